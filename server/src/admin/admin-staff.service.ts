@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import * as bcrypt from 'bcryptjs';
+import { In, Repository } from 'typeorm';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { DomainError } from '../common/errors/domain-error';
+import { UserEntity } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
+import { CreateStaffDto } from './dto/admin-staff.dto';
+
+export interface StaffView {
+  id: string;
+  username: string;
+  name: string;
+  role: 'staff' | 'admin';
+  hallId: string | null;
+  departmentId: string | null;
+}
+
+const view = (u: UserEntity): StaffView => ({
+  id: u.id,
+  username: u.username ?? '',
+  name: u.displayName ?? '',
+  role: u.role === 'admin' ? 'admin' : 'staff',
+  hallId: u.hallId,
+  departmentId: u.departmentId,
+});
+
+@Injectable()
+export class AdminStaffService {
+  constructor(
+    private readonly users: UsersService,
+    @InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>,
+    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+  ) {}
+
+  async list(): Promise<StaffView[]> {
+    const rows = await this.repo.find({ where: { role: In(['staff', 'admin']) }, order: { createdAt: 'ASC' } });
+    return rows.map(view);
+  }
+
+  async create(body: CreateStaffDto): Promise<StaffView> {
+    if (!(await this.halls.exist({ where: { id: body.hallId } }))) {
+      throw new DomainError('VALIDATION_FAILED', '所选大厅不存在', { fields: [{ field: 'hallId', message: '大厅不存在' }] });
+    }
+    const u = await this.users.createStaff({
+      username: body.username,
+      passwordHash: await bcrypt.hash(body.password, 10),
+      role: 'staff',
+      name: body.name,
+      hallId: body.hallId,
+      departmentId: body.departmentId ?? null,
+    });
+    return view(u);
+  }
+}

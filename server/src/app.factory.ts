@@ -1,0 +1,66 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AppModule } from './app.module';
+import { sendError } from './common/errors/all-exceptions.filter';
+import { createValidationPipe } from './common/errors/validation';
+import { AppConfig } from './config/app-config';
+
+/** Build the whole application (used by main.ts and by the integration tests). */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  app.enableShutdownHooks();
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'", "'unsafe-inline'"] },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.enableCors({ origin: config.corsOrigins, credentials: false, maxAge: 600 });
+  app.use(express.json({ limit: config.bodyLimit }));
+  app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
+  // Errors thrown before Nest's routing (bad JSON, too large) get the same shape as every other error.
+  const early = new NestLogger('Http');
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => (err ? sendError(res, req, err, early) : next()));
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('政务通 API').setDescription('见 API.md').setVersion('1.0').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+
+  serveH5(app, config.h5Dir);
+  return app;
+}
+
+/** The H5 build at `/`, with index.html for every non-API path (browser-history routing). */
+function serveH5(app: NestExpressApplication, dir: string): void {
+  const index = path.join(dir, 'index.html');
+  app.use(express.static(dir, { index: false, maxAge: '1h', fallthrough: true }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api') || !fs.existsSync(index)) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
+import { AuthGuard } from './common/auth/auth.guard';
+import { TestSupportController } from './common/clock/test-support.controller';
+import { CoreModule } from './common/core.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { loggingParams } from './common/logging/logging';
+import { throttlerOptions } from './common/throttle';
+import { AppConfig } from './config/app-config';
+import { dataSourceOptions, migrate } from './database/data-source';
+import { SeedModule } from './database/seeds/seed.module';
+import { HealthController } from './health/health.controller';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config),
+        LoggerModule.forRoot(loggingParams(config)),
+        ThrottlerModule.forRoot(throttlerOptions(config)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config),
+          dataSourceFactory: async (options) => {
+            const ds = await new DataSource(options!).initialize();
+            await migrate(ds);
+            return ds;
+          },
+        }),
+        UsersModule,
+        AuthModule,
+        SeedModule,
+        AdminModule,
+      ],
+      controllers: [HealthController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,11 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { timeCol } from '../../database/column-types';
+
+@Entity('departments')
+export class DepartmentEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ type: 'varchar', length: 64 }) name!: string;
+  @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;
+  @Column(timeCol('created_at')) createdAt!: Date;
+  @Column(timeCol('updated_at')) updatedAt!: Date;
+}

@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { HallLevel } from '@gov/shared';
+import { timeCol } from '../../database/column-types';
+
+@Entity('halls')
+export class HallEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ type: 'varchar', length: 100 }) name!: string;
+  @Column({ type: 'varchar', length: 200 }) address!: string;
+  @Column({ type: 'varchar', length: 32 }) phone!: string;
+  @Column({ type: 'varchar', length: 200 }) hours!: string;
+  @Column({ type: 'varchar', length: 16 }) level!: HallLevel;
+  @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;
+  @Column(timeCol('created_at')) createdAt!: Date;
+  @Column(timeCol('updated_at')) updatedAt!: Date;
+}

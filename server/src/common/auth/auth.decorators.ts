@@ -1,0 +1,24 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Role } from '@gov/shared';
+
+export const IS_PUBLIC = 'zwt:public';
+export const ROLES = 'zwt:roles';
+
+/** The caller as the access token says. */
+export interface AuthUser {
+  id: string;
+  roles: Role[];
+  hallId: string | null;
+}
+
+/** A route anyone may call without a token. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** Only callers holding one of these roles. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(ROLES, roles);
+
+export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser => {
+  const req = ctx.switchToHttp().getRequest<{ user?: AuthUser }>();
+  if (!req.user) throw new Error('CurrentUser used on a public route');
+  return req.user;
+});

@@ -1,0 +1,43 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@gov/shared';
+import { DomainError } from '../errors/domain-error';
+import { AccessTokenService } from './access-token.service';
+import { AuthUser, IS_PUBLIC, ROLES } from './auth.decorators';
+
+/**
+ * Global guard: every route needs a valid access token unless marked @Public();
+ * @Roles() narrows it further. A public route still learns the caller when a token is sent.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
+    const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
+    const header = req.headers['authorization'];
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+
+    if (isPublic) {
+      if (match) {
+        try {
+          req.user = this.tokens.verify(match[1]);
+        } catch {
+          // a stale token on a public route is simply ignored
+        }
+      }
+      return true;
+    }
+    if (!match) throw new DomainError('UNAUTHENTICATED');
+    req.user = this.tokens.verify(match[1]);
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (roles && !roles.some((r) => req.user!.roles.includes(r))) throw new DomainError('FORBIDDEN');
+    return true;
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, ValidateIf } from 'class-validator';
+import { Public } from '../auth/auth.decorators';
+import { ClockService } from './clock.service';
+
+class SetClockDto {
+  /** ISO time to pin the server's clock to; null to return to real time. */
+  @ValidateIf((o: SetClockDto) => o.now !== null)
+  @IsISO8601({ strict: true })
+  @IsOptional()
+  now!: string | null;
+}
+
+/** Mounted only when TEST_CLOCK=1 (never in production: the configuration refuses it). */
+@ApiExcludeController()
+@Public()
+@Controller('__test__')
+export class TestSupportController {
+  constructor(private readonly clock: ClockService) {}
+
+  @Post('clock')
+  @HttpCode(200)
+  set(@Body() body: SetClockDto): { now: string } {
+    this.clock.set(body.now ? new Date(body.now) : null);
+    return { now: this.clock.now().toISOString() };
+  }
+
+  /** An unexpected fault, to prove that its stack and SQL never reach the client. */
+  @Get('boom')
+  boom(): never {
+    const e = new Error("ER_PARSE_ERROR: You have an error in your SQL syntax near 'SELECT * FROM users'");
+    throw e;
+  }
+}

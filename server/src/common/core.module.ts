@@ -1,0 +1,18 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { AccessTokenService } from './auth/access-token.service';
+import { ClockService } from './clock/clock.service';
+import { CryptoService } from './crypto/crypto.service';
+
+/** What every feature needs: the validated configuration, the clock, crypto and token checks. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [{ provide: AppConfig, useValue: config }, ClockService, CryptoService, AccessTokenService],
+      exports: [AppConfig, ClockService, CryptoService, AccessTokenService],
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { DEFAULT_ERROR_MESSAGES, ErrorCode } from '@gov/shared';
+import { DomainError } from './domain-error';
+
+/** What the filter answers: a code, a message for people and details; never a stack or SQL. */
+export interface ErrorAnswer {
+  code: ErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+  /** true when the fault is ours and must be logged with the request id */
+  unexpected: boolean;
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'PROTOCOL_CONNECTION_LOST',
+  'PROTOCOL_SEQUENCE_TIMEOUT',
+  'ER_CON_COUNT_ERROR',
+  'ER_SERVER_SHUTDOWN',
+  'ER_ACCESS_DENIED_ERROR',
+  'POOL_CLOSED',
+  'ER_LOCK_WAIT_TIMEOUT',
+]);
+
+const answer = (code: ErrorCode, message?: string, details: Record<string, unknown> = {}, unexpected = false): ErrorAnswer => ({
+  code,
+  message: message ?? DEFAULT_ERROR_MESSAGES[code],
+  details,
+  unexpected,
+});
+
+function errCode(e: unknown): string | undefined {
+  if (typeof e !== 'object' || e === null) return undefined;
+  const o = e as { code?: unknown; driverError?: { code?: unknown }; errno?: unknown };
+  if (typeof o.code === 'string') return o.code;
+  if (o.driverError && typeof o.driverError.code === 'string') return o.driverError.code;
+  return undefined;
+}
+
+/** True for faults that mean "the database (or another dependency) cannot be reached". */
+export function isUnavailableError(e: unknown): boolean {
+  const code = errCode(e);
+  if (code && CONNECTION_ERROR_CODES.has(code)) return true;
+  const msg = e instanceof Error ? e.message : '';
+  return /Pool is closed|connect ECONNREFUSED|Connection lost|Can't add new command when connection is in closed state|Timeout acquiring a connection|timeout.*connection/i.test(
+    msg,
+  );
+}
+
+/**
+ * Classify any thrown value. Framework errors (Nest HttpException, body-parser, throttler)
+ * arrive here by their `status`/`type` so that this function stays free of Nest.
+ */
+export function classifyError(e: unknown): ErrorAnswer {
+  if (e instanceof DomainError) return answer(e.code, e.message, e.details);
+  if (isUnavailableError(e)) return answer('UNAVAILABLE');
+
+  const o = (typeof e === 'object' && e !== null ? e : {}) as {
+    status?: unknown;
+    statusCode?: unknown;
+    type?: unknown;
+    name?: unknown;
+  };
+  const status = typeof o.status === 'number' ? o.status : typeof o.statusCode === 'number' ? o.statusCode : undefined;
+  if (o.type === 'entity.too.large' || status === 413) return answer('FILE_TOO_LARGE', '请求内容过大');
+  if (o.type === 'entity.parse.failed') return answer('VALIDATION_FAILED', '请求内容不是合法的 JSON', { fields: [{ field: 'body', message: '无法解析' }] });
+  if (o.type === 'encoding.unsupported' || o.type === 'charset.unsupported') return answer('VALIDATION_FAILED', '不支持的请求编码');
+  if (e instanceof URIError) return answer('VALIDATION_FAILED', '请求地址格式不正确');
+  if (o.name === 'ThrottlerException' || status === 429) return answer('RATE_LIMITED');
+  if (status === 404) return answer('NOT_FOUND');
+  if (status === 401) return answer('UNAUTHENTICATED');
+  if (status === 403) return answer('FORBIDDEN');
+  if (status === 405) return answer('NOT_FOUND');
+  if (status === 415) return answer('UNSUPPORTED_FILE_TYPE');
+  if (status !== undefined && status >= 400 && status < 500) return answer('VALIDATION_FAILED');
+  return answer('INTERNAL', undefined, {}, true);
+}

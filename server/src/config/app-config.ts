@@ -1,0 +1,219 @@
+import { createHash, randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+
+/**
+ * Typed configuration, read from the environment once at start-up.
+ * Nothing else in the server reads `process.env`: everything takes an `AppConfig`.
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+export type SmsProviderName = 'dev' | 'http';
+
+export interface DatabaseConfig {
+  /** `mysql` when DATABASE_URL is set, `sqlite` (embedded file) otherwise. */
+  type: 'mysql' | 'sqlite';
+  url: string | null;
+  sqlitePath: string;
+  poolSize: number;
+  /** Milliseconds a query may wait for a connection before failing with UNAVAILABLE. */
+  acquireTimeoutMs: number;
+}
+
+export class AppConfig {
+  nodeEnv!: NodeEnv;
+  port!: number;
+  database!: DatabaseConfig;
+  jwtSecret!: string;
+  jwtKeyId!: string;
+  accessTokenTtlSeconds!: number;
+  refreshTokenTtlDays!: number;
+  /** 32-byte key for AES-256-GCM of ID and phone numbers at rest. */
+  dataKey!: Buffer;
+  /** Key for the keyed hashes used to look up phone and ID numbers. */
+  lookupKey!: Buffer;
+  sms!: { provider: SmsProviderName; devCode: string; httpUrl: string | null; httpToken: string | null; codeTtlSeconds: number; maxAttempts: number };
+  wechat!: { appId: string; secret: string; apiBase: string };
+  alipay!: { appId: string; privateKeyPem: string | null; publicKeyPem: string | null; gateway: string };
+  admin!: { username: string | null; password: string | null };
+  seedDemo!: boolean;
+  noShowGraceMinutes!: number;
+  noShowThreshold!: number;
+  forfeitDays!: number;
+  bookingHorizonDays!: number;
+  throttleIpLimit!: number;
+  redisUrl!: string | null;
+  testClock!: boolean;
+  corsOrigins!: string[];
+  logLevel!: string;
+  logFile!: string | null;
+  h5Dir!: string;
+  bodyLimit!: string;
+  upload!: { dir: string; maxBytes: number };
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  str(name: string, fallback: string): string {
+    const v = this.env[name];
+    return v === undefined || v === '' ? fallback : v;
+  }
+
+  optional(name: string): string | null {
+    const v = this.env[name];
+    return v === undefined || v === '' ? null : v;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    this.problems.push(`${name} must be 1 or 0 (got "${raw}")`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  }
+
+  key(name: string, devSeed: string, production: boolean): Buffer {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') {
+      if (production) this.problems.push(`${name} is required when NODE_ENV=production (32 bytes, base64 or hex)`);
+      // A fixed development key, so that an embedded database keeps working across restarts.
+      return createHash('sha256').update(`zwt-development-only:${devSeed}`).digest();
+    }
+    const buf = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+    if (buf.length !== 32) {
+      this.problems.push(`${name} must be 32 bytes, given as 64 hex characters or base64`);
+    }
+    return buf;
+  }
+}
+
+const parseSize = (s: string): number | null => {
+  const m = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(s.trim());
+  if (!m) return null;
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const mult = unit === 'gb' ? 1024 ** 3 : unit === 'mb' ? 1024 ** 2 : unit === 'kb' ? 1024 : 1;
+  return Number(m[1]) * mult;
+};
+
+/** The repository root: server/src/config → ../../.. (also right for server/dist/config). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export function loadConfig(env: Env): AppConfig {
+  const r = new Reader(env);
+  const nodeEnv = r.oneOf<NodeEnv>('NODE_ENV', ['development', 'production', 'test'], 'development');
+  const production = nodeEnv === 'production';
+  const c = new AppConfig();
+  c.nodeEnv = nodeEnv;
+  c.port = r.int('PORT', 3000, 0, 65535);
+
+  const url = r.optional('DATABASE_URL');
+  if (url !== null && !/^mysql:\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/.test(url)) {
+    r.problems.push('DATABASE_URL must look like mysql://user:pass@host:port/database');
+  }
+  c.database = {
+    type: url ? 'mysql' : 'sqlite',
+    url,
+    sqlitePath: path.resolve(REPO_ROOT, r.str('SQLITE_PATH', 'data/zhengwutong.sqlite')),
+    poolSize: r.int('DB_POOL_SIZE', 10, 1, 200),
+    acquireTimeoutMs: r.int('DB_ACQUIRE_TIMEOUT_MS', 5000, 100, 120000),
+  };
+
+  const jwt = r.optional('JWT_SECRET');
+  if (production && !jwt) r.problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (jwt && jwt.length < 16) r.problems.push('JWT_SECRET must be at least 16 characters');
+  c.jwtSecret = jwt ?? randomBytes(32).toString('hex');
+  c.jwtKeyId = r.str('JWT_KEY_ID', 'k1');
+  c.accessTokenTtlSeconds = r.int('ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400);
+  c.refreshTokenTtlDays = r.int('REFRESH_TOKEN_TTL_DAYS', 30, 1, 365);
+  c.dataKey = r.key('DATA_KEY', 'data', production);
+  c.lookupKey = r.key('LOOKUP_KEY', 'lookup', production);
+
+  const smsProvider = r.oneOf<SmsProviderName>('SMS_PROVIDER', ['dev', 'http'], production ? 'http' : 'dev');
+  if (production && smsProvider === 'dev') r.problems.push('SMS_PROVIDER=dev is refused when NODE_ENV=production');
+  const smsUrl = r.optional('SMS_HTTP_URL');
+  if (smsProvider === 'http' && !smsUrl) r.problems.push('SMS_HTTP_URL is required when SMS_PROVIDER=http');
+  const devCode = r.str('DEV_SMS_CODE', '123456');
+  if (!/^\d{6}$/.test(devCode)) r.problems.push('DEV_SMS_CODE must be six digits');
+  c.sms = {
+    provider: smsProvider,
+    devCode,
+    httpUrl: smsUrl,
+    httpToken: r.optional('SMS_HTTP_TOKEN'),
+    codeTtlSeconds: r.int('SMS_CODE_TTL_SECONDS', 300, 30, 3600),
+    maxAttempts: r.int('SMS_MAX_ATTEMPTS', 5, 1, 20),
+  };
+  c.wechat = {
+    appId: r.str('WECHAT_APPID', 'wx-dev-appid'),
+    secret: r.str('WECHAT_SECRET', 'wx-dev-secret'),
+    apiBase: r.str('WECHAT_API_BASE', 'https://api.weixin.qq.com'),
+  };
+  c.alipay = {
+    appId: r.str('ALIPAY_APPID', 'alipay-dev-appid'),
+    privateKeyPem: r.optional('ALIPAY_PRIVATE_KEY'),
+    publicKeyPem: r.optional('ALIPAY_PUBLIC_KEY'),
+    gateway: r.str('ALIPAY_GATEWAY', 'https://openapi.alipay.com/gateway.do'),
+  };
+  c.admin = { username: r.optional('ADMIN_USERNAME'), password: r.optional('ADMIN_PASSWORD') };
+  if (c.admin.password !== null && c.admin.password.length < 8) r.problems.push('ADMIN_PASSWORD must be at least 8 characters');
+  c.seedDemo = r.bool('SEED_DEMO', c.database.type === 'sqlite');
+  c.noShowGraceMinutes = r.int('NO_SHOW_GRACE_MINUTES', 30, 0, 24 * 60);
+  c.noShowThreshold = r.int('NO_SHOW_THRESHOLD', 3, 1, 100);
+  c.forfeitDays = r.int('FORFEIT_DAYS', 0, 0, 3650);
+  c.bookingHorizonDays = r.int('BOOKING_HORIZON_DAYS', 14, 1, 365);
+  c.throttleIpLimit = r.int('THROTTLE_IP_LIMIT', 600, 0, 1_000_000);
+  c.redisUrl = r.optional('REDIS_URL');
+  c.testClock = r.bool('TEST_CLOCK', false);
+  if (production && c.testClock) r.problems.push('TEST_CLOCK=1 is refused when NODE_ENV=production');
+  c.corsOrigins = r
+    .str('CORS_ORIGINS', 'http://localhost:3000,http://127.0.0.1:3000,https://servicewechat.com')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  c.logLevel = r.oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info');
+  c.logFile = r.optional('LOG_FILE');
+  c.h5Dir = path.resolve(REPO_ROOT, r.str('H5_DIR', 'miniapp/dist/h5'));
+  const bodyLimit = r.str('BODY_LIMIT', '1mb');
+  if (parseSize(bodyLimit) === null) r.problems.push('BODY_LIMIT must be a size such as 1mb');
+  c.bodyLimit = bodyLimit;
+  const maxUpload = parseSize(r.str('UPLOAD_MAX_SIZE', '20mb'));
+  if (maxUpload === null) r.problems.push('UPLOAD_MAX_SIZE must be a size such as 20mb');
+  c.upload = { dir: path.resolve(REPO_ROOT, r.str('UPLOAD_DIR', 'data/uploads')), maxBytes: maxUpload ?? 20 * 1024 * 1024 };
+
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return c;
+}

@@ -1,0 +1,5 @@
+import { Foundation1732000000000 } from './1732000000000-foundation';
+import { Catalog1732000100000 } from './1732000100000-catalog';
+
+/** Every migration, in order. Listed explicitly so that the same list runs from ts and from dist. */
+export const MIGRATIONS = [Foundation1732000000000, Catalog1732000100000];

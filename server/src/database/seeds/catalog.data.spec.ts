@@ -1,0 +1,156 @@
+import {
+  SEED_CATEGORIES,
+  SEED_DEPARTMENTS,
+  SEED_HALLS,
+  SEED_SERVICES,
+  SeedMaterial,
+  SeedService,
+} from './catalog.data';
+
+/** Identity papers and application forms are never deferrable (容缺). */
+const NEVER_TOLERABLE = /身份证|身份证明|身份证件|户口簿|申请书|申请表|登记表|审核表|委托书/;
+const PHONE = /^0\d{2,3}-\d{7,8}$/;
+const DELIVERY = ['window', 'post', 'online'];
+const FORMS = ['original', 'copy', 'electronic'];
+
+const isPositiveInt = (n: number): boolean => Number.isInteger(n) && n > 0;
+const tolerables = (s: SeedService): SeedMaterial[] => s.materials.filter((m) => m.tolerable);
+const forPerson = (s: SeedService): boolean => s.audience === 'person' || s.audience === 'both';
+const forEnterprise = (s: SeedService): boolean => s.audience === 'enterprise' || s.audience === 'both';
+
+describe('seed catalogue', () => {
+  describe('departments, halls, categories', () => {
+    it('has unique department keys and names', () => {
+      expect(SEED_DEPARTMENTS.length).toBeGreaterThanOrEqual(12);
+      expect(new Set(SEED_DEPARTMENTS.map((d) => d.key)).size).toBe(SEED_DEPARTMENTS.length);
+      expect(new Set(SEED_DEPARTMENTS.map((d) => d.name)).size).toBe(SEED_DEPARTMENTS.length);
+    });
+
+    it('has exactly three halls, one per level, with phone and hours', () => {
+      expect(SEED_HALLS).toHaveLength(3);
+      expect(SEED_HALLS.map((h) => h.level).sort()).toEqual(['city', 'county', 'town']);
+      expect(new Set(SEED_HALLS.map((h) => h.key)).size).toBe(3);
+      for (const hall of SEED_HALLS) {
+        expect(hall.phone).toMatch(PHONE);
+        expect(hall.address.length).toBeGreaterThan(5);
+        expect(hall.hours).toMatch(/\d{1,2}:\d{2}-\d{1,2}:\d{2}/);
+      }
+    });
+
+    it('has unique categories for both kinds of applicant', () => {
+      expect(new Set(SEED_CATEGORIES.map((c) => c.name)).size).toBe(SEED_CATEGORIES.length);
+      expect(SEED_CATEGORIES.some((c) => c.audience === 'person')).toBe(true);
+      expect(SEED_CATEGORIES.some((c) => c.audience === 'enterprise')).toBe(true);
+    });
+  });
+
+  describe('services', () => {
+    const departmentKeys = new Set(SEED_DEPARTMENTS.map((d) => d.key));
+    const hallKeys = new Set(SEED_HALLS.map((h) => h.key));
+    const categories = new Map(SEED_CATEGORIES.map((c) => [c.name, c.audience]));
+
+    it('has at least 60 services with unique codes and names', () => {
+      expect(SEED_SERVICES.length).toBeGreaterThanOrEqual(60);
+      expect(new Set(SEED_SERVICES.map((s) => s.code)).size).toBe(SEED_SERVICES.length);
+      expect(new Set(SEED_SERVICES.map((s) => s.name)).size).toBe(SEED_SERVICES.length);
+    });
+
+    it.each(SEED_SERVICES.map((s) => [s.code, s] as const))('%s refers to existing department, halls and category', (_code, s) => {
+      expect(departmentKeys.has(s.departmentKey)).toBe(true);
+      expect(s.hallKeys.length).toBeGreaterThan(0);
+      expect(new Set(s.hallKeys).size).toBe(s.hallKeys.length);
+      for (const key of s.hallKeys) expect(hallKeys.has(key)).toBe(true);
+      expect(categories.has(s.category)).toBe(true);
+      // A service in a person-only theme is not for enterprises only, and vice versa.
+      const themeAudience = categories.get(s.category);
+      if (themeAudience !== 'both') expect([themeAudience, 'both']).toContain(s.audience);
+    });
+
+    it.each(SEED_SERVICES.map((s) => [s.code, s] as const))('%s has consistent time limits', (_code, s) => {
+      expect(isPositiveInt(s.legalDays)).toBe(true);
+      expect(isPositiveInt(s.promisedDays)).toBe(true);
+      expect(s.promisedDays).toBeLessThanOrEqual(s.legalDays);
+    });
+
+    it.each(SEED_SERVICES.map((s) => [s.code, s] as const))('%s lists well-formed materials', (_code, s) => {
+      expect(s.materials.length).toBeGreaterThanOrEqual(2);
+      expect(s.materials.some((m) => m.required)).toBe(true);
+      expect(new Set(s.materials.map((m) => m.name)).size).toBe(s.materials.length);
+      for (const m of s.materials) {
+        expect(m.name.trim()).not.toBe('');
+        expect(isPositiveInt(m.copies)).toBe(true);
+        expect(FORMS).toContain(m.form);
+      }
+    });
+
+    it.each(SEED_SERVICES.map((s) => [s.code, s] as const))('%s defers only minor required papers', (_code, s) => {
+      for (const m of tolerables(s)) {
+        expect(m.required).toBe(true);
+        expect(m.hasTemplate).not.toBe(true);
+        expect(m.name).not.toMatch(NEVER_TOLERABLE);
+      }
+    });
+
+    it('lets at least 40 services accept with a deferred material (容缺)', () => {
+      expect(SEED_SERVICES.filter((s) => tolerables(s).length > 0).length).toBeGreaterThanOrEqual(40);
+    });
+
+    it.each(SEED_SERVICES.map((s) => [s.code, s] as const))('%s has a valid fee in fen', (_code, s) => {
+      if (!s.fee.free) {
+        expect(isPositiveInt(s.fee.amountFen)).toBe(true);
+        expect(s.fee.basis.trim()).not.toBe('');
+      }
+    });
+
+    it.each(SEED_SERVICES.map((s) => [s.code, s] as const))('%s has the remaining guide elements', (_code, s) => {
+      for (const text of [s.name, s.scope, s.acceptingBody, s.decidingBody, s.conditions]) {
+        expect(text.trim()).not.toBe('');
+      }
+      expect(s.basis).toMatch(/《.+》/);
+      expect(s.process.length).toBeGreaterThanOrEqual(2);
+      expect(s.delivery.length).toBeGreaterThan(0);
+      for (const d of s.delivery) expect(DELIVERY).toContain(d);
+      expect(s.consultPhone).toMatch(PHONE);
+      expect(s.complaintPhone).toMatch(PHONE);
+      expect(s.keywords.length).toBeGreaterThan(0);
+      for (const k of s.keywords) expect(k.trim()).not.toBe('');
+    });
+
+    it('serves both audiences well', () => {
+      expect(SEED_SERVICES.filter(forPerson).length).toBeGreaterThanOrEqual(20);
+      expect(SEED_SERVICES.filter(forEnterprise).length).toBeGreaterThanOrEqual(20);
+    });
+
+    it('gives every department at least 2 services and every hall at least one', () => {
+      for (const d of SEED_DEPARTMENTS) {
+        expect(SEED_SERVICES.filter((s) => s.departmentKey === d.key).length).toBeGreaterThanOrEqual(2);
+      }
+      for (const h of SEED_HALLS) {
+        expect(SEED_SERVICES.some((s) => s.hallKeys.includes(h.key))).toBe(true);
+      }
+    });
+
+    it('uses every category', () => {
+      for (const c of SEED_CATEGORIES) {
+        expect(SEED_SERVICES.some((s) => s.category === c.name)).toBe(true);
+      }
+    });
+
+    it.each(['营业执照', '婚姻', '身份证', '社会保障卡', '不动产', '施工许可'])('includes a service named with %s', (word) => {
+      expect(SEED_SERVICES.some((s) => s.name.includes(word))).toBe(true);
+    });
+
+    it('marks a handful of key projects, none for individuals only', () => {
+      const key = SEED_SERVICES.filter((s) => s.keyProject);
+      expect(key.length).toBeGreaterThanOrEqual(5);
+      expect(key.length).toBeLessThanOrEqual(10);
+      for (const s of key) expect(s.audience).not.toBe('person');
+    });
+
+    it('offers online pre-review for most services', () => {
+      const share = SEED_SERVICES.filter((s) => s.onlinePrereview).length / SEED_SERVICES.length;
+      expect(share).toBeGreaterThanOrEqual(0.6);
+      expect(share).toBeLessThanOrEqual(0.9);
+    });
+  });
+});

@@ -1,0 +1,28 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role } from '@gov/shared';
+import { timeCol } from '../../database/column-types';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ type: 'varchar', length: 16 }) role!: Role;
+  /** AES-256-GCM; never stored in clear */
+  @Column({ name: 'phone_enc', type: 'text', nullable: true }) phoneEnc!: string | null;
+  @Column({ name: 'phone_hash', type: 'varchar', length: 64, nullable: true }) phoneHash!: string | null;
+  /** last four digits, for the public progress look-up */
+  @Column({ name: 'phone_tail', type: 'varchar', length: 4, nullable: true }) phoneTail!: string | null;
+  @Column({ name: 'wechat_openid', type: 'varchar', length: 64, nullable: true }) wechatOpenid!: string | null;
+  @Column({ name: 'alipay_user_id', type: 'varchar', length: 64, nullable: true }) alipayUserId!: string | null;
+  @Column({ type: 'varchar', length: 64, nullable: true }) username!: string | null;
+  @Column({ name: 'password_hash', type: 'varchar', length: 100, nullable: true }) passwordHash!: string | null;
+  @Column({ name: 'display_name', type: 'varchar', length: 64, nullable: true }) displayName!: string | null;
+  @Column({ name: 'hall_id', type: 'varchar', length: 36, nullable: true }) hallId!: string | null;
+  @Column({ name: 'department_id', type: 'varchar', length: 36, nullable: true }) departmentId!: string | null;
+  @Column({ name: 'real_name', type: 'varchar', length: 64, nullable: true }) realName!: string | null;
+  @Column({ name: 'id_number_enc', type: 'text', nullable: true }) idNumberEnc!: string | null;
+  @Column({ name: 'id_number_hash', type: 'varchar', length: 64, nullable: true }) idNumberHash!: string | null;
+  @Column(timeCol('verified_at', true)) verifiedAt!: Date | null;
+  @Column({ type: 'boolean', default: false }) disabled!: boolean;
+  @Column(timeCol('created_at')) createdAt!: Date;
+  @Column(timeCol('updated_at')) updatedAt!: Date;
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { isValidIdNumber, maskIdNumber, maskPhone, Me, normalizeIdNumber, Role } from '@gov/shared';
+import { ClockService } from '../common/clock/clock.service';
+import { CryptoService } from '../common/crypto/crypto.service';
+import { isDuplicateKey } from '../common/db-errors';
+import { DomainError } from '../common/errors/domain-error';
+import { newId } from '../common/ids';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { UserEntity } from './entities/user.entity';
+
+/** Users of every kind. Phone and ID numbers are encrypted at rest and found by keyed hash. */
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly crypto: CryptoService,
+    private readonly clock: ClockService,
+  ) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { id } });
+  }
+
+  async requireById(id: string): Promise<UserEntity> {
+    const u = await this.findById(id);
+    if (!u || u.disabled) throw new DomainError('UNAUTHENTICATED');
+    return u;
+  }
+
+  phoneHash(phone: string): string {
+    return this.crypto.lookupHash('phone', phone);
+  }
+
+  findByPhone(phone: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { phoneHash: this.phoneHash(phone) } });
+  }
+
+  /** The citizen with this phone, created on first sign-in (safe when two sign-ins race). */
+  async findOrCreateByPhone(phone: string): Promise<UserEntity> {
+    const found = await this.findByPhone(phone);
+    if (found) return found;
+    const u = this.blank('citizen');
+    u.phoneEnc = this.crypto.encrypt(phone);
+    u.phoneHash = this.phoneHash(phone);
+    u.phoneTail = phone.slice(-4);
+    return this.insertOrFind(u, () => this.findByPhone(phone));
+  }
+
+  async findOrCreateByWechat(openid: string): Promise<UserEntity> {
+    const find = () => this.users.findOne({ where: { wechatOpenid: openid } });
+    const found = await find();
+    if (found) return found;
+    const u = this.blank('citizen');
+    u.wechatOpenid = openid;
+    return this.insertOrFind(u, find);
+  }
+
+  async findOrCreateByAlipay(userId: string): Promise<UserEntity> {
+    const find = () => this.users.findOne({ where: { alipayUserId: userId } });
+    const found = await find();
+    if (found) return found;
+    const u = this.blank('citizen');
+    u.alipayUserId = userId;
+    return this.insertOrFind(u, find);
+  }
+
+  findByUsername(username: string): Promise<UserEntity | null> {
+    return this.users.findOne({ where: { username } });
+  }
+
+  async createStaff(input: {
+    username: string;
+    passwordHash: string;
+    role: Extract<Role, 'staff' | 'admin'>;
+    name: string;
+    hallId: string | null;
+    departmentId?: string | null;
+  }): Promise<UserEntity> {
+    const u = this.blank(input.role);
+    u.username = input.username;
+    u.passwordHash = input.passwordHash;
+    u.displayName = input.name;
+    u.hallId = input.hallId;
+    u.departmentId = input.departmentId ?? null;
+    try {
+      await this.users.insert(u);
+    } catch (e) {
+      if (isDuplicateKey(e)) throw new DomainError('CONFLICT', '用户名已存在');
+      throw e;
+    }
+    return u;
+  }
+
+  /** 实名认证: name and ID number (check character verified) stored encrypted. */
+  async verify(userId: string, realName: string, idNumberRaw: string): Promise<UserEntity> {
+    const idNumber = normalizeIdNumber(idNumberRaw);
+    if (!isValidIdNumber(idNumber)) throw new DomainError('INVALID_ID_NUMBER', '身份证号码校验不通过，请核对后重新输入');
+    const u = await this.requireById(userId);
+    const hash = this.crypto.lookupHash('id', idNumber);
+    if (u.verifiedAt) {
+      if (u.idNumberHash === hash && u.realName === realName) return u;
+      throw new DomainError('INVALID_STATE', '您已完成实名认证，如需更改请到窗口办理');
+    }
+    u.realName = realName;
+    u.idNumberEnc = this.crypto.encrypt(idNumber);
+    u.idNumberHash = hash;
+    u.verifiedAt = this.clock.now();
+    u.updatedAt = this.clock.now();
+    await this.users.save(u);
+    return u;
+  }
+
+  authUser(u: UserEntity): AuthUser {
+    return { id: u.id, roles: [u.role], hallId: u.hallId };
+  }
+
+  /** The caller's own profile, with phone and ID number masked. */
+  toMe(u: UserEntity): Me {
+    return {
+      id: u.id,
+      phone: u.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null,
+      realName: u.realName,
+      idNumber: u.idNumberEnc ? maskIdNumber(this.crypto.decrypt(u.idNumberEnc)) : null,
+      verified: u.verifiedAt !== null,
+      roles: [u.role],
+      enterprises: [],
+      hallId: u.hallId,
+      name: u.displayName ?? u.realName,
+    };
+  }
+
+  private blank(role: Role): UserEntity {
+    const now = this.clock.now();
+    return this.users.create({
+      id: newId(),
+      role,
+      phoneEnc: null,
+      phoneHash: null,
+      phoneTail: null,
+      wechatOpenid: null,
+      alipayUserId: null,
+      username: null,
+      passwordHash: null,
+      displayName: null,
+      hallId: null,
+      departmentId: null,
+      realName: null,
+      idNumberEnc: null,
+      idNumberHash: null,
+      verifiedAt: null,
+      disabled: false,
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  private async insertOrFind(u: UserEntity, find: () => Promise<UserEntity | null>): Promise<UserEntity> {
+    try {
+      await this.users.insert(u);
+      return u;
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      const other = await find();
+      if (!other) throw e;
+      return other;
+    }
+  }
+}

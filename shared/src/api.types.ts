@@ -1,0 +1,243 @@
+/** Shapes of the HTTP contract (API.md). Both the server and the mini-app client use these. */
+import type {
+  ApplicationStatus,
+  Audience,
+  BookingKind,
+  BookingStatus,
+  DeliveryMethod,
+  EnterpriseRole,
+  HallLevel,
+  MaterialForm,
+  OffhoursStatus,
+  OnBehalfType,
+  Role,
+  SlaState,
+} from './enums';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+// ---- Auth ----
+export interface SmsSendRequest {
+  phone: string;
+}
+export interface SmsLoginRequest {
+  phone: string;
+  code: string;
+}
+export interface WechatLoginRequest {
+  code: string;
+}
+export interface AlipayLoginRequest {
+  authCode: string;
+}
+export interface StaffLoginRequest {
+  username: string;
+  password: string;
+}
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+export interface MeEnterprise {
+  id: string;
+  name: string;
+  role: EnterpriseRole;
+}
+
+export interface Me {
+  id: string;
+  /** masked, 138****1234 */
+  phone: string | null;
+  realName: string | null;
+  /** masked */
+  idNumber: string | null;
+  verified: boolean;
+  roles: Role[];
+  enterprises: MeEnterprise[];
+  /** staff only: the hall they serve */
+  hallId?: string | null;
+  name?: string | null;
+}
+
+export interface AuthResult {
+  accessToken: string;
+  refreshToken: string;
+  user: Me;
+}
+
+export interface VerifyRequest {
+  realName: string;
+  idNumber: string;
+}
+
+export interface HealthResult {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  time: string;
+}
+
+// ---- Catalogue ----
+export interface Department {
+  id: string;
+  name: string;
+}
+
+export interface Hall {
+  id: string;
+  name: string;
+  address: string;
+  phone: string;
+  hours: string;
+  level: HallLevel;
+}
+
+export interface ServiceSummary {
+  id: string;
+  code: string;
+  name: string;
+  departmentName: string;
+  audience: Audience;
+  category: string;
+  promisedDays: number;
+  onlinePrereview: boolean;
+}
+
+export interface ServiceMaterial {
+  id: string;
+  name: string;
+  required: boolean;
+  tolerable: boolean;
+  copies: number;
+  form: MaterialForm;
+  note: string | null;
+  templateUrl: string | null;
+}
+
+export interface ServiceFee {
+  free: boolean;
+  /** fen */
+  amount: number | null;
+  basis: string | null;
+}
+
+export interface ServiceGuide {
+  id: string;
+  code: string;
+  name: string;
+  subItem: string | null;
+  scope: string;
+  acceptingBody: string;
+  decidingBody: string;
+  conditions: string;
+  materials: ServiceMaterial[];
+  process: string[];
+  legalDays: number;
+  promisedDays: number;
+  fee: ServiceFee;
+  delivery: DeliveryMethod[];
+  consultPhone: string;
+  complaintPhone: string;
+  halls: Array<Pick<Hall, 'id' | 'name' | 'address' | 'hours'>>;
+  basis: string;
+  audience: Audience;
+  category: string;
+  keyProject: boolean;
+  departmentId?: string;
+  departmentName?: string;
+  keywords?: string[];
+  onlinePrereview?: boolean;
+}
+
+export interface CalendarDay {
+  date: string;
+  workday: boolean;
+  name: string | null;
+}
+
+// ---- Bookings ----
+export interface OnBehalfOf {
+  type: OnBehalfType;
+  id: string;
+}
+
+export interface Slot {
+  id: string;
+  hallId: string;
+  serviceId: string | null;
+  start: string;
+  end: string;
+  capacity: number;
+  remaining: number;
+}
+
+export interface Booking {
+  id: string;
+  status: BookingStatus;
+  code: string;
+  slot: Slot;
+  serviceId: string;
+  hallId: string;
+  kind: BookingKind;
+}
+
+export interface BookingEligibility {
+  noShows: number;
+  threshold: number;
+  forfeited: boolean;
+  until: string | null;
+}
+
+export interface OffhoursRequest {
+  id: string;
+  status: OffhoursStatus;
+  serviceId: string;
+  hallId: string;
+  preferredStart: string;
+  preferredEnd: string;
+  note: string | null;
+  bookingId?: string | null;
+}
+
+// ---- Filings ----
+export interface ApplicationMaterial {
+  materialId: string;
+  name: string;
+  required: boolean;
+  tolerable: boolean;
+  files: Array<{ id: string; name: string; size: number; contentType: string; sha256: string }>;
+  review: null | { ok: boolean; reason: string | null };
+}
+
+export interface TimelineEvent {
+  at: string;
+  status: ApplicationStatus;
+  actor: string;
+  note: string | null;
+}
+
+export interface Application {
+  id: string;
+  number: string;
+  status: ApplicationStatus;
+  serviceId: string;
+  materials: ApplicationMaterial[];
+  timeline?: TimelineEvent[];
+  dueAt?: string | null;
+  sla?: SlaState | null;
+}
+
+// ---- Messages ----
+export interface Message {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  at: string;
+  read: boolean;
+  link: string | null;
+}

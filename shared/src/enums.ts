@@ -1,0 +1,59 @@
+export const ROLES = ['citizen', 'staff', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const HALL_LEVELS = ['city', 'county', 'town'] as const;
+export type HallLevel = (typeof HALL_LEVELS)[number];
+
+export const AUDIENCES = ['person', 'enterprise', 'both'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const MATERIAL_FORMS = ['original', 'copy', 'electronic'] as const;
+export type MaterialForm = (typeof MATERIAL_FORMS)[number];
+
+export const DELIVERY_METHODS = ['window', 'post', 'online'] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+
+export const BOOKING_STATUSES = ['booked', 'checked_in', 'cancelled', 'no_show', 'no_show_waived'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export const BOOKING_KINDS = ['regular', 'offhours'] as const;
+export type BookingKind = (typeof BOOKING_KINDS)[number];
+
+export const OFFHOURS_STATUSES = ['pending', 'confirmed', 'refused', 'cancelled'] as const;
+export type OffhoursStatus = (typeof OFFHOURS_STATUSES)[number];
+
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'correction_required',
+  'prereview_passed',
+  'accepted',
+  'refused',
+  'under_review',
+  'approved',
+  'denied',
+  'delivered',
+  'withdrawn',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const SLA_STATES = ['on_track', 'due_soon', 'overdue'] as const;
+export type SlaState = (typeof SLA_STATES)[number];
+
+export const ON_BEHALF_TYPES = ['person', 'enterprise'] as const;
+export type OnBehalfType = (typeof ON_BEHALF_TYPES)[number];
+
+export const ENTERPRISE_ROLES = ['admin', 'handler'] as const;
+export type EnterpriseRole = (typeof ENTERPRISE_ROLES)[number];
+
+export const AUTHORIZATION_STATUSES = ['active', 'revoked', 'expired'] as const;
+export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
+
+/** Five levels of 好差评: 5 非常满意 … 1 非常不满意. */
+export const RATING_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
+  5: '非常满意',
+  4: '满意',
+  3: '基本满意',
+  2: '不满意',
+  1: '非常不满意',
+};

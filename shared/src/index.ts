@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './enums';
+export * from './api.types';
+export * from './identity.rules';

@@ -1,0 +1,31 @@
+import { Page } from 'playwright-core';
+
+/** Fill the input a user knows by its label (Taro renders <taro-input-core> around a real <input>). */
+export async function fillField(page: Page, label: string, value: string): Promise<void> {
+  const field = page.locator(`input[aria-label="${label}"], [aria-label="${label}"] input, textarea[aria-label="${label}"]`).first();
+  await field.waitFor({ state: 'visible' });
+  await field.click();
+  await field.fill(value);
+}
+
+/** Tap the control whose visible text is exactly this. */
+export async function tap(page: Page, text: string): Promise<void> {
+  const el = page.getByText(text, { exact: true }).first();
+  await el.waitFor({ state: 'visible' });
+  await el.click();
+}
+
+export async function seeText(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible' });
+  expect(await page.getByText(text).first().isVisible()).toBe(true);
+}
+
+/** Sign in on the H5 build with the dev SMS code, starting from 我的. */
+export async function signInWithSms(page: Page, phone: string): Promise<void> {
+  await page.goto('/pages/me/index');
+  await tap(page, '登录');
+  await fillField(page, '手机号', phone);
+  await tap(page, '获取验证码');
+  await fillField(page, '验证码', '123456');
+  await page.locator('text=登录').last().click();
+}

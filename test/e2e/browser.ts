@@ -1,0 +1,55 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { E2E_STATE_FILE, E2eState } from './e2e-state';
+
+export const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
+
+export function e2eState(): E2eState {
+  return JSON.parse(fs.readFileSync(E2E_STATE_FILE, 'utf8')) as E2eState;
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** A phone-sized page (375×812, touch) on the H5 build. */
+export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    baseURL: e2eState().url,
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+let seq = Math.floor(Math.random() * 1e6);
+export function e2ePhone(): string {
+  seq = (seq + 104729) % 1e8;
+  return `137${String(seq).padStart(8, '0')}`;
+}

@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createDatabase, testEnv } from '../../server/test/helpers/test-app';
+import { E2E_STATE_FILE, E2eState } from './e2e-state';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Start the production build of the server (serving the H5 build) on a fresh MariaDB database. */
+export default async function globalSetup(): Promise<void> {
+  const database = await createDatabase();
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const env = { ...process.env, ...testEnv(database, { PORT: String(port), LOG_FILE: path.join(ROOT, 'test-results/logs', `e2e-${database}.log`) }) };
+  const child = spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], detached: false });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`e2e server exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error('e2e server did not become healthy');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const state: E2eState = { url, pid: child.pid!, database };
+  fs.mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
+  fs.writeFileSync(E2E_STATE_FILE, JSON.stringify(state));
+  child.unref();
+}

@@ -1,0 +1,23 @@
+import * as fs from 'node:fs';
+import { dropDatabase } from '../../server/test/helpers/test-app';
+import { E2E_STATE_FILE, E2eState } from './e2e-state';
+
+export default async function globalTeardown(): Promise<void> {
+  if (!fs.existsSync(E2E_STATE_FILE)) return;
+  const state = JSON.parse(fs.readFileSync(E2E_STATE_FILE, 'utf8')) as E2eState;
+  try {
+    process.kill(state.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+  for (let i = 0; i < 50; i++) {
+    try {
+      process.kill(state.pid, 0);
+      await new Promise((r) => setTimeout(r, 100));
+    } catch {
+      break;
+    }
+  }
+  await dropDatabase(state.database);
+  fs.rmSync(E2E_STATE_FILE, { force: true });
+}
