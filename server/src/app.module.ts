@@ -4,8 +4,12 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { AccessModule } from './access/access.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
+import { BookingModule } from './booking/booking.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { TestSupportController } from './common/clock/test-support.controller';
 import { CoreModule } from './common/core.module';
@@ -16,6 +20,8 @@ import { AppConfig } from './config/app-config';
 import { dataSourceOptions, migrate } from './database/data-source';
 import { SeedModule } from './database/seeds/seed.module';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -39,6 +45,12 @@ export class AppModule {
         AuthModule,
         SeedModule,
         AdminModule,
+        CatalogModule,
+        CalendarModule,
+        AccessModule,
+        NotificationsModule,
+        BookingModule,
+        JobsModule,
       ],
       controllers: [HealthController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { AccessTokenService } from './auth/access-token.service';
 import { ClockService } from './clock/clock.service';
 import { CryptoService } from './crypto/crypto.service';
+import { Transactions } from '../database/transactions';
 
 /** What every feature needs: the validated configuration, the clock, crypto and token checks. */
 @Global()
@@ -11,8 +12,8 @@ export class CoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CoreModule,
-      providers: [{ provide: AppConfig, useValue: config }, ClockService, CryptoService, AccessTokenService],
-      exports: [AppConfig, ClockService, CryptoService, AccessTokenService],
+      providers: [{ provide: AppConfig, useValue: config }, ClockService, CryptoService, AccessTokenService, Transactions],
+      exports: [AppConfig, ClockService, CryptoService, AccessTokenService, Transactions],
     };
   }
 }

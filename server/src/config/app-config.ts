@@ -42,6 +42,8 @@ export class AppConfig {
   throttleIpLimit!: number;
   redisUrl!: string | null;
   testClock!: boolean;
+  /** run the scheduled jobs (no-show sweep, reminders, SLA scan …) every minute in this instance */
+  jobsEnabled!: boolean;
   corsOrigins!: string[];
   logLevel!: string;
   logFile!: string | null;
@@ -198,6 +200,7 @@ export function loadConfig(env: Env): AppConfig {
   c.throttleIpLimit = r.int('THROTTLE_IP_LIMIT', 600, 0, 1_000_000);
   c.redisUrl = r.optional('REDIS_URL');
   c.testClock = r.bool('TEST_CLOCK', false);
+  c.jobsEnabled = r.bool('JOBS_ENABLED', nodeEnv !== 'test');
   if (production && c.testClock) r.problems.push('TEST_CLOCK=1 is refused when NODE_ENV=production');
   c.corsOrigins = r
     .str('CORS_ORIGINS', 'http://localhost:3000,http://127.0.0.1:3000,https://servicewechat.com')

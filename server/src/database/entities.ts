@@ -2,7 +2,19 @@ import { SmsCodeEntity } from '../auth/entities/sms-code.entity';
 import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { DepartmentEntity } from '../catalog/entities/department.entity';
 import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
+import { ServiceMaterialEntity } from '../catalog/entities/service-material.entity';
+import { CalendarOverrideEntity } from '../calendar/entities/calendar-override.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { UserEntity } from '../users/entities/user.entity';
+import { BookingEntity } from '../booking/entities/booking.entity';
+import { SlotEntity } from '../booking/entities/slot.entity';
+import { SlotTemplateEntity } from '../booking/entities/slot-template.entity';
+import { StandingEventEntity } from '../booking/entities/standing-event.entity';
+import { OffhoursRequestEntity } from '../offhours/entities/offhours-request.entity';
+import { MessageEntity } from '../notifications/entities/message.entity';
 
-export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity];
+export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
+  ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
+  SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity];

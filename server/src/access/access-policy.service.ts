@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { DomainError } from '../common/errors/domain-error';
+
+/** What an object says about who it belongs to. */
+export interface Owned {
+  /** the principal person */
+  userId: string;
+  /** who made it (an agent or company member), when not the principal */
+  actorId?: string | null;
+  enterpriseId?: string | null;
+  /** the hall whose staff handle it */
+  hallId: string | null;
+}
+
+/**
+ * The one answer to "may this caller see / act on this object": the person it is for, whoever
+ * made it for them, staff of its hall, and admins. Everything else is told 404 (never 403), so
+ * that nobody learns what exists.
+ */
+@Injectable()
+export class AccessPolicy {
+  canSee(caller: AuthUser, o: Owned): boolean {
+    if (caller.roles.includes('admin')) return true;
+    if (caller.roles.includes('staff')) return o.hallId !== null && caller.hallId === o.hallId;
+    return o.userId === caller.id || (o.actorId ?? null) === caller.id;
+  }
+
+  /** Staff acting on an object: their own hall only (admins anywhere). */
+  canHandle(caller: AuthUser, o: Pick<Owned, 'hallId'>): boolean {
+    if (caller.roles.includes('admin')) return true;
+    return caller.roles.includes('staff') && o.hallId !== null && caller.hallId === o.hallId;
+  }
+
+  /** The object, or 404 NOT_FOUND when it is missing or not this caller's to see. */
+  visible<T extends Owned>(caller: AuthUser, o: T | null | undefined): T {
+    if (!o || !this.canSee(caller, o)) throw new DomainError('NOT_FOUND');
+    return o;
+  }
+
+  handled<T extends Pick<Owned, 'hallId'>>(caller: AuthUser, o: T | null | undefined): T {
+    if (!o || !this.canHandle(caller, o)) throw new DomainError('NOT_FOUND');
+    return o;
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { BookingEligibility, Slot } from '@gov/shared';
+import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
+import { BookingService, BookingView } from './booking.service';
+import { BookingListQuery, CreateBookingDto, SlotQuery } from './dto/booking.dto';
+import { SlotsService } from './slots.service';
+import { StandingService } from './standing.service';
+
+@ApiTags('bookings')
+@Controller()
+export class BookingController {
+  constructor(
+    private readonly bookings: BookingService,
+    private readonly slots: SlotsService,
+    private readonly standing: StandingService,
+  ) {}
+
+  @Public()
+  @Get('services/:id/slots')
+  serviceSlots(@Param('id') id: string, @Query() q: SlotQuery): Promise<Slot[]> {
+    return this.slots.forService(id, q.hallId, q.from, q.to);
+  }
+
+  @ApiBearerAuth()
+  @Post('bookings')
+  book(@CurrentUser() caller: AuthUser, @Body() body: CreateBookingDto): Promise<BookingView> {
+    return this.bookings.book(caller, body);
+  }
+
+  @ApiBearerAuth()
+  @Get('bookings')
+  list(@CurrentUser() caller: AuthUser, @Query() q: BookingListQuery): Promise<BookingView[]> {
+    return this.bookings.list(caller, q.status);
+  }
+
+  @ApiBearerAuth()
+  @Get('bookings/:id')
+  get(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<BookingView> {
+    return this.bookings.get(caller, id);
+  }
+
+  @ApiBearerAuth()
+  @Post('bookings/:id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<BookingView> {
+    return this.bookings.cancel(caller, id);
+  }
+
+  @ApiBearerAuth()
+  @Get('me/booking-eligibility')
+  eligibility(@CurrentUser() caller: AuthUser): Promise<BookingEligibility & { message: string }> {
+    return this.standing.eligibility(caller.id);
+  }
+}

@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '../calendar/calendar.module';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import { AuditLogEntity } from '../common/audit/audit-log.entity';
+import { AuditService } from '../common/audit/audit.service';
+import { DelegationModule } from '../delegation/delegation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UserEntity } from '../users/entities/user.entity';
+import { UsersModule } from '../users/users.module';
+import { AdminSlotsController } from './admin-slots.controller';
+import { BookingController } from './booking.controller';
+import { BookingJobs } from './booking.jobs';
+import { BookingService } from './booking.service';
+import { BookingEntity } from './entities/booking.entity';
+import { SlotTemplateEntity } from './entities/slot-template.entity';
+import { SlotEntity } from './entities/slot.entity';
+import { StandingEventEntity } from './entities/standing-event.entity';
+import { SlotsService } from './slots.service';
+import { StaffBookingController } from './staff-booking.controller';
+import { StaffBookingService } from './staff-booking.service';
+import { StandingService } from './standing.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      BookingEntity,
+      SlotEntity,
+      SlotTemplateEntity,
+      StandingEventEntity,
+      ServiceEntity,
+      ServiceHallEntity,
+      HallEntity,
+      UserEntity,
+      AuditLogEntity,
+    ]),
+    CalendarModule,
+    DelegationModule,
+    NotificationsModule,
+    UsersModule,
+  ],
+  controllers: [BookingController, StaffBookingController, AdminSlotsController],
+  providers: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, AuditService],
+  exports: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs],
+})
+export class BookingModule {}

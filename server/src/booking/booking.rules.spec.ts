@@ -1,0 +1,126 @@
+import { isWeekend } from '../calendar/calendar.rules';
+import {
+  atLocalTime,
+  canCancel,
+  checkInCode,
+  graceOver,
+  localTime,
+  noShowStanding,
+  planSlots,
+  slotBookability,
+  standingMessage,
+} from './booking.rules';
+
+// 2026 National Day: 10-01..10-08 off, Saturday 10-10 a working day (simplified here)
+const holidays = new Set(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08']);
+const swapped = new Set(['2026-10-10']);
+const isWorkday = (d: string) => swapped.has(d) || (!holidays.has(d) && !isWeekend(d));
+
+const at = (iso: string) => new Date(iso);
+
+describe('local time', () => {
+  it('converts Asia/Shanghai wall time to instants and back', () => {
+    expect(atLocalTime('2026-11-24', '09:00').toISOString()).toBe('2026-11-24T01:00:00.000Z');
+    expect(localTime(at('2026-11-24T01:30:00Z'))).toBe('09:30');
+  });
+});
+
+describe('slotBookability', () => {
+  const now = at('2026-11-23T02:00:00Z'); // Monday 10:00 in Shanghai
+  const slot = (iso: string, extra = {}) => ({ startAt: at(iso), kind: 'regular' as const, active: true, fromTemplate: true, ...extra });
+  it('offers future slots on working days within the horizon', () => {
+    expect(slotBookability(slot('2026-11-24T01:00:00Z'), now, 14, isWorkday)).toBe('ok');
+    expect(slotBookability(slot('2026-12-07T01:00:00Z'), now, 14, isWorkday)).toBe('ok'); // today + 14
+  });
+  it('refuses past, started, too distant, closed-day and off-hours slots', () => {
+    expect(slotBookability(slot('2026-11-23T02:00:00Z'), now, 14, isWorkday)).toBe('past');
+    expect(slotBookability(slot('2026-12-08T01:00:00Z'), now, 14, isWorkday)).toBe('beyond_horizon');
+    expect(slotBookability(slot('2026-11-28T01:00:00Z'), now, 14, isWorkday)).toBe('closed'); // Saturday
+    expect(slotBookability(slot('2026-11-24T01:00:00Z', { kind: 'offhours' }), now, 14, isWorkday)).toBe('closed');
+    expect(slotBookability(slot('2026-11-24T01:00:00Z', { active: false }), now, 14, isWorkday)).toBe('closed');
+  });
+  it('offers a special single slot on a closed day', () => {
+    expect(slotBookability(slot('2026-11-28T01:00:00Z', { fromTemplate: false }), now, 14, isWorkday)).toBe('ok');
+  });
+});
+
+describe('cancel and grace', () => {
+  const start = at('2026-11-24T01:00:00Z');
+  it('cancels until the start, not after', () => {
+    expect(canCancel(start, at('2026-11-24T00:59:59Z'))).toBe(true);
+    expect(canCancel(start, start)).toBe(false);
+  });
+  it('lets staff mark a no-show only after the grace period', () => {
+    expect(graceOver(start, at('2026-11-24T01:29:59Z'), 30)).toBe(false);
+    expect(graceOver(start, at('2026-11-24T01:30:00Z'), 30)).toBe(true);
+    expect(graceOver(start, at('2026-11-24T01:59:00Z'), 60)).toBe(false);
+  });
+});
+
+describe('planSlots', () => {
+  const templates = [
+    { id: 't1', hallId: 'h', serviceId: null, weekday: 1, start: '09:00', end: '09:30', capacity: 5 },
+    { id: 't3', hallId: 'h', serviceId: 's', weekday: 3, start: '14:00', end: '14:30', capacity: 2 },
+  ];
+  it('makes slots on working days whose weekday a template names', () => {
+    const s = planSlots(templates, '2026-11-23', '2026-11-29', isWorkday);
+    expect(s.map((x) => `${x.day} ${x.templateId}`)).toEqual(['2026-11-23 t1', '2026-11-25 t3']);
+    expect(s[0].startAt.toISOString()).toBe('2026-11-23T01:00:00.000Z');
+  });
+  it('skips the National Day holiday and opens the swapped Saturday like a Monday', () => {
+    const s = planSlots(templates, '2026-09-28', '2026-10-11', isWorkday);
+    expect(s.map((x) => x.day)).toEqual(['2026-09-28', '2026-09-30', '2026-10-10']);
+  });
+});
+
+describe('noShowStanding', () => {
+  const ns = (id: string, iso: string, waived = false) => ({ bookingId: id, at: at(iso), waived });
+  const now = at('2026-12-31T00:00:00Z');
+  it('forfeits at the threshold and names each no-show', () => {
+    const s = noShowStanding([ns('a', '2026-11-01T01:00:00Z'), ns('b', '2026-11-02T01:00:00Z'), ns('c', '2026-11-03T01:00:00Z')], [], 3, 0, now);
+    expect(s).toMatchObject({ noShows: 3, forfeited: true, until: null });
+    expect(s.record.map((r) => r.status)).toEqual(['counts', 'counts', 'counts']);
+  });
+  it('stays eligible below the threshold, and warns', () => {
+    const s = noShowStanding([ns('a', '2026-11-01T01:00:00Z'), ns('b', '2026-11-02T01:00:00Z')], [], 3, 0, now);
+    expect(s.forfeited).toBe(false);
+    expect(standingMessage(s)).toBe('已爽约 2 次，再爽约 1 次将暂停预约资格');
+  });
+  it('a waiver un-counts a no-show and lifts the forfeiture', () => {
+    const s = noShowStanding(
+      [ns('a', '2026-11-01T01:00:00Z'), ns('b', '2026-11-02T01:00:00Z', true), ns('c', '2026-11-03T01:00:00Z')],
+      [],
+      3,
+      0,
+      now,
+    );
+    expect(s).toMatchObject({ noShows: 2, forfeited: false });
+    expect(s.record.find((r) => r.bookingId === 'b')?.status).toBe('waived');
+  });
+  it('reinstatement starts the count afresh: only later no-shows count', () => {
+    const events = [ns('a', '2026-11-01T01:00:00Z'), ns('b', '2026-11-02T01:00:00Z'), ns('c', '2026-11-03T01:00:00Z'), ns('d', '2026-11-10T01:00:00Z')];
+    const s = noShowStanding(events, [at('2026-11-05T00:00:00Z')], 3, 0, now);
+    expect(s).toMatchObject({ noShows: 1, forfeited: false });
+    expect(s.record.map((r) => r.status)).toEqual(['before_reset', 'before_reset', 'before_reset', 'counts']);
+  });
+  it('with FORFEIT_DAYS the forfeiture lapses by itself and the count restarts', () => {
+    const events = [ns('a', '2026-11-01T01:00:00Z'), ns('b', '2026-11-02T01:00:00Z'), ns('c', '2026-11-03T01:00:00Z')];
+    const during = noShowStanding(events, [], 3, 30, at('2026-11-20T00:00:00Z'));
+    expect(during.forfeited).toBe(true);
+    expect(during.until?.toISOString()).toBe('2026-12-03T01:00:00.000Z');
+    expect(standingMessage(during)).toContain('2026-12-03');
+    const after = noShowStanding(events, [], 3, 30, at('2026-12-03T01:00:00Z'));
+    expect(after).toMatchObject({ noShows: 0, forfeited: false });
+    expect(after.record.every((r) => r.status === 'lapsed')).toBe(true);
+  });
+  it('ignores no-shows in the future of `now`', () => {
+    expect(noShowStanding([ns('a', '2027-01-01T00:00:00Z')], [], 3, 0, now).noShows).toBe(0);
+  });
+});
+
+describe('checkInCode', () => {
+  it('has 8 characters without look-alikes', () => {
+    const c = checkInCode(new Uint8Array([0, 1, 2, 3, 250, 251, 252, 255]));
+    expect(c).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+  });
+});

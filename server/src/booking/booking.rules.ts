@@ -1,0 +1,222 @@
+/**
+ * Pure rules of appointments (DESIGN.md, Appointments): when a slot may be booked, cancelled or
+ * marked a no-show, how slots come from templates, and the no-show record that can forfeit booking.
+ * No Nest, no database: everything the rules need is passed in.
+ */
+import { addDays, datesInRange, IsWorkday, isoWeekday, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export type Bookability = 'ok' | 'past' | 'beyond_horizon' | 'closed';
+
+/**
+ * A regular slot may be booked while it has not started, within the horizon (today plus
+ * `horizonDays` days, Asia/Shanghai), and — when it comes from a template — on a working day
+ * (a single slot an admin opened for a special day is bookable whatever the calendar says).
+ * Off-hours slots are created by staff for the one request they confirm, never offered to others.
+ */
+export function slotBookability(
+  slot: { startAt: Date; kind: 'regular' | 'offhours'; active: boolean; fromTemplate: boolean },
+  now: Date,
+  horizonDays: number,
+  isWorkday: IsWorkday,
+): Bookability {
+  if (!slot.active || slot.kind !== 'regular') return 'closed';
+  if (slot.startAt.getTime() <= now.getTime()) return 'past';
+  const lastDay = addDays(shanghaiDate(now), horizonDays);
+  const day = shanghaiDate(slot.startAt);
+  if (day > lastDay) return 'beyond_horizon';
+  if (slot.fromTemplate && !isWorkday(day)) return 'closed';
+  return 'ok';
+}
+
+/** A booking can be cancelled until its start. */
+export const canCancel = (startAt: Date, now: Date): boolean => now.getTime() < startAt.getTime();
+
+/** Staff may record a no-show only once the grace period after the start has passed. */
+export const graceOver = (startAt: Date, now: Date, graceMinutes: number): boolean =>
+  now.getTime() >= startAt.getTime() + graceMinutes * MINUTE;
+
+/** The moment before which the no-show sweep leaves a booking alone. */
+export const noShowCutoff = (now: Date, graceMinutes: number): Date => new Date(now.getTime() - graceMinutes * MINUTE);
+
+// ---- slot generation ----
+
+export interface SlotTemplateLike {
+  id: string;
+  hallId: string;
+  serviceId: string | null;
+  /** ISO weekday 1 (Monday) … 7 (Sunday) */
+  weekday: number;
+  start: string;
+  end: string;
+  capacity: number;
+}
+
+export interface PlannedSlot {
+  templateId: string;
+  hallId: string;
+  serviceId: string | null;
+  day: string;
+  startAt: Date;
+  endAt: Date;
+  capacity: number;
+}
+
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+export const isHhmm = (s: string): boolean => HHMM.test(s);
+
+/** `HH:mm` on a date in Asia/Shanghai as an instant. */
+export function atLocalTime(day: string, hhmm: string): Date {
+  const m = HHMM.exec(hhmm);
+  if (!m) throw new RangeError(`not a time: ${hhmm}`);
+  return new Date(startOfDay(day).getTime() + (Number(m[1]) * 60 + Number(m[2])) * MINUTE);
+}
+
+/** `HH:mm` of an instant in Asia/Shanghai. */
+export function localTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+}
+
+/** Slots from templates for every working day in [from, to] whose weekday a template names. */
+export function planSlots(templates: SlotTemplateLike[], from: string, to: string, isWorkday: IsWorkday): PlannedSlot[] {
+  const out: PlannedSlot[] = [];
+  for (const day of datesInRange(from, to)) {
+    if (!isWorkday(day)) continue;
+    const wd = isoWeekday(day);
+    // A swapped working weekend (调休) follows that weekday's own templates when there are any,
+    // else the Monday templates: the centre opens as on an ordinary working day.
+    const ownTemplates = templates.some((t) => t.weekday === wd);
+    for (const t of templates) {
+      const matches = t.weekday === wd || (wd >= 6 && !ownTemplates && t.weekday === 1);
+      if (!matches) continue;
+      out.push({
+        templateId: t.id,
+        hallId: t.hallId,
+        serviceId: t.serviceId,
+        day,
+        startAt: atLocalTime(day, t.start),
+        endAt: atLocalTime(day, t.end),
+        capacity: t.capacity,
+      });
+    }
+  }
+  return out;
+}
+
+// ---- the no-show record ----
+
+export interface NoShowEvent {
+  bookingId: string;
+  /** the appointment's start */
+  at: Date;
+  waived: boolean;
+}
+
+export type NoShowStatus = 'counts' | 'waived' | 'before_reset' | 'lapsed';
+
+export interface NoShowStanding {
+  /** no-shows that count now */
+  noShows: number;
+  threshold: number;
+  forfeited: boolean;
+  /** when the forfeiture lapses by itself (FORFEIT_DAYS > 0); null when staff must reinstate */
+  until: Date | null;
+  /** each no-show with whether it still counts and why */
+  record: Array<{ bookingId: string; at: Date; status: NoShowStatus }>;
+}
+
+/**
+ * Three no-shows (configurable) forfeit the right to book, until staff reinstate or, with
+ * `forfeitDays` > 0, until that many days after the no-show that reached the threshold.
+ * Waived no-shows never count; reinstatement or a lapse starts the count afresh (only later
+ * no-shows count). Cancelled bookings are not no-shows and never reach this function.
+ */
+export function noShowStanding(
+  events: NoShowEvent[],
+  reinstatements: Date[],
+  threshold: number,
+  forfeitDays: number,
+  now: Date,
+): NoShowStanding {
+  type Ev = { kind: 'noshow'; e: NoShowEvent } | { kind: 'reinstate'; at: Date };
+  const timeline: Ev[] = [
+    ...events.map((e): Ev => ({ kind: 'noshow', e })),
+    ...reinstatements.map((at): Ev => ({ kind: 'reinstate', at })),
+  ]
+    .filter((ev) => (ev.kind === 'noshow' ? ev.e.at : ev.at).getTime() <= now.getTime())
+    .sort((a, b) => {
+      const ta = (a.kind === 'noshow' ? a.e.at : a.at).getTime();
+      const tb = (b.kind === 'noshow' ? b.e.at : b.at).getTime();
+      // a reinstatement at the same instant as a no-show comes after it
+      return ta - tb || (a.kind === 'reinstate' ? 1 : 0) - (b.kind === 'reinstate' ? 1 : 0);
+    });
+
+  const status = new Map<string, NoShowStatus>();
+  let counting: NoShowEvent[] = [];
+  let forfeitedAt: Date | null = null;
+  const lapseAt = (): Date | null => (forfeitedAt && forfeitDays > 0 ? new Date(forfeitedAt.getTime() + forfeitDays * DAY) : null);
+  const reset = (why: NoShowStatus) => {
+    for (const e of counting) status.set(e.bookingId, why);
+    counting = [];
+    forfeitedAt = null;
+  };
+  const lapseBefore = (t: Date) => {
+    const l = lapseAt();
+    if (l && t.getTime() >= l.getTime()) reset('lapsed');
+  };
+
+  for (const ev of timeline) {
+    const t = ev.kind === 'noshow' ? ev.e.at : ev.at;
+    lapseBefore(t);
+    if (ev.kind === 'reinstate') {
+      reset('before_reset');
+      continue;
+    }
+    if (ev.e.waived) {
+      status.set(ev.e.bookingId, 'waived');
+      continue;
+    }
+    counting.push(ev.e);
+    status.set(ev.e.bookingId, 'counts');
+    if (!forfeitedAt && counting.length >= threshold) forfeitedAt = ev.e.at;
+  }
+  lapseBefore(now);
+
+  return {
+    noShows: counting.length,
+    threshold,
+    forfeited: forfeitedAt !== null,
+    until: lapseAt(),
+    record: [...events]
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((e) => ({ bookingId: e.bookingId, at: e.at, status: status.get(e.bookingId) ?? 'counts' })),
+  };
+}
+
+/** What the applicant is told about their standing, e.g. before booking. */
+export function standingMessage(s: Pick<NoShowStanding, 'noShows' | 'threshold' | 'forfeited' | 'until'>): string {
+  if (s.forfeited) {
+    const how = s.until
+      ? `将于 ${shanghaiDate(s.until)} 自动恢复，或携身份证件到大厅窗口申请恢复`
+      : '请携身份证件到大厅窗口说明情况，由工作人员恢复预约资格';
+    return `您已爽约 ${s.noShows} 次（达到 ${s.threshold} 次上限），暂停预约资格；${how}。如有误判，可在“我的爽约记录”中申诉。`;
+  }
+  if (s.noShows === 0) return '';
+  const left = s.threshold - s.noShows;
+  return `已爽约 ${s.noShows} 次，再爽约 ${left} 次将暂停预约资格`;
+}
+
+// ---- check-in codes ----
+
+const CODE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** An 8-character check-in code without look-alike characters (0/O, 1/I). */
+export function checkInCode(random: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += CODE_CHARS[random[i] % CODE_CHARS.length];
+  return s;
+}
+
+export const normalizeCheckInCode = (code: string): string => code.trim().toUpperCase().replace(/[\s-]/g, '');

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { BOOKING_STATUSES, BookingStatus, ON_BEHALF_TYPES, OnBehalfType } from '@gov/shared';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class OnBehalfOfDto {
+  @ApiProperty({ enum: ON_BEHALF_TYPES })
+  @IsIn(ON_BEHALF_TYPES)
+  type!: OnBehalfType;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 36)
+  id!: string;
+}
+
+export class CreateBookingDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 36)
+  slotId!: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 36)
+  serviceId!: string;
+
+  @ApiPropertyOptional({ type: OnBehalfOfDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OnBehalfOfDto)
+  onBehalfOf?: OnBehalfOfDto;
+}
+
+export class BookingListQuery {
+  @ApiPropertyOptional({ enum: BOOKING_STATUSES })
+  @IsOptional()
+  @IsIn(BOOKING_STATUSES)
+  status?: BookingStatus;
+}
+
+export class SlotQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 36)
+  hallId?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-14' })
+  @IsOptional()
+  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  to?: string;
+}
+
+export class CreateSlotTemplateDto {
+  @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 36) serviceId?: string;
+  @ApiProperty({ minimum: 1, maximum: 7, description: '1 = 周一 … 7 = 周日' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(7)
+  weekday!: number;
+  @ApiProperty({ example: '09:00' }) @Matches(HHMM, { message: '时间格式应为 HH:mm' }) start!: string;
+  @ApiProperty({ example: '09:30' }) @Matches(HHMM, { message: '时间格式应为 HH:mm' }) end!: string;
+  @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) capacity!: number;
+}
+
+export class GenerateSlotsDto {
+  @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
+  @ApiProperty({ example: '2026-12-01' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from!: string;
+  @ApiProperty({ example: '2026-12-31' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to!: string;
+}
+
+export class CreateSlotDto {
+  @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 36) serviceId?: string;
+  @ApiProperty() @IsISO8601({ strict: true }) start!: string;
+  @ApiProperty() @IsISO8601({ strict: true }) end!: string;
+  @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) capacity!: number;
+}
+
+export class CheckInDto {
+  @ApiProperty({ example: 'K7M2Q9XA' })
+  @IsString()
+  @Length(4, 20)
+  code!: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: '申请人来电说明因病未能前来' })
+  @IsString()
+  @Length(2, 500)
+  reason!: string;
+}
+
+export class StaffBookingQuery {
+  @ApiPropertyOptional({ example: '2026-12-01' })
+  @IsOptional()
+  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  date?: string;
+
+  @ApiPropertyOptional({ enum: BOOKING_STATUSES })
+  @IsOptional()
+  @IsIn(BOOKING_STATUSES)
+  status?: BookingStatus;
+
+  @ApiPropertyOptional({ description: '管理员可指定大厅' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  hallId?: string;
+}

@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, In, IsNull, Repository } from 'typeorm';
+import { Slot } from '@gov/shared';
+import { AppConfig } from '../config/app-config';
+import { addDays, datesInRange, isValidDate, shanghaiDate } from '../calendar/calendar.rules';
+import { CalendarService } from '../calendar/calendar.service';
+import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ClockService } from '../common/clock/clock.service';
+import { isDuplicateKey } from '../common/db-errors';
+import { DomainError } from '../common/errors/domain-error';
+import { newId } from '../common/ids';
+import { planSlots } from './booking.rules';
+import { SlotTemplateEntity } from './entities/slot-template.entity';
+import { SlotEntity } from './entities/slot.entity';
+
+export const slotView = (s: SlotEntity): Slot => ({
+  id: s.id,
+  hallId: s.hallId,
+  serviceId: s.serviceId,
+  start: s.startAt.toISOString(),
+  end: s.endAt.toISOString(),
+  capacity: s.capacity,
+  remaining: Math.max(0, s.capacity - s.booked),
+});
+
+const badField = (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, { fields: [{ field, message }] });
+
+/** Slot templates, slot generation on working days, and the slots a service offers. */
+@Injectable()
+export class SlotsService {
+  constructor(
+    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
+    @InjectRepository(SlotTemplateEntity) private readonly templates: Repository<SlotTemplateEntity>,
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
+    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly calendar: CalendarService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async requireHall(hallId: string): Promise<HallEntity> {
+    const h = await this.halls.findOne({ where: { id: hallId } });
+    if (!h) throw badField('hallId', '大厅不存在');
+    return h;
+  }
+
+  async requireServiceAtHall(serviceId: string, hallId: string): Promise<ServiceEntity> {
+    const s = await this.services.findOne({ where: { id: serviceId, active: true } });
+    if (!s) throw badField('serviceId', '事项不存在');
+    if (!(await this.serviceHalls.exist({ where: { serviceId, hallId } }))) throw badField('serviceId', '该大厅不办理此事项');
+    return s;
+  }
+
+  async createTemplate(input: { hallId: string; serviceId?: string | null; weekday: number; start: string; end: string; capacity: number }) {
+    await this.requireHall(input.hallId);
+    if (input.serviceId) await this.requireServiceAtHall(input.serviceId, input.hallId);
+    if (input.end <= input.start) throw badField('end', '结束时间须晚于开始时间');
+    const now = this.clock.now();
+    const t = this.templates.create({ id: newId(), hallId: input.hallId, serviceId: input.serviceId ?? null, weekday: input.weekday, start: input.start, end: input.end, capacity: input.capacity, active: true, createdAt: now, updatedAt: now });
+    await this.templates.insert(t);
+    return t;
+  }
+
+  listTemplates(hallId?: string) {
+    return this.templates.find({ where: { active: true, ...(hallId ? { hallId } : {}) }, order: { weekday: 'ASC', start: 'ASC' } });
+  }
+
+  async removeTemplate(id: string): Promise<void> {
+    const r = await this.templates.update({ id, active: true }, { active: false, updatedAt: this.clock.now() });
+    if (!r.affected) throw new DomainError('NOT_FOUND');
+  }
+
+  /** Slots from the hall's templates for every working day in [from, to]; idempotent (one slot per template and day). */
+  async generate(hallId: string, from: string, to: string): Promise<{ created: number; existing: number }> {
+    await this.requireHall(hallId);
+    if (to < from) throw badField('to', '结束日期不能早于开始日期');
+    if (datesInRange(from, to).length > 92) throw badField('to', '一次最多生成 92 天');
+    const view = await this.calendar.view();
+    const templates = await this.templates.find({ where: { hallId, active: true } });
+    const plan = planSlots(templates, from, to, view.isWorkday);
+    let created = 0;
+    for (const p of plan) {
+      try {
+        await this.slots.insert({ id: newId(), ...p, booked: 0, kind: 'regular', active: true, createdAt: this.clock.now() });
+        created++;
+      } catch (e) {
+        if (!isDuplicateKey(e)) throw e;
+      }
+    }
+    return { created, existing: plan.length - created };
+  }
+
+  /** One slot on any day (special opening days, off-hours): bookable whatever the calendar says. */
+  async createSingle(input: { hallId: string; serviceId?: string | null; start: Date; end: Date; capacity: number }): Promise<Slot> {
+    await this.requireHall(input.hallId);
+    if (input.serviceId) await this.requireServiceAtHall(input.serviceId, input.hallId);
+    if (input.end.getTime() <= input.start.getTime()) throw badField('end', '结束时间须晚于开始时间');
+    const s = this.slots.create({
+      id: newId(),
+      hallId: input.hallId,
+      serviceId: input.serviceId ?? null,
+      templateId: null,
+      day: shanghaiDate(input.start),
+      startAt: input.start,
+      endAt: input.end,
+      capacity: input.capacity,
+      booked: 0,
+      kind: 'regular',
+      active: true,
+      createdAt: this.clock.now(),
+    });
+    await this.slots.insert(s);
+    return slotView(s);
+  }
+
+  /** What a service offers at a hall: regular slots not yet started, within the booking horizon. */
+  async forService(serviceId: string, hallId: string | undefined, from?: string, to?: string): Promise<Slot[]> {
+    const service = await this.services.findOne({ where: { id: serviceId, active: true } });
+    if (!service) throw new DomainError('NOT_FOUND');
+    for (const [k, v] of [['from', from], ['to', to]] as const) if (v !== undefined && !isValidDate(v)) throw badField(k, '日期格式应为 YYYY-MM-DD');
+    const now = this.clock.now();
+    const today = shanghaiDate(now);
+    const last = addDays(today, this.config.bookingHorizonDays);
+    const a = from && from > today ? from : today;
+    const b = to && to < last ? to : last;
+    if (b < a) return [];
+    const hallIds = hallId
+      ? [hallId]
+      : (await this.serviceHalls.find({ where: { serviceId }, select: { hallId: true } })).map((h) => h.hallId);
+    if (hallIds.length === 0) return [];
+    const rows = await this.slots.find({
+      where: [
+        { hallId: In(hallIds), serviceId, kind: 'regular', active: true, day: Between(a, b) },
+        { hallId: In(hallIds), serviceId: IsNull(), kind: 'regular', active: true, day: Between(a, b) },
+      ],
+      order: { startAt: 'ASC' },
+      take: 2000,
+    });
+    const view = await this.calendar.view();
+    return rows
+      .filter((s) => s.startAt.getTime() > now.getTime() && (s.templateId === null || view.isWorkday(s.day)))
+      .map(slotView);
+  }
+}

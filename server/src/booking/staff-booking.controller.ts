@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { CheckInDto, ReasonDto, StaffBookingQuery } from './dto/booking.dto';
+import { StaffBookingService, StaffBookingView } from './staff-booking.service';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Roles('staff', 'admin')
+@Controller('staff')
+export class StaffBookingController {
+  constructor(private readonly staff: StaffBookingService) {}
+
+  @Get('bookings')
+  list(@CurrentUser() caller: AuthUser, @Query() q: StaffBookingQuery): Promise<StaffBookingView[]> {
+    return this.staff.list(caller, q);
+  }
+
+  @Post('bookings/check-in')
+  @HttpCode(200)
+  checkIn(@CurrentUser() caller: AuthUser, @Body() body: CheckInDto): Promise<StaffBookingView> {
+    return this.staff.checkIn(caller, body.code);
+  }
+
+  @Post('bookings/:id/no-show')
+  @HttpCode(200)
+  noShow(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<StaffBookingView> {
+    return this.staff.markNoShow(caller, id);
+  }
+
+  @Post('bookings/:id/waive')
+  @HttpCode(200)
+  waive(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ReasonDto): Promise<StaffBookingView> {
+    return this.staff.waive(caller, id, body.reason);
+  }
+
+  @Post('users/:id/reinstate')
+  @HttpCode(200)
+  reinstate(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ReasonDto) {
+    return this.staff.reinstate(caller, id, body.reason);
+  }
+}

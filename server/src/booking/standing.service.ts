@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { BookingEligibility } from '@gov/shared';
+import { AppConfig } from '../config/app-config';
+import { ClockService } from '../common/clock/clock.service';
+import { DomainError } from '../common/errors/domain-error';
+import { noShowStanding, NoShowStanding, standingMessage } from './booking.rules';
+import { BookingEntity } from './entities/booking.entity';
+import { StandingEventEntity } from './entities/standing-event.entity';
+
+/** A person's no-show record and whether they may book (DESIGN.md, Appointments). */
+@Injectable()
+export class StandingService {
+  constructor(
+    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
+    @InjectRepository(StandingEventEntity) private readonly events: Repository<StandingEventEntity>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly clock: ClockService,
+  ) {}
+
+  async standing(userId: string): Promise<NoShowStanding> {
+    const [noShows, resets] = await Promise.all([
+      this.bookings.find({
+        where: { userId, status: In(['no_show', 'no_show_waived']) },
+        select: { id: true, startAt: true, status: true },
+      }),
+      this.events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),
+    ]);
+    return noShowStanding(
+      noShows.map((b) => ({ bookingId: b.id, at: b.startAt, waived: b.status === 'no_show_waived' })),
+      resets.map((r) => r.at),
+      this.config.noShowThreshold,
+      this.config.forfeitDays,
+      this.clock.now(),
+    );
+  }
+
+  async eligibility(userId: string): Promise<BookingEligibility & { message: string }> {
+    const s = await this.standing(userId);
+    return { noShows: s.noShows, threshold: s.threshold, forfeited: s.forfeited, until: s.until?.toISOString() ?? null, message: standingMessage(s) };
+  }
+
+  /** Refuse with BOOKING_FORFEITED (saying why, how many, and how to be reinstated) when forfeited. */
+  async assertMayBook(userId: string): Promise<void> {
+    const s = await this.standing(userId);
+    if (!s.forfeited) return;
+    throw new DomainError('BOOKING_FORFEITED', standingMessage(s), {
+      noShows: s.noShows,
+      threshold: s.threshold,
+      until: s.until?.toISOString() ?? null,
+    });
+  }
+}

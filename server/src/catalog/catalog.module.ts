@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditLogEntity } from '../common/audit/audit-log.entity';
+import { UserEntity } from '../users/entities/user.entity';
+import { AdminDepartmentsController, AdminHallsController, AdminServicesController } from './admin-catalog.controller';
+import { AdminCatalogService } from './admin-catalog.service';
+import { CatalogIndexService } from './catalog-index.service';
+import { CatalogController } from './catalog.controller';
+import { CatalogService } from './catalog.service';
+import { DepartmentEntity } from './entities/department.entity';
+import { HallEntity } from './entities/hall.entity';
+import { ServiceHallEntity } from './entities/service-hall.entity';
+import { ServiceMaterialEntity } from './entities/service-material.entity';
+import { ServiceEntity } from './entities/service.entity';
+
+/** The service catalogue: departments, halls, service guides and their search. CatalogService is exported for other features. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([DepartmentEntity, HallEntity, ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, UserEntity, AuditLogEntity]),
+  ],
+  controllers: [CatalogController, AdminDepartmentsController, AdminHallsController, AdminServicesController],
+  providers: [CatalogService, CatalogIndexService, AdminCatalogService],
+  exports: [CatalogService, CatalogIndexService],
+})
+export class CatalogModule {}

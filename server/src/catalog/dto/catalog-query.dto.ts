@@ -1,0 +1,140 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { AUDIENCES, Audience, DELIVERY_METHODS, DeliveryMethod, HALL_LEVELS, HallLevel, MATERIAL_FORMS, MaterialForm } from '@gov/shared';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+const POSITIVE_INT = /^[1-9]\d{0,5}$/;
+
+export class ServiceListQueryDto {
+  @ApiPropertyOptional({ description: '名称、关键词、全拼（hunyin）或拼音首字母（yyzz）', example: '营业执照' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: '主题分类', example: '企业开办' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  category?: string;
+
+  @ApiPropertyOptional({ enum: AUDIENCES, description: 'person 与 enterprise 都包含 both' })
+  @IsOptional()
+  @IsIn(AUDIENCES as unknown as string[], { message: 'audience 只能是 person、enterprise 或 both' })
+  audience?: Audience;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  departmentId?: string;
+
+  @ApiPropertyOptional({ description: '从 1 开始', example: 1 })
+  @IsOptional()
+  @Matches(POSITIVE_INT, { message: 'page 须为正整数' })
+  page?: string;
+
+  @ApiPropertyOptional({ description: '默认 20；超过 50 按 50 计', example: 20 })
+  @IsOptional()
+  @Matches(POSITIVE_INT, { message: 'pageSize 须为正整数' })
+  pageSize?: string;
+}
+
+export class CategoryQueryDto {
+  @ApiPropertyOptional({ enum: AUDIENCES, description: '只计入面向该对象的事项（person、enterprise 都包含 both）' })
+  @IsOptional()
+  @IsIn(AUDIENCES as unknown as string[], { message: 'audience 只能是 person、enterprise 或 both' })
+  audience?: Audience;
+}
+
+// ---- answers (for the OpenAPI document) ----
+
+export class DepartmentDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: '清河市市场监督管理局' }) name!: string;
+}
+
+export class HallDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty() phone!: string;
+  @ApiProperty() hours!: string;
+  @ApiProperty({ enum: HALL_LEVELS }) level!: HallLevel;
+}
+
+export class ServiceSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'QH-SCJG-002' }) code!: string;
+  @ApiProperty({ example: '有限责任公司设立登记（营业执照）' }) name!: string;
+  @ApiProperty() departmentName!: string;
+  @ApiProperty({ enum: AUDIENCES }) audience!: Audience;
+  @ApiProperty({ example: '企业开办' }) category!: string;
+  @ApiProperty({ description: '承诺时限（工作日）' }) promisedDays!: number;
+  @ApiProperty() onlinePrereview!: boolean;
+}
+
+export class ServicePageDto {
+  @ApiProperty({ type: ServiceSummaryDto, isArray: true }) items!: ServiceSummaryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class CategoryDto {
+  @ApiProperty({ example: '企业开办' }) name!: string;
+  @ApiProperty({ enum: AUDIENCES, description: '该主题下事项的服务对象' }) audience!: Audience;
+  @ApiProperty() count!: number;
+}
+
+export class ServiceMaterialDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() required!: boolean;
+  @ApiProperty({ description: '可容缺受理' }) tolerable!: boolean;
+  @ApiProperty() copies!: number;
+  @ApiProperty({ enum: MATERIAL_FORMS }) form!: MaterialForm;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: '空白表格下载地址' }) templateUrl!: string | null;
+}
+
+export class ServiceFeeDto {
+  @ApiProperty() free!: boolean;
+  @ApiProperty({ nullable: true, type: Number, description: '分' }) amount!: number | null;
+  @ApiProperty({ nullable: true, type: String }) basis!: string | null;
+}
+
+export class GuideHallDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty() hours!: string;
+  @ApiProperty() phone!: string;
+}
+
+export class ServiceGuideDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) subItem!: string | null;
+  @ApiProperty() scope!: string;
+  @ApiProperty() acceptingBody!: string;
+  @ApiProperty() decidingBody!: string;
+  @ApiProperty() conditions!: string;
+  @ApiProperty({ type: ServiceMaterialDto, isArray: true }) materials!: ServiceMaterialDto[];
+  @ApiProperty({ type: String, isArray: true }) process!: string[];
+  @ApiProperty() legalDays!: number;
+  @ApiProperty() promisedDays!: number;
+  @ApiProperty({ type: ServiceFeeDto }) fee!: ServiceFeeDto;
+  @ApiProperty({ enum: DELIVERY_METHODS, isArray: true }) delivery!: DeliveryMethod[];
+  @ApiProperty() consultPhone!: string;
+  @ApiProperty() complaintPhone!: string;
+  @ApiProperty({ type: GuideHallDto, isArray: true }) halls!: GuideHallDto[];
+  @ApiProperty() basis!: string;
+  @ApiProperty({ enum: AUDIENCES }) audience!: Audience;
+  @ApiProperty() category!: string;
+  @ApiProperty() keyProject!: boolean;
+  @ApiProperty() departmentId!: string;
+  @ApiProperty() departmentName!: string;
+  @ApiProperty({ type: String, isArray: true }) keywords!: string[];
+  @ApiProperty() onlinePrereview!: boolean;
+}

@@ -1,0 +1,48 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** MySQL/MariaDB: 1213 deadlock, 1205 lock wait timeout; both are safe to retry from the start. */
+export function isRetryableTxError(e: unknown): boolean {
+  const o = e as { errno?: number; driverError?: { errno?: number }; code?: string } | null;
+  const errno = o?.errno ?? o?.driverError?.errno;
+  return errno === 1213 || errno === 1205 || o?.code === 'ER_LOCK_DEADLOCK';
+}
+
+/**
+ * Short transactions. On MySQL a deadlock or lock-wait timeout is retried a bounded number of
+ * times with jitter; on the embedded SQLite (one connection, sql.js) transactions are queued so
+ * that two never interleave.
+ */
+@Injectable()
+export class Transactions {
+  private readonly logger = new Logger('Transactions');
+  private sqliteQueue: Promise<unknown> = Promise.resolve();
+  static readonly MAX_ATTEMPTS = 4;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  get isMysql(): boolean {
+    return this.ds.options.type === 'mysql';
+  }
+
+  async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.isMysql) {
+      const next = this.sqliteQueue.then(
+        () => this.ds.transaction(work),
+        () => this.ds.transaction(work),
+      );
+      this.sqliteQueue = next.catch(() => undefined);
+      return next;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ds.transaction(work);
+      } catch (e) {
+        if (!isRetryableTxError(e) || attempt >= Transactions.MAX_ATTEMPTS) throw e;
+        this.logger.warn(`transaction retry ${attempt} after ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+      }
+    }
+  }
+}

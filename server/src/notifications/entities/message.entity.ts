@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { timeCol } from '../../database/column-types';
+
+@Entity('messages')
+export class MessageEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
+  @Column({ type: 'varchar', length: 32 }) type!: string;
+  @Column({ type: 'varchar', length: 100 }) title!: string;
+  @Column({ type: 'text' }) body!: string;
+  @Column({ type: 'varchar', length: 200, nullable: true }) link!: string | null;
+  @Column({ name: 'dedupe_key', type: 'varchar', length: 120, nullable: true }) dedupeKey!: string | null;
+  @Column(timeCol('read_at', true)) readAt!: Date | null;
+  @Column(timeCol('created_at')) createdAt!: Date;
+}

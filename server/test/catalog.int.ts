@@ -1,0 +1,418 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CatalogIndexService } from '../src/catalog/catalog-index.service';
+import { SEED_SERVICES } from '../src/database/seeds/catalog.data';
+import { SeedService } from '../src/database/seeds/seed.service';
+import { client, Client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
+import { startTestApp, TestApp } from './helpers/test-app';
+
+/** The catalogue (issue 3): departments, halls, search, guides, templates and admin CRUD. */
+describe('catalogue', () => {
+  let t: TestApp;
+  let api: Client;
+  let admin: string;
+  let citizen: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = client(t.url);
+    admin = (await staffSignIn(api, 'admin', 'Admin@2026!')).accessToken;
+    citizen = (await signIn(api)).accessToken;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const search = async (qs: string) => {
+    const r = await api.get(`/api/services?${qs}`);
+    expect(r.status).toBe(200);
+    return r.body as { items: Array<Record<string, any>>; total: number; page: number; pageSize: number };
+  };
+  const findId = async (name: string): Promise<string> => {
+    const r = await search(`q=${encodeURIComponent(name)}&pageSize=50`);
+    const hit = r.items.find((i) => i.name === name);
+    if (!hit) throw new Error(`no service named ${name}`);
+    return hit.id as string;
+  };
+
+  describe('departments and halls', () => {
+    it('lists departments', async () => {
+      const r = await api.get('/api/departments');
+      expect(r.status).toBe(200);
+      expect(r.body.length).toBeGreaterThanOrEqual(10);
+      expect(Object.keys(r.body[0]).sort()).toEqual(['id', 'name']);
+      expect(r.body.map((d: { name: string }) => d.name)).toContain('清河市市场监督管理局');
+    });
+    it('lists halls at the three levels with address and hours', async () => {
+      const r = await api.get('/api/halls');
+      expect(r.status).toBe(200);
+      expect(r.body.map((h: { level: string }) => h.level).sort()).toEqual(['city', 'county', 'town']);
+      for (const h of r.body) expect(h).toEqual({ id: expect.any(String), name: expect.any(String), address: expect.any(String), phone: expect.any(String), hours: expect.any(String), level: expect.any(String) });
+    });
+  });
+
+  describe('search', () => {
+    it('lists the whole demo catalogue without a query, 20 a page', async () => {
+      const r = await search('');
+      expect(r.total).toBeGreaterThanOrEqual(60);
+      expect(r.page).toBe(1);
+      expect(r.pageSize).toBe(20);
+      expect(r.items).toHaveLength(20);
+      expect(Object.keys(r.items[0]).sort()).toEqual(['audience', 'category', 'code', 'departmentName', 'id', 'name', 'onlinePrereview', 'promisedDays']);
+    });
+
+    it('finds 营业执照 in names and keywords, names first', async () => {
+      const r = await search(`q=${encodeURIComponent('营业执照')}&pageSize=50`);
+      const names = r.items.map((i) => i.name as string);
+      expect(names).toContain('有限责任公司设立登记（营业执照）');
+      expect(names).toContain('个体工商户设立登记'); // by keyword
+      const lastName = Math.max(...names.map((n, i) => (n.includes('营业执照') ? i : -1)));
+      const firstKeywordOnly = names.findIndex((n) => !n.includes('营业执照'));
+      expect(firstKeywordOnly).toBeGreaterThan(lastName);
+    });
+
+    it('finds full pinyin: hunyin → 婚姻登记', async () => {
+      const r = await search('q=hunyin');
+      expect(r.total).toBeGreaterThanOrEqual(2);
+      expect(r.items[0].name).toContain('婚姻登记');
+      for (const i of r.items) expect(`${i.name}${i.category}`).toMatch(/婚|姻/);
+    });
+
+    it('finds pinyin initials: yyzz → 营业执照', async () => {
+      const r = await search('q=yyzz');
+      expect(r.items.map((i) => i.name)).toContain('有限责任公司设立登记（营业执照）');
+      expect(r.items[0].name).toContain('营业执照');
+    });
+
+    it('ignores case, width and spaces in pinyin', async () => {
+      const a = await search('q=hunyin');
+      const b = await search(`q=${encodeURIComponent(' Hun Yin ')}`);
+      const c = await search(`q=${encodeURIComponent('ＹＹＺＺ')}`);
+      expect(b.items.map((i) => i.id)).toEqual(a.items.map((i) => i.id));
+      expect(c.items.map((i) => i.id)).toEqual((await search('q=yyzz')).items.map((i) => i.id));
+    });
+
+    it('gives an empty page for nonsense', async () => {
+      for (const q of ['xqzvbnmkj', '火星移民签证', 'zzzzzzzz']) {
+        const r = await search(`q=${encodeURIComponent(q)}`);
+        expect({ q, total: r.total, items: r.items }).toEqual({ q, total: 0, items: [] });
+      }
+    });
+
+    it('filters by category', async () => {
+      const r = await search(`category=${encodeURIComponent('婚姻登记')}`);
+      expect(r.total).toBeGreaterThan(0);
+      for (const i of r.items) expect(i.category).toBe('婚姻登记');
+      expect((await search(`category=${encodeURIComponent('没有这个主题')}`)).total).toBe(0);
+    });
+
+    it('filters by audience: person includes both, enterprise excludes person', async () => {
+      const all = await search('pageSize=50');
+      const person = await search('audience=person&pageSize=50');
+      const enterprise = await search('audience=enterprise&pageSize=50');
+      expect(person.items.every((i) => i.audience === 'person' || i.audience === 'both')).toBe(true);
+      expect(person.items.some((i) => i.audience === 'both')).toBe(true);
+      expect(enterprise.items.every((i) => i.audience === 'enterprise' || i.audience === 'both')).toBe(true);
+      expect(person.total).toBeLessThan(all.total);
+      const both = await search('audience=both&pageSize=50');
+      expect(both.items.every((i) => i.audience === 'both')).toBe(true);
+    });
+
+    it('filters by department, with a query too', async () => {
+      const depts = (await api.get('/api/departments')).body as Array<{ id: string; name: string }>;
+      const market = depts.find((d) => d.name === '清河市市场监督管理局')!;
+      const r = await search(`departmentId=${market.id}&pageSize=50`);
+      expect(r.total).toBeGreaterThan(3);
+      for (const i of r.items) expect(i.departmentName).toBe(market.name);
+      const q = await search(`departmentId=${market.id}&q=yyzz`);
+      expect(q.items.length).toBeGreaterThan(0);
+      for (const i of q.items) expect(i.departmentName).toBe(market.name);
+      expect((await search(`departmentId=${randomUUID()}`)).total).toBe(0);
+    });
+
+    it('pages without overlap', async () => {
+      const p1 = await search('pageSize=7&page=1');
+      const p2 = await search('pageSize=7&page=2');
+      expect(p1.items).toHaveLength(7);
+      expect(p2.items).toHaveLength(7);
+      expect(p2.page).toBe(2);
+      const ids = new Set([...p1.items, ...p2.items].map((i) => i.id));
+      expect(ids.size).toBe(14);
+      const far = await search('page=999');
+      expect(far.items).toEqual([]);
+      expect(far.total).toBe(p1.total);
+    });
+
+    it('clamps the page size to 50', async () => {
+      const r = await search('pageSize=500');
+      expect(r.pageSize).toBe(50);
+      expect(r.items).toHaveLength(Math.min(50, r.total));
+    });
+
+    it('refuses zero, negative and non-numeric paging and unknown audiences', async () => {
+      for (const qs of ['pageSize=0', 'pageSize=-5', 'pageSize=abc', 'page=0', 'page=1.5', 'audience=alien', 'q=a&q=b']) {
+        const r = await api.get(`/api/services?${qs}`);
+        expectErrorShape(r, 400, 'VALIDATION_FAILED');
+      }
+    });
+
+    it('counts services by theme', async () => {
+      const r = await api.get('/api/services/categories');
+      expect(r.status).toBe(200);
+      const total = (await search('')).total;
+      expect(r.body.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(total);
+      expect(r.body.find((c: { name: string }) => c.name === '企业开办')).toMatchObject({ count: expect.any(Number), audience: expect.any(String) });
+      const person = await api.get('/api/services/categories?audience=person');
+      expect(person.body.map((c: { name: string }) => c.name)).toContain('婚姻登记');
+      const count = (list: Array<{ name: string; count: number }>, name: string) => list.find((c) => c.name === name)?.count ?? 0;
+      expect(count(person.body, '企业开办')).toBeLessThan(count(r.body, '企业开办'));
+      expect(person.body.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe((await search('audience=person')).total);
+    });
+  });
+
+  describe('the guide', () => {
+    it('has every field API.md lists', async () => {
+      const id = await findId('有限责任公司设立登记（营业执照）');
+      const r = await api.get(`/api/services/${id}`);
+      expect(r.status).toBe(200);
+      const g = r.body;
+      for (const k of [
+        'id', 'code', 'name', 'subItem', 'scope', 'acceptingBody', 'decidingBody', 'conditions', 'materials', 'process', 'legalDays',
+        'promisedDays', 'fee', 'delivery', 'consultPhone', 'complaintPhone', 'halls', 'basis', 'audience', 'category', 'keyProject',
+      ]) {
+        expect(g).toHaveProperty(k);
+      }
+      expect(g.id).toBe(id);
+      expect(g.promisedDays).toBeLessThanOrEqual(g.legalDays);
+      expect(g.fee).toEqual({ free: true, amount: null, basis: null });
+      expect(Array.isArray(g.process) && g.process.length > 0).toBe(true);
+      expect(g.delivery.every((d: string) => ['window', 'post', 'online'].includes(d))).toBe(true);
+      expect(g.halls.length).toBeGreaterThan(0);
+      for (const h of g.halls) expect(h).toMatchObject({ id: expect.any(String), name: expect.any(String), address: expect.any(String), hours: expect.any(String) });
+      expect(g.materials.length).toBeGreaterThan(2);
+      for (const m of g.materials) {
+        expect(Object.keys(m).sort()).toEqual(['copies', 'form', 'id', 'name', 'note', 'required', 'templateUrl', 'tolerable']);
+        expect(['original', 'copy', 'electronic']).toContain(m.form);
+        if (m.tolerable) expect(m.required).toBe(true);
+      }
+      expect(g.materials.some((m: { tolerable: boolean }) => m.tolerable)).toBe(true);
+      expect(g.materials.some((m: { templateUrl: string | null }) => m.templateUrl === null)).toBe(true);
+    });
+
+    it('shows a fee in fen with its basis', async () => {
+      const r = await search(`q=${encodeURIComponent('不动产转移登记')}`);
+      const g = (await api.get(`/api/services/${r.items[0].id}`)).body;
+      expect(g.fee.free).toBe(false);
+      expect(Number.isInteger(g.fee.amount)).toBe(true);
+      expect(g.fee.amount).toBeGreaterThan(0);
+      expect(g.fee.basis).toEqual(expect.any(String));
+    });
+
+    it('serves the blank form of a material with a template', async () => {
+      const id = await findId('个体工商户设立登记');
+      const g = (await api.get(`/api/services/${id}`)).body;
+      const m = g.materials.find((x: { templateUrl: string | null }) => x.templateUrl);
+      expect(m.templateUrl).toBe(`/api/services/${id}/materials/${m.id}/template`);
+      const r = await api.get(m.templateUrl);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(r.headers.get('content-disposition')).toMatch(/^attachment;/);
+      expect(r.text).toContain(m.name);
+      expect(r.text).toContain('个体工商户设立登记');
+      const none = g.materials.find((x: { templateUrl: string | null }) => !x.templateUrl);
+      expectErrorShape(await api.get(`/api/services/${id}/materials/${none.id}/template`), 404, 'NOT_FOUND');
+    });
+
+    it('answers 404 for an unknown id, a non-id and an unknown material', async () => {
+      expectErrorShape(await api.get(`/api/services/${randomUUID()}`), 404, 'NOT_FOUND');
+      expectErrorShape(await api.get('/api/services/not-an-id'), 404, 'NOT_FOUND');
+      expectErrorShape(await api.get(`/api/services/${randomUUID()}/materials/${randomUUID()}/template`), 404, 'NOT_FOUND');
+    });
+  });
+
+  describe('admin', () => {
+    let departmentId: string;
+    let hallId: string;
+    const serviceBody = () => ({
+      code: 'QH-TEST-001',
+      name: '测试水表过户登记',
+      subItem: null,
+      departmentId,
+      scope: '清河市居民',
+      acceptingBody: '清河市测试局',
+      decidingBody: '清河市测试局',
+      conditions: '已取得房屋产权',
+      materials: [
+        { name: '水表过户申请表', required: true, tolerable: false, copies: 1, form: 'original', note: null, templateName: '水表过户申请表' },
+        { name: '房屋产权证明复印件', required: true, tolerable: true, copies: 1, form: 'copy', note: '可容缺' },
+      ],
+      process: ['申请', '受理', '办结'],
+      basis: '《清河市供水条例》',
+      legalDays: 10,
+      promisedDays: 3,
+      fee: { free: false, amount: 1500, basis: '清价〔2024〕1号' },
+      delivery: ['window', 'online'],
+      consultPhone: '0391-26600001',
+      complaintPhone: '0391-26600002',
+      hallIds: [hallId],
+      audience: 'person',
+      category: '民政服务',
+      keywords: ['水表', '过户'],
+      onlinePrereview: true,
+      keyProject: false,
+    });
+
+    it('refuses citizens (403) and anonymous callers (401)', async () => {
+      for (const [m, p] of [
+        ['GET', '/api/admin/services'],
+        ['POST', '/api/admin/departments'],
+        ['PUT', `/api/admin/halls/${randomUUID()}`],
+        ['DELETE', `/api/admin/services/${randomUUID()}`],
+        ['PUT', '/api/admin/calendar/2027-10-01'],
+      ]) {
+        const body = m === 'GET' || m === 'DELETE' ? undefined : {};
+        expectErrorShape(await api.call(m, p, { token: citizen, body }), 403, 'FORBIDDEN');
+        expectErrorShape(await api.call(m, p, { body }), 401, 'UNAUTHENTICATED');
+      }
+    });
+
+    it('creates, renames and deletes a department; refuses a duplicate name', async () => {
+      const c = await api.post('/api/admin/departments', { name: '清河市测试局', sortOrder: 99 }, { token: admin });
+      expect(c.status).toBe(201);
+      departmentId = c.body.id;
+      expectErrorShape(await api.post('/api/admin/departments', { name: '清河市测试局' }, { token: admin }), 409, 'CONFLICT');
+      const tmp = await api.post('/api/admin/departments', { name: '临时部门' }, { token: admin });
+      const u = await api.put(`/api/admin/departments/${tmp.body.id}`, { name: '临时部门（改）' }, { token: admin });
+      expect(u.body.name).toBe('临时部门（改）');
+      expect((await api.del(`/api/admin/departments/${tmp.body.id}`, { token: admin })).status).toBe(204);
+      expect((await api.get('/api/departments')).body.map((d: { name: string }) => d.name)).not.toContain('临时部门（改）');
+      expectErrorShape(await api.post('/api/admin/departments', { name: '' }, { token: admin }), 400, 'VALIDATION_FAILED');
+    });
+
+    it('creates and updates a hall, checking its level', async () => {
+      const body = { name: '测试便民服务中心', address: '清河市测试路1号', phone: '0391-26600000', hours: '周一至周五 9:00-17:00', level: 'town' };
+      const c = await api.post('/api/admin/halls', body, { token: admin });
+      expect(c.status).toBe(201);
+      hallId = c.body.id;
+      const u = await api.put(`/api/admin/halls/${hallId}`, { ...body, hours: '周一至周六 9:00-17:00' }, { token: admin });
+      expect(u.body.hours).toBe('周一至周六 9:00-17:00');
+      const bad = await api.post('/api/admin/halls', { ...body, name: 'x', level: 'province' }, { token: admin });
+      expectErrorShape(bad, 400, 'VALIDATION_FAILED');
+      expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toContain('level');
+      expect((await api.get('/api/halls')).body.map((h: { id: string }) => h.id)).toContain(hallId);
+    });
+
+    it('refuses promised days over legal days, naming promisedDays', async () => {
+      const r = await api.post('/api/admin/services', { ...serviceBody(), legalDays: 5, promisedDays: 6 }, { token: admin });
+      expectErrorShape(r, 400, 'VALIDATION_FAILED');
+      expect(r.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['promisedDays']);
+    });
+
+    it('refuses unknown departments and halls, bad enums and a tolerable optional material', async () => {
+      const r = await api.post(
+        '/api/admin/services',
+        { ...serviceBody(), departmentId: randomUUID(), hallIds: [randomUUID()] },
+        { token: admin },
+      );
+      expectErrorShape(r, 400, 'VALIDATION_FAILED');
+      expect(r.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['departmentId', 'hallIds']);
+      const e = await api.post(
+        '/api/admin/services',
+        { ...serviceBody(), audience: 'alien', delivery: ['pigeon'], materials: [{ ...serviceBody().materials[0], form: 'scroll' }] },
+        { token: admin },
+      );
+      expectErrorShape(e, 400, 'VALIDATION_FAILED');
+      expect(e.body.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['audience', 'delivery', 'materials.0.form']));
+      const tol = await api.post(
+        '/api/admin/services',
+        { ...serviceBody(), materials: [{ name: 'x', required: false, tolerable: true, copies: 1, form: 'copy' }] },
+        { token: admin },
+      );
+      expect(tol.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['materials.0.tolerable']);
+    });
+
+    it('creates a service that search finds at once, updates it keeping material ids, and deactivates it', async () => {
+      const c = await api.post('/api/admin/services', serviceBody(), { token: admin });
+      expect(c.status).toBe(201);
+      const id = c.body.id as string;
+      expect(c.body).toMatchObject({ code: 'QH-TEST-001', active: true, hallIds: [hallId], fee: { free: false, amount: 1500 } });
+      expect((await search('q=shuibiao')).items.map((i) => i.id)).toEqual([id]);
+      expect((await search('q=sbgh')).items.map((i) => i.id)).toContain(id);
+
+      expectErrorShape(await api.post('/api/admin/services', serviceBody(), { token: admin }), 409, 'CONFLICT');
+
+      const guide = (await api.get(`/api/services/${id}`)).body;
+      expect(guide.materials[0].templateUrl).toEqual(expect.stringContaining(`/api/services/${id}/materials/`));
+      const keepId = guide.materials[1].id;
+      const u = await api.put(
+        `/api/admin/services/${id}`,
+        {
+          ...serviceBody(),
+          name: '测试水表过户',
+          promisedDays: 10,
+          materials: [{ id: keepId, name: '房屋产权证明', required: true, tolerable: false, copies: 2, form: 'copy' }],
+        },
+        { token: admin },
+      );
+      expect(u.status).toBe(200);
+      expect(u.body.materials).toHaveLength(1);
+      expect(u.body.materials[0]).toMatchObject({ id: keepId, name: '房屋产权证明', copies: 2, tolerable: false });
+      expect((await search(`q=${encodeURIComponent('测试水表过户')}`)).items[0]).toMatchObject({ id, name: '测试水表过户', promisedDays: 10 });
+
+      const foreign = await api.put(
+        `/api/admin/services/${id}`,
+        { ...serviceBody(), materials: [{ id: randomUUID(), name: 'x', required: true, tolerable: false, copies: 1, form: 'copy' }] },
+        { token: admin },
+      );
+      expectErrorShape(foreign, 400, 'VALIDATION_FAILED');
+      expectErrorShape(await api.put(`/api/admin/services/${id}`, { ...serviceBody(), promisedDays: 11 }, { token: admin }), 400, 'VALIDATION_FAILED');
+
+      // in use: the department and hall cannot go while the service refers to them
+      expectErrorShape(await api.del(`/api/admin/departments/${departmentId}`, { token: admin }), 409, 'CONFLICT');
+      expectErrorShape(await api.del(`/api/admin/halls/${hallId}`, { token: admin }), 409, 'CONFLICT');
+
+      expect((await api.del(`/api/admin/services/${id}`, { token: admin })).status).toBe(204);
+      expectErrorShape(await api.get(`/api/services/${id}`), 404, 'NOT_FOUND');
+      expect((await search('q=shuibiao')).total).toBe(0);
+      const list = await api.get('/api/admin/services', { token: admin });
+      expect(list.body.find((s: { id: string }) => s.id === id)).toMatchObject({ active: false });
+      expect((await api.get(`/api/admin/services/${id}`, { token: admin })).body.active).toBe(false);
+    });
+
+    it('404s on unknown admin targets', async () => {
+      expectErrorShape(await api.put(`/api/admin/services/${randomUUID()}`, serviceBody(), { token: admin }), 404, 'NOT_FOUND');
+      expectErrorShape(await api.del(`/api/admin/halls/${randomUUID()}`, { token: admin }), 404, 'NOT_FOUND');
+      expectErrorShape(await api.put('/api/admin/departments/nope', { name: 'x' }, { token: admin }), 404, 'NOT_FOUND');
+    });
+  });
+
+  describe('demo seed', () => {
+    it('is idempotent and survives two instances seeding at once', async () => {
+      const ds = t.app.get(DataSource);
+      const seed = t.app.get(SeedService);
+      const before = (await search('')).total;
+      await seed.seedDemo();
+      const count = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM services'))[0].n);
+      const servicesBefore = await count();
+      // wipe the demo services and let two seeders race for the same codes
+      await ds.query("DELETE FROM service_materials");
+      await ds.query("DELETE FROM service_halls");
+      await ds.query("DELETE FROM services");
+      await Promise.all([seed.seedDemo(), seed.seedDemo(), seed.seedDemo()]);
+      expect(await count()).toBe(SEED_SERVICES.length);
+      expect(servicesBefore).toBeGreaterThanOrEqual(SEED_SERVICES.length);
+      const mats = Number((await ds.query('SELECT COUNT(*) AS n FROM service_materials'))[0].n);
+      expect(mats).toBe(SEED_SERVICES.reduce((n, s) => n + s.materials.length, 0));
+      await t.app.get(CatalogIndexService).refresh();
+      expect((await search('')).total).toBe(SEED_SERVICES.length);
+      expect(before).toBe(SEED_SERVICES.length);
+    });
+  });
+
+  it('publishes the catalogue routes in the OpenAPI document', async () => {
+    const doc = await api.get('/api/docs-json');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/departments', '/api/halls', '/api/services', '/api/services/categories', '/api/services/{id}', '/api/calendar', '/api/admin/services', '/api/admin/calendar/{date}']),
+    );
+  });
+});

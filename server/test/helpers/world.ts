@@ -1,0 +1,58 @@
+import { idNumberCheckChar } from '@gov/shared';
+import { Client, signIn, staffSignIn, uniquePhone } from './http';
+
+/** A valid ID number (right check character) that differs per call. */
+let idSeq = 1000;
+export function validIdNumber(): string {
+  idSeq = (idSeq + 37) % 9000;
+  const first17 = `1101051990${String(101 + (idSeq % 12)).slice(1)}${String(10 + (idSeq % 18))}${String(idSeq).padStart(3, '0').slice(-3)}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+/** A signed-in citizen with a verified real name. */
+export async function verifiedCitizen(api: Client, phone = uniquePhone()) {
+  const s = await signIn(api, phone);
+  const r = await api.post('/api/me/verify', { realName: '测试用户', idNumber: validIdNumber() }, { token: s.accessToken });
+  if (r.status !== 200) throw new Error(`verify failed: ${r.status} ${r.text}`);
+  return { ...s, token: s.accessToken };
+}
+
+export async function adminToken(api: Client): Promise<string> {
+  return (await staffSignIn(api, 'admin', 'Admin@2026!')).accessToken;
+}
+
+export async function staffToken(api: Client): Promise<{ token: string; hallId: string }> {
+  const s = await staffSignIn(api, 'staff01', 'Staff@2026');
+  return { token: s.accessToken, hallId: s.user.hallId as string };
+}
+
+/** A service handled at the given hall, from the public catalogue. */
+export async function serviceAtHall(api: Client, hallId: string, q = '营业执照'): Promise<{ id: string; name: string }> {
+  const list = await api.get(`/api/services?q=${encodeURIComponent(q)}&pageSize=50`);
+  for (const item of list.body.items as Array<{ id: string; name: string }>) {
+    const guide = await api.get(`/api/services/${item.id}`);
+    if ((guide.body.halls as Array<{ id: string }>).some((h) => h.id === hallId)) return { id: item.id, name: item.name };
+  }
+  throw new Error(`no service for "${q}" at hall ${hallId}`);
+}
+
+/** Set the server's clock (TEST_CLOCK=1). */
+export async function setClock(api: Client, iso: string | null): Promise<void> {
+  const r = await api.post('/api/__test__/clock', { now: iso });
+  if (r.status !== 200) throw new Error(`clock: ${r.status} ${r.text}`);
+}
+
+/** Run async work over items with at most `n` at once. */
+export async function pool<T, R>(items: T[], n: number, work: (t: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await work(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
