@@ -22,6 +22,7 @@ import { SeedModule } from './database/seeds/seed.module';
 import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OffhoursModule } from './offhours/offhours.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         NotificationsModule,
         BookingModule,
         JobsModule,
+        OffhoursModule,
       ],
       controllers: [HealthController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

@@ -56,3 +56,19 @@ export async function pool<T, R>(items: T[], n: number, work: (t: T, i: number) 
   );
   return out;
 }
+
+/** A citizen session whose access token can be renewed after the test clock jumps ahead. */
+export interface Session {
+  token: string;
+  refreshToken: string;
+  user: { id: string };
+  phone: string;
+}
+
+export async function refreshed(api: Client, s: Session): Promise<Session> {
+  const r = await api.post('/api/auth/refresh', { refreshToken: s.refreshToken });
+  if (r.status !== 200) throw new Error(`refresh failed: ${r.status} ${r.text}`);
+  s.token = r.body.accessToken;
+  s.refreshToken = r.body.refreshToken;
+  return s;
+}

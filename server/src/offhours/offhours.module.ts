@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingModule } from '../booking/booking.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { AuditLogEntity } from '../common/audit/audit-log.entity';
+import { AuditService } from '../common/audit/audit.service';
+import { DelegationModule } from '../delegation/delegation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
+import { OffhoursRequestEntity } from './entities/offhours-request.entity';
+import { OffhoursController } from './offhours.controller';
+import { OffhoursService } from './offhours.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OffhoursRequestEntity, AuditLogEntity]), BookingModule, CalendarModule, DelegationModule, NotificationsModule, UsersModule],
+  controllers: [OffhoursController],
+  providers: [OffhoursService, AuditService],
+})
+export class OffhoursModule {}

@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { Brackets, Repository } from 'typeorm';
+import { OffhoursRequest, OffhoursStatus, OnBehalfOf, maskName } from '@gov/shared';
+import { AccessPolicy } from '../access/access-policy.service';
+import { checkInCode, localTime } from '../booking/booking.rules';
+import { BookingEntity } from '../booking/entities/booking.entity';
+import { SlotEntity } from '../booking/entities/slot.entity';
+import { SlotsService } from '../booking/slots.service';
+import { StandingService } from '../booking/standing.service';
+import { shanghaiDate } from '../calendar/calendar.rules';
+import { CalendarService } from '../calendar/calendar.service';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { AuditService } from '../common/audit/audit.service';
+import { ClockService } from '../common/clock/clock.service';
+import { isDuplicateKey } from '../common/db-errors';
+import { DomainError } from '../common/errors/domain-error';
+import { newId } from '../common/ids';
+import { Transactions } from '../database/transactions';
+import { ActingService } from '../delegation/acting.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { UsersService } from '../users/users.service';
+import { OffhoursRequestEntity } from './entities/offhours-request.entity';
+import { checkOffhoursRequest, OffhoursCheck } from './offhours.rules';
+
+export interface OffhoursView extends OffhoursRequest {
+  refuseReason: string | null;
+  staffName: string | null;
+  createdAt: string;
+  applicantName?: string | null;
+}
+
+const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, string> = {
+  bad_range: '请选择同一天内、不超过 4 小时的时间段',
+  past: '请选择将来的时间',
+  not_off_hours: '该时间在正常工作时间内，请直接预约窗口时段',
+};
+
+const view = (r: OffhoursRequestEntity): OffhoursView => ({
+  id: r.id,
+  status: r.status,
+  serviceId: r.serviceId,
+  hallId: r.hallId,
+  preferredStart: r.preferredStart.toISOString(),
+  preferredEnd: r.preferredEnd.toISOString(),
+  note: r.note,
+  bookingId: r.bookingId,
+  refuseReason: r.refuseReason,
+  staffName: r.staffName,
+  createdAt: r.createdAt.toISOString(),
+});
+
+/** 错时 / 预约办: service outside office hours or on non-working days, on one working day's notice. */
+@Injectable()
+export class OffhoursService {
+  constructor(
+    @InjectRepository(OffhoursRequestEntity) private readonly requests: Repository<OffhoursRequestEntity>,
+    private readonly calendar: CalendarService,
+    private readonly clock: ClockService,
+    private readonly slots: SlotsService,
+    private readonly standing: StandingService,
+    private readonly acting: ActingService,
+    private readonly users: UsersService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly tx: Transactions,
+  ) {}
+
+  async create(
+    caller: AuthUser,
+    input: { serviceId: string; hallId: string; preferredStart: string; preferredEnd: string; note?: string; onBehalfOf?: OnBehalfOf },
+  ): Promise<OffhoursView> {
+    const actor = await this.users.requireById(caller.id);
+    if (!actor.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '申请错时办理前请先完成实名认证');
+    const who = await this.acting.resolve(caller, input.onBehalfOf, input.serviceId);
+    await this.standing.assertMayBook(who.userId);
+    await this.slots.requireServiceAtHall(input.serviceId, input.hallId);
+    const start = new Date(input.preferredStart);
+    const end = new Date(input.preferredEnd);
+    const now = this.clock.now();
+    const view_ = await this.calendar.view();
+    const check = checkOffhoursRequest(start, end, now, view_.isWorkday);
+    if (check !== 'ok') throw new DomainError('VALIDATION_FAILED', REFUSALS[check], { fields: [{ field: 'preferredStart', message: REFUSALS[check] }] });
+    const day = shanghaiDate(start);
+    if (!(await this.calendar.isNoticeInTime(day, now))) {
+      const deadline = await this.calendar.lastWorkdayBefore(day);
+      throw new DomainError('NOTICE_TOO_SHORT', `错时预约需至少提前一个工作日申请：${day} 的预约最晚应在 ${deadline} 下班前提出`, { deadline });
+    }
+    const r = this.requests.create({
+      id: newId(),
+      userId: who.userId,
+      actorId: who.actorId,
+      enterpriseId: who.enterpriseId,
+      principalKey: who.principalKey,
+      serviceId: input.serviceId,
+      hallId: input.hallId,
+      preferredStart: start,
+      preferredEnd: end,
+      note: input.note ?? null,
+      status: 'pending',
+      refuseReason: null,
+      bookingId: null,
+      decidedBy: null,
+      staffName: null,
+      decidedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.requests.insert(r);
+    return view(r);
+  }
+
+  async list(caller: AuthUser): Promise<OffhoursView[]> {
+    const rows = await this.requests
+      .createQueryBuilder('r')
+      .where(new Brackets((w) => w.where('r.user_id = :me', { me: caller.id }).orWhere('r.actor_id = :me', { me: caller.id })))
+      .orderBy('r.created_at', 'DESC')
+      .take(200)
+      .getMany();
+    return rows.map(view);
+  }
+
+  async get(caller: AuthUser, id: string): Promise<OffhoursView> {
+    return view(this.access.visible(caller, await this.requests.findOne({ where: { id } })));
+  }
+
+  async cancel(caller: AuthUser, id: string): Promise<OffhoursView> {
+    const r = this.access.visible(caller, await this.requests.findOne({ where: { id } }));
+    if (r.userId !== caller.id && r.actorId !== caller.id) throw new DomainError('NOT_FOUND');
+    const done = await this.requests.update({ id, status: 'pending' }, { status: 'cancelled', updatedAt: this.clock.now() });
+    if (!done.affected) throw new DomainError('INVALID_STATE', '只有待确认的申请可以撤回');
+    return this.get(caller, id);
+  }
+
+  async staffList(caller: AuthUser, status?: OffhoursStatus): Promise<OffhoursView[]> {
+    const hallId = caller.roles.includes('admin') ? undefined : (caller.hallId ?? '-');
+    const rows = await this.requests.find({
+      where: { ...(hallId ? { hallId } : {}), ...(status ? { status } : {}) },
+      order: { preferredStart: 'ASC' },
+      take: 500,
+    });
+    const users = await Promise.all(rows.map((r) => this.users.findById(r.userId)));
+    return rows.map((r, i) => ({ ...view(r), applicantName: maskName(users[i]?.realName ?? null) }));
+  }
+
+  /** Confirm with a time and a staff member: the request becomes an off-hours booking (same no-show rules). */
+  async confirm(caller: AuthUser, id: string, input: { start: string; end: string; staffName: string }): Promise<OffhoursView> {
+    const r = this.access.handled(caller, await this.requests.findOne({ where: { id } }));
+    if (r.status !== 'pending') throw new DomainError('INVALID_STATE', '该申请已处理');
+    const start = new Date(input.start);
+    const end = new Date(input.end);
+    const now = this.clock.now();
+    if (end.getTime() <= start.getTime() || start.getTime() <= now.getTime()) {
+      throw new DomainError('VALIDATION_FAILED', '请填写将来的、结束晚于开始的时间', { fields: [{ field: 'start', message: '时间不正确' }] });
+    }
+    const slot: SlotEntity = Object.assign(new SlotEntity(), {
+      id: newId(),
+      hallId: r.hallId,
+      serviceId: r.serviceId,
+      templateId: null,
+      day: shanghaiDate(start),
+      startAt: start,
+      endAt: end,
+      capacity: 1,
+      booked: 1,
+      kind: 'offhours' as const,
+      active: true,
+      createdAt: now,
+    });
+    const booking: BookingEntity = Object.assign(new BookingEntity(), {
+      id: newId(),
+      userId: r.userId,
+      actorId: r.actorId,
+      enterpriseId: r.enterpriseId,
+      principalKey: r.principalKey,
+      slotId: slot.id,
+      serviceId: r.serviceId,
+      hallId: r.hallId,
+      day: slot.day,
+      startAt: start,
+      endAt: end,
+      kind: 'offhours' as const,
+      status: 'booked' as const,
+      code: checkInCode(randomBytes(8)),
+      activeKey: 1,
+      offhoursRequestId: r.id,
+      createdAt: now,
+      cancelledAt: null,
+      checkedInAt: null,
+      checkedInBy: null,
+      noShowAt: null,
+      waivedAt: null,
+      waivedBy: null,
+      waiveReason: null,
+    });
+    try {
+      await this.tx.run(async (em) => {
+        const claimed = await em.getRepository(OffhoursRequestEntity).update(
+          { id, status: 'pending' },
+          { status: 'confirmed', bookingId: booking.id, decidedBy: caller.id, staffName: input.staffName, decidedAt: now, updatedAt: now },
+        );
+        if (!claimed.affected) throw new DomainError('INVALID_STATE', '该申请已处理');
+        await em.getRepository(SlotEntity).insert(slot);
+        await em.getRepository(BookingEntity).insert(booking);
+        await this.audit.record({ actorId: caller.id, action: 'offhours.confirm', objectType: 'offhours_request', objectId: id, data: { start: input.start, end: input.end } }, em);
+      });
+    } catch (e) {
+      if (isDuplicateKey(e)) throw new DomainError('DUPLICATE_BOOKING', '申请人当天已有该事项的预约，请先与申请人沟通');
+      throw e;
+    }
+    await this.notifications.send({
+      userId: r.userId,
+      type: 'offhours_confirmed',
+      title: '错时预约已确认',
+      body: `您申请的错时办理已确认：${slot.day} ${localTime(start)}-${localTime(end)}，接待人员 ${input.staffName}。请凭预约码 ${booking.code} 按时前往。`,
+      link: `/subpackages/booking/pages/detail/index?id=${booking.id}`,
+    });
+    return this.get(caller, id);
+  }
+
+  async refuse(caller: AuthUser, id: string, reason: string): Promise<OffhoursView> {
+    const r = this.access.handled(caller, await this.requests.findOne({ where: { id } }));
+    const now = this.clock.now();
+    const done = await this.requests.update({ id, status: 'pending' }, { status: 'refused', refuseReason: reason, decidedBy: caller.id, decidedAt: now, updatedAt: now });
+    if (!done.affected) throw new DomainError('INVALID_STATE', '该申请已处理');
+    await this.audit.record({ actorId: caller.id, action: 'offhours.refuse', objectType: 'offhours_request', objectId: id, reason });
+    await this.notifications.send({
+      userId: r.userId,
+      type: 'offhours_refused',
+      title: '错时预约未能安排',
+      body: `很抱歉，您申请的错时办理未能安排。原因：${reason}`,
+      link: `/subpackages/booking/pages/offhours/index?id=${id}`,
+    });
+    return this.get(caller, id);
+  }
+}
