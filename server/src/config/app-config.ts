@@ -7,6 +7,9 @@ import * as path from 'node:path';
  */
 export type NodeEnv = 'development' | 'production' | 'test';
 export type SmsProviderName = 'dev' | 'http';
+/** The moments a WeChat subscribe message may go out (each needs the user's consent, one message per consent). */
+export const SUBSCRIBE_TEMPLATE_KEYS = ['booking_reminder', 'booking_result', 'filing_progress'] as const;
+export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number];
 
 export interface DatabaseConfig {
   /** `mysql` when DATABASE_URL is set, `sqlite` (embedded file) otherwise. */
@@ -31,7 +34,7 @@ export class AppConfig {
   /** Key for the keyed hashes used to look up phone and ID numbers. */
   lookupKey!: Buffer;
   sms!: { provider: SmsProviderName; devCode: string; httpUrl: string | null; httpToken: string | null; codeTtlSeconds: number; maxAttempts: number };
-  wechat!: { appId: string; secret: string; apiBase: string };
+  wechat!: { appId: string; secret: string; apiBase: string; templates: Record<SubscribeTemplateKey, string | null>; miniprogramState: 'developer' | 'trial' | 'formal' };
   alipay!: { appId: string; privateKeyPem: string | null; publicKeyPem: string | null; gateway: string };
   admin!: { username: string | null; password: string | null };
   seedDemo!: boolean;
@@ -183,6 +186,12 @@ export function loadConfig(env: Env): AppConfig {
     appId: r.str('WECHAT_APPID', 'wx-dev-appid'),
     secret: r.str('WECHAT_SECRET', 'wx-dev-secret'),
     apiBase: r.str('WECHAT_API_BASE', 'https://api.weixin.qq.com'),
+    templates: {
+      booking_reminder: r.optional('WECHAT_TEMPLATE_BOOKING_REMINDER'),
+      booking_result: r.optional('WECHAT_TEMPLATE_BOOKING_RESULT'),
+      filing_progress: r.optional('WECHAT_TEMPLATE_FILING_PROGRESS'),
+    },
+    miniprogramState: r.oneOf('WECHAT_MINIPROGRAM_STATE', ['developer', 'trial', 'formal'], production ? 'formal' : 'developer'),
   };
   c.alipay = {
     appId: r.str('ALIPAY_APPID', 'alipay-dev-appid'),

@@ -14,7 +14,8 @@ import { SlotTemplateEntity } from '../booking/entities/slot-template.entity';
 import { StandingEventEntity } from '../booking/entities/standing-event.entity';
 import { OffhoursRequestEntity } from '../offhours/entities/offhours-request.entity';
 import { MessageEntity } from '../notifications/entities/message.entity';
+import { SubscribeConsentEntity } from '../notifications/entities/subscribe-consent.entity';
 
 export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
-  SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity];
+  SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity];

@@ -1,8 +1,18 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { Message } from '@gov/shared';
-import { AuthUser, CurrentUser } from '../common/auth/auth.decorators';
+import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
 import { NotificationsService } from './notifications.service';
+
+class ConsentDto {
+  @ApiProperty({ example: ['booking_reminder'], description: '用户在 requestSubscribeMessage 中同意的模板（键名）' })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(32, { each: true })
+  accepted!: string[];
+}
 
 @ApiTags('messages')
 @ApiBearerAuth()
@@ -25,5 +35,17 @@ export class NotificationsController {
   @HttpCode(204)
   async read(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<void> {
     await this.notifications.markRead(caller.id, id);
+  }
+
+  @Public()
+  @Get('subscribe-templates')
+  templates() {
+    return this.notifications.templates();
+  }
+
+  @Post('subscriptions')
+  @HttpCode(200)
+  consent(@CurrentUser() caller: AuthUser, @Body() body: ConsentDto) {
+    return this.notifications.recordConsents(caller.id, body.accepted);
   }
 }

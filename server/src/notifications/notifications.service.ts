@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { Message } from '@gov/shared';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
+import { AppConfig, SUBSCRIBE_TEMPLATE_KEYS, SubscribeTemplateKey } from '../config/app-config';
+import { WechatMessenger } from '../auth/providers/wechat.client';
+import { UserEntity } from '../users/entities/user.entity';
 import { MessageEntity } from './entities/message.entity';
+import { SubscribeConsentEntity } from './entities/subscribe-consent.entity';
 
 export interface Notice {
   userId: string;
@@ -16,7 +20,12 @@ export interface Notice {
   link?: string | null;
   /** one message per user and key, however many instances send it */
   dedupeKey?: string | null;
+  /** also as a WeChat subscribe message, where the user consented: thing1 title, time2 time, thing3 place/note */
+  subscribe?: { key: SubscribeTemplateKey; data: { thing1: string; time2?: string; thing3?: string } };
 }
+
+/** Most consents one may bank per template (each accepted request allows one message). */
+const MAX_CREDITS = 5;
 
 const view = (m: MessageEntity): Message => ({
   id: m.id,
@@ -31,8 +40,14 @@ const view = (m: MessageEntity): Message => ({
 /** The in-app message centre: every notice a user receives lands here. */
 @Injectable()
 export class NotificationsService {
+  private readonly logger = new Logger('Notifications');
+
   constructor(
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    @InjectRepository(SubscribeConsentEntity) private readonly consents: Repository<SubscribeConsentEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly wechat: WechatMessenger,
     private readonly clock: ClockService,
   ) {}
 
@@ -51,11 +66,73 @@ export class NotificationsService {
         readAt: null,
         createdAt: this.clock.now(),
       });
-      return true;
     } catch (e) {
       if (n.dedupeKey && isDuplicateKey(e)) return false;
       throw e;
     }
+    if (n.subscribe && !em) await this.pushToWechat(n.userId, n.subscribe, n.link ?? null);
+    return true;
+  }
+
+  /** Spend one consent credit (a guarded update) and send; a failure here never fails the notice. */
+  private async pushToWechat(userId: string, sub: NonNullable<Notice['subscribe']>, link: string | null): Promise<void> {
+    const templateId = this.config.wechat.templates[sub.key];
+    if (!templateId) return;
+    try {
+      const user = await this.users.findOne({ where: { id: userId }, select: { id: true, wechatOpenid: true } });
+      if (!user?.wechatOpenid) return;
+      const spent = await this.consents
+        .createQueryBuilder()
+        .update()
+        .set({ credits: () => 'credits - 1', updatedAt: this.clock.now() })
+        .where('user_id = :userId AND template_key = :key AND credits > 0', { userId, key: sub.key })
+        .execute();
+      if (!spent.affected) return;
+      const data: Record<string, string> = { thing1: sub.data.thing1.slice(0, 20) };
+      if (sub.data.time2) data.time2 = sub.data.time2;
+      if (sub.data.thing3) data.thing3 = sub.data.thing3.slice(0, 20);
+      const page = (link ?? '/pages/index/index').replace(/^\//, '');
+      const result = await this.wechat.send(user.wechatOpenid, templateId, page, data);
+      if (result === 'refused') await this.consents.update({ userId, templateKey: sub.key }, { credits: 0 });
+    } catch (e) {
+      this.logger.warn(`subscribe message not sent: ${(e as Error).message}`);
+    }
+  }
+
+  /** The user accepted these subscribe-message templates (wx.requestSubscribeMessage): one credit each. */
+  async recordConsents(userId: string, accepted: string[]): Promise<Record<SubscribeTemplateKey, number>> {
+    const keys = SUBSCRIBE_TEMPLATE_KEYS.filter((k) => accepted.includes(k));
+    const now = this.clock.now();
+    for (const key of keys) {
+      const found = await this.consents.findOne({ where: { userId, templateKey: key } });
+      if (!found) {
+        try {
+          await this.consents.insert({ userId, templateKey: key, credits: 1, updatedAt: now });
+          continue;
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e;
+        }
+      }
+      await this.consents
+        .createQueryBuilder()
+        .update()
+        .set({ credits: () => 'credits + 1', updatedAt: now })
+        .where('user_id = :userId AND template_key = :key AND credits < :max', { userId, key, max: MAX_CREDITS })
+        .execute();
+    }
+    return this.consentCredits(userId);
+  }
+
+  async consentCredits(userId: string): Promise<Record<SubscribeTemplateKey, number>> {
+    const rows = await this.consents.find({ where: { userId, credits: MoreThan(0) } });
+    const out = Object.fromEntries(SUBSCRIBE_TEMPLATE_KEYS.map((k) => [k, 0])) as Record<SubscribeTemplateKey, number>;
+    for (const r of rows) if ((SUBSCRIBE_TEMPLATE_KEYS as readonly string[]).includes(r.templateKey)) out[r.templateKey as SubscribeTemplateKey] = r.credits;
+    return out;
+  }
+
+  /** Template ids the mini-app asks consent for (only those configured). */
+  templates(): Partial<Record<SubscribeTemplateKey, string>> {
+    return Object.fromEntries(Object.entries(this.config.wechat.templates).filter(([, v]) => v)) as Partial<Record<SubscribeTemplateKey, string>>;
   }
 
   async list(userId: string, unread?: boolean): Promise<Message[]> {

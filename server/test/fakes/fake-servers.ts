@@ -38,6 +38,11 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
 export function fakeWechat(appId: string, secret: string): Promise<FakeServer> {
   return startFake((req, _body, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
+    if (u.pathname === '/cgi-bin/stable_token') return json(res, 200, { access_token: 'fake-access-token', expires_in: 7200 });
+    if (u.pathname === '/cgi-bin/message/subscribe/send') {
+      if (u.searchParams.get('access_token') !== 'fake-access-token') return json(res, 200, { errcode: 40001, errmsg: 'invalid credential' });
+      return json(res, 200, { errcode: 0, errmsg: 'ok' });
+    }
     if (u.pathname !== '/sns/jscode2session') return json(res, 404, { errcode: 404, errmsg: 'not found' });
     if (u.searchParams.get('appid') !== appId || u.searchParams.get('secret') !== secret || u.searchParams.get('grant_type') !== 'authorization_code') {
       return json(res, 200, { errcode: 40013, errmsg: 'invalid appid' });

@@ -1,6 +1,7 @@
 import { Foundation1732000000000 } from './1732000000000-foundation';
 import { Catalog1732000100000 } from './1732000100000-catalog';
 import { Appointments1732000200000 } from './1732000200000-appointments';
+import { Subscriptions1732000250000 } from './1732000250000-subscriptions';
 
 /** Every migration, in order. Listed explicitly so that the same list runs from ts and from dist. */
-export const MIGRATIONS = [Foundation1732000000000, Catalog1732000100000, Appointments1732000200000];
+export const MIGRATIONS = [Foundation1732000000000, Catalog1732000100000, Appointments1732000200000, Subscriptions1732000250000];
