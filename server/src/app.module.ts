@@ -13,6 +13,8 @@ import { CatalogModule } from './catalog/catalog.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { TestSupportController } from './common/clock/test-support.controller';
 import { CoreModule } from './common/core.module';
+import { DelegationModule } from './delegation/delegation.module';
+import { EnterprisesModule } from './enterprises/enterprises.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { loggingParams } from './common/logging/logging';
 import { throttlerOptions } from './common/throttle';
@@ -23,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffhoursModule } from './offhours/offhours.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -53,6 +56,9 @@ export class AppModule {
         BookingModule,
         JobsModule,
         OffhoursModule,
+        EnterprisesModule,
+        DelegationModule,
+        RatingsModule,
       ],
       controllers: [HealthController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

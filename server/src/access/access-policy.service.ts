@@ -15,7 +15,7 @@ export interface Owned {
 
 /**
  * The one answer to "may this caller see / act on this object": the person it is for, whoever
- * made it for them, staff of its hall, and admins. Everything else is told 404 (never 403), so
+ * made it for them (an agent), members of the company it is for, staff of its hall, and admins. Everything else is told 404 (never 403), so
  * that nobody learns what exists.
  */
 @Injectable()
@@ -23,7 +23,19 @@ export class AccessPolicy {
   canSee(caller: AuthUser, o: Owned): boolean {
     if (caller.roles.includes('admin')) return true;
     if (caller.roles.includes('staff')) return o.hallId !== null && caller.hallId === o.hallId;
-    return o.userId === caller.id || (o.actorId ?? null) === caller.id;
+    return this.isParty(caller, o);
+  }
+
+  /** The people the object is for (not staff): the person, their agent who made it, their company's members. */
+  isParty(caller: AuthUser, o: Owned): boolean {
+    if (o.userId === caller.id || (o.actorId ?? null) === caller.id) return true;
+    return !!o.enterpriseId && (caller.enterpriseIds ?? []).includes(o.enterpriseId);
+  }
+
+  /** The object for one of its parties to act on (cancel, withdraw…), else 404. */
+  ownedBy<T extends Owned>(caller: AuthUser, o: T | null | undefined): T {
+    if (!o || !this.isParty(caller, o)) throw new DomainError('NOT_FOUND');
+    return o;
   }
 
   /** Staff acting on an object: their own hall only (admins anywhere). */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -13,7 +14,7 @@ import { WechatClient } from './providers/wechat.client';
 import { TokenService } from './token.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SmsCodeEntity, RefreshTokenEntity]), UsersModule],
+  imports: [TypeOrmModule.forFeature([SmsCodeEntity, RefreshTokenEntity]), UsersModule, EnterprisesModule],
   controllers: [AuthController, MeController],
   providers: [
     AuthService,

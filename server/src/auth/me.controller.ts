@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Me } from '@gov/shared';
 import { AuthUser, CurrentUser } from '../common/auth/auth.decorators';
+import { EnterprisesService } from '../enterprises/enterprises.service';
 import { UsersService } from '../users/users.service';
 import { VerifyDto } from './dto/auth.dto';
 
@@ -9,16 +10,20 @@ import { VerifyDto } from './dto/auth.dto';
 @ApiBearerAuth()
 @Controller('me')
 export class MeController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly enterprises: EnterprisesService,
+  ) {}
 
   @Get()
   async me(@CurrentUser() caller: AuthUser): Promise<Me> {
-    return this.users.toMe(await this.users.requireById(caller.id));
+    return { ...this.users.toMe(await this.users.requireById(caller.id)), enterprises: await this.enterprises.membershipsOf(caller.id) };
   }
 
   @Post('verify')
   @HttpCode(200)
   async verify(@CurrentUser() caller: AuthUser, @Body() body: VerifyDto): Promise<Me> {
-    return this.users.toMe(await this.users.verify(caller.id, body.realName, body.idNumber));
+    await this.users.verify(caller.id, body.realName, body.idNumber);
+    return this.me(caller);
   }
 }

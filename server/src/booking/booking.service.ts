@@ -153,8 +153,7 @@ export class BookingService {
   }
 
   async cancel(caller: AuthUser, id: string): Promise<BookingView> {
-    const b = this.access.visible(caller, await this.bookings.findOne({ where: { id } }));
-    if (b.userId !== caller.id && b.actorId !== caller.id) throw new DomainError('NOT_FOUND');
+    const b = this.access.ownedBy(caller, await this.bookings.findOne({ where: { id } }));
     const now = this.clock.now();
     if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '该预约已不能取消');
     if (!canCancel(b.startAt, now)) throw new DomainError('CANCEL_TOO_LATE');

@@ -21,6 +21,17 @@ export interface DatabaseConfig {
   acquireTimeoutMs: number;
 }
 
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+  /** key prefix inside the bucket, e.g. `uploads/` */
+  prefix: string;
+}
+
 export class AppConfig {
   nodeEnv!: NodeEnv;
   port!: number;
@@ -42,6 +53,8 @@ export class AppConfig {
   noShowThreshold!: number;
   forfeitDays!: number;
   bookingHorizonDays!: number;
+  /** working days to answer a bad rating (不满意/非常不满意); some provinces allow 15 */
+  rectificationDays!: number;
   throttleIpLimit!: number;
   redisUrl!: string | null;
   testClock!: boolean;
@@ -52,7 +65,15 @@ export class AppConfig {
   logFile!: string | null;
   h5Dir!: string;
   bodyLimit!: string;
-  upload!: { dir: string; maxBytes: number };
+  upload!: { dir: string; maxBytes: number; maxFilesPerMaterial: number };
+  /** S3-compatible object store for uploads (S3_ENDPOINT set), else uploads stay on local disk under upload.dir */
+  s3!: S3Config | null;
+  filings!: {
+    /** working days the applicant is given to correct after a one-time notice (CORRECTION_DAYS) */
+    correctionDays: number;
+    /** public progress look-ups a minute from one address (LOOKUP_RATE_LIMIT; 0 = off) */
+    lookupRateLimit: number;
+  };
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -206,6 +227,7 @@ export function loadConfig(env: Env): AppConfig {
   c.noShowThreshold = r.int('NO_SHOW_THRESHOLD', 3, 1, 100);
   c.forfeitDays = r.int('FORFEIT_DAYS', 0, 0, 3650);
   c.bookingHorizonDays = r.int('BOOKING_HORIZON_DAYS', 14, 1, 365);
+  c.rectificationDays = r.int('RECTIFICATION_DAYS', 5, 1, 60);
   c.throttleIpLimit = r.int('THROTTLE_IP_LIMIT', 600, 0, 1_000_000);
   c.redisUrl = r.optional('REDIS_URL');
   c.testClock = r.bool('TEST_CLOCK', false);
@@ -224,7 +246,38 @@ export function loadConfig(env: Env): AppConfig {
   c.bodyLimit = bodyLimit;
   const maxUpload = parseSize(r.str('UPLOAD_MAX_SIZE', '20mb'));
   if (maxUpload === null) r.problems.push('UPLOAD_MAX_SIZE must be a size such as 20mb');
-  c.upload = { dir: path.resolve(REPO_ROOT, r.str('UPLOAD_DIR', 'data/uploads')), maxBytes: maxUpload ?? 20 * 1024 * 1024 };
+  if (maxUpload !== null && (maxUpload < 1024 || maxUpload > 1024 ** 3)) r.problems.push('UPLOAD_MAX_SIZE must be from 1kb to 1gb');
+  c.upload = {
+    dir: path.resolve(REPO_ROOT, r.str('UPLOAD_DIR', 'data/uploads')),
+    maxBytes: maxUpload ?? 20 * 1024 * 1024,
+    maxFilesPerMaterial: r.int('UPLOAD_MAX_FILES_PER_MATERIAL', 10, 1, 100),
+  };
+  const s3Endpoint = r.optional('S3_ENDPOINT');
+  if (s3Endpoint === null) {
+    c.s3 = null;
+  } else {
+    if (!/^https?:\/\/[^\s/]+(\/.*)?$/.test(s3Endpoint)) r.problems.push('S3_ENDPOINT must be an http(s) URL');
+    const bucket = r.optional('S3_BUCKET');
+    if (!bucket || !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) r.problems.push('S3_BUCKET is required when S3_ENDPOINT is set (3-63 lower-case letters, digits, dots, dashes)');
+    const accessKeyId = r.optional('S3_ACCESS_KEY_ID');
+    const secretAccessKey = r.optional('S3_SECRET_ACCESS_KEY');
+    if (!accessKeyId || !secretAccessKey) r.problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required when S3_ENDPOINT is set');
+    const prefix = r.str('S3_PREFIX', '');
+    if (!/^([A-Za-z0-9_.-]+\/)*$/.test(prefix)) r.problems.push('S3_PREFIX must be empty or path segments ending in "/" (e.g. uploads/)');
+    c.s3 = {
+      endpoint: s3Endpoint,
+      bucket: bucket ?? '',
+      region: r.str('S3_REGION', 'us-east-1'),
+      accessKeyId: accessKeyId ?? '',
+      secretAccessKey: secretAccessKey ?? '',
+      forcePathStyle: r.bool('S3_FORCE_PATH_STYLE', true),
+      prefix,
+    };
+  }
+  c.filings = {
+    correctionDays: r.int('CORRECTION_DAYS', 5, 1, 60),
+    lookupRateLimit: r.int('LOOKUP_RATE_LIMIT', 10, 0, 10_000),
+  };
 
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return c;

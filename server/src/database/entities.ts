@@ -15,7 +15,19 @@ import { StandingEventEntity } from '../booking/entities/standing-event.entity';
 import { OffhoursRequestEntity } from '../offhours/entities/offhours-request.entity';
 import { MessageEntity } from '../notifications/entities/message.entity';
 import { SubscribeConsentEntity } from '../notifications/entities/subscribe-consent.entity';
+import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
+import { EnterpriseMemberEntity } from '../enterprises/entities/enterprise-member.entity';
+import { AuthorizationEntity } from '../delegation/entities/authorization.entity';
+import { RatingEntity } from '../ratings/entities/rating.entity';
+import { RectificationEntity } from '../ratings/entities/rectification.entity';
+import { ApplicationEntity } from '../applications/entities/application.entity';
+import { ApplicationMaterialEntity } from '../applications/entities/application-material.entity';
+import { ApplicationEventEntity } from '../applications/entities/application-event.entity';
+import { ApplicationNoticeEntity } from '../applications/entities/application-notice.entity';
+import { FileEntity } from '../files/entities/file.entity';
 
 export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
-  SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity];
+  SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
+  EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity];

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { OnBehalfOf } from '@gov/shared';
+import { shanghaiDate } from '../calendar/calendar.rules';
 import type { AuthUser } from '../common/auth/auth.decorators';
+import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
+import { EnterprisesService } from '../enterprises/enterprises.service';
+import { authorizationVerdict, bestVerdict, VERDICT_MESSAGES } from './delegation.rules';
+import { DelegationService } from './delegation.service';
 
 /** Who an action is for and who does it. Every action with `onBehalfOf` is resolved here. */
 export interface Acting {
-  /** the person whose record it is (the booking's owner, whose no-shows count) */
+  /** the person whose record it is (whose no-shows count): the principal person, or for a company the member acting */
   userId: string;
   /** who actually does it: the same person, an agent, or a company member */
   actorId: string;
@@ -15,16 +20,33 @@ export interface Acting {
 }
 
 /**
- * The seam for acting on behalf of someone else. Companies and written authorisations
- * (授权委托) plug in here; until they exist, acting for another is refused as not authorised.
+ * Checks, at the moment of acting, that the caller may act for the principal: a company's member,
+ * or an agent holding a valid authorisation for this service today (else AUTHORIZATION_INVALID,
+ * saying why: outside scope, not yet valid, expired, revoked).
  */
 @Injectable()
 export class ActingService {
-  async resolve(caller: AuthUser, onBehalfOf: OnBehalfOf | undefined | null, _serviceId: string): Promise<Acting> {
-    if (!onBehalfOf) return { userId: caller.id, actorId: caller.id, enterpriseId: null, principalKey: `u:${caller.id}` };
-    if (onBehalfOf.type === 'person' && onBehalfOf.id === caller.id) {
-      return { userId: caller.id, actorId: caller.id, enterpriseId: null, principalKey: `u:${caller.id}` };
+  constructor(
+    private readonly companies: EnterprisesService,
+    private readonly delegation: DelegationService,
+    private readonly clock: ClockService,
+  ) {}
+
+  async resolve(caller: AuthUser, onBehalfOf: OnBehalfOf | undefined | null, serviceId: string | null): Promise<Acting> {
+    const self: Acting = { userId: caller.id, actorId: caller.id, enterpriseId: null, principalKey: `u:${caller.id}` };
+    if (!onBehalfOf || (onBehalfOf.type === 'person' && onBehalfOf.id === caller.id)) return self;
+
+    if (onBehalfOf.type === 'enterprise' && (await this.companies.roleOf(caller.id, onBehalfOf.id))) {
+      return { userId: caller.id, actorId: caller.id, enterpriseId: onBehalfOf.id, principalKey: `e:${onBehalfOf.id}` };
     }
-    throw new DomainError('AUTHORIZATION_INVALID', '没有有效的授权委托，不能代为办理');
+    const today = shanghaiDate(this.clock.now());
+    const verdict = bestVerdict((await this.delegation.forAgent(caller.id, onBehalfOf)).map((a) => authorizationVerdict(a, serviceId, today)));
+    if (verdict !== 'valid') {
+      const message = verdict === 'none' ? '没有对方的有效授权委托，不能代为办理' : VERDICT_MESSAGES[verdict];
+      throw new DomainError('AUTHORIZATION_INVALID', message, { reason: verdict });
+    }
+    return onBehalfOf.type === 'person'
+      ? { userId: onBehalfOf.id, actorId: caller.id, enterpriseId: null, principalKey: `u:${onBehalfOf.id}` }
+      : { userId: caller.id, actorId: caller.id, enterpriseId: onBehalfOf.id, principalKey: `e:${onBehalfOf.id}` };
   }
 }

@@ -1,5 +1,22 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import { AuditLogEntity } from '../common/audit/audit-log.entity';
+import { AuditService } from '../common/audit/audit.service';
+import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
+import { EnterprisesModule } from '../enterprises/enterprises.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UserEntity } from '../users/entities/user.entity';
+import { UsersModule } from '../users/users.module';
 import { ActingService } from './acting.service';
+import { DelegationController } from './delegation.controller';
+import { DelegationService } from './delegation.service';
+import { AuthorizationEntity } from './entities/authorization.entity';
 
-@Module({ providers: [ActingService], exports: [ActingService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([AuthorizationEntity, ServiceEntity, EnterpriseEntity, UserEntity, AuditLogEntity]), EnterprisesModule, UsersModule, NotificationsModule],
+  controllers: [DelegationController],
+  providers: [ActingService, DelegationService, AuditService],
+  exports: [ActingService, DelegationService],
+})
 export class DelegationModule {}

@@ -127,8 +127,7 @@ export class OffhoursService {
   }
 
   async cancel(caller: AuthUser, id: string): Promise<OffhoursView> {
-    const r = this.access.visible(caller, await this.requests.findOne({ where: { id } }));
-    if (r.userId !== caller.id && r.actorId !== caller.id) throw new DomainError('NOT_FOUND');
+    this.access.ownedBy(caller, await this.requests.findOne({ where: { id } }));
     const done = await this.requests.update({ id, status: 'pending' }, { status: 'cancelled', updatedAt: this.clock.now() });
     if (!done.affected) throw new DomainError('INVALID_STATE', '只有待确认的申请可以撤回');
     return this.get(caller, id);

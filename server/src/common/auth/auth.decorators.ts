@@ -9,6 +9,13 @@ export interface AuthUser {
   id: string;
   roles: Role[];
   hallId: string | null;
+  /** companies the caller belongs to, read afresh on every request (membership changes take effect at once) */
+  enterpriseIds?: string[];
+}
+
+/** Reads what a token cannot carry because it changes: company memberships. */
+export abstract class CallerContextLoader {
+  abstract enterpriseIds(userId: string): Promise<string[]>;
 }
 
 /** A route anyone may call without a token. */

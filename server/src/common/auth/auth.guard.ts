@@ -1,9 +1,9 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Role } from '@gov/shared';
 import { DomainError } from '../errors/domain-error';
 import { AccessTokenService } from './access-token.service';
-import { AuthUser, IS_PUBLIC, ROLES } from './auth.decorators';
+import { AuthUser, CallerContextLoader, IS_PUBLIC, ROLES } from './auth.decorators';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public();
@@ -14,9 +14,15 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
+    @Optional() private readonly context?: CallerContextLoader,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  private async withContext(user: AuthUser): Promise<AuthUser> {
+    if (this.context && user.roles.includes('citizen')) user.enterpriseIds = await this.context.enterpriseIds(user.id);
+    return user;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
     const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
@@ -26,7 +32,7 @@ export class AuthGuard implements CanActivate {
     if (isPublic) {
       if (match) {
         try {
-          req.user = this.tokens.verify(match[1]);
+          req.user = await this.withContext(this.tokens.verify(match[1]));
         } catch {
           // a stale token on a public route is simply ignored
         }
@@ -34,7 +40,7 @@ export class AuthGuard implements CanActivate {
       return true;
     }
     if (!match) throw new DomainError('UNAUTHENTICATED');
-    req.user = this.tokens.verify(match[1]);
+    req.user = await this.withContext(this.tokens.verify(match[1]));
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.some((r) => req.user!.roles.includes(r))) throw new DomainError('FORBIDDEN');

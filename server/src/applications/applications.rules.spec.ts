@@ -1,0 +1,149 @@
+import { APPLICATION_STATUSES } from '@gov/shared';
+import { isWeekend } from '../calendar/calendar.rules';
+import {
+  APPLICATION_ACTIONS,
+  checkDecisions,
+  deemedAccepted,
+  filingNumber,
+  FILING_NUMBER_RE,
+  lockedFlags,
+  missingMaterials,
+  prereviewDaysLeft,
+  prereviewDeadline,
+  receiptNumber,
+  slaState,
+  staffOrder,
+  transition,
+  TRANSITIONS,
+} from './applications.rules';
+
+// 2026: Mid-Autumn 09-25, National Day 10-01..10-07; swapped working days 09-20 (Sun) and 10-10 (Sat) (simplified)
+const holidays = new Set(['2026-09-25', '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07']);
+const swapped = new Set(['2026-09-20', '2026-10-10']);
+const isWorkday = (d: string) => swapped.has(d) || (!holidays.has(d) && !isWeekend(d));
+const at = (iso: string) => new Date(iso);
+
+describe('the state machine', () => {
+  it('walks the whole path of DESIGN.md', () => {
+    const path: Array<[string, string, string, string]> = [
+      ['draft', 'submit', 'applicant', 'submitted'],
+      ['submitted', 'flag', 'staff', 'correction_required'],
+      ['correction_required', 'submit', 'applicant', 'submitted'],
+      ['submitted', 'pass', 'staff', 'prereview_passed'],
+      ['prereview_passed', 'accept', 'staff', 'accepted'],
+      ['accepted', 'start_review', 'staff', 'under_review'],
+      ['under_review', 'approve', 'staff', 'approved'],
+      ['approved', 'deliver', 'staff', 'delivered'],
+    ];
+    for (const [from, action, by, to] of path) expect(transition(from as never, action as never, by as never)).toEqual({ ok: true, to });
+    expect(transition('prereview_passed', 'refuse', 'staff')).toEqual({ ok: true, to: 'refused' });
+    expect(transition('under_review', 'deny', 'staff')).toEqual({ ok: true, to: 'denied' });
+    expect(transition('denied', 'deliver', 'staff')).toEqual({ ok: true, to: 'delivered' });
+  });
+
+  it('lets the applicant withdraw before acceptance only', () => {
+    for (const s of ['draft', 'submitted', 'correction_required', 'prereview_passed'] as const) {
+      expect(transition(s, 'withdraw', 'applicant')).toEqual({ ok: true, to: 'withdrawn' });
+    }
+    for (const s of ['accepted', 'refused', 'under_review', 'approved', 'denied', 'delivered', 'withdrawn'] as const) {
+      expect(transition(s, 'withdraw', 'applicant')).toEqual({ ok: false, code: 'INVALID_STATE' });
+    }
+  });
+
+  it('lets only the system accept by the law clock', () => {
+    expect(transition('submitted', 'deem_accept', 'system')).toEqual({ ok: true, to: 'accepted' });
+    expect(transition('submitted', 'deem_accept', 'staff')).toEqual({ ok: false, code: 'FORBIDDEN' });
+    expect(transition('prereview_passed', 'accept', 'applicant')).toEqual({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('answers INVALID_STATE for every (state, action) pair not listed', () => {
+    const listed = new Set(TRANSITIONS.map((e) => `${e.from}|${e.action}`));
+    let refused = 0;
+    for (const s of APPLICATION_STATUSES) {
+      for (const a of APPLICATION_ACTIONS) {
+        if (listed.has(`${s}|${a}`)) continue;
+        for (const by of ['applicant', 'staff', 'system'] as const) expect(transition(s, a, by)).toEqual({ ok: false, code: 'INVALID_STATE' });
+        refused++;
+      }
+    }
+    expect(refused).toBe(APPLICATION_STATUSES.length * APPLICATION_ACTIONS.length - TRANSITIONS.length);
+    // nothing leaves a final state
+    for (const s of ['delivered', 'refused', 'withdrawn'] as const) expect(TRANSITIONS.some((e) => e.from === s)).toBe(false);
+  });
+});
+
+describe('numbers', () => {
+  it('formats filing numbers with the Shanghai date and a random part', () => {
+    expect(filingNumber(at('2026-11-30T16:30:00Z'), 123)).toBe('ZW20261201-000123');
+    expect(FILING_NUMBER_RE.test(filingNumber(at('2026-12-01T01:00:00Z'), 999_999))).toBe(true);
+    expect(receiptNumber(at('2026-12-01T01:00:00Z'), new Uint8Array([0, 1, 2, 3, 4, 31]))).toBe('SL20261201-23456Z');
+  });
+});
+
+describe('submission', () => {
+  it('lists required materials with neither a file nor a credit commitment', () => {
+    const m = (materialId: string, required: boolean, tolerable: boolean, fileCount: number, committed: boolean) => ({ materialId, required, tolerable, fileCount, committed });
+    expect(
+      missingMaterials([m('a', true, false, 0, false), m('b', true, true, 0, true), m('c', true, true, 0, false), m('d', false, false, 0, false), m('e', true, false, 1, false), m('f', true, false, 0, true)]),
+    ).toEqual(['a', 'c', 'f']);
+  });
+});
+
+describe('pre-review decisions', () => {
+  it('needs one decision for every material, and a reason for each flag', () => {
+    expect(checkDecisions(['a', 'b'], [{ materialId: 'a', ok: true }, { materialId: 'b', ok: false, reason: '不清晰' }])).toEqual([]);
+    const p = checkDecisions(['a', 'b'], [{ materialId: 'a', ok: false, reason: ' ' }, { materialId: 'x', ok: true }, { materialId: 'a', ok: true }]);
+    expect(p.map((x) => x.field)).toEqual(['decisions.0.reason', 'decisions.1.materialId', 'decisions.2.materialId', 'decisions']);
+  });
+
+  it('locks the one-time notice: after it, only named or changed materials may be flagged', () => {
+    const flags = [{ materialId: 'a', ok: false }, { materialId: 'b', ok: false }, { materialId: 'c', ok: false }, { materialId: 'd', ok: true }];
+    expect(lockedFlags({ notices: 0, named: new Set(), changed: new Set() }, flags)).toEqual([]);
+    expect(lockedFlags({ notices: 1, named: new Set(['a']), changed: new Set(['b']) }, flags)).toEqual(['c']);
+  });
+});
+
+describe("the law's pre-review clock", () => {
+  it('runs 5 working days after the day of submission, across holidays', () => {
+    // submitted Wed 2026-09-23: 09-24, 09-28, 09-29, 09-30, 10-08 (Mid-Autumn and National Day skipped)
+    const submitted = at('2026-09-23T02:00:00Z');
+    expect(prereviewDeadline(submitted, isWorkday).toISOString()).toBe('2026-10-08T15:59:59.999Z');
+    expect(deemedAccepted(submitted, at('2026-10-08T15:00:00Z'), isWorkday)).toBe(false);
+    expect(deemedAccepted(submitted, at('2026-10-08T16:00:00Z'), isWorkday)).toBe(true);
+    expect(prereviewDaysLeft(submitted, at('2026-09-23T03:00:00Z'), isWorkday)).toBe(5);
+    expect(prereviewDaysLeft(submitted, at('2026-10-02T03:00:00Z'), isWorkday)).toBe(1);
+    expect(prereviewDaysLeft(submitted, at('2026-10-12T03:00:00Z'), isWorkday)).toBe(0);
+  });
+});
+
+describe('sla', () => {
+  const due = at('2026-10-09T15:59:59.999Z'); // end of Friday 10-09
+  it('is null before acceptance and for refused filings', () => {
+    expect(slaState({ status: 'submitted', dueAt: null, decidedAt: null }, at('2026-10-01T00:00:00Z'), isWorkday)).toBeNull();
+    expect(slaState({ status: 'refused', dueAt: null, decidedAt: null }, at('2026-10-01T00:00:00Z'), isWorkday)).toBeNull();
+  });
+  it('is on_track, then due_soon with one working day or less left, then overdue', () => {
+    const f = { status: 'accepted' as const, dueAt: due, decidedAt: null };
+    expect(slaState(f, at('2026-09-30T02:00:00Z'), isWorkday)).toBe('on_track'); // 10-08, 10-09 left
+    expect(slaState(f, at('2026-10-05T02:00:00Z'), isWorkday)).toBe('on_track'); // holiday: 10-08, 10-09 left
+    expect(slaState(f, at('2026-10-08T02:00:00Z'), isWorkday)).toBe('due_soon');
+    expect(slaState(f, at('2026-10-09T15:00:00Z'), isWorkday)).toBe('due_soon');
+    expect(slaState(f, at('2026-10-09T16:00:00Z'), isWorkday)).toBe('overdue');
+  });
+  it('freezes at the decision', () => {
+    expect(slaState({ status: 'delivered', dueAt: due, decidedAt: at('2026-10-09T08:00:00Z') }, at('2026-12-01T00:00:00Z'), isWorkday)).toBe('on_track');
+    expect(slaState({ status: 'approved', dueAt: due, decidedAt: at('2026-10-12T08:00:00Z') }, at('2026-12-01T00:00:00Z'), isWorkday)).toBe('overdue');
+  });
+  it('orders staff lists: key projects, then overdue, then due soon, then by deadline', () => {
+    const row = (id: string, keyProject: boolean, sla: 'overdue' | 'due_soon' | 'on_track' | null, due: string | null) => ({
+      id,
+      keyProject,
+      sla,
+      dueAt: due ? at(due) : null,
+      submittedAt: at('2026-09-01T00:00:00Z'),
+      createdAt: at('2026-09-01T00:00:00Z'),
+    });
+    const rows = [row('a', false, 'on_track', '2026-10-20T00:00:00Z'), row('b', false, 'overdue', '2026-10-01T00:00:00Z'), row('c', true, 'on_track', '2026-10-30T00:00:00Z'), row('d', false, 'due_soon', '2026-10-09T00:00:00Z'), row('e', false, null, null)];
+    expect(rows.sort(staffOrder).map((r) => r.id)).toEqual(['c', 'b', 'd', 'e', 'a']);
+  });
+});

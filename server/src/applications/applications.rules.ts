@@ -1,0 +1,222 @@
+/**
+ * Pure rules of filings (DESIGN.md, Pre-review and filings): the state machine, filing and receipt
+ * numbers, the one-time notice lock, the law's pre-review clock and the promised-days SLA.
+ * No Nest, no database: everything the rules need is passed in.
+ */
+import type { ApplicationStatus, SlaState } from '@gov/shared';
+import { addWorkingDays, endOfDay, IsWorkday, shanghaiDate, workingDaysBetween } from '../calendar/calendar.rules';
+
+// ---- the state machine ----
+
+/** Who does an action: the applicant (or their agent), window staff (or admin), or the scheduled job. */
+export type ActorKind = 'applicant' | 'staff' | 'system';
+
+export const APPLICATION_ACTIONS = [
+  'submit',
+  'flag',
+  'pass',
+  'accept',
+  'refuse',
+  'start_review',
+  'approve',
+  'deny',
+  'deliver',
+  'withdraw',
+  'deem_accept',
+] as const;
+export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
+
+interface Edge {
+  from: ApplicationStatus;
+  action: ApplicationAction;
+  to: ApplicationStatus;
+  by: ActorKind;
+}
+
+/**
+ * Every allowed transition, and nothing else. DESIGN.md: draft → submitted → correction_required ⇄
+ * submitted → prereview_passed → accepted | refused → under_review → approved | denied → delivered;
+ * withdraw before acceptance; the law's clock (行政许可法 art. 32) accepts a filing the centre has
+ * not answered within 5 working days.
+ */
+export const TRANSITIONS: readonly Edge[] = [
+  { from: 'draft', action: 'submit', to: 'submitted', by: 'applicant' },
+  { from: 'correction_required', action: 'submit', to: 'submitted', by: 'applicant' },
+  { from: 'submitted', action: 'flag', to: 'correction_required', by: 'staff' },
+  { from: 'submitted', action: 'pass', to: 'prereview_passed', by: 'staff' },
+  { from: 'prereview_passed', action: 'accept', to: 'accepted', by: 'staff' },
+  { from: 'prereview_passed', action: 'refuse', to: 'refused', by: 'staff' },
+  { from: 'accepted', action: 'start_review', to: 'under_review', by: 'staff' },
+  { from: 'under_review', action: 'approve', to: 'approved', by: 'staff' },
+  { from: 'under_review', action: 'deny', to: 'denied', by: 'staff' },
+  { from: 'approved', action: 'deliver', to: 'delivered', by: 'staff' },
+  { from: 'denied', action: 'deliver', to: 'delivered', by: 'staff' },
+  { from: 'draft', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
+  { from: 'submitted', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
+  { from: 'correction_required', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
+  { from: 'prereview_passed', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
+  { from: 'submitted', action: 'deem_accept', to: 'accepted', by: 'system' },
+  { from: 'prereview_passed', action: 'deem_accept', to: 'accepted', by: 'system' },
+];
+
+export type TransitionResult = { ok: true; to: ApplicationStatus } | { ok: false; code: 'INVALID_STATE' | 'FORBIDDEN' };
+
+/** The one place that decides whether `action` may happen in `from`, and what state follows. */
+export function transition(from: ApplicationStatus, action: ApplicationAction, by: ActorKind): TransitionResult {
+  const edge = TRANSITIONS.find((e) => e.from === from && e.action === action);
+  if (!edge) return { ok: false, code: 'INVALID_STATE' };
+  if (edge.by !== by) return { ok: false, code: 'FORBIDDEN' };
+  return { ok: true, to: edge.to };
+}
+
+/** States in which the applicant may still change materials. */
+export const EDITABLE: readonly ApplicationStatus[] = ['draft', 'correction_required'];
+export const isEditable = (s: ApplicationStatus): boolean => EDITABLE.includes(s);
+
+/** States in which the promised-days clock runs. */
+export const CLOCK_RUNNING: readonly ApplicationStatus[] = ['accepted', 'under_review'];
+/** States after a decision: the clock stopped at `decidedAt`. */
+export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'delivered'];
+
+export const STATUS_LABELS: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交，待预审',
+  correction_required: '需补正材料',
+  prereview_passed: '预审通过，待受理',
+  accepted: '已受理',
+  refused: '不予受理',
+  under_review: '审查中',
+  approved: '准予许可',
+  denied: '不予许可',
+  delivered: '已送达',
+  withdrawn: '已撤回',
+};
+
+// ---- numbers ----
+
+/** `ZW20261201-000123`: the Shanghai date and six random digits (not a counter: nothing to guess from a neighbour). */
+export function filingNumber(at: Date, random6: number): string {
+  return `ZW${shanghaiDate(at).replace(/-/g, '')}-${String(random6 % 1_000_000).padStart(6, '0')}`;
+}
+
+export const FILING_NUMBER_RE = /^ZW\d{8}-\d{6}$/;
+
+/** 受理号: `SL20261201-4F7Q2K` (date and six random characters without look-alikes). */
+export function receiptNumber(at: Date, random: Uint8Array): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  let s = '';
+  for (let i = 0; i < 6; i++) s += alphabet[(random[i] ?? 0) % alphabet.length];
+  return `SL${shanghaiDate(at).replace(/-/g, '')}-${s}`;
+}
+
+// ---- submission ----
+
+export interface MaterialState {
+  materialId: string;
+  required: boolean;
+  tolerable: boolean;
+  fileCount: number;
+  committed: boolean;
+}
+
+/** Required materials with no file and, for tolerable ones, no credit commitment: these block submission. */
+export function missingMaterials(materials: readonly MaterialState[]): string[] {
+  return materials.filter((m) => m.required && m.fileCount === 0 && !(m.tolerable && m.committed)).map((m) => m.materialId);
+}
+
+// ---- pre-review and the one-time notice ----
+
+export interface Decision {
+  materialId: string;
+  ok: boolean;
+  reason?: string | null;
+}
+
+export type DecisionProblem = { field: string; message: string };
+
+/** Staff decide on every material of the filing at once, each once, with a reason for each flag. */
+export function checkDecisions(materialIds: readonly string[], decisions: readonly Decision[]): DecisionProblem[] {
+  const problems: DecisionProblem[] = [];
+  const known = new Set(materialIds);
+  const seen = new Set<string>();
+  decisions.forEach((d, i) => {
+    if (!known.has(d.materialId)) problems.push({ field: `decisions.${i}.materialId`, message: '该材料不在本事项的材料清单中' });
+    else if (seen.has(d.materialId)) problems.push({ field: `decisions.${i}.materialId`, message: '同一材料只能有一个结论' });
+    seen.add(d.materialId);
+    if (!d.ok && !(d.reason ?? '').trim()) problems.push({ field: `decisions.${i}.reason`, message: '需补正的材料必须写明原因' });
+  });
+  const undecided = materialIds.filter((id) => !seen.has(id));
+  if (undecided.length) problems.push({ field: 'decisions', message: `还有 ${undecided.length} 项材料未给出结论，须对全部材料一次性作出结论` });
+  return problems;
+}
+
+export interface NoticeHistory {
+  /** how many correction notices have gone out */
+  notices: number;
+  /** materials named by any notice so far */
+  named: ReadonlySet<string>;
+  /** materials the applicant changed (files or commitment) after the first notice */
+  changed: ReadonlySet<string>;
+}
+
+/**
+ * The one-time notice (一次性告知): before any notice staff may flag anything on the list; after it,
+ * only materials a notice named or that the applicant changed since. Returns the flags that break this.
+ */
+export function lockedFlags(history: NoticeHistory, decisions: readonly Decision[]): string[] {
+  if (history.notices === 0) return [];
+  return decisions.filter((d) => !d.ok && !history.named.has(d.materialId) && !history.changed.has(d.materialId)).map((d) => d.materialId);
+}
+
+// ---- the law's pre-review clock (行政许可法 art. 32) ----
+
+/** Working days the centre has to send a correction notice before a filing counts as accepted. */
+export const LAW_PREREVIEW_DAYS = 5;
+
+/** The moment the law's clock runs out: the end of the 5th working day after the day of submission. */
+export const prereviewDeadline = (submittedAt: Date, isWorkday: IsWorkday, days = LAW_PREREVIEW_DAYS): Date =>
+  endOfDay(addWorkingDays(shanghaiDate(submittedAt), days, isWorkday));
+
+/** True when a filing still waiting for pre-review at `now` counts as accepted from its submission day. */
+export const deemedAccepted = (submittedAt: Date, now: Date, isWorkday: IsWorkday, days = LAW_PREREVIEW_DAYS): boolean =>
+  now.getTime() > prereviewDeadline(submittedAt, isWorkday, days).getTime();
+
+/** Working days of pre-review left (0 on the last day and after). */
+export function prereviewDaysLeft(submittedAt: Date, now: Date, isWorkday: IsWorkday, days = LAW_PREREVIEW_DAYS): number {
+  const last = addWorkingDays(shanghaiDate(submittedAt), days, isWorkday);
+  return Math.max(0, workingDaysBetween(shanghaiDate(now), last, isWorkday));
+}
+
+// ---- the promised time limit ----
+
+/**
+ * on_track, due_soon (one working day or less left) or overdue; null before acceptance and for
+ * filings that never started the clock. Once decided, the state is frozen at the decision.
+ */
+export function slaState(
+  f: { status: ApplicationStatus; dueAt: Date | null; decidedAt: Date | null },
+  now: Date,
+  isWorkday: IsWorkday,
+): SlaState | null {
+  if (!f.dueAt) return null;
+  if (DECIDED.includes(f.status)) {
+    const at = f.decidedAt ?? now;
+    return at.getTime() > f.dueAt.getTime() ? 'overdue' : 'on_track';
+  }
+  if (!CLOCK_RUNNING.includes(f.status)) return null;
+  if (now.getTime() > f.dueAt.getTime()) return 'overdue';
+  const left = workingDaysBetween(shanghaiDate(now), shanghaiDate(f.dueAt), isWorkday);
+  return left <= 1 ? 'due_soon' : 'on_track';
+}
+
+/** Staff lists: key projects first, then overdue, then due soon, then the earliest deadline or submission. */
+export function staffOrder<T extends { keyProject: boolean; sla: SlaState | null; dueAt: Date | null; submittedAt: Date | null; createdAt: Date }>(
+  a: T,
+  b: T,
+): number {
+  if (a.keyProject !== b.keyProject) return a.keyProject ? -1 : 1;
+  const rank = (s: SlaState | null) => (s === 'overdue' ? 0 : s === 'due_soon' ? 1 : 2);
+  if (rank(a.sla) !== rank(b.sla)) return rank(a.sla) - rank(b.sla);
+  const t = (x: T) => (x.dueAt ?? x.submittedAt ?? x.createdAt).getTime();
+  return t(a) - t(b);
+}

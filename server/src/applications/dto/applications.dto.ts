@@ -1,0 +1,158 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { APPLICATION_STATUSES, ApplicationStatus, DELIVERY_METHODS, DeliveryMethod, SLA_STATES, SlaState } from '@gov/shared';
+import { OnBehalfOfDto } from '../../booking/dto/booking.dto';
+
+export class CreateApplicationDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 36)
+  serviceId!: string;
+
+  @ApiPropertyOptional({ description: '办理大厅；不填则为该事项的第一个办理大厅' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 36)
+  hallId?: string;
+
+  @ApiPropertyOptional({ type: OnBehalfOfDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OnBehalfOfDto)
+  onBehalfOf?: OnBehalfOfDto;
+}
+
+export class ApplicationListQuery {
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
+
+  @ApiPropertyOptional({ description: '企业 id：列出该企业的办件（须为企业成员）' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 36)
+  enterpriseId?: string;
+}
+
+export class CommitmentDto {
+  @ApiProperty({ type: String, isArray: true, description: '签署信用承诺、容缺受理的材料（须为可容缺材料）' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 36, { each: true })
+  materialIds!: string[];
+}
+
+export class WithdrawDto {
+  @ApiPropertyOptional({ example: '材料准备不全，改日再办' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}
+
+export class LookupQuery {
+  @ApiProperty({ example: 'ZW20261201-000123' })
+  @IsString()
+  @Matches(/^ZW\d{8}-\d{6}$/, { message: '办件编号格式应为 ZW20261201-000123' })
+  number!: string;
+
+  @ApiProperty({ example: '1234', description: '申请人手机号后四位' })
+  @IsString()
+  @Matches(/^\d{4}$/, { message: '请输入手机号后四位' })
+  phoneTail!: string;
+}
+
+export class DecisionDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 36)
+  materialId!: string;
+
+  @ApiProperty()
+  @IsBoolean()
+  ok!: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '身份证复印件不清晰，请重新拍照上传' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  reason?: string | null;
+}
+
+export class PrereviewDto {
+  @ApiProperty({ type: DecisionDto, isArray: true, description: '对全部材料一次性作出结论' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionDto)
+  decisions!: DecisionDto[];
+}
+
+export class RefuseDto {
+  @ApiProperty({ example: '申请事项依法不属于本机关职权范围' })
+  @IsString()
+  @Length(2, 2000)
+  reason!: string;
+}
+
+export const ADVANCE_TARGETS = ['under_review', 'approved', 'denied'] as const;
+export type AdvanceTarget = (typeof ADVANCE_TARGETS)[number];
+
+export class AdvanceDto {
+  @ApiProperty({ enum: ADVANCE_TARGETS })
+  @IsIn(ADVANCE_TARGETS)
+  to!: AdvanceTarget;
+
+  @ApiPropertyOptional({ description: '决定说明（准予或不予许可时必填）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class DeliverDto {
+  @ApiProperty({ enum: DELIVERY_METHODS })
+  @IsIn(DELIVERY_METHODS)
+  method!: DeliveryMethod;
+
+  @ApiPropertyOptional({ description: '邮寄送达时必填' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9-]{6,40}$/, { message: '快递单号为 6-40 位字母或数字' })
+  trackingNo?: string;
+}
+
+export class StaffApplicationQuery {
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
+
+  @ApiPropertyOptional({ enum: SLA_STATES })
+  @IsOptional()
+  @IsIn(SLA_STATES)
+  sla?: SlaState;
+
+  @ApiPropertyOptional({ description: '管理员可指定大厅' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  hallId?: string;
+}

@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { timeCol } from '../../database/column-types';
+
+/** One material of a filing: a copy of the service's list entry at creation, with its review and commitment. */
+@Entity('application_materials')
+export class ApplicationMaterialEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ name: 'application_id', type: 'varchar', length: 36 }) applicationId!: string;
+  /** the service material (service_materials.id) */
+  @Column({ name: 'material_id', type: 'varchar', length: 36 }) materialId!: string;
+  @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;
+  @Column({ type: 'varchar', length: 200 }) name!: string;
+  @Column({ type: 'boolean' }) required!: boolean;
+  @Column({ type: 'boolean' }) tolerable!: boolean;
+  /** the latest pre-review decision; null before any */
+  @Column({ name: 'review_ok', type: 'boolean', nullable: true }) reviewOk!: boolean | null;
+  @Column({ name: 'review_reason', type: 'text', nullable: true }) reviewReason!: string | null;
+  /** named by a correction notice at some point */
+  @Column({ name: 'flagged_ever', type: 'boolean', default: false }) flaggedEver!: boolean;
+  /** the applicant changed it (files or commitment) after the first notice */
+  @Column({ name: 'changed_after_notice', type: 'boolean', default: false }) changedAfterNotice!: boolean;
+  /** 容缺受理: the credit commitment to hand it in later */
+  @Column(timeCol('committed_at', true)) committedAt!: Date | null;
+  @Column({ name: 'commitment_text', type: 'text', nullable: true }) commitmentText!: string | null;
+}

@@ -1,0 +1,41 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ApplicationStatus, DeliveryMethod, SlaState } from '@gov/shared';
+import { timeCol } from '../../database/column-types';
+
+/** A filing (办件). Times UTC; `dueAt` is the end of the last promised working day in Asia/Shanghai. */
+@Entity('applications')
+export class ApplicationEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  /** `ZW20261201-000123`: human-readable, unique, with a random part */
+  @Column({ type: 'varchar', length: 20 }) number!: string;
+  /** whose filing it is (the principal person) */
+  @Column({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
+  /** who made it (the same person, an agent or a company member) */
+  @Column({ name: 'actor_id', type: 'varchar', length: 36 }) actorId!: string;
+  @Column({ name: 'enterprise_id', type: 'varchar', length: 36, nullable: true }) enterpriseId!: string | null;
+  @Column({ name: 'service_id', type: 'varchar', length: 36 }) serviceId!: string;
+  /** the hall whose staff handle it */
+  @Column({ name: 'hall_id', type: 'varchar', length: 36 }) hallId!: string;
+  @Column({ type: 'varchar', length: 24 }) status!: ApplicationStatus;
+  /** correction notices sent so far (the first is the one-time notice) */
+  @Column({ name: 'notice_count', type: 'int', default: 0 }) noticeCount!: number;
+  /** 受理号, issued on acceptance */
+  @Column({ name: 'receipt_no', type: 'varchar', length: 24, nullable: true }) receiptNo!: string | null;
+  /** the latest submission (the law's pre-review clock runs from its day) */
+  @Column(timeCol('submitted_at', true)) submittedAt!: Date | null;
+  @Column(timeCol('accepted_at', true)) acceptedAt!: Date | null;
+  /** accepted by the law's clock (行政许可法 art. 32), not by staff */
+  @Column({ name: 'deemed_accepted', type: 'boolean', default: false }) deemedAccepted!: boolean;
+  @Column(timeCol('due_at', true)) dueAt!: Date | null;
+  /** approved or denied at: the promised-days clock stops here */
+  @Column(timeCol('decided_at', true)) decidedAt!: Date | null;
+  /** as last marked by the sla-scan job or a transition */
+  @Column({ type: 'varchar', length: 16, nullable: true }) sla!: SlaState | null;
+  @Column({ name: 'refuse_reason', type: 'text', nullable: true }) refuseReason!: string | null;
+  @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote!: string | null;
+  @Column({ name: 'delivery_method', type: 'varchar', length: 16, nullable: true }) deliveryMethod!: DeliveryMethod | null;
+  @Column({ name: 'tracking_no', type: 'varchar', length: 64, nullable: true }) trackingNo!: string | null;
+  @Column(timeCol('delivered_at', true)) deliveredAt!: Date | null;
+  @Column(timeCol('created_at')) createdAt!: Date;
+  @Column(timeCol('updated_at')) updatedAt!: Date;
+}

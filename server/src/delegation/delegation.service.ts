@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { maskName, maskPhone, OnBehalfOf } from '@gov/shared';
+import { isValidDate, shanghaiDate } from '../calendar/calendar.rules';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { AuditService } from '../common/audit/audit.service';
+import { ClockService } from '../common/clock/clock.service';
+import { CryptoService } from '../common/crypto/crypto.service';
+import { DomainError } from '../common/errors/domain-error';
+import { newId } from '../common/ids';
+import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
+import { EnterprisesService } from '../enterprises/enterprises.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { UserEntity } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
+import { displayStatus } from './delegation.rules';
+import { AuthorizationEntity } from './entities/authorization.entity';
+
+export interface AuthorizationView {
+  id: string;
+  status: 'active' | 'revoked' | 'expired';
+  principal: { type: 'person' | 'enterprise'; id: string; name: string | null };
+  agent: { userId: string; name: string | null; phone: string | null };
+  serviceIds: string[] | null;
+  services: Array<{ id: string; name: string }> | null;
+  validFrom: string;
+  validTo: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const badField = (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, { fields: [{ field, message }] });
+
+/** 授权委托: give, list and revoke authorisations; the principal is a person or a company they administer. */
+@Injectable()
+export class DelegationService {
+  constructor(
+    @InjectRepository(AuthorizationEntity) private readonly auths: Repository<AuthorizationEntity>,
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
+    @InjectRepository(UserEntity) private readonly userRows: Repository<UserEntity>,
+    private readonly users: UsersService,
+    private readonly companies: EnterprisesService,
+    private readonly crypto: CryptoService,
+    private readonly clock: ClockService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  private async assertMayGrantFor(caller: AuthUser, principal: OnBehalfOf): Promise<void> {
+    if (principal.type === 'person') {
+      if (principal.id !== caller.id) throw new DomainError('FORBIDDEN', '只能以本人名义授权');
+      return;
+    }
+    if ((await this.companies.roleOf(caller.id, principal.id)) !== 'admin') throw new DomainError('FORBIDDEN', '只有企业管理员可以代表企业授权');
+  }
+
+  async create(caller: AuthUser, input: { principal: OnBehalfOf; agentPhone: string; serviceIds: string[] | null; validFrom: string; validTo: string }): Promise<AuthorizationView> {
+    await this.assertMayGrantFor(caller, input.principal);
+    if (!isValidDate(input.validFrom)) throw badField('validFrom', '日期无效');
+    if (!isValidDate(input.validTo)) throw badField('validTo', '日期无效');
+    if (input.validTo < input.validFrom) throw badField('validTo', '结束日期不能早于开始日期');
+    if (input.validTo < shanghaiDate(this.clock.now())) throw badField('validTo', '结束日期已过');
+    const serviceIds = input.serviceIds === null ? null : [...new Set(input.serviceIds)];
+    if (serviceIds) {
+      if (serviceIds.length === 0) throw badField('serviceIds', '请至少选择一个事项，或选择全部事项');
+      const found = await this.services.count({ where: { id: In(serviceIds) } });
+      if (found !== serviceIds.length) throw badField('serviceIds', '所选事项不存在');
+    }
+    const agent = await this.users.findOrCreateByPhone(input.agentPhone);
+    if (agent.id === caller.id && input.principal.type === 'person') throw badField('agentPhone', '不能委托给自己');
+    const now = this.clock.now();
+    const a = this.auths.create({
+      id: newId(),
+      principalType: input.principal.type,
+      principalId: input.principal.id,
+      agentUserId: agent.id,
+      serviceIds,
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+      status: 'active',
+      createdBy: caller.id,
+      createdAt: now,
+      revokedAt: null,
+      revokedBy: null,
+    });
+    await this.auths.insert(a);
+    await this.audit.record({ actorId: caller.id, action: 'authorization.create', objectType: 'authorization', objectId: a.id });
+    await this.notifications.send({
+      userId: agent.id,
+      type: 'authorization_received',
+      title: '您收到一份授权委托',
+      body: `您已获授权，自 ${a.validFrom} 至 ${a.validTo} 代为办理${serviceIds ? `${serviceIds.length} 项事项` : '全部事项'}。`,
+      link: '/subpackages/company/pages/authorizations/index?role=agent',
+    });
+    return (await this.views([a]))[0];
+  }
+
+  /** Authorisations the caller gave (as a person or as admin of a company), or received as agent. */
+  async list(caller: AuthUser, role: 'principal' | 'agent' = 'principal'): Promise<AuthorizationView[]> {
+    if (role === 'agent') {
+      return this.views(await this.auths.find({ where: { agentUserId: caller.id }, order: { createdAt: 'DESC' } }));
+    }
+    const adminOf = (await this.companies.list(caller)).filter((e) => e.role === 'admin').map((e) => e.id);
+    const rows = await this.auths.find({
+      where: [{ principalType: 'person', principalId: caller.id }, ...(adminOf.length ? [{ principalType: 'enterprise' as const, principalId: In(adminOf) }] : [])],
+      order: { createdAt: 'DESC' },
+    });
+    return this.views(rows);
+  }
+
+  async revoke(caller: AuthUser, id: string): Promise<AuthorizationView> {
+    const a = await this.auths.findOne({ where: { id } });
+    const mayRevoke =
+      a && (a.principalType === 'person' ? a.principalId === caller.id : (await this.companies.roleOf(caller.id, a.principalId)) === 'admin');
+    if (!a || !mayRevoke) throw new DomainError('NOT_FOUND');
+    if (a.status === 'revoked') throw new DomainError('INVALID_STATE', '该授权已撤销');
+    const now = this.clock.now();
+    await this.auths.update({ id, status: 'active' }, { status: 'revoked', revokedAt: now, revokedBy: caller.id });
+    await this.audit.record({ actorId: caller.id, action: 'authorization.revoke', objectType: 'authorization', objectId: id });
+    await this.notifications.send({
+      userId: a.agentUserId,
+      type: 'authorization_revoked',
+      title: '授权委托已撤销',
+      body: '委托人已撤销对您的授权委托，您不能再代为办理相关事项。',
+      link: '/subpackages/company/pages/authorizations/index?role=agent',
+    });
+    return (await this.views([{ ...a, status: 'revoked', revokedAt: now, revokedBy: caller.id }]))[0];
+  }
+
+  /** Authorisations that name this agent for this principal, newest first (any state; the caller judges them). */
+  forAgent(agentUserId: string, principal: OnBehalfOf): Promise<AuthorizationEntity[]> {
+    return this.auths.find({ where: { agentUserId, principalType: principal.type, principalId: principal.id }, order: { createdAt: 'DESC' } });
+  }
+
+  private async views(rows: AuthorizationEntity[]): Promise<AuthorizationView[]> {
+    if (rows.length === 0) return [];
+    const today = shanghaiDate(this.clock.now());
+    const userIds = [...new Set(rows.flatMap((r) => [r.agentUserId, ...(r.principalType === 'person' ? [r.principalId] : [])]))];
+    const companyIds = [...new Set(rows.filter((r) => r.principalType === 'enterprise').map((r) => r.principalId))];
+    const serviceIds = [...new Set(rows.flatMap((r) => r.serviceIds ?? []))];
+    const [us, cs, ss] = await Promise.all([
+      this.userRows.find({ where: { id: In(userIds) } }),
+      companyIds.length ? this.enterprises.find({ where: { id: In(companyIds) } }) : Promise.resolve([]),
+      serviceIds.length ? this.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
+    ]);
+    const user = new Map(us.map((u) => [u.id, u]));
+    const company = new Map(cs.map((c) => [c.id, c]));
+    const service = new Map(ss.map((s) => [s.id, s.name]));
+    return rows.map((r) => {
+      const agent = user.get(r.agentUserId);
+      return {
+        id: r.id,
+        status: displayStatus(r, today),
+        principal: {
+          type: r.principalType,
+          id: r.principalId,
+          name: r.principalType === 'person' ? maskName(user.get(r.principalId)?.realName ?? null) : (company.get(r.principalId)?.name ?? null),
+        },
+        agent: { userId: r.agentUserId, name: maskName(agent?.realName ?? null), phone: agent?.phoneEnc ? maskPhone(this.crypto.decrypt(agent.phoneEnc)) : null },
+        serviceIds: r.serviceIds,
+        services: r.serviceIds ? r.serviceIds.map((id) => ({ id, name: service.get(id) ?? '' })) : null,
+        validFrom: r.validFrom,
+        validTo: r.validTo,
+        createdAt: r.createdAt.toISOString(),
+        revokedAt: r.revokedAt?.toISOString() ?? null,
+      };
+    });
+  }
+}

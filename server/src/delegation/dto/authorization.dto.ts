@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { OnBehalfOfDto } from '../../booking/dto/booking.dto';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateAuthorizationDto {
+  @ApiProperty({ type: OnBehalfOfDto, description: '委托人：本人（person，id 为自己的用户 id）或本人管理的企业（enterprise）' })
+  @ValidateNested()
+  @Type(() => OnBehalfOfDto)
+  principal!: OnBehalfOfDto;
+
+  @ApiProperty({ example: '13900139000', description: '受托人（代办人）手机号' })
+  @IsString()
+  @Matches(/^1[3-9]\d{9}$/, { message: '请输入正确的 11 位手机号' })
+  agentPhone!: string;
+
+  @ApiProperty({ type: [String], nullable: true, description: 'null 表示全部事项' })
+  @ValidateIf((o: CreateAuthorizationDto) => o.serviceIds !== null)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 36, { each: true })
+  serviceIds!: string[] | null;
+
+  @ApiProperty({ example: '2026-12-01' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) validFrom!: string;
+  @ApiProperty({ example: '2027-05-31' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) validTo!: string;
+}
+
+export class AuthorizationQuery {
+  @ApiPropertyOptional({ enum: ['principal', 'agent'] })
+  @IsOptional()
+  @IsIn(['principal', 'agent'])
+  role?: 'principal' | 'agent';
+}

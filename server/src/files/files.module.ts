@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationEntity } from '../applications/entities/application.entity';
+import { AppConfig } from '../config/app-config';
+import { BLOB_STORE, BlobStore } from './blob-store';
+import { FileEntity } from './entities/file.entity';
+import { FilesController } from './files.controller';
+import { FilesService } from './files.service';
+import { LocalBlobStore } from './local-blob-store';
+import { S3BlobStore } from './s3-blob-store';
+import { UploadReceiver } from './upload.receiver';
+import * as path from 'node:path';
+
+/** Uploads: the streamed receiver, the blob store (local disk, or S3-compatible when S3_ENDPOINT is set), and GET /files/:id. */
+@Module({
+  imports: [TypeOrmModule.forFeature([FileEntity, ApplicationEntity])],
+  controllers: [FilesController],
+  providers: [
+    UploadReceiver,
+    FilesService,
+    {
+      provide: BLOB_STORE,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): BlobStore =>
+        config.s3 ? new S3BlobStore(config.s3) : new LocalBlobStore(path.join(config.upload.dir, 'blobs')),
+    },
+  ],
+  exports: [FilesService],
+})
+export class FilesModule {}

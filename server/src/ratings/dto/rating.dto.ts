@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateRatingDto {
+  @ApiProperty({ enum: ['booking', 'application'] }) @IsIn(['booking', 'application']) targetType!: 'booking' | 'application';
+  @ApiProperty() @IsString() @Length(1, 36) targetId!: string;
+  @ApiProperty({ minimum: 1, maximum: 5, description: '5 非常满意 … 1 非常不满意' }) @IsInt() @Min(1) @Max(5) score!: number;
+  @ApiPropertyOptional({ type: [String], example: ['一次办好', '态度热情'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  tags?: string[];
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) comment?: string;
+}
+
+export class RerateDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) score!: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) comment?: string;
+}
+
+export class AnswerDto {
+  @ApiProperty({ example: '已对窗口人员进行批评教育，并优化了叫号流程。' }) @IsString() @Length(5, 1000) answer!: string;
+}
+
+export class RectificationQuery {
+  @ApiPropertyOptional({ enum: ['open', 'answered', 'overdue'] })
+  @IsOptional()
+  @IsIn(['open', 'answered', 'overdue'])
+  status?: 'open' | 'answered' | 'overdue';
+}
+
+export class SatisfactionQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(36) hallId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(36) departmentId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(36) serviceId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to?: string;
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AccessPolicy } from '../access/access-policy.service';
+import { ApplicationEntity } from '../applications/entities/application.entity';
+import { BookingEntity } from '../booking/entities/booking.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import type { AuthUser } from '../common/auth/auth.decorators';
+
+/** What a rating is about: who may rate it, where it was served, and whether it is finished. */
+export interface RatingTarget {
+  userId: string;
+  hallId: string | null;
+  serviceId: string | null;
+  departmentId: string | null;
+  finished: boolean;
+}
+
+/** Finds the booking or filing a rating is about, for one of its parties (else 404). */
+@Injectable()
+export class RatingTargets {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async resolve(caller: AuthUser, type: 'booking' | 'application', id: string): Promise<RatingTarget> {
+    const row =
+      type === 'booking'
+        ? await this.ds.getRepository(BookingEntity).findOne({ where: { id } })
+        : await this.ds.getRepository(ApplicationEntity).findOne({ where: { id } });
+    const owned = this.access.ownedBy(caller, row ? { userId: row.userId, actorId: row.actorId, enterpriseId: row.enterpriseId, hallId: row.hallId } : null);
+    const service = row!.serviceId ? await this.ds.getRepository(ServiceEntity).findOne({ where: { id: row!.serviceId }, select: { id: true, departmentId: true } }) : null;
+    return {
+      userId: owned.userId,
+      hallId: owned.hallId,
+      serviceId: row!.serviceId,
+      departmentId: service?.departmentId ?? null,
+      finished: type === 'booking' ? row!.status === 'checked_in' : row!.status === 'delivered',
+    };
+  }
+}

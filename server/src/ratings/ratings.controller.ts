@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Public, Roles } from '../common/auth/auth.decorators';
+import { AnswerDto, CreateRatingDto, RectificationQuery, RerateDto, SatisfactionQuery } from './dto/rating.dto';
+import { RatingsService } from './ratings.service';
+
+@ApiTags('ratings')
+@Controller()
+export class RatingsController {
+  constructor(private readonly ratings: RatingsService) {}
+
+  @ApiBearerAuth()
+  @Roles('citizen')
+  @Post('ratings')
+  rate(@CurrentUser() caller: AuthUser, @Body() body: CreateRatingDto) {
+    return this.ratings.rate(caller, body);
+  }
+
+  @ApiBearerAuth()
+  @Roles('citizen')
+  @Post('ratings/:id/rerate')
+  @HttpCode(200)
+  rerate(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: RerateDto) {
+    return this.ratings.rerate(caller, id, body);
+  }
+
+  @ApiBearerAuth()
+  @Roles('citizen')
+  @Get('ratings')
+  list(@CurrentUser() caller: AuthUser) {
+    return this.ratings.list(caller);
+  }
+
+  @Public()
+  @Get('stats/satisfaction')
+  stats(@Query() q: SatisfactionQuery) {
+    return this.ratings.stats(q);
+  }
+
+  @ApiBearerAuth()
+  @Roles('staff', 'admin')
+  @Get('staff/rectifications')
+  staffList(@CurrentUser() caller: AuthUser, @Query() q: RectificationQuery) {
+    return this.ratings.staffList(caller, q.status);
+  }
+
+  @ApiBearerAuth()
+  @Roles('staff', 'admin')
+  @Post('staff/rectifications/:id/answer')
+  @HttpCode(200)
+  answer(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: AnswerDto) {
+    return this.ratings.answer(caller, id, body.answer);
+  }
+}

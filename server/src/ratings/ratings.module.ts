@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '../calendar/calendar.module';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import { AuditLogEntity } from '../common/audit/audit-log.entity';
+import { AuditService } from '../common/audit/audit.service';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { RatingEntity } from './entities/rating.entity';
+import { RectificationEntity } from './entities/rectification.entity';
+import { RatingTargets } from './rating-targets';
+import { RatingsController } from './ratings.controller';
+import { RatingsService } from './ratings.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([RatingEntity, RectificationEntity, ServiceEntity, HallEntity, AuditLogEntity]), CalendarModule, NotificationsModule],
+  controllers: [RatingsController],
+  providers: [RatingsService, RatingTargets, AuditService],
+  exports: [RatingsService],
+})
+export class RatingsModule {}

@@ -1,0 +1,243 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { RATING_LABELS } from '@gov/shared';
+import { AppConfig } from '../config/app-config';
+import { AccessPolicy } from '../access/access-policy.service';
+import { startOfDay, endOfDay } from '../calendar/calendar.rules';
+import { CalendarService } from '../calendar/calendar.service';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { AuditService } from '../common/audit/audit.service';
+import { ClockService } from '../common/clock/clock.service';
+import { isDuplicateKey } from '../common/db-errors';
+import { DomainError } from '../common/errors/domain-error';
+import { newId } from '../common/ids';
+import { Transactions } from '../database/transactions';
+import { NotificationsService } from '../notifications/notifications.service';
+import { RatingEntity } from './entities/rating.entity';
+import { RectificationEntity } from './entities/rectification.entity';
+import { RatingTargets } from './rating-targets';
+import { mayRerate, opensRectification, rectificationState, RectificationState, satisfaction, SatisfactionStats } from './ratings.rules';
+
+export interface RectificationView {
+  id: string;
+  status: RectificationState;
+  dueAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+export interface RatingView {
+  id: string;
+  targetType: 'booking' | 'application';
+  targetId: string;
+  score: number;
+  label: string;
+  tags: string[];
+  comment: string | null;
+  createdAt: string;
+  reratedAt: string | null;
+  canRerate: boolean;
+  serviceName: string | null;
+  rectification: RectificationView | null;
+}
+
+/** What staff see of a ticket: the rating, the service and hall — never who rated. */
+export interface StaffRectificationView extends RectificationView {
+  score: number;
+  firstScore: number;
+  label: string;
+  tags: string[];
+  comment: string | null;
+  serviceName: string | null;
+  hallName: string | null;
+  ratedAt: string;
+}
+
+const RERATE_REFUSALS = {
+  no_ticket: '只有“不满意”评价在整改答复后可以重新评价',
+  not_answered: '整改答复后才能重新评价',
+  already_rerated: '每项评价只能重新评价一次',
+} as const;
+
+/** 好差评: rate once, bad ratings open a rectification ticket, one re-rate after the answer. */
+@Injectable()
+export class RatingsService {
+  constructor(
+    @InjectRepository(RatingEntity) private readonly ratings: Repository<RatingEntity>,
+    @InjectRepository(RectificationEntity) private readonly tickets: Repository<RectificationEntity>,
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly targets: RatingTargets,
+    private readonly calendar: CalendarService,
+    private readonly clock: ClockService,
+    private readonly tx: Transactions,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async rate(caller: AuthUser, input: { targetType: 'booking' | 'application'; targetId: string; score: number; tags?: string[]; comment?: string }) {
+    const target = await this.targets.resolve(caller, input.targetType, input.targetId);
+    if (!target.finished) {
+      throw new DomainError('INVALID_STATE', input.targetType === 'booking' ? '办理完成（已签到）后才能评价' : '办件送达后才能评价');
+    }
+    const now = this.clock.now();
+    const rating = this.ratings.create({
+      id: newId(),
+      targetType: input.targetType,
+      targetId: input.targetId,
+      userId: caller.id,
+      hallId: target.hallId,
+      departmentId: target.departmentId,
+      serviceId: target.serviceId,
+      score: input.score,
+      tags: input.tags ?? [],
+      comment: input.comment?.trim() || null,
+      firstScore: input.score,
+      createdAt: now,
+      reratedAt: null,
+    });
+    const ticket = opensRectification(input.score)
+      ? this.tickets.create({
+          id: newId(),
+          ratingId: rating.id,
+          hallId: target.hallId,
+          departmentId: target.departmentId,
+          status: 'open',
+          dueAt: await this.calendar.dueAt(now, this.config.rectificationDays),
+          answer: null,
+          answeredBy: null,
+          answeredAt: null,
+          overdueNotifiedAt: null,
+          createdAt: now,
+        })
+      : null;
+    try {
+      await this.tx.run(async (em) => {
+        await em.getRepository(RatingEntity).insert(rating);
+        if (ticket) await em.getRepository(RectificationEntity).insert(ticket);
+      });
+    } catch (e) {
+      if (isDuplicateKey(e)) throw new DomainError('ALREADY_RATED', '您已评价过，如对整改答复不满意可重新评价一次');
+      throw e;
+    }
+    return { id: rating.id, score: rating.score, rectification: ticket ? this.ticketView(ticket) : null };
+  }
+
+  async rerate(caller: AuthUser, id: string, input: { score: number; comment?: string }): Promise<RatingView> {
+    const r = await this.ratings.findOne({ where: { id, userId: caller.id } });
+    if (!r) throw new DomainError('NOT_FOUND');
+    const ticket = await this.tickets.findOne({ where: { ratingId: id } });
+    const verdict = mayRerate(r, ticket);
+    if (verdict !== 'ok') throw new DomainError('INVALID_STATE', RERATE_REFUSALS[verdict]);
+    const now = this.clock.now();
+    const done = await this.ratings
+      .createQueryBuilder()
+      .update()
+      .set({ score: input.score, comment: input.comment?.trim() || r.comment, reratedAt: now })
+      .where('id = :id AND rerated_at IS NULL', { id })
+      .execute();
+    if (!done.affected) throw new DomainError('INVALID_STATE', RERATE_REFUSALS.already_rerated);
+    return (await this.list(caller)).find((x) => x.id === id)!;
+  }
+
+  async list(caller: AuthUser): Promise<RatingView[]> {
+    const rows = await this.ratings.find({ where: { userId: caller.id }, order: { createdAt: 'DESC' }, take: 200 });
+    if (rows.length === 0) return [];
+    const [tickets, services] = await Promise.all([
+      this.tickets.find({ where: { ratingId: In(rows.map((r) => r.id)) } }),
+      this.services.find({ where: { id: In(rows.map((r) => r.serviceId).filter((x): x is string => !!x)) }, select: { id: true, name: true } }),
+    ]);
+    const ticketOf = new Map(tickets.map((t) => [t.ratingId, t]));
+    const nameOf = new Map(services.map((s) => [s.id, s.name]));
+    return rows.map((r) => {
+      const t = ticketOf.get(r.id) ?? null;
+      return {
+        id: r.id,
+        targetType: r.targetType,
+        targetId: r.targetId,
+        score: r.score,
+        label: RATING_LABELS[r.score as 1 | 2 | 3 | 4 | 5],
+        tags: r.tags,
+        comment: r.comment,
+        createdAt: r.createdAt.toISOString(),
+        reratedAt: r.reratedAt?.toISOString() ?? null,
+        canRerate: mayRerate(r, t) === 'ok',
+        serviceName: r.serviceId ? (nameOf.get(r.serviceId) ?? null) : null,
+        rectification: t ? this.ticketView(t) : null,
+      };
+    });
+  }
+
+  async staffList(caller: AuthUser, status?: RectificationState): Promise<StaffRectificationView[]> {
+    const where = caller.roles.includes('admin') ? {} : { hallId: caller.hallId ?? '-' };
+    const rows = await this.tickets.find({ where, order: { dueAt: 'ASC' }, take: 500 });
+    const now = this.clock.now();
+    const filtered = rows.filter((t) => !status || rectificationState(t, now) === status);
+    if (filtered.length === 0) return [];
+    const ratings = await this.ratings.find({ where: { id: In(filtered.map((t) => t.ratingId)) } });
+    const rOf = new Map(ratings.map((r) => [r.id, r]));
+    const [services, halls] = await Promise.all([
+      this.services.find({ where: { id: In(ratings.map((r) => r.serviceId).filter((x): x is string => !!x)) }, select: { id: true, name: true } }),
+      this.halls.find({ where: { id: In(filtered.map((t) => t.hallId).filter((x): x is string => !!x)) } }),
+    ]);
+    const sName = new Map(services.map((s) => [s.id, s.name]));
+    const hName = new Map(halls.map((h) => [h.id, h.name]));
+    return filtered.map((t) => {
+      const r = rOf.get(t.ratingId)!;
+      return {
+        ...this.ticketView(t),
+        score: r.score,
+        firstScore: r.firstScore,
+        label: RATING_LABELS[r.firstScore as 1 | 2 | 3 | 4 | 5],
+        tags: r.tags,
+        comment: r.comment,
+        serviceName: r.serviceId ? (sName.get(r.serviceId) ?? null) : null,
+        hallName: t.hallId ? (hName.get(t.hallId) ?? null) : null,
+        ratedAt: r.createdAt.toISOString(),
+      };
+    });
+  }
+
+  async answer(caller: AuthUser, id: string, answer: string): Promise<StaffRectificationView> {
+    const t = this.access.handled(caller, await this.tickets.findOne({ where: { id } }));
+    const now = this.clock.now();
+    const done = await this.tickets.update({ id, status: 'open' }, { status: 'answered', answer, answeredBy: caller.id, answeredAt: now });
+    if (!done.affected) throw new DomainError('INVALID_STATE', '该整改工单已答复');
+    await this.audit.record({ actorId: caller.id, action: 'rectification.answer', objectType: 'rectification', objectId: id });
+    const r = await this.ratings.findOneOrFail({ where: { id: t.ratingId } });
+    await this.notifications.send({
+      userId: r.userId,
+      type: 'rectification_answered',
+      title: '您的评价已收到整改答复',
+      body: `针对您的“${RATING_LABELS[r.firstScore as 1 | 2 | 3 | 4 | 5]}”评价，答复如下：${answer} 您可以重新评价一次。`,
+      link: '/subpackages/ratings/pages/mine/index',
+    });
+    return (await this.staffList(caller)).find((x) => x.id === id)!;
+  }
+
+  async stats(q: { hallId?: string; departmentId?: string; serviceId?: string; from?: string; to?: string }): Promise<SatisfactionStats> {
+    const qb = this.ratings.createQueryBuilder('r').select('r.score', 'score');
+    if (q.hallId) qb.andWhere('r.hall_id = :hallId', { hallId: q.hallId });
+    if (q.departmentId) qb.andWhere('r.department_id = :departmentId', { departmentId: q.departmentId });
+    if (q.serviceId) qb.andWhere('r.service_id = :serviceId', { serviceId: q.serviceId });
+    if (q.from) qb.andWhere('r.created_at >= :from', { from: startOfDay(q.from) });
+    if (q.to) qb.andWhere('r.created_at <= :to', { to: endOfDay(q.to) });
+    const rows: Array<{ score: number | string }> = await qb.getRawMany();
+    return satisfaction(rows.map((r) => Number(r.score)));
+  }
+
+  private ticketView(t: RectificationEntity): RectificationView {
+    return {
+      id: t.id,
+      status: rectificationState(t, this.clock.now()),
+      dueAt: t.dueAt.toISOString(),
+      answer: t.answer,
+      answeredAt: t.answeredAt?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,162 @@
+import { creditCodeCheckChar } from '@gov/shared';
+import { client, Client, expectErrorShape, signIn, uniquePhone } from './helpers/http';
+import { startTestApp, TestApp } from './helpers/test-app';
+import { adminToken, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+
+let codeSeq = 100;
+/** A unified social credit code with a correct check character, different each call. */
+function creditCode(): string {
+  codeSeq++;
+  const first17 = `91410100MA${String(codeSeq).padStart(7, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/** Companies, their members, written authorisations and acting on behalf (DESIGN.md, Delegation and enterprises). */
+describe('enterprises and delegation', () => {
+  let t: TestApp;
+  let api: Client;
+  let hallId: string;
+  let s1: { id: string };
+  let s2: { id: string };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = client(t.url);
+    await setClock(api, '2026-12-07T00:00:00.000Z');
+    hallId = (await staffToken(api)).hallId;
+    s1 = await serviceAtHall(api, hallId, '营业执照');
+    s2 = await serviceAtHall(api, hallId, '食品经营许可');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const slotFor = async (serviceId: string, start = '2026-12-08T01:00:00.000Z') =>
+    (await api.post('/api/admin/slots', { hallId, serviceId, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity: 10 }, { token: await adminToken(api) })).body.id as string;
+  const bookFor = (token: string, serviceId: string, slotId: string, onBehalfOf?: { type: string; id: string }) =>
+    api.post('/api/bookings', { slotId, serviceId, ...(onBehalfOf ? { onBehalfOf } : {}) }, { token });
+
+  describe('enterprises', () => {
+    it('validates the credit code check character, and registers a company once', async () => {
+      const boss = (await verifiedCitizen(api)) as Session;
+      const code = creditCode();
+      const wrong = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
+      expectErrorShape(await api.post('/api/enterprises', { name: '清河星火科技有限公司', creditCode: wrong, legalRepName: '张三' }, { token: boss.token }), 400, 'INVALID_CREDIT_CODE');
+      const ok = await api.post('/api/enterprises', { name: '清河星火科技有限公司', creditCode: code, legalRepName: '张三' }, { token: boss.token });
+      expect(ok.status).toBe(201);
+      expect(ok.body).toMatchObject({ name: '清河星火科技有限公司', creditCode: code, role: 'admin' });
+      expectErrorShape(await api.post('/api/enterprises', { name: '另一家', creditCode: code, legalRepName: '李四' }, { token: boss.token }), 409, 'CONFLICT');
+      const unverified = await signIn(api);
+      expectErrorShape(await api.post('/api/enterprises', { name: '某公司', creditCode: creditCode(), legalRepName: '王五' }, { token: unverified.accessToken }), 403, 'REAL_NAME_REQUIRED');
+    });
+
+    it('members act for the company; removal takes effect at once; only admins manage members', async () => {
+      const boss = (await verifiedCitizen(api)) as Session;
+      const e = (await api.post('/api/enterprises', { name: '清河云帆商贸有限公司', creditCode: creditCode(), legalRepName: '赵总' }, { token: boss.token })).body;
+      const handlerPhone = uniquePhone();
+      const added = await api.post(`/api/enterprises/${e.id}/members`, { phone: handlerPhone, role: 'handler' }, { token: boss.token });
+      expect(added.status).toBe(201);
+      expect(added.body.members.map((m: { role: string }) => m.role).sort()).toEqual(['admin', 'handler']);
+      expect(added.text).not.toContain(handlerPhone);
+
+      const handler = (await verifiedCitizen(api, handlerPhone)) as Session;
+      expect((await api.get('/api/me', { token: handler.token })).body.enterprises).toEqual([{ id: e.id, name: '清河云帆商贸有限公司', role: 'handler' }]);
+      expectErrorShape(await api.post(`/api/enterprises/${e.id}/members`, { phone: uniquePhone(), role: 'admin' }, { token: handler.token }), 403, 'FORBIDDEN');
+
+      const slotId = await slotFor(s1.id);
+      const booked = await bookFor(handler.token, s1.id, slotId, { type: 'enterprise', id: e.id });
+      expect(booked.status).toBe(201);
+      // the company's other members see it; a stranger does not
+      expect((await api.get(`/api/bookings/${booked.body.id}`, { token: boss.token })).status).toBe(200);
+      const stranger = await signIn(api);
+      expectErrorShape(await api.get(`/api/bookings/${booked.body.id}`, { token: stranger.accessToken }), 404, 'NOT_FOUND');
+      expectErrorShape(await api.get(`/api/enterprises/${e.id}`, { token: stranger.accessToken }), 404, 'NOT_FOUND');
+      // one active booking per company, service and day
+      expectErrorShape(await bookFor(boss.token, s1.id, slotId, { type: 'enterprise', id: e.id }), 409, 'DUPLICATE_BOOKING');
+
+      const removed = await api.del(`/api/enterprises/${e.id}/members/${handler.user.id}`, { token: boss.token });
+      expect(removed.status).toBe(204);
+      expectErrorShape(await bookFor(handler.token, s2.id, await slotFor(s2.id), { type: 'enterprise', id: e.id }), 403, 'AUTHORIZATION_INVALID');
+      // the booking they made is still theirs to see
+      expect((await api.get(`/api/bookings/${booked.body.id}`, { token: handler.token })).status).toBe(200);
+    });
+
+    it('keeps at least one admin', async () => {
+      const boss = (await verifiedCitizen(api)) as Session;
+      const e = (await api.post('/api/enterprises', { name: '清河独资工作室', creditCode: creditCode(), legalRepName: '钱老板' }, { token: boss.token })).body;
+      expectErrorShape(await api.del(`/api/enterprises/${e.id}/members/${boss.user.id}`, { token: boss.token }), 409, 'INVALID_STATE');
+    });
+  });
+
+  describe('authorisations', () => {
+    it('an agent acts within scope and validity; every other case is AUTHORIZATION_INVALID; the principal sees what was done', async () => {
+      await setClock(api, '2026-12-07T00:00:00.000Z');
+      const principal = (await verifiedCitizen(api)) as Session;
+      const agentPhone = uniquePhone();
+      const agent = (await verifiedCitizen(api, agentPhone)) as Session;
+      const onBehalf = { type: 'person', id: principal.user.id };
+
+      // no authorisation at all
+      const none = await bookFor(agent.token, s1.id, await slotFor(s1.id), onBehalf);
+      expectErrorShape(none, 403, 'AUTHORIZATION_INVALID');
+      expect(none.body.details.reason).toBe('none');
+
+      const given = await api.post('/api/authorizations', { principal: onBehalf, agentPhone, serviceIds: [s1.id], validFrom: '2026-12-07', validTo: '2026-12-20' }, { token: principal.token });
+      expect(given.status).toBe(201);
+      expect(given.body.status).toBe('active');
+
+      const ok = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2026-12-09T01:00:00.000Z'), onBehalf);
+      expect(ok.status).toBe(201);
+      expect(ok.body.onBehalf).toBe(true);
+      // the principal sees the booking made for them
+      const theirs = await api.get('/api/bookings', { token: principal.token });
+      expect(theirs.body.map((b: { id: string }) => b.id)).toContain(ok.body.id);
+
+      const scope = await bookFor(agent.token, s2.id, await slotFor(s2.id), onBehalf);
+      expectErrorShape(scope, 403, 'AUTHORIZATION_INVALID');
+      expect(scope.body.details.reason).toBe('out_of_scope');
+
+      const listAgent = await api.get('/api/authorizations?role=agent', { token: agent.token });
+      expect(listAgent.body.map((a: { id: string }) => a.id)).toEqual([given.body.id]);
+      const listPrincipal = await api.get('/api/authorizations?role=principal', { token: principal.token });
+      expect(listPrincipal.body[0]).toMatchObject({ id: given.body.id, status: 'active', agent: { phone: `${agentPhone.slice(0, 3)}****${agentPhone.slice(-4)}` } });
+
+      // after the validity period
+      await setClock(api, '2026-12-21T00:00:00.000Z');
+      const late = await bookFor((await refreshed(api, agent)).token, s1.id, await slotFor(s1.id, '2026-12-22T01:00:00.000Z'), onBehalf);
+      expect(late.body.details.reason).toBe('expired');
+      expect((await api.get('/api/authorizations?role=principal', { token: (await refreshed(api, principal)).token })).body[0].status).toBe('expired');
+
+      // before the validity period
+      const future = await api.post('/api/authorizations', { principal: onBehalf, agentPhone, serviceIds: null, validFrom: '2026-12-28', validTo: '2027-01-31' }, { token: principal.token });
+      const early = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2026-12-23T01:00:00.000Z'), onBehalf);
+      expect(early.body.details.reason).toBe('not_yet_valid');
+
+      // after revocation
+      await setClock(api, '2026-12-28T00:00:00.000Z');
+      const during = await bookFor((await refreshed(api, agent)).token, s2.id, await slotFor(s2.id, '2026-12-29T01:00:00.000Z'), onBehalf);
+      expect(during.status).toBe(201);
+      const revoked = await api.post(`/api/authorizations/${future.body.id}/revoke`, undefined, { token: (await refreshed(api, principal)).token });
+      expect(revoked.body.status).toBe('revoked');
+      const after = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2026-12-30T01:00:00.000Z'), onBehalf);
+      expectErrorShape(after, 403, 'AUTHORIZATION_INVALID');
+      expect(after.body.details.reason).toBe('revoked');
+      // only the principal may revoke
+      expectErrorShape(await api.post(`/api/authorizations/${given.body.id}/revoke`, undefined, { token: agent.token }), 404, 'NOT_FOUND');
+    });
+
+    it("an agent's no-show counts on the principal's record", async () => {
+      await setClock(api, '2027-01-04T00:00:00.000Z');
+      const principal = (await verifiedCitizen(api)) as Session;
+      const agentPhone = uniquePhone();
+      const agent = (await verifiedCitizen(api, agentPhone)) as Session;
+      await api.post('/api/authorizations', { principal: { type: 'person', id: principal.user.id }, agentPhone, serviceIds: null, validFrom: '2027-01-04', validTo: '2027-02-28' }, { token: principal.token });
+      const b = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2027-01-05T01:00:00.000Z'), { type: 'person', id: principal.user.id });
+      expect(b.status).toBe(201);
+      await setClock(api, '2027-01-05T02:00:00.000Z');
+      await api.post('/api/admin/jobs/no-show-sweep/run', undefined, { token: await adminToken(api) });
+      expect((await api.get('/api/me/booking-eligibility', { token: (await refreshed(api, principal)).token })).body.noShows).toBe(1);
+      expect((await api.get('/api/me/booking-eligibility', { token: (await refreshed(api, agent)).token })).body.noShows).toBe(0);
+    });
+  });
+});
