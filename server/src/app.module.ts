@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
+import { ApplicationsModule } from './applications/applications.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
@@ -22,6 +23,7 @@ import { AppConfig } from './config/app-config';
 import { dataSourceOptions, migrate } from './database/data-source';
 import { SeedModule } from './database/seeds/seed.module';
 import { HealthController } from './health/health.controller';
+import { FilesModule } from './files/files.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffhoursModule } from './offhours/offhours.module';
@@ -55,6 +57,8 @@ export class AppModule {
         NotificationsModule,
         BookingModule,
         JobsModule,
+        ApplicationsModule,
+        FilesModule,
         OffhoursModule,
         EnterprisesModule,
         DelegationModule,

@@ -94,3 +94,42 @@ describe('ratings', () => {
     expect((await api.get('/api/ratings', { token: (await refreshed(api, u)).token })).body[0].rectification.status).toBe('overdue');
   });
 });
+
+describe('rating invitations', () => {
+  let t: TestApp;
+  let api: Client;
+  beforeAll(async () => {
+    t = await startTestApp();
+    api = client(t.url);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('invites once, 3 days after the service, only those who have not rated', async () => {
+    await setClock(api, '2026-12-07T00:00:00.000Z');
+    const hallId = (await staffToken(api)).hallId;
+    const service = await serviceAtHall(api, hallId);
+    const served = async (u: Session, start: string) => {
+      const slot = await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity: 5 }, { token: await adminToken(api) });
+      const b = await api.post('/api/bookings', { slotId: slot.body.id, serviceId: service.id }, { token: u.token });
+      await api.post('/api/staff/bookings/check-in', { code: b.body.code }, { token: (await staffToken(api)).token });
+      return b.body.id as string;
+    };
+    const quiet = (await verifiedCitizen(api)) as Session;
+    const rater = (await verifiedCitizen(api)) as Session;
+    const quietBooking = await served(quiet, '2026-12-07T01:00:00.000Z');
+    const raterBooking = await served(rater, '2026-12-07T01:30:00.000Z');
+    expect((await api.post('/api/ratings', { targetType: 'booking', targetId: raterBooking, score: 5 }, { token: rater.token })).status).toBe(201);
+    const invite = async () => (await api.post('/api/admin/jobs/rating-invitations/run', undefined, { token: await adminToken(api) })).body.invited as number;
+
+    await setClock(api, '2026-12-09T00:00:00.000Z');
+    expect(await invite()).toBe(0); // too early
+    await setClock(api, '2026-12-10T02:00:00.000Z');
+    expect(await invite()).toBe(1);
+    expect(await invite()).toBe(0); // once
+    const msgs = (await api.get('/api/messages', { token: (await refreshed(api, quiet)).token })).body as Array<{ type: string; link: string }>;
+    expect(msgs.filter((m) => m.type === 'rating_invitation').map((m) => m.link)).toEqual([`/subpackages/ratings/pages/rate/index?targetType=booking&targetId=${quietBooking}`]);
+    expect((await api.get('/api/messages', { token: (await refreshed(api, rater)).token })).body.some((m: { type: string }) => m.type === 'rating_invitation')).toBe(false);
+  });
+});

@@ -18,6 +18,12 @@ import { BookingEntity } from './entities/booking.entity';
 import { SlotTemplateEntity } from './entities/slot-template.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { StandingEventEntity } from './entities/standing-event.entity';
+import { NoShowAppealEntity } from './entities/no-show-appeal.entity';
+import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
+import { WaitlistController } from './waitlist.controller';
+import { WaitlistService } from './waitlist.service';
+import { NoShowRecordController } from './no-show-record.controller';
+import { NoShowRecordService } from './no-show-record.service';
 import { SlotsService } from './slots.service';
 import { StaffBookingController } from './staff-booking.controller';
 import { StaffBookingService } from './staff-booking.service';
@@ -30,6 +36,8 @@ import { StandingService } from './standing.service';
       SlotEntity,
       SlotTemplateEntity,
       StandingEventEntity,
+      NoShowAppealEntity,
+      WaitlistEntryEntity,
       ServiceEntity,
       ServiceHallEntity,
       HallEntity,
@@ -41,8 +49,8 @@ import { StandingService } from './standing.service';
     NotificationsModule,
     UsersModule,
   ],
-  controllers: [BookingController, StaffBookingController, AdminSlotsController],
-  providers: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, AuditService],
-  exports: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs],
+  controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
+  providers: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, AuditService, NoShowRecordService, WaitlistService],
+  exports: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService],
 })
 export class BookingModule {}

@@ -220,3 +220,21 @@ export function checkInCode(random: Uint8Array): string {
 }
 
 export const normalizeCheckInCode = (code: string): string => code.trim().toUpperCase().replace(/[\s-]/g, '');
+
+/** Why a no-show does or does not count, in words for the applicant. */
+export function noShowReason(status: NoShowStatus, waiveReason: string | null): string {
+  switch (status) {
+    case 'counts':
+      return '计入爽约次数';
+    case 'waived':
+      return waiveReason ? `已豁免，不计入：${waiveReason}` : '已豁免，不计入';
+    case 'before_reset':
+      return '恢复预约资格前的记录，不再计入';
+    case 'lapsed':
+      return '暂停期已满，记录不再计入';
+    default: {
+      const unreachable: never = status;
+      return unreachable;
+    }
+  }
+}

@@ -24,6 +24,7 @@ import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { slotView } from './slots.service';
 import { StandingService } from './standing.service';
+import { WaitlistService } from './waitlist.service';
 
 export interface BookingView extends Booking {
   serviceName: string;
@@ -63,6 +64,7 @@ export class BookingService {
     private readonly users: UsersService,
     private readonly access: AccessPolicy,
     private readonly notifications: NotificationsService,
+    private readonly waitlist: WaitlistService,
   ) {}
 
   async book(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
@@ -81,7 +83,7 @@ export class BookingService {
     const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, now, this.config.bookingHorizonDays, view.isWorkday);
     if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE', NOT_BOOKABLE[verdict]);
     // A full slot is refused from a plain read, without queueing on its row lock.
-    if (slot.booked >= slot.capacity) throw new DomainError('SLOT_FULL');
+    if (slot.booked + slot.held >= slot.capacity) throw new DomainError('SLOT_FULL');
 
     const booking = this.bookings.create({
       id: newId(),
@@ -136,7 +138,7 @@ export class BookingService {
             .createQueryBuilder()
             .update(SlotEntity)
             .set({ booked: () => 'booked + 1' })
-            .where('id = :id AND booked < capacity AND active = :active', { id: booking.slotId, active: true })
+            .where('id = :id AND booked + held < capacity AND active = :active', { id: booking.slotId, active: true })
             .execute();
           if (!r.affected) throw new DomainError('SLOT_FULL');
         });
@@ -177,6 +179,7 @@ export class BookingService {
       const again = await this.bookings.findOneOrFail({ where: { id } });
       throw again.status === 'booked' ? new DomainError('CANCEL_TOO_LATE') : new DomainError('INVALID_STATE', '该预约已不能取消');
     }
+    await this.waitlist.offerNext(b.slotId); // the freed place goes to the first in line, if any
     return this.get(caller, id);
   }
 
@@ -212,7 +215,7 @@ export class BookingService {
   }
 
   private view(b: BookingEntity, service: Pick<ServiceEntity, 'name'> | null, hall: HallEntity | null, slot?: SlotEntity): BookingView {
-    const s = slot ?? ({ id: b.slotId, hallId: b.hallId, serviceId: b.serviceId, startAt: b.startAt, endAt: b.endAt, capacity: 0, booked: 0 } as SlotEntity);
+    const s = slot ?? ({ id: b.slotId, hallId: b.hallId, serviceId: b.serviceId, startAt: b.startAt, endAt: b.endAt, capacity: 0, booked: 0, held: 0 } as SlotEntity);
     return {
       id: b.id,
       status: b.status,

@@ -23,7 +23,7 @@ export const slotView = (s: SlotEntity): Slot => ({
   start: s.startAt.toISOString(),
   end: s.endAt.toISOString(),
   capacity: s.capacity,
-  remaining: Math.max(0, s.capacity - s.booked),
+  remaining: Math.max(0, s.capacity - s.booked - (s.held ?? 0)),
 });
 
 const badField = (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, { fields: [{ field, message }] });
@@ -85,7 +85,7 @@ export class SlotsService {
     let created = 0;
     for (const p of plan) {
       try {
-        await this.slots.insert({ id: newId(), ...p, booked: 0, kind: 'regular', active: true, createdAt: this.clock.now() });
+        await this.slots.insert({ id: newId(), ...p, booked: 0, held: 0, kind: 'regular', active: true, createdAt: this.clock.now() });
         created++;
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
@@ -109,6 +109,7 @@ export class SlotsService {
       endAt: input.end,
       capacity: input.capacity,
       booked: 0,
+      held: 0,
       kind: 'regular',
       active: true,
       createdAt: this.clock.now(),

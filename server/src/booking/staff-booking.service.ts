@@ -112,13 +112,13 @@ export class StaffBookingService {
     return true;
   }
 
-  async waive(caller: AuthUser, id: string, reason: string): Promise<StaffBookingView> {
+  async waive(caller: AuthUser, id: string, reason: string, notify = true): Promise<StaffBookingView> {
     const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
     if (b.status !== 'no_show') throw new DomainError('INVALID_STATE', '只有爽约记录才能豁免');
     const r = await this.bookings.update({ id, status: 'no_show' }, { status: 'no_show_waived', waivedAt: this.clock.now(), waivedBy: caller.id, waiveReason: reason });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该记录状态已变化，请刷新');
     await this.audit.record({ actorId: caller.id, action: 'booking.waive', objectType: 'booking', objectId: id, reason });
-    await this.notifications.send({
+    if (notify) await this.notifications.send({
       userId: b.userId,
       type: 'no_show_waived',
       title: '爽约记录已豁免',

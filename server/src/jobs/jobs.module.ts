@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
 import { BookingModule } from '../booking/booking.module';
+import { RatingsModule } from '../ratings/ratings.module';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
-@Module({ imports: [BookingModule], controllers: [JobsController], providers: [JobsService] })
+@Module({ imports: [ApplicationsModule, BookingModule, RatingsModule], controllers: [JobsController], providers: [JobsService] })
 export class JobsModule {}

@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { ApplicationsJobs } from '../applications/applications.jobs';
 import { BookingJobs } from '../booking/booking.jobs';
+import { WaitlistService } from '../booking/waitlist.service';
 import { DomainError } from '../common/errors/domain-error';
+import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 
-export const JOB_NAMES = ['no-show-sweep', 'reminders'] as const;
+export const JOB_NAMES = ['no-show-sweep', 'reminders', 'waitlist-offers', 'sla-scan', 'rating-invitations'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /**
@@ -18,7 +21,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly applications: ApplicationsJobs,
     private readonly booking: BookingJobs,
+    private readonly waitlist: WaitlistService,
+    private readonly ratingInvitations: RatingInvitationsJob,
   ) {}
 
   run(name: string): Promise<Record<string, number>> {
@@ -27,6 +33,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         return this.booking.noShowSweep();
       case 'reminders':
         return this.booking.reminders();
+      case 'waitlist-offers':
+        return this.waitlist.sweep();
+      case 'sla-scan':
+        return this.applications.slaScan();
+      case 'rating-invitations':
+        return this.ratingInvitations.run();
       default:
         throw new DomainError('NOT_FOUND', '没有这个任务');
     }

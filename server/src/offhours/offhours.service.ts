@@ -164,6 +164,7 @@ export class OffhoursService {
       endAt: end,
       capacity: 1,
       booked: 1,
+      held: 0,
       kind: 'offhours' as const,
       active: true,
       createdAt: now,

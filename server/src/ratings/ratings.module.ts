@@ -8,6 +8,7 @@ import { AuditService } from '../common/audit/audit.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RatingEntity } from './entities/rating.entity';
 import { RectificationEntity } from './entities/rectification.entity';
+import { RatingInvitationsJob } from './rating-invitations.job';
 import { RatingTargets } from './rating-targets';
 import { RatingsController } from './ratings.controller';
 import { RatingsService } from './ratings.service';
@@ -15,7 +16,7 @@ import { RatingsService } from './ratings.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RatingEntity, RectificationEntity, ServiceEntity, HallEntity, AuditLogEntity]), CalendarModule, NotificationsModule],
   controllers: [RatingsController],
-  providers: [RatingsService, RatingTargets, AuditService],
-  exports: [RatingsService],
+  providers: [RatingsService, RatingTargets, AuditService, RatingInvitationsJob],
+  exports: [RatingsService, RatingInvitationsJob],
 })
 export class RatingsModule {}

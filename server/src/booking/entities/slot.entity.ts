@@ -16,6 +16,8 @@ export class SlotEntity {
   @Column({ type: 'int' }) capacity!: number;
   /** active bookings; only ever changed by guarded conditional updates */
   @Column({ type: 'int', default: 0 }) booked!: number;
+  /** places held for waitlist offers; a regular booking needs booked + held < capacity */
+  @Column({ type: 'int', default: 0 }) held!: number;
   @Column({ type: 'varchar', length: 16, default: 'regular' }) kind!: BookingKind;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @Column(timeCol('created_at')) createdAt!: Date;

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '../calendar/calendar.module';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
+import { ServiceMaterialEntity } from '../catalog/entities/service-material.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import { AuditLogEntity } from '../common/audit/audit-log.entity';
+import { AuditService } from '../common/audit/audit.service';
+import { DelegationModule } from '../delegation/delegation.module';
+import { FileEntity } from '../files/entities/file.entity';
+import { FilesModule } from '../files/files.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UserEntity } from '../users/entities/user.entity';
+import { UsersModule } from '../users/users.module';
+import { ApplicationsController } from './applications.controller';
+import { ApplicationsJobs } from './applications.jobs';
+import { ApplicationsService } from './applications.service';
+import { ApplicationEventEntity } from './entities/application-event.entity';
+import { ApplicationMaterialEntity } from './entities/application-material.entity';
+import { ApplicationNoticeEntity } from './entities/application-notice.entity';
+import { ApplicationEntity } from './entities/application.entity';
+import { LookupThrottleGuard } from './lookup-throttle.guard';
+import { NoticesService } from './notices.service';
+import { StaffApplicationsController } from './staff-applications.controller';
+import { StaffApplicationsService } from './staff-applications.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ApplicationEntity,
+      ApplicationMaterialEntity,
+      ApplicationEventEntity,
+      ApplicationNoticeEntity,
+      FileEntity,
+      ServiceEntity,
+      ServiceMaterialEntity,
+      ServiceHallEntity,
+      HallEntity,
+      UserEntity,
+      AuditLogEntity,
+    ]),
+    CalendarModule,
+    DelegationModule,
+    FilesModule,
+    NotificationsModule,
+    UsersModule,
+  ],
+  controllers: [ApplicationsController, StaffApplicationsController],
+  providers: [ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard, AuditService],
+  exports: [ApplicationsService, StaffApplicationsService, ApplicationsJobs],
+})
+export class ApplicationsModule {}

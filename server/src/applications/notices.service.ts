@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AccessPolicy } from '../access/access-policy.service';
+import { shanghaiDate } from '../calendar/calendar.rules';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { DomainError } from '../common/errors/domain-error';
+import { UserEntity } from '../users/entities/user.entity';
+import { visibleFiling } from './applications.access';
+import { ApplicationsService } from './applications.service';
+import { renderNotice } from './notice.pdf';
+
+const cnDate = (d: Date) => {
+  const [y, m, day] = shanghaiDate(d).split('-');
+  return `${y}年${Number(m)}月${Number(day)}日`;
+};
+
+/** The printable notices of a filing: 受理通知书 once accepted, 不予受理通知书 once refused. */
+@Injectable()
+export class NoticesService {
+  constructor(
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly filings: ApplicationsService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async receipt(caller: AuthUser, id: string): Promise<{ name: string; pdf: Buffer }> {
+    const a = visibleFiling(this.access, caller, await this.filings.find(id));
+    if (!a.receiptNo || !a.acceptedAt || !a.dueAt) throw new DomainError('INVALID_STATE', '办件尚未受理，没有受理通知书');
+    const [s, h, u] = await this.context(a.serviceId, a.hallId, a.userId);
+    const pdf = await renderNotice({
+      title: '受理通知书',
+      docNo: `受理号：${a.receiptNo}`,
+      addressee: u?.realName ?? '申请人',
+      paragraphs: [
+        `你（单位）于${cnDate(a.submittedAt ?? a.acceptedAt)}提出的“${s?.name ?? ''}”申请（办件编号 ${a.number}），` +
+          (a.deemedAccepted
+            ? `本机关未在法定期限内告知补正，依据《中华人民共和国行政许可法》第三十二条，自${cnDate(a.acceptedAt)}起视为受理。`
+            : `申请材料齐全、符合法定形式，依据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理。`),
+        `本事项承诺办结时限为 ${s?.promisedDays ?? ''} 个工作日（受理当日不计算在内），预计于${cnDate(a.dueAt)}前办结。办理进度可凭办件编号和手机号后四位查询。`,
+      ],
+      rows: [
+        ['办件编号', a.number],
+        ['受理机构', s?.acceptingBody ?? ''],
+        ['受理地点', h ? `${h.name}（${h.address}）` : ''],
+        ['咨询电话', s?.consultPhone ?? h?.phone ?? ''],
+        ['监督投诉电话', s?.complaintPhone ?? ''],
+      ],
+      issuer: s?.acceptingBody ?? h?.name ?? '',
+      date: cnDate(a.acceptedAt),
+    });
+    return { name: `受理通知书-${a.number}.pdf`, pdf };
+  }
+
+  async refusal(caller: AuthUser, id: string): Promise<{ name: string; pdf: Buffer }> {
+    const a = visibleFiling(this.access, caller, await this.filings.find(id));
+    if (a.status !== 'refused' || !a.refuseReason) throw new DomainError('INVALID_STATE', '办件未被决定不予受理');
+    const [s, h, u] = await this.context(a.serviceId, a.hallId, a.userId);
+    const pdf = await renderNotice({
+      title: '不予受理通知书',
+      docNo: `办件编号：${a.number}`,
+      addressee: u?.realName ?? '申请人',
+      paragraphs: [
+        `你（单位）于${cnDate(a.submittedAt ?? a.updatedAt)}提出的“${s?.name ?? ''}”申请，经审查，决定不予受理。`,
+        `理由：${a.refuseReason}`,
+        '如不服本决定，可以自收到本通知书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。',
+      ],
+      rows: [
+        ['受理机构', s?.acceptingBody ?? ''],
+        ['办理地点', h ? `${h.name}（${h.address}）` : ''],
+        ['咨询电话', s?.consultPhone ?? h?.phone ?? ''],
+      ],
+      issuer: s?.acceptingBody ?? h?.name ?? '',
+      date: cnDate(a.updatedAt),
+    });
+    return { name: `不予受理通知书-${a.number}.pdf`, pdf };
+  }
+
+  private context(serviceId: string, hallId: string, userId: string) {
+    return Promise.all([
+      this.services.findOne({ where: { id: serviceId } }),
+      this.halls.findOne({ where: { id: hallId } }),
+      this.users.findOne({ where: { id: userId }, select: { id: true, realName: true } }),
+    ]);
+  }
+}

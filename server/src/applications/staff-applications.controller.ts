@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { AdvanceDto, DeliverDto, PrereviewDto, RefuseDto, StaffApplicationQuery } from './dto/applications.dto';
+import { StaffApplicationsService, StaffApplicationView } from './staff-applications.service';
+
+@ApiTags('staff')
+@ApiBearerAuth()
+@Roles('staff', 'admin')
+@Controller('staff/applications')
+export class StaffApplicationsController {
+  constructor(private readonly staff: StaffApplicationsService) {}
+
+  @Get()
+  list(@CurrentUser() caller: AuthUser, @Query() q: StaffApplicationQuery): Promise<StaffApplicationView[]> {
+    return this.staff.list(caller, q);
+  }
+
+  @Post(':id/prereview')
+  @HttpCode(200)
+  prereview(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: PrereviewDto): Promise<StaffApplicationView> {
+    return this.staff.prereview(caller, id, body.decisions);
+  }
+
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<StaffApplicationView> {
+    return this.staff.accept(caller, id);
+  }
+
+  @Post(':id/refuse')
+  @HttpCode(200)
+  refuse(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: RefuseDto): Promise<StaffApplicationView> {
+    return this.staff.refuse(caller, id, body.reason);
+  }
+
+  @Post(':id/advance')
+  @HttpCode(200)
+  advance(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: AdvanceDto): Promise<StaffApplicationView> {
+    return this.staff.advance(caller, id, body.to, body.note);
+  }
+
+  @Post(':id/deliver')
+  @HttpCode(200)
+  deliver(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: DeliverDto): Promise<StaffApplicationView> {
+    return this.staff.deliver(caller, id, body.method, body.trackingNo);
+  }
+}

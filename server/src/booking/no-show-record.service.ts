@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { maskName } from '@gov/shared';
+import { AccessPolicy } from '../access/access-policy.service';
+import { shanghaiDate } from '../calendar/calendar.rules';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { AuditService } from '../common/audit/audit.service';
+import { ClockService } from '../common/clock/clock.service';
+import { isDuplicateKey } from '../common/db-errors';
+import { DomainError } from '../common/errors/domain-error';
+import { newId } from '../common/ids';
+import { DelegationService } from '../delegation/delegation.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { UserEntity } from '../users/entities/user.entity';
+import { noShowReason } from './booking.rules';
+import { BookingEntity } from './entities/booking.entity';
+import { NoShowAppealEntity } from './entities/no-show-appeal.entity';
+import { StaffBookingService } from './staff-booking.service';
+import { StandingService } from './standing.service';
+
+export interface NoShowRecordItem {
+  bookingId: string;
+  date: string;
+  hallName: string;
+  serviceName: string;
+  counts: boolean;
+  reason: string;
+  appeal: null | { id: string; status: 'open' | 'waived' | 'rejected'; reason: string; answer: string | null };
+}
+
+export interface AppealView {
+  id: string;
+  bookingId: string;
+  status: 'open' | 'waived' | 'rejected';
+  reason: string;
+  answer: string | null;
+  date: string;
+  serviceName: string;
+  applicantName: string | null;
+  createdAt: string;
+}
+
+/** The no-show record people can see and contest (DESIGN.md: the no-show record and appeal). */
+@Injectable()
+export class NoShowRecordService {
+  constructor(
+    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
+    @InjectRepository(NoShowAppealEntity) private readonly appeals: Repository<NoShowAppealEntity>,
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly standing: StandingService,
+    private readonly staffBookings: StaffBookingService,
+    private readonly delegation: DelegationService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** The caller's record, or (for an agent with an authorisation from them) a principal's. */
+  async record(caller: AuthUser, principalId?: string): Promise<NoShowRecordItem[]> {
+    let userId = caller.id;
+    if (principalId && principalId !== caller.id) {
+      const auths = await this.delegation.forAgent(caller.id, { type: 'person', id: principalId });
+      if (!auths.some((a) => a.status === 'active')) throw new DomainError('NOT_FOUND');
+      userId = principalId;
+    }
+    const s = await this.standing.standing(userId);
+    const ids = s.record.map((r) => r.bookingId);
+    if (ids.length === 0) return [];
+    const [rows, appeals] = await Promise.all([
+      this.bookings.find({ where: { id: In(ids) } }),
+      this.appeals.find({ where: { bookingId: In(ids) } }),
+    ]);
+    const byId = new Map(rows.map((b) => [b.id, b]));
+    const appealOf = new Map(appeals.map((a) => [a.bookingId, a]));
+    const [services, halls] = await Promise.all([
+      this.services.find({ where: { id: In([...new Set(rows.map((b) => b.serviceId))]) }, select: { id: true, name: true } }),
+      this.halls.find({ where: { id: In([...new Set(rows.map((b) => b.hallId))]) } }),
+    ]);
+    const sName = new Map(services.map((x) => [x.id, x.name]));
+    const hName = new Map(halls.map((x) => [x.id, x.name]));
+    return s.record
+      .map((r) => {
+        const b = byId.get(r.bookingId)!;
+        const a = appealOf.get(r.bookingId);
+        return {
+          bookingId: r.bookingId,
+          date: shanghaiDate(r.at),
+          hallName: hName.get(b.hallId) ?? '',
+          serviceName: sName.get(b.serviceId) ?? '',
+          counts: r.status === 'counts',
+          reason: noShowReason(r.status, b.waiveReason),
+          appeal: a ? { id: a.id, status: a.status, reason: a.reason, answer: a.answer } : null,
+        };
+      })
+      .reverse();
+  }
+
+  /** One appeal per no-show, by the person it counts against (or the agent who made the booking). */
+  async appeal(caller: AuthUser, bookingId: string, reason: string): Promise<{ id: string; status: 'open' }> {
+    const b = this.access.ownedBy(caller, await this.bookings.findOne({ where: { id: bookingId } }));
+    if (b.status !== 'no_show') throw new DomainError('INVALID_STATE', '只有计入的爽约记录可以申诉');
+    const a = this.appeals.create({ id: newId(), bookingId, userId: b.userId, hallId: b.hallId, reason, status: 'open', answer: null, decidedBy: null, decidedAt: null, createdAt: this.clock.now() });
+    try {
+      await this.appeals.insert(a);
+    } catch (e) {
+      if (isDuplicateKey(e)) throw new DomainError('INVALID_STATE', '每条爽约记录只能申诉一次');
+      throw e;
+    }
+    return { id: a.id, status: 'open' };
+  }
+
+  async staffList(caller: AuthUser, status?: 'open' | 'waived' | 'rejected'): Promise<AppealView[]> {
+    const hall = caller.roles.includes('admin') ? {} : { hallId: caller.hallId ?? '-' };
+    const rows = await this.appeals.find({ where: { ...hall, ...(status ? { status } : {}) }, order: { createdAt: 'ASC' }, take: 500 });
+    if (rows.length === 0) return [];
+    const bookings = await this.bookings.find({ where: { id: In(rows.map((r) => r.bookingId)) } });
+    const bOf = new Map(bookings.map((b) => [b.id, b]));
+    const [services, users] = await Promise.all([
+      this.services.find({ where: { id: In([...new Set(bookings.map((b) => b.serviceId))]) }, select: { id: true, name: true } }),
+      this.users.find({ where: { id: In([...new Set(rows.map((r) => r.userId))]) }, select: { id: true, realName: true } }),
+    ]);
+    const sName = new Map(services.map((x) => [x.id, x.name]));
+    const uName = new Map(users.map((u) => [u.id, u.realName]));
+    return rows.map((a) => ({
+      id: a.id,
+      bookingId: a.bookingId,
+      status: a.status,
+      reason: a.reason,
+      answer: a.answer,
+      date: bOf.get(a.bookingId)?.day ?? '',
+      serviceName: sName.get(bOf.get(a.bookingId)?.serviceId ?? '') ?? '',
+      applicantName: maskName(uName.get(a.userId) ?? null),
+      createdAt: a.createdAt.toISOString(),
+    }));
+  }
+
+  /** Waive the no-show (it stops counting) or reject the appeal with a reason; the applicant is told either way. */
+  async decide(caller: AuthUser, id: string, waive: boolean, answer: string): Promise<AppealView> {
+    const a = this.access.handled(caller, await this.appeals.findOne({ where: { id } }));
+    if (a.status !== 'open') throw new DomainError('INVALID_STATE', '该申诉已处理');
+    const now = this.clock.now();
+    const done = await this.appeals.update({ id, status: 'open' }, { status: waive ? 'waived' : 'rejected', answer, decidedBy: caller.id, decidedAt: now });
+    if (!done.affected) throw new DomainError('INVALID_STATE', '该申诉已处理');
+    await this.audit.record({ actorId: caller.id, action: waive ? 'appeal.waive' : 'appeal.reject', objectType: 'no_show_appeal', objectId: id, reason: answer });
+    if (waive) {
+      await this.staffBookings.waive(caller, a.bookingId, `申诉成立：${answer}`, false);
+    }
+    await this.notifications.send({
+      userId: a.userId,
+      type: waive ? 'appeal_waived' : 'appeal_rejected',
+      title: waive ? '爽约申诉已通过' : '爽约申诉未通过',
+      body: waive ? `您的爽约申诉已通过，该记录不再计入爽约次数。说明：${answer}` : `您的爽约申诉未通过。原因：${answer}`,
+      link: '/subpackages/booking/pages/no-shows/index',
+    });
+    return (await this.staffList(caller)).find((x) => x.id === id)!;
+  }
+}

@@ -1,0 +1,238 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { In, LessThanOrEqual, Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { CalendarService } from '../calendar/calendar.service';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { ClockService } from '../common/clock/clock.service';
+import { isDuplicateKey } from '../common/db-errors';
+import { DomainError } from '../common/errors/domain-error';
+import { newId } from '../common/ids';
+import { Transactions } from '../database/transactions';
+import { NotificationsService } from '../notifications/notifications.service';
+import { UsersService } from '../users/users.service';
+import { checkInCode, localTime, slotBookability } from './booking.rules';
+import { BookingEntity } from './entities/booking.entity';
+import { SlotEntity } from './entities/slot.entity';
+import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
+import { slotView } from './slots.service';
+import { StandingService } from './standing.service';
+
+export interface WaitlistView {
+  id: string;
+  slotId: string;
+  serviceId: string;
+  status: WaitlistEntryEntity['status'];
+  position: number;
+  offer: null | { expiresAt: string };
+  slot: ReturnType<typeof slotView> | null;
+}
+
+const ACTIVE = ['waiting', 'offered'] as const;
+
+/**
+ * A second chance at a full slot: a bounded line per slot; when a place frees, the first in line is
+ * offered it and the place is held (slots.held) until the offer is accepted or lapses, then it
+ * passes to the next. Every step is a guarded conditional update, safe on several instances.
+ */
+@Injectable()
+export class WaitlistService {
+  constructor(
+    @InjectRepository(WaitlistEntryEntity) private readonly entries: Repository<WaitlistEntryEntity>,
+    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly tx: Transactions,
+    private readonly clock: ClockService,
+    private readonly calendar: CalendarService,
+    private readonly standing: StandingService,
+    private readonly users: UsersService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async join(caller: AuthUser, slotId: string, serviceId?: string): Promise<{ id: string; position: number }> {
+    const me = await this.users.requireById(caller.id);
+    if (!me.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '候补前请先完成实名认证');
+    await this.standing.assertMayBook(caller.id);
+    const slot = await this.slots.findOne({ where: { id: slotId } });
+    if (!slot) throw new DomainError('NOT_FOUND');
+    const service = slot.serviceId ?? serviceId;
+    if (!service) throw new DomainError('VALIDATION_FAILED', '请指定办理事项', { fields: [{ field: 'serviceId', message: '请指定办理事项' }] });
+    const view = await this.calendar.view();
+    const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, this.clock.now(), this.config.bookingHorizonDays, view.isWorkday);
+    if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE');
+    if (slot.booked + slot.held < slot.capacity) throw new DomainError('INVALID_STATE', '该时段仍有余量，请直接预约');
+    const waiting = await this.entries.count({ where: { slotId, status: In([...ACTIVE]) } });
+    if (waiting >= this.config.waitlist.maxLength) throw new DomainError('INVALID_STATE', '该时段候补人数已满');
+    const e = this.entries.create({ id: newId(), slotId, userId: caller.id, serviceId: service, seq: 0, status: 'waiting', activeKey: 1, offerExpiresAt: null, bookingId: null, createdAt: this.clock.now() });
+    for (let attempt = 0; ; attempt++) {
+      const last = await this.entries.createQueryBuilder('w').select('MAX(w.seq)', 'seq').where('w.slot_id = :slotId', { slotId }).getRawOne<{ seq: number | null }>();
+      e.seq = Number(last?.seq ?? 0) + 1;
+      try {
+        await this.entries.insert(e);
+        break;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        const seqClash = /uq_waitlist_seq|waitlist_entries\.seq/.test(String((err as Error).message));
+        if (!seqClash) throw new DomainError('INVALID_STATE', '您已在该时段的候补队列中');
+        if (attempt >= 5) throw new DomainError('UNAVAILABLE', '排队人数较多，请稍后再试');
+      }
+    }
+    return { id: e.id, position: await this.position(e) };
+  }
+
+  async leave(caller: AuthUser, slotId: string): Promise<void> {
+    const e = await this.entries.findOne({ where: { slotId, userId: caller.id, status: In([...ACTIVE]) } });
+    if (!e) throw new DomainError('NOT_FOUND');
+    const r = await this.entries.update({ id: e.id, status: e.status }, { status: 'left', activeKey: null });
+    if (r.affected && e.status === 'offered') await this.releaseHold(slotId);
+  }
+
+  async mine(caller: AuthUser): Promise<WaitlistView[]> {
+    const rows = await this.entries.find({ where: { userId: caller.id }, order: { createdAt: 'DESC' }, take: 100 });
+    const slots = rows.length ? await this.slots.find({ where: { id: In(rows.map((r) => r.slotId)) } }) : [];
+    const slotOf = new Map(slots.map((s) => [s.id, s]));
+    const out: WaitlistView[] = [];
+    for (const r of rows) {
+      const live = r.status === 'waiting' || r.status === 'offered';
+      const s = slotOf.get(r.slotId);
+      out.push({
+        id: r.id,
+        slotId: r.slotId,
+        serviceId: r.serviceId,
+        status: r.status,
+        position: live ? await this.position(r) : 0,
+        offer: r.status === 'offered' && r.offerExpiresAt ? { expiresAt: r.offerExpiresAt.toISOString() } : null,
+        slot: s ? slotView(s) : null,
+      });
+    }
+    return out;
+  }
+
+  /** Accept an offer while it holds: the held place becomes the booking (same duplicate rule). */
+  async accept(caller: AuthUser, entryId: string): Promise<string> {
+    const e = await this.entries.findOne({ where: { id: entryId, userId: caller.id } });
+    if (!e) throw new DomainError('NOT_FOUND');
+    const now = this.clock.now();
+    if (e.status !== 'offered' || !e.offerExpiresAt || e.offerExpiresAt.getTime() <= now.getTime()) {
+      throw new DomainError('INVALID_STATE', '候补名额已失效或尚未轮到您');
+    }
+    const slot = await this.slots.findOneOrFail({ where: { id: e.slotId } });
+    const booking = Object.assign(new BookingEntity(), {
+      id: newId(),
+      userId: e.userId,
+      actorId: caller.id,
+      enterpriseId: null,
+      principalKey: `u:${e.userId}`,
+      slotId: slot.id,
+      serviceId: e.serviceId,
+      hallId: slot.hallId,
+      day: slot.day,
+      startAt: slot.startAt,
+      endAt: slot.endAt,
+      kind: 'regular' as const,
+      status: 'booked' as const,
+      code: checkInCode(randomBytes(8)),
+      activeKey: 1,
+      offhoursRequestId: null,
+      createdAt: now,
+      cancelledAt: null,
+      checkedInAt: null,
+      checkedInBy: null,
+      noShowAt: null,
+      waivedAt: null,
+      waivedBy: null,
+      waiveReason: null,
+    });
+    try {
+      await this.tx.run(async (em) => {
+        const taken = await em
+          .createQueryBuilder()
+          .update(WaitlistEntryEntity)
+          .set({ status: 'booked', activeKey: null, bookingId: booking.id })
+          .where('id = :id AND status = :offered AND offer_expires_at > :now', { id: e.id, offered: 'offered', now })
+          .execute();
+        if (!taken.affected) throw new DomainError('INVALID_STATE', '候补名额已失效');
+        await em.getRepository(BookingEntity).insert(booking);
+        const held = await em
+          .createQueryBuilder()
+          .update(SlotEntity)
+          .set({ booked: () => 'booked + 1', held: () => 'held - 1' })
+          .where('id = :id AND held > 0', { id: slot.id })
+          .execute();
+        if (!held.affected) throw new DomainError('SLOT_FULL');
+      });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new DomainError('DUPLICATE_BOOKING', '您当天已预约过该事项');
+      throw err;
+    }
+    return booking.id;
+  }
+
+  /** Offer freed places of a slot to the first in line (call after a place frees). */
+  async offerNext(slotId: string): Promise<number> {
+    let offered = 0;
+    for (let guard = 0; guard < 50; guard++) {
+      const now = this.clock.now();
+      const next = await this.entries.findOne({ where: { slotId, status: 'waiting' }, order: { seq: 'ASC' } });
+      if (!next) break;
+      const hold = await this.slots
+        .createQueryBuilder()
+        .update()
+        .set({ held: () => 'held + 1' })
+        .where('id = :id AND booked + held < capacity AND start_at > :now AND active = :active', { id: slotId, now, active: true })
+        .execute();
+      if (!hold.affected) break;
+      const expiresAt = new Date(now.getTime() + this.config.waitlist.holdMinutes * 60_000);
+      const r = await this.entries.update({ id: next.id, status: 'waiting' }, { status: 'offered', offerExpiresAt: expiresAt });
+      if (!r.affected) {
+        await this.releaseHold(slotId, false);
+        continue;
+      }
+      offered++;
+      const slot = await this.slots.findOneOrFail({ where: { id: slotId } });
+      await this.notifications.send({
+        userId: next.userId,
+        type: 'waitlist_offer',
+        title: '候补成功，请尽快确认',
+        body: `您候补的 ${slot.day} ${localTime(slot.startAt)} 时段有空位了，名额为您保留 ${this.config.waitlist.holdMinutes} 分钟（至 ${localTime(expiresAt)}），逾期将顺延给下一位。`,
+        link: '/subpackages/booking/pages/waitlist/index',
+        dedupeKey: `waitlist_offer:${next.id}`,
+      });
+    }
+    return offered;
+  }
+
+  /** The waitlist-offers job: lapse expired offers (releasing their held place) and offer places on. */
+  async sweep(): Promise<{ expired: number; offered: number }> {
+    const now = this.clock.now();
+    const lapsed = await this.entries.find({ where: { status: 'offered', offerExpiresAt: LessThanOrEqual(now) }, take: 500 });
+    let expired = 0;
+    const touched = new Set<string>();
+    for (const e of lapsed) {
+      const r = await this.entries.update({ id: e.id, status: 'offered' }, { status: 'expired', activeKey: null });
+      if (!r.affected) continue;
+      expired++;
+      touched.add(e.slotId);
+      await this.releaseHold(e.slotId, false);
+    }
+    const waitingSlots = await this.entries.createQueryBuilder('w').select('DISTINCT w.slot_id', 'slotId').where('w.status = :s', { s: 'waiting' }).limit(500).getRawMany<{ slotId: string }>();
+    for (const w of waitingSlots) touched.add(w.slotId);
+    let offered = 0;
+    for (const slotId of touched) offered += await this.offerNext(slotId);
+    return { expired, offered };
+  }
+
+  private async releaseHold(slotId: string, offerOn = true): Promise<void> {
+    await this.slots.createQueryBuilder().update().set({ held: () => 'held - 1' }).where('id = :id AND held > 0', { id: slotId }).execute();
+    if (offerOn) await this.offerNext(slotId);
+  }
+
+  private async position(e: WaitlistEntryEntity): Promise<number> {
+    const ahead = await this.entries
+      .createQueryBuilder('w')
+      .where('w.slot_id = :slot AND w.status IN (:...st) AND w.seq < :seq', { slot: e.slotId, st: [...ACTIVE], seq: e.seq })
+      .getCount();
+    return ahead + 1;
+  }
+}

@@ -1,0 +1,610 @@
+import { createHash } from 'node:crypto';
+import { client, Client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
+import { startTestApp, TestApp } from './helpers/test-app';
+import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+
+/** Filings (issue 5) and the law's pre-review clock (issue 9) on MariaDB. */
+describe('filings', () => {
+  let t: TestApp;
+  let api: Client;
+  let admin: string;
+  let staff: { token: string; hallId: string };
+  let otherStaff: string;
+  let otherHallId: string;
+  let departmentId: string;
+  const NOW = '2026-12-07T02:00:00.000Z'; // Monday 10:00 in Shanghai
+
+  const PDF = (tag = '') => Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${tag} ${Math.random()}\n%%EOF\n`);
+  const PNG = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IHDR${Math.random()}`)]);
+  const EXE = () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00'), Buffer.alloc(200, 1)]);
+
+  let seq = 0;
+  /** A service of our own, with a known material list, at the given halls. */
+  async function makeService(o: { promisedDays?: number; keyProject?: boolean; hallIds?: string[] } = {}) {
+    seq++;
+    const r = await api.post(
+      '/api/admin/services',
+      {
+        code: `QH-FILE-${seq}-${Date.now() % 100000}`,
+        name: `测试许可事项${seq}`,
+        subItem: null,
+        departmentId,
+        scope: '清河市居民',
+        acceptingBody: '清河市测试局',
+        decidingBody: '清河市测试局',
+        conditions: '符合条件',
+        materials: [
+          { name: '申请书', required: true, tolerable: false, copies: 1, form: 'original', note: null },
+          { name: '身份证件', required: true, tolerable: false, copies: 1, form: 'copy', note: null },
+          { name: '房屋产权证明', required: true, tolerable: true, copies: 1, form: 'copy', note: '可容缺' },
+          { name: '其他说明材料', required: false, tolerable: false, copies: 1, form: 'copy', note: null },
+        ],
+        process: ['申请', '受理', '审查', '决定', '送达'],
+        basis: '《中华人民共和国行政许可法》',
+        legalDays: 20,
+        promisedDays: o.promisedDays ?? 5,
+        fee: { free: true, amount: null, basis: null },
+        delivery: ['window', 'post', 'online'],
+        consultPhone: '0391-26600001',
+        complaintPhone: '0391-26600002',
+        hallIds: o.hallIds ?? [staff.hallId],
+        audience: 'person',
+        category: '民政服务',
+        keywords: ['测试'],
+        onlinePrereview: true,
+        keyProject: o.keyProject ?? false,
+      },
+      { token: admin },
+    );
+    if (r.status !== 201) throw new Error(`service: ${r.status} ${r.text}`);
+    const mats = (r.body.materials as Array<{ id: string }>).map((m) => m.id);
+    return { id: r.body.id as string, form: mats[0], idCard: mats[1], deed: mats[2], other: mats[3] };
+  }
+  type Svc = Awaited<ReturnType<typeof makeService>>;
+
+  const upload = async (token: string, appId: string, materialId: string, bytes: Buffer, name = 'scan.pdf', type = 'application/pdf') => {
+    const fd = new FormData();
+    fd.append('file', new Blob([bytes], { type }), name);
+    const res = await fetch(`${t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null, text, headers: res.headers };
+  };
+  const getBytes = async (path: string, token: string) => {
+    const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+  const create = (token: string, svc: Svc, extra: Record<string, unknown> = {}) => api.post('/api/applications', { serviceId: svc.id, ...extra }, { token });
+  const everything = async (token: string, appId: string, svc: Svc) => {
+    for (const m of [svc.form, svc.idCard, svc.deed]) expect((await upload(token, appId, m, PDF(m))).status).toBe(201);
+  };
+  const allOk = (svc: Svc) => [svc.form, svc.idCard, svc.deed, svc.other].map((materialId) => ({ materialId, ok: true, reason: null }));
+  const prereview = (token: string, id: string, decisions: unknown[]) => api.post(`/api/staff/applications/${id}/prereview`, { decisions }, { token });
+  const runJob = (name: string) => api.post(`/api/admin/jobs/${name}/run`, undefined, { token: admin });
+  const messages = async (token: string) => (await api.get('/api/messages', { token })).body as Array<{ title: string; body: string; link: string }>;
+
+  /** A filing taken to `prereview_passed` (or further) for `who`. */
+  async function passed(who: { token: string }, svc: Svc, staffTok = staff.token): Promise<string> {
+    const c = await create(who.token, svc);
+    expect(c.status).toBe(201);
+    await everything(who.token, c.body.id, svc);
+    expect((await api.post(`/api/applications/${c.body.id}/submit`, undefined, { token: who.token })).status).toBe(200);
+    const p = await prereview(staffTok, c.body.id, allOk(svc));
+    expect(p.status).toBe(200);
+    expect(p.body.status).toBe('prereview_passed');
+    return c.body.id;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp({ UPLOAD_MAX_FILES_PER_MATERIAL: '3', LOOKUP_RATE_LIMIT: '12' });
+    api = client(t.url);
+    await setClock(api, NOW);
+    admin = await adminToken(api);
+    staff = await staffToken(api);
+    departmentId = ((await api.get('/api/departments')).body as Array<{ id: string }>)[0].id;
+    const hall = await api.post(
+      '/api/admin/halls',
+      { name: '清河市东区便民服务中心', address: '东区 1 号', phone: '0391-26600009', hours: '周一至周五', level: 'county' },
+      { token: admin },
+    );
+    expect(hall.status).toBe(201);
+    otherHallId = hall.body.id;
+    const s2 = await api.post('/api/admin/staff', { username: 'staff-east', password: 'Staff@2026east', name: '李东区', hallId: otherHallId }, { token: admin });
+    expect(s2.status).toBe(201);
+    otherStaff = (await staffSignIn(api, 'staff-east', 'Staff@2026east')).accessToken;
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('creating a draft', () => {
+    it('numbers it ZW<date>-<6 random digits> with the service checklist', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const r = await create(c.token, svc);
+      expect(r.status).toBe(201);
+      expect(r.body).toMatchObject({ status: 'draft', serviceId: svc.id, hallId: staff.hallId, sla: null, dueAt: null });
+      expect(r.body.number).toMatch(/^ZW20261207-\d{6}$/);
+      expect(r.body.materials).toHaveLength(4);
+      expect(r.body.materials[2]).toMatchObject({ materialId: svc.deed, name: '房屋产权证明', required: true, tolerable: true, files: [], review: null });
+      expect(r.body.timeline[0]).toMatchObject({ status: 'draft', actor: '申请人' });
+      // the numbers of consecutive filings say nothing about each other
+      const more = await Promise.all([1, 2, 3, 4].map(() => create(c.token, svc)));
+      const tails = [r, ...more].map((x) => Number(String(x.body.number).slice(-6)));
+      expect(new Set(tails).size).toBe(5);
+      const steps = tails.slice(1).map((n, i) => n - tails[i]);
+      expect(steps.every((d) => d === 1)).toBe(false);
+    });
+
+    it('needs a verified real name, a known service and one of its halls', async () => {
+      const svc = await makeService({ hallIds: [staff.hallId, otherHallId] });
+      const plain = await signIn(api);
+      expectErrorShape(await create(plain.accessToken, svc), 403, 'REAL_NAME_REQUIRED');
+      const c = await verifiedCitizen(api);
+      expectErrorShape(await api.post('/api/applications', { serviceId: '00000000-0000-0000-0000-000000000000' }, { token: c.token }), 404, 'NOT_FOUND');
+      expectErrorShape(await api.post('/api/applications', {}, { token: c.token }), 400, 'VALIDATION_FAILED');
+      const hallOnly = await makeService({ hallIds: [staff.hallId] });
+      expectErrorShape(await create(c.token, hallOnly, { hallId: otherHallId }), 400, 'VALIDATION_FAILED');
+      const named = await create(c.token, svc, { hallId: otherHallId });
+      expect(named.status).toBe(201);
+      expect(named.body.hallId).toBe(otherHallId);
+      expectErrorShape(await api.post('/api/applications', { serviceId: svc.id }), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('uploads', () => {
+    let svc: Svc;
+    let c: Session;
+    let appId: string;
+    beforeAll(async () => {
+      svc = await makeService();
+      c = await verifiedCitizen(api);
+      appId = (await create(c.token, svc)).body.id;
+    });
+
+    it('keeps PDF, JPEG and PNG, content-addressed, and strips paths from names', async () => {
+      const bytes = PDF('form');
+      const r = await upload(c.token, appId, svc.form, bytes, '../../etc/申请书.pdf');
+      expect(r.status).toBe(201);
+      expect(r.body).toEqual({ id: expect.any(String), name: '申请书.pdf', size: bytes.length, contentType: 'application/pdf', sha256: createHash('sha256').update(bytes).digest('hex') });
+      const png = await upload(c.token, appId, svc.idCard, PNG(), 'C:\\Users\\张三\\身份证.png', 'image/png');
+      expect(png.status).toBe(201);
+      expect(png.body).toMatchObject({ name: '身份证.png', contentType: 'image/png' });
+      // the type is judged by the bytes: a JPEG sent as "application/octet-stream" named .bin is a JPEG
+      const jpg = await upload(c.token, appId, svc.other, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]), 'photo.bin', 'application/octet-stream');
+      expect(jpg.status).toBe(201);
+      expect(jpg.body.contentType).toBe('image/jpeg');
+
+      const back = await getBytes(`/api/files/${r.body.id}`, c.token);
+      expect(back.status).toBe(200);
+      expect(back.type).toBe('application/pdf');
+      expect(back.bytes.equals(bytes)).toBe(true);
+
+      const view = await api.get(`/api/applications/${appId}`, { token: c.token });
+      expect(view.body.materials[0].files).toEqual([r.body]);
+    });
+
+    it('refuses a renamed executable and anything that is not PDF, JPEG or PNG (415)', async () => {
+      expectErrorShape(await upload(c.token, appId, svc.deed, EXE(), 'photo.jpg', 'image/jpeg') as never, 415, 'UNSUPPORTED_FILE_TYPE');
+      expectErrorShape(await upload(c.token, appId, svc.deed, Buffer.from('<html><script>alert(1)</script></html>'), 'x.pdf') as never, 415, 'UNSUPPORTED_FILE_TYPE');
+      expectErrorShape(await upload(c.token, appId, svc.deed, Buffer.alloc(0), 'empty.pdf') as never, 415, 'UNSUPPORTED_FILE_TYPE');
+      const view = await api.get(`/api/applications/${appId}`, { token: c.token });
+      expect(view.body.materials[2].files).toEqual([]);
+    });
+
+    it('refuses a request without a file, unknown materials and more than the per-material count', async () => {
+      const res = await fetch(`${t.url}/api/applications/${appId}/materials/${svc.deed}/files`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(res.status).toBe(400);
+      expect((await upload(c.token, appId, '00000000-0000-0000-0000-000000000000', PDF())).status).toBe(404);
+      for (let i = 0; i < 2; i++) expect((await upload(c.token, appId, svc.form, PDF(`n${i}`))).status).toBe(201);
+      const fourth = await upload(c.token, appId, svc.form, PDF('4'));
+      expectErrorShape(fourth as never, 400, 'VALIDATION_FAILED');
+      expect(fourth.body.details.maxFiles).toBe(3);
+    });
+
+    it('deletes a file while the filing is a draft', async () => {
+      const r = await upload(c.token, appId, svc.deed, PDF('gone'));
+      expect((await api.del(`/api/applications/${appId}/materials/${svc.deed}/files/${r.body.id}`, { token: c.token })).status).toBe(204);
+      expect((await api.del(`/api/applications/${appId}/materials/${svc.deed}/files/${r.body.id}`, { token: c.token })).status).toBe(404);
+    });
+
+    it('shows nothing of a filing or its files to another citizen, nor a draft to staff', async () => {
+      const view = await api.get(`/api/applications/${appId}`, { token: c.token });
+      const fileId = view.body.materials[0].files[0].id;
+      const other = await verifiedCitizen(api);
+      expectErrorShape(await api.get(`/api/applications/${appId}`, { token: other.token }), 404, 'NOT_FOUND');
+      expect((await getBytes(`/api/files/${fileId}`, other.token)).status).toBe(404);
+      expect((await upload(other.token, appId, svc.deed, PDF())).status).toBe(404);
+      expectErrorShape(await api.post(`/api/applications/${appId}/submit`, undefined, { token: other.token }), 404, 'NOT_FOUND');
+      expect((await api.get('/api/applications', { token: other.token })).body).toEqual([]);
+      // a draft is the applicant's own until submitted
+      expectErrorShape(await api.get(`/api/applications/${appId}`, { token: staff.token }), 404, 'NOT_FOUND');
+      expect((await getBytes(`/api/files/${fileId}`, staff.token)).status).toBe(404);
+      expect((await getBytes(`/api/files/not-an-id`, c.token)).status).toBe(404);
+    });
+  });
+
+  describe('submission, the one-time notice and correction', () => {
+    let svc: Svc;
+    let c: Session;
+    let appId: string;
+    beforeAll(async () => {
+      svc = await makeService();
+      c = await verifiedCitizen(api);
+      appId = (await create(c.token, svc)).body.id;
+    });
+
+    it('refuses to submit with required materials missing (422 with their ids)', async () => {
+      expect((await upload(c.token, appId, svc.form, PDF())).status).toBe(201);
+      const r = await api.post(`/api/applications/${appId}/submit`, undefined, { token: c.token });
+      expectErrorShape(r, 422, 'MATERIALS_MISSING');
+      expect(r.body.details.materialIds).toEqual([svc.idCard, svc.deed]);
+    });
+
+    it('takes a credit commitment for tolerable materials only, with its time and text', async () => {
+      const bad = await api.post(`/api/applications/${appId}/commitment`, { materialIds: [svc.idCard] }, { token: c.token });
+      expectErrorShape(bad, 400, 'VALIDATION_FAILED');
+      const ok = await api.post(`/api/applications/${appId}/commitment`, { materialIds: [svc.deed] }, { token: c.token });
+      expect(ok.status).toBe(201);
+      const deed = ok.body.materials.find((m: { materialId: string }) => m.materialId === svc.deed);
+      expect(deed.commitment).toEqual({ at: NOW, text: expect.stringContaining('房屋产权证明') });
+      const r = await api.post(`/api/applications/${appId}/submit`, undefined, { token: c.token });
+      expectErrorShape(r, 422, 'MATERIALS_MISSING');
+      expect(r.body.details.materialIds).toEqual([svc.idCard]);
+    });
+
+    it('submits, then refuses uploads and a second submit', async () => {
+      expect((await upload(c.token, appId, svc.idCard, PDF('id'))).status).toBe(201);
+      const r = await api.post(`/api/applications/${appId}/submit`, undefined, { token: c.token });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ status: 'submitted', submittedAt: NOW, prereview: { deadline: '2026-12-14', daysLeft: 5 } });
+      expectErrorShape(await upload(c.token, appId, svc.other, PDF()) as never, 409, 'INVALID_STATE');
+      expectErrorShape(await api.post(`/api/applications/${appId}/submit`, undefined, { token: c.token }), 409, 'INVALID_STATE');
+      const msgs = await messages(c.token);
+      expect(msgs.some((m) => m.title === '申请已提交' && m.body.includes('2026-12-14'))).toBe(true);
+    });
+
+    it('lets only staff of the hall pre-review, deciding on every material at once', async () => {
+      expectErrorShape(await prereview(c.token, appId, allOk(svc)), 403, 'FORBIDDEN');
+      expectErrorShape(await prereview(otherStaff, appId, allOk(svc)), 404, 'NOT_FOUND');
+      expectErrorShape(await api.get(`/api/applications/${appId}`, { token: otherStaff }), 404, 'NOT_FOUND');
+      expect(((await api.get('/api/staff/applications', { token: otherStaff })).body as Array<{ id: string }>).some((a) => a.id === appId)).toBe(false);
+      const partial = await prereview(staff.token, appId, allOk(svc).slice(0, 3));
+      expectErrorShape(partial, 400, 'VALIDATION_FAILED');
+      const noReason = await prereview(staff.token, appId, allOk(svc).map((d, i) => (i === 0 ? { ...d, ok: false } : d)));
+      expectErrorShape(noReason, 400, 'VALIDATION_FAILED');
+      const outside = await prereview(staff.token, appId, [...allOk(svc), { materialId: '00000000-0000-0000-0000-000000000000', ok: false, reason: '另需户口本' }]);
+      expectErrorShape(outside, 400, 'VALIDATION_FAILED');
+    });
+
+    it('sends one notice naming every flagged material with its reason and a deadline', async () => {
+      const decisions = allOk(svc).map((d) =>
+        d.materialId === svc.form ? { ...d, ok: false, reason: '申请书未签名' } : d.materialId === svc.idCard ? { ...d, ok: false, reason: '身份证复印件不清晰' } : d,
+      );
+      const r = await prereview(staff.token, appId, decisions);
+      expect(r.status).toBe(200);
+      expect(r.body.status).toBe('correction_required');
+      // 5 working days from Monday 2026-12-07
+      expect(r.body.notice).toEqual({
+        round: 1,
+        issuedAt: NOW,
+        deadline: '2026-12-14',
+        items: [
+          { materialId: svc.form, name: '申请书', reason: '申请书未签名' },
+          { materialId: svc.idCard, name: '身份证件', reason: '身份证复印件不清晰' },
+        ],
+      });
+      const view = await api.get(`/api/applications/${appId}`, { token: c.token });
+      expect(view.body.notice.items).toHaveLength(2);
+      expect(view.body.materials.map((m: { review: unknown }) => m.review)).toEqual([
+        { ok: false, reason: '申请书未签名' },
+        { ok: false, reason: '身份证复印件不清晰' },
+        { ok: true, reason: null },
+        { ok: true, reason: null },
+      ]);
+      const last = view.body.timeline[view.body.timeline.length - 1];
+      expect(last).toMatchObject({ status: 'correction_required', actorKind: 'staff', actor: '窗口工作人员（王窗口）' });
+      expect(last.note).toContain('申请书未签名');
+      const notices = (await messages(c.token)).filter((m) => m.title.includes('一次性告知'));
+      expect(notices).toHaveLength(1);
+      expect(notices[0].body).toContain('申请书：申请书未签名');
+      expect(notices[0].body).toContain('身份证件：身份证复印件不清晰');
+      expect(notices[0].body).toContain('2026-12-14');
+      // one notice per round: no second decision while the applicant corrects
+      expectErrorShape(await prereview(staff.token, appId, allOk(svc)), 409, 'INVALID_STATE');
+    });
+
+    it('after the notice, staff may flag only what it named or what the applicant changed (409 NOTICE_LOCKED)', async () => {
+      const view = await api.get(`/api/applications/${appId}`, { token: c.token });
+      const old = view.body.materials[1].files[0].id;
+      expect((await api.del(`/api/applications/${appId}/materials/${svc.idCard}/files/${old}`, { token: c.token })).status).toBe(204);
+      expect((await upload(c.token, appId, svc.idCard, PDF('clear'))).status).toBe(201);
+      expect((await upload(c.token, appId, svc.other, PNG(), 'extra.png')).status).toBe(201);
+      const again = await api.post(`/api/applications/${appId}/submit`, undefined, { token: c.token });
+      expect(again.status).toBe(200);
+      expect(again.body.notice).toBeNull();
+
+      // the deed was passed and not changed: it cannot be demanded now
+      const locked = await prereview(staff.token, appId, allOk(svc).map((d) => (d.materialId === svc.deed ? { ...d, ok: false, reason: '另需原件' } : d)));
+      expectErrorShape(locked, 409, 'NOTICE_LOCKED');
+      expect(locked.body.details.materialIds).toEqual([svc.deed]);
+      // the form was named and not fixed, and "other" was changed: both may be flagged
+      const second = await prereview(
+        staff.token,
+        appId,
+        allOk(svc).map((d) => (d.materialId === svc.form ? { ...d, ok: false, reason: '仍未签名' } : d.materialId === svc.other ? { ...d, ok: false, reason: '图片模糊' } : d)),
+      );
+      expect(second.status).toBe(200);
+      expect(second.body.notice.round).toBe(2);
+      // round three: the id card (passed in round two, unchanged) is locked now
+      expect((await upload(c.token, appId, svc.form, PDF('signed'))).status).toBe(201);
+      expect((await api.post(`/api/applications/${appId}/submit`, undefined, { token: c.token })).status).toBe(200);
+      expectErrorShape(await prereview(staff.token, appId, allOk(svc).map((d) => (d.materialId === svc.idCard ? { ...d, ok: false, reason: '过期' } : d))), 409, 'NOTICE_LOCKED');
+      const pass = await prereview(staff.token, appId, allOk(svc));
+      expect(pass.status).toBe(200);
+      expect(pass.body.status).toBe('prereview_passed');
+      expect((await messages(c.token)).some((m) => m.title === '预审通过')).toBe(true);
+    });
+
+    it('staff see the submitted filing with its files once submitted', async () => {
+      const view = await api.get(`/api/applications/${appId}`, { token: staff.token });
+      expect(view.status).toBe(200);
+      const fileId = view.body.materials[0].files[0].id;
+      expect((await getBytes(`/api/files/${fileId}`, staff.token)).status).toBe(200);
+      expect((await getBytes(`/api/files/${fileId}`, otherStaff)).status).toBe(404);
+      expect((await getBytes(`/api/files/${fileId}`, admin)).status).toBe(200);
+    });
+  });
+
+  describe('acceptance, progress and delivery', () => {
+    it('accepts with a receipt and a printable notice, then reviews, approves and delivers by post', async () => {
+      const svc = await makeService({ promisedDays: 5 });
+      const c = await verifiedCitizen(api);
+      const id = await passed(c, svc);
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: otherStaff }), 404, 'NOT_FOUND');
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: c.token }), 403, 'FORBIDDEN');
+      expectErrorShape(await api.post(`/api/applications/${id}/withdraw`, {}, { token: staff.token }), 404, 'NOT_FOUND');
+      const a = await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: staff.token });
+      expect(a.status).toBe(200);
+      // Monday 2026-12-07 + 5 working days = Monday 12-14, end of day in Shanghai
+      expect(a.body).toMatchObject({ status: 'accepted', acceptedAt: NOW, dueAt: '2026-12-14T15:59:59.999Z', sla: 'on_track', deemedAccepted: false });
+      expect(a.body.receiptNo).toMatch(/^SL20261207-[2-9A-Z]{6}$/);
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: staff.token }), 409, 'INVALID_STATE');
+      expectErrorShape(await api.post(`/api/applications/${id}/withdraw`, {}, { token: c.token }), 409, 'INVALID_STATE');
+
+      const pdf = await getBytes(`/api/applications/${id}/receipt.pdf`, c.token);
+      expect(pdf.status).toBe(200);
+      expect(pdf.type).toBe('application/pdf');
+      expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.bytes.toString('latin1')).toMatch(/NotoSansHans/); // the CJK font is embedded
+      expect((await getBytes(`/api/applications/${id}/receipt.pdf`, (await verifiedCitizen(api)).token)).status).toBe(404);
+      expect((await getBytes(`/api/applications/${id}/receipt.pdf`, staff.token)).status).toBe(200);
+
+      const skip = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '符合条件' }, { token: staff.token });
+      expectErrorShape(skip, 409, 'INVALID_STATE');
+      const review = await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: staff.token });
+      expect(review.body.status).toBe('under_review');
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'delivered', note: 'x' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
+      const ok = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '经审查符合法定条件，准予许可' }, { token: staff.token });
+      expect(ok.body).toMatchObject({ status: 'approved', decisionNote: '经审查符合法定条件，准予许可', sla: 'on_track' });
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/deliver`, { method: 'post' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/deliver`, { method: 'pigeon' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
+      const d = await api.post(`/api/staff/applications/${id}/deliver`, { method: 'post', trackingNo: 'SF1234567890' }, { token: staff.token });
+      expect(d.body).toMatchObject({ status: 'delivered', delivery: { method: 'post', trackingNo: 'SF1234567890' } });
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/deliver`, { method: 'window' }, { token: staff.token }), 409, 'INVALID_STATE');
+
+      const view = await api.get(`/api/applications/${id}`, { token: c.token });
+      expect(view.body.timeline.map((e: { status: string }) => e.status)).toEqual([
+        'draft',
+        'submitted',
+        'prereview_passed',
+        'accepted',
+        'under_review',
+        'approved',
+        'delivered',
+      ]);
+      for (const e of view.body.timeline) expect(e).toEqual(expect.objectContaining({ at: expect.any(String), actor: expect.any(String) }));
+      const titles = (await messages(c.token)).map((m) => m.title);
+      for (const title of ['申请已提交', '预审通过', '办件已受理', '进入审查', '准予许可', '办理结果已送达']) expect(titles).toContain(title);
+    });
+
+    it('refuses with a written reason and a printable 不予受理通知书', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const id = await passed(c, svc);
+      expectErrorShape(await getBytes(`/api/applications/${id}/refusal.pdf`, c.token).then((r) => ({ status: r.status, body: JSON.parse(r.bytes.toString()), text: r.bytes.toString() })) as never, 409, 'INVALID_STATE');
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/refuse`, {}, { token: staff.token }), 400, 'VALIDATION_FAILED');
+      const r = await api.post(`/api/staff/applications/${id}/refuse`, { reason: '申请事项不属于本机关职权范围' }, { token: staff.token });
+      expect(r.body).toMatchObject({ status: 'refused', refuseReason: '申请事项不属于本机关职权范围', sla: null, dueAt: null });
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: staff.token }), 409, 'INVALID_STATE');
+      const pdf = await getBytes(`/api/applications/${id}/refusal.pdf`, c.token);
+      expect(pdf.status).toBe(200);
+      expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await messages(c.token)).find((m) => m.title === '不予受理通知')?.body).toContain('申请事项不属于本机关职权范围');
+    });
+
+    it('lets the applicant withdraw before acceptance', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const draft = (await create(c.token, svc)).body.id;
+      const w = await api.post(`/api/applications/${draft}/withdraw`, { reason: '改日再办' }, { token: c.token });
+      expect(w.status).toBe(200);
+      expect(w.body.status).toBe('withdrawn');
+      expect(w.body.timeline[1]).toMatchObject({ status: 'withdrawn', actor: '申请人', note: '申请人撤回：改日再办' });
+      expectErrorShape(await api.post(`/api/applications/${draft}/withdraw`, {}, { token: c.token }), 409, 'INVALID_STATE');
+      expectErrorShape(await api.post(`/api/applications/${draft}/submit`, undefined, { token: c.token }), 409, 'INVALID_STATE');
+      const id = await passed(c, svc);
+      expect((await api.post(`/api/applications/${id}/withdraw`, {}, { token: c.token })).body.status).toBe('withdrawn');
+      const listed = await api.get('/api/applications?status=withdrawn', { token: c.token });
+      expect((listed.body as Array<{ id: string }>).map((a) => a.id).sort()).toEqual([draft, id].sort());
+    });
+
+    it('lists the caller’s filings, filtered by status', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const a = (await create(c.token, svc)).body.id;
+      const b = await passed(c, svc);
+      const all = await api.get('/api/applications', { token: c.token });
+      expect((all.body as Array<{ id: string }>).map((x) => x.id).sort()).toEqual([a, b].sort());
+      expect((await api.get('/api/applications?status=draft', { token: c.token })).body.map((x: { id: string }) => x.id)).toEqual([a]);
+      expectErrorShape(await api.get('/api/applications?status=nonsense', { token: c.token }), 400, 'VALIDATION_FAILED');
+      // a company the caller does not belong to gives nothing of anyone else's
+      expect((await api.get('/api/applications?enterpriseId=00000000-0000-0000-0000-000000000000', { token: c.token })).body).toEqual([]);
+    });
+  });
+
+  describe('public progress look-up', () => {
+    it('answers by number and phone tail with status and timeline, no personal data', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const id = await passed(c, svc);
+      const number = (await api.get(`/api/applications/${id}`, { token: c.token })).body.number as string;
+      const r = await api.get(`/api/applications/lookup?number=${number}&phoneTail=${c.phone.slice(-4)}`);
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ number, serviceName: expect.stringContaining('测试许可事项'), status: 'prereview_passed', sla: null });
+      expect(r.body.timeline.map((e: { status: string; actor: string }) => [e.status, e.actor])).toEqual([
+        ['submitted', '申请人'],
+        ['prereview_passed', '窗口工作人员'],
+      ]);
+      expect(r.text).not.toContain('测试用户');
+      expect(r.text).not.toContain(c.phone);
+      expect(r.text).not.toContain(c.user.id);
+      expect(r.text).not.toContain('王窗口');
+      expect(r.text).not.toMatch(/userId|actorId|idNumber|phone"/);
+
+      const wrongTail = String((Number(c.phone.slice(-4)) + 1) % 10000).padStart(4, '0');
+      const wrong = await api.get(`/api/applications/lookup?number=${number}&phoneTail=${wrongTail}`);
+      const missing = await api.get(`/api/applications/lookup?number=ZW20261207-999999&phoneTail=${c.phone.slice(-4)}`);
+      expectErrorShape(wrong, 404, 'NOT_FOUND');
+      expectErrorShape(missing, 404, 'NOT_FOUND');
+      expect(wrong.body).toEqual(missing.body);
+      expectErrorShape(await api.get('/api/applications/lookup?number=123&phoneTail=12'), 400, 'VALIDATION_FAILED');
+    });
+
+    it('is rate-limited per address, more tightly than the rest', async () => {
+      let limited: { status: number; headers: Headers } | null = null;
+      for (let i = 0; i < 20 && !limited; i++) {
+        const r = await api.get('/api/applications/lookup?number=ZW20261207-000001&phoneTail=0000');
+        if (r.status === 429) {
+          expectErrorShape(r, 429, 'RATE_LIMITED');
+          limited = r;
+        }
+      }
+      expect(limited).not.toBeNull();
+      expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+  });
+
+  describe('deadlines across the 2026 National Day holiday', () => {
+    let c: Session;
+    let svc5: Svc;
+    let svc6: Svc;
+    let keySvc: Svc;
+
+    const at = async (iso: string) => {
+      await setClock(api, iso);
+      staff = await staffToken(api);
+      admin = await adminToken(api);
+      await refreshed(api, c);
+    };
+
+    beforeAll(async () => {
+      svc5 = await makeService({ promisedDays: 5 });
+      svc6 = await makeService({ promisedDays: 6 });
+      keySvc = await makeService({ promisedDays: 10, keyProject: true });
+      await setClock(api, '2026-09-24T02:00:00.000Z'); // Thursday; Friday 09-25 is Mid-Autumn
+      staff = await staffToken(api);
+      admin = await adminToken(api);
+      c = await verifiedCitizen(api);
+    });
+    afterAll(async () => {
+      await setClock(api, NOW);
+      staff = await staffToken(api);
+      admin = await adminToken(api);
+    });
+
+    let five: string;
+    let six: string;
+    it('accepted 2026-09-24 with 5 promised days is due 2026-10-09; with 6, 2026-10-10 (the swapped Saturday)', async () => {
+      five = await passed(c, svc5);
+      six = await passed(c, svc6);
+      const a5 = await api.post(`/api/staff/applications/${five}/accept`, undefined, { token: staff.token });
+      const a6 = await api.post(`/api/staff/applications/${six}/accept`, undefined, { token: staff.token });
+      expect(a5.body.dueAt).toBe('2026-10-09T15:59:59.999Z');
+      expect(a6.body.dueAt).toBe('2026-10-10T15:59:59.999Z');
+      expect(a5.body.sla).toBe('on_track');
+    });
+
+    it('turns due_soon with one working day left, overdue after, and tells the applicant once', async () => {
+      await at('2026-10-05T02:00:00.000Z'); // holiday: 10-08 and 10-09 still to come
+      expect((await api.get(`/api/applications/${five}`, { token: c.token })).body.sla).toBe('on_track');
+      await at('2026-10-08T02:00:00.000Z');
+      expect((await api.get(`/api/applications/${five}`, { token: c.token })).body.sla).toBe('due_soon');
+      const scan1 = await runJob('sla-scan');
+      expect(scan1.status).toBe(200);
+      expect(scan1.body.marked).toBeGreaterThanOrEqual(1);
+      expect((await api.get(`/api/staff/applications?sla=due_soon`, { token: staff.token })).body.map((a: { id: string }) => a.id)).toContain(five);
+
+      await at('2026-10-10T02:00:00.000Z'); // 10-09 is over
+      const scan2 = await runJob('sla-scan');
+      expect(scan2.body.overdue).toBeGreaterThanOrEqual(1);
+      const again = await runJob('sla-scan');
+      expect(again.body).toMatchObject({ overdue: 0 });
+      expect((await api.get(`/api/applications/${five}`, { token: c.token })).body.sla).toBe('overdue');
+      expect((await api.get(`/api/applications/${six}`, { token: c.token })).body.sla).toBe('due_soon');
+      const overdueMsgs = (await messages(c.token)).filter((m) => m.title === '办件已超期');
+      expect(overdueMsgs).toHaveLength(1);
+      expect(overdueMsgs[0].body).toContain('2026-10-09');
+      expect((await api.get('/api/staff/applications?sla=overdue', { token: staff.token })).body.map((a: { id: string }) => a.id)).toEqual([five]);
+    });
+
+    it("accepts a filing by the law's clock 5 working days after submission, across the holiday, and not before", async () => {
+      await at('2026-09-28T02:00:00.000Z'); // Monday
+      const id = (await create(c.token, svc6)).body.id;
+      await everything(c.token, id, svc6);
+      const s = await api.post(`/api/applications/${id}/submit`, undefined, { token: c.token });
+      expect(s.body.prereview).toEqual({ deadline: '2026-10-10', daysLeft: 5 }); // 09-29, 09-30, 10-08, 10-09, 10-10
+      const key = await passed(c, keySvc);
+
+      await at('2026-10-05T02:00:00.000Z');
+      expect((await api.get(`/api/applications/${id}`, { token: c.token })).body.prereview.daysLeft).toBe(3);
+      const list = (await api.get('/api/staff/applications?status=submitted', { token: staff.token })).body as Array<{ id: string; prereview: { daysLeft: number } }>;
+      expect(list.find((a) => a.id === id)?.prereview.daysLeft).toBe(3);
+      expect((await runJob('sla-scan')).body.deemedAccepted).toBe(0);
+
+      await at('2026-10-10T15:59:00.000Z'); // the last minute of the fifth working day
+      await runJob('sla-scan');
+      expect((await api.get(`/api/applications/${id}`, { token: c.token })).body.status).toBe('submitted');
+
+      await at('2026-10-10T16:00:01.000Z'); // Sunday 10-11, 00:00 in Shanghai
+      const scan = await runJob('sla-scan');
+      expect(scan.body.deemedAccepted).toBeGreaterThanOrEqual(1);
+      expect((await runJob('sla-scan')).body.deemedAccepted).toBe(0);
+      const v = await api.get(`/api/applications/${id}`, { token: c.token });
+      expect(v.body).toMatchObject({ status: 'accepted', deemedAccepted: true, acceptedAt: '2026-09-28T02:00:00.000Z' });
+      // the promised-days clock runs from the submission day: 6 working days after 09-28 is 10-12
+      expect(v.body.dueAt).toBe('2026-10-12T15:59:59.999Z');
+      expect(v.body.receiptNo).toMatch(/^SL20260928-/);
+      const last = v.body.timeline[v.body.timeline.length - 1];
+      expect(last).toMatchObject({ status: 'accepted', actor: '系统', actorKind: 'system', action: 'deem_accept' });
+      expect(last.note).toContain('第三十二条');
+      expect(last.note).toContain('2026-09-28');
+      expect((await messages(c.token)).filter((m) => m.title === '办件已依法视为受理')).toHaveLength(1);
+      expect((await getBytes(`/api/applications/${id}/receipt.pdf`, c.token)).status).toBe(200);
+
+      // the key project (prereview_passed, never accepted by staff) was accepted the same way
+      expect((await api.get(`/api/applications/${key}`, { token: c.token })).body.status).toBe('accepted');
+      // staff lists: key projects first, then overdue
+      const staffList = (await api.get('/api/staff/applications', { token: staff.token })).body as Array<{ id: string; keyProject: boolean; sla: string | null }>;
+      const mine = staffList.filter((a) => [five, six, id, key].includes(a.id));
+      expect(mine[0].id).toBe(key);
+      expect(mine[1].id).toBe(five);
+      const firstNonKey = staffList.findIndex((a) => !a.keyProject);
+      expect(staffList.slice(firstNonKey).some((a) => a.keyProject)).toBe(false);
+    });
+  });
+});
