@@ -23,7 +23,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(logger);
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, then exit 0
+  // (Nest's default re-raises the signal, so the process would end "killed by SIGTERM").
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 
   app.use(
     helmet({

@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './app.factory';
 
+/** How long SIGTERM waits for in-flight requests before giving up (orchestrators usually allow 30 s). */
+const SHUTDOWN_DRAIN_MS = 25_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -14,6 +17,10 @@ async function main(): Promise<void> {
     throw e;
   }
   const app = await createApp(config);
+  // Draining is bounded: a request still running this long after SIGTERM is cut off.
+  const stopping = (): void => void setTimeout(() => process.exit(1), SHUTDOWN_DRAIN_MS).unref();
+  process.once('SIGTERM', stopping);
+  process.once('SIGINT', stopping);
   await app.listen(config.port, '0.0.0.0');
   process.stdout.write(`政务通 listening on http://localhost:${config.port} (database: ${config.database.type})\n`);
 }

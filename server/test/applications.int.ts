@@ -593,7 +593,7 @@ describe('filings', () => {
       expect(last).toMatchObject({ status: 'accepted', actor: '系统', actorKind: 'system', action: 'deem_accept' });
       expect(last.note).toContain('第三十二条');
       expect(last.note).toContain('2026-09-28');
-      expect((await messages(c.token)).filter((m) => m.title === '办件已依法视为受理')).toHaveLength(1);
+      expect((await messages(c.token)).filter((m) => m.title === '办件已依法视为受理' && m.body.includes(v.body.number))).toHaveLength(1);
       expect((await getBytes(`/api/applications/${id}/receipt.pdf`, c.token)).status).toBe(200);
 
       // the key project (prereview_passed, never accepted by staff) was accepted the same way

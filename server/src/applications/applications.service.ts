@@ -383,7 +383,7 @@ export class ApplicationsService {
     if (!a || a.status === 'draft' || !owner || owner.phoneTail !== phoneTail) throw new DomainError('NOT_FOUND', '未找到该办件，请核对办件编号和手机号后四位');
     const [service, events, cal] = await Promise.all([
       this.services.findOne({ where: { id: a.serviceId }, select: { id: true, name: true } }),
-      this.events.find({ where: { applicationId: a.id }, order: { at: 'ASC' } }),
+      this.events.find({ where: { applicationId: a.id }, order: { seq: 'ASC' } }),
       this.calendar.view(),
     ]);
     return {
@@ -440,10 +440,21 @@ export class ApplicationsService {
     return to;
   }
 
+  /**
+   * Append a timeline event. Callers hold the filing's row lock (the conditional update in `move`,
+   * or `lockFiling`), so the next `seq` is read safely; the unique key guards it regardless.
+   */
   async event(em: EntityManager, applicationId: string, status: ApplicationStatus, action: string, actor: Actor, note: string | null, at = this.clock.now()): Promise<void> {
+    const last = await em
+      .getRepository(ApplicationEventEntity)
+      .createQueryBuilder('e')
+      .select('MAX(e.seq)', 'max')
+      .where('e.application_id = :id', { id: applicationId })
+      .getRawOne<{ max: number | string | null }>();
     await em.insert(ApplicationEventEntity, {
       id: newId(),
       applicationId,
+      seq: Number(last?.max ?? 0) + 1,
       at,
       status,
       action,
@@ -505,7 +516,7 @@ export class ApplicationsService {
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
       this.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) } }),
       this.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) } }),
-      withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { at: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
+      withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
       this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
       this.calendar.view(),
     ]);

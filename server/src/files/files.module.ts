@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import * as path from 'node:path';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { AppConfig } from '../config/app-config';
@@ -9,7 +10,6 @@ import { FilesService } from './files.service';
 import { LocalBlobStore } from './local-blob-store';
 import { S3BlobStore } from './s3-blob-store';
 import { UploadReceiver } from './upload.receiver';
-import * as path from 'node:path';
 
 /** Uploads: the streamed receiver, the blob store (local disk, or S3-compatible when S3_ENDPOINT is set), and GET /files/:id. */
 @Module({

@@ -93,7 +93,8 @@ export class UploadReceiver {
       };
 
       try {
-        bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: max, fields: 10, fieldSize: 1024, parts: 20 }, defParamCharset: 'utf8' });
+        // busboy reports `limit` on reaching fileSize: one byte over the limit is what we refuse
+        bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: max + 1, fields: 10, fieldSize: 1024, parts: 20 }, defParamCharset: 'utf8' });
       } catch {
         void this.refuse(req, new DomainError('VALIDATION_FAILED', '上传内容格式不正确')).catch(reject);
         return;

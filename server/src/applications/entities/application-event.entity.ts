@@ -8,6 +8,8 @@ import type { ActorKind } from '../applications.rules';
 export class ApplicationEventEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Column({ name: 'application_id', type: 'varchar', length: 36 }) applicationId!: string;
+  /** order within the filing: 1, 2, 3 … (several steps may share one instant) */
+  @Column({ type: 'int' }) seq!: number;
   @Column(timeCol('at')) at!: Date;
   /** the state after the step */
   @Column({ type: 'varchar', length: 24 }) status!: ApplicationStatus;

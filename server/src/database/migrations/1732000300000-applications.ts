@@ -74,6 +74,8 @@ export class Applications1732000300000 implements MigrationInterface {
         columns: [
           idColumn(),
           ref('application_id'),
+          // order within a filing (several steps may share one instant)
+          int('seq'),
           time('at'),
           str('status', 24),
           str('action', 24),
@@ -83,7 +85,7 @@ export class Applications1732000300000 implements MigrationInterface {
           ref('principal_id', true),
           text('note'),
         ],
-        indices: [new TableIndex({ name: 'ix_application_events_app', columnNames: ['application_id', 'at'] })],
+        uniques: [{ name: 'uq_application_events_seq', columnNames: ['application_id', 'seq'] }],
       }),
     );
     await q.createTable(
