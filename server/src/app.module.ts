@@ -28,6 +28,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffhoursModule } from './offhours/offhours.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { CallbacksModule } from './callbacks/callbacks.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -63,6 +64,7 @@ export class AppModule {
         EnterprisesModule,
         DelegationModule,
         RatingsModule,
+        CallbacksModule,
       ],
       controllers: [HealthController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

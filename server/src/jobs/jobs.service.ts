@@ -5,8 +5,9 @@ import { BookingJobs } from '../booking/booking.jobs';
 import { WaitlistService } from '../booking/waitlist.service';
 import { DomainError } from '../common/errors/domain-error';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
+import { CallbacksService } from '../callbacks/callbacks.service';
 
-export const JOB_NAMES = ['no-show-sweep', 'reminders', 'waitlist-offers', 'sla-scan', 'rating-invitations'] as const;
+export const JOB_NAMES = ['no-show-sweep', 'reminders', 'waitlist-offers', 'sla-scan', 'rating-invitations', 'callback-sampling'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /**
@@ -25,6 +26,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly booking: BookingJobs,
     private readonly waitlist: WaitlistService,
     private readonly ratingInvitations: RatingInvitationsJob,
+    private readonly callbacks: CallbacksService,
   ) {}
 
   run(name: string): Promise<Record<string, number>> {
@@ -39,6 +41,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         return this.applications.slaScan();
       case 'rating-invitations':
         return this.ratingInvitations.run();
+      case 'callback-sampling':
+        return this.callbacks.sample();
       default:
         throw new DomainError('NOT_FOUND', '没有这个任务');
     }

@@ -1,0 +1,134 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Between, In, Repository } from 'typeorm';
+import { maskName, maskPhone } from '@gov/shared';
+import { AppConfig } from '../config/app-config';
+import { AccessPolicy } from '../access/access-policy.service';
+import { ApplicationEntity } from '../applications/entities/application.entity';
+import { addDays, endOfDay, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { AuditService } from '../common/audit/audit.service';
+import { ClockService } from '../common/clock/clock.service';
+import { CryptoService } from '../common/crypto/crypto.service';
+import { isDuplicateKey } from '../common/db-errors';
+import { newId } from '../common/ids';
+import { UserEntity } from '../users/entities/user.entity';
+import { drawnForCallback, monthOf } from './callbacks.rules';
+import { CallbackSampleEntity } from './entities/callback-sample.entity';
+
+export interface CallbackView {
+  id: string;
+  applicationId: string;
+  number: string;
+  serviceName: string;
+  keyProject: boolean;
+  month: string;
+  deliveredAt: string | null;
+  status: 'pending' | 'done';
+  reached: boolean | null;
+  satisfied: boolean | null;
+  note: string | null;
+  applicant: { name: string | null; phone: string | null };
+}
+
+const firstOfMonth = (month: string) => `${month}-01`;
+const lastOfMonth = (month: string) => addDays(`${monthOf(addDays(firstOfMonth(month), 31))}-01`, -1);
+
+/** Monthly follow-up call-backs (回访): drawn from delivered filings, called by staff, outcome recorded. */
+@Injectable()
+export class CallbacksService {
+  constructor(
+    @InjectRepository(CallbackSampleEntity) private readonly samples: Repository<CallbackSampleEntity>,
+    @InjectRepository(ApplicationEntity) private readonly applications: Repository<ApplicationEntity>,
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly crypto: CryptoService,
+    private readonly clock: ClockService,
+  ) {}
+
+  /** The callback-sampling job: draw this month's (and, early in a month, last month's) delivered filings. */
+  async sample(month?: string): Promise<{ considered: number; drawn: number }> {
+    const today = shanghaiDate(this.clock.now());
+    const months = month ? [month] : [monthOf(today), monthOf(addDays(firstOfMonth(monthOf(today)), -1))];
+    let considered = 0;
+    let drawn = 0;
+    for (const m of months) {
+      const delivered = await this.applications.find({
+        where: { status: 'delivered', deliveredAt: Between(startOfDay(firstOfMonth(m)), endOfDay(lastOfMonth(m))) },
+        select: { id: true, serviceId: true, hallId: true },
+      });
+      if (delivered.length === 0) continue;
+      const keyServices = new Set(
+        (await this.services.find({ where: { id: In([...new Set(delivered.map((a) => a.serviceId))]), keyProject: true }, select: { id: true } })).map((s) => s.id),
+      );
+      for (const a of delivered) {
+        considered++;
+        const key = keyServices.has(a.serviceId);
+        if (!drawnForCallback(a.id, m, key ? this.config.callbacks.keyProjectPercent : this.config.callbacks.percent)) continue;
+        try {
+          await this.samples.insert({ id: newId(), applicationId: a.id, month: m, hallId: a.hallId, keyProject: key, status: 'pending', reached: null, satisfied: null, note: null, calledBy: null, calledAt: null, createdAt: this.clock.now() });
+          drawn++;
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e;
+        }
+      }
+    }
+    return { considered, drawn };
+  }
+
+  async list(caller: AuthUser, month?: string): Promise<CallbackView[]> {
+    const m = month ?? monthOf(shanghaiDate(this.clock.now()));
+    const rows = await this.samples.find({
+      where: { month: m, ...(caller.roles.includes('admin') ? {} : { hallId: caller.hallId ?? '-' }) },
+      order: { keyProject: 'DESC', createdAt: 'ASC' },
+      take: 1000,
+    });
+    if (rows.length === 0) return [];
+    const apps = await this.applications.find({ where: { id: In(rows.map((r) => r.applicationId)) } });
+    const appOf = new Map(apps.map((a) => [a.id, a]));
+    const [services, users] = await Promise.all([
+      this.services.find({ where: { id: In([...new Set(apps.map((a) => a.serviceId))]) }, select: { id: true, name: true } }),
+      this.users.find({ where: { id: In([...new Set(apps.map((a) => a.userId))]) } }),
+    ]);
+    const sName = new Map(services.map((s) => [s.id, s.name]));
+    const userOf = new Map(users.map((u) => [u.id, u]));
+    return rows.map((r) => {
+      const a = appOf.get(r.applicationId);
+      const u = a ? userOf.get(a.userId) : undefined;
+      return {
+        id: r.id,
+        applicationId: r.applicationId,
+        number: a?.number ?? '',
+        serviceName: a ? (sName.get(a.serviceId) ?? '') : '',
+        keyProject: r.keyProject,
+        month: r.month,
+        deliveredAt: a?.deliveredAt?.toISOString() ?? null,
+        status: r.status,
+        reached: r.reached,
+        satisfied: r.satisfied,
+        note: r.note,
+        applicant: { name: maskName(u?.realName ?? null), phone: u?.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null },
+      };
+    });
+  }
+
+  /** The whole phone number, to make the call: shown only on request, and every reveal is audited. */
+  async revealPhone(caller: AuthUser, id: string): Promise<{ phone: string | null }> {
+    const s = this.access.handled(caller, await this.samples.findOne({ where: { id } }));
+    const a = await this.applications.findOneOrFail({ where: { id: s.applicationId } });
+    const u = await this.users.findOne({ where: { id: a.userId } });
+    await this.audit.record({ actorId: caller.id, action: 'callback.reveal_phone', objectType: 'callback_sample', objectId: id });
+    return { phone: u?.phoneEnc ? this.crypto.decrypt(u.phoneEnc) : null };
+  }
+
+  async record(caller: AuthUser, id: string, outcome: { reached: boolean; satisfied?: boolean | null; note?: string }): Promise<CallbackView> {
+    const s = this.access.handled(caller, await this.samples.findOne({ where: { id } }));
+    await this.samples.update({ id }, { status: 'done', reached: outcome.reached, satisfied: outcome.reached ? (outcome.satisfied ?? null) : null, note: outcome.note ?? null, calledBy: caller.id, calledAt: this.clock.now() });
+    await this.audit.record({ actorId: caller.id, action: 'callback.record', objectType: 'callback_sample', objectId: id });
+    return (await this.list(caller, s.month)).find((x) => x.id === id)!;
+  }
+}
