@@ -83,7 +83,8 @@ export function maskName(name: string | null | undefined): string | null {
  * Digits glued to other digits are left alone so that timestamps and ids are not mangled.
  */
 export function maskSensitiveText(text: string): string {
+  // No lookbehind here: this module also runs in mini-programs, and older iOS cannot parse it.
   return text
-    .replace(/(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/g, (m) => maskIdNumber(m) ?? m)
-    .replace(/(?<!\d)1[3-9]\d{9}(?!\d)/g, (m) => maskPhone(m) ?? m);
+    .replace(/(^|[^0-9A-Za-z])([1-9]\d{16}[\dXx])(?![0-9A-Za-z])/g, (_m, pre: string, id: string) => pre + (maskIdNumber(id) ?? id))
+    .replace(/(^|\D)(1[3-9]\d{9})(?!\d)/g, (_m, pre: string, phone: string) => pre + (maskPhone(phone) ?? phone));
 }

@@ -1,0 +1,183 @@
+import { useEffect, useRef, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import Button from '../../components/AppButton'
+import { isValidPhone, type AuthResult } from '@gov/shared'
+import { api, errorMessage, isApiError } from '../../api/client'
+import AppPage from '../../components/AppPage'
+import { getPlatformLoginCode, platformLoginLabel, supportsPlatformLogin } from '../../platform'
+import { session } from '../../store/session'
+import { goBackOr, toast } from '../../utils/nav'
+import './index.scss'
+
+const COUNTDOWN_SECONDS = 60
+
+export default function Login() {
+  const [phone, setPhone] = useState('')
+  const [code, setCode] = useState('')
+  const [countdown, setCountdown] = useState(0)
+  const [sending, setSending] = useState(false)
+  const [submitting, setSubmitting] = useState(false)
+  const [platformBusy, setPlatformBusy] = useState(false)
+  const [fieldErrors, setFieldErrors] = useState<{ phone?: string; code?: string }>({})
+  const [formError, setFormError] = useState('')
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null)
+
+  useEffect(
+    () => () => {
+      if (timer.current) clearInterval(timer.current)
+    },
+    [],
+  )
+
+  const startCountdown = (seconds: number) => {
+    if (timer.current) clearInterval(timer.current)
+    setCountdown(seconds)
+    timer.current = setInterval(() => {
+      setCountdown((n) => {
+        if (n <= 1 && timer.current) {
+          clearInterval(timer.current)
+          timer.current = null
+        }
+        return Math.max(0, n - 1)
+      })
+    }, 1000)
+  }
+
+  const done = (result: AuthResult) => {
+    session.setAuth(result)
+    toast('登录成功', 'success')
+    setTimeout(() => goBackOr(), 400)
+  }
+
+  const showError = (e: unknown) => {
+    if (isApiError(e)) {
+      const f = e.fieldErrors
+      if (f.phone || f.code) setFieldErrors({ phone: f.phone, code: f.code })
+      if (e.code === 'INVALID_CODE') {
+        setFieldErrors({ code: e.message })
+        return
+      }
+    }
+    setFormError(errorMessage(e))
+  }
+
+  const sendCode = async () => {
+    setFormError('')
+    const p = phone.trim()
+    if (!isValidPhone(p)) {
+      setFieldErrors({ phone: '请输入正确的 11 位手机号' })
+      return
+    }
+    setFieldErrors({})
+    setSending(true)
+    try {
+      await api.sendSmsCode(p)
+      toast('验证码已发送')
+      startCountdown(COUNTDOWN_SECONDS)
+    } catch (e) {
+      showError(e)
+      if (isApiError(e) && e.code === 'RATE_LIMITED' && e.retryAfter) startCountdown(Math.min(e.retryAfter, 600))
+    } finally {
+      setSending(false)
+    }
+  }
+
+  const login = async () => {
+    setFormError('')
+    const p = phone.trim()
+    const c = code.trim()
+    const errors: { phone?: string; code?: string } = {}
+    if (!isValidPhone(p)) errors.phone = '请输入正确的 11 位手机号'
+    if (!/^\d{4,8}$/.test(c)) errors.code = '请输入短信验证码'
+    setFieldErrors(errors)
+    if (errors.phone || errors.code) return
+    setSubmitting(true)
+    try {
+      done(await api.smsLogin(p, c))
+    } catch (e) {
+      showError(e)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const platformLogin = async () => {
+    setFormError('')
+    setPlatformBusy(true)
+    try {
+      done(await api.platformLogin(await getPlatformLoginCode()))
+    } catch (e) {
+      setFormError(errorMessage(e))
+    } finally {
+      setPlatformBusy(false)
+    }
+  }
+
+  return (
+    <AppPage className='login'>
+      <View className='login__head'>
+        <Text className='login__title'>登录政务通</Text>
+        <Text className='muted'>登录后可预约办事、上传材料、查看办件进度</Text>
+      </View>
+
+      {supportsPlatformLogin && (
+        <View className='card'>
+          <Button block type='primary' size='large' loading={platformBusy} onClick={platformLogin}>
+            {platformLoginLabel}
+          </Button>
+          <Text className='login__or muted'>或使用手机验证码登录</Text>
+        </View>
+      )}
+
+      <View className='card login__form'>
+        <View className='field'>
+          <Text className='field__label'>手机号</Text>
+          <Input
+            className={`field__input ${fieldErrors.phone ? 'field__input--invalid' : ''}`}
+            aria-label='手机号'
+            type='number'
+            maxlength={11}
+            placeholder='请输入手机号'
+            value={phone}
+            onInput={(e) => setPhone(e.detail.value)}
+          />
+          {fieldErrors.phone && <Text className='field__error'>{fieldErrors.phone}</Text>}
+        </View>
+        <View className='field'>
+          <Text className='field__label'>验证码</Text>
+          <View className='login__code-row'>
+            <Input
+              className={`field__input login__code ${fieldErrors.code ? 'field__input--invalid' : ''}`}
+              aria-label='验证码'
+              type='number'
+              maxlength={6}
+              placeholder='短信验证码'
+              value={code}
+              onInput={(e) => setCode(e.detail.value)}
+              onConfirm={login}
+            />
+            <Button
+              className='login__send'
+              fill='outline'
+              type='primary'
+              disabled={countdown > 0 || sending}
+              onClick={sendCode}
+            >
+              {countdown > 0 ? `${countdown}秒后重发` : '获取验证码'}
+            </Button>
+          </View>
+          {fieldErrors.code && <Text className='field__error'>{fieldErrors.code}</Text>}
+        </View>
+        {formError && (
+          <View className='form-error' role='alert'>
+            {formError}
+          </View>
+        )}
+        <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={login}>
+          登录
+        </Button>
+        <Text className='login__note muted'>未注册的手机号验证后将自动创建账号</Text>
+      </View>
+    </AppPage>
+  )
+}

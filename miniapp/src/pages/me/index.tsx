@@ -1,0 +1,139 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Switch } from '@nutui/nutui-react-taro'
+import Button from '../../components/AppButton'
+import { api } from '../../api/client'
+import AppPage from '../../components/AppPage'
+import PageState from '../../components/PageState'
+import { ROUTES } from '../../routes'
+import { session, useSession } from '../../store/session'
+import { settings, useSettings } from '../../store/settings'
+import { toast } from '../../utils/nav'
+import './index.scss'
+
+const ROLE_LABEL: Record<string, string> = { citizen: '个人用户', staff: '窗口人员', admin: '管理员' }
+
+export default function Me() {
+  const { user, accessToken } = useSession()
+  const { largeFont } = useSettings()
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const [loggingOut, setLoggingOut] = useState(false)
+
+  const load = async () => {
+    if (!session.isSignedIn()) return
+    setLoading(true)
+    setError(null)
+    try {
+      session.setUser(await api.me())
+    } catch (e) {
+      setError(e)
+    } finally {
+      setLoading(false)
+    }
+  }
+
+  // refresh the profile each time the tab is shown (e.g. back from 实名认证)
+  useDidShow(() => {
+    void load()
+  })
+
+  const logout = async () => {
+    const refreshToken = session.get().refreshToken
+    setLoggingOut(true)
+    try {
+      if (refreshToken) await api.logout(refreshToken)
+    } catch {
+      // signing out locally is enough when the server cannot be reached
+    } finally {
+      session.clear()
+      setLoggingOut(false)
+      toast('已退出登录')
+    }
+  }
+
+  const signedIn = !!accessToken
+  return (
+    <AppPage className='me'>
+      {!signedIn ? (
+        <View className='card me__guest'>
+          <Text className='me__guest-title'>您还未登录</Text>
+          <Text className='muted'>登录后可预约办事、查看办件进度</Text>
+          <Button className='btn-block' block type='primary' size='large' onClick={() => Taro.navigateTo({ url: ROUTES.login })}>
+            登录
+          </Button>
+        </View>
+      ) : (
+        <View className='card me__profile'>
+          <PageState loading={loading && !user} error={!user ? error : null} onRetry={load}>
+            {user && (
+              <View>
+                <View className='me__row'>
+                  <Text className='me__label'>手机号</Text>
+                  <Text className='me__value me__phone'>{user.phone ?? '未绑定'}</Text>
+                </View>
+                {user.verified ? (
+                  <>
+                    <View className='me__row'>
+                      <Text className='me__label'>实名状态</Text>
+                      <Text className='me__badge me__badge--ok'>已实名</Text>
+                    </View>
+                    <View className='me__row'>
+                      <Text className='me__label'>姓名</Text>
+                      <Text className='me__value'>{user.realName}</Text>
+                    </View>
+                    <View className='me__row'>
+                      <Text className='me__label'>身份证号</Text>
+                      <Text className='me__value'>{user.idNumber}</Text>
+                    </View>
+                  </>
+                ) : (
+                  <View className='me__verify'>
+                    <View className='me__row'>
+                      <Text className='me__label'>实名状态</Text>
+                      <Text className='me__badge me__badge--todo'>未实名</Text>
+                    </View>
+                    <Text className='muted'>预约和办件需先完成实名认证</Text>
+                    <Button
+                      className='btn-block'
+                      block
+                      type='primary'
+                      onClick={() => Taro.navigateTo({ url: ROUTES.verify })}
+                    >
+                      实名认证
+                    </Button>
+                  </View>
+                )}
+                {user.roles.length > 0 && (
+                  <View className='me__row'>
+                    <Text className='me__label'>身份</Text>
+                    <Text className='me__value'>{user.roles.map((r) => ROLE_LABEL[r] ?? r).join('、')}</Text>
+                  </View>
+                )}
+                {error ? <Text className='field__error'>资料刷新失败，显示的是上次的信息</Text> : null}
+              </View>
+            )}
+          </PageState>
+        </View>
+      )}
+
+      <View className='section-title'>设置</View>
+      <View className='card me__setting'>
+        <View className='me__setting-text'>
+          <Text className='me__setting-title'>大字模式（适老化）</Text>
+          <Text className='muted'>放大全部页面的文字和按钮</Text>
+        </View>
+        <Switch aria-label='大字模式' checked={largeFont} onChange={(v: boolean) => settings.setLargeFont(v)} />
+      </View>
+
+      {signedIn && (
+        <View className='me__logout'>
+          <Button block fill='outline' type='danger' size='large' loading={loggingOut} onClick={logout}>
+            退出登录
+          </Button>
+        </View>
+      )}
+    </AppPage>
+  )
+}
