@@ -71,6 +71,9 @@ describe('enterprises and delegation', () => {
       const stranger = await signIn(api);
       expectErrorShape(await api.get(`/api/bookings/${booked.body.id}`, { token: stranger.accessToken }), 404, 'NOT_FOUND');
       expectErrorShape(await api.get(`/api/enterprises/${e.id}`, { token: stranger.accessToken }), 404, 'NOT_FOUND');
+      const companyList = await api.get(`/api/bookings?enterpriseId=${e.id}`, { token: boss.token });
+      expect(companyList.body.map((x: { id: string }) => x.id)).toEqual([booked.body.id]);
+      expect((await api.get(`/api/bookings?enterpriseId=${e.id}`, { token: stranger.accessToken })).body).toEqual([]);
       // one active booking per company, service and day
       expectErrorShape(await bookFor(boss.token, s1.id, slotId, { type: 'enterprise', id: e.id }), 409, 'DUPLICATE_BOOKING');
 

@@ -31,7 +31,7 @@ export class BookingController {
   @ApiBearerAuth()
   @Get('bookings')
   list(@CurrentUser() caller: AuthUser, @Query() q: BookingListQuery): Promise<BookingView[]> {
-    return this.bookings.list(caller, q.status);
+    return this.bookings.list(caller, q.status, q.enterpriseId);
   }
 
   @ApiBearerAuth()

@@ -183,12 +183,15 @@ export class BookingService {
     return this.get(caller, id);
   }
 
-  async list(caller: AuthUser, status?: BookingStatus): Promise<BookingView[]> {
-    const qb = this.bookings
-      .createQueryBuilder('b')
-      .where(new Brackets((w) => w.where('b.user_id = :me', { me: caller.id }).orWhere('b.actor_id = :me', { me: caller.id })))
-      .orderBy('b.start_at', 'DESC')
-      .take(200);
+  /** The caller's bookings and those made for them; with `enterpriseId`, the company's (members only). */
+  async list(caller: AuthUser, status?: BookingStatus, enterpriseId?: string): Promise<BookingView[]> {
+    const qb = this.bookings.createQueryBuilder('b').orderBy('b.start_at', 'DESC').take(200);
+    if (enterpriseId) {
+      if (!(caller.enterpriseIds ?? []).includes(enterpriseId)) return [];
+      qb.where('b.enterprise_id = :e', { e: enterpriseId });
+    } else {
+      qb.where(new Brackets((w) => w.where('b.user_id = :me', { me: caller.id }).orWhere('b.actor_id = :me', { me: caller.id })));
+    }
     if (status) qb.andWhere('b.status = :status', { status });
     return this.views(await qb.getMany());
   }

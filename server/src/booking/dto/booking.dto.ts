@@ -52,6 +52,12 @@ export class BookingListQuery {
   @IsOptional()
   @IsIn(BOOKING_STATUSES)
   status?: BookingStatus;
+
+  @ApiPropertyOptional({ description: '企业成员查看企业的全部预约' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  enterpriseId?: string;
 }
 
 export class SlotQuery {
