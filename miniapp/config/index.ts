@@ -12,6 +12,8 @@ import prodConfig from './prod'
  *                           (H5 always calls its own origin: paths start with /api).
  *   TARO_APP_WEAPP_APPID    WeChat app id written to dist/weapp/project.config.json
  *   TARO_APP_ALIPAY_APPID   Alipay app id written to dist/alipay/mini.project.json
+ *   ZWT_OUTPUT_ROOT         another output folder than dist/ (with its own webpack cache), so that
+ *                           two builds may run side by side, e.g. ZWT_OUTPUT_ROOT=dist-staff
  */
 const PLACEHOLDER_APPID = {
   weapp: 'touristappid',
@@ -30,6 +32,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     }
   }
 
+  const outputRoot = process.env.ZWT_OUTPUT_ROOT || 'dist'
   const apiBase = taroEnv === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '')
 
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -44,7 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${taroEnv}`,
+    outputRoot: `${outputRoot}/${taroEnv}`,
     plugins: [],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
@@ -54,8 +57,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: {
-      // persistent webpack cache (node_modules/.cache); keyed on the config files
+      // persistent webpack cache (node_modules/.cache); keyed on the config files and output folder
       enable: true,
+      name: `${outputRoot}-${taroEnv}-${process.env.NODE_ENV ?? 'production'}`,
     },
     sass: {
       // theme variables and mixins are available in every .scss without an import
