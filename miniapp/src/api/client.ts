@@ -112,7 +112,7 @@ function toApiError(status: number, body: unknown, headers?: Record<string, stri
   return new ApiError(status, code, message, details, retryAfter)
 }
 
-type Query = Record<string, string | number | boolean | null | undefined>
+export type Query = Record<string, string | number | boolean | null | undefined>
 
 function withQuery(path: string, query?: Query): string {
   if (!query) return path
@@ -124,14 +124,14 @@ function withQuery(path: string, query?: Query): string {
   return parts.length ? `${path}${path.includes('?') ? '&' : '?'}${parts.join('&')}` : path
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   query?: Query
   body?: unknown
   /** send the access token (default true when signed in) */
   auth?: boolean
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 async function send(method: Method, path: string, opts: RequestOptions, accessToken: string | null) {
   const headers: Record<string, string> = { Accept: 'application/json' }
@@ -181,7 +181,11 @@ function refreshOnce(): Promise<boolean> {
   return refreshing
 }
 
-async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
+/**
+ * One call to the API with the session's token and the refresh-once rule. Area clients
+ * (api/<area>.ts) build their typed methods on this.
+ */
+export async function request<T>(method: Method, path: string, opts: RequestOptions = {}): Promise<T> {
   const useAuth = opts.auth !== false
   let token = useAuth ? session.get().accessToken : null
   let res = await send(method, path, opts, token)
