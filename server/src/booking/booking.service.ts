@@ -14,7 +14,6 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
 import { DomainError } from '../common/errors/domain-error';
-import { newId } from '../common/ids';
 import { Transactions } from '../database/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -22,6 +21,7 @@ import { UsersService } from '../users/users.service';
 import { Bookability, canCancel, checkInCode, localTime, slotBookability } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
+import { newBookingRow } from './booking.factory';
 import { slotView } from './slots.service';
 import { StandingService } from './standing.service';
 import { WaitlistService } from './waitlist.service';
@@ -85,32 +85,7 @@ export class BookingService {
     // A full slot is refused from a plain read, without queueing on its row lock.
     if (slot.booked + slot.held >= slot.capacity) throw new DomainError('SLOT_FULL');
 
-    const booking = this.bookings.create({
-      id: newId(),
-      userId: who.userId,
-      actorId: who.actorId,
-      enterpriseId: who.enterpriseId,
-      principalKey: who.principalKey,
-      slotId: slot.id,
-      serviceId: input.serviceId,
-      hallId: slot.hallId,
-      day: slot.day,
-      startAt: slot.startAt,
-      endAt: slot.endAt,
-      kind: 'regular',
-      status: 'booked',
-      code: checkInCode(randomBytes(8)),
-      activeKey: 1,
-      offhoursRequestId: null,
-      createdAt: now,
-      cancelledAt: null,
-      checkedInAt: null,
-      checkedInBy: null,
-      noShowAt: null,
-      waivedAt: null,
-      waivedBy: null,
-      waiveReason: null,
-    });
+    const booking = newBookingRow(who, slot, input.serviceId, 'regular', now);
     await this.insertHoldingCapacity(booking);
 
     const hall = await this.halls.findOne({ where: { id: slot.hallId } });

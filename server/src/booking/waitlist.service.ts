@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CalendarService } from '../calendar/calendar.service';
@@ -12,10 +11,11 @@ import { newId } from '../common/ids';
 import { Transactions } from '../database/transactions';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
-import { checkInCode, localTime, slotBookability } from './booking.rules';
+import { localTime, slotBookability } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
+import { newBookingRow } from './booking.factory';
 import { slotView } from './slots.service';
 import { StandingService } from './standing.service';
 
@@ -118,32 +118,7 @@ export class WaitlistService {
       throw new DomainError('INVALID_STATE', '候补名额已失效或尚未轮到您');
     }
     const slot = await this.slots.findOneOrFail({ where: { id: e.slotId } });
-    const booking = Object.assign(new BookingEntity(), {
-      id: newId(),
-      userId: e.userId,
-      actorId: caller.id,
-      enterpriseId: null,
-      principalKey: `u:${e.userId}`,
-      slotId: slot.id,
-      serviceId: e.serviceId,
-      hallId: slot.hallId,
-      day: slot.day,
-      startAt: slot.startAt,
-      endAt: slot.endAt,
-      kind: 'regular' as const,
-      status: 'booked' as const,
-      code: checkInCode(randomBytes(8)),
-      activeKey: 1,
-      offhoursRequestId: null,
-      createdAt: now,
-      cancelledAt: null,
-      checkedInAt: null,
-      checkedInBy: null,
-      noShowAt: null,
-      waivedAt: null,
-      waivedBy: null,
-      waiveReason: null,
-    });
+    const booking = newBookingRow({ userId: e.userId, actorId: caller.id, enterpriseId: null, principalKey: `u:${e.userId}` }, slot, e.serviceId, 'regular', now);
     try {
       await this.tx.run(async (em) => {
         const taken = await em

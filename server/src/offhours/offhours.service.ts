@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
 import { Brackets, Repository } from 'typeorm';
 import { OffhoursRequest, OffhoursStatus, OnBehalfOf, maskName } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
-import { checkInCode, localTime } from '../booking/booking.rules';
+import { newBookingRow } from '../booking/booking.factory';
+import { localTime } from '../booking/booking.rules';
 import { BookingEntity } from '../booking/entities/booking.entity';
 import { SlotEntity } from '../booking/entities/slot.entity';
 import { SlotsService } from '../booking/slots.service';
@@ -169,32 +169,7 @@ export class OffhoursService {
       active: true,
       createdAt: now,
     });
-    const booking: BookingEntity = Object.assign(new BookingEntity(), {
-      id: newId(),
-      userId: r.userId,
-      actorId: r.actorId,
-      enterpriseId: r.enterpriseId,
-      principalKey: r.principalKey,
-      slotId: slot.id,
-      serviceId: r.serviceId,
-      hallId: r.hallId,
-      day: slot.day,
-      startAt: start,
-      endAt: end,
-      kind: 'offhours' as const,
-      status: 'booked' as const,
-      code: checkInCode(randomBytes(8)),
-      activeKey: 1,
-      offhoursRequestId: r.id,
-      createdAt: now,
-      cancelledAt: null,
-      checkedInAt: null,
-      checkedInBy: null,
-      noShowAt: null,
-      waivedAt: null,
-      waivedBy: null,
-      waiveReason: null,
-    });
+    const booking = newBookingRow(r, slot, r.serviceId, 'offhours', now, r.id);
     try {
       await this.tx.run(async (em) => {
         const claimed = await em.getRepository(OffhoursRequestEntity).update(

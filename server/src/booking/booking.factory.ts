@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import type { BookingKind } from '@gov/shared';
+import { newId } from '../common/ids';
+import type { Acting } from '../delegation/acting.service';
+import { checkInCode } from './booking.rules';
+import { BookingEntity } from './entities/booking.entity';
+import type { SlotEntity } from './entities/slot.entity';
+
+/** A new active booking row for a slot (the one place that fills in a booking's defaults). */
+export function newBookingRow(
+  who: Pick<Acting, 'userId' | 'actorId' | 'enterpriseId' | 'principalKey'>,
+  slot: Pick<SlotEntity, 'id' | 'hallId' | 'day' | 'startAt' | 'endAt'>,
+  serviceId: string,
+  kind: BookingKind,
+  now: Date,
+  offhoursRequestId: string | null = null,
+): BookingEntity {
+  return Object.assign(new BookingEntity(), {
+    id: newId(),
+    userId: who.userId,
+    actorId: who.actorId,
+    enterpriseId: who.enterpriseId,
+    principalKey: who.principalKey,
+    slotId: slot.id,
+    serviceId,
+    hallId: slot.hallId,
+    day: slot.day,
+    startAt: slot.startAt,
+    endAt: slot.endAt,
+    kind,
+    status: 'booked' as const,
+    code: checkInCode(randomBytes(8)),
+    activeKey: 1,
+    offhoursRequestId,
+    createdAt: now,
+    cancelledAt: null,
+    checkedInAt: null,
+    checkedInBy: null,
+    noShowAt: null,
+    waivedAt: null,
+    waivedBy: null,
+    waiveReason: null,
+  });
+}
