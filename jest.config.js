@@ -15,7 +15,12 @@ const common = {
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      // test/props: property-based tests (fast-check) of the rules modules
+      testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts', '<rootDir>/test/props/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -5,10 +5,15 @@
  *   2. unit tests (rules; no Nest, no database)
  *   3. integration tests (the Nest app over HTTP on fresh MariaDB databases; MariaDB started if down)
  *   4. browser e2e tests (the H5 build in Debian's Chromium via playwright-core; Chromium installed if missing)
+ *   5. last: the log check — no full phone or ID number in any log line this run's test apps wrote
+ * The integration level includes the fault, fuzz and security suites (server/test/faults|fuzz|security|
+ * migrations.int.ts); the fault tests run server/dist/main.js as child processes, so the server is built
+ * first, and Debian's sqlmap is installed with apt-get when it is missing and apt-get is there.
  * Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 const { ROOT, npm, log, run, ensureInstalled, buildIfStale, ensureMariaDb, ensureChromium } = require('./lib');
 
 const RUN_ID = `r${Date.now().toString(36)}`;
@@ -56,6 +61,36 @@ async function dropLeftoverDatabases() {
   }
 }
 
+/** Debian's sqlmap for the fuzz suite: installed when missing; a clear line when it cannot be. */
+async function ensureSqlmap() {
+  if (spawnSync('sqlmap', ['--version'], { stdio: 'ignore' }).status === 0) return;
+  if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    log('sqlmap 未安装且没有 apt-get：模糊测试中的 sqlmap 检查将不会运行');
+    return;
+  }
+  log('安装 Debian sqlmap（模糊测试需要）…');
+  try {
+    await run('apt-get', ['install', '-y', '--no-install-recommends', 'sqlmap'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+  } catch {
+    try {
+      await run('apt-get', ['update']);
+      await run('apt-get', ['install', '-y', '--no-install-recommends', 'sqlmap'], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    } catch {
+      log('无法安装 sqlmap：模糊测试中的 sqlmap 检查将不会运行');
+    }
+  }
+}
+
+/** No full phone or ID number in the logs of this run (test/security/check-logs.js), counted as one test. */
+function checkLogs() {
+  const { check } = require('../test/security/check-logs');
+  const r = check(RUN_ID);
+  log(`日志检查：${r.files} 个日志文件，${r.lines} 行，发现完整手机号/身份证号 ${r.findings.length} 处`);
+  for (const f of r.findings.slice(0, 20)) log(`  ${f}`);
+  const ok = r.files > 0 && r.findings.length === 0;
+  return { project: 'logs', passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, ok };
+}
+
 async function main() {
   const extra = process.argv.slice(2);
   fs.mkdirSync(RESULTS, { recursive: true });
@@ -71,6 +106,8 @@ async function main() {
   if (only('unit')) results.push(await jest('unit', passthrough));
   if (only('integration')) {
     await ensureMariaDb();
+    await buildIfStale('服务端', path.join(ROOT, 'server/dist/main.js'), ['server/src', 'shared/src'], 'build:server');
+    await ensureSqlmap();
     results.push(await jest('integration', passthrough));
     await dropLeftoverDatabases();
   }
@@ -82,6 +119,8 @@ async function main() {
     results.push(await jest('e2e', passthrough));
     await dropLeftoverDatabases();
   }
+
+  if (only('integration') || only('e2e')) results.push(checkLogs());
 
   const sum = (k) => results.reduce((n, r) => n + r[k], 0);
   process.stdout.write('\n');
