@@ -74,7 +74,7 @@ describe('planSlots', () => {
 });
 
 describe('noShowStanding', () => {
-  const ns = (id: string, iso: string, waived = false) => ({ bookingId: id, at: at(iso), waived });
+  const ns = (id: string, iso: string, waivedIso: string | null = null) => ({ bookingId: id, at: at(iso), waivedAt: waivedIso ? at(waivedIso) : null });
   const now = at('2026-12-31T00:00:00Z');
   it('forfeits at the threshold and names each no-show', () => {
     const s = noShowStanding([ns('a', '2026-11-01T01:00:00Z'), ns('b', '2026-11-02T01:00:00Z'), ns('c', '2026-11-03T01:00:00Z')], [], 3, 0, now);
@@ -88,7 +88,7 @@ describe('noShowStanding', () => {
   });
   it('a waiver un-counts a no-show and lifts the forfeiture', () => {
     const s = noShowStanding(
-      [ns('a', '2026-11-01T01:00:00Z'), ns('b', '2026-11-02T01:00:00Z', true), ns('c', '2026-11-03T01:00:00Z')],
+      [ns('a', '2026-11-01T01:00:00Z'), ns('b', '2026-11-02T01:00:00Z', '2026-11-04T00:00:00Z'), ns('c', '2026-11-03T01:00:00Z')],
       [],
       3,
       0,
@@ -112,6 +112,17 @@ describe('noShowStanding', () => {
     const after = noShowStanding(events, [], 3, 30, at('2026-12-03T01:00:00Z'));
     expect(after).toMatchObject({ noShows: 0, forfeited: false });
     expect(after.record.every((r) => r.status === 'lapsed')).toBe(true);
+  });
+  it('a waiver lifts a forfeiture from the moment it is given', () => {
+    const events = [ns('a', '2026-11-01T01:00:00Z'), ns('b', '2026-11-02T01:00:00Z'), ns('c', '2026-11-03T01:00:00Z', '2026-11-05T00:00:00Z')];
+    expect(noShowStanding(events, [], 3, 0, at('2026-11-04T00:00:00Z')).forfeited).toBe(true);
+    expect(noShowStanding(events, [], 3, 0, at('2026-11-05T00:00:00Z'))).toMatchObject({ forfeited: false, noShows: 2 });
+  });
+  it('a waiver after a lapse does not bring the reset no-shows back', () => {
+    const events = [ns('a', '2026-11-01T01:00:00Z', '2027-03-01T00:00:00Z'), ns('b', '2026-11-02T01:00:00Z'), ns('c', '2026-11-03T01:00:00Z')];
+    const s = noShowStanding(events, [], 3, 90, at('2027-03-02T00:00:00Z'));
+    expect(s).toMatchObject({ noShows: 0, forfeited: false });
+    expect(s.record.map((r) => r.status)).toEqual(['waived', 'lapsed', 'lapsed']);
   });
   it('ignores no-shows in the future of `now`', () => {
     expect(noShowStanding([ns('a', '2027-01-01T00:00:00Z')], [], 3, 0, now).noShows).toBe(0);

@@ -111,7 +111,8 @@ export interface NoShowEvent {
   bookingId: string;
   /** the appointment's start */
   at: Date;
-  waived: boolean;
+  /** when staff waived it (a waiver takes effect from that moment), null while it stands */
+  waivedAt: Date | null;
 }
 
 export type NoShowStatus = 'counts' | 'waived' | 'before_reset' | 'lapsed';
@@ -130,8 +131,10 @@ export interface NoShowStanding {
 /**
  * Three no-shows (configurable) forfeit the right to book, until staff reinstate or, with
  * `forfeitDays` > 0, until that many days after the no-show that reached the threshold.
- * Waived no-shows never count; reinstatement or a lapse starts the count afresh (only later
- * no-shows count). Cancelled bookings are not no-shows and never reach this function.
+ * Everything is taken in the order it happened: a waiver takes that no-show off the count from the
+ * moment it is given (lifting a forfeiture when the count falls below the threshold); reinstatement
+ * or a lapse starts the count afresh, and a later waiver of an earlier no-show changes nothing
+ * that was already reset. Cancelled bookings are not no-shows and never reach this function.
  */
 export function noShowStanding(
   events: NoShowEvent[],
@@ -140,18 +143,14 @@ export function noShowStanding(
   forfeitDays: number,
   now: Date,
 ): NoShowStanding {
-  type Ev = { kind: 'noshow'; e: NoShowEvent } | { kind: 'reinstate'; at: Date };
-  const timeline: Ev[] = [
-    ...events.map((e): Ev => ({ kind: 'noshow', e })),
-    ...reinstatements.map((at): Ev => ({ kind: 'reinstate', at })),
-  ]
-    .filter((ev) => (ev.kind === 'noshow' ? ev.e.at : ev.at).getTime() <= now.getTime())
-    .sort((a, b) => {
-      const ta = (a.kind === 'noshow' ? a.e.at : a.at).getTime();
-      const tb = (b.kind === 'noshow' ? b.e.at : b.at).getTime();
-      // a reinstatement at the same instant as a no-show comes after it
-      return ta - tb || (a.kind === 'reinstate' ? 1 : 0) - (b.kind === 'reinstate' ? 1 : 0);
-    });
+  type Ev = { t: number; order: number } & ({ kind: 'noshow'; e: NoShowEvent } | { kind: 'waive'; e: NoShowEvent } | { kind: 'reinstate' });
+  const timeline: Ev[] = [];
+  for (const e of events) {
+    timeline.push({ t: e.at.getTime(), order: 0, kind: 'noshow', e });
+    if (e.waivedAt) timeline.push({ t: Math.max(e.waivedAt.getTime(), e.at.getTime()), order: 1, kind: 'waive', e });
+  }
+  for (const at of reinstatements) timeline.push({ t: at.getTime(), order: 2, kind: 'reinstate' });
+  const upToNow = timeline.filter((ev) => ev.t <= now.getTime()).sort((a, b) => a.t - b.t || a.order - b.order);
 
   const status = new Map<string, NoShowStatus>();
   let counting: NoShowEvent[] = [];
@@ -162,27 +161,27 @@ export function noShowStanding(
     counting = [];
     forfeitedAt = null;
   };
-  const lapseBefore = (t: Date) => {
+  const lapseBefore = (t: number) => {
     const l = lapseAt();
-    if (l && t.getTime() >= l.getTime()) reset('lapsed');
+    if (l && t >= l.getTime()) reset('lapsed');
   };
 
-  for (const ev of timeline) {
-    const t = ev.kind === 'noshow' ? ev.e.at : ev.at;
-    lapseBefore(t);
+  for (const ev of upToNow) {
+    lapseBefore(ev.t);
     if (ev.kind === 'reinstate') {
       reset('before_reset');
-      continue;
-    }
-    if (ev.e.waived) {
+    } else if (ev.kind === 'waive') {
       status.set(ev.e.bookingId, 'waived');
-      continue;
+      const before = counting.length;
+      counting = counting.filter((c) => c.bookingId !== ev.e.bookingId);
+      if (counting.length < before && forfeitedAt && counting.length < threshold) forfeitedAt = null;
+    } else {
+      counting.push(ev.e);
+      status.set(ev.e.bookingId, 'counts');
+      if (!forfeitedAt && counting.length >= threshold) forfeitedAt = ev.e.at;
     }
-    counting.push(ev.e);
-    status.set(ev.e.bookingId, 'counts');
-    if (!forfeitedAt && counting.length >= threshold) forfeitedAt = ev.e.at;
   }
-  lapseBefore(now);
+  lapseBefore(now.getTime());
 
   return {
     noShows: counting.length,
@@ -190,6 +189,7 @@ export function noShowStanding(
     forfeited: forfeitedAt !== null,
     until: lapseAt(),
     record: [...events]
+      .filter((e) => e.at.getTime() <= now.getTime())
       .sort((a, b) => a.at.getTime() - b.at.getTime())
       .map((e) => ({ bookingId: e.bookingId, at: e.at, status: status.get(e.bookingId) ?? 'counts' })),
   };

@@ -23,12 +23,12 @@ export class StandingService {
     const [noShows, resets] = await Promise.all([
       this.bookings.find({
         where: { userId, status: In(['no_show', 'no_show_waived']) },
-        select: { id: true, startAt: true, status: true },
+        select: { id: true, startAt: true, status: true, waivedAt: true },
       }),
       this.events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),
     ]);
     return noShowStanding(
-      noShows.map((b) => ({ bookingId: b.id, at: b.startAt, waived: b.status === 'no_show_waived' })),
+      noShows.map((b) => ({ bookingId: b.id, at: b.startAt, waivedAt: b.status === 'no_show_waived' ? (b.waivedAt ?? b.startAt) : null })),
       resets.map((r) => r.at),
       this.config.noShowThreshold,
       this.config.forfeitDays,
