@@ -68,13 +68,17 @@ export class BookingService {
   ) {}
 
   async book(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
+    // When slots open almost every request is for a full slot: refuse those first, from one plain
+    // read, before any other check and without queueing on the slot's row lock.
+    const slot = await this.slots.findOne({ where: { id: input.slotId } });
+    if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
+    if (slot.booked + slot.held >= slot.capacity) throw new DomainError('SLOT_FULL');
+
     const actor = await this.users.requireById(caller.id);
     if (!actor.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '预约前请先完成实名认证');
     const who = await this.acting.resolve(caller, input.onBehalfOf, input.serviceId);
     await this.standing.assertMayBook(who.userId);
 
-    const slot = await this.slots.findOne({ where: { id: input.slotId } });
-    if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
     if (slot.serviceId !== null && slot.serviceId !== input.serviceId) throw new DomainError('SLOT_NOT_BOOKABLE', '该时段不办理此事项');
     const service = await this.services.findOne({ where: { id: input.serviceId, active: true } });
     if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
@@ -82,8 +86,6 @@ export class BookingService {
     const now = this.clock.now();
     const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, now, this.config.bookingHorizonDays, view.isWorkday);
     if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE', NOT_BOOKABLE[verdict]);
-    // A full slot is refused from a plain read, without queueing on its row lock.
-    if (slot.booked + slot.held >= slot.capacity) throw new DomainError('SLOT_FULL');
 
     const booking = newBookingRow(who, slot, input.serviceId, 'regular', now);
     await this.insertHoldingCapacity(booking);
