@@ -562,6 +562,21 @@ describe('filings', () => {
       expect((await api.get('/api/staff/applications?sla=overdue', { token: staff.token })).body.map((a: { id: string }) => a.id)).toEqual([five]);
     });
 
+    it('a filing deemed accepted already past its promised days is overdue at once, and the applicant is told once', async () => {
+      const svc1 = await makeService({ promisedDays: 1 });
+      await at('2026-11-02T02:00:00.000Z'); // Monday
+      const id = (await create(c.token, svc1)).body.id;
+      await everything(c.token, id, svc1);
+      expect((await api.post(`/api/applications/${id}/submit`, undefined, { token: c.token })).status).toBe(200);
+      await at('2026-11-20T02:00:00.000Z'); // nobody pre-reviewed it for three weeks
+      const scan = await runJob('sla-scan');
+      expect(scan.body.deemedAccepted).toBeGreaterThanOrEqual(1);
+      await runJob('sla-scan');
+      const v = await api.get(`/api/applications/${id}`, { token: c.token });
+      expect(v.body).toMatchObject({ status: 'accepted', deemedAccepted: true, sla: 'overdue' });
+      expect((await messages(c.token)).filter((m) => m.title === '办件已超期' && m.body.includes(v.body.number))).toHaveLength(1);
+    });
+
     it("accepts a filing by the law's clock 5 working days after submission, across the holiday, and not before", async () => {
       await at('2026-09-28T02:00:00.000Z'); // Monday
       const id = (await create(c.token, svc6)).body.id;

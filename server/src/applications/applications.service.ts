@@ -317,7 +317,7 @@ export class ApplicationsService {
   async commit(caller: AuthUser, id: string, materialIds: string[]): Promise<ApplicationView> {
     const a = await this.own(caller, id);
     this.assertEditable(a);
-    const rows = await this.materials.find({ where: { applicationId: a.id } });
+    const rows = await this.materials.find({ where: { applicationId: a.id }, order: { sortOrder: 'ASC' } });
     const byId = new Map(rows.map((r) => [r.materialId, r]));
     const wanted = [...new Set(materialIds)];
     const problems = wanted
@@ -350,7 +350,7 @@ export class ApplicationsService {
   async submit(caller: AuthUser, id: string): Promise<ApplicationView> {
     const a = await this.own(caller, id);
     this.check(a, 'submit', 'applicant');
-    const rows = await this.materials.find({ where: { applicationId: a.id } });
+    const rows = await this.materials.find({ where: { applicationId: a.id }, order: { sortOrder: 'ASC' } });
     const files = await this.files.find({ where: { applicationId: a.id }, select: { id: true, materialId: true } });
     const count = new Map<string, number>();
     for (const f of files) count.set(f.materialId, (count.get(f.materialId) ?? 0) + 1);

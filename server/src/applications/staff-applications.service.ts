@@ -153,7 +153,10 @@ export class StaffApplicationsService {
     const promised = service?.promisedDays ?? 1;
     const dueAt = await this.calendar.dueAt(from, promised);
     const cal = await this.calendar.view();
-    const sla = slaState({ status: 'accepted', dueAt, decidedAt: null }, this.clock.now(), cal.isWorkday);
+    const computed = slaState({ status: 'accepted', dueAt, decidedAt: null }, this.clock.now(), cal.isWorkday);
+    // A filing accepted already past its due date (deemed acceptance of an old submission) is left
+    // for the sla-scan to mark overdue, so that the applicant gets the overdue message once.
+    const sla = computed === 'overdue' ? null : computed;
     for (let attempt = 0; ; attempt++) {
       const receiptNo = receiptNumber(from, this.filings.receiptRandom());
       try {
