@@ -352,6 +352,9 @@ describe('filings', () => {
     it('staff see the submitted filing with its files once submitted', async () => {
       const view = await api.get(`/api/applications/${appId}`, { token: staff.token });
       expect(view.status).toBe(200);
+      expect(view.body.applicant.phone).toBe(`${c.phone.slice(0, 3)}****${c.phone.slice(-4)}`);
+      expect(view.text).not.toContain(c.phone);
+      expect((await api.get(`/api/applications/${appId}`, { token: c.token })).body.applicant).toBeUndefined();
       const fileId = view.body.materials[0].files[0].id;
       expect((await getBytes(`/api/files/${fileId}`, staff.token)).status).toBe(200);
       expect((await getBytes(`/api/files/${fileId}`, otherStaff)).status).toBe(404);

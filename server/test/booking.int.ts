@@ -97,6 +97,8 @@ describe('bookings', () => {
       const msgs = await api.get('/api/messages', { token: c.token });
       expect(msgs.body[0]).toMatchObject({ type: 'booking_created', read: false });
       expect(msgs.body[0].body).toContain(r.body.code);
+      expect((await api.post('/api/messages/read-all', undefined, { token: c.token })).body.marked).toBeGreaterThanOrEqual(1);
+      expect((await api.get('/api/messages/unread-count', { token: c.token })).body.count).toBe(0);
 
       const cancelled = await api.post(`/api/bookings/${r.body.id}/cancel`, undefined, { token: c.token });
       expect(cancelled.status).toBe(200);

@@ -64,6 +64,7 @@ describe('off-hours requests', () => {
 
     const pending = await api.get('/api/staff/offhours-requests?status=pending', { token: staff });
     expect(pending.body.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([a.body.id, b.body.id]));
+    expect(pending.body.find((r: { id: string }) => r.id === a.body.id)).toMatchObject({ serviceName: expect.any(String), hallName: expect.stringContaining('政务服务中心') });
 
     const confirmed = await api.post(
       `/api/staff/offhours-requests/${a.body.id}/confirm`,

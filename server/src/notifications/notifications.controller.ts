@@ -31,6 +31,12 @@ export class NotificationsController {
     return { count: await this.notifications.unreadCount(caller.id) };
   }
 
+  @Post('read-all')
+  @HttpCode(200)
+  async readAll(@CurrentUser() caller: AuthUser): Promise<{ marked: number }> {
+    return { marked: await this.notifications.markAllRead(caller.id) };
+  }
+
   @Post(':id/read')
   @HttpCode(204)
   async read(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<void> {

@@ -148,6 +148,11 @@ export class NotificationsService {
     return this.messages.count({ where: { userId, readAt: IsNull() } });
   }
 
+  async markAllRead(userId: string): Promise<number> {
+    const r = await this.messages.update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    return r.affected ?? 0;
+  }
+
   async markRead(userId: string, id: string): Promise<void> {
     const m = await this.messages.findOne({ where: { id, userId } });
     if (!m) throw new DomainError('NOT_FOUND');

@@ -4,6 +4,8 @@ import { BookingModule } from '../booking/booking.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { AuditService } from '../common/audit/audit.service';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
 import { DelegationModule } from '../delegation/delegation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
@@ -12,7 +14,7 @@ import { OffhoursController } from './offhours.controller';
 import { OffhoursService } from './offhours.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OffhoursRequestEntity, AuditLogEntity]), BookingModule, CalendarModule, DelegationModule, NotificationsModule, UsersModule],
+  imports: [TypeOrmModule.forFeature([OffhoursRequestEntity, AuditLogEntity, ServiceEntity, HallEntity]), BookingModule, CalendarModule, DelegationModule, NotificationsModule, UsersModule],
   controllers: [OffhoursController],
   providers: [OffhoursService, AuditService],
 })

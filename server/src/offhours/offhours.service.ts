@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, In, Repository } from 'typeorm';
 import { OffhoursRequest, OffhoursStatus, OnBehalfOf, maskName } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { newBookingRow } from '../booking/booking.factory';
@@ -11,6 +11,8 @@ import { SlotsService } from '../booking/slots.service';
 import { StandingService } from '../booking/standing.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -29,6 +31,8 @@ export interface OffhoursView extends OffhoursRequest {
   staffName: string | null;
   createdAt: string;
   applicantName?: string | null;
+  serviceName?: string;
+  hallName?: string;
 }
 
 const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, string> = {
@@ -56,6 +60,8 @@ const view = (r: OffhoursRequestEntity): OffhoursView => ({
 export class OffhoursService {
   constructor(
     @InjectRepository(OffhoursRequestEntity) private readonly requests: Repository<OffhoursRequestEntity>,
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
     private readonly slots: SlotsService,
@@ -112,6 +118,18 @@ export class OffhoursService {
     return view(r);
   }
 
+  /** Service and hall names for a set of requests, in two queries. */
+  private async names(rows: OffhoursRequestEntity[]): Promise<(r: OffhoursRequestEntity) => { serviceName: string; hallName: string }> {
+    if (rows.length === 0) return () => ({ serviceName: '', hallName: '' });
+    const [services, halls] = await Promise.all([
+      this.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) }, select: { id: true, name: true } }),
+      this.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true } }),
+    ]);
+    const s = new Map(services.map((x) => [x.id, x.name]));
+    const h = new Map(halls.map((x) => [x.id, x.name]));
+    return (r) => ({ serviceName: s.get(r.serviceId) ?? '', hallName: h.get(r.hallId) ?? '' });
+  }
+
   async list(caller: AuthUser): Promise<OffhoursView[]> {
     const rows = await this.requests
       .createQueryBuilder('r')
@@ -119,7 +137,8 @@ export class OffhoursService {
       .orderBy('r.created_at', 'DESC')
       .take(200)
       .getMany();
-    return rows.map(view);
+    const names = await this.names(rows);
+    return rows.map((r) => ({ ...view(r), ...names(r) }));
   }
 
   async get(caller: AuthUser, id: string): Promise<OffhoursView> {
@@ -141,7 +160,8 @@ export class OffhoursService {
       take: 500,
     });
     const users = await Promise.all(rows.map((r) => this.users.findById(r.userId)));
-    return rows.map((r, i) => ({ ...view(r), applicantName: maskName(users[i]?.realName ?? null) }));
+    const names = await this.names(rows);
+    return rows.map((r, i) => ({ ...view(r), ...names(r), applicantName: maskName(users[i]?.realName ?? null) }));
   }
 
   /** Confirm with a time and a staff member: the request becomes an off-hours booking (same no-show rules). */
