@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { AuditModule } from './common/audit/audit.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { TestSupportController } from './common/clock/test-support.controller';
 import { CoreModule } from './common/core.module';
@@ -48,6 +49,7 @@ export class AppModule {
             return ds;
           },
         }),
+        AuditModule,
         UsersModule,
         AuthModule,
         SeedModule,

@@ -6,7 +6,6 @@ import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceMaterialEntity } from '../catalog/entities/service-material.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
-import { AuditService } from '../common/audit/audit.service';
 import { DelegationModule } from '../delegation/delegation.module';
 import { FileEntity } from '../files/entities/file.entity';
 import { FilesModule } from '../files/files.module';
@@ -47,7 +46,7 @@ import { StaffApplicationsService } from './staff-applications.service';
     UsersModule,
   ],
   controllers: [ApplicationsController, StaffApplicationsController],
-  providers: [ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard, AuditService],
+  providers: [ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],
   exports: [ApplicationsService, StaffApplicationsService, ApplicationsJobs],
 })
 export class ApplicationsModule {}

@@ -5,7 +5,6 @@ import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
-import { AuditService } from '../common/audit/audit.service';
 import { DelegationModule } from '../delegation/delegation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UserEntity } from '../users/entities/user.entity';
@@ -50,7 +49,7 @@ import { StandingService } from './standing.service';
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
-  providers: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, AuditService, NoShowRecordService, WaitlistService],
+  providers: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService],
   exports: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService],
 })
 export class BookingModule {}

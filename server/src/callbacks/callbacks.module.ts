@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
-import { AuditService } from '../common/audit/audit.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { CallbacksController } from './callbacks.controller';
 import { CallbacksService } from './callbacks.service';
@@ -12,7 +11,7 @@ import { CallbackSampleEntity } from './entities/callback-sample.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([CallbackSampleEntity, ApplicationEntity, ServiceEntity, UserEntity, AuditLogEntity])],
   controllers: [CallbacksController],
-  providers: [CallbacksService, AuditService],
+  providers: [CallbacksService],
   exports: [CallbacksService],
 })
 export class CallbacksModule {}

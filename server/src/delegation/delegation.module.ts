@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
-import { AuditService } from '../common/audit/audit.service';
 import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -16,7 +15,7 @@ import { AuthorizationEntity } from './entities/authorization.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([AuthorizationEntity, ServiceEntity, EnterpriseEntity, UserEntity, AuditLogEntity]), EnterprisesModule, UsersModule, NotificationsModule],
   controllers: [DelegationController],
-  providers: [ActingService, DelegationService, AuditService],
+  providers: [ActingService, DelegationService],
   exports: [ActingService, DelegationService],
 })
 export class DelegationModule {}

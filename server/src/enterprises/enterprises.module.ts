@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CallerContextLoader } from '../common/auth/auth.decorators';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
-import { AuditService } from '../common/audit/audit.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersModule } from '../users/users.module';
@@ -14,7 +13,7 @@ import { EnterprisesService } from './enterprises.service';
 @Module({
   imports: [TypeOrmModule.forFeature([EnterpriseEntity, EnterpriseMemberEntity, UserEntity, AuditLogEntity]), UsersModule, NotificationsModule],
   controllers: [EnterprisesController],
-  providers: [EnterprisesService, AuditService, { provide: CallerContextLoader, useExisting: EnterprisesService }],
+  providers: [EnterprisesService, { provide: CallerContextLoader, useExisting: EnterprisesService }],
   exports: [EnterprisesService, CallerContextLoader],
 })
 export class EnterprisesModule {}

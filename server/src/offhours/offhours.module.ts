@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingModule } from '../booking/booking.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
-import { AuditService } from '../common/audit/audit.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { DelegationModule } from '../delegation/delegation.module';
@@ -16,6 +15,6 @@ import { OffhoursService } from './offhours.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OffhoursRequestEntity, AuditLogEntity, ServiceEntity, HallEntity]), BookingModule, CalendarModule, DelegationModule, NotificationsModule, UsersModule],
   controllers: [OffhoursController],
-  providers: [OffhoursService, AuditService],
+  providers: [OffhoursService],
 })
 export class OffhoursModule {}

@@ -4,7 +4,6 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
-import { AuditService } from '../common/audit/audit.service';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RatingEntity } from './entities/rating.entity';
 import { RectificationEntity } from './entities/rectification.entity';
@@ -16,7 +15,7 @@ import { RatingsService } from './ratings.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RatingEntity, RectificationEntity, ServiceEntity, HallEntity, AuditLogEntity]), CalendarModule, NotificationsModule],
   controllers: [RatingsController],
-  providers: [RatingsService, RatingTargets, AuditService, RatingInvitationsJob],
+  providers: [RatingsService, RatingTargets, RatingInvitationsJob],
   exports: [RatingsService, RatingInvitationsJob],
 })
 export class RatingsModule {}
