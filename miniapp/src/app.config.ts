@@ -5,6 +5,67 @@ export default defineAppConfig({
       root: 'subpackages/account',
       pages: ['pages/verify/index'],
     },
+    {
+      root: 'subpackages/guide',
+      pages: ['pages/list/index', 'pages/detail/index'],
+    },
+    {
+      root: 'subpackages/booking',
+      pages: [
+        'pages/book/index',
+        'pages/detail/index',
+        'pages/mine/index',
+        'pages/waitlist/index',
+        'pages/offhours/index',
+        'pages/no-shows/index',
+      ],
+    },
+    {
+      root: 'subpackages/applications',
+      pages: ['pages/detail/index', 'pages/mine/index', 'pages/lookup/index'],
+    },
+    {
+      root: 'subpackages/inbox',
+      pages: ['pages/list/index'],
+    },
+    {
+      root: 'subpackages/company',
+      pages: [
+        'pages/index/index',
+        'pages/create/index',
+        'pages/detail/index',
+        'pages/members/index',
+        'pages/authorizations/index',
+        'pages/authorize/index',
+        'pages/acting/index',
+      ],
+    },
+    {
+      root: 'subpackages/ratings',
+      pages: ['pages/rate/index', 'pages/mine/index'],
+    },
+    {
+      root: 'subpackages/messages',
+      pages: ['pages/index/index', 'pages/privacy/index'],
+    },
+    {
+      root: 'subpackages/staff',
+      pages: [
+        'pages/login/index',
+        'pages/index/index',
+        'pages/bookings/index',
+        'pages/offhours/index',
+        'pages/filings/index',
+        'pages/review/index',
+        'pages/appeals/index',
+        'pages/rectifications/index',
+        'pages/callbacks/index',
+      ],
+    },
+    {
+      root: 'subpackages/admin',
+      pages: ['pages/stats/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -58,6 +58,7 @@ export const supportsScanCode = isMiniProgram
 
 export async function scanCode(): Promise<string> {
   if (!supportsScanCode) throw new PlatformUnsupportedError('当前环境不支持扫码，请手动输入')
+  await ensurePrivacyAuthorized()
   const res = await Taro.scanCode({ onlyFromCamera: false })
   return res.result
 }
@@ -84,6 +85,7 @@ function nameFromPath(path: string, fallback: string): string {
 
 /** Pick files for upload: chooseMedia / chooseMessageFile (weapp), chooseImage (alipay), <input type=file> (H5). */
 export async function chooseFile({ kind, count = 1 }: ChooseFileOptions): Promise<ChosenFile[]> {
+  await ensurePrivacyAuthorized()
   if (process.env.TARO_ENV === 'weapp') {
     if (kind === 'document') {
       const res = await Taro.chooseMessageFile({ count, type: 'file', extension: ['pdf', 'jpg', 'jpeg', 'png'] })
@@ -140,4 +142,314 @@ export async function requestSubscribeMessage(templateIds: string[]): Promise<st
   }
   // H5: messages arrive in the in-app message centre only
   return []
+}
+
+// ---- citizen journeys: phone calls, downloads, opening documents ----
+
+/** Call a phone number: the dialer in mini-programs, a tel: link in the browser. */
+export async function callPhone(phoneNumber: string): Promise<void> {
+  const number = phoneNumber.replace(/[^\d+-]/g, '')
+  if (!number) return
+  if (process.env.TARO_ENV === 'h5') {
+    window.location.href = `tel:${number}`
+    return
+  }
+  try {
+    await Taro.makePhoneCall({ phoneNumber: number })
+  } catch {
+    // the user cancelled
+  }
+}
+
+export interface OpenFileOptions {
+  /** path under the API origin, e.g. /api/applications/1/receipt.pdf */
+  url: string
+  /** a file name to save as (H5) */
+  fileName?: string
+  /** Authorization header value, when the file is not public */
+  authorization?: string
+  /** file type for mini-program openDocument: pdf, doc, xls… (others are offered as a copied link) */
+  fileType?: string
+}
+
+/**
+ * Open or download a file from the API.
+ * H5: fetch it (with the token when needed) and hand the blob to the browser (new tab or download).
+ * Mini-programs: downloadFile + openDocument for documents, previewImage for images;
+ * other types (plain-text templates) are offered by copying the link.
+ */
+export async function openFile({ url, fileName, authorization, fileType }: OpenFileOptions): Promise<void> {
+  const apiBase: string = process.env.TARO_APP_API_BASE ?? ''
+  const full = /^https?:/.test(url) ? url : apiBase + url
+  if (process.env.TARO_ENV === 'h5') {
+    const res = await fetch(full, { headers: authorization ? { Authorization: authorization } : {} })
+    if (!res.ok) throw new Error(res.status === 404 ? '文件不存在或无权查看' : '文件下载失败，请重试')
+    const blob = await res.blob()
+    const href = URL.createObjectURL(blob)
+    const a = document.createElement('a')
+    a.href = href
+    if (blob.type === 'application/pdf' || blob.type.startsWith('image/')) a.target = '_blank'
+    else a.download = fileName ?? 'download'
+    a.rel = 'noopener'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(href), 60_000)
+    return
+  }
+  const type = (fileType ?? '').toLowerCase()
+  if (type && !['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'jpg', 'jpeg', 'png'].includes(type)) {
+    await Taro.setClipboardData({ data: full })
+    Taro.showToast({ title: '下载链接已复制，可在浏览器中打开', icon: 'none' })
+    return
+  }
+  const res = await Taro.downloadFile({ url: full, header: authorization ? { Authorization: authorization } : {} })
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new Error('文件下载失败，请重试')
+  if (type === 'jpg' || type === 'jpeg' || type === 'png') {
+    await Taro.previewImage({ urls: [res.tempFilePath] })
+    return
+  }
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType: (type || 'pdf') as 'pdf', showMenu: true } as any)
+}
+
+/** Whether subscribe messages can be asked for (mini-programs; H5 only has the in-app message centre). */
+export const supportsSubscribeMessage = process.env.TARO_ENV === 'weapp' || process.env.TARO_ENV === 'alipay'
+
+// ---- WeChat privacy authorisation (用户隐私保护指引) ----
+//
+// WeChat calls onNeedPrivacyAuthorization when a privacy API (phone number, camera, album, chat
+// files, location, clipboard…) is used before the user agreed to the mini-program's privacy guide.
+// We show our own consent sheet (components/PrivacySheet, with a button of
+// open-type="agreePrivacyAuthorization") and resolve WeChat's request with the user's answer. A page
+// without the sheet mounted falls back to the privacy guide page, which carries the same buttons.
+// H5 and Alipay: no-ops (Alipay asks for each permission itself).
+
+/** wx, the WeChat global (weapp builds only). */
+declare const wx: any
+
+/** The privacy guide page (subpackages/messages/pages/privacy); `?consent=1` shows the agree/decline buttons. */
+export const PRIVACY_GUIDE_PAGE = '/subpackages/messages/pages/privacy/index'
+/** id of the agree button: WeChat checks that this very button was tapped */
+export const PRIVACY_AGREE_BUTTON_ID = 'gov-privacy-agree'
+
+export interface PrivacyPromptState {
+  visible: boolean
+  /** the name of the privacy contract, e.g. 《政务通小程序隐私保护指引》 */
+  contractName: string
+}
+
+type PrivacyResolve = (option: { event: 'agree' | 'disagree' | 'exposureAuthorization'; buttonId?: string }) => void
+
+const privacyListeners = new Set<() => void>()
+let privacyState: PrivacyPromptState = { visible: false, contractName: '《政务通小程序隐私保护指引》' }
+let pendingPrivacyResolves: PrivacyResolve[] = []
+let privacySheetsMounted = 0
+let privacyListenerInstalled = false
+
+function setPrivacyState(next: Partial<PrivacyPromptState>) {
+  privacyState = { ...privacyState, ...next }
+  privacyListeners.forEach((fn) => fn())
+}
+
+export const privacyPrompt = {
+  get: (): PrivacyPromptState => privacyState,
+  subscribe(fn: () => void): () => void {
+    privacyListeners.add(fn)
+    return () => {
+      privacyListeners.delete(fn)
+    }
+  },
+  /** a consent sheet is on the current page (components/PrivacySheet calls this on mount/unmount) */
+  sheetMounted(delta: 1 | -1) {
+    privacySheetsMounted = Math.max(0, privacySheetsMounted + delta)
+  },
+  /** the user tapped the agree button (open-type agreePrivacyAuthorization, id PRIVACY_AGREE_BUTTON_ID) */
+  agree() {
+    const resolves = pendingPrivacyResolves
+    pendingPrivacyResolves = []
+    resolves.forEach((r) => r({ event: 'agree', buttonId: PRIVACY_AGREE_BUTTON_ID }))
+    setPrivacyState({ visible: false })
+  },
+  /** the user declined: the privacy API that asked fails */
+  disagree() {
+    const resolves = pendingPrivacyResolves
+    pendingPrivacyResolves = []
+    resolves.forEach((r) => r({ event: 'disagree' }))
+    setPrivacyState({ visible: false })
+  },
+  /** whether a request from WeChat waits for an answer */
+  pending: (): boolean => pendingPrivacyResolves.length > 0,
+}
+
+/** Register the WeChat privacy listener once (no-op elsewhere). Safe to call many times. */
+export function installPrivacyHandler(): void {
+  if (process.env.TARO_ENV !== 'weapp') return
+  if (privacyListenerInstalled || typeof wx === 'undefined' || typeof wx.onNeedPrivacyAuthorization !== 'function') return
+  privacyListenerInstalled = true
+  wx.onNeedPrivacyAuthorization((resolve: PrivacyResolve) => {
+    pendingPrivacyResolves.push(resolve)
+    if (privacySheetsMounted > 0) {
+      try {
+        resolve({ event: 'exposureAuthorization' })
+      } catch {
+        // older base libraries
+      }
+      setPrivacyState({ visible: true })
+    } else {
+      Taro.navigateTo({ url: `${PRIVACY_GUIDE_PAGE}?consent=1` }).catch(() => privacyPrompt.disagree())
+    }
+  })
+}
+
+/**
+ * Before a privacy API (phone number, camera, album, chat files, location): make sure the user has
+ * agreed to the privacy guide, asking through our sheet when needed. Rejects when the user declines.
+ * No-op on H5 and Alipay.
+ */
+export async function ensurePrivacyAuthorized(): Promise<void> {
+  if (process.env.TARO_ENV !== 'weapp') return
+  if (typeof wx === 'undefined' || typeof wx.getPrivacySetting !== 'function') return
+  installPrivacyHandler()
+  const need = await new Promise<boolean>((resolve) => {
+    wx.getPrivacySetting({
+      success: (res: { needAuthorization?: boolean; privacyContractName?: string }) => {
+        if (res.privacyContractName) setPrivacyState({ contractName: res.privacyContractName })
+        resolve(!!res.needAuthorization)
+      },
+      fail: () => resolve(false),
+    })
+  })
+  if (!need) return
+  await new Promise<void>((resolve, reject) => {
+    wx.requirePrivacyAuthorize({
+      success: () => resolve(),
+      fail: () => reject(new Error('需要同意《隐私保护指引》后才能使用该功能')),
+    })
+  })
+}
+
+/** Open the official privacy contract of the mini-program (weapp); elsewhere our guide page. */
+export function openPrivacyContract(): void {
+  if (process.env.TARO_ENV === 'weapp' && typeof wx !== 'undefined' && typeof wx.openPrivacyContract === 'function') {
+    wx.openPrivacyContract({ fail: () => Taro.navigateTo({ url: PRIVACY_GUIDE_PAGE }) })
+    return
+  }
+  Taro.navigateTo({ url: PRIVACY_GUIDE_PAGE })
+}
+
+// ---- files that need the bearer token (staff pre-review previews) ----
+
+/**
+ * Fetch a protected file and give back a local URL for <Image> or a document viewer: a blob: URL on
+ * H5, a temp file path in mini-programs. Call releaseFileUrl() when done (H5 frees the blob).
+ */
+export async function loadProtectedFile(url: string, header: Record<string, string>): Promise<string> {
+  if (process.env.TARO_ENV === 'h5') {
+    const res = await fetch(url, { headers: header, credentials: 'same-origin' })
+    if (!res.ok) throw new Error(res.status === 404 ? '文件不存在或无权查看' : '文件加载失败，请重试')
+    return URL.createObjectURL(await res.blob())
+  }
+  const res = await Taro.downloadFile({ url, header })
+  if (res.statusCode !== 200) throw new Error(res.statusCode === 404 ? '文件不存在或无权查看' : '文件加载失败，请重试')
+  return res.tempFilePath
+}
+
+export function releaseFileUrl(localUrl: string): void {
+  if (process.env.TARO_ENV === 'h5' && localUrl.startsWith('blob:')) URL.revokeObjectURL(localUrl)
+}
+
+/** Open a PDF fetched with loadProtectedFile: a new browser tab (H5), the document viewer (mini-programs). */
+export async function openDocumentFile(localUrl: string): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    window.open(localUrl, '_blank', 'noopener')
+    return
+  }
+  await Taro.openDocument({ filePath: localUrl, fileType: 'pdf', showMenu: false } as any)
+}
+
+// ---- desk layout (H5 in a browser on a desk) ----
+
+const DESK_MIN_WIDTH = 768
+const DESK_ROOT_FONT = '20px'
+let deskScaleOn = false
+const applyDeskFont = () => {
+  if (!deskScaleOn || typeof document === 'undefined') return
+  if (window.innerWidth >= DESK_MIN_WIDTH) {
+    document.documentElement.style.fontSize = DESK_ROOT_FONT
+    document.documentElement.classList.add('gov-desk')
+  } else {
+    document.documentElement.classList.remove('gov-desk')
+  }
+}
+
+/**
+ * Staff and admin pages on a desk: H5 scales rem with the window (up to 2× at 750 px and wider),
+ * which makes a desk screen look like a giant phone. While enabled on a wide window, keep the
+ * 375-px design at 1× and mark <html> with .gov-desk. No-op in mini-programs.
+ */
+export function setDeskLayout(enabled: boolean): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return
+  if (enabled === deskScaleOn) return
+  deskScaleOn = enabled
+  if (enabled) {
+    window.addEventListener('resize', applyDeskFont)
+    applyDeskFont()
+  } else {
+    window.removeEventListener('resize', applyDeskFont)
+    document.documentElement.classList.remove('gov-desk')
+    // let Taro's own rem script size the page again
+    window.dispatchEvent(new Event('resize'))
+  }
+}
+
+export interface UploadResult {
+  statusCode: number
+  /** the response body as text */
+  data: string
+}
+
+/**
+ * Upload a chosen file as multipart field `field`, reporting progress (0–100).
+ * H5 sends the File itself with XMLHttpRequest (the server's CSP forbids fetching blob: URLs,
+ * which Taro's H5 uploadFile does); mini-programs use Taro.uploadFile with the temp path.
+ */
+export function uploadChosenFile(opts: {
+  url: string
+  file: ChosenFile
+  field?: string
+  header?: Record<string, string>
+  onProgress?: (percent: number) => void
+}): Promise<UploadResult> {
+  const field = opts.field ?? 'file'
+  if (process.env.TARO_ENV === 'h5' && opts.file.file) {
+    const file = opts.file.file
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest()
+      xhr.open('POST', opts.url)
+      for (const [k, v] of Object.entries(opts.header ?? {})) xhr.setRequestHeader(k, v)
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && opts.onProgress) opts.onProgress(Math.round((e.loaded / e.total) * 100))
+      }
+      xhr.onload = () => resolve({ statusCode: xhr.status, data: xhr.responseText })
+      xhr.onerror = () => reject(new Error('上传失败，请检查网络后重试'))
+      xhr.ontimeout = () => reject(new Error('上传超时，请重试'))
+      xhr.timeout = 120_000
+      const form = new FormData()
+      form.append(field, file, opts.file.name)
+      xhr.send(form)
+    })
+  }
+  return new Promise((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url: opts.url,
+      filePath: opts.file.path,
+      name: field,
+      header: opts.header ?? {},
+      success: (res) => resolve({ statusCode: res.statusCode, data: typeof res.data === 'string' ? res.data : JSON.stringify(res.data) }),
+      fail: () => reject(new Error('上传失败，请检查网络后重试')),
+    })
+    if (opts.onProgress && task && typeof task.onProgressUpdate === 'function') {
+      task.onProgressUpdate((p) => opts.onProgress!(p.progress))
+    }
+  })
 }

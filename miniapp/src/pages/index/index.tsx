@@ -3,14 +3,19 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import Button from '../../components/AppButton'
-import { api } from '../../api/client'
 import AppPage from '../../components/AppPage'
 import PageState from '../../components/PageState'
+import ServiceRow from '../../components/ServiceRow'
+import Tappable from '../../components/Tappable'
+import { catalogApi } from '../../api/catalog'
 import { useAsync } from '../../hooks/useAsync'
+import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { ROUTES } from '../../routes'
-import { pendingSearch } from '../../store/search'
+import { CITIZEN_ROUTES, withQuery } from '../../routes.citizen'
+import { pendingBrowse, type BrowseMode } from '../../store/browse'
 import { useSession } from '../../store/session'
 import { settings, useSettings } from '../../store/settings'
+import { openPage, toast } from '../../utils/nav'
 import './index.scss'
 
 function greeting(now: Date): string {
@@ -22,14 +27,35 @@ function greeting(now: Date): string {
   return '晚上好'
 }
 
+const THEMES: Array<{ key: string; title: string; sub: string; icon: string; mode?: BrowseMode; url?: string }> = [
+  { key: 'person', title: '个人办事', sub: '户籍、社保、婚育…', icon: '人', mode: 'person' },
+  { key: 'enterprise', title: '法人办事', sub: '开办、许可、变更…', icon: '企', mode: 'enterprise' },
+  { key: 'department', title: '按部门', sub: '找到主管部门', icon: '部', mode: 'department' },
+  { key: 'lookup', title: '办件进度查询', sub: '凭编号免登录查', icon: '查', url: CITIZEN_ROUTES.lookup },
+]
+
 export default function Home() {
   const { user } = useSession()
   const { largeFont } = useSettings()
   const [query, setQuery] = useState('')
-  const popular = useAsync(() => api.searchServices({ page: 1, pageSize: 5 }), [])
+  const hot = useAsync(() => catalogApi.search({ page: 1, pageSize: 6 }), [])
+  usePullRefresh(hot.reload)
 
   const search = () => {
-    pendingSearch.set(query.trim())
+    const q = query.trim()
+    if (!q) {
+      toast('请输入要办理的事项')
+      return
+    }
+    openPage(withQuery(CITIZEN_ROUTES.guideList, { q }))
+  }
+
+  const openTheme = (t: (typeof THEMES)[number]) => {
+    if (t.url) {
+      openPage(t.url)
+      return
+    }
+    pendingBrowse.set(t.mode ?? null)
     Taro.switchTab({ url: ROUTES.services })
   }
 
@@ -57,6 +83,27 @@ export default function Home() {
         </View>
       </View>
 
+      <View className='home__themes'>
+        {THEMES.map((t) => (
+          <Tappable key={t.key} className='home__theme' onTap={() => openTheme(t)}>
+            <View className={`home__theme-icon home__theme-icon--${t.key}`} aria-hidden>
+              {t.icon}
+            </View>
+            <Text className='home__theme-title'>{t.title}</Text>
+            <Text className='home__theme-sub'>{t.sub}</Text>
+          </Tappable>
+        ))}
+      </View>
+
+      <View className='card home__quick'>
+        <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.myBookings)}>
+          <Text className='home__quick-title'>我的预约</Text>
+        </Tappable>
+        <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.myFilings)}>
+          <Text className='home__quick-title'>我的办件</Text>
+        </Tappable>
+      </View>
+
       <View className='card home__large'>
         <View className='home__large-text'>
           <Text className='home__large-title'>大字模式</Text>
@@ -64,6 +111,7 @@ export default function Home() {
         </View>
         <Switch
           aria-label='大字模式'
+          {...({ role: 'switch', 'aria-checked': largeFont ? 'true' : 'false' } as object)}
           checked={largeFont}
           onChange={(v: boolean) => settings.setLargeFont(v)}
         />
@@ -72,18 +120,13 @@ export default function Home() {
       <View className='section-title'>热门事项</View>
       <View className='card home__popular'>
         <PageState
-          loading={popular.loading}
-          error={popular.error}
-          empty={!popular.data || popular.data.items.length === 0}
-          emptyText='服务目录即将上线'
-          onRetry={popular.reload}
+          loading={hot.loading}
+          error={hot.error}
+          empty={!hot.data || hot.data.items.length === 0}
+          emptyText='暂无事项'
+          onRetry={hot.reload}
         >
-          {popular.data?.items.map((s) => (
-            <View key={s.id} className='home__service'>
-              <Text className='home__service-name'>{s.name}</Text>
-              <Text className='muted'>{s.departmentName}</Text>
-            </View>
-          ))}
+          {hot.data?.items.map((s) => <ServiceRow key={s.id} service={s} />)}
         </PageState>
       </View>
     </AppPage>

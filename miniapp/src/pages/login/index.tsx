@@ -7,6 +7,7 @@ import AppPage from '../../components/AppPage'
 import { getPlatformLoginCode, platformLoginLabel, supportsPlatformLogin } from '../../platform'
 import { session } from '../../store/session'
 import { goBackOr, toast } from '../../utils/nav'
+import StaffLoginLink from '../../components/StaffLoginLink'
 import './index.scss'
 
 const COUNTDOWN_SECONDS = 60
@@ -178,6 +179,7 @@ export default function Login() {
         </Button>
         <Text className='login__note muted'>未注册的手机号验证后将自动创建账号</Text>
       </View>
+      <StaffLoginLink />
     </AppPage>
   )
 }

@@ -4,15 +4,28 @@ import { Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import Button from '../../components/AppButton'
 import { api } from '../../api/client'
+import { messagesApi } from '../../api/messages'
+import Tappable from '../../components/Tappable'
+import { CITIZEN_ROUTES } from '../../routes.citizen'
+import { openPage } from '../../utils/nav'
 import AppPage from '../../components/AppPage'
 import PageState from '../../components/PageState'
 import { ROUTES } from '../../routes'
 import { session, useSession } from '../../store/session'
 import { settings, useSettings } from '../../store/settings'
 import { toast } from '../../utils/nav'
+import MeEntries from '../../components/MeEntries'
 import './index.scss'
 
 const ROLE_LABEL: Record<string, string> = { citizen: '个人用户', staff: '窗口人员', admin: '管理员' }
+
+const ENTRIES = [
+  { key: 'bookings', title: '我的预约', url: CITIZEN_ROUTES.myBookings },
+  { key: 'filings', title: '我的办件', url: CITIZEN_ROUTES.myFilings },
+  { key: 'no-shows', title: '爽约记录', url: CITIZEN_ROUTES.noShows },
+  { key: 'messages', title: '消息', url: CITIZEN_ROUTES.messages },
+  { key: 'lookup', title: '办件进度查询', url: CITIZEN_ROUTES.lookup },
+]
 
 export default function Me() {
   const { user, accessToken } = useSession()
@@ -20,6 +33,7 @@ export default function Me() {
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [loggingOut, setLoggingOut] = useState(false)
+  const [unread, setUnread] = useState(0)
 
   const load = async () => {
     if (!session.isSignedIn()) return
@@ -37,6 +51,14 @@ export default function Me() {
   // refresh the profile each time the tab is shown (e.g. back from 实名认证)
   useDidShow(() => {
     void load()
+    if (session.isSignedIn()) {
+      messagesApi
+        .unreadCount()
+        .then((r) => setUnread(r.count))
+        .catch(() => undefined)
+    } else {
+      setUnread(0)
+    }
   })
 
   const logout = async () => {
@@ -118,13 +140,40 @@ export default function Me() {
         </View>
       )}
 
+      <View className='section-title'>办事服务</View>
+      <View className='card me__entries'>
+        {ENTRIES.map((e) => (
+          <Tappable key={e.url} className='me__entry' onTap={() => openPage(e.url)} label={e.key === 'messages' && unread > 0 ? `消息，${unread} 条未读` : undefined}>
+            <Text className='me__entry-title'>{e.title}</Text>
+            <View className='me__entry-end'>
+              {e.key === 'messages' && unread > 0 ? (
+                <Text className='me__unread' aria-hidden>
+                  {unread > 99 ? '99+' : unread}
+                </Text>
+              ) : null}
+              <Text className='me__chevron' aria-hidden>
+                ›
+              </Text>
+            </View>
+          </Tappable>
+        ))}
+      </View>
+
+      <View className='section-title'>企业、代办与评价</View>
+      <MeEntries />
+
       <View className='section-title'>设置</View>
       <View className='card me__setting'>
         <View className='me__setting-text'>
           <Text className='me__setting-title'>大字模式（适老化）</Text>
           <Text className='muted'>放大全部页面的文字和按钮</Text>
         </View>
-        <Switch aria-label='大字模式' checked={largeFont} onChange={(v: boolean) => settings.setLargeFont(v)} />
+        <Switch
+          aria-label='大字模式'
+          {...({ role: 'switch', 'aria-checked': largeFont ? 'true' : 'false' } as object)}
+          checked={largeFont}
+          onChange={(v: boolean) => settings.setLargeFont(v)}
+        />
       </View>
 
       {signedIn && (

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '办事',
+  enablePullDownRefresh: true,
 })

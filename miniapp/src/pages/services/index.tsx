@@ -1,23 +1,46 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import type { Audience, ServiceSummary } from '@gov/shared'
 import Button from '../../components/AppButton'
-import { api } from '../../api/client'
 import AppPage from '../../components/AppPage'
 import PageState from '../../components/PageState'
+import Segmented from '../../components/Segmented'
+import ServiceRow from '../../components/ServiceRow'
+import Tappable from '../../components/Tappable'
+import { catalogApi } from '../../api/catalog'
 import { useAsync } from '../../hooks/useAsync'
+import { usePullRefresh } from '../../hooks/usePullRefresh'
+import { CITIZEN_ROUTES, withQuery } from '../../routes.citizen'
+import { pendingBrowse, type BrowseMode } from '../../store/browse'
 import { pendingSearch } from '../../store/search'
+import { openPage } from '../../utils/nav'
 import './index.scss'
 
-const AUDIENCE_LABEL: Record<string, string> = { person: '个人', enterprise: '企业', both: '个人/企业' }
+const PAGE_SIZE = 20
+const MODES: Array<{ value: BrowseMode; label: string }> = [
+  { value: 'person', label: '个人办事' },
+  { value: 'enterprise', label: '法人办事' },
+  { value: 'department', label: '按部门' },
+]
 
-/** 办事: the service catalogue (search + list). The catalogue issue fills in guides and filters. */
+/** 办事: search the catalogue, or browse it by theme (个人 / 法人) and by department. */
 export default function Services() {
   const [input, setInput] = useState('')
   const [query, setQuery] = useState('')
-  const list = useAsync(() => api.searchServices({ q: query || undefined, page: 1, pageSize: 20 }), [query])
+  const [mode, setMode] = useState<BrowseMode>('person')
+  const [extra, setExtra] = useState<ServiceSummary[]>([])
+  const [page, setPage] = useState(1)
+  const [moreBusy, setMoreBusy] = useState(false)
 
-  // a search started on the home page
+  const results = useAsync(() => catalogApi.search({ q: query, page: 1, pageSize: PAGE_SIZE }), [query], !!query)
+  const themes = useAsync(
+    () => (mode === 'department' ? Promise.resolve([]) : catalogApi.categories(mode as Audience)),
+    [mode],
+    !query,
+  )
+  const departments = useAsync(() => catalogApi.departments(), [], !query && mode === 'department')
+
   useDidShow(() => {
     const q = pendingSearch.get()
     if (q !== null) {
@@ -25,10 +48,43 @@ export default function Services() {
       setInput(q)
       setQuery(q)
     }
+    const m = pendingBrowse.get()
+    if (m !== null) {
+      pendingBrowse.set(null)
+      setInput('')
+      setQuery('')
+      setMode(m)
+    }
   })
 
-  const submit = () => setQuery(input.trim())
-  const items = list.data?.items ?? []
+  const reloadAll = () => {
+    setExtra([])
+    setPage(1)
+    if (query) results.reload()
+    else if (mode === 'department') departments.reload()
+    else themes.reload()
+  }
+  usePullRefresh(reloadAll)
+
+  const submit = () => {
+    setExtra([])
+    setPage(1)
+    setQuery(input.trim())
+  }
+
+  const loadMore = async () => {
+    setMoreBusy(true)
+    try {
+      const next = await catalogApi.search({ q: query, page: page + 1, pageSize: PAGE_SIZE })
+      setExtra((e) => [...e, ...next.items])
+      setPage(page + 1)
+    } finally {
+      setMoreBusy(false)
+    }
+  }
+
+  const items = [...(results.data?.items ?? []), ...extra]
+  const total = results.data?.total ?? 0
 
   return (
     <AppPage className='services'>
@@ -46,29 +102,95 @@ export default function Services() {
           搜索
         </Button>
       </View>
-      {query ? <Text className='services__query muted'>“{query}”的搜索结果</Text> : null}
-      <View className='card services__list'>
-        <PageState
-          loading={list.loading}
-          error={list.error}
-          empty={items.length === 0}
-          emptyText={query ? `没有找到与“${query}”相关的事项` : '服务目录即将上线'}
-          emptyHint={query ? '换个关键词试试，或拨打 12345 政务服务热线咨询' : '届时可在这里查询办事指南、预约办理'}
-          onRetry={list.reload}
-        >
-          {items.map((s) => (
-            <View key={s.id} className='services__item'>
-              <Text className='services__name'>{s.name}</Text>
-              <View className='services__meta'>
-                <Text className='muted'>{s.departmentName}</Text>
-                <Text className='muted'>
-                  {AUDIENCE_LABEL[s.audience] ?? ''} · 承诺{s.promisedDays}个工作日
-                </Text>
-              </View>
+
+      {query ? (
+        <View>
+          <View className='services__query'>
+            <Text className='muted'>“{query}”的搜索结果{results.data ? `，共 ${total} 项` : ''}</Text>
+            <Button
+              size='small'
+              fill='none'
+              type='primary'
+              onClick={() => {
+                setInput('')
+                setQuery('')
+              }}
+            >
+              返回分类
+            </Button>
+          </View>
+          <View className='card services__list'>
+            <PageState
+              loading={results.loading}
+              error={results.error}
+              empty={items.length === 0}
+              emptyText={`没有找到与“${query}”相关的事项`}
+              emptyHint='换个关键词试试，或拨打 12345 政务服务热线咨询'
+              onRetry={results.reload}
+            >
+              {items.map((s) => (
+                <ServiceRow key={s.id} service={s} />
+              ))}
+              {items.length < total ? (
+                <Button className='btn-block' block fill='outline' type='primary' loading={moreBusy} onClick={loadMore}>
+                  加载更多
+                </Button>
+              ) : null}
+            </PageState>
+          </View>
+        </View>
+      ) : (
+        <View>
+          <Segmented label='浏览方式' value={mode} options={MODES} onChange={setMode} />
+          {mode === 'department' ? (
+            <View className='card'>
+              <PageState
+                loading={departments.loading}
+                error={departments.error}
+                empty={(departments.data ?? []).length === 0}
+                emptyText='暂无部门'
+                onRetry={departments.reload}
+              >
+                {(departments.data ?? []).map((d) => (
+                  <Tappable
+                    key={d.id}
+                    className='services__dept'
+                    onTap={() => openPage(withQuery(CITIZEN_ROUTES.guideList, { departmentId: d.id, title: d.name }))}
+                  >
+                    <Text className='services__dept-name'>{d.name}</Text>
+                    <Text className='services__chevron' aria-hidden>
+                      ›
+                    </Text>
+                  </Tappable>
+                ))}
+              </PageState>
             </View>
-          ))}
-        </PageState>
-      </View>
+          ) : (
+            <PageState
+              loading={themes.loading}
+              error={themes.error}
+              empty={(themes.data ?? []).length === 0}
+              emptyText='暂无主题'
+              onRetry={themes.reload}
+            >
+              <View className='services__themes'>
+                {(themes.data ?? []).map((c) => (
+                  <Tappable
+                    key={c.name}
+                    className='services__theme'
+                    onTap={() =>
+                      openPage(withQuery(CITIZEN_ROUTES.guideList, { category: c.name, audience: mode, title: c.name }))
+                    }
+                  >
+                    <Text className='services__theme-name'>{c.name}</Text>
+                    <Text className='muted'>{c.count} 项</Text>
+                  </Tappable>
+                ))}
+              </View>
+            </PageState>
+          )}
+        </View>
+      )}
     </AppPage>
   )
 }

@@ -1,0 +1,56 @@
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import './index.scss'
+
+interface Props {
+  label: string
+  value: string
+  onChange: (value: string) => void
+  placeholder?: string
+  error?: string
+  hint?: string
+  /** textarea instead of a one-line input */
+  multiline?: boolean
+  type?: 'text' | 'number' | 'idcard' | 'digit'
+  password?: boolean
+  maxlength?: number
+  onConfirm?: () => void
+}
+
+/** A labelled input (or textarea) with its error; the label is also the control's accessible name. */
+export default function FormField({ label, value, onChange, placeholder, error, hint, multiline, type = 'text', password, maxlength, onConfirm }: Props) {
+  const cls = `field__input ${multiline ? 'form-field__textarea' : ''} ${error ? 'field__input--invalid' : ''}`
+  return (
+    <View className='field form-field'>
+      <Text className='field__label'>{label}</Text>
+      {multiline ? (
+        <Textarea
+          className={cls}
+          aria-label={label}
+          placeholder={placeholder}
+          value={value}
+          maxlength={maxlength ?? 500}
+          autoHeight
+          onInput={(e) => onChange(e.detail.value)}
+        />
+      ) : (
+        <Input
+          className={cls}
+          aria-label={label}
+          placeholder={placeholder}
+          value={value}
+          type={type}
+          password={password}
+          maxlength={maxlength ?? 140}
+          onInput={(e) => onChange(e.detail.value)}
+          onConfirm={onConfirm}
+        />
+      )}
+      {hint && !error ? <Text className='form-field__hint muted'>{hint}</Text> : null}
+      {error ? (
+        <View className='field__error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  )
+}

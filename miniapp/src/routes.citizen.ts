@@ -1,0 +1,22 @@
+/** Pages of the citizen journeys (subpackages guide, booking, applications, inbox). */
+export const CITIZEN_ROUTES = {
+  guideList: '/subpackages/guide/pages/list/index',
+  guide: '/subpackages/guide/pages/detail/index',
+  book: '/subpackages/booking/pages/book/index',
+  booking: '/subpackages/booking/pages/detail/index',
+  myBookings: '/subpackages/booking/pages/mine/index',
+  waitlist: '/subpackages/booking/pages/waitlist/index',
+  offhours: '/subpackages/booking/pages/offhours/index',
+  noShows: '/subpackages/booking/pages/no-shows/index',
+  filing: '/subpackages/applications/pages/detail/index',
+  myFilings: '/subpackages/applications/pages/mine/index',
+  lookup: '/subpackages/applications/pages/lookup/index',
+  messages: '/subpackages/inbox/pages/list/index',
+} as const
+
+export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return parts.length ? `${path}?${parts.join('&')}` : path
+}

@@ -1,0 +1,64 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Button from '../../../components/AppButton'
+import { isH5 } from '../../../platform'
+import type { FilingMaterial } from '../../../api/filings'
+
+interface Props {
+  materials: FilingMaterial[]
+  busy: boolean
+  error: string
+  onConfirm: (materialIds: string[]) => void
+  onClose: () => void
+}
+
+/** 信用承诺 (容缺受理): pick the missing tolerable materials, read the commitment, confirm. */
+export default function CommitmentSheet({ materials, busy, error, onConfirm, onClose }: Props) {
+  const [picked, setPicked] = useState<string[]>(materials.map((m) => m.materialId))
+  const names = materials.filter((m) => picked.includes(m.materialId)).map((m) => m.name)
+  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]))
+  return (
+    <View className='sheet-mask' onClick={onClose}>
+      <View
+        className='sheet'
+        role='dialog'
+        aria-modal='true'
+        aria-label='信用承诺'
+        onClick={(e) => e.stopPropagation()}
+      >
+        <Text className='sheet__title'>信用承诺（容缺受理）</Text>
+        <Text className='muted'>以下材料可暂缓提交，签署承诺后即可先行预审、受理：</Text>
+        {materials.map((m) => {
+          const on = picked.includes(m.materialId)
+          const a11y = isH5 ? { role: 'checkbox', 'aria-checked': on ? 'true' : 'false', tabIndex: 0 } : {}
+          return (
+            <View key={m.materialId} className='check-row' onClick={() => toggle(m.materialId)} {...(a11y as object)}>
+              <View className={`check-box ${on ? 'check-box--on' : ''}`} aria-hidden>
+                {on ? '✓' : ''}
+              </View>
+              <Text>{m.name}</Text>
+            </View>
+          )
+        })}
+        <Text className='sheet__text'>
+          {names.length
+            ? `本人自愿作出信用承诺：申请材料“${names.join('”“')}”暂缺，申请容缺受理，承诺在规定期限内补交；如未按期补交或承诺内容不实，愿意承担相应法律责任，并同意将失信信息记入信用记录。`
+            : '请至少选择一项材料。'}
+        </Text>
+        {error ? (
+          <View className='form-error' role='alert'>
+            {error}
+          </View>
+        ) : null}
+        <View className='sheet__actions'>
+          <Button fill='outline' type='primary' onClick={onClose}>
+            取消
+          </Button>
+          <Button type='primary' disabled={picked.length === 0} loading={busy} onClick={() => onConfirm(picked)}>
+            确认签署
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}

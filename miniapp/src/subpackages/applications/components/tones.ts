@@ -1,0 +1,17 @@
+import type { Tone } from '../../../components/StatusTag'
+
+export const FILING_TONE: Record<string, Tone> = {
+  draft: 'muted',
+  submitted: 'info',
+  correction_required: 'danger',
+  prereview_passed: 'info',
+  accepted: 'info',
+  refused: 'danger',
+  under_review: 'info',
+  approved: 'success',
+  denied: 'danger',
+  delivered: 'success',
+  withdrawn: 'muted',
+}
+
+export const SLA_TONE: Record<string, Tone> = { on_track: 'success', due_soon: 'warning', overdue: 'danger' }

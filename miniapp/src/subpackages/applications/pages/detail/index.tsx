@@ -1,0 +1,453 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import Button from '../../../../components/AppButton'
+import AppPage from '../../../../components/AppPage'
+import PageState from '../../../../components/PageState'
+import ProgressBar from '../../../../components/ProgressBar'
+import SignInGate from '../../../../components/SignInGate'
+import StatusTag from '../../../../components/StatusTag'
+import Tappable from '../../../../components/Tappable'
+import Timeline from '../../../../components/Timeline'
+import { errorMessage, isApiError } from '../../../../api/client'
+import { ACTION_LABEL, FILING_STATUS_LABEL, SLA_LABEL, filingsApi, uploadMaterialFile, type Filing, type FilingMaterial } from '../../../../api/filings'
+import { askSubscribeConsent, prefetchSubscribeTemplates } from '../../../../api/messages'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { chooseFile, isH5, openFile, type ChooseFileOptions } from '../../../../platform'
+import { session, useSession } from '../../../../store/session'
+import { toast } from '../../../../utils/nav'
+import { dateLabel, fullDateTime, shanghaiDate } from '../../../../utils/time'
+import CommitmentSheet from '../../components/CommitmentSheet'
+import { FILING_TONE, SLA_TONE } from '../../components/tones'
+import '../../components/filing.scss'
+import './index.scss'
+
+const EDITABLE = ['draft', 'correction_required']
+const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
+
+function sizeLabel(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
+function authorization(): string | undefined {
+  const t = session.get().accessToken
+  return t ? `Bearer ${t}` : undefined
+}
+
+interface MaterialProps {
+  filing: Filing
+  m: FilingMaterial
+  missing: boolean
+  flaggedReason: string | null
+  onChanged: () => void
+}
+
+function MaterialCard({ filing, m, missing, flaggedReason, onChanged }: MaterialProps) {
+  const [progress, setProgress] = useState<number | null>(null)
+  const [uploadingName, setUploadingName] = useState('')
+  const [error, setError] = useState('')
+  const [deleting, setDeleting] = useState<string | null>(null)
+  const editable = EDITABLE.includes(filing.status)
+
+  const upload = async (kind: ChooseFileOptions['kind']) => {
+    setError('')
+    let files
+    try {
+      files = await chooseFile({ kind, count: 1 })
+    } catch {
+      return // cancelled
+    }
+    for (const f of files) {
+      setUploadingName(f.name)
+      setProgress(0)
+      try {
+        await uploadMaterialFile(filing.id, m.materialId, f, (p) => setProgress(p))
+        toast('上传成功', 'success')
+      } catch (e) {
+        setError(errorMessage(e))
+      } finally {
+        setProgress(null)
+        setUploadingName('')
+      }
+    }
+    onChanged()
+  }
+
+  const remove = async (fileId: string) => {
+    const ok = await Taro.showModal({ title: '删除文件', content: '确定删除这个文件吗？', confirmText: '删除', cancelText: '取消' })
+    if (!ok.confirm) return
+    setDeleting(fileId)
+    try {
+      await filingsApi.deleteFile(filing.id, m.materialId, fileId)
+      onChanged()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setDeleting(null)
+    }
+  }
+
+  const view = async (fileId: string, name: string, contentType: string) => {
+    try {
+      await openFile({
+        url: filingsApi.filePath(fileId),
+        fileName: name,
+        authorization: authorization(),
+        fileType: contentType === 'application/pdf' ? 'pdf' : contentType === 'image/png' ? 'png' : 'jpg',
+      })
+    } catch (e) {
+      toast(errorMessage(e))
+    }
+  }
+
+  const flagged = !!flaggedReason || (m.review && !m.review.ok)
+  return (
+    <View
+      className={`material ${missing ? 'material--missing' : ''} ${flagged ? 'material--flagged' : ''}`}
+      role='group'
+      aria-label={m.name}
+    >
+      <View className='material__head'>
+        <Text className='material__name'>{m.name}</Text>
+        {m.files.length > 0 ? <StatusTag tone='success'>{`已上传 ${m.files.length}`}</StatusTag> : null}
+      </View>
+      <View className='material__tags'>
+        {m.required ? <StatusTag tone='danger'>必需</StatusTag> : <StatusTag tone='muted'>非必需</StatusTag>}
+        {m.tolerable ? <StatusTag tone='warning'>容缺</StatusTag> : null}
+        {m.commitment ? <StatusTag tone='info'>已签信用承诺</StatusTag> : null}
+        {m.review?.ok ? <StatusTag tone='success'>预审通过</StatusTag> : null}
+      </View>
+      {m.note ? <Text className='muted'>{m.note}</Text> : null}
+      {missing ? <Text className='material__alert'>缺少此材料，请上传{m.tolerable ? '或签署信用承诺' : ''}</Text> : null}
+      {flagged ? <Text className='material__alert'>需补正：{flaggedReason ?? m.review?.reason ?? '请重新上传'}</Text> : null}
+
+      {m.files.map((f) => (
+        <View key={f.id} className='material__file'>
+          <Text className='material__file-name'>
+            {f.name}（{sizeLabel(f.size)}）
+          </Text>
+          <View className='material__file-actions'>
+            <Button size='small' fill='none' type='primary' aria-label={`查看 ${f.name}`} onClick={() => void view(f.id, f.name, f.contentType)}>
+              查看
+            </Button>
+            {editable ? (
+              <Button
+                size='small'
+                fill='none'
+                type='danger'
+                aria-label={`删除 ${f.name}`}
+                loading={deleting === f.id}
+                onClick={() => void remove(f.id)}
+              >
+                删除
+              </Button>
+            ) : null}
+          </View>
+        </View>
+      ))}
+
+      {progress !== null ? (
+        <View className='material__uploading'>
+          <Text>正在上传 {uploadingName}… {progress}%</Text>
+          <ProgressBar percent={progress} label={`${m.name} 上传进度`} />
+        </View>
+      ) : null}
+      {error ? (
+        <View className='form-error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+
+      {editable && progress === null ? (
+        <View className='material__actions'>
+          {isH5 ? (
+            <Button size='small' type='primary' fill='outline' aria-label={`上传文件：${m.name}`} onClick={() => void upload('document')}>
+              上传文件
+            </Button>
+          ) : (
+            <>
+              <Button size='small' type='primary' fill='outline' onClick={() => void upload('image')}>
+                拍照/相册
+              </Button>
+              <Button size='small' type='primary' fill='outline' onClick={() => void upload('document')}>
+                聊天文件
+              </Button>
+            </>
+          )}
+        </View>
+      ) : null}
+      {editable ? <Text className='muted'>支持 PDF、JPG、PNG，单个不超过 20 MB</Text> : null}
+    </View>
+  )
+}
+
+export default function FilingDetail() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const { accessToken } = useSession()
+  const filing = useAsync(() => filingsApi.get(id), [id, accessToken], !!id && !!accessToken)
+  const [missing, setMissing] = useState<string[]>([])
+  const [submitting, setSubmitting] = useState(false)
+  const [formError, setFormError] = useState('')
+  const [sheet, setSheet] = useState(false)
+  const [committing, setCommitting] = useState(false)
+  const [commitError, setCommitError] = useState('')
+  const [withdrawing, setWithdrawing] = useState(false)
+  usePullRefresh(filing.reload)
+  useEffect(() => {
+    void prefetchSubscribeTemplates()
+  }, [])
+
+  const f = filing.data
+  const editable = !!f && EDITABLE.includes(f.status)
+  const flagged = new Map((f?.notice?.items ?? []).map((it) => [it.materialId, it.reason]))
+  const committable = (f?.materials ?? []).filter((m) => m.tolerable && m.files.length === 0 && !m.commitment)
+
+  const submit = async () => {
+    if (!f) return
+    void askSubscribeConsent(['filing_progress'])
+    setSubmitting(true)
+    setFormError('')
+    try {
+      await filingsApi.submit(f.id)
+      setMissing([])
+      toast('已提交预审', 'success')
+      filing.reload()
+    } catch (e) {
+      if (isApiError(e) && e.code === 'MATERIALS_MISSING') {
+        const ids = Array.isArray(e.details.materialIds) ? (e.details.materialIds as string[]) : []
+        setMissing(ids)
+        const names = f.materials.filter((m) => ids.includes(m.materialId)).map((m) => m.name)
+        setFormError(`${e.message}${names.length ? `：${names.join('、')}` : ''}`)
+      } else {
+        setFormError(errorMessage(e))
+      }
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const commit = async (materialIds: string[]) => {
+    if (!f) return
+    setCommitting(true)
+    setCommitError('')
+    try {
+      await filingsApi.commit(f.id, materialIds)
+      setSheet(false)
+      setMissing((ms) => ms.filter((x) => !materialIds.includes(x)))
+      toast('已签署信用承诺', 'success')
+      filing.reload()
+    } catch (e) {
+      setCommitError(errorMessage(e))
+    } finally {
+      setCommitting(false)
+    }
+  }
+
+  const withdraw = async () => {
+    if (!f) return
+    const ok = await Taro.showModal({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' })
+    if (!ok.confirm) return
+    setWithdrawing(true)
+    try {
+      await filingsApi.withdraw(f.id)
+      toast('已撤回')
+      filing.reload()
+    } catch (e) {
+      toast(errorMessage(e))
+    } finally {
+      setWithdrawing(false)
+    }
+  }
+
+  const receipt = async () => {
+    if (!f) return
+    try {
+      await openFile({ url: filingsApi.receiptPath(f.id), fileName: `受理通知书-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
+    } catch (e) {
+      toast(errorMessage(e))
+    }
+  }
+
+  const timeline = [...(f?.timeline ?? [])].reverse().map((t, i) => ({
+    key: `${t.at}-${i}`,
+    title:
+      t.action && ACTION_LABEL[t.action]
+        ? `${ACTION_LABEL[t.action]}（${FILING_STATUS_LABEL[t.status] ?? t.status}）`
+        : FILING_STATUS_LABEL[t.status] ?? t.status,
+    time: fullDateTime(t.at),
+    by: t.actor,
+    note: t.note,
+  }))
+
+  const progressBlock = timeline.length ? (
+    <>
+      <View className='section-title'>办理进度</View>
+      <View className='card'>
+        <Timeline items={timeline} />
+      </View>
+    </>
+  ) : null
+
+  return (
+    <AppPage className='filing'>
+      <SignInGate purpose='查看办件'>
+        <PageState loading={filing.loading && !f} error={!id ? new Error('缺少办件编号') : filing.error} onRetry={filing.reload}>
+          {f ? (
+            <View>
+              <View className='filing__head'>
+                <Text className='filing__name'>{f.serviceName}</Text>
+                <Text className='filing__number'>办件编号：{f.number}</Text>
+                <Text className='filing__number'>办理大厅：{f.hallName}</Text>
+                <View className='filing__tags'>
+                  <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{f.statusLabel || FILING_STATUS_LABEL[f.status] || f.status}</StatusTag>
+                  {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABEL[f.sla]}</StatusTag> : null}
+                  {f.deemedAccepted ? <StatusTag tone='info'>视为受理</StatusTag> : null}
+                </View>
+              </View>
+
+              {f.status === 'draft' ? (
+                <View className='banner banner--info'>
+                  <Text className='banner__title'>请逐项上传材料后提交预审</Text>
+                  <Text className='banner__line'>标“容缺”的材料暂缺时，可签署信用承诺先行受理。</Text>
+                </View>
+              ) : null}
+
+              {f.status === 'submitted' && f.prereview ? (
+                <View className='banner banner--info' role='status'>
+                  <Text className='banner__title'>等待预审</Text>
+                  <Text className='banner__line'>
+                    预审剩余 <Text className='banner__big'>{f.prereview.daysLeft}</Text> 个工作日（{dateLabel(f.prereview.deadline)} 前）
+                  </Text>
+                  <Text className='banner__line'>依《行政许可法》，逾期未出具补正告知的，自提交之日起视为受理。</Text>
+                </View>
+              ) : null}
+
+              {f.notice && f.status === 'correction_required' ? (
+                <View className='banner banner--danger' role='alert'>
+                  <Text className='banner__title'>一次性告知：请补正以下 {f.notice.items.length} 项材料</Text>
+                  <Text className='banner__line'>
+                    请于 {dateLabel(f.notice.deadline)} 前补正并重新提交（告知时间 {fullDateTime(f.notice.issuedAt)}）
+                  </Text>
+                  {f.notice.items.map((it) => (
+                    <View key={it.materialId} className='notice__item'>
+                      <Text className='notice__name'>{it.name}</Text>
+                      <Text className='notice__reason'>原因：{it.reason}</Text>
+                    </View>
+                  ))}
+                  <Text className='banner__line'>除上述材料外，不会再要求补充其他材料。</Text>
+                </View>
+              ) : null}
+
+              {f.status === 'refused' && f.refuseReason ? (
+                <View className='banner banner--danger'>
+                  <Text className='banner__title'>不予受理</Text>
+                  <Text className='banner__line'>原因：{f.refuseReason}</Text>
+                </View>
+              ) : null}
+
+              {f.dueAt || f.receiptNo ? (
+                <View className='card'>
+                  {f.acceptedAt ? (
+                    <View className='kv'>
+                      <Text className='kv__k'>受理日期</Text>
+                      <Text className='kv__v'>{dateLabel(shanghaiDate(f.acceptedAt))}</Text>
+                    </View>
+                  ) : null}
+                  {f.dueAt ? (
+                    <View className='kv'>
+                      <Text className='kv__k'>承诺办结期限</Text>
+                      <Text className='kv__v filing__due'>{dateLabel(shanghaiDate(f.dueAt))} 前</Text>
+                    </View>
+                  ) : null}
+                  {f.receiptNo ? (
+                    <View className='kv'>
+                      <Text className='kv__k'>受理回执号</Text>
+                      <Text className='kv__v'>{f.receiptNo}</Text>
+                    </View>
+                  ) : null}
+                  {f.decisionNote ? (
+                    <View className='kv'>
+                      <Text className='kv__k'>审查意见</Text>
+                      <Text className='kv__v'>{f.decisionNote}</Text>
+                    </View>
+                  ) : null}
+                  {f.delivery ? (
+                    <View className='kv'>
+                      <Text className='kv__k'>送达</Text>
+                      <Text className='kv__v'>
+                        {{ window: '窗口领取', post: '邮寄', online: '网上送达' }[f.delivery.method] ?? f.delivery.method}
+                        {f.delivery.trackingNo ? ` 运单号 ${f.delivery.trackingNo}` : ''}
+                      </Text>
+                    </View>
+                  ) : null}
+                  {f.receiptNo ? (
+                    <Tappable className='link' onTap={() => void receipt()}>
+                      <Text>下载受理通知书（PDF）</Text>
+                    </Tappable>
+                  ) : null}
+                </View>
+              ) : null}
+
+              {!editable ? progressBlock : null}
+
+              <View className='section-title'>申请材料</View>
+              <View className='card'>
+                {f.materials.map((m) => (
+                  <MaterialCard
+                    key={m.materialId}
+                    filing={f}
+                    m={m}
+                    missing={missing.includes(m.materialId)}
+                    flaggedReason={f.status === 'correction_required' ? flagged.get(m.materialId) ?? null : null}
+                    onChanged={() => {
+                      setMissing((ms) => ms.filter((x) => x !== m.materialId))
+                      filing.reload()
+                    }}
+                  />
+                ))}
+                {editable && committable.length > 0 ? (
+                  <Button block fill='outline' type='primary' onClick={() => setSheet(true)}>
+                    签署信用承诺（容缺受理）
+                  </Button>
+                ) : null}
+              </View>
+
+              {formError ? (
+                <View className='banner banner--danger' role='alert'>
+                  <Text>{formError}</Text>
+                </View>
+              ) : null}
+
+              <View className='filing__actions'>
+                {editable ? (
+                  <Button block type='primary' size='large' loading={submitting} onClick={submit}>
+                    {f.status === 'correction_required' ? '补正后重新提交' : '提交预审'}
+                  </Button>
+                ) : null}
+                {BEFORE_ACCEPTANCE.includes(f.status) ? (
+                  <Button block type='danger' fill='outline' loading={withdrawing} onClick={withdraw}>
+                    撤回申请
+                  </Button>
+                ) : null}
+              </View>
+
+              {editable ? progressBlock : null}
+            </View>
+          ) : null}
+        </PageState>
+        {sheet && f ? (
+          <CommitmentSheet
+            materials={committable}
+            busy={committing}
+            error={commitError}
+            onConfirm={(ids) => void commit(ids)}
+            onClose={() => setSheet(false)}
+          />
+        ) : null}
+      </SignInGate>
+    </AppPage>
+  )
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Input, Text, View } from '@tarojs/components'
+import Button from '../../../../components/AppButton'
+import AppPage from '../../../../components/AppPage'
+import StatusTag from '../../../../components/StatusTag'
+import Timeline from '../../../../components/Timeline'
+import { errorMessage } from '../../../../api/client'
+import { FILING_STATUS_LABEL, SLA_LABEL, filingsApi, type LookupResult } from '../../../../api/filings'
+import { dateLabel, fullDateTime, shanghaiDate } from '../../../../utils/time'
+import { FILING_TONE, SLA_TONE } from '../../components/tones'
+import '../../components/filing.scss'
+import './index.scss'
+
+/** Public progress lookup: filing number + the last 4 digits of the applicant's phone, no sign-in. */
+export default function Lookup() {
+  const { params } = useRouter()
+  const [number, setNumber] = useState(params.number ? decodeURIComponent(params.number) : '')
+  const [tail, setTail] = useState('')
+  const [errors, setErrors] = useState<{ number?: string; tail?: string }>({})
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<LookupResult | null>(null)
+
+  const search = async () => {
+    setError('')
+    const n = number.trim().toUpperCase()
+    const t = tail.trim()
+    const next: { number?: string; tail?: string } = {}
+    if (!/^ZW\d{8}-\d{6}$/.test(n)) next.number = '办件编号格式应为 ZW20261201-000123'
+    if (!/^\d{4}$/.test(t)) next.tail = '请输入申请人手机号后四位'
+    setErrors(next)
+    if (next.number || next.tail) return
+    setBusy(true)
+    setResult(null)
+    try {
+      setResult(await filingsApi.lookup(n, t))
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <AppPage className='lookup'>
+      <View className='card'>
+        <Text className='muted'>无需登录，凭办件编号和申请人手机号后四位查询办理进度。</Text>
+        <View className='field'>
+          <Text className='field__label'>办件编号</Text>
+          <Input
+            className={`field__input ${errors.number ? 'field__input--invalid' : ''}`}
+            aria-label='办件编号'
+            placeholder='如 ZW20261201-000123'
+            maxlength={17}
+            value={number}
+            onInput={(e) => setNumber(e.detail.value)}
+          />
+          {errors.number ? <Text className='field__error'>{errors.number}</Text> : null}
+        </View>
+        <View className='field'>
+          <Text className='field__label'>手机号后四位</Text>
+          <Input
+            className={`field__input ${errors.tail ? 'field__input--invalid' : ''}`}
+            aria-label='手机号后四位'
+            type='number'
+            maxlength={4}
+            placeholder='申请人手机号后四位'
+            value={tail}
+            onInput={(e) => setTail(e.detail.value)}
+            onConfirm={search}
+          />
+          {errors.tail ? <Text className='field__error'>{errors.tail}</Text> : null}
+        </View>
+        {error ? (
+          <View className='form-error' role='alert'>
+            {error}
+          </View>
+        ) : null}
+        <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={search}>
+          查询
+        </Button>
+      </View>
+
+      {result ? (
+        <View className='card' role='region' aria-label='查询结果'>
+          <Text className='filing__name'>{result.serviceName}</Text>
+          <Text className='filing__number'>办件编号：{result.number}</Text>
+          <View className='filing__tags'>
+            <StatusTag tone={FILING_TONE[result.status] ?? 'info'}>{result.statusLabel || FILING_STATUS_LABEL[result.status] || result.status}</StatusTag>
+            {result.sla ? <StatusTag tone={SLA_TONE[result.sla]}>{SLA_LABEL[result.sla]}</StatusTag> : null}
+          </View>
+          {result.dueAt ? <Text className='filing__number'>承诺办结期限：{dateLabel(shanghaiDate(result.dueAt))} 前</Text> : null}
+          <View className='section-title'>办理进度</View>
+          <Timeline
+            items={[...result.timeline].reverse().map((t, i) => ({
+              key: `${t.at}-${i}`,
+              title: FILING_STATUS_LABEL[t.status] ?? t.status,
+              time: fullDateTime(t.at),
+              by: t.actor,
+              note: t.note,
+            }))}
+          />
+        </View>
+      ) : null}
+    </AppPage>
+  )
+}

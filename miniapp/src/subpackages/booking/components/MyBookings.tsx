@@ -1,0 +1,185 @@
+import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import Button from '../../../components/AppButton'
+import AppPage from '../../../components/AppPage'
+import PageState from '../../../components/PageState'
+import Segmented from '../../../components/Segmented'
+import SignInGate from '../../../components/SignInGate'
+import StatusTag from '../../../components/StatusTag'
+import Tappable from '../../../components/Tappable'
+import { BOOKING_STATUS_LABEL, OFFHOURS_STATUS_LABEL, bookingApi } from '../../../api/booking'
+import { errorMessage } from '../../../api/client'
+import { useAsync } from '../../../hooks/useAsync'
+import { usePullRefresh } from '../../../hooks/usePullRefresh'
+import { CITIZEN_ROUTES, withQuery } from '../../../routes.citizen'
+import { useSession } from '../../../store/session'
+import { openPage, toast } from '../../../utils/nav'
+import { dateLabel, dateTimeLabel, shanghaiDate, shanghaiTime } from '../../../utils/time'
+import { BOOKING_TONE, OFFHOURS_TONE } from './tones'
+
+export type MineTab = 'bookings' | 'waitlist' | 'offhours'
+
+const TABS: Array<{ value: MineTab; label: string }> = [
+  { value: 'bookings', label: '预约' },
+  { value: 'waitlist', label: '候补' },
+  { value: 'offhours', label: '错时申请' },
+]
+
+/** 我的预约: bookings, waitlist places (with offers to accept) and off-hours requests. */
+export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: MineTab }) {
+  const { accessToken } = useSession()
+  const [tab, setTab] = useState<MineTab>(initialTab)
+  const [busyId, setBusyId] = useState<string | null>(null)
+  const bookings = useAsync(() => bookingApi.list(), [accessToken], !!accessToken && tab === 'bookings')
+  const waitlist = useAsync(() => bookingApi.waitlist(), [accessToken], !!accessToken && tab === 'waitlist')
+  const offhours = useAsync(() => bookingApi.offhoursList(), [accessToken], !!accessToken && tab === 'offhours')
+
+  const reload = () => {
+    if (!accessToken) return
+    if (tab === 'bookings') bookings.reload()
+    else if (tab === 'waitlist') waitlist.reload()
+    else offhours.reload()
+  }
+  usePullRefresh(reload)
+  useDidShow(() => {
+    if (bookings.data || waitlist.data || offhours.data) reload()
+  })
+
+  const accept = async (entryId: string) => {
+    setBusyId(entryId)
+    try {
+      const b = await bookingApi.acceptOffer(entryId)
+      toast('候补成功，已为您预约', 'success')
+      openPage(withQuery(CITIZEN_ROUTES.booking, { id: b.id }))
+    } catch (e) {
+      Taro.showModal({ title: '未能预约', content: errorMessage(e), showCancel: false })
+      waitlist.reload()
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  const leave = async (slotId: string) => {
+    setBusyId(slotId)
+    try {
+      await bookingApi.leaveWaitlist(slotId)
+      toast('已退出候补')
+      waitlist.reload()
+    } catch (e) {
+      toast(errorMessage(e))
+    } finally {
+      setBusyId(null)
+    }
+  }
+
+  const sorted = [...(bookings.data ?? [])].sort((a, b) => {
+    const rank = (s: string) => (s === 'booked' ? 0 : 1)
+    return rank(a.status) - rank(b.status) || (a.status === 'booked' ? a.start.localeCompare(b.start) : b.start.localeCompare(a.start))
+  })
+
+  return (
+    <AppPage className='mine'>
+      <SignInGate purpose='查看我的预约'>
+        <Segmented label='预约类别' value={tab} options={TABS} onChange={setTab} />
+        {tab === 'bookings' ? (
+          <View className='card'>
+            <PageState
+              loading={bookings.loading}
+              error={bookings.error}
+              empty={sorted.length === 0}
+              emptyText='还没有预约'
+              emptyHint='在办事指南中点“预约办理”即可预约窗口时段'
+              onRetry={bookings.reload}
+            >
+              {sorted.map((b) => (
+                <Tappable key={b.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: b.id }))}>
+                  <View className='list-item__head'>
+                    <Text className='list-item__title'>{b.serviceName}</Text>
+                    <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABEL[b.status] ?? b.status}</StatusTag>
+                  </View>
+                  <Text className='list-item__line'>
+                    {dateLabel(shanghaiDate(b.start))} {shanghaiTime(b.start)}–{shanghaiTime(b.end)}
+                  </Text>
+                  <Text className='list-item__line'>
+                    {b.hallName}
+                    {b.kind === 'offhours' ? ' · 错时办理' : ''}
+                    {b.onBehalf ? ' · 代办' : ''}
+                  </Text>
+                </Tappable>
+              ))}
+            </PageState>
+          </View>
+        ) : null}
+
+        {tab === 'waitlist' ? (
+          <View className='card'>
+            <PageState
+              loading={waitlist.loading}
+              error={waitlist.error}
+              empty={(waitlist.data ?? []).length === 0}
+              emptyText='没有候补'
+              emptyHint='时段约满时可在预约页点“候补”，有人取消时按顺序通知'
+              onRetry={waitlist.reload}
+            >
+              {(waitlist.data ?? []).map((w) => (
+                <View key={w.id} className='list-item'>
+                  <View className='list-item__head'>
+                    <Text className='list-item__title'>
+                      {w.slot ? `${dateLabel(shanghaiDate(w.slot.start))} ${shanghaiTime(w.slot.start)}–${shanghaiTime(w.slot.end)}` : '候补时段'}
+                    </Text>
+                    {w.offer ? <StatusTag tone='success'>有空位</StatusTag> : <StatusTag tone='info'>{`第 ${w.position} 位`}</StatusTag>}
+                  </View>
+                  {w.offer ? (
+                    <Text className='list-item__line'>有人取消了预约，请在 {dateTimeLabel(w.offer.expiresAt)} 前确认，逾期将顺延给下一位。</Text>
+                  ) : (
+                    <Text className='list-item__line'>排队中，有空位时会通知您</Text>
+                  )}
+                  <View className='list-item__actions'>
+                    {w.offer ? (
+                      <Button size='small' type='primary' loading={busyId === w.id} onClick={() => void accept(w.id)}>
+                        确认预约
+                      </Button>
+                    ) : null}
+                    <Button size='small' fill='outline' type='primary' loading={busyId === w.slotId} onClick={() => void leave(w.slotId)}>
+                      退出候补
+                    </Button>
+                  </View>
+                </View>
+              ))}
+            </PageState>
+          </View>
+        ) : null}
+
+        {tab === 'offhours' ? (
+          <View className='card'>
+            <PageState
+              loading={offhours.loading}
+              error={offhours.error}
+              empty={(offhours.data ?? []).length === 0}
+              emptyText='没有错时/预约办申请'
+              emptyHint='工作时间来不了，可在预约页申请错时办理'
+              onRetry={offhours.reload}
+            >
+              {(offhours.data ?? []).map((r) => (
+                <Tappable key={r.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.offhours, { id: r.id }))}>
+                  <View className='list-item__head'>
+                    <Text className='list-item__title'>
+                      {dateLabel(shanghaiDate(r.preferredStart))} {shanghaiTime(r.preferredStart)}–{shanghaiTime(r.preferredEnd)}
+                    </Text>
+                    <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABEL[r.status] ?? r.status}</StatusTag>
+                  </View>
+                  {r.note ? <Text className='list-item__line'>备注：{r.note}</Text> : null}
+                </Tappable>
+              ))}
+            </PageState>
+          </View>
+        ) : null}
+
+        <Tappable className='eligibility__link mine__no-shows' onTap={() => openPage(CITIZEN_ROUTES.noShows)}>
+          <Text>查看我的爽约记录</Text>
+        </Tappable>
+      </SignInGate>
+    </AppPage>
+  )
+}

@@ -1,0 +1,269 @@
+import { useEffect, useMemo, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { CalendarDay, Slot } from '@gov/shared'
+import Button from '../../../../components/AppButton'
+import AppPage from '../../../../components/AppPage'
+import PageState from '../../../../components/PageState'
+import SignInGate from '../../../../components/SignInGate'
+import Tappable from '../../../../components/Tappable'
+import { bookingApi } from '../../../../api/booking'
+import { catalogApi } from '../../../../api/catalog'
+import { errorMessage, isApiError } from '../../../../api/client'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { askSubscribeConsent, prefetchSubscribeTemplates } from '../../../../api/messages'
+import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
+import { useSession } from '../../../../store/session'
+import { toast } from '../../../../utils/nav'
+import { addDays, dateLabel, shanghaiDate, shanghaiTime } from '../../../../utils/time'
+import DayGrid, { type DayCell } from '../../components/DayGrid'
+import EligibilityBanner from '../../components/EligibilityBanner'
+import '../../components/booking.scss'
+import './index.scss'
+
+const HORIZON_DAYS = 14
+
+export default function Book() {
+  const { params } = useRouter()
+  const serviceId = params.serviceId ?? ''
+  const { accessToken, user } = useSession()
+  const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId], !!serviceId)
+  const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
+  const [hallId, setHallId] = useState<string | null>(null)
+  const [day, setDay] = useState<string | null>(null)
+  const [slotId, setSlotId] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [formError, setFormError] = useState('')
+
+  const today = shanghaiDate()
+  const last = addDays(today, HORIZON_DAYS - 1)
+
+  useEffect(() => {
+    void prefetchSubscribeTemplates()
+  }, [])
+
+  useEffect(() => {
+    if (!hallId && guide.data?.halls.length) setHallId(guide.data.halls[0].id)
+  }, [guide.data, hallId])
+
+  const days = useAsync(
+    async () => {
+      const [calendar, slots] = await Promise.all([
+        catalogApi.calendar(today, last).catch(() => [] as CalendarDay[]),
+        bookingApi.slots(serviceId, hallId!, today, last),
+      ])
+      return { calendar, slots }
+    },
+    [serviceId, hallId],
+    !!serviceId && !!hallId,
+  )
+
+  const cells: DayCell[] = useMemo(() => {
+    const byDay = new Map<string, Slot[]>()
+    for (const s of days.data?.slots ?? []) {
+      const d = shanghaiDate(s.start)
+      byDay.set(d, [...(byDay.get(d) ?? []), s])
+    }
+    const cal = new Map((days.data?.calendar ?? []).map((c) => [c.date, c]))
+    const out: DayCell[] = []
+    for (let i = 0; i < HORIZON_DAYS; i++) {
+      const date = addDays(today, i)
+      const slots = byDay.get(date) ?? []
+      const c = cal.get(date)
+      if (slots.length > 0) out.push({ date, state: slots.some((s) => s.remaining > 0) ? 'open' : 'full' })
+      else if (c && !c.workday) out.push({ date, state: 'closed', name: c.name })
+      else out.push({ date, state: 'none' })
+    }
+    return out
+  }, [days.data, today])
+
+  // pick the first open day once slots arrive
+  useEffect(() => {
+    if (!day || !cells.some((c) => c.date === day && (c.state === 'open' || c.state === 'full'))) {
+      const first = cells.find((c) => c.state === 'open') ?? cells.find((c) => c.state === 'full')
+      setDay(first ? first.date : null)
+      setSlotId(null)
+    }
+  }, [cells, day])
+
+  const slotsOfDay = (days.data?.slots ?? []).filter((s) => day && shanghaiDate(s.start) === day)
+  const slot = slotsOfDay.find((s) => s.id === slotId) ?? null
+  const hall = guide.data?.halls.find((h) => h.id === hallId) ?? null
+  const forfeited = !!eligibility.data?.forfeited
+
+  const reload = () => {
+    guide.reload()
+    if (accessToken) eligibility.reload()
+    if (hallId) days.reload()
+  }
+  usePullRefresh(reload)
+
+  const joinWaitlist = async (s: Slot) => {
+    setFormError('')
+    try {
+      const r = await bookingApi.joinWaitlist(s.id, serviceId)
+      Taro.showModal({
+        title: '已加入候补',
+        content: `您排在第 ${r.position} 位。有人取消时会通知您，请在规定时间内确认。`,
+        showCancel: false,
+      })
+    } catch (e) {
+      setFormError(errorMessage(e))
+    }
+  }
+
+  const confirm = async () => {
+    if (!slot) return
+    // reminders: mini-programs ask on this tap (H5 uses the in-app messages)
+    void askSubscribeConsent(['booking_reminder', 'booking_result'])
+    setBusy(true)
+    setFormError('')
+    try {
+      const booking = await bookingApi.book(slot.id, serviceId)
+      toast('预约成功', 'success')
+      Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.booking, { id: booking.id }) })
+    } catch (e) {
+      setFormError(errorMessage(e))
+      if (isApiError(e) && (e.code === 'SLOT_FULL' || e.code === 'SLOT_NOT_BOOKABLE')) days.reload()
+      if (isApiError(e) && e.code === 'BOOKING_FORFEITED') eligibility.reload()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const g = guide.data
+  return (
+    <AppPage className='book'>
+      <PageState loading={guide.loading} error={!serviceId ? new Error('缺少事项编号') : guide.error} onRetry={guide.reload}>
+        {g ? (
+          <View>
+            <Text className='book__service'>{g.name}</Text>
+            <SignInGate purpose='预约办理' verified>
+              {eligibility.data ? <EligibilityBanner e={eligibility.data} /> : null}
+              {eligibility.error ? (
+                <View className='card'>
+                  <PageState error={eligibility.error} onRetry={eligibility.reload} />
+                </View>
+              ) : null}
+
+              <View className='section-title'>1. 选择办理大厅</View>
+              <View className='card choice-list'>
+                {g.halls.length === 0 ? <Text className='muted'>该事项暂无可预约的大厅</Text> : null}
+                {g.halls.map((h) => (
+                  <Tappable
+                    key={h.id}
+                    className={`choice ${h.id === hallId ? 'choice--on' : ''}`}
+                    onTap={() => {
+                      setHallId(h.id)
+                      setDay(null)
+                      setSlotId(null)
+                    }}
+                    pressed={h.id === hallId}
+                  >
+                    <Text className='choice__title'>{h.name}</Text>
+                    <Text className='muted'>{h.address}</Text>
+                  </Tappable>
+                ))}
+              </View>
+
+              {hallId ? (
+                <>
+                  <View className='section-title'>2. 选择日期</View>
+                  <View className='card'>
+                    <PageState loading={days.loading} error={days.error} onRetry={days.reload}>
+                      <DayGrid
+                        days={cells}
+                        value={day}
+                        onChange={(d) => {
+                          setDay(d)
+                          setSlotId(null)
+                        }}
+                      />
+                      <View className='legend' aria-hidden>
+                        <Text>
+                          <Text className='legend__dot' style={{ background: '#d1fae5' }} />
+                          可约
+                        </Text>
+                        <Text>
+                          <Text className='legend__dot' style={{ background: '#fef3c7' }} />
+                          约满（可候补）
+                        </Text>
+                        <Text>
+                          <Text className='legend__dot' style={{ background: '#f3f4f6' }} />
+                          休息/无号
+                        </Text>
+                      </View>
+                    </PageState>
+                  </View>
+
+                  <View className='section-title'>3. 选择时段{day ? `（${dateLabel(day)}）` : ''}</View>
+                  <View className='card'>
+                    {!days.loading && !days.error ? (
+                      <PageState empty={!day || slotsOfDay.length === 0} emptyText='近 14 天暂无可预约时段' emptyHint='可申请错时/预约办，或稍后再来看看'>
+                        {slotsOfDay.map((s) => {
+                          const full = s.remaining <= 0
+                          const label = `${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`
+                          return (
+                            <View key={s.id} className='slot'>
+                              <View>
+                                <Text className='slot__time'>{label}</Text>
+                                <Text className={`slot__left ${full ? 'slot__left--full' : ''}`}>
+                                  {full ? '已约满' : `余 ${s.remaining} 个号`}
+                                </Text>
+                              </View>
+                              {full ? (
+                                <Button size='small' fill='outline' type='primary' disabled={forfeited} onClick={() => void joinWaitlist(s)}>
+                                  候补
+                                </Button>
+                              ) : (
+                                <Button
+                                  size='small'
+                                  type='primary'
+                                  fill={s.id === slotId ? 'solid' : 'outline'}
+                                  disabled={forfeited}
+                                  aria-label={`${s.id === slotId ? '已选' : '选择'} ${label}`}
+                                  onClick={() => setSlotId(s.id)}
+                                >
+                                  {s.id === slotId ? '已选' : '选择'}
+                                </Button>
+                              )}
+                            </View>
+                          )
+                        })}
+                      </PageState>
+                    ) : null}
+                  </View>
+                  <Tappable
+                    className='book__offhours'
+                    onTap={() => Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.offhours, { serviceId, hallId }) })}
+                  >
+                    <Text>工作时间来不了？申请错时/预约办</Text>
+                  </Tappable>
+                </>
+              ) : null}
+
+              <View className='book__confirm'>
+                {formError ? (
+                  <View className='form-error' role='alert'>
+                    {formError}
+                  </View>
+                ) : null}
+                {slot && hall ? (
+                  <Text className='book__summary'>
+                    {hall.name} · {dateLabel(shanghaiDate(slot.start))} {shanghaiTime(slot.start)}–{shanghaiTime(slot.end)}
+                  </Text>
+                ) : (
+                  <Text className='book__summary muted'>{forfeited ? '预约资格已暂停，暂不能预约' : '请选择日期和时段'}</Text>
+                )}
+                <Button block type='primary' size='large' disabled={!slot || forfeited || !user?.verified} loading={busy} onClick={confirm}>
+                  确认预约
+                </Button>
+              </View>
+            </SignInGate>
+          </View>
+        ) : null}
+      </PageState>
+    </AppPage>
+  )
+}

@@ -1,0 +1,123 @@
+import { createElement, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import Button from '../../../../components/AppButton'
+import AppPage from '../../../../components/AppPage'
+import PageState from '../../../../components/PageState'
+import SignInGate from '../../../../components/SignInGate'
+import StatusTag from '../../../../components/StatusTag'
+import { BOOKING_TONE } from '../../components/tones'
+import { BOOKING_STATUS_LABEL, bookingApi } from '../../../../api/booking'
+import { errorMessage } from '../../../../api/client'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { CITIZEN_ROUTES } from '../../../../routes.citizen'
+import { isH5 } from '../../../../platform'
+import { useSession } from '../../../../store/session'
+import { openPage, toast } from '../../../../utils/nav'
+import { dateLabel, shanghaiDate, shanghaiTime } from '../../../../utils/time'
+import '../../components/booking.scss'
+import './index.scss'
+
+export default function BookingDetail() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const { accessToken } = useSession()
+  const booking = useAsync(() => bookingApi.get(id), [id, accessToken], !!id && !!accessToken)
+  const [cancelling, setCancelling] = useState(false)
+  usePullRefresh(booking.reload)
+
+  const cancel = async () => {
+    const ok = await Taro.showModal({ title: '取消预约', content: '确定取消这次预约吗？取消后号源会释放给其他人。', confirmText: '确定取消', cancelText: '再想想' })
+    if (!ok.confirm) return
+    setCancelling(true)
+    try {
+      await bookingApi.cancel(id)
+      toast('已取消预约', 'success')
+      booking.reload()
+    } catch (e) {
+      Taro.showModal({ title: '取消失败', content: errorMessage(e), showCancel: false })
+    } finally {
+      setCancelling(false)
+    }
+  }
+
+  const b = booking.data
+  const upcoming = b && b.status === 'booked' && new Date(b.start).getTime() > Date.now()
+  return (
+    <AppPage className='booking'>
+      <SignInGate purpose='查看预约'>
+        <PageState loading={booking.loading} error={!id ? new Error('缺少预约编号') : booking.error} onRetry={booking.reload}>
+          {b ? (
+            <View>
+              <View className='card booking__qr-card'>
+                <View className='booking__status'>
+                  <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABEL[b.status] ?? b.status}</StatusTag>
+                </View>
+                {b.status === 'booked' && b.qrImage ? (
+                  isH5 ? (
+                    createElement('img', { className: 'booking__qr', src: b.qrImage, alt: `签到二维码，签到码 ${b.code}` })
+                  ) : (
+                    <Image className='booking__qr' src={b.qrImage} mode='aspectFit' />
+                  )
+                ) : null}
+                <Text className='booking__code-label'>签到码（到大厅后出示二维码或报此码）</Text>
+                <Text className='booking__code'>
+                  {b.code}
+                </Text>
+              </View>
+
+              <View className='card'>
+                <View className='kv'>
+                  <Text className='kv__k'>办理事项</Text>
+                  <Text className='kv__v'>{b.serviceName}</Text>
+                </View>
+                <View className='kv'>
+                  <Text className='kv__k'>预约时间</Text>
+                  <Text className='kv__v'>
+                    {dateLabel(shanghaiDate(b.start))} {shanghaiTime(b.start)}–{shanghaiTime(b.end)}
+                  </Text>
+                </View>
+                <View className='kv'>
+                  <Text className='kv__k'>办理大厅</Text>
+                  <Text className='kv__v'>{b.hallName}</Text>
+                </View>
+                <View className='kv'>
+                  <Text className='kv__k'>大厅地址</Text>
+                  <Text className='kv__v'>{b.hallAddress}</Text>
+                </View>
+                <View className='kv'>
+                  <Text className='kv__k'>预约类型</Text>
+                  <Text className='kv__v'>{b.kind === 'offhours' ? '错时/预约办' : '窗口预约'}</Text>
+                </View>
+                {b.onBehalf ? (
+                  <View className='kv'>
+                    <Text className='kv__k'>代办</Text>
+                    <Text className='kv__v'>此预约由代办人办理，爽约记入被代办人的记录</Text>
+                  </View>
+                ) : null}
+              </View>
+
+              {b.status === 'booked' ? (
+                <View className='info-box'>
+                  <Text>请在预约时间前到达并签到；未签到且超过宽限时间将记为爽约。不能前往请提前取消。</Text>
+                </View>
+              ) : null}
+
+              <View className='booking__actions'>
+                {upcoming ? (
+                  <Button block type='danger' fill='outline' size='large' loading={cancelling} onClick={cancel}>
+                    取消预约
+                  </Button>
+                ) : null}
+                <Button block type='primary' fill='outline' size='large' onClick={() => openPage(CITIZEN_ROUTES.myBookings)}>
+                  我的预约
+                </Button>
+              </View>
+            </View>
+          ) : null}
+        </PageState>
+      </SignInGate>
+    </AppPage>
+  )
+}

@@ -1,0 +1,10 @@
+import { useRouter } from '@tarojs/taro'
+import MyBookings, { type MineTab } from '../../components/MyBookings'
+import '../../components/booking.scss'
+import './index.scss'
+
+export default function Mine() {
+  const { params } = useRouter()
+  const tab = (['bookings', 'waitlist', 'offhours'] as const).includes(params.tab as MineTab) ? (params.tab as MineTab) : 'bookings'
+  return <MyBookings initialTab={tab} />
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '爽约记录',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,148 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import TextArea from '../../../../components/TextArea'
+import Button from '../../../../components/AppButton'
+import AppPage from '../../../../components/AppPage'
+import PageState from '../../../../components/PageState'
+import SignInGate from '../../../../components/SignInGate'
+import StatusTag, { type Tone } from '../../../../components/StatusTag'
+import { bookingApi, type NoShowItem } from '../../../../api/booking'
+import { errorMessage } from '../../../../api/client'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { useSession } from '../../../../store/session'
+import { toast } from '../../../../utils/nav'
+import { dateLabel } from '../../../../utils/time'
+import EligibilityBanner from '../../components/EligibilityBanner'
+import '../../components/booking.scss'
+import './index.scss'
+
+const APPEAL_LABEL: Record<string, { text: string; tone: Tone }> = {
+  open: { text: '申诉处理中', tone: 'warning' },
+  waived: { text: '申诉成立，已豁免', tone: 'success' },
+  rejected: { text: '申诉未通过', tone: 'danger' },
+}
+
+function Item({ item, onChanged }: { item: NoShowItem; onChanged: () => void }) {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    setError('')
+    if (reason.trim().length < 2) {
+      setError('请写明申诉理由（至少 2 个字）')
+      return
+    }
+    setBusy(true)
+    try {
+      await bookingApi.appeal(item.bookingId, reason.trim())
+      toast('申诉已提交', 'success')
+      setOpen(false)
+      onChanged()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const a = item.appeal
+  return (
+    <View className='list-item'>
+      <View className='list-item__head'>
+        <Text className='list-item__title'>{dateLabel(item.date)}</Text>
+        {item.counts ? <StatusTag tone='danger'>计入爽约</StatusTag> : <StatusTag tone='muted'>不再计入</StatusTag>}
+      </View>
+      <Text className='list-item__line'>{item.serviceName}</Text>
+      <Text className='list-item__line'>{item.hallName}</Text>
+      {item.reason ? <Text className='list-item__line'>说明：{item.reason}</Text> : null}
+      {a ? (
+        <View className='no-shows__appeal'>
+          <StatusTag tone={APPEAL_LABEL[a.status]?.tone ?? 'info'}>{APPEAL_LABEL[a.status]?.text ?? a.status}</StatusTag>
+          <Text className='list-item__line'>我的申诉：{a.reason}</Text>
+          {a.answer ? <Text className='list-item__line'>大厅答复：{a.answer}</Text> : null}
+        </View>
+      ) : item.counts ? (
+        open ? (
+          <View className='no-shows__appeal'>
+            <TextArea label='申诉理由' placeholder='如：当天突发急病住院，可提供医院证明' value={reason} onChange={setReason} />
+            {error ? (
+              <View className='form-error' role='alert'>
+                {error}
+              </View>
+            ) : null}
+            <View className='list-item__actions'>
+              <Button size='small' type='primary' loading={busy} onClick={submit}>
+                提交申诉
+              </Button>
+              <Button size='small' fill='outline' type='primary' onClick={() => setOpen(false)}>
+                取消
+              </Button>
+            </View>
+            <Text className='muted'>每条爽约记录只能申诉一次，请如实填写。</Text>
+          </View>
+        ) : (
+          <View className='list-item__actions'>
+            <Button size='small' fill='outline' type='primary' onClick={() => setOpen(true)}>
+              申诉
+            </Button>
+          </View>
+        )
+      ) : null}
+    </View>
+  )
+}
+
+/** The no-show record: every no-show, whether it counts and why, and an appeal once per no-show. */
+export default function NoShows() {
+  const { accessToken } = useSession()
+  const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
+  const record = useAsync(() => bookingApi.noShows(), [accessToken], !!accessToken)
+  const reload = () => {
+    eligibility.reload()
+    record.reload()
+  }
+  usePullRefresh(reload)
+  const e = eligibility.data
+
+  return (
+    <AppPage className='no-shows'>
+      <SignInGate purpose='查看爽约记录'>
+        {e ? (
+          <View className='card'>
+            <View className='no-shows__summary'>
+              <Text className='no-shows__count'>{`${e.noShows} / ${e.threshold}`}</Text>
+              <Text className='muted'>计入的爽约次数 / 暂停预约的上限</Text>
+            </View>
+            {!e.forfeited && e.noShows === 0 ? <Text className='no-shows__ok'>预约资格正常</Text> : null}
+          </View>
+        ) : null}
+        {e ? <EligibilityBanner e={e} showLink={false} /> : null}
+
+        <View className='info-box'>
+          <Text>
+            预约后未取消、也未在开始后的宽限时间（一般为 30 分钟）内签到，记为一次爽约；累计 {e?.threshold ?? 3} 次将暂停预约资格。取消的预约不计入。由代办人代为预约的，爽约记入被代办人（委托人）本人的记录，以委托人的记录为准。对记录有异议，可对每条爽约申诉一次。
+          </Text>
+        </View>
+
+        <View className='section-title'>爽约明细</View>
+        <View className='card'>
+          <PageState
+            loading={record.loading}
+            error={record.error}
+            empty={(record.data ?? []).length === 0}
+            emptyText='没有爽约记录'
+            emptyHint='请继续按时办理或提前取消预约'
+            onRetry={reload}
+          >
+            {(record.data ?? []).map((it) => (
+              <Item key={it.bookingId} item={it} onChanged={reload} />
+            ))}
+          </PageState>
+        </View>
+      </SignInGate>
+    </AppPage>
+  )
+}

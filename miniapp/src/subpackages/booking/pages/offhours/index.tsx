@@ -1,0 +1,294 @@
+import { useEffect, useMemo, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import TextArea from '../../../../components/TextArea'
+import type { CalendarDay } from '@gov/shared'
+import Button from '../../../../components/AppButton'
+import AppPage from '../../../../components/AppPage'
+import PageState from '../../../../components/PageState'
+import SignInGate from '../../../../components/SignInGate'
+import StatusTag from '../../../../components/StatusTag'
+import Tappable from '../../../../components/Tappable'
+import { OFFHOURS_STATUS_LABEL, bookingApi } from '../../../../api/booking'
+import { catalogApi } from '../../../../api/catalog'
+import { errorMessage, isApiError } from '../../../../api/client'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
+import { useSession } from '../../../../store/session'
+import { openPage, toast } from '../../../../utils/nav'
+import { addDays, dateLabel, isoAt, shanghaiDate, shanghaiTime, weekdayLabel } from '../../../../utils/time'
+import EligibilityBanner from '../../components/EligibilityBanner'
+import { OFFHOURS_TONE } from '../../components/tones'
+import '../../components/booking.scss'
+import './index.scss'
+
+const WORKDAY_STARTS = ['07:30', '08:00', '12:00', '12:30', '17:30', '18:00', '18:30', '19:00']
+const RESTDAY_STARTS = ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00']
+const DURATIONS = [30, 60, 90, 120]
+
+function plusMinutes(hhmm: string, minutes: number): string {
+  const [h, m] = hhmm.split(':').map(Number)
+  const t = h * 60 + m + minutes
+  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`
+}
+
+function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => void }) {
+  return (
+    <Tappable className={`chip ${on ? 'chip--on' : ''}`} onTap={onTap} pressed={on}>
+      <Text>{label}</Text>
+    </Tappable>
+  )
+}
+
+/** The status of one off-hours request. */
+function RequestStatus({ id }: { id: string }) {
+  const { accessToken } = useSession()
+  const req = useAsync(() => bookingApi.offhours(id), [id, accessToken], !!accessToken)
+  const service = useAsync(() => catalogApi.guide(req.data!.serviceId), [req.data?.serviceId], !!req.data)
+  const [busy, setBusy] = useState(false)
+  usePullRefresh(req.reload)
+  const r = req.data
+  const hall = service.data?.halls.find((h) => h.id === r?.hallId)
+
+  const cancel = async () => {
+    const ok = await Taro.showModal({ title: '撤回申请', content: '确定撤回这次错时办理申请吗？', confirmText: '撤回', cancelText: '不撤回' })
+    if (!ok.confirm) return
+    setBusy(true)
+    try {
+      await bookingApi.cancelOffhours(id)
+      toast('已撤回')
+      req.reload()
+    } catch (e) {
+      toast(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageState loading={req.loading} error={req.error} onRetry={req.reload}>
+      {r ? (
+        <View>
+          <View className='card'>
+            <View className='kv'>
+              <Text className='kv__k'>申请状态</Text>
+              <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABEL[r.status] ?? r.status}</StatusTag>
+            </View>
+            <View className='kv'>
+              <Text className='kv__k'>办理事项</Text>
+              <Text className='kv__v'>{service.data?.name ?? '…'}</Text>
+            </View>
+            <View className='kv'>
+              <Text className='kv__k'>办理大厅</Text>
+              <Text className='kv__v'>{hall?.name ?? '…'}</Text>
+            </View>
+            <View className='kv'>
+              <Text className='kv__k'>希望时间</Text>
+              <Text className='kv__v'>
+                {dateLabel(shanghaiDate(r.preferredStart))} {shanghaiTime(r.preferredStart)}–{shanghaiTime(r.preferredEnd)}
+              </Text>
+            </View>
+            {r.note ? (
+              <View className='kv'>
+                <Text className='kv__k'>备注</Text>
+                <Text className='kv__v'>{r.note}</Text>
+              </View>
+            ) : null}
+            {r.staffName ? (
+              <View className='kv'>
+                <Text className='kv__k'>接待人员</Text>
+                <Text className='kv__v'>{r.staffName}</Text>
+              </View>
+            ) : null}
+            {r.refuseReason ? (
+              <View className='kv'>
+                <Text className='kv__k'>未通过原因</Text>
+                <Text className='kv__v'>{r.refuseReason}</Text>
+              </View>
+            ) : null}
+          </View>
+          {r.status === 'pending' ? (
+            <View className='info-box'>
+              <Text>大厅将在工作时间内确认时间和接待人员，结果会通过消息通知您。</Text>
+            </View>
+          ) : null}
+          <View className='offhours__actions'>
+            {r.status === 'confirmed' && r.bookingId ? (
+              <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: r.bookingId! }))}>
+                查看预约和签到码
+              </Button>
+            ) : null}
+            {r.status === 'pending' ? (
+              <Button block type='danger' fill='outline' size='large' loading={busy} onClick={cancel}>
+                撤回申请
+              </Button>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
+    </PageState>
+  )
+}
+
+/** The off-hours request form (错时/预约办). */
+function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialHallId?: string }) {
+  const { accessToken } = useSession()
+  const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId], !!serviceId)
+  const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
+  const today = shanghaiDate()
+  const calendar = useAsync(() => catalogApi.calendar(addDays(today, 1), addDays(today, 30)).catch(() => [] as CalendarDay[]), [today])
+  const [hallId, setHallId] = useState<string | null>(initialHallId ?? null)
+  const [date, setDate] = useState<string | null>(null)
+  const [start, setStart] = useState<string | null>(null)
+  const [duration, setDuration] = useState(60)
+  const [note, setNote] = useState('')
+  const [error, setError] = useState('')
+  const [deadline, setDeadline] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  usePullRefresh(() => {
+    guide.reload()
+    calendar.reload()
+  })
+
+  useEffect(() => {
+    if (!hallId && guide.data?.halls.length) setHallId(guide.data.halls[0].id)
+  }, [guide.data, hallId])
+
+  const days = useMemo(() => {
+    const cal = new Map((calendar.data ?? []).map((c) => [c.date, c]))
+    return Array.from({ length: 21 }, (_, i) => {
+      const d = addDays(today, i + 1)
+      const c = cal.get(d)
+      return { date: d, workday: c ? c.workday : ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()), name: c?.name ?? null }
+    })
+  }, [calendar.data, today])
+  const day = days.find((d) => d.date === date)
+  const starts = day ? (day.workday ? WORKDAY_STARTS : RESTDAY_STARTS) : []
+
+  const submit = async () => {
+    setError('')
+    setDeadline(null)
+    if (!hallId || !date || !start) {
+      setError('请选择大厅、日期和开始时间')
+      return
+    }
+    setBusy(true)
+    try {
+      const r = await bookingApi.requestOffhours({
+        serviceId,
+        hallId,
+        preferredStart: isoAt(date, start),
+        preferredEnd: isoAt(date, plusMinutes(start, duration)),
+        note: note.trim() || undefined,
+      })
+      toast('申请已提交', 'success')
+      Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.offhours, { id: r.id }) })
+    } catch (e) {
+      setError(errorMessage(e))
+      if (isApiError(e) && e.code === 'NOTICE_TOO_SHORT' && typeof e.details.deadline === 'string') setDeadline(e.details.deadline)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const g = guide.data
+  return (
+    <PageState loading={guide.loading} error={guide.error} onRetry={guide.reload}>
+      {g ? (
+        <View>
+          <View className='info-box'>
+            <Text>
+              工作日的早晚、午休或节假日办理，需至少提前一个工作日申请（在预约日前最后一个工作日下班前提出）。大厅确认时间和接待人员后生成预约，同样适用爽约规则。
+            </Text>
+          </View>
+          {eligibility.data ? <EligibilityBanner e={eligibility.data} /> : null}
+          <View className='card'>
+            <Text className='choice__title'>{g.name}</Text>
+            <Text className='offhours__label'>办理大厅</Text>
+            <View className='choice-list'>
+              {g.halls.map((h) => (
+                <Tappable
+                  key={h.id}
+                  className={`choice ${h.id === hallId ? 'choice--on' : ''}`}
+                  onTap={() => setHallId(h.id)}
+                  pressed={h.id === hallId}
+                >
+                  <Text className='choice__title'>{h.name}</Text>
+                  <Text className='muted'>{h.hours}</Text>
+                </Tappable>
+              ))}
+            </View>
+
+            <Text className='offhours__label'>日期</Text>
+            <View className='chips' role='group' aria-label='日期'>
+              {days.map((d) => (
+                <Chip
+                  key={d.date}
+                  on={d.date === date}
+                  label={`${Number(d.date.slice(5, 7))}/${Number(d.date.slice(8))} ${weekdayLabel(d.date)}${d.workday ? '' : ' 休'}`}
+                  onTap={() => {
+                    setDate(d.date)
+                    setStart(null)
+                  }}
+                />
+              ))}
+            </View>
+
+            {day ? (
+              <>
+                <Text className='offhours__label'>开始时间（{day.workday ? '工作日：早晚或午休' : day.name ?? '休息日'}）</Text>
+                <View className='chips' role='group' aria-label='开始时间'>
+                  {starts.map((s) => (
+                    <Chip key={s} on={s === start} label={s} onTap={() => setStart(s)} />
+                  ))}
+                </View>
+                <Text className='offhours__label'>时长</Text>
+                <View className='chips' role='group' aria-label='时长'>
+                  {DURATIONS.map((m) => (
+                    <Chip key={m} on={m === duration} label={m < 60 ? `${m} 分钟` : `${m / 60} 小时`} onTap={() => setDuration(m)} />
+                  ))}
+                </View>
+                {start ? (
+                  <Text className='muted'>
+                    时间段：{dateLabel(day.date)} {start}–{plusMinutes(start, duration)}
+                  </Text>
+                ) : null}
+              </>
+            ) : null}
+
+            <Text className='offhours__label'>备注</Text>
+            <TextArea label='备注' placeholder='如：白天上班，希望下班后办理' value={note} onChange={setNote} />
+            {error ? (
+              <View className='form-error' role='alert'>
+                <Text>{error}</Text>
+                {deadline ? <Text>{`\n最晚申请时间：${dateLabel(deadline)} 下班前`}</Text> : null}
+              </View>
+            ) : null}
+            <Button className='btn-block' block type='primary' size='large' loading={busy} disabled={!!eligibility.data?.forfeited} onClick={submit}>
+              提交申请
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </PageState>
+  )
+}
+
+export default function Offhours() {
+  const { params } = useRouter()
+  const id = params.id
+  return (
+    <AppPage className='offhours'>
+      <SignInGate purpose='申请错时/预约办' verified={!id}>
+        {id ? (
+          <RequestStatus id={id} />
+        ) : params.serviceId ? (
+          <RequestForm serviceId={params.serviceId} initialHallId={params.hallId} />
+        ) : (
+          <PageState error={new Error('请从办事指南进入错时办理申请')} />
+        )}
+      </SignInGate>
+    </AppPage>
+  )
+}

@@ -1,0 +1,8 @@
+import MyBookings from '../../components/MyBookings'
+import '../../components/booking.scss'
+import './index.scss'
+
+/** Where a waitlist offer message leads: 我的预约 open on 候补. */
+export default function Waitlist() {
+  return <MyBookings initialTab='waitlist' />
+}

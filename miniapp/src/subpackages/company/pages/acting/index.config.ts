@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '为谁办理',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,111 @@
+import { useEffect } from 'react'
+import { Text, View } from '@tarojs/components'
+import AppPage from '../../../../components/AppPage'
+import PageState from '../../../../components/PageState'
+import SignInGate from '../../../../components/SignInGate'
+import { delegationApi } from '../../../../api/delegation'
+import { enterprisesApi } from '../../../../api/enterprises'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { isH5 } from '../../../../platform'
+import { acting, useActingChoice, type ActingChoice } from '../../../../store/acting'
+import { useSession } from '../../../../store/session'
+import { goBackOr, toast } from '../../../../utils/nav'
+import '../../company.scss'
+import './index.scss'
+
+interface Option {
+  key: string
+  title: string
+  sub: string
+  choice: ActingChoice | null
+}
+
+/** 为谁办理: 本人, a company the user belongs to, or a principal whose authorisation is valid now. */
+export default function Acting() {
+  const { accessToken } = useSession()
+  const current = useActingChoice()
+  const data = useAsync(
+    async () => {
+      const [companies, received] = await Promise.all([enterprisesApi.list(), delegationApi.list('agent')])
+      return { companies, received: received.filter((a) => a.status === 'active') }
+    },
+    [accessToken],
+    !!accessToken,
+  )
+  usePullRefresh(data.reload)
+
+  const options: Option[] = [{ key: 'self', title: '本人', sub: '以自己的名义办理', choice: null }]
+  for (const c of data.data?.companies ?? []) {
+    options.push({
+      key: `enterprise:${c.id}`,
+      title: c.name,
+      sub: `企业 · 我是${c.role === 'admin' ? '管理员' : '经办人'}`,
+      choice: { type: 'enterprise', id: c.id, name: c.name },
+    })
+  }
+  for (const a of data.data?.received ?? []) {
+    const key = `${a.principal.type}:${a.principal.id}`
+    if (options.some((o) => o.key === key)) continue
+    options.push({
+      key,
+      title: a.principal.name ?? '委托人',
+      sub: `${a.principal.type === 'enterprise' ? '企业' : '个人'}委托 · ${a.services ? a.services.map((s) => s.name).join('、') : '全部事项'} · 至 ${a.validTo}`,
+      choice: { type: a.principal.type, id: a.principal.id, name: a.principal.name ?? '委托人', authorizationId: a.id },
+    })
+  }
+  const currentKey = current ? `${current.type}:${current.id}` : 'self'
+
+  // a choice whose membership or authorisation is gone falls back to 本人
+  const stale = !!data.data && !!current && !options.some((o) => o.key === currentKey)
+  useEffect(() => {
+    if (stale) acting.clear()
+  }, [stale])
+
+  const pick = (o: Option) => {
+    acting.set(o.choice)
+    toast(o.choice ? `将以“${o.title}”的名义办理` : '将以本人名义办理')
+    setTimeout(() => goBackOr('/pages/me/index'), 400)
+  }
+
+  return (
+    <AppPage className='acting'>
+      <SignInGate purpose='选择办理对象'>
+        <View className='section-title'>选择办理对象</View>
+        <View className='card' role='radiogroup' aria-label='为谁办理'>
+          <PageState loading={data.loading && !data.data} error={data.error} onRetry={data.reload}>
+            {options.map((o) => {
+              const on = o.key === currentKey
+              const a11y = isH5
+                ? {
+                    role: 'radio',
+                    tabIndex: 0,
+                    'aria-checked': on ? 'true' : 'false',
+                    'aria-label': `${o.title}，${o.sub}`,
+                    onKeyDown: (e: KeyboardEvent) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault()
+                        pick(o)
+                      }
+                    },
+                  }
+                : {}
+              return (
+                <View key={o.key} className={`co-choice ${on ? 'co-choice--on' : ''}`} onClick={() => pick(o)} {...(a11y as object)}>
+                  <View className='co-choice__mark' />
+                  <View className='acting__text'>
+                    <Text className='co-row__title'>{o.title}</Text>
+                    <Text className='acting__sub'>{o.sub}</Text>
+                  </View>
+                </View>
+              )
+            })}
+          </PageState>
+        </View>
+        <Text className='muted' style={{ display: 'block', margin: '0 12px' }}>
+          代委托人预约时，爽约记在委托人的预约记录上；授权过期或被撤销后不能再代办。
+        </Text>
+      </SignInGate>
+    </AppPage>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '授权委托',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,83 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { isValidCreditCode } from '@gov/shared'
+import AppPage from '../../../../components/AppPage'
+import Button from '../../../../components/AppButton'
+import FormField from '../../../../components/FormField'
+import SignInGate from '../../../../components/SignInGate'
+import { errorMessage, isApiError } from '../../../../api/client'
+import { enterprisesApi } from '../../../../api/enterprises'
+import { toast } from '../../../../utils/nav'
+import '../../company.scss'
+import './index.scss'
+
+type Errors = Partial<Record<'name' | 'creditCode' | 'legalRepName', string>>
+
+/** 创建企业: name, 统一社会信用代码 (check character verified here before sending), legal representative. */
+export default function CreateCompany() {
+  const [name, setName] = useState('')
+  const [creditCode, setCreditCode] = useState('')
+  const [legalRepName, setLegalRepName] = useState('')
+  const [errors, setErrors] = useState<Errors>({})
+  const [formError, setFormError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    setFormError('')
+    const code = creditCode.trim().toUpperCase()
+    const next: Errors = {}
+    if (name.trim().length < 2) next.name = '请填写企业名称'
+    if (code.length !== 18) next.creditCode = '统一社会信用代码为 18 位'
+    else if (!isValidCreditCode(code)) next.creditCode = '统一社会信用代码校验不通过，请核对'
+    if (legalRepName.trim().length < 2) next.legalRepName = '请填写法定代表人姓名'
+    setErrors(next)
+    if (Object.keys(next).length) return
+    setBusy(true)
+    try {
+      const created = await enterprisesApi.create({ name: name.trim(), creditCode: code, legalRepName: legalRepName.trim() })
+      toast('企业已创建', 'success')
+      Taro.redirectTo({ url: `/subpackages/company/pages/detail/index?id=${created.id}` })
+    } catch (e) {
+      if (isApiError(e)) {
+        const f = e.fieldErrors
+        if (e.code === 'INVALID_CREDIT_CODE') f.creditCode = e.message
+        if (f.name || f.creditCode || f.legalRepName) {
+          setErrors({ name: f.name, creditCode: f.creditCode, legalRepName: f.legalRepName })
+          return
+        }
+      }
+      setFormError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <AppPage className='company-create'>
+      <SignInGate purpose='创建企业'>
+        <View className='card'>
+          <FormField label='企业名称' value={name} onChange={setName} placeholder='与营业执照一致' error={errors.name} maxlength={100} />
+          <FormField
+            label='统一社会信用代码'
+            value={creditCode}
+            onChange={(v) => setCreditCode(v.toUpperCase())}
+            placeholder='18 位，见营业执照'
+            error={errors.creditCode}
+            maxlength={18}
+          />
+          <FormField label='法定代表人' value={legalRepName} onChange={setLegalRepName} placeholder='姓名' error={errors.legalRepName} maxlength={64} />
+          {formError ? (
+            <View className='form-error' role='alert'>
+              {formError}
+            </View>
+          ) : null}
+          <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
+            创建
+          </Button>
+          <Text className='muted'>创建后您是企业管理员，可添加经办人、以企业名义授权代办。</Text>
+        </View>
+      </SignInGate>
+    </AppPage>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '企业办事',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,185 @@
+import { useMemo } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import AppPage from '../../../../components/AppPage'
+import Button from '../../../../components/AppButton'
+import PageState from '../../../../components/PageState'
+import SignInGate from '../../../../components/SignInGate'
+import StatusTag, { type Tone } from '../../../../components/StatusTag'
+import { enterprisesApi, type FilingView } from '../../../../api/enterprises'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
+import { acting, useActingChoice } from '../../../../store/acting'
+import { useSession } from '../../../../store/session'
+import { fullDateTime, shanghaiDate } from '../../../../utils/time'
+import { toast } from '../../../../utils/nav'
+import '../../company.scss'
+import './index.scss'
+
+const SLA_LABEL: Record<string, { text: string; tone: Tone }> = {
+  overdue: { text: '已超期', tone: 'danger' },
+  due_soon: { text: '即将到期', tone: 'warning' },
+  on_track: { text: '正常', tone: 'success' },
+}
+
+const BOOKING_STATUS: Record<string, string> = {
+  booked: '已预约',
+  checked_in: '已签到',
+  cancelled: '已取消',
+  no_show: '爽约',
+  no_show_waived: '爽约已豁免',
+}
+
+const slaRank = (f: FilingView) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
+
+/** The enterprise dashboard: the company's filings (counts by status, overdue first) and its bookings. */
+export default function CompanyDetail() {
+  const id = useRouter().params.id ?? ''
+  const { accessToken } = useSession()
+  const choice = useActingChoice()
+  const enabled = !!accessToken && !!id
+  const company = useAsync(() => enterprisesApi.get(id), [id, accessToken], enabled)
+  const filings = useAsync(() => enterprisesApi.filings(id), [id, accessToken], enabled)
+  const bookings = useAsync(() => enterprisesApi.bookings(id), [id, accessToken], enabled)
+  const reloadAll = () => {
+    company.reload()
+    filings.reload()
+    bookings.reload()
+  }
+  usePullRefresh(reloadAll)
+  useReloadOnShow(reloadAll, enabled)
+
+  const sorted = useMemo(
+    () => [...(filings.data ?? [])].sort((a, b) => slaRank(a) - slaRank(b) || (b.createdAt ?? '').localeCompare(a.createdAt ?? '')),
+    [filings.data],
+  )
+  const counts = useMemo(() => {
+    const m = new Map<string, number>()
+    for (const f of filings.data ?? []) m.set(f.statusLabel ?? f.status, (m.get(f.statusLabel ?? f.status) ?? 0) + 1)
+    return [...m.entries()]
+  }, [filings.data])
+  const overdue = (filings.data ?? []).filter((f) => f.sla === 'overdue').length
+
+  const c = company.data
+  const actingHere = choice?.type === 'enterprise' && choice.id === id
+  const actForCompany = () => {
+    if (!c) return
+    acting.set({ type: 'enterprise', id: c.id, name: c.name })
+    toast(`已切换为以“${c.name}”名义办理`)
+  }
+
+  return (
+    <AppPage className='co-detail'>
+      <SignInGate purpose='查看企业办件'>
+        <View className='card'>
+          <PageState loading={company.loading && !c} error={company.error} onRetry={company.reload}>
+            {c && (
+              <View>
+                <Text className='co-detail__name'>{c.name}</Text>
+                <Text className='co-row__sub'>统一社会信用代码 {c.creditCode}</Text>
+                <Text className='co-row__sub'>
+                  法定代表人 {c.legalRepName} · 我的身份：{c.role === 'admin' ? '管理员' : '经办人'}
+                </Text>
+                {actingHere ? (
+                  <View style={{ marginTop: '8px' }}>
+                    <StatusTag tone='warning'>正在以企业名义办理</StatusTag>
+                  </View>
+                ) : null}
+                <View className='co-actions' style={{ margin: '12px 0 0' }}>
+                  {actingHere ? (
+                    <Button type='primary' fill='outline' onClick={() => { acting.clear(); toast('已改回以本人名义办理') }}>
+                      改回以本人名义办理
+                    </Button>
+                  ) : (
+                    <Button type='primary' onClick={actForCompany}>
+                      以企业名义办理
+                    </Button>
+                  )}
+                  <Button type='primary' fill='outline' onClick={() => Taro.navigateTo({ url: `/subpackages/company/pages/members/index?id=${c.id}` })}>
+                    {c.role === 'admin' ? '成员管理' : '查看成员'}
+                  </Button>
+                  {c.role === 'admin' && (
+                    <Button
+                      type='primary'
+                      fill='outline'
+                      onClick={() => Taro.navigateTo({ url: `/subpackages/company/pages/authorize/index?enterpriseId=${c.id}` })}
+                    >
+                      授权代办人
+                    </Button>
+                  )}
+                </View>
+              </View>
+            )}
+          </PageState>
+        </View>
+
+        <View className='section-title'>企业办件</View>
+        <View className='card'>
+          <PageState
+            loading={filings.loading && !filings.data}
+            error={filings.error}
+            empty={sorted.length === 0}
+            emptyText='企业还没有办件'
+            emptyHint='切换为以企业名义办理后，在办事指南中发起申请'
+            onRetry={filings.reload}
+          >
+            <View className='co-counts' aria-label='办件数量'>
+              <View className='co-count'>
+                <Text className='co-count__num'>{sorted.length}</Text>
+                <Text className='co-count__label'>全部</Text>
+              </View>
+              <View className={`co-count ${overdue ? 'co-count--danger' : ''}`}>
+                <Text className='co-count__num'>{overdue}</Text>
+                <Text className='co-count__label'>已超期</Text>
+              </View>
+              {counts.map(([label, n]) => (
+                <View key={label} className='co-count'>
+                  <Text className='co-count__num'>{n}</Text>
+                  <Text className='co-count__label'>{label}</Text>
+                </View>
+              ))}
+            </View>
+            <View style={{ marginTop: '12px' }}>
+              {sorted.map((f) => (
+                <View key={f.id} className='co-row co-filing'>
+                  <View className='co-row__main'>
+                    <Text className='co-row__title'>{f.serviceName ?? f.number}</Text>
+                    <Text className='co-row__sub'>
+                      {f.number} · {f.statusLabel ?? f.status}
+                    </Text>
+                    {f.dueAt ? <Text className='co-row__sub'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
+                  </View>
+                  {f.sla && SLA_LABEL[f.sla] ? <StatusTag tone={SLA_LABEL[f.sla].tone}>{SLA_LABEL[f.sla].text}</StatusTag> : null}
+                </View>
+              ))}
+            </View>
+          </PageState>
+        </View>
+
+        <View className='section-title'>企业预约</View>
+        <View className='card'>
+          <PageState
+            loading={bookings.loading && !bookings.data}
+            error={bookings.error}
+            empty={(bookings.data ?? []).length === 0}
+            emptyText='企业还没有预约'
+            onRetry={bookings.reload}
+          >
+            {(bookings.data ?? []).map((b) => (
+              <View key={b.id} className='co-row'>
+                <View className='co-row__main'>
+                  <Text className='co-row__title'>{b.serviceName ?? '预约'}</Text>
+                  <Text className='co-row__sub'>
+                    {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
+                  </Text>
+                </View>
+                <StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS[b.status] ?? b.status}</StatusTag>
+              </View>
+            ))}
+          </PageState>
+        </View>
+      </SignInGate>
+    </AppPage>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的企业',
+  enablePullDownRefresh: true,
+})

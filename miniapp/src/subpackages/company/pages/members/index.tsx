@@ -1,0 +1,133 @@
+import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { isValidPhone, type EnterpriseRole } from '@gov/shared'
+import AppPage from '../../../../components/AppPage'
+import Button from '../../../../components/AppButton'
+import FormField from '../../../../components/FormField'
+import PageState from '../../../../components/PageState'
+import ReasonDialog from '../../../../components/ReasonDialog'
+import Segmented from '../../../../components/Segmented'
+import SignInGate from '../../../../components/SignInGate'
+import StatusTag from '../../../../components/StatusTag'
+import { errorMessage, isApiError } from '../../../../api/client'
+import { enterprisesApi, type EnterpriseMember } from '../../../../api/enterprises'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { useSession } from '../../../../store/session'
+import { toast } from '../../../../utils/nav'
+import '../../company.scss'
+import './index.scss'
+
+const ROLE_LABEL: Record<EnterpriseRole, string> = { admin: '管理员', handler: '经办人' }
+
+/** Members of a company: admins add people by phone (admin or handler) and remove them. */
+export default function Members() {
+  const id = useRouter().params.id ?? ''
+  const { accessToken } = useSession()
+  const detail = useAsync(() => enterprisesApi.get(id), [id, accessToken], !!accessToken && !!id)
+  usePullRefresh(detail.reload)
+  const [phone, setPhone] = useState('')
+  const [role, setRole] = useState<EnterpriseRole>('handler')
+  const [phoneError, setPhoneError] = useState('')
+  const [formError, setFormError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [removing, setRemoving] = useState<EnterpriseMember | null>(null)
+
+  const c = detail.data
+  const isAdmin = c?.role === 'admin'
+
+  const add = async () => {
+    setFormError('')
+    const p = phone.trim()
+    if (!isValidPhone(p)) {
+      setPhoneError('请输入正确的 11 位手机号')
+      return
+    }
+    setPhoneError('')
+    setBusy(true)
+    try {
+      await enterprisesApi.addMember(id, p, role)
+      setPhone('')
+      toast('已添加成员', 'success')
+      detail.reload()
+    } catch (e) {
+      if (isApiError(e) && e.fieldErrors.phone) setPhoneError(e.fieldErrors.phone)
+      else setFormError(errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <AppPage className='co-members'>
+      <SignInGate purpose='管理企业成员'>
+        <View className='section-title'>{c ? c.name : '企业成员'}</View>
+        <View className='card'>
+          <PageState loading={detail.loading && !c} error={detail.error} empty={!!c && c.members.length === 0} onRetry={detail.reload}>
+            {c?.members.map((m) => (
+              <View key={m.userId} className='co-row'>
+                <View className='co-row__main'>
+                  <Text className='co-row__title'>
+                    {m.name ?? '未实名用户'}
+                    {m.self ? '（我）' : ''}
+                  </Text>
+                  <Text className='co-row__sub'>{m.phone ?? ''}</Text>
+                </View>
+                <StatusTag tone={m.role === 'admin' ? 'info' : 'muted'}>{ROLE_LABEL[m.role]}</StatusTag>
+                {isAdmin && !m.self && (
+                  <Button size='small' type='danger' fill='outline' onClick={() => setRemoving(m)} aria-label={`移除成员 ${m.phone ?? ''}`}>
+                    移除
+                  </Button>
+                )}
+              </View>
+            ))}
+          </PageState>
+        </View>
+
+        {isAdmin && (
+          <>
+            <View className='section-title'>添加成员</View>
+            <View className='card'>
+              <FormField label='成员手机号' value={phone} onChange={setPhone} type='number' maxlength={11} placeholder='对方登录政务通所用手机号' error={phoneError} />
+              <Text className='field__label'>成员角色</Text>
+              <Segmented
+                label='成员角色'
+                value={role}
+                options={[
+                  { value: 'handler', label: '经办人' },
+                  { value: 'admin', label: '管理员' },
+                ]}
+                onChange={setRole}
+              />
+              <Text className='muted'>经办人可以企业名义预约、办件；管理员还可管理成员、授权代办人。</Text>
+              {formError ? (
+                <View className='form-error' role='alert'>
+                  {formError}
+                </View>
+              ) : null}
+              <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={add}>
+                添加成员
+              </Button>
+            </View>
+          </>
+        )}
+
+        <ReasonDialog
+          visible={!!removing}
+          title='移除成员'
+          description={`确定将 ${removing?.name ?? removing?.phone ?? ''} 移出企业？移除后对方不能再以企业名义办理。`}
+          confirmText='移除'
+          danger
+          onConfirm={async () => {
+            if (!removing) return
+            await enterprisesApi.removeMember(id, removing.userId)
+            toast('已移除')
+            detail.reload()
+          }}
+          onClose={() => setRemoving(null)}
+        />
+      </SignInGate>
+    </AppPage>
+  )
+}

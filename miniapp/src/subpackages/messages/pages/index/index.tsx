@@ -1,0 +1,124 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { Message } from '@gov/shared'
+import AppPage from '../../../../components/AppPage'
+import Button from '../../../../components/AppButton'
+import PageState from '../../../../components/PageState'
+import Segmented from '../../../../components/Segmented'
+import SignInGate from '../../../../components/SignInGate'
+import Tappable from '../../../../components/Tappable'
+import { messagesApi, refreshUnreadBadge } from '../../../../api/messages'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
+import { useSession } from '../../../../store/session'
+import { fullDateTime } from '../../../../utils/time'
+import { openPage, toast } from '../../../../utils/nav'
+import './index.scss'
+
+type Filter = 'all' | 'unread'
+
+/** 消息中心: every notice (bookings, no-shows, correction notices, decisions, rating answers…); tap to read and open. */
+export default function Messages() {
+  const { accessToken } = useSession()
+  const [filter, setFilter] = useState<Filter>('all')
+  const list = useAsync(() => messagesApi.list(filter === 'unread'), [filter, accessToken], !!accessToken)
+  const [readIds, setReadIds] = useState<Set<string>>(new Set())
+  const [marking, setMarking] = useState(false)
+  const reload = () => {
+    setReadIds(new Set())
+    list.reload()
+    void refreshUnreadBadge()
+  }
+  usePullRefresh(reload)
+  useReloadOnShow(reload, !!accessToken)
+
+  const items = list.data ?? []
+  const isRead = (m: Message) => m.read || readIds.has(m.id)
+  const unread = items.filter((m) => !isRead(m))
+
+  const open = async (m: Message) => {
+    if (!isRead(m)) {
+      setReadIds((s) => new Set(s).add(m.id))
+      messagesApi
+        .read(m.id)
+        .then(() => refreshUnreadBadge())
+        .catch(() => undefined)
+    }
+    if (m.link) {
+      try {
+        openPage(m.link)
+      } catch {
+        toast('暂时无法打开该页面')
+      }
+    }
+  }
+
+  const markAll = async () => {
+    setMarking(true)
+    try {
+      for (const m of unread) {
+        await messagesApi.read(m.id)
+        setReadIds((s) => new Set(s).add(m.id))
+      }
+      await refreshUnreadBadge()
+      toast('已全部标为已读')
+    } catch {
+      toast('部分消息未能标为已读，请重试')
+    } finally {
+      setMarking(false)
+    }
+  }
+
+  return (
+    <AppPage className='messages'>
+      <SignInGate purpose='查看消息'>
+        <Segmented
+          label='消息筛选'
+          value={filter}
+          options={[
+            { value: 'all', label: '全部消息' },
+            { value: 'unread', label: '未读消息' },
+          ]}
+          onChange={setFilter}
+        />
+        {unread.length > 0 && (
+          <View className='msg-toolbar'>
+            <Button size='small' fill='outline' type='primary' loading={marking} onClick={markAll}>
+              全部标为已读
+            </Button>
+          </View>
+        )}
+        <View className='card'>
+          <PageState
+            loading={list.loading && !list.data}
+            error={list.error}
+            empty={items.length === 0}
+            emptyText={filter === 'unread' ? '没有未读消息' : '暂无消息'}
+            emptyHint='预约、办件进度、评价答复等通知都会出现在这里'
+            onRetry={list.reload}
+          >
+            {items.map((m) => (
+              <Tappable
+                key={m.id}
+                className={`msg-item ${isRead(m) ? '' : 'msg-item--unread'}`}
+                onTap={() => void open(m)}
+                label={`${isRead(m) ? '' : '未读，'}${m.title}，${m.body}`}
+              >
+                <View className='msg-item__dot' aria-hidden />
+                <View className='msg-item__main'>
+                  <View className='msg-item__head'>
+                    <Text className='msg-item__title'>{m.title}</Text>
+                    <Text className='msg-item__time'>{fullDateTime(m.at)}</Text>
+                  </View>
+                  <Text className='msg-item__body'>{m.body}</Text>
+                  {m.link ? <Text className='msg-item__link'>查看详情 ›</Text> : null}
+                </View>
+              </Tappable>
+            ))}
+          </PageState>
+        </View>
+      </SignInGate>
+    </AppPage>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '爽约申诉',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,111 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import Button from '../../../../components/AppButton'
+import PageState from '../../../../components/PageState'
+import StaffPage from '../../../../components/StaffPage'
+import Tappable from '../../../../components/Tappable'
+import { api } from '../../../../api/client'
+import { isStaffUser, staffApi } from '../../../../api/staff'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
+import { session, useSession } from '../../../../store/session'
+import { toast } from '../../../../utils/nav'
+import '../../staff.scss'
+import './index.scss'
+
+const P = (name: string) => `/subpackages/staff/pages/${name}/index`
+
+const count = <T,>(p: Promise<T[]>): Promise<number | null> => p.then((r) => r.length).catch(() => null)
+
+/** 工作台: what waits for the hall today, and the way to each task. */
+export default function StaffHome() {
+  const { accessToken, user } = useSession()
+  const enabled = !!accessToken && isStaffUser(user?.roles)
+  const isAdmin = !!user?.roles.includes('admin')
+  const stats = useAsync(
+    async () => {
+      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue] = await Promise.all([
+        count(staffApi.bookings({ status: 'booked' })),
+        count(staffApi.offhours('pending')),
+        count(staffApi.filings({ status: 'submitted' })),
+        count(staffApi.filings({ status: 'prereview_passed' })),
+        count(staffApi.appeals('open')),
+        count(staffApi.rectifications('open')),
+        count(staffApi.rectifications('overdue')),
+      ])
+      if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue].every((n) => n === null)) {
+        // every call failed: show the error with 重试
+        await staffApi.bookings({ status: 'booked' })
+      }
+      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue }
+    },
+    [accessToken],
+    enabled,
+  )
+  usePullRefresh(stats.reload)
+  useReloadOnShow(stats.reload, enabled)
+
+  const s = stats.data
+  const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v))
+  const tiles = [
+    { key: 'bookings', label: '今日预约', num: s?.bookings, sub: '待签到', url: P('bookings') },
+    { key: 'offhours', label: '错时预约', num: s?.offhours, sub: '待确认', url: P('offhours') },
+    { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings') },
+    { key: 'appeals', label: '爽约申诉', num: s?.appeals, sub: '待处理', url: P('appeals') },
+    { key: 'rect', label: '差评整改', num: s ? (s.rectOpen ?? 0) + (s.rectOverdue ?? 0) : undefined, sub: `其中超期 ${n(s?.rectOverdue)}`, url: P('rectifications'), alert: !!s?.rectOverdue },
+    { key: 'callbacks', label: '办件回访', num: undefined, sub: '本月抽样', url: P('callbacks') },
+  ]
+
+  const logout = async () => {
+    const refreshToken = session.get().refreshToken
+    try {
+      if (refreshToken) await api.logout(refreshToken)
+    } catch {
+      // local sign-out is enough
+    }
+    session.clear()
+    toast('已退出')
+    Taro.reLaunch({ url: '/pages/me/index' })
+  }
+
+  return (
+    <StaffPage
+      title='工作台'
+      actions={
+        <Button fill='outline' type='primary' onClick={stats.reload}>
+          刷新
+        </Button>
+      }
+    >
+      <View className='card'>
+        <Text className='st-text'>
+          {user?.name ?? user?.realName ?? '工作人员'}，您好
+        </Text>
+        <Text className='st-line'>{isAdmin ? '管理员 · 可查看全部大厅' : '窗口人员 · 本大厅业务'}</Text>
+      </View>
+      <PageState loading={stats.loading && !s} error={stats.error} onRetry={stats.reload}>
+        <View className='st-tiles'>
+          {tiles.map((t) => (
+            <Tappable key={t.key} className='st-tile' onTap={() => Taro.navigateTo({ url: t.url })} label={`${t.label}，${t.num ?? ''} ${t.sub}`}>
+              <Text className='st-tile__label'>{t.label}</Text>
+              {t.num !== undefined ? <Text className={`st-tile__num ${t.alert ? 'st-tile__num--alert' : ''}`}>{n(t.num)}</Text> : null}
+              <Text className='st-tile__sub'>{t.sub}</Text>
+            </Tappable>
+          ))}
+          {isAdmin && (
+            <Tappable className='st-tile' onTap={() => Taro.navigateTo({ url: '/subpackages/admin/pages/stats/index' })} label='满意度统计'>
+              <Text className='st-tile__label'>满意度统计</Text>
+              <Text className='st-tile__sub'>按大厅、按部门</Text>
+            </Tappable>
+          )}
+        </View>
+      </PageState>
+      <View style={{ margin: '24px 12px' }}>
+        <Button block fill='outline' type='danger' onClick={logout}>
+          退出登录
+        </Button>
+      </View>
+    </StaffPage>
+  )
+}

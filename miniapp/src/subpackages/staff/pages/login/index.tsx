@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import AppPage from '../../../../components/AppPage'
+import Button from '../../../../components/AppButton'
+import FormField from '../../../../components/FormField'
+import { STAFF_HOME_PAGE } from '../../../../components/StaffPage'
+import { errorMessage, isApiError } from '../../../../api/client'
+import { isStaffUser, staffApi } from '../../../../api/staff'
+import { setDeskLayout } from '../../../../platform'
+import { session } from '../../../../store/session'
+import { toast } from '../../../../utils/nav'
+
+/** 工作人员登录: username and password (window staff and admins). */
+export default function StaffLogin() {
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    setDeskLayout(true)
+    return () => setDeskLayout(false)
+  }, [])
+
+  const login = async () => {
+    setError('')
+    if (!username.trim() || !password) {
+      setError('请输入用户名和密码')
+      return
+    }
+    setBusy(true)
+    try {
+      const result = await staffApi.login(username.trim(), password)
+      if (!isStaffUser(result.user.roles)) {
+        setError('该账号不是工作人员账号')
+        return
+      }
+      session.setAuth(result)
+      toast('登录成功', 'success')
+      Taro.redirectTo({ url: STAFF_HOME_PAGE })
+    } catch (e) {
+      setError(isApiError(e) && e.status === 401 ? '用户名或密码错误' : errorMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <AppPage className='staff-login'>
+      <View className='staff-page__inner' style={{ maxWidth: '480px' }}>
+        <View className='section-title'>政务服务中心工作人员</View>
+        <View className='card'>
+          <FormField label='用户名' value={username} onChange={setUsername} placeholder='工作人员用户名' maxlength={64} />
+          <FormField label='密码' value={password} onChange={setPassword} password placeholder='密码' maxlength={128} onConfirm={login} />
+          {error ? (
+            <View className='form-error' role='alert'>
+              {error}
+            </View>
+          ) : null}
+          <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={login}>
+            登录工作台
+          </Button>
+          <Text className='muted'>办事群众请返回使用手机号登录。</Text>
+        </View>
+      </View>
+    </AppPage>
+  )
+}

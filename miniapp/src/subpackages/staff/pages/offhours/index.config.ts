@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '错时预约',
+  enablePullDownRefresh: true,
+})

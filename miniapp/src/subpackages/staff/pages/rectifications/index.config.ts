@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '差评整改',
+  enablePullDownRefresh: true,
+})

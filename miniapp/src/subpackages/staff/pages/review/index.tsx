@@ -1,0 +1,307 @@
+import { useEffect, useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { DeliveryMethod } from '@gov/shared'
+import Button from '../../../../components/AppButton'
+import FormField from '../../../../components/FormField'
+import PageState from '../../../../components/PageState'
+import ReasonDialog from '../../../../components/ReasonDialog'
+import StaffPage from '../../../../components/StaffPage'
+import StatusTag from '../../../../components/StatusTag'
+import Timeline from '../../../../components/Timeline'
+import { errorMessage, isApiError } from '../../../../api/client'
+import { isStaffUser, staffApi } from '../../../../api/staff'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { useSession } from '../../../../store/session'
+import { fullDateTime, shanghaiDate } from '../../../../utils/time'
+import { toast } from '../../../../utils/nav'
+import Choice from '../../Choice'
+import FilePreview from '../../FilePreview'
+import { DELIVERY, FILING_STATUS, SLA } from '../../labels'
+import '../../staff.scss'
+import './index.scss'
+
+type Draft = Record<string, { ok: boolean | null; reason: string }>
+type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
+
+/** Pre-review of a filing (every material at once), then accept / refuse / advance / deliver. */
+export default function Review() {
+  const id = useRouter().params.id ?? ''
+  const { accessToken, user } = useSession()
+  const enabled = !!accessToken && isStaffUser(user?.roles) && !!id
+  const filing = useAsync(() => staffApi.filing(id), [id, accessToken], enabled)
+  usePullRefresh(filing.reload)
+  const f = filing.data
+
+  const [draft, setDraft] = useState<Draft>({})
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [formError, setFormError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [action, setAction] = useState<Action>(null)
+  const [method, setMethod] = useState<DeliveryMethod>('window')
+  const [trackingNo, setTrackingNo] = useState('')
+
+  useEffect(() => {
+    if (!f) return
+    const d: Draft = {}
+    for (const m of f.materials) d[m.materialId] = { ok: null, reason: '' }
+    setDraft(d)
+    setErrors({})
+    setFormError('')
+  }, [f?.id, f?.status])
+
+  const reviewing = f?.status === 'submitted'
+  const set = (materialId: string, patch: Partial<Draft[string]>) => {
+    setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
+    setErrors((cur) => {
+      if (!cur[materialId]) return cur
+      const next = { ...cur }
+      delete next[materialId]
+      return next
+    })
+  }
+
+  const submitReview = async () => {
+    if (!f) return
+    const errs: Record<string, string> = {}
+    for (const m of f.materials) {
+      const d = draft[m.materialId]
+      if (!d || d.ok === null) errs[m.materialId] = '请对该材料作出结论'
+      else if (!d.ok && d.reason.trim().length < 2) errs[m.materialId] = '请写明需补正的原因'
+    }
+    setErrors(errs)
+    if (Object.keys(errs).length) {
+      setFormError('请对每一项材料作出结论（一次性告知全部问题）')
+      return
+    }
+    setFormError('')
+    setBusy(true)
+    try {
+      const decisions = f.materials.map((m) => ({ materialId: m.materialId, ok: !!draft[m.materialId].ok, reason: draft[m.materialId].ok ? null : draft[m.materialId].reason.trim() }))
+      const res = await staffApi.prereview(f.id, decisions)
+      toast(res.status === 'correction_required' ? '已发出一次性补正告知' : '预审通过', 'success')
+      filing.reload()
+    } catch (e) {
+      setFormError(errorMessage(e))
+      if (isApiError(e) && e.code === 'NOTICE_LOCKED') filing.reload()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const flagged = f ? f.materials.filter((m) => draft[m.materialId]?.ok === false).length : 0
+  const timeline = [...(f?.timeline ?? [])].reverse().map((t, i) => ({
+    key: `${t.at}-${i}`,
+    title: FILING_STATUS[t.status] ?? t.status,
+    time: fullDateTime(t.at),
+    by: t.actor,
+    note: t.note,
+  }))
+
+  const dialog: Record<Exclude<Action, null>, { title: string; label?: string; description: string; confirm: string; danger?: boolean; minLength?: number }> = {
+    accept: { title: '受理办件', description: '受理后开始计算承诺办结时限，并生成受理通知书。', confirm: '受理' },
+    refuse: { title: '不予受理', label: '不予受理理由', description: '申请人将收到《不予受理通知书》，写明理由。', confirm: '不予受理', danger: true },
+    under_review: { title: '进入审查', label: '说明（选填）', description: '开始实质审查。', confirm: '进入审查', minLength: 0 },
+    approved: { title: '准予许可', label: '决定说明', description: '作出准予许可的决定。', confirm: '准予许可' },
+    denied: { title: '不予许可', label: '决定说明（理由）', description: '作出不予许可的决定，须写明理由。', confirm: '不予许可', danger: true },
+    deliver: { title: '送达结果', description: '选择送达方式。', confirm: '确认送达' },
+  }
+  const dlg = action ? dialog[action] : null
+
+  const runAction = async (text: string) => {
+    if (!f || !action) return
+    if (action === 'accept') await staffApi.accept(f.id)
+    else if (action === 'refuse') await staffApi.refuse(f.id, text)
+    else if (action === 'deliver') {
+      if (method === 'post' && !/^[A-Za-z0-9-]{6,40}$/.test(trackingNo.trim())) throw new Error('请填写 6-40 位快递单号')
+      await staffApi.deliver(f.id, method, method === 'post' ? trackingNo.trim() : undefined)
+    } else await staffApi.advance(f.id, action, text)
+    toast('已办理', 'success')
+    filing.reload()
+  }
+
+  return (
+    <StaffPage
+      title='办件预审'
+      actions={
+        <Button fill='outline' type='primary' onClick={filing.reload}>
+          刷新
+        </Button>
+      }
+    >
+      <PageState loading={filing.loading && !f} error={filing.error} onRetry={filing.reload}>
+        {f && (
+          <View className='st-review'>
+            <View>
+              <View className='card'>
+                <View className='st-item__head'>
+                  <Text className='st-item__title'>{f.serviceName}</Text>
+                  <View className='st-tags'>
+                    {f.keyProject ? <StatusTag tone='danger'>重点项目</StatusTag> : null}
+                    {f.sla && SLA[f.sla] ? <StatusTag tone={SLA[f.sla].tone}>{SLA[f.sla].text}</StatusTag> : null}
+                    <StatusTag tone='info'>{FILING_STATUS[f.status]}</StatusTag>
+                  </View>
+                </View>
+                <Text className='st-line'>
+                  办件编号 {f.number} · {f.hallName}
+                  {f.onBehalf ? ' · 代办' : ''}
+                </Text>
+                {f.prereview ? (
+                  <Text className='st-line'>
+                    预审剩余 {f.prereview.daysLeft} 个工作日（{f.prereview.deadline} 前未发出补正告知的，视为自提交之日起受理）
+                  </Text>
+                ) : null}
+                {f.dueAt ? <Text className='st-line'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
+                {f.receiptNo ? <Text className='st-line'>受理编号 {f.receiptNo}</Text> : null}
+                {f.refuseReason ? <Text className='st-line'>不予受理理由：{f.refuseReason}</Text> : null}
+                {f.decisionNote ? <Text className='st-line'>决定说明：{f.decisionNote}</Text> : null}
+                {f.delivery ? (
+                  <Text className='st-line'>
+                    送达：{DELIVERY[f.delivery.method] ?? f.delivery.method}
+                    {f.delivery.trackingNo ? ` · 快递单号 ${f.delivery.trackingNo}` : ''}
+                  </Text>
+                ) : null}
+                {f.notice ? (
+                  <View className='st-note'>
+                    第 {f.notice.round} 次补正告知（{fullDateTime(f.notice.issuedAt)}），补正期限 {shanghaiDate(f.notice.deadline)}。再次预审时只能要求补正已告知或已更换的材料。
+                  </View>
+                ) : null}
+              </View>
+
+              <View className='section-title'>申请材料（{f.materials.length} 项）</View>
+              <View className='card'>
+                {reviewing ? <Text className='st-line'>请逐项查看并一次性作出结论：合格，或写明需补正的原因。</Text> : null}
+                {f.materials.map((m) => {
+                  const d = draft[m.materialId]
+                  return (
+                    <View key={m.materialId} className='st-material' role='group' aria-label={m.name}>
+                      <View className='st-item__head'>
+                        <Text className='st-item__title'>{m.name}</Text>
+                        <View className='st-tags'>
+                          {m.required ? <StatusTag tone='info'>必需</StatusTag> : <StatusTag tone='muted'>非必需</StatusTag>}
+                          {m.tolerable ? <StatusTag tone='warning'>可容缺</StatusTag> : null}
+                          {m.review ? <StatusTag tone={m.review.ok ? 'success' : 'danger'}>{m.review.ok ? '预审合格' : '预审需补正'}</StatusTag> : null}
+                        </View>
+                      </View>
+                      {m.review && !m.review.ok && m.review.reason ? <Text className='st-line'>预审意见：{m.review.reason}</Text> : null}
+                      {m.commitment ? <Text className='st-line'>已签署容缺承诺（{fullDateTime(m.commitment.at)}）：{m.commitment.text}</Text> : null}
+                      {m.files.length === 0 ? <Text className='st-line'>未上传文件</Text> : m.files.map((file) => <FilePreview key={file.id} file={file} />)}
+                      {reviewing && d && (
+                        <>
+                          <View className='st-choice-row' role='radiogroup' aria-label={`${m.name} 预审结论`}>
+                            <Choice on={d.ok === true} label='合格' onTap={() => set(m.materialId, { ok: true })} />
+                            <Choice bad on={d.ok === false} label='需补正' onTap={() => set(m.materialId, { ok: false })} />
+                          </View>
+                          {d.ok === false && (
+                            <FormField
+                              label={`${m.name} 补正原因`}
+                              value={d.reason}
+                              onChange={(v) => set(m.materialId, { reason: v })}
+                              placeholder='例如：照片不清晰，请重新拍摄'
+                              multiline
+                              maxlength={500}
+                            />
+                          )}
+                          {errors[m.materialId] ? <Text className='field__error'>{errors[m.materialId]}</Text> : null}
+                        </>
+                      )}
+                    </View>
+                  )
+                })}
+                {reviewing && (
+                  <>
+                    {formError ? (
+                      <View className='form-error' role='alert'>
+                        {formError}
+                      </View>
+                    ) : null}
+                    <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submitReview}>
+                      {flagged > 0 ? `发出补正告知（${flagged} 项）` : '提交预审结论'}
+                    </Button>
+                  </>
+                )}
+              </View>
+            </View>
+
+            <View>
+              <View className='section-title'>办理</View>
+              <View className='card'>
+                {f.status === 'prereview_passed' && (
+                  <View className='st-actions'>
+                    <Button type='primary' onClick={() => setAction('accept')}>
+                      受理
+                    </Button>
+                    <Button type='danger' fill='outline' onClick={() => setAction('refuse')}>
+                      不予受理
+                    </Button>
+                  </View>
+                )}
+                {f.status === 'accepted' && (
+                  <View className='st-actions'>
+                    <Button type='primary' onClick={() => setAction('under_review')}>
+                      进入审查
+                    </Button>
+                  </View>
+                )}
+                {f.status === 'under_review' && (
+                  <View className='st-actions'>
+                    <Button type='primary' onClick={() => setAction('approved')}>
+                      准予许可
+                    </Button>
+                    <Button type='danger' fill='outline' onClick={() => setAction('denied')}>
+                      不予许可
+                    </Button>
+                  </View>
+                )}
+                {(f.status === 'approved' || f.status === 'denied') && (
+                  <View className='st-actions'>
+                    <Button type='primary' onClick={() => setAction('deliver')}>
+                      送达结果
+                    </Button>
+                  </View>
+                )}
+                {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft'].includes(f.status) && (
+                  <Text className='st-line'>
+                    {f.status === 'submitted'
+                      ? '请先完成预审。'
+                      : f.status === 'correction_required'
+                        ? '等待申请人补正材料。'
+                        : '该办件已办结，无需操作。'}
+                  </Text>
+                )}
+              </View>
+              <View className='section-title'>办理进度</View>
+              <View className='card'>
+                {timeline.length ? <Timeline items={timeline} /> : <Text className='st-line'>暂无记录</Text>}
+              </View>
+            </View>
+          </View>
+        )}
+      </PageState>
+
+      <ReasonDialog
+        visible={!!action}
+        title={dlg?.title ?? ''}
+        label={dlg?.label}
+        minLength={dlg?.minLength ?? 2}
+        description={dlg?.description}
+        confirmText={dlg?.confirm}
+        danger={dlg?.danger}
+        onConfirm={runAction}
+        onClose={() => setAction(null)}
+      >
+        {action === 'deliver' && (
+          <>
+            <View className='st-choice-row' role='radiogroup' aria-label='送达方式'>
+              {(['window', 'post', 'online'] as DeliveryMethod[]).map((m) => (
+                <Choice key={m} on={method === m} label={DELIVERY[m]} onTap={() => setMethod(m)} />
+              ))}
+            </View>
+            {method === 'post' && <FormField label='快递单号' value={trackingNo} onChange={setTrackingNo} maxlength={40} placeholder='6-40 位字母或数字' />}
+          </>
+        )}
+      </ReasonDialog>
+    </StaffPage>
+  )
+}

@@ -1,0 +1,97 @@
+import { Browser } from 'playwright-core';
+import { launch, phonePage } from './browser';
+import { fillField } from './actions';
+import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, signInBrowser, verifiedCitizen, workdayAfter, seeVisible, shot } from './citizen.helpers';
+
+function dayLabel(date: string): RegExp {
+  const [, m, d] = date.split('-').map(Number);
+  return new RegExp(`^${m}月\\s*${d}\\s*日`);
+}
+
+describe('booking on the H5 build', () => {
+  let browser: Browser;
+  let admin: string;
+  let service: { id: string; name: string };
+  let hall: { id: string; name: string; address: string };
+  beforeAll(async () => {
+    browser = await launch();
+    admin = (await adminLogin()).accessToken;
+    service = await findService('身份证');
+    hall = (await guideOf(service.id)).halls[0];
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('books a slot from the guide, sees the QR code and the code, and cancels it', async () => {
+    const date = await workdayAfter(2);
+    await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '15:10', end: '15:40', capacity: 2 });
+    // a full slot on the same day offers 候补
+    const full = await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '16:10', end: '16:40', capacity: 1 });
+    const other = await verifiedCitizen('赵六');
+    await api('POST', '/api/bookings', { token: other.accessToken, body: { slotId: full.id, serviceId: service.id } });
+
+    const citizen = await verifiedCitizen('王芳');
+    const { page, context } = await phonePage(browser);
+    await signInBrowser(context, citizen);
+    await page.goto(`/subpackages/guide/pages/detail/index?id=${service.id}`);
+    await page.getByRole('button', { name: '预约办理' }).click();
+
+    await seeVisible(page, '1. 选择办理大厅');
+    await page.getByRole('button', { name: dayLabel(date) }).click();
+    await seeVisible(page, '15:10–15:40');
+    await seeVisible(page, '余 2 个号');
+    await seeVisible(page, '已约满');
+    expect(await page.getByRole('button', { name: '候补' }).count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '选择 15:10–15:40' }).click();
+    await shot(page, 'citizen-book');
+    await expectAccessible(page, '预约');
+    await page.getByRole('button', { name: '确认预约' }).click();
+
+    await seeVisible(page, '签到码（到大厅后出示二维码或报此码）');
+    const qr = page.locator('.booking__qr img, img.booking__qr').first();
+    await qr.waitFor({ state: 'visible' });
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    const code = (await page.locator('.booking__code').first().innerText()).trim();
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    await seeVisible(page, hall.address);
+    await seeVisible(page, '15:10–15:40');
+    await shot(page, 'citizen-booking-qr');
+    await expectAccessible(page, '预约详情');
+
+    await page.getByRole('button', { name: '取消预约' }).click();
+    await confirmModal(page, '确定取消');
+    await seeVisible(page, '已取消');
+    const mine = await api<any[]>('GET', '/api/bookings', { token: citizen.accessToken });
+    expect(mine.find((b) => b.code === code)?.status).toBe('cancelled');
+
+    // 我的预约 lists it
+    await page.goto('/subpackages/booking/pages/mine/index');
+    await seeVisible(page, service.name);
+    await seeVisible(page, '已取消');
+    await context.close();
+  });
+
+  it('asks for off-hours service (错时/预约办) and sees the request pending', async () => {
+    const citizen = await verifiedCitizen('孙七');
+    const { page, context } = await phonePage(browser);
+    await signInBrowser(context, citizen);
+    await page.goto(`/subpackages/booking/pages/offhours/index?serviceId=${service.id}&hallId=${hall.id}`);
+    const date = await workdayAfter(3);
+    const [, m, d] = date.split('-').map(Number);
+    await page.getByRole('button', { name: new RegExp(`^${m}/${d} `) }).click();
+    await page.getByRole('button', { name: /^18:00/ }).click();
+    await page.getByRole('button', { name: /^1 小时/ }).click();
+    await fillField(page, '备注', '白天上班，希望下班后办理');
+    await shot(page, 'citizen-offhours-form');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await seeVisible(page, '待确认');
+    await seeVisible(page, '18:00–19:00');
+    await seeVisible(page, '白天上班，希望下班后办理');
+    await shot(page, 'citizen-offhours-status');
+    const list = await api<any[]>('GET', '/api/offhours-requests', { token: citizen.accessToken });
+    expect(list).toHaveLength(1);
+    expect(list[0].status).toBe('pending');
+    await context.close();
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * Helpers of the citizen e2e journeys (guide, booking, filing, no-show): API set-up with real
+ * tokens, a signed-in browser session, slots made by the admin, the test clock, and axe-core.
+ */
+import * as path from 'node:path';
+import { BrowserContext, Page } from 'playwright-core';
+import { idNumberCheckChar } from '@gov/shared';
+import { e2ePhone, e2eState, screenshot } from './browser';
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  user: Record<string, unknown> & { id: string };
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    what: string,
+  ) {
+    super(`${what} → ${status} ${JSON.stringify(body)}`);
+  }
+}
+
+/** One JSON call to the e2e server. */
+export async function api<T = any>(method: string, url: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  const res = await fetch(`${e2eState().url}${url}`, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON
+  }
+  if (!res.ok) throw new HttpError(res.status, body, `${method} ${url}`);
+  return body as T;
+}
+
+/** A valid, random 18-digit ID number (check character computed). */
+export function randomIdNumber(): string {
+  const year = 1960 + Math.floor(Math.random() * 40);
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
+  const first17 = `110105${year}${month}${day}${seq}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+/** A citizen signed in with the dev SMS code, real name verified. */
+export async function verifiedCitizen(realName = '李明'): Promise<Tokens & { phone: string }> {
+  const phone = e2ePhone();
+  await api('POST', '/api/auth/sms/send', { body: { phone } });
+  const auth = await api<Tokens>('POST', '/api/auth/sms/login', { body: { phone, code: '123456' } });
+  const user = await api('POST', '/api/me/verify', { token: auth.accessToken, body: { realName, idNumber: randomIdNumber() } });
+  return { ...auth, user, phone };
+}
+
+export async function staffLogin(username: string, password: string): Promise<Tokens> {
+  return api<Tokens>('POST', '/api/auth/staff/login', { body: { username, password } });
+}
+
+export const adminLogin = () => staffLogin('admin', 'Admin@2026!');
+export const staff01Login = () => staffLogin('staff01', 'Staff@2026');
+
+/** Open the H5 build already signed in (the session store reads Taro storage: { data } in localStorage). */
+export async function signInBrowser(context: BrowserContext, tokens: Tokens): Promise<void> {
+  const value = JSON.stringify({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, user: tokens.user } });
+  await context.addInitScript(
+    ([key, v]) => {
+      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, v);
+    },
+    ['gov.session.v1', value] as const,
+  );
+}
+
+export interface ServiceSummary {
+  id: string;
+  name: string;
+  onlinePrereview: boolean;
+}
+
+export async function findService(q: string, exactName?: string): Promise<ServiceSummary> {
+  const page = await api<{ items: ServiceSummary[] }>('GET', `/api/services?q=${encodeURIComponent(q)}&pageSize=20`);
+  const s = exactName ? page.items.find((i) => i.name === exactName) : page.items[0];
+  if (!s) throw new Error(`no service for ${q}`);
+  return s;
+}
+
+export async function guideOf(serviceId: string): Promise<any> {
+  return api('GET', `/api/services/${serviceId}`);
+}
+
+/** YYYY-MM-DD in Asia/Shanghai */
+export function shanghaiDate(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, n: number): string {
+  const t = new Date(`${date}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() + n);
+  return t.toISOString().slice(0, 10);
+}
+
+/** The n-th working day after today (official calendar). */
+export async function workdayAfter(n: number): Promise<string> {
+  const today = shanghaiDate(new Date());
+  const days = await api<Array<{ date: string; workday: boolean }>>('GET', `/api/calendar?from=${addDays(today, 1)}&to=${addDays(today, 13)}`);
+  const work = days.filter((d) => d.workday);
+  if (work.length < n) throw new Error('not enough working days in the horizon');
+  return work[n - 1].date;
+}
+
+/** One slot made by the admin (POST /api/admin/slots). Times are Shanghai HH:mm on `date`. */
+export async function createSlot(adminToken: string, s: { hallId: string; serviceId?: string; date: string; start: string; end: string; capacity: number }): Promise<{ id: string }> {
+  return api('POST', '/api/admin/slots', {
+    token: adminToken,
+    body: { hallId: s.hallId, serviceId: s.serviceId, start: `${s.date}T${s.start}:00+08:00`, end: `${s.date}T${s.end}:00+08:00`, capacity: s.capacity },
+  });
+}
+
+/** Pin the server clock for the duration of fn, then return it to real time (always). Shared server: keep fn short. */
+export async function withServerClock<T>(at: Date, fn: () => Promise<T>): Promise<T> {
+  await api('POST', '/api/__test__/clock', { body: { now: at.toISOString() } });
+  try {
+    return await fn();
+  } finally {
+    await api('POST', '/api/__test__/clock', { body: { now: null } });
+  }
+}
+
+/** Minimal real file bytes the server accepts (it judges type by content). */
+export function pdfBytes(label: string): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${label}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
+  );
+}
+
+export function pngBytes(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+}
+
+/** Tap a control and answer the file chooser it opens. */
+export async function uploadVia(page: Page, buttonLabel: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const button = page.getByRole('button', { name: buttonLabel }).first();
+  await button.waitFor({ state: 'visible' });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+  await chooser.setFiles(file);
+}
+
+/** Confirm a Taro H5 showModal by its confirm text. */
+export async function confirmModal(page: Page, confirmText: string): Promise<void> {
+  const btn = page.locator('.taro-modal__foot .taro-model__btn').filter({ hasText: confirmText }).last();
+  await btn.waitFor({ state: 'visible' });
+  await btn.click();
+}
+
+const AXE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js');
+
+/** Run axe-core on the page; fail on serious or critical violations (with the details). */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n: any) => n.target.join(' ')) }));
+  });
+  if (violations.length) console.error(`axe on ${name}:`, JSON.stringify(violations, null, 2));
+  expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+}
+
+/** Wait for visible text (Taro H5 keeps earlier pages of the stack in the DOM, hidden). */
+export async function seeVisible(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).locator('visible=true').first().waitFor({ state: 'visible' });
+}
+
+/** A screenshot once the page's slide-in transition has finished. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(450);
+  await screenshot(page, name);
+}

@@ -1,0 +1,118 @@
+import { Browser } from 'playwright-core';
+import { launch, phonePage } from './browser';
+import { adminLogin, api, expectAccessible, findService, guideOf, pdfBytes, pngBytes, signInBrowser, staff01Login, uploadVia, verifiedCitizen, seeVisible, shot } from './citizen.helpers';
+
+describe('filings (网上预审) on the H5 build', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates a filing, uploads, signs a commitment, submits, answers the one-time notice, and follows it to acceptance', async () => {
+    const service = await findService('个体工商户', '个体工商户设立登记');
+    const guide = await guideOf(service.id);
+    const required = guide.materials.filter((m: any) => m.required && !m.tolerable);
+    const tolerable = guide.materials.filter((m: any) => m.required && m.tolerable);
+    expect(required.length).toBe(2);
+    expect(tolerable.length).toBeGreaterThan(0);
+
+    const citizen = await verifiedCitizen('周八');
+    const { page, context } = await phonePage(browser);
+    await signInBrowser(context, citizen);
+    await page.goto(`/subpackages/guide/pages/detail/index?id=${service.id}`);
+    await page.getByRole('button', { name: '在线申报' }).click();
+    await seeVisible(page, '请逐项上传材料后提交预审');
+    await seeVisible(page, /办件编号：ZW\d{8}-\d{6}/);
+
+    // two files, one for each required material
+    await uploadVia(page, `上传文件：${required[0].name}`, { name: '身份证明.pdf', mimeType: 'application/pdf', buffer: pdfBytes('id') });
+    await page.getByRole('button', { name: '查看 身份证明.pdf' }).waitFor();
+    await uploadVia(page, `上传文件：${required[1].name}`, { name: '经营场所.png', mimeType: 'image/png', buffer: pngBytes() });
+    await page.getByRole('button', { name: '查看 经营场所.png' }).waitFor();
+    await shot(page, 'citizen-filing-draft');
+
+    // submit without the tolerable material: it is highlighted
+    await page.getByRole('button', { name: '提交预审' }).click();
+    await seeVisible(page, /缺少此材料/);
+    await shot(page, 'citizen-filing-missing');
+
+    // cover it by a credit commitment
+    await page.getByRole('button', { name: '签署信用承诺（容缺受理）' }).click();
+    await seeVisible(page, /本人自愿作出信用承诺/);
+    await page.getByRole('button', { name: '确认签署' }).click();
+    await seeVisible(page, '已签信用承诺');
+    await page.getByRole('button', { name: '提交预审' }).click();
+    await seeVisible(page, '等待预审');
+    await seeVisible(page, /预审剩余/);
+    await expectAccessible(page, '办件详情（待预审）');
+
+    // staff flag one material (every decision at once)
+    const [filing] = await api<any[]>('GET', '/api/applications', { token: citizen.accessToken });
+    const staff = await staff01Login();
+    const staffToken = staff.user.hallId === filing.hallId ? staff.accessToken : (await adminLogin()).accessToken;
+    const decisions = (ok: boolean) =>
+      filing.materials.map((m: any) =>
+        m.materialId === required[0].materialId || m.materialId === required[0].id
+          ? { materialId: m.materialId, ok, reason: ok ? null : '身份证明复印件不清晰，请上传清晰的扫描件' }
+          : { materialId: m.materialId, ok: true, reason: null },
+      );
+    await api('POST', `/api/staff/applications/${filing.id}/prereview`, { token: staffToken, body: { decisions: decisions(false) } });
+
+    await page.reload();
+    await seeVisible(page, /一次性告知/);
+    await seeVisible(page, '原因：身份证明复印件不清晰，请上传清晰的扫描件');
+    await seeVisible(page, /请于 .* 前补正并重新提交/);
+    await shot(page, 'citizen-filing-notice');
+
+    // re-upload and resubmit
+    await uploadVia(page, `上传文件：${required[0].name}`, { name: '身份证明-清晰版.pdf', mimeType: 'application/pdf', buffer: pdfBytes('id-clear') });
+    await page.getByRole('button', { name: '查看 身份证明-清晰版.pdf' }).waitFor();
+    await page.getByRole('button', { name: '补正后重新提交' }).click();
+    await seeVisible(page, '等待预审');
+
+    // staff pass and accept
+    await api('POST', `/api/staff/applications/${filing.id}/prereview`, { token: staffToken, body: { decisions: decisions(true) } });
+    await api('POST', `/api/staff/applications/${filing.id}/accept`, { token: staffToken });
+    const accepted = await api<any>('GET', `/api/applications/${filing.id}`, { token: citizen.accessToken });
+    expect(accepted.status).toBe('accepted');
+    const [y, m, d] = accepted.dueAt ? shanghai(accepted.dueAt).split('-').map(Number) : [0, 0, 0];
+
+    await page.reload();
+    await seeVisible(page, '办理进度');
+    await seeVisible(page, '承诺办结期限');
+    await seeVisible(page, `${y}年${m}月${d}日`);
+    await seeVisible(page, '受理（已受理）');
+    await seeVisible(page, /出具补正告知/);
+    await seeVisible(page, '下载受理通知书（PDF）');
+    await shot(page, 'citizen-filing-accepted');
+    await expectAccessible(page, '办件详情（已受理）');
+
+    await page.goto('/subpackages/applications/pages/mine/index');
+    await seeVisible(page, service.name);
+    await seeVisible(page, '已受理');
+    await seeVisible(page, `办结期限：${y}年${m}月${d}日`);
+    await shot(page, 'citizen-my-filings');
+    await expectAccessible(page, '我的办件');
+
+    // the public lookup (no sign-in)
+    const anon = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', baseURL: (page.url().match(/^https?:\/\/[^/]+/) ?? [''])[0] });
+    const p2 = await anon.newPage();
+    await p2.goto('/subpackages/applications/pages/lookup/index');
+    await p2.locator('input[aria-label="办件编号"]').fill(filing.number);
+    await p2.locator('input[aria-label="手机号后四位"]').fill(citizen.phone.slice(-4));
+    await p2.getByRole('button', { name: '查询' }).click();
+    await p2.getByText('办理进度').first().waitFor();
+    await p2.getByText(service.name).first().waitFor();
+    expect(await p2.content()).not.toContain(citizen.phone);
+    await shot(p2, 'citizen-lookup');
+    await anon.close();
+    await context.close();
+  });
+});
+
+function shanghai(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,111 @@
+import { Browser } from 'playwright-core';
+import { launch, screenshot } from './browser';
+import { admin, call, citizen, deskPage, finishedBooking, fill, cityHall, press, service, signedInContext, slotLaterToday, staff01, submittedFiling, visible } from './staff.helpers';
+
+/** Window staff on a desk (H5, 1280×800): sign-in, check-in by code, pre-review and accept, answer a bad rating. */
+describe('staff on the H5 build (desk)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('signs in as staff and checks a booking in by its code', async () => {
+    const adminT = await admin();
+    const person = await citizen('赵六');
+    const hall = await cityHall();
+    const s = await service('', { hallId: hall.id });
+    const slot = await slotLaterToday(adminT.accessToken, hall.id, s.id);
+    const booking = await call<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
+
+    const { page, context } = await deskPage(browser);
+    await page.goto('/pages/login/index');
+    await page.getByRole('button', { name: '工作人员登录' }).click();
+    await fill(page, '用户名', 'staff01');
+    await fill(page, '密码', 'Staff@2026');
+    await press(page, '登录工作台');
+    await visible(page, '今日预约');
+    await page.waitForTimeout(600);
+    await screenshot(page, 'staff-home');
+
+    await page.getByRole('button', { name: /今日预约/ }).click();
+    await visible(page, booking.code);
+    await page.waitForTimeout(600);
+    await screenshot(page, 'staff-bookings');
+    // marking a no-show before the grace period is refused by the server, and the page says why
+    const row = page.locator('.st-booking').filter({ hasText: booking.code });
+    await row.getByRole('button', { name: '记为爽约' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '记为爽约' }).click();
+    await visible(page, /宽限期未过/);
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+
+    await fill(page, '签到码', booking.code.toLowerCase());
+    await press(page, '签到');
+    await visible(page, /已签到：/);
+    await screenshot(page, 'staff-checked-in');
+    const after = await call<{ status: string }>('GET', `/api/bookings/${booking.id}`, { token: person.accessToken });
+    expect(after.status).toBe('checked_in');
+    await context.close();
+  });
+
+  it('pre-reviews every material at once and accepts the filing', async () => {
+    const person = await citizen('钱七');
+    const filing = await submittedFiling(person);
+    const staff = await staff01();
+    const { page, context } = await signedInContext(browser, staff, 'desk');
+    await page.goto('/subpackages/staff/pages/filings/index');
+    const item = page.locator('.st-filing').filter({ hasText: filing.number });
+    await item.waitFor({ state: 'visible' });
+    await visible(page, /预审剩余 \d+ 个工作日/);
+    await screenshot(page, 'staff-filings');
+    await item.click();
+    await visible(page, `办件编号 ${filing.number}`);
+    // the image material previews inline (fetched with the bearer token)
+    await page.locator('img[alt^="材料图片"]').first().waitFor({ state: 'visible' });
+    await visible(page, /打开 PDF：/);
+    const groups = page.locator('.st-material');
+    const n = await groups.count();
+    expect(n).toBeGreaterThan(0);
+    // a decision is needed for every material
+    await press(page, '提交预审结论');
+    await visible(page, '请对每一项材料作出结论（一次性告知全部问题）');
+    for (let i = 0; i < n; i++) await groups.nth(i).getByRole('radio', { name: '合格' }).click();
+    await screenshot(page, 'staff-prereview');
+    await press(page, '提交预审结论');
+    await visible(page, '预审通过，待受理');
+    await press(page, '受理');
+    await page.getByRole('dialog').getByRole('button', { name: '受理' }).click();
+    await page.locator('.status-tag', { hasText: '已受理' }).first().waitFor({ state: 'visible' });
+    await visible(page, /办结期限 \d{4}-\d{2}-\d{2}/);
+    await screenshot(page, 'staff-accepted');
+    const after = await call<{ status: string }>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
+    expect(after.status).toBe('accepted');
+    await context.close();
+  });
+
+  it('answers a bad rating without seeing who rated, and the applicant sees the answer', async () => {
+    const adminT = await admin();
+    const staff = await staff01();
+    const person = await citizen('孙八');
+    const b = await finishedBooking(person, staff.accessToken, adminT.accessToken);
+    const comment = `等了很久才叫号 ${Date.now()}`;
+    await call('POST', '/api/ratings', { token: person.accessToken, body: { targetType: 'booking', targetId: b.id, score: 1, tags: ['等候太久'], comment } });
+
+    const { page, context } = await signedInContext(browser, staff, 'desk');
+    await page.goto('/subpackages/staff/pages/rectifications/index');
+    const ticket = page.locator('.st-ticket').filter({ hasText: comment });
+    await ticket.waitFor({ state: 'visible' });
+    expect(await ticket.innerText()).not.toContain('孙');
+    expect(await page.content()).not.toContain(person.phone.slice(-4) + '<');
+    await screenshot(page, 'staff-rectifications');
+    await ticket.getByRole('button', { name: '答复整改' }).click();
+    await fill(page, '整改答复', '已增加高峰时段窗口，并优化叫号流程。');
+    await page.getByRole('dialog').getByRole('button', { name: '提交答复' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    const mine = await call<Array<{ rectification: { status: string; answer: string } | null }>>('GET', '/api/ratings', { token: person.accessToken });
+    expect(mine[0].rectification).toMatchObject({ status: 'answered', answer: '已增加高峰时段窗口，并优化叫号流程。' });
+    await context.close();
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Helpers of the company, delegation, rating and staff e2e journeys: API set-up with real tokens,
+ * signed-in browser contexts (phone for citizens, desk for staff), today's slots made by the admin,
+ * filings with uploaded files, finished bookings.
+ */
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { creditCodeCheckChar, idNumberCheckChar } from '@gov/shared';
+import { e2ePhone, e2eState } from './browser';
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  user: Record<string, any> & { id: string };
+}
+
+export class ApiCallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: any,
+    what: string,
+  ) {
+    super(`${what} → ${status} ${JSON.stringify(body)}`);
+  }
+}
+
+/** One JSON call to the e2e server. */
+export async function call<T = any>(method: string, url: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  const res = await fetch(`${e2eState().url}${url}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const text = await res.text();
+  let body: any = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON
+  }
+  if (!res.ok) throw new ApiCallError(res.status, body, `${method} ${url}`);
+  return body as T;
+}
+
+/** The error a call is refused with (fails when it succeeds). */
+export async function refusal(p: Promise<unknown>): Promise<ApiCallError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ApiCallError) return e;
+    throw e;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+let idSeq = Math.floor(Math.random() * 900);
+export function validIdNumber(): string {
+  idSeq = (idSeq + 37) % 1000;
+  const year = 1960 + Math.floor(Math.random() * 40);
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const first17 = `110105${year}${month}${day}${String(idSeq).padStart(3, '0')}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+/** A valid 统一社会信用代码 (check character computed), unique per call. */
+export function validCreditCode(): string {
+  const body = String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
+  const first17 = `91110105${body}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/** A citizen signed in with the dev SMS code (and verified, unless told otherwise). */
+export async function citizen(realName = '张三', verify = true): Promise<Tokens & { phone: string }> {
+  const phone = e2ePhone();
+  await call('POST', '/api/auth/sms/send', { body: { phone } });
+  const auth = await call<Tokens>('POST', '/api/auth/sms/login', { body: { phone, code: '123456' } });
+  const user = verify ? await call('POST', '/api/me/verify', { token: auth.accessToken, body: { realName, idNumber: validIdNumber() } }) : auth.user;
+  return { ...auth, user, phone };
+}
+
+export const staffTokens = (username: string, password: string) => call<Tokens>('POST', '/api/auth/staff/login', { body: { username, password } });
+export const admin = () => staffTokens('admin', 'Admin@2026!');
+export const staff01 = () => staffTokens('staff01', 'Staff@2026');
+
+/** A browser context already signed in as these tokens (Taro storage: { data } in localStorage). */
+export async function signedInContext(browser: Browser, tokens: Tokens, kind: 'phone' | 'desk'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    ...(kind === 'phone'
+      ? { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }),
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    baseURL: e2eState().url,
+  });
+  context.setDefaultTimeout(15_000);
+  const value = JSON.stringify({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, user: tokens.user } });
+  await context.addInitScript(
+    ([key, v]) => {
+      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, v);
+    },
+    ['gov.session.v1', value] as const,
+  );
+  return { context, page: await context.newPage() };
+}
+
+/** A desk-sized page (1280×800), not signed in. */
+export async function deskPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: e2eState().url });
+  context.setDefaultTimeout(15_000);
+  return { context, page: await context.newPage() };
+}
+
+export async function cityHall(): Promise<{ id: string; name: string }> {
+  const halls = await call<Array<{ id: string; name: string }>>('GET', '/api/halls');
+  const h = halls.find((x) => x.name === '清河市政务服务中心');
+  if (!h) throw new Error('no city hall in the demo data');
+  return h;
+}
+
+export async function service(q: string, opts: { prereview?: boolean; hallId?: string } = {}): Promise<{ id: string; name: string }> {
+  const page = await call<{ items: Array<{ id: string; name: string; onlinePrereview: boolean }> }>('GET', `/api/services?q=${encodeURIComponent(q)}&pageSize=50`);
+  for (const s of page.items) {
+    if (opts.prereview && !s.onlinePrereview) continue;
+    if (opts.hallId) {
+      const g = await call<{ halls: Array<{ id: string }> }>('GET', `/api/services/${s.id}`);
+      if (!g.halls.some((h) => h.id === opts.hallId)) continue;
+    }
+    return s;
+  }
+  throw new Error(`no service for ${q}`);
+}
+
+/** A slot later today (Shanghai) at the hall, made by the admin, so that a booking can be checked in today. */
+export async function slotLaterToday(adminToken: string, hallId: string, serviceId: string): Promise<{ id: string; start: string }> {
+  const now = Date.now();
+  const endOfDay = new Date(new Date(now + 8 * 3_600_000).toISOString().slice(0, 10) + 'T23:59:00+08:00').getTime();
+  const start = Math.min(now + 20 * 60_000, endOfDay - 4 * 60_000);
+  if (start - now < 60_000) throw new Error('too close to midnight (Asia/Shanghai) for a same-day slot; run again after 00:00');
+  const end = Math.min(start + 30 * 60_000, endOfDay);
+  const slot = await call<{ id: string }>('POST', '/api/admin/slots', {
+    token: adminToken,
+    body: { hallId, serviceId, start: new Date(start).toISOString(), end: new Date(end).toISOString(), capacity: 5 },
+  });
+  return { id: slot.id, start: new Date(start).toISOString() };
+}
+
+/** A booking of a slot later today, checked in by staff: a finished service that can be rated. */
+export async function finishedBooking(person: Tokens, staffToken: string, adminToken: string): Promise<{ id: string; code: string; serviceId: string }> {
+  const hall = await cityHall();
+  const s = await service('', { hallId: hall.id });
+  const slot = await slotLaterToday(adminToken, hall.id, s.id);
+  const b = await call<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
+  await call('POST', '/api/staff/bookings/check-in', { token: staffToken, body: { code: b.code } });
+  return { id: b.id, code: b.code, serviceId: s.id };
+}
+
+export function pngBytes(): Buffer {
+  return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+}
+
+export function pdfBytes(label: string): Buffer {
+  return Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${label}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+}
+
+/** Upload one file to a material of a filing (multipart). */
+export async function upload(token: string, appId: string, materialId: string, file: { name: string; type: string; bytes: Buffer }): Promise<void> {
+  const form = new FormData();
+  form.append('file', new Blob([file.bytes], { type: file.type }), file.name);
+  const res = await fetch(`${e2eState().url}/api/applications/${appId}/materials/${materialId}/files`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (!res.ok) throw new ApiCallError(res.status, await res.text(), 'upload');
+}
+
+/** A filing at the city hall with a file on every required material (first a PNG, then PDFs), submitted. */
+export async function submittedFiling(person: Tokens, onBehalfOf?: { type: 'person' | 'enterprise'; id: string }): Promise<{ id: string; number: string; serviceName: string }> {
+  const hall = await cityHall();
+  const s = await service('个体工商户设立登记', { prereview: true, hallId: hall.id });
+  const app = await call<{ id: string; number: string; materials: Array<{ materialId: string; required: boolean }> }>('POST', '/api/applications', {
+    token: person.accessToken,
+    body: { serviceId: s.id, hallId: hall.id, ...(onBehalfOf ? { onBehalfOf } : {}) },
+  });
+  let i = 0;
+  for (const m of app.materials.filter((x) => x.required)) {
+    const file = i++ === 0 ? { name: '身份证正面.png', type: 'image/png', bytes: pngBytes() } : { name: `材料${i}.pdf`, type: 'application/pdf', bytes: pdfBytes(`m${i}`) };
+    await upload(person.accessToken, app.id, m.materialId, file);
+  }
+  await call('POST', `/api/applications/${app.id}/submit`, { token: person.accessToken });
+  return { id: app.id, number: app.number, serviceName: s.name };
+}
+
+/** The text of the first element matching, once visible. */
+export async function visible(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: 'visible' });
+}
+
+/** Tap a button by its accessible name (AppButton renders role=button on H5). */
+export async function press(page: Page, name: string | RegExp, nth: 'first' | 'last' = 'first'): Promise<void> {
+  const all = page.getByRole('button', { name, exact: typeof name === 'string' });
+  const b = nth === 'first' ? all.first() : all.last();
+  await b.waitFor({ state: 'visible' });
+  await b.click();
+}
+
+/** Fill a labelled field inside the open dialog (or the page). */
+export async function fill(page: Page, label: string, value: string): Promise<void> {
+  const field = page.locator(`input[aria-label="${label}"], textarea[aria-label="${label}"], [aria-label="${label}"] input, [aria-label="${label}"] textarea`).first();
+  await field.waitFor({ state: 'visible' });
+  await field.click();
+  await field.fill(value);
+}
