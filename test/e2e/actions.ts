@@ -23,9 +23,9 @@ export async function seeText(page: Page, text: string | RegExp): Promise<void> 
 /** Sign in on the H5 build with the dev SMS code, starting from 我的. */
 export async function signInWithSms(page: Page, phone: string): Promise<void> {
   await page.goto('/pages/me/index');
-  await tap(page, '登录');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await fillField(page, '手机号', phone);
   await tap(page, '获取验证码');
   await fillField(page, '验证码', '123456');
-  await page.locator('text=登录').last().click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
 }

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { E2E_STATE_FILE, E2eState } from './e2e-state';
+import { e2eStateFile, E2eState } from './e2e-state';
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
 
 export function e2eState(): E2eState {
-  return JSON.parse(fs.readFileSync(E2E_STATE_FILE, 'utf8')) as E2eState;
+  return JSON.parse(fs.readFileSync(e2eStateFile(), 'utf8')) as E2eState;
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */

@@ -6,4 +6,14 @@ export interface E2eState {
   database: string;
 }
 
-export const E2E_STATE_FILE = path.resolve(__dirname, '../../test-results/e2e-state.json');
+/**
+ * Where this run's server is written down. Each run has its own file (set by the global setup
+ * in ZWT_E2E_STATE_FILE, which the test workers inherit), so that runs side by side never
+ * stop each other's server.
+ */
+export function e2eStateFile(): string {
+  if (!process.env.ZWT_E2E_STATE_FILE) {
+    process.env.ZWT_E2E_STATE_FILE = path.resolve(__dirname, '../../test-results', `e2e-state-${process.pid}-${Date.now().toString(36)}.json`);
+  }
+  return process.env.ZWT_E2E_STATE_FILE;
+}

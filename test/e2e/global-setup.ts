@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createDatabase, testEnv } from '../../server/test/helpers/test-app';
-import { E2E_STATE_FILE, E2eState } from './e2e-state';
+import { e2eStateFile, E2eState } from './e2e-state';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -26,7 +26,7 @@ export default async function globalSetup(): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
   }
   const state: E2eState = { url, pid: child.pid!, database };
-  fs.mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
-  fs.writeFileSync(E2E_STATE_FILE, JSON.stringify(state));
+  fs.mkdirSync(path.dirname(e2eStateFile()), { recursive: true });
+  fs.writeFileSync(e2eStateFile(), JSON.stringify(state));
   child.unref();
 }

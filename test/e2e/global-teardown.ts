@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import { dropDatabase } from '../../server/test/helpers/test-app';
-import { E2E_STATE_FILE, E2eState } from './e2e-state';
+import { e2eStateFile, E2eState } from './e2e-state';
 
 export default async function globalTeardown(): Promise<void> {
-  if (!fs.existsSync(E2E_STATE_FILE)) return;
-  const state = JSON.parse(fs.readFileSync(E2E_STATE_FILE, 'utf8')) as E2eState;
+  if (!fs.existsSync(e2eStateFile())) return;
+  const state = JSON.parse(fs.readFileSync(e2eStateFile(), 'utf8')) as E2eState;
   try {
     process.kill(state.pid, 'SIGTERM');
   } catch {
@@ -19,5 +19,5 @@ export default async function globalTeardown(): Promise<void> {
     }
   }
   await dropDatabase(state.database);
-  fs.rmSync(E2E_STATE_FILE, { force: true });
+  fs.rmSync(e2eStateFile(), { force: true });
 }
