@@ -531,6 +531,18 @@ export class ApplicationsService {
     const guide = new Map(serviceMats.map((m) => [m.id, m]));
     const byService = new Map(services.map((s) => [s.id, s]));
     const byHall = new Map(halls.map((h) => [h.id, h]));
+    const group = <T>(items: T[], key: (t: T) => string): Map<string, T[]> => {
+      const m = new Map<string, T[]>();
+      for (const it of items) {
+        const k = key(it);
+        const list = m.get(k);
+        if (list) list.push(it);
+        else m.set(k, [it]);
+      }
+      return m;
+    };
+    const matsOf = group(mats, (m) => m.applicationId);
+    const filesOf = group(files, (f) => `${f.applicationId}:${f.materialId}`);
     const now = this.clock.now();
     return rows.map((a) => {
       const s = byService.get(a.serviceId);
@@ -547,9 +559,7 @@ export class ApplicationsService {
         hallName: byHall.get(a.hallId)?.name ?? '',
         keyProject: s?.keyProject ?? false,
         promisedDays: s?.promisedDays ?? 0,
-        materials: mats
-          .filter((m) => m.applicationId === a.id)
-          .map((m) => {
+        materials: (matsOf.get(a.id) ?? []).map((m) => {
             const g = guide.get(m.materialId);
             return {
               materialId: m.materialId,
@@ -559,9 +569,7 @@ export class ApplicationsService {
               copies: g?.copies ?? 1,
               form: g?.form ?? 'electronic',
               note: g?.note ?? null,
-              files: files
-                .filter((f) => f.applicationId === a.id && f.materialId === m.materialId)
-                .map((f) => ({ id: f.id, name: f.name, size: f.size, contentType: f.contentType, sha256: f.sha256 })),
+              files: (filesOf.get(`${a.id}:${m.materialId}`) ?? []).map((f) => ({ id: f.id, name: f.name, size: f.size, contentType: f.contentType, sha256: f.sha256 })),
               review: m.reviewOk === null ? null : { ok: m.reviewOk, reason: m.reviewReason },
               commitment: m.committedAt ? { at: m.committedAt.toISOString(), text: m.commitmentText ?? '' } : null,
             };
