@@ -3,6 +3,9 @@
  * Size report and budget check of the mini-app builds.
  *
  *   node scripts/miniapp-sizes.js            (after npm run build:weapp / build:alipay / build:h5)
+ *   ZWT_OUTPUT_ROOT=dist-polish node scripts/miniapp-sizes.js
+ *                                            (builds made with the same ZWT_OUTPUT_ROOT: miniapp/<root>/…,
+ *                                             so that side-by-side builds can be checked; default dist)
  *
  * Mini-programs (miniapp/dist/weapp, miniapp/dist/alipay), raw bytes as uploaded:
  *   - subpackages are the `subPackages` (or `subpackages`) roots of dist/<platform>/app.json;
@@ -29,7 +32,13 @@ const path = require('node:path')
 const zlib = require('node:zlib')
 
 const ROOT = path.resolve(__dirname, '..')
-const DIST = path.join(ROOT, 'miniapp', 'dist')
+// the output folder of the builds (miniapp/config/index.ts writes to miniapp/$ZWT_OUTPUT_ROOT/<platform>)
+const OUTPUT_ROOT = process.env.ZWT_OUTPUT_ROOT || 'dist'
+if (path.isAbsolute(OUTPUT_ROOT) || OUTPUT_ROOT.split(/[\\/]/).includes('..')) {
+  console.error(`ZWT_OUTPUT_ROOT must be a folder name under miniapp/, not ${OUTPUT_ROOT}`)
+  process.exit(2)
+}
+const DIST = path.join(ROOT, 'miniapp', OUTPUT_ROOT)
 const KB = 1024
 const MB = 1024 * KB
 

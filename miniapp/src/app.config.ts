@@ -22,11 +22,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/applications',
-      pages: ['pages/detail/index', 'pages/mine/index', 'pages/lookup/index'],
-    },
-    {
-      root: 'subpackages/inbox',
-      pages: ['pages/list/index'],
+      pages: ['pages/new/index', 'pages/detail/index', 'pages/mine/index', 'pages/lookup/index'],
     },
     {
       root: 'subpackages/company',

@@ -1,4 +1,4 @@
-/** Pages of the citizen journeys (subpackages guide, booking, applications, inbox). */
+/** Pages of the citizen journeys (subpackages guide, booking, applications) and the one message centre (subpackages/messages). */
 export const CITIZEN_ROUTES = {
   guideList: '/subpackages/guide/pages/list/index',
   guide: '/subpackages/guide/pages/detail/index',
@@ -8,10 +8,11 @@ export const CITIZEN_ROUTES = {
   waitlist: '/subpackages/booking/pages/waitlist/index',
   offhours: '/subpackages/booking/pages/offhours/index',
   noShows: '/subpackages/booking/pages/no-shows/index',
+  newFiling: '/subpackages/applications/pages/new/index',
   filing: '/subpackages/applications/pages/detail/index',
   myFilings: '/subpackages/applications/pages/mine/index',
   lookup: '/subpackages/applications/pages/lookup/index',
-  messages: '/subpackages/inbox/pages/list/index',
+  messages: '/subpackages/messages/pages/index/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {

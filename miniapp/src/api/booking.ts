@@ -61,12 +61,16 @@ const id = encodeURIComponent
 export const bookingApi = {
   slots: (serviceId: string, hallId: string, from: string, to: string) =>
     request<Slot[]>('GET', `/api/services/${id(serviceId)}/slots`, { query: { hallId, from, to }, auth: false }),
-  book: (slotId: string, serviceId: string) => request<BookingView>('POST', '/api/bookings', { body: { slotId, serviceId } }),
+  /** onBehalfOf: for a company or a principal (为谁办理, store/acting); omitted for oneself */
+  book: (slotId: string, serviceId: string, onBehalfOf?: OnBehalfOf | null) =>
+    request<BookingView>('POST', '/api/bookings', { body: { slotId, serviceId, ...(onBehalfOf ? { onBehalfOf } : {}) } }),
   list: () => request<BookingView[]>('GET', '/api/bookings'),
   get: (bookingId: string) => request<BookingView>('GET', `/api/bookings/${id(bookingId)}`),
   cancel: (bookingId: string) => request<BookingView>('POST', `/api/bookings/${id(bookingId)}/cancel`),
   eligibility: () => request<Eligibility>('GET', '/api/me/booking-eligibility'),
-  noShows: () => request<NoShowItem[]>('GET', '/api/me/no-shows'),
+  /** the caller's record, or (an agent) a principal's: the principal's record is the one that counts */
+  noShows: (principalId?: string | null) =>
+    request<NoShowItem[]>('GET', '/api/me/no-shows', { query: { principalId: principalId || undefined } }),
   appeal: (bookingId: string, reason: string) =>
     request<unknown>('POST', `/api/me/no-shows/${id(bookingId)}/appeal`, { body: { reason } }),
   joinWaitlist: (slotId: string, serviceId: string) =>

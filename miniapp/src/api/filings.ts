@@ -1,4 +1,4 @@
-import type { Application, ApplicationMaterial, ApplicationStatus, SlaState, TimelineEvent } from '@gov/shared'
+import type { Application, ApplicationMaterial, ApplicationStatus, OnBehalfOf, SlaState, TimelineEvent } from '@gov/shared'
 import { API_BASE, ApiError, request } from './client'
 import { session } from '../store/session'
 import { uploadChosenFile, type ChosenFile, type UploadResult } from '../platform'
@@ -74,7 +74,9 @@ export interface LookupResult {
 const id = encodeURIComponent
 
 export const filingsApi = {
-  create: (serviceId: string, hallId?: string) => request<Filing>('POST', '/api/applications', { body: { serviceId, hallId } }),
+  /** onBehalfOf: for a company or a principal (为谁办理, store/acting); omitted for oneself */
+  create: (serviceId: string, hallId?: string, onBehalfOf?: OnBehalfOf | null) =>
+    request<Filing>('POST', '/api/applications', { body: { serviceId, hallId, ...(onBehalfOf ? { onBehalfOf } : {}) } }),
   list: () => request<Filing[]>('GET', '/api/applications'),
   get: (filingId: string) => request<Filing>('GET', `/api/applications/${id(filingId)}`),
   deleteFile: (filingId: string, materialId: string, fileId: string) =>

@@ -1,8 +1,6 @@
-import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Tappable from '../Tappable'
-import { refreshUnreadBadge } from '../../api/messages'
 import { isStaffUser } from '../../api/staff'
 import { useActingChoice } from '../../store/acting'
 import { useSession } from '../../store/session'
@@ -29,16 +27,11 @@ interface Entry {
 
 /**
  * The 我的 entries of the company, delegation, ratings and messages areas (and the staff workbench
- * for staff). Also keeps the unread badge of the 我的 tab current each time the page shows.
+ * for staff). 我的 passes the unread count (it refreshes the 我的 tab badge each time it shows).
  */
-export default function MeEntries() {
+export default function MeEntries({ unread = 0 }: { unread?: number }) {
   const { accessToken, user } = useSession()
   const choice = useActingChoice()
-  const [unread, setUnread] = useState(0)
-
-  useDidShow(() => {
-    void refreshUnreadBadge().then(setUnread)
-  })
 
   const staff = isStaffUser(user?.roles)
   const entries: Entry[] = []

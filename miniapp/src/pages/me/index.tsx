@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import Button from '../../components/AppButton'
 import { api } from '../../api/client'
-import { messagesApi } from '../../api/messages'
+import { refreshUnreadBadge } from '../../api/messages'
 import Tappable from '../../components/Tappable'
 import { CITIZEN_ROUTES } from '../../routes.citizen'
 import { openPage } from '../../utils/nav'
@@ -51,14 +51,8 @@ export default function Me() {
   // refresh the profile each time the tab is shown (e.g. back from 实名认证)
   useDidShow(() => {
     void load()
-    if (session.isSignedIn()) {
-      messagesApi
-        .unreadCount()
-        .then((r) => setUnread(r.count))
-        .catch(() => undefined)
-    } else {
-      setUnread(0)
-    }
+    // the 消息 row and the badge on the 我的 tab (removed when signed out)
+    void refreshUnreadBadge().then(setUnread)
   })
 
   const logout = async () => {
@@ -160,7 +154,7 @@ export default function Me() {
       </View>
 
       <View className='section-title'>企业、代办与评价</View>
-      <MeEntries />
+      <MeEntries unread={unread} />
 
       <View className='section-title'>设置</View>
       <View className='card me__setting'>

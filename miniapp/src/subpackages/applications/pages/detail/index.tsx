@@ -1,17 +1,18 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
+import PrivacySheet from '../../../../components/PrivacySheet'
 import ProgressBar from '../../../../components/ProgressBar'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
+import SubscribeCard from '../../../../components/SubscribeCard'
 import Tappable from '../../../../components/Tappable'
 import Timeline from '../../../../components/Timeline'
 import { errorMessage, isApiError } from '../../../../api/client'
 import { ACTION_LABEL, FILING_STATUS_LABEL, SLA_LABEL, filingsApi, uploadMaterialFile, type Filing, type FilingMaterial } from '../../../../api/filings'
-import { askSubscribeConsent, prefetchSubscribeTemplates } from '../../../../api/messages'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { chooseFile, isH5, openFile, type ChooseFileOptions } from '../../../../platform'
@@ -195,10 +196,9 @@ export default function FilingDetail() {
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState('')
   const [withdrawing, setWithdrawing] = useState(false)
+  // just submitted: offer 开启提醒 (subscribe messages are asked for on that tap only)
+  const [submitted, setSubmitted] = useState(false)
   usePullRefresh(filing.reload)
-  useEffect(() => {
-    void prefetchSubscribeTemplates()
-  }, [])
 
   const f = filing.data
   const editable = !!f && EDITABLE.includes(f.status)
@@ -207,12 +207,12 @@ export default function FilingDetail() {
 
   const submit = async () => {
     if (!f) return
-    void askSubscribeConsent(['filing_progress'])
     setSubmitting(true)
     setFormError('')
     try {
       await filingsApi.submit(f.id)
       setMissing([])
+      setSubmitted(true)
       toast('已提交预审', 'success')
       filing.reload()
     } catch (e) {
@@ -305,8 +305,11 @@ export default function FilingDetail() {
                   <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{f.statusLabel || FILING_STATUS_LABEL[f.status] || f.status}</StatusTag>
                   {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABEL[f.sla]}</StatusTag> : null}
                   {f.deemedAccepted ? <StatusTag tone='info'>视为受理</StatusTag> : null}
+                  {f.onBehalf ? <StatusTag tone='info'>代办</StatusTag> : null}
                 </View>
               </View>
+
+              {submitted && !EDITABLE.includes(f.status) ? <SubscribeCard keys={['filing_progress']} purpose='办件进度提醒' /> : null}
 
               {f.status === 'draft' ? (
                 <View className='banner banner--info'>
@@ -438,6 +441,8 @@ export default function FilingDetail() {
             </View>
           ) : null}
         </PageState>
+        {/* WeChat: consent to the privacy guide before the album, camera or chat files */}
+        <PrivacySheet />
         {sheet && f ? (
           <CommitmentSheet
             materials={committable}

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CalendarDay, Slot } from '@gov/shared'
 import Button from '../../../../components/AppButton'
+import ActingBar from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
@@ -12,8 +13,8 @@ import { catalogApi } from '../../../../api/catalog'
 import { errorMessage, isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
-import { askSubscribeConsent, prefetchSubscribeTemplates } from '../../../../api/messages'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
+import { useActingFor } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 import { addDays, dateLabel, shanghaiDate, shanghaiTime } from '../../../../utils/time'
@@ -28,6 +29,8 @@ export default function Book() {
   const { params } = useRouter()
   const serviceId = params.serviceId ?? ''
   const { accessToken, user } = useSession()
+  // 为谁办理: the booking is made for this company or principal (null: oneself)
+  const onBehalfOf = useActingFor()
   const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId], !!serviceId)
   const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
   const [hallId, setHallId] = useState<string | null>(null)
@@ -38,10 +41,6 @@ export default function Book() {
 
   const today = shanghaiDate()
   const last = addDays(today, HORIZON_DAYS - 1)
-
-  useEffect(() => {
-    void prefetchSubscribeTemplates()
-  }, [])
 
   useEffect(() => {
     if (!hallId && guide.data?.halls.length) setHallId(guide.data.halls[0].id)
@@ -115,14 +114,13 @@ export default function Book() {
 
   const confirm = async () => {
     if (!slot) return
-    // reminders: mini-programs ask on this tap (H5 uses the in-app messages)
-    void askSubscribeConsent(['booking_reminder', 'booking_result'])
     setBusy(true)
     setFormError('')
     try {
-      const booking = await bookingApi.book(slot.id, serviceId)
+      const booking = await bookingApi.book(slot.id, serviceId, onBehalfOf)
       toast('预约成功', 'success')
-      Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.booking, { id: booking.id }) })
+      // fresh=1: the detail page offers 开启提醒 (subscribe messages are asked for on that tap only)
+      Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.booking, { id: booking.id, fresh: 1 }) })
     } catch (e) {
       setFormError(errorMessage(e))
       if (isApiError(e) && (e.code === 'SLOT_FULL' || e.code === 'SLOT_NOT_BOOKABLE')) days.reload()
@@ -140,6 +138,7 @@ export default function Book() {
           <View>
             <Text className='book__service'>{g.name}</Text>
             <SignInGate purpose='预约办理' verified>
+              <ActingBar />
               {eligibility.data ? <EligibilityBanner e={eligibility.data} /> : null}
               {eligibility.error ? (
                 <View className='card'>

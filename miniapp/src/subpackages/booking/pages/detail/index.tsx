@@ -5,6 +5,7 @@ import Button from '../../../../components/AppButton'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
+import SubscribeCard from '../../../../components/SubscribeCard'
 import StatusTag from '../../../../components/StatusTag'
 import { BOOKING_TONE } from '../../components/tones'
 import { BOOKING_STATUS_LABEL, bookingApi } from '../../../../api/booking'
@@ -97,6 +98,10 @@ export default function BookingDetail() {
                   </View>
                 ) : null}
               </View>
+
+              {params.fresh && b.status === 'booked' ? (
+                <SubscribeCard keys={['booking_reminder', 'booking_result']} purpose='预约提醒' />
+              ) : null}
 
               {b.status === 'booked' ? (
                 <View className='info-box'>

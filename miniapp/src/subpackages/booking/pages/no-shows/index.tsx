@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import TextArea from '../../../../components/TextArea'
 import Button from '../../../../components/AppButton'
@@ -6,11 +7,14 @@ import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
+import Tappable from '../../../../components/Tappable'
 import { bookingApi, type NoShowItem } from '../../../../api/booking'
 import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { useActingChoice } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
+import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
 import { toast } from '../../../../utils/nav'
 import { dateLabel } from '../../../../utils/time'
 import EligibilityBanner from '../../components/EligibilityBanner'
@@ -95,22 +99,55 @@ function Item({ item, onChanged }: { item: NoShowItem; onChanged: () => void }) 
   )
 }
 
-/** The no-show record: every no-show, whether it counts and why, and an appeal once per no-show. */
+function decoded(v: string | undefined): string {
+  if (!v) return ''
+  try {
+    return decodeURIComponent(v)
+  } catch {
+    return v
+  }
+}
+
+/**
+ * The no-show record: every no-show, whether it counts and why, and an appeal once per no-show.
+ * An agent can open a principal's record (?principalId=&name=, from 为谁办理 or from here): what an
+ * agent booked for a principal counts on the principal's record, and that record is the one that counts.
+ */
 export default function NoShows() {
   const { accessToken } = useSession()
+  const { params } = useRouter()
+  const choice = useActingChoice()
+  const principalId = params.principalId || null
+  const principalName = decoded(params.name) || '委托人'
   const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
-  const record = useAsync(() => bookingApi.noShows(), [accessToken], !!accessToken)
+  const record = useAsync(() => bookingApi.noShows(principalId), [accessToken, principalId], !!accessToken)
   const reload = () => {
     eligibility.reload()
     record.reload()
   }
   usePullRefresh(reload)
   const e = eligibility.data
+  const counted = (record.data ?? []).filter((r) => r.counts).length
+  const threshold = e?.threshold ?? 3
+  const actingPrincipal = !principalId && choice?.type === 'person' ? choice : null
 
   return (
     <AppPage className='no-shows'>
       <SignInGate purpose='查看爽约记录'>
-        {e ? (
+        {principalId ? (
+          <View className='card'>
+            <Text className='no-shows__whose'>{`委托人 ${principalName} 的爽约记录`}</Text>
+            <View className='no-shows__summary'>
+              <Text className='no-shows__count'>{`${counted} / ${threshold}`}</Text>
+              <Text className='muted'>计入的爽约次数 / 暂停预约的上限</Text>
+            </View>
+            <Text className='muted'>您代委托人预约的，爽约记在委托人本人的记录上：以委托人的记录为准，委托人的预约资格也按这份记录判断。</Text>
+            <Tappable className='no-shows__link' onTap={() => Taro.redirectTo({ url: CITIZEN_ROUTES.noShows })}>
+              <Text>查看我本人的爽约记录</Text>
+            </Tappable>
+          </View>
+        ) : null}
+        {!principalId && e ? (
           <View className='card'>
             <View className='no-shows__summary'>
               <Text className='no-shows__count'>{`${e.noShows} / ${e.threshold}`}</Text>
@@ -119,11 +156,19 @@ export default function NoShows() {
             {!e.forfeited && e.noShows === 0 ? <Text className='no-shows__ok'>预约资格正常</Text> : null}
           </View>
         ) : null}
-        {e ? <EligibilityBanner e={e} showLink={false} /> : null}
+        {!principalId && e ? <EligibilityBanner e={e} showLink={false} /> : null}
+        {actingPrincipal ? (
+          <Tappable
+            className='card no-shows__link'
+            onTap={() => Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.noShows, { principalId: actingPrincipal.id, name: actingPrincipal.name }) })}
+          >
+            <Text>{`查看委托人 ${actingPrincipal.name} 的爽约记录（以委托人的记录为准）`}</Text>
+          </Tappable>
+        ) : null}
 
         <View className='info-box'>
           <Text>
-            预约后未取消、也未在开始后的宽限时间（一般为 30 分钟）内签到，记为一次爽约；累计 {e?.threshold ?? 3} 次将暂停预约资格。取消的预约不计入。由代办人代为预约的，爽约记入被代办人（委托人）本人的记录，以委托人的记录为准。对记录有异议，可对每条爽约申诉一次。
+            预约后未取消、也未在开始后的宽限时间（一般为 30 分钟）内签到，记为一次爽约；累计 {threshold} 次将暂停预约资格。取消的预约不计入。由代办人代为预约的，爽约记入被代办人（委托人）本人的记录，以委托人的记录为准。对记录有异议，可对每条爽约申诉一次。
           </Text>
         </View>
 
@@ -134,7 +179,7 @@ export default function NoShows() {
             error={record.error}
             empty={(record.data ?? []).length === 0}
             emptyText='没有爽约记录'
-            emptyHint='请继续按时办理或提前取消预约'
+            emptyHint={principalId ? '委托人目前没有爽约记录' : '请继续按时办理或提前取消预约'}
             onRetry={reload}
           >
             {(record.data ?? []).map((it) => (

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import TextArea from '../../../../components/TextArea'
 import type { CalendarDay } from '@gov/shared'
 import Button from '../../../../components/AppButton'
+import ActingBar from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
@@ -15,6 +16,7 @@ import { errorMessage, isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
+import { useActingFor } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
 import { openPage, toast } from '../../../../utils/nav'
 import { addDays, dateLabel, isoAt, shanghaiDate, shanghaiTime, weekdayLabel } from '../../../../utils/time'
@@ -134,6 +136,8 @@ function RequestStatus({ id }: { id: string }) {
 /** The off-hours request form (错时/预约办). */
 function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialHallId?: string }) {
   const { accessToken } = useSession()
+  // 为谁办理: the request is made for this company or principal (null: oneself)
+  const onBehalfOf = useActingFor()
   const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId], !!serviceId)
   const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
   const today = shanghaiDate()
@@ -181,6 +185,7 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
         preferredStart: isoAt(date, start),
         preferredEnd: isoAt(date, plusMinutes(start, duration)),
         note: note.trim() || undefined,
+        ...(onBehalfOf ? { onBehalfOf } : {}),
       })
       toast('申请已提交', 'success')
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.offhours, { id: r.id }) })
@@ -197,6 +202,7 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
     <PageState loading={guide.loading} error={guide.error} onRetry={guide.reload}>
       {g ? (
         <View>
+          <ActingBar />
           <View className='info-box'>
             <Text>
               工作日的早晚、午休或节假日办理，需至少提前一个工作日申请（在预约日前最后一个工作日下班前提出）。大厅确认时间和接待人员后生成预约，同样适用爽约规则。

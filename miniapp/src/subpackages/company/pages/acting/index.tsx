@@ -1,8 +1,10 @@
 import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
+import Tappable from '../../../../components/Tappable'
 import { delegationApi } from '../../../../api/delegation'
 import { enterprisesApi } from '../../../../api/enterprises'
 import { useAsync } from '../../../../hooks/useAsync'
@@ -10,6 +12,7 @@ import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { isH5 } from '../../../../platform'
 import { acting, useActingChoice, type ActingChoice } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
+import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
 import { goBackOr, toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
@@ -54,6 +57,8 @@ export default function Acting() {
       choice: { type: a.principal.type, id: a.principal.id, name: a.principal.name ?? '委托人', authorizationId: a.id },
     })
   }
+  // people who authorised me: their no-show record is the one that counts for what I book for them
+  const personPrincipals = options.filter((o) => o.choice?.type === 'person')
   const currentKey = current ? `${current.type}:${current.id}` : 'self'
 
   // a choice whose membership or authorisation is gone falls back to 本人
@@ -105,6 +110,24 @@ export default function Acting() {
         <Text className='muted' style={{ display: 'block', margin: '0 12px' }}>
           代委托人预约时，爽约记在委托人的预约记录上；授权过期或被撤销后不能再代办。
         </Text>
+        {personPrincipals.length > 0 ? (
+          <>
+            <View className='section-title'>委托人的爽约记录</View>
+            <View className='card'>
+              {personPrincipals.map((o) => (
+                <Tappable
+                  key={`record:${o.key}`}
+                  className='acting__record'
+                  onTap={() => Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.noShows, { principalId: o.choice!.id, name: o.title }) })}
+                  label={`${o.title} 爽约记录（以委托人的记录为准）`}
+                >
+                  <Text className='co-row__title'>{o.title}</Text>
+                  <Text className='acting__record-link'>爽约记录 ›</Text>
+                </Tappable>
+              ))}
+            </View>
+          </>
+        ) : null}
       </SignInGate>
     </AppPage>
   )

@@ -7,8 +7,7 @@ import PageState from '../../../../components/PageState'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
 import { AUDIENCE_LABEL, catalogApi, type Guide } from '../../../../api/catalog'
-import { filingsApi } from '../../../../api/filings'
-import { errorMessage, isApiError } from '../../../../api/client'
+import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { callPhone, openFile } from '../../../../platform'
@@ -42,7 +41,6 @@ export default function GuideDetail() {
   const id = params.id ?? ''
   const guide = useAsync(() => catalogApi.guide(id), [id], !!id)
   const [checked, setChecked] = useState<Record<string, boolean>>({})
-  const [starting, setStarting] = useState(false)
   usePullRefresh(guide.reload)
 
   useEffect(() => {
@@ -51,26 +49,14 @@ export default function GuideDetail() {
 
   const g: Guide | undefined = guide.data
 
-  const startFiling = async () => {
+  // 在线申报: the filing page asks for whom (为谁办理) before it makes the draft
+  const startFiling = () => {
     if (!g) return
     if (!session.isSignedIn()) {
       Taro.navigateTo({ url: ROUTES.login })
       return
     }
-    setStarting(true)
-    try {
-      const filing = await filingsApi.create(g.id)
-      Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.filing, { id: filing.id }) })
-    } catch (e) {
-      if (isApiError(e) && e.code === 'REAL_NAME_REQUIRED') {
-        toast(e.message)
-        Taro.navigateTo({ url: ROUTES.verify })
-      } else {
-        Taro.showModal({ title: '无法申报', content: errorMessage(e), showCancel: false })
-      }
-    } finally {
-      setStarting(false)
-    }
+    Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.newFiling, { serviceId: g.id }) })
   }
 
   const download = async (url: string, name: string) => {
@@ -229,7 +215,7 @@ export default function GuideDetail() {
                 预约办理
               </Button>
               {g.onlinePrereview ? (
-                <Button className='guide__action' type='primary' size='large' loading={starting} onClick={startFiling}>
+                <Button className='guide__action' type='primary' size='large' onClick={startFiling}>
                   在线申报
                 </Button>
               ) : null}

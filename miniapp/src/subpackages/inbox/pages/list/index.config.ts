@@ -1,4 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '消息',
-  enablePullDownRefresh: true,
-})

@@ -1,0 +1,211 @@
+import { Browser, Page } from 'playwright-core';
+import { drawnForCallback } from '../../server/src/callbacks/callbacks.rules';
+import { launch, screenshot } from './browser';
+import { expectAccessible, shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
+import {
+  admin,
+  call,
+  citizen,
+  cityHall,
+  fill,
+  finishedBooking,
+  pdfBytes,
+  pngBytes,
+  service,
+  signedInContext,
+  staff01,
+  submittedFiling,
+  upload,
+  visible,
+  type Tokens,
+} from './staff.helpers';
+
+const hhmm = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(500);
+}
+
+/** A key-project service with online pre-review at the hall. */
+async function keyProjectService(hallId: string): Promise<{ id: string; name: string }> {
+  for (let p = 1; p <= 5; p++) {
+    const list = await call<{ items: Array<{ id: string; name: string; onlinePrereview: boolean }>; total: number }>('GET', `/api/services?pageSize=50&page=${p}`);
+    for (const s of list.items.filter((x) => x.onlinePrereview)) {
+      const g = await call<{ keyProject: boolean; halls: Array<{ id: string }> }>('GET', `/api/services/${s.id}`);
+      if (g.keyProject && g.halls.some((h) => h.id === hallId)) return s;
+    }
+    if (p * 50 >= list.total) break;
+  }
+  throw new Error('no key-project service with online pre-review at the city hall');
+}
+
+/** A delivered key-project filing that the call-back sampling of this month draws (the draw is deterministic per id and month). */
+async function deliveredDrawnFiling(person: Tokens, staffToken: string, hallId: string, month: string): Promise<{ id: string; number: string; serviceName: string }> {
+  const s = await keyProjectService(hallId);
+  let app: { id: string; number: string; materials: Array<{ materialId: string; required: boolean }> } | null = null;
+  for (let i = 0; i < 40 && !app; i++) {
+    const draft = await call('POST', '/api/applications', { token: person.accessToken, body: { serviceId: s.id, hallId } });
+    if (drawnForCallback(draft.id, month, 20)) app = draft;
+    else await call('POST', `/api/applications/${draft.id}/withdraw`, { token: person.accessToken, body: {} });
+  }
+  if (!app) throw new Error('no filing drawn in 40 drafts');
+  let i = 0;
+  for (const m of app.materials.filter((x) => x.required)) {
+    await upload(person.accessToken, app.id, m.materialId, i++ === 0 ? { name: '总平面图.png', type: 'image/png', bytes: pngBytes() } : { name: `材料${i}.pdf`, type: 'application/pdf', bytes: pdfBytes(`k${i}`) });
+  }
+  await call('POST', `/api/applications/${app.id}/submit`, { token: person.accessToken });
+  const full = await call<{ materials: Array<{ materialId: string }> }>('GET', `/api/applications/${app.id}`, { token: person.accessToken });
+  await call('POST', `/api/staff/applications/${app.id}/prereview`, { token: staffToken, body: { decisions: full.materials.map((m) => ({ materialId: m.materialId, ok: true, reason: null })) } });
+  await call('POST', `/api/staff/applications/${app.id}/accept`, { token: staffToken });
+  await call('POST', `/api/staff/applications/${app.id}/advance`, { token: staffToken, body: { to: 'under_review', note: '审查中' } });
+  await call('POST', `/api/staff/applications/${app.id}/advance`, { token: staffToken, body: { to: 'approved', note: '准予许可' } });
+  await call('POST', `/api/staff/applications/${app.id}/deliver`, { token: staffToken, body: { method: 'window' } });
+  return { id: app.id, number: app.number, serviceName: s.name };
+}
+
+/** More of the staff desk (H5, 1280×800): off-hours confirmation, appeals, call-backs, statistics, and axe on the busiest pages. */
+describe('more of the staff desk on the H5 build', () => {
+  let browser: Browser;
+  let adminT: Tokens;
+  let staff: Tokens;
+  let hall: { id: string; name: string };
+  beforeAll(async () => {
+    browser = await launch();
+    adminT = await admin();
+    staff = await staff01();
+    hall = await cityHall();
+    expect(staff.user.hallId).toBe(hall.id);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('confirms an off-hours request with a time and a staff member; the applicant gets a booking', async () => {
+    const person = await citizen('韩六');
+    const s = await service('', { hallId: hall.id });
+    const date = await workdayAfter(3);
+    const note = `下班后办理 ${Date.now()}`;
+    const req = await call('POST', '/api/offhours-requests', {
+      token: person.accessToken,
+      body: { serviceId: s.id, hallId: hall.id, preferredStart: `${date}T18:30:00+08:00`, preferredEnd: `${date}T19:30:00+08:00`, note },
+    });
+
+    const { page, context } = await signedInContext(browser, staff, 'desk');
+    await page.goto('/subpackages/staff/pages/offhours/index');
+    const item = page.locator('.st-item').filter({ hasText: note });
+    await item.waitFor({ state: 'visible' });
+    await item.getByRole('button', { name: '确认' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('input[aria-label="开始时间"]').inputValue()).toBe('18:30');
+    await fill(page, '结束时间', '19:15');
+    await fill(page, '接待人员', '李晓红');
+    await screenshot(page, 'staff-offhours-confirm');
+    await dialog.getByRole('button', { name: '确认' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await item.waitFor({ state: 'detached' });
+
+    const after = await call('GET', `/api/offhours-requests/${req.id}`, { token: person.accessToken });
+    expect(after.status).toBe('confirmed');
+    expect(after.bookingId).toBeTruthy();
+    const booking = await call('GET', `/api/bookings/${after.bookingId}`, { token: person.accessToken });
+    expect(booking).toMatchObject({ kind: 'offhours', status: 'booked' });
+    expect(hhmm(new Date(booking.slot?.end ?? booking.end))).toBe('19:15');
+    await context.close();
+  });
+
+  it('rejects a no-show appeal with a reason the applicant sees', async () => {
+    // a no-show needs a past booking: the server clock goes back two hours for two calls only
+    const person = await citizen('杨七');
+    const s = await service('', { hallId: hall.id });
+    const pinned = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000);
+    const start = new Date(pinned.getTime() + 10 * 60_000);
+    const end = new Date(start.getTime() + 15 * 60_000);
+    expect(shanghaiDate(end)).toBe(shanghaiDate(start));
+    const booking = await withServerClock(pinned, async () => {
+      const slot = await call('POST', '/api/admin/slots', { token: adminT.accessToken, body: { hallId: hall.id, serviceId: s.id, start: start.toISOString(), end: end.toISOString(), capacity: 2 } });
+      return call('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
+    });
+    await call('POST', '/api/admin/jobs/no-show-sweep/run', { token: adminT.accessToken });
+    const reason = `公交晚点 ${Date.now()}`;
+    await call('POST', `/api/me/no-shows/${booking.id}/appeal`, { token: person.accessToken, body: { reason } });
+
+    const { page, context } = await signedInContext(browser, staff, 'desk');
+    await page.goto('/subpackages/staff/pages/appeals/index');
+    const item = page.locator('.st-item').filter({ hasText: reason });
+    await item.waitFor({ state: 'visible' });
+    await screenshot(page, 'staff-appeals');
+    await item.getByRole('button', { name: '驳回申诉' }).click();
+    await fill(page, '驳回理由', '经查监控，当天未到大厅，不予豁免');
+    await page.getByRole('dialog').getByRole('button', { name: '驳回' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await item.waitFor({ state: 'detached' });
+
+    const record = await call<any[]>('GET', '/api/me/no-shows', { token: person.accessToken });
+    const it = record.find((r) => r.bookingId === booking.id);
+    expect(it).toMatchObject({ counts: true, appeal: { status: 'rejected', answer: '经查监控，当天未到大厅，不予豁免' } });
+    await context.close();
+  });
+
+  it('lists this month’s sampled call-backs (a delivered key-project filing) and records the outcome', async () => {
+    const month = shanghaiDate(new Date()).slice(0, 7);
+    const person = await citizen('朱八');
+    const filing = await deliveredDrawnFiling(person, staff.accessToken, hall.id, month);
+    await call('POST', '/api/admin/jobs/callback-sampling/run', { token: adminT.accessToken });
+    const rows = await call<Array<{ number: string }>>('GET', `/api/staff/callbacks?month=${month}`, { token: staff.accessToken });
+    expect(rows.map((r) => r.number)).toContain(filing.number);
+
+    const { page, context } = await signedInContext(browser, staff, 'desk');
+    await page.goto('/subpackages/staff/pages/callbacks/index');
+    const item = page.locator('.st-item').filter({ hasText: filing.number });
+    await item.waitFor({ state: 'visible' });
+    await item.getByText('重点项目').waitFor();
+    await item.getByText('待回访').waitFor();
+    await settle(page);
+    await screenshot(page, 'staff-callbacks');
+    await item.getByRole('button', { name: '记录回访结果' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await item.getByText('已回访').waitFor();
+    await context.close();
+  });
+
+  it('shows satisfaction bars on the admin statistics page (axe: no serious or critical violations)', async () => {
+    const person = await citizen('秦九');
+    const b = await finishedBooking(person, staff.accessToken, adminT.accessToken);
+    await call('POST', '/api/ratings', { token: person.accessToken, body: { targetType: 'booking', targetId: b.id, score: 5, tags: [], comment: '办理很快' } });
+
+    const { page, context } = await signedInContext(browser, adminT, 'desk');
+    await page.goto('/subpackages/admin/pages/stats/index');
+    await visible(page, '总体满意率（基本满意及以上）');
+    const charts = page.getByRole('figure');
+    await charts.first().waitFor({ state: 'visible' });
+    expect(await page.getByRole('figure', { name: '评价分布' }).count()).toBe(1);
+    expect(await page.getByRole('figure', { name: '各大厅满意率' }).count()).toBe(1);
+    const widths = await page.locator('.bar-chart__bar').evaluateAll((els) => els.map((e) => (e as HTMLElement).getBoundingClientRect().width));
+    expect(widths.length).toBeGreaterThanOrEqual(5);
+    expect(widths.some((w) => w > 0)).toBe(true);
+    await visible(page, hall.name);
+    await settle(page);
+    await screenshot(page, 'admin-stats');
+    await expectAccessible(page, '满意度统计');
+    await context.close();
+  });
+
+  it('axe: the staff bookings page and the pre-review page have no serious or critical violations', async () => {
+    const person = await citizen('尤十');
+    const filing = await submittedFiling(person);
+    const { page, context } = await signedInContext(browser, staff, 'desk');
+    await page.goto('/subpackages/staff/pages/bookings/index');
+    await page.locator('input[aria-label="签到码"]').waitFor({ state: 'visible' });
+    await settle(page);
+    await expectAccessible(page, '今日预约');
+
+    await page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
+    await visible(page, `办件编号 ${filing.number}`);
+    await page.locator('.st-material').first().waitFor({ state: 'visible' });
+    await settle(page);
+    await expectAccessible(page, '预审');
+    await context.close();
+  });
+});
