@@ -12,6 +12,7 @@ import { ServiceHallEntity } from '../../catalog/entities/service-hall.entity';
 import { ServiceMaterialEntity } from '../../catalog/entities/service-material.entity';
 import { ServiceEntity } from '../../catalog/entities/service.entity';
 import { UsersService } from '../../users/users.service';
+import { Transactions } from '../transactions';
 import { SEED_DEPARTMENTS, SEED_HALLS, SEED_SERVICES } from './catalog.data';
 
 /** Run an insert; when another instance inserted the same natural key first, carry on. True when this one inserted. */
@@ -41,6 +42,7 @@ export class SeedService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly users: UsersService,
     private readonly clock: ClockService,
+    private readonly tx: Transactions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -96,7 +98,8 @@ export class SeedService implements OnApplicationBootstrap {
   /**
    * The demo services, by code: a code already present is left alone (an admin may have edited it).
    * Each service goes in with its materials and halls in one transaction; if another instance
-   * seeds the same code at the same moment, the duplicate is caught and skipped.
+   * seeds the same code at the same moment, the duplicate is caught and skipped (a deadlock between
+   * the two is retried by `Transactions`, and the retry then finds the duplicate).
    */
   private async seedServices(deptIds: Map<string, string>, hallIds: Map<string, string>): Promise<void> {
     const services = this.ds.getRepository(ServiceEntity);
@@ -112,7 +115,7 @@ export class SeedService implements OnApplicationBootstrap {
       const now = this.clock.now();
       const id = newId();
       const inserted = await tolerateDuplicate(() =>
-        this.ds.transaction(async (m) => {
+        this.tx.run(async (m) => {
           await m.insert(ServiceEntity, {
             id,
             code: s.code,
