@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { FieldError } from '@gov/shared';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
+import { Transactions } from '../database/transactions';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
 import { DomainError, notFound } from '../common/errors/domain-error';
@@ -29,7 +30,6 @@ export type HallAdminView = ReturnType<typeof hallView>;
 @Injectable()
 export class AdminCatalogService {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
     @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
@@ -40,6 +40,7 @@ export class AdminCatalogService {
     private readonly catalog: CatalogService,
     private readonly index: CatalogIndexService,
     private readonly clock: ClockService,
+    private readonly tx: Transactions,
   ) {}
 
   // ---- departments ----
@@ -157,7 +158,7 @@ export class AdminCatalogService {
     const id = newId();
     await this.write(
       () =>
-        this.ds.transaction(async (m) => {
+        this.tx.run(async (m) => {
           await m.insert(ServiceEntity, { id, ...this.serviceFields(body), active: body.active ?? true, createdAt: now, updatedAt: now });
           await this.writeChildren(m, id, body, []);
         }),
@@ -176,7 +177,7 @@ export class AdminCatalogService {
     const now = this.clock.now();
     await this.write(
       () =>
-        this.ds.transaction(async (m) => {
+        this.tx.run(async (m) => {
           await m.update(ServiceEntity, { id }, { ...this.serviceFields(body), active: body.active ?? existing.active, updatedAt: now });
           await this.writeChildren(m, id, body, current);
         }),
