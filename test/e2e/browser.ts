@@ -9,6 +9,11 @@ export function e2eState(): E2eState {
   return JSON.parse(fs.readFileSync(e2eStateFile(), 'utf8')) as E2eState;
 }
 
+/** "Now" as the e2e server sees it (its clock ticks from 10:00 Asia/Shanghai of the run's date). */
+export function serverNow(): Date {
+  return new Date(Date.now() + (e2eState().clockOffsetMs ?? 0));
+}
+
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launch(): Promise<Browser> {
   return chromium.launch({

@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { launch, phonePage } from './browser';
+import { launch, phonePage, serverNow } from './browser';
 import {
   addDays,
   adminLogin,
@@ -51,8 +51,8 @@ describe('more citizen journeys on the H5 build', () => {
   it('refuses an off-hours request made too late (NOTICE_TOO_SHORT, with the deadline), then accepts a valid one', async () => {
     // "Too late" means after the last working day before the date. Seen from a recent rest day P,
     // the next day D is too late (its last working day before is before P). The browser runs at P
-    // (page.clock), and the server's clock is at P only for the one submit, then back to real time.
-    const today = shanghaiDate(new Date());
+    // (page.clock), and the server's clock is at P only for the one submit, then back to its own time.
+    const today = shanghaiDate(serverNow());
     const past = await api<Day[]>('GET', `/api/calendar?from=${addDays(today, -10)}&to=${addDays(today, -1)}`);
     const restDay = [...past].reverse().find((d) => !d.workday);
     if (!restDay) throw new Error('no rest day in the last 10 days');
@@ -137,7 +137,7 @@ describe('more citizen journeys on the H5 build', () => {
   it('an agent books and files for a principal (为谁办理 above the forms) and opens the principal’s no-show record', async () => {
     const principal = await verifiedCitizen('卫四');
     const agent = await verifiedCitizen('蒋五');
-    const today = shanghaiDate(new Date());
+    const today = shanghaiDate(serverNow());
     await api('POST', '/api/authorizations', {
       token: principal.accessToken,
       body: { principal: { type: 'person', id: principal.user.id }, agentPhone: agent.phone, serviceIds: null, validFrom: today, validTo: addDays(today, 30) },

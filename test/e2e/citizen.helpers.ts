@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { idNumberCheckChar } from '@gov/shared';
-import { e2ePhone, e2eState, screenshot } from './browser';
+import { e2ePhone, e2eState, screenshot, serverNow } from './browser';
 
 export interface Tokens {
   accessToken: string;
@@ -111,7 +111,7 @@ export function addDays(date: string, n: number): string {
 
 /** The n-th working day after today (official calendar). */
 export async function workdayAfter(n: number): Promise<string> {
-  const today = shanghaiDate(new Date());
+  const today = shanghaiDate(serverNow());
   const days = await api<Array<{ date: string; workday: boolean }>>('GET', `/api/calendar?from=${addDays(today, 1)}&to=${addDays(today, 13)}`);
   const work = days.filter((d) => d.workday);
   if (work.length < n) throw new Error('not enough working days in the horizon');
@@ -126,7 +126,7 @@ export async function createSlot(adminToken: string, s: { hallId: string; servic
   });
 }
 
-/** Pin the server clock for the duration of fn, then return it to real time (always). Shared server: keep fn short. */
+/** Pin the server clock for the duration of fn, then let it tick again (always). Shared server: keep fn short. */
 export async function withServerClock<T>(at: Date, fn: () => Promise<T>): Promise<T> {
   await api('POST', '/api/__test__/clock', { body: { now: at.toISOString() } });
   try {

@@ -4,6 +4,8 @@ export interface E2eState {
   url: string;
   pid: number;
   database: string;
+  /** the server's clock runs this many ms ahead of (or behind) real time */
+  clockOffsetMs: number;
 }
 
 /**

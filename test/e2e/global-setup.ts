@@ -25,7 +25,18 @@ export default async function globalSetup(): Promise<void> {
     if (Date.now() > deadline) throw new Error('e2e server did not become healthy');
     await new Promise((r) => setTimeout(r, 300));
   }
-  const state: E2eState = { url, pid: child.pid!, database };
+  // The journeys book slots "later today" and make no-shows "two hours ago": whatever the hour the
+  // suite runs at, the server's clock ticks from 10:00 Asia/Shanghai of the same date, and the tests
+  // read the same shifted time through serverNow() (browser.ts).
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const target = new Date(`${today}T10:00:00+08:00`);
+  const shifted = await fetch(`${url}/api/__test__/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ now: target.toISOString(), ticking: true }),
+  });
+  if (!shifted.ok) throw new Error(`could not set the e2e server's clock: ${shifted.status}`);
+  const state: E2eState = { url, pid: child.pid!, database, clockOffsetMs: target.getTime() - Date.now() };
   fs.mkdirSync(path.dirname(e2eStateFile()), { recursive: true });
   fs.writeFileSync(e2eStateFile(), JSON.stringify(state));
   child.unref();

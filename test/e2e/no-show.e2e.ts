@@ -1,5 +1,5 @@
 import { Browser } from 'playwright-core';
-import { launch, phonePage } from './browser';
+import { launch, phonePage, serverNow } from './browser';
 import { fillField } from './actions';
 import { adminLogin, api, createSlot, expectAccessible, findService, guideOf, shanghaiDate, signInBrowser, staff01Login, verifiedCitizen, withServerClock, seeVisible, shot } from './citizen.helpers';
 
@@ -27,7 +27,7 @@ describe('the no-show record and appeals on the H5 build', () => {
     // past cannot be booked, so the server clock goes back two hours only while the slot is made
     // and booked (two calls), then returns to real time and the sweep marks the no-show.
     const citizen = await verifiedCitizen('吴九');
-    const realNow = new Date();
+    const realNow = serverNow();
     const pinned = new Date(Math.floor((realNow.getTime() - 2 * 3_600_000) / 60_000) * 60_000);
     const start = new Date(pinned.getTime() + 10 * 60_000);
     const end = new Date(start.getTime() + 15 * 60_000);

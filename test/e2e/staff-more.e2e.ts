@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { drawnForCallback } from '../../server/src/callbacks/callbacks.rules';
-import { launch, screenshot } from './browser';
+import { launch, screenshot, serverNow } from './browser';
 import { expectAccessible, shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
 import {
   admin,
@@ -118,7 +118,7 @@ describe('more of the staff desk on the H5 build', () => {
     // a no-show needs a past booking: the server clock goes back two hours for two calls only
     const person = await citizen('杨七');
     const s = await service('', { hallId: hall.id });
-    const pinned = new Date(Math.floor((Date.now() - 2 * 3_600_000) / 60_000) * 60_000);
+    const pinned = new Date(Math.floor((serverNow().getTime() - 2 * 3_600_000) / 60_000) * 60_000);
     const start = new Date(pinned.getTime() + 10 * 60_000);
     const end = new Date(start.getTime() + 15 * 60_000);
     expect(shanghaiDate(end)).toBe(shanghaiDate(start));
@@ -148,7 +148,7 @@ describe('more of the staff desk on the H5 build', () => {
   });
 
   it('lists this month’s sampled call-backs (a delivered key-project filing) and records the outcome', async () => {
-    const month = shanghaiDate(new Date()).slice(0, 7);
+    const month = shanghaiDate(serverNow()).slice(0, 7);
     const person = await citizen('朱八');
     const filing = await deliveredDrawnFiling(person, staff.accessToken, hall.id, month);
     await call('POST', '/api/admin/jobs/callback-sampling/run', { token: adminT.accessToken });

@@ -5,7 +5,7 @@
  */
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { creditCodeCheckChar, idNumberCheckChar } from '@gov/shared';
-import { e2ePhone, e2eState } from './browser';
+import { e2ePhone, e2eState, serverNow } from './browser';
 
 export interface Tokens {
   accessToken: string;
@@ -131,7 +131,7 @@ export async function service(q: string, opts: { prereview?: boolean; hallId?: s
 
 /** A slot later today (Shanghai) at the hall, made by the admin, so that a booking can be checked in today. */
 export async function slotLaterToday(adminToken: string, hallId: string, serviceId: string): Promise<{ id: string; start: string }> {
-  const now = Date.now();
+  const now = serverNow().getTime();
   const endOfDay = new Date(new Date(now + 8 * 3_600_000).toISOString().slice(0, 10) + 'T23:59:00+08:00').getTime();
   const start = Math.min(now + 20 * 60_000, endOfDay - 4 * 60_000);
   if (start - now < 60_000) throw new Error('too close to midnight (Asia/Shanghai) for a same-day slot; run again after 00:00');

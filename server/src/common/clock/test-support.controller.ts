@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, ValidateIf } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional, ValidateIf } from 'class-validator';
 import { Public } from '../auth/auth.decorators';
 import { ClockService } from './clock.service';
 
@@ -10,6 +10,11 @@ class SetClockDto {
   @IsISO8601({ strict: true })
   @IsOptional()
   now!: string | null;
+
+  /** true: the clock keeps ticking from `now` (null: back to real time) instead of being pinned */
+  @IsOptional()
+  @IsBoolean()
+  ticking?: boolean;
 }
 
 /** Mounted only when TEST_CLOCK=1 (never in production: the configuration refuses it). */
@@ -22,7 +27,9 @@ export class TestSupportController {
   @Post('clock')
   @HttpCode(200)
   set(@Body() body: SetClockDto): { now: string } {
-    this.clock.set(body.now ? new Date(body.now) : null);
+    const at = body.now ? new Date(body.now) : null;
+    if (body.ticking) this.clock.shift(at);
+    else this.clock.set(at);
     return { now: this.clock.now().toISOString() };
   }
 
