@@ -74,15 +74,18 @@ export class BookingService {
     if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
     if (slot.booked + slot.held >= slot.capacity) throw new DomainError('SLOT_FULL');
 
-    const actor = await this.users.requireById(caller.id);
+    // the independent look-ups at once; the checks below still run in the same order
+    const [actor, who, service, view] = await Promise.all([
+      this.users.requireById(caller.id),
+      this.acting.resolve(caller, input.onBehalfOf, input.serviceId),
+      this.services.findOne({ where: { id: input.serviceId, active: true } }),
+      this.calendar.view(),
+    ]);
     if (!actor.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '预约前请先完成实名认证');
-    const who = await this.acting.resolve(caller, input.onBehalfOf, input.serviceId);
     await this.standing.assertMayBook(who.userId);
 
     if (slot.serviceId !== null && slot.serviceId !== input.serviceId) throw new DomainError('SLOT_NOT_BOOKABLE', '该时段不办理此事项');
-    const service = await this.services.findOne({ where: { id: input.serviceId, active: true } });
     if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
-    const view = await this.calendar.view();
     const now = this.clock.now();
     const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, now, this.config.bookingHorizonDays, view.isWorkday);
     if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE', NOT_BOOKABLE[verdict]);
