@@ -1,12 +1,12 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { Audience, ServiceSummary } from '@gov/shared'
 import Button from '../../components/AppButton'
 import AppPage from '../../components/AppPage'
 import PageState from '../../components/PageState'
 import Segmented from '../../components/Segmented'
-import ServiceRow from '../../components/ServiceRow'
+import { ServiceResults, ServiceSearchBar } from '../../components/ServiceSearch'
 import Tappable from '../../components/Tappable'
 import { catalogApi } from '../../api/catalog'
 import { useAsync } from '../../hooks/useAsync'
@@ -88,20 +88,7 @@ export default function Services() {
 
   return (
     <AppPage className='services'>
-      <View className='services__bar' role='search'>
-        <Input
-          className='services__input'
-          aria-label='搜索办事事项'
-          placeholder='输入事项名称或拼音首字母'
-          value={input}
-          confirmType='search'
-          onInput={(e) => setInput(e.detail.value)}
-          onConfirm={submit}
-        />
-        <Button type='primary' onClick={submit}>
-          搜索
-        </Button>
-      </View>
+      <ServiceSearchBar block='services' value={input} onInput={setInput} onSubmit={submit} />
 
       {query ? (
         <View>
@@ -128,14 +115,7 @@ export default function Services() {
               emptyHint='换个关键词试试，或拨打 12345 政务服务热线咨询'
               onRetry={results.reload}
             >
-              {items.map((s) => (
-                <ServiceRow key={s.id} service={s} />
-              ))}
-              {items.length < total ? (
-                <Button className='btn-block' block fill='outline' type='primary' loading={moreBusy} onClick={loadMore}>
-                  加载更多
-                </Button>
-              ) : null}
+              <ServiceResults items={items} total={total} moreBusy={moreBusy} onMore={loadMore} />
             </PageState>
           </View>
         </View>

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ServiceSummary } from '@gov/shared'
-import Button from '../../../../components/AppButton'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
-import ServiceRow from '../../../../components/ServiceRow'
+import { ServiceResults, ServiceSearchBar } from '../../../../components/ServiceSearch'
 import { catalogApi } from '../../../../api/catalog'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
@@ -72,20 +71,7 @@ export default function GuideList() {
 
   return (
     <AppPage className='guide-list'>
-      <View className='guide-list__bar' role='search'>
-        <Input
-          className='guide-list__input'
-          aria-label='搜索办事事项'
-          placeholder='输入事项名称或拼音首字母'
-          value={input}
-          confirmType='search'
-          onInput={(e) => setInput(e.detail.value)}
-          onConfirm={submit}
-        />
-        <Button type='primary' onClick={submit}>
-          搜索
-        </Button>
-      </View>
+      <ServiceSearchBar block='guide-list' value={input} onInput={setInput} onSubmit={submit} />
       {list.data ? (
         <Text className='guide-list__summary muted'>
           {query ? `${scope}“${query}”的搜索结果` : `${scope || '全部事项'}`}，共 {total} 项
@@ -100,15 +86,7 @@ export default function GuideList() {
           emptyHint='换个关键词试试，或拨打 12345 政务服务热线咨询'
           onRetry={reload}
         >
-          {items.map((s) => (
-            <ServiceRow key={s.id} service={s} />
-          ))}
-          {moreError ? <Text className='field__error'>{moreError}</Text> : null}
-          {items.length < total ? (
-            <Button className='btn-block' block fill='outline' type='primary' loading={moreBusy} onClick={loadMore}>
-              加载更多
-            </Button>
-          ) : null}
+          <ServiceResults items={items} total={total} moreBusy={moreBusy} moreError={moreError} onMore={loadMore} />
         </PageState>
       </View>
     </AppPage>

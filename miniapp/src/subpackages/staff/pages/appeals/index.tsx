@@ -1,17 +1,13 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
-import PageState from '../../../../components/PageState'
-import ReasonDialog from '../../../../components/ReasonDialog'
 import Segmented from '../../../../components/Segmented'
-import StaffPage from '../../../../components/StaffPage'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
-import { isStaffUser, staffApi, type Appeal } from '../../../../api/staff'
-import { useAsync } from '../../../../hooks/useAsync'
-import { usePullRefresh } from '../../../../hooks/usePullRefresh'
-import { useSession } from '../../../../store/session'
+import { staffApi, type Appeal } from '../../../../api/staff'
 import { fullDateTime } from '../../../../utils/time'
-import { toast } from '../../../../utils/nav'
+import ReasonSheet from '../../components/ReasonSheet'
+import StaffListPage from '../../components/StaffListPage'
+import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
 
@@ -25,80 +21,67 @@ const STATUS: Record<Appeal['status'], { text: string; tone: Tone }> = {
 
 /** No-show appeals of the hall: waive the no-show or reject the appeal, with an answer the applicant sees. */
 export default function Appeals() {
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && isStaffUser(user?.roles)
   const [filter, setFilter] = useState<Filter>('open')
-  const list = useAsync(() => staffApi.appeals(filter === 'all' ? undefined : filter), [filter, accessToken], enabled)
-  usePullRefresh(list.reload)
+  const { list, items } = useStaffList(() => staffApi.appeals(filter === 'all' ? undefined : filter), [filter])
   const [deciding, setDeciding] = useState<{ appeal: Appeal; waive: boolean } | null>(null)
-  const items = list.data ?? []
 
   return (
-    <StaffPage
+    <StaffListPage
       title='爽约申诉'
-      actions={
-        <Button fill='outline' type='primary' onClick={list.reload}>
-          刷新
-        </Button>
+      list={list}
+      items={items}
+      emptyText='没有符合条件的申诉'
+      head={
+        <Segmented
+          label='申诉状态'
+          value={filter}
+          options={[
+            { value: 'open', label: '待处理' },
+            { value: 'waived', label: '已豁免' },
+            { value: 'rejected', label: '已驳回' },
+            { value: 'all', label: '全部' },
+          ]}
+          onChange={setFilter}
+        />
       }
-    >
-      <Segmented
-        label='申诉状态'
-        value={filter}
-        options={[
-          { value: 'open', label: '待处理' },
-          { value: 'waived', label: '已豁免' },
-          { value: 'rejected', label: '已驳回' },
-          { value: 'all', label: '全部' },
-        ]}
-        onChange={setFilter}
-      />
-      <View className='card'>
-        <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText='没有符合条件的申诉' onRetry={list.reload}>
-          <View className='st-grid'>
-            {items.map((a) => (
-              <View key={a.id} className='st-item'>
-                <View className='st-item__head'>
-                  <Text className='st-item__title'>
-                    {a.date} {a.serviceName}
-                  </Text>
-                  <StatusTag tone={STATUS[a.status].tone}>{STATUS[a.status].text}</StatusTag>
-                </View>
-                <Text className='st-line'>
-                  申请人 {a.applicantName ?? '—'} · 申诉于 {fullDateTime(a.createdAt)}
-                </Text>
-                <Text className='st-text'>申诉理由：{a.reason}</Text>
-                {a.answer ? <Text className='st-line'>答复：{a.answer}</Text> : null}
-                {a.status === 'open' && (
-                  <View className='st-actions'>
-                    <Button size='small' type='primary' onClick={() => setDeciding({ appeal: a, waive: true })}>
-                      豁免爽约
-                    </Button>
-                    <Button size='small' type='danger' fill='outline' onClick={() => setDeciding({ appeal: a, waive: false })}>
-                      驳回申诉
-                    </Button>
-                  </View>
-                )}
-              </View>
-            ))}
+      renderItem={(a) => (
+        <View key={a.id} className='st-item'>
+          <View className='st-item__head'>
+            <Text className='st-item__title'>
+              {a.date} {a.serviceName}
+            </Text>
+            <StatusTag tone={STATUS[a.status].tone}>{STATUS[a.status].text}</StatusTag>
           </View>
-        </PageState>
-      </View>
-      <ReasonDialog
-        visible={!!deciding}
+          <Text className='st-line'>
+            申请人 {a.applicantName ?? '—'} · 申诉于 {fullDateTime(a.createdAt)}
+          </Text>
+          <Text className='st-text'>申诉理由：{a.reason}</Text>
+          {a.answer ? <Text className='st-line'>答复：{a.answer}</Text> : null}
+          {a.status === 'open' && (
+            <View className='st-actions'>
+              <Button size='small' type='primary' onClick={() => setDeciding({ appeal: a, waive: true })}>
+                豁免爽约
+              </Button>
+              <Button size='small' type='danger' fill='outline' onClick={() => setDeciding({ appeal: a, waive: false })}>
+                驳回申诉
+              </Button>
+            </View>
+          )}
+        </View>
+      )}
+    >
+      <ReasonSheet
+        target={deciding}
         title={deciding?.waive ? '豁免爽约' : '驳回申诉'}
         label={deciding?.waive ? '豁免说明' : '驳回理由'}
         description={deciding?.waive ? '豁免后该次爽约不再计入，申请人会收到答复。' : '申请人会收到驳回理由。'}
         confirmText={deciding?.waive ? '豁免' : '驳回'}
         danger={!deciding?.waive}
-        onConfirm={async (answer) => {
-          if (!deciding) return
-          await staffApi.decideAppeal(deciding.appeal.id, deciding.waive, answer)
-          toast(deciding.waive ? '已豁免' : '已驳回', 'success')
-          list.reload()
-        }}
+        onDecide={(d, answer) => staffApi.decideAppeal(d.appeal.id, d.waive, answer)}
+        done={(d) => (d.waive ? '已豁免' : '已驳回')}
+        onDone={list.reload}
         onClose={() => setDeciding(null)}
       />
-    </StaffPage>
+    </StaffListPage>
   )
 }

@@ -3,20 +3,17 @@ import { Picker, Text, View } from '@tarojs/components'
 import type { BookingStatus } from '@gov/shared'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
-import PageState from '../../../../components/PageState'
 import PrivacySheet from '../../../../components/PrivacySheet'
-import ReasonDialog from '../../../../components/ReasonDialog'
 import Segmented from '../../../../components/Segmented'
-import StaffPage from '../../../../components/StaffPage'
 import StatusTag from '../../../../components/StatusTag'
 import { errorMessage } from '../../../../api/client'
-import { isStaffUser, staffApi, type StaffBooking } from '../../../../api/staff'
-import { useAsync } from '../../../../hooks/useAsync'
-import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { staffApi, type StaffBooking } from '../../../../api/staff'
 import { PlatformUnsupportedError, scanCode, supportsScanCode } from '../../../../platform'
-import { useSession } from '../../../../store/session'
 import { fullDateTime, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
+import ReasonSheet from '../../components/ReasonSheet'
+import StaffListPage from '../../components/StaffListPage'
+import { useStaffList } from '../../components/useStaffList'
 import { BOOKING_STATUS } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
@@ -36,12 +33,9 @@ type Pending = { kind: 'no_show' | 'waive' | 'reinstate'; booking: StaffBooking 
 
 /** The hall's bookings of a day: check in by scanning or typing the code, no-shows, waivers, reinstatement. */
 export default function StaffBookings() {
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && isStaffUser(user?.roles)
   const [date, setDate] = useState(shanghaiDate())
   const [filter, setFilter] = useState<Filter>('all')
-  const list = useAsync(() => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }), [date, filter, accessToken], enabled)
-  usePullRefresh(list.reload)
+  const { list, items } = useStaffList(() => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }), [date, filter])
 
   const [code, setCode] = useState('')
   const [checking, setChecking] = useState(false)
@@ -84,7 +78,6 @@ export default function StaffBookings() {
     }
   }
 
-  const items = list.data ?? []
   const dialog = pending
     ? pending.kind === 'no_show'
       ? { title: '记为爽约', label: undefined, description: `确认 ${pending.booking.applicant.name ?? '申请人'} ${shanghaiTime(pending.booking.start ?? pending.booking.slot.start)} 的预约未到？仅在宽限期过后可记为爽约。`, confirm: '记为爽约', danger: true }
@@ -94,122 +87,115 @@ export default function StaffBookings() {
     : null
 
   return (
-    <StaffPage
+    <StaffListPage
       title='预约签到'
-      actions={
-        <Button fill='outline' type='primary' onClick={list.reload}>
-          刷新
-        </Button>
+      list={list}
+      items={items}
+      emptyText='这一天没有符合条件的预约'
+      head={
+        <>
+          <View className='card'>
+            <View className='st-checkin'>
+              <FormField label='签到码' value={code} onChange={(v) => setCode(v.toUpperCase())} placeholder='输入或扫描预约签到码' maxlength={20} onConfirm={() => void checkIn(code)} />
+              <Button type='primary' loading={checking} onClick={() => void checkIn(code)}>
+                签到
+              </Button>
+              {supportsScanCode && (
+                <Button type='primary' fill='outline' onClick={() => void scan()}>
+                  扫码签到
+                </Button>
+              )}
+            </View>
+            {checkError ? (
+              <View className='form-error' role='alert'>
+                {checkError}
+              </View>
+            ) : null}
+            {checked ? (
+              <View className='st-checkin__result' role='status'>
+                已签到：{checked.applicant.name ?? '申请人'} · {checked.serviceName ?? ''} · {shanghaiTime(checked.start ?? checked.slot.start)}
+              </View>
+            ) : null}
+          </View>
+
+          <View className='st-toolbar'>
+            <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
+              <View className='st-date' aria-label={`日期 ${date}，点击更改`}>
+                <Text>日期 {date}</Text>
+                <Text className='muted'>更改</Text>
+              </View>
+            </Picker>
+            {date !== shanghaiDate() && (
+              <Button size='small' fill='outline' type='primary' onClick={() => setDate(shanghaiDate())}>
+                回到今天
+              </Button>
+            )}
+          </View>
+          <Segmented label='预约状态' value={filter} options={FILTERS} onChange={setFilter} />
+        </>
       }
+      footer={list.data && <Text className='st-line'>共 {items.length} 条 · 更新于 {fullDateTime(new Date().toISOString())}</Text>}
+      renderItem={(b) => {
+        const st = BOOKING_STATUS[b.status]
+        return (
+          <View key={b.id} className='st-item st-booking'>
+            <View className='st-item__head'>
+              <Text className='st-item__title'>
+                {shanghaiTime(b.start ?? b.slot.start)} {b.applicant.name ?? '申请人'}
+              </Text>
+              <View className='st-tags'>
+                {b.kind === 'offhours' ? <StatusTag tone='warning'>错时</StatusTag> : null}
+                <StatusTag tone={st.tone}>{st.text}</StatusTag>
+              </View>
+            </View>
+            <Text className='st-line'>{b.serviceName ?? ''}</Text>
+            <Text className='st-line'>
+              签到码 {b.code} · {b.applicant.phone ?? ''}
+              {b.onBehalf ? ' · 代办' : ''}
+            </Text>
+            <View className='st-actions'>
+              {b.status === 'booked' && (
+                <>
+                  <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
+                    签到
+                  </Button>
+                  <Button size='small' type='danger' fill='outline' onClick={() => setPending({ kind: 'no_show', booking: b })}>
+                    记为爽约
+                  </Button>
+                </>
+              )}
+              {b.status === 'no_show' && (
+                <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'waive', booking: b })}>
+                  豁免爽约
+                </Button>
+              )}
+              {(b.status === 'no_show' || b.status === 'no_show_waived') && (
+                <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'reinstate', booking: b })}>
+                  恢复预约资格
+                </Button>
+              )}
+            </View>
+          </View>
+        )
+      }}
     >
-      <View className='card'>
-        <View className='st-checkin'>
-          <FormField label='签到码' value={code} onChange={(v) => setCode(v.toUpperCase())} placeholder='输入或扫描预约签到码' maxlength={20} onConfirm={() => void checkIn(code)} />
-          <Button type='primary' loading={checking} onClick={() => void checkIn(code)}>
-            签到
-          </Button>
-          {supportsScanCode && (
-            <Button type='primary' fill='outline' onClick={() => void scan()}>
-              扫码签到
-            </Button>
-          )}
-        </View>
-        {checkError ? (
-          <View className='form-error' role='alert'>
-            {checkError}
-          </View>
-        ) : null}
-        {checked ? (
-          <View className='st-checkin__result' role='status'>
-            已签到：{checked.applicant.name ?? '申请人'} · {checked.serviceName ?? ''} · {shanghaiTime(checked.start ?? checked.slot.start)}
-          </View>
-        ) : null}
-      </View>
-
-      <View className='st-toolbar'>
-        <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
-          <View className='st-date' aria-label={`日期 ${date}，点击更改`}>
-            <Text>日期 {date}</Text>
-            <Text className='muted'>更改</Text>
-          </View>
-        </Picker>
-        {date !== shanghaiDate() && (
-          <Button size='small' fill='outline' type='primary' onClick={() => setDate(shanghaiDate())}>
-            回到今天
-          </Button>
-        )}
-      </View>
-      <Segmented label='预约状态' value={filter} options={FILTERS} onChange={setFilter} />
-
-      <View className='card'>
-        <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText='这一天没有符合条件的预约' onRetry={list.reload}>
-          <View className='st-grid'>
-            {items.map((b) => {
-              const st = BOOKING_STATUS[b.status]
-              return (
-                <View key={b.id} className='st-item st-booking'>
-                  <View className='st-item__head'>
-                    <Text className='st-item__title'>
-                      {shanghaiTime(b.start ?? b.slot.start)} {b.applicant.name ?? '申请人'}
-                    </Text>
-                    <View className='st-tags'>
-                      {b.kind === 'offhours' ? <StatusTag tone='warning'>错时</StatusTag> : null}
-                      <StatusTag tone={st.tone}>{st.text}</StatusTag>
-                    </View>
-                  </View>
-                  <Text className='st-line'>{b.serviceName ?? ''}</Text>
-                  <Text className='st-line'>
-                    签到码 {b.code} · {b.applicant.phone ?? ''}
-                    {b.onBehalf ? ' · 代办' : ''}
-                  </Text>
-                  <View className='st-actions'>
-                    {b.status === 'booked' && (
-                      <>
-                        <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
-                          签到
-                        </Button>
-                        <Button size='small' type='danger' fill='outline' onClick={() => setPending({ kind: 'no_show', booking: b })}>
-                          记为爽约
-                        </Button>
-                      </>
-                    )}
-                    {b.status === 'no_show' && (
-                      <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'waive', booking: b })}>
-                        豁免爽约
-                      </Button>
-                    )}
-                    {(b.status === 'no_show' || b.status === 'no_show_waived') && (
-                      <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'reinstate', booking: b })}>
-                        恢复预约资格
-                      </Button>
-                    )}
-                  </View>
-                </View>
-              )
-            })}
-          </View>
-        </PageState>
-        {list.data && <Text className='st-line'>共 {items.length} 条 · 更新于 {fullDateTime(new Date().toISOString())}</Text>}
-      </View>
-
-      <ReasonDialog
-        visible={!!pending}
+      <ReasonSheet
+        target={pending}
         title={dialog?.title ?? ''}
         label={dialog?.label}
         description={dialog?.description}
         confirmText={dialog?.confirm}
         danger={dialog?.danger}
-        onConfirm={async (reason) => {
-          if (!pending) return
-          if (pending.kind === 'no_show') await staffApi.noShow(pending.booking.id)
-          else if (pending.kind === 'waive') await staffApi.waive(pending.booking.id, reason)
-          else await staffApi.reinstate(pending.booking.applicant.userId, reason)
-          toast(pending.kind === 'no_show' ? '已记为爽约' : pending.kind === 'waive' ? '已豁免' : '已恢复预约资格', 'success')
-          list.reload()
+        onDecide={async (p, reason) => {
+          if (p.kind === 'no_show') await staffApi.noShow(p.booking.id)
+          else if (p.kind === 'waive') await staffApi.waive(p.booking.id, reason)
+          else await staffApi.reinstate(p.booking.applicant.userId, reason)
         }}
+        done={(p) => (p.kind === 'no_show' ? '已记为爽约' : p.kind === 'waive' ? '已豁免' : '已恢复预约资格')}
+        onDone={list.reload}
         onClose={() => setPending(null)}
       />
       <PrivacySheet />
-    </StaffPage>
+    </StaffListPage>
   )
 }

@@ -2,35 +2,28 @@ import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
-import PageState from '../../../../components/PageState'
-import ReasonDialog from '../../../../components/ReasonDialog'
-import StaffPage from '../../../../components/StaffPage'
 import StatusTag from '../../../../components/StatusTag'
 import { errorMessage } from '../../../../api/client'
-import { isStaffUser, staffApi, type Callback } from '../../../../api/staff'
-import { useAsync } from '../../../../hooks/useAsync'
-import { usePullRefresh } from '../../../../hooks/usePullRefresh'
-import { useSession } from '../../../../store/session'
+import { staffApi, type Callback } from '../../../../api/staff'
 import { fullDateTime, shanghaiDate } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import Choice from '../../Choice'
+import ReasonSheet from '../../components/ReasonSheet'
+import StaffListPage from '../../components/StaffListPage'
+import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
 
 /** The month's sampled filings for follow-up calls: reveal the phone (audited) and record the outcome. */
 export default function Callbacks() {
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && isStaffUser(user?.roles)
   const [month, setMonth] = useState(shanghaiDate().slice(0, 7))
-  const list = useAsync(() => staffApi.callbacks(month), [month, accessToken], enabled)
-  usePullRefresh(list.reload)
+  const { list, items } = useStaffList(() => staffApi.callbacks(month), [month])
   const [phones, setPhones] = useState<Record<string, string>>({})
   const [revealing, setRevealing] = useState<string | null>(null)
   const [recording, setRecording] = useState<Callback | null>(null)
   const [reached, setReached] = useState(true)
   const [satisfied, setSatisfied] = useState<boolean | null>(true)
   const [note, setNote] = useState('')
-  const items = list.data ?? []
 
   const reveal = async (c: Callback) => {
     setRevealing(c.id)
@@ -45,80 +38,71 @@ export default function Callbacks() {
   }
 
   return (
-    <StaffPage
+    <StaffListPage
       title='办件回访'
-      actions={
-        <Button fill='outline' type='primary' onClick={list.reload}>
-          刷新
-        </Button>
+      list={list}
+      items={items}
+      emptyText='本月没有抽中的回访办件'
+      head={
+        <View className='st-toolbar'>
+          <Picker mode='date' fields='month' value={month} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+            <View className='st-date' aria-label={`月份 ${month}，点击更改`}>
+              <Text>月份 {month}</Text>
+              <Text className='muted'>更改</Text>
+            </View>
+          </Picker>
+        </View>
       }
+      footer={<Text className='st-line'>查看完整号码会记入审计日志。</Text>}
+      renderItem={(c) => (
+        <View key={c.id} className='st-item'>
+          <View className='st-item__head'>
+            <Text className='st-item__title'>{c.serviceName}</Text>
+            <View className='st-tags'>
+              {c.keyProject ? <StatusTag tone='danger'>重点项目</StatusTag> : null}
+              <StatusTag tone={c.status === 'done' ? 'success' : 'warning'}>{c.status === 'done' ? '已回访' : '待回访'}</StatusTag>
+            </View>
+          </View>
+          <Text className='st-line'>
+            {c.number} · 申请人 {c.applicant.name ?? '—'}
+            {c.deliveredAt ? ` · 送达于 ${fullDateTime(c.deliveredAt)}` : ''}
+          </Text>
+          <Text className='st-text'>电话：{phones[c.id] ?? c.applicant.phone ?? '—'}</Text>
+          {c.status === 'done' ? (
+            <Text className='st-line'>
+              {c.reached ? `已联系上 · ${c.satisfied === true ? '满意' : c.satisfied === false ? '不满意' : '未表态'}` : '未联系上'}
+              {c.note ? ` · ${c.note}` : ''}
+            </Text>
+          ) : null}
+          <View className='st-actions'>
+            {!phones[c.id] && (
+              <Button size='small' fill='outline' type='primary' loading={revealing === c.id} onClick={() => void reveal(c)}>
+                查看完整号码
+              </Button>
+            )}
+            <Button
+              size='small'
+              type='primary'
+              onClick={() => {
+                setReached(true)
+                setSatisfied(true)
+                setNote('')
+                setRecording(c)
+              }}
+            >
+              {c.status === 'done' ? '修改回访结果' : '记录回访结果'}
+            </Button>
+          </View>
+        </View>
+      )}
     >
-      <View className='st-toolbar'>
-        <Picker mode='date' fields='month' value={month} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
-          <View className='st-date' aria-label={`月份 ${month}，点击更改`}>
-            <Text>月份 {month}</Text>
-            <Text className='muted'>更改</Text>
-          </View>
-        </Picker>
-      </View>
-      <View className='card'>
-        <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText='本月没有抽中的回访办件' onRetry={list.reload}>
-          <View className='st-grid'>
-            {items.map((c) => (
-              <View key={c.id} className='st-item'>
-                <View className='st-item__head'>
-                  <Text className='st-item__title'>{c.serviceName}</Text>
-                  <View className='st-tags'>
-                    {c.keyProject ? <StatusTag tone='danger'>重点项目</StatusTag> : null}
-                    <StatusTag tone={c.status === 'done' ? 'success' : 'warning'}>{c.status === 'done' ? '已回访' : '待回访'}</StatusTag>
-                  </View>
-                </View>
-                <Text className='st-line'>
-                  {c.number} · 申请人 {c.applicant.name ?? '—'}
-                  {c.deliveredAt ? ` · 送达于 ${fullDateTime(c.deliveredAt)}` : ''}
-                </Text>
-                <Text className='st-text'>电话：{phones[c.id] ?? c.applicant.phone ?? '—'}</Text>
-                {c.status === 'done' ? (
-                  <Text className='st-line'>
-                    {c.reached ? `已联系上 · ${c.satisfied === true ? '满意' : c.satisfied === false ? '不满意' : '未表态'}` : '未联系上'}
-                    {c.note ? ` · ${c.note}` : ''}
-                  </Text>
-                ) : null}
-                <View className='st-actions'>
-                  {!phones[c.id] && (
-                    <Button size='small' fill='outline' type='primary' loading={revealing === c.id} onClick={() => void reveal(c)}>
-                      查看完整号码
-                    </Button>
-                  )}
-                  <Button
-                    size='small'
-                    type='primary'
-                    onClick={() => {
-                      setReached(true)
-                      setSatisfied(true)
-                      setNote('')
-                      setRecording(c)
-                    }}
-                  >
-                    {c.status === 'done' ? '修改回访结果' : '记录回访结果'}
-                  </Button>
-                </View>
-              </View>
-            ))}
-          </View>
-        </PageState>
-        <Text className='st-line'>查看完整号码会记入审计日志。</Text>
-      </View>
-      <ReasonDialog
-        visible={!!recording}
+      <ReasonSheet
+        target={recording}
         title='回访结果'
         confirmText='保存'
-        onConfirm={async () => {
-          if (!recording) return
-          await staffApi.callbackOutcome(recording.id, { reached, satisfied: reached ? satisfied : null, note: note.trim() })
-          toast('已记录', 'success')
-          list.reload()
-        }}
+        onDecide={(c) => staffApi.callbackOutcome(c.id, { reached, satisfied: reached ? satisfied : null, note: note.trim() })}
+        done='已记录'
+        onDone={list.reload}
         onClose={() => setRecording(null)}
       >
         <Text className='field__label'>是否联系上申请人</Text>
@@ -137,7 +121,7 @@ export default function Callbacks() {
           </>
         )}
         <FormField label='回访记录' value={note} onChange={setNote} multiline maxlength={1000} placeholder='选填' />
-      </ReasonDialog>
-    </StaffPage>
+      </ReasonSheet>
+    </StaffListPage>
   )
 }

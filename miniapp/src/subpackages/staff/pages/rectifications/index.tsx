@@ -1,18 +1,14 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
-import PageState from '../../../../components/PageState'
-import ReasonDialog from '../../../../components/ReasonDialog'
 import Segmented from '../../../../components/Segmented'
-import StaffPage from '../../../../components/StaffPage'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
 import type { RectificationStatus } from '../../../../api/ratings'
-import { isStaffUser, staffApi, type StaffRectification } from '../../../../api/staff'
-import { useAsync } from '../../../../hooks/useAsync'
-import { usePullRefresh } from '../../../../hooks/usePullRefresh'
-import { useSession } from '../../../../store/session'
+import { staffApi, type StaffRectification } from '../../../../api/staff'
 import { fullDateTime, shanghaiDate } from '../../../../utils/time'
-import { toast } from '../../../../utils/nav'
+import ReasonSheet from '../../components/ReasonSheet'
+import StaffListPage from '../../components/StaffListPage'
+import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
 
@@ -26,88 +22,77 @@ const STATUS: Record<RectificationStatus, { text: string; tone: Tone }> = {
 
 /** Rectification tickets from bad ratings: what was rated and why — never who rated — and the answer. */
 export default function Rectifications() {
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && isStaffUser(user?.roles)
   const [filter, setFilter] = useState<Filter>('open')
-  const list = useAsync(() => staffApi.rectifications(filter === 'all' ? undefined : filter), [filter, accessToken], enabled)
-  usePullRefresh(list.reload)
+  const { list, items } = useStaffList(() => staffApi.rectifications(filter === 'all' ? undefined : filter), [filter])
   const [answering, setAnswering] = useState<StaffRectification | null>(null)
-  const items = list.data ?? []
 
   return (
-    <StaffPage
+    <StaffListPage
       title='差评整改'
-      actions={
-        <Button fill='outline' type='primary' onClick={list.reload}>
-          刷新
-        </Button>
+      list={list}
+      items={items}
+      emptyText='没有符合条件的整改工单'
+      head={
+        <>
+          <Segmented
+            label='工单状态'
+            value={filter}
+            options={[
+              { value: 'open', label: '待整改' },
+              { value: 'overdue', label: '已超期' },
+              { value: 'answered', label: '已答复' },
+              { value: 'all', label: '全部' },
+            ]}
+            onChange={setFilter}
+          />
+          <Text className='muted' style={{ display: 'block', margin: '0 12px' }}>
+            为保护评价人，工单不显示评价人身份。
+          </Text>
+        </>
       }
-    >
-      <Segmented
-        label='工单状态'
-        value={filter}
-        options={[
-          { value: 'open', label: '待整改' },
-          { value: 'overdue', label: '已超期' },
-          { value: 'answered', label: '已答复' },
-          { value: 'all', label: '全部' },
-        ]}
-        onChange={setFilter}
-      />
-      <Text className='muted' style={{ display: 'block', margin: '0 12px' }}>
-        为保护评价人，工单不显示评价人身份。
-      </Text>
-      <View className='card'>
-        <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText='没有符合条件的整改工单' onRetry={list.reload}>
-          <View className='st-grid'>
-            {items.map((t) => (
-              <View key={t.id} className='st-item st-ticket'>
-                <View className='st-item__head'>
-                  <Text className='st-item__title'>{t.serviceName ?? '服务评价'}</Text>
-                  <View className='st-tags'>
-                    <StatusTag tone='danger'>{t.label}</StatusTag>
-                    <StatusTag tone={STATUS[t.status].tone}>{STATUS[t.status].text}</StatusTag>
-                  </View>
-                </View>
-                <Text className='st-line'>
-                  {t.hallName ?? ''} · 评价于 {fullDateTime(t.ratedAt)} · 答复期限 {shanghaiDate(t.dueAt)}
-                </Text>
-                {t.tags.length ? <Text className='st-line'>问题：{t.tags.join('、')}</Text> : null}
-                {t.comment ? <Text className='st-text'>“{t.comment}”</Text> : null}
-                {t.answer ? (
-                  <Text className='st-line'>
-                    答复{t.answeredAt ? `（${fullDateTime(t.answeredAt)}）` : ''}：{t.answer}
-                  </Text>
-                ) : null}
-                {t.firstScore !== t.score ? <Text className='st-line'>申请人已重新评价</Text> : null}
-                {t.status !== 'answered' && (
-                  <View className='st-actions'>
-                    <Button size='small' type='primary' onClick={() => setAnswering(t)}>
-                      答复整改
-                    </Button>
-                  </View>
-                )}
-              </View>
-            ))}
+      renderItem={(t) => (
+        <View key={t.id} className='st-item st-ticket'>
+          <View className='st-item__head'>
+            <Text className='st-item__title'>{t.serviceName ?? '服务评价'}</Text>
+            <View className='st-tags'>
+              <StatusTag tone='danger'>{t.label}</StatusTag>
+              <StatusTag tone={STATUS[t.status].tone}>{STATUS[t.status].text}</StatusTag>
+            </View>
           </View>
-        </PageState>
-      </View>
-      <ReasonDialog
-        visible={!!answering}
+          <Text className='st-line'>
+            {t.hallName ?? ''} · 评价于 {fullDateTime(t.ratedAt)} · 答复期限 {shanghaiDate(t.dueAt)}
+          </Text>
+          {t.tags.length ? <Text className='st-line'>问题：{t.tags.join('、')}</Text> : null}
+          {t.comment ? <Text className='st-text'>“{t.comment}”</Text> : null}
+          {t.answer ? (
+            <Text className='st-line'>
+              答复{t.answeredAt ? `（${fullDateTime(t.answeredAt)}）` : ''}：{t.answer}
+            </Text>
+          ) : null}
+          {t.firstScore !== t.score ? <Text className='st-line'>申请人已重新评价</Text> : null}
+          {t.status !== 'answered' && (
+            <View className='st-actions'>
+              <Button size='small' type='primary' onClick={() => setAnswering(t)}>
+                答复整改
+              </Button>
+            </View>
+          )}
+        </View>
+      )}
+    >
+      <ReasonSheet
+        target={answering}
         title='答复整改'
         label='整改答复'
         minLength={5}
         placeholder='说明核实情况和整改措施（至少 5 个字），申请人会收到答复'
         description={answering?.comment ? `评价内容：“${answering.comment}”` : undefined}
         confirmText='提交答复'
-        onConfirm={async (answer) => {
-          if (!answering) return
-          await staffApi.answerRectification(answering.id, answer)
-          toast('已答复', 'success')
-          list.reload()
-        }}
+        onDecide={(t, answer) => staffApi.answerRectification(t.id, answer)}
+        done='已答复'
+        onDone={list.reload}
         onClose={() => setAnswering(null)}
       />
-    </StaffPage>
+    </StaffListPage>
   )
 }

@@ -1,0 +1,58 @@
+import { Input, Text, View } from '@tarojs/components'
+import type { ServiceSummary } from '@gov/shared'
+import Button from '../AppButton'
+import ServiceRow from '../ServiceRow'
+
+interface BarProps {
+  /** the page's BEM block: the bar is `${block}__bar`, the field `${block}__input` */
+  block: string
+  value: string
+  onInput: (value: string) => void
+  onSubmit: () => void
+}
+
+/** The catalogue search bar (role search) of 办事 and of the guide list. */
+export function ServiceSearchBar({ block, value, onInput, onSubmit }: BarProps) {
+  return (
+    <View className={`${block}__bar`} role='search'>
+      <Input
+        className={`${block}__input`}
+        aria-label='搜索办事事项'
+        placeholder='输入事项名称或拼音首字母'
+        value={value}
+        confirmType='search'
+        onInput={(e) => onInput(e.detail.value)}
+        onConfirm={onSubmit}
+      />
+      <Button type='primary' onClick={onSubmit}>
+        搜索
+      </Button>
+    </View>
+  )
+}
+
+interface ListProps {
+  items: ServiceSummary[]
+  total: number
+  moreBusy: boolean
+  /** shown above 加载更多 when loading the next page failed */
+  moreError?: string
+  onMore: () => void
+}
+
+/** A page of catalogue services, with 加载更多 while there are more than shown. */
+export function ServiceResults({ items, total, moreBusy, moreError, onMore }: ListProps) {
+  return (
+    <>
+      {items.map((s) => (
+        <ServiceRow key={s.id} service={s} />
+      ))}
+      {moreError ? <Text className='field__error'>{moreError}</Text> : null}
+      {items.length < total ? (
+        <Button className='btn-block' block fill='outline' type='primary' loading={moreBusy} onClick={onMore}>
+          加载更多
+        </Button>
+      ) : null}
+    </>
+  )
+}
