@@ -76,6 +76,12 @@ describe('filings (网上预审) on the H5 build', () => {
     await page.getByRole('button', { name: '查看 身份证明-清晰版.pdf' }).waitFor();
     await page.getByRole('button', { name: '补正后重新提交' }).click();
     await seeVisible(page, '等待预审');
+    // the page may show 等待预审 from its timeline before the resubmission lands: wait for the server
+    for (let i = 0; i < 50; i++) {
+      if ((await api<any>('GET', `/api/applications/${filing.id}`, { token: citizen.accessToken })).status === 'submitted') break;
+      await page.waitForTimeout(200);
+    }
+    expect((await api<any>('GET', `/api/applications/${filing.id}`, { token: citizen.accessToken })).status).toBe('submitted');
 
     // staff pass and accept
     await api('POST', `/api/staff/applications/${filing.id}/prereview`, { token: staffToken, body: { decisions: decisions(true) } });
