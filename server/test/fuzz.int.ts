@@ -1,3 +1,6 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { execFile, spawnSync } from 'node:child_process';
 import { deflateRawSync } from 'node:zlib';
 import { fakeAlipay, fakeWechat, FakeServer, makeAlipayKeys } from './fakes/fake-servers';
@@ -287,13 +290,18 @@ describe('fuzz', () => {
       ];
       const outputs = await Promise.all(
         targets.map(
-          (u) =>
+          (u, i) =>
             new Promise<string>((resolve) => {
+              // one output folder per run: parallel runs against the same host would flush each other's session
+              const outDir = fs.mkdtempSync(path.join(os.tmpdir(), `zwt-sqlmap-${i}-`));
               execFile(
                 'sqlmap',
-                ['-u', u, '--batch', '--level=1', '--risk=1', '--technique=BEUT', '--ignore-code=404', '--time-sec=2', '--timeout=5', '--retries=0', '--threads=2', '--disable-coloring', '--flush-session', '--output-dir=/tmp/zwt-sqlmap'],
+                ['-u', u, '--batch', '--level=1', '--risk=1', '--technique=BEUT', '--ignore-code=404', '--time-sec=2', '--timeout=5', '--retries=0', '--threads=2', '--disable-coloring', '--flush-session', `--output-dir=${outDir}`],
                 { timeout: 100_000, maxBuffer: 10 * 1024 * 1024 },
-                (err, stdout, stderr) => resolve(`${stdout}\n${stderr}${err && (err as { killed?: boolean }).killed ? '\n[killed after the time limit]' : ''}`),
+                (err, stdout, stderr) => {
+                  fs.rmSync(outDir, { recursive: true, force: true });
+                  resolve(`${stdout}\n${stderr}${err && (err as { killed?: boolean }).killed ? '\n[killed after the time limit]' : ''}`);
+                },
               );
             }),
         ),
