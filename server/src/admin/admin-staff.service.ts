@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
 import { In, Repository } from 'typeorm';
 import { HallEntity } from '../catalog/entities/hall.entity';
-import { DomainError } from '../common/errors/domain-error';
+import { fieldError } from '../common/errors/domain-error';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { CreateStaffDto } from './dto/admin-staff.dto';
@@ -41,7 +41,7 @@ export class AdminStaffService {
 
   async create(body: CreateStaffDto): Promise<StaffView> {
     if (!(await this.halls.exist({ where: { id: body.hallId } }))) {
-      throw new DomainError('VALIDATION_FAILED', '所选大厅不存在', { fields: [{ field: 'hallId', message: '大厅不存在' }] });
+      throw fieldError('hallId', '大厅不存在', '所选大厅不存在');
     }
     const u = await this.users.createStaff({
       username: body.username,

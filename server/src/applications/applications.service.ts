@@ -14,7 +14,7 @@ import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, fieldError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
@@ -272,7 +272,7 @@ export class ApplicationsService {
     const halls = links.length ? await this.halls.find({ where: { id: In(links.map((l) => l.hallId)) }, order: { sortOrder: 'ASC', name: 'ASC' } }) : [];
     if (wanted !== undefined) {
       if (!halls.some((h) => h.id === wanted)) {
-        throw new DomainError('VALIDATION_FAILED', '所选大厅不办理该事项', { fields: [{ field: 'hallId', message: '所选大厅不办理该事项' }] });
+        throw fieldError('hallId', '所选大厅不办理该事项');
       }
       return wanted;
     }
@@ -508,7 +508,8 @@ export class ApplicationsService {
   }
 
   private tooMany(max: number): DomainError {
-    return new DomainError('VALIDATION_FAILED', `每项材料最多上传 ${max} 个文件`, { fields: [{ field: 'file', message: `每项材料最多上传 ${max} 个文件` }], maxFiles: max });
+    const message = `每项材料最多上传 ${max} 个文件`;
+    return fieldError('file', message, message, { maxFiles: max });
   }
 
   // ---- views ----

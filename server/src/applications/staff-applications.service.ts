@@ -10,7 +10,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { UserEntity } from '../users/entities/user.entity';
 import { visibleFiling } from './applications.access';
@@ -191,7 +191,7 @@ export class StaffApplicationsService {
     this.filings.check(a, action, 'staff');
     const text = note?.trim() ?? '';
     if (action !== 'start_review' && !text) {
-      throw new DomainError('VALIDATION_FAILED', '作出决定须填写决定说明', { fields: [{ field: 'note', message: '请填写决定说明' }] });
+      throw fieldError('note', '请填写决定说明', '作出决定须填写决定说明');
     }
     const now = this.clock.now();
     const cal = await this.calendar.view();
@@ -216,7 +216,7 @@ export class StaffApplicationsService {
     const a = await this.handled(caller, id);
     this.filings.check(a, 'deliver', 'staff');
     if (method === 'post' && !trackingNo) {
-      throw new DomainError('VALIDATION_FAILED', '邮寄送达须填写快递单号', { fields: [{ field: 'trackingNo', message: '邮寄送达须填写快递单号' }] });
+      throw fieldError('trackingNo', '邮寄送达须填写快递单号');
     }
     const tracking = method === 'post' ? trackingNo! : null;
     const note = `${METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}`;

@@ -10,7 +10,7 @@ import { ServiceEntity } from '../catalog/entities/service.entity';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { planSlots } from './booking.rules';
 import { SlotTemplateEntity } from './entities/slot-template.entity';
@@ -26,7 +26,6 @@ export const slotView = (s: SlotEntity): Slot => ({
   remaining: Math.max(0, s.capacity - s.booked - (s.held ?? 0)),
 });
 
-const badField = (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, { fields: [{ field, message }] });
 
 /** Slot templates, slot generation on working days, and the slots a service offers. */
 @Injectable()
@@ -44,21 +43,21 @@ export class SlotsService {
 
   async requireHall(hallId: string): Promise<HallEntity> {
     const h = await this.halls.findOne({ where: { id: hallId } });
-    if (!h) throw badField('hallId', '大厅不存在');
+    if (!h) throw fieldError('hallId', '大厅不存在');
     return h;
   }
 
   async requireServiceAtHall(serviceId: string, hallId: string): Promise<ServiceEntity> {
     const s = await this.services.findOne({ where: { id: serviceId, active: true } });
-    if (!s) throw badField('serviceId', '事项不存在');
-    if (!(await this.serviceHalls.exist({ where: { serviceId, hallId } }))) throw badField('serviceId', '该大厅不办理此事项');
+    if (!s) throw fieldError('serviceId', '事项不存在');
+    if (!(await this.serviceHalls.exist({ where: { serviceId, hallId } }))) throw fieldError('serviceId', '该大厅不办理此事项');
     return s;
   }
 
   async createTemplate(input: { hallId: string; serviceId?: string | null; weekday: number; start: string; end: string; capacity: number }) {
     await this.requireHall(input.hallId);
     if (input.serviceId) await this.requireServiceAtHall(input.serviceId, input.hallId);
-    if (input.end <= input.start) throw badField('end', '结束时间须晚于开始时间');
+    if (input.end <= input.start) throw fieldError('end', '结束时间须晚于开始时间');
     const now = this.clock.now();
     const t = this.templates.create({ id: newId(), hallId: input.hallId, serviceId: input.serviceId ?? null, weekday: input.weekday, start: input.start, end: input.end, capacity: input.capacity, active: true, createdAt: now, updatedAt: now });
     await this.templates.insert(t);
@@ -77,8 +76,8 @@ export class SlotsService {
   /** Slots from the hall's templates for every working day in [from, to]; idempotent (one slot per template and day). */
   async generate(hallId: string, from: string, to: string): Promise<{ created: number; existing: number }> {
     await this.requireHall(hallId);
-    if (to < from) throw badField('to', '结束日期不能早于开始日期');
-    if (datesInRange(from, to).length > 92) throw badField('to', '一次最多生成 92 天');
+    if (to < from) throw fieldError('to', '结束日期不能早于开始日期');
+    if (datesInRange(from, to).length > 92) throw fieldError('to', '一次最多生成 92 天');
     const view = await this.calendar.view();
     const templates = await this.templates.find({ where: { hallId, active: true } });
     const plan = planSlots(templates, from, to, view.isWorkday);
@@ -98,7 +97,7 @@ export class SlotsService {
   async createSingle(input: { hallId: string; serviceId?: string | null; start: Date; end: Date; capacity: number }): Promise<Slot> {
     await this.requireHall(input.hallId);
     if (input.serviceId) await this.requireServiceAtHall(input.serviceId, input.hallId);
-    if (input.end.getTime() <= input.start.getTime()) throw badField('end', '结束时间须晚于开始时间');
+    if (input.end.getTime() <= input.start.getTime()) throw fieldError('end', '结束时间须晚于开始时间');
     const s = this.slots.create({
       id: newId(),
       hallId: input.hallId,
@@ -122,7 +121,7 @@ export class SlotsService {
   async forService(serviceId: string, hallId: string | undefined, from?: string, to?: string): Promise<Slot[]> {
     const service = await this.services.findOne({ where: { id: serviceId, active: true } });
     if (!service) throw new DomainError('NOT_FOUND');
-    for (const [k, v] of [['from', from], ['to', to]] as const) if (v !== undefined && !isValidDate(v)) throw badField(k, '日期格式应为 YYYY-MM-DD');
+    for (const [k, v] of [['from', from], ['to', to]] as const) if (v !== undefined && !isValidDate(v)) throw fieldError(k, '日期格式应为 YYYY-MM-DD');
     const now = this.clock.now();
     const today = shanghaiDate(now);
     const last = addDays(today, this.config.bookingHorizonDays);

@@ -6,7 +6,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { Transactions } from '../database/transactions';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -57,7 +57,7 @@ export class WaitlistService {
     const slot = await this.slots.findOne({ where: { id: slotId } });
     if (!slot) throw new DomainError('NOT_FOUND');
     const service = slot.serviceId ?? serviceId;
-    if (!service) throw new DomainError('VALIDATION_FAILED', '请指定办理事项', { fields: [{ field: 'serviceId', message: '请指定办理事项' }] });
+    if (!service) throw fieldError('serviceId', '请指定办理事项');
     const view = await this.calendar.view();
     const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, this.clock.now(), this.config.bookingHorizonDays, view.isWorkday);
     if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE');

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public, Roles, CurrentUser, AuthUser } from '../common/auth/auth.decorators';
-import { DomainError } from '../common/errors/domain-error';
+import { fieldError } from '../common/errors/domain-error';
 import { addDays, CalendarDayInfo, daysBetween } from './calendar.rules';
 import { CalendarService } from './calendar.service';
 import { CalendarDateParamDto, CalendarDayDto, CalendarQueryDto, SetCalendarDayDto } from './dto/calendar.dto';
@@ -23,12 +23,10 @@ export class CalendarController {
     const to = q.to ?? addDays(from, DEFAULT_RANGE_DAYS);
     const span = daysBetween(from, to);
     if (span < 0) {
-      throw new DomainError('VALIDATION_FAILED', '结束日期不能早于起始日期', { fields: [{ field: 'to', message: '结束日期不能早于起始日期' }] });
+      throw fieldError('to', '结束日期不能早于起始日期');
     }
     if (span + 1 > MAX_CALENDAR_RANGE_DAYS) {
-      throw new DomainError('VALIDATION_FAILED', `一次最多查询 ${MAX_CALENDAR_RANGE_DAYS} 天`, {
-        fields: [{ field: 'to', message: `一次最多查询 ${MAX_CALENDAR_RANGE_DAYS} 天` }],
-      });
+      throw fieldError('to', `一次最多查询 ${MAX_CALENDAR_RANGE_DAYS} 天`);
     }
     return this.calendar.range(from, to);
   }

@@ -8,7 +8,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { CryptoService } from '../common/crypto/crypto.service';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { EnterprisesService } from '../enterprises/enterprises.service';
@@ -31,7 +31,6 @@ export interface AuthorizationView {
   revokedAt: string | null;
 }
 
-const badField = (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, { fields: [{ field, message }] });
 
 /** 授权委托: give, list and revoke authorisations; the principal is a person or a company they administer. */
 @Injectable()
@@ -59,18 +58,18 @@ export class DelegationService {
 
   async create(caller: AuthUser, input: { principal: OnBehalfOf; agentPhone: string; serviceIds: string[] | null; validFrom: string; validTo: string }): Promise<AuthorizationView> {
     await this.assertMayGrantFor(caller, input.principal);
-    if (!isValidDate(input.validFrom)) throw badField('validFrom', '日期无效');
-    if (!isValidDate(input.validTo)) throw badField('validTo', '日期无效');
-    if (input.validTo < input.validFrom) throw badField('validTo', '结束日期不能早于开始日期');
-    if (input.validTo < shanghaiDate(this.clock.now())) throw badField('validTo', '结束日期已过');
+    if (!isValidDate(input.validFrom)) throw fieldError('validFrom', '日期无效');
+    if (!isValidDate(input.validTo)) throw fieldError('validTo', '日期无效');
+    if (input.validTo < input.validFrom) throw fieldError('validTo', '结束日期不能早于开始日期');
+    if (input.validTo < shanghaiDate(this.clock.now())) throw fieldError('validTo', '结束日期已过');
     const serviceIds = input.serviceIds === null ? null : [...new Set(input.serviceIds)];
     if (serviceIds) {
-      if (serviceIds.length === 0) throw badField('serviceIds', '请至少选择一个事项，或选择全部事项');
+      if (serviceIds.length === 0) throw fieldError('serviceIds', '请至少选择一个事项，或选择全部事项');
       const found = await this.services.count({ where: { id: In(serviceIds) } });
-      if (found !== serviceIds.length) throw badField('serviceIds', '所选事项不存在');
+      if (found !== serviceIds.length) throw fieldError('serviceIds', '所选事项不存在');
     }
     const agent = await this.users.findOrCreateByPhone(input.agentPhone);
-    if (agent.id === caller.id && input.principal.type === 'person') throw badField('agentPhone', '不能委托给自己');
+    if (agent.id === caller.id && input.principal.type === 'person') throw fieldError('agentPhone', '不能委托给自己');
     const now = this.clock.now();
     const a = this.auths.create({
       id: newId(),

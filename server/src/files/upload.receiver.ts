@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, fieldError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { AllowedContentType, safeFileName, sniffContentType, SNIFF_BYTES } from './files.rules';
 
@@ -72,7 +72,7 @@ export class UploadReceiver {
     const max = this.config.upload.maxBytes;
     const type = String(req.headers['content-type'] ?? '');
     if (!/^multipart\/form-data/i.test(type)) {
-      return this.refuse(req, new DomainError('VALIDATION_FAILED', '请以 multipart/form-data 上传文件', { fields: [{ field: 'file', message: '缺少文件' }] }));
+      return this.refuse(req, fieldError('file', '缺少文件', '请以 multipart/form-data 上传文件'));
     }
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > max + ENVELOPE_BYTES) return this.refuse(req, this.tooLarge());
@@ -122,7 +122,7 @@ export class UploadReceiver {
       bb.on('error', () => fail(new DomainError('VALIDATION_FAILED', '上传内容格式不正确')));
       bb.on('close', () => {
         if (settled) return;
-        if (!filePart) return fail(new DomainError('VALIDATION_FAILED', '缺少文件', { fields: [{ field: 'file', message: '请选择要上传的文件' }] }));
+        if (!filePart) return fail(fieldError('file', '请选择要上传的文件', '缺少文件'));
         filePart.then(
           (f) => {
             if (settled) return;

@@ -17,7 +17,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { Transactions } from '../database/transactions';
 import { ActingService } from '../delegation/acting.service';
@@ -88,7 +88,7 @@ export class OffhoursService {
     const now = this.clock.now();
     const view_ = await this.calendar.view();
     const check = checkOffhoursRequest(start, end, now, view_.isWorkday);
-    if (check !== 'ok') throw new DomainError('VALIDATION_FAILED', REFUSALS[check], { fields: [{ field: 'preferredStart', message: REFUSALS[check] }] });
+    if (check !== 'ok') throw fieldError('preferredStart', REFUSALS[check]);
     const day = shanghaiDate(start);
     if (!(await this.calendar.isNoticeInTime(day, now))) {
       const deadline = await this.calendar.lastWorkdayBefore(day);
@@ -172,7 +172,7 @@ export class OffhoursService {
     const end = new Date(input.end);
     const now = this.clock.now();
     if (end.getTime() <= start.getTime() || start.getTime() <= now.getTime()) {
-      throw new DomainError('VALIDATION_FAILED', '请填写将来的、结束晚于开始的时间', { fields: [{ field: 'start', message: '时间不正确' }] });
+      throw fieldError('start', '时间不正确', '请填写将来的、结束晚于开始的时间');
     }
     const slot: SlotEntity = Object.assign(new SlotEntity(), {
       id: newId(),

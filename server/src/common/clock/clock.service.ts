@@ -28,9 +28,4 @@ export class ClockService {
     this.fixed = null;
     this.offsetMs = at ? at.getTime() - Date.now() : 0;
   }
-
-  /** Move a pinned clock forward (tests only). */
-  advance(ms: number): void {
-    this.fixed = new Date(this.nowMs() + ms);
-  }
 }

@@ -13,3 +13,10 @@ export class DomainError extends Error {
 }
 
 export const notFound = (): DomainError => new DomainError('NOT_FOUND');
+
+/**
+ * 400 VALIDATION_FAILED naming one field, as the validation pipe answers: `message` goes to the field,
+ * `summary` (default: the same) is what people read first; `extra` joins the details.
+ */
+export const fieldError = (field: string, message: string, summary = message, extra: Record<string, unknown> = {}): DomainError =>
+  new DomainError('VALIDATION_FAILED', summary, { fields: [{ field, message }], ...extra });
