@@ -115,9 +115,10 @@ export class NoShowRecordService {
     return { id: a.id, status: 'open' };
   }
 
-  async staffList(caller: AuthUser, status?: 'open' | 'waived' | 'rejected'): Promise<AppealView[]> {
+  /** The hall's appeals (admins: all), or just the one with `onlyId`. */
+  async staffList(caller: AuthUser, status?: 'open' | 'waived' | 'rejected', onlyId?: string): Promise<AppealView[]> {
     const hall = caller.roles.includes('admin') ? {} : { hallId: caller.hallId ?? '-' };
-    const rows = await this.appeals.find({ where: { ...hall, ...(status ? { status } : {}) }, order: { createdAt: 'ASC' }, take: 500 });
+    const rows = await this.appeals.find({ where: { ...hall, ...(status ? { status } : {}), ...(onlyId ? { id: onlyId } : {}) }, order: { createdAt: 'ASC' }, take: 500 });
     if (rows.length === 0) return [];
     const bookings = await this.bookings.find({ where: { id: In(rows.map((r) => r.bookingId)) } });
     const bOf = new Map(bookings.map((b) => [b.id, b]));
@@ -158,6 +159,6 @@ export class NoShowRecordService {
       body: waive ? `您的爽约申诉已通过，该记录不再计入爽约次数。说明：${answer}` : `您的爽约申诉未通过。原因：${answer}`,
       link: '/subpackages/booking/pages/no-shows/index',
     });
-    return (await this.staffList(caller)).find((x) => x.id === id)!;
+    return (await this.staffList(caller, undefined, id))[0];
   }
 }

@@ -80,10 +80,11 @@ export class CallbacksService {
     return { considered, drawn };
   }
 
-  async list(caller: AuthUser, month?: string): Promise<CallbackView[]> {
+  /** The month's samples for the hall (admins: all), or just the one with `onlyId`. */
+  async list(caller: AuthUser, month?: string, onlyId?: string): Promise<CallbackView[]> {
     const m = month ?? monthOf(shanghaiDate(this.clock.now()));
     const rows = await this.samples.find({
-      where: { month: m, ...(caller.roles.includes('admin') ? {} : { hallId: caller.hallId ?? '-' }) },
+      where: { month: m, ...(caller.roles.includes('admin') ? {} : { hallId: caller.hallId ?? '-' }), ...(onlyId ? { id: onlyId } : {}) },
       order: { keyProject: 'DESC', createdAt: 'ASC' },
       take: 1000,
     });
@@ -129,6 +130,6 @@ export class CallbacksService {
     const s = this.access.handled(caller, await this.samples.findOne({ where: { id } }));
     await this.samples.update({ id }, { status: 'done', reached: outcome.reached, satisfied: outcome.reached ? (outcome.satisfied ?? null) : null, note: outcome.note ?? null, calledBy: caller.id, calledAt: this.clock.now() });
     await this.audit.record({ actorId: caller.id, action: 'callback.record', objectType: 'callback_sample', objectId: id });
-    return (await this.list(caller, s.month)).find((x) => x.id === id)!;
+    return (await this.list(caller, s.month, id))[0];
   }
 }

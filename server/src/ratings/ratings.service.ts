@@ -142,11 +142,12 @@ export class RatingsService {
       .where('id = :id AND rerated_at IS NULL', { id })
       .execute();
     if (!done.affected) throw new DomainError('INVALID_STATE', RERATE_REFUSALS.already_rerated);
-    return (await this.list(caller)).find((x) => x.id === id)!;
+    return (await this.list(caller, id))[0];
   }
 
-  async list(caller: AuthUser): Promise<RatingView[]> {
-    const rows = await this.ratings.find({ where: { userId: caller.id }, order: { createdAt: 'DESC' }, take: 200 });
+  /** The caller's ratings (or just the one with `onlyId`). */
+  async list(caller: AuthUser, onlyId?: string): Promise<RatingView[]> {
+    const rows = await this.ratings.find({ where: { userId: caller.id, ...(onlyId ? { id: onlyId } : {}) }, order: { createdAt: 'DESC' }, take: 200 });
     if (rows.length === 0) return [];
     const [tickets, services] = await Promise.all([
       this.tickets.find({ where: { ratingId: In(rows.map((r) => r.id)) } }),
@@ -173,8 +174,9 @@ export class RatingsService {
     });
   }
 
-  async staffList(caller: AuthUser, status?: RectificationState): Promise<StaffRectificationView[]> {
-    const where = caller.roles.includes('admin') ? {} : { hallId: caller.hallId ?? '-' };
+  /** The hall's tickets (admins: all), or just the one with `onlyId`. */
+  async staffList(caller: AuthUser, status?: RectificationState, onlyId?: string): Promise<StaffRectificationView[]> {
+    const where = { ...(caller.roles.includes('admin') ? {} : { hallId: caller.hallId ?? '-' }), ...(onlyId ? { id: onlyId } : {}) };
     const rows = await this.tickets.find({ where, order: { dueAt: 'ASC' }, take: 500 });
     const now = this.clock.now();
     const filtered = rows.filter((t) => !status || rectificationState(t, now) === status);
@@ -217,7 +219,7 @@ export class RatingsService {
       body: `针对您的“${RATING_LABELS[r.firstScore as 1 | 2 | 3 | 4 | 5]}”评价，答复如下：${answer} 您可以重新评价一次。`,
       link: '/subpackages/ratings/pages/mine/index',
     });
-    return (await this.staffList(caller)).find((x) => x.id === id)!;
+    return (await this.staffList(caller, undefined, id))[0];
   }
 
   async stats(q: { hallId?: string; departmentId?: string; serviceId?: string; from?: string; to?: string }): Promise<SatisfactionStats> {
