@@ -175,6 +175,34 @@ export interface Slot {
   remaining: number;
 }
 
+/** A slot as admins see it (GET /admin/slots): what is taken, and whether it is still offered. */
+export interface AdminSlot extends Slot {
+  /** Asia/Shanghai date */
+  day: string;
+  booked: number;
+  /** places held for waitlist offers */
+  held: number;
+  /** false once closed (POST /admin/slots/:id/close) */
+  active: boolean;
+  kind: BookingKind;
+  templateId: string | null;
+  /** null: every service of the hall (全部事项) */
+  serviceName: string | null;
+}
+
+/** A weekly slot template of a hall (GET /admin/slot-templates). */
+export interface SlotTemplate {
+  id: string;
+  hallId: string;
+  serviceId: string | null;
+  /** ISO weekday 1 (Monday) … 7 (Sunday) */
+  weekday: number;
+  start: string;
+  end: string;
+  capacity: number;
+  active: boolean;
+}
+
 export interface Booking {
   id: string;
   status: BookingStatus;

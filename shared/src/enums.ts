@@ -13,7 +13,7 @@ export type MaterialForm = (typeof MATERIAL_FORMS)[number];
 export const DELIVERY_METHODS = ['window', 'post', 'online'] as const;
 export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 
-export const BOOKING_STATUSES = ['booked', 'checked_in', 'cancelled', 'no_show', 'no_show_waived'] as const;
+export const BOOKING_STATUSES = ['booked', 'checked_in', 'cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export const BOOKING_KINDS = ['regular', 'offhours'] as const;

@@ -88,6 +88,7 @@ export const BOOKING_STATUS_LABEL: Record<string, string> = {
   booked: '待办理',
   checked_in: '已签到',
   cancelled: '已取消',
+  cancelled_by_centre: '中心已取消（不计爽约）',
   no_show: '爽约',
   no_show_waived: '爽约已豁免',
 }

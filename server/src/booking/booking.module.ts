@@ -23,6 +23,8 @@ import { WaitlistController } from './waitlist.controller';
 import { WaitlistService } from './waitlist.service';
 import { NoShowRecordController } from './no-show-record.controller';
 import { NoShowRecordService } from './no-show-record.service';
+import { SlotClosingService } from './slot-closing.service';
+import { SlotGenerationJob } from './slot-generation.job';
 import { SlotsService } from './slots.service';
 import { StaffBookingController } from './staff-booking.controller';
 import { StaffBookingService } from './staff-booking.service';
@@ -49,7 +51,7 @@ import { StandingService } from './standing.service';
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
-  providers: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService],
-  exports: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService],
+  providers: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService],
+  exports: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
 })
 export class BookingModule {}

@@ -1,12 +1,15 @@
 import { isWeekend } from '../calendar/calendar.rules';
 import {
   atLocalTime,
+  bookingHorizon,
   canCancel,
+  centreCancellationNotice,
   checkInCode,
   graceOver,
   localTime,
   noShowStanding,
   planSlots,
+  sessionSlots,
   slotBookability,
   standingMessage,
 } from './booking.rules';
@@ -133,5 +136,55 @@ describe('checkInCode', () => {
   it('has 8 characters without look-alikes', () => {
     const c = checkInCode(new Uint8Array([0, 1, 2, 3, 250, 251, 252, 255]));
     expect(c).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+  });
+});
+
+describe('sessionSlots', () => {
+  it('fills each session with back-to-back slots of the given length', () => {
+    const s = sessionSlots([['09:00', '12:00'], ['13:30', '17:00']], 30);
+    expect(s).toHaveLength(6 + 7);
+    expect(s[0]).toEqual({ start: '09:00', end: '09:30' });
+    expect(s[5]).toEqual({ start: '11:30', end: '12:00' });
+    expect(s[6]).toEqual({ start: '13:30', end: '14:00' });
+    expect(s[12]).toEqual({ start: '16:30', end: '17:00' });
+    for (const x of s) expect(x.end > x.start).toBe(true);
+  });
+  it('leaves out a remainder shorter than a slot, and nothing of an empty session', () => {
+    expect(sessionSlots([['08:30', '09:45']], 30)).toEqual([
+      { start: '08:30', end: '09:00' },
+      { start: '09:00', end: '09:30' },
+    ]);
+    expect(sessionSlots([['10:00', '10:00']], 30)).toEqual([]);
+  });
+  it('refuses a bad time or length', () => {
+    expect(() => sessionSlots([['9:00', '12:00']], 30)).toThrow(RangeError);
+    expect(() => sessionSlots([['09:00', '12:00']], 0)).toThrow(RangeError);
+  });
+});
+
+describe('bookingHorizon', () => {
+  it('runs from today in Shanghai to today + the horizon days', () => {
+    // 2026-11-30 20:00 UTC is already 1 December in Shanghai
+    expect(bookingHorizon(at('2026-11-30T20:00:00Z'), 14)).toEqual({ from: '2026-12-01', to: '2026-12-15' });
+    expect(bookingHorizon(at('2026-11-30T15:59:00Z'), 1)).toEqual({ from: '2026-11-30', to: '2026-12-01' });
+  });
+});
+
+describe('centreCancellationNotice', () => {
+  it('says why, that it does not count as a no-show, and offers another slot', () => {
+    const n = centreCancellationNotice({
+      day: '2026-12-08',
+      startAt: at('2026-12-08T01:00:00Z'),
+      endAt: at('2026-12-08T01:30:00Z'),
+      hallName: '清河市政务服务中心',
+      serviceName: '户口迁移',
+      reason: '系统升级，暂停办理',
+    });
+    expect(n.title).toContain('取消');
+    expect(n.body).toContain('2026-12-08 09:00-09:30');
+    expect(n.body).toContain('户口迁移');
+    expect(n.body).toContain('原因：系统升级，暂停办理');
+    expect(n.body).toContain('不计入爽约');
+    expect(n.body).toContain('其他时段预约');
   });
 });

@@ -3,6 +3,7 @@
  * marked a no-show, how slots come from templates, and the no-show record that can forfeit booking.
  * No Nest, no database: everything the rules need is passed in.
  */
+import type { SlotTemplate } from '@gov/shared';
 import { addDays, datesInRange, IsWorkday, isoWeekday, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
 
 const MINUTE = 60_000;
@@ -43,16 +44,8 @@ export const noShowCutoff = (now: Date, graceMinutes: number): Date => new Date(
 
 // ---- slot generation ----
 
-export interface SlotTemplateLike {
-  id: string;
-  hallId: string;
-  serviceId: string | null;
-  /** ISO weekday 1 (Monday) … 7 (Sunday) */
-  weekday: number;
-  start: string;
-  end: string;
-  capacity: number;
-}
+/** What slot generation needs of a template (SlotTemplate of API.md, active or not). */
+export type SlotTemplateLike = Omit<SlotTemplate, 'active'>;
 
 export interface PlannedSlot {
   templateId: string;
@@ -77,6 +70,32 @@ export function atLocalTime(day: string, hhmm: string): Date {
 /** `HH:mm` of an instant in Asia/Shanghai. */
 export function localTime(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
+}
+
+const minutesOf = (hhmm: string): number => {
+  const m = HHMM.exec(hhmm);
+  if (!m) throw new RangeError(`not a time: ${hhmm}`);
+  return Number(m[1]) * 60 + Number(m[2]);
+};
+const hhmmOf = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * Back-to-back slots of `minutes` that fill each opening session, e.g. 09:00–12:00 in 30 minutes →
+ * 09:00–09:30 … 11:30–12:00. A remainder shorter than `minutes` at the end of a session is left out.
+ */
+export function sessionSlots(sessions: ReadonlyArray<readonly [string, string]>, minutes: number): Array<{ start: string; end: string }> {
+  if (!Number.isInteger(minutes) || minutes <= 0) throw new RangeError(`not a slot length: ${minutes}`);
+  const out: Array<{ start: string; end: string }> = [];
+  for (const [start, end] of sessions) {
+    for (let t = minutesOf(start); t + minutes <= minutesOf(end); t += minutes) out.push({ start: hhmmOf(t), end: hhmmOf(t + minutes) });
+  }
+  return out;
+}
+
+/** The booking horizon at `now`: today (Asia/Shanghai) through today + `horizonDays`, as slots are offered. */
+export function bookingHorizon(now: Date, horizonDays: number): { from: string; to: string } {
+  const from = shanghaiDate(now);
+  return { from, to: addDays(from, horizonDays) };
 }
 
 /** Slots from templates for every working day in [from, to] whose weekday a template names. */
@@ -206,6 +225,19 @@ export function standingMessage(s: Pick<NoShowStanding, 'noShows' | 'threshold' 
   if (s.noShows === 0) return '';
   const left = s.threshold - s.noShows;
   return `已爽约 ${s.noShows} 次，再爽约 ${left} 次将暂停预约资格`;
+}
+
+/**
+ * What an applicant is told when the centre cancels their booking (a slot it closed): why, that it
+ * never counts as a no-show, and that they may book another slot.
+ */
+export function centreCancellationNotice(b: { day: string; startAt: Date; endAt: Date; hallName: string; serviceName: string; reason: string }): { title: string; body: string } {
+  return {
+    title: '预约已由服务中心取消',
+    body:
+      `很抱歉，${b.hallName || '服务中心'}已关闭 ${b.day} ${localTime(b.startAt)}-${localTime(b.endAt)} 的办理时段，您预约的“${b.serviceName}”已取消。` +
+      `原因：${b.reason}。此次取消不计入爽约次数，请重新选择其他时段预约，给您带来不便，敬请谅解。`,
+  };
 }
 
 // ---- check-in codes ----

@@ -9,6 +9,7 @@ import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
@@ -55,6 +56,7 @@ export class BookingService {
     @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
@@ -75,17 +77,20 @@ export class BookingService {
     if (slot.booked + slot.held >= slot.capacity) throw new DomainError('SLOT_FULL');
 
     // the independent look-ups at once; the checks below still run in the same order
-    const [actor, who, service, view] = await Promise.all([
+    const [actor, who, service, view, offered] = await Promise.all([
       this.users.requireById(caller.id),
       this.acting.resolve(caller, input.onBehalfOf, input.serviceId),
       this.services.findOne({ where: { id: input.serviceId, active: true } }),
       this.calendar.view(),
+      // a hall-wide slot serves every service of its hall, and only those
+      slot.serviceId === null ? this.serviceHalls.exist({ where: { serviceId: input.serviceId, hallId: slot.hallId } }) : true,
     ]);
     if (!actor.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '预约前请先完成实名认证');
     await this.standing.assertMayBook(who.userId);
 
     if (slot.serviceId !== null && slot.serviceId !== input.serviceId) throw new DomainError('SLOT_NOT_BOOKABLE', '该时段不办理此事项');
     if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
+    if (!offered) throw new DomainError('SLOT_NOT_BOOKABLE', '该大厅不办理此事项');
     const now = this.clock.now();
     const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, now, this.config.bookingHorizonDays, view.isWorkday);
     if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE', NOT_BOOKABLE[verdict]);

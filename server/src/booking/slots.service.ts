@@ -1,18 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Between, In, IsNull, Repository } from 'typeorm';
-import { Slot } from '@gov/shared';
+import { AdminSlot, Slot } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
-import { addDays, datesInRange, isValidDate, shanghaiDate } from '../calendar/calendar.rules';
+import { datesInRange, isValidDate, shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { planSlots } from './booking.rules';
+import { insertIgnoringDuplicates } from '../database/bulk';
+import { Transactions } from '../database/transactions';
+import { bookingHorizon, PlannedSlot, planSlots } from './booking.rules';
 import { SlotTemplateEntity } from './entities/slot-template.entity';
 import { SlotEntity } from './entities/slot.entity';
 
@@ -26,6 +27,20 @@ export const slotView = (s: SlotEntity): Slot => ({
   remaining: Math.max(0, s.capacity - s.booked - (s.held ?? 0)),
 });
 
+export const adminSlotView = (s: SlotEntity, serviceName: string | null): AdminSlot => ({
+  ...slotView(s),
+  day: s.day,
+  booked: s.booked,
+  held: s.held,
+  active: s.active,
+  kind: s.kind,
+  templateId: s.templateId,
+  serviceName,
+});
+
+/** Most days one admin slot listing or generation covers. */
+const MAX_LIST_DAYS = 31;
+const MAX_GENERATE_DAYS = 92;
 
 /** Slot templates, slot generation on working days, and the slots a service offers. */
 @Injectable()
@@ -39,6 +54,7 @@ export class SlotsService {
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
+    private readonly tx: Transactions,
   ) {}
 
   async requireHall(hallId: string): Promise<HallEntity> {
@@ -77,20 +93,61 @@ export class SlotsService {
   async generate(hallId: string, from: string, to: string): Promise<{ created: number; existing: number }> {
     await this.requireHall(hallId);
     if (to < from) throw fieldError('to', '结束日期不能早于开始日期');
-    if (datesInRange(from, to).length > 92) throw fieldError('to', '一次最多生成 92 天');
+    if (datesInRange(from, to).length > MAX_GENERATE_DAYS) throw fieldError('to', `一次最多生成 ${MAX_GENERATE_DAYS} 天`);
     const view = await this.calendar.view();
     const templates = await this.templates.find({ where: { hallId, active: true } });
-    const plan = planSlots(templates, from, to, view.isWorkday);
-    let created = 0;
-    for (const p of plan) {
-      try {
-        await this.slots.insert({ id: newId(), ...p, booked: 0, held: 0, kind: 'regular', active: true, createdAt: this.clock.now() });
-        created++;
-      } catch (e) {
-        if (!isDuplicateKey(e)) throw e;
-      }
-    }
+    return this.insertPlanned(planSlots(templates, from, to, view.isWorkday));
+  }
+
+  /**
+   * The booking horizon (today … today + BOOKING_HORIZON_DAYS, Asia/Shanghai) filled from the active
+   * templates of every hall: what the `slot-generation` job and start-up run. Idempotent.
+   */
+  async fillHorizon(): Promise<{ created: number; existing: number; templates: number }> {
+    const { from, to } = bookingHorizon(this.clock.now(), this.config.bookingHorizonDays);
+    const [templates, view] = await Promise.all([this.templates.find({ where: { active: true } }), this.calendar.view()]);
+    const r = await this.insertPlanned(planSlots(templates, from, to, view.isWorkday));
+    return { ...r, templates: templates.length };
+  }
+
+  /**
+   * Insert planned slots that do not exist yet: one read of the (template, day) keys already there,
+   * then bulk inserts that skip any key another instance took meanwhile (uq_slots_template_day), in
+   * one transaction (one write of the embedded SQLite file).
+   */
+  private async insertPlanned(plan: PlannedSlot[]): Promise<{ created: number; existing: number }> {
+    if (plan.length === 0) return { created: 0, existing: 0 };
+    const days = plan.map((p) => p.day).sort();
+    const have = await this.slots.find({
+      where: { templateId: In([...new Set(plan.map((p) => p.templateId))]), day: Between(days[0], days[days.length - 1]) },
+      select: { templateId: true, day: true },
+    });
+    const taken = new Set(have.map((h) => `${h.templateId}|${h.day}`));
+    const now = this.clock.now();
+    const rows = plan
+      .filter((p) => !taken.has(`${p.templateId}|${p.day}`))
+      .sort((a, b) => (a.templateId < b.templateId ? -1 : a.templateId > b.templateId ? 1 : a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
+      .map((p) => Object.assign(new SlotEntity(), { id: newId(), ...p, booked: 0, held: 0, kind: 'regular' as const, active: true, createdAt: now }));
+    const created = rows.length ? await this.tx.run((em) => insertIgnoringDuplicates(em, SlotEntity, rows)) : 0;
     return { created, existing: plan.length - created };
+  }
+
+  /** Admin: a hall's slots of the days [from, to] (at most a month), closed ones included, with what is taken. */
+  async listForAdmin(hallId: string, from: string, to: string): Promise<AdminSlot[]> {
+    await this.requireHall(hallId);
+    if (to < from) throw fieldError('to', '结束日期不能早于开始日期');
+    if (datesInRange(from, to).length > MAX_LIST_DAYS) throw fieldError('to', `一次最多查看 ${MAX_LIST_DAYS} 天`);
+    const rows = await this.slots.find({ where: { hallId, day: Between(from, to) }, order: { startAt: 'ASC' }, take: 5000 });
+    const serviceIds = [...new Set(rows.map((r) => r.serviceId).filter((id): id is string => id !== null))];
+    const names = new Map(
+      serviceIds.length ? (await this.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } })).map((x) => [x.id, x.name]) : [],
+    );
+    return rows.map((r) => adminSlotView(r, r.serviceId ? (names.get(r.serviceId) ?? '') : null));
+  }
+
+  /** Whether the hall handles the service (a hall-wide slot serves only those). */
+  offersService(hallId: string, serviceId: string): Promise<boolean> {
+    return this.serviceHalls.exist({ where: { serviceId, hallId } });
   }
 
   /** One slot on any day (special opening days, off-hours): bookable whatever the calendar says. */
@@ -123,14 +180,12 @@ export class SlotsService {
     if (!service) throw new DomainError('NOT_FOUND');
     for (const [k, v] of [['from', from], ['to', to]] as const) if (v !== undefined && !isValidDate(v)) throw fieldError(k, '日期格式应为 YYYY-MM-DD');
     const now = this.clock.now();
-    const today = shanghaiDate(now);
-    const last = addDays(today, this.config.bookingHorizonDays);
+    const { from: today, to: last } = bookingHorizon(now, this.config.bookingHorizonDays);
     const a = from && from > today ? from : today;
     const b = to && to < last ? to : last;
     if (b < a) return [];
-    const hallIds = hallId
-      ? [hallId]
-      : (await this.serviceHalls.find({ where: { serviceId }, select: { hallId: true } })).map((h) => h.hallId);
+    // only halls that handle the service: a hall-wide slot serves every service of its own hall
+    const hallIds = (await this.serviceHalls.find({ where: { serviceId, ...(hallId ? { hallId } : {}) }, select: { hallId: true } })).map((h) => h.hallId);
     if (hallIds.length === 0) return [];
     const rows = await this.slots.find({
       where: [

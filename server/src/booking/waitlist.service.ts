@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CalendarService } from '../calendar/calendar.service';
+import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
@@ -41,6 +42,7 @@ export class WaitlistService {
   constructor(
     @InjectRepository(WaitlistEntryEntity) private readonly entries: Repository<WaitlistEntryEntity>,
     @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
+    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
@@ -58,6 +60,9 @@ export class WaitlistService {
     if (!slot) throw new DomainError('NOT_FOUND');
     const service = slot.serviceId ?? serviceId;
     if (!service) throw fieldError('serviceId', '请指定办理事项');
+    if (slot.serviceId === null && !(await this.serviceHalls.exist({ where: { serviceId: service, hallId: slot.hallId } }))) {
+      throw new DomainError('SLOT_NOT_BOOKABLE', '该大厅不办理此事项');
+    }
     const view = await this.calendar.view();
     const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, this.clock.now(), this.config.bookingHorizonDays, view.isWorkday);
     if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE');

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { AdminCatalogService, DepartmentAdminView, HallAdminView } from './admin-catalog.service';
 import { AdminServiceDto, AdminServiceSummaryDto, DepartmentBodyDto, HallBodyDto, ServiceBodyDto } from './dto/admin-catalog.dto';
@@ -75,9 +75,10 @@ export class AdminServicesController {
   constructor(private readonly admin: AdminCatalogService) {}
 
   @Get()
+  @ApiQuery({ name: 'hallId', required: false, description: '只列出该大厅办理的事项' })
   @ApiOkResponse({ type: AdminServiceSummaryDto, isArray: true })
-  list(): Promise<AdminServiceSummaryDto[]> {
-    return this.admin.listServices();
+  list(@Query('hallId') hallId?: string): Promise<AdminServiceSummaryDto[]> {
+    return this.admin.listServices(typeof hallId === 'string' ? hallId : undefined);
   }
 
   @Get(':id')

@@ -114,9 +114,12 @@ export class AdminCatalogService {
 
   // ---- services ----
 
-  async listServices(): Promise<AdminServiceSummaryDto[]> {
+  /** Every service, or with `hallId` those the hall handles. */
+  async listServices(hallId?: string): Promise<AdminServiceSummaryDto[]> {
+    const at = hallId === undefined ? null : (await this.serviceHalls.find({ where: { hallId }, select: { serviceId: true } })).map((r) => r.serviceId);
+    if (at && at.length === 0) return [];
     const [rows, depts] = await Promise.all([
-      this.services.find({ order: { code: 'ASC' } }),
+      this.services.find({ where: at ? { id: In(at) } : {}, order: { code: 'ASC' } }),
       this.departments.find(),
     ]);
     const names = new Map(depts.map((d) => [d.id, d.name]));

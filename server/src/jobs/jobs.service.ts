@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { AppConfig } from '../config/app-config';
 import { ApplicationsJobs } from '../applications/applications.jobs';
 import { BookingJobs } from '../booking/booking.jobs';
+import { SlotGenerationJob } from '../booking/slot-generation.job';
 import { WaitlistService } from '../booking/waitlist.service';
 import { DomainError } from '../common/errors/domain-error';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { CallbacksService } from '../callbacks/callbacks.service';
 
-export const JOB_NAMES = ['no-show-sweep', 'reminders', 'waitlist-offers', 'sla-scan', 'rating-invitations', 'callback-sampling'] as const;
+export const JOB_NAMES = ['no-show-sweep', 'reminders', 'waitlist-offers', 'sla-scan', 'rating-invitations', 'callback-sampling', 'slot-generation'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /**
@@ -27,9 +28,11 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly waitlist: WaitlistService,
     private readonly ratingInvitations: RatingInvitationsJob,
     private readonly callbacks: CallbacksService,
+    private readonly slotGeneration: SlotGenerationJob,
   ) {}
 
-  run(name: string): Promise<Record<string, number>> {
+  /** `scheduled`: the every-minute run (a job may then skip work it knows is done). */
+  run(name: string, scheduled = false): Promise<Record<string, number>> {
     switch (name as JobName) {
       case 'no-show-sweep':
         return this.booking.noShowSweep();
@@ -43,6 +46,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         return this.ratingInvitations.run();
       case 'callback-sampling':
         return this.callbacks.sample();
+      case 'slot-generation':
+        return this.slotGeneration.run({ onlyIfChanged: scheduled });
       default:
         throw new DomainError('NOT_FOUND', '没有这个任务');
     }
@@ -64,7 +69,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       for (const name of JOB_NAMES) {
         try {
-          await this.run(name);
+          await this.run(name, true);
         } catch (e) {
           this.logger.warn(`job ${name} failed: ${(e as Error).message}`);
         }

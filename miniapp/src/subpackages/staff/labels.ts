@@ -5,6 +5,7 @@ export const BOOKING_STATUS: Record<BookingStatus, { text: string; tone: Tone }>
   booked: { text: '待签到', tone: 'info' },
   checked_in: { text: '已签到', tone: 'success' },
   cancelled: { text: '已取消', tone: 'muted' },
+  cancelled_by_centre: { text: '中心已取消', tone: 'warning' },
   no_show: { text: '爽约', tone: 'danger' },
   no_show_waived: { text: '爽约已豁免', tone: 'warning' },
 }

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { BOOKING_STATUSES, BookingStatus, ON_BEHALF_TYPES, OnBehalfType } from '@gov/shared';
+import { AdminSlot, BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus, ON_BEHALF_TYPES, OnBehalfType, SlotTemplate } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -96,6 +96,57 @@ export class GenerateSlotsDto {
   @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
   @ApiProperty({ example: '2026-12-01' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from!: string;
   @ApiProperty({ example: '2026-12-31' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to!: string;
+}
+
+export class AdminSlotQuery {
+  @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
+  @ApiProperty({ example: '2026-12-07' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from!: string;
+  @ApiProperty({ example: '2026-12-13', description: '至多 31 天' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to!: string;
+}
+
+export class CloseSlotDto {
+  @ApiProperty({ example: '系统故障，当日下午暂停窗口服务' })
+  @IsString()
+  @Length(2, 500)
+  reason!: string;
+}
+
+/** GET /admin/slots: one slot with what is taken (OpenAPI shape of AdminSlot). */
+export class AdminSlotDto implements AdminSlot {
+  @ApiProperty() id!: string;
+  @ApiProperty() hallId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null：全部事项（大厅通用时段）' }) serviceId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) serviceName!: string | null;
+  @ApiProperty({ description: 'Asia/Shanghai 日期' }) day!: string;
+  @ApiProperty() start!: string;
+  @ApiProperty() end!: string;
+  @ApiProperty() capacity!: number;
+  @ApiProperty() booked!: number;
+  @ApiProperty({ description: '为候补保留的名额' }) held!: number;
+  @ApiProperty() remaining!: number;
+  @ApiProperty({ description: 'false：已关闭' }) active!: boolean;
+  @ApiProperty({ enum: BOOKING_KINDS }) kind!: BookingKind;
+  @ApiProperty({ type: String, nullable: true }) templateId!: string | null;
+}
+
+export class ClosedSlotDto extends AdminSlotDto {
+  @ApiProperty({ description: '改为 cancelled_by_centre 的预约数' }) cancelled!: number;
+}
+
+export class SlotTemplateDto implements SlotTemplate {
+  @ApiProperty() id!: string;
+  @ApiProperty() hallId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null：全部事项' }) serviceId!: string | null;
+  @ApiProperty({ minimum: 1, maximum: 7 }) weekday!: number;
+  @ApiProperty({ example: '09:00' }) start!: string;
+  @ApiProperty({ example: '09:30' }) end!: string;
+  @ApiProperty() capacity!: number;
+  @ApiProperty() active!: boolean;
+}
+
+export class GenerateResultDto {
+  @ApiProperty() created!: number;
+  @ApiProperty({ description: '已存在（未重复生成）的时段数' }) existing!: number;
 }
 
 export class CreateSlotDto {

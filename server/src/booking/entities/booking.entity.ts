@@ -19,7 +19,7 @@ export class BookingEntity {
   @Column(timeCol('start_at')) startAt!: Date;
   @Column(timeCol('end_at')) endAt!: Date;
   @Column({ type: 'varchar', length: 16 }) kind!: BookingKind;
-  @Column({ type: 'varchar', length: 16 }) status!: BookingStatus;
+  @Column({ type: 'varchar', length: 32 }) status!: BookingStatus;
   @Column({ type: 'varchar', length: 16 }) code!: string;
   @Column({ name: 'active_key', type: 'int', nullable: true }) activeKey!: number | null;
   @Column({ name: 'offhours_request_id', type: 'varchar', length: 36, nullable: true }) offhoursRequestId!: string | null;

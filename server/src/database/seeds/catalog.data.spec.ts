@@ -1,4 +1,6 @@
 import {
+  demoSlotTemplates,
+  DEMO_SLOT_WEEKDAYS,
   SEED_CATEGORIES,
   SEED_DEPARTMENTS,
   SEED_HALLS,
@@ -35,6 +37,29 @@ describe('seed catalogue', () => {
         expect(hall.address.length).toBeGreaterThan(5);
         expect(hall.hours).toMatch(/\d{1,2}:\d{2}-\d{1,2}:\d{2}/);
       }
+    });
+
+    it('gives every hall half-hour slot templates on working days within its opening hours, more places the higher the level', () => {
+      const capacity: Record<string, number> = {};
+      for (const hall of SEED_HALLS) {
+        const templates = demoSlotTemplates(hall);
+        expect([...new Set(templates.map((t) => t.weekday))].sort()).toEqual(DEMO_SLOT_WEEKDAYS);
+        expect(DEMO_SLOT_WEEKDAYS).toEqual([1, 2, 3, 4, 5]);
+        const perDay = templates.filter((t) => t.weekday === 1);
+        expect(perDay.length).toBeGreaterThanOrEqual(10);
+        // the opening hours printed on the hall are those of its slots
+        for (const [from, to] of hall.schedule.sessions) expect(hall.hours).toContain(`${from.replace(/^0/, '')}-${to.replace(/^0/, '')}`);
+        for (const t of perDay) {
+          const [h1, m1] = t.start.split(':').map(Number);
+          const [h2, m2] = t.end.split(':').map(Number);
+          expect(h2 * 60 + m2 - (h1 * 60 + m1)).toBe(30);
+          expect(hall.schedule.sessions.some(([from, to]) => from <= t.start && t.end <= to)).toBe(true);
+        }
+        capacity[hall.level] = hall.schedule.capacity;
+      }
+      expect(capacity.city).toBeGreaterThan(capacity.county);
+      expect(capacity.county).toBeGreaterThan(capacity.town);
+      expect(capacity.town).toBeGreaterThanOrEqual(1);
     });
 
     it('has unique categories for both kinds of applicant', () => {
@@ -145,6 +170,14 @@ describe('seed catalogue', () => {
       expect(key.length).toBeGreaterThanOrEqual(5);
       expect(key.length).toBeLessThanOrEqual(10);
       for (const s of key) expect(s.audience).not.toBe('person');
+    });
+
+    it('can book every service at every hall that handles it (the hall-wide demo templates serve all of the hall)', () => {
+      const withTemplates = new Set(SEED_HALLS.filter((h) => demoSlotTemplates(h).length > 0).map((h) => h.key));
+      for (const s of SEED_SERVICES) {
+        expect(s.hallKeys.length).toBeGreaterThan(0);
+        for (const k of s.hallKeys) expect({ service: s.code, hall: k, bookable: withTemplates.has(k) }).toEqual({ service: s.code, hall: k, bookable: true });
+      }
     });
 
     it('offers online pre-review for most services', () => {

@@ -9,11 +9,15 @@
  * 容缺（tolerable）只用于次要材料，申请书（表）和身份证件从不容缺。
  */
 
+import { sessionSlots } from '../../booking/booking.rules';
+
 export type SeedAudience = 'person' | 'enterprise' | 'both';
 export type SeedForm = 'original' | 'copy' | 'electronic';
 export type SeedDelivery = 'window' | 'post' | 'online';
 export interface SeedDepartment { key: string; name: string; }
-export interface SeedHall { key: string; name: string; address: string; phone: string; hours: string; level: 'city' | 'county' | 'town'; }
+/** A demo hall's booking schedule: slots of DEMO_SLOT_MINUTES filling each session (its opening hours) on DEMO_SLOT_WEEKDAYS, hall-wide (every service of the hall). */
+export interface SeedSchedule { sessions: Array<[string, string]>; capacity: number; }
+export interface SeedHall { key: string; name: string; address: string; phone: string; hours: string; level: 'city' | 'county' | 'town'; schedule: SeedSchedule; }
 export interface SeedMaterial { name: string; required: boolean; tolerable: boolean; copies: number; form: SeedForm; note?: string; hasTemplate?: boolean; }
 export type SeedFee = { free: true } | { free: false; amountFen: number; basis: string };
 export interface SeedService {
@@ -78,6 +82,8 @@ export const SEED_HALLS: SeedHall[] = [
     phone: '0391-26612345',
     hours: '周一至周五 9:00-12:00，13:30-17:00（法定节假日除外）；周六上午 9:00-12:00 提供预约办、延时办服务',
     level: 'city',
+    // six booking windows
+    schedule: { sessions: [['09:00', '12:00'], ['13:30', '17:00']], capacity: 6 },
   },
   {
     key: COUNTY_HALL,
@@ -86,6 +92,7 @@ export const SEED_HALLS: SeedHall[] = [
     phone: '0391-56781234',
     hours: '周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）',
     level: 'county',
+    schedule: { sessions: [['08:30', '12:00'], ['14:30', '17:30']], capacity: 4 },
   },
   {
     key: TOWN_HALL,
@@ -94,8 +101,19 @@ export const SEED_HALLS: SeedHall[] = [
     phone: '0391-56123456',
     hours: '周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）',
     level: 'town',
+    schedule: { sessions: [['08:30', '12:00'], ['14:30', '17:30']], capacity: 2 },
   },
 ];
+
+/** Demo slots are half an hour, Monday to Friday (swapped working weekends follow Monday's, see planSlots). */
+export const DEMO_SLOT_MINUTES = 30;
+export const DEMO_SLOT_WEEKDAYS = [1, 2, 3, 4, 5];
+
+/** A demo hall's slot templates: one per weekday and half-hour of its sessions, hall-wide (serviceId null). */
+export function demoSlotTemplates(hall: SeedHall): Array<{ weekday: number; start: string; end: string; capacity: number }> {
+  const pieces = sessionSlots(hall.schedule.sessions, DEMO_SLOT_MINUTES);
+  return DEMO_SLOT_WEEKDAYS.flatMap((weekday) => pieces.map((p) => ({ weekday, ...p, capacity: hall.schedule.capacity })));
+}
 
 const ALL_HALLS: string[] = [CITY_HALL, COUNTY_HALL, TOWN_HALL];
 const CITY_COUNTY: string[] = [CITY_HALL, COUNTY_HALL];

@@ -1,19 +1,23 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
-import { DataSource } from 'typeorm';
+import { performance } from 'node:perf_hooks';
+import { DataSource, In } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
 import { isDuplicateKey } from '../../common/db-errors';
-import { newId } from '../../common/ids';
+import { newId, stableId } from '../../common/ids';
+import { SlotTemplateEntity } from '../../booking/entities/slot-template.entity';
+import { SlotGenerationJob } from '../../booking/slot-generation.job';
 import { DepartmentEntity } from '../../catalog/entities/department.entity';
 import { HallEntity } from '../../catalog/entities/hall.entity';
 import { ServiceHallEntity } from '../../catalog/entities/service-hall.entity';
 import { ServiceMaterialEntity } from '../../catalog/entities/service-material.entity';
 import { ServiceEntity } from '../../catalog/entities/service.entity';
 import { UsersService } from '../../users/users.service';
+import { insertIgnoringDuplicates } from '../bulk';
 import { Transactions } from '../transactions';
-import { SEED_DEPARTMENTS, SEED_HALLS, SEED_SERVICES } from './catalog.data';
+import { demoSlotTemplates, SEED_DEPARTMENTS, SEED_HALLS, SEED_SERVICES } from './catalog.data';
 
 /** Run an insert; when another instance inserted the same natural key first, carry on. True when this one inserted. */
 async function tolerateDuplicate(fn: () => Promise<unknown>): Promise<boolean> {
@@ -31,7 +35,9 @@ export const DEMO_STAFF = { username: 'staff01', password: 'Staff@2026', name: '
 
 /**
  * Start-up data: the bootstrap admin (ADMIN_USERNAME/ADMIN_PASSWORD) and, with SEED_DEMO=1,
- * the demo catalogue, halls and staff. Idempotent: everything is looked up by its natural key first.
+ * the demo catalogue, halls, slot templates and staff; then the booking horizon is filled from
+ * every hall's templates (the `slot-generation` job), so that the first start has bookable slots.
+ * Idempotent: everything is looked up by its natural key (or a stable id) first.
  */
 @Injectable()
 export class SeedService implements OnApplicationBootstrap {
@@ -43,11 +49,24 @@ export class SeedService implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly clock: ClockService,
     private readonly tx: Transactions,
+    private readonly slotGeneration: SlotGenerationJob,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.bootstrapAdmin();
     if (this.config.seedDemo) await this.seedDemo();
+    await this.generateSlots();
+  }
+
+  /** Fill the booking horizon now; a failure is logged, and the scheduled job tries again. */
+  private async generateSlots(): Promise<void> {
+    const t0 = performance.now();
+    try {
+      const r = await this.slotGeneration.run();
+      this.logger.log(`slots generated: ${r.created} new, ${r.existing} already there, from ${r.templates} templates, in ${Math.round(performance.now() - t0)} ms`);
+    } catch (e) {
+      this.logger.warn(`slot generation at start-up failed (the slot-generation job will retry): ${(e as Error).message}`);
+    }
   }
 
   private async bootstrapAdmin(): Promise<void> {
@@ -82,6 +101,7 @@ export class SeedService implements OnApplicationBootstrap {
       if (row) hallIds.set(h.key, row.id);
     }
     await this.seedServices(deptIds, hallIds);
+    await this.seedSlotTemplates(hallIds);
     if (!(await this.users.findByUsername(DEMO_STAFF.username))) {
       const cityHall = SEED_HALLS.find((h) => h.level === 'city')!;
       await this.users.createStaff({
@@ -93,6 +113,29 @@ export class SeedService implements OnApplicationBootstrap {
       });
     }
     this.logger.log('demo data ready');
+  }
+
+  /**
+   * Each demo hall's weekly slot templates (catalog.data.ts, demoSlotTemplates), hall-wide so that
+   * every service of the hall can be booked. Their ids are stable (hall, weekday, time): a second
+   * instance seeding at the same moment, or a later start, inserts nothing new, and a template an
+   * admin removed (kept inactive) is not brought back.
+   */
+  private async seedSlotTemplates(hallIds: Map<string, string>): Promise<void> {
+    const now = this.clock.now();
+    const rows: SlotTemplateEntity[] = [];
+    for (const h of SEED_HALLS) {
+      const hallId = hallIds.get(h.key);
+      if (!hallId) continue;
+      for (const t of demoSlotTemplates(h)) {
+        rows.push(Object.assign(new SlotTemplateEntity(), { id: stableId(`demo-slot-template:${hallId}:${t.weekday}:${t.start}`), hallId, serviceId: null, ...t, active: true, createdAt: now, updatedAt: now }));
+      }
+    }
+    const present = new Set((await this.ds.getRepository(SlotTemplateEntity).find({ where: { id: In(rows.map((r) => r.id)) }, select: { id: true } })).map((r) => r.id));
+    const missing = rows.filter((r) => !present.has(r.id)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (missing.length === 0) return;
+    const added = await this.tx.run((em) => insertIgnoringDuplicates(em, SlotTemplateEntity, missing));
+    if (added) this.logger.log(`demo slot templates added: ${added}`);
   }
 
   /**

@@ -4,6 +4,7 @@ export const BOOKING_TONE: Record<string, Tone> = {
   booked: 'info',
   checked_in: 'success',
   cancelled: 'muted',
+  cancelled_by_centre: 'warning',
   no_show: 'danger',
   no_show_waived: 'muted',
 }

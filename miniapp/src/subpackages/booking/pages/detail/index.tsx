@@ -12,7 +12,7 @@ import { BOOKING_STATUS_LABEL, bookingApi } from '../../../../api/booking'
 import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
-import { CITIZEN_ROUTES } from '../../../../routes.citizen'
+import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
 import { isH5 } from '../../../../platform'
 import { useSession } from '../../../../store/session'
 import { openPage, toast } from '../../../../utils/nav'
@@ -109,7 +109,18 @@ export default function BookingDetail() {
                 </View>
               ) : null}
 
+              {b.status === 'cancelled_by_centre' ? (
+                <View className='info-box'>
+                  <Text>服务中心已取消此预约（原因见消息中心），不计入爽约次数。您可以重新选择时段预约。</Text>
+                </View>
+              ) : null}
+
               <View className='booking__actions'>
+                {b.status === 'cancelled_by_centre' ? (
+                  <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.book, { serviceId: b.serviceId }))}>
+                    重新预约
+                  </Button>
+                ) : null}
                 {upcoming ? (
                   <Button block type='danger' fill='outline' size='large' loading={cancelling} onClick={cancel}>
                     取消预约

@@ -27,6 +27,7 @@ const BOOKING_STATUS: Record<string, string> = {
   booked: '已预约',
   checked_in: '已签到',
   cancelled: '已取消',
+  cancelled_by_centre: '中心已取消',
   no_show: '爽约',
   no_show_waived: '爽约已豁免',
 }

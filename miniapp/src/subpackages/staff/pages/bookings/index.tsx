@@ -27,6 +27,7 @@ const FILTERS: Array<{ value: Filter; label: string }> = [
   { value: 'no_show', label: '爽约' },
   { value: 'no_show_waived', label: '已豁免' },
   { value: 'cancelled', label: '已取消' },
+  { value: 'cancelled_by_centre', label: '中心取消' },
 ]
 
 type Pending = { kind: 'no_show' | 'waive' | 'reinstate'; booking: StaffBooking }

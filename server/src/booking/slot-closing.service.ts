@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { AdminSlot } from '@gov/shared';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { AuditService } from '../common/audit/audit.service';
+import { ClockService } from '../common/clock/clock.service';
+import { DomainError } from '../common/errors/domain-error';
+import { Transactions } from '../database/transactions';
+import { NotificationsService } from '../notifications/notifications.service';
+import { centreCancellationNotice, localTime } from './booking.rules';
+import { BookingEntity } from './entities/booking.entity';
+import { SlotEntity } from './entities/slot.entity';
+import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
+import { adminSlotView } from './slots.service';
+
+/**
+ * The centre closes a slot (DESIGN.md: the centre's own failures never land on the applicant).
+ * In one transaction: the slot stops being offered (a booking racing it fails its guarded
+ * capacity update, which requires `active`), each of its `booked` bookings becomes
+ * `cancelled_by_centre` (never a no-show: the sweep only takes `booked`), each applicant gets a
+ * message that says why and offers another slot, and its waitlist ends.
+ */
+@Injectable()
+export class SlotClosingService {
+  constructor(
+    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
+    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    private readonly tx: Transactions,
+    private readonly clock: ClockService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  async close(caller: AuthUser, slotId: string, reason: string): Promise<AdminSlot & { cancelled: number }> {
+    const slot = await this.slots.findOne({ where: { id: slotId } });
+    if (!slot) throw new DomainError('NOT_FOUND');
+    if (!slot.active) throw new DomainError('INVALID_STATE', '该时段已关闭');
+    const hall = await this.halls.findOne({ where: { id: slot.hallId } });
+    const now = this.clock.now();
+
+    const cancelled = await this.tx.run(async (em) => {
+      const closed = await em
+        .createQueryBuilder()
+        .update(SlotEntity)
+        .set({ active: false })
+        .where('id = :id AND active = :active', { id: slotId, active: true })
+        .execute();
+      if (!closed.affected) throw new DomainError('INVALID_STATE', '该时段已关闭');
+
+      // read after the slot row is locked: no booking of it can commit any more
+      const booked = await em.getRepository(BookingEntity).find({ where: { slotId, status: 'booked' } });
+      const names = new Map(
+        booked.length
+          ? (await em.getRepository(ServiceEntity).find({ where: { id: In([...new Set(booked.map((b) => b.serviceId))]) }, select: { id: true, name: true } })).map((s) => [s.id, s.name])
+          : [],
+      );
+      let n = 0;
+      for (const b of booked) {
+        const r = await em
+          .createQueryBuilder()
+          .update(BookingEntity)
+          .set({ status: 'cancelled_by_centre', activeKey: null, cancelledAt: now })
+          .where('id = :id AND status = :booked', { id: b.id, booked: 'booked' })
+          .execute();
+        if (!r.affected) continue;
+        n++;
+        const notice = centreCancellationNotice({ ...b, hallName: hall?.name ?? '', serviceName: names.get(b.serviceId) ?? '', reason });
+        await this.notifications.send(
+          {
+            userId: b.userId,
+            type: 'booking_cancelled_by_centre',
+            ...notice,
+            link: `/subpackages/booking/pages/book/index?serviceId=${b.serviceId}`,
+            dedupeKey: `centre_cancel:${b.id}`,
+          },
+          em,
+        );
+      }
+      if (n) {
+        await em
+          .createQueryBuilder()
+          .update(SlotEntity)
+          .set({ booked: () => `booked - ${Math.trunc(n)}` })
+          .where('id = :id AND booked >= :n', { id: slotId, n })
+          .execute();
+      }
+
+      // the waitlist of a closed slot ends; a place held for an offer goes with it
+      const waiting = await em.getRepository(WaitlistEntryEntity).find({ where: { slotId, status: In(['waiting', 'offered']) } });
+      for (const w of waiting) {
+        const r = await em.getRepository(WaitlistEntryEntity).update({ id: w.id, status: w.status }, { status: 'expired', activeKey: null });
+        if (!r.affected) continue;
+        await this.notifications.send(
+          {
+            userId: w.userId,
+            type: 'waitlist_closed',
+            title: '候补的时段已关闭',
+            body: `${hall?.name ?? '服务中心'}已关闭 ${slot.day} ${localTime(slot.startAt)}-${localTime(slot.endAt)} 的办理时段，您的候补已结束。原因：${reason}。请选择其他时段预约。`,
+            link: `/subpackages/booking/pages/book/index?serviceId=${w.serviceId}`,
+            dedupeKey: `waitlist_closed:${w.id}`,
+          },
+          em,
+        );
+      }
+      await em.createQueryBuilder().update(SlotEntity).set({ held: 0 }).where('id = :id', { id: slotId }).execute();
+
+      await this.audit.record({ actorId: caller.id, action: 'slot.close', objectType: 'slot', objectId: slotId, reason, data: { cancelled: n } }, em);
+      return n;
+    });
+
+    const after = await this.slots.findOneOrFail({ where: { id: slotId } });
+    const serviceName = after.serviceId ? ((await this.services.findOne({ where: { id: after.serviceId }, select: { id: true, name: true } }))?.name ?? '') : null;
+    return { ...adminSlotView(after, serviceName), cancelled };
+  }
+}
