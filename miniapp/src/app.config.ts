@@ -60,7 +60,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/admin',
-      pages: ['pages/stats/index'],
+      pages: ['pages/stats/index', 'pages/schedule/index'],
     },
   ],
   window: {

@@ -1,4 +1,4 @@
-import type { Department, Hall } from '@gov/shared'
+import type { AdminSlot, Department, Hall, SlotTemplate } from '@gov/shared'
 import { request } from './client'
 import { ratingsApi, type SatisfactionQuery, type SatisfactionStats } from './ratings'
 
@@ -9,9 +9,29 @@ export interface SatisfactionRow {
   stats: SatisfactionStats
 }
 
+/** A new weekly template: weekday 1 (周一) … 7 (周日), HH:mm times, serviceId omitted for 全部事项. */
+export interface NewSlotTemplate {
+  hallId: string
+  serviceId?: string
+  weekday: number
+  start: string
+  end: string
+  capacity: number
+}
+
+const id = encodeURIComponent
+
 export const adminApi = {
   halls: () => request<Hall[]>('GET', '/api/halls', { auth: false }),
   departments: () => request<Department[]>('GET', '/api/departments', { auth: false }),
+  // 排班: templates, generation, the admin's view of slots, closing one
+  hallServices: (hallId: string) => request<Array<{ id: string; name: string; active: boolean }>>('GET', '/api/admin/services', { query: { hallId } }),
+  templates: (hallId: string) => request<SlotTemplate[]>('GET', '/api/admin/slot-templates', { query: { hallId } }),
+  addTemplate: (body: NewSlotTemplate) => request<SlotTemplate>('POST', '/api/admin/slot-templates', { body }),
+  removeTemplate: (templateId: string) => request<void>('DELETE', `/api/admin/slot-templates/${id(templateId)}`),
+  generate: (hallId: string, from: string, to: string) => request<{ created: number; existing: number }>('POST', '/api/admin/slots/generate', { body: { hallId, from, to } }),
+  slots: (hallId: string, from: string, to: string) => request<AdminSlot[]>('GET', '/api/admin/slots', { query: { hallId, from, to } }),
+  closeSlot: (slotId: string, reason: string) => request<AdminSlot & { cancelled: number }>('POST', `/api/admin/slots/${id(slotId)}/close`, { body: { reason } }),
   overall: (range: Pick<SatisfactionQuery, 'from' | 'to'>) => ratingsApi.satisfaction(range),
   async byHall(range: Pick<SatisfactionQuery, 'from' | 'to'>): Promise<SatisfactionRow[]> {
     const halls = await adminApi.halls()

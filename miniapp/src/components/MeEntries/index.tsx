@@ -16,6 +16,7 @@ export const MY_PAGES = {
   staffHome: '/subpackages/staff/pages/index/index',
   staffLogin: '/subpackages/staff/pages/login/index',
   adminStats: '/subpackages/admin/pages/stats/index',
+  adminSchedule: '/subpackages/admin/pages/schedule/index',
 } as const
 
 interface Entry {
@@ -38,7 +39,7 @@ export default function MeEntries({ unread = 0 }: { unread?: number }) {
   if (accessToken) {
     if (staff) {
       entries.push({ label: '工作台', url: MY_PAGES.staffHome, extra: user?.roles.includes('admin') ? '管理员' : '窗口人员' })
-      if (user?.roles.includes('admin')) entries.push({ label: '满意度统计', url: MY_PAGES.adminStats })
+      if (user?.roles.includes('admin')) entries.push({ label: '排班管理', url: MY_PAGES.adminSchedule }, { label: '满意度统计', url: MY_PAGES.adminStats })
     }
     // 消息 has its own row on 我的; staff get theirs here
     if (staff) entries.push({ label: '消息中心', url: MY_PAGES.messages, badge: unread })

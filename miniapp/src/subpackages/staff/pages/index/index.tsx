@@ -94,6 +94,12 @@ export default function StaffHome() {
             </Tappable>
           ))}
           {isAdmin && (
+            <Tappable className='st-tile' onTap={() => Taro.navigateTo({ url: '/subpackages/admin/pages/schedule/index' })} label='排班管理'>
+              <Text className='st-tile__label'>排班管理</Text>
+              <Text className='st-tile__sub'>模板、生成时段、关闭时段</Text>
+            </Tappable>
+          )}
+          {isAdmin && (
             <Tappable className='st-tile' onTap={() => Taro.navigateTo({ url: '/subpackages/admin/pages/stats/index' })} label='满意度统计'>
               <Text className='st-tile__label'>满意度统计</Text>
               <Text className='st-tile__sub'>按大厅、按部门</Text>
