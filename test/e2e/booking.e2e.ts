@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { launch, phonePage } from './browser';
 import { fillField } from './actions';
-import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, signInBrowser, verifiedCitizen, workdayAfter, seeVisible, shot } from './citizen.helpers';
+import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, seeCheckInCode, signInBrowser, verifiedCitizen, workdayAfter, seeVisible, shot } from './citizen.helpers';
 
 function dayLabel(date: string): RegExp {
   const [, m, d] = date.split('-').map(Number);
@@ -48,12 +48,7 @@ describe('booking on the H5 build', () => {
     await expectAccessible(page, '预约');
     await page.getByRole('button', { name: '确认预约' }).click();
 
-    await seeVisible(page, '签到码（到大厅后出示二维码或报此码）');
-    const qr = page.locator('.booking__qr img, img.booking__qr').first();
-    await qr.waitFor({ state: 'visible' });
-    expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-    const code = (await page.locator('.booking__code').first().innerText()).trim();
-    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    const code = await seeCheckInCode(page);
     await seeVisible(page, hall.address);
     await seeVisible(page, '15:10–15:40');
     await shot(page, 'citizen-booking-qr');

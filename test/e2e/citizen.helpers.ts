@@ -190,3 +190,14 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(450);
   await screenshot(page, name);
 }
+
+/** On a booking's detail page: the QR image (a PNG data URL) and the 8-character check-in code, which it returns. */
+export async function seeCheckInCode(page: Page): Promise<string> {
+  await seeVisible(page, '签到码（到大厅后出示二维码或报此码）');
+  const qr = page.locator('.booking__qr img, img.booking__qr').first();
+  await qr.waitFor({ state: 'visible' });
+  expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+  const code = (await page.locator('.booking__code').first().innerText()).trim();
+  expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+  return code;
+}
