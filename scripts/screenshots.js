@@ -6,8 +6,11 @@
  *   node scripts/screenshots.js                        (H5_DIR=miniapp/dist-polish/h5 for another build)
  *
  * Starts the built server (server/dist/main.js) on PORT (default 3301) with a fresh SQLite file
- * (SQLITE_PATH, default /tmp/zwt-shots.sqlite) and the demo catalogue, seeds state through the API
- * (a citizen with a booking and filings, a pre-review, ratings), drives Debian's Chromium
+ * (SQLITE_PATH, default /tmp/zwt-shots.sqlite) and the demo data (catalogue, halls, slot templates
+ * and the slots generated from them at start-up: the script makes no slot of its own), moves the
+ * server's clock to 10:00 of the first working day from today (TEST_CLOCK, as the e2e server does),
+ * seeds state through the API (a citizen with a booking and filings, a pre-review, ratings of
+ * bookings checked in that day), drives Debian's Chromium
  * (CHROMIUM_PATH, default /usr/bin/chromium) and writes small PNGs to docs/screenshots/:
  * citizens on a phone (375×812 at 1×), staff and admin on a desk (1280×800). The PNGs are
  * squeezed with pngquant when it is installed (apt-get install pngquant).
@@ -74,7 +77,7 @@ const addDays = (date, n) => {
 
 async function startServer() {
   fs.rmSync(SQLITE_PATH, { force: true })
-  const env = { ...process.env, PORT: String(PORT), SQLITE_PATH, H5_DIR, SEED_DEMO: '1', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, THROTTLE_IP_LIMIT: '0' }
+  const env = { ...process.env, PORT: String(PORT), SQLITE_PATH, H5_DIR, SEED_DEMO: '1', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, THROTTLE_IP_LIMIT: '0', TEST_CLOCK: '1' }
   delete env.DATABASE_URL
   const child = spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
   const deadline = Date.now() + 60_000
@@ -90,8 +93,27 @@ async function startServer() {
   }
 }
 
+/**
+ * The server's clock at 10:00 of the first working day from today (ticking), so that the demo
+ * slots later that day can be booked and checked in whatever the hour the script runs. Returns that day.
+ */
+async function openingDay() {
+  const today = shanghaiDate()
+  const day = (await api('GET', `/api/calendar?from=${today}&to=${addDays(today, 13)}`)).find((d) => d.workday).date
+  await api('POST', '/api/__test__/clock', { body: { now: new Date(`${day}T10:00:00+08:00`).toISOString(), ticking: true } })
+  return day
+}
+
+/** The first demo slot of a service at a hall on these days with a place left. */
+async function freeSlot(serviceId, hallId, from, to) {
+  const open = (await api('GET', `/api/services/${serviceId}/slots?hallId=${hallId}&from=${from}&to=${to}`)).filter((x) => x.remaining > 0)
+  if (open.length === 0) throw new Error(`no demo slot for service ${serviceId} at hall ${hallId} from ${from} to ${to}`)
+  return open[0]
+}
+
 /** Demo state: a booking, filings (one accepted, one waiting for pre-review), ratings. */
 async function seed(sampleImage) {
+  const day = await openingDay()
   const admin = await api('POST', '/api/auth/staff/login', { body: ADMIN })
   const staff = await api('POST', '/api/auth/staff/login', { body: STAFF })
   const halls = await api('GET', '/api/halls')
@@ -102,21 +124,9 @@ async function seed(sampleImage) {
   const business = byName('个体工商户设立登记')
   const me = await citizen('李明')
 
-  // a booking a few days ahead (demo slots come from the templates)
-  const today = shanghaiDate()
-  const slots = await api('GET', `/api/services/${idCard.id}/slots?hallId=${hall.id}&from=${addDays(today, 2)}&to=${addDays(today, 10)}`)
-  let open = slots.filter((x) => x.remaining > 0)
-  if (open.length === 0) {
-    // no template slots for this service: open a week of mornings and afternoons on working days
-    const days = (await api('GET', `/api/calendar?from=${addDays(today, 1)}&to=${addDays(today, 10)}`)).filter((d) => d.workday)
-    for (const d of days) {
-      for (const [a, b, cap] of [['09:00', '09:30', 6], ['09:30', '10:00', 6], ['10:00', '10:30', 1], ['14:00', '14:30', 6], ['14:30', '15:00', 4]]) {
-        await api('POST', '/api/admin/slots', { token: admin.accessToken, body: { hallId: hall.id, serviceId: idCard.id, start: `${d.date}T${a}:00+08:00`, end: `${d.date}T${b}:00+08:00`, capacity: cap } })
-      }
-    }
-    open = (await api('GET', `/api/services/${idCard.id}/slots?hallId=${hall.id}&from=${addDays(today, 2)}&to=${addDays(today, 10)}`)).filter((x) => x.remaining > 0)
-  }
-  const booking = await api('POST', '/api/bookings', { token: me.accessToken, body: { slotId: open[0].id, serviceId: idCard.id } })
+  // a booking a few days ahead, on a demo slot (generated from the templates at start-up)
+  const open = await freeSlot(idCard.id, hall.id, addDays(day, 2), addDays(day, 10))
+  const booking = await api('POST', '/api/bookings', { token: me.accessToken, body: { slotId: open.id, serviceId: idCard.id } })
 
   // filings: one accepted after a one-time notice, one waiting for pre-review (the staff page)
   async function filing(person) {
@@ -144,10 +154,7 @@ async function seed(sampleImage) {
   const second = services.find((x) => x.onlinePrereview && x.id !== business.id)
   if (second) await api('POST', '/api/applications', { token: me.accessToken, body: { serviceId: second.id } }).catch(() => undefined)
 
-  // ratings of finished bookings (slots later today, checked in), for the statistics page
-  const now = Date.now()
-  const endOfDay = new Date(`${today}T23:59:00+08:00`).getTime()
-  const start = Math.min(now + 20 * 60_000, endOfDay - 10 * 60_000)
+  // ratings of finished bookings (demo slots later that day, checked in), for the statistics page
   const scores = [5, 5, 5, 4, 5, 4, 3, 5, 2, 5]
   const names = ['王芳', '赵强', '孙丽', '周杰', '吴敏', '郑涛', '冯静', '陈刚', '褚燕', '卫东']
   const rateable = services.slice(0, 6)
@@ -155,7 +162,7 @@ async function seed(sampleImage) {
     const s = rateable[i % rateable.length]
     const guide = await api('GET', `/api/services/${s.id}`)
     const h = guide.halls[i % guide.halls.length] || hall
-    const slot = await api('POST', '/api/admin/slots', { token: admin.accessToken, body: { hallId: h.id, serviceId: s.id, start: new Date(start).toISOString(), end: new Date(Math.min(start + 30 * 60_000, endOfDay)).toISOString(), capacity: 5 } })
+    const slot = await freeSlot(s.id, h.id, day, day)
     const p = await citizen(names[i])
     const b = await api('POST', '/api/bookings', { token: p.accessToken, body: { slotId: slot.id, serviceId: s.id } })
     await api('POST', '/api/staff/bookings/check-in', { token: admin.accessToken, body: { code: b.code } })
