@@ -93,6 +93,8 @@ export default function GuideDetail() {
               </Text>
             </View>
 
+            <AudienceNotice audience={g.audience} />
+
             <View className='guide__facts'>
               <View className='guide__fact'>
                 <Text className='guide__fact-value'>{g.legalDays}</Text>
@@ -207,7 +209,6 @@ export default function GuideDetail() {
               <Text className='guide__para muted'>设定依据：{g.basis}</Text>
             </View>
 
-            <AudienceNotice audience={g.audience} />
             <View className='guide__actions'>
               <Button
                 className='guide__action'
