@@ -362,7 +362,8 @@ async function main() {
     const list = (await api.get(`/api/services?q=${encodeURIComponent('营业执照')}&pageSize=50`)).body.items;
     let hallId = null;
     let serviceId = null;
-    for (const s of list) {
+    // the bench users book for themselves: a service for persons (a company-only one is AUDIENCE_MISMATCH)
+    for (const s of list.filter((x) => x.audience !== 'enterprise')) {
       const g = (await api.get(`/api/services/${s.id}`)).body;
       if (g.halls.length && g.materials.length) {
         hallId = g.halls[0].id;

@@ -151,13 +151,14 @@ async function seed(sampleImage) {
   const other = await citizen('张华')
   const waiting = await filing(other)
   // and a draft of another service, so that 我的办件 shows more than one
-  const second = services.find((x) => x.onlinePrereview && x.id !== business.id)
+  const second = services.find((x) => x.onlinePrereview && x.audience !== 'enterprise' && x.id !== business.id)
   if (second) await api('POST', '/api/applications', { token: me.accessToken, body: { serviceId: second.id } }).catch(() => undefined)
 
   // ratings of finished bookings (demo slots later that day, checked in), for the statistics page
   const scores = [5, 5, 5, 4, 5, 4, 3, 5, 2, 5]
   const names = ['王芳', '赵强', '孙丽', '周杰', '吴敏', '郑涛', '冯静', '陈刚', '褚燕', '卫东']
-  const rateable = services.slice(0, 6)
+  // citizens book for themselves: services for persons (a company-only one is refused, AUDIENCE_MISMATCH)
+  const rateable = services.filter((x) => x.audience !== 'enterprise').slice(0, 6)
   for (const [i, score] of scores.entries()) {
     const s = rateable[i % rateable.length]
     const guide = await api('GET', `/api/services/${s.id}`)

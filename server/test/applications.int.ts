@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { client, Client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import type { Audience } from '@gov/shared';
+import { adminToken, createService, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /** Filings (issue 5) and the law's pre-review clock (issue 9) on MariaDB. */
 describe('filings', () => {
@@ -11,54 +12,28 @@ describe('filings', () => {
   let staff: { token: string; hallId: string };
   let otherStaff: string;
   let otherHallId: string;
-  let departmentId: string;
   const NOW = '2026-12-07T02:00:00.000Z'; // Monday 10:00 in Shanghai
 
   const PDF = (tag = '') => Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${tag} ${Math.random()}\n%%EOF\n`);
   const PNG = () => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`IHDR${Math.random()}`)]);
   const EXE = () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00'), Buffer.alloc(200, 1)]);
 
-  let seq = 0;
   /** A service of our own, with a known material list, at the given halls. */
-  async function makeService(o: { promisedDays?: number; keyProject?: boolean; hallIds?: string[] } = {}) {
-    seq++;
-    const r = await api.post(
-      '/api/admin/services',
-      {
-        code: `QH-FILE-${seq}-${Date.now() % 100000}`,
-        name: `测试许可事项${seq}`,
-        subItem: null,
-        departmentId,
-        scope: '清河市居民',
-        acceptingBody: '清河市测试局',
-        decidingBody: '清河市测试局',
-        conditions: '符合条件',
-        materials: [
-          { name: '申请书', required: true, tolerable: false, copies: 1, form: 'original', note: null },
-          { name: '身份证件', required: true, tolerable: false, copies: 1, form: 'copy', note: null },
-          { name: '房屋产权证明', required: true, tolerable: true, copies: 1, form: 'copy', note: '可容缺' },
-          { name: '其他说明材料', required: false, tolerable: false, copies: 1, form: 'copy', note: null },
-        ],
-        process: ['申请', '受理', '审查', '决定', '送达'],
-        basis: '《中华人民共和国行政许可法》',
-        legalDays: 20,
-        promisedDays: o.promisedDays ?? 5,
-        fee: { free: true, amount: null, basis: null },
-        delivery: ['window', 'post', 'online'],
-        consultPhone: '0391-26600001',
-        complaintPhone: '0391-26600002',
-        hallIds: o.hallIds ?? [staff.hallId],
-        audience: 'person',
-        category: '民政服务',
-        keywords: ['测试'],
-        onlinePrereview: true,
-        keyProject: o.keyProject ?? false,
-      },
-      { token: admin },
-    );
-    if (r.status !== 201) throw new Error(`service: ${r.status} ${r.text}`);
-    const mats = (r.body.materials as Array<{ id: string }>).map((m) => m.id);
-    return { id: r.body.id as string, form: mats[0], idCard: mats[1], deed: mats[2], other: mats[3] };
+  async function makeService(o: { promisedDays?: number; keyProject?: boolean; hallIds?: string[]; audience?: Audience } = {}) {
+    const r = await createService(api, admin, {
+      hallIds: o.hallIds ?? [staff.hallId],
+      audience: o.audience ?? 'person',
+      promisedDays: o.promisedDays,
+      keyProject: o.keyProject,
+      materials: [
+        { name: '申请书', required: true, tolerable: false, form: 'original' },
+        { name: '身份证件', required: true, tolerable: false },
+        { name: '房屋产权证明', required: true, tolerable: true, note: '可容缺' },
+        { name: '其他说明材料', required: false, tolerable: false },
+      ],
+    });
+    const mats = r.materials.map((m) => m.id);
+    return { id: r.id, form: mats[0], idCard: mats[1], deed: mats[2], other: mats[3] };
   }
   type Svc = Awaited<ReturnType<typeof makeService>>;
 
@@ -100,7 +75,6 @@ describe('filings', () => {
     await setClock(api, NOW);
     admin = await adminToken(api);
     staff = await staffToken(api);
-    departmentId = ((await api.get('/api/departments')).body as Array<{ id: string }>)[0].id;
     const hall = await api.post(
       '/api/admin/halls',
       { name: '清河市东区便民服务中心', address: '东区 1 号', phone: '0391-26600009', hours: '周一至周五', level: 'county' },
@@ -322,6 +296,7 @@ describe('filings', () => {
       const old = view.body.materials[1].files[0].id;
       expect((await api.del(`/api/applications/${appId}/materials/${svc.idCard}/files/${old}`, { token: c.token })).status).toBe(204);
       expect((await upload(c.token, appId, svc.idCard, PDF('clear'))).status).toBe(201);
+      expect((await upload(c.token, appId, svc.form, PDF('still unsigned'))).status).toBe(201);
       expect((await upload(c.token, appId, svc.other, PNG(), 'extra.png')).status).toBe(201);
       const again = await api.post(`/api/applications/${appId}/submit`, undefined, { token: c.token });
       expect(again.status).toBe(200);
@@ -331,7 +306,7 @@ describe('filings', () => {
       const locked = await prereview(staff.token, appId, allOk(svc).map((d) => (d.materialId === svc.deed ? { ...d, ok: false, reason: '另需原件' } : d)));
       expectErrorShape(locked, 409, 'NOTICE_LOCKED');
       expect(locked.body.details.materialIds).toEqual([svc.deed]);
-      // the form was named and not fixed, and "other" was changed: both may be flagged
+      // the form was named (and still not right), and "other" was changed: both may be flagged
       const second = await prereview(
         staff.token,
         appId,
@@ -341,6 +316,7 @@ describe('filings', () => {
       expect(second.body.notice.round).toBe(2);
       // round three: the id card (passed in round two, unchanged) is locked now
       expect((await upload(c.token, appId, svc.form, PDF('signed'))).status).toBe(201);
+      expect((await upload(c.token, appId, svc.other, PNG(), 'sharper.png')).status).toBe(201);
       expect((await api.post(`/api/applications/${appId}/submit`, undefined, { token: c.token })).status).toBe(200);
       expectErrorShape(await prereview(staff.token, appId, allOk(svc).map((d) => (d.materialId === svc.idCard ? { ...d, ok: false, reason: '过期' } : d))), 409, 'NOTICE_LOCKED');
       const pass = await prereview(staff.token, appId, allOk(svc));
@@ -359,6 +335,88 @@ describe('filings', () => {
       expect((await getBytes(`/api/files/${fileId}`, staff.token)).status).toBe(200);
       expect((await getBytes(`/api/files/${fileId}`, otherStaff)).status).toBe(404);
       expect((await getBytes(`/api/files/${fileId}`, admin)).status).toBe(200);
+    });
+  });
+
+  describe('resubmission after the notice must correct what it named (409 NOTHING_CORRECTED)', () => {
+    const submit = (token: string, id: string) => api.post(`/api/applications/${id}/submit`, undefined, { token });
+    const changedFlags = async (id: string) =>
+      ((await api.get(`/api/applications/${id}`, { token: staff.token })).body.materials as Array<{ name: string; changedSinceNotice: boolean | null }>).map(
+        (m) => [m.name, m.changedSinceNotice],
+      );
+    /** A filing submitted with fixed bytes for each material, then flagged by staff on `flag`. */
+    async function flagged(svc: Svc, flag: Record<string, string>) {
+      const c = (await verifiedCitizen(api)) as Session;
+      const id = (await create(c.token, svc)).body.id as string;
+      const bytes = { form: PDF('form'), idCard: PDF('id') };
+      expect((await upload(c.token, id, svc.form, bytes.form)).status).toBe(201);
+      expect((await upload(c.token, id, svc.idCard, bytes.idCard)).status).toBe(201);
+      expect((await upload(c.token, id, svc.deed, PDF('deed'))).status).toBe(201);
+      expect((await submit(c.token, id)).status).toBe(200);
+      expect(await changedFlags(id)).toEqual([['申请书', null], ['身份证件', null], ['房屋产权证明', null], ['其他说明材料', null]]);
+      const r = await prereview(staff.token, id, allOk(svc).map((d) => (flag[d.materialId] ? { ...d, ok: false, reason: flag[d.materialId] } : d)));
+      expect(r.body.status).toBe('correction_required');
+      return { c, id, bytes };
+    }
+
+    it('refuses a resubmission with nothing changed, naming every flagged material; changing one of two still names the other', async () => {
+      const svc = await makeService();
+      const { c, id, bytes } = await flagged(svc, { [svc.form]: '申请书未签名', [svc.idCard]: '身份证复印件不清晰' });
+      expect(await changedFlags(id)).toEqual([['申请书', false], ['身份证件', false], ['房屋产权证明', false], ['其他说明材料', false]]);
+
+      const none = await submit(c.token, id);
+      expectErrorShape(none, 409, 'NOTHING_CORRECTED');
+      expect(none.body.details.materialIds).toEqual([svc.form, svc.idCard]);
+      expect(none.body.message).toContain('申请书、身份证件');
+      expect((await api.get(`/api/applications/${id}`, { token: c.token })).body.status).toBe('correction_required');
+      expect((await messages(c.token)).some((m) => m.title === '补正材料已提交')).toBe(false);
+
+      // the very same bytes uploaded again are no correction; an unflagged material changed is none either
+      expect((await upload(c.token, id, svc.form, bytes.form)).status).toBe(201);
+      expect((await upload(c.token, id, svc.other, PNG(), 'extra.png')).status).toBe(201);
+      const same = await submit(c.token, id);
+      expectErrorShape(same, 409, 'NOTHING_CORRECTED');
+      expect(same.body.details.materialIds).toEqual([svc.form, svc.idCard]);
+
+      // the id card replaced: only the form is left
+      const view = await api.get(`/api/applications/${id}`, { token: c.token });
+      const old = view.body.materials[1].files[0].id;
+      expect((await api.del(`/api/applications/${id}/materials/${svc.idCard}/files/${old}`, { token: c.token })).status).toBe(204);
+      expect((await upload(c.token, id, svc.idCard, PDF('clear id'))).status).toBe(201);
+      const one = await submit(c.token, id);
+      expectErrorShape(one, 409, 'NOTHING_CORRECTED');
+      expect(one.body.details.materialIds).toEqual([svc.form]);
+      expect(one.body.message).toContain('申请书');
+      expect(one.body.message).not.toContain('身份证件');
+
+      // the form corrected: it goes through, and staff see what changed since the notice
+      const dup = (await api.get(`/api/applications/${id}`, { token: c.token })).body.materials[0].files[1].id;
+      expect((await api.del(`/api/applications/${id}/materials/${svc.form}/files/${dup}`, { token: c.token })).status).toBe(204);
+      expect((await upload(c.token, id, svc.form, PDF('signed form'))).status).toBe(201);
+      const ok = await submit(c.token, id);
+      expect(ok.status).toBe(200);
+      expect(ok.body.status).toBe('submitted');
+      expect((await messages(c.token)).some((m) => m.title === '补正材料已提交')).toBe(true);
+      expect(await changedFlags(id)).toEqual([['申请书', true], ['身份证件', true], ['房屋产权证明', false], ['其他说明材料', true]]);
+    });
+
+    it('a material removed and put back byte for byte is unchanged; a credit commitment made since the notice deals with a flagged tolerable material', async () => {
+      const svc = await makeService();
+      const { c, id, bytes } = await flagged(svc, { [svc.idCard]: '已过有效期', [svc.deed]: '产权证明与申请人不符' });
+      const view = await api.get(`/api/applications/${id}`, { token: c.token });
+      expect((await api.del(`/api/applications/${id}/materials/${svc.idCard}/files/${view.body.materials[1].files[0].id}`, { token: c.token })).status).toBe(204);
+      expect((await upload(c.token, id, svc.idCard, bytes.idCard)).status).toBe(201);
+      expect((await api.post(`/api/applications/${id}/commitment`, { materialIds: [svc.deed] }, { token: c.token })).status).toBe(201);
+      const r = await submit(c.token, id);
+      expectErrorShape(r, 409, 'NOTHING_CORRECTED');
+      expect(r.body.details.materialIds).toEqual([svc.idCard]);
+      expect(await changedFlags(id)).toEqual([['申请书', false], ['身份证件', false], ['房屋产权证明', true], ['其他说明材料', false]]);
+      // staff may not flag the form now (neither named nor changed), and the rule is the same one
+      expect((await upload(c.token, id, svc.idCard, PDF('renewed id'))).status).toBe(201);
+      expect((await submit(c.token, id)).status).toBe(200);
+      const locked = await prereview(staff.token, id, allOk(svc).map((d) => (d.materialId === svc.form ? { ...d, ok: false, reason: '另需盖章' } : d)));
+      expectErrorShape(locked, 409, 'NOTICE_LOCKED');
+      expect(locked.body.details.materialIds).toEqual([svc.form]);
     });
   });
 

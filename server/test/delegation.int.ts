@@ -1,15 +1,6 @@
-import { creditCodeCheckChar } from '@gov/shared';
 import { client, Client, expectErrorShape, signIn, uniquePhone } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
-
-let codeSeq = 100;
-/** A unified social credit code with a correct check character, different each call. */
-function creditCode(): string {
-  codeSeq++;
-  const first17 = `91410100MA${String(codeSeq).padStart(7, '0')}`;
-  return first17 + creditCodeCheckChar(first17);
-}
+import { adminToken, refreshed, serviceAtHall, Session, setClock, staffToken, validCreditCode as creditCode, verifiedCitizen } from './helpers/world';
 
 /** Companies, their members, written authorisations and acting on behalf (DESIGN.md, Delegation and enterprises). */
 describe('enterprises and delegation', () => {
@@ -24,8 +15,9 @@ describe('enterprises and delegation', () => {
     api = client(t.url);
     await setClock(api, '2026-12-07T00:00:00.000Z');
     hallId = (await staffToken(api)).hallId;
-    s1 = await serviceAtHall(api, hallId, '营业执照');
-    s2 = await serviceAtHall(api, hallId, '食品经营许可');
+    // two services a person may ask an agent to book (audience person or both)
+    s1 = await serviceAtHall(api, hallId, '个体工商户设立登记');
+    s2 = await serviceAtHall(api, hallId, '不动产转移登记（住宅）');
   });
   afterAll(async () => {
     await t?.close();

@@ -54,6 +54,53 @@ describe('off-hours requests', () => {
     expectErrorShape(await ask(anon.accessToken, '2026-11-28T02:00:00.000Z', '2026-11-28T03:00:00.000Z'), 403, 'REAL_NAME_REQUIRED');
   });
 
+  it('refuses a span that overlaps office hours anywhere, not only at its start, naming the field that lies in them', async () => {
+    await setClock(api, '2026-11-23T02:00:00.000Z'); // Monday 10:00
+    const u = (await verifiedCitizen(api)) as Session;
+    const field = (a: { body: { details: { fields: Array<{ field: string; message: string }> } } }) => a.body.details.fields[0];
+    const HOURS = '所选时间与工作时间（9:00–12:00、13:30–17:00）重叠，请直接预约工作时间的号源';
+    // Wednesday 08:00–10:00: starts before 9:00 and runs into the morning window
+    const early = await ask(u.token, '2026-11-25T00:00:00.000Z', '2026-11-25T02:00:00.000Z');
+    expectErrorShape(early, 400, 'VALIDATION_FAILED');
+    expect(field(early)).toEqual({ field: 'preferredEnd', message: HOURS });
+    expect(early.body.message).toBe(HOURS);
+    // Wednesday 11:30–12:30: starts inside the morning window
+    const noon = await ask(u.token, '2026-11-25T03:30:00.000Z', '2026-11-25T04:30:00.000Z');
+    expectErrorShape(noon, 400, 'VALIDATION_FAILED');
+    expect(field(noon).field).toBe('preferredStart');
+    // Wednesday 12:30–14:00 runs into the afternoon window
+    expect(field(await ask(u.token, '2026-11-25T04:30:00.000Z', '2026-11-25T06:00:00.000Z')).field).toBe('preferredEnd');
+    // the whole lunch break 12:00–13:30, and 17:00–18:00, are off-hours
+    expect((await ask(u.token, '2026-11-25T04:00:00.000Z', '2026-11-25T05:30:00.000Z')).status).toBe(201);
+    expect((await ask(u.token, '2026-11-26T09:00:00.000Z', '2026-11-26T10:00:00.000Z')).status).toBe(201);
+    expect((await api.get('/api/offhours-requests', { token: u.token })).body).toHaveLength(2);
+  });
+
+  it('a swapped working Saturday (调休, 2026-10-10) has office hours; a holiday has none', async () => {
+    await setClock(api, '2026-09-29T02:00:00.000Z'); // Tuesday 29 September
+    const u = (await verifiedCitizen(api)) as Session;
+    const swapped = await ask(u.token, '2026-10-10T02:00:00.000Z', '2026-10-10T03:00:00.000Z'); // Saturday 10:00, a working day
+    expectErrorShape(swapped, 400, 'VALIDATION_FAILED');
+    expect(swapped.body.details.fields[0].field).toBe('preferredStart');
+    expect((await ask(u.token, '2026-10-10T10:00:00.000Z', '2026-10-10T11:00:00.000Z')).status).toBe(201); // 18:00 that Saturday
+    expect((await ask(u.token, '2026-10-03T02:00:00.000Z', '2026-10-03T04:00:00.000Z')).status).toBe(201); // 10:00 on a National Day holiday
+  });
+
+  it('staff may not confirm a time that overlaps office hours', async () => {
+    await setClock(api, '2026-11-23T02:00:00.000Z');
+    const u = (await verifiedCitizen(api)) as Session;
+    const staff = (await staffToken(api)).token;
+    const r = await ask(u.token, '2026-11-24T10:00:00.000Z', '2026-11-24T11:00:00.000Z'); // Tuesday 18:00
+    expect(r.status).toBe(201);
+    const confirm = (start: string, end: string) => api.post(`/api/staff/offhours-requests/${r.body.id}/confirm`, { start, end, staffName: '王窗口' }, { token: staff });
+    const into = await confirm('2026-11-24T08:30:00.000Z', '2026-11-24T09:30:00.000Z'); // 16:30–17:30
+    expectErrorShape(into, 400, 'VALIDATION_FAILED');
+    expect(into.body.details.fields[0]).toMatchObject({ field: 'start', message: expect.stringContaining('13:30–17:00') });
+    expect(into.body.message).toContain('重叠');
+    expect((await api.get(`/api/offhours-requests/${r.body.id}`, { token: u.token })).body.status).toBe('pending');
+    expect((await confirm('2026-11-24T09:00:00.000Z', '2026-11-24T10:00:00.000Z')).status).toBe(200); // 17:00–18:00
+  });
+
   it('staff confirm with a time and a staff member: it becomes an off-hours booking; or refuse with a reason', async () => {
     await setClock(api, '2026-11-23T02:00:00.000Z');
     const u = (await verifiedCitizen(api)) as Session;

@@ -1,6 +1,7 @@
 import { Browser } from 'playwright-core';
 import { launch, phonePage } from './browser';
 import { adminLogin, api, expectAccessible, findService, guideOf, pdfBytes, pngBytes, signInBrowser, staff01Login, uploadVia, verifiedCitizen, seeVisible, shot } from './citizen.helpers';
+import { call, citizen, signedInContext, staff01, submittedFiling } from './staff.helpers';
 
 describe('filings (网上预审) on the H5 build', () => {
   let browser: Browser;
@@ -119,6 +120,57 @@ describe('filings (网上预审) on the H5 build', () => {
     expect(await p2.content()).not.toContain(citizen.phone);
     await shot(p2, 'citizen-lookup');
     await anon.close();
+    await context.close();
+  });
+
+  it('refuses a resubmission that corrects nothing the notice named, naming the materials; staff see what changed since the notice', async () => {
+    const person = await citizen('孙七');
+    const filing = await submittedFiling(person);
+    const staff = await staff01();
+    const f = await call<any>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
+    const [first, second] = f.materials.filter((m: any) => m.required);
+    const named = new Set([first.materialId, second.materialId]);
+    await call('POST', `/api/staff/applications/${filing.id}/prereview`, {
+      token: staff.accessToken,
+      body: { decisions: f.materials.map((m: any) => ({ materialId: m.materialId, ok: !named.has(m.materialId), reason: named.has(m.materialId) ? '不清晰，请重新扫描' : null })) },
+    });
+
+    const { page, context } = await signedInContext(browser, person, 'phone');
+    await page.goto(`/subpackages/applications/pages/detail/index?id=${filing.id}`);
+    await seeVisible(page, /一次性告知：请补正以下 2 项材料/);
+    // nothing changed: refused, and the page names both materials and marks them
+    await page.getByRole('button', { name: '补正后重新提交' }).click();
+    await seeVisible(page, `未能提交：告知补正的材料“${first.name}”“${second.name}”尚未更改。请上传补正后的材料后再提交。`);
+    expect(await page.getByText(/^尚未更改：请上传补正后的材料/).locator('visible=true').count()).toBe(2);
+    expect(await page.getByText('补正材料已提交').count()).toBe(0);
+    await shot(page, 'citizen-filing-nothing-corrected');
+    expect((await call<any>('GET', `/api/applications/${filing.id}`, { token: person.accessToken })).status).toBe('correction_required');
+
+    // one of the two replaced: still refused, naming the other
+    await uploadVia(page, `上传文件：${first.name}`, { name: '申请书-已签字.pdf', mimeType: 'application/pdf', buffer: pdfBytes('signed') });
+    await page.getByRole('button', { name: '查看 申请书-已签字.pdf' }).waitFor();
+    await page.getByRole('button', { name: '补正后重新提交' }).click();
+    await seeVisible(page, `未能提交：告知补正的材料“${second.name}”尚未更改。请上传补正后的材料后再提交。`);
+    expect(await page.getByText(/^尚未更改：请上传补正后的材料/).locator('visible=true').count()).toBe(1);
+
+    // staff see which of the flagged materials changed since the notice
+    const desk = await signedInContext(browser, staff, 'desk');
+    await desk.page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
+    await desk.page.getByRole('group', { name: first.name }).getByText('已更新').waitFor({ state: 'visible' });
+    await desk.page.getByRole('group', { name: second.name }).getByText('未更改').waitFor({ state: 'visible' });
+    await shot(desk.page, 'staff-review-changed-since-notice');
+    await desk.context.close();
+
+    // the second replaced too: it goes through
+    await uploadVia(page, `上传文件：${second.name}`, { name: '身份证明-清晰版.png', mimeType: 'image/png', buffer: pngBytes() });
+    await page.getByRole('button', { name: '查看 身份证明-清晰版.png' }).waitFor();
+    await page.getByRole('button', { name: '补正后重新提交' }).click();
+    await seeVisible(page, '等待预审');
+    for (let i = 0; i < 50; i++) {
+      if ((await call<any>('GET', `/api/applications/${filing.id}`, { token: person.accessToken })).status === 'submitted') break;
+      await page.waitForTimeout(200);
+    }
+    expect((await call<any>('GET', `/api/applications/${filing.id}`, { token: person.accessToken })).status).toBe('submitted');
     await context.close();
   });
 });

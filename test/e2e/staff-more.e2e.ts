@@ -16,6 +16,7 @@ import {
   staff01,
   submittedFiling,
   upload,
+  validCreditCode,
   visible,
   type Tokens,
 } from './staff.helpers';
@@ -42,9 +43,17 @@ async function keyProjectService(hallId: string): Promise<{ id: string; name: st
 /** A delivered key-project filing that the call-back sampling of this month draws (the draw is deterministic per id and month). */
 async function deliveredDrawnFiling(person: Tokens, staffToken: string, hallId: string, month: string): Promise<{ id: string; number: string; serviceName: string }> {
   const s = await keyProjectService(hallId);
+  // key projects are for companies (audience enterprise): the person files for their own company,
+  // whose legal representative is their verified real name
+  const me = await call<{ realName: string }>('GET', '/api/me', { token: person.accessToken });
+  const company = await call<{ id: string }>('POST', '/api/enterprises', {
+    token: person.accessToken,
+    body: { name: `清河市建工集团有限公司${Date.now() % 100000}`, creditCode: validCreditCode(), legalRepName: me.realName },
+  });
+  const onBehalfOf = { type: 'enterprise', id: company.id };
   let app: { id: string; number: string; materials: Array<{ materialId: string; required: boolean }> } | null = null;
   for (let i = 0; i < 40 && !app; i++) {
-    const draft = await call('POST', '/api/applications', { token: person.accessToken, body: { serviceId: s.id, hallId } });
+    const draft = await call('POST', '/api/applications', { token: person.accessToken, body: { serviceId: s.id, hallId, onBehalfOf } });
     if (drawnForCallback(draft.id, month, 20)) app = draft;
     else await call('POST', `/api/applications/${draft.id}/withdraw`, { token: person.accessToken, body: {} });
   }

@@ -7,6 +7,8 @@ import { uploadChosenFile, type ChosenFile, type UploadResult } from '../platfor
 
 export interface FilingMaterial extends ApplicationMaterial {
   commitment: null | { at: string; text: string }
+  /** since the latest correction notice: files (by content) or a commitment changed; null before any notice */
+  changedSinceNotice?: boolean | null
   copies: number
   form: string
   note: string | null

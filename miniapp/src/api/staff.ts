@@ -27,6 +27,8 @@ export interface StaffMaterial {
   review: null | { ok: boolean; reason: string | null }
   commitment?: null | { at: string; text: string }
   note?: string | null
+  /** since the latest correction notice: files (by content) or a commitment changed; null before any notice */
+  changedSinceNotice?: boolean | null
 }
 
 export interface StaffFiling extends Omit<FilingView, 'materials'> {

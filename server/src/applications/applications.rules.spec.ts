@@ -2,6 +2,7 @@ import { APPLICATION_STATUSES } from '@gov/shared';
 import { isWeekend } from '../calendar/calendar.rules';
 import {
   APPLICATION_ACTIONS,
+  changedSinceNotice,
   checkDecisions,
   deemedAccepted,
   filingNumber,
@@ -15,6 +16,7 @@ import {
   staffOrder,
   transition,
   TRANSITIONS,
+  uncorrectedMaterials,
 } from './applications.rules';
 
 // 2026: Mid-Autumn 09-25, National Day 10-01..10-07; swapped working days 09-20 (Sun) and 10-10 (Sat) (simplified)
@@ -100,6 +102,37 @@ describe('pre-review decisions', () => {
     const flags = [{ materialId: 'a', ok: false }, { materialId: 'b', ok: false }, { materialId: 'c', ok: false }, { materialId: 'd', ok: true }];
     expect(lockedFlags({ notices: 0, named: new Set(), changed: new Set() }, flags)).toEqual([]);
     expect(lockedFlags({ notices: 1, named: new Set(['a']), changed: new Set(['b']) }, flags)).toEqual(['c']);
+  });
+});
+
+describe('changed since the notice (resubmission and the staff view)', () => {
+  const snap = (files: string[], committed = false) => ({ files, committed });
+  it('sees no change while the files are the same set of bytes', () => {
+    expect(changedSinceNotice(snap(['h1']), snap(['h1']), true)).toBe(false);
+    expect(changedSinceNotice(snap(['h1', 'h2']), snap(['h2', 'h1']), true)).toBe(false);
+    expect(changedSinceNotice(snap([]), snap([]), false)).toBe(false);
+  });
+  it('sees no change when the same bytes are uploaded again or put back after removal', () => {
+    expect(changedSinceNotice(snap(['h1']), snap(['h1', 'h1']), true)).toBe(false);
+  });
+  it('sees a file added, removed or replaced', () => {
+    expect(changedSinceNotice(snap(['h1']), snap(['h1', 'h2']), false)).toBe(true);
+    expect(changedSinceNotice(snap(['h1', 'h2']), snap(['h1']), false)).toBe(true);
+    expect(changedSinceNotice(snap(['h1']), snap(['h2']), false)).toBe(true);
+    expect(changedSinceNotice(snap([]), snap(['h2']), false)).toBe(true);
+  });
+  it('counts a credit commitment made since the notice as dealt with, not one that was already there', () => {
+    expect(changedSinceNotice(snap([]), snap([], true), true)).toBe(true);
+    expect(changedSinceNotice(snap([], true), snap([], true), false)).toBe(false);
+  });
+  it('falls back on "touched after the notice" for notices without a snapshot', () => {
+    expect(changedSinceNotice(null, snap(['h1']), true)).toBe(true);
+    expect(changedSinceNotice(null, snap(['h1']), false)).toBe(false);
+  });
+  it('lists the flagged materials that are not changed, once each, in the notice order', () => {
+    const changed = new Set(['b']);
+    expect(uncorrectedMaterials(['a', 'b', 'c', 'a'], (id) => changed.has(id))).toEqual(['a', 'c']);
+    expect(uncorrectedMaterials(['b'], (id) => changed.has(id))).toEqual([]);
   });
 });
 

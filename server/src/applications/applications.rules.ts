@@ -168,6 +168,41 @@ export function lockedFlags(history: NoticeHistory, decisions: readonly Decision
   return decisions.filter((d) => !d.ok && !history.named.has(d.materialId) && !history.changed.has(d.materialId)).map((d) => d.materialId);
 }
 
+// ---- after the notice: what the applicant changed ----
+
+/** A material as it stood: the sha256 of its files (a set) and whether a credit commitment covers it. */
+export interface MaterialSnapshot {
+  files: readonly string[];
+  committed: boolean;
+}
+
+/**
+ * Whether the applicant changed a material since the latest correction notice. DESIGN.md, Pre-review:
+ * "After the applicant corrects, staff may only reject materials that were flagged or changed" —
+ * so "changed" must be a fact about the material, not about clicks: the material is changed when the
+ * set of its files' sha256 differs from the set when the notice was issued (a file added, removed or
+ * replaced by different bytes), or when a credit commitment (容缺) now covers it that did not then.
+ * Uploading the very same bytes again, or removing a file and putting the same one back, is no change.
+ * `atNotice` is null for notices issued before snapshots were kept: then any upload, removal or
+ * commitment after the notice (`touched`) counts.
+ */
+export function changedSinceNotice(atNotice: MaterialSnapshot | null, now: MaterialSnapshot, touched: boolean): boolean {
+  if (!atNotice) return touched;
+  if (now.committed && !atNotice.committed) return true;
+  const before = new Set(atNotice.files);
+  const after = new Set(now.files);
+  return before.size !== after.size || [...after].some((h) => !before.has(h));
+}
+
+/**
+ * Resubmission after a notice (NOTHING_CORRECTED): the materials the notice flagged that are not
+ * changed since it, in the notice's order. A flagged material now covered by a commitment made
+ * since the notice counts as dealt with.
+ */
+export function uncorrectedMaterials(flagged: readonly string[], changed: (materialId: string) => boolean): string[] {
+  return [...new Set(flagged)].filter((id) => !changed(id));
+}
+
 // ---- the law's pre-review clock (行政许可法 art. 32) ----
 
 /** Working days the centre has to send a correction notice before a filing counts as accepted. */

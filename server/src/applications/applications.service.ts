@@ -28,6 +28,7 @@ import { visibleFiling } from './applications.access';
 import {
   ActorKind,
   ApplicationAction,
+  changedSinceNotice,
   filingNumber,
   isEditable,
   LAW_PREREVIEW_DAYS,
@@ -37,6 +38,7 @@ import {
   slaState,
   STATUS_LABELS,
   transition,
+  uncorrectedMaterials,
 } from './applications.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
@@ -62,6 +64,8 @@ export interface TimelineView extends TimelineEvent {
 
 export interface MaterialView extends ApplicationMaterial {
   commitment: null | { at: string; text: string };
+  /** since the latest correction notice (files or commitment; see `changedSinceNotice`); null before any notice */
+  changedSinceNotice: boolean | null;
   copies: number;
   form: string;
   note: string | null;
@@ -249,6 +253,7 @@ export class ApplicationsService {
                 reviewReason: null,
                 flaggedEver: false,
                 changedAfterNotice: false,
+                noticeState: null,
                 committedAt: null,
                 commitmentText: null,
               })),
@@ -357,15 +362,30 @@ export class ApplicationsService {
     const a = await this.own(caller, id);
     this.check(a, 'submit', 'applicant');
     const rows = await this.materials.find({ where: { applicationId: a.id }, order: { sortOrder: 'ASC' } });
-    const files = await this.files.find({ where: { applicationId: a.id }, select: { id: true, materialId: true } });
-    const count = new Map<string, number>();
-    for (const f of files) count.set(f.materialId, (count.get(f.materialId) ?? 0) + 1);
-    const missing = missingMaterials(rows.map((r) => ({ materialId: r.materialId, required: r.required, tolerable: r.tolerable, fileCount: count.get(r.materialId) ?? 0, committed: r.committedAt !== null })));
+    const files = await this.files.find({ where: { applicationId: a.id }, select: { id: true, materialId: true, sha256: true } });
+    const hashes = this.hashesByMaterial(files);
+    const missing = missingMaterials(rows.map((r) => ({ materialId: r.materialId, required: r.required, tolerable: r.tolerable, fileCount: hashes.get(r.materialId)?.length ?? 0, committed: r.committedAt !== null })));
+    const namesOf = (ids: string[]) => rows.filter((r) => ids.includes(r.materialId)).map((r) => r.name);
     if (missing.length) {
-      const names = rows.filter((r) => missing.includes(r.materialId)).map((r) => r.name);
-      throw new DomainError('MATERIALS_MISSING', `还有必需材料未上传：${names.join('、')}`, { materialIds: missing });
+      throw new DomainError('MATERIALS_MISSING', `还有必需材料未上传：${namesOf(missing).join('、')}`, { materialIds: missing });
     }
     const again = a.status === 'correction_required';
+    if (again) {
+      const notice = await this.notices.findOne({ where: { applicationId: a.id }, order: { round: 'DESC' } });
+      const byId = new Map(rows.map((r) => [r.materialId, r]));
+      const unchanged = uncorrectedMaterials(notice?.items.map((i) => i.materialId) ?? [], (mid) => {
+        const r = byId.get(mid);
+        return !r || this.changedSince(a, r, hashes.get(mid) ?? []) !== false;
+      });
+      if (unchanged.length) {
+        const ordered = rows.filter((r) => unchanged.includes(r.materialId)).map((r) => r.materialId);
+        throw new DomainError(
+          'NOTHING_CORRECTED',
+          `一次性告知要求补正的材料尚未更改：${namesOf(ordered).join('、')}。请上传补正后的材料（可容缺的材料也可作出信用承诺）后再提交`,
+          { materialIds: ordered },
+        );
+      }
+    }
     const now = this.clock.now();
     await this.move(a, 'submit', this.applicantActor(caller, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审');
     const deadline = shanghaiDate(prereviewDeadline(now, (await this.calendar.view()).isWorkday));
@@ -501,6 +521,19 @@ export class ApplicationsService {
     return m;
   }
 
+  /** The sha256 of each material's files, by material. */
+  hashesByMaterial(files: ReadonlyArray<Pick<FileEntity, 'materialId' | 'sha256'>>): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const f of files) out.set(f.materialId, [...(out.get(f.materialId) ?? []), f.sha256]);
+    return out;
+  }
+
+  /** Whether a material changed since the filing's latest correction notice; null before any notice. */
+  changedSince(a: Pick<ApplicationEntity, 'noticeCount'>, m: ApplicationMaterialEntity, hashes: readonly string[]): boolean | null {
+    if (a.noticeCount === 0) return null;
+    return changedSinceNotice(m.noticeState, { files: hashes, committed: m.committedAt !== null }, m.changedAfterNotice);
+  }
+
   private assertEditable(a: ApplicationEntity): void {
     if (!isEditable(a.status)) {
       throw new DomainError('INVALID_STATE', `办件当前状态为“${STATUS_LABELS[a.status]}”，只有草稿或待补正的办件可以修改材料`, { status: a.status });
@@ -562,6 +595,7 @@ export class ApplicationsService {
         promisedDays: s?.promisedDays ?? 0,
         materials: (matsOf.get(a.id) ?? []).map((m) => {
             const g = guide.get(m.materialId);
+            const own = filesOf.get(`${a.id}:${m.materialId}`) ?? [];
             return {
               materialId: m.materialId,
               name: m.name,
@@ -570,9 +604,10 @@ export class ApplicationsService {
               copies: g?.copies ?? 1,
               form: g?.form ?? 'electronic',
               note: g?.note ?? null,
-              files: (filesOf.get(`${a.id}:${m.materialId}`) ?? []).map((f) => ({ id: f.id, name: f.name, size: f.size, contentType: f.contentType, sha256: f.sha256 })),
+              files: own.map((f) => ({ id: f.id, name: f.name, size: f.size, contentType: f.contentType, sha256: f.sha256 })),
               review: m.reviewOk === null ? null : { ok: m.reviewOk, reason: m.reviewReason },
               commitment: m.committedAt ? { at: m.committedAt.toISOString(), text: m.commitmentText ?? '' } : null,
+              changedSinceNotice: this.changedSince(a, m, own.map((f) => f.sha256)),
             };
           }),
         dueAt: a.dueAt?.toISOString() ?? null,

@@ -12,6 +12,7 @@ import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
+import { FileEntity } from '../files/entities/file.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, receiptNumber, slaState, staffOrder } from './applications.rules';
@@ -35,6 +36,7 @@ export class StaffApplicationsService {
     @InjectRepository(ApplicationMaterialEntity) private readonly materials: Repository<ApplicationMaterialEntity>,
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
     private readonly filings: ApplicationsService,
     private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
@@ -83,11 +85,13 @@ export class StaffApplicationsService {
     const rows = await this.materials.find({ where: { applicationId: a.id }, order: { sortOrder: 'ASC' } });
     const problems = checkDecisions(rows.map((r) => r.materialId), decisions);
     if (problems.length) throw new DomainError('VALIDATION_FAILED', '须对全部材料一次性作出结论，需补正的材料须写明原因', { fields: problems });
+    const hashes = this.filings.hashesByMaterial(await this.files.find({ where: { applicationId: a.id }, select: { id: true, materialId: true, sha256: true } }));
+    const hashesOf = (materialId: string) => hashes.get(materialId) ?? [];
     const locked = lockedFlags(
       {
         notices: a.noticeCount,
         named: new Set(rows.filter((r) => r.reviewOk === false).map((r) => r.materialId)),
-        changed: new Set(rows.filter((r) => r.changedAfterNotice).map((r) => r.materialId)),
+        changed: new Set(rows.filter((r) => this.filings.changedSince(a, r, hashesOf(r.materialId))).map((r) => r.materialId)),
       },
       decisions,
     );
@@ -101,26 +105,33 @@ export class StaffApplicationsService {
       .map((d) => ({ materialId: d.materialId, name: byMaterial.get(d.materialId)!.name, reason: (d.reason ?? '').trim() }));
     const actor = await this.staffActor(caller);
     const now = this.clock.now();
-    const saveReviews = async (em: import('typeorm').EntityManager) => {
+    // a new notice records every material as it stands, to tell later what the applicant changed
+    const saveReviews = async (em: import('typeorm').EntityManager, notice: boolean) => {
       for (const d of decisions) {
         const r = byMaterial.get(d.materialId)!;
         await em.update(
           ApplicationMaterialEntity,
           { id: r.id },
-          { reviewOk: d.ok, reviewReason: d.ok ? null : (d.reason ?? '').trim(), changedAfterNotice: false, ...(d.ok ? {} : { flaggedEver: true }) },
+          {
+            reviewOk: d.ok,
+            reviewReason: d.ok ? null : (d.reason ?? '').trim(),
+            changedAfterNotice: false,
+            ...(d.ok ? {} : { flaggedEver: true }),
+            ...(notice ? { noticeState: { files: [...new Set(hashesOf(r.materialId))].sort(), committed: r.committedAt !== null } } : {}),
+          },
         );
       }
     };
 
     if (flagged.length === 0) {
-      await this.filings.move(a, 'pass', actor, {}, '材料齐全，预审通过，请携带原件到窗口办理受理', saveReviews);
+      await this.filings.move(a, 'pass', actor, {}, '材料齐全，预审通过，请携带原件到窗口办理受理', (em) => saveReviews(em, false));
       await this.filings.tell(a, '预审通过', `您的办件 ${a.number} 已通过网上预审，请按办事指南携带材料原件到窗口办理受理。`);
     } else {
       const round = a.noticeCount + 1;
       const deadline = await this.filings.correctionDeadline();
       const list = flagged.map((f, i) => `${i + 1}. ${f.name}：${f.reason}`).join('\n');
       await this.filings.move(a, 'flag', actor, { noticeCount: round }, `一次性告知：需补正 ${flagged.length} 项材料，请于 ${deadline} 前补正。\n${list}`, async (em) => {
-        await saveReviews(em);
+        await saveReviews(em, true);
         await em.insert(ApplicationNoticeEntity, { id: newId(), applicationId: a.id, round, issuedAt: now, issuedBy: caller.id, deadline, items: flagged });
       });
       await this.filings.tell(

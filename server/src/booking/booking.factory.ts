@@ -6,15 +6,20 @@ import { checkInCode } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import type { SlotEntity } from './entities/slot.entity';
 
-/** A new active booking row for a slot (the one place that fills in a booking's defaults). */
+/**
+ * A new active booking row for a slot (the one place that fills in a booking's defaults). `who` can
+ * only come from ActingService, resolved for this very service: no door makes a booking without
+ * passing the authorisation and audience checks.
+ */
 export function newBookingRow(
-  who: Pick<Acting, 'userId' | 'actorId' | 'enterpriseId' | 'principalKey'>,
+  who: Acting,
   slot: Pick<SlotEntity, 'id' | 'hallId' | 'day' | 'startAt' | 'endAt'>,
   serviceId: string,
   kind: BookingKind,
   now: Date,
   offhoursRequestId: string | null = null,
 ): BookingEntity {
+  if (who.serviceId !== serviceId) throw new Error(`acting resolved for service ${who.serviceId}, booking made for ${serviceId}`);
   return Object.assign(new BookingEntity(), {
     id: newId(),
     userId: who.userId,

@@ -10,6 +10,7 @@ import { isDuplicateKey } from '../common/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { Transactions } from '../database/transactions';
+import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { localTime, slotBookability } from './booking.rules';
@@ -50,6 +51,7 @@ export class WaitlistService {
     private readonly standing: StandingService,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
+    private readonly acting: ActingService,
   ) {}
 
   async join(caller: AuthUser, slotId: string, serviceId?: string): Promise<{ id: string; position: number }> {
@@ -63,6 +65,7 @@ export class WaitlistService {
     if (slot.serviceId === null && !(await this.serviceHalls.exist({ where: { serviceId: service, hallId: slot.hallId } }))) {
       throw new DomainError('SLOT_NOT_BOOKABLE', '该大厅不办理此事项');
     }
+    await this.acting.resolve(caller, null, service); // the waitlist is for the caller: a person
     const view = await this.calendar.view();
     const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, this.clock.now(), this.config.bookingHorizonDays, view.isWorkday);
     if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE');
@@ -123,7 +126,8 @@ export class WaitlistService {
       throw new DomainError('INVALID_STATE', '候补名额已失效或尚未轮到您');
     }
     const slot = await this.slots.findOneOrFail({ where: { id: e.slotId } });
-    const booking = newBookingRow({ userId: e.userId, actorId: caller.id, enterpriseId: null, principalKey: `u:${e.userId}` }, slot, e.serviceId, 'regular', now);
+    const who = await this.acting.resolve(caller, null, e.serviceId); // every rule of a direct booking, the audience included
+    const booking = newBookingRow(who, slot, e.serviceId, 'regular', now);
     try {
       await this.tx.run(async (em) => {
         const taken = await em

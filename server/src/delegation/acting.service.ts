@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { OnBehalfOf } from '@gov/shared';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { audienceMessage, audienceVerdict, OnBehalfOf, OnBehalfType, principalType } from '@gov/shared';
+import { ServiceEntity } from '../catalog/entities/service.entity';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
@@ -8,7 +11,14 @@ import { EnterprisesService } from '../enterprises/enterprises.service';
 import { authorizationVerdict, bestVerdict, VERDICT_MESSAGES } from './delegation.rules';
 import { DelegationService } from './delegation.service';
 
-/** Who an action is for and who does it. Every action with `onBehalfOf` is resolved here. */
+/** Only ActingService makes an `Acting`: holding one proves the checks below were passed. */
+declare const checked: unique symbol;
+
+/**
+ * Who an action is for and who does it, for one service. Every booking, off-hours request and filing
+ * is resolved here (with or without `onBehalfOf`), so that no door skips the audience and authorisation
+ * checks; the booking factory takes nothing else.
+ */
 export interface Acting {
   /** the person whose record it is (whose no-shows count): the principal person, or for a company the member acting */
   userId: string;
@@ -17,23 +27,55 @@ export interface Acting {
   enterpriseId: string | null;
   /** `u:<userId>` or `e:<enterpriseId>`: the one-booking-per-day rule holds per principal */
   principalKey: string;
+  /** the service whose audience (and, for an agent, whose scope) was checked */
+  serviceId: string;
+  readonly [checked]: true;
 }
+
+/** The principal of a stored record (an off-hours request, a booking) to act on again. */
+export type PrincipalOf = { userId: string; actorId: string; enterpriseId: string | null; principalKey: string };
 
 /**
  * Checks, at the moment of acting, that the caller may act for the principal: a company's member,
  * or an agent holding a valid authorisation for this service today (else AUTHORIZATION_INVALID,
- * saying why: outside scope, not yet valid, expired, revoked).
+ * saying why: outside scope, not yet valid, expired, revoked); and that the service is for that
+ * kind of principal (else AUDIENCE_MISMATCH: a person-only service for a company, or a
+ * company-only service for a person).
  */
 @Injectable()
 export class ActingService {
   constructor(
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     private readonly companies: EnterprisesService,
     private readonly delegation: DelegationService,
     private readonly clock: ClockService,
   ) {}
 
-  async resolve(caller: AuthUser, onBehalfOf: OnBehalfOf | undefined | null, serviceId: string | null): Promise<Acting> {
-    const self: Acting = { userId: caller.id, actorId: caller.id, enterpriseId: null, principalKey: `u:${caller.id}` };
+  async resolve(caller: AuthUser, onBehalfOf: OnBehalfOf | undefined | null, serviceId: string): Promise<Acting> {
+    const who = await this.principal(caller, onBehalfOf, serviceId);
+    await this.assertAudience(serviceId, principalType(onBehalfOf));
+    return { ...who, serviceId } as Acting;
+  }
+
+  /**
+   * A stored record's principal, acted on again for a service (staff confirming an off-hours request,
+   * moving a booking): the audience is checked anew, as the catalogue may have changed since.
+   */
+  async forRecord(rec: PrincipalOf, serviceId: string): Promise<Acting> {
+    await this.assertAudience(serviceId, rec.enterpriseId ? 'enterprise' : 'person');
+    return { userId: rec.userId, actorId: rec.actorId, enterpriseId: rec.enterpriseId, principalKey: rec.principalKey, serviceId } as Acting;
+  }
+
+  /** AUDIENCE_MISMATCH unless the service is for this kind of principal; NOT_FOUND for no such service. */
+  async assertAudience(serviceId: string, principal: OnBehalfType): Promise<void> {
+    const service = await this.services.findOne({ where: { id: serviceId }, select: { id: true, name: true, audience: true } });
+    if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
+    const verdict = audienceVerdict(service.audience, principal);
+    if (verdict !== 'ok') throw new DomainError('AUDIENCE_MISMATCH', audienceMessage(verdict, service.name), { serviceId, audience: service.audience, principal });
+  }
+
+  private async principal(caller: AuthUser, onBehalfOf: OnBehalfOf | undefined | null, serviceId: string): Promise<Omit<Acting, 'serviceId' | typeof checked>> {
+    const self = { userId: caller.id, actorId: caller.id, enterpriseId: null, principalKey: `u:${caller.id}` };
     if (!onBehalfOf || (onBehalfOf.type === 'person' && onBehalfOf.id === caller.id)) return self;
 
     if (onBehalfOf.type === 'enterprise' && (await this.companies.roleOf(caller.id, onBehalfOf.id))) {

@@ -24,7 +24,7 @@ import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { OffhoursRequestEntity } from './entities/offhours-request.entity';
-import { checkOffhoursRequest, OffhoursCheck } from './offhours.rules';
+import { checkOffhoursRequest, OffhoursCheck, officeOverlap, overlapMessage } from './offhours.rules';
 
 export interface OffhoursView extends OffhoursRequest {
   refuseReason: string | null;
@@ -35,10 +35,11 @@ export interface OffhoursView extends OffhoursRequest {
   hallName?: string;
 }
 
-const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, string> = {
-  bad_range: '请选择同一天内、不超过 4 小时的时间段',
-  past: '请选择将来的时间',
-  not_off_hours: '该时间在正常工作时间内，请直接预约窗口时段',
+const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, { field: 'preferredStart' | 'preferredEnd'; message: string }> = {
+  bad_range: { field: 'preferredStart', message: '请选择同一天内、不超过 4 小时的时间段' },
+  past: { field: 'preferredStart', message: '请选择将来的时间' },
+  overlaps_start: { field: 'preferredStart', message: overlapMessage() },
+  overlaps_end: { field: 'preferredEnd', message: overlapMessage() },
 };
 
 const view = (r: OffhoursRequestEntity): OffhoursView => ({
@@ -88,7 +89,7 @@ export class OffhoursService {
     const now = this.clock.now();
     const view_ = await this.calendar.view();
     const check = checkOffhoursRequest(start, end, now, view_.isWorkday);
-    if (check !== 'ok') throw fieldError('preferredStart', REFUSALS[check]);
+    if (check !== 'ok') throw fieldError(REFUSALS[check].field, REFUSALS[check].message);
     const day = shanghaiDate(start);
     if (!(await this.calendar.isNoticeInTime(day, now))) {
       const deadline = await this.calendar.lastWorkdayBefore(day);
@@ -168,12 +169,15 @@ export class OffhoursService {
   async confirm(caller: AuthUser, id: string, input: { start: string; end: string; staffName: string }): Promise<OffhoursView> {
     const r = this.access.handled(caller, await this.requests.findOne({ where: { id } }));
     if (r.status !== 'pending') throw new DomainError('INVALID_STATE', '该申请已处理');
+    const who = await this.acting.forRecord(r, r.serviceId);
     const start = new Date(input.start);
     const end = new Date(input.end);
     const now = this.clock.now();
     if (end.getTime() <= start.getTime() || start.getTime() <= now.getTime()) {
       throw fieldError('start', '时间不正确', '请填写将来的、结束晚于开始的时间');
     }
+    const overlap = officeOverlap(start, end, (await this.calendar.view()).isWorkday);
+    if (overlap) throw fieldError(overlap, overlapMessage());
     const slot: SlotEntity = Object.assign(new SlotEntity(), {
       id: newId(),
       hallId: r.hallId,
@@ -189,7 +193,7 @@ export class OffhoursService {
       active: true,
       createdAt: now,
     });
-    const booking = newBookingRow(r, slot, r.serviceId, 'offhours', now, r.id);
+    const booking = newBookingRow(who, slot, r.serviceId, 'offhours', now, r.id);
     try {
       await this.tx.run(async (em) => {
         const claimed = await em.getRepository(OffhoursRequestEntity).update(

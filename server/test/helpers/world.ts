@@ -1,4 +1,4 @@
-import { idNumberCheckChar } from '@gov/shared';
+import { Audience, creditCodeCheckChar, idNumberCheckChar } from '@gov/shared';
 import { Client, signIn, staffSignIn, uniquePhone } from './http';
 
 /** A valid ID number (right check character) that differs per call. */
@@ -9,12 +9,74 @@ export function validIdNumber(): string {
   return first17 + idNumberCheckChar(first17);
 }
 
+let creditSeq = Math.floor(Math.random() * 1e6);
+/** A unified social credit code with a correct check character, different each call. */
+export function validCreditCode(): string {
+  creditSeq = (creditSeq + 7) % 1e7;
+  const first17 = `91410100MB${String(creditSeq).padStart(7, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/** The real name every `verifiedCitizen` is verified with. */
+export const VERIFIED_NAME = '测试用户';
+
 /** A signed-in citizen with a verified real name. */
 export async function verifiedCitizen(api: Client, phone = uniquePhone()) {
   const s = await signIn(api, phone);
-  const r = await api.post('/api/me/verify', { realName: '测试用户', idNumber: validIdNumber() }, { token: s.accessToken });
+  const r = await api.post('/api/me/verify', { realName: VERIFIED_NAME, idNumber: validIdNumber() }, { token: s.accessToken });
   if (r.status !== 200) throw new Error(`verify failed: ${r.status} ${r.text}`);
   return { ...s, token: s.accessToken };
+}
+
+/** A company registered by `owner` (a verified citizen), its legal representative being the owner's real name. */
+export async function companyOf(api: Client, owner: { token: string }, name = `清河市好运来餐饮有限公司${creditSeq}`): Promise<{ id: string; name: string }> {
+  const r = await api.post('/api/enterprises', { name, creditCode: validCreditCode(), legalRepName: VERIFIED_NAME }, { token: owner.token });
+  if (r.status !== 201) throw new Error(`company: ${r.status} ${r.text}`);
+  return { id: r.body.id, name: r.body.name };
+}
+
+export interface TestServiceOptions {
+  hallIds: string[];
+  audience?: Audience;
+  name?: string;
+  promisedDays?: number;
+  keyProject?: boolean;
+  materials?: Array<{ name: string; required: boolean; tolerable: boolean; copies?: number; form?: string; note?: string | null }>;
+}
+
+let serviceSeq = 0;
+/** A service of the test's own through the admin API, with a known material list and audience; returns the admin's answer. */
+export async function createService(api: Client, admin: string, o: TestServiceOptions): Promise<{ id: string; materials: Array<{ id: string; name: string }>; body: Record<string, unknown> }> {
+  serviceSeq++;
+  const departmentId = ((await api.get('/api/departments')).body as Array<{ id: string }>)[0].id;
+  const body = {
+    code: `QH-TEST-${serviceSeq}-${Date.now() % 100000}`,
+    name: o.name ?? `测试许可事项${serviceSeq}`,
+    subItem: null,
+    departmentId,
+    scope: '清河市居民',
+    acceptingBody: '清河市测试局',
+    decidingBody: '清河市测试局',
+    conditions: '符合条件',
+    materials: (o.materials ?? [{ name: '申请书', required: true, tolerable: false }]).map((m) => ({ copies: 1, form: 'copy', note: null, ...m })),
+    process: ['申请', '受理', '审查', '决定', '送达'],
+    basis: '《中华人民共和国行政许可法》',
+    legalDays: 20,
+    promisedDays: o.promisedDays ?? 5,
+    fee: { free: true, amount: null, basis: null },
+    delivery: ['window', 'post', 'online'],
+    consultPhone: '0391-26600001',
+    complaintPhone: '0391-26600002',
+    hallIds: o.hallIds,
+    audience: o.audience ?? 'both',
+    category: '民政服务',
+    keywords: ['测试'],
+    onlinePrereview: true,
+    keyProject: o.keyProject ?? false,
+  };
+  const r = await api.post('/api/admin/services', body, { token: admin });
+  if (r.status !== 201) throw new Error(`service: ${r.status} ${r.text}`);
+  return { id: r.body.id, materials: r.body.materials, body };
 }
 
 export async function adminToken(api: Client): Promise<string> {
@@ -26,8 +88,11 @@ export async function staffToken(api: Client): Promise<{ token: string; hallId: 
   return { token: s.accessToken, hallId: s.user.hallId as string };
 }
 
-/** A service handled at the given hall, from the public catalogue. */
-export async function serviceAtHall(api: Client, hallId: string, q = '营业执照'): Promise<{ id: string; name: string }> {
+/**
+ * A service handled at the given hall, from the public catalogue. The default, 个体工商户设立登记, is
+ * for persons and companies alike (audience `both`), so that citizens and companies may both book it.
+ */
+export async function serviceAtHall(api: Client, hallId: string, q = '个体工商户设立登记'): Promise<{ id: string; name: string }> {
   const list = await api.get(`/api/services?q=${encodeURIComponent(q)}&pageSize=50`);
   for (const item of list.body.items as Array<{ id: string; name: string }>) {
     const guide = await api.get(`/api/services/${item.id}`);

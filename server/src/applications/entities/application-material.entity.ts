@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { jsonText } from '../../catalog/entities/json-text.transformer';
 import { timeCol } from '../../database/column-types';
+import type { MaterialSnapshot } from '../applications.rules';
 
 /** One material of a filing: a copy of the service's list entry at creation, with its review and commitment. */
 @Entity('application_materials')
@@ -19,6 +21,8 @@ export class ApplicationMaterialEntity {
   @Column({ name: 'flagged_ever', type: 'boolean', default: false }) flaggedEver!: boolean;
   /** the applicant changed it (files or commitment) after the first notice */
   @Column({ name: 'changed_after_notice', type: 'boolean', default: false }) changedAfterNotice!: boolean;
+  /** as it stood when the latest correction notice went out; null before any (or for notices before snapshots were kept) */
+  @Column({ name: 'notice_state', type: 'text', nullable: true, transformer: jsonText<MaterialSnapshot | null>(null) }) noticeState!: MaterialSnapshot | null;
   /** 容缺受理: the credit commitment to hand it in later */
   @Column(timeCol('committed_at', true)) committedAt!: Date | null;
   @Column({ name: 'commitment_text', type: 'text', nullable: true }) commitmentText!: string | null;

@@ -26,6 +26,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOTICE_LOCKED':
     case 'ALREADY_RATED':
     case 'CONFLICT':
+    case 'AUDIENCE_MISMATCH':
+    case 'NOTHING_CORRECTED':
       return 409;
     case 'FILE_TOO_LARGE':
       return 413;

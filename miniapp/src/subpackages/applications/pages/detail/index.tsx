@@ -41,11 +41,13 @@ interface MaterialProps {
   filing: Filing
   m: FilingMaterial
   missing: boolean
+  /** named by the notice and not changed since (NOTHING_CORRECTED) */
+  unchanged: boolean
   flaggedReason: string | null
   onChanged: () => void
 }
 
-function MaterialCard({ filing, m, missing, flaggedReason, onChanged }: MaterialProps) {
+function MaterialCard({ filing, m, missing, unchanged, flaggedReason, onChanged }: MaterialProps) {
   const [progress, setProgress] = useState<number | null>(null)
   const [uploadingName, setUploadingName] = useState('')
   const [error, setError] = useState('')
@@ -119,10 +121,12 @@ function MaterialCard({ filing, m, missing, flaggedReason, onChanged }: Material
         {m.tolerable ? <StatusTag tone='warning'>容缺</StatusTag> : null}
         {m.commitment ? <StatusTag tone='info'>已签信用承诺</StatusTag> : null}
         {m.review?.ok ? <StatusTag tone='success'>预审通过</StatusTag> : null}
+        {flaggedReason && m.changedSinceNotice ? <StatusTag tone='success'>已更新</StatusTag> : null}
       </View>
       {m.note ? <Text className='muted'>{m.note}</Text> : null}
       {missing ? <Text className='material__alert'>缺少此材料，请上传{m.tolerable ? '或签署信用承诺' : ''}</Text> : null}
       {flagged ? <Text className='material__alert'>需补正：{flaggedReason ?? m.review?.reason ?? '请重新上传'}</Text> : null}
+      {unchanged ? <Text className='material__alert'>尚未更改：请上传补正后的材料{m.tolerable ? '，或签署信用承诺' : ''}</Text> : null}
 
       {m.files.map((f) => (
         <View key={f.id} className='material__file'>
@@ -190,6 +194,7 @@ export default function FilingDetail() {
   const { accessToken } = useSession()
   const filing = useAsync(() => filingsApi.get(id), [id, accessToken], !!id && !!accessToken)
   const [missing, setMissing] = useState<string[]>([])
+  const [unchanged, setUnchanged] = useState<string[]>([])
   const [submitting, setSubmitting] = useState(false)
   const [formError, setFormError] = useState('')
   const [sheet, setSheet] = useState(false)
@@ -212,15 +217,20 @@ export default function FilingDetail() {
     try {
       await filingsApi.submit(f.id)
       setMissing([])
+      setUnchanged([])
       setSubmitted(true)
       toast('已提交预审', 'success')
       filing.reload()
     } catch (e) {
+      const ids = isApiError(e) && Array.isArray(e.details.materialIds) ? (e.details.materialIds as string[]) : []
+      const names = f.materials.filter((m) => ids.includes(m.materialId)).map((m) => m.name).join('、')
       if (isApiError(e) && e.code === 'MATERIALS_MISSING') {
-        const ids = Array.isArray(e.details.materialIds) ? (e.details.materialIds as string[]) : []
         setMissing(ids)
-        const names = f.materials.filter((m) => ids.includes(m.materialId)).map((m) => m.name)
-        setFormError(`${e.message}${names.length ? `：${names.join('、')}` : ''}`)
+        setFormError(names ? `还有必需材料未上传：${names}` : e.message)
+      } else if (isApiError(e) && e.code === 'NOTHING_CORRECTED') {
+        // the notice's materials still as they were: name them, mark them, and say what to do
+        setUnchanged(ids)
+        setFormError(names ? `未能提交：告知补正的材料“${names.replace(/、/g, '”“')}”尚未更改。请上传补正后的材料后再提交。` : e.message)
       } else {
         setFormError(errorMessage(e))
       }
@@ -237,6 +247,7 @@ export default function FilingDetail() {
       await filingsApi.commit(f.id, materialIds)
       setSheet(false)
       setMissing((ms) => ms.filter((x) => !materialIds.includes(x)))
+      setUnchanged((ms) => ms.filter((x) => !materialIds.includes(x)))
       toast('已签署信用承诺', 'success')
       filing.reload()
     } catch (e) {
@@ -404,9 +415,11 @@ export default function FilingDetail() {
                     filing={f}
                     m={m}
                     missing={missing.includes(m.materialId)}
+                    unchanged={unchanged.includes(m.materialId)}
                     flaggedReason={f.status === 'correction_required' ? flagged.get(m.materialId) ?? null : null}
                     onChanged={() => {
                       setMissing((ms) => ms.filter((x) => x !== m.materialId))
+                      setUnchanged((ms) => ms.filter((x) => x !== m.materialId))
                       filing.reload()
                     }}
                   />

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import ActingBar from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
+import AudienceNotice, { useAudienceBlock } from '../../../../components/AudienceNotice'
 import Button from '../../../../components/AppButton'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
@@ -29,6 +30,8 @@ export default function NewFiling() {
   const choice = useActingChoice()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
+  // a person-only service is not filed for a company, nor a company-only one for a person: say why
+  const blocked = !!useAudienceBlock(guide.data?.audience)
 
   const start = async () => {
     setBusy(true)
@@ -57,6 +60,7 @@ export default function NewFiling() {
           {g ? (
             <View>
               <ActingBar />
+              <AudienceNotice audience={g.audience} />
               <View className='card'>
                 <Text className='new-filing__name'>{g.name}</Text>
                 <Text className='muted'>
@@ -70,7 +74,7 @@ export default function NewFiling() {
                 </View>
               ) : null}
               <View className='filing__actions'>
-                <Button block type='primary' size='large' loading={busy} onClick={start}>
+                <Button block type='primary' size='large' disabled={blocked} loading={busy} onClick={start}>
                   开始申报
                 </Button>
               </View>

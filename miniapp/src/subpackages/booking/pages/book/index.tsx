@@ -5,6 +5,7 @@ import type { CalendarDay, Slot } from '@gov/shared'
 import Button from '../../../../components/AppButton'
 import ActingBar from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
+import AudienceNotice, { useAudienceBlock } from '../../../../components/AudienceNotice'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import Tappable from '../../../../components/Tappable'
@@ -90,6 +91,8 @@ export default function Book() {
   const slot = slotsOfDay.find((s) => s.id === slotId) ?? null
   const hall = guide.data?.halls.find((h) => h.id === hallId) ?? null
   const forfeited = !!eligibility.data?.forfeited
+  // the service is not for whom the user acts now (AUDIENCE_MISMATCH): say why and offer no slot
+  const blocked = !!useAudienceBlock(guide.data?.audience)
 
   const reload = () => {
     guide.reload()
@@ -139,6 +142,7 @@ export default function Book() {
             <Text className='book__service'>{g.name}</Text>
             <SignInGate purpose='预约办理' verified>
               <ActingBar />
+              <AudienceNotice audience={g.audience} />
               {eligibility.data ? <EligibilityBanner e={eligibility.data} /> : null}
               {eligibility.error ? (
                 <View className='card'>
@@ -166,7 +170,7 @@ export default function Book() {
                 ))}
               </View>
 
-              {hallId ? (
+              {hallId && !blocked ? (
                 <>
                   <View className='section-title'>2. 选择日期</View>
                   <View className='card'>
@@ -253,9 +257,9 @@ export default function Book() {
                     {hall.name} · {dateLabel(shanghaiDate(slot.start))} {shanghaiTime(slot.start)}–{shanghaiTime(slot.end)}
                   </Text>
                 ) : (
-                  <Text className='book__summary muted'>{forfeited ? '预约资格已暂停，暂不能预约' : '请选择日期和时段'}</Text>
+                  <Text className='book__summary muted'>{blocked ? '该事项不能以当前身份预约' : forfeited ? '预约资格已暂停，暂不能预约' : '请选择日期和时段'}</Text>
                 )}
-                <Button block type='primary' size='large' disabled={!slot || forfeited || !user?.verified} loading={busy} onClick={confirm}>
+                <Button block type='primary' size='large' disabled={!slot || forfeited || blocked || !user?.verified} loading={busy} onClick={confirm}>
                   确认预约
                 </Button>
               </View>

@@ -6,6 +6,7 @@ import type { CalendarDay } from '@gov/shared'
 import Button from '../../../../components/AppButton'
 import ActingBar from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
+import AudienceNotice, { useAudienceBlock } from '../../../../components/AudienceNotice'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
@@ -25,14 +26,28 @@ import { OFFHOURS_TONE } from '../../components/tones'
 import '../../components/booking.scss'
 import './index.scss'
 
-const WORKDAY_STARTS = ['07:30', '08:00', '12:00', '12:30', '17:30', '18:00', '18:30', '19:00']
+const WORKDAY_STARTS = ['07:00', '07:30', '08:00', '12:00', '12:30', '17:00', '17:30', '18:00', '18:30', '19:00']
 const RESTDAY_STARTS = ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00']
 const DURATIONS = [30, 60, 90, 120]
+/** office hours of a working day (the server's rule: an off-hours request may not overlap them) */
+const OFFICE: Array<[string, string]> = [
+  ['09:00', '12:00'],
+  ['13:30', '17:00'],
+]
+const OFFICE_TEXT = OFFICE.map(([a, b]) => `${a.replace(/^0/, '')}–${b.replace(/^0/, '')}`).join('、')
+const OVERLAP_MESSAGE = `所选时间与工作时间（${OFFICE_TEXT}）重叠，请直接预约工作时间的号源`
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
 function plusMinutes(hhmm: string, minutes: number): string {
-  const [h, m] = hhmm.split(':').map(Number)
-  const t = h * 60 + m + minutes
+  const t = minutesOf(hhmm) + minutes
   return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`
+}
+
+/** Whether [start, start + minutes) on a working day meets office hours (edges do not count). */
+function overlapsOffice(start: string, minutes: number): boolean {
+  const a = minutesOf(start)
+  return OFFICE.some(([from, to]) => a < minutesOf(to) && minutesOf(from) < a + minutes)
 }
 
 function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => void }) {
@@ -148,8 +163,11 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
   const [duration, setDuration] = useState(60)
   const [note, setNote] = useState('')
   const [error, setError] = useState('')
+  /** the server's VALIDATION_FAILED, on its field: preferredStart (开始时间) or preferredEnd (时长) */
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
   const [deadline, setDeadline] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const blocked = !!useAudienceBlock(guide.data?.audience)
   usePullRefresh(() => {
     guide.reload()
     calendar.reload()
@@ -169,9 +187,14 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
   }, [calendar.data, today])
   const day = days.find((d) => d.date === date)
   const starts = day ? (day.workday ? WORKDAY_STARTS : RESTDAY_STARTS) : []
+  // on a working day the span may not run into office hours: said at the field before it is sent
+  const overlap = !!(day?.workday && start && overlapsOffice(start, duration))
+  const startError = fieldErrors.preferredStart ?? ''
+  const endError = fieldErrors.preferredEnd ?? (overlap ? OVERLAP_MESSAGE : '')
 
   const submit = async () => {
     setError('')
+    setFieldErrors({})
     setDeadline(null)
     if (!hallId || !date || !start) {
       setError('请选择大厅、日期和开始时间')
@@ -190,7 +213,9 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
       toast('申请已提交', 'success')
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.offhours, { id: r.id }) })
     } catch (e) {
-      setError(errorMessage(e))
+      const fields = isApiError(e) ? e.fieldErrors : {}
+      if (fields.preferredStart || fields.preferredEnd) setFieldErrors(fields)
+      else setError(errorMessage(e))
       if (isApiError(e) && e.code === 'NOTICE_TOO_SHORT' && typeof e.details.deadline === 'string') setDeadline(e.details.deadline)
     } finally {
       setBusy(false)
@@ -203,9 +228,10 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
       {g ? (
         <View>
           <ActingBar />
+          <AudienceNotice audience={g.audience} />
           <View className='info-box'>
             <Text>
-              工作日的早晚、午休或节假日办理，需至少提前一个工作日申请（在预约日前最后一个工作日下班前提出）。大厅确认时间和接待人员后生成预约，同样适用爽约规则。
+              {`可选时间：工作日 9:00 以前、12:00–13:30 午休、17:00 以后，所选时段不能与工作时间（${OFFICE_TEXT}）重叠；休息日和节假日全天可选。需至少提前一个工作日申请（在预约日前最后一个工作日下班前提出）。大厅确认时间和接待人员后生成预约，同样适用爽约规则。`}
             </Text>
           </View>
           {eligibility.data ? <EligibilityBanner e={eligibility.data} /> : null}
@@ -236,6 +262,7 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
                   onTap={() => {
                     setDate(d.date)
                     setStart(null)
+                    setFieldErrors({})
                   }}
                 />
               ))}
@@ -246,15 +273,41 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
                 <Text className='offhours__label'>开始时间（{day.workday ? '工作日：早晚或午休' : day.name ?? '休息日'}）</Text>
                 <View className='chips' role='group' aria-label='开始时间'>
                   {starts.map((s) => (
-                    <Chip key={s} on={s === start} label={s} onTap={() => setStart(s)} />
+                    <Chip
+                      key={s}
+                      on={s === start}
+                      label={s}
+                      onTap={() => {
+                        setStart(s)
+                        setFieldErrors({})
+                      }}
+                    />
                   ))}
                 </View>
+                {startError ? (
+                  <View className='form-error' role='alert'>
+                    <Text>{startError}</Text>
+                  </View>
+                ) : null}
                 <Text className='offhours__label'>时长</Text>
                 <View className='chips' role='group' aria-label='时长'>
                   {DURATIONS.map((m) => (
-                    <Chip key={m} on={m === duration} label={m < 60 ? `${m} 分钟` : `${m / 60} 小时`} onTap={() => setDuration(m)} />
+                    <Chip
+                      key={m}
+                      on={m === duration}
+                      label={m < 60 ? `${m} 分钟` : `${m / 60} 小时`}
+                      onTap={() => {
+                        setDuration(m)
+                        setFieldErrors({})
+                      }}
+                    />
                   ))}
                 </View>
+                {endError ? (
+                  <View className='form-error' role='alert'>
+                    <Text>{endError}</Text>
+                  </View>
+                ) : null}
                 {start ? (
                   <Text className='muted'>
                     时间段：{dateLabel(day.date)} {start}–{plusMinutes(start, duration)}
@@ -271,7 +324,7 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
                 {deadline ? <Text>{`\n最晚申请时间：${dateLabel(deadline)} 下班前`}</Text> : null}
               </View>
             ) : null}
-            <Button className='btn-block' block type='primary' size='large' loading={busy} disabled={!!eligibility.data?.forfeited} onClick={submit}>
+            <Button className='btn-block' block type='primary' size='large' loading={busy} disabled={!!eligibility.data?.forfeited || blocked || overlap} onClick={submit}>
               提交申请
             </Button>
           </View>

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import AppPage from '../../../../components/AppPage'
+import AudienceNotice, { useAudienceBlock } from '../../../../components/AudienceNotice'
 import PageState from '../../../../components/PageState'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
@@ -48,6 +49,8 @@ export default function GuideDetail() {
   }, [guide.data])
 
   const g: Guide | undefined = guide.data
+  // a person-only service while acting for a company (or the reverse) is not offered: the notice says why
+  const blocked = !!useAudienceBlock(g?.audience)
 
   // 在线申报: the filing page asks for whom (为谁办理) before it makes the draft
   const startFiling = () => {
@@ -89,6 +92,8 @@ export default function GuideDetail() {
                 {g.departmentName ? `${g.departmentName} · ` : ''}事项编码 {g.code}
               </Text>
             </View>
+
+            <AudienceNotice audience={g.audience} />
 
             <View className='guide__facts'>
               <View className='guide__fact'>
@@ -210,12 +215,13 @@ export default function GuideDetail() {
                 type='primary'
                 fill={g.onlinePrereview ? 'outline' : 'solid'}
                 size='large'
+                disabled={blocked}
                 onClick={() => Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.book, { serviceId: g.id }) })}
               >
                 预约办理
               </Button>
               {g.onlinePrereview ? (
-                <Button className='guide__action' type='primary' size='large' onClick={startFiling}>
+                <Button className='guide__action' type='primary' size='large' disabled={blocked} onClick={startFiling}>
                   在线申报
                 </Button>
               ) : null}

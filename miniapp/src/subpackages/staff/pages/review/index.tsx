@@ -172,6 +172,9 @@ export default function Review() {
               <View className='section-title'>申请材料（{f.materials.length} 项）</View>
               <View className='card'>
                 {reviewing ? <Text className='st-line'>请逐项查看并一次性作出结论：合格，或写明需补正的原因。</Text> : null}
+                {f.materials.some((m) => typeof m.changedSinceNotice === 'boolean') ? (
+                  <Text className='st-line'>“已更新 / 未更改”指补正告知发出后申请人是否更换了该材料（按文件内容比对，含信用承诺）；未告知且未更改的材料不能再要求补正。</Text>
+                ) : null}
                 {f.materials.map((m) => {
                   const d = draft[m.materialId]
                   return (
@@ -182,6 +185,9 @@ export default function Review() {
                           {m.required ? <StatusTag tone='info'>必需</StatusTag> : <StatusTag tone='muted'>非必需</StatusTag>}
                           {m.tolerable ? <StatusTag tone='warning'>可容缺</StatusTag> : null}
                           {m.review ? <StatusTag tone={m.review.ok ? 'success' : 'danger'}>{m.review.ok ? '预审合格' : '预审需补正'}</StatusTag> : null}
+                          {typeof m.changedSinceNotice === 'boolean' ? (
+                            <StatusTag tone={m.changedSinceNotice ? 'warning' : 'muted'}>{m.changedSinceNotice ? '已更新' : '未更改'}</StatusTag>
+                          ) : null}
                         </View>
                       </View>
                       {m.review && !m.review.ok && m.review.reason ? <Text className='st-line'>预审意见：{m.review.reason}</Text> : null}
