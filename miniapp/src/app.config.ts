@@ -56,6 +56,7 @@ export default defineAppConfig({
         'pages/appeals/index',
         'pages/rectifications/index',
         'pages/callbacks/index',
+        'pages/enterprises/index',
       ],
     },
     {

@@ -1,6 +1,18 @@
 import { client, Client, expectErrorShape, signIn, uniquePhone } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, refreshed, serviceAtHall, Session, setClock, staffToken, validCreditCode as creditCode, verifiedCitizen } from './helpers/world';
+import {
+  acceptedAuthorization,
+  adminToken,
+  refreshed,
+  serviceAtHall,
+  Session,
+  setClock,
+  staffToken,
+  TEST_REAL_NAME,
+  validCreditCode as creditCode,
+  verifiedCitizen,
+  verifiedCompany,
+} from './helpers/world';
 
 /** Companies, their members, written authorisations and acting on behalf (DESIGN.md, Delegation and enterprises). */
 describe('enterprises and delegation', () => {
@@ -34,17 +46,18 @@ describe('enterprises and delegation', () => {
       const code = creditCode();
       const wrong = code.slice(0, 17) + (code[17] === '0' ? '1' : '0');
       expectErrorShape(await api.post('/api/enterprises', { name: '清河星火科技有限公司', creditCode: wrong, legalRepName: '张三' }, { token: boss.token }), 400, 'INVALID_CREDIT_CODE');
-      const ok = await api.post('/api/enterprises', { name: '清河星火科技有限公司', creditCode: code, legalRepName: '张三' }, { token: boss.token });
+      const ok = await api.post('/api/enterprises', { name: '清河星火科技有限公司', creditCode: code, legalRepName: TEST_REAL_NAME }, { token: boss.token });
       expect(ok.status).toBe(201);
-      expect(ok.body).toMatchObject({ name: '清河星火科技有限公司', creditCode: code, role: 'admin' });
-      expectErrorShape(await api.post('/api/enterprises', { name: '另一家', creditCode: code, legalRepName: '李四' }, { token: boss.token }), 409, 'CONFLICT');
+      expect(ok.body).toMatchObject({ name: '清河星火科技有限公司', creditCode: code, role: 'admin', status: 'verified' });
+      const other = (await verifiedCitizen(api)) as Session;
+      expectErrorShape(await api.post('/api/enterprises', { name: '另一家', creditCode: code, legalRepName: '李四' }, { token: other.token }), 409, 'CONFLICT');
       const unverified = await signIn(api);
       expectErrorShape(await api.post('/api/enterprises', { name: '某公司', creditCode: creditCode(), legalRepName: '王五' }, { token: unverified.accessToken }), 403, 'REAL_NAME_REQUIRED');
     });
 
     it('members act for the company; removal takes effect at once; only admins manage members', async () => {
       const boss = (await verifiedCitizen(api)) as Session;
-      const e = (await api.post('/api/enterprises', { name: '清河云帆商贸有限公司', creditCode: creditCode(), legalRepName: '赵总' }, { token: boss.token })).body;
+      const e = await verifiedCompany(api, boss.token, '清河云帆商贸有限公司');
       const handlerPhone = uniquePhone();
       const added = await api.post(`/api/enterprises/${e.id}/members`, { phone: handlerPhone, role: 'handler' }, { token: boss.token });
       expect(added.status).toBe(201);
@@ -52,7 +65,7 @@ describe('enterprises and delegation', () => {
       expect(added.text).not.toContain(handlerPhone);
 
       const handler = (await verifiedCitizen(api, handlerPhone)) as Session;
-      expect((await api.get('/api/me', { token: handler.token })).body.enterprises).toEqual([{ id: e.id, name: '清河云帆商贸有限公司', role: 'handler' }]);
+      expect((await api.get('/api/me', { token: handler.token })).body.enterprises).toEqual([{ id: e.id, name: '清河云帆商贸有限公司', role: 'handler', status: 'verified' }]);
       expectErrorShape(await api.post(`/api/enterprises/${e.id}/members`, { phone: uniquePhone(), role: 'admin' }, { token: handler.token }), 403, 'FORBIDDEN');
 
       const slotId = await slotFor(s1.id);
@@ -96,9 +109,8 @@ describe('enterprises and delegation', () => {
       expectErrorShape(none, 403, 'AUTHORIZATION_INVALID');
       expect(none.body.details.reason).toBe('none');
 
-      const given = await api.post('/api/authorizations', { principal: onBehalf, agentPhone, serviceIds: [s1.id], validFrom: '2026-12-07', validTo: '2026-12-20' }, { token: principal.token });
-      expect(given.status).toBe(201);
-      expect(given.body.status).toBe('active');
+      const given = await acceptedAuthorization(api, principal.token, agent.token, { principal: onBehalf, agentPhone, serviceIds: [s1.id], validFrom: '2026-12-07', validTo: '2026-12-20' });
+      expect(given.status).toBe('active');
 
       const ok = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2026-12-09T01:00:00.000Z'), onBehalf);
       expect(ok.status).toBe(201);
@@ -112,9 +124,9 @@ describe('enterprises and delegation', () => {
       expect(scope.body.details.reason).toBe('out_of_scope');
 
       const listAgent = await api.get('/api/authorizations?role=agent', { token: agent.token });
-      expect(listAgent.body.map((a: { id: string }) => a.id)).toEqual([given.body.id]);
+      expect(listAgent.body.map((a: { id: string }) => a.id)).toEqual([given.id]);
       const listPrincipal = await api.get('/api/authorizations?role=principal', { token: principal.token });
-      expect(listPrincipal.body[0]).toMatchObject({ id: given.body.id, status: 'active', agent: { phone: `${agentPhone.slice(0, 3)}****${agentPhone.slice(-4)}` } });
+      expect(listPrincipal.body[0]).toMatchObject({ id: given.id, status: 'active', agent: { phone: `${agentPhone.slice(0, 3)}****${agentPhone.slice(-4)}` } });
 
       // after the validity period
       await setClock(api, '2026-12-21T00:00:00.000Z');
@@ -123,7 +135,7 @@ describe('enterprises and delegation', () => {
       expect((await api.get('/api/authorizations?role=principal', { token: (await refreshed(api, principal)).token })).body[0].status).toBe('expired');
 
       // before the validity period
-      const future = await api.post('/api/authorizations', { principal: onBehalf, agentPhone, serviceIds: null, validFrom: '2026-12-28', validTo: '2027-01-31' }, { token: principal.token });
+      const future = await acceptedAuthorization(api, principal.token, agent.token, { principal: onBehalf, agentPhone, serviceIds: null, validFrom: '2026-12-28', validTo: '2027-01-31' });
       const early = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2026-12-23T01:00:00.000Z'), onBehalf);
       expect(early.body.details.reason).toBe('not_yet_valid');
 
@@ -131,13 +143,102 @@ describe('enterprises and delegation', () => {
       await setClock(api, '2026-12-28T00:00:00.000Z');
       const during = await bookFor((await refreshed(api, agent)).token, s2.id, await slotFor(s2.id, '2026-12-29T01:00:00.000Z'), onBehalf);
       expect(during.status).toBe(201);
-      const revoked = await api.post(`/api/authorizations/${future.body.id}/revoke`, undefined, { token: (await refreshed(api, principal)).token });
+      const revoked = await api.post(`/api/authorizations/${future.id}/revoke`, undefined, { token: (await refreshed(api, principal)).token });
       expect(revoked.body.status).toBe('revoked');
       const after = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2026-12-30T01:00:00.000Z'), onBehalf);
       expectErrorShape(after, 403, 'AUTHORIZATION_INVALID');
       expect(after.body.details.reason).toBe('revoked');
       // only the principal may revoke
-      expectErrorShape(await api.post(`/api/authorizations/${given.body.id}/revoke`, undefined, { token: agent.token }), 404, 'NOT_FOUND');
+      expectErrorShape(await api.post(`/api/authorizations/${given.id}/revoke`, undefined, { token: agent.token }), 404, 'NOT_FOUND');
+    });
+
+    it('is pending, and gives no rights, until the agent signed in with that phone accepts it; nobody else can answer it', async () => {
+      await setClock(api, '2026-12-07T00:00:00.000Z');
+      const principal = (await verifiedCitizen(api)) as Session;
+      const stranger = (await verifiedCitizen(api)) as Session;
+      const agentPhone = uniquePhone();
+      const onBehalf = { type: 'person', id: principal.user.id };
+
+      // given to a phone that has never signed in
+      const older = await api.post('/api/authorizations', { principal: onBehalf, agentPhone, serviceIds: [s1.id], validFrom: '2026-12-07', validTo: '2026-12-31' }, { token: principal.token });
+      expect(older.status).toBe(201);
+      expect(older.body).toMatchObject({ id: expect.any(String), status: 'pending' });
+      expect((await api.get('/api/authorizations?role=principal', { token: principal.token })).body[0]).toMatchObject({ id: older.body.id, status: 'pending' });
+
+      // the agent signs in later: a message, and the invitation in their list with the principal's masked name
+      const agent = (await verifiedCitizen(api, agentPhone)) as Session;
+      const messages = (await api.get('/api/messages', { token: agent.token })).body as Array<{ type: string; title: string; body: string }>;
+      expect(messages.find((m) => m.type === 'authorization_received')).toMatchObject({ title: expect.stringContaining('待您确认'), body: expect.stringContaining('测**户') });
+      const newer = await acceptedAuthorization(api, principal.token, agent.token, { principal: onBehalf, agentPhone, serviceIds: [s2.id], validFrom: '2026-12-07', validTo: '2026-12-31' });
+      const list = (await api.get('/api/authorizations?role=agent', { token: agent.token })).body as Array<{ id: string; status: string; principal: { name: string } }>;
+      // waiting invitations first, though older
+      expect(list.map((a) => [a.id, a.status])).toEqual([
+        [older.body.id, 'pending'],
+        [newer.id, 'active'],
+      ]);
+      expect(list[0].principal.name).toBe('测**户');
+
+      // pending: no rights, and the agent is told they have not accepted
+      const slotId = await slotFor(s1.id, '2026-12-10T01:00:00.000Z');
+      const refused = await bookFor(agent.token, s1.id, slotId, onBehalf);
+      expectErrorShape(refused, 403, 'AUTHORIZATION_INVALID');
+      expect(refused.body.details.reason).toBe('none');
+      expect(refused.body.message).toContain('尚未接受');
+
+      // nobody but the agent may answer it, not even the principal
+      for (const token of [principal.token, stranger.token]) {
+        for (const action of ['accept', 'decline']) expectErrorShape(await api.post(`/api/authorizations/${older.body.id}/${action}`, undefined, { token }), 404, 'NOT_FOUND');
+      }
+      const accepted = await api.post(`/api/authorizations/${older.body.id}/accept`, undefined, { token: agent.token });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body.status).toBe('active');
+      // once only
+      expectErrorShape(await api.post(`/api/authorizations/${older.body.id}/accept`, undefined, { token: agent.token }), 409, 'INVALID_STATE');
+      expectErrorShape(await api.post(`/api/authorizations/${older.body.id}/decline`, undefined, { token: agent.token }), 409, 'INVALID_STATE');
+
+      expect((await bookFor(agent.token, s1.id, slotId, onBehalf)).status).toBe(201);
+      const told = (await api.get('/api/messages', { token: principal.token })).body as Array<{ type: string }>;
+      expect(told.map((m) => m.type)).toContain('authorization_accepted');
+    });
+
+    it('the agent may decline: it never takes effect, the principal is told, and it cannot be accepted or revoked afterwards', async () => {
+      await setClock(api, '2026-12-07T00:00:00.000Z');
+      const principal = (await verifiedCitizen(api)) as Session;
+      const agentPhone = uniquePhone();
+      const agent = (await verifiedCitizen(api, agentPhone)) as Session;
+      const onBehalf = { type: 'person', id: principal.user.id };
+      const given = await api.post('/api/authorizations', { principal: onBehalf, agentPhone, serviceIds: null, validFrom: '2026-12-07', validTo: '2026-12-31' }, { token: principal.token });
+      const declined = await api.post(`/api/authorizations/${given.body.id}/decline`, undefined, { token: agent.token });
+      expect(declined.status).toBe(200);
+      expect(declined.body.status).toBe('declined');
+
+      const refused = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2026-12-10T01:00:00.000Z'), onBehalf);
+      expectErrorShape(refused, 403, 'AUTHORIZATION_INVALID');
+      expect(refused.body.details.reason).toBe('none');
+      expectErrorShape(await api.post(`/api/authorizations/${given.body.id}/accept`, undefined, { token: agent.token }), 409, 'INVALID_STATE');
+      expectErrorShape(await api.post(`/api/authorizations/${given.body.id}/revoke`, undefined, { token: principal.token }), 409, 'INVALID_STATE');
+      expect((await api.get('/api/authorizations?role=principal', { token: principal.token })).body[0]).toMatchObject({ id: given.body.id, status: 'declined' });
+      const told = (await api.get('/api/messages', { token: principal.token })).body as Array<{ type: string }>;
+      expect(told.map((m) => m.type)).toContain('authorization_declined');
+
+      // a pending invitation may be withdrawn; the agent can no longer accept it
+      const again = await api.post('/api/authorizations', { principal: onBehalf, agentPhone, serviceIds: null, validFrom: '2026-12-07', validTo: '2026-12-31' }, { token: principal.token });
+      expect((await api.post(`/api/authorizations/${again.body.id}/revoke`, undefined, { token: principal.token })).body.status).toBe('revoked');
+      expectErrorShape(await api.post(`/api/authorizations/${again.body.id}/accept`, undefined, { token: agent.token }), 409, 'INVALID_STATE');
+    });
+
+    it('the scope is chosen explicitly: serviceIds missing or empty is refused naming it; null means every service', async () => {
+      await setClock(api, '2026-12-07T00:00:00.000Z');
+      const principal = (await verifiedCitizen(api)) as Session;
+      const base = { principal: { type: 'person', id: principal.user.id }, agentPhone: uniquePhone(), validFrom: '2026-12-07', validTo: '2026-12-31' };
+      for (const body of [base, { ...base, serviceIds: [] }]) {
+        const r = await api.post('/api/authorizations', body, { token: principal.token });
+        expectErrorShape(r, 400, 'VALIDATION_FAILED');
+        expect(r.body.details.fields.map((f: { field: string }) => f.field)).toContain('serviceIds');
+      }
+      const all = await api.post('/api/authorizations', { ...base, serviceIds: null }, { token: principal.token });
+      expect(all.status).toBe(201);
+      expect(all.body).toMatchObject({ status: 'pending', serviceIds: null });
     });
 
     it("an agent's no-show counts on the principal's record", async () => {
@@ -145,7 +246,7 @@ describe('enterprises and delegation', () => {
       const principal = (await verifiedCitizen(api)) as Session;
       const agentPhone = uniquePhone();
       const agent = (await verifiedCitizen(api, agentPhone)) as Session;
-      await api.post('/api/authorizations', { principal: { type: 'person', id: principal.user.id }, agentPhone, serviceIds: null, validFrom: '2027-01-04', validTo: '2027-02-28' }, { token: principal.token });
+      await acceptedAuthorization(api, principal.token, agent.token, { principal: { type: 'person', id: principal.user.id }, agentPhone, serviceIds: null, validFrom: '2027-01-04', validTo: '2027-02-28' });
       const b = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2027-01-05T01:00:00.000Z'), { type: 'person', id: principal.user.id });
       expect(b.status).toBe(201);
       await setClock(api, '2027-01-05T02:00:00.000Z');

@@ -6,6 +6,7 @@ import type {
   BookingStatus,
   DeliveryMethod,
   EnterpriseRole,
+  EnterpriseStatus,
   HallLevel,
   MaterialForm,
   OffhoursStatus,
@@ -47,6 +48,8 @@ export interface MeEnterprise {
   id: string;
   name: string;
   role: EnterpriseRole;
+  /** only a `verified` company can act (book, file, request off-hours service) */
+  status: EnterpriseStatus;
 }
 
 export interface Me {

@@ -46,7 +46,12 @@ export type OnBehalfType = (typeof ON_BEHALF_TYPES)[number];
 export const ENTERPRISE_ROLES = ['admin', 'handler'] as const;
 export type EnterpriseRole = (typeof ENTERPRISE_ROLES)[number];
 
-export const AUTHORIZATION_STATUSES = ['active', 'revoked', 'expired'] as const;
+/** `pending` until hall staff verify the company (or the creator is its legal representative); only `verified` companies act. */
+export const ENTERPRISE_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+/** As shown: `pending` until the agent accepts, `expired` once an accepted one is past its end date. */
+export const AUTHORIZATION_STATUSES = ['pending', 'active', 'declined', 'revoked', 'expired'] as const;
 export type AuthorizationStatus = (typeof AUTHORIZATION_STATUSES)[number];
 
 /** Five levels of 好差评: 5 非常满意 … 1 非常不满意. */

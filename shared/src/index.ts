@@ -3,3 +3,4 @@ export * from './enums';
 export * from './api.types';
 export * from './identity.rules';
 export * from './audience.rules';
+export * from './names.rules';

@@ -1,6 +1,7 @@
 import { Browser } from 'playwright-core';
 import { launch, phonePage, serverNow } from './browser';
 import {
+  acceptedAuthorization,
   addDays,
   adminLogin,
   api,
@@ -138,10 +139,7 @@ describe('more citizen journeys on the H5 build', () => {
     const principal = await verifiedCitizen('卫四');
     const agent = await verifiedCitizen('蒋五');
     const today = shanghaiDate(serverNow());
-    await api('POST', '/api/authorizations', {
-      token: principal.accessToken,
-      body: { principal: { type: 'person', id: principal.user.id }, agentPhone: agent.phone, serviceIds: null, validFrom: today, validTo: addDays(today, 30) },
-    });
+    await acceptedAuthorization(principal, agent, { serviceIds: null, validFrom: today, validTo: addDays(today, 30) });
     const date = await workdayAfter(4);
     await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '14:35', end: '15:05', capacity: 3 });
 

@@ -63,6 +63,19 @@ export async function verifiedCitizen(realName = '李明'): Promise<Tokens & { p
   return { ...auth, user, phone };
 }
 
+/** An authorisation the principal gives and the agent accepts (it gives no rights until then). */
+export async function acceptedAuthorization(
+  principal: Tokens,
+  agent: Tokens & { phone: string },
+  scope: { serviceIds: string[] | null; validFrom: string; validTo: string },
+): Promise<{ id: string; status: string }> {
+  const given = await api<{ id: string }>('POST', '/api/authorizations', {
+    token: principal.accessToken,
+    body: { principal: { type: 'person', id: principal.user.id }, agentPhone: agent.phone, ...scope },
+  });
+  return api('POST', `/api/authorizations/${given.id}/accept`, { token: agent.accessToken });
+}
+
 export async function staffLogin(username: string, password: string): Promise<Tokens> {
   return api<Tokens>('POST', '/api/auth/staff/login', { body: { username, password } });
 }

@@ -1,6 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { launch, screenshot } from './browser';
-import { admin, call, cityHall, citizen, fill, press, refusal, signedInContext, submittedFiling, validCreditCode, visible } from './staff.helpers';
+import { expectAccessible } from './citizen.helpers';
+import { admin, call, cityHall, citizen, fill, press, refusal, service, signedInContext, staff01, submittedFiling, validCreditCode, visible } from './staff.helpers';
 
 /** The 为谁办理 choice as the booking and filing pages read it (store/acting.ts, Taro storage). */
 async function actingChoice(page: Page): Promise<{ type: 'person' | 'enterprise'; id: string; name: string } | null> {
@@ -39,6 +40,7 @@ describe('company on the H5 build (phone)', () => {
     });
     await fill(page, '统一社会信用代码', wrong);
     await fill(page, '法定代表人', '周九');
+    await visible(page, '法定代表人与您的实名一致，创建后立即生效。');
     await press(page, '创建');
     await visible(page, '统一社会信用代码校验不通过，请核对');
     expect(posted).toBe(0);
@@ -47,6 +49,8 @@ describe('company on the H5 build (phone)', () => {
     await press(page, '创建');
     await visible(page, name);
     await visible(page, `统一社会信用代码 ${code}`);
+    // the owner is its legal representative: in force at once
+    await page.locator('.status-tag', { hasText: '已核验' }).first().waitFor({ state: 'visible' });
     expect(posted).toBe(1);
 
     // act for the company; a filing made for it (as the filing pages do with useActingFor()) shows on the dashboard
@@ -153,6 +157,81 @@ describe('company on the H5 build (phone)', () => {
     await page.getByRole('button', { name: '在线申报' }).waitFor({ state: 'visible' });
     expect(await page.getByRole('button', { name: '在线申报' }).getAttribute('aria-disabled')).toBeNull();
     expect(await page.getByText(why).count()).toBe(0);
+    await context.close();
+  });
+
+  it('a company registered by someone other than its legal representative waits for the hall; staff verify it; then it files', async () => {
+    const owner = await citizen('孙七');
+    const { page, context } = await signedInContext(browser, owner, 'phone');
+    const name = `清河远山贸易有限公司${Date.now() % 100000}`;
+    const code = validCreditCode();
+
+    await page.goto('/subpackages/company/pages/create/index');
+    await fill(page, '企业名称', name);
+    await fill(page, '统一社会信用代码', code);
+    await fill(page, '法定代表人', '李远山');
+    // said before anything is sent
+    await visible(page, /法定代表人不是您本人：创建后企业为“待核验”/);
+    await press(page, '创建');
+    await visible(page, name);
+    await page.locator('.status-tag', { hasText: '待核验' }).first().waitFor({ state: 'visible' });
+    await visible(page, /核验通过前，不能以企业名义预约、申报或授权代办/);
+    expect(await page.getByRole('button', { name: '以企业名义办理' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '授权代办人' }).count()).toBe(0);
+    await screenshot(page, 'company-pending');
+    await expectAccessible(page, '待核验的企业');
+    const companies = await call<Array<{ id: string; name: string; status: string }>>('GET', '/api/enterprises', { token: owner.accessToken });
+    const company = companies.find((c) => c.name === name)!;
+    expect(company.status).toBe('pending');
+
+    // the 为谁办理 choice shows it, but not as usable
+    await page.goto('/subpackages/company/pages/acting/index');
+    const option = page.getByRole('radio', { name: new RegExp(`^${name}，.*核验通过后才能以企业名义办理`) });
+    await option.waitFor({ state: 'visible' });
+    expect(await option.getAttribute('aria-disabled')).toBe('true');
+    // a tap only says why (Playwright will not click an aria-disabled element of its own accord)
+    await option.click({ force: true });
+    await page.waitForTimeout(500);
+    expect(await actingChoice(page)).toBeNull();
+    // and the server refuses it at the door
+    const s = await service('个体工商户设立登记');
+    const refused = await refusal(call('POST', '/api/applications', { token: owner.accessToken, body: { serviceId: s.id, onBehalfOf: { type: 'enterprise', id: company.id } } }));
+    expect(refused.status).toBe(403);
+    expect(refused.body.details.reason).toBe('enterprise_pending');
+
+    // window staff find it on the desk and verify it
+    const staff = await signedInContext(browser, await staff01(), 'desk');
+    await staff.page.goto('/subpackages/staff/pages/index/index');
+    await staff.page.getByRole('button', { name: /企业核验/ }).click();
+    const item = staff.page.locator('.st-item').filter({ hasText: name });
+    await item.waitFor({ state: 'visible' });
+    const itemText = await item.innerText();
+    expect(itemText).toContain(code);
+    expect(itemText).toContain('法定代表人 李远山');
+    expect(itemText).toContain(`${owner.phone.slice(0, 3)}****${owner.phone.slice(-4)}`);
+    expect(itemText).not.toContain(owner.phone);
+    await staff.page.waitForTimeout(600); // the page's slide-in
+    await screenshot(staff.page, 'staff-enterprises');
+    await expectAccessible(staff.page, '企业核验');
+    await item.getByRole('button', { name: '核验通过' }).click();
+    await fill(staff.page, '核验说明（选填）', '已核对营业执照原件和法定代表人授权书');
+    await staff.page.getByRole('dialog').getByRole('button', { name: '通过' }).click();
+    await item.waitFor({ state: 'detached' });
+    await staff.context.close();
+
+    // the owner is told, the company shows verified, and it files
+    const messages = await call<Array<{ type: string }>>('GET', '/api/messages', { token: owner.accessToken });
+    expect(messages.map((m) => m.type)).toContain('enterprise_verified');
+    await page.goto(`/subpackages/company/pages/detail/index?id=${company.id}`);
+    await page.locator('.status-tag', { hasText: '已核验' }).first().waitFor({ state: 'visible' });
+    await press(page, '以企业名义办理');
+    await visible(page, '正在以企业名义办理');
+    await page.goto(`/subpackages/applications/pages/new/index?serviceId=${s.id}`);
+    await visible(page, `将以“${name}”（企业）的名义申报，可点上方“切换”更改。`);
+    await page.getByRole('button', { name: '开始申报' }).click();
+    await visible(page, '请逐项上传材料后提交预审');
+    const filings = await call<Array<{ serviceId: string }>>('GET', `/api/applications?enterpriseId=${company.id}`, { token: owner.accessToken });
+    expect(filings.map((f) => f.serviceId)).toContain(s.id);
     await context.close();
   });
 });

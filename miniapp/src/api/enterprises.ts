@@ -1,4 +1,4 @@
-import type { Application, ApplicationStatus, Booking, EnterpriseRole, SlaState } from '@gov/shared'
+import type { Application, ApplicationStatus, Booking, EnterpriseRole, EnterpriseStatus, SlaState } from '@gov/shared'
 import { request } from './client'
 
 /** Companies (法人) and their members (API.md, Enterprises and delegation). */
@@ -8,6 +8,11 @@ export interface Enterprise {
   creditCode: string
   legalRepName: string
   role: EnterpriseRole
+  /** only a verified company acts; pending waits for the hall's check */
+  status: EnterpriseStatus
+  /** the hall staff's note, once they decided */
+  reviewNote?: string | null
+  reviewedAt?: string | null
 }
 
 export interface EnterpriseMember {

@@ -1,4 +1,4 @@
-import type { ApplicationStatus, AuthResult, BookingStatus, DeliveryMethod, OffhoursRequest, SlaState } from '@gov/shared'
+import type { ApplicationStatus, AuthResult, BookingStatus, DeliveryMethod, EnterpriseStatus, OffhoursRequest, SlaState } from '@gov/shared'
 import { session } from '../store/session'
 import { API_BASE, request } from './client'
 import type { BookingListItem, FilingView } from './enterprises'
@@ -88,6 +88,21 @@ export interface Callback {
   applicant: { name: string | null; phone: string | null }
 }
 
+/** A company as window staff review it (企业核验): the creator masked. */
+export interface StaffEnterprise {
+  id: string
+  name: string
+  creditCode: string
+  legalRepName: string
+  status: EnterpriseStatus
+  createdAt: string
+  creator: { userId: string; name: string | null; phone: string | null }
+  /** other people's pending claims of the same credit code */
+  rivalClaims: number
+  reviewNote: string | null
+  reviewedAt: string | null
+}
+
 export interface Decision {
   materialId: string
   ok: boolean
@@ -138,6 +153,10 @@ export const staffApi = {
     request<StaffRectification[]>('GET', '/api/staff/rectifications', { query: { status } }),
   answerRectification: (ticketId: string, answer: string) =>
     request<StaffRectification>('POST', `/api/staff/rectifications/${id(ticketId)}/answer`, { body: { answer } }),
+
+  enterprises: (status: EnterpriseStatus = 'pending') => request<StaffEnterprise[]>('GET', '/api/staff/enterprises', { query: { status } }),
+  verifyEnterprise: (enterpriseId: string, approve: boolean, note: string) =>
+    request<StaffEnterprise>('POST', `/api/staff/enterprises/${id(enterpriseId)}/verify`, { body: { approve, note: note || undefined } }),
 
   callbacks: (month?: string) => request<Callback[]>('GET', '/api/staff/callbacks', { query: { month } }),
   revealPhone: (cbId: string) => request<{ phone: string | null }>('POST', `/api/staff/callbacks/${id(cbId)}/reveal-phone`),

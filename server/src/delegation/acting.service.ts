@@ -8,7 +8,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
 import { EnterprisesService } from '../enterprises/enterprises.service';
-import { authorizationVerdict, bestVerdict, VERDICT_MESSAGES } from './delegation.rules';
+import { authorizationVerdict, bestVerdict, refusal } from './delegation.rules';
 import { DelegationService } from './delegation.service';
 
 /** Only ActingService makes an `Acting`: holding one proves the checks below were passed. */
@@ -38,9 +38,10 @@ export type PrincipalOf = { userId: string; actorId: string; enterpriseId: strin
 /**
  * Checks, at the moment of acting, that the caller may act for the principal: a company's member,
  * or an agent holding a valid authorisation for this service today (else AUTHORIZATION_INVALID,
- * saying why: outside scope, not yet valid, expired, revoked); and that the service is for that
- * kind of principal (else AUDIENCE_MISMATCH: a person-only service for a company, or a
- * company-only service for a person).
+ * saying why: none — no authorisation, or one the agent has not accepted or declined —, outside
+ * scope, not yet valid, expired, revoked); that a company acts only once the hall has verified it
+ * (else FORBIDDEN with `details.reason` enterprise_pending / enterprise_rejected); and that the service
+ * is for that kind of principal (else AUDIENCE_MISMATCH).
  */
 @Injectable()
 export class ActingService {
@@ -79,14 +80,16 @@ export class ActingService {
     if (!onBehalfOf || (onBehalfOf.type === 'person' && onBehalfOf.id === caller.id)) return self;
 
     if (onBehalfOf.type === 'enterprise' && (await this.companies.roleOf(caller.id, onBehalfOf.id))) {
+      await this.companies.assertMayAct(onBehalfOf.id);
       return { userId: caller.id, actorId: caller.id, enterpriseId: onBehalfOf.id, principalKey: `e:${onBehalfOf.id}` };
     }
     const today = shanghaiDate(this.clock.now());
     const verdict = bestVerdict((await this.delegation.forAgent(caller.id, onBehalfOf)).map((a) => authorizationVerdict(a, serviceId, today)));
     if (verdict !== 'valid') {
-      const message = verdict === 'none' ? '没有对方的有效授权委托，不能代为办理' : VERDICT_MESSAGES[verdict];
-      throw new DomainError('AUTHORIZATION_INVALID', message, { reason: verdict });
+      const { reason, message } = refusal(verdict);
+      throw new DomainError('AUTHORIZATION_INVALID', message, { reason });
     }
+    if (onBehalfOf.type === 'enterprise') await this.companies.assertMayAct(onBehalfOf.id);
     return onBehalfOf.type === 'person'
       ? { userId: onBehalfOf.id, actorId: caller.id, enterpriseId: null, principalKey: `u:${onBehalfOf.id}` }
       : { userId: caller.id, actorId: caller.id, enterpriseId: onBehalfOf.id, principalKey: `e:${onBehalfOf.id}` };

@@ -21,6 +21,18 @@ export class DelegationController {
     return this.delegation.list(caller, q.role);
   }
 
+  @Post(':id/accept')
+  @HttpCode(200)
+  accept(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<AuthorizationView> {
+    return this.delegation.respond(caller, id, true);
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  decline(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<AuthorizationView> {
+    return this.delegation.respond(caller, id, false);
+  }
+
   @Post(':id/revoke')
   @HttpCode(200)
   revoke(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<AuthorizationView> {

@@ -15,12 +15,12 @@ import { EnterprisesService } from '../enterprises/enterprises.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
-import { displayStatus } from './delegation.rules';
+import { agentListOrder, AuthorizationDisplayStatus, displayStatus, respondRefusal, revokeRefusal } from './delegation.rules';
 import { AuthorizationEntity } from './entities/authorization.entity';
 
 export interface AuthorizationView {
   id: string;
-  status: 'active' | 'revoked' | 'expired';
+  status: AuthorizationDisplayStatus;
   principal: { type: 'person' | 'enterprise'; id: string; name: string | null };
   agent: { userId: string; name: string | null; phone: string | null };
   serviceIds: string[] | null;
@@ -29,10 +29,19 @@ export interface AuthorizationView {
   validTo: string;
   createdAt: string;
   revokedAt: string | null;
+  /** when the agent accepted or declined */
+  respondedAt: string | null;
 }
 
+const AGENT_LIST_LINK = '/subpackages/company/pages/authorizations/index?role=agent';
+const PRINCIPAL_LIST_LINK = '/subpackages/company/pages/authorizations/index?role=principal';
 
-/** 授权委托: give, list and revoke authorisations; the principal is a person or a company they administer. */
+
+/**
+ * 授权委托: give, accept or decline, list and revoke authorisations; the principal is a person or a
+ * verified company they administer. An authorisation is pending, and gives no rights, until the
+ * agent — signed in with the phone it names — accepts it.
+ */
 @Injectable()
 export class DelegationService {
   constructor(
@@ -54,6 +63,7 @@ export class DelegationService {
       return;
     }
     if ((await this.companies.roleOf(caller.id, principal.id)) !== 'admin') throw new DomainError('FORBIDDEN', '只有企业管理员可以代表企业授权');
+    await this.companies.assertMayAct(principal.id);
   }
 
   async create(caller: AuthUser, input: { principal: OnBehalfOf; agentPhone: string; serviceIds: string[] | null; validFrom: string; validTo: string }): Promise<AuthorizationView> {
@@ -68,6 +78,7 @@ export class DelegationService {
       const found = await this.services.count({ where: { id: In(serviceIds) } });
       if (found !== serviceIds.length) throw fieldError('serviceIds', '所选事项不存在');
     }
+    // the agent's account: found by phone hash, or made now so that they find the invitation when they first sign in
     const agent = await this.users.findOrCreateByPhone(input.agentPhone);
     if (agent.id === caller.id && input.principal.type === 'person') throw fieldError('agentPhone', '不能委托给自己');
     const now = this.clock.now();
@@ -79,28 +90,55 @@ export class DelegationService {
       serviceIds,
       validFrom: input.validFrom,
       validTo: input.validTo,
-      status: 'active',
+      status: 'pending',
       createdBy: caller.id,
       createdAt: now,
       revokedAt: null,
       revokedBy: null,
+      respondedAt: null,
     });
     await this.auths.insert(a);
     await this.audit.record({ actorId: caller.id, action: 'authorization.create', objectType: 'authorization', objectId: a.id });
+    const v = (await this.views([a]))[0];
     await this.notifications.send({
       userId: agent.id,
       type: 'authorization_received',
-      title: '您收到一份授权委托',
-      body: `您已获授权，自 ${a.validFrom} 至 ${a.validTo} 代为办理${serviceIds ? `${serviceIds.length} 项事项` : '全部事项'}。`,
-      link: '/subpackages/company/pages/authorizations/index?role=agent',
+      title: '您收到一份授权委托，待您确认',
+      body: `${v.principal.name ?? '委托人'}${v.principal.type === 'enterprise' ? '（企业）' : ''}委托您自 ${a.validFrom} 至 ${a.validTo} 代为办理${serviceIds ? `${serviceIds.length} 项事项` : '全部事项'}。请在“我收到的授权”中接受或拒绝，接受前授权不生效。`,
+      link: AGENT_LIST_LINK,
     });
-    return (await this.views([a]))[0];
+    return v;
+  }
+
+  /** The agent named in a pending authorisation accepts it (`active`) or declines it (`declined`); anyone else is told 404. */
+  async respond(caller: AuthUser, id: string, accept: boolean): Promise<AuthorizationView> {
+    const a = await this.auths.findOne({ where: { id } });
+    if (!a || a.agentUserId !== caller.id) throw new DomainError('NOT_FOUND');
+    const refused = respondRefusal(a, shanghaiDate(this.clock.now()));
+    if (refused) throw new DomainError('INVALID_STATE', refused);
+    const now = this.clock.now();
+    const status = accept ? 'active' : 'declined';
+    const done = await this.auths.update({ id, status: 'pending' }, { status, respondedAt: now });
+    if (!done.affected) throw new DomainError('INVALID_STATE', '该授权委托的状态已变化，请刷新后再试');
+    await this.audit.record({ actorId: caller.id, action: accept ? 'authorization.accept' : 'authorization.decline', objectType: 'authorization', objectId: id });
+    const v = (await this.views([{ ...a, status, respondedAt: now }]))[0];
+    await this.notifications.send({
+      // a company's authorisation goes back to the admin who gave it
+      userId: a.principalType === 'person' ? a.principalId : a.createdBy,
+      type: accept ? 'authorization_accepted' : 'authorization_declined',
+      title: accept ? '代办人已接受授权委托' : '代办人已拒绝授权委托',
+      body: accept
+        ? `代办人 ${v.agent.name ?? v.agent.phone ?? ''} 已接受您的授权委托，自 ${a.validFrom} 至 ${a.validTo} 可代为办理。`
+        : `代办人 ${v.agent.name ?? v.agent.phone ?? ''} 拒绝了您的授权委托，该授权不会生效。`,
+      link: PRINCIPAL_LIST_LINK,
+    });
+    return v;
   }
 
   /** Authorisations the caller gave (as a person or as admin of a company), or received as agent. */
   async list(caller: AuthUser, role: 'principal' | 'agent' = 'principal'): Promise<AuthorizationView[]> {
     if (role === 'agent') {
-      return this.views(await this.auths.find({ where: { agentUserId: caller.id }, order: { createdAt: 'DESC' } }));
+      return agentListOrder(await this.views(await this.auths.find({ where: { agentUserId: caller.id }, order: { createdAt: 'DESC' } })));
     }
     const adminOf = (await this.companies.list(caller)).filter((e) => e.role === 'admin').map((e) => e.id);
     const rows = await this.auths.find({
@@ -115,16 +153,18 @@ export class DelegationService {
     const mayRevoke =
       a && (a.principalType === 'person' ? a.principalId === caller.id : (await this.companies.roleOf(caller.id, a.principalId)) === 'admin');
     if (!a || !mayRevoke) throw new DomainError('NOT_FOUND');
-    if (a.status === 'revoked') throw new DomainError('INVALID_STATE', '该授权已撤销');
+    const refused = revokeRefusal(a);
+    if (refused) throw new DomainError('INVALID_STATE', refused);
     const now = this.clock.now();
-    await this.auths.update({ id, status: 'active' }, { status: 'revoked', revokedAt: now, revokedBy: caller.id });
+    const done = await this.auths.update({ id, status: a.status }, { status: 'revoked', revokedAt: now, revokedBy: caller.id });
+    if (!done.affected) throw new DomainError('INVALID_STATE', '该授权委托的状态已变化，请刷新后再试');
     await this.audit.record({ actorId: caller.id, action: 'authorization.revoke', objectType: 'authorization', objectId: id });
     await this.notifications.send({
       userId: a.agentUserId,
       type: 'authorization_revoked',
       title: '授权委托已撤销',
-      body: '委托人已撤销对您的授权委托，您不能再代为办理相关事项。',
-      link: '/subpackages/company/pages/authorizations/index?role=agent',
+      body: a.status === 'pending' ? '委托人已撤回给您的授权委托邀请。' : '委托人已撤销对您的授权委托，您不能再代为办理相关事项。',
+      link: AGENT_LIST_LINK,
     });
     return (await this.views([{ ...a, status: 'revoked', revokedAt: now, revokedBy: caller.id }]))[0];
   }
@@ -165,6 +205,7 @@ export class DelegationService {
         validTo: r.validTo,
         createdAt: r.createdAt.toISOString(),
         revokedAt: r.revokedAt?.toISOString() ?? null,
+        respondedAt: r.respondedAt?.toISOString() ?? null,
       };
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { EnterpriseRole, isValidCreditCode, maskName, maskPhone, MeEnterprise } from '@gov/shared';
+import { In, Not, Repository } from 'typeorm';
+import { EnterpriseRole, EnterpriseStatus, isValidCreditCode, maskName, maskPhone, MeEnterprise } from '@gov/shared';
 import { AuthUser, CallerContextLoader } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -15,6 +15,7 @@ import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { EnterpriseMemberEntity } from './entities/enterprise-member.entity';
 import { EnterpriseEntity } from './entities/enterprise.entity';
+import { claimKey, enterpriseRefusal, initialStatus, registrationConflict } from './enterprises.rules';
 
 export interface EnterpriseView {
   id: string;
@@ -22,13 +23,33 @@ export interface EnterpriseView {
   creditCode: string;
   legalRepName: string;
   role: EnterpriseRole;
+  /** only `verified` acts; `pending` waits for the hall's check, `rejected` did not pass it */
+  status: EnterpriseStatus;
+  /** the hall staff's note, when they decided */
+  reviewNote: string | null;
+  reviewedAt: string | null;
 }
+
+const view = (e: EnterpriseEntity, role: EnterpriseRole): EnterpriseView => ({
+  id: e.id,
+  name: e.name,
+  creditCode: e.creditCode,
+  legalRepName: e.legalRepName,
+  role,
+  status: e.status,
+  reviewNote: e.reviewNote,
+  reviewedAt: e.reviewedAt?.toISOString() ?? null,
+});
 
 export interface EnterpriseDetail extends EnterpriseView {
   members: Array<{ userId: string; name: string | null; phone: string | null; role: EnterpriseRole; self: boolean }>;
 }
 
-/** Companies (法人) and their members: the creator is admin; admins add and remove members by phone. */
+/**
+ * Companies (法人) and their members: the creator is admin; admins add and remove members by phone.
+ * A company is verified or pending from the start (rules in enterprises.rules.ts); only a verified
+ * one acts, and its members' lists stay readable whatever its status.
+ */
 @Injectable()
 export class EnterprisesService implements CallerContextLoader {
   constructor(
@@ -52,30 +73,101 @@ export class EnterprisesService implements CallerContextLoader {
     if (rows.length === 0) return [];
     const es = await this.enterprises.find({ where: { id: In(rows.map((r) => r.enterpriseId)) } });
     const byId = new Map(es.map((e) => [e.id, e]));
-    return rows.filter((r) => byId.has(r.enterpriseId)).map((r) => ({ id: r.enterpriseId, name: byId.get(r.enterpriseId)!.name, role: r.role }));
+    return rows
+      .filter((r) => byId.has(r.enterpriseId))
+      .map((r) => ({ id: r.enterpriseId, name: byId.get(r.enterpriseId)!.name, role: r.role, status: byId.get(r.enterpriseId)!.status }));
   }
 
   roleOf(userId: string, enterpriseId: string): Promise<EnterpriseRole | null> {
     return this.members.findOne({ where: { userId, enterpriseId } }).then((m) => m?.role ?? null);
   }
 
+  /**
+   * Refuses (403 FORBIDDEN, `details.reason` enterprise_pending / enterprise_rejected) to let a company
+   * act until the hall has verified it. Every door that takes `onBehalfOf: { type: 'enterprise' }`
+   * comes here through ActingService, and so does giving an authorisation in a company's name.
+   */
+  async assertMayAct(enterpriseId: string): Promise<void> {
+    const e = await this.enterprises.findOne({ where: { id: enterpriseId }, select: { id: true, status: true } });
+    if (!e) throw new DomainError('NOT_FOUND');
+    const refused = enterpriseRefusal(e.status);
+    if (refused) throw new DomainError('FORBIDDEN', refused.message, { reason: refused.reason, enterpriseId });
+  }
+
+  /**
+   * Registers a company with the caller as its admin: `verified` at once when the caller's verified
+   * real name is the legal representative's, else `pending` for the hall to verify. A code that has
+   * a verified company is refused (409 CONFLICT), and so is a second claim by the same person while
+   * theirs is pending; other people's pending claims do not block a registration, and the legal
+   * representative's registration wins over them (they are rejected, their creators told).
+   */
   async create(caller: AuthUser, input: { name: string; creditCode: string; legalRepName: string }): Promise<EnterpriseView> {
     const code = input.creditCode.trim().toUpperCase();
     if (!isValidCreditCode(code)) throw new DomainError('INVALID_CREDIT_CODE', '统一社会信用代码校验不通过，请核对营业执照上的代码');
     const me = await this.users.requireById(caller.id);
     if (!me.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '登记企业前请先完成实名认证');
+    const conflict = registrationConflict(await this.enterprises.find({ where: { creditCode: code }, select: { id: true, status: true, createdBy: true } }), caller.id);
+    if (conflict) throw new DomainError('CONFLICT', conflict);
+    const status = initialStatus({ realName: me.realName, verified: true }, input.legalRepName);
     const now = this.clock.now();
-    const e = this.enterprises.create({ id: newId(), name: input.name.trim(), creditCode: code, legalRepName: input.legalRepName.trim(), createdBy: caller.id, createdAt: now, updatedAt: now });
+    const e = this.enterprises.create({
+      id: newId(),
+      name: input.name.trim(),
+      creditCode: code,
+      legalRepName: input.legalRepName.trim(),
+      status,
+      claimKey: claimKey(status, code, caller.id),
+      reviewedBy: null,
+      reviewedAt: null,
+      reviewNote: null,
+      createdBy: caller.id,
+      createdAt: now,
+      updatedAt: now,
+    });
     try {
       await this.tx.run(async (em) => {
         await em.getRepository(EnterpriseEntity).insert(e);
         await em.getRepository(EnterpriseMemberEntity).insert({ enterpriseId: e.id, userId: caller.id, role: 'admin', addedBy: caller.id, createdAt: now });
+        await this.audit.record({ actorId: caller.id, action: 'enterprise.create', objectType: 'enterprise', objectId: e.id, data: { status } }, em);
       });
     } catch (err) {
-      if (isDuplicateKey(err)) throw new DomainError('CONFLICT', '该统一社会信用代码已登记，请联系企业管理员添加您为成员');
+      // a concurrent registration took the verified key, or this person's pending one
+      if (isDuplicateKey(err)) throw new DomainError('CONFLICT', registrationConflict([{ status, createdBy: caller.id }], caller.id) ?? undefined);
       throw err;
     }
-    return { id: e.id, name: e.name, creditCode: e.creditCode, legalRepName: e.legalRepName, role: 'admin' };
+    if (status === 'verified') await this.rejectRivalClaims(e, caller.id, '该企业已由其法定代表人本人登记');
+    return view(e, 'admin');
+  }
+
+  /**
+   * Once a company is verified, every other pending claim of its credit code is rejected, audited,
+   * and its creator told why.
+   */
+  async rejectRivalClaims(verified: EnterpriseEntity, actorId: string, note: string): Promise<void> {
+    const rivals = await this.enterprises.find({ where: { creditCode: verified.creditCode, status: 'pending', id: Not(verified.id) } });
+    const now = this.clock.now();
+    for (const r of rivals) {
+      const done = await this.enterprises.update(
+        { id: r.id, status: 'pending' },
+        { status: 'rejected', claimKey: null, reviewedBy: actorId, reviewedAt: now, reviewNote: note, updatedAt: now },
+      );
+      if (!done.affected) continue;
+      await this.audit.record({ actorId, action: 'enterprise.reject', objectType: 'enterprise', objectId: r.id, reason: note, data: { supersededBy: verified.id } });
+      await this.notifications.send(this.reviewNotice(r, false, note));
+    }
+  }
+
+  /** The message that tells a company's creator the hall's decision. */
+  reviewNotice(e: EnterpriseEntity, approved: boolean, note: string | null) {
+    return {
+      userId: e.createdBy,
+      type: approved ? 'enterprise_verified' : 'enterprise_rejected',
+      title: approved ? '企业已通过核验' : '企业登记未通过核验',
+      body: approved
+        ? `“${e.name}”已通过大厅核验，现在可以企业名义预约、申报和授权代办。${note ? `说明：${note}` : ''}`
+        : `“${e.name}”未通过大厅核验${note ? `：${note}` : ''}。如有疑问，请携营业执照到政务服务中心窗口咨询。`,
+      link: `/subpackages/company/pages/detail/index?id=${e.id}`,
+    };
   }
 
   async list(caller: AuthUser): Promise<EnterpriseView[]> {
@@ -83,7 +175,7 @@ export class EnterprisesService implements CallerContextLoader {
     if (rows.length === 0) return [];
     const es = await this.enterprises.find({ where: { id: In(rows.map((r) => r.enterpriseId)) }, order: { createdAt: 'ASC' } });
     const role = new Map(rows.map((r) => [r.enterpriseId, r.role]));
-    return es.map((e) => ({ id: e.id, name: e.name, creditCode: e.creditCode, legalRepName: e.legalRepName, role: role.get(e.id)! }));
+    return es.map((e) => view(e, role.get(e.id)!));
   }
 
   /** A member's view of the company; 404 for anyone else. */
@@ -95,11 +187,7 @@ export class EnterprisesService implements CallerContextLoader {
     const us = await this.userRows.find({ where: { id: In(ms.map((m) => m.userId)) } });
     const byId = new Map(us.map((u) => [u.id, u]));
     return {
-      id: e.id,
-      name: e.name,
-      creditCode: e.creditCode,
-      legalRepName: e.legalRepName,
-      role,
+      ...view(e, role),
       members: ms.map((m) => {
         const u = byId.get(m.userId);
         return { userId: m.userId, name: maskName(u?.realName ?? null), phone: u?.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null, role: m.role, self: m.userId === caller.id };
@@ -133,7 +221,7 @@ export class EnterprisesService implements CallerContextLoader {
       userId: user.id,
       type: 'enterprise_member',
       title: '您已成为企业办事人员',
-      body: `您已被添加为“${e.name}”的${role === 'admin' ? '管理员' : '经办人'}，可以代表企业预约和申报。`,
+      body: `您已被添加为“${e.name}”的${role === 'admin' ? '管理员' : '经办人'}，${e.status === 'verified' ? '可以代表企业预约和申报。' : '企业通过大厅核验后即可代表企业预约和申报。'}`,
       link: `/subpackages/company/pages/detail/index?id=${id}`,
     });
     return this.get(caller, id);

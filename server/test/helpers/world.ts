@@ -9,21 +9,16 @@ export function validIdNumber(): string {
   return first17 + idNumberCheckChar(first17);
 }
 
-let creditSeq = Math.floor(Math.random() * 1e6);
-/** A unified social credit code with a correct check character, different each call. */
-export function validCreditCode(): string {
-  creditSeq = (creditSeq + 7) % 1e7;
-  const first17 = `91410100MB${String(creditSeq).padStart(7, '0')}`;
-  return first17 + creditCodeCheckChar(first17);
-}
 
-/** The real name every `verifiedCitizen` is verified with. */
-export const VERIFIED_NAME = '测试用户';
+/** The real name verifiedCitizen() gives unless told otherwise. */
+export const TEST_REAL_NAME = '测试用户';
+/** The same name, under the name some suites use. */
+export const VERIFIED_NAME = TEST_REAL_NAME;
 
 /** A signed-in citizen with a verified real name. */
-export async function verifiedCitizen(api: Client, phone = uniquePhone()) {
+export async function verifiedCitizen(api: Client, phone = uniquePhone(), realName = TEST_REAL_NAME) {
   const s = await signIn(api, phone);
-  const r = await api.post('/api/me/verify', { realName: VERIFIED_NAME, idNumber: validIdNumber() }, { token: s.accessToken });
+  const r = await api.post('/api/me/verify', { realName, idNumber: validIdNumber() }, { token: s.accessToken });
   if (r.status !== 200) throw new Error(`verify failed: ${r.status} ${r.text}`);
   return { ...s, token: s.accessToken };
 }
@@ -136,4 +131,36 @@ export async function refreshed(api: Client, s: Session): Promise<Session> {
   s.token = r.body.accessToken;
   s.refreshToken = r.body.refreshToken;
   return s;
+}
+
+let creditSeq = Math.floor(Math.random() * 1e6);
+/** A 统一社会信用代码 with a correct check character, different each call. */
+export function validCreditCode(): string {
+  creditSeq = (creditSeq + 7919) % 1e7;
+  const first17 = `91410100MA${String(creditSeq).padStart(7, '0')}`;
+  return first17 + creditCodeCheckChar(first17);
+}
+
+/**
+ * A company the owner registers as its legal representative (their verified real name), so it is
+ * verified at once and can act; `legalRepName` of someone else leaves it pending for the hall.
+ */
+export async function verifiedCompany(api: Client, ownerToken: string, name = '清河测试科技有限公司', legalRepName = TEST_REAL_NAME) {
+  const r = await api.post('/api/enterprises', { name, creditCode: validCreditCode(), legalRepName }, { token: ownerToken });
+  if (r.status !== 201) throw new Error(`enterprise: ${r.status} ${r.text}`);
+  return r.body as { id: string; name: string; creditCode: string; status: string };
+}
+
+/** An authorisation given by the principal and accepted by the agent: in force from its start date. */
+export async function acceptedAuthorization(
+  api: Client,
+  principalToken: string,
+  agentToken: string,
+  body: { principal: { type: string; id: string }; agentPhone: string; serviceIds: string[] | null; validFrom: string; validTo: string },
+) {
+  const given = await api.post('/api/authorizations', body, { token: principalToken });
+  if (given.status !== 201) throw new Error(`authorization: ${given.status} ${given.text}`);
+  const accepted = await api.post(`/api/authorizations/${given.body.id}/accept`, undefined, { token: agentToken });
+  if (accepted.status !== 200) throw new Error(`accept: ${accepted.status} ${accepted.text}`);
+  return accepted.body as { id: string; status: string };
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { OnBehalfOfDto } from '../../booking/dto/booking.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -16,9 +16,10 @@ export class CreateAuthorizationDto {
   @Matches(/^1[3-9]\d{9}$/, { message: '请输入正确的 11 位手机号' })
   agentPhone!: string;
 
-  @ApiProperty({ type: [String], nullable: true, description: 'null 表示全部事项' })
+  @ApiProperty({ type: [String], nullable: true, description: '授权的事项；null 表示全部事项（须明确传 null，不传则拒绝）；不能为空数组' })
   @ValidateIf((o: CreateAuthorizationDto) => o.serviceIds !== null)
-  @IsArray()
+  @IsArray({ message: '请选择授权的事项，或明确选择全部事项' })
+  @ArrayMinSize(1, { message: '请至少选择一个事项，或选择全部事项' })
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @Length(1, 36, { each: true })

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
-import { ENTERPRISE_ROLES, EnterpriseRole } from '@gov/shared';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ENTERPRISE_ROLES, ENTERPRISE_STATUSES, EnterpriseRole, EnterpriseStatus } from '@gov/shared';
 
 export class CreateEnterpriseDto {
   @ApiProperty({ example: '清河市星火科技有限公司' }) @IsString() @Length(2, 100) name!: string;
@@ -18,4 +18,20 @@ export class AddMemberDto {
   phone!: string;
 
   @ApiProperty({ enum: ENTERPRISE_ROLES }) @IsIn(ENTERPRISE_ROLES) role!: EnterpriseRole;
+}
+
+export class StaffEnterpriseQuery {
+  @ApiPropertyOptional({ enum: ENTERPRISE_STATUSES, default: 'pending' })
+  @IsOptional()
+  @IsIn(ENTERPRISE_STATUSES)
+  status?: EnterpriseStatus;
+}
+
+export class VerifyEnterpriseDto {
+  @ApiProperty({ description: 'true 通过核验；false 不通过（须写明原因）' }) @IsBoolean() approve!: boolean;
+  @ApiPropertyOptional({ description: '核验说明；不通过时必填，企业会收到', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  note?: string;
 }

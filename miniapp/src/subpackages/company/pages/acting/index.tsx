@@ -13,6 +13,7 @@ import { isH5 } from '../../../../platform'
 import { acting, useActingChoice, type ActingChoice } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
+import { ENTERPRISE_STATUS } from '../../../../utils/enterprise-status'
 import { goBackOr, toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
@@ -22,16 +23,24 @@ interface Option {
   title: string
   sub: string
   choice: ActingChoice | null
+  /** why it cannot be chosen now (a company the hall has not verified, an invitation not accepted) */
+  disabled?: string
+  /** where a tap on a disabled option leads */
+  go?: string
 }
 
-/** 为谁办理: 本人, a company the user belongs to, or a principal whose authorisation is valid now. */
+/**
+ * 为谁办理: 本人, a verified company the user belongs to, or a principal whose authorisation the
+ * user accepted and which is in force. A company waiting for the hall's check is shown, not offered.
+ */
 export default function Acting() {
   const { accessToken } = useSession()
   const current = useActingChoice()
   const data = useAsync(
     async () => {
       const [companies, received] = await Promise.all([enterprisesApi.list(), delegationApi.list('agent')])
-      return { companies, received: received.filter((a) => a.status === 'active') }
+      const active = received.filter((a) => a.status === 'active')
+      return { companies, received: [...active, ...received.filter((a) => a.status === 'pending')] }
     },
     [accessToken],
     !!accessToken,
@@ -40,21 +49,32 @@ export default function Acting() {
 
   const options: Option[] = [{ key: 'self', title: '本人', sub: '以自己的名义办理', choice: null }]
   for (const c of data.data?.companies ?? []) {
+    const usable = c.status === 'verified'
     options.push({
       key: `enterprise:${c.id}`,
       title: c.name,
-      sub: `企业 · 我是${c.role === 'admin' ? '管理员' : '经办人'}`,
+      sub: usable
+        ? `企业 · 我是${c.role === 'admin' ? '管理员' : '经办人'}`
+        : `企业 · ${ENTERPRISE_STATUS[c.status].text}，${c.status === 'pending' ? '核验通过后才能以企业名义办理' : '不能以企业名义办理'}`,
       choice: { type: 'enterprise', id: c.id, name: c.name },
+      disabled: usable ? undefined : c.status === 'pending' ? '企业待大厅核验，暂不能以企业名义办理' : '企业未通过核验，不能以企业名义办理',
     })
   }
+  // accepted authorisations in force first; an invitation not answered yet is shown, and a tap leads to where it is accepted
   for (const a of data.data?.received ?? []) {
     const key = `${a.principal.type}:${a.principal.id}`
     if (options.some((o) => o.key === key)) continue
+    const waiting = a.status === 'pending'
+    const kind = `${a.principal.type === 'enterprise' ? '企业' : '个人'}委托`
     options.push({
       key,
       title: a.principal.name ?? '委托人',
-      sub: `${a.principal.type === 'enterprise' ? '企业' : '个人'}委托 · ${a.services ? a.services.map((s) => s.name).join('、') : '全部事项'} · 至 ${a.validTo}`,
-      choice: { type: a.principal.type, id: a.principal.id, name: a.principal.name ?? '委托人', authorizationId: a.id },
+      sub: waiting
+        ? `${kind} · 待您确认，接受后才能为其办理`
+        : `${kind} · ${a.services ? a.services.map((s) => s.name).join('、') : '全部事项'} · 至 ${a.validTo}`,
+      choice: waiting ? null : { type: a.principal.type, id: a.principal.id, name: a.principal.name ?? '委托人', authorizationId: a.id },
+      disabled: waiting ? '请先接受该授权委托' : undefined,
+      go: waiting ? '/subpackages/company/pages/authorizations/index?role=agent' : undefined,
     })
   }
   // people who authorised me: their no-show record is the one that counts for what I book for them
@@ -62,12 +82,17 @@ export default function Acting() {
   const currentKey = current ? `${current.type}:${current.id}` : 'self'
 
   // a choice whose membership or authorisation is gone falls back to 本人
-  const stale = !!data.data && !!current && !options.some((o) => o.key === currentKey)
+  const stale = !!data.data && !!current && !options.some((o) => o.key === currentKey && !o.disabled)
   useEffect(() => {
     if (stale) acting.clear()
   }, [stale])
 
   const pick = (o: Option) => {
+    if (o.disabled) {
+      toast(o.disabled)
+      if (o.go) Taro.navigateTo({ url: o.go })
+      return
+    }
     acting.set(o.choice)
     toast(o.choice ? `将以“${o.title}”的名义办理` : '将以本人名义办理')
     setTimeout(() => goBackOr('/pages/me/index'), 400)
@@ -86,6 +111,7 @@ export default function Acting() {
                     role: 'radio',
                     tabIndex: 0,
                     'aria-checked': on ? 'true' : 'false',
+                    'aria-disabled': o.disabled ? 'true' : undefined,
                     'aria-label': `${o.title}，${o.sub}`,
                     onKeyDown: (e: KeyboardEvent) => {
                       if (e.key === 'Enter' || e.key === ' ') {
@@ -96,7 +122,12 @@ export default function Acting() {
                   }
                 : {}
               return (
-                <View key={o.key} className={`co-choice ${on ? 'co-choice--on' : ''}`} onClick={() => pick(o)} {...(a11y as object)}>
+                <View
+                  key={o.key}
+                  className={`co-choice ${on ? 'co-choice--on' : ''} ${o.disabled ? 'co-choice--disabled' : ''}`}
+                  onClick={() => pick(o)}
+                  {...(a11y as object)}
+                >
                   <View className='co-choice__mark' />
                   <View className='acting__text'>
                     <Text className='co-row__title'>{o.title}</Text>
@@ -108,7 +139,7 @@ export default function Acting() {
           </PageState>
         </View>
         <Text className='muted' style={{ display: 'block', margin: '0 12px' }}>
-          代委托人预约时，爽约记在委托人的预约记录上；授权过期或被撤销后不能再代办。
+          代委托人预约时，爽约记在委托人的预约记录上；收到的授权须先在“我收到的授权”中接受才能代办，过期或被撤销后不能再代办。
         </Text>
         {personPrincipals.length > 0 ? (
           <>

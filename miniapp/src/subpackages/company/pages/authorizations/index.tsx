@@ -8,6 +8,7 @@ import ReasonDialog from '../../../../components/ReasonDialog'
 import Segmented from '../../../../components/Segmented'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
+import { errorMessage } from '../../../../api/client'
 import { delegationApi, type Authorization } from '../../../../api/delegation'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
@@ -22,10 +23,15 @@ import './index.scss'
 type Role = 'principal' | 'agent'
 
 const STATUS: Record<Authorization['status'], { text: string; tone: Tone }> = {
-  active: { text: '有效', tone: 'success' },
+  pending: { text: '待对方确认', tone: 'warning' },
+  active: { text: '生效中', tone: 'success' },
+  declined: { text: '已拒绝', tone: 'danger' },
   revoked: { text: '已撤销', tone: 'muted' },
   expired: { text: '已过期', tone: 'muted' },
 }
+
+/** The status as this side reads it: an invitation waits for the agent, who sees it as theirs to answer. */
+const statusFor = (a: Authorization, role: Role) => (role === 'agent' && a.status === 'pending' ? { text: '待您确认', tone: 'warning' as Tone } : STATUS[a.status])
 
 const BOOKING_STATUS: Record<string, string> = {
   booked: '已预约',
@@ -41,7 +47,11 @@ function scope(a: Authorization): string {
   return a.services.map((s) => s.name || '（事项）').join('、')
 }
 
-/** Authorisations given (as a person or as admin of a company) and received (as agent); revoke; what agents did for me. */
+/**
+ * Authorisations given (as a person or as admin of a company) and received (as agent): the agent
+ * accepts or declines an invitation (declining asks first); the principal revokes, or withdraws
+ * an invitation not yet answered; what agents did for me.
+ */
 export default function Authorizations() {
   const params = useRouter().params
   const [role, setRole] = useState<Role>(params.role === 'agent' ? 'agent' : 'principal')
@@ -55,6 +65,20 @@ export default function Authorizations() {
   usePullRefresh(reloadAll)
   useReloadOnShow(reloadAll, !!accessToken)
   const [revoking, setRevoking] = useState<Authorization | null>(null)
+  const [declining, setDeclining] = useState<Authorization | null>(null)
+  const [accepting, setAccepting] = useState<string | null>(null)
+  const accept = async (a: Authorization) => {
+    setAccepting(a.id)
+    try {
+      await delegationApi.accept(a.id)
+      toast('已接受，可在授权范围内为其办理', 'success')
+      list.reload()
+    } catch (e) {
+      toast(errorMessage(e))
+    } finally {
+      setAccepting(null)
+    }
+  }
   const items = list.data ?? []
   const doneCount = (done.data?.bookings.length ?? 0) + (done.data?.filings.length ?? 0)
 
@@ -94,7 +118,7 @@ export default function Authorizations() {
                       ? `代办人 ${a.agent.name ?? ''} ${a.agent.phone ?? ''}`
                       : `委托人 ${a.principal.name ?? '（未实名）'}${a.principal.type === 'enterprise' ? '（企业）' : ''}`}
                   </Text>
-                  <StatusTag tone={STATUS[a.status].tone}>{STATUS[a.status].text}</StatusTag>
+                  <StatusTag tone={statusFor(a, role).tone}>{statusFor(a, role).text}</StatusTag>
                 </View>
                 {role === 'principal' && (
                   <Text className='co-row__sub'>
@@ -105,12 +129,31 @@ export default function Authorizations() {
                 <Text className='co-row__sub'>
                   有效期：{a.validFrom} 至 {a.validTo}
                 </Text>
+                {a.status === 'active' && a.respondedAt ? <Text className='co-row__sub'>代办人接受于 {fullDateTime(a.respondedAt)}</Text> : null}
+                {a.status === 'declined' && a.respondedAt ? <Text className='co-row__sub'>代办人拒绝于 {fullDateTime(a.respondedAt)}</Text> : null}
                 {a.revokedAt ? <Text className='co-row__sub'>撤销于 {fullDateTime(a.revokedAt)}</Text> : null}
+                {a.status === 'pending' ? (
+                  <Text className='co-status co-status--warning'>
+                    {role === 'agent'
+                      ? '对方委托您代为办理。接受后，您可以在授权范围和有效期内以对方名义办理；接受前授权不生效。'
+                      : '等待代办人用该手机号登录后确认接受，接受前授权不生效。'}
+                  </Text>
+                ) : null}
                 <View className='auth-item__actions'>
-                  {role === 'principal' && a.status === 'active' && (
+                  {role === 'principal' && (a.status === 'active' || a.status === 'pending') && (
                     <Button size='small' type='danger' fill='outline' onClick={() => setRevoking(a)}>
-                      撤销授权
+                      {a.status === 'pending' ? '撤回授权' : '撤销授权'}
                     </Button>
+                  )}
+                  {role === 'agent' && a.status === 'pending' && (
+                    <>
+                      <Button size='small' type='danger' fill='outline' onClick={() => setDeclining(a)}>
+                        拒绝
+                      </Button>
+                      <Button size='small' type='primary' loading={accepting === a.id} onClick={() => accept(a)}>
+                        接受
+                      </Button>
+                    </>
                   )}
                   {role === 'agent' && a.status === 'active' && (
                     <Button
@@ -162,15 +205,34 @@ export default function Authorizations() {
         )}
 
         <ReasonDialog
+          visible={!!declining}
+          title='拒绝授权委托'
+          description={`拒绝后，该授权不会生效，委托人${declining?.principal.name ? `（${declining.principal.name}）` : ''}会收到通知。如需代办，请对方重新授权。`}
+          confirmText='拒绝'
+          danger
+          onConfirm={async () => {
+            if (!declining) return
+            await delegationApi.decline(declining.id)
+            toast('已拒绝')
+            list.reload()
+          }}
+          onClose={() => setDeclining(null)}
+        />
+
+        <ReasonDialog
           visible={!!revoking}
-          title='撤销授权'
-          description='撤销后，代办人立即不能再以您的名义办理。已办理的事项不受影响。'
-          confirmText='撤销'
+          title={revoking?.status === 'pending' ? '撤回授权' : '撤销授权'}
+          description={
+            revoking?.status === 'pending'
+              ? '撤回后，代办人不能再接受这份授权。'
+              : '撤销后，代办人立即不能再以您的名义办理。已办理的事项不受影响。'
+          }
+          confirmText={revoking?.status === 'pending' ? '撤回' : '撤销'}
           danger
           onConfirm={async () => {
             if (!revoking) return
             await delegationApi.revoke(revoking.id)
-            toast('授权已撤销')
+            toast(revoking.status === 'pending' ? '授权已撤回' : '授权已撤销')
             list.reload()
           }}
           onClose={() => setRevoking(null)}

@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { isValidPhone, type OnBehalfOf, type ServiceSummary } from '@gov/shared'
+import { isValidPhone, maskPhone, type OnBehalfOf, type ServiceSummary } from '@gov/shared'
 import AppPage from '../../../../components/AppPage'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
+import ReasonDialog from '../../../../components/ReasonDialog'
 import SignInGate from '../../../../components/SignInGate'
-import { api, errorMessage, isApiError } from '../../../../api/client'
+import { api } from '../../../../api/client'
 import { delegationApi } from '../../../../api/delegation'
 import { enterprisesApi } from '../../../../api/enterprises'
 import { useAsync } from '../../../../hooks/useAsync'
@@ -19,6 +20,10 @@ import '../../company.scss'
 import './index.scss'
 
 type Errors = Partial<Record<'agentPhone' | 'serviceIds' | 'validFrom' | 'validTo', string>>
+type Scope = 'all' | 'some' | null
+
+/** The suggested validity: one month from today (shown, and changed with the date pickers). */
+const SUGGESTED_DAYS = 30
 
 function Choice({ on, label, onTap, check }: { on: boolean; label: string; onTap: () => void; check?: boolean }) {
   const a11y = isH5
@@ -43,15 +48,25 @@ function Choice({ on, label, onTap, check }: { on: boolean; label: string; onTap
   )
 }
 
-/** 新建授权: principal (本人 or a company I administer), agent phone, all or chosen services, validity. */
+function days(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+}
+
+/**
+ * 新建授权: principal (本人 or a verified company I administer), agent phone, the scope chosen
+ * explicitly (全部事项 or a list of services — nothing is preselected), the validity dates, then a
+ * confirmation of all four before anything is sent. The authorisation waits for the agent to accept.
+ */
 export default function Authorize() {
   const params = useRouter().params
   const { accessToken, user } = useSession()
   const companies = useAsync(() => enterprisesApi.list(), [accessToken], !!accessToken)
   const adminOf = (companies.data ?? []).filter((c) => c.role === 'admin')
+  const usable = adminOf.filter((c) => c.status === 'verified')
+  const waiting = adminOf.filter((c) => c.status !== 'verified')
   const [principalKey, setPrincipalKey] = useState<string>(params.enterpriseId ? `enterprise:${params.enterpriseId}` : 'person')
   const [agentPhone, setAgentPhone] = useState('')
-  const [allServices, setAllServices] = useState(true)
+  const [scope, setScope] = useState<Scope>(null)
   const [picked, setPicked] = useState<ServiceSummary[]>([])
   const [q, setQ] = useState('')
   const [results, setResults] = useState<ServiceSummary[] | null>(null)
@@ -59,10 +74,15 @@ export default function Authorize() {
   const [searchError, setSearchError] = useState<unknown>(null)
   const today = shanghaiDate()
   const [validFrom, setValidFrom] = useState(today)
-  const [validTo, setValidTo] = useState(addDays(today, 89))
+  const [validTo, setValidTo] = useState(addDays(today, SUGGESTED_DAYS - 1))
   const [errors, setErrors] = useState<Errors>({})
-  const [formError, setFormError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+
+  // a company that is not (or no longer) usable falls back to 本人
+  const company = principalKey.startsWith('enterprise:') ? usable.find((c) => `enterprise:${c.id}` === principalKey) : undefined
+  const principalKeyNow = company ? principalKey : 'person'
+  const principalLabel = company ? `${company.name}（企业）` : `本人${user?.realName ? `（${user.realName}）` : ''}`
+  const scopeLabel = scope === 'all' ? '全部事项' : picked.map((p) => p.name).join('、')
 
   const search = async () => {
     setSearching(true)
@@ -77,43 +97,38 @@ export default function Authorize() {
     }
   }
 
-  const toggle = (s: ServiceSummary) =>
+  // a field's error clears as soon as the user changes that field
+  const clear = (field: keyof Errors) => setErrors((e) => (e[field] ? { ...e, [field]: undefined } : e))
+  const chooseScope = (v: Exclude<Scope, null>) => {
+    setScope(v)
+    clear('serviceIds')
+  }
+  const toggle = (s: ServiceSummary) => {
     setPicked((cur) => (cur.some((p) => p.id === s.id) ? cur.filter((p) => p.id !== s.id) : [...cur, s]))
+    clear('serviceIds')
+  }
 
-  const submit = async () => {
-    setFormError('')
+  const review = () => {
     const next: Errors = {}
     if (!isValidPhone(agentPhone.trim())) next.agentPhone = '请输入代办人的 11 位手机号'
-    if (!allServices && picked.length === 0) next.serviceIds = '请至少选择一个事项，或选择全部事项'
+    if (scope === null) next.serviceIds = '请选择授权范围：全部事项，或指定事项'
+    else if (scope === 'some' && picked.length === 0) next.serviceIds = '请至少选择一个事项，或选择全部事项'
     if (validTo < validFrom) next.validTo = '结束日期不能早于开始日期'
     setErrors(next)
-    if (Object.keys(next).length) return
-    const principal: OnBehalfOf = principalKey.startsWith('enterprise:')
-      ? { type: 'enterprise', id: principalKey.slice('enterprise:'.length) }
-      : { type: 'person', id: user?.id ?? '' }
-    setBusy(true)
-    try {
-      await delegationApi.create({
-        principal,
-        agentPhone: agentPhone.trim(),
-        serviceIds: allServices ? null : picked.map((p) => p.id),
-        validFrom,
-        validTo,
-      })
-      toast('授权已生效', 'success')
-      setTimeout(() => Taro.redirectTo({ url: '/subpackages/company/pages/authorizations/index?role=principal' }), 300)
-    } catch (e) {
-      if (isApiError(e)) {
-        const f = e.fieldErrors
-        if (f.agentPhone || f.serviceIds || f.validFrom || f.validTo) {
-          setErrors({ agentPhone: f.agentPhone, serviceIds: f.serviceIds, validFrom: f.validFrom, validTo: f.validTo })
-          return
-        }
-      }
-      setFormError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    if (Object.keys(next).length === 0) setConfirming(true)
+  }
+
+  const send = async () => {
+    const principal: OnBehalfOf = company ? { type: 'enterprise', id: company.id } : { type: 'person', id: user?.id ?? '' }
+    await delegationApi.create({
+      principal,
+      agentPhone: agentPhone.trim(),
+      serviceIds: scope === 'all' ? null : picked.map((p) => p.id),
+      validFrom,
+      validTo,
+    })
+    toast('已发送，待对方确认', 'success')
+    setTimeout(() => Taro.redirectTo({ url: '/subpackages/company/pages/authorizations/index?role=principal' }), 300)
   }
 
   return (
@@ -121,23 +136,41 @@ export default function Authorize() {
       <SignInGate purpose='授权他人代办'>
         <View className='section-title'>委托人</View>
         <View className='card' role='radiogroup' aria-label='委托人'>
-          <Choice on={principalKey === 'person'} label={`本人${user?.realName ? `（${user.realName}）` : ''}`} onTap={() => setPrincipalKey('person')} />
-          {adminOf.map((c) => (
-            <Choice key={c.id} on={principalKey === `enterprise:${c.id}`} label={`${c.name}（企业）`} onTap={() => setPrincipalKey(`enterprise:${c.id}`)} />
+          <Choice on={principalKeyNow === 'person'} label={`本人${user?.realName ? `（${user.realName}）` : ''}`} onTap={() => setPrincipalKey('person')} />
+          {usable.map((c) => (
+            <Choice key={c.id} on={principalKeyNow === `enterprise:${c.id}`} label={`${c.name}（企业）`} onTap={() => setPrincipalKey(`enterprise:${c.id}`)} />
           ))}
           <Text className='muted'>只有企业管理员可以企业名义授权。</Text>
+          {waiting.length > 0 ? (
+            <Text className='muted'>{waiting.map((c) => `“${c.name}”`).join('、')}尚未通过大厅核验，核验通过后才能以企业名义授权。</Text>
+          ) : null}
         </View>
 
         <View className='section-title'>代办人</View>
         <View className='card'>
-          <FormField label='代办人手机号' value={agentPhone} onChange={setAgentPhone} type='number' maxlength={11} placeholder='代办人登录政务通所用手机号' error={errors.agentPhone} />
+          <FormField
+            label='代办人手机号'
+            value={agentPhone}
+            onChange={(v) => {
+              setAgentPhone(v)
+              clear('agentPhone')
+            }}
+            type='number'
+            maxlength={11}
+            placeholder='代办人登录政务通所用手机号'
+            error={errors.agentPhone}
+          />
+          <Text className='muted'>代办人用这个手机号登录后确认接受，授权才生效。</Text>
         </View>
 
         <View className='section-title'>授权范围</View>
         <View className='card' role='radiogroup' aria-label='授权范围'>
-          <Choice on={allServices} label='全部事项' onTap={() => setAllServices(true)} />
-          <Choice on={!allServices} label='指定事项' onTap={() => setAllServices(false)} />
-          {!allServices && (
+          <Choice on={scope === 'some'} label='指定事项' onTap={() => chooseScope('some')} />
+          <Choice on={scope === 'all'} label='全部事项' onTap={() => chooseScope('all')} />
+          {scope === 'all' ? <Text className='co-status co-status--warning'>代办人可以您的名义办理所有事项，请确认您信任对方。</Text> : null}
+          {scope === null && !errors.serviceIds ? <Text className='muted'>请选择：只授权指定的事项，或授权全部事项。</Text> : null}
+          {errors.serviceIds ? <Text className='field__error'>{errors.serviceIds}</Text> : null}
+          {scope === 'some' && (
             <View>
               <View className='authorize__search'>
                 <FormField label='搜索事项' value={q} onChange={setQ} placeholder='事项名称或拼音首字母' onConfirm={search} />
@@ -154,7 +187,6 @@ export default function Authorize() {
                   ))}
                 </View>
               )}
-              {errors.serviceIds ? <Text className='field__error'>{errors.serviceIds}</Text> : null}
               {(results !== null || !!searchError) && (
                 <PageState error={searchError} empty={results?.length === 0} emptyText='没有找到相关事项' onRetry={search}>
                   {results?.map((s) => (
@@ -171,7 +203,10 @@ export default function Authorize() {
           <View className='authorize__dates'>
             <View className='field'>
               <Text className='field__label'>开始日期</Text>
-              <Picker mode='date' value={validFrom} start={today} onChange={(e) => setValidFrom(String(e.detail.value))}>
+              <Picker mode='date' value={validFrom} start={today} onChange={(e) => {
+                  setValidFrom(String(e.detail.value))
+                  clear('validTo')
+                }}>
                 <View className='co-date' aria-label={`开始日期 ${validFrom}`}>
                   <Text>{validFrom}</Text>
                   <Text className='muted'>更改</Text>
@@ -180,7 +215,10 @@ export default function Authorize() {
             </View>
             <View className='field'>
               <Text className='field__label'>结束日期</Text>
-              <Picker mode='date' value={validTo} start={validFrom} onChange={(e) => setValidTo(String(e.detail.value))}>
+              <Picker mode='date' value={validTo} start={validFrom} onChange={(e) => {
+                  setValidTo(String(e.detail.value))
+                  clear('validTo')
+                }}>
                 <View className='co-date' aria-label={`结束日期 ${validTo}`}>
                   <Text>{validTo}</Text>
                   <Text className='muted'>更改</Text>
@@ -189,16 +227,42 @@ export default function Authorize() {
               {errors.validTo ? <Text className='field__error'>{errors.validTo}</Text> : null}
             </View>
           </View>
-          {formError ? (
-            <View className='form-error' role='alert'>
-              {formError}
-            </View>
-          ) : null}
-          <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
-            确认授权
+          {validTo >= validFrom ? <Text className='muted'>共 {days(validFrom, validTo)} 天（建议期限为一个月，可按需更改）。</Text> : null}
+          <Button className='btn-block' block type='primary' size='large' onClick={review}>
+            下一步：核对授权
           </Button>
           <Text className='muted'>代办人的每次办理都会记录代办人和委托人；您可以随时撤销授权。</Text>
         </View>
+
+        <ReasonDialog
+          visible={confirming}
+          title='核对授权委托'
+          description='请核对以下内容。发送后，代办人确认接受前授权不生效。'
+          confirmText='确认授权'
+          onConfirm={send}
+          onClose={() => setConfirming(false)}
+        >
+          <View className='authorize__summary'>
+            <View className='kv'>
+              <Text className='kv__k'>委托人</Text>
+              <Text className='kv__v'>{principalLabel}</Text>
+            </View>
+            <View className='kv'>
+              <Text className='kv__k'>代办人手机号</Text>
+              <Text className='kv__v'>{maskPhone(agentPhone.trim())}</Text>
+            </View>
+            <View className='kv'>
+              <Text className='kv__k'>授权范围</Text>
+              <Text className='kv__v'>{scopeLabel}</Text>
+            </View>
+            <View className='kv'>
+              <Text className='kv__k'>有效期</Text>
+              <Text className='kv__v'>
+                {validFrom} 至 {validTo}
+              </Text>
+            </View>
+          </View>
+        </ReasonDialog>
       </SignInGate>
     </AppPage>
   )

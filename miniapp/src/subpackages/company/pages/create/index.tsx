@@ -1,21 +1,27 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { isValidCreditCode } from '@gov/shared'
+import { isValidCreditCode, sameLegalName } from '@gov/shared'
 import AppPage from '../../../../components/AppPage'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
 import SignInGate from '../../../../components/SignInGate'
 import { errorMessage, isApiError } from '../../../../api/client'
 import { enterprisesApi } from '../../../../api/enterprises'
+import { useSession } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
 
 type Errors = Partial<Record<'name' | 'creditCode' | 'legalRepName', string>>
 
-/** 创建企业: name, 统一社会信用代码 (check character verified here before sending), legal representative. */
+/**
+ * 创建企业: name, 统一社会信用代码 (check character verified here before sending), legal representative.
+ * Says beforehand whether the company takes effect at once (the user is its legal representative)
+ * or waits for the hall's check.
+ */
 export default function CreateCompany() {
+  const { user } = useSession()
   const [name, setName] = useState('')
   const [creditCode, setCreditCode] = useState('')
   const [legalRepName, setLegalRepName] = useState('')
@@ -36,7 +42,7 @@ export default function CreateCompany() {
     setBusy(true)
     try {
       const created = await enterprisesApi.create({ name: name.trim(), creditCode: code, legalRepName: legalRepName.trim() })
-      toast('企业已创建', 'success')
+      toast(created.status === 'verified' ? '企业已创建' : '已登记，待大厅核验', created.status === 'verified' ? 'success' : 'none')
       Taro.redirectTo({ url: `/subpackages/company/pages/detail/index?id=${created.id}` })
     } catch (e) {
       if (isApiError(e)) {
@@ -67,6 +73,15 @@ export default function CreateCompany() {
             maxlength={18}
           />
           <FormField label='法定代表人' value={legalRepName} onChange={setLegalRepName} placeholder='姓名' error={errors.legalRepName} maxlength={64} />
+          {legalRepName.trim().length >= 2 ? (
+            sameLegalName(user?.realName, legalRepName) ? (
+              <Text className='co-status co-status--success'>法定代表人与您的实名一致，创建后立即生效。</Text>
+            ) : (
+              <Text className='co-status co-status--warning'>
+                法定代表人不是您本人：创建后企业为“待核验”，需携营业执照原件到政务服务中心窗口核验，核验通过前不能以企业名义办理。
+              </Text>
+            )
+          ) : null}
           {formError ? (
             <View className='form-error' role='alert'>
               {formError}
@@ -75,7 +90,7 @@ export default function CreateCompany() {
           <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
             创建
           </Button>
-          <Text className='muted'>创建后您是企业管理员，可添加经办人、以企业名义授权代办。</Text>
+          <Text className='muted'>创建后您是企业管理员，可添加经办人；企业核验通过后，成员可以企业名义办理，您也可以企业名义授权代办。</Text>
         </View>
       </SignInGate>
     </AppPage>

@@ -12,6 +12,7 @@ import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
 import { acting, useActingChoice } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
+import { ENTERPRISE_STATUS } from '../../../../utils/enterprise-status'
 import { fullDateTime, shanghaiDate } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import '../../company.scss'
@@ -64,8 +65,9 @@ export default function CompanyDetail() {
 
   const c = company.data
   const actingHere = choice?.type === 'enterprise' && choice.id === id
+  const verified = c?.status === 'verified'
   const actForCompany = () => {
-    if (!c) return
+    if (!c || c.status !== 'verified') return
     acting.set({ type: 'enterprise', id: c.id, name: c.name })
     toast(`已切换为以“${c.name}”名义办理`)
   }
@@ -82,25 +84,30 @@ export default function CompanyDetail() {
                 <Text className='co-row__sub'>
                   法定代表人 {c.legalRepName} · 我的身份：{c.role === 'admin' ? '管理员' : '经办人'}
                 </Text>
-                {actingHere ? (
-                  <View style={{ marginTop: '8px' }}>
-                    <StatusTag tone='warning'>正在以企业名义办理</StatusTag>
+                <View className='co-tags'>
+                  <StatusTag tone={ENTERPRISE_STATUS[c.status].tone}>{ENTERPRISE_STATUS[c.status].text}</StatusTag>
+                  {actingHere ? <StatusTag tone='warning'>正在以企业名义办理</StatusTag> : null}
+                </View>
+                {verified ? null : (
+                  <View className={`co-status co-status--${ENTERPRISE_STATUS[c.status].tone}`}>
+                    <Text>{ENTERPRISE_STATUS[c.status].hint}</Text>
+                    {c.status === 'rejected' && c.reviewNote ? <Text className='co-status__note'>未通过原因：{c.reviewNote}</Text> : null}
                   </View>
-                ) : null}
+                )}
                 <View className='co-actions' style={{ margin: '12px 0 0' }}>
                   {actingHere ? (
                     <Button type='primary' fill='outline' onClick={() => { acting.clear(); toast('已改回以本人名义办理') }}>
                       改回以本人名义办理
                     </Button>
-                  ) : (
+                  ) : verified ? (
                     <Button type='primary' onClick={actForCompany}>
                       以企业名义办理
                     </Button>
-                  )}
+                  ) : null}
                   <Button type='primary' fill='outline' onClick={() => Taro.navigateTo({ url: `/subpackages/company/pages/members/index?id=${c.id}` })}>
                     {c.role === 'admin' ? '成员管理' : '查看成员'}
                   </Button>
-                  {c.role === 'admin' && (
+                  {c.role === 'admin' && verified && (
                     <Button
                       type='primary'
                       fill='outline'

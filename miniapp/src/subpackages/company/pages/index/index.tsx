@@ -12,6 +12,7 @@ import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
 import { useSession } from '../../../../store/session'
+import { ENTERPRISE_STATUS } from '../../../../utils/enterprise-status'
 import '../../company.scss'
 import './index.scss'
 
@@ -40,14 +41,18 @@ export default function Companies() {
               <Tappable
                 key={e.id}
                 className='co-row'
-                label={`${e.name}，${e.role === 'admin' ? '管理员' : '经办人'}`}
+                label={`${e.name}，${e.role === 'admin' ? '管理员' : '经办人'}，${ENTERPRISE_STATUS[e.status].text}`}
                 onTap={() => Taro.navigateTo({ url: `/subpackages/company/pages/detail/index?id=${e.id}` })}
               >
                 <View className='co-row__main'>
                   <Text className='co-row__title'>{e.name}</Text>
                   <Text className='co-row__sub'>统一社会信用代码 {e.creditCode}</Text>
+                  {e.status === 'pending' ? <Text className='co-row__sub'>待大厅核验，核验通过前不能以企业名义办理</Text> : null}
                 </View>
-                <StatusTag tone={e.role === 'admin' ? 'info' : 'muted'}>{e.role === 'admin' ? '管理员' : '经办人'}</StatusTag>
+                <View className='co-tags'>
+                  <StatusTag tone={ENTERPRISE_STATUS[e.status].tone}>{ENTERPRISE_STATUS[e.status].text}</StatusTag>
+                  <StatusTag tone={e.role === 'admin' ? 'info' : 'muted'}>{e.role === 'admin' ? '管理员' : '经办人'}</StatusTag>
+                </View>
               </Tappable>
             ))}
           </PageState>

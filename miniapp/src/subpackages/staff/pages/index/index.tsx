@@ -25,7 +25,7 @@ export default function StaffHome() {
   const isAdmin = !!user?.roles.includes('admin')
   const stats = useAsync(
     async () => {
-      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue] = await Promise.all([
+      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies] = await Promise.all([
         count(staffApi.bookings({ status: 'booked' })),
         count(staffApi.offhours('pending')),
         count(staffApi.filings({ status: 'submitted' })),
@@ -33,12 +33,13 @@ export default function StaffHome() {
         count(staffApi.appeals('open')),
         count(staffApi.rectifications('open')),
         count(staffApi.rectifications('overdue')),
+        count(staffApi.enterprises('pending')),
       ])
-      if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue].every((n) => n === null)) {
+      if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies].every((n) => n === null)) {
         // every call failed: show the error with 重试
         await staffApi.bookings({ status: 'booked' })
       }
-      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue }
+      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies }
     },
     [accessToken],
     enabled,
@@ -55,6 +56,7 @@ export default function StaffHome() {
     { key: 'appeals', label: '爽约申诉', num: s?.appeals, sub: '待处理', url: P('appeals') },
     { key: 'rect', label: '差评整改', num: s ? (s.rectOpen ?? 0) + (s.rectOverdue ?? 0) : undefined, sub: `其中超期 ${n(s?.rectOverdue)}`, url: P('rectifications'), alert: !!s?.rectOverdue },
     { key: 'callbacks', label: '办件回访', num: undefined, sub: '本月抽样', url: P('callbacks') },
+    { key: 'enterprises', label: '企业核验', num: s?.companies, sub: '待核验', url: P('enterprises') },
   ]
 
   const logout = async () => {

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { EnterpriseStatus, maskName, maskPhone } from '@gov/shared';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { AuditService } from '../common/audit/audit.service';
+import { ClockService } from '../common/clock/clock.service';
+import { CryptoService } from '../common/crypto/crypto.service';
+import { isDuplicateKey } from '../common/db-errors';
+import { DomainError, fieldError } from '../common/errors/domain-error';
+import { NotificationsService } from '../notifications/notifications.service';
+import { UserEntity } from '../users/entities/user.entity';
+import { EnterpriseEntity } from './entities/enterprise.entity';
+import { claimKey, mayReviewEnterprises } from './enterprises.rules';
+import { EnterprisesService } from './enterprises.service';
+
+/** A company as the hall staff review it: the creator masked. */
+export interface StaffEnterpriseView {
+  id: string;
+  name: string;
+  creditCode: string;
+  legalRepName: string;
+  status: EnterpriseStatus;
+  createdAt: string;
+  creator: { userId: string; name: string | null; phone: string | null };
+  /** other people's pending claims of the same credit code */
+  rivalClaims: number;
+  reviewNote: string | null;
+  reviewedAt: string | null;
+}
+
+/**
+ * The hall's review of companies (企业核验): window staff list the companies waiting and verify or
+ * reject each, with a note; the decision is audited and the creator told by message. Companies
+ * belong to no hall, so any window may review any company (mayReviewEnterprises).
+ */
+@Injectable()
+export class EnterpriseReviewService {
+  constructor(
+    @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly companies: EnterprisesService,
+    private readonly crypto: CryptoService,
+    private readonly clock: ClockService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  private assertReviewer(caller: AuthUser): void {
+    if (!mayReviewEnterprises(caller)) throw new DomainError('FORBIDDEN', '只有窗口工作人员可以核验企业');
+  }
+
+  /** Pending companies oldest first (the queue); decided ones newest decision first. */
+  async list(caller: AuthUser, status: EnterpriseStatus = 'pending'): Promise<StaffEnterpriseView[]> {
+    this.assertReviewer(caller);
+    const rows = await this.enterprises.find({
+      where: { status },
+      order: status === 'pending' ? { createdAt: 'ASC' } : { reviewedAt: 'DESC', createdAt: 'DESC' },
+      take: 200,
+    });
+    return this.views(rows);
+  }
+
+  async verify(caller: AuthUser, id: string, approve: boolean, note: string | null): Promise<StaffEnterpriseView> {
+    this.assertReviewer(caller);
+    const text = note?.trim() || null;
+    if (!approve && (!text || text.length < 2)) throw fieldError('note', '请填写未通过的原因，企业会收到这条说明');
+    const e = await this.enterprises.findOne({ where: { id } });
+    if (!e) throw new DomainError('NOT_FOUND');
+    if (e.status !== 'pending') throw new DomainError('INVALID_STATE', e.status === 'verified' ? '该企业已通过核验' : '该企业已核验未通过');
+    const now = this.clock.now();
+    const status: EnterpriseStatus = approve ? 'verified' : 'rejected';
+    const change = { status, claimKey: claimKey(status, e.creditCode, e.createdBy), reviewedBy: caller.id, reviewedAt: now, reviewNote: text, updatedAt: now };
+    try {
+      const done = await this.enterprises.update({ id, status: 'pending' }, change);
+      if (!done.affected) throw new DomainError('INVALID_STATE', '该企业已由其他工作人员核验');
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new DomainError('CONFLICT', '该统一社会信用代码已有通过核验的企业');
+      throw err;
+    }
+    const decided = { ...e, ...change };
+    await this.audit.record({ actorId: caller.id, action: approve ? 'enterprise.verify' : 'enterprise.reject', objectType: 'enterprise', objectId: id, reason: text });
+    await this.notifications.send(this.companies.reviewNotice(decided, approve, text));
+    if (approve) await this.companies.rejectRivalClaims(decided, caller.id, '同一统一社会信用代码的另一登记已通过大厅核验');
+    return (await this.views([decided]))[0];
+  }
+
+  private async views(rows: EnterpriseEntity[]): Promise<StaffEnterpriseView[]> {
+    if (rows.length === 0) return [];
+    const [creators, rivals] = await Promise.all([
+      this.users.find({ where: { id: In([...new Set(rows.map((r) => r.createdBy))]) }, select: { id: true, realName: true, phoneEnc: true } }),
+      this.enterprises.find({ where: { creditCode: In([...new Set(rows.map((r) => r.creditCode))]), status: 'pending' }, select: { id: true, creditCode: true } }),
+    ]);
+    const byId = new Map(creators.map((u) => [u.id, u]));
+    return rows.map((r) => {
+      const u = byId.get(r.createdBy);
+      return {
+        id: r.id,
+        name: r.name,
+        creditCode: r.creditCode,
+        legalRepName: r.legalRepName,
+        status: r.status,
+        createdAt: r.createdAt.toISOString(),
+        creator: { userId: r.createdBy, name: maskName(u?.realName ?? null), phone: u?.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null },
+        rivalClaims: rivals.filter((x) => x.creditCode === r.creditCode && x.id !== r.id).length,
+        reviewNote: r.reviewNote,
+        reviewedAt: r.reviewedAt?.toISOString() ?? null,
+      };
+    });
+  }
+}
