@@ -13,6 +13,8 @@ export const CITIZEN_ROUTES = {
   myFilings: '/subpackages/applications/pages/mine/index',
   lookup: '/subpackages/applications/pages/lookup/index',
   messages: '/subpackages/messages/pages/index/index',
+  rate: '/subpackages/ratings/pages/rate/index',
+  myRatings: '/subpackages/ratings/pages/mine/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {

@@ -116,6 +116,30 @@ describe('bookings', () => {
       expectErrorShape(await api.post(`/api/bookings/${r.body.id}/cancel`, undefined, { token: c.token }), 409, 'INVALID_STATE');
     });
 
+    it('cancelling sends 预约已取消, the 预约成功 no longer holds, and the code and QR are gone', async () => {
+      const slotId = await newSlot('2026-12-08T03:00:00.000Z');
+      const c = await verifiedCitizen(api);
+      const r = await book(c.token, slotId);
+      expect(r.status).toBe(201);
+      const link = `/subpackages/booking/pages/detail/index?id=${r.body.id}`;
+      expect((await api.get('/api/messages', { token: c.token })).body).toEqual([expect.objectContaining({ type: 'booking_created', link, superseded: false })]);
+      const other = await verifiedCitizen(api);
+      expect((await book(other.token, slotId)).status).toBe(201);
+
+      expect((await api.post(`/api/bookings/${r.body.id}/cancel`, undefined, { token: c.token })).status).toBe(200);
+      const msgs = (await api.get('/api/messages', { token: c.token })).body as Array<{ type: string; title: string; body: string; link: string; superseded: boolean; read: boolean }>;
+      const cancelled = msgs.find((m) => m.type === 'booking_cancelled');
+      expect(cancelled).toMatchObject({ title: '预约已取消', link, superseded: false, read: false });
+      expect(cancelled!.body).toContain(service.name);
+      expect(cancelled!.body).toContain('12-08 11:00');
+      expect(msgs.find((m) => m.type === 'booking_created')).toMatchObject({ superseded: true });
+      const detail = (await api.get(`/api/bookings/${r.body.id}`, { token: c.token })).body;
+      expect(detail).toMatchObject({ status: 'cancelled', cancelledAt: NOW });
+      expect(detail).not.toHaveProperty('qrImage');
+      // someone else's booking of the same slot still holds
+      expect((await api.get('/api/messages', { token: other.token })).body).toEqual([expect.objectContaining({ type: 'booking_created', superseded: false })]);
+    });
+
     it('needs a verified real name', async () => {
       const slotId = await newSlot('2026-12-08T02:00:00.000Z');
       const c = await signIn(api);

@@ -76,6 +76,93 @@ describe('ratings', () => {
     expect(stats.body).toEqual({ count: 2, byScore: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 1 }, satisfactionRate: 1 });
   });
 
+  it('offers 评价 on a served booking only, once; staff never see whose rating it is', async () => {
+    await setClock(api, '2026-12-07T00:00:00.000Z');
+    const u = (await verifiedCitizen(api)) as Session;
+    const b = await finishedBooking(u, '2026-12-07T03:00:00.000Z');
+    const view = async (token = u.token) => (await api.get(`/api/bookings/${b.id}`, { token })).body;
+    expect(await view()).toMatchObject({ status: 'booked', rateable: false, ratingStage: null, rating: null });
+    const staff = (await staffToken(api)).token;
+    await api.post('/api/staff/bookings/check-in', { code: b.code }, { token: staff });
+    expect(await view()).toMatchObject({ status: 'checked_in', rateable: true, ratingStage: { stage: 'service', label: '窗口办理' }, rating: null });
+    expect((await api.get('/api/bookings', { token: u.token })).body.find((x: { id: string }) => x.id === b.id)).toMatchObject({ rateable: true });
+    const r = await rate(u.token, b.id, 4);
+    expect(r.body).toMatchObject({ score: 4, stage: 'service' });
+    expect(await view()).toMatchObject({ rateable: false, rating: { id: r.body.id, score: 4, stage: 'service', stageLabel: '窗口办理' } });
+    const seenByStaff = await view(staff);
+    expect(seenByStaff.status).toBe('checked_in');
+    expect(seenByStaff).not.toHaveProperty('rating');
+    expect(seenByStaff).not.toHaveProperty('rateable');
+    expect((await api.get(`/api/ratings?targetType=booking&targetId=${b.id}`, { token: u.token })).body).toEqual([
+      expect.objectContaining({ id: r.body.id, stage: 'service', stageLabel: '窗口办理', score: 4, tags: ['态度热情'], comment: '测试评价' }),
+    ]);
+    expect((await api.get(`/api/ratings?targetType=booking&targetId=${b.id}`, { token: (await verifiedCitizen(api)).token })).body).toEqual([]);
+
+    // a booking the applicant cancelled has nothing to rate
+    const other = (await verifiedCitizen(api)) as Session;
+    const gone = await finishedBooking(other, '2026-12-07T05:00:00.000Z');
+    expect((await api.post(`/api/bookings/${gone.id}/cancel`, undefined, { token: other.token })).status).toBe(200);
+    expect((await api.get(`/api/bookings/${gone.id}`, { token: other.token })).body).toMatchObject({ status: 'cancelled', rateable: false, rating: null });
+    expectErrorShape(await rate(other.token, gone.id, 5), 409, 'INVALID_STATE');
+  });
+
+  it('rates a filing once at each stage it reaches: acceptance, decision, delivery', async () => {
+    await setClock(api, '2026-12-07T02:00:00.000Z');
+    const u = (await verifiedCitizen(api)) as Session;
+    const staff = (await staffToken(api)).token;
+    const svc = await serviceAtHall(api, hallId, '个体工商户设立登记');
+    const created = await api.post('/api/applications', { serviceId: svc.id, hallId }, { token: u.token });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    for (const m of (created.body.materials as Array<{ materialId: string; required: boolean }>).filter((x) => x.required)) {
+      const fd = new FormData();
+      fd.append('file', new Blob([Buffer.from(`%PDF-1.4\n% ${m.materialId}\n%%EOF\n`)], { type: 'application/pdf' }), 'scan.pdf');
+      const up = await fetch(`${t.url}/api/applications/${id}/materials/${m.materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${u.token}` } });
+      expect(up.status).toBe(201);
+    }
+    const view = async () => (await api.get(`/api/applications/${id}`, { token: u.token })).body;
+    const rateFiling = (score: number) => api.post('/api/ratings', { targetType: 'application', targetId: id, score, tags: [], comment: '' }, { token: u.token });
+    const step = async (path: string, body?: unknown) => expect((await api.post(`/api/${path}`, body, { token: path.startsWith('staff') ? staff : u.token })).status).toBe(200);
+
+    expect(await view()).toMatchObject({ status: 'draft', rateable: false, ratingStage: null });
+    expectErrorShape(await rateFiling(5), 409, 'INVALID_STATE');
+    await step(`applications/${id}/submit`);
+    const decisions = (created.body.materials as Array<{ materialId: string }>).map((m) => ({ materialId: m.materialId, ok: true, reason: null }));
+    await step(`staff/applications/${id}/prereview`, { decisions });
+    expect(await view()).toMatchObject({ status: 'prereview_passed', rateable: false });
+    await step(`staff/applications/${id}/accept`);
+
+    expect(await view()).toMatchObject({ status: 'accepted', rateable: true, ratingStage: { stage: 'acceptance', label: '受理环节' }, rating: null });
+    expect((await api.get('/api/applications', { token: u.token })).body.find((x: { id: string }) => x.id === id)).toMatchObject({ rateable: true });
+    const accepted = await rateFiling(4);
+    expect(accepted.body).toMatchObject({ score: 4, stage: 'acceptance' });
+    expectErrorShape(await rateFiling(5), 409, 'ALREADY_RATED');
+    await step(`staff/applications/${id}/advance`, { to: 'under_review' });
+    expect(await view()).toMatchObject({ status: 'under_review', rateable: false, rating: { id: accepted.body.id, score: 4, stage: 'acceptance' } });
+    expectErrorShape(await rateFiling(5), 409, 'ALREADY_RATED');
+
+    await step(`staff/applications/${id}/advance`, { to: 'approved', note: '符合法定条件，准予许可' });
+    expect(await view()).toMatchObject({ status: 'approved', rateable: true, ratingStage: { stage: 'decision', label: '审批决定' }, rating: null });
+    expect((await rateFiling(5)).body).toMatchObject({ stage: 'decision', rectification: null });
+    expectErrorShape(await rateFiling(3), 409, 'ALREADY_RATED');
+
+    await step(`staff/applications/${id}/deliver`, { method: 'window' });
+    expect(await view()).toMatchObject({ status: 'delivered', rateable: true, ratingStage: { stage: 'delivery' } });
+    const delivered = await rateFiling(2);
+    expect(delivered.body).toMatchObject({ stage: 'delivery', rectification: { status: 'open' } });
+    expectErrorShape(await rateFiling(1), 409, 'ALREADY_RATED');
+    expect(await view()).toMatchObject({ rateable: false, rating: { score: 2, stage: 'delivery', stageLabel: '结果送达' } });
+
+    const mine = (await api.get(`/api/ratings?targetType=application&targetId=${id}`, { token: u.token })).body as Array<{ stage: string; score: number }>;
+    expect(mine.map((r) => [r.stage, r.score]).sort()).toEqual([
+      ['acceptance', 4],
+      ['decision', 5],
+      ['delivery', 2],
+    ]);
+    const ticket = (await api.get('/api/staff/rectifications?status=open', { token: staff })).body.find((x: { id: string }) => x.id === delivered.body.rectification.id);
+    expect(ticket).toMatchObject({ stage: 'delivery', stageLabel: '结果送达', score: 2 });
+  });
+
   it('flags an unanswered ticket as overdue after its due date, and keeps other halls out', async () => {
     await setClock(api, '2026-12-08T00:00:00.000Z');
     const u = (await verifiedCitizen(api)) as Session;

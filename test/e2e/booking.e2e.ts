@@ -67,6 +67,50 @@ describe('booking on the H5 build', () => {
     await context.close();
   });
 
+  it('the cancelled booking without its code: no 签到码 or QR, 重新预约 at the same hall, and 预约已取消 in the message centre', async () => {
+    const date = await workdayAfter(2);
+    const slot = await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '14:10', end: '14:40', capacity: 2 });
+    const citizen = await verifiedCitizen('钱八');
+    const booking = await api<{ id: string; code: string }>('POST', '/api/bookings', { token: citizen.accessToken, body: { slotId: slot.id, serviceId: service.id } });
+    const { page, context } = await phonePage(browser);
+    await signInBrowser(context, citizen);
+    await page.goto(`/subpackages/booking/pages/detail/index?id=${booking.id}`);
+    await seeVisible(page, '签到码（到大厅后出示二维码或报此码）');
+    await seeVisible(page, booking.code);
+
+    await page.getByRole('button', { name: '取消预约' }).click();
+    await confirmModal(page, '确定取消');
+    await seeVisible(page, /您已于 .* 取消这次预约，签到码已作废/);
+    const shown = (sel: string) => page.locator(sel).locator('visible=true').count();
+    expect(await shown('text=签到码（到大厅后出示二维码或报此码）')).toBe(0);
+    expect(await shown('.booking__code')).toBe(0);
+    expect(await shown('img.booking__qr, .booking__qr img')).toBe(0);
+    expect(await page.getByText(booking.code).locator('visible=true').count()).toBe(0);
+    expect(await page.getByRole('button', { name: '取消预约' }).count()).toBe(0);
+    await shot(page, 'citizen-booking-cancelled');
+    await expectAccessible(page, '已取消的预约');
+
+    // 重新预约: the booking page of the same service, at the same hall
+    await page.getByRole('button', { name: '重新预约' }).click();
+    await page.waitForURL(/\/subpackages\/booking\/pages\/book\/index\?/);
+    expect(page.url()).toContain(`serviceId=${service.id}`);
+    expect(page.url()).toContain(`hallId=${hall.id}`);
+    await seeVisible(page, '1. 选择办理大厅');
+    await page.getByRole('button', { name: dayLabel(date) }).click();
+    await seeVisible(page, '14:10–14:40');
+
+    // the message centre: 预约已取消 on top, the earlier 预约成功 marked 已失效
+    await page.goto('/subpackages/messages/pages/index/index');
+    await seeVisible(page, '预约已取消');
+    await seeVisible(page, `原预约码 ${booking.code} 作废`);
+    await seeVisible(page, '已失效');
+    const stale = page.locator('.msg-item--superseded').locator('visible=true');
+    expect(await stale.count()).toBe(1);
+    expect(await stale.innerText()).toContain('预约成功');
+    await shot(page, 'citizen-messages-cancelled');
+    await context.close();
+  });
+
   it('asks for off-hours service (错时/预约办) and sees the request pending', async () => {
     const citizen = await verifiedCitizen('孙七');
     const { page, context } = await phonePage(browser);

@@ -98,6 +98,9 @@ describe('filings (网上预审) on the H5 build', () => {
     await seeVisible(page, '受理（已受理）');
     await seeVisible(page, /出具补正告知/);
     await seeVisible(page, '下载受理通知书（PDF）');
+    // 好差评 at acceptance (临沂 四(一)): offered on the filing itself
+    await seeVisible(page, '受理环节已完成，欢迎评价本次服务');
+    await page.getByRole('button', { name: '评价', exact: true }).locator('visible=true').first().waitFor({ state: 'visible' });
     await shot(page, 'citizen-filing-accepted');
     await expectAccessible(page, '办件详情（已受理）');
 
@@ -105,6 +108,7 @@ describe('filings (网上预审) on the H5 build', () => {
     await seeVisible(page, service.name);
     await seeVisible(page, '已受理');
     await seeVisible(page, `办结期限：${y}年${m}月${d}日`);
+    await seeVisible(page, '待评价');
     await shot(page, 'citizen-my-filings');
     await expectAccessible(page, '我的办件');
 

@@ -1,5 +1,6 @@
 import { Browser } from 'playwright-core';
 import { launch, screenshot } from './browser';
+import { seeVisible } from './citizen.helpers';
 import { admin, call, citizen, refusal, fill, finishedBooking, press, signedInContext, staff01, visible } from './staff.helpers';
 
 describe('rating on the H5 build (phone)', () => {
@@ -9,6 +10,49 @@ describe('rating on the H5 build (phone)', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('rate after check-in: 评价 on the booking, a page that names the service, then 已评价 and the rating on reopening', async () => {
+    const adminT = await admin();
+    const staff = await staff01();
+    const person = await citizen('褚九');
+    const b = await finishedBooking(person, staff.accessToken, adminT.accessToken);
+    const booking = await call<{ serviceName: string; hallName: string }>('GET', `/api/bookings/${b.id}`, { token: person.accessToken });
+
+    const { page, context } = await signedInContext(browser, person, 'phone');
+    await page.goto(`/subpackages/booking/pages/detail/index?id=${b.id}`);
+    await seeVisible(page, '您已签到办理。');
+    expect(await page.locator('.booking__code').locator('visible=true').count()).toBe(0);
+    await press(page, '评价');
+
+    await page.waitForURL(/\/subpackages\/ratings\/pages\/rate\/index\?targetType=booking/);
+    await seeVisible(page, '评价对象');
+    await seeVisible(page, booking.serviceName);
+    await seeVisible(page, booking.hallName);
+    await seeVisible(page, '窗口办理');
+    await screenshot(page, 'rating-subject');
+    await page.getByRole('radio', { name: '非常满意', exact: true }).click();
+    await page.getByRole('checkbox', { name: '一次办好' }).click();
+    await press(page, '提交评价');
+    await seeVisible(page, '感谢您的评价');
+
+    // the booking now says it is rated, in the detail and in 我的预约
+    await page.goto(`/subpackages/booking/pages/detail/index?id=${b.id}`);
+    await seeVisible(page, '已评价');
+    await seeVisible(page, '★★★★★');
+    expect(await page.getByRole('button', { name: '评价', exact: true }).count()).toBe(0);
+    await page.goto('/subpackages/booking/pages/mine/index');
+    await page.getByRole('button', { name: /已评价窗口办理：非常满意/ }).first().waitFor({ state: 'visible' });
+
+    // opening the rating page again shows the rating, not an empty form
+    await page.getByRole('button', { name: /已评价窗口办理：非常满意/ }).first().click();
+    await page.waitForURL(/\/subpackages\/ratings\/pages\/rate\/index/);
+    await seeVisible(page, '您的评价');
+    await seeVisible(page, '标签：一次办好');
+    await seeVisible(page, booking.serviceName);
+    expect(await page.getByRole('button', { name: '提交评价' }).locator('visible=true').count()).toBe(0);
+    await screenshot(page, 'rating-existing');
+    await context.close();
   });
 
   it('rates a finished service, follows the rectification, and re-rates once after the answer', async () => {

@@ -1,9 +1,10 @@
 import type { Booking, BookingEligibility, OffhoursRequest, OnBehalfOf, Slot } from '@gov/shared'
 import { request } from './client'
+import type { RatingState } from './ratings'
 
 /** Bookings, eligibility, the no-show record, the waitlist and off-hours requests. */
 
-export interface BookingView extends Booking {
+export interface BookingView extends Booking, RatingState {
   serviceName: string
   hallName: string
   hallAddress: string
@@ -12,7 +13,9 @@ export interface BookingView extends Booking {
   createdAt: string
   /** made by someone else (an agent) for the caller, or by the caller for a principal */
   onBehalf: boolean
-  /** PNG data URL of the check-in code (detail only) */
+  /** when it was cancelled (by the applicant or the centre) */
+  cancelledAt?: string | null
+  /** PNG data URL of the check-in code (detail of a booking still to be served only) */
   qrImage?: string
 }
 

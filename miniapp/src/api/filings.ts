@@ -2,6 +2,7 @@ import type { Application, ApplicationMaterial, ApplicationStatus, OnBehalfOf, S
 import { API_BASE, ApiError, request } from './client'
 import { session } from '../store/session'
 import { uploadChosenFile, type ChosenFile, type UploadResult } from '../platform'
+import type { RatingState } from './ratings'
 
 /** Filings (办件): drafts, uploads, credit commitments, submit, notices, progress. */
 
@@ -31,7 +32,7 @@ export interface FilingTimelineEvent extends TimelineEvent {
   action?: string
 }
 
-export interface Filing extends Application {
+export interface Filing extends Application, RatingState {
   statusLabel: string
   serviceName: string
   hallId: string

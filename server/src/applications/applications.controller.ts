@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentRe
 import type { Request, Response } from 'express';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
 import { contentDisposition } from '../files/files.rules';
+import { RatingsService, RatingState } from '../ratings/ratings.service';
 import { ApplicationsService, ApplicationView, LookupView } from './applications.service';
 import { ApplicationListQuery, CommitmentDto, CreateApplicationDto, LookupQuery, WithdrawDto } from './dto/applications.dto';
 import { LookupThrottleGuard } from './lookup-throttle.guard';
@@ -14,6 +15,7 @@ export class ApplicationsController {
   constructor(
     private readonly filings: ApplicationsService,
     private readonly notices: NoticesService,
+    private readonly ratings: RatingsService,
   ) {}
 
   /** Public progress by filing number and the last four digits of the applicant's phone; no personal data. */
@@ -32,14 +34,15 @@ export class ApplicationsController {
 
   @ApiBearerAuth()
   @Get()
-  list(@CurrentUser() caller: AuthUser, @Query() q: ApplicationListQuery): Promise<ApplicationView[]> {
-    return this.filings.list(caller, q);
+  async list(@CurrentUser() caller: AuthUser, @Query() q: ApplicationListQuery): Promise<Array<ApplicationView & Partial<RatingState>>> {
+    return this.ratings.withRatingState(caller, 'application', await this.filings.list(caller, q));
   }
 
   @ApiBearerAuth()
   @Get(':id')
-  get(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<ApplicationView> {
-    return this.filings.get(caller, id);
+  async get(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<ApplicationView & Partial<RatingState>> {
+    const [view] = await this.ratings.withRatingState(caller, 'application', [await this.filings.get(caller, id)]);
+    return view;
   }
 
   /** 受理通知书 (PDF), once accepted. */

@@ -10,6 +10,7 @@ import { DelegationModule } from '../delegation/delegation.module';
 import { FileEntity } from '../files/entities/file.entity';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { RatingsModule } from '../ratings/ratings.module';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersModule } from '../users/users.module';
 import { ApplicationsController } from './applications.controller';
@@ -43,6 +44,7 @@ import { StaffApplicationsService } from './staff-applications.service';
     DelegationModule,
     FilesModule,
     NotificationsModule,
+    RatingsModule,
     UsersModule,
   ],
   controllers: [ApplicationsController, StaffApplicationsController],

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { BookingEligibility, Slot } from '@gov/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
+import { RatingsService, RatingState } from '../ratings/ratings.service';
 import { BookingService, BookingView } from './booking.service';
 import { BookingListQuery, CreateBookingDto, SlotQuery } from './dto/booking.dto';
 import { SlotsService } from './slots.service';
@@ -14,6 +15,7 @@ export class BookingController {
     private readonly bookings: BookingService,
     private readonly slots: SlotsService,
     private readonly standing: StandingService,
+    private readonly ratings: RatingsService,
   ) {}
 
   @Public()
@@ -30,14 +32,15 @@ export class BookingController {
 
   @ApiBearerAuth()
   @Get('bookings')
-  list(@CurrentUser() caller: AuthUser, @Query() q: BookingListQuery): Promise<BookingView[]> {
-    return this.bookings.list(caller, q.status, q.enterpriseId);
+  async list(@CurrentUser() caller: AuthUser, @Query() q: BookingListQuery): Promise<Array<BookingView & Partial<RatingState>>> {
+    return this.ratings.withRatingState(caller, 'booking', await this.bookings.list(caller, q.status, q.enterpriseId));
   }
 
   @ApiBearerAuth()
   @Get('bookings/:id')
-  get(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<BookingView> {
-    return this.bookings.get(caller, id);
+  async get(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<BookingView & Partial<RatingState>> {
+    const [view] = await this.ratings.withRatingState(caller, 'booking', [await this.bookings.get(caller, id)]);
+    return view;
   }
 
   @ApiBearerAuth()

@@ -4,7 +4,7 @@ import { And, LessThanOrEqual, MoreThan, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ClockService } from '../common/clock/clock.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { localTime, noShowCutoff } from './booking.rules';
+import { bookingLink, localTime, noShowCutoff } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { StaffBookingService } from './staff-booking.service';
 
@@ -52,7 +52,7 @@ export class BookingJobs {
         type: 'booking_reminder',
         title: hourBefore ? '预约即将开始' : '明日预约提醒',
         body: `您预约的办事时间是 ${b.day} ${localTime(b.startAt)}，请携带身份证件和所需材料，凭预约码 ${b.code} 到窗口签到；不能前往请提前取消。`,
-        link: `/subpackages/booking/pages/detail/index?id=${b.id}`,
+        link: bookingLink(b.id),
         dedupeKey: `${hourBefore ? 'remind_hour' : 'remind_day'}:${b.id}`,
         subscribe: { key: 'booking_reminder', data: { thing1: hourBefore ? '预约即将开始' : '明日预约提醒', time2: `${b.day} ${localTime(b.startAt)}`, thing3: '请按时到窗口签到' } },
       });

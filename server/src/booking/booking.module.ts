@@ -7,6 +7,7 @@ import { ServiceEntity } from '../catalog/entities/service.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { DelegationModule } from '../delegation/delegation.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { RatingsModule } from '../ratings/ratings.module';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AdminSlotsController } from './admin-slots.controller';
@@ -48,6 +49,7 @@ import { StandingService } from './standing.service';
     CalendarModule,
     DelegationModule,
     NotificationsModule,
+    RatingsModule,
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],

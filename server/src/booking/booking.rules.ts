@@ -33,6 +33,9 @@ export function slotBookability(
 }
 
 /** A booking can be cancelled until its start. */
+/** The booking's page in the mini-app: every message about a booking links here (and is superseded by it). */
+export const bookingLink = (id: string): string => `/subpackages/booking/pages/detail/index?id=${id}`;
+
 export const canCancel = (startAt: Date, now: Date): boolean => now.getTime() < startAt.getTime();
 
 /** Staff may record a no-show only once the grace period after the start has passed. */

@@ -19,7 +19,7 @@ import { Transactions } from '../database/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
-import { Bookability, canCancel, checkInCode, localTime, slotBookability } from './booking.rules';
+import { Bookability, bookingLink, canCancel, checkInCode, localTime, slotBookability } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { newBookingRow } from './booking.factory';
@@ -36,7 +36,9 @@ export interface BookingView extends Booking {
   createdAt: string;
   /** the person it is for, when made by someone else */
   onBehalf: boolean;
-  /** a PNG data URL of the check-in code (detail view only) */
+  /** when it was cancelled (by the applicant or the centre), else null */
+  cancelledAt: string | null;
+  /** a PNG data URL of the check-in code (detail view of a booking still to be served only) */
   qrImage?: string;
 }
 
@@ -104,7 +106,7 @@ export class BookingService {
       type: 'booking_created',
       title: '预约成功',
       body: `您已预约 ${shanghaiDate(slot.startAt)} ${localTime(slot.startAt)}-${localTime(slot.endAt)} 在${hall?.name ?? '大厅'}办理“${service.name}”。请凭预约码 ${booking.code} 按时到窗口签到，不能前往请提前取消。`,
-      link: `/subpackages/booking/pages/detail/index?id=${booking.id}`,
+      link: bookingLink(booking.id),
     });
     return this.view(booking, service, hall);
   }
@@ -165,7 +167,22 @@ export class BookingService {
       throw again.status === 'booked' ? new DomainError('CANCEL_TOO_LATE') : new DomainError('INVALID_STATE', '该预约已不能取消');
     }
     await this.waitlist.offerNext(b.slotId); // the freed place goes to the first in line, if any
-    return this.get(caller, id);
+    const view = await this.get(caller, id);
+    await this.tellCancelled(b, view);
+    return view;
+  }
+
+  /** 预约已取消 to the person it was for; the earlier 预约成功 and reminders no longer hold. */
+  private async tellCancelled(b: BookingEntity, v: BookingView): Promise<void> {
+    const link = bookingLink(b.id);
+    await this.notifications.supersede(b.userId, link);
+    await this.notifications.send({
+      userId: b.userId,
+      type: 'booking_cancelled',
+      title: '预约已取消',
+      body: `您 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)}-${localTime(b.endAt)} 在${v.hallName || '大厅'}办理“${v.serviceName}”的预约已取消，原预约码 ${b.code} 作废。如仍需办理，请重新预约。`,
+      link,
+    });
   }
 
   /** The caller's bookings and those made for them; with `enterpriseId`, the company's (members only). */
@@ -184,6 +201,7 @@ export class BookingService {
   async get(caller: AuthUser, id: string): Promise<BookingView> {
     const b = this.access.visible(caller, await this.bookings.findOne({ where: { id } }));
     const [v] = await this.views([b]);
+    if (b.status !== 'booked') return v; // a cancelled or finished booking's code lets nobody in
     return { ...v, qrImage: await QRCode.toDataURL(b.code, { margin: 1, width: 240, errorCorrectionLevel: 'M' }) };
   }
 
@@ -219,6 +237,7 @@ export class BookingService {
       end: b.endAt.toISOString(),
       createdAt: b.createdAt.toISOString(),
       onBehalf: b.actorId !== b.userId,
+      cancelledAt: b.cancelledAt?.toISOString() ?? null,
     };
   }
 }

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
-import { Message } from '@gov/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
-import { NotificationsService } from './notifications.service';
+import { MessageView, NotificationsService } from './notifications.service';
 
 class ConsentDto {
   @ApiProperty({ example: ['booking_reminder'], description: '用户在 requestSubscribeMessage 中同意的模板（键名）' })
@@ -22,7 +21,7 @@ export class NotificationsController {
 
   @Get()
   @ApiQuery({ name: 'unread', required: false, enum: ['1', '0', 'true', 'false'] })
-  list(@CurrentUser() caller: AuthUser, @Query('unread') unread?: string): Promise<Message[]> {
+  list(@CurrentUser() caller: AuthUser, @Query('unread') unread?: string): Promise<MessageView[]> {
     return this.notifications.list(caller.id, unread === '1' || unread === 'true');
   }
 

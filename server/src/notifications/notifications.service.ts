@@ -27,7 +27,12 @@ export interface Notice {
 /** Most consents one may bank per template (each accepted request allows one message). */
 const MAX_CREDITS = 5;
 
-const view = (m: MessageEntity): Message => ({
+/** A message as its owner sees it; `superseded`: what it announced no longer holds (shown as 已失效). */
+export interface MessageView extends Message {
+  superseded: boolean;
+}
+
+const view = (m: MessageEntity): MessageView => ({
   id: m.id,
   type: m.type,
   title: m.title,
@@ -35,6 +40,7 @@ const view = (m: MessageEntity): Message => ({
   at: m.createdAt.toISOString(),
   read: m.readAt !== null,
   link: m.link,
+  superseded: m.supersededAt !== null,
 });
 
 /** The in-app message centre: every notice a user receives lands here. */
@@ -64,6 +70,7 @@ export class NotificationsService {
         link: n.link ?? null,
         dedupeKey: n.dedupeKey ?? null,
         readAt: null,
+        supersededAt: null,
         createdAt: this.clock.now(),
       });
     } catch (e) {
@@ -72,6 +79,17 @@ export class NotificationsService {
     }
     if (n.subscribe && !em) await this.pushToWechat(n.userId, n.subscribe, n.link ?? null);
     return true;
+  }
+
+  /**
+   * Mark the user's earlier messages about one thing (those linking to `link`, e.g. a booking's
+   * page) as no longer holding, so that an old 预约成功 does not read as valid after a cancellation.
+   * Call it before sending the message that replaces them.
+   */
+  async supersede(userId: string, link: string, em?: EntityManager): Promise<number> {
+    const repo = em ? em.getRepository(MessageEntity) : this.messages;
+    const r = await repo.update({ userId, link, supersededAt: IsNull() }, { supersededAt: this.clock.now() });
+    return r.affected ?? 0;
   }
 
   /** Spend one consent credit (a guarded update) and send; a failure here never fails the notice. */
@@ -135,7 +153,7 @@ export class NotificationsService {
     return Object.fromEntries(Object.entries(this.config.wechat.templates).filter(([, v]) => v)) as Partial<Record<SubscribeTemplateKey, string>>;
   }
 
-  async list(userId: string, unread?: boolean): Promise<Message[]> {
+  async list(userId: string, unread?: boolean): Promise<MessageView[]> {
     const rows = await this.messages.find({
       where: { userId, ...(unread ? { readAt: IsNull() } : {}) },
       order: { createdAt: 'DESC' },

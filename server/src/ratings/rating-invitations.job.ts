@@ -6,6 +6,7 @@ import { BookingEntity } from '../booking/entities/booking.entity';
 import { ClockService } from '../common/clock/clock.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RatingEntity } from './entities/rating.entity';
+import type { RatingStage } from './ratings.rules';
 
 const INVITE_AFTER_MS = 3 * 86_400_000;
 
@@ -35,16 +36,19 @@ export class RatingInvitationsJob {
       take: 1000,
     });
     const targets = [
-      ...bookings.filter((b) => b.checkedInAt && b.checkedInAt >= since).map((b) => ({ type: 'booking' as const, id: b.id, userId: b.userId, what: '您近期到大厅办理的事项' })),
-      ...filings.filter((f) => f.deliveredAt && f.deliveredAt >= since).map((f) => ({ type: 'application' as const, id: f.id, userId: f.userId, what: `办件 ${f.number}` })),
+      ...bookings
+        .filter((b) => b.checkedInAt && b.checkedInAt >= since)
+        .map((b) => ({ type: 'booking' as const, id: b.id, stage: 'service' as RatingStage, userId: b.userId, what: '您近期到大厅办理的事项' })),
+      ...filings
+        .filter((f) => f.deliveredAt && f.deliveredAt >= since)
+        .map((f) => ({ type: 'application' as const, id: f.id, stage: 'delivery' as RatingStage, userId: f.userId, what: `办件 ${f.number}` })),
     ];
     if (targets.length === 0) return { invited: 0 };
-    const rated = new Set(
-      (await this.ds.getRepository(RatingEntity).find({ where: { targetId: In(targets.map((t) => t.id)) }, select: { targetId: true } })).map((r) => r.targetId),
-    );
+    const ratings = await this.ds.getRepository(RatingEntity).find({ where: { targetId: In(targets.map((t) => t.id)) }, select: { targetId: true, stage: true } });
+    const rated = new Set(ratings.map((r) => `${r.targetId}:${r.stage}`));
     let invited = 0;
     for (const t of targets) {
-      if (rated.has(t.id)) continue;
+      if (rated.has(`${t.id}:${t.stage}`)) continue; // a filing rated at acceptance is still invited to rate the delivery
       const sent = await this.notifications.send({
         userId: t.userId,
         type: 'rating_invitation',

@@ -6,14 +6,16 @@ import { ApplicationEntity } from '../applications/entities/application.entity';
 import { BookingEntity } from '../booking/entities/booking.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
+import { RatingStage, ratingStage, RatingTargetType } from './ratings.rules';
 
-/** What a rating is about: who may rate it, where it was served, and whether it is finished. */
+/** What a rating is about: who may rate it, where it was served, and the stage it stands at. */
 export interface RatingTarget {
   userId: string;
   hallId: string | null;
   serviceId: string | null;
   departmentId: string | null;
-  finished: boolean;
+  /** the stage it may be rated at now, from its current status (null: nothing to rate yet) */
+  stage: RatingStage | null;
 }
 
 /** Finds the booking or filing a rating is about, for one of its parties (else 404). */
@@ -24,7 +26,7 @@ export class RatingTargets {
     private readonly access: AccessPolicy,
   ) {}
 
-  async resolve(caller: AuthUser, type: 'booking' | 'application', id: string): Promise<RatingTarget> {
+  async resolve(caller: AuthUser, type: RatingTargetType, id: string): Promise<RatingTarget> {
     const row =
       type === 'booking'
         ? await this.ds.getRepository(BookingEntity).findOne({ where: { id } })
@@ -36,7 +38,7 @@ export class RatingTargets {
       hallId: owned.hallId,
       serviceId: row!.serviceId,
       departmentId: service?.departmentId ?? null,
-      finished: type === 'booking' ? row!.status === 'checked_in' : row!.status === 'delivered',
+      stage: ratingStage(type, row!.status),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth/auth.decorators';
-import { AnswerDto, CreateRatingDto, RectificationQuery, RerateDto, SatisfactionQuery } from './dto/rating.dto';
+import { AnswerDto, CreateRatingDto, RatingListQuery, RectificationQuery, RerateDto, SatisfactionQuery } from './dto/rating.dto';
 import { RatingsService } from './ratings.service';
 
 @ApiTags('ratings')
@@ -27,8 +27,8 @@ export class RatingsController {
   @ApiBearerAuth()
   @Roles('citizen')
   @Get('ratings')
-  list(@CurrentUser() caller: AuthUser) {
-    return this.ratings.list(caller);
+  list(@CurrentUser() caller: AuthUser, @Query() q: RatingListQuery) {
+    return this.ratings.list(caller, q);
   }
 
   @Public()

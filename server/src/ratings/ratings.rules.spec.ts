@@ -1,8 +1,32 @@
-import { mayRerate, opensRectification, rectificationState, satisfaction } from './ratings.rules';
+import { mayRerate, opensRectification, ratingStage, rectificationState, satisfaction } from './ratings.rules';
 
 describe('ratings rules', () => {
   it('opens a ticket for 不满意 and 非常不满意 only', () => {
     expect([1, 2, 3, 4, 5].map(opensRectification)).toEqual([true, true, false, false, false]);
+  });
+  it('rates a booking once served or cancelled by the centre, and a filing at each of its four stages', () => {
+    expect(['booked', 'checked_in', 'cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived'].map((s) => ratingStage('booking', s))).toEqual([
+      null,
+      'service',
+      null,
+      'centre_cancelled',
+      null,
+      null,
+    ]);
+    const filing = ['draft', 'submitted', 'correction_required', 'prereview_passed', 'accepted', 'under_review', 'refused', 'approved', 'denied', 'delivered', 'withdrawn'];
+    expect(filing.map((s) => ratingStage('application', s))).toEqual([
+      null,
+      null,
+      null,
+      null,
+      'acceptance',
+      'acceptance',
+      'refusal',
+      'decision',
+      'decision',
+      'delivery',
+      null,
+    ]);
   });
   it('shows an unanswered ticket past its due date as overdue', () => {
     const due = new Date('2026-12-10T15:59:59.999Z');

@@ -2,6 +2,43 @@
 
 export type Score = 1 | 2 | 3 | 4 | 5;
 
+export type RatingTargetType = 'booking' | 'application';
+
+/**
+ * What is rated, once each (DESIGN.md; 临沂 四(一)): a booking served at the window or one the
+ * centre cancelled; a filing at acceptance, refusal, decision and delivery.
+ */
+export const RATING_STAGES = ['service', 'centre_cancelled', 'acceptance', 'refusal', 'decision', 'delivery'] as const;
+export type RatingStage = (typeof RATING_STAGES)[number];
+
+export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
+  service: '窗口办理',
+  centre_cancelled: '大厅取消预约',
+  acceptance: '受理环节',
+  refusal: '不予受理',
+  decision: '审批决定',
+  delivery: '结果送达',
+};
+
+/** The stage each status stands at: a filing keeps its last reached stage until the next one. */
+const STAGE_OF: Record<RatingTargetType, Readonly<Record<string, RatingStage>>> = {
+  booking: { checked_in: 'service', cancelled_by_centre: 'centre_cancelled' },
+  application: {
+    accepted: 'acceptance',
+    under_review: 'acceptance',
+    refused: 'refusal',
+    approved: 'decision',
+    denied: 'decision',
+    ready_for_pickup: 'decision',
+    delivered: 'delivery',
+  },
+};
+
+/** The stage a booking or filing in this status may be rated at, or null while there is nothing to rate. */
+export function ratingStage(type: RatingTargetType, status: string): RatingStage | null {
+  return STAGE_OF[type][status] ?? null;
+}
+
 /** 不满意 (2) and 非常不满意 (1) open a rectification ticket. */
 export const opensRectification = (score: number): boolean => score <= 2;
 

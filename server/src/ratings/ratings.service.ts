@@ -19,7 +19,18 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { RatingEntity } from './entities/rating.entity';
 import { RectificationEntity } from './entities/rectification.entity';
 import { RatingTargets } from './rating-targets';
-import { mayRerate, opensRectification, rectificationState, RectificationState, satisfaction, SatisfactionStats } from './ratings.rules';
+import {
+  mayRerate,
+  opensRectification,
+  RATING_STAGE_LABELS,
+  RatingStage,
+  ratingStage,
+  RatingTargetType,
+  rectificationState,
+  RectificationState,
+  satisfaction,
+  SatisfactionStats,
+} from './ratings.rules';
 
 export interface RectificationView {
   id: string;
@@ -31,8 +42,11 @@ export interface RectificationView {
 
 export interface RatingView {
   id: string;
-  targetType: 'booking' | 'application';
+  targetType: RatingTargetType;
   targetId: string;
+  /** the stage rated: a booking's service, a filing's acceptance, refusal, decision or delivery */
+  stage: RatingStage;
+  stageLabel: string;
   score: number;
   label: string;
   tags: string[];
@@ -44,8 +58,33 @@ export interface RatingView {
   rectification: RectificationView | null;
 }
 
+/** The rating of the stage a booking or filing stands at, as shown on it. */
+export interface RatingSummary {
+  id: string;
+  score: number;
+  stage: RatingStage;
+  stageLabel: string;
+}
+
+/** Added to the applicant's booking and filing views: may they rate it now, and how they did. */
+export interface RatingState {
+  /** the stage it may be rated at now (null: nothing to rate yet) */
+  ratingStage: null | { stage: RatingStage; label: string };
+  /** that stage is not rated yet: offer 评价 */
+  rateable: boolean;
+  /** the rating of that stage, once given */
+  rating: RatingSummary | null;
+}
+
+const STAGE_NOT_REACHED: Record<RatingTargetType, string> = {
+  booking: '办理完成（已签到）后才能评价',
+  application: '办件受理、不予受理、作出决定或送达后才能评价',
+};
+
 /** What staff see of a ticket: the rating, the service and hall — never who rated. */
 export interface StaffRectificationView extends RectificationView {
+  stage: RatingStage;
+  stageLabel: string;
   score: number;
   firstScore: number;
   label: string;
@@ -80,16 +119,16 @@ export class RatingsService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async rate(caller: AuthUser, input: { targetType: 'booking' | 'application'; targetId: string; score: number; tags?: string[]; comment?: string }) {
+  /** Rate the stage the booking or filing stands at now; once per stage (ALREADY_RATED after). */
+  async rate(caller: AuthUser, input: { targetType: RatingTargetType; targetId: string; score: number; tags?: string[]; comment?: string }) {
     const target = await this.targets.resolve(caller, input.targetType, input.targetId);
-    if (!target.finished) {
-      throw new DomainError('INVALID_STATE', input.targetType === 'booking' ? '办理完成（已签到）后才能评价' : '办件送达后才能评价');
-    }
+    if (!target.stage) throw new DomainError('INVALID_STATE', STAGE_NOT_REACHED[input.targetType]);
     const now = this.clock.now();
     const rating = this.ratings.create({
       id: newId(),
       targetType: input.targetType,
       targetId: input.targetId,
+      stage: target.stage,
       userId: caller.id,
       hallId: target.hallId,
       departmentId: target.departmentId,
@@ -122,10 +161,31 @@ export class RatingsService {
         if (ticket) await em.getRepository(RectificationEntity).insert(ticket);
       });
     } catch (e) {
-      if (isDuplicateKey(e)) throw new DomainError('ALREADY_RATED', '您已评价过，如对整改答复不满意可重新评价一次');
+      if (isDuplicateKey(e)) throw new DomainError('ALREADY_RATED', `您已评价过${RATING_STAGE_LABELS[target.stage]}，如对整改答复不满意可重新评价一次`);
       throw e;
     }
-    return { id: rating.id, score: rating.score, rectification: ticket ? this.ticketView(ticket) : null };
+    return { id: rating.id, score: rating.score, stage: rating.stage, rectification: ticket ? this.ticketView(ticket) : null };
+  }
+
+  /**
+   * The applicant's booking or filing views with their rating state (RatingState). Staff and admins
+   * get the views as they are: which rating belongs to which applicant is never shown to them.
+   */
+  async withRatingState<T extends { id: string; status: string }>(caller: AuthUser, type: RatingTargetType, views: T[]): Promise<Array<T & Partial<RatingState>>> {
+    if (!caller.roles.includes('citizen') || views.length === 0) return views;
+    const staged = views.map((v) => ({ v, stage: ratingStage(type, v.status) }));
+    const ids = staged.filter((x) => x.stage).map((x) => x.v.id);
+    const rows = ids.length ? await this.ratings.find({ where: { targetType: type, targetId: In(ids) }, select: { id: true, targetId: true, stage: true, score: true } }) : [];
+    const byStage = new Map(rows.map((r) => [`${r.targetId}:${r.stage}`, r]));
+    return staged.map(({ v, stage }) => {
+      const r = stage ? byStage.get(`${v.id}:${stage}`) : undefined;
+      return {
+        ...v,
+        ratingStage: stage ? { stage, label: RATING_STAGE_LABELS[stage] } : null,
+        rateable: !!stage && !r,
+        rating: r ? { id: r.id, score: r.score, stage: r.stage, stageLabel: RATING_STAGE_LABELS[r.stage] } : null,
+      };
+    });
   }
 
   async rerate(caller: AuthUser, id: string, input: { score: number; comment?: string }): Promise<RatingView> {
@@ -142,12 +202,18 @@ export class RatingsService {
       .where('id = :id AND rerated_at IS NULL', { id })
       .execute();
     if (!done.affected) throw new DomainError('INVALID_STATE', RERATE_REFUSALS.already_rerated);
-    return (await this.list(caller, id))[0];
+    return (await this.list(caller, {}, id))[0];
   }
 
-  /** The caller's ratings (or just the one with `onlyId`). */
-  async list(caller: AuthUser, onlyId?: string): Promise<RatingView[]> {
-    const rows = await this.ratings.find({ where: { userId: caller.id, ...(onlyId ? { id: onlyId } : {}) }, order: { createdAt: 'DESC' }, take: 200 });
+  /** The caller's ratings: all, those of one booking or filing (`targetType`, `targetId`), or just the one with `onlyId`. */
+  async list(caller: AuthUser, q: { targetType?: RatingTargetType; targetId?: string } = {}, onlyId?: string): Promise<RatingView[]> {
+    const where = {
+      userId: caller.id,
+      ...(q.targetType ? { targetType: q.targetType } : {}),
+      ...(q.targetId ? { targetId: q.targetId } : {}),
+      ...(onlyId ? { id: onlyId } : {}),
+    };
+    const rows = await this.ratings.find({ where, order: { createdAt: 'DESC' }, take: 200 });
     if (rows.length === 0) return [];
     const [tickets, services] = await Promise.all([
       this.tickets.find({ where: { ratingId: In(rows.map((r) => r.id)) } }),
@@ -161,6 +227,8 @@ export class RatingsService {
         id: r.id,
         targetType: r.targetType,
         targetId: r.targetId,
+        stage: r.stage,
+        stageLabel: RATING_STAGE_LABELS[r.stage],
         score: r.score,
         label: RATING_LABELS[r.score as 1 | 2 | 3 | 4 | 5],
         tags: r.tags,
@@ -193,6 +261,8 @@ export class RatingsService {
       const r = rOf.get(t.ratingId)!;
       return {
         ...this.ticketView(t),
+        stage: r.stage,
+        stageLabel: RATING_STAGE_LABELS[r.stage],
         score: r.score,
         firstScore: r.firstScore,
         label: RATING_LABELS[r.firstScore as 1 | 2 | 3 | 4 | 5],

@@ -11,5 +11,7 @@ export class MessageEntity {
   @Column({ type: 'varchar', length: 200, nullable: true }) link!: string | null;
   @Column({ name: 'dedupe_key', type: 'varchar', length: 120, nullable: true }) dedupeKey!: string | null;
   @Column(timeCol('read_at', true)) readAt!: Date | null;
+  /** what it announced no longer holds (e.g. 预约成功 of a booking since cancelled) */
+  @Column(timeCol('superseded_at', true)) supersededAt!: Date | null;
   @Column(timeCol('created_at')) createdAt!: Date;
 }

@@ -17,6 +17,14 @@ export class CreateRatingDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) comment?: string;
 }
 
+export class RatingListQuery {
+  @ApiPropertyOptional({ enum: ['booking', 'application'], description: 'only the ratings of this kind of target' })
+  @IsOptional()
+  @IsIn(['booking', 'application'])
+  targetType?: 'booking' | 'application';
+  @ApiPropertyOptional({ description: 'only the ratings of this booking or filing (one per stage)' }) @IsOptional() @IsString() @Length(1, 36) targetId?: string;
+}
+
 export class RerateDto {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) score!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) comment?: string;

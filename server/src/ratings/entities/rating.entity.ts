@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { timeCol } from '../../database/column-types';
+import type { RatingStage } from '../ratings.rules';
 
 const json = { to: (v: string[]) => JSON.stringify(v ?? []), from: (v: string | null) => (v ? (JSON.parse(v) as string[]) : []) };
 
@@ -8,6 +9,8 @@ export class RatingEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Column({ name: 'target_type', type: 'varchar', length: 16 }) targetType!: 'booking' | 'application';
   @Column({ name: 'target_id', type: 'varchar', length: 36 }) targetId!: string;
+  /** the stage rated (one rating per target and stage): derived from the target's status when rated */
+  @Column({ type: 'varchar', length: 16 }) stage!: RatingStage;
   /** the rater; never shown to the staff rated */
   @Column({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
   @Column({ name: 'hall_id', type: 'varchar', length: 36, nullable: true }) hallId!: string | null;

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Button from '../../../components/AppButton'
 import AppPage from '../../../components/AppPage'
 import PageState from '../../../components/PageState'
+import RateEntry from '../../../components/RateEntry'
 import Segmented from '../../../components/Segmented'
 import SignInGate from '../../../components/SignInGate'
 import StatusTag from '../../../components/StatusTag'
@@ -93,20 +94,23 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
               onRetry={bookings.reload}
             >
               {sorted.map((b) => (
-                <Tappable key={b.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: b.id }))}>
-                  <View className='list-item__head'>
-                    <Text className='list-item__title'>{b.serviceName}</Text>
-                    <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABEL[b.status] ?? b.status}</StatusTag>
-                  </View>
-                  <Text className='list-item__line'>
-                    {dateLabel(shanghaiDate(b.start))} {shanghaiTime(b.start)}–{shanghaiTime(b.end)}
-                  </Text>
-                  <Text className='list-item__line'>
-                    {b.hallName}
-                    {b.kind === 'offhours' ? ' · 错时办理' : ''}
-                    {b.onBehalf ? ' · 代办' : ''}
-                  </Text>
-                </Tappable>
+                <View key={b.id} className='list-item'>
+                  <Tappable onTap={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: b.id }))}>
+                    <View className='list-item__head'>
+                      <Text className='list-item__title'>{b.serviceName}</Text>
+                      <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABEL[b.status] ?? b.status}</StatusTag>
+                    </View>
+                    <Text className='list-item__line'>
+                      {dateLabel(shanghaiDate(b.start))} {shanghaiTime(b.start)}–{shanghaiTime(b.end)}
+                    </Text>
+                    <Text className='list-item__line'>
+                      {b.hallName}
+                      {b.kind === 'offhours' ? ' · 错时办理' : ''}
+                      {b.onBehalf ? ' · 代办' : ''}
+                    </Text>
+                  </Tappable>
+                  <RateEntry targetType='booking' targetId={b.id} state={b} />
+                </View>
               ))}
             </PageState>
           </View>

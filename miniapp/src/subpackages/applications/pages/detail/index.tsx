@@ -5,6 +5,7 @@ import Button from '../../../../components/AppButton'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import PrivacySheet from '../../../../components/PrivacySheet'
+import RateEntry from '../../../../components/RateEntry'
 import ProgressBar from '../../../../components/ProgressBar'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
@@ -319,6 +320,12 @@ export default function FilingDetail() {
                   {f.onBehalf ? <StatusTag tone='info'>代办</StatusTag> : null}
                 </View>
               </View>
+
+              {f.rateable || f.rating ? (
+                <View className='card'>
+                  <RateEntry targetType='application' targetId={f.id} state={f} size='large' />
+                </View>
+              ) : null}
 
               {submitted && !EDITABLE.includes(f.status) ? <SubscribeCard keys={['filing_progress']} purpose='办件进度提醒' /> : null}
 

@@ -46,6 +46,7 @@ export default function MyFilings() {
                 <View className='list-item__tags'>
                   <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{f.statusLabel || FILING_STATUS_LABEL[f.status] || f.status}</StatusTag>
                   {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABEL[f.sla]}</StatusTag> : null}
+                  {f.rateable ? <StatusTag tone='warning'>待评价</StatusTag> : null}
                 </View>
                 <Text className='list-item__line'>编号 {f.number}</Text>
                 {f.dueAt ? <Text className='list-item__line'>办结期限：{dateLabel(shanghaiDate(f.dueAt))}</Text> : null}

@@ -34,7 +34,8 @@ export default function Book() {
   const onBehalfOf = useActingFor()
   const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId], !!serviceId)
   const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
-  const [hallId, setHallId] = useState<string | null>(null)
+  // 重新预约 opens this page at the hall of the earlier booking
+  const [hallId, setHallId] = useState<string | null>(params.hallId || null)
   const [day, setDay] = useState<string | null>(null)
   const [slotId, setSlotId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -44,7 +45,8 @@ export default function Book() {
   const last = addDays(today, HORIZON_DAYS - 1)
 
   useEffect(() => {
-    if (!hallId && guide.data?.halls.length) setHallId(guide.data.halls[0].id)
+    const halls = guide.data?.halls ?? []
+    if (halls.length && !halls.some((h) => h.id === hallId)) setHallId(halls[0].id)
   }, [guide.data, hallId])
 
   const days = useAsync(

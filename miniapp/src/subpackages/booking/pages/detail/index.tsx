@@ -6,9 +6,10 @@ import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import SubscribeCard from '../../../../components/SubscribeCard'
+import RateEntry from '../../../../components/RateEntry'
 import StatusTag from '../../../../components/StatusTag'
 import { BOOKING_TONE } from '../../components/tones'
-import { BOOKING_STATUS_LABEL, bookingApi } from '../../../../api/booking'
+import { BOOKING_STATUS_LABEL, bookingApi, type BookingView } from '../../../../api/booking'
 import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
@@ -16,9 +17,31 @@ import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
 import { isH5 } from '../../../../platform'
 import { useSession } from '../../../../store/session'
 import { openPage, toast } from '../../../../utils/nav'
-import { dateLabel, shanghaiDate, shanghaiTime } from '../../../../utils/time'
+import { dateLabel, fullDateTime, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import '../../components/booking.scss'
 import './index.scss'
+
+/** Ended without being served: the code lets nobody in any more, and 重新预约 is offered. */
+const ENDED_UNSERVED: string[] = ['cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived']
+
+/** What became of a booking that is no longer waiting to be served (instead of its code). */
+function outcome(b: BookingView): string {
+  const at = b.cancelledAt ? `于 ${fullDateTime(b.cancelledAt)} ` : ''
+  switch (b.status as string) {
+    case 'cancelled':
+      return `您已${at}取消这次预约，签到码已作废。`
+    case 'cancelled_by_centre':
+      return `大厅已${at}取消该时段，签到码已作废，此次不计爽约。`
+    case 'checked_in':
+      return '您已签到办理。'
+    case 'no_show':
+      return '未在预约时间签到，已记为爽约，签到码已作废。'
+    case 'no_show_waived':
+      return '未在预约时间签到，爽约已豁免，不计入记录。'
+    default:
+      return '这次预约已结束。'
+  }
+}
 
 export default function BookingDetail() {
   const { params } = useRouter()
@@ -55,17 +78,24 @@ export default function BookingDetail() {
                 <View className='booking__status'>
                   <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABEL[b.status] ?? b.status}</StatusTag>
                 </View>
-                {b.status === 'booked' && b.qrImage ? (
-                  isH5 ? (
-                    createElement('img', { className: 'booking__qr', src: b.qrImage, alt: `签到二维码，签到码 ${b.code}` })
-                  ) : (
-                    <Image className='booking__qr' src={b.qrImage} mode='aspectFit' />
-                  )
-                ) : null}
-                <Text className='booking__code-label'>签到码（到大厅后出示二维码或报此码）</Text>
-                <Text className='booking__code'>
-                  {b.code}
-                </Text>
+                {b.status === 'booked' ? (
+                  <>
+                    {b.qrImage ? (
+                      isH5 ? (
+                        createElement('img', { className: 'booking__qr', src: b.qrImage, alt: `签到二维码，签到码 ${b.code}` })
+                      ) : (
+                        <Image className='booking__qr' src={b.qrImage} mode='aspectFit' />
+                      )
+                    ) : null}
+                    <Text className='booking__code-label'>签到码（到大厅后出示二维码或报此码）</Text>
+                    <Text className='booking__code'>{b.code}</Text>
+                  </>
+                ) : (
+                  <View className='booking__outcome' role='status'>
+                    <Text>{outcome(b)}</Text>
+                  </View>
+                )}
+                <RateEntry targetType='booking' targetId={b.id} state={b} size='large' />
               </View>
 
               <View className='card'>
@@ -124,6 +154,11 @@ export default function BookingDetail() {
                 {upcoming ? (
                   <Button block type='danger' fill='outline' size='large' loading={cancelling} onClick={cancel}>
                     取消预约
+                  </Button>
+                ) : null}
+                {ENDED_UNSERVED.includes(b.status) ? (
+                  <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.book, { serviceId: b.serviceId, hallId: b.hallId }))}>
+                    重新预约
                   </Button>
                 ) : null}
                 <Button block type='primary' fill='outline' size='large' onClick={() => openPage(CITIZEN_ROUTES.myBookings)}>

@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { Message } from '@gov/shared'
 import AppPage from '../../../../components/AppPage'
 import Button from '../../../../components/AppButton'
 import PageState from '../../../../components/PageState'
 import Segmented from '../../../../components/Segmented'
 import SignInGate from '../../../../components/SignInGate'
+import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
-import { messagesApi, refreshUnreadBadge } from '../../../../api/messages'
+import { messagesApi, refreshUnreadBadge, type MessageItem } from '../../../../api/messages'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
@@ -34,10 +34,10 @@ export default function Messages() {
   useReloadOnShow(reload, !!accessToken)
 
   const items = list.data ?? []
-  const isRead = (m: Message) => m.read || readIds.has(m.id)
+  const isRead = (m: MessageItem) => m.read || readIds.has(m.id)
   const unread = items.filter((m) => !isRead(m))
 
-  const open = async (m: Message) => {
+  const open = async (m: MessageItem) => {
     if (!isRead(m)) {
       setReadIds((s) => new Set(s).add(m.id))
       messagesApi
@@ -101,17 +101,19 @@ export default function Messages() {
             {items.map((m) => (
               <Tappable
                 key={m.id}
-                className={`msg-item ${isRead(m) ? '' : 'msg-item--unread'}`}
+                className={`msg-item ${isRead(m) ? '' : 'msg-item--unread'} ${m.superseded ? 'msg-item--superseded' : ''}`}
                 onTap={() => void open(m)}
-                label={`${isRead(m) ? '' : '未读，'}${m.title}，${m.body}`}
+                label={`${isRead(m) ? '' : '未读，'}${m.superseded ? '已失效，' : ''}${m.title}，${m.body}`}
               >
                 <View className='msg-item__dot' aria-hidden />
                 <View className='msg-item__main'>
                   <View className='msg-item__head'>
                     <Text className='msg-item__title'>{m.title}</Text>
+                    {m.superseded ? <StatusTag tone='muted'>已失效</StatusTag> : null}
                     <Text className='msg-item__time'>{fullDateTime(m.at)}</Text>
                   </View>
                   <Text className='msg-item__body'>{m.body}</Text>
+                  {m.superseded ? <Text className='msg-item__stale'>此消息所述情况已变化，请以最新消息和详情页为准。</Text> : null}
                   {m.link ? <Text className='msg-item__link'>查看详情 ›</Text> : null}
                 </View>
               </Tappable>

@@ -5,32 +5,71 @@ import { RATING_LABELS } from '@gov/shared'
 import AppPage from '../../../../components/AppPage'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
+import PageState from '../../../../components/PageState'
 import ScorePicker from '../../../../components/ScorePicker'
 import SignInGate from '../../../../components/SignInGate'
+import StatusTag from '../../../../components/StatusTag'
+import { bookingApi } from '../../../../api/booking'
 import { errorMessage, isApiError } from '../../../../api/client'
-import { ratingsApi, type RatingTargetType } from '../../../../api/ratings'
+import { filingsApi } from '../../../../api/filings'
+import { ratingsApi, type RatingState, type RatingTargetType } from '../../../../api/ratings'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { isH5 } from '../../../../platform'
-import { shanghaiDate } from '../../../../utils/time'
+import { CITIZEN_ROUTES } from '../../../../routes.citizen'
+import { useSession } from '../../../../store/session'
+import { dateLabel, shanghaiDate, shanghaiTime } from '../../../../utils/time'
+import RatingCard from '../../components/RatingCard'
 import '../../ratings.scss'
 import './index.scss'
 
 const GOOD_TAGS = ['一次办好', '态度热情', '效率高', '指引清楚', '环境整洁']
 const BAD_TAGS = ['等候太久', '多次跑腿', '态度不好', '告知不清', '材料要求不一致']
 
-const MINE = '/subpackages/ratings/pages/mine/index'
+const NOT_YET: Record<RatingTargetType, string> = {
+  booking: '这次预约还没有办理完成，签到办理后即可评价。',
+  application: '办件受理、不予受理、作出审批决定或送达结果后，即可评价该环节。',
+}
 
-/** 服务评价 (好差评) of a finished booking or a delivered filing: five levels, tags, comment. */
+/** What is rated, in the applicant's words: the service, the hall, when (or the filing number), and its rating state. */
+interface Subject extends RatingState {
+  serviceName: string
+  hallName: string
+  when: string
+}
+
+async function loadSubject(type: RatingTargetType, id: string): Promise<Subject> {
+  if (type === 'booking') {
+    const b = await bookingApi.get(id)
+    return { ...b, when: `${dateLabel(shanghaiDate(b.start))} ${shanghaiTime(b.start)}–${shanghaiTime(b.end)}` }
+  }
+  const f = await filingsApi.get(id)
+  return { ...f, when: `办件编号 ${f.number}` }
+}
+
+/**
+ * 服务评价 (好差评) of a booking or a filing at the stage it stands at: names what is rated, and once
+ * that stage is rated shows the rating (its rectification and the one re-rating) instead of the form.
+ */
 export default function Rate() {
   const params = useRouter().params
   const targetType = (params.targetType === 'application' ? 'application' : params.targetType === 'booking' ? 'booking' : null) as RatingTargetType | null
   const targetId = params.targetId ?? ''
+  const { accessToken } = useSession()
+  const ready = !!targetType && !!targetId && !!accessToken
+  const subject = useAsync(() => loadSubject(targetType!, targetId), [targetType, targetId, accessToken], ready)
+  const ratings = useAsync(() => ratingsApi.of(targetType!, targetId), [targetType, targetId, accessToken], ready)
   const [score, setScore] = useState<number | null>(null)
   const [tags, setTags] = useState<string[]>([])
   const [comment, setComment] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<null | { score: number; dueAt: string | null }>(null)
-  const [already, setAlready] = useState(false)
+  const reload = () => {
+    subject.reload()
+    ratings.reload()
+  }
+  usePullRefresh(reload)
 
   const choices = score === null ? [] : score >= 3 ? GOOD_TAGS : BAD_TAGS
   const pickScore = (s: number) => {
@@ -55,9 +94,11 @@ export default function Rate() {
     try {
       const r = await ratingsApi.rate({ targetType, targetId, score, tags, comment: comment.trim() })
       setDone({ score: r.score, dueAt: r.rectification?.dueAt ?? null })
+      reload()
     } catch (e) {
-      if (isApiError(e) && e.code === 'ALREADY_RATED') setAlready(true)
-      setError(errorMessage(e))
+      // rated meanwhile (another device, an agent): show that rating instead of the form
+      if (isApiError(e) && e.code === 'ALREADY_RATED') reload()
+      else setError(errorMessage(e))
     } finally {
       setBusy(false)
     }
@@ -73,62 +114,97 @@ export default function Rate() {
     )
   }
 
+  const s = subject.data
+  const stage = s?.ratingStage ?? null
+  const all = ratings.data ?? []
+  const current = stage ? (all.find((r) => r.stage === stage.stage) ?? null) : null
+  const earlier = all.filter((r) => r !== current)
+  const what = targetType === 'booking' ? '窗口服务' : '办件服务'
+
   return (
     <AppPage className='rate'>
       <SignInGate purpose='评价服务'>
-        {done ? (
-          <View className='card rt-done' role='status'>
-            <Text className='rt-done__title'>感谢您的评价</Text>
-            <Text className='rt-line'>您的评价：{RATING_LABELS[done.score as 1 | 2 | 3 | 4 | 5]}</Text>
-            {done.dueAt ? (
-              <Text className='rt-line'>
-                我们已转交责任部门整改，将于 {shanghaiDate(done.dueAt)} 前答复您；答复后您可以重新评价一次。
-              </Text>
-            ) : null}
-            <Button className='btn-block' block type='primary' size='large' onClick={() => Taro.redirectTo({ url: MINE })}>
-              查看我的评价
-            </Button>
-          </View>
-        ) : (
-          <View className='card'>
-            <Text className='field__label'>您对本次{targetType === 'booking' ? '窗口服务' : '办件服务'}满意吗？</Text>
-            <ScorePicker value={score} onChange={pickScore} />
-            {choices.length > 0 && (
-              <>
-                <Text className='field__label' style={{ marginTop: '12px' }}>
-                  {score !== null && score >= 3 ? '满意在哪里（可多选）' : '哪里不满意（可多选）'}
-                </Text>
-                <View className='rt-tags' role='group' aria-label='评价标签'>
-                  {choices.map((t) => {
-                    const on = tags.includes(t)
-                    const a11y = isH5 ? { role: 'checkbox', tabIndex: 0, 'aria-checked': on ? 'true' : 'false' } : {}
-                    return (
-                      <Text key={t} className={`rt-tag ${on ? 'rt-tag--on' : ''}`} onClick={() => toggleTag(t)} {...(a11y as object)}>
-                        {t}
-                      </Text>
-                    )
-                  })}
-                </View>
-              </>
-            )}
-            <FormField label='评价内容' value={comment} onChange={setComment} multiline maxlength={500} placeholder='说说您的办事体验（选填）' />
-            {error ? (
-              <View className='form-error' role='alert'>
-                {error}
+        <PageState loading={(subject.loading && !s) || (ratings.loading && !ratings.data)} error={subject.error ?? ratings.error} onRetry={reload}>
+          {s ? (
+            <View>
+              <View className='card' role='group' aria-label='评价对象'>
+                <Text className='rt-subject__label'>评价对象</Text>
+                <Text className='rt-subject__title'>{s.serviceName}</Text>
+                <Text className='rt-line'>{s.hallName}</Text>
+                <Text className='rt-line'>{s.when}</Text>
+                {stage ? <StatusTag tone='info'>{stage.label}</StatusTag> : null}
               </View>
-            ) : null}
-            {already ? (
-              <Button className='btn-block' block type='primary' fill='outline' onClick={() => Taro.redirectTo({ url: MINE })}>
-                查看我的评价
-              </Button>
-            ) : (
-              <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
-                提交评价
-              </Button>
-            )}
-            <Text className='muted'>“不满意”“非常不满意”的评价将转交责任部门限期整改并答复您。</Text>
-          </View>
-        )}
+
+              {done ? (
+                <View className='card rt-done' role='status'>
+                  <Text className='rt-done__title'>感谢您的评价</Text>
+                  <Text className='rt-line'>您的评价：{RATING_LABELS[done.score as 1 | 2 | 3 | 4 | 5]}</Text>
+                  {done.dueAt ? (
+                    <Text className='rt-line'>我们已转交责任部门整改，将于 {shanghaiDate(done.dueAt)} 前答复您；答复后您可以重新评价一次。</Text>
+                  ) : null}
+                  <Button className='btn-block' block type='primary' size='large' onClick={() => Taro.redirectTo({ url: CITIZEN_ROUTES.myRatings })}>
+                    查看我的评价
+                  </Button>
+                </View>
+              ) : s.rateable ? (
+                <View className='card'>
+                  <Text className='field__label'>您对本次{stage ? `${what}（${stage.label}）` : what}满意吗？</Text>
+                  <ScorePicker value={score} onChange={pickScore} />
+                  {choices.length > 0 && (
+                    <>
+                      <Text className='field__label' style={{ marginTop: '12px' }}>
+                        {score !== null && score >= 3 ? '满意在哪里（可多选）' : '哪里不满意（可多选）'}
+                      </Text>
+                      <View className='rt-tags' role='group' aria-label='评价标签'>
+                        {choices.map((t) => {
+                          const on = tags.includes(t)
+                          const a11y = isH5 ? { role: 'checkbox', tabIndex: 0, 'aria-checked': on ? 'true' : 'false' } : {}
+                          return (
+                            <Text key={t} className={`rt-tag ${on ? 'rt-tag--on' : ''}`} onClick={() => toggleTag(t)} {...(a11y as object)}>
+                              {t}
+                            </Text>
+                          )
+                        })}
+                      </View>
+                    </>
+                  )}
+                  <FormField label='评价内容' value={comment} onChange={setComment} multiline maxlength={500} placeholder='说说您的办事体验（选填）' />
+                  {error ? (
+                    <View className='form-error' role='alert'>
+                      {error}
+                    </View>
+                  ) : null}
+                  <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
+                    提交评价
+                  </Button>
+                  <Text className='muted'>“不满意”“非常不满意”的评价将转交责任部门限期整改并答复您。</Text>
+                </View>
+              ) : current ? null : (
+                <View className='card' role='status'>
+                  <Text className='rt-line'>
+                    {s.rating ? `该环节已评价（${RATING_LABELS[s.rating.score as 1 | 2 | 3 | 4 | 5]}），每个环节只能评价一次。` : NOT_YET[targetType]}
+                  </Text>
+                </View>
+              )}
+
+              {current ? (
+                <View className='card'>
+                  <Text className='rt-section'>您的评价</Text>
+                  <RatingCard rating={current} title={current.stageLabel} onRerated={reload} />
+                </View>
+              ) : null}
+
+              {earlier.length > 0 ? (
+                <View className='card'>
+                  <Text className='rt-section'>此前各环节的评价</Text>
+                  {earlier.map((r) => (
+                    <RatingCard key={r.id} rating={r} title={r.stageLabel} onRerated={reload} />
+                  ))}
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+        </PageState>
       </SignInGate>
     </AppPage>
   )
