@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { client, Client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminService, adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /** Filings (issue 5) and the law's pre-review clock (issue 9) on MariaDB. */
 describe('filings', () => {
@@ -11,7 +11,6 @@ describe('filings', () => {
   let staff: { token: string; hallId: string };
   let otherStaff: string;
   let otherHallId: string;
-  let departmentId: string;
   const NOW = '2026-12-07T02:00:00.000Z'; // Monday 10:00 in Shanghai
 
   const PDF = (tag = '') => Buffer.from(`%PDF-1.4\n1 0 obj <<>> endobj\n% ${tag} ${Math.random()}\n%%EOF\n`);
@@ -22,43 +21,22 @@ describe('filings', () => {
   /** A service of our own, with a known material list, at the given halls. */
   async function makeService(o: { promisedDays?: number; keyProject?: boolean; hallIds?: string[] } = {}) {
     seq++;
-    const r = await api.post(
-      '/api/admin/services',
-      {
-        code: `QH-FILE-${seq}-${Date.now() % 100000}`,
-        name: `测试许可事项${seq}`,
-        subItem: null,
-        departmentId,
-        scope: '清河市居民',
-        acceptingBody: '清河市测试局',
-        decidingBody: '清河市测试局',
-        conditions: '符合条件',
-        materials: [
-          { name: '申请书', required: true, tolerable: false, copies: 1, form: 'original', note: null },
-          { name: '身份证件', required: true, tolerable: false, copies: 1, form: 'copy', note: null },
-          { name: '房屋产权证明', required: true, tolerable: true, copies: 1, form: 'copy', note: '可容缺' },
-          { name: '其他说明材料', required: false, tolerable: false, copies: 1, form: 'copy', note: null },
-        ],
-        process: ['申请', '受理', '审查', '决定', '送达'],
-        basis: '《中华人民共和国行政许可法》',
-        legalDays: 20,
-        promisedDays: o.promisedDays ?? 5,
-        fee: { free: true, amount: null, basis: null },
-        delivery: ['window', 'post', 'online'],
-        consultPhone: '0391-26600001',
-        complaintPhone: '0391-26600002',
-        hallIds: o.hallIds ?? [staff.hallId],
-        audience: 'person',
-        category: '民政服务',
-        keywords: ['测试'],
-        onlinePrereview: true,
-        keyProject: o.keyProject ?? false,
-      },
-      { token: admin },
-    );
-    if (r.status !== 201) throw new Error(`service: ${r.status} ${r.text}`);
-    const mats = (r.body.materials as Array<{ id: string }>).map((m) => m.id);
-    return { id: r.body.id as string, form: mats[0], idCard: mats[1], deed: mats[2], other: mats[3] };
+    const r = await adminService(api, admin, {
+      code: `QH-FILE-${seq}-${Date.now() % 100000}`,
+      name: `测试许可事项${seq}`,
+      hallIds: o.hallIds ?? [staff.hallId],
+      materials: [
+        { name: '申请书', required: true, tolerable: false, form: 'original' },
+        { name: '身份证件', required: true, tolerable: false },
+        { name: '房屋产权证明', required: true, tolerable: true, note: '可容缺' },
+        { name: '其他说明材料', required: false, tolerable: false },
+      ],
+      promisedDays: o.promisedDays ?? 5,
+      keyProject: o.keyProject ?? false,
+      delivery: ['window', 'post', 'online'],
+    });
+    const mats = r.materials.map((m) => m.id);
+    return { id: r.id, form: mats[0], idCard: mats[1], deed: mats[2], other: mats[3] };
   }
   type Svc = Awaited<ReturnType<typeof makeService>>;
 
@@ -100,7 +78,6 @@ describe('filings', () => {
     await setClock(api, NOW);
     admin = await adminToken(api);
     staff = await staffToken(api);
-    departmentId = ((await api.get('/api/departments')).body as Array<{ id: string }>)[0].id;
     const hall = await api.post(
       '/api/admin/halls',
       { name: '清河市东区便民服务中心', address: '东区 1 号', phone: '0391-26600009', hours: '周一至周五', level: 'county' },

@@ -8,7 +8,7 @@ import { ensureServerBuild, freePort, startChildApi, ChildApi } from '../../test
 import { startTcpProxy, TcpProxy } from '../../test/support/tcp-proxy';
 import { client, Client, signIn } from './helpers/http';
 import { createDatabase, dropDatabase, LOG_DIR, startTestApp, testEnv, TestApp } from './helpers/test-app';
-import { adminToken, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminService, adminToken, pool, serviceAtHall, setClock, staffToken, uploadPdf, verifiedCitizen } from './helpers/world';
 
 /**
  * Faults (issue 8): jobs on two instances at once, kill -9 in a booking storm, losing the database
@@ -105,48 +105,21 @@ describe('faults', () => {
     it('sla-scan: deemed acceptance once, one overdue notice per filing', async () => {
       const admin = await adminToken(api);
       const staff = await staffToken(api);
-      const departmentId = ((await api.get('/api/departments')).body as Array<{ id: string }>)[0].id;
-      const svc = await api.post(
-        '/api/admin/services',
-        {
-          code: `QH-FAULT-${Date.now() % 100000}`,
-          name: '故障测试许可事项',
-          subItem: null,
-          departmentId,
-          scope: '清河市居民',
-          acceptingBody: '清河市测试局',
-          decidingBody: '清河市测试局',
-          conditions: '符合条件',
-          materials: [{ name: '申请书', required: true, tolerable: false, copies: 1, form: 'original', note: null }],
-          process: ['申请', '受理', '决定'],
-          basis: '《中华人民共和国行政许可法》',
-          legalDays: 20,
-          promisedDays: 10,
-          fee: { free: true, amount: null, basis: null },
-          delivery: ['window'],
-          consultPhone: '0391-26600001',
-          complaintPhone: '0391-26600002',
-          hallIds: [staff.hallId],
-          audience: 'person',
-          category: '民政服务',
-          keywords: ['故障'],
-          onlinePrereview: true,
-          keyProject: false,
-        },
-        { token: admin },
-      );
-      expect(svc.status).toBe(201);
-      const materialId = svc.body.materials[0].id as string;
-      const file = async (token: string, appId: string) => {
-        const fd = new FormData();
-        fd.append('file', new Blob([Buffer.from(`%PDF-1.4\n% ${Math.random()}\n%%EOF\n`)], { type: 'application/pdf' }), 'a.pdf');
-        const r = await fetch(`${t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } });
-        expect(r.status).toBe(201);
-      };
+      const svc = await adminService(api, admin, {
+        code: `QH-FAULT-${Date.now() % 100000}`,
+        name: '故障测试许可事项',
+        hallIds: [staff.hallId],
+        materials: [{ name: '申请书', required: true, tolerable: false, form: 'original' }],
+        process: ['申请', '受理', '决定'],
+        promisedDays: 10,
+        keywords: ['故障'],
+      });
+      const materialId = svc.materials[0].id;
+      const file = async (token: string, appId: string) => expect(await uploadPdf(t.url, token, appId, materialId)).toBe(201);
       const citizens = await pool(Array.from({ length: 6 }), 6, () => verifiedCitizen(api));
       const filings: string[] = [];
       for (const [i, c] of citizens.entries()) {
-        const a = await api.post('/api/applications', { serviceId: svc.body.id }, { token: c.token });
+        const a = await api.post('/api/applications', { serviceId: svc.id }, { token: c.token });
         expect(a.status).toBe(201);
         await file(c.token, a.body.id);
         expect((await api.post(`/api/applications/${a.body.id}/submit`, undefined, { token: c.token })).status).toBe(200);

@@ -13,7 +13,8 @@ export type SeedAudience = 'person' | 'enterprise' | 'both';
 export type SeedForm = 'original' | 'copy' | 'electronic';
 export type SeedDelivery = 'window' | 'post' | 'online';
 export interface SeedDepartment { key: string; name: string; }
-export interface SeedHall { key: string; name: string; address: string; phone: string; hours: string; level: 'city' | 'county' | 'town'; }
+/** `latitude`/`longitude`: GCJ-02 degrees (the fictional 清河市 is placed in northern Henan, area code 0391) */
+export interface SeedHall { key: string; name: string; address: string; phone: string; hours: string; level: 'city' | 'county' | 'town'; latitude: number; longitude: number; }
 export interface SeedMaterial { name: string; required: boolean; tolerable: boolean; copies: number; form: SeedForm; note?: string; hasTemplate?: boolean; }
 export type SeedFee = { free: true } | { free: false; amountFen: number; basis: string };
 export interface SeedService {
@@ -78,6 +79,8 @@ export const SEED_HALLS: SeedHall[] = [
     phone: '0391-26612345',
     hours: '周一至周五 9:00-12:00，13:30-17:00（法定节假日除外）；周六上午 9:00-12:00 提供预约办、延时办服务',
     level: 'city',
+    latitude: 35.215893,
+    longitude: 113.241823,
   },
   {
     key: COUNTY_HALL,
@@ -86,6 +89,8 @@ export const SEED_HALLS: SeedHall[] = [
     phone: '0391-56781234',
     hours: '周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）',
     level: 'county',
+    latitude: 35.094561,
+    longitude: 113.402517,
   },
   {
     key: TOWN_HALL,
@@ -94,6 +99,8 @@ export const SEED_HALLS: SeedHall[] = [
     phone: '0391-56123456',
     hours: '周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）',
     level: 'town',
+    latitude: 35.031207,
+    longitude: 113.479952,
   },
 ];
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
 import { isDuplicateKey } from '../../common/db-errors';
@@ -75,9 +75,12 @@ export class SeedService implements OnApplicationBootstrap {
     for (const [i, h] of SEED_HALLS.entries()) {
       let row = await halls.findOne({ where: { name: h.name } });
       if (!row) {
-        const fresh = halls.create({ id: newId(), name: h.name, address: h.address, phone: h.phone, hours: h.hours, level: h.level, sortOrder: i, createdAt: now, updatedAt: now });
+        const fresh = halls.create({ id: newId(), name: h.name, address: h.address, phone: h.phone, hours: h.hours, level: h.level, latitude: h.latitude, longitude: h.longitude, sortOrder: i, createdAt: now, updatedAt: now });
         await tolerateDuplicate(() => halls.insert(fresh));
         row = await halls.findOne({ where: { name: h.name } });
+      } else if (row.latitude === null && row.longitude === null) {
+        // a hall seeded before halls had coordinates: place it (never over coordinates an admin set)
+        await halls.update({ id: row.id, latitude: IsNull(), longitude: IsNull() }, { latitude: h.latitude, longitude: h.longitude });
       }
       if (row) hallIds.set(h.key, row.id);
     }
