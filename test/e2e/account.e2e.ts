@@ -42,6 +42,9 @@ describe('the account on the H5 build', () => {
     await dialog.waitFor({ state: 'visible' });
     await dialog.getByText('一、我们收集哪些信息').waitFor({ state: 'visible' });
     await dialog.getByText(`版本：${PRIVACY_TERMS_VERSION}`).waitFor({ state: 'attached' });
+    // the sign-in page closes behind it; the terms stay until answered
+    await page.locator('[id^="/pages/login/index"]').waitFor({ state: 'detached' });
+    await privacyDialog(page).waitFor({ state: 'visible' });
     // nothing is recorded before the person agrees
     expect((await api('GET', '/api/me', { token: (await sessionToken(page))! })).consentVersion).toBeNull();
     await shot(page, 'privacy-terms-first-sign-in');

@@ -27,24 +27,22 @@ export default function HallLocation({ name, address, latitude, longitude, prefi
     )
   }
   const place = { latitude, longitude, name, address }
-  const label = `${prefix}${address}，在地图中查看${name}并导航`
+  // the visible text is the accessible name: the address, then what tapping does
   const inner = (
     <>
       <Text className='hall-location__text'>
         {prefix}
         {address}
       </Text>
-      <Text className='hall-location__go' aria-hidden>
-        地图导航 ›
-      </Text>
+      <Text className='hall-location__go'>地图导航</Text>
     </>
   )
   const url = mapLinkUrl(place)
   if (url) {
-    return createElement('a', { className: 'hall-location hall-location--link', href: url, target: '_blank', rel: 'noopener noreferrer', 'aria-label': label }, inner)
+    return createElement('a', { className: 'hall-location hall-location--link', href: url, target: '_blank', rel: 'noopener noreferrer' }, inner)
   }
   return (
-    <Tappable className='hall-location' onTap={() => void openMap(place)} label={label}>
+    <Tappable className='hall-location' onTap={() => void openMap(place)}>
       <View>{inner}</View>
     </Tappable>
   )

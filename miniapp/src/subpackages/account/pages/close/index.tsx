@@ -134,7 +134,7 @@ export default function CloseAccount() {
               {formError}
             </View>
           ) : null}
-          <Button className='btn-block' block type='danger' size='large' disabled={!c?.canClose || !confirmed} loading={closing} onClick={close}>
+          <Button className='btn-block' block fill='outline' type='danger' size='large' disabled={!c?.canClose || !confirmed} loading={closing} onClick={close}>
             注销账号
           </Button>
         </View>
