@@ -3,7 +3,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'subpackages/account',
-      pages: ['pages/verify/index'],
+      pages: ['pages/verify/index', 'pages/close/index'],
     },
     {
       root: 'subpackages/guide',

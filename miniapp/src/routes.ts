@@ -5,6 +5,7 @@ export const ROUTES = {
   me: '/pages/me/index',
   login: '/pages/login/index',
   verify: '/subpackages/account/pages/verify/index',
+  closeAccount: '/subpackages/account/pages/close/index',
 } as const
 
 export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.services, ROUTES.me]

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
+import { AccountModule } from './account/account.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
@@ -67,6 +68,7 @@ export class AppModule {
         DelegationModule,
         RatingsModule,
         CallbacksModule,
+        AccountModule,
       ],
       controllers: [HealthController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

@@ -47,7 +47,7 @@ describe('catalogue', () => {
       const r = await api.get('/api/halls');
       expect(r.status).toBe(200);
       expect(r.body.map((h: { level: string }) => h.level).sort()).toEqual(['city', 'county', 'town']);
-      for (const h of r.body) expect(h).toEqual({ id: expect.any(String), name: expect.any(String), address: expect.any(String), phone: expect.any(String), hours: expect.any(String), level: expect.any(String) });
+      for (const h of r.body) expect(h).toEqual({ id: expect.any(String), name: expect.any(String), address: expect.any(String), phone: expect.any(String), hours: expect.any(String), level: expect.any(String), latitude: expect.any(Number), longitude: expect.any(Number) });
     });
   });
 

@@ -132,6 +132,8 @@ describe('fuzz', () => {
     for (const op of ops) {
       if (op.path === '/api/auth/sms/send') continue; // per-phone limits; covered below with its own inputs
       for (const [who, token] of identities) {
+        // 注销 would close the citizen's account for every later route (account.int.ts covers it)
+        if (who === 'citizen' && op.method === 'DELETE' && op.path === '/api/me') continue;
         const paths: string[] = [];
         if (/\{\w+\}/.test(op.path)) {
           for (let i = 0; i < 3; i++) paths.push(op.path.replace(/\{\w+\}/g, () => ODD_IDS[k++ % ODD_IDS.length]));

@@ -65,6 +65,8 @@ export interface Me {
   /** staff only: the hall they serve */
   hallId?: string | null;
   name?: string | null;
+  /** the version of the privacy terms the person consented to; null until they do */
+  consentVersion?: string | null;
 }
 
 export interface AuthResult {
@@ -97,6 +99,9 @@ export interface Hall {
   phone: string;
   hours: string;
   level: HallLevel;
+  /** GCJ-02 (the coordinates Chinese map apps and Taro.openLocation use); null when not known */
+  latitude: number | null;
+  longitude: number | null;
 }
 
 export interface ServiceSummary {
@@ -145,7 +150,7 @@ export interface ServiceGuide {
   delivery: DeliveryMethod[];
   consultPhone: string;
   complaintPhone: string;
-  halls: Array<Pick<Hall, 'id' | 'name' | 'address' | 'hours'>>;
+  halls: Array<Pick<Hall, 'id' | 'name' | 'address' | 'hours' | 'latitude' | 'longitude'>>;
   basis: string;
   audience: Audience;
   category: string;

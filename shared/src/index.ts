@@ -4,3 +4,4 @@ export * from './api.types';
 export * from './identity.rules';
 export * from './audience.rules';
 export * from './names.rules';
+export * from './account';

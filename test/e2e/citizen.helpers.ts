@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
-import { idNumberCheckChar } from '@gov/shared';
+import { idNumberCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { e2ePhone, e2eState, screenshot, serverNow } from './browser';
 
 export interface Tokens {
@@ -54,11 +54,12 @@ export function randomIdNumber(): string {
   return first17 + idNumberCheckChar(first17);
 }
 
-/** A citizen signed in with the dev SMS code, real name verified. */
+/** A citizen signed in with the dev SMS code, who agreed to the privacy terms (as at first sign-in in the app), real name verified. */
 export async function verifiedCitizen(realName = '李明'): Promise<Tokens & { phone: string }> {
   const phone = e2ePhone();
   await api('POST', '/api/auth/sms/send', { body: { phone } });
   const auth = await api<Tokens>('POST', '/api/auth/sms/login', { body: { phone, code: '123456' } });
+  await api('POST', '/api/me/consent', { token: auth.accessToken, body: { version: PRIVACY_TERMS_VERSION } });
   const user = await api('POST', '/api/me/verify', { token: auth.accessToken, body: { realName, idNumber: randomIdNumber() } });
   return { ...auth, user, phone };
 }

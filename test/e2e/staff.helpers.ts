@@ -4,7 +4,7 @@
  * filings with uploaded files, finished bookings.
  */
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { creditCodeCheckChar, idNumberCheckChar } from '@gov/shared';
+import { creditCodeCheckChar, idNumberCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { e2ePhone, e2eState, serverNow } from './browser';
 
 export interface Tokens {
@@ -68,12 +68,13 @@ export function validCreditCode(): string {
   return first17 + creditCodeCheckChar(first17);
 }
 
-/** A citizen signed in with the dev SMS code (and verified, unless told otherwise). */
+/** A citizen signed in with the dev SMS code who agreed to the privacy terms (and verified, unless told otherwise). */
 export async function citizen(realName = '张三', verify = true): Promise<Tokens & { phone: string }> {
   const phone = e2ePhone();
   await call('POST', '/api/auth/sms/send', { body: { phone } });
   const auth = await call<Tokens>('POST', '/api/auth/sms/login', { body: { phone, code: '123456' } });
-  const user = verify ? await call('POST', '/api/me/verify', { token: auth.accessToken, body: { realName, idNumber: validIdNumber() } }) : auth.user;
+  const consented = await call<Tokens['user']>('POST', '/api/me/consent', { token: auth.accessToken, body: { version: PRIVACY_TERMS_VERSION } });
+  const user = verify ? await call('POST', '/api/me/verify', { token: auth.accessToken, body: { realName, idNumber: validIdNumber() } }) : consented;
   return { ...auth, user, phone };
 }
 

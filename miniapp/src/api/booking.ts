@@ -8,6 +8,8 @@ export interface BookingView extends Booking, RatingState {
   serviceName: string
   hallName: string
   hallAddress: string
+  /** the hall with its place on the map */
+  hall?: { id: string; name: string; address: string; latitude: number | null; longitude: number | null }
   start: string
   end: string
   createdAt: string

@@ -15,6 +15,9 @@ export interface GuideHall {
   address: string
   hours: string
   phone?: string
+  /** GCJ-02; null when the hall has not been placed on the map */
+  latitude?: number | null
+  longitude?: number | null
 }
 
 /** The guide as the server sends it (the shared type plus fields the server adds). */

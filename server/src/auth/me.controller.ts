@@ -4,7 +4,7 @@ import { Me } from '@gov/shared';
 import { AuthUser, CurrentUser } from '../common/auth/auth.decorators';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { UsersService } from '../users/users.service';
-import { VerifyDto } from './dto/auth.dto';
+import { ConsentDto, VerifyDto } from './dto/auth.dto';
 
 @ApiTags('me')
 @ApiBearerAuth()
@@ -24,6 +24,14 @@ export class MeController {
   @HttpCode(200)
   async verify(@CurrentUser() caller: AuthUser, @Body() body: VerifyDto): Promise<Me> {
     await this.users.verify(caller.id, body.realName, body.idNumber);
+    return this.me(caller);
+  }
+
+  /** Consent to the privacy terms of this version (the current one); answers the updated /me. */
+  @Post('consent')
+  @HttpCode(200)
+  async consent(@CurrentUser() caller: AuthUser, @Body() body: ConsentDto): Promise<Me> {
+    await this.users.recordConsent(caller.id, body.version);
     return this.me(caller);
   }
 }

@@ -31,6 +31,8 @@ export interface BookingView extends Booking {
   serviceName: string;
   hallName: string;
   hallAddress: string;
+  /** the hall with its place on the map (coordinates null when not known) */
+  hall: { id: string; name: string; address: string; latitude: number | null; longitude: number | null };
   start: string;
   end: string;
   createdAt: string;
@@ -233,6 +235,7 @@ export class BookingService {
       serviceName: service?.name ?? '',
       hallName: hall?.name ?? '',
       hallAddress: hall?.address ?? '',
+      hall: { id: b.hallId, name: hall?.name ?? '', address: hall?.address ?? '', latitude: hall?.latitude ?? null, longitude: hall?.longitude ?? null },
       start: b.startAt.toISOString(),
       end: b.endAt.toISOString(),
       createdAt: b.createdAt.toISOString(),

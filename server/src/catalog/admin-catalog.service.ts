@@ -86,7 +86,7 @@ export class AdminCatalogService {
 
   async createHall(body: HallBodyDto, actorId: string): Promise<HallAdminView> {
     const now = this.clock.now();
-    const row = this.halls.create({ id: newId(), ...this.hallFields(body), sortOrder: body.sortOrder ?? 0, createdAt: now, updatedAt: now });
+    const row = this.halls.create({ id: newId(), latitude: null, longitude: null, ...this.hallFields(body), sortOrder: body.sortOrder ?? 0, createdAt: now, updatedAt: now });
     await this.write(() => this.halls.insert(row), 'name', '该大厅名称已存在');
     await this.record(actorId, 'catalog.hall.create', 'hall', row.id, { name: row.name });
     return hallView(row);
@@ -286,8 +286,17 @@ export class AdminCatalogService {
     };
   }
 
-  private hallFields(b: HallBodyDto): Pick<HallEntity, 'name' | 'address' | 'phone' | 'hours' | 'level'> {
-    return { name: b.name.trim(), address: b.address.trim(), phone: b.phone.trim(), hours: b.hours.trim(), level: b.level };
+  /** Coordinates change only when the body names them (null clears them). */
+  private hallFields(b: HallBodyDto): Pick<HallEntity, 'name' | 'address' | 'phone' | 'hours' | 'level'> & Partial<Pick<HallEntity, 'latitude' | 'longitude'>> {
+    return {
+      name: b.name.trim(),
+      address: b.address.trim(),
+      phone: b.phone.trim(),
+      hours: b.hours.trim(),
+      level: b.level,
+      ...(b.latitude !== undefined ? { latitude: b.latitude } : {}),
+      ...(b.longitude !== undefined ? { longitude: b.longitude } : {}),
+    };
   }
 
   private async requireDepartment(id: string): Promise<DepartmentEntity> {

@@ -15,6 +15,8 @@ export const hallView = (h: HallEntity): Hall & { sortOrder: number } => ({
   phone: h.phone,
   hours: h.hours,
   level: h.level,
+  latitude: h.latitude,
+  longitude: h.longitude,
   sortOrder: h.sortOrder,
 });
 
@@ -56,7 +58,7 @@ export function guideView(
     delivery: s.delivery,
     consultPhone: s.consultPhone,
     complaintPhone: s.complaintPhone,
-    halls: halls.map((h) => ({ id: h.id, name: h.name, address: h.address, hours: h.hours, phone: h.phone })),
+    halls: halls.map((h) => ({ id: h.id, name: h.name, address: h.address, hours: h.hours, phone: h.phone, latitude: h.latitude, longitude: h.longitude })),
     basis: s.basis,
     audience: s.audience,
     category: s.category,

@@ -2,3 +2,13 @@ import { ColumnOptions } from 'typeorm';
 
 /** Entity-side twins of the migration column builders (same types on every engine). */
 export const timeCol = (name: string, nullable = false): ColumnOptions => ({ name, type: 'datetime', precision: 3, nullable });
+
+/** Degrees (decimal 9,6), nullable; read back as a number (mysql2 gives decimals as strings). */
+export const degreesCol = (name: string): ColumnOptions => ({
+  name,
+  type: 'decimal',
+  precision: 9,
+  scale: 6,
+  nullable: true,
+  transformer: { to: (v: number | null) => v, from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)) },
+});

@@ -68,6 +68,19 @@ export class EnterprisesService implements CallerContextLoader {
     return (await this.members.find({ where: { userId }, select: { enterpriseId: true } })).map((m) => m.enterpriseId);
   }
 
+  /** The caller's companies in one query, or null when the account is closed or unknown. */
+  async callerContext(userId: string): Promise<{ enterpriseIds: string[] } | null> {
+    const rows = await this.userRows
+      .createQueryBuilder('u')
+      .leftJoin(EnterpriseMemberEntity, 'm', 'm.user_id = u.id')
+      .select('u.disabled', 'disabled')
+      .addSelect('m.enterprise_id', 'enterpriseId')
+      .where('u.id = :id', { id: userId })
+      .getRawMany<{ disabled: number | boolean | string; enterpriseId: string | null }>();
+    if (rows.length === 0 || rows.some((r) => Number(r.disabled) === 1)) return null;
+    return { enterpriseIds: rows.map((r) => r.enterpriseId).filter((e): e is string => e !== null) };
+  }
+
   async membershipsOf(userId: string): Promise<MeEnterprise[]> {
     const rows = await this.members.find({ where: { userId } });
     if (rows.length === 0) return [];

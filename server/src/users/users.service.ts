@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { isValidIdNumber, maskIdNumber, maskPhone, Me, normalizeIdNumber, Role } from '@gov/shared';
+import { isValidIdNumber, maskIdNumber, maskPhone, Me, normalizeIdNumber, PRIVACY_TERMS_VERSION, Role } from '@gov/shared';
+import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { isDuplicateKey } from '../common/db-errors';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
+import { Transactions } from '../database/transactions';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { UserEntity } from './entities/user.entity';
 
@@ -17,6 +19,8 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly crypto: CryptoService,
     private readonly clock: ClockService,
+    private readonly tx: Transactions,
+    private readonly audit: AuditService,
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
@@ -112,6 +116,22 @@ export class UsersService {
     return u;
   }
 
+  /**
+   * Consent to the privacy terms of `version` (only the current version can be agreed to: it is the
+   * one whose text the mini-app shows). The user row keeps the latest version and time; every consent
+   * is also an audit entry (`privacy.consent`), so the history of who agreed to what and when stays.
+   * Any signed-in account may record it, but only citizens are asked (see needsPrivacyConsent).
+   */
+  async recordConsent(userId: string, version: string): Promise<void> {
+    if (version !== PRIVACY_TERMS_VERSION) throw fieldError('version', '隐私政策已更新，请阅读最新版本后再同意');
+    await this.requireById(userId);
+    const now = this.clock.now();
+    await this.tx.run(async (em) => {
+      await em.getRepository(UserEntity).update({ id: userId }, { consentVersion: version, consentAt: now, updatedAt: now });
+      await this.audit.record({ actorId: userId, action: 'privacy.consent', objectType: 'user', objectId: userId, data: { version } }, em);
+    });
+  }
+
   authUser(u: UserEntity): AuthUser {
     return { id: u.id, roles: [u.role], hallId: u.hallId };
   }
@@ -128,6 +148,7 @@ export class UsersService {
       enterprises: [],
       hallId: u.hallId,
       name: u.displayName ?? u.realName,
+      consentVersion: u.consentVersion,
     };
   }
 
@@ -151,6 +172,9 @@ export class UsersService {
       idNumberHash: null,
       verifiedAt: null,
       disabled: false,
+      consentVersion: null,
+      consentAt: null,
+      closedAt: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -96,6 +96,66 @@ export async function serviceAtHall(api: Client, hallId: string, q = '个体工�
   throw new Error(`no service for "${q}" at hall ${hallId}`);
 }
 
+export interface TestMaterial {
+  name: string;
+  required: boolean;
+  tolerable: boolean;
+  form?: 'original' | 'copy';
+  note?: string | null;
+}
+
+/**
+ * A permit service of the test's own, made by the admin (POST /api/admin/services) at the given
+ * halls, in the first department, with online pre-review. Answers the created service.
+ */
+export async function adminService(
+  api: Client,
+  admin: string,
+  o: { code: string; name: string; hallIds: string[]; materials: TestMaterial[]; promisedDays?: number; keyProject?: boolean; process?: string[]; delivery?: string[]; keywords?: string[] },
+): Promise<{ id: string; materials: Array<{ id: string }> }> {
+  const departmentId = ((await api.get('/api/departments')).body as Array<{ id: string }>)[0].id;
+  const r = await api.post(
+    '/api/admin/services',
+    {
+      code: o.code,
+      name: o.name,
+      subItem: null,
+      departmentId,
+      scope: '清河市居民',
+      acceptingBody: '清河市测试局',
+      decidingBody: '清河市测试局',
+      conditions: '符合条件',
+      materials: o.materials.map((m) => ({ copies: 1, form: 'copy', note: null, ...m })),
+      process: o.process ?? ['申请', '受理', '审查', '决定', '送达'],
+      basis: '《中华人民共和国行政许可法》',
+      legalDays: 20,
+      promisedDays: o.promisedDays ?? 5,
+      fee: { free: true, amount: null, basis: null },
+      delivery: o.delivery ?? ['window'],
+      consultPhone: '0391-26600001',
+      complaintPhone: '0391-26600002',
+      hallIds: o.hallIds,
+      audience: 'person',
+      category: '民政服务',
+      keywords: o.keywords ?? ['测试'],
+      onlinePrereview: true,
+      keyProject: o.keyProject ?? false,
+    },
+    { token: admin },
+  );
+  if (r.status !== 201) throw new Error(`service: ${r.status} ${r.text}`);
+  return r.body;
+}
+
+/** Upload a small real PDF as a filing's material; answers the HTTP status. */
+export async function uploadPdf(baseUrl: string, token: string, appId: string, materialId: string): Promise<number> {
+  const fd = new FormData();
+  fd.append('file', new Blob([Buffer.from(`%PDF-1.4\n% ${Math.random()}\n%%EOF\n`)], { type: 'application/pdf' }), 'scan.pdf');
+  const r = await fetch(`${baseUrl}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } });
+  await r.arrayBuffer();
+  return r.status;
+}
+
 /** Set the server's clock (TEST_CLOCK=1). */
 export async function setClock(api: Client, iso: string | null): Promise<void> {
   const r = await api.post('/api/__test__/clock', { now: iso });

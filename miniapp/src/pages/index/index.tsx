@@ -7,12 +7,16 @@ import AppPage from '../../components/AppPage'
 import PageState from '../../components/PageState'
 import ServiceRow from '../../components/ServiceRow'
 import Tappable from '../../components/Tappable'
+import TodoCard from '../../components/TodoCard'
+import { accountApi } from '../../api/account'
+import { useReloadOnShow } from '../../hooks/useReloadOnShow'
 import { catalogApi } from '../../api/catalog'
 import { useAsync } from '../../hooks/useAsync'
 import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { ROUTES } from '../../routes'
 import { CITIZEN_ROUTES, withQuery } from '../../routes.citizen'
 import { pendingBrowse, type BrowseMode } from '../../store/browse'
+import { needsPrivacyConsent } from '@gov/shared'
 import { useSession } from '../../store/session'
 import { settings, useSettings } from '../../store/settings'
 import { openPage, toast } from '../../utils/nav'
@@ -35,11 +39,18 @@ const THEMES: Array<{ key: string; title: string; sub: string; icon: string; mod
 ]
 
 export default function Home() {
-  const { user } = useSession()
   const { largeFont } = useSettings()
   const [query, setQuery] = useState('')
+  const { user, accessToken } = useSession()
   const hot = useAsync(() => catalogApi.search({ page: 1, pageSize: 6 }), [])
-  usePullRefresh(hot.reload)
+  // the to-do card: signed-in citizens who agreed to the privacy terms; nothing while it loads or fails
+  const citizen = !!accessToken && !!user && user.roles.includes('citizen') && !needsPrivacyConsent(user)
+  const todo = useAsync(() => accountApi.todo(), [accessToken, citizen], citizen)
+  useReloadOnShow(todo.reload, citizen)
+  usePullRefresh(() => {
+    hot.reload()
+    if (citizen) todo.reload()
+  })
 
   const search = () => {
     const q = query.trim()
@@ -82,6 +93,8 @@ export default function Home() {
           </Button>
         </View>
       </View>
+
+      {citizen && !todo.error ? <TodoCard todo={todo.data} /> : null}
 
       <View className='home__themes'>
         {THEMES.map((t) => (

@@ -170,6 +170,17 @@ export default function Me() {
         />
       </View>
 
+      {signedIn && user?.roles.includes('citizen') ? (
+        <View className='card me__entries'>
+          <Tappable className='me__entry' onTap={() => openPage(ROUTES.closeAccount)}>
+            <Text className='me__entry-title'>注销账号</Text>
+            <Text className='me__chevron' aria-hidden>
+              ›
+            </Text>
+          </Tappable>
+        </View>
+      ) : null}
+
       {signedIn && (
         <View className='me__logout'>
           <Button block fill='outline' type='danger' size='large' loading={loggingOut} onClick={logout}>

@@ -62,6 +62,13 @@ export class VerifyDto {
   idNumber!: string;
 }
 
+export class ConsentDto {
+  @ApiProperty({ example: '2024-11-19', description: '同意的隐私政策版本（须为当前版本）' })
+  @IsString()
+  @Length(1, 16)
+  version!: string;
+}
+
 export class AuthResultDto {
   @ApiProperty() accessToken!: string;
   @ApiProperty() refreshToken!: string;

@@ -8,6 +8,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -60,6 +61,20 @@ export class HallBodyDto {
   @ApiProperty({ enum: HALL_LEVELS })
   @IsIn(HALL_LEVELS as unknown as string[], { message: 'level 只能是 city、county 或 town' })
   level!: HallLevel;
+
+  @ApiPropertyOptional({ nullable: true, description: 'GCJ-02 纬度', example: 34.7466 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 }, { message: '纬度须为数字（最多 6 位小数）' })
+  @Min(-90)
+  @Max(90)
+  latitude?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'GCJ-02 经度', example: 113.6254 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 }, { message: '经度须为数字（最多 6 位小数）' })
+  @Min(-180)
+  @Max(180)
+  longitude?: number | null;
 
   @ApiPropertyOptional({ default: 0 })
   @IsOptional()

@@ -60,6 +60,8 @@ export class HallDto {
   @ApiProperty() phone!: string;
   @ApiProperty() hours!: string;
   @ApiProperty({ enum: HALL_LEVELS }) level!: HallLevel;
+  @ApiProperty({ type: Number, nullable: true, description: 'GCJ-02 纬度' }) latitude!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'GCJ-02 经度' }) longitude!: number | null;
 }
 
 export class ServiceSummaryDto {
@@ -109,6 +111,8 @@ export class GuideHallDto {
   @ApiProperty() address!: string;
   @ApiProperty() hours!: string;
   @ApiProperty() phone!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'GCJ-02 纬度' }) latitude!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'GCJ-02 经度' }) longitude!: number | null;
 }
 
 export class ServiceGuideDto {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { HallLevel } from '@gov/shared';
-import { timeCol } from '../../database/column-types';
+import { degreesCol, timeCol } from '../../database/column-types';
 
 @Entity('halls')
 export class HallEntity {
@@ -10,6 +10,9 @@ export class HallEntity {
   @Column({ type: 'varchar', length: 32 }) phone!: string;
   @Column({ type: 'varchar', length: 200 }) hours!: string;
   @Column({ type: 'varchar', length: 16 }) level!: HallLevel;
+  /** GCJ-02 (what Chinese map apps and Taro.openLocation use); null when not known */
+  @Column(degreesCol('latitude')) latitude!: number | null;
+  @Column(degreesCol('longitude')) longitude!: number | null;
   @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;

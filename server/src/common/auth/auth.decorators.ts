@@ -13,9 +13,12 @@ export interface AuthUser {
   enterpriseIds?: string[];
 }
 
-/** Reads what a token cannot carry because it changes: company memberships. */
+/**
+ * Reads what a token cannot carry because it changes: company memberships, and whether the account
+ * still exists (null once it is closed, 注销: its tokens stop working at once, not at their expiry).
+ */
 export abstract class CallerContextLoader {
-  abstract enterpriseIds(userId: string): Promise<string[]>;
+  abstract callerContext(userId: string): Promise<{ enterpriseIds: string[] } | null>;
 }
 
 /** A route anyone may call without a token. */

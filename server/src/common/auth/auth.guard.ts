@@ -18,7 +18,11 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   private async withContext(user: AuthUser): Promise<AuthUser> {
-    if (this.context && user.roles.includes('citizen')) user.enterpriseIds = await this.context.enterpriseIds(user.id);
+    if (this.context && user.roles.includes('citizen')) {
+      const ctx = await this.context.callerContext(user.id);
+      if (!ctx) throw new DomainError('UNAUTHENTICATED');
+      user.enterpriseIds = ctx.enterpriseIds;
+    }
     return user;
   }
 

@@ -62,6 +62,16 @@ describe('seed catalogue', () => {
       expect(capacity.town).toBeGreaterThanOrEqual(1);
     });
 
+    it('places every hall in mainland China, each at its own spot', () => {
+      for (const hall of SEED_HALLS) {
+        expect(hall.latitude).toBeGreaterThan(18);
+        expect(hall.latitude).toBeLessThan(54);
+        expect(hall.longitude).toBeGreaterThan(73);
+        expect(hall.longitude).toBeLessThan(135);
+      }
+      expect(new Set(SEED_HALLS.map((h) => `${h.latitude},${h.longitude}`)).size).toBe(SEED_HALLS.length);
+    });
+
     it('has unique categories for both kinds of applicant', () => {
       expect(new Set(SEED_CATEGORIES.map((c) => c.name)).size).toBe(SEED_CATEGORIES.length);
       expect(SEED_CATEGORIES.some((c) => c.audience === 'person')).toBe(true);

@@ -17,7 +17,8 @@ export type SeedDelivery = 'window' | 'post' | 'online';
 export interface SeedDepartment { key: string; name: string; }
 /** A demo hall's booking schedule: slots of DEMO_SLOT_MINUTES filling each session (its opening hours) on DEMO_SLOT_WEEKDAYS, hall-wide (every service of the hall). */
 export interface SeedSchedule { sessions: Array<[string, string]>; capacity: number; }
-export interface SeedHall { key: string; name: string; address: string; phone: string; hours: string; level: 'city' | 'county' | 'town'; schedule: SeedSchedule; }
+export interface SeedHall { key: string; name: string; address: string; phone: string; hours: string; level: 'city' | 'county' | 'town'; schedule: SeedSchedule; latitude: number; longitude: number; }
+/** `latitude`/`longitude`: GCJ-02 degrees (the fictional 清河市 is placed in northern Henan, area code 0391) */
 export interface SeedMaterial { name: string; required: boolean; tolerable: boolean; copies: number; form: SeedForm; note?: string; hasTemplate?: boolean; }
 export type SeedFee = { free: true } | { free: false; amountFen: number; basis: string };
 export interface SeedService {
@@ -84,6 +85,8 @@ export const SEED_HALLS: SeedHall[] = [
     level: 'city',
     // six booking windows
     schedule: { sessions: [['09:00', '12:00'], ['13:30', '17:00']], capacity: 6 },
+    latitude: 35.215893,
+    longitude: 113.241823,
   },
   {
     key: COUNTY_HALL,
@@ -93,6 +96,8 @@ export const SEED_HALLS: SeedHall[] = [
     hours: '周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）',
     level: 'county',
     schedule: { sessions: [['08:30', '12:00'], ['14:30', '17:30']], capacity: 4 },
+    latitude: 35.094561,
+    longitude: 113.402517,
   },
   {
     key: TOWN_HALL,
@@ -102,6 +107,8 @@ export const SEED_HALLS: SeedHall[] = [
     hours: '周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）',
     level: 'town',
     schedule: { sessions: [['08:30', '12:00'], ['14:30', '17:30']], capacity: 2 },
+    latitude: 35.031207,
+    longitude: 113.479952,
   },
 ];
 

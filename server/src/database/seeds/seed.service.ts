@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
 import { performance } from 'node:perf_hooks';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
 import { isDuplicateKey } from '../../common/db-errors';
@@ -94,9 +94,12 @@ export class SeedService implements OnApplicationBootstrap {
     for (const [i, h] of SEED_HALLS.entries()) {
       let row = await halls.findOne({ where: { name: h.name } });
       if (!row) {
-        const fresh = halls.create({ id: newId(), name: h.name, address: h.address, phone: h.phone, hours: h.hours, level: h.level, sortOrder: i, createdAt: now, updatedAt: now });
+        const fresh = halls.create({ id: newId(), name: h.name, address: h.address, phone: h.phone, hours: h.hours, level: h.level, latitude: h.latitude, longitude: h.longitude, sortOrder: i, createdAt: now, updatedAt: now });
         await tolerateDuplicate(() => halls.insert(fresh));
         row = await halls.findOne({ where: { name: h.name } });
+      } else if (row.latitude === null && row.longitude === null) {
+        // a hall seeded before halls had coordinates: place it (never over coordinates an admin set)
+        await halls.update({ id: row.id, latitude: IsNull(), longitude: IsNull() }, { latitude: h.latitude, longitude: h.longitude });
       }
       if (row) hallIds.set(h.key, row.id);
     }

@@ -23,6 +23,11 @@ export class UserEntity {
   @Column({ name: 'id_number_hash', type: 'varchar', length: 64, nullable: true }) idNumberHash!: string | null;
   @Column(timeCol('verified_at', true)) verifiedAt!: Date | null;
   @Column({ type: 'boolean', default: false }) disabled!: boolean;
+  /** the privacy terms version last consented to (the history of consents is in the audit log) */
+  @Column({ name: 'consent_version', type: 'varchar', length: 16, nullable: true }) consentVersion!: string | null;
+  @Column(timeCol('consent_at', true)) consentAt!: Date | null;
+  /** 注销: set when the person closed the account; the row then keeps no personal data */
+  @Column(timeCol('closed_at', true)) closedAt!: Date | null;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;
 }

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import AppPage from '../../../../components/AppPage'
+import HallLocation from '../../../../components/HallLocation'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import SubscribeCard from '../../../../components/SubscribeCard'
@@ -115,7 +116,9 @@ export default function BookingDetail() {
                 </View>
                 <View className='kv'>
                   <Text className='kv__k'>大厅地址</Text>
-                  <Text className='kv__v'>{b.hallAddress}</Text>
+                  <View className='kv__v'>
+                    <HallLocation name={b.hallName} address={b.hallAddress} latitude={b.hall?.latitude} longitude={b.hall?.longitude} />
+                  </View>
                 </View>
                 <View className='kv'>
                   <Text className='kv__k'>预约类型</Text>

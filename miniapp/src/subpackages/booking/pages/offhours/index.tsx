@@ -7,6 +7,7 @@ import Button from '../../../../components/AppButton'
 import ActingBar from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
 import AudienceNotice, { useAudienceBlock } from '../../../../components/AudienceNotice'
+import HallLocation from '../../../../components/HallLocation'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
@@ -100,6 +101,14 @@ function RequestStatus({ id }: { id: string }) {
               <Text className='kv__k'>办理大厅</Text>
               <Text className='kv__v'>{hall?.name ?? '…'}</Text>
             </View>
+            {hall ? (
+              <View className='kv'>
+                <Text className='kv__k'>大厅地址</Text>
+                <View className='kv__v'>
+                  <HallLocation name={hall.name} address={hall.address} latitude={hall.latitude} longitude={hall.longitude} />
+                </View>
+              </View>
+            ) : null}
             <View className='kv'>
               <Text className='kv__k'>希望时间</Text>
               <Text className='kv__v'>

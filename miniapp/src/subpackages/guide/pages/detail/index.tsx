@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import AppPage from '../../../../components/AppPage'
 import AudienceNotice, { useAudienceBlock } from '../../../../components/AudienceNotice'
+import HallLocation from '../../../../components/HallLocation'
 import PageState from '../../../../components/PageState'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
@@ -186,7 +187,9 @@ export default function GuideDetail() {
               g.halls.map((h) => (
                 <View key={h.id} className='card guide__hall'>
                   <Text className='guide__hall-name'>{h.name}</Text>
-                  <Text className='guide__hall-line'>地址：{h.address}</Text>
+                  <View className='guide__hall-line'>
+                    <HallLocation prefix='地址：' name={h.name} address={h.address} latitude={h.latitude} longitude={h.longitude} />
+                  </View>
                   <Text className='guide__hall-line'>办公时间：{h.hours}</Text>
                   {h.phone ? <PhoneRow label='大厅电话' phone={h.phone} /> : null}
                 </View>
