@@ -30,6 +30,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OffhoursModule } from './offhours/offhours.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
+import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule {
         DelegationModule,
         RatingsModule,
         CallbacksModule,
+        DeskModule,
       ],
       controllers: [HealthController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [
