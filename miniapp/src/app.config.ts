@@ -56,11 +56,12 @@ export default defineAppConfig({
         'pages/appeals/index',
         'pages/rectifications/index',
         'pages/callbacks/index',
+        'pages/search/index',
       ],
     },
     {
       root: 'subpackages/admin',
-      pages: ['pages/stats/index'],
+      pages: ['pages/stats/index', 'pages/phrases/index'],
     },
   ],
   window: {

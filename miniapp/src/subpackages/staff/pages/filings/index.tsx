@@ -30,8 +30,8 @@ const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
 export default function StaffFilings() {
   const [status, setStatus] = useState<StatusFilter>('submitted')
   const [sla, setSla] = useState<SlaFilter>('all')
-  const { list, items, enabled } = useStaffList(
-    () => staffApi.filings({ status: status === 'all' ? undefined : status, sla: sla === 'all' ? undefined : sla }),
+  const { list, items, enabled, setPage } = useStaffList(
+    (p) => staffApi.filings({ status: status === 'all' ? undefined : status, sla: sla === 'all' ? undefined : sla }, p),
     [status, sla],
   )
   useReloadOnShow(list.reload, enabled)
@@ -42,6 +42,7 @@ export default function StaffFilings() {
       list={list}
       items={items}
       emptyText='没有符合条件的办件'
+      onPage={setPage}
       head={
         <>
           <Segmented label='办件状态' value={status} options={STATUS_FILTERS} onChange={setStatus} />
