@@ -81,7 +81,7 @@ export default function FilePreview({ file }: Props) {
         src ? (
           <Tappable className='st-file__zoom' label={`放大查看：${file.name}`} onTap={() => (isH5 ? setEnlarged(true) : void Taro.previewImage({ urls: [src], current: src }))}>
             <Image className='st-file__img' src={src} mode='widthFix' {...({ imgProps: { alt: `材料图片：${file.name}` } } as object)} />
-            <Text className='st-file__zoom-hint'>点击放大查看</Text>
+            <Text className='st-file__zoom-hint'>放大查看</Text>
           </Tappable>
         ) : (
           <Text className='st-line'>{error || '图片加载中…'}</Text>
