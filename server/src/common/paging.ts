@@ -5,13 +5,9 @@ import { pageOf, pageParams } from '../catalog/catalog.rules';
 
 const POSITIVE_INT = /^[1-9]\d{0,5}$/;
 
-/**
- * Opt-in paging of a staff list. Without `page` the route answers the whole list as an array (as
- * API.md and its existing clients read it); with `page` it answers `{ items, total, page, pageSize }`
- * like GET /services (page size 20 by default, at most 50).
- */
-export class PageQuery {
-  @ApiPropertyOptional({ description: '从 1 开始；给出 page 时答复为 { items, total, page, pageSize }，否则为完整数组', example: 1 })
+/** `page` and `pageSize` of a list query, checked as positive whole numbers (GET /services, the staff lists). */
+export class PageParams {
+  @ApiPropertyOptional({ description: '从 1 开始', example: 1 })
   @IsOptional()
   @Matches(POSITIVE_INT, { message: 'page 须为正整数' })
   page?: string;
@@ -21,6 +17,13 @@ export class PageQuery {
   @Matches(POSITIVE_INT, { message: 'pageSize 须为正整数' })
   pageSize?: string;
 }
+
+/**
+ * Opt-in paging of a staff list. Without `page` the route answers the whole list as an array (as
+ * API.md and its existing clients read it); with `page` it answers `{ items, total, page, pageSize }`
+ * like GET /services (page size 20 by default, at most 50).
+ */
+export class PageQuery extends PageParams {}
 
 export type Listed<T> = T[] | Page<T>;
 

@@ -4,7 +4,6 @@ import Button from '../../../../components/AppButton'
 import PageState from '../../../../components/PageState'
 import StaffPage from '../../../../components/StaffPage'
 import StatusTag from '../../../../components/StatusTag'
-import Tappable from '../../../../components/Tappable'
 import { errorMessage } from '../../../../api/client'
 import { isStaffUser, staffApi, type DeskSearchResult } from '../../../../api/staff'
 import { useAsync } from '../../../../hooks/useAsync'
@@ -13,7 +12,8 @@ import { useSession } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 import { shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import ApplicantInfo from '../../components/ApplicantInfo'
-import { BOOKING_STATUS, FILING_STATUS } from '../../labels'
+import FilingRow from '../../components/FilingRow'
+import { BOOKING_STATUS } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
 
@@ -116,21 +116,7 @@ export default function StaffSearch() {
                   <View className='card'>
                     <View className='st-grid'>
                       {r.applications.map((f) => (
-                        <Tappable
-                          key={f.id}
-                          className='st-item st-filing'
-                          label={`${f.serviceName ?? ''}，${f.number}，${FILING_STATUS[f.status]}`}
-                          onTap={() => Taro.navigateTo({ url: `/subpackages/staff/pages/review/index?id=${f.id}` })}
-                        >
-                          <View className='st-item__head'>
-                            <Text className='st-item__title'>{f.serviceName ?? f.number}</Text>
-                            <StatusTag tone='info'>{FILING_STATUS[f.status]}</StatusTag>
-                          </View>
-                          <Text className='st-line'>
-                            {f.number} · 申请人 {f.applicant.name ?? '—'}
-                            {f.onBehalf ? '（代办）' : ''}
-                          </Text>
-                        </Tappable>
+                        <FilingRow key={f.id} filing={f} />
                       ))}
                     </View>
                   </View>
