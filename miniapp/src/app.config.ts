@@ -57,11 +57,12 @@ export default defineAppConfig({
         'pages/rectifications/index',
         'pages/callbacks/index',
         'pages/enterprises/index',
+        'pages/search/index',
       ],
     },
     {
       root: 'subpackages/admin',
-      pages: ['pages/stats/index', 'pages/schedule/index'],
+      pages: ['pages/stats/index', 'pages/schedule/index', 'pages/phrases/index'],
     },
   ],
   window: {

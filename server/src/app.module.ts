@@ -31,6 +31,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OffhoursModule } from './offhours/offhours.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
+import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
 
 @Module({})
@@ -69,6 +70,7 @@ export class AppModule {
         RatingsModule,
         CallbacksModule,
         AccountModule,
+        DeskModule,
       ],
       controllers: [HealthController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

@@ -1,6 +1,7 @@
 import type { AdminSlot, Department, Hall, SlotTemplate } from '@gov/shared'
 import { request } from './client'
 import { ratingsApi, type SatisfactionQuery, type SatisfactionStats } from './ratings'
+import type { Phrase } from './staff'
 
 /** Admin statistics: satisfaction per hall and per department (public figures, GET /api/stats/satisfaction). */
 export interface SatisfactionRow {
@@ -22,6 +23,11 @@ export interface NewSlotTemplate {
 const id = encodeURIComponent
 
 export const adminApi = {
+  phrases: () => request<Phrase[]>('GET', '/api/admin/phrases'),
+  addPhrase: (text: string) => request<Phrase>('POST', '/api/admin/phrases', { body: { text } }),
+  updatePhrase: (phraseId: string, body: { text?: string; sortOrder?: number }) =>
+    request<Phrase>('PUT', `/api/admin/phrases/${encodeURIComponent(phraseId)}`, { body }),
+  removePhrase: (phraseId: string) => request<void>('DELETE', `/api/admin/phrases/${encodeURIComponent(phraseId)}`),
   halls: () => request<Hall[]>('GET', '/api/halls', { auth: false }),
   departments: () => request<Department[]>('GET', '/api/departments', { auth: false }),
   // 排班: templates, generation, the admin's view of slots, closing one

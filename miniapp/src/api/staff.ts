@@ -1,12 +1,35 @@
-import type { ApplicationStatus, AuthResult, BookingStatus, DeliveryMethod, EnterpriseStatus, OffhoursRequest, SlaState } from '@gov/shared'
+import type { ApplicationStatus, AuthResult, BookingStatus, DeliveryMethod, EnterpriseStatus, OffhoursRequest, Page, SlaState } from '@gov/shared'
 import { session } from '../store/session'
 import { API_BASE, request } from './client'
 import type { BookingListItem, FilingView } from './enterprises'
 import type { RectificationStatus } from './ratings'
 
 /** Window staff and admin (API.md, Staff). Staff see their hall; admin sees every hall. */
+/** Whom a booking or filing is for, as staff see it: name, ID and phone masked; the agent or company acting. */
+export interface Applicant {
+  userId: string
+  name: string | null
+  idNumber: string | null
+  phone: string | null
+  verified: boolean
+  agent: null | { userId: string; name: string | null; phone: string | null }
+  enterprise: null | { id: string; name: string; creditCode: string }
+}
+
+/** The applicant's full name, ID and phone numbers (every reveal is audited). */
+export interface RevealedApplicant {
+  userId: string
+  name: string | null
+  idNumber: string | null
+  phone: string | null
+}
+
 export interface StaffBooking extends BookingListItem {
-  applicant: { userId: string; name: string | null; phone: string | null }
+  applicant: Applicant
+  /** start + the grace period: from then a booking not checked in may be recorded as a no-show */
+  noShowFrom: string
+  /** whether 记为爽约 is allowed now (by the server's clock) */
+  canMarkNoShow: boolean
 }
 
 export interface StaffOffhours extends OffhoursRequest {
@@ -33,7 +56,7 @@ export interface StaffMaterial {
 
 export interface StaffFiling extends Omit<FilingView, 'materials'> {
   materials: StaffMaterial[]
-  applicant: { userId: string; name: string | null }
+  applicant: Applicant
   prereview?: null | { deadline: string; daysLeft: number }
   deemedAccepted?: boolean
   receiptNo?: string | null
@@ -103,6 +126,32 @@ export interface StaffEnterprise {
   reviewedAt: string | null
 }
 
+export interface DeskSearchResult {
+  q: string
+  keys: Array<'filingNumber' | 'bookingCode' | 'phoneTail' | 'phone' | 'idNumber' | 'name'>
+  bookings: StaffBooking[]
+  applications: StaffFiling[]
+}
+
+/** 常用补正语 */
+export interface Phrase {
+  id: string
+  text: string
+  sortOrder: number
+}
+
+/** A page of a staff list (`page` given: the server answers { items, total, page, pageSize }). */
+export interface Paging {
+  page: number
+  pageSize?: number
+}
+
+export const STAFF_PAGE_SIZE = 20
+
+function paged<T>(path: string, query: Record<string, string | undefined>, p: Paging): Promise<Page<T>> {
+  return request<Page<T>>('GET', path, { query: { ...query, page: p.page, pageSize: p.pageSize ?? STAFF_PAGE_SIZE } })
+}
+
 export interface Decision {
   materialId: string
   ok: boolean
@@ -115,8 +164,10 @@ export const staffApi = {
   login: (username: string, password: string) =>
     request<AuthResult>('POST', '/api/auth/staff/login', { body: { username, password }, auth: false }),
 
-  bookings: (q: { date?: string; status?: BookingStatus } = {}) =>
-    request<StaffBooking[]>('GET', '/api/staff/bookings', { query: { ...q } }),
+  bookings: (q: { date?: string; status?: BookingStatus }, p: Paging) => paged<StaffBooking>('/api/staff/bookings', q, p),
+  revealBookingApplicant: (bookingId: string) => request<RevealedApplicant>('POST', `/api/staff/bookings/${id(bookingId)}/reveal-applicant`),
+  search: (q: string) => request<DeskSearchResult>('GET', '/api/staff/search', { query: { q } }),
+  phrases: () => request<Phrase[]>('GET', '/api/staff/phrases'),
   checkIn: (code: string) => request<StaffBooking>('POST', '/api/staff/bookings/check-in', { body: { code } }),
   noShow: (bookingId: string) => request<StaffBooking>('POST', `/api/staff/bookings/${id(bookingId)}/no-show`),
   waive: (bookingId: string, reason: string) =>
@@ -124,7 +175,7 @@ export const staffApi = {
   reinstate: (userId: string, reason: string) =>
     request<unknown>('POST', `/api/staff/users/${id(userId)}/reinstate`, { body: { reason } }),
 
-  appeals: (status?: Appeal['status']) => request<Appeal[]>('GET', '/api/staff/appeals', { query: { status } }),
+  appeals: (status: Appeal['status'] | undefined, p: Paging) => paged<Appeal>('/api/staff/appeals', { status }, p),
   decideAppeal: (appealId: string, waive: boolean, answer: string) =>
     request<Appeal>('POST', `/api/staff/appeals/${id(appealId)}/decide`, { body: { waive, answer } }),
 
@@ -135,8 +186,8 @@ export const staffApi = {
   refuseOffhours: (reqId: string, reason: string) =>
     request<StaffOffhours>('POST', `/api/staff/offhours-requests/${id(reqId)}/refuse`, { body: { reason } }),
 
-  filings: (q: { status?: ApplicationStatus; sla?: SlaState } = {}) =>
-    request<StaffFiling[]>('GET', '/api/staff/applications', { query: { ...q } }),
+  filings: (q: { status?: ApplicationStatus; sla?: SlaState }, p: Paging) => paged<StaffFiling>('/api/staff/applications', q, p),
+  revealFilingApplicant: (appId: string) => request<RevealedApplicant>('POST', `/api/staff/applications/${id(appId)}/reveal-applicant`),
   /** one filing, with its timeline (staff of its hall may read it) */
   filing: (appId: string) => request<StaffFiling>('GET', `/api/applications/${id(appId)}`),
   prereview: (appId: string, decisions: Decision[]) =>
@@ -149,8 +200,7 @@ export const staffApi = {
   deliver: (appId: string, method: DeliveryMethod, trackingNo?: string) =>
     request<StaffFiling>('POST', `/api/staff/applications/${id(appId)}/deliver`, { body: { method, trackingNo: trackingNo || undefined } }),
 
-  rectifications: (status?: RectificationStatus) =>
-    request<StaffRectification[]>('GET', '/api/staff/rectifications', { query: { status } }),
+  rectifications: (status: RectificationStatus | undefined, p: Paging) => paged<StaffRectification>('/api/staff/rectifications', { status }, p),
   answerRectification: (ticketId: string, answer: string) =>
     request<StaffRectification>('POST', `/api/staff/rectifications/${id(ticketId)}/answer`, { body: { answer } }),
 
@@ -158,7 +208,7 @@ export const staffApi = {
   verifyEnterprise: (enterpriseId: string, approve: boolean, note: string) =>
     request<StaffEnterprise>('POST', `/api/staff/enterprises/${id(enterpriseId)}/verify`, { body: { approve, note: note || undefined } }),
 
-  callbacks: (month?: string) => request<Callback[]>('GET', '/api/staff/callbacks', { query: { month } }),
+  callbacks: (month: string | undefined, p: Paging) => paged<Callback>('/api/staff/callbacks', { month }, p),
   revealPhone: (cbId: string) => request<{ phone: string | null }>('POST', `/api/staff/callbacks/${id(cbId)}/reveal-phone`),
   callbackOutcome: (cbId: string, body: { reached: boolean; satisfied: boolean | null; note: string }) =>
     request<Callback>('POST', `/api/staff/callbacks/${id(cbId)}/outcome`, { body }),

@@ -421,7 +421,7 @@ const applyDeskFont = () => {
  * which makes a desk screen look like a giant phone. While enabled on a wide window, keep the
  * 375-px design at 1× and mark <html> with .gov-desk. No-op in mini-programs.
  */
-export function setDeskLayout(enabled: boolean): void {
+function applyDeskLayout(enabled: boolean): void {
   if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return
   if (enabled === deskScaleOn) return
   deskScaleOn = enabled
@@ -434,6 +434,21 @@ export function setDeskLayout(enabled: boolean): void {
     // let Taro's own rem script size the page again
     window.dispatchEvent(new Event('resize'))
   }
+}
+
+/** The desk pages now on screen: the desk layout holds while any of them is shown. */
+const deskOwners = new Set<object>()
+
+/**
+ * A desk page (staff, admin, the staff sign-in) is shown (`true`) or hidden / gone (`false`).
+ * Counted per page, so that the order in which one desk page leaves and the next arrives (a
+ * redirect, a reLaunch to the staff sign-in) never drops the layout; it ends only when no desk page
+ * is shown, e.g. after a staff member opens a citizen page.
+ */
+export function setDeskLayout(owner: object, shown: boolean): void {
+  if (shown) deskOwners.add(owner)
+  else deskOwners.delete(owner)
+  applyDeskLayout(deskOwners.size > 0)
 }
 
 export interface UploadResult {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
-import { Application, ApplicationMaterial, ApplicationStatus, maskName, maskPhone, OnBehalfOf, SlaState, TimelineEvent } from '@gov/shared';
+import { Application, ApplicationMaterial, ApplicationStatus, OnBehalfOf, SlaState, TimelineEvent } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService, CalendarView } from '../calendar/calendar.service';
@@ -23,7 +23,7 @@ import { FileEntity } from '../files/entities/file.entity';
 import { FilesService } from '../files/files.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
-import { CryptoService } from '../common/crypto/crypto.service';
+import { ApplicantsService, ApplicantView } from '../users/applicants.service';
 import { visibleFiling } from './applications.access';
 import {
   ActorKind,
@@ -157,7 +157,7 @@ export class ApplicationsService {
     private readonly access: AccessPolicy,
     private readonly acting: ActingService,
     private readonly users: UsersService,
-    private readonly crypto: CryptoService,
+    private readonly applicants: ApplicantsService,
     private readonly fileStore: FilesService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -173,13 +173,13 @@ export class ApplicationsService {
     return this.access.ownedBy(caller, await this.find(id));
   }
 
-  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: { name: string | null; phone: string | null } }> {
+  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: ApplicantView }> {
     const a = visibleFiling(this.access, caller, await this.find(id));
     const [view] = await this.views([a], true);
     if (!caller.roles.includes('staff') && !caller.roles.includes('admin')) return view;
-    // staff at the window see who it is for, masked
-    const u = await this.users.findById(a.userId);
-    return { ...view, applicant: { name: maskName(u?.realName ?? null), phone: u?.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null } };
+    // staff at the window see who it is for (and who acts for them), masked
+    const [applicant] = await this.applicants.views([a]);
+    return { ...view, applicant };
   }
 
   async list(caller: AuthUser, q: { status?: ApplicationStatus; enterpriseId?: string }): Promise<ApplicationView[]> {

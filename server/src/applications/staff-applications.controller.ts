@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { Listed, listOrPage } from '../common/paging';
+import type { ApplicantRevealed } from '../users/applicants.service';
 import { AdvanceDto, DeliverDto, PrereviewDto, RefuseDto, StaffApplicationQuery } from './dto/applications.dto';
 import { StaffApplicationsService, StaffApplicationView } from './staff-applications.service';
 
@@ -12,8 +14,15 @@ export class StaffApplicationsController {
   constructor(private readonly staff: StaffApplicationsService) {}
 
   @Get()
-  list(@CurrentUser() caller: AuthUser, @Query() q: StaffApplicationQuery): Promise<StaffApplicationView[]> {
-    return this.staff.list(caller, q);
+  async list(@CurrentUser() caller: AuthUser, @Query() q: StaffApplicationQuery): Promise<Listed<StaffApplicationView>> {
+    return listOrPage(await this.staff.list(caller, q), q);
+  }
+
+  /** The applicant's full name, ID and phone numbers (audited). */
+  @Post(':id/reveal-applicant')
+  @HttpCode(200)
+  reveal(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<ApplicantRevealed> {
+    return this.staff.revealApplicant(caller, id);
   }
 
   @Post(':id/prereview')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository } from 'typeorm';
-import { ApplicationStatus, DeliveryMethod, maskName, SlaState } from '@gov/shared';
+import { ApplicationStatus, DeliveryMethod, SlaState } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
@@ -13,6 +13,7 @@ import { isDuplicateKey } from '../common/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { FileEntity } from '../files/entities/file.entity';
+import { ApplicantRevealed, ApplicantsService, ApplicantView } from '../users/applicants.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, receiptNumber, slaState, staffOrder } from './applications.rules';
@@ -23,7 +24,7 @@ import { ApplicationNoticeEntity, NoticeItem } from './entities/application-noti
 import { ApplicationEntity } from './entities/application.entity';
 
 export interface StaffApplicationView extends ApplicationView {
-  applicant: { userId: string; name: string | null };
+  applicant: ApplicantView;
 }
 
 const METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
@@ -38,6 +39,7 @@ export class StaffApplicationsService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
     private readonly filings: ApplicationsService,
+    private readonly applicants: ApplicantsService,
     private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
@@ -54,7 +56,7 @@ export class StaffApplicationsService {
       take: 1000,
     });
     const visible = rows.filter((r) => r.status !== 'draft');
-    const views = await this.withApplicants(await this.filings.views(visible, false), visible);
+    const views = await this.staffViews(visible, false);
     const filtered = q.sla ? views.filter((v) => v.sla === q.sla) : views;
     const at = (s: string | null) => (s ? new Date(s) : null);
     return filtered
@@ -237,15 +239,21 @@ export class StaffApplicationsService {
     return this.one(a.id);
   }
 
-  private async one(id: string): Promise<StaffApplicationView> {
-    const a = await this.apps.findOneOrFail({ where: { id } });
-    return (await this.withApplicants(await this.filings.views([a], true), [a]))[0];
+  /** The applicant's full name, ID and phone numbers for the filing's hall staff, audited (who, when, which). */
+  async revealApplicant(caller: AuthUser, id: string): Promise<ApplicantRevealed> {
+    const a = await this.handled(caller, id);
+    await this.audit.record({ actorId: caller.id, action: 'application.reveal_applicant', objectType: 'application', objectId: a.id, data: { userId: a.userId, fields: ['name', 'idNumber', 'phone'] } });
+    return this.applicants.reveal(a.userId);
   }
 
-  private async withApplicants(views: ApplicationView[], rows: ApplicationEntity[]): Promise<StaffApplicationView[]> {
-    const ids = [...new Set(rows.map((r) => r.userId))];
-    const users = ids.length ? await this.users.find({ where: { id: In(ids) }, select: { id: true, realName: true } }) : [];
-    const byId = new Map(users.map((u) => [u.id, u]));
-    return views.map((v, i) => ({ ...v, applicant: { userId: rows[i].userId, name: maskName(byId.get(rows[i].userId)?.realName ?? null) } }));
+  private async one(id: string): Promise<StaffApplicationView> {
+    const a = await this.apps.findOneOrFail({ where: { id } });
+    return (await this.staffViews([a], true))[0];
+  }
+
+  /** Filings as staff see them, with the applicant (masked). */
+  async staffViews(rows: ApplicationEntity[], detail: boolean): Promise<StaffApplicationView[]> {
+    const [views, applicants] = await Promise.all([this.filings.views(rows, detail), this.applicants.views(rows)]);
+    return views.map((v, i) => ({ ...v, applicant: applicants[i] }));
   }
 }

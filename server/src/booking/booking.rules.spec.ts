@@ -7,6 +7,7 @@ import {
   checkInCode,
   graceOver,
   localTime,
+  noShowFrom,
   noShowStanding,
   planSlots,
   sessionSlots,
@@ -57,6 +58,10 @@ describe('cancel and grace', () => {
     expect(graceOver(start, at('2026-11-24T01:29:59Z'), 30)).toBe(false);
     expect(graceOver(start, at('2026-11-24T01:30:00Z'), 30)).toBe(true);
     expect(graceOver(start, at('2026-11-24T01:59:00Z'), 60)).toBe(false);
+  });
+  it('says from when a no-show may be recorded: the start plus the grace period', () => {
+    expect(noShowFrom(start, 30).toISOString()).toBe('2026-11-24T01:30:00.000Z');
+    expect(graceOver(start, noShowFrom(start, 45), 45)).toBe(true);
   });
 });
 

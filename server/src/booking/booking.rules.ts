@@ -40,7 +40,10 @@ export const canCancel = (startAt: Date, now: Date): boolean => now.getTime() < 
 
 /** Staff may record a no-show only once the grace period after the start has passed. */
 export const graceOver = (startAt: Date, now: Date, graceMinutes: number): boolean =>
-  now.getTime() >= startAt.getTime() + graceMinutes * MINUTE;
+  now.getTime() >= noShowFrom(startAt, graceMinutes).getTime();
+
+/** The moment from which a booking not checked in may be recorded as a no-show: the start plus the grace period. */
+export const noShowFrom = (startAt: Date, graceMinutes: number): Date => new Date(startAt.getTime() + graceMinutes * MINUTE);
 
 /** The moment before which the no-show sweep leaves a booking alone. */
 export const noShowCutoff = (now: Date, graceMinutes: number): Date => new Date(now.getTime() - graceMinutes * MINUTE);

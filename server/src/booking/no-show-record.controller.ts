@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { Listed, listOrPage, PageQuery } from '../common/paging';
 import { AppealView, NoShowRecordItem, NoShowRecordService } from './no-show-record.service';
 
 class AppealDto {
@@ -17,7 +18,7 @@ class RecordQuery {
   @ApiPropertyOptional({ description: '代办人查看委托人的记录' }) @IsOptional() @IsString() @MaxLength(36) principalId?: string;
 }
 
-class AppealQuery {
+class AppealQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'waived', 'rejected'] }) @IsOptional() @IsIn(['open', 'waived', 'rejected']) status?: 'open' | 'waived' | 'rejected';
 }
 
@@ -41,8 +42,8 @@ export class NoShowRecordController {
 
   @Roles('staff', 'admin')
   @Get('staff/appeals')
-  appeals(@CurrentUser() caller: AuthUser, @Query() q: AppealQuery): Promise<AppealView[]> {
-    return this.records.staffList(caller, q.status);
+  async appeals(@CurrentUser() caller: AuthUser, @Query() q: AppealQuery): Promise<Listed<AppealView>> {
+    return listOrPage(await this.records.staffList(caller, q.status), q);
   }
 
   @Roles('staff', 'admin')

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { Listed, listOrPage } from '../common/paging';
+import type { ApplicantRevealed } from '../users/applicants.service';
 import { CheckInDto, ReasonDto, StaffBookingQuery } from './dto/booking.dto';
 import { StaffBookingService, StaffBookingView } from './staff-booking.service';
 
@@ -12,14 +14,21 @@ export class StaffBookingController {
   constructor(private readonly staff: StaffBookingService) {}
 
   @Get('bookings')
-  list(@CurrentUser() caller: AuthUser, @Query() q: StaffBookingQuery): Promise<StaffBookingView[]> {
-    return this.staff.list(caller, q);
+  async list(@CurrentUser() caller: AuthUser, @Query() q: StaffBookingQuery): Promise<Listed<StaffBookingView>> {
+    return listOrPage(await this.staff.list(caller, q), q);
   }
 
   @Post('bookings/check-in')
   @HttpCode(200)
   checkIn(@CurrentUser() caller: AuthUser, @Body() body: CheckInDto): Promise<StaffBookingView> {
     return this.staff.checkIn(caller, body.code);
+  }
+
+  /** The applicant's full name, ID and phone numbers (audited). */
+  @Post('bookings/:id/reveal-applicant')
+  @HttpCode(200)
+  reveal(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<ApplicantRevealed> {
+    return this.staff.revealApplicant(caller, id);
   }
 
   @Post('bookings/:id/no-show')

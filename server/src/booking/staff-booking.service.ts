@@ -1,26 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { BookingStatus, maskName, maskPhone } from '@gov/shared';
+import { Repository } from 'typeorm';
+import { BookingStatus } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { CryptoService } from '../common/crypto/crypto.service';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { NotificationsService } from '../notifications/notifications.service';
+import { ApplicantRevealed, ApplicantsService, ApplicantView } from '../users/applicants.service';
 import { UserEntity } from '../users/entities/user.entity';
-import { graceOver, normalizeCheckInCode, standingMessage } from './booking.rules';
+import { graceOver, normalizeCheckInCode, noShowFrom, standingMessage } from './booking.rules';
 import { BookingService, BookingView } from './booking.service';
 import { BookingEntity } from './entities/booking.entity';
 import { StandingEventEntity } from './entities/standing-event.entity';
 import { StandingService } from './standing.service';
 
 export interface StaffBookingView extends BookingView {
-  applicant: { userId: string; name: string | null; phone: string | null };
+  applicant: ApplicantView;
+  /** from this moment (start + the grace period) a booking not checked in may be recorded as a no-show */
+  noShowFrom: string;
+  /** whether 记为爽约 is allowed now (booked and past noShowFrom, by the server's clock) */
+  canMarkNoShow: boolean;
 }
 
 /** What window staff do with bookings: check in, record and waive no-shows, reinstate. All audited. */
@@ -36,7 +40,7 @@ export class StaffBookingService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly crypto: CryptoService,
+    private readonly applicants: ApplicantsService,
     private readonly clock: ClockService,
   ) {}
 
@@ -53,7 +57,7 @@ export class StaffBookingService {
       order: { startAt: 'ASC' },
       take: 1000,
     });
-    return this.withApplicants(await this.booking.views(rows), rows);
+    return this.staffViews(rows);
   }
 
   async checkIn(caller: AuthUser, rawCode: string): Promise<StaffBookingView> {
@@ -148,25 +152,28 @@ export class StaffBookingService {
     return { userId, noShows: s.noShows, forfeited: s.forfeited };
   }
 
-  private async one(id: string): Promise<StaffBookingView> {
-    const b = await this.bookings.findOneOrFail({ where: { id } });
-    return (await this.withApplicants(await this.booking.views([b]), [b]))[0];
+  /** The applicant's full name, ID and phone numbers for the booking's hall staff, audited (who, when, which). */
+  async revealApplicant(caller: AuthUser, id: string): Promise<ApplicantRevealed> {
+    const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
+    await this.audit.record({ actorId: caller.id, action: 'booking.reveal_applicant', objectType: 'booking', objectId: b.id, data: { userId: b.userId, fields: ['name', 'idNumber', 'phone'] } });
+    return this.applicants.reveal(b.userId);
   }
 
-  private async withApplicants(views: BookingView[], rows: BookingEntity[]): Promise<StaffBookingView[]> {
-    const ids = [...new Set(rows.map((r) => r.userId))];
-    const users = ids.length ? await this.users.find({ where: { id: In(ids) } }) : [];
-    const byId = new Map(users.map((u) => [u.id, u]));
-    return views.map((v, i) => {
-      const u = byId.get(rows[i].userId);
-      return {
-        ...v,
-        applicant: {
-          userId: rows[i].userId,
-          name: maskName(u?.realName ?? null),
-          phone: u?.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null,
-        },
-      };
-    });
+  private async one(id: string): Promise<StaffBookingView> {
+    const b = await this.bookings.findOneOrFail({ where: { id } });
+    return (await this.staffViews([b]))[0];
+  }
+
+  /** Bookings as staff see them: the applicant (masked) and when a no-show may be recorded. */
+  async staffViews(rows: BookingEntity[]): Promise<StaffBookingView[]> {
+    const [views, applicants] = await Promise.all([this.booking.views(rows), this.applicants.views(rows)]);
+    const now = this.clock.now();
+    const grace = this.config.noShowGraceMinutes;
+    return views.map((v, i) => ({
+      ...v,
+      applicant: applicants[i],
+      noShowFrom: noShowFrom(rows[i].startAt, grace).toISOString(),
+      canMarkNoShow: rows[i].status === 'booked' && graceOver(rows[i].startAt, now, grace),
+    }));
   }
 }

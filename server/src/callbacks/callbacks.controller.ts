@@ -2,9 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
+import { Listed, listOrPage, PageQuery } from '../common/paging';
 import { CallbacksService, CallbackView } from './callbacks.service';
 
-class MonthQuery {
+class MonthQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-12' }) @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM' }) month?: string;
 }
 
@@ -22,8 +23,8 @@ export class CallbacksController {
   constructor(private readonly callbacks: CallbacksService) {}
 
   @Get()
-  list(@CurrentUser() caller: AuthUser, @Query() q: MonthQuery): Promise<CallbackView[]> {
-    return this.callbacks.list(caller, q.month);
+  async list(@CurrentUser() caller: AuthUser, @Query() q: MonthQuery): Promise<Listed<CallbackView>> {
+    return listOrPage(await this.callbacks.list(caller, q.month), q);
   }
 
   @Post(':id/reveal-phone')

@@ -28,9 +28,10 @@ import { ApplicationMaterialEntity } from '../applications/entities/application-
 import { ApplicationEventEntity } from '../applications/entities/application-event.entity';
 import { ApplicationNoticeEntity } from '../applications/entities/application-notice.entity';
 import { FileEntity } from '../files/entities/file.entity';
+import { CorrectionPhraseEntity } from '../desk/entities/correction-phrase.entity';
 
 export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, CallbackSampleEntity];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, CallbackSampleEntity, CorrectionPhraseEntity];

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth/auth.decorators';
+import { listOrPage } from '../common/paging';
 import { AnswerDto, CreateRatingDto, RatingListQuery, RectificationQuery, RerateDto, SatisfactionQuery } from './dto/rating.dto';
 import { RatingsService } from './ratings.service';
 
@@ -40,8 +41,8 @@ export class RatingsController {
   @ApiBearerAuth()
   @Roles('staff', 'admin')
   @Get('staff/rectifications')
-  staffList(@CurrentUser() caller: AuthUser, @Query() q: RectificationQuery) {
-    return this.ratings.staffList(caller, q.status);
+  async staffList(@CurrentUser() caller: AuthUser, @Query() q: RectificationQuery) {
+    return listOrPage(await this.ratings.staffList(caller, q.status), q);
   }
 
   @ApiBearerAuth()

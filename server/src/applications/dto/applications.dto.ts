@@ -1,3 +1,4 @@
+import { PageQuery } from '../../common/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -139,7 +140,7 @@ export class DeliverDto {
   trackingNo?: string;
 }
 
-export class StaffApplicationQuery {
+export class StaffApplicationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
   @IsOptional()
   @IsIn(APPLICATION_STATUSES)

@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../../common/paging';
 import { AdminSlot, BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus, ON_BEHALF_TYPES, OnBehalfType, SlotTemplate } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -171,7 +172,7 @@ export class ReasonDto {
   reason!: string;
 }
 
-export class StaffBookingQuery {
+export class StaffBookingQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
   @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AUDIENCES, Audience, DELIVERY_METHODS, DeliveryMethod, HALL_LEVELS, HallLevel, MATERIAL_FORMS, MaterialForm } from '@gov/shared';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageParams } from '../../common/paging';
 
-const POSITIVE_INT = /^[1-9]\d{0,5}$/;
-
-export class ServiceListQueryDto {
+export class ServiceListQueryDto extends PageParams {
   @ApiPropertyOptional({ description: '名称、关键词、全拼（hunyin）或拼音首字母（yyzz）', example: '营业执照' })
   @IsOptional()
   @IsString()
@@ -27,16 +26,6 @@ export class ServiceListQueryDto {
   @IsString()
   @MaxLength(36)
   departmentId?: string;
-
-  @ApiPropertyOptional({ description: '从 1 开始', example: 1 })
-  @IsOptional()
-  @Matches(POSITIVE_INT, { message: 'page 须为正整数' })
-  page?: string;
-
-  @ApiPropertyOptional({ description: '默认 20；超过 50 按 50 计', example: 20 })
-  @IsOptional()
-  @Matches(POSITIVE_INT, { message: 'pageSize 须为正整数' })
-  pageSize?: string;
 }
 
 export class CategoryQueryDto {

@@ -1,3 +1,4 @@
+import { PageQuery } from '../../common/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
@@ -34,7 +35,7 @@ export class AnswerDto {
   @ApiProperty({ example: '已对窗口人员进行批评教育，并优化了叫号流程。' }) @IsString() @Length(5, 1000) answer!: string;
 }
 
-export class RectificationQuery {
+export class RectificationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['open', 'answered', 'overdue'] })
   @IsOptional()
   @IsIn(['open', 'answered', 'overdue'])

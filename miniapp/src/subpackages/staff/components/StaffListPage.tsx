@@ -1,17 +1,23 @@
 import type { ReactNode } from 'react'
+import type { Page } from '@gov/shared'
 import { View } from '@tarojs/components'
 import Button from '../../../components/AppButton'
 import PageState from '../../../components/PageState'
 import StaffPage from '../../../components/StaffPage'
 import type { AsyncState } from '../../../hooks/useAsync'
+import Pager from './Pager'
 
 interface Props<T> {
   title: string
-  list: AsyncState<T[]>
+  list: AsyncState<Page<T>>
   items: T[]
   emptyText: string
   /** one grid cell per item (with its key) */
   renderItem: (item: T) => ReactNode
+  /** another page of the list */
+  onPage?: (page: number) => void
+  /** after 刷新 reloaded the list (e.g. clear a stale error) */
+  onRefresh?: () => void
   /** above the list card: filters, toolbars, notes */
   head?: ReactNode
   /** inside the list card, below the grid */
@@ -20,13 +26,21 @@ interface Props<T> {
   children?: ReactNode
 }
 
-/** A staff list page: the title with 刷新, filters, then a card with the loading/error/empty states and a grid of items. */
-export default function StaffListPage<T>({ title, list, items, emptyText, renderItem, head, footer, children }: Props<T>) {
+/** A staff list page: the title with 刷新, filters, then a card with the loading/error/empty states, a grid of items and the pager. */
+export default function StaffListPage<T>({ title, list, items, emptyText, renderItem, onPage, onRefresh, head, footer, children }: Props<T>) {
+  const p = list.data
   return (
     <StaffPage
       title={title}
       actions={
-        <Button fill='outline' type='primary' onClick={list.reload}>
+        <Button
+          fill='outline'
+          type='primary'
+          onClick={() => {
+            list.reload()
+            onRefresh?.()
+          }}
+        >
           刷新
         </Button>
       }
@@ -36,6 +50,7 @@ export default function StaffListPage<T>({ title, list, items, emptyText, render
         <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText={emptyText} onRetry={list.reload}>
           <View className='st-grid'>{items.map(renderItem)}</View>
         </PageState>
+        {p && onPage ? <Pager page={p.page} pageSize={p.pageSize} total={p.total} onPage={onPage} /> : null}
         {footer}
       </View>
       {children}

@@ -1,16 +1,25 @@
-import { isStaffUser } from '../../../api/staff'
+import { useState } from 'react'
+import type { Page } from '@gov/shared'
+import { isStaffUser, type Paging } from '../../../api/staff'
 import { useAsync, type AsyncState } from '../../../hooks/useAsync'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
 import { useSession } from '../../../store/session'
 
 /**
- * The list behind a staff page: loaded only for a signed-in staff member, reloaded when `deps` (the
- * filters) or the session change, and on pull-to-refresh.
+ * The list behind a staff page, a page at a time: loaded only for a signed-in staff member,
+ * reloaded when `deps` (the filters) or the session change (back to the first page), when the
+ * page changes, and on pull-to-refresh.
  */
-export function useStaffList<T>(load: () => Promise<T[]>, deps: unknown[]) {
+export function useStaffList<T>(load: (p: Paging) => Promise<Page<T>>, deps: unknown[]) {
   const { accessToken, user } = useSession()
   const enabled = !!accessToken && isStaffUser(user?.roles)
-  const list: AsyncState<T[]> = useAsync(load, [...deps, accessToken], enabled)
+  const filters = JSON.stringify(deps)
+  const [at, setAt] = useState({ filters, page: 1 })
+  const page = at.filters === filters ? at.page : 1
+  const list: AsyncState<Page<T>> = useAsync(() => load({ page }), [...deps, page, accessToken], enabled)
   usePullRefresh(list.reload)
-  return { list, items: list.data ?? [], enabled, user }
+  return { list, items: list.data?.items ?? [], enabled, user, setPage: (n: number) => setAt({ filters, page: n }) }
 }
+
+/** A whole list as one page (a list the server does not page). */
+export const onePage = <T,>(items: T[]): Page<T> => ({ items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) })

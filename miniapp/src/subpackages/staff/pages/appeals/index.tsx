@@ -22,7 +22,7 @@ const STATUS: Record<Appeal['status'], { text: string; tone: Tone }> = {
 /** No-show appeals of the hall: waive the no-show or reject the appeal, with an answer the applicant sees. */
 export default function Appeals() {
   const [filter, setFilter] = useState<Filter>('open')
-  const { list, items } = useStaffList(() => staffApi.appeals(filter === 'all' ? undefined : filter), [filter])
+  const { list, items, setPage } = useStaffList((p) => staffApi.appeals(filter === 'all' ? undefined : filter, p), [filter])
   const [deciding, setDeciding] = useState<{ appeal: Appeal; waive: boolean } | null>(null)
 
   return (
@@ -31,6 +31,7 @@ export default function Appeals() {
       list={list}
       items={items}
       emptyText='没有符合条件的申诉'
+      onPage={setPage}
       head={
         <Segmented
           label='申诉状态'

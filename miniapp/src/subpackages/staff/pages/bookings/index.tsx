@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import type { BookingStatus } from '@gov/shared'
 import Button from '../../../../components/AppButton'
@@ -11,6 +12,7 @@ import { staffApi, type StaffBooking } from '../../../../api/staff'
 import { PlatformUnsupportedError, scanCode, supportsScanCode } from '../../../../platform'
 import { fullDateTime, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
+import ApplicantInfo from '../../components/ApplicantInfo'
 import ReasonSheet from '../../components/ReasonSheet'
 import StaffListPage from '../../components/StaffListPage'
 import { useStaffList } from '../../components/useStaffList'
@@ -32,11 +34,19 @@ const FILTERS: Array<{ value: Filter; label: string }> = [
 
 type Pending = { kind: 'no_show' | 'waive' | 'reinstate'; booking: StaffBooking }
 
+/** Why 记为爽约 is not offered yet: the grace period after the start (the server's NO_SHOW_GRACE_MINUTES). */
+function noShowHint(b: StaffBooking): string {
+  const start = b.start ?? b.slot.start
+  const grace = Math.round((Date.parse(b.noShowFrom) - Date.parse(start)) / 60_000)
+  return `开始后 ${grace} 分钟可记爽约（${shanghaiTime(b.noShowFrom)} 起）`
+}
+
 /** The hall's bookings of a day: check in by scanning or typing the code, no-shows, waivers, reinstatement. */
 export default function StaffBookings() {
-  const [date, setDate] = useState(shanghaiDate())
+  const asked = useRouter().params.date
+  const [date, setDate] = useState(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : shanghaiDate())
   const [filter, setFilter] = useState<Filter>('all')
-  const { list, items } = useStaffList(() => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }), [date, filter])
+  const { list, items, setPage } = useStaffList((p) => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }, p), [date, filter])
 
   const [code, setCode] = useState('')
   const [checking, setChecking] = useState(false)
@@ -81,7 +91,7 @@ export default function StaffBookings() {
 
   const dialog = pending
     ? pending.kind === 'no_show'
-      ? { title: '记为爽约', label: undefined, description: `确认 ${pending.booking.applicant.name ?? '申请人'} ${shanghaiTime(pending.booking.start ?? pending.booking.slot.start)} 的预约未到？仅在宽限期过后可记为爽约。`, confirm: '记为爽约', danger: true }
+      ? { title: '记为爽约', label: undefined, description: `确认 ${pending.booking.applicant.name ?? '申请人'} ${shanghaiTime(pending.booking.start ?? pending.booking.slot.start)} 的预约未到？记为爽约后计入其爽约次数。`, confirm: '记为爽约', danger: true }
       : pending.kind === 'waive'
         ? { title: '豁免爽约', label: '豁免原因', description: '豁免后该次爽约不再计入预约记录。操作会记入审计日志。', confirm: '豁免', danger: false }
         : { title: '恢复预约资格', label: '恢复原因', description: `恢复 ${pending.booking.applicant.name ?? '申请人'} 的预约资格，此前的爽约次数清零重新计算。操作会记入审计日志。`, confirm: '恢复资格', danger: false }
@@ -93,11 +103,19 @@ export default function StaffBookings() {
       list={list}
       items={items}
       emptyText='这一天没有符合条件的预约'
+      onPage={setPage}
+      onRefresh={() => setCheckError('')}
       head={
         <>
           <View className='card'>
             <View className='st-checkin'>
-              <FormField label='签到码' value={code} onChange={(v) => setCode(v.toUpperCase())} placeholder='输入或扫描预约签到码' maxlength={20} onConfirm={() => void checkIn(code)} />
+              <FormField
+                label='签到码'
+                value={code}
+                onChange={(v) => {
+                  setCode(v.toUpperCase())
+                  setCheckError('')
+                }} placeholder='输入或扫描预约签到码' maxlength={20} onConfirm={() => void checkIn(code)} />
               <Button type='primary' loading={checking} onClick={() => void checkIn(code)}>
                 签到
               </Button>
@@ -113,9 +131,12 @@ export default function StaffBookings() {
               </View>
             ) : null}
             {checked ? (
-              <View className='st-checkin__result' role='status'>
-                已签到：{checked.applicant.name ?? '申请人'} · {checked.serviceName ?? ''} · {shanghaiTime(checked.start ?? checked.slot.start)}
-              </View>
+              <>
+                <View className='st-checkin__result' role='status'>
+                  已签到：{checked.applicant.name ?? '申请人'} · {checked.serviceName ?? ''} · {shanghaiTime(checked.start ?? checked.slot.start)}
+                </View>
+                <ApplicantInfo key={checked.id} applicant={checked.applicant} reveal={() => staffApi.revealBookingApplicant(checked.id)} />
+              </>
             ) : null}
           </View>
 
@@ -135,7 +156,7 @@ export default function StaffBookings() {
           <Segmented label='预约状态' value={filter} options={FILTERS} onChange={setFilter} />
         </>
       }
-      footer={list.data && <Text className='st-line'>共 {items.length} 条 · 更新于 {fullDateTime(new Date().toISOString())}</Text>}
+      footer={list.data && <Text className='st-line'>共 {list.data.total} 条 · 更新于 {fullDateTime(new Date().toISOString())}</Text>}
       renderItem={(b) => {
         const st = BOOKING_STATUS[b.status]
         return (
@@ -151,18 +172,23 @@ export default function StaffBookings() {
             </View>
             <Text className='st-line'>{b.serviceName ?? ''}</Text>
             <Text className='st-line'>
-              签到码 {b.code} · {b.applicant.phone ?? ''}
+              签到码 {b.code}
               {b.onBehalf ? ' · 代办' : ''}
             </Text>
+            <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
             <View className='st-actions'>
               {b.status === 'booked' && (
                 <>
                   <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
                     签到
                   </Button>
-                  <Button size='small' type='danger' fill='outline' onClick={() => setPending({ kind: 'no_show', booking: b })}>
-                    记为爽约
-                  </Button>
+                  {b.canMarkNoShow ? (
+                    <Button size='small' type='danger' fill='outline' onClick={() => setPending({ kind: 'no_show', booking: b })}>
+                      记为爽约
+                    </Button>
+                  ) : (
+                    <Text className='st-hint'>{noShowHint(b)}</Text>
+                  )}
                 </>
               )}
               {b.status === 'no_show' && (

@@ -17,7 +17,7 @@ import './index.scss'
 /** The month's sampled filings for follow-up calls: reveal the phone (audited) and record the outcome. */
 export default function Callbacks() {
   const [month, setMonth] = useState(shanghaiDate().slice(0, 7))
-  const { list, items } = useStaffList(() => staffApi.callbacks(month), [month])
+  const { list, items, setPage } = useStaffList((p) => staffApi.callbacks(month, p), [month])
   const [phones, setPhones] = useState<Record<string, string>>({})
   const [revealing, setRevealing] = useState<string | null>(null)
   const [recording, setRecording] = useState<Callback | null>(null)
@@ -43,6 +43,7 @@ export default function Callbacks() {
       list={list}
       items={items}
       emptyText='本月没有抽中的回访办件'
+      onPage={setPage}
       head={
         <View className='st-toolbar'>
           <Picker mode='date' fields='month' value={month} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>

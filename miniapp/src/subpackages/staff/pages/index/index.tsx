@@ -3,20 +3,21 @@ import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import PageState from '../../../../components/PageState'
 import StaffPage from '../../../../components/StaffPage'
+import { staffLogout } from '../../../../components/StaffPage/nav'
 import Tappable from '../../../../components/Tappable'
-import { api } from '../../../../api/client'
 import { isStaffUser, staffApi } from '../../../../api/staff'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
-import { session, useSession } from '../../../../store/session'
-import { toast } from '../../../../utils/nav'
+import { useSession } from '../../../../store/session'
 import '../../staff.scss'
 import './index.scss'
 
 const P = (name: string) => `/subpackages/staff/pages/${name}/index`
 
-const count = <T,>(p: Promise<T[]>): Promise<number | null> => p.then((r) => r.length).catch(() => null)
+const ONE = { page: 1, pageSize: 1 }
+/** How many: one item asked for, the total read (null when the call failed). */
+const count = (p: Promise<{ total: number } | unknown[]>): Promise<number | null> => p.then((r) => (Array.isArray(r) ? r.length : r.total)).catch(() => null)
 
 /** 工作台: what waits for the hall today, and the way to each task. */
 export default function StaffHome() {
@@ -26,18 +27,18 @@ export default function StaffHome() {
   const stats = useAsync(
     async () => {
       const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies] = await Promise.all([
-        count(staffApi.bookings({ status: 'booked' })),
+        count(staffApi.bookings({ status: 'booked' }, ONE)),
         count(staffApi.offhours('pending')),
-        count(staffApi.filings({ status: 'submitted' })),
-        count(staffApi.filings({ status: 'prereview_passed' })),
-        count(staffApi.appeals('open')),
-        count(staffApi.rectifications('open')),
-        count(staffApi.rectifications('overdue')),
+        count(staffApi.filings({ status: 'submitted' }, ONE)),
+        count(staffApi.filings({ status: 'prereview_passed' }, ONE)),
+        count(staffApi.appeals('open', ONE)),
+        count(staffApi.rectifications('open', ONE)),
+        count(staffApi.rectifications('overdue', ONE)),
         count(staffApi.enterprises('pending')),
       ])
       if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies].every((n) => n === null)) {
         // every call failed: show the error with 重试
-        await staffApi.bookings({ status: 'booked' })
+        await staffApi.bookings({ status: 'booked' }, ONE)
       }
       return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies }
     },
@@ -58,18 +59,6 @@ export default function StaffHome() {
     { key: 'callbacks', label: '办件回访', num: undefined, sub: '本月抽样', url: P('callbacks') },
     { key: 'enterprises', label: '企业核验', num: s?.companies, sub: '待核验', url: P('enterprises') },
   ]
-
-  const logout = async () => {
-    const refreshToken = session.get().refreshToken
-    try {
-      if (refreshToken) await api.logout(refreshToken)
-    } catch {
-      // local sign-out is enough
-    }
-    session.clear()
-    toast('已退出')
-    Taro.reLaunch({ url: '/pages/me/index' })
-  }
 
   return (
     <StaffPage
@@ -107,10 +96,16 @@ export default function StaffHome() {
               <Text className='st-tile__sub'>按大厅、按部门</Text>
             </Tappable>
           )}
+          {isAdmin && (
+            <Tappable className='st-tile' onTap={() => Taro.navigateTo({ url: '/subpackages/admin/pages/phrases/index' })} label='常用补正语'>
+              <Text className='st-tile__label'>常用补正语</Text>
+              <Text className='st-tile__sub'>预审时点选的补正原因</Text>
+            </Tappable>
+          )}
         </View>
       </PageState>
       <View style={{ margin: '24px 12px' }}>
-        <Button block fill='outline' type='danger' onClick={logout}>
+        <Button block fill='outline' type='danger' onClick={() => void staffLogout()}>
           退出登录
         </Button>
       </View>

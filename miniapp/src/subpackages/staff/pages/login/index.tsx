@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import AppPage from '../../../../components/AppPage'
@@ -7,7 +7,7 @@ import FormField from '../../../../components/FormField'
 import { STAFF_HOME_PAGE } from '../../../../components/StaffPage'
 import { errorMessage, isApiError } from '../../../../api/client'
 import { isStaffUser, staffApi } from '../../../../api/staff'
-import { setDeskLayout } from '../../../../platform'
+import { useDeskLayout } from '../../../../hooks/useDeskLayout'
 import { session } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 
@@ -18,10 +18,7 @@ export default function StaffLogin() {
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
 
-  useEffect(() => {
-    setDeskLayout(true)
-    return () => setDeskLayout(false)
-  }, [])
+  useDeskLayout()
 
   const login = async () => {
     setError('')
@@ -51,8 +48,8 @@ export default function StaffLogin() {
       <View className='staff-page__inner' style={{ maxWidth: '480px' }}>
         <View className='section-title'>政务服务中心工作人员</View>
         <View className='card'>
-          <FormField label='用户名' value={username} onChange={setUsername} placeholder='工作人员用户名' maxlength={64} />
-          <FormField label='密码' value={password} onChange={setPassword} password placeholder='密码' maxlength={128} onConfirm={login} />
+          <FormField label='用户名' value={username} onChange={(v) => { setUsername(v); setError('') }} placeholder='工作人员用户名' maxlength={64} />
+          <FormField label='密码' value={password} onChange={(v) => { setPassword(v); setError('') }} password placeholder='密码' maxlength={128} onConfirm={login} />
           {error ? (
             <View className='form-error' role='alert'>
               {error}

@@ -9,7 +9,7 @@ import { staffApi, type StaffOffhours } from '../../../../api/staff'
 import { dateLabel, fullDateTime, isoAt, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import ReasonSheet from '../../components/ReasonSheet'
 import StaffListPage from '../../components/StaffListPage'
-import { useStaffList } from '../../components/useStaffList'
+import { onePage, useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
 
@@ -40,7 +40,7 @@ export default function StaffOffhours() {
             .catch(() => undefined),
         ),
       )
-      return rows.map((r) => ({ ...r, serviceName: r.serviceName ?? names.get(r.serviceId) ?? null }))
+      return onePage(rows.map((r) => ({ ...r, serviceName: r.serviceName ?? names.get(r.serviceId) ?? null })))
     },
     [filter],
   )

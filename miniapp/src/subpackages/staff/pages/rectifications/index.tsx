@@ -23,7 +23,7 @@ const STATUS: Record<RectificationStatus, { text: string; tone: Tone }> = {
 /** Rectification tickets from bad ratings: what was rated and why — never who rated — and the answer. */
 export default function Rectifications() {
   const [filter, setFilter] = useState<Filter>('open')
-  const { list, items } = useStaffList(() => staffApi.rectifications(filter === 'all' ? undefined : filter), [filter])
+  const { list, items, setPage } = useStaffList((p) => staffApi.rectifications(filter === 'all' ? undefined : filter, p), [filter])
   const [answering, setAnswering] = useState<StaffRectification | null>(null)
 
   return (
@@ -32,6 +32,7 @@ export default function Rectifications() {
       list={list}
       items={items}
       emptyText='没有符合条件的整改工单'
+      onPage={setPage}
       head={
         <>
           <Segmented

@@ -10,7 +10,7 @@ import StaffPage from '../../../../components/StaffPage'
 import StatusTag from '../../../../components/StatusTag'
 import Timeline from '../../../../components/Timeline'
 import { errorMessage, isApiError } from '../../../../api/client'
-import { isStaffUser, staffApi } from '../../../../api/staff'
+import { isStaffUser, staffApi, type Decision } from '../../../../api/staff'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
@@ -18,6 +18,8 @@ import { fullDateTime, shanghaiDate } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import Choice from '../../Choice'
 import FilePreview from '../../FilePreview'
+import ApplicantInfo from '../../components/ApplicantInfo'
+import PhraseChips from '../../components/PhraseChips'
 import { DELIVERY, FILING_STATUS, SLA } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
@@ -31,6 +33,7 @@ export default function Review() {
   const { accessToken, user } = useSession()
   const enabled = !!accessToken && isStaffUser(user?.roles) && !!id
   const filing = useAsync(() => staffApi.filing(id), [id, accessToken], enabled)
+  const phrases = useAsync(() => staffApi.phrases(), [accessToken], enabled)
   usePullRefresh(filing.reload)
   const f = filing.data
 
@@ -41,6 +44,7 @@ export default function Review() {
   const [action, setAction] = useState<Action>(null)
   const [method, setMethod] = useState<DeliveryMethod>('window')
   const [trackingNo, setTrackingNo] = useState('')
+  const [confirming, setConfirming] = useState(false)
 
   useEffect(() => {
     if (!f) return
@@ -54,6 +58,7 @@ export default function Review() {
   const reviewing = f?.status === 'submitted'
   const set = (materialId: string, patch: Partial<Draft[string]>) => {
     setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
+    setFormError('')
     setErrors((cur) => {
       if (!cur[materialId]) return cur
       const next = { ...cur }
@@ -62,6 +67,10 @@ export default function Review() {
     })
   }
 
+  const decisions = (): Decision[] =>
+    f ? f.materials.map((m) => ({ materialId: m.materialId, ok: !!draft[m.materialId].ok, reason: draft[m.materialId].ok ? null : draft[m.materialId].reason.trim() })) : []
+
+  /** Every material needs a conclusion; a flagged one needs a reason. The one-time notice is confirmed first. */
   const submitReview = async () => {
     if (!f) return
     const errs: Record<string, string> = {}
@@ -76,18 +85,33 @@ export default function Review() {
       return
     }
     setFormError('')
+    if (decisions().some((d) => !d.ok)) {
+      setConfirming(true)
+      return
+    }
     setBusy(true)
     try {
-      const decisions = f.materials.map((m) => ({ materialId: m.materialId, ok: !!draft[m.materialId].ok, reason: draft[m.materialId].ok ? null : draft[m.materialId].reason.trim() }))
-      const res = await staffApi.prereview(f.id, decisions)
-      toast(res.status === 'correction_required' ? '已发出一次性补正告知' : '预审通过', 'success')
-      filing.reload()
+      await sendReview()
     } catch (e) {
       setFormError(errorMessage(e))
       if (isApiError(e) && e.code === 'NOTICE_LOCKED') filing.reload()
     } finally {
       setBusy(false)
     }
+  }
+
+  const sendReview = async () => {
+    if (!f) return
+    const res = await staffApi.prereview(f.id, decisions())
+    setFormError('')
+    toast(res.status === 'correction_required' ? '已发出一次性补正告知' : '预审通过', 'success')
+    filing.reload()
+  }
+
+  /** A stock phrase tapped: into the reason (after what is there), still editable. */
+  const insertPhrase = (materialId: string, text: string) => {
+    const cur = draft[materialId]?.reason.trim() ?? ''
+    set(materialId, { reason: cur ? `${cur}；${text}` : text })
   }
 
   const flagged = f ? f.materials.filter((m) => draft[m.materialId]?.ok === false).length : 0
@@ -162,6 +186,7 @@ export default function Review() {
                     {f.delivery.trackingNo ? ` · 快递单号 ${f.delivery.trackingNo}` : ''}
                   </Text>
                 ) : null}
+                <ApplicantInfo key={f.id} applicant={f.applicant} reveal={() => staffApi.revealFilingApplicant(f.id)} />
                 {f.notice ? (
                   <View className='st-note'>
                     第 {f.notice.round} 次补正告知（{fullDateTime(f.notice.issuedAt)}），补正期限 {shanghaiDate(f.notice.deadline)}。再次预审时只能要求补正已告知或已更换的材料。
@@ -200,14 +225,17 @@ export default function Review() {
                             <Choice bad on={d.ok === false} label='需补正' onTap={() => set(m.materialId, { ok: false })} />
                           </View>
                           {d.ok === false && (
-                            <FormField
-                              label={`${m.name} 补正原因`}
-                              value={d.reason}
-                              onChange={(v) => set(m.materialId, { reason: v })}
-                              placeholder='例如：照片不清晰，请重新拍摄'
-                              multiline
-                              maxlength={500}
-                            />
+                            <>
+                              <FormField
+                                label={`${m.name} 补正原因`}
+                                value={d.reason}
+                                onChange={(v) => set(m.materialId, { reason: v })}
+                                placeholder='例如：照片不清晰，请重新拍摄'
+                                multiline
+                                maxlength={500}
+                              />
+                              <PhraseChips phrases={phrases.data ?? []} material={m.name} onPick={(text) => insertPhrase(m.materialId, text)} />
+                            </>
                           )}
                           {errors[m.materialId] ? <Text className='field__error'>{errors[m.materialId]}</Text> : null}
                         </>
@@ -285,6 +313,39 @@ export default function Review() {
           </View>
         )}
       </PageState>
+
+      <ReasonDialog
+        visible={confirming}
+        title='发出一次性补正告知'
+        minLength={0}
+        confirmText='确认发出'
+        danger
+        description={
+          <>
+            <Text className='st-text'>一次性告知只能发出一次：发出后，不能再要求申请人补正下列以外的材料。请核对：</Text>
+            <View className='st-notice-list' role='list' aria-label='需补正的材料'>
+              {f?.materials
+                .filter((m) => draft[m.materialId]?.ok === false)
+                .map((m, i) => (
+                  <View key={m.materialId} role='listitem'>
+                    <Text className='st-text'>
+                      {i + 1}. {m.name}：{draft[m.materialId].reason.trim()}
+                    </Text>
+                  </View>
+                ))}
+            </View>
+          </>
+        }
+        onConfirm={async () => {
+          try {
+            await sendReview()
+          } catch (e) {
+            if (isApiError(e) && e.code === 'NOTICE_LOCKED') filing.reload()
+            throw e
+          }
+        }}
+        onClose={() => setConfirming(false)}
+      />
 
       <ReasonDialog
         visible={!!action}

@@ -1,0 +1,61 @@
+import Taro from '@tarojs/taro'
+import { api } from '../../api/client'
+import { session } from '../../store/session'
+
+export const STAFF_LOGIN_PAGE = '/subpackages/staff/pages/login/index'
+export const STAFF_HOME_PAGE = '/subpackages/staff/pages/index/index'
+export const STAFF_SEARCH_PAGE = '/subpackages/staff/pages/search/index'
+
+const staff = (name: string) => `/subpackages/staff/pages/${name}/index`
+const admin = (name: string) => `/subpackages/admin/pages/${name}/index`
+
+export interface StaffNavEntry {
+  label: string
+  url: string
+  /** only for admins */
+  adminOnly?: boolean
+  /** other pages that belong to this section (the filing review belongs to 办件) */
+  also?: string[]
+}
+
+/**
+ * The sections of the desk, in the order of the side navigation. The one list: a new staff or admin
+ * page adds its entry here (e.g. 企业核验 after 回访, 排班 among the admin entries).
+ */
+export const STAFF_NAV: StaffNavEntry[] = [
+  { label: '工作台', url: STAFF_HOME_PAGE },
+  { label: '预约签到', url: staff('bookings') },
+  { label: '错时预约', url: staff('offhours') },
+  { label: '办件', url: staff('filings'), also: [staff('review')] },
+  { label: '申诉', url: staff('appeals') },
+  { label: '整改', url: staff('rectifications') },
+  { label: '回访', url: staff('callbacks') },
+  { label: '满意度统计', url: admin('stats'), adminOnly: true },
+  { label: '常用补正语', url: admin('phrases'), adminOnly: true },
+]
+
+const pathOf = (url: string) => `/${url.split('?')[0].replace(/^\/+/, '')}`
+
+/** The entries this caller sees, and which one the page at `path` belongs to. */
+export function staffNav(path: string, isAdmin: boolean): Array<StaffNavEntry & { current: boolean }> {
+  const here = pathOf(path)
+  return STAFF_NAV.filter((e) => isAdmin || !e.adminOnly).map((e) => ({ ...e, current: [e.url, ...(e.also ?? [])].some((u) => pathOf(u) === here) }))
+}
+
+/** The path of the page on screen. */
+export function currentPath(): string {
+  return Taro.getCurrentInstance().router?.path ?? ''
+}
+
+/** Sign out of the desk: revoke the refresh token, forget the session, back to the staff sign-in. */
+export async function staffLogout(): Promise<void> {
+  const refreshToken = session.get().refreshToken
+  try {
+    if (refreshToken) await api.logout(refreshToken)
+  } catch {
+    // local sign-out is enough
+  }
+  session.clear()
+  Taro.showToast({ title: '已退出', icon: 'none', duration: 2000 })
+  await Taro.reLaunch({ url: STAFF_LOGIN_PAGE })
+}

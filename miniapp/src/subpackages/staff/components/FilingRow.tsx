@@ -1,0 +1,38 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import StatusTag from '../../../components/StatusTag'
+import Tappable from '../../../components/Tappable'
+import type { StaffFiling } from '../../../api/staff'
+import { fullDateTime, shanghaiDate } from '../../../utils/time'
+import { FILING_STATUS, SLA } from '../labels'
+
+/** A filing in a staff list (办件, 查找): service, tags, number and applicant, deadlines; tap to review it. */
+export default function FilingRow({ filing: f }: { filing: StaffFiling }) {
+  return (
+    <Tappable
+      className='st-item st-filing'
+      label={`${f.serviceName ?? ''}，${f.number}，${FILING_STATUS[f.status]}`}
+      onTap={() => Taro.navigateTo({ url: `/subpackages/staff/pages/review/index?id=${f.id}` })}
+    >
+      <View className='st-item__head'>
+        <Text className='st-item__title'>{f.serviceName ?? f.number}</Text>
+        <View className='st-tags'>
+          {f.keyProject ? <StatusTag tone='danger'>重点项目</StatusTag> : null}
+          {f.sla && SLA[f.sla] ? <StatusTag tone={SLA[f.sla].tone}>{SLA[f.sla].text}</StatusTag> : null}
+          <StatusTag tone='info'>{FILING_STATUS[f.status]}</StatusTag>
+        </View>
+      </View>
+      <Text className='st-line'>
+        {f.number} · 申请人 {f.applicant.name ?? '—'}
+        {f.onBehalf ? '（代办）' : ''}
+      </Text>
+      {f.prereview ? (
+        <Text className={`st-line ${f.prereview.daysLeft <= 1 ? 'field__error' : ''}`}>
+          预审剩余 {f.prereview.daysLeft} 个工作日（{f.prereview.deadline} 前，逾期视为受理）
+        </Text>
+      ) : null}
+      {f.dueAt ? <Text className='st-line'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
+      {f.submittedAt ? <Text className='st-line'>提交于 {fullDateTime(f.submittedAt)}</Text> : null}
+    </Tappable>
+  )
+}

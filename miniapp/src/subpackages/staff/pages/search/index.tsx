@@ -1,0 +1,131 @@
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import Button from '../../../../components/AppButton'
+import PageState from '../../../../components/PageState'
+import StaffPage from '../../../../components/StaffPage'
+import StatusTag from '../../../../components/StatusTag'
+import { errorMessage } from '../../../../api/client'
+import { isStaffUser, staffApi, type DeskSearchResult } from '../../../../api/staff'
+import { useAsync } from '../../../../hooks/useAsync'
+import { usePullRefresh } from '../../../../hooks/usePullRefresh'
+import { useSession } from '../../../../store/session'
+import { toast } from '../../../../utils/nav'
+import { shanghaiDate, shanghaiTime } from '../../../../utils/time'
+import ApplicantInfo from '../../components/ApplicantInfo'
+import FilingRow from '../../components/FilingRow'
+import { BOOKING_STATUS } from '../../labels'
+import '../../staff.scss'
+import './index.scss'
+
+const KEY_LABELS: Record<DeskSearchResult['keys'][number], string> = {
+  filingNumber: '办件编号',
+  bookingCode: '签到码',
+  phoneTail: '手机尾号',
+  phone: '手机号',
+  idNumber: '身份证号',
+  name: '姓名',
+}
+
+/** 查找: the hall's bookings and filings by filing number, booking code, applicant name or phone tail (the search box of the desk navigation). */
+export default function StaffSearch() {
+  const q = decodeURIComponent(useRouter().params.q ?? '').trim()
+  const { accessToken, user } = useSession()
+  const enabled = !!accessToken && isStaffUser(user?.roles) && !!q
+  const result = useAsync(() => staffApi.search(q), [q, accessToken], enabled)
+  usePullRefresh(result.reload)
+  const r = result.data
+
+  const checkIn = async (code: string) => {
+    try {
+      await staffApi.checkIn(code)
+      toast('签到成功', 'success')
+      result.reload()
+    } catch (e) {
+      toast(errorMessage(e))
+    }
+  }
+
+  const empty = !!r && r.bookings.length === 0 && r.applications.length === 0
+  return (
+    <StaffPage title='查找'>
+      {!q ? (
+        <View className='card'>
+          <Text className='st-line'>在左侧搜索框输入办件编号、预约签到码、申请人姓名或手机号后四位。</Text>
+        </View>
+      ) : (
+        <PageState
+          loading={result.loading && !r}
+          error={result.error}
+          onRetry={result.reload}
+          empty={empty}
+          emptyText={r && r.keys.length === 0 ? `“${q}”不像办件编号、签到码、姓名或手机尾号，请核对后重试` : `本大厅没有与“${q}”相符的预约或办件`}
+        >
+          {r && (
+            <>
+              <View className='st-search__summary' role='status'>
+                <Text className='st-line'>
+                  按{r.keys.map((k) => KEY_LABELS[k]).join('、')}查找“{q}”：预约 {r.bookings.length} 条，办件 {r.applications.length} 件
+                </Text>
+              </View>
+              {r.bookings.length > 0 && (
+                <>
+                  <View className='section-title'>预约（{r.bookings.length}）</View>
+                  <View className='card'>
+                    <View className='st-grid'>
+                      {r.bookings.map((b) => {
+                        const st = BOOKING_STATUS[b.status]
+                        const start = b.start ?? b.slot.start
+                        return (
+                          <View key={b.id} className='st-item st-booking'>
+                            <View className='st-item__head'>
+                              <Text className='st-item__title'>
+                                {shanghaiDate(start)} {shanghaiTime(start)} {b.serviceName ?? ''}
+                              </Text>
+                              <StatusTag tone={st.tone}>{st.text}</StatusTag>
+                            </View>
+                            <Text className='st-line'>
+                              签到码 {b.code}
+                              {b.onBehalf ? ' · 代办' : ''}
+                            </Text>
+                            <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
+                            <View className='st-actions'>
+                              {b.status === 'booked' && shanghaiDate(start) === shanghaiDate() && (
+                                <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
+                                  签到
+                                </Button>
+                              )}
+                              <Button
+                                size='small'
+                                fill='outline'
+                                type='primary'
+                                onClick={() => Taro.navigateTo({ url: `/subpackages/staff/pages/bookings/index?date=${shanghaiDate(start)}` })}
+                              >
+                                当天预约
+                              </Button>
+                            </View>
+                          </View>
+                        )
+                      })}
+                    </View>
+                  </View>
+                </>
+              )}
+              {r.applications.length > 0 && (
+                <>
+                  <View className='section-title'>办件（{r.applications.length}）</View>
+                  <View className='card'>
+                    <View className='st-grid'>
+                      {r.applications.map((f) => (
+                        <FilingRow key={f.id} filing={f} />
+                      ))}
+                    </View>
+                  </View>
+                </>
+              )}
+            </>
+          )}
+        </PageState>
+      )}
+    </StaffPage>
+  )
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { maskIdNumber, maskName, maskPhone } from '@gov/shared';
+import { CryptoService } from '../common/crypto/crypto.service';
+import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
+import { UserEntity } from './entities/user.entity';
+
+/** Who a booking or filing is for and who made it (the row's `userId`, `actorId`, `enterpriseId`). */
+export interface ApplicantRef {
+  userId: string;
+  actorId: string;
+  enterpriseId: string | null;
+}
+
+/** The applicant as window staff see them in lists: name, ID and phone masked. */
+export interface ApplicantView {
+  userId: string;
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  verified: boolean;
+  /** the agent (or company member) who made it for the applicant, when not the applicant */
+  agent: null | { userId: string; name: string | null; phone: string | null };
+  /** the company it is for */
+  enterprise: null | { id: string; name: string; creditCode: string };
+}
+
+/** The applicant's full name, ID and phone numbers: only by an audited reveal. */
+export interface ApplicantRevealed {
+  userId: string;
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+}
+
+/** Applicants of bookings and filings for staff screens: masked views, and the audited full reveal. */
+@Injectable()
+export class ApplicantsService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
+    private readonly crypto: CryptoService,
+  ) {}
+
+  /** One masked applicant view per row, in order (two queries for any number of rows). */
+  async views(rows: ApplicantRef[]): Promise<ApplicantView[]> {
+    const userIds = [...new Set(rows.flatMap((r) => [r.userId, r.actorId]))];
+    const entIds = [...new Set(rows.map((r) => r.enterpriseId).filter((x): x is string => !!x))];
+    const [users, ents] = await Promise.all([
+      userIds.length ? this.users.find({ where: { id: In(userIds) } }) : [],
+      entIds.length ? this.enterprises.find({ where: { id: In(entIds) } }) : [],
+    ]);
+    const user = new Map(users.map((u) => [u.id, u]));
+    const ent = new Map(ents.map((e) => [e.id, e]));
+    const phoneOf = (u?: UserEntity) => (u?.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null);
+    return rows.map((r) => {
+      const u = user.get(r.userId);
+      const a = r.actorId !== r.userId ? user.get(r.actorId) : undefined;
+      const e = r.enterpriseId ? ent.get(r.enterpriseId) : undefined;
+      return {
+        userId: r.userId,
+        name: maskName(u?.realName ?? null),
+        idNumber: u?.idNumberEnc ? maskIdNumber(this.crypto.decrypt(u.idNumberEnc)) : null,
+        phone: phoneOf(u),
+        verified: !!u?.verifiedAt,
+        agent: a ? { userId: a.id, name: maskName(a.realName), phone: phoneOf(a) } : null,
+        enterprise: e ? { id: e.id, name: e.name, creditCode: e.creditCode } : null,
+      };
+    });
+  }
+
+  /** The applicant's full name, ID number and phone (the caller audits the reveal). */
+  async reveal(userId: string): Promise<ApplicantRevealed> {
+    const u = await this.users.findOne({ where: { id: userId } });
+    return {
+      userId,
+      name: u?.realName ?? null,
+      idNumber: u?.idNumberEnc ? this.crypto.decrypt(u.idNumberEnc) : null,
+      phone: u?.phoneEnc ? this.crypto.decrypt(u.phoneEnc) : null,
+    };
+  }
+}
