@@ -9,10 +9,10 @@ import { delegationApi } from '../../../../api/delegation'
 import { enterprisesApi } from '../../../../api/enterprises'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
-import { isH5 } from '../../../../platform'
 import { acting, useActingChoice, type ActingChoice } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
+import { optionA11y } from '../../../../utils/a11y'
 import { goBackOr, toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
@@ -81,22 +81,8 @@ export default function Acting() {
           <PageState loading={data.loading && !data.data} error={data.error} onRetry={data.reload}>
             {options.map((o) => {
               const on = o.key === currentKey
-              const a11y = isH5
-                ? {
-                    role: 'radio',
-                    tabIndex: 0,
-                    'aria-checked': on ? 'true' : 'false',
-                    'aria-label': `${o.title}，${o.sub}`,
-                    onKeyDown: (e: KeyboardEvent) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault()
-                        pick(o)
-                      }
-                    },
-                  }
-                : {}
               return (
-                <View key={o.key} className={`co-choice ${on ? 'co-choice--on' : ''}`} onClick={() => pick(o)} {...(a11y as object)}>
+                <View key={o.key} className={`co-choice ${on ? 'co-choice--on' : ''}`} onClick={() => pick(o)} {...optionA11y('radio', on, () => pick(o), `${o.title}，${o.sub}`)}>
                   <View className='co-choice__mark' />
                   <View className='acting__text'>
                     <Text className='co-row__title'>{o.title}</Text>
