@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { creditCodeCheckChar } from '@gov/shared';
 import { client, Client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
 import type { Audience } from '@gov/shared';
@@ -515,6 +516,53 @@ describe('filings', () => {
       expectErrorShape(await api.get('/api/applications?status=nonsense', { token: c.token }), 400, 'VALIDATION_FAILED');
       // a company the caller does not belong to gives nothing of anyone else's
       expect((await api.get('/api/applications?enterpriseId=00000000-0000-0000-0000-000000000000', { token: c.token })).body).toEqual([]);
+    });
+  });
+
+  describe('in whose name, and the upload limits', () => {
+    it('says of each filing whether it is the caller’s own, a company’s (with its name) or made by an agent (names masked)', async () => {
+      const svc = await makeService();
+      const me = await verifiedCitizen(api);
+      const first17 = `91110105${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+      // the legal representative is the creator's own verified name
+      const company = await api.post('/api/enterprises', { name: '清河云帆商贸有限公司', creditCode: first17 + creditCodeCheckChar(first17), legalRepName: '测试用户' }, { token: me.token });
+      expect(company.status).toBe(201);
+      const own = (await create(me.token, svc)).body.id;
+      const forCompany = (await create(me.token, svc, { onBehalfOf: { type: 'enterprise', id: company.body.id } })).body.id;
+      const principal = await verifiedCitizen(api);
+      const given = await api.post(
+        '/api/authorizations',
+        { principal: { type: 'person', id: principal.user.id }, agentPhone: me.phone, serviceIds: null, validFrom: '2026-12-07', validTo: '2026-12-31' },
+        { token: principal.token },
+      );
+      expect(given.status).toBe(201);
+      // (where authorisations wait for the agent's acceptance, accept it)
+      if (given.body.status === 'pending') expect((await api.post(`/api/authorizations/${given.body.id}/accept`, undefined, { token: me.token })).status).toBeLessThan(300);
+      const asAgent = (await create(me.token, svc, { onBehalfOf: { type: 'person', id: principal.user.id } })).body.id;
+
+      const list = (await api.get('/api/applications', { token: me.token })).body as Array<{ id: string; party: Record<string, unknown>; uploadLimits?: unknown }>;
+      const party = (id: string) => list.find((f) => f.id === id)?.party;
+      expect(party(own)).toEqual({ type: 'self', enterpriseId: null, enterpriseName: null, principalId: me.user.id, principalName: '测**户', agentId: null, agentName: null });
+      expect(party(forCompany)).toMatchObject({ type: 'enterprise', enterpriseId: company.body.id, enterpriseName: '清河云帆商贸有限公司', agentId: null });
+      expect(party(asAgent)).toEqual({ type: 'agent', enterpriseId: null, enterpriseName: null, principalId: principal.user.id, principalName: '测**户', agentId: me.user.id, agentName: '测**户' });
+      // the principal reads the same filing as made for them by the agent
+      const theirs = (await api.get(`/api/applications/${asAgent}`, { token: principal.token })).body;
+      expect(theirs.party).toMatchObject({ type: 'agent', principalId: principal.user.id, agentId: me.user.id });
+      // the list stays light: the limits come with one filing
+      expect(list.every((f) => f.uploadLimits === undefined)).toBe(true);
+    });
+
+    it('publishes the upload limits it enforces with each filing, as configured', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const draft = await create(c.token, svc);
+      const limits = { maxBytes: t.config.upload.maxBytes, maxFilesPerMaterial: 3, contentTypes: ['application/pdf', 'image/jpeg', 'image/png'] };
+      expect(draft.body.uploadLimits).toEqual(limits);
+      expect((await api.get(`/api/applications/${draft.body.id}`, { token: c.token })).body.uploadLimits).toEqual(limits);
+      // one byte over the published size is refused by the server too
+      const over = await upload(c.token, draft.body.id, svc.form, Buffer.concat([PDF(), Buffer.alloc(limits.maxBytes, 0x20)]));
+      expect(over.status).toBe(413);
+      expect(over.body.code).toBe('FILE_TOO_LARGE');
     });
   });
 

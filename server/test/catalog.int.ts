@@ -4,6 +4,7 @@ import { CatalogIndexService } from '../src/catalog/catalog-index.service';
 import { SEED_SERVICES } from '../src/database/seeds/catalog.data';
 import { SeedService } from '../src/database/seeds/seed.service';
 import { client, Client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
+import { pdfFacts } from './helpers/pdf';
 import { startTestApp, TestApp } from './helpers/test-app';
 
 /** The catalogue (issue 3): departments, halls, search, guides, templates and admin CRUD. */
@@ -208,19 +209,34 @@ describe('catalogue', () => {
       expect(g.fee.basis).toEqual(expect.any(String));
     });
 
-    it('serves the blank form of a material with a template', async () => {
+    it('serves the blank form of a material as a printable PDF to download, named after the form', async () => {
       const id = await findId('个体工商户设立登记');
       const g = (await api.get(`/api/services/${id}`)).body;
       const m = g.materials.find((x: { templateUrl: string | null }) => x.templateUrl);
       expect(m.templateUrl).toBe(`/api/services/${id}/materials/${m.id}/template`);
-      const r = await api.get(m.templateUrl);
-      expect(r.status).toBe(200);
-      expect(r.headers.get('content-type')).toMatch(/^text\/plain/);
-      expect(r.headers.get('content-disposition')).toMatch(/^attachment;/);
-      expect(r.text).toContain(m.name);
-      expect(r.text).toContain('个体工商户设立登记');
+      // public: no token
+      const res = await fetch(`${t.url}${m.templateUrl}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      const disposition = res.headers.get('content-disposition') ?? '';
+      expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+\.pdf"; filename\*=UTF-8''/);
+      const star = /filename\*=UTF-8''([^;\s]+)/.exec(disposition)![1];
+      expect(decodeURIComponent(star)).toBe(`${m.name}.pdf`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+      const pdf = pdfFacts(bytes);
+      expect(pdf.header).toBe('%PDF-');
+      expect(bytes.subarray(-6).toString('latin1')).toMatch(/%%EOF\s*$/);
+      expect(pdf.pages).toBe(1);
+      expect(pdf.info.Title).toBe(m.name);
+      expect(pdf.info.Subject).toBe('个体工商户设立登记');
+
       const none = g.materials.find((x: { templateUrl: string | null }) => !x.templateUrl);
       expectErrorShape(await api.get(`/api/services/${id}/materials/${none.id}/template`), 404, 'NOT_FOUND');
+      // a material of another service is not this service's form
+      const other = (await api.get(`/api/services/${await findId('有限责任公司设立登记（营业执照）')}`)).body;
+      const foreign = other.materials.find((x: { templateUrl: string | null }) => x.templateUrl);
+      expectErrorShape(await api.get(`/api/services/${id}/materials/${foreign.id}/template`), 404, 'NOT_FOUND');
     });
 
     it('answers 404 for an unknown id, a non-id and an unknown material', async () => {

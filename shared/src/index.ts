@@ -5,3 +5,4 @@ export * from './identity.rules';
 export * from './audience.rules';
 export * from './names.rules';
 export * from './account';
+export * from './upload.rules';

@@ -38,6 +38,7 @@ describe('booking on the H5 build', () => {
     await page.getByRole('button', { name: '预约办理' }).click();
 
     await seeVisible(page, '1. 选择办理大厅');
+    await page.getByRole('radio', { name: `${hall.name}，${hall.address}` }).click();
     await page.getByRole('button', { name: dayLabel(date) }).click();
     await seeVisible(page, '15:10–15:40');
     await seeVisible(page, '余 2 个号');

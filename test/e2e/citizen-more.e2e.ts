@@ -38,7 +38,7 @@ describe('more citizen journeys on the H5 build', () => {
   let browser: Browser;
   let admin: string;
   let service: { id: string; name: string };
-  let hall: { id: string; name: string };
+  let hall: { id: string; name: string; address: string };
   beforeAll(async () => {
     browser = await launch();
     admin = (await adminLogin()).accessToken;
@@ -155,7 +155,9 @@ describe('more citizen journeys on the H5 build', () => {
 
     // booking: the bar says for whom, and the booking is the principal's
     await page.goto(`/subpackages/booking/pages/book/index?serviceId=${service.id}`);
-    await page.getByRole('button', { name: new RegExp(`为谁办理：${esc(principalName)}（委托人）`) }).waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: new RegExp(`为谁办理\\s*为 ${esc(principalName)}（委托人） 办理`) }).waitFor({ state: 'visible' });
+    await seeVisible(page, `将为 ${principalName}（委托人） 预约`);
+    await page.getByRole('radio', { name: `${hall.name}，${hall.address}` }).click();
     const [, m, d] = date.split('-').map(Number);
     await page.getByRole('button', { name: new RegExp(`^${m}月\\s*${d}\\s*日`) }).click();
     await page.getByRole('button', { name: '选择 14:35–15:05' }).click();
@@ -165,10 +167,16 @@ describe('more citizen journeys on the H5 build', () => {
     const theirs = await api<any[]>('GET', '/api/bookings', { token: principal.accessToken });
     expect(theirs.some((b) => b.serviceId === service.id && b.status === 'booked')).toBe(true);
 
-    // filing: the same bar before the draft is made
+    // the booking spent the choice: the next form is in the agent's own name until they choose again
+    await page.waitForFunction(() => !window.localStorage.getItem('gov.acting.v1'));
     const s = await findService('个体工商户', '个体工商户设立登记');
-    await page.goto(`/subpackages/applications/pages/new/index?serviceId=${s.id}`);
-    await seeVisible(page, `将以“${principalName}”（委托人）的名义申报，可点上方“切换”更改。`);
+    const sHall = (await guideOf(s.id)).halls[0];
+    await page.goto(`/subpackages/applications/pages/new/index?serviceId=${s.id}&hallId=${sHall.id}`);
+    await seeVisible(page, '将为 本人（蒋五） 办理');
+    await page.getByRole('button', { name: /^为谁办理\s*为 本人（蒋五） 办理/ }).click();
+    await page.getByRole('radio', { name: /个人委托/ }).click();
+    // filing: the same bar and the same words beside 开始申报
+    await seeVisible(page, `将为 ${principalName}（委托人） 办理`);
     await page.getByRole('button', { name: '开始申报' }).click();
     await seeVisible(page, '请逐项上传材料后提交预审');
     await page.locator('.status-tag', { hasText: '代办' }).first().waitFor({ state: 'visible' });

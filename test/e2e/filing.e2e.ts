@@ -25,9 +25,10 @@ describe('filings (网上预审) on the H5 build', () => {
     await signInBrowser(context, citizen);
     await page.goto(`/subpackages/guide/pages/detail/index?id=${service.id}`);
     await page.getByRole('button', { name: '在线申报' }).click();
-    // the filing page says for whom (为谁办理: 本人 here) before the draft is made
+    // the filing page says for whom (为谁办理: 本人 here) and asks for the hall before the draft is made
     await seeVisible(page, '为谁办理');
-    await seeVisible(page, '将以本人名义申报；为企业或委托人办理请点上方“切换”。');
+    await seeVisible(page, '将为 本人（周八） 办理');
+    await page.getByRole('radio', { name: `${guide.halls[0].name}，${guide.halls[0].address}` }).click();
     await page.getByRole('button', { name: '开始申报' }).click();
     await seeVisible(page, '请逐项上传材料后提交预审');
     await seeVisible(page, /办件编号：ZW\d{8}-\d{6}/);

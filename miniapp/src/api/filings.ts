@@ -1,4 +1,4 @@
-import type { Application, ApplicationMaterial, ApplicationStatus, OnBehalfOf, SlaState, TimelineEvent } from '@gov/shared'
+import type { Application, ApplicationMaterial, ApplicationStatus, OnBehalfOf, SlaState, TimelineEvent, UploadLimits } from '@gov/shared'
 import { API_BASE, ApiError, request } from './client'
 import { session } from '../store/session'
 import { uploadChosenFile, type ChosenFile, type UploadResult } from '../platform'
@@ -32,6 +32,19 @@ export interface FilingTimelineEvent extends TimelineEvent {
   action?: string
 }
 
+/** In whose name a filing is made (server: PartyView). */
+export interface FilingParty {
+  type: 'self' | 'enterprise' | 'agent'
+  enterpriseId: string | null
+  enterpriseName: string | null
+  principalId: string
+  /** masked */
+  principalName: string | null
+  agentId: string | null
+  /** masked */
+  agentName: string | null
+}
+
 export interface Filing extends Application, RatingState {
   statusLabel: string
   serviceName: string
@@ -54,6 +67,9 @@ export interface Filing extends Application, RatingState {
   decisionNote: string | null
   delivery: null | { method: string; trackingNo: string | null; at: string | null }
   onBehalf: boolean
+  party: FilingParty
+  /** the upload limits in force (detail only) */
+  uploadLimits?: UploadLimits
 }
 
 export interface UploadedFile {
@@ -140,6 +156,19 @@ export async function uploadMaterialFile(
   }
   return body as unknown as UploadedFile
 }
+
+/**
+ * In whose name, worded for the one reading it (`me`: the signed-in user's id):
+ * 本人办理 / 企业：清河星火科技有限公司 / 代 李*明 办理 (the agent reads it) / 由 王* 代办 (the principal reads it).
+ */
+export function partyLabel(p: FilingParty, me: string | null): string {
+  if (p.type === 'enterprise') return `企业：${p.enterpriseName ?? '（企业）'}`
+  if (p.type === 'agent') return p.agentId === me ? `代 ${p.principalName ?? '委托人'} 办理` : `由 ${p.agentName ?? '代理人'} 代办`
+  return '本人办理'
+}
+
+/** The filter key of a filing on 我的办件: `self`, `agent`, or `e:<enterpriseId>`. */
+export const partyKey = (p: FilingParty): string => (p.type === 'enterprise' ? `e:${p.enterpriseId}` : p.type)
 
 export const FILING_STATUS_LABEL: Record<string, string> = {
   draft: '草稿',

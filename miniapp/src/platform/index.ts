@@ -70,6 +70,8 @@ export interface ChosenFile {
   size: number
   /** H5 only: the File itself */
   file?: File
+  /** the MIME type when the platform says it (H5) */
+  type?: string
 }
 
 export interface ChooseFileOptions {
@@ -113,7 +115,7 @@ function chooseFileInBrowser(kind: ChooseFileOptions['kind'], count: number): Pr
       const files = Array.from(input.files ?? []).slice(0, count)
       input.remove()
       if (files.length === 0) reject(new Error('未选择文件'))
-      else resolve(files.map((file) => ({ path: URL.createObjectURL(file), name: file.name, size: file.size, file })))
+      else resolve(files.map((file) => ({ path: URL.createObjectURL(file), name: file.name, size: file.size, file, type: file.type })))
     })
     document.body.appendChild(input)
     input.click()
@@ -501,4 +503,122 @@ export function uploadChosenFile(opts: {
       task.onProgressUpdate((p) => opts.onProgress!(p.progress))
     }
   })
+}
+
+// ---- photos before upload, blank forms to download ----
+
+/** Width and height of a chosen image in pixels, or null when the platform cannot tell. */
+export async function imageSize(file: ChosenFile): Promise<{ width: number; height: number } | null> {
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      if (!file.file) return null
+      if (typeof createImageBitmap === 'function') {
+        const bitmap = await createImageBitmap(file.file)
+        const size = { width: bitmap.width, height: bitmap.height }
+        bitmap.close()
+        return size
+      }
+      const img = await loadImage(file.path)
+      return { width: img.naturalWidth, height: img.naturalHeight }
+    }
+    const info = await Taro.getImageInfo({ src: file.path })
+    return { width: info.width, height: info.height }
+  } catch {
+    return null
+  }
+}
+
+function loadImage(src: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image()
+    img.onload = () => resolve(img)
+    img.onerror = () => reject(new Error('图片无法读取'))
+    img.src = src
+  })
+}
+
+async function fileSize(path: string): Promise<number> {
+  const info = (await Taro.getFileInfo({ filePath: path } as any)) as unknown as { size?: number }
+  return typeof info.size === 'number' ? info.size : 0
+}
+
+/**
+ * Re-encode a photo as JPEG at the given size and quality (see photoPlan in @gov/shared):
+ * Taro.compressImage on WeChat, my.compressImage on Alipay, a canvas on H5. Resolves with the new
+ * file (named `.jpg`), or null when the platform could not do it (the original is then sent).
+ */
+export async function compressPhoto(
+  file: ChosenFile,
+  plan: { width: number; height: number; quality: number },
+  name: string,
+): Promise<ChosenFile | null> {
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      if (!file.file) return null
+      const source = typeof createImageBitmap === 'function' ? await createImageBitmap(file.file) : await loadImage(file.path)
+      const canvas = document.createElement('canvas')
+      canvas.width = plan.width
+      canvas.height = plan.height
+      const ctx = canvas.getContext('2d')
+      if (!ctx) return null
+      ctx.fillStyle = '#fff' // a transparent PNG becomes white, not black, as JPEG
+      ctx.fillRect(0, 0, plan.width, plan.height)
+      ctx.drawImage(source as CanvasImageSource, 0, 0, plan.width, plan.height)
+      if ('close' in source && typeof source.close === 'function') source.close()
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', plan.quality))
+      if (!blob) return null
+      const out = new File([blob], name, { type: 'image/jpeg' })
+      return { path: URL.createObjectURL(out), name, size: out.size, file: out, type: 'image/jpeg' }
+    }
+    if (process.env.TARO_ENV === 'alipay') {
+      const path = await new Promise<string>((resolve, reject) => {
+        my.compressImage({
+          filePaths: [file.path],
+          compressLevel: 2,
+          compressedWidth: plan.width,
+          compressedHeight: plan.height,
+          success: (res: { apFilePaths?: string[]; filePaths?: string[] }) => {
+            const p = res.apFilePaths?.[0] ?? res.filePaths?.[0]
+            if (p) resolve(p)
+            else reject(new Error('compress'))
+          },
+          fail: () => reject(new Error('compress')),
+        })
+      })
+      return { path, name, size: await fileSize(path) }
+    }
+    const res = await Taro.compressImage({
+      src: file.path,
+      quality: Math.round(plan.quality * 100),
+      compressedWidth: plan.width,
+      compressedHeight: plan.height,
+    } as Taro.compressImage.Option)
+    return { path: res.tempFilePath, name, size: await fileSize(res.tempFilePath) }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Download a public file the server sends as an attachment (a blank form, PDF): on H5 a plain
+ * download link (the browser saves it under the server's file name); in mini-programs
+ * Taro.downloadFile then Taro.openDocument, where the user can save or forward it.
+ */
+export async function downloadDocument({ url, fileName }: { url: string; fileName: string }): Promise<void> {
+  const apiBase: string = process.env.TARO_APP_API_BASE ?? ''
+  const full = /^https?:/.test(url) ? url : apiBase + url
+  if (process.env.TARO_ENV === 'h5') {
+    const a = document.createElement('a')
+    a.href = full
+    a.download = fileName
+    a.rel = 'noopener'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    return
+  }
+  const res = await Taro.downloadFile({ url: full })
+  if (res.statusCode === 404) throw new Error('该表格已下架，请在窗口领取')
+  if (res.statusCode < 200 || res.statusCode >= 300) throw new Error('表格下载失败，请重试')
+  await Taro.openDocument({ filePath: res.tempFilePath, fileType: 'pdf', showMenu: true } as any)
 }

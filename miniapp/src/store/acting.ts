@@ -6,8 +6,12 @@ import { session } from './session'
 /**
  * 为谁办理: whom the signed-in user acts for — themselves (null), a company they belong to, or a
  * principal who authorised them. Chosen on the switcher page (subpackages/company/pages/acting);
- * booking and filing pages read it with useActingFor() and pass it as `onBehalfOf` to the API.
- * Kept in storage for the user who chose it; another sign-in starts from 本人 again.
+ * booking and filing pages read it with useActingFor(), pass it as `onBehalfOf` to the API, and
+ * show it (components/ActingBar: "为 … 办理") above the form and beside the confirm button.
+ *
+ * It never lingers unnoticed: it goes back to 本人 once a booking, off-hours request or filing has
+ * been made with it (acting.done()), on sign-out or another user's sign-in, and when it was
+ * chosen more than ACTING_TTL_MS ago (an errand for a company yesterday is not today's).
  */
 export interface ActingChoice extends OnBehalfOf {
   /** shown in the switcher bar: the company's name or the principal's (masked) name */
@@ -19,16 +23,26 @@ export interface ActingChoice extends OnBehalfOf {
 interface ActingState {
   userId: string | null
   choice: ActingChoice | null
+  /** when it was chosen (ms since the epoch) */
+  at?: number
 }
 
 const STORAGE_KEY = 'gov.acting.v1'
 const EMPTY: ActingState = { userId: null, choice: null }
+/** A choice lapses back to 本人 this long after it was made. */
+export const ACTING_TTL_MS = 2 * 60 * 60 * 1000
+
+const lapsed = (state: ActingState): boolean => typeof state.at !== 'number' || Date.now() - state.at > ACTING_TTL_MS
 
 function load(): ActingState {
   const stored = readStorage<ActingState>(STORAGE_KEY)
   if (!stored || typeof stored !== 'object' || !stored.choice || !stored.userId) return EMPTY
   const c = stored.choice
   if ((c.type !== 'person' && c.type !== 'enterprise') || typeof c.id !== 'string') return EMPTY
+  if (lapsed(stored)) {
+    removeStorage(STORAGE_KEY)
+    return EMPTY
+  }
   return stored
 }
 
@@ -38,9 +52,9 @@ function currentUserId(): string | null {
   return session.get().user?.id ?? null
 }
 
-/** The choice, if it belongs to the user signed in now. */
+/** The choice, if it belongs to the user signed in now and has not lapsed. */
 function validChoice(state: ActingState): ActingChoice | null {
-  if (!state.choice) return null
+  if (!state.choice || lapsed(state)) return null
   const uid = currentUserId()
   return uid && uid === state.userId ? state.choice : null
 }
@@ -58,13 +72,23 @@ export const acting = {
   },
   set(choice: ActingChoice | null) {
     const uid = currentUserId()
-    const next: ActingState = choice && uid ? { userId: uid, choice } : EMPTY
+    const next: ActingState = choice && uid ? { userId: uid, choice, at: Date.now() } : EMPTY
     if (next.choice) writeStorage(STORAGE_KEY, next)
     else removeStorage(STORAGE_KEY)
     store.set(next)
   },
   clear() {
     acting.set(null)
+  },
+  /**
+   * A booking, off-hours request or filing was made with the current choice: back to 本人, so
+   * that the next errand is not made in someone else's name without the user choosing it again.
+   * Returns the name it was made for (null: 本人), for the confirmation message.
+   */
+  done(): string | null {
+    const c = validChoice(store.get())
+    if (c) acting.clear()
+    return c ? c.name : null
   },
 }
 

@@ -7,6 +7,7 @@ import { ServiceMaterialEntity } from '../catalog/entities/service-material.enti
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { DelegationModule } from '../delegation/delegation.module';
+import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { FileEntity } from '../files/entities/file.entity';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -38,6 +39,7 @@ import { StaffApplicationsService } from './staff-applications.service';
       ServiceHallEntity,
       HallEntity,
       UserEntity,
+      EnterpriseEntity,
       AuditLogEntity,
     ]),
     CalendarModule,

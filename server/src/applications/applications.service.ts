@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
-import { Application, ApplicationMaterial, ApplicationStatus, OnBehalfOf, SlaState, TimelineEvent } from '@gov/shared';
+import { Application, ApplicationMaterial, ApplicationStatus, maskName, maskPhone, OnBehalfOf, SlaState, TimelineEvent, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService, CalendarView } from '../calendar/calendar.service';
@@ -19,9 +19,11 @@ import { isId, newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { ActingService } from '../delegation/acting.service';
+import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { FileEntity } from '../files/entities/file.entity';
 import { FilesService } from '../files/files.service';
 import { NotificationsService } from '../notifications/notifications.service';
+import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { ApplicantsService, ApplicantView } from '../users/applicants.service';
 import { visibleFiling } from './applications.access';
@@ -71,6 +73,22 @@ export interface MaterialView extends ApplicationMaterial {
   note: string | null;
 }
 
+/**
+ * In whose name a filing is made: for oneself, for a company (its name), or by an agent for a
+ * principal (both names masked). Clients compare their own id with `agentId` to word it.
+ */
+export interface PartyView {
+  type: 'self' | 'enterprise' | 'agent';
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  /** the person whose filing it is */
+  principalId: string;
+  principalName: string | null;
+  /** who made it for them (type agent) */
+  agentId: string | null;
+  agentName: string | null;
+}
+
 export interface NoticeView {
   round: number;
   issuedAt: string;
@@ -104,6 +122,10 @@ export interface ApplicationView extends Application {
   enterpriseId: string | null;
   /** made by an agent for the person */
   onBehalf: boolean;
+  /** in whose name it is made */
+  party: PartyView;
+  /** the upload limits in force (detail only), so that clients check a file before sending it */
+  uploadLimits?: UploadLimits;
 }
 
 /** The public progress answer: no names, phones or ID numbers. */
@@ -150,6 +172,8 @@ export class ApplicationsService {
     @InjectRepository(ServiceMaterialEntity) private readonly serviceMaterials: Repository<ServiceMaterialEntity>,
     @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
     @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @InjectRepository(UserEntity) private readonly userRows: Repository<UserEntity>,
+    @InjectRepository(EnterpriseEntity) private readonly companies: Repository<EnterpriseEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
@@ -551,7 +575,9 @@ export class ApplicationsService {
   async views(rows: ApplicationEntity[], withTimeline: boolean): Promise<ApplicationView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const [mats, files, services, halls, events, notices, cal] = await Promise.all([
+    const personIds = [...new Set(rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId])))];
+    const companyIds = [...new Set(rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])))];
+    const [mats, files, services, halls, events, notices, cal, people, companies] = await Promise.all([
       this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
       this.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) } }),
@@ -559,7 +585,11 @@ export class ApplicationsService {
       withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
       this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
       this.calendar.view(),
+      this.userRows.find({ where: { id: In(personIds) }, select: { id: true, realName: true } }),
+      companyIds.length ? this.companies.find({ where: { id: In(companyIds) }, select: { id: true, name: true } }) : Promise.resolve([] as EnterpriseEntity[]),
     ]);
+    const nameOf = new Map(people.map((u) => [u.id, maskName(u.realName)]));
+    const companyName = new Map(companies.map((c) => [c.id, c.name]));
     const matIds = [...new Set(mats.map((m) => m.materialId))];
     const serviceMats = matIds.length ? await this.serviceMaterials.find({ where: { id: In(matIds) } }) : [];
     const guide = new Map(serviceMats.map((m) => [m.id, m]));
@@ -627,8 +657,18 @@ export class ApplicationsService {
         delivery: a.deliveryMethod ? { method: a.deliveryMethod, trackingNo: a.trackingNo, at: a.deliveredAt?.toISOString() ?? null } : null,
         enterpriseId: a.enterpriseId,
         onBehalf: a.actorId !== a.userId,
+        party: {
+          type: a.enterpriseId ? 'enterprise' : a.actorId !== a.userId ? 'agent' : 'self',
+          enterpriseId: a.enterpriseId,
+          enterpriseName: a.enterpriseId ? companyName.get(a.enterpriseId) ?? null : null,
+          principalId: a.userId,
+          principalName: nameOf.get(a.userId) ?? null,
+          agentId: a.actorId !== a.userId ? a.actorId : null,
+          agentName: a.actorId !== a.userId ? nameOf.get(a.actorId) ?? null : null,
+        },
       };
       if (withTimeline) {
+        view.uploadLimits = this.uploadLimits();
         view.timeline = events
           .filter((e) => e.applicationId === a.id)
           .map((e) => ({
@@ -644,6 +684,11 @@ export class ApplicationsService {
       }
       return view;
     });
+  }
+
+  /** The limits UploadReceiver enforces, as every filing's detail publishes them. */
+  uploadLimits(): UploadLimits {
+    return { maxBytes: this.config.upload.maxBytes, maxFilesPerMaterial: this.config.upload.maxFilesPerMaterial, contentTypes: UPLOAD_CONTENT_TYPES };
   }
 
   /** The calendar view, for the staff service and the job. */

@@ -1,20 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../common/pdf/pdf-document';
 
-/**
- * Printable notices (受理通知书, 不予受理通知书) as PDF. Chinese text is set in Noto Sans (Simplified
- * Chinese, OFL) shipped by the npm package @embedpdf/fonts-sc; pdfkit embeds only the glyphs used.
- */
-let fontCache: Buffer | null = null;
-function cjkFont(): Buffer {
-  if (!fontCache) {
-    const pkgMain = require.resolve('@embedpdf/fonts-sc'); // …/dist/index.cjs
-    fontCache = fs.readFileSync(path.join(path.dirname(pkgMain), '..', 'fonts', 'NotoSansHans-Regular.otf'));
-  }
-  return fontCache;
-}
-
+/** Printable notices (受理通知书, 不予受理通知书) as PDF. */
 export interface NoticeDocument {
   title: string;
   /** the document's own number, e.g. the receipt number */
@@ -28,14 +14,7 @@ export interface NoticeDocument {
 
 /** Render a notice; resolves with the whole PDF (a few dozen KB). */
 export function renderNotice(n: NoticeDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margin: 64, info: { Title: n.title, Author: n.issuer, Subject: n.docNo } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('cjk', cjkFont());
-    doc.font('cjk');
+  return renderPdf({ margin: 64, info: { Title: n.title, Author: n.issuer, Subject: n.docNo } }, (doc) => {
     doc.fontSize(20).text(n.title, { align: 'center' });
     doc.moveDown(0.3).fontSize(10).fillColor('#555').text(n.docNo, { align: 'center' }).fillColor('#000');
     doc.moveDown(1.2).fontSize(12).text(`${n.addressee}：`);
@@ -46,6 +25,5 @@ export function renderNotice(n: NoticeDocument): Promise<Buffer> {
     doc.moveDown(2);
     doc.fontSize(12).text(n.issuer, { align: 'right' });
     doc.text(n.date, { align: 'right' });
-    doc.end();
   });
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Department, Hall, Page, ServiceGuide, ServiceSummary } from '@gov/shared';
 import { Public } from '../common/auth/auth.decorators';
-import { attachmentDisposition } from './catalog.rules';
+import { contentDisposition } from '../files/files.rules';
 import { CatalogService, CategoryCount } from './catalog.service';
 import {
   CategoryDto,
@@ -61,13 +61,15 @@ export class CatalogController {
   }
 
   @Get('services/:id/materials/:materialId/template')
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: '空白表格（UTF-8 文本）' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: '空白表格（PDF，附件下载）' })
   async template(@Param('id') id: string, @Param('materialId') materialId: string, @Res() res: Response): Promise<void> {
     const t = await this.catalog.template(id, materialId);
-    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.setHeader('Content-Disposition', attachmentDisposition(t.fileName));
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Length', String(t.body.length));
+    res.setHeader('Content-Disposition', contentDisposition(t.fileName, false));
     res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     res.send(t.body);
   }
 }

@@ -6,7 +6,8 @@ import { notFound } from '../common/errors/domain-error';
 import { isId } from '../common/ids';
 import { audienceMatches, normalizeQuery, searchEntries } from './catalog-search.rules';
 import { CatalogIndexService } from './catalog-index.service';
-import { pageOf, pageParams, templateText } from './catalog.rules';
+import { renderBlankForm } from './blank-form.pdf';
+import { blankForm, blankFormFileName, pageOf, pageParams } from './catalog.rules';
 import { GuideHall, guideView, hallView } from './catalog.views';
 import { DepartmentEntity } from './entities/department.entity';
 import { HallEntity } from './entities/hall.entity';
@@ -107,14 +108,21 @@ export class CatalogService {
     return s;
   }
 
-  /** The blank form of a material, as a text file. */
+  /** The blank form of a material, as a printable PDF named after it. */
   async template(serviceId: string, materialId: string): Promise<{ fileName: string; body: Buffer }> {
     const s = await this.findService(serviceId, false);
     if (!isId(materialId)) throw notFound();
-    const m = await this.materials.findOne({ where: { id: materialId, serviceId: s.id } });
+    const materials = await this.materials.find({ where: { serviceId: s.id }, order: { sortOrder: 'ASC' } });
+    const m = materials.find((x) => x.id === materialId);
     if (!m || !m.templateName) throw notFound();
     const dept = await this.departments.findOne({ where: { id: s.departmentId } });
-    const body = templateText({ templateName: m.templateName, serviceName: s.name, serviceCode: s.code, departmentName: dept?.name ?? '' });
-    return { fileName: `${m.templateName}.txt`, body: Buffer.from(body, 'utf8') };
+    const form = blankForm({
+      templateName: m.templateName,
+      service: { name: s.name, code: s.code, subItem: s.subItem, audience: s.audience },
+      departmentName: dept?.name ?? '',
+      materials,
+      materialId: m.id,
+    });
+    return { fileName: blankFormFileName(m.templateName), body: await renderBlankForm(form, s.name) };
   }
 }

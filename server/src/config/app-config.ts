@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as path from 'node:path';
+import { DEFAULT_UPLOAD_MAX_BYTES, DEFAULT_UPLOAD_MAX_FILES } from '@gov/shared';
 
 /**
  * Typed configuration, read from the environment once at start-up.
@@ -249,13 +250,14 @@ export function loadConfig(env: Env): AppConfig {
   const bodyLimit = r.str('BODY_LIMIT', '1mb');
   if (parseSize(bodyLimit) === null) r.problems.push('BODY_LIMIT must be a size such as 1mb');
   c.bodyLimit = bodyLimit;
-  const maxUpload = parseSize(r.str('UPLOAD_MAX_SIZE', '20mb'));
+  // the defaults live in @gov/shared; every filing publishes the values in force (`uploadLimits`)
+  const maxUpload = parseSize(r.str('UPLOAD_MAX_SIZE', `${DEFAULT_UPLOAD_MAX_BYTES / 1024 / 1024}mb`));
   if (maxUpload === null) r.problems.push('UPLOAD_MAX_SIZE must be a size such as 20mb');
   if (maxUpload !== null && (maxUpload < 1024 || maxUpload > 1024 ** 3)) r.problems.push('UPLOAD_MAX_SIZE must be from 1kb to 1gb');
   c.upload = {
     dir: path.resolve(REPO_ROOT, r.str('UPLOAD_DIR', 'data/uploads')),
-    maxBytes: maxUpload ?? 20 * 1024 * 1024,
-    maxFilesPerMaterial: r.int('UPLOAD_MAX_FILES_PER_MATERIAL', 10, 1, 100),
+    maxBytes: maxUpload ?? DEFAULT_UPLOAD_MAX_BYTES,
+    maxFilesPerMaterial: r.int('UPLOAD_MAX_FILES_PER_MATERIAL', DEFAULT_UPLOAD_MAX_FILES, 1, 100),
   };
   const s3Endpoint = r.optional('S3_ENDPOINT');
   if (s3Endpoint === null) {

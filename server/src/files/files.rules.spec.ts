@@ -36,4 +36,11 @@ describe('blobKey and contentDisposition', () => {
     expect(blobKey('abcdef0123')).toBe('ab/cd/abcdef0123');
     expect(contentDisposition('申请书 "1".pdf')).toBe(`inline; filename="___ _1_.pdf"; filename*=UTF-8''${encodeURIComponent('申请书 "1".pdf')}`);
   });
+  it('offers an attachment with an RFC 5987 name that decodes back', () => {
+    const d = contentDisposition("授权委托书(2024)'s*.pdf", false);
+    expect(d.startsWith('attachment; filename="')).toBe(true);
+    const star = /filename\*=UTF-8''([A-Za-z0-9%!#$&+\-.^_`|~]+)$/.exec(d);
+    expect(star).not.toBeNull();
+    expect(decodeURIComponent(star![1])).toBe("授权委托书(2024)'s*.pdf");
+  });
 });

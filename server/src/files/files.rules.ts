@@ -3,7 +3,10 @@
  * client's content type), and what its name may be once stripped of any path.
  */
 
-export type AllowedContentType = 'application/pdf' | 'image/jpeg' | 'image/png';
+import type { UploadContentType } from '@gov/shared';
+
+/** The types the server keeps (@gov/shared UPLOAD_CONTENT_TYPES), judged by their bytes. */
+export type AllowedContentType = UploadContentType;
 
 /** Bytes needed to judge a file. */
 export const SNIFF_BYTES = 8;
@@ -49,5 +52,7 @@ export const blobKey = (sha256: string): string => `${sha256.slice(0, 2)}/${sha2
 /** `Content-Disposition` with an RFC 5987 UTF-8 name and an ASCII fallback. */
 export function contentDisposition(name: string, inline = true): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // RFC 5987 attr-char: encodeURIComponent leaves ' ( ) * ! unescaped, which the grammar does not allow
+  const encoded = encodeURIComponent(name).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { isH5 } from '../../platform'
+import { optionA11y } from '../../utils/a11y'
 import './index.scss'
 
 interface Props<T extends string> {
@@ -15,25 +15,12 @@ export default function Segmented<T extends string>({ label, value, options, onC
     <View className='segmented' role='tablist' aria-label={label}>
       {options.map((o) => {
         const selected = o.value === value
-        const a11y = isH5
-          ? {
-              role: 'tab',
-              tabIndex: 0,
-              'aria-selected': selected ? 'true' : 'false',
-              onKeyDown: (e: KeyboardEvent) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault()
-                  onChange(o.value)
-                }
-              },
-            }
-          : {}
         return (
           <View
             key={o.value}
             className={`segmented__item ${selected ? 'segmented__item--on' : ''}`}
             onClick={() => onChange(o.value)}
-            {...(a11y as object)}
+            {...optionA11y('tab', selected, () => onChange(o.value))}
           >
             <Text>{o.label}</Text>
           </View>

@@ -6,18 +6,20 @@ import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import PrivacySheet from '../../../../components/PrivacySheet'
 import RateEntry from '../../../../components/RateEntry'
-import ProgressBar from '../../../../components/ProgressBar'
+import MaterialUpload, { uploadHint } from '../../../../components/MaterialUpload'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
 import SubscribeCard from '../../../../components/SubscribeCard'
 import Tappable from '../../../../components/Tappable'
 import Timeline from '../../../../components/Timeline'
 import { errorMessage, isApiError } from '../../../../api/client'
-import { ACTION_LABEL, FILING_STATUS_LABEL, SLA_LABEL, filingsApi, uploadMaterialFile, type Filing, type FilingMaterial } from '../../../../api/filings'
+import { DEFAULT_UPLOAD_LIMITS, sizeLabel } from '@gov/shared'
+import { ACTION_LABEL, FILING_STATUS_LABEL, SLA_LABEL, filingsApi, partyLabel, type Filing, type FilingMaterial } from '../../../../api/filings'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
-import { chooseFile, isH5, openFile, type ChooseFileOptions } from '../../../../platform'
+import { openFile } from '../../../../platform'
 import { session, useSession } from '../../../../store/session'
+import { useUploadsRunning } from '../../../../store/uploads'
 import { toast } from '../../../../utils/nav'
 import { dateLabel, fullDateTime, shanghaiDate } from '../../../../utils/time'
 import CommitmentSheet from '../../components/CommitmentSheet'
@@ -27,11 +29,6 @@ import './index.scss'
 
 const EDITABLE = ['draft', 'correction_required']
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
-
-function sizeLabel(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`
-}
 
 function authorization(): string | undefined {
   const t = session.get().accessToken
@@ -45,39 +42,17 @@ interface MaterialProps {
   /** named by the notice and not changed since (NOTHING_CORRECTED) */
   unchanged: boolean
   flaggedReason: string | null
+  /** submitting or withdrawing: no change to the materials now */
+  busy: boolean
+  /** an upload runs: no deleting now */
+  uploading: boolean
   onChanged: () => void
 }
 
-function MaterialCard({ filing, m, missing, unchanged, flaggedReason, onChanged }: MaterialProps) {
-  const [progress, setProgress] = useState<number | null>(null)
-  const [uploadingName, setUploadingName] = useState('')
+function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uploading, onChanged }: MaterialProps) {
   const [error, setError] = useState('')
   const [deleting, setDeleting] = useState<string | null>(null)
   const editable = EDITABLE.includes(filing.status)
-
-  const upload = async (kind: ChooseFileOptions['kind']) => {
-    setError('')
-    let files
-    try {
-      files = await chooseFile({ kind, count: 1 })
-    } catch {
-      return // cancelled
-    }
-    for (const f of files) {
-      setUploadingName(f.name)
-      setProgress(0)
-      try {
-        await uploadMaterialFile(filing.id, m.materialId, f, (p) => setProgress(p))
-        toast('上传成功', 'success')
-      } catch (e) {
-        setError(errorMessage(e))
-      } finally {
-        setProgress(null)
-        setUploadingName('')
-      }
-    }
-    onChanged()
-  }
 
   const remove = async (fileId: string) => {
     const ok = await Taro.showModal({ title: '删除文件', content: '确定删除这个文件吗？', confirmText: '删除', cancelText: '取消' })
@@ -145,6 +120,7 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, onChanged 
                 type='danger'
                 aria-label={`删除 ${f.name}`}
                 loading={deleting === f.id}
+                disabled={busy || uploading}
                 onClick={() => void remove(f.id)}
               >
                 删除
@@ -154,37 +130,23 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, onChanged 
         </View>
       ))}
 
-      {progress !== null ? (
-        <View className='material__uploading'>
-          <Text>正在上传 {uploadingName}… {progress}%</Text>
-          <ProgressBar percent={progress} label={`${m.name} 上传进度`} />
-        </View>
-      ) : null}
       {error ? (
         <View className='form-error' role='alert'>
           {error}
         </View>
       ) : null}
 
-      {editable && progress === null ? (
-        <View className='material__actions'>
-          {isH5 ? (
-            <Button size='small' type='primary' fill='outline' aria-label={`上传文件：${m.name}`} onClick={() => void upload('document')}>
-              上传文件
-            </Button>
-          ) : (
-            <>
-              <Button size='small' type='primary' fill='outline' onClick={() => void upload('image')}>
-                拍照/相册
-              </Button>
-              <Button size='small' type='primary' fill='outline' onClick={() => void upload('document')}>
-                聊天文件
-              </Button>
-            </>
-          )}
-        </View>
+      {editable ? (
+        <MaterialUpload
+          filingId={filing.id}
+          materialId={m.materialId}
+          materialName={m.name}
+          filesCount={m.files.length}
+          limits={filing.uploadLimits ?? DEFAULT_UPLOAD_LIMITS}
+          disabled={busy}
+          onUploaded={onChanged}
+        />
       ) : null}
-      {editable ? <Text className='muted'>支持 PDF、JPG、PNG，单个不超过 20 MB</Text> : null}
     </View>
   )
 }
@@ -204,6 +166,9 @@ export default function FilingDetail() {
   const [withdrawing, setWithdrawing] = useState(false)
   // just submitted: offer 开启提醒 (subscribe messages are asked for on that tap only)
   const [submitted, setSubmitted] = useState(false)
+  // while a file is on its way, submitting (or withdrawing, or a commitment) would race it
+  const uploading = useUploadsRunning() > 0
+  const { user } = useSession()
   usePullRefresh(filing.reload)
 
   const f = filing.data
@@ -212,7 +177,7 @@ export default function FilingDetail() {
   const committable = (f?.materials ?? []).filter((m) => m.tolerable && m.files.length === 0 && !m.commitment)
 
   const submit = async () => {
-    if (!f) return
+    if (!f || uploading) return
     setSubmitting(true)
     setFormError('')
     try {
@@ -259,7 +224,7 @@ export default function FilingDetail() {
   }
 
   const withdraw = async () => {
-    if (!f) return
+    if (!f || uploading) return
     const ok = await Taro.showModal({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' })
     if (!ok.confirm) return
     setWithdrawing(true)
@@ -313,6 +278,7 @@ export default function FilingDetail() {
                 <Text className='filing__name'>{f.serviceName}</Text>
                 <Text className='filing__number'>办件编号：{f.number}</Text>
                 <Text className='filing__number'>办理大厅：{f.hallName}</Text>
+                {f.party ? <Text className='filing__number filing__party'>{partyLabel(f.party, user?.id ?? null)}</Text> : null}
                 <View className='filing__tags'>
                   <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{f.statusLabel || FILING_STATUS_LABEL[f.status] || f.status}</StatusTag>
                   {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABEL[f.sla]}</StatusTag> : null}
@@ -416,6 +382,7 @@ export default function FilingDetail() {
 
               <View className='section-title'>申请材料</View>
               <View className='card'>
+                {editable ? <Text className='muted material-hint'>{uploadHint(f.uploadLimits ?? DEFAULT_UPLOAD_LIMITS)}</Text> : null}
                 {f.materials.map((m) => (
                   <MaterialCard
                     key={m.materialId}
@@ -424,6 +391,8 @@ export default function FilingDetail() {
                     missing={missing.includes(m.materialId)}
                     unchanged={unchanged.includes(m.materialId)}
                     flaggedReason={f.status === 'correction_required' ? flagged.get(m.materialId) ?? null : null}
+                    busy={submitting || withdrawing}
+                    uploading={uploading}
                     onChanged={() => {
                       setMissing((ms) => ms.filter((x) => x !== m.materialId))
                       setUnchanged((ms) => ms.filter((x) => x !== m.materialId))
@@ -432,7 +401,7 @@ export default function FilingDetail() {
                   />
                 ))}
                 {editable && committable.length > 0 ? (
-                  <Button block fill='outline' type='primary' onClick={() => setSheet(true)}>
+                  <Button block fill='outline' type='primary' disabled={uploading} onClick={() => setSheet(true)}>
                     签署信用承诺（容缺受理）
                   </Button>
                 ) : null}
@@ -445,13 +414,18 @@ export default function FilingDetail() {
               ) : null}
 
               <View className='filing__actions'>
+                {uploading && (editable || BEFORE_ACCEPTANCE.includes(f.status)) ? (
+                  <View className='banner banner--info filing__wait' role='status'>
+                    <Text>文件正在上传，上传完成后才能提交或撤回</Text>
+                  </View>
+                ) : null}
                 {editable ? (
-                  <Button block type='primary' size='large' loading={submitting} onClick={submit}>
+                  <Button block type='primary' size='large' loading={submitting} disabled={uploading || withdrawing} onClick={submit}>
                     {f.status === 'correction_required' ? '补正后重新提交' : '提交预审'}
                   </Button>
                 ) : null}
                 {BEFORE_ACCEPTANCE.includes(f.status) ? (
-                  <Button block type='danger' fill='outline' loading={withdrawing} onClick={withdraw}>
+                  <Button block type='danger' fill='outline' loading={withdrawing} disabled={uploading || submitting} onClick={withdraw}>
                     撤回申请
                   </Button>
                 ) : null}

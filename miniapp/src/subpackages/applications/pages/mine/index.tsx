@@ -1,11 +1,13 @@
+import { useMemo, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
+import Segmented from '../../../../components/Segmented'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
-import { FILING_STATUS_LABEL, SLA_LABEL, filingsApi } from '../../../../api/filings'
+import { FILING_STATUS_LABEL, SLA_LABEL, filingsApi, partyKey, partyLabel } from '../../../../api/filings'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
@@ -16,19 +18,36 @@ import { FILING_TONE, SLA_TONE } from '../../components/tones'
 import '../../components/filing.scss'
 import './index.scss'
 
-/** 我的办件: every filing with its status and deadline badge. */
+/**
+ * 我的办件: every filing with its status and deadline badge, each labelled with the name it is
+ * made in (本人, a company, or for / by an agent), with a filter by that name when there are several.
+ */
 export default function MyFilings() {
-  const { accessToken } = useSession()
+  const { accessToken, user } = useSession()
   const list = useAsync(() => filingsApi.list(), [accessToken], !!accessToken)
+  const [filter, setFilter] = useState('all')
   usePullRefresh(list.reload)
   useDidShow(() => {
     if (list.data) list.reload()
   })
-  const items = [...(list.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const me = user?.id ?? null
+  const all = useMemo(() => [...(list.data ?? [])].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), [list.data])
+  // one filter per name the filings are made in: 本人, each company, 代办
+  const options = useMemo(() => {
+    const seen = new Map<string, string>()
+    for (const f of all) {
+      const k = partyKey(f.party)
+      if (!seen.has(k)) seen.set(k, f.party.type === 'enterprise' ? f.party.enterpriseName ?? '企业' : f.party.type === 'agent' ? '代办' : '本人')
+    }
+    return [{ value: 'all', label: '全部' }, ...[...seen].map(([value, label]) => ({ value, label }))]
+  }, [all])
+  const current = options.some((o) => o.value === filter) ? filter : 'all'
+  const items = current === 'all' ? all : all.filter((f) => partyKey(f.party) === current)
 
   return (
     <AppPage className='my-filings'>
       <SignInGate purpose='查看我的办件'>
+        {options.length > 2 ? <Segmented label='按办理主体筛选' value={current} options={options} onChange={setFilter} /> : null}
         <View className='card'>
           <PageState
             loading={list.loading && !list.data}
@@ -44,6 +63,9 @@ export default function MyFilings() {
                   <Text className='list-item__title'>{f.serviceName}</Text>
                 </View>
                 <View className='list-item__tags'>
+                  <StatusTag tone={f.party.type === 'self' ? 'muted' : 'warning'} className='my-filings__party'>
+                    {partyLabel(f.party, me)}
+                  </StatusTag>
                   <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{f.statusLabel || FILING_STATUS_LABEL[f.status] || f.status}</StatusTag>
                   {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABEL[f.sla]}</StatusTag> : null}
                   {f.rateable ? <StatusTag tone='warning'>待评价</StatusTag> : null}

@@ -1,10 +1,11 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import ActingBar from '../../../../components/ActingBar'
+import ActingBar, { useActingWho } from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
 import AudienceNotice, { useAudienceBlock } from '../../../../components/AudienceNotice'
 import Button from '../../../../components/AppButton'
+import HallPicker, { initialHallId } from '../../../../components/HallPicker'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import { catalogApi } from '../../../../api/catalog'
@@ -13,31 +14,40 @@ import { filingsApi } from '../../../../api/filings'
 import { useAsync } from '../../../../hooks/useAsync'
 import { ROUTES } from '../../../../routes'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
-import { useActingChoice, useActingFor } from '../../../../store/acting'
+import { acting, useActingFor } from '../../../../store/acting'
 import { toast } from '../../../../utils/nav'
 import '../../components/filing.scss'
 import './index.scss'
 
 /**
- * 在线申报: before a draft filing is made, say for whom (为谁办理: oneself, a company, a principal)
- * and what will be needed; 开始申报 creates it with that `onBehalfOf` and opens it.
+ * 在线申报: before a draft filing is made, say for whom (为谁办理: oneself, a company, a
+ * principal), at which hall (chosen by the user when the service is offered at several; a
+ * `hallId` in the link pre-selects it) and what will be needed; 开始申报 creates it and opens it.
  */
 export default function NewFiling() {
   const { params } = useRouter()
   const serviceId = params.serviceId ?? ''
   const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId], !!serviceId)
   const onBehalfOf = useActingFor()
-  const choice = useActingChoice()
+  const who = useActingWho()
+  const [hallId, setHallId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   // a person-only service is not filed for a company, nor a company-only one for a person: say why
   const blocked = !!useAudienceBlock(guide.data?.audience)
 
+  useEffect(() => {
+    if (guide.data && !hallId) setHallId(initialHallId(guide.data.halls, params.hallId))
+  }, [guide.data])
+
   const start = async () => {
+    if (!hallId) return
     setBusy(true)
     setError('')
     try {
-      const filing = await filingsApi.create(serviceId, undefined, onBehalfOf)
+      const filing = await filingsApi.create(serviceId, hallId, onBehalfOf)
+      // made in that name: the next errand starts from 本人 again
+      acting.done()
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.filing, { id: filing.id }) })
     } catch (e) {
       if (isApiError(e) && e.code === 'REAL_NAME_REQUIRED') {
@@ -53,6 +63,7 @@ export default function NewFiling() {
 
   const g = guide.data
   const required = g ? g.materials.filter((m) => m.required) : []
+  const hall = g?.halls.find((h) => h.id === hallId) ?? null
   return (
     <AppPage className='new-filing'>
       <SignInGate purpose='在线申报'>
@@ -63,10 +74,11 @@ export default function NewFiling() {
               <AudienceNotice audience={g.audience} />
               <View className='card'>
                 <Text className='new-filing__name'>{g.name}</Text>
-                <Text className='muted'>
-                  {choice ? `将以“${choice.name}”（${choice.type === 'enterprise' ? '企业' : '委托人'}）的名义申报，可点上方“切换”更改。` : '将以本人名义申报；为企业或委托人办理请点上方“切换”。'}
-                </Text>
                 <Text className='muted'>{`需上传必需材料 ${required.length} 项；标“容缺”的可签署信用承诺先行受理。`}</Text>
+              </View>
+              <View className='section-title'>办理大厅</View>
+              <View className='card'>
+                <HallPicker halls={g.halls} value={hallId} onChange={setHallId} />
               </View>
               {error ? (
                 <View className='banner banner--danger' role='alert'>
@@ -74,7 +86,11 @@ export default function NewFiling() {
                 </View>
               ) : null}
               <View className='filing__actions'>
-                <Button block type='primary' size='large' disabled={blocked} loading={busy} onClick={start}>
+                <View className='new-filing__confirm'>
+                  <Text className='new-filing__who'>{`将为 ${who} 办理`}</Text>
+                  <Text className='muted'>{hall ? `办理大厅：${hall.name}` : '请先选择办理大厅'}</Text>
+                </View>
+                <Button block type='primary' size='large' loading={busy} disabled={blocked || !hall} onClick={start}>
                   开始申报
                 </Button>
               </View>

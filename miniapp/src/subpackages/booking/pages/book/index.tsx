@@ -3,9 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CalendarDay, Slot } from '@gov/shared'
 import Button from '../../../../components/AppButton'
-import ActingBar from '../../../../components/ActingBar'
+import ActingBar, { useActingWho } from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
 import AudienceNotice, { useAudienceBlock } from '../../../../components/AudienceNotice'
+import HallPicker, { initialHallId } from '../../../../components/HallPicker'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import Tappable from '../../../../components/Tappable'
@@ -15,7 +16,7 @@ import { errorMessage, isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
-import { useActingFor } from '../../../../store/acting'
+import { acting, useActingFor } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 import { addDays, dateLabel, shanghaiDate, shanghaiTime } from '../../../../utils/time'
@@ -32,6 +33,7 @@ export default function Book() {
   const { accessToken, user } = useSession()
   // 为谁办理: the booking is made for this company or principal (null: oneself)
   const onBehalfOf = useActingFor()
+  const who = useActingWho()
   const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId], !!serviceId)
   const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
   // 重新预约 opens this page at the hall of the earlier booking
@@ -44,10 +46,10 @@ export default function Book() {
   const today = shanghaiDate()
   const last = addDays(today, HORIZON_DAYS - 1)
 
+  // several halls: the user chooses (a hallId in the link, or a single hall, is taken as chosen)
   useEffect(() => {
-    const halls = guide.data?.halls ?? []
-    if (halls.length && !halls.some((h) => h.id === hallId)) setHallId(halls[0].id)
-  }, [guide.data, hallId])
+    if (!hallId && guide.data) setHallId(initialHallId(guide.data.halls, params.hallId))
+  }, [guide.data])
 
   const days = useAsync(
     async () => {
@@ -123,6 +125,8 @@ export default function Book() {
     setFormError('')
     try {
       const booking = await bookingApi.book(slot.id, serviceId, onBehalfOf)
+      // made in that name: the next errand starts from 本人 again
+      acting.done()
       toast('预约成功', 'success')
       // fresh=1: the detail page offers 开启提醒 (subscribe messages are asked for on that tap only)
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.booking, { id: booking.id, fresh: 1 }) })
@@ -153,23 +157,16 @@ export default function Book() {
               ) : null}
 
               <View className='section-title'>1. 选择办理大厅</View>
-              <View className='card choice-list'>
-                {g.halls.length === 0 ? <Text className='muted'>该事项暂无可预约的大厅</Text> : null}
-                {g.halls.map((h) => (
-                  <Tappable
-                    key={h.id}
-                    className={`choice ${h.id === hallId ? 'choice--on' : ''}`}
-                    onTap={() => {
-                      setHallId(h.id)
-                      setDay(null)
-                      setSlotId(null)
-                    }}
-                    pressed={h.id === hallId}
-                  >
-                    <Text className='choice__title'>{h.name}</Text>
-                    <Text className='muted'>{h.address}</Text>
-                  </Tappable>
-                ))}
+              <View className='card'>
+                <HallPicker
+                  halls={g.halls}
+                  value={hallId}
+                  onChange={(id) => {
+                    setHallId(id)
+                    setDay(null)
+                    setSlotId(null)
+                  }}
+                />
               </View>
 
               {hallId && !blocked ? (
@@ -254,12 +251,15 @@ export default function Book() {
                     {formError}
                   </View>
                 ) : null}
+                <Text className='book__who'>{`将为 ${who} 预约`}</Text>
                 {slot && hall ? (
                   <Text className='book__summary'>
                     {hall.name} · {dateLabel(shanghaiDate(slot.start))} {shanghaiTime(slot.start)}–{shanghaiTime(slot.end)}
                   </Text>
                 ) : (
-                  <Text className='book__summary muted'>{blocked ? '该事项不能以当前身份预约' : forfeited ? '预约资格已暂停，暂不能预约' : '请选择日期和时段'}</Text>
+                  <Text className='book__summary muted'>
+                    {blocked ? '该事项不能以当前身份预约' : forfeited ? '预约资格已暂停，暂不能预约' : !hall ? '请先选择办理大厅' : '请选择日期和时段'}
+                  </Text>
                 )}
                 <Button block type='primary' size='large' disabled={!slot || forfeited || blocked || !user?.verified} loading={busy} onClick={confirm}>
                   确认预约

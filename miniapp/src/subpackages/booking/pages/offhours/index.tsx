@@ -4,10 +4,11 @@ import { Text, View } from '@tarojs/components'
 import TextArea from '../../../../components/TextArea'
 import type { CalendarDay } from '@gov/shared'
 import Button from '../../../../components/AppButton'
-import ActingBar from '../../../../components/ActingBar'
+import ActingBar, { useActingWho } from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
 import AudienceNotice, { useAudienceBlock } from '../../../../components/AudienceNotice'
 import HallLocation from '../../../../components/HallLocation'
+import HallPicker, { initialHallId } from '../../../../components/HallPicker'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
@@ -18,7 +19,7 @@ import { errorMessage, isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
-import { useActingFor } from '../../../../store/acting'
+import { acting, useActingFor } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
 import { openPage, toast } from '../../../../utils/nav'
 import { addDays, dateLabel, isoAt, shanghaiDate, shanghaiTime, weekdayLabel } from '../../../../utils/time'
@@ -158,15 +159,16 @@ function RequestStatus({ id }: { id: string }) {
 }
 
 /** The off-hours request form (错时/预约办). */
-function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialHallId?: string }) {
+function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?: string }) {
   const { accessToken } = useSession()
   // 为谁办理: the request is made for this company or principal (null: oneself)
   const onBehalfOf = useActingFor()
+  const who = useActingWho()
   const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId], !!serviceId)
   const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
   const today = shanghaiDate()
   const calendar = useAsync(() => catalogApi.calendar(addDays(today, 1), addDays(today, 30)).catch(() => [] as CalendarDay[]), [today])
-  const [hallId, setHallId] = useState<string | null>(initialHallId ?? null)
+  const [hallId, setHallId] = useState<string | null>(null)
   const [date, setDate] = useState<string | null>(null)
   const [start, setStart] = useState<string | null>(null)
   const [duration, setDuration] = useState(60)
@@ -182,9 +184,10 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
     calendar.reload()
   })
 
+  // several halls: the user chooses (the hall the booking page passes, or a single hall, is taken as chosen)
   useEffect(() => {
-    if (!hallId && guide.data?.halls.length) setHallId(guide.data.halls[0].id)
-  }, [guide.data, hallId])
+    if (!hallId && guide.data) setHallId(initialHallId(guide.data.halls, linkHallId))
+  }, [guide.data])
 
   const days = useMemo(() => {
     const cal = new Map((calendar.data ?? []).map((c) => [c.date, c]))
@@ -219,6 +222,8 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
         note: note.trim() || undefined,
         ...(onBehalfOf ? { onBehalfOf } : {}),
       })
+      // made in that name: the next errand starts from 本人 again
+      acting.done()
       toast('申请已提交', 'success')
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.offhours, { id: r.id }) })
     } catch (e) {
@@ -247,19 +252,7 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
           <View className='card'>
             <Text className='choice__title'>{g.name}</Text>
             <Text className='offhours__label'>办理大厅</Text>
-            <View className='choice-list'>
-              {g.halls.map((h) => (
-                <Tappable
-                  key={h.id}
-                  className={`choice ${h.id === hallId ? 'choice--on' : ''}`}
-                  onTap={() => setHallId(h.id)}
-                  pressed={h.id === hallId}
-                >
-                  <Text className='choice__title'>{h.name}</Text>
-                  <Text className='muted'>{h.hours}</Text>
-                </Tappable>
-              ))}
-            </View>
+            <HallPicker halls={g.halls} value={hallId} onChange={setHallId} />
 
             <Text className='offhours__label'>日期</Text>
             <View className='chips' role='group' aria-label='日期'>
@@ -333,7 +326,11 @@ function RequestForm({ serviceId, initialHallId }: { serviceId: string; initialH
                 {deadline ? <Text>{`\n最晚申请时间：${dateLabel(deadline)} 下班前`}</Text> : null}
               </View>
             ) : null}
-            <Button className='btn-block' block type='primary' size='large' loading={busy} disabled={!!eligibility.data?.forfeited || blocked || overlap} onClick={submit}>
+            <View className='offhours__confirm'>
+              <Text className='offhours__who'>{`将为 ${who} 申请`}</Text>
+              {!hallId ? <Text className='muted'>请先选择办理大厅</Text> : null}
+            </View>
+            <Button className='btn-block' block type='primary' size='large' loading={busy} disabled={!!eligibility.data?.forfeited || blocked || overlap || !hallId} onClick={submit}>
               提交申请
             </Button>
           </View>
@@ -352,7 +349,7 @@ export default function Offhours() {
         {id ? (
           <RequestStatus id={id} />
         ) : params.serviceId ? (
-          <RequestForm serviceId={params.serviceId} initialHallId={params.hallId} />
+          <RequestForm serviceId={params.serviceId} linkHallId={params.hallId} />
         ) : (
           <PageState error={new Error('请从办事指南进入错时办理申请')} />
         )}

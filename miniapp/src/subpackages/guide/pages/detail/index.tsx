@@ -12,7 +12,7 @@ import { AUDIENCE_LABEL, catalogApi, type Guide } from '../../../../api/catalog'
 import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
-import { callPhone, openFile } from '../../../../platform'
+import { callPhone, downloadDocument } from '../../../../platform'
 import { ROUTES } from '../../../../routes'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
 import { session } from '../../../../store/session'
@@ -63,9 +63,10 @@ export default function GuideDetail() {
     Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.newFiling, { serviceId: g.id }) })
   }
 
+  // 下载空白表格: a printable PDF form (the server names the file after the form)
   const download = async (url: string, name: string) => {
     try {
-      await openFile({ url, fileName: `${name}.txt`, fileType: 'txt' })
+      await downloadDocument({ url, fileName: `${name}.pdf` })
     } catch (e) {
       toast(errorMessage(e))
     }
@@ -139,8 +140,8 @@ export default function GuideDetail() {
                       </View>
                       {m.note ? <Text className='guide__material-note'>{m.note}</Text> : null}
                       {m.templateUrl ? (
-                        <Tappable className='guide__link' onTap={() => void download(m.templateUrl!, m.name)}>
-                          <Text>下载空白表格</Text>
+                        <Tappable className='guide__link' label={`下载空白表格：${m.name}（PDF）`} onTap={() => void download(m.templateUrl!, m.name)}>
+                          <Text>下载空白表格（PDF）</Text>
                         </Tappable>
                       ) : null}
                     </View>
