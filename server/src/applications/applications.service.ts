@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
-import { Application, ApplicationMaterial, ApplicationStatus, maskName, maskPhone, OnBehalfOf, SlaState, TimelineEvent, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { Application, ApplicationMaterial, ApplicationStatus, maskName, OnBehalfOf, SlaState, TimelineEvent, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService, CalendarView } from '../calendar/calendar.service';

@@ -9,7 +9,7 @@ import { ENTERPRISE_STATUS } from '../../../../utils/enterprise-status'
 import { fullDateTime } from '../../../../utils/time'
 import ReasonSheet from '../../components/ReasonSheet'
 import StaffListPage from '../../components/StaffListPage'
-import { useStaffList } from '../../components/useStaffList'
+import { onePage, useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
 
@@ -20,7 +20,7 @@ import './index.scss'
  */
 export default function StaffEnterprises() {
   const [filter, setFilter] = useState<EnterpriseStatus>('pending')
-  const { list, items } = useStaffList(() => staffApi.enterprises(filter), [filter])
+  const { list, items } = useStaffList(() => staffApi.enterprises(filter).then(onePage), [filter])
   const [deciding, setDeciding] = useState<{ company: StaffEnterprise; approve: boolean } | null>(null)
 
   return (
