@@ -1,6 +1,6 @@
 import { client, Client, expectErrorShape, uniquePhone } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, companyOf, createService, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { acceptedAuthorization, adminToken, companyOf, createService, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * Who a service is for, on every door (DESIGN.md: a service's 服务对象; API.md 409 AUDIENCE_MISMATCH):
@@ -93,12 +93,14 @@ describe('audience on every door', () => {
   it('an agent acting for a person is refused a company-only service (the principal is a person)', async () => {
     const agentPhone = uniquePhone();
     const agent = (await verifiedCitizen(api, agentPhone)) as Session;
-    const given = await api.post(
-      '/api/authorizations',
-      { principal: { type: 'person', id: person.user.id }, agentPhone, serviceIds: null, validFrom: '2026-12-07', validTo: '2026-12-31' },
-      { token: person.token },
-    );
-    expect(given.status).toBe(201);
+    const given = await acceptedAuthorization(api, person.token, agent.token, {
+      principal: { type: 'person', id: person.user.id },
+      agentPhone,
+      serviceIds: null,
+      validFrom: '2026-12-07',
+      validTo: '2026-12-31',
+    });
+    expect(given.status).toBe('active');
     const s = await slot(companyOnly.id, '2026-12-09T01:00:00.000Z');
     expectMismatch(await book(agent.token, companyOnly.id, s, { type: 'person', id: person.user.id }), '仅面向企业');
     expectMismatch(await file(agent.token, companyOnly.id, { type: 'person', id: person.user.id }), '仅面向企业');

@@ -134,8 +134,8 @@ export class AccountService {
       if (!closed.affected) return null; // closed meanwhile by another request
       if (user.phoneHash) await em.getRepository(SmsCodeEntity).delete({ phoneHash: user.phoneHash });
       await em.getRepository(RefreshTokenEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: now });
-      const given = await em.getRepository(AuthorizationEntity).update({ principalType: 'person', principalId: userId, status: 'active' }, { status: 'revoked', revokedAt: now, revokedBy: userId });
-      const received = await em.getRepository(AuthorizationEntity).update({ agentUserId: userId, status: 'active' }, { status: 'revoked', revokedAt: now, revokedBy: userId });
+      const given = await em.getRepository(AuthorizationEntity).update({ principalType: 'person', principalId: userId, status: In(['active', 'pending']) }, { status: 'revoked', revokedAt: now, revokedBy: userId });
+      const received = await em.getRepository(AuthorizationEntity).update({ agentUserId: userId, status: In(['active', 'pending']) }, { status: 'revoked', revokedAt: now, revokedBy: userId });
       const memberships = await em.getRepository(EnterpriseMemberEntity).delete({ userId });
       const messages = await em.getRepository(MessageEntity).delete({ userId });
       await em.getRepository(SubscribeConsentEntity).delete({ userId });
