@@ -521,7 +521,7 @@ describe('filings', () => {
 
   describe('in whose name, and the upload limits', () => {
     it('says of each filing whether it is the caller’s own, a company’s (with its name) or made by an agent (names masked)', async () => {
-      const svc = await makeService();
+      const svc = await makeService({ audience: 'both' }); // filed for a person and for a company
       const me = await verifiedCitizen(api);
       const first17 = `91110105${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
       // the legal representative is the creator's own verified name

@@ -78,6 +78,8 @@ describe('staff desk', () => {
       { token: principal.token },
     );
     expect(given.status).toBe(201);
+    // the agent accepts it (a pending authorisation gives no rights)
+    expect((await api.post(`/api/authorizations/${given.body.id}/accept`, undefined, { token: agent.token })).status).toBe(200);
     agentBooking = await book(agent, await slot('2026-12-08T02:30:00.000Z'), { type: 'person', id: principal.id });
 
     // a submitted filing of the principal's at the same hall (a service with online pre-review)
