@@ -3,6 +3,11 @@ import { launch, screenshot } from './browser';
 import { expectAccessible } from './citizen.helpers';
 import { admin, call, cityHall, citizen, fill, press, refusal, service, signedInContext, staff01, submittedFiling, validCreditCode, visible } from './staff.helpers';
 
+/** A service offered at several halls is filed only once a hall is chosen: take the first listed. */
+async function firstHall(page: Page): Promise<void> {
+  await page.getByRole('radio').locator('visible=true').first().click();
+}
+
 /** The 为谁办理 choice as the booking and filing pages read it (store/acting.ts, Taro storage). */
 async function actingChoice(page: Page): Promise<{ type: 'person' | 'enterprise'; id: string; name: string } | null> {
   return page.evaluate(() => {
@@ -143,6 +148,7 @@ describe('company on the H5 build (phone)', () => {
     const copy = await call<{ id: string }>('POST', '/api/admin/services', { token: adminT, body });
     await page.goto(`/subpackages/applications/pages/new/index?serviceId=${copy.id}`);
     await page.getByRole('button', { name: '开始申报' }).waitFor({ state: 'visible' });
+    await firstHall(page);
     expect(await page.getByText(why).count()).toBe(0);
     await call('PUT', `/api/admin/services/${copy.id}`, { token: adminT, body: { ...body, audience: 'person' } });
     await press(page, '开始申报');
@@ -227,7 +233,8 @@ describe('company on the H5 build (phone)', () => {
     await press(page, '以企业名义办理');
     await visible(page, '正在以企业名义办理');
     await page.goto(`/subpackages/applications/pages/new/index?serviceId=${s.id}`);
-    await visible(page, `将以“${name}”（企业）的名义申报，可点上方“切换”更改。`);
+    await visible(page, `将为 ${name}（企业） 办理`);
+    await firstHall(page);
     await page.getByRole('button', { name: '开始申报' }).click();
     await visible(page, '请逐项上传材料后提交预审');
     const filings = await call<Array<{ serviceId: string }>>('GET', `/api/applications?enterpriseId=${company.id}`, { token: owner.accessToken });

@@ -52,6 +52,8 @@ describe('the first hour on the demo data', () => {
 
     // the demo hall has slots: the first free one is preselected by day, pick its first time
     await seeVisible(page, '1. 选择办理大厅');
+    // 户口迁移 is handled at several halls: the citizen picks one (the first listed)
+    await page.getByRole('radio').locator('visible=true').first().click();
     await seeVisible(page, /余 \d+ 个号/);
     expect(await page.getByText('近 14 天暂无可预约时段').locator('visible=true').count()).toBe(0);
     const first = page.getByRole('button', { name: /^选择 \d{2}:\d{2}–\d{2}:\d{2}$/ }).locator('visible=true').first();
