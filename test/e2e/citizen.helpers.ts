@@ -2,6 +2,8 @@
  * Helpers of the citizen e2e journeys (guide, booking, filing, no-show): API set-up with real
  * tokens, a signed-in browser session, slots made by the admin, the test clock, and axe-core.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
 import { idNumberCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
@@ -164,12 +166,27 @@ export function pngBytes(): Buffer {
   );
 }
 
-/** Tap a control and answer the file chooser it opens. */
+/**
+ * Tap a control and answer the file chooser it opens. Files over 256 KiB go through a temporary
+ * file on disk: handing megabytes to the browser as a buffer crosses the debugging protocol as
+ * base64 and can outlast the action timeout on a busy machine, while a path is read by Chromium.
+ */
 export async function uploadVia(page: Page, buttonLabel: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
   const button = page.getByRole('button', { name: buttonLabel }).first();
   await button.waitFor({ state: 'visible' });
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
-  await chooser.setFiles(file);
+  if (file.buffer.length <= 256 * 1024) {
+    await chooser.setFiles(file);
+    return;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-e2e-upload-'));
+  const onDisk = path.join(dir, file.name);
+  fs.writeFileSync(onDisk, file.buffer);
+  try {
+    await chooser.setFiles(onDisk, { timeout: 60_000 });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Confirm a Taro H5 showModal by its confirm text. */
