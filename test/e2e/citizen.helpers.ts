@@ -179,14 +179,12 @@ export async function uploadVia(page: Page, buttonLabel: string, file: { name: s
     await chooser.setFiles(file);
     return;
   }
+  // Chromium reads a chosen file lazily, when the page reads it: the file stays until this worker exits
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gov-e2e-upload-'));
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const onDisk = path.join(dir, file.name);
   fs.writeFileSync(onDisk, file.buffer);
-  try {
-    await chooser.setFiles(onDisk, { timeout: 60_000 });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await chooser.setFiles(onDisk, { timeout: 60_000 });
 }
 
 /** Confirm a Taro H5 showModal by its confirm text. */

@@ -113,7 +113,8 @@ describe('filing forms on the H5 build', () => {
     );
     expect(png.length).toBeGreaterThan(2 * 1024 * 1024);
     await uploadVia(page, `上传文件：${material.name}`, { name: '现场照片.png', mimeType: 'image/png', buffer: png });
-    await page.getByRole('button', { name: '查看 现场照片.jpg' }).waitFor();
+    // decoding, scaling and re-encoding a 2400×1800 photo is CPU work: allow a busy CI machine its time
+    await page.getByRole('button', { name: '查看 现场照片.jpg' }).waitFor({ timeout: 90_000 });
     const stored = (await api('GET', `/api/applications/${draft.id}`, { token: citizen.accessToken })).materials.find((m: any) => m.materialId === material.materialId).files[0];
     expect(stored).toMatchObject({ name: '现场照片.jpg', contentType: 'image/jpeg' });
     expect(stored.size).toBeLessThan(png.length);
