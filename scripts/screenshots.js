@@ -21,6 +21,7 @@ const { spawn, spawnSync } = require('node:child_process')
 const fs = require('node:fs')
 const path = require('node:path')
 const { chromium } = require('playwright-core')
+const { PRIVACY_TERMS_VERSION } = require('@gov/shared')
 
 const ROOT = path.resolve(__dirname, '..')
 const OUT = path.join(ROOT, 'docs', 'screenshots')
@@ -64,6 +65,8 @@ async function citizen(realName) {
   const phone = `1390000${String(1000 + ++phoneSeq).slice(-4)}`
   await api('POST', '/api/auth/sms/send', { body: { phone } })
   const auth = await api('POST', '/api/auth/sms/login', { body: { phone, code: '123456' } })
+  // the privacy terms are agreed to first, as the app asks before anything else
+  await api('POST', '/api/me/consent', { token: auth.accessToken, body: { version: PRIVACY_TERMS_VERSION } })
   const user = await api('POST', '/api/me/verify', { token: auth.accessToken, body: { realName, idNumber: idNumber() } })
   return { ...auth, user }
 }
@@ -245,6 +248,10 @@ async function main() {
     await shoot(page, 'guide')
 
     await page.goto(`/subpackages/booking/pages/book/index?serviceId=${s.idCard.id}`)
+    // a service offered at several halls asks for the hall first (none is chosen silently)
+    await page.getByText('1. 选择办理大厅').first().waitFor()
+    const hall = page.getByRole('radio').locator('visible=true').first()
+    if ((await hall.count()) > 0 && (await hall.getAttribute('aria-checked')) !== 'true') await hall.click()
     await page.getByText('2. 选择日期').first().waitFor()
     const pick = page.getByRole('button', { name: /^选择 / }).first()
     await pick.waitFor()
