@@ -15,7 +15,7 @@ import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../common/db/transactions';
 import { AuthorizationEntity } from '../delegation/entities/authorization.entity';
 import { EnterpriseMemberEntity } from '../enterprises/entities/enterprise-member.entity';
 import { FileEntity } from '../files/entities/file.entity';

@@ -13,11 +13,11 @@ import { ServiceMaterialEntity } from '../catalog/entities/service-material.enti
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db-errors';
+import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { FileEntity } from '../files/entities/file.entity';
