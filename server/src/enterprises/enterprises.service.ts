@@ -13,6 +13,7 @@ import { Transactions } from '../common/db/transactions';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
+import { requireVerified } from '../users/users.rules';
 import { EnterpriseMemberEntity } from './entities/enterprise-member.entity';
 import { EnterpriseEntity } from './entities/enterprise.entity';
 import { claimKey, enterpriseRefusal, initialStatus, registrationConflict } from './enterprises.rules';
@@ -118,7 +119,7 @@ export class EnterprisesService implements CallerContextLoader {
     const code = input.creditCode.trim().toUpperCase();
     if (!isValidCreditCode(code)) throw new DomainError('INVALID_CREDIT_CODE', '统一社会信用代码校验不通过，请核对营业执照上的代码');
     const me = await this.users.requireById(caller.id);
-    if (!me.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '登记企业前请先完成实名认证');
+    requireVerified(me, '登记企业');
     const conflict = registrationConflict(await this.enterprises.find({ where: { creditCode: code }, select: { id: true, status: true, createdBy: true } }), caller.id);
     if (conflict) throw new DomainError('CONFLICT', conflict);
     const status = initialStatus({ realName: me.realName, verified: true }, input.legalRepName);
