@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
@@ -123,7 +123,7 @@ export type UploadedFile = Pick<FileEntity, 'id' | 'name' | 'size' | 'contentTyp
 
 /** Filings from the applicant's side: create, materials, commitment, submit, withdraw, the public look-up. State changes go through FilingKernel. */
 @Injectable()
-export class ApplicationsService {
+export class ApplicationsService implements OnModuleInit {
   constructor(
     @InjectRepository(ApplicationEntity) private readonly apps: Repository<ApplicationEntity>,
     @InjectRepository(ApplicationMaterialEntity) private readonly materials: Repository<ApplicationMaterialEntity>,
@@ -144,6 +144,13 @@ export class ApplicationsService {
     private readonly fileStore: FilesService,
     private readonly kernel: FilingKernel,
   ) {}
+
+  /** GET /files/:id answers a file only to whoever may see its filing (visibleFiling). */
+  onModuleInit(): void {
+    this.fileStore.guardReadsWith(async (caller, applicationId) => {
+      visibleFiling(this.access, caller, await this.kernel.find(applicationId));
+    });
+  }
 
   // ---- reading ----
 
