@@ -40,7 +40,11 @@ export class StaffApplicationsService {
     private readonly clock: ClockService,
   ) {}
 
-  /** The hall's filings (admin: every hall, or the one asked for), key projects first, then overdue. Drafts are the applicant's own. */
+  /**
+   * GET /staff/applications: the hall's filings (admin: every hall, or `hallId`), optionally of one
+   * status or SLA state, key projects first, then overdue (staffOrder); at most 1000. Drafts are the
+   * applicant's own and never listed. Staff with no hall get []. Raises nothing.
+   */
   async list(caller: AuthUser, q: { status?: ApplicationStatus; sla?: SlaState; hallId?: string }): Promise<StaffApplicationView[]> {
     const hallId = caller.roles.includes('admin') ? (q.hallId ?? null) : caller.hallId;
     if (!caller.roles.includes('admin') && !hallId) return [];
@@ -74,6 +78,8 @@ export class StaffApplicationsService {
    * Pre-review: a decision on every material at once. Any flag sends the one notice (一次性告知)
    * naming every flagged material with its reason and a correction deadline; after a notice, only
    * materials it named or that the applicant changed since may be flagged (NOTICE_LOCKED).
+   * Returns the staff view. Throws NOT_FOUND, INVALID_STATE, VALIDATION_FAILED (`decisions`: not
+   * one decision per material, or a flag without a reason), NOTICE_LOCKED (`materialIds`).
    */
   async prereview(caller: AuthUser, id: string, decisions: Decision[]): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
@@ -156,7 +162,10 @@ export class StaffApplicationsService {
     return this.staffView(a);
   }
 
-  /** 不予受理 with a written reason (the notice is printable at /applications/:id/refusal.pdf). */
+  /**
+   * POST /staff/applications/:id/refuse — 不予受理 with a written reason (the notice is printable at
+   * /applications/:id/refusal.pdf). Returns the staff view. Throws NOT_FOUND or INVALID_STATE.
+   */
   async refuse(caller: AuthUser, id: string, reason: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
     await this.kernel.move(a, 'refuse', await this.staffActor(caller), { refuseReason: reason.trim(), sla: null }, `不予受理：${reason.trim()}`);
@@ -165,6 +174,11 @@ export class StaffApplicationsService {
     return this.staffView(a);
   }
 
+  /**
+   * POST /staff/applications/:id/advance: into review, or the decision (approved / denied, with a
+   * note the applicant reads). Returns the staff view. Throws NOT_FOUND, INVALID_STATE,
+   * VALIDATION_FAILED (`note` missing for a decision).
+   */
   async advance(caller: AuthUser, id: string, to: AdvanceTarget, note?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
     const action = to === 'under_review' ? 'start_review' : to === 'approved' ? 'approve' : 'deny';
@@ -192,6 +206,11 @@ export class StaffApplicationsService {
     return this.staffView(a);
   }
 
+  /**
+   * POST /staff/applications/:id/deliver the decision: at the window, by post (`trackingNo`
+   * required) or online. Returns the staff view. Throws NOT_FOUND, INVALID_STATE,
+   * VALIDATION_FAILED (`trackingNo`).
+   */
   async deliver(caller: AuthUser, id: string, method: DeliveryMethod, trackingNo?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
     const step = this.kernel.begin(a, 'deliver', 'staff');
@@ -206,7 +225,10 @@ export class StaffApplicationsService {
     return this.staffView(a);
   }
 
-  /** The applicant's full name, ID and phone numbers for the filing's hall staff, audited (who, when, which). */
+  /**
+   * POST /staff/applications/:id/reveal-applicant: the applicant's full name, ID and phone numbers
+   * for the filing's hall staff, audited (who, when, which). Throws NOT_FOUND.
+   */
   async revealApplicant(caller: AuthUser, id: string): Promise<ApplicantRevealed> {
     const a = await this.handled(caller, id);
     await this.audit.record({ actorId: caller.id, action: 'application.reveal_applicant', objectType: 'application', objectId: a.id, data: { userId: a.userId, fields: ['name', 'idNumber', 'phone'] } });
@@ -218,7 +240,7 @@ export class StaffApplicationsService {
     return (await this.staffViews([a], true))[0];
   }
 
-  /** Filings as staff see them, with the applicant (masked). */
+  /** Filings as staff see them, with the applicant (masked), in the order of `rows`; `detail` adds timelines. Raises nothing. */
   async staffViews(rows: ApplicationEntity[], detail: boolean): Promise<StaffApplicationView[]> {
     const [views, applicants] = await Promise.all([this.kernel.views(rows, detail), this.applicants.views(rows)]);
     return views.map((v, i) => ({ ...v, applicant: applicants[i] }));

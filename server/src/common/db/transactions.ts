@@ -16,10 +16,12 @@ export class Transactions {
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** True on MySQL/MariaDB, false on the embedded SQLite. */
   get isMysql(): boolean {
     return this.ds.options.type === 'mysql';
   }
 
+  /** Run `work` in one transaction and return its result; rethrows its error (after the bounded retries on MySQL). */
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isMysql) {
       const next = this.sqliteQueue.then(
