@@ -45,11 +45,6 @@ export class FilesService {
     return { file, body: await this.open(file.sha256) };
   }
 
-  /** Which blob store keeps the bytes. */
-  get driver(): 'local' | 's3' {
-    return this.store.driver;
-  }
-
   /**
    * Receive the request's multipart `file` and keep its bytes; the caller records the file row.
    * Returns name, size, content type and sha256. Throws what UploadReceiver raises (FILE_TOO_LARGE,

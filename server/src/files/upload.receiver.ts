@@ -61,7 +61,7 @@ class Inspector extends Transform {
  */
 @Injectable()
 export class UploadReceiver {
-  readonly stagingDir: string;
+  private readonly stagingDir: string;
 
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {
     this.stagingDir = path.join(config.upload.dir, 'tmp');
