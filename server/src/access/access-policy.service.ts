@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Brackets } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { DomainError } from '../common/errors/domain-error';
 
@@ -29,7 +30,21 @@ export class AccessPolicy {
   /** The people the object is for (not staff): the person, their agent who made it, their company's members. */
   isParty(caller: AuthUser, o: Owned): boolean {
     if (o.userId === caller.id || (o.actorId ?? null) === caller.id) return true;
-    return !!o.enterpriseId && (caller.enterpriseIds ?? []).includes(o.enterpriseId);
+    return !!o.enterpriseId && this.isMember(caller, o.enterpriseId);
+  }
+
+  /** Whether the caller is a member of the enterprise. */
+  isMember(caller: AuthUser, enterpriseId: string): boolean {
+    return (caller.enterpriseIds ?? []).includes(enterpriseId);
+  }
+
+  /**
+   * The SQL side of `isParty` for the caller's own lists: rows of `alias` (with `user_id` and
+   * `actor_id` columns) that are for the caller or that the caller made for someone. Enterprise
+   * lists add `enterprise_id` themselves after `isMember`.
+   */
+  partyScope(alias: string, caller: AuthUser): Brackets {
+    return new Brackets((w) => w.where(`${alias}.user_id = :me`, { me: caller.id }).orWhere(`${alias}.actor_id = :me`, { me: caller.id }));
   }
 
   /** The object for one of its parties to act on (cancel, withdraw…), else 404. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, IsNull, Not, Repository } from 'typeorm';
+import { In, IsNull, Not, Repository } from 'typeorm';
+import { AccessPolicy } from '../access/access-policy.service';
 import { ApplicationStatus, CloseAccountBlockers, TodoSummary } from '@gov/shared';
 import { ApplicationMaterialEntity } from '../applications/entities/application-material.entity';
 import { ApplicationEntity } from '../applications/entities/application.entity';
@@ -15,7 +16,7 @@ import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../common/db/transactions';
 import { AuthorizationEntity } from '../delegation/entities/authorization.entity';
 import { EnterpriseMemberEntity } from '../enterprises/entities/enterprise-member.entity';
 import { FileEntity } from '../files/entities/file.entity';
@@ -74,6 +75,7 @@ export class AccountService {
     private readonly clock: ClockService,
     private readonly tx: Transactions,
     private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
   ) {}
 
   /** What keeps this person's account open, counted. */
@@ -154,8 +156,7 @@ export class AccountService {
   /** GET /me/todo: the next booking, filings waiting for the applicant, unread messages. */
   async todo(caller: AuthUser): Promise<TodoSummary> {
     const now = this.clock.now();
-    const mine = (alias: string) =>
-      new Brackets((w) => w.where(`${alias}.user_id = :me`, { me: caller.id }).orWhere(`${alias}.actor_id = :me`, { me: caller.id }));
+    const mine = (alias: string) => this.access.partyScope(alias, caller);
     const [next, waiting, unreadMessages] = await Promise.all([
       this.bookings
         .createQueryBuilder('b')

@@ -5,9 +5,8 @@ import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { ClockService } from '../common/clock/clock.service';
 import { deemedAccepted, LAW_PREREVIEW_DAYS, slaState } from './applications.rules';
-import { ApplicationsService, SYSTEM_ACTOR } from './applications.service';
 import { ApplicationEntity } from './entities/application.entity';
-import { StaffApplicationsService } from './staff-applications.service';
+import { FilingKernel, SYSTEM_ACTOR } from './filing-kernel.service';
 
 const DAY = 86_400_000;
 
@@ -21,12 +20,12 @@ const DAY = 86_400_000;
 export class ApplicationsJobs {
   constructor(
     @InjectRepository(ApplicationEntity) private readonly apps: Repository<ApplicationEntity>,
-    private readonly filings: ApplicationsService,
-    private readonly staff: StaffApplicationsService,
+    private readonly kernel: FilingKernel,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
   ) {}
 
+  /** Runs the scan once. Returns how many filings were deemed accepted, had their SLA state changed, and became overdue. Raises nothing of its own. */
   async slaScan(): Promise<{ deemedAccepted: number; marked: number; overdue: number }> {
     const now = this.clock.now();
     const cal = await this.calendar.view();
@@ -42,7 +41,7 @@ export class ApplicationsJobs {
       if (!a.submittedAt || !deemedAccepted(a.submittedAt, now, cal.isWorkday)) continue;
       const note = `提交后 ${LAW_PREREVIEW_DAYS} 个工作日内未出具补正告知，依据《中华人民共和国行政许可法》第三十二条，自提交之日（${shanghaiDate(a.submittedAt)}）起视为受理`;
       try {
-        await this.staff.acceptAs(a, SYSTEM_ACTOR, a.submittedAt, true, note);
+        await this.kernel.accept(this.kernel.begin(a, 'deem_accept', 'system'), SYSTEM_ACTOR, a.submittedAt, note);
         deemed++;
       } catch (e) {
         // another instance (or staff) moved it first: nothing to do
@@ -67,7 +66,7 @@ export class ApplicationsJobs {
       marked++;
       if (sla === 'overdue') {
         overdue++;
-        await this.filings.tell(
+        await this.kernel.tell(
           a,
           '办件已超期',
           `您的办件 ${a.number} 已超过承诺办结时限（${shanghaiDate(a.dueAt!)}）仍未办结，我们已督促承办部门尽快办理。如有疑问可拨打咨询或投诉电话。`,

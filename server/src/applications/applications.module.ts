@@ -17,6 +17,7 @@ import { UsersModule } from '../users/users.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsJobs } from './applications.jobs';
 import { ApplicationsService } from './applications.service';
+import { FilingKernel } from './filing-kernel.service';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
@@ -50,7 +51,7 @@ import { StaffApplicationsService } from './staff-applications.service';
     UsersModule,
   ],
   controllers: [ApplicationsController, StaffApplicationsController],
-  providers: [ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],
-  exports: [ApplicationsService, StaffApplicationsService, ApplicationsJobs],
+  providers: [FilingKernel, ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],
+  exports: [StaffApplicationsService, ApplicationsJobs],
 })
 export class ApplicationsModule {}

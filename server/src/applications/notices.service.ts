@@ -9,7 +9,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { UserEntity } from '../users/entities/user.entity';
 import { visibleFiling } from './applications.access';
-import { ApplicationsService } from './applications.service';
+import { FilingKernel } from './filing-kernel.service';
 import { renderNotice } from './notice.pdf';
 
 const cnDate = (d: Date) => {
@@ -24,12 +24,13 @@ export class NoticesService {
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    private readonly filings: ApplicationsService,
+    private readonly kernel: FilingKernel,
     private readonly access: AccessPolicy,
   ) {}
 
+  /** 受理通知书 of a filing the caller may see, as a PDF with its download name. Throws NOT_FOUND, or INVALID_STATE before acceptance. */
   async receipt(caller: AuthUser, id: string): Promise<{ name: string; pdf: Buffer }> {
-    const a = visibleFiling(this.access, caller, await this.filings.find(id));
+    const a = visibleFiling(this.access, caller, await this.kernel.find(id));
     if (!a.receiptNo || !a.acceptedAt || !a.dueAt) throw new DomainError('INVALID_STATE', '办件尚未受理，没有受理通知书');
     const [s, h, u] = await this.context(a.serviceId, a.hallId, a.userId);
     const pdf = await renderNotice({
@@ -56,8 +57,9 @@ export class NoticesService {
     return { name: `受理通知书-${a.number}.pdf`, pdf };
   }
 
+  /** 不予受理通知书 of a filing the caller may see, as a PDF with its download name. Throws NOT_FOUND, or INVALID_STATE unless refused. */
   async refusal(caller: AuthUser, id: string): Promise<{ name: string; pdf: Buffer }> {
-    const a = visibleFiling(this.access, caller, await this.filings.find(id));
+    const a = visibleFiling(this.access, caller, await this.kernel.find(id));
     if (a.status !== 'refused' || !a.refuseReason) throw new DomainError('INVALID_STATE', '办件未被决定不予受理');
     const [s, h, u] = await this.context(a.serviceId, a.hallId, a.userId);
     const pdf = await renderNotice({

@@ -1,27 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Not, Repository } from 'typeorm';
+import { EntityManager, In, Not, Repository } from 'typeorm';
 import { ApplicationStatus, DeliveryMethod, SlaState } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
-import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
-import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { FileEntity } from '../files/entities/file.entity';
 import { ApplicantRevealed, ApplicantsService, ApplicantView } from '../users/applicants.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { visibleFiling } from './applications.access';
-import { checkDecisions, Decision, lockedFlags, receiptNumber, slaState, staffOrder } from './applications.rules';
-import { Actor, ApplicationsService, ApplicationView } from './applications.service';
+import { checkDecisions, Decision, lockedFlags, slaState, staffOrder } from './applications.rules';
+import type { ApplicationView } from './applications.service';
 import { AdvanceTarget } from './dto/applications.dto';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity, NoticeItem } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
+import { Actor, FilingKernel } from './filing-kernel.service';
 
 export interface StaffApplicationView extends ApplicationView {
   applicant: ApplicantView;
@@ -34,11 +31,8 @@ const METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', 
 export class StaffApplicationsService {
   constructor(
     @InjectRepository(ApplicationEntity) private readonly apps: Repository<ApplicationEntity>,
-    @InjectRepository(ApplicationMaterialEntity) private readonly materials: Repository<ApplicationMaterialEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
-    private readonly filings: ApplicationsService,
+    private readonly kernel: FilingKernel,
     private readonly applicants: ApplicantsService,
     private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
@@ -46,7 +40,11 @@ export class StaffApplicationsService {
     private readonly clock: ClockService,
   ) {}
 
-  /** The hall's filings (admin: every hall, or the one asked for), key projects first, then overdue. Drafts are the applicant's own. */
+  /**
+   * GET /staff/applications: the hall's filings (admin: every hall, or `hallId`), optionally of one
+   * status or SLA state, key projects first, then overdue (staffOrder); at most 1000. Drafts are the
+   * applicant's own and never listed. Staff with no hall get []. Raises nothing.
+   */
   async list(caller: AuthUser, q: { status?: ApplicationStatus; sla?: SlaState; hallId?: string }): Promise<StaffApplicationView[]> {
     const hallId = caller.roles.includes('admin') ? (q.hallId ?? null) : caller.hallId;
     if (!caller.roles.includes('admin') && !hallId) return [];
@@ -67,7 +65,7 @@ export class StaffApplicationsService {
 
   /** A filing of the caller's hall (admin: any), never a draft; else 404. */
   private async handled(caller: AuthUser, id: string): Promise<ApplicationEntity> {
-    const a = visibleFiling(this.access, caller, await this.filings.find(id));
+    const a = visibleFiling(this.access, caller, await this.kernel.find(id));
     return this.access.handled(caller, a);
   }
 
@@ -80,20 +78,23 @@ export class StaffApplicationsService {
    * Pre-review: a decision on every material at once. Any flag sends the one notice (一次性告知)
    * naming every flagged material with its reason and a correction deadline; after a notice, only
    * materials it named or that the applicant changed since may be flagged (NOTICE_LOCKED).
+   * Returns the staff view. Throws NOT_FOUND, INVALID_STATE, VALIDATION_FAILED (`decisions`: not
+   * one decision per material, or a flag without a reason), NOTICE_LOCKED (`materialIds`).
    */
   async prereview(caller: AuthUser, id: string, decisions: Decision[]): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
-    this.filings.check(a, 'pass', 'staff');
-    const rows = await this.materials.find({ where: { applicationId: a.id }, order: { sortOrder: 'ASC' } });
+    // pass and flag leave the same state: one check before reading the materials
+    const pass = this.kernel.begin(a, 'pass', 'staff');
+    const rows = await this.kernel.materialsOf(a.id);
     const problems = checkDecisions(rows.map((r) => r.materialId), decisions);
     if (problems.length) throw new DomainError('VALIDATION_FAILED', '须对全部材料一次性作出结论，需补正的材料须写明原因', { fields: problems });
-    const hashes = this.filings.hashesByMaterial(await this.files.find({ where: { applicationId: a.id }, select: { id: true, materialId: true, sha256: true } }));
+    const hashes = await this.kernel.materialHashes(a.id);
     const hashesOf = (materialId: string) => hashes.get(materialId) ?? [];
     const locked = lockedFlags(
       {
         notices: a.noticeCount,
         named: new Set(rows.filter((r) => r.reviewOk === false).map((r) => r.materialId)),
-        changed: new Set(rows.filter((r) => this.filings.changedSince(a, r, hashesOf(r.materialId))).map((r) => r.materialId)),
+        changed: new Set(rows.filter((r) => this.kernel.changedSince(a, r, hashesOf(r.materialId))).map((r) => r.materialId)),
       },
       decisions,
     );
@@ -108,7 +109,7 @@ export class StaffApplicationsService {
     const actor = await this.staffActor(caller);
     const now = this.clock.now();
     // a new notice records every material as it stands, to tell later what the applicant changed
-    const saveReviews = async (em: import('typeorm').EntityManager, notice: boolean) => {
+    const saveReviews = async (em: EntityManager, notice: boolean) => {
       for (const d of decisions) {
         const r = byMaterial.get(d.materialId)!;
         await em.update(
@@ -126,17 +127,17 @@ export class StaffApplicationsService {
     };
 
     if (flagged.length === 0) {
-      await this.filings.move(a, 'pass', actor, {}, '材料齐全，预审通过，请携带原件到窗口办理受理', (em) => saveReviews(em, false));
-      await this.filings.tell(a, '预审通过', `您的办件 ${a.number} 已通过网上预审，请按办事指南携带材料原件到窗口办理受理。`);
+      await this.kernel.apply(pass, actor, {}, '材料齐全，预审通过，请携带原件到窗口办理受理', (em) => saveReviews(em, false));
+      await this.kernel.tell(a, '预审通过', `您的办件 ${a.number} 已通过网上预审，请按办事指南携带材料原件到窗口办理受理。`);
     } else {
       const round = a.noticeCount + 1;
-      const deadline = await this.filings.correctionDeadline();
+      const deadline = await this.kernel.correctionDeadline();
       const list = flagged.map((f, i) => `${i + 1}. ${f.name}：${f.reason}`).join('\n');
-      await this.filings.move(a, 'flag', actor, { noticeCount: round }, `一次性告知：需补正 ${flagged.length} 项材料，请于 ${deadline} 前补正。\n${list}`, async (em) => {
+      await this.kernel.apply(this.kernel.begin(a, 'flag', 'staff'), actor, { noticeCount: round }, `一次性告知：需补正 ${flagged.length} 项材料，请于 ${deadline} 前补正。\n${list}`, async (em) => {
         await saveReviews(em, true);
         await em.insert(ApplicationNoticeEntity, { id: newId(), applicationId: a.id, round, issuedAt: now, issuedBy: caller.id, deadline, items: flagged });
       });
-      await this.filings.tell(
+      await this.kernel.tell(
         a,
         '补正材料告知书（一次性告知）',
         `您的办件 ${a.number} 经预审，需补正以下 ${flagged.length} 项材料，请于 ${deadline} 前一并补正后重新提交：\n${list}\n除上述材料外，不会再要求您补正其他材料。`,
@@ -144,64 +145,44 @@ export class StaffApplicationsService {
       );
     }
     await this.audit.record({ actorId: caller.id, action: 'application.prereview', objectType: 'application', objectId: a.id, data: { flagged: flagged.map((f) => f.materialId) } });
-    return this.one(a.id);
-  }
-
-  /** Accept at the window: a receipt number, and the promised-days clock starts (the day of acceptance not counted). */
-  async accept(caller: AuthUser, id: string): Promise<StaffApplicationView> {
-    const a = await this.handled(caller, id);
-    this.filings.check(a, 'accept', 'staff');
-    const actor = await this.staffActor(caller);
-    await this.acceptAs(a, actor, this.clock.now(), false, '窗口受理');
-    await this.audit.record({ actorId: caller.id, action: 'application.accept', objectType: 'application', objectId: a.id });
-    return this.one(a.id);
+    return this.staffView(a);
   }
 
   /**
-   * Acceptance by staff or by the law's clock: receipt number under its unique key (redrawn on a
-   * clash), due date from the service's promised working days counted from `from`.
+   * POST /staff/applications/:id/accept — acceptance at the window: a receipt number, and the
+   * promised-days clock starts (the day of acceptance not counted). Returns the staff view.
+   * Throws NOT_FOUND (not the caller's hall, or a draft) or INVALID_STATE.
    */
-  async acceptAs(a: ApplicationEntity, actor: Actor, from: Date, deemed: boolean, note: string): Promise<boolean> {
-    const service = await this.services.findOne({ where: { id: a.serviceId } });
-    const promised = service?.promisedDays ?? 1;
-    const dueAt = await this.calendar.dueAt(from, promised);
-    const cal = await this.calendar.view();
-    const computed = slaState({ status: 'accepted', dueAt, decidedAt: null }, this.clock.now(), cal.isWorkday);
-    // A filing accepted already past its due date (deemed acceptance of an old submission) is left
-    // for the sla-scan to mark overdue, so that the applicant gets the overdue message once.
-    const sla = computed === 'overdue' ? null : computed;
-    for (let attempt = 0; ; attempt++) {
-      const receiptNo = receiptNumber(from, this.filings.receiptRandom());
-      try {
-        await this.filings.move(a, deemed ? 'deem_accept' : 'accept', actor, { receiptNo, acceptedAt: from, dueAt, deemedAccepted: deemed, sla }, note);
-        break;
-      } catch (e) {
-        if (isDuplicateKey(e) && attempt < 5) continue;
-        throw e;
-      }
-    }
-    await this.filings.tell(
-      a,
-      deemed ? '办件已依法视为受理' : '办件已受理',
-      `您的办件 ${a.number}（${service?.name ?? ''}）${deemed ? `${note}` : '已受理'}，受理号 ${a.receiptNo}。承诺办结时限 ${promised} 个工作日，预计 ${shanghaiDate(dueAt)} 前办结。可在办件详情中下载受理通知书。`,
-      'accepted',
-    );
-    return true;
+  async accept(caller: AuthUser, id: string): Promise<StaffApplicationView> {
+    const a = await this.handled(caller, id);
+    const step = this.kernel.begin(a, 'accept', 'staff');
+    const actor = await this.staffActor(caller);
+    await this.kernel.accept(step, actor, this.clock.now(), '窗口受理');
+    await this.audit.record({ actorId: caller.id, action: 'application.accept', objectType: 'application', objectId: a.id });
+    return this.staffView(a);
   }
 
-  /** 不予受理 with a written reason (the notice is printable at /applications/:id/refusal.pdf). */
+  /**
+   * POST /staff/applications/:id/refuse — 不予受理 with a written reason (the notice is printable at
+   * /applications/:id/refusal.pdf). Returns the staff view. Throws NOT_FOUND or INVALID_STATE.
+   */
   async refuse(caller: AuthUser, id: string, reason: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
-    await this.filings.move(a, 'refuse', await this.staffActor(caller), { refuseReason: reason.trim(), sla: null }, `不予受理：${reason.trim()}`);
+    await this.kernel.move(a, 'refuse', await this.staffActor(caller), { refuseReason: reason.trim(), sla: null }, `不予受理：${reason.trim()}`);
     await this.audit.record({ actorId: caller.id, action: 'application.refuse', objectType: 'application', objectId: a.id, reason });
-    await this.filings.tell(a, '不予受理通知', `您的办件 ${a.number} 不予受理。理由：${reason.trim()}。如不服，可依法申请行政复议或者提起行政诉讼。可在办件详情中下载不予受理通知书。`);
-    return this.one(a.id);
+    await this.kernel.tell(a, '不予受理通知', `您的办件 ${a.number} 不予受理。理由：${reason.trim()}。如不服，可依法申请行政复议或者提起行政诉讼。可在办件详情中下载不予受理通知书。`);
+    return this.staffView(a);
   }
 
+  /**
+   * POST /staff/applications/:id/advance: into review, or the decision (approved / denied, with a
+   * note the applicant reads). Returns the staff view. Throws NOT_FOUND, INVALID_STATE,
+   * VALIDATION_FAILED (`note` missing for a decision).
+   */
   async advance(caller: AuthUser, id: string, to: AdvanceTarget, note?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
     const action = to === 'under_review' ? 'start_review' : to === 'approved' ? 'approve' : 'deny';
-    this.filings.check(a, action, 'staff');
+    const step = this.kernel.begin(a, action, 'staff');
     const text = note?.trim() ?? '';
     if (action !== 'start_review' && !text) {
       throw fieldError('note', '请填写决定说明', '作出决定须填写决定说明');
@@ -213,7 +194,7 @@ export class StaffApplicationsService {
         ? {}
         : { decidedAt: now, decisionNote: text, sla: slaState({ status: to, dueAt: a.dueAt, decidedAt: now }, now, cal.isWorkday) };
     const label = action === 'start_review' ? '进入审查' : action === 'approve' ? '准予许可' : '不予许可';
-    await this.filings.move(a, action, await this.staffActor(caller), patch, text ? `${label}：${text}` : label);
+    await this.kernel.apply(step, await this.staffActor(caller), patch, text ? `${label}：${text}` : label);
     await this.audit.record({ actorId: caller.id, action: `application.${action}`, objectType: 'application', objectId: a.id, reason: text || null });
     const body =
       action === 'start_review'
@@ -221,39 +202,47 @@ export class StaffApplicationsService {
         : action === 'approve'
           ? `您的办件 ${a.number} 已审批通过（准予许可）。${text}`
           : `您的办件 ${a.number} 经审查不予许可。理由：${text}。如不服，可依法申请行政复议或者提起行政诉讼。`;
-    await this.filings.tell(a, label, body);
-    return this.one(a.id);
+    await this.kernel.tell(a, label, body);
+    return this.staffView(a);
   }
 
+  /**
+   * POST /staff/applications/:id/deliver the decision: at the window, by post (`trackingNo`
+   * required) or online. Returns the staff view. Throws NOT_FOUND, INVALID_STATE,
+   * VALIDATION_FAILED (`trackingNo`).
+   */
   async deliver(caller: AuthUser, id: string, method: DeliveryMethod, trackingNo?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
-    this.filings.check(a, 'deliver', 'staff');
+    const step = this.kernel.begin(a, 'deliver', 'staff');
     if (method === 'post' && !trackingNo) {
       throw fieldError('trackingNo', '邮寄送达须填写快递单号');
     }
     const tracking = method === 'post' ? trackingNo! : null;
     const note = `${METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}`;
-    await this.filings.move(a, 'deliver', await this.staffActor(caller), { deliveryMethod: method, trackingNo: tracking, deliveredAt: this.clock.now() }, note);
+    await this.kernel.apply(step, await this.staffActor(caller), { deliveryMethod: method, trackingNo: tracking, deliveredAt: this.clock.now() }, note);
     await this.audit.record({ actorId: caller.id, action: 'application.deliver', objectType: 'application', objectId: a.id, data: { method } });
-    await this.filings.tell(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}。`);
-    return this.one(a.id);
+    await this.kernel.tell(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}。`);
+    return this.staffView(a);
   }
 
-  /** The applicant's full name, ID and phone numbers for the filing's hall staff, audited (who, when, which). */
+  /**
+   * POST /staff/applications/:id/reveal-applicant: the applicant's full name, ID and phone numbers
+   * for the filing's hall staff, audited (who, when, which). Throws NOT_FOUND.
+   */
   async revealApplicant(caller: AuthUser, id: string): Promise<ApplicantRevealed> {
     const a = await this.handled(caller, id);
     await this.audit.record({ actorId: caller.id, action: 'application.reveal_applicant', objectType: 'application', objectId: a.id, data: { userId: a.userId, fields: ['name', 'idNumber', 'phone'] } });
     return this.applicants.reveal(a.userId);
   }
 
-  private async one(id: string): Promise<StaffApplicationView> {
-    const a = await this.apps.findOneOrFail({ where: { id } });
+  /** The staff detail of a filing, built from the row in hand. */
+  private async staffView(a: ApplicationEntity): Promise<StaffApplicationView> {
     return (await this.staffViews([a], true))[0];
   }
 
-  /** Filings as staff see them, with the applicant (masked). */
+  /** Filings as staff see them, with the applicant (masked), in the order of `rows`; `detail` adds timelines. Raises nothing. */
   async staffViews(rows: ApplicationEntity[], detail: boolean): Promise<StaffApplicationView[]> {
-    const [views, applicants] = await Promise.all([this.filings.views(rows, detail), this.applicants.views(rows)]);
+    const [views, applicants] = await Promise.all([this.kernel.views(rows, detail), this.applicants.views(rows)]);
     return views.map((v, i) => ({ ...v, applicant: applicants[i] }));
   }
 }

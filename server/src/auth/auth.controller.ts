@@ -4,7 +4,7 @@ import { AuthResult } from '@gov/shared';
 import { Public } from '../common/auth/auth.decorators';
 import { AuthService } from './auth.service';
 import { AlipayLoginDto, AuthResultDto, RefreshDto, SmsLoginDto, SmsSendDto, StaffLoginDto, WechatLoginDto } from './dto/auth.dto';
-import { SmsSendLimited } from './sms-throttle';
+import { SmsSendLimited } from '../common/sms-throttle';
 import { TokenService } from './token.service';
 
 @ApiTags('auth')

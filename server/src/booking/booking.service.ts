@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import * as QRCode from 'qrcode';
-import { Brackets, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Booking, BookingStatus, OnBehalfOf } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
@@ -13,12 +13,13 @@ import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db-errors';
+import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
+import { requireVerified } from '../users/users.rules';
 import { Bookability, bookingLink, canCancel, checkInCode, localTime, slotBookability } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
@@ -89,7 +90,7 @@ export class BookingService {
       // a hall-wide slot serves every service of its hall, and only those
       slot.serviceId === null ? this.serviceHalls.exist({ where: { serviceId: input.serviceId, hallId: slot.hallId } }) : true,
     ]);
-    if (!actor.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '预约前请先完成实名认证');
+    requireVerified(actor, '预约');
     await this.standing.assertMayBook(who.userId);
 
     if (slot.serviceId !== null && slot.serviceId !== input.serviceId) throw new DomainError('SLOT_NOT_BOOKABLE', '该时段不办理此事项');
@@ -191,10 +192,10 @@ export class BookingService {
   async list(caller: AuthUser, status?: BookingStatus, enterpriseId?: string): Promise<BookingView[]> {
     const qb = this.bookings.createQueryBuilder('b').orderBy('b.start_at', 'DESC').take(200);
     if (enterpriseId) {
-      if (!(caller.enterpriseIds ?? []).includes(enterpriseId)) return [];
+      if (!this.access.isMember(caller, enterpriseId)) return [];
       qb.where('b.enterprise_id = :e', { e: enterpriseId });
     } else {
-      qb.where(new Brackets((w) => w.where('b.user_id = :me', { me: caller.id }).orWhere('b.actor_id = :me', { me: caller.id })));
+      qb.where(this.access.partyScope('b', caller));
     }
     if (status) qb.andWhere('b.status = :status', { status });
     return this.views(await qb.getMany());

@@ -8,7 +8,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../common/db/transactions';
 import { NotificationsService } from '../notifications/notifications.service';
 import { centreCancellationNotice, localTime } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';

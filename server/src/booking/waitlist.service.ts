@@ -6,13 +6,14 @@ import { CalendarService } from '../calendar/calendar.service';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db-errors';
+import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
+import { requireVerified } from '../users/users.rules';
 import { localTime, slotBookability } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
@@ -55,8 +56,7 @@ export class WaitlistService {
   ) {}
 
   async join(caller: AuthUser, slotId: string, serviceId?: string): Promise<{ id: string; position: number }> {
-    const me = await this.users.requireById(caller.id);
-    if (!me.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '候补前请先完成实名认证');
+    requireVerified(await this.users.requireById(caller.id), '候补');
     await this.standing.assertMayBook(caller.id);
     const slot = await this.slots.findOne({ where: { id: slotId } });
     if (!slot) throw new DomainError('NOT_FOUND');

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
 import { Repository } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db-errors';
+import { isDuplicateKey } from '../common/db/db-errors';
 import { newId } from '../common/ids';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import {

@@ -11,7 +11,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { CryptoService } from '../common/crypto/crypto.service';
-import { isDuplicateKey } from '../common/db-errors';
+import { isDuplicateKey } from '../common/db/db-errors';
 import { newId } from '../common/ids';
 import { UserEntity } from '../users/entities/user.entity';
 import { drawnForCallback, monthOf } from './callbacks.rules';

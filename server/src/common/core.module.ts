@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { AccessTokenService } from './auth/access-token.service';
 import { ClockService } from './clock/clock.service';
 import { CryptoService } from './crypto/crypto.service';
-import { Transactions } from '../database/transactions';
+import { Transactions } from './db/transactions';
 
 /** What every feature needs: the validated configuration, the clock, crypto and token checks. */
 @Global()

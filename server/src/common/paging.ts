@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import type { Page } from '@gov/shared';
-import { pageOf, pageParams } from '../catalog/catalog.rules';
+import { pageOf, pageParams } from './paging.rules';
 
 const POSITIVE_INT = /^[1-9]\d{0,5}$/;
 

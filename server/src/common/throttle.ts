@@ -2,7 +2,7 @@ import { ThrottlerModuleOptions } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { ExecutionContext } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { isSmsSendRoute, phoneTracker } from '../auth/sms-throttle';
+import { isSmsSendRoute, phoneTracker } from './sms-throttle';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

@@ -52,10 +52,3 @@ export async function migrate(ds: DataSource): Promise<void> {
     await runner.release();
   }
 }
-
-export async function openDataSource(config: AppConfig): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(config));
-  await ds.initialize();
-  await migrate(ds);
-  return ds;
-}

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db-errors';
+import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { CorrectionPhraseEntity } from './entities/correction-phrase.entity';

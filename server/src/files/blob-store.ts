@@ -5,7 +5,6 @@ import type { Readable } from 'node:stream';
  * bucket when S3_ENDPOINT is set (so that every API instance sees every file).
  */
 export interface BlobStore {
-  readonly driver: 'local' | 's3';
   /**
    * Keep the staged file (a complete temporary file on local disk) under its hash. Storing the same
    * bytes twice keeps one copy. The staged file is consumed either way.

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import * as path from 'node:path';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApplicationEntity } from '../applications/entities/application.entity';
 import { AppConfig } from '../config/app-config';
 import { BLOB_STORE, BlobStore } from './blob-store';
 import { FileEntity } from './entities/file.entity';
@@ -13,7 +12,7 @@ import { UploadReceiver } from './upload.receiver';
 
 /** Uploads: the streamed receiver, the blob store (local disk, or S3-compatible when S3_ENDPOINT is set), and GET /files/:id. */
 @Module({
-  imports: [TypeOrmModule.forFeature([FileEntity, ApplicationEntity])],
+  imports: [TypeOrmModule.forFeature([FileEntity])],
   controllers: [FilesController],
   providers: [
     UploadReceiver,

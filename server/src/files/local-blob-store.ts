@@ -6,7 +6,6 @@ import { blobKey } from './files.rules';
 
 /** Blobs in a directory tree `<dir>/ab/cd/<sha256>`; a staged file is moved in with one rename. */
 export class LocalBlobStore implements BlobStore {
-  readonly driver = 'local' as const;
 
   constructor(private readonly dir: string) {
     fs.mkdirSync(dir, { recursive: true });

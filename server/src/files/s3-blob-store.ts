@@ -15,7 +15,6 @@ const isMissing = (e: unknown): boolean => {
  * with its length known (one PUT, never held in memory) and then removed.
  */
 export class S3BlobStore implements BlobStore {
-  readonly driver = 's3' as const;
   private readonly client: S3Client;
 
   constructor(private readonly cfg: S3Config) {

@@ -61,13 +61,18 @@ class Inspector extends Transform {
  */
 @Injectable()
 export class UploadReceiver {
-  readonly stagingDir: string;
+  private readonly stagingDir: string;
 
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {
     this.stagingDir = path.join(config.upload.dir, 'tmp');
     fs.mkdirSync(this.stagingDir, { recursive: true });
   }
 
+  /**
+   * Stage the request's multipart `file`: resolves to the checked, hashed file on local disk.
+   * Rejects with VALIDATION_FAILED (`file` missing, a malformed or aborted upload),
+   * UNSUPPORTED_FILE_TYPE (not PDF, JPEG or PNG by its bytes) or FILE_TOO_LARGE.
+   */
   receive(req: Request): Promise<StagedFile> {
     const max = this.config.upload.maxBytes;
     const type = String(req.headers['content-type'] ?? '');

@@ -1,7 +1,8 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../common/auth/auth.decorators';
-import { JOB_NAMES, JobsService } from './jobs.service';
+import { JobsService } from './jobs.service';
+import { JOB_NAMES, JobResult } from './scheduled-job';
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -10,10 +11,11 @@ import { JOB_NAMES, JobsService } from './jobs.service';
 export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
+  /** Runs one scheduled job now (the same idempotent body as the timer's) and answers its counts; 404 NOT_FOUND for an unknown name. */
   @Post(':name/run')
   @HttpCode(200)
   @ApiParam({ name: 'name', enum: JOB_NAMES })
-  run(@Param('name') name: string): Promise<Record<string, number>> {
+  run(@Param('name') name: string): Promise<JobResult> {
     return this.jobs.run(name);
   }
 }

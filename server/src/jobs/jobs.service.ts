@@ -1,61 +1,61 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
 import { ApplicationsJobs } from '../applications/applications.jobs';
 import { BookingJobs } from '../booking/booking.jobs';
 import { SlotGenerationJob } from '../booking/slot-generation.job';
 import { WaitlistService } from '../booking/waitlist.service';
-import { DomainError } from '../common/errors/domain-error';
-import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { CallbacksService } from '../callbacks/callbacks.service';
-
-export const JOB_NAMES = ['no-show-sweep', 'reminders', 'waitlist-offers', 'sla-scan', 'rating-invitations', 'callback-sampling', 'slot-generation'] as const;
-export type JobName = (typeof JOB_NAMES)[number];
+import { DomainError } from '../common/errors/domain-error';
+import { AppConfig } from '../config/app-config';
+import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
+import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
 
 /**
- * The scheduled jobs: run every minute in every instance (JOBS_ENABLED), and on demand through
- * POST /api/admin/jobs/:name/run. Each job is idempotent, so instances need no coordination.
+ * The scheduled jobs (one ScheduledJob each): run by a timer in every instance (JOBS_ENABLED), and
+ * on demand through POST /api/admin/jobs/:name/run. Each is idempotent, so instances need no
+ * coordination.
  */
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private timer: NodeJS.Timeout | null = null;
   private running = false;
+  private readonly lastRun = new Map<string, number>();
+  /** every job, in the order a scheduled run takes them (JOB_NAMES) */
+  readonly jobs: readonly ScheduledJob[];
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
-    private readonly applications: ApplicationsJobs,
-    private readonly booking: BookingJobs,
-    private readonly waitlist: WaitlistService,
-    private readonly ratingInvitations: RatingInvitationsJob,
-    private readonly callbacks: CallbacksService,
-    private readonly slotGeneration: SlotGenerationJob,
-  ) {}
+    applications: ApplicationsJobs,
+    booking: BookingJobs,
+    waitlist: WaitlistService,
+    ratingInvitations: RatingInvitationsJob,
+    callbacks: CallbacksService,
+    slotGeneration: SlotGenerationJob,
+  ) {
+    this.jobs = [
+      everyMinute('no-show-sweep', () => booking.noShowSweep()),
+      everyMinute('reminders', () => booking.reminders()),
+      everyMinute('waitlist-offers', () => waitlist.sweep()),
+      everyMinute('sla-scan', () => applications.slaScan()),
+      everyMinute('rating-invitations', () => ratingInvitations.run()),
+      everyMinute('callback-sampling', () => callbacks.sample()),
+      everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),
+    ];
+  }
 
-  /** `scheduled`: the every-minute run (a job may then skip work it knows is done). */
-  run(name: string, scheduled = false): Promise<Record<string, number>> {
-    switch (name as JobName) {
-      case 'no-show-sweep':
-        return this.booking.noShowSweep();
-      case 'reminders':
-        return this.booking.reminders();
-      case 'waitlist-offers':
-        return this.waitlist.sweep();
-      case 'sla-scan':
-        return this.applications.slaScan();
-      case 'rating-invitations':
-        return this.ratingInvitations.run();
-      case 'callback-sampling':
-        return this.callbacks.sample();
-      case 'slot-generation':
-        return this.slotGeneration.run({ onlyIfChanged: scheduled });
-      default:
-        throw new DomainError('NOT_FOUND', '没有这个任务');
-    }
+  /**
+   * Run one job now by its name (`scheduled`: the timer's run). Returns what the job counts.
+   * Throws NOT_FOUND for an unknown name, and whatever the job raises.
+   */
+  run(name: string, scheduled = false): Promise<JobResult> {
+    const job = this.jobs.find((j) => j.name === name);
+    if (!job) throw new DomainError('NOT_FOUND', '没有这个任务');
+    return job.run({ scheduled });
   }
 
   onApplicationBootstrap(): void {
     if (!this.config.jobsEnabled) return;
-    this.timer = setInterval(() => void this.tick(), 60_000);
+    this.timer = setInterval(() => void this.tick(), Math.min(EVERY_MINUTE_MS, ...this.jobs.map((j) => j.everyMs)));
     this.timer.unref();
   }
 
@@ -63,15 +63,19 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.timer) clearInterval(this.timer);
   }
 
+  /** One timer tick: every job that is due, one after the other; a failing job is logged and the next one runs. */
   private async tick(): Promise<void> {
     if (this.running) return;
     this.running = true;
     try {
-      for (const name of JOB_NAMES) {
+      for (const job of this.jobs) {
+        const now = Date.now();
+        if (now - (this.lastRun.get(job.name) ?? 0) < job.everyMs) continue;
+        this.lastRun.set(job.name, now);
         try {
-          await this.run(name, true);
+          await job.run({ scheduled: true });
         } catch (e) {
-          this.logger.warn(`job ${name} failed: ${(e as Error).message}`);
+          this.logger.warn(`job ${job.name} failed: ${(e as Error).message}`);
         }
       }
     } finally {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, In, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { OffhoursRequest, OffhoursStatus, OnBehalfOf, maskName } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { newBookingRow } from '../booking/booking.factory';
@@ -16,13 +16,14 @@ import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db-errors';
+import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
+import { requireVerified } from '../users/users.rules';
 import { OffhoursRequestEntity } from './entities/offhours-request.entity';
 import { checkOffhoursRequest, OffhoursCheck, officeOverlap, overlapMessage } from './offhours.rules';
 
@@ -80,7 +81,7 @@ export class OffhoursService {
     input: { serviceId: string; hallId: string; preferredStart: string; preferredEnd: string; note?: string; onBehalfOf?: OnBehalfOf },
   ): Promise<OffhoursView> {
     const actor = await this.users.requireById(caller.id);
-    if (!actor.verifiedAt) throw new DomainError('REAL_NAME_REQUIRED', '申请错时办理前请先完成实名认证');
+    requireVerified(actor, '申请错时办理');
     const who = await this.acting.resolve(caller, input.onBehalfOf, input.serviceId);
     await this.standing.assertMayBook(who.userId);
     await this.slots.requireServiceAtHall(input.serviceId, input.hallId);
@@ -134,7 +135,7 @@ export class OffhoursService {
   async list(caller: AuthUser): Promise<OffhoursView[]> {
     const rows = await this.requests
       .createQueryBuilder('r')
-      .where(new Brackets((w) => w.where('r.user_id = :me', { me: caller.id }).orWhere('r.actor_id = :me', { me: caller.id })))
+      .where(this.access.partyScope('r', caller))
       .orderBy('r.created_at', 'DESC')
       .take(200)
       .getMany();

@@ -5,10 +5,10 @@ import { isValidIdNumber, maskIdNumber, maskPhone, Me, normalizeIdNumber, PRIVAC
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { CryptoService } from '../common/crypto/crypto.service';
-import { isDuplicateKey } from '../common/db-errors';
+import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { Transactions } from '../database/transactions';
+import { Transactions } from '../common/db/transactions';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { UserEntity } from './entities/user.entity';
 

@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus, DELIVERY_METHODS, DeliveryMethod, SLA_STATES, SlaState } from '@gov/shared';
-import { OnBehalfOfDto } from '../../booking/dto/booking.dto';
+import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 
 export class CreateApplicationDto {
   @ApiProperty()

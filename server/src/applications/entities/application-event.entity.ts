@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ApplicationStatus } from '@gov/shared';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 import type { ActorKind } from '../applications.rules';
 
 /** One step of a filing's timeline: who (and for whom), when, what state followed, and why. */

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { jsonText } from '../../catalog/entities/json-text.transformer';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 import type { MaterialSnapshot } from '../applications.rules';
 
 /** One material of a filing: a copy of the service's list entry at creation, with its review and commitment. */

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ApplicationStatus, DeliveryMethod, SlaState } from '@gov/shared';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 
 /** A filing (办件). Times UTC; `dueAt` is the end of the last promised working day in Asia/Shanghai. */
 @Entity('applications')

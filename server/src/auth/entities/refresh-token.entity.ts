@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 
 @Entity('refresh_tokens')
 export class RefreshTokenEntity {

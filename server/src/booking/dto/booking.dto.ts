@@ -14,21 +14,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/paging';
-import { AdminSlot, BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus, ON_BEHALF_TYPES, OnBehalfType, SlotTemplate } from '@gov/shared';
+import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
+import { AdminSlot, BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus, SlotTemplate } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-export class OnBehalfOfDto {
-  @ApiProperty({ enum: ON_BEHALF_TYPES })
-  @IsIn(ON_BEHALF_TYPES)
-  type!: OnBehalfType;
-
-  @ApiProperty()
-  @IsString()
-  @Length(1, 36)
-  id!: string;
-}
 
 export class CreateBookingDto {
   @ApiProperty()

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 
 /** An applicant's appeal against one no-show; staff of the hall waive it or reject the appeal. */
 @Entity('no_show_appeals')

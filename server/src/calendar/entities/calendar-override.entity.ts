@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 
 /** An admin's word on one date, over the official calendar (e.g. next year's schedule once published). */
 @Entity('calendar_overrides')

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { HallLevel } from '@gov/shared';
-import { degreesCol, timeCol } from '../../database/column-types';
+import { degreesCol, timeCol } from '../../common/db/column-types';
 
 @Entity('halls')
 export class HallEntity {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Audience, DeliveryMethod } from '@gov/shared';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 import { jsonText } from './json-text.transformer';
 
 /** A service item (事项) with the elements of its published guide. Money in fen. */

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../db/column-types';
 
 /** Who did what to which object, when and why (staff actions, waivers, reinstatements). */
 @Entity('audit_logs')

@@ -1,6 +1,7 @@
 import { ERROR_CODES } from '@gov/shared';
 import { DomainError } from './domain-error';
-import { classifyError, isUnavailableError } from './error-classify.rules';
+import { isUnavailableError } from '../db/db-errors';
+import { classifyError } from './error-classify.rules';
 import { httpStatusOf } from './error-status';
 
 describe('httpStatusOf', () => {

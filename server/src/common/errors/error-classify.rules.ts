@@ -1,4 +1,5 @@
 import { DEFAULT_ERROR_MESSAGES, ErrorCode } from '@gov/shared';
+import { isUnavailableError } from '../db/db-errors';
 import { DomainError } from './domain-error';
 
 /** What the filter answers: a code, a message for people and details; never a stack or SQL. */
@@ -10,46 +11,12 @@ export interface ErrorAnswer {
   unexpected: boolean;
 }
 
-const CONNECTION_ERROR_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_SEQUENCE_TIMEOUT',
-  'ER_CON_COUNT_ERROR',
-  'ER_SERVER_SHUTDOWN',
-  'ER_ACCESS_DENIED_ERROR',
-  'POOL_CLOSED',
-  'ER_LOCK_WAIT_TIMEOUT',
-]);
-
 const answer = (code: ErrorCode, message?: string, details: Record<string, unknown> = {}, unexpected = false): ErrorAnswer => ({
   code,
   message: message ?? DEFAULT_ERROR_MESSAGES[code],
   details,
   unexpected,
 });
-
-function errCode(e: unknown): string | undefined {
-  if (typeof e !== 'object' || e === null) return undefined;
-  const o = e as { code?: unknown; driverError?: { code?: unknown }; errno?: unknown };
-  if (typeof o.code === 'string') return o.code;
-  if (o.driverError && typeof o.driverError.code === 'string') return o.driverError.code;
-  return undefined;
-}
-
-/** True for faults that mean "the database (or another dependency) cannot be reached". */
-export function isUnavailableError(e: unknown): boolean {
-  const code = errCode(e);
-  if (code && CONNECTION_ERROR_CODES.has(code)) return true;
-  const msg = e instanceof Error ? e.message : '';
-  return /Pool is closed|connect ECONNREFUSED|Connection lost|Can't add new command when connection is in closed state|Timeout acquiring a connection|timeout.*connection/i.test(
-    msg,
-  );
-}
 
 /**
  * Classify any thrown value. Framework errors (Nest HttpException, body-parser, throttler)

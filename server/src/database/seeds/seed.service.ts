@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { ClockService } from '../../common/clock/clock.service';
-import { isDuplicateKey } from '../../common/db-errors';
+import { isDuplicateKey } from '../../common/db/db-errors';
 import { newId, stableId } from '../../common/ids';
 import { SlotTemplateEntity } from '../../booking/entities/slot-template.entity';
 import { SlotGenerationJob } from '../../booking/slot-generation.job';
@@ -15,8 +15,8 @@ import { ServiceHallEntity } from '../../catalog/entities/service-hall.entity';
 import { ServiceMaterialEntity } from '../../catalog/entities/service-material.entity';
 import { ServiceEntity } from '../../catalog/entities/service.entity';
 import { UsersService } from '../../users/users.service';
-import { insertIgnoringDuplicates } from '../bulk';
-import { Transactions } from '../transactions';
+import { insertIgnoringDuplicates } from '../../common/db/bulk';
+import { Transactions } from '../../common/db/transactions';
 import { demoSlotTemplates, SEED_DEPARTMENTS, SEED_HALLS, SEED_SERVICES } from './catalog.data';
 
 /** Run an insert; when another instance inserted the same natural key first, carry on. True when this one inserted. */

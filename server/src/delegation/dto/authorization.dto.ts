@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
-import { OnBehalfOfDto } from '../../booking/dto/booking.dto';
+import { OnBehalfOfDto } from './on-behalf-of.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

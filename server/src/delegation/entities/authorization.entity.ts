@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { OnBehalfType } from '@gov/shared';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 import type { AuthorizationState } from '../delegation.rules';
 
 const jsonOrNull = {

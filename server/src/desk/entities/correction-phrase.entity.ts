@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 
 /** 常用补正语: a stock reason for a correction, offered to staff in pre-review; admins edit the list. */
 @Entity('correction_phrases')

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 
 /** An uploaded file of a filing's material. The bytes live in the blob store under their sha256. */
 @Entity('files')

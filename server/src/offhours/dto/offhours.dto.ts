@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { OFFHOURS_STATUSES, OffhoursStatus } from '@gov/shared';
-import { OnBehalfOfDto } from '../../booking/dto/booking.dto';
+import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 
 export class CreateOffhoursDto {
   @ApiProperty() @IsString() @Length(1, 36) serviceId!: string;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../database/column-types';
+import { timeCol } from '../../common/db/column-types';
 
 /** A ticket for the responsible hall/department to answer a bad rating by its due date. */
 @Entity('rectifications')

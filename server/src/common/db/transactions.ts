@@ -1,13 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-
-/** MySQL/MariaDB: 1213 deadlock, 1205 lock wait timeout; both are safe to retry from the start. */
-export function isRetryableTxError(e: unknown): boolean {
-  const o = e as { errno?: number; driverError?: { errno?: number }; code?: string } | null;
-  const errno = o?.errno ?? o?.driverError?.errno;
-  return errno === 1213 || errno === 1205 || o?.code === 'ER_LOCK_DEADLOCK';
-}
+import { isRetryableTxError } from './db-errors';
 
 /**
  * Short transactions. On MySQL a deadlock or lock-wait timeout is retried a bounded number of
@@ -22,10 +16,12 @@ export class Transactions {
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
+  /** True on MySQL/MariaDB, false on the embedded SQLite. */
   get isMysql(): boolean {
     return this.ds.options.type === 'mysql';
   }
 
+  /** Run `work` in one transaction and return its result; rethrows its error (after the bounded retries on MySQL). */
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isMysql) {
       const next = this.sqliteQueue.then(

@@ -1,0 +1,406 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { EntityManager, In, Repository } from 'typeorm';
+import { ApplicationStatus, maskName, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { shanghaiDate } from '../calendar/calendar.rules';
+import { CalendarService } from '../calendar/calendar.service';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceMaterialEntity } from '../catalog/entities/service-material.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import { ClockService } from '../common/clock/clock.service';
+import { isDuplicateKey } from '../common/db/db-errors';
+import { Transactions } from '../common/db/transactions';
+import { DomainError } from '../common/errors/domain-error';
+import { isId, newId } from '../common/ids';
+import { AppConfig } from '../config/app-config';
+import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
+import { FileEntity } from '../files/entities/file.entity';
+import { NotificationsService } from '../notifications/notifications.service';
+import { UserEntity } from '../users/entities/user.entity';
+import type { ApplicationView } from './applications.service';
+import {
+  ActorKind,
+  ApplicationAction,
+  changedSinceNotice,
+  LAW_PREREVIEW_DAYS,
+  prereviewDaysLeft,
+  prereviewDeadline,
+  receiptNumber,
+  slaState,
+  STATUS_LABELS,
+  transition,
+} from './applications.rules';
+import { ApplicationEventEntity } from './entities/application-event.entity';
+import { ApplicationMaterialEntity } from './entities/application-material.entity';
+import { ApplicationNoticeEntity } from './entities/application-notice.entity';
+import { ApplicationEntity } from './entities/application.entity';
+
+/** Who does a step: kind, person and display name, and the principal when an agent acts. */
+export interface Actor {
+  kind: ActorKind;
+  id: string | null;
+  name: string | null;
+  principalId: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: '系统', principalId: null };
+
+/** A transition found allowed by `begin`, to be written by `apply`. */
+export interface Step {
+  filing: ApplicationEntity;
+  action: ApplicationAction;
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+}
+
+const ACTION_LABELS: Record<ApplicationAction, string> = {
+  submit: '提交',
+  flag: '出具补正告知',
+  pass: '预审通过',
+  accept: '受理',
+  refuse: '不予受理',
+  start_review: '开始审查',
+  approve: '准予许可',
+  deny: '不予许可',
+  deliver: '送达',
+  withdraw: '撤回',
+  deem_accept: '视为受理',
+};
+
+const LINK = (id: string) => `/subpackages/applications/pages/detail/index?id=${id}`;
+
+const group = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> => {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+};
+
+/**
+ * The filing kernel, shared by the applicant's service, the staff service and the jobs: the one
+ * place every state change goes through (`begin` + `apply`), the timeline, the applicant's
+ * messages, acceptance with its receipt number, and the views of filings.
+ */
+@Injectable()
+export class FilingKernel {
+  constructor(
+    @InjectRepository(ApplicationEntity) private readonly apps: Repository<ApplicationEntity>,
+    @InjectRepository(ApplicationMaterialEntity) private readonly materials: Repository<ApplicationMaterialEntity>,
+    @InjectRepository(ApplicationEventEntity) private readonly events: Repository<ApplicationEventEntity>,
+    @InjectRepository(ApplicationNoticeEntity) private readonly notices: Repository<ApplicationNoticeEntity>,
+    @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(ServiceMaterialEntity) private readonly serviceMaterials: Repository<ServiceMaterialEntity>,
+    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @InjectRepository(UserEntity) private readonly userRows: Repository<UserEntity>,
+    @InjectRepository(EnterpriseEntity) private readonly companies: Repository<EnterpriseEntity>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly tx: Transactions,
+    private readonly clock: ClockService,
+    private readonly calendar: CalendarService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  // ---- reading ----
+
+  /** The filing by id; null for a malformed or unknown id (callers answer NOT_FOUND). */
+  async find(id: string): Promise<ApplicationEntity | null> {
+    return isId(id) ? this.apps.findOne({ where: { id } }) : null;
+  }
+
+  /**
+   * The filing's row, locked for the rest of the transaction `em` (MySQL `FOR UPDATE`; SQLite runs
+   * one transaction at a time). Throws NOT_FOUND.
+   */
+  async lockFiling(em: EntityManager, id: string): Promise<ApplicationEntity> {
+    const a = await em.getRepository(ApplicationEntity).findOne({ where: { id }, ...(this.tx.isMysql ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!a) throw new DomainError('NOT_FOUND');
+    return a;
+  }
+
+  /** The filing's materials (its copy of the service's list), in the list's order. */
+  materialsOf(applicationId: string): Promise<ApplicationMaterialEntity[]> {
+    return this.materials.find({ where: { applicationId }, order: { sortOrder: 'ASC' } });
+  }
+
+  /** The sha256 of each material's files, by material id, for one filing. */
+  async materialHashes(applicationId: string): Promise<Map<string, string[]>> {
+    const files = await this.files.find({ where: { applicationId }, select: { id: true, materialId: true, sha256: true } });
+    const out = new Map<string, string[]>();
+    for (const f of files) out.set(f.materialId, [...(out.get(f.materialId) ?? []), f.sha256]);
+    return out;
+  }
+
+  /** The filing's latest correction notice (highest round), or null before any. */
+  latestNotice(applicationId: string): Promise<ApplicationNoticeEntity | null> {
+    return this.notices.findOne({ where: { applicationId }, order: { round: 'DESC' } });
+  }
+
+  /** Whether a material changed since the filing's latest correction notice; null before any notice. */
+  changedSince(a: Pick<ApplicationEntity, 'noticeCount'>, m: ApplicationMaterialEntity, hashes: readonly string[]): boolean | null {
+    if (a.noticeCount === 0) return null;
+    return changedSinceNotice(m.noticeState, { files: hashes, committed: m.committedAt !== null }, m.changedAfterNotice);
+  }
+
+  // ---- the one way a filing changes state ----
+
+  /**
+   * Whether `by` may do `action` on the filing now (the state machine of applications.rules).
+   * Returns the step for `apply`. Throws INVALID_STATE (naming the current status) or FORBIDDEN.
+   */
+  begin(a: ApplicationEntity, action: ApplicationAction, by: ActorKind): Step {
+    const t = transition(a.status, action, by);
+    if (!t.ok) {
+      throw t.code === 'FORBIDDEN'
+        ? new DomainError('FORBIDDEN')
+        : new DomainError('INVALID_STATE', `办件当前状态为“${STATUS_LABELS[a.status]}”，不能${ACTION_LABELS[action]}`, { status: a.status });
+    }
+    return { filing: a, action, from: a.status, to: t.to };
+  }
+
+  /**
+   * Write a step: a conditional update on the state it was begun in (so that of two racing steps
+   * one wins and the other gets INVALID_STATE), the timeline event at `at`, and `more` writes, in
+   * one short transaction. Returns the filing row as now stored (the same object, patched), so that
+   * callers answer from it without reading it again. Throws INVALID_STATE when the state changed.
+   */
+  async apply(
+    step: Step,
+    actor: Actor,
+    patch: Partial<ApplicationEntity>,
+    note: string | null,
+    more?: (em: EntityManager, to: ApplicationStatus) => Promise<void>,
+    at: Date = this.clock.now(),
+  ): Promise<ApplicationEntity> {
+    const { filing: a, to } = step;
+    const updatedAt = this.clock.now();
+    await this.tx.run(async (em) => {
+      const r = await em
+        .createQueryBuilder()
+        .update(ApplicationEntity)
+        .set({ ...patch, status: to, updatedAt })
+        .where('id = :id AND status = :from', { id: a.id, from: step.from })
+        .execute();
+      if (!r.affected) throw new DomainError('INVALID_STATE', '办件状态已变化，请刷新后重试');
+      await this.event(em, a.id, to, step.action, actor, note, at);
+      if (more) await more(em, to);
+    });
+    return Object.assign(a, patch, { status: to, updatedAt });
+  }
+
+  /** `begin` and `apply` at once, for a step with no checks between them. Same errors. */
+  move(a: ApplicationEntity, action: ApplicationAction, actor: Actor, patch: Partial<ApplicationEntity>, note: string | null): Promise<ApplicationEntity> {
+    return this.apply(this.begin(a, action, actor.kind), actor, patch, note);
+  }
+
+  /**
+   * Append a timeline event. Callers hold the filing's row lock (the conditional update in `apply`,
+   * or `lockFiling`), so the next `seq` is read safely; the unique key guards it regardless.
+   */
+  async event(em: EntityManager, applicationId: string, status: ApplicationStatus, action: string, actor: Actor, note: string | null, at = this.clock.now()): Promise<void> {
+    const last = await em
+      .getRepository(ApplicationEventEntity)
+      .createQueryBuilder('e')
+      .select('MAX(e.seq)', 'max')
+      .where('e.application_id = :id', { id: applicationId })
+      .getRawOne<{ max: number | string | null }>();
+    await em.insert(ApplicationEventEntity, {
+      id: newId(),
+      applicationId,
+      seq: Number(last?.max ?? 0) + 1,
+      at,
+      status,
+      action,
+      actorKind: actor.kind,
+      actorId: actor.id,
+      actorName: actor.name?.slice(0, 64) ?? null,
+      principalId: actor.principalId,
+      note,
+    });
+  }
+
+  /**
+   * Acceptance by staff or by the law's clock (`step` begun as `accept` or `deem_accept`): a receipt
+   * number under its unique key (redrawn on a clash), the due date `promisedDays` working days
+   * from `from`, the SLA state, and the applicant's message. Returns the accepted filing.
+   * Throws INVALID_STATE when another step moved the filing first.
+   */
+  async accept(step: Step, actor: Actor, from: Date, note: string): Promise<ApplicationEntity> {
+    const a = step.filing;
+    const deemed = step.action === 'deem_accept';
+    const service = await this.services.findOne({ where: { id: a.serviceId } });
+    const promised = service?.promisedDays ?? 1;
+    const dueAt = await this.calendar.dueAt(from, promised);
+    const cal = await this.calendar.view();
+    const computed = slaState({ status: 'accepted', dueAt, decidedAt: null }, this.clock.now(), cal.isWorkday);
+    // A filing accepted already past its due date (deemed acceptance of an old submission) is left
+    // for the sla-scan to mark overdue, so that the applicant gets the overdue message once.
+    const sla = computed === 'overdue' ? null : computed;
+    for (let attempt = 0; ; attempt++) {
+      const receiptNo = receiptNumber(from, randomBytes(6));
+      try {
+        await this.apply(step, actor, { receiptNo, acceptedAt: from, dueAt, deemedAccepted: deemed, sla }, note);
+        break;
+      } catch (e) {
+        if (isDuplicateKey(e) && attempt < 5) continue;
+        throw e;
+      }
+    }
+    await this.tell(
+      a,
+      deemed ? '办件已依法视为受理' : '办件已受理',
+      `您的办件 ${a.number}（${service?.name ?? ''}）${deemed ? `${note}` : '已受理'}，受理号 ${a.receiptNo}。承诺办结时限 ${promised} 个工作日，预计 ${shanghaiDate(dueAt)} 前办结。可在办件详情中下载受理通知书。`,
+      'accepted',
+    );
+    return a;
+  }
+
+  /** End of the correction deadline day (YYYY-MM-DD), `correctionDays` working days from today. */
+  async correctionDeadline(): Promise<string> {
+    return this.calendar.addWorkingDays(shanghaiDate(this.clock.now()), this.config.filings.correctionDays);
+  }
+
+  // ---- messages and actors ----
+
+  /**
+   * A message to the applicant (and to the agent or member who made the filing, when that is
+   * someone else), linking to the filing. `dedupeKey` makes it once per filing.
+   */
+  async tell(a: ApplicationEntity, title: string, body: string, dedupeKey?: string): Promise<void> {
+    for (const userId of [...new Set([a.userId, a.actorId])]) {
+      await this.notifications.send({ userId, type: 'application', title, body, link: LINK(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null });
+    }
+  }
+
+  /** The caller acting on their own filing, or as agent (then the filing's person is the principal). */
+  applicantActor(callerId: string, a: Pick<ApplicationEntity, 'userId'>): Actor {
+    return { kind: 'applicant', id: callerId, name: null, principalId: callerId !== a.userId ? a.userId : null };
+  }
+
+  /** How a timeline event names who did it; `anonymous` (the public look-up) never names staff. */
+  actorLabel(e: Pick<ApplicationEventEntity, 'actorKind' | 'actorName' | 'principalId'>, anonymous = false): string {
+    if (e.actorKind === 'system') return '系统';
+    if (e.actorKind === 'staff') return anonymous || !e.actorName ? '窗口工作人员' : `窗口工作人员（${e.actorName}）`;
+    return e.principalId ? '代办人' : '申请人';
+  }
+
+  // ---- views ----
+
+  /**
+   * Views for many filings in a handful of queries, in the order of `rows`; `withTimeline` (the
+   * detail) adds the timeline and the upload limits.
+   */
+  async views(rows: ApplicationEntity[], withTimeline: boolean): Promise<ApplicationView[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const personIds = [...new Set(rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId])))];
+    const companyIds = [...new Set(rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])))];
+    const [mats, files, services, halls, events, notices, cal, people, companies] = await Promise.all([
+      this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
+      this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
+      this.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) } }),
+      this.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) } }),
+      withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
+      this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
+      this.calendar.view(),
+      this.userRows.find({ where: { id: In(personIds) }, select: { id: true, realName: true } }),
+      companyIds.length ? this.companies.find({ where: { id: In(companyIds) }, select: { id: true, name: true } }) : Promise.resolve([] as EnterpriseEntity[]),
+    ]);
+    const nameOf = new Map(people.map((u) => [u.id, maskName(u.realName)]));
+    const companyName = new Map(companies.map((c) => [c.id, c.name]));
+    const matIds = [...new Set(mats.map((m) => m.materialId))];
+    const serviceMats = matIds.length ? await this.serviceMaterials.find({ where: { id: In(matIds) } }) : [];
+    const guide = new Map(serviceMats.map((m) => [m.id, m]));
+    const byService = new Map(services.map((s) => [s.id, s]));
+    const byHall = new Map(halls.map((h) => [h.id, h]));
+    const matsOf = group(mats, (m) => m.applicationId);
+    const filesOf = group(files, (f) => `${f.applicationId}:${f.materialId}`);
+    const now = this.clock.now();
+    return rows.map((a) => {
+      const s = byService.get(a.serviceId);
+      const latest = notices.find((n) => n.applicationId === a.id) ?? null;
+      const waiting = a.status === 'submitted' || a.status === 'prereview_passed';
+      const view: ApplicationView = {
+        id: a.id,
+        number: a.number,
+        status: a.status,
+        statusLabel: STATUS_LABELS[a.status],
+        serviceId: a.serviceId,
+        serviceName: s?.name ?? '',
+        hallId: a.hallId,
+        hallName: byHall.get(a.hallId)?.name ?? '',
+        keyProject: s?.keyProject ?? false,
+        promisedDays: s?.promisedDays ?? 0,
+        materials: (matsOf.get(a.id) ?? []).map((m) => {
+          const g = guide.get(m.materialId);
+          const own = filesOf.get(`${a.id}:${m.materialId}`) ?? [];
+          return {
+            materialId: m.materialId,
+            name: m.name,
+            required: m.required,
+            tolerable: m.tolerable,
+            copies: g?.copies ?? 1,
+            form: g?.form ?? 'electronic',
+            note: g?.note ?? null,
+            files: own.map((f) => ({ id: f.id, name: f.name, size: f.size, contentType: f.contentType, sha256: f.sha256 })),
+            review: m.reviewOk === null ? null : { ok: m.reviewOk, reason: m.reviewReason },
+            commitment: m.committedAt ? { at: m.committedAt.toISOString(), text: m.commitmentText ?? '' } : null,
+            changedSinceNotice: this.changedSince(a, m, own.map((f) => f.sha256)),
+          };
+        }),
+        dueAt: a.dueAt?.toISOString() ?? null,
+        sla: slaState(a, now, cal.isWorkday),
+        createdAt: a.createdAt.toISOString(),
+        submittedAt: a.submittedAt?.toISOString() ?? null,
+        acceptedAt: a.acceptedAt?.toISOString() ?? null,
+        deemedAccepted: a.deemedAccepted,
+        receiptNo: a.receiptNo,
+        prereview:
+          waiting && a.submittedAt
+            ? { deadline: shanghaiDate(prereviewDeadline(a.submittedAt, cal.isWorkday)), daysLeft: prereviewDaysLeft(a.submittedAt, now, cal.isWorkday, LAW_PREREVIEW_DAYS) }
+            : null,
+        notice: latest && a.status === 'correction_required' ? { round: latest.round, issuedAt: latest.issuedAt.toISOString(), deadline: latest.deadline, items: latest.items } : null,
+        refuseReason: a.refuseReason,
+        decisionNote: a.decisionNote,
+        delivery: a.deliveryMethod ? { method: a.deliveryMethod, trackingNo: a.trackingNo, at: a.deliveredAt?.toISOString() ?? null } : null,
+        enterpriseId: a.enterpriseId,
+        onBehalf: a.actorId !== a.userId,
+        party: {
+          type: a.enterpriseId ? 'enterprise' : a.actorId !== a.userId ? 'agent' : 'self',
+          enterpriseId: a.enterpriseId,
+          enterpriseName: a.enterpriseId ? companyName.get(a.enterpriseId) ?? null : null,
+          principalId: a.userId,
+          principalName: nameOf.get(a.userId) ?? null,
+          agentId: a.actorId !== a.userId ? a.actorId : null,
+          agentName: a.actorId !== a.userId ? nameOf.get(a.actorId) ?? null : null,
+        },
+      };
+      if (withTimeline) {
+        view.uploadLimits = this.uploadLimits();
+        view.timeline = events
+          .filter((e) => e.applicationId === a.id)
+          .map((e) => ({
+            at: e.at.toISOString(),
+            status: e.status,
+            action: e.action,
+            actor: this.actorLabel(e),
+            actorKind: e.actorKind,
+            actorId: e.actorId,
+            principalId: e.principalId,
+            note: e.note,
+          }));
+      }
+      return view;
+    });
+  }
+
+  /** The limits UploadReceiver enforces, as every filing's detail publishes them. */
+  private uploadLimits(): UploadLimits {
+    return { maxBytes: this.config.upload.maxBytes, maxFilesPerMaterial: this.config.upload.maxFilesPerMaterial, contentTypes: UPLOAD_CONTENT_TYPES };
+  }
+}
