@@ -38,13 +38,7 @@ describe('filings', () => {
   }
   type Svc = Awaited<ReturnType<typeof makeService>>;
 
-  const upload = async (token: string, appId: string, materialId: string, bytes: Buffer, name = 'scan.pdf', type = 'application/pdf') => {
-    const fd = new FormData();
-    fd.append('file', new Blob([bytes], { type }), name);
-    const res = await fetch(`${t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, text, headers: res.headers };
-  };
+  const upload = (token: string, appId: string, materialId: string, bytes: Buffer, name = 'scan.pdf', type = 'application/pdf') => api.upload(token, appId, materialId, { name, type, bytes });
   const getBytes = async (path: string, token: string) => {
     const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };

@@ -13,13 +13,7 @@ describe('uploads on local disk', () => {
   let materialId: string;
   const MAX = 64 * 1024;
 
-  const upload = async (bytes: Buffer, name = 'scan.pdf') => {
-    const fd = new FormData();
-    fd.append('file', new Blob([bytes], { type: 'application/pdf' }), name);
-    const res = await fetch(`${t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, text, headers: res.headers };
-  };
+  const upload = (bytes: Buffer, name = 'scan.pdf') => api.upload(token, appId, materialId, { name, type: 'application/pdf', bytes });
   const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x41)]);
 
   beforeAll(async () => {
