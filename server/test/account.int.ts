@@ -1,9 +1,9 @@
 import { createConnection } from 'mysql2/promise';
 import { creditCodeCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { SeedService } from '../src/database/seeds/seed.service';
-import { client, Client, expectErrorShape, signIn, uniquePhone } from './helpers/http';
+import { client, Client, expectErrorShape, must, signIn, uniquePhone } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminService, adminToken, setClock, staffToken, uploadPdf, validIdNumber } from './helpers/world';
+import { adminService, adminToken, createSlot, setClock, staffToken, uploadPdf, validIdNumber } from './helpers/world';
 
 /**
  * The account's own life (issue "The first hour"): consent to the privacy terms, 注销 (个人信息保护法
@@ -26,10 +26,6 @@ describe('account', () => {
       await conn.end();
     }
   };
-  const must = <T = any>(a: { status: number; text: string; body: T }, status: number, what: string): T => {
-    if (a.status !== status) throw new Error(`${what}: ${a.status} ${a.text}`);
-    return a.body;
-  };
 
   /** A verified citizen who agreed to the terms, with the real name and ID number they gave. */
   async function citizen(realName = '林小满') {
@@ -44,8 +40,7 @@ describe('account', () => {
   const slot = async () => {
     slotSeq++;
     const start = new Date(Date.parse('2026-12-08T01:00:00.000Z') + slotSeq * 3_600_000).toISOString();
-    const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-    return must(await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: svc.id, start, end, capacity: 5 }, { token: admin }), 201, 'slot').id as string;
+    return (await createSlot(api, admin, { hallId: staff.hallId, serviceId: svc.id, start, capacity: 5 })).id;
   };
   const upload = async (token: string, appId: string, materialId: string) => {
     const status = await uploadPdf(t.url, token, appId, materialId);

@@ -1,6 +1,6 @@
 import { client, Client, expectErrorShape, uniquePhone } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { acceptedAuthorization, adminToken, companyOf, createService, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { acceptedAuthorization, adminToken, companyOf, createService, createSlot, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * Who a service is for, on every door (DESIGN.md: a service's 服务对象; API.md 409 AUDIENCE_MISMATCH):
@@ -37,12 +37,7 @@ describe('audience on every door', () => {
   });
 
   const forCompany = () => ({ type: 'enterprise', id: company.id });
-  const slot = async (serviceId: string, start = TUE_9, capacity = 5): Promise<string> => {
-    const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-    const r = await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId, start, end, capacity }, { token: admin });
-    expect(r.status).toBe(201);
-    return r.body.id;
-  };
+  const slot = async (serviceId: string, start = TUE_9, capacity = 5): Promise<string> => (await createSlot(api, admin, { hallId: staff.hallId, serviceId, start, capacity })).id;
   const book = (token: string, serviceId: string, slotId: string, onBehalfOf?: unknown) =>
     api.post('/api/bookings', { slotId, serviceId, ...(onBehalfOf ? { onBehalfOf } : {}) }, { token });
   const askOffhours = (token: string, serviceId: string, onBehalfOf?: unknown) =>

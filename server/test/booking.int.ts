@@ -2,7 +2,7 @@ import { createConnection } from 'mysql2/promise';
 import { createApp } from '../src/app.factory';
 import { client, Client, expectErrorShape, signIn } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, createSlot, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /** Appointments (DESIGN.md, Appointments): slots, capacity under races, the one-booking rule, no-shows. */
 describe('bookings', () => {
@@ -25,12 +25,7 @@ describe('bookings', () => {
     await t?.close();
   });
 
-  const newSlot = async (start: string, minutes = 30, capacity = 5): Promise<string> => {
-    const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
-    const r = await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: service.id, start, end, capacity }, { token: admin });
-    expect(r.status).toBe(201);
-    return r.body.id;
-  };
+  const newSlot = async (start: string, minutes = 30, capacity = 5): Promise<string> => (await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start, minutes, capacity })).id;
   const book = (token: string, slotId: string) => api.post('/api/bookings', { slotId, serviceId: service.id }, { token });
   const dbCount = async (sql: string, params: unknown[]): Promise<number> => {
     const conn = await createConnection(t.config.database.url!);

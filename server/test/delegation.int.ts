@@ -1,18 +1,6 @@
 import { client, Client, expectErrorShape, signIn, uniquePhone } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import {
-  acceptedAuthorization,
-  adminToken,
-  refreshed,
-  serviceAtHall,
-  Session,
-  setClock,
-  staffToken,
-  TEST_REAL_NAME,
-  validCreditCode as creditCode,
-  verifiedCitizen,
-  verifiedCompany,
-} from './helpers/world';
+import { acceptedAuthorization, adminToken, createSlot, refreshed, serviceAtHall, Session, setClock, staffToken, TEST_REAL_NAME, validCreditCode as creditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
 
 /** Companies, their members, written authorisations and acting on behalf (DESIGN.md, Delegation and enterprises). */
 describe('enterprises and delegation', () => {
@@ -36,7 +24,7 @@ describe('enterprises and delegation', () => {
   });
 
   const slotFor = async (serviceId: string, start = '2026-12-08T01:00:00.000Z') =>
-    (await api.post('/api/admin/slots', { hallId, serviceId, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity: 10 }, { token: await adminToken(api) })).body.id as string;
+    (await createSlot(api, await adminToken(api), { hallId, serviceId, start, capacity: 10 })).id;
   const bookFor = (token: string, serviceId: string, slotId: string, onBehalfOf?: { type: string; id: string }) =>
     api.post('/api/bookings', { slotId, serviceId, ...(onBehalfOf ? { onBehalfOf } : {}) }, { token });
 

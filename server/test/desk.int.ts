@@ -1,7 +1,7 @@
 import { createConnection } from 'mysql2/promise';
 import { client, Client, expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, serviceAtHall, setClock, validIdNumber } from './helpers/world';
+import { adminToken, createSlot, serviceAtHall, setClock, validIdNumber } from './helpers/world';
 
 /**
  * The staff desk: whom staff serve (masked, and the audited full reveal), one search box over the
@@ -26,12 +26,7 @@ describe('staff desk', () => {
   }
   type Person = Awaited<ReturnType<typeof person>>;
 
-  const slot = async (start: string): Promise<string> => {
-    const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-    const r = await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: service.id, start, end, capacity: 20 }, { token: admin });
-    expect(r.status).toBe(201);
-    return r.body.id;
-  };
+  const slot = async (start: string): Promise<string> => (await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start, capacity: 20 })).id;
   const book = async (who: Person, slotId: string, onBehalfOf?: unknown) => {
     const r = await api.post('/api/bookings', { slotId, serviceId: service.id, ...(onBehalfOf ? { onBehalfOf } : {}) }, { token: who.token });
     expect(r.status).toBe(201);

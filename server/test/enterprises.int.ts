@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { client, Client, expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, serviceAtHall, Session, setClock, staffToken, TEST_REAL_NAME, validCreditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
+import { adminToken, createSlot, serviceAtHall, Session, setClock, staffToken, TEST_REAL_NAME, validCreditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
 
 /**
  * Companies people can trust (API.md, Enterprises and delegation; Staff): a company is verified at
@@ -29,8 +29,7 @@ describe('company verification', () => {
 
   const asCompany = (id: string) => ({ type: 'enterprise', id });
   const slot = async (start: string) =>
-    (await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity: 10 }, { token: await adminToken(api) }))
-      .body.id as string;
+    (await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity: 10 })).id;
   /** The three doors that take onBehalfOf: a booking, an off-hours request (Saturday), a filing. */
   const doors = async (token: string, companyId: string, day: string) => [
     await api.post('/api/bookings', { slotId: await slot(`${day}T01:00:00.000Z`), serviceId: service.id, onBehalfOf: asCompany(companyId) }, { token }),

@@ -1,7 +1,7 @@
 import { createConnection } from 'mysql2/promise';
 import { client, Client, expectErrorShape } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, pool, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, createSlot, pool, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /** Fair rules people can see: the no-show record and appeals, and the waitlist. */
 describe('no-show record, appeals and waitlist', () => {
@@ -22,7 +22,7 @@ describe('no-show record, appeals and waitlist', () => {
   });
 
   const slot = async (start: string, capacity = 5) =>
-    (await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity }, { token: await adminToken(api) })).body.id as string;
+    (await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity })).id;
   const book = async (s: Session, slotId: string) => api.post('/api/bookings', { slotId, serviceId: service.id }, { token: (await refreshed(api, s)).token });
   const sweep = async () => api.post('/api/admin/jobs/no-show-sweep/run', undefined, { token: await adminToken(api) });
   const dbValue = async (sql: string, params: unknown[]) => {

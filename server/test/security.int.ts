@@ -1,9 +1,9 @@
 import { creditCodeCheckChar } from '@gov/shared';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { Answer, client, Client, expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
+import { Answer, client, Client, expectErrorShape, must, signIn, staffSignIn, uniquePhone } from './helpers/http';
 import { startTestApp, testEnv, TestApp } from './helpers/test-app';
-import { adminToken, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, createSlot, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * Security (issue 8): the stranger sweep over every object route of the OpenAPI document, staff of
@@ -61,10 +61,7 @@ describe('security', () => {
       owner = await verifiedCitizen(api);
       stranger = await verifiedCitizen(api);
       const agent = await signIn(api);
-      const mustBe = (a: Answer, status: number, what: string) => {
-        if (a.status !== status) throw new Error(`${what}: ${a.status} ${a.text}`);
-        return a.body;
-      };
+      const mustBe = must;
 
       // a second hall with its own staff
       const hall2 = mustBe(
@@ -76,11 +73,7 @@ describe('security', () => {
       otherStaff = (await staffSignIn(api, 'staff-west', 'Staff@2026west')).accessToken;
 
       // a booking, checked in and rated 1 (a rectification ticket)
-      const slot = mustBe(
-        await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: service.id, start: '2026-12-07T01:00:00.000Z', end: '2026-12-07T01:30:00.000Z', capacity: 1 }, { token: admin }),
-        201,
-        'slot',
-      );
+      const slot = await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start: '2026-12-07T01:00:00.000Z', capacity: 1 });
       const booking = mustBe(await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token: owner.token }), 201, 'booking');
       ids.booking = booking.id;
       ids.bookingCode = booking.code;
@@ -91,11 +84,7 @@ describe('security', () => {
       ids.rectification = rating.rectification.id;
 
       // a second booking of the owner's to cancel, waive, mark (another day)
-      const slot2 = mustBe(
-        await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: service.id, start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:30:00.000Z', capacity: 3 }, { token: admin }),
-        201,
-        'slot2',
-      );
+      const slot2 = await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start: '2026-12-08T01:00:00.000Z', capacity: 3 });
       ids.booking2 = mustBe(await api.post('/api/bookings', { slotId: slot2.id, serviceId: service.id }, { token: owner.token }), 201, 'booking2').id;
 
       // a waitlist place: the full 09:00 slot

@@ -12,17 +12,14 @@ import { createConnection } from 'mysql2/promise';
 import { createApp } from '../../server/src/app.factory';
 import { AppConfig, loadConfig } from '../../server/src/config/app-config';
 import { TEST_SMS_CODE } from './http';
+import { TEST_TZ } from './test-zone';
 
 /** Where MariaDB is (root, empty password, as on this machine and in CI). */
 export const MYSQL_ROOT_URL = process.env.ZWT_TEST_MYSQL ?? 'mysql://root@127.0.0.1:3306';
 const RUN_ID = process.env.ZWT_RUN_ID ?? `r${Date.now().toString(36)}`;
 export const ROOT = path.resolve(__dirname, '../..');
 export const LOG_DIR = path.join(ROOT, 'test-results/logs');
-/**
- * The zone every test process and test server runs in (jest.config.js sets it too): not the
- * service's own (Asia/Shanghai) nor UTC, so that anything reading the host's zone shows.
- */
-export const TEST_TZ = 'America/New_York';
+export { TEST_TZ };
 
 export interface TestApp {
   url: string;
