@@ -16,7 +16,7 @@
 process.env.TZ = 'America/New_York'; // = TEST_TZ in test/support/test-zone.ts
 
 const transpileOnly = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }];
-const typeChecked = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: true }];
+const typeChecked = process.env.ZWT_JEST_TRANSPILE_ONLY === '1' ? transpileOnly : ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', diagnostics: true }];
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.tsx?$': transpileOnly },
