@@ -1,17 +1,17 @@
 import { createConnection } from 'mysql2/promise';
 import { creditCodeCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { SeedService } from '../src/database/seeds/seed.service';
-import { client, Client, expectErrorShape, must, signIn, uniquePhone } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { expectErrorShape, must, signIn, uniquePhone } from './helpers/http';
 import { adminService, adminToken, createSlot, setClock, staffToken, uploadPdf, validIdNumber } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
 
 /**
  * The account's own life (issue "The first hour"): consent to the privacy terms, 注销 (个人信息保护法
  * art. 47) with what it keeps and what it erases, the to-do summary, and halls on the map.
  */
 describe('account', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let admin: string;
   let staff: { token: string; hallId: string };
   let svc: { id: string; form: string; deed: string };
@@ -19,7 +19,7 @@ describe('account', () => {
   const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 
   const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const conn = await createConnection(t.config.database.url!);
+    const conn = await createConnection(f.t.config.database.url!);
     try {
       return (await conn.query(sql, params))[0] as T[];
     } finally {
@@ -43,7 +43,7 @@ describe('account', () => {
     return (await createSlot(api, admin, { hallId: staff.hallId, serviceId: svc.id, start, capacity: 5 })).id;
   };
   const upload = async (token: string, appId: string, materialId: string) => {
-    const status = await uploadPdf(t.url, token, appId, materialId);
+    const status = await uploadPdf(f.t.url, token, appId, materialId);
     if (status !== 201) throw new Error(`upload: ${status}`);
   };
   /** A submitted filing: the form uploaded, the tolerable deed under a credit commitment when asked. */
@@ -57,8 +57,6 @@ describe('account', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     await setClock(api, NOW);
     admin = await adminToken(api);
     staff = await staffToken(api);
@@ -72,9 +70,6 @@ describe('account', () => {
       ],
     });
     svc = { id: s.id, form: s.materials[0].id, deed: s.materials[1].id };
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('consent to the privacy terms', () => {
@@ -275,7 +270,7 @@ describe('account', () => {
       expect(edited).toMatchObject({ latitude: 35.1, longitude: 113.5 });
       expect(((await api.get('/api/halls')).body as Array<{ id: string; latitude: number | null }>).find((h) => h.id === cityHall.id)!.latitude).toBeNull();
 
-      await t.app.get(SeedService).seedDemo();
+      await f.t.app.get(SeedService).seedDemo();
       const after = (await api.get('/api/halls')).body as Array<{ id: string; latitude: number; longitude: number }>;
       expect(after.find((h) => h.id === cityHall.id)).toMatchObject({ latitude: cityHall.latitude, longitude: cityHall.longitude });
       expect(after.find((h) => h.id === countyHall.id)).toMatchObject({ latitude: 35.1, longitude: 113.5 });

@@ -1,9 +1,10 @@
 import { creditCodeCheckChar } from '@gov/shared';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { Answer, client, Client, expectErrorShape, must, signIn, staffSignIn, uniquePhone } from './helpers/http';
-import { startTestApp, testEnv, TestApp } from './helpers/test-app';
+import { Answer, client, expectErrorShape, must, signIn, staffSignIn, uniquePhone } from './helpers/http';
+import { startTestApp, testEnv } from './helpers/test-app';
 import { adminToken, createSlot, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
 
 /**
  * Security (issue 8): the stranger sweep over every object route of the OpenAPI document, staff of
@@ -19,22 +20,17 @@ type Op = { method: string; path: string };
 const PUBLIC_OBJECT_ROUTES = [/^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/];
 
 describe('security', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let ops: Op[];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     await setClock(api, NOW);
     const doc = await api.get('/api/docs-json');
     ops = [];
     for (const [p, item] of Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)) {
       for (const m of Object.keys(item)) if (['get', 'post', 'put', 'delete', 'patch'].includes(m)) ops.push({ method: m.toUpperCase(), path: p });
     }
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('the stranger sweep', () => {
@@ -48,7 +44,7 @@ describe('security', () => {
     const upload = (token: string, appId: string, materialId: string) => {
       const fd = new FormData();
       fd.append('file', new Blob([Buffer.from(`%PDF-1.4\n% ${Math.random()}\n%%EOF\n`)], { type: 'application/pdf' }), 'scan.pdf');
-      return fetch(`${t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } }).then(async (r) => {
+      return fetch(`${f.t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } }).then(async (r) => {
         const text = await r.text();
         return { status: r.status, text, body: text ? JSON.parse(text) : null, headers: r.headers } as Answer;
       });
