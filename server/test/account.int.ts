@@ -1,9 +1,9 @@
-import { createConnection } from 'mysql2/promise';
 import { creditCodeCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { SeedService } from '../src/database/seeds/seed.service';
 import { expectErrorShape, must, signIn, uniquePhone } from './helpers/http';
 import { adminService, adminToken, createSlot, setClock, staffToken, uploadPdf, validIdNumber } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /**
  * The account's own life (issue "The first hour"): consent to the privacy terms, 注销 (个人信息保护法
@@ -19,7 +19,7 @@ describe('account', () => {
   const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 
   const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const conn = await createConnection(f.t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       return (await conn.query(sql, params))[0] as T[];
     } finally {

@@ -1,8 +1,8 @@
-import { createConnection } from 'mysql2/promise';
 import { createApp } from '../src/app.factory';
 import { client, Client, expectErrorShape, signIn } from './helpers/http';
 import { adminToken, createSlot, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /** Appointments (DESIGN.md, Appointments): slots, capacity under races, the one-booking rule, no-shows. */
 describe('bookings', () => {
@@ -23,7 +23,7 @@ describe('bookings', () => {
   const newSlot = async (start: string, minutes = 30, capacity = 5): Promise<string> => (await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start, minutes, capacity })).id;
   const book = (token: string, slotId: string) => api.post('/api/bookings', { slotId, serviceId: service.id }, { token });
   const dbCount = async (sql: string, params: unknown[]): Promise<number> => {
-    const conn = await createConnection(f.t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const [rows] = await conn.query(sql, params);
       return Number(Object.values((rows as Array<Record<string, unknown>>)[0])[0]);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
 import { expectErrorShape } from './helpers/http';
 import { adminToken, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /** Monthly call-back sampling (DESIGN.md: 20% of key projects, 2% of the rest by default). */
 describe('call-back sampling', () => {
@@ -21,7 +21,7 @@ describe('call-back sampling', () => {
     const key = all.find((s) => s.keyProject)!;
     const plain = all.find((s) => !s.keyProject)!;
 
-    const conn = await createConnection(f.t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const rows: unknown[][] = [];
       for (let i = 0; i < 2000; i++) {

@@ -1,7 +1,7 @@
-import { createConnection } from 'mysql2/promise';
 import { expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
 import { adminToken, createSlot, serviceAtHall, setClock, validIdNumber } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /**
  * The staff desk: whom staff serve (masked, and the audited full reveal), one search box over the
@@ -33,7 +33,7 @@ describe('staff desk', () => {
     return r.body as { id: string; code: string };
   };
   const auditRows = async (objectId: string) => {
-    const conn = await createConnection(f.t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const [rows] = await conn.query('SELECT actor_id, action, object_type, at, data FROM audit_logs WHERE object_id = ? ORDER BY at', [objectId]);
       return rows as Array<{ actor_id: string; action: string; object_type: string; at: Date; data: string }>;

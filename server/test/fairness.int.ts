@@ -1,7 +1,7 @@
-import { createConnection } from 'mysql2/promise';
 import { expectErrorShape } from './helpers/http';
 import { adminToken, createSlot, pool, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /** Fair rules people can see: the no-show record and appeals, and the waitlist. */
 describe('no-show record, appeals and waitlist', () => {
@@ -17,7 +17,7 @@ describe('no-show record, appeals and waitlist', () => {
   const book = async (s: Session, slotId: string) => api.post('/api/bookings', { slotId, serviceId: service.id }, { token: (await refreshed(api, s)).token });
   const sweep = async () => api.post('/api/admin/jobs/no-show-sweep/run', undefined, { token: await adminToken(api) });
   const dbValue = async (sql: string, params: unknown[]) => {
-    const conn = await createConnection(f.t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const [rows] = await conn.query(sql, params);
       return Object.values((rows as Array<Record<string, unknown>>)[0])[0];

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import jwt from 'jsonwebtoken';
 import { expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /** The API core: error shapes, docs, health, tokens, role guards, masking. */
 describe('foundation', () => {
@@ -180,8 +181,7 @@ describe('foundation', () => {
       const phone = uniquePhone();
       const s = await signIn(api, phone);
       expect((await api.post('/api/me/verify', { realName: '李四', idNumber: '11010519491231002X' }, { token: s.accessToken })).status).toBe(200);
-      const { createConnection } = await import('mysql2/promise');
-      const conn = await createConnection(f.t.config.database.url!);
+      const conn = await connectDatabase(f.t.config.database.url!);
       try {
         const [rows] = await conn.query('SELECT * FROM users WHERE id = ?', [s.user.id]);
         const dump = JSON.stringify(rows);

@@ -1,10 +1,10 @@
-import { createConnection } from 'mysql2/promise';
 import { createApp } from '../src/app.factory';
 import { SlotGenerationJob } from '../src/booking/slot-generation.job';
 import { SEED_HALLS, demoSlotTemplates } from '../src/database/seeds/catalog.data';
 import { client, Client, expectErrorShape, signIn } from './helpers/http';
 import { adminToken, pool, refreshed, Session, setClock, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /**
  * The first hour (the demo data is bookable out of the box) and the admin's schedule: demo slot
@@ -18,7 +18,7 @@ describe('schedule: demo templates, slot generation, closing a slot', () => {
   let halls: Array<{ id: string; name: string; level: string }>;
 
   const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> => {
-    const conn = await createConnection(f.t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const [rows] = await conn.query(query, params);
       return rows as T[];

@@ -49,6 +49,14 @@ export async function dropDatabase(name: string): Promise<void> {
   }
 }
 
+/**
+ * A connection to a test database as the server opens them (data-source.ts): DATETIME columns are
+ * UTC, whatever the zone of the test process (mysql2 would read them in the host's zone otherwise).
+ */
+export function connectDatabase(url: string) {
+  return createConnection({ uri: url, timezone: 'Z' });
+}
+
 /** The settings of a test server on `database`; each suite may override or add some. */
 export function testEnv(database: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
