@@ -15,6 +15,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { log, run, npm, buildIfStale, ensureInstalled, ensureMariaDb } = require('./lib');
 const h = require('./bench/harness');
+const { slotRequest } = require('../test/support/slot-request');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const USERS = Number(process.env.BENCH_USERS || 300);
@@ -119,7 +120,7 @@ async function sqlRound(sqlPool, n, slotFor, serviceId, hallId, day) {
 async function benchBooking(srv, ctx) {
   const { api, admin, hallId, serviceId, sqlPool } = ctx;
   const newSlot = async (start, capacity) => {
-    const r = await api.post('/api/admin/slots', { hallId, serviceId, start: start.toISOString(), end: new Date(start.getTime() + 30 * 60_000).toISOString(), capacity }, { token: admin });
+    const r = await api.post('/api/admin/slots', slotRequest({ hallId, serviceId, start, capacity }), { token: admin });
     if (r.status !== 201) throw new Error(`slot ${r.status} ${r.text}`);
     return r.body.id;
   };

@@ -39,13 +39,28 @@ function mtime(file) {
   return fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0;
 }
 
-/** npm ci when node_modules is missing or older than the lock file. */
+/**
+ * npm ci when node_modules is missing or older than the lock file. The build and test tools are
+ * devDependencies: `--include=dev` installs them even when the caller's shell says NODE_ENV=production
+ * (or npm's `omit=dev`).
+ */
 async function ensureInstalled() {
   const marker = path.join(ROOT, 'node_modules', '.package-lock.json');
   if (mtime(marker) >= mtime(path.join(ROOT, 'package-lock.json'))) return;
   log('安装依赖 (npm ci)…');
-  await run(npm, ['ci', '--no-audit', '--no-fund']);
+  await run(npm, ['ci', '--include=dev', '--no-audit', '--no-fund']);
 }
+
+/**
+ * What each build runs with, whatever the caller's shell says: the mini-app builds (H5, WeChat,
+ * Alipay) are production builds (under NODE_ENV=development Taro makes a dev build that needs
+ * react-refresh, which `taro build` does not install).
+ */
+const BUILD_ENV = {
+  'build:h5': { NODE_ENV: 'production' },
+  'build:weapp': { NODE_ENV: 'production' },
+  'build:alipay': { NODE_ENV: 'production' },
+};
 
 /** Build a target when its output is missing or older than any of its inputs. */
 async function buildIfStale(label, output, inputs, npmScript) {
@@ -53,7 +68,7 @@ async function buildIfStale(label, output, inputs, npmScript) {
   const inTime = Math.max(...inputs.map((i) => newestMtime(path.join(ROOT, i))));
   if (outTime > 0 && outTime >= inTime) return;
   log(`构建 ${label}…`);
-  await run(npm, ['run', npmScript]);
+  await run(npm, ['run', npmScript], { env: BUILD_ENV[npmScript] || {} });
 }
 
 function portOpen(port, host = '127.0.0.1', timeoutMs = 1000) {
@@ -97,4 +112,4 @@ async function ensureChromium() {
   return CHROMIUM;
 }
 
-module.exports = { ROOT, npm, log, run, ensureInstalled, buildIfStale, ensureMariaDb, ensureChromium, portOpen, CHROMIUM };
+module.exports = { ROOT, npm, log, run, ensureInstalled, buildIfStale, BUILD_ENV, ensureMariaDb, ensureChromium, portOpen, CHROMIUM };

@@ -80,8 +80,8 @@ const addDays = (date, n) => {
 
 async function startServer() {
   fs.rmSync(SQLITE_PATH, { force: true })
-  const env = { ...process.env, PORT: String(PORT), SQLITE_PATH, H5_DIR, SEED_DEMO: '1', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, THROTTLE_IP_LIMIT: '0', TEST_CLOCK: '1' }
-  delete env.DATABASE_URL
+  // the server's settings are the script's own: nothing of the caller's shell (DEV_SMS_CODE, DATABASE_URL, NODE_ENV, TZ…)
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development', TZ: 'UTC', PORT: String(PORT), SQLITE_PATH, H5_DIR, SEED_DEMO: '1', SMS_PROVIDER: 'dev', DEV_SMS_CODE: '123456', ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password, THROTTLE_IP_LIMIT: '0', TEST_CLOCK: '1' }
   const child = spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
   const deadline = Date.now() + 60_000
   for (;;) {

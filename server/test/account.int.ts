@@ -1,17 +1,17 @@
-import { createConnection } from 'mysql2/promise';
 import { creditCodeCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { SeedService } from '../src/database/seeds/seed.service';
-import { client, Client, expectErrorShape, signIn, uniquePhone } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { adminService, adminToken, setClock, staffToken, uploadPdf, validIdNumber } from './helpers/world';
+import { expectErrorShape, must, signIn, uniquePhone } from './helpers/http';
+import { adminService, adminToken, createSlot, setClock, staffToken, uploadPdf, validIdNumber } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /**
  * The account's own life (issue "The first hour"): consent to the privacy terms, 注销 (个人信息保护法
  * art. 47) with what it keeps and what it erases, the to-do summary, and halls on the map.
  */
 describe('account', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let admin: string;
   let staff: { token: string; hallId: string };
   let svc: { id: string; form: string; deed: string };
@@ -19,16 +19,12 @@ describe('account', () => {
   const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 
   const rows = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const conn = await createConnection(t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       return (await conn.query(sql, params))[0] as T[];
     } finally {
       await conn.end();
     }
-  };
-  const must = <T = any>(a: { status: number; text: string; body: T }, status: number, what: string): T => {
-    if (a.status !== status) throw new Error(`${what}: ${a.status} ${a.text}`);
-    return a.body;
   };
 
   /** A verified citizen who agreed to the terms, with the real name and ID number they gave. */
@@ -44,11 +40,10 @@ describe('account', () => {
   const slot = async () => {
     slotSeq++;
     const start = new Date(Date.parse('2026-12-08T01:00:00.000Z') + slotSeq * 3_600_000).toISOString();
-    const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-    return must(await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: svc.id, start, end, capacity: 5 }, { token: admin }), 201, 'slot').id as string;
+    return (await createSlot(api, admin, { hallId: staff.hallId, serviceId: svc.id, start, capacity: 5 })).id;
   };
   const upload = async (token: string, appId: string, materialId: string) => {
-    const status = await uploadPdf(t.url, token, appId, materialId);
+    const status = await uploadPdf(f.t.url, token, appId, materialId);
     if (status !== 201) throw new Error(`upload: ${status}`);
   };
   /** A submitted filing: the form uploaded, the tolerable deed under a credit commitment when asked. */
@@ -62,8 +57,6 @@ describe('account', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     await setClock(api, NOW);
     admin = await adminToken(api);
     staff = await staffToken(api);
@@ -77,9 +70,6 @@ describe('account', () => {
       ],
     });
     svc = { id: s.id, form: s.materials[0].id, deed: s.materials[1].id };
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('consent to the privacy terms', () => {
@@ -280,7 +270,7 @@ describe('account', () => {
       expect(edited).toMatchObject({ latitude: 35.1, longitude: 113.5 });
       expect(((await api.get('/api/halls')).body as Array<{ id: string; latitude: number | null }>).find((h) => h.id === cityHall.id)!.latitude).toBeNull();
 
-      await t.app.get(SeedService).seedDemo();
+      await f.t.app.get(SeedService).seedDemo();
       const after = (await api.get('/api/halls')).body as Array<{ id: string; latitude: number; longitude: number }>;
       expect(after.find((h) => h.id === cityHall.id)).toMatchObject({ latitude: cityHall.latitude, longitude: cityHall.longitude });
       expect(after.find((h) => h.id === countyHall.id)).toMatchObject({ latitude: 35.1, longitude: 113.5 });

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { creditCodeCheckChar } from '@gov/shared';
-import { client, Client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { expectErrorShape, signIn, staffSignIn } from './helpers/http';
 import type { Audience } from '@gov/shared';
 import { adminToken, createService, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
 
 /** Filings (issue 5) and the law's pre-review clock (issue 9) on MariaDB. */
 describe('filings', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ env: { UPLOAD_MAX_FILES_PER_MATERIAL: '3', LOOKUP_RATE_LIMIT: '12' }, world: false });
+  const api = f.api;
   let admin: string;
   let staff: { token: string; hallId: string };
   let otherStaff: string;
@@ -38,15 +38,9 @@ describe('filings', () => {
   }
   type Svc = Awaited<ReturnType<typeof makeService>>;
 
-  const upload = async (token: string, appId: string, materialId: string, bytes: Buffer, name = 'scan.pdf', type = 'application/pdf') => {
-    const fd = new FormData();
-    fd.append('file', new Blob([bytes], { type }), name);
-    const res = await fetch(`${t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, text, headers: res.headers };
-  };
+  const upload = (token: string, appId: string, materialId: string, bytes: Buffer, name = 'scan.pdf', type = 'application/pdf') => api.upload(token, appId, materialId, { name, type, bytes });
   const getBytes = async (path: string, token: string) => {
-    const res = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${f.t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
   };
   const create = (token: string, svc: Svc, extra: Record<string, unknown> = {}) => api.post('/api/applications', { serviceId: svc.id, ...extra }, { token });
@@ -71,8 +65,6 @@ describe('filings', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ UPLOAD_MAX_FILES_PER_MATERIAL: '3', LOOKUP_RATE_LIMIT: '12' });
-    api = client(t.url);
     await setClock(api, NOW);
     admin = await adminToken(api);
     staff = await staffToken(api);
@@ -86,9 +78,6 @@ describe('filings', () => {
     const s2 = await api.post('/api/admin/staff', { username: 'staff-east', password: 'Staff@2026east', name: '李东区', hallId: otherHallId }, { token: admin });
     expect(s2.status).toBe(201);
     otherStaff = (await staffSignIn(api, 'staff-east', 'Staff@2026east')).accessToken;
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('creating a draft', () => {
@@ -167,7 +156,7 @@ describe('filings', () => {
     });
 
     it('refuses a request without a file, unknown materials and more than the per-material count', async () => {
-      const res = await fetch(`${t.url}/api/applications/${appId}/materials/${svc.deed}/files`, {
+      const res = await fetch(`${f.t.url}/api/applications/${appId}/materials/${svc.deed}/files`, {
         method: 'POST',
         headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json' },
         body: '{}',
@@ -556,7 +545,7 @@ describe('filings', () => {
       const svc = await makeService();
       const c = await verifiedCitizen(api);
       const draft = await create(c.token, svc);
-      const limits = { maxBytes: t.config.upload.maxBytes, maxFilesPerMaterial: 3, contentTypes: ['application/pdf', 'image/jpeg', 'image/png'] };
+      const limits = { maxBytes: f.t.config.upload.maxBytes, maxFilesPerMaterial: 3, contentTypes: ['application/pdf', 'image/jpeg', 'image/png'] };
       expect(draft.body.uploadLimits).toEqual(limits);
       expect((await api.get(`/api/applications/${draft.body.id}`, { token: c.token })).body.uploadLimits).toEqual(limits);
       // one byte over the published size is refused by the server too

@@ -1,14 +1,14 @@
-import { client, Client, expectErrorShape, uniquePhone } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { acceptedAuthorization, adminToken, companyOf, createService, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { expectErrorShape, uniquePhone } from './helpers/http';
+import { acceptedAuthorization, adminToken, companyOf, createService, createSlot, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
 
 /**
  * Who a service is for, on every door (DESIGN.md: a service's 服务对象; API.md 409 AUDIENCE_MISMATCH):
  * a person-only service (户口迁移) is not for a company, a company-only service is not for a person.
  */
 describe('audience on every door', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let admin: string;
   let staff: { token: string; hallId: string };
   let personOnly: Awaited<ReturnType<typeof createService>>;
@@ -22,8 +22,6 @@ describe('audience on every door', () => {
   const SAT_11 = '2026-12-12T03:00:00.000Z';
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     await setClock(api, NOW);
     [admin, staff] = await Promise.all([adminToken(api), staffToken(api)]);
     personOnly = await createService(api, admin, { hallIds: [staff.hallId], audience: 'person', name: '户口迁移（测试）' });
@@ -32,17 +30,9 @@ describe('audience on every door', () => {
     company = await companyOf(api, owner, '清河市好运来餐饮有限公司');
     person = (await verifiedCitizen(api)) as Session;
   });
-  afterAll(async () => {
-    await t?.close();
-  });
 
   const forCompany = () => ({ type: 'enterprise', id: company.id });
-  const slot = async (serviceId: string, start = TUE_9, capacity = 5): Promise<string> => {
-    const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-    const r = await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId, start, end, capacity }, { token: admin });
-    expect(r.status).toBe(201);
-    return r.body.id;
-  };
+  const slot = async (serviceId: string, start = TUE_9, capacity = 5): Promise<string> => (await createSlot(api, admin, { hallId: staff.hallId, serviceId, start, capacity })).id;
   const book = (token: string, serviceId: string, slotId: string, onBehalfOf?: unknown) =>
     api.post('/api/bookings', { slotId, serviceId, ...(onBehalfOf ? { onBehalfOf } : {}) }, { token });
   const askOffhours = (token: string, serviceId: string, onBehalfOf?: unknown) =>

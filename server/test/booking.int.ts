@@ -1,39 +1,29 @@
-import { createConnection } from 'mysql2/promise';
 import { createApp } from '../src/app.factory';
 import { client, Client, expectErrorShape, signIn } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, createSlot, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /** Appointments (DESIGN.md, Appointments): slots, capacity under races, the one-booking rule, no-shows. */
 describe('bookings', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let admin: string;
   let staff: { token: string; hallId: string };
   let service: { id: string; name: string };
   const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     await setClock(api, NOW);
     admin = await adminToken(api);
     staff = await staffToken(api);
     service = await serviceAtHall(api, staff.hallId);
   });
-  afterAll(async () => {
-    await t?.close();
-  });
 
-  const newSlot = async (start: string, minutes = 30, capacity = 5): Promise<string> => {
-    const end = new Date(Date.parse(start) + minutes * 60_000).toISOString();
-    const r = await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: service.id, start, end, capacity }, { token: admin });
-    expect(r.status).toBe(201);
-    return r.body.id;
-  };
+  const newSlot = async (start: string, minutes = 30, capacity = 5): Promise<string> => (await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start, minutes, capacity })).id;
   const book = (token: string, slotId: string) => api.post('/api/bookings', { slotId, serviceId: service.id }, { token });
   const dbCount = async (sql: string, params: unknown[]): Promise<number> => {
-    const conn = await createConnection(t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const [rows] = await conn.query(sql, params);
       return Number(Object.values((rows as Array<Record<string, unknown>>)[0])[0]);
@@ -222,7 +212,7 @@ describe('bookings', () => {
     });
 
     it('the same with two API instances sharing the database', async () => {
-      const second = await createApp(t.config);
+      const second = await createApp(f.t.config);
       await second.listen(0, '127.0.0.1');
       try {
         const api2 = client(`http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`);

@@ -1,21 +1,16 @@
-import { client, Client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { expectErrorShape, signIn, staffSignIn } from './helpers/http';
+import { useTestApp } from '../../test/support/fixture';
 
 /** The official calendar (issue 3): GET /calendar, admin overrides, and years the data package does not know. */
 describe('calendar', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let admin: string;
   let citizen: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     admin = (await staffSignIn(api, 'admin', 'Admin@2026!')).accessToken;
     citizen = (await signIn(api)).accessToken;
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const days = async (from: string, to: string) => {

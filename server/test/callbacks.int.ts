@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createConnection } from 'mysql2/promise';
-import { client, Client, expectErrorShape } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { expectErrorShape } from './helpers/http';
 import { adminToken, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /** Monthly call-back sampling (DESIGN.md: 20% of key projects, 2% of the rest by default). */
 describe('call-back sampling', () => {
-  let t: TestApp;
-  let api: Client;
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const f = useTestApp({ world: false });
+  const api = f.api;
 
   it('draws about 20% of key-project filings and 2% of the rest, once, for the hall to call back', async () => {
     await setClock(api, '2026-12-20T02:00:00.000Z');
@@ -28,7 +21,7 @@ describe('call-back sampling', () => {
     const key = all.find((s) => s.keyProject)!;
     const plain = all.find((s) => !s.keyProject)!;
 
-    const conn = await createConnection(t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const rows: unknown[][] = [];
       for (let i = 0; i < 2000; i++) {

@@ -3,25 +3,20 @@ import { DataSource } from 'typeorm';
 import { CatalogIndexService } from '../src/catalog/catalog-index.service';
 import { SEED_SERVICES } from '../src/database/seeds/catalog.data';
 import { SeedService } from '../src/database/seeds/seed.service';
-import { client, Client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
+import { expectErrorShape, signIn, staffSignIn } from './helpers/http';
 import { pdfFacts } from './helpers/pdf';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { useTestApp } from '../../test/support/fixture';
 
 /** The catalogue (issue 3): departments, halls, search, guides, templates and admin CRUD. */
 describe('catalogue', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let admin: string;
   let citizen: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     admin = (await staffSignIn(api, 'admin', 'Admin@2026!')).accessToken;
     citizen = (await signIn(api)).accessToken;
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   const search = async (qs: string) => {
@@ -215,7 +210,7 @@ describe('catalogue', () => {
       const m = g.materials.find((x: { templateUrl: string | null }) => x.templateUrl);
       expect(m.templateUrl).toBe(`/api/services/${id}/materials/${m.id}/template`);
       // public: no token
-      const res = await fetch(`${t.url}${m.templateUrl}`);
+      const res = await fetch(`${f.t.url}${m.templateUrl}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
       const disposition = res.headers.get('content-disposition') ?? '';
@@ -404,8 +399,8 @@ describe('catalogue', () => {
 
   describe('demo seed', () => {
     it('is idempotent and survives two instances seeding at once', async () => {
-      const ds = t.app.get(DataSource);
-      const seed = t.app.get(SeedService);
+      const ds = f.t.app.get(DataSource);
+      const seed = f.t.app.get(SeedService);
       const before = (await search('')).total;
       await seed.seedDemo();
       const count = async () => Number((await ds.query('SELECT COUNT(*) AS n FROM services'))[0].n);
@@ -419,7 +414,7 @@ describe('catalogue', () => {
       expect(servicesBefore).toBeGreaterThanOrEqual(SEED_SERVICES.length);
       const mats = Number((await ds.query('SELECT COUNT(*) AS n FROM service_materials'))[0].n);
       expect(mats).toBe(SEED_SERVICES.reduce((n, s) => n + s.materials.length, 0));
-      await t.app.get(CatalogIndexService).refresh();
+      await f.t.app.get(CatalogIndexService).refresh();
       expect((await search('')).total).toBe(SEED_SERVICES.length);
       expect(before).toBe(SEED_SERVICES.length);
     });

@@ -1,42 +1,24 @@
-import { client, Client, expectErrorShape, signIn, uniquePhone } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import {
-  acceptedAuthorization,
-  adminToken,
-  refreshed,
-  serviceAtHall,
-  Session,
-  setClock,
-  staffToken,
-  TEST_REAL_NAME,
-  validCreditCode as creditCode,
-  verifiedCitizen,
-  verifiedCompany,
-} from './helpers/world';
+import { expectErrorShape, signIn, uniquePhone } from './helpers/http';
+import { acceptedAuthorization, adminToken, createSlot, refreshed, serviceAtHall, Session, setClock, staffToken, TEST_REAL_NAME, validCreditCode as creditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
 
 /** Companies, their members, written authorisations and acting on behalf (DESIGN.md, Delegation and enterprises). */
 describe('enterprises and delegation', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z', world: false });
+  const api = f.api;
   let hallId: string;
   let s1: { id: string };
   let s2: { id: string };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-    await setClock(api, '2026-12-07T00:00:00.000Z');
     hallId = (await staffToken(api)).hallId;
     // two services a person may ask an agent to book (audience person or both)
     s1 = await serviceAtHall(api, hallId, '个体工商户设立登记');
     s2 = await serviceAtHall(api, hallId, '不动产转移登记（住宅）');
   });
-  afterAll(async () => {
-    await t?.close();
-  });
 
   const slotFor = async (serviceId: string, start = '2026-12-08T01:00:00.000Z') =>
-    (await api.post('/api/admin/slots', { hallId, serviceId, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity: 10 }, { token: await adminToken(api) })).body.id as string;
+    (await createSlot(api, await adminToken(api), { hallId, serviceId, start, capacity: 10 })).id;
   const bookFor = (token: string, serviceId: string, slotId: string, onBehalfOf?: { type: string; id: string }) =>
     api.post('/api/bookings', { slotId, serviceId, ...(onBehalfOf ? { onBehalfOf } : {}) }, { token });
 

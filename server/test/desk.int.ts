@@ -1,15 +1,15 @@
-import { createConnection } from 'mysql2/promise';
-import { client, Client, expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, serviceAtHall, setClock, validIdNumber } from './helpers/world';
+import { expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
+import { adminToken, createSlot, serviceAtHall, setClock, validIdNumber } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /**
  * The staff desk: whom staff serve (masked, and the audited full reveal), one search box over the
  * hall's bookings and filings, opt-in paging of the long staff lists, and the stock correction phrases.
  */
 describe('staff desk', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let admin: string;
   let staff: { token: string; hallId: string; userId: string };
   let otherStaff: string;
@@ -26,19 +26,14 @@ describe('staff desk', () => {
   }
   type Person = Awaited<ReturnType<typeof person>>;
 
-  const slot = async (start: string): Promise<string> => {
-    const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-    const r = await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: service.id, start, end, capacity: 20 }, { token: admin });
-    expect(r.status).toBe(201);
-    return r.body.id;
-  };
+  const slot = async (start: string): Promise<string> => (await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start, capacity: 20 })).id;
   const book = async (who: Person, slotId: string, onBehalfOf?: unknown) => {
     const r = await api.post('/api/bookings', { slotId, serviceId: service.id, ...(onBehalfOf ? { onBehalfOf } : {}) }, { token: who.token });
     expect(r.status).toBe(201);
     return r.body as { id: string; code: string };
   };
   const auditRows = async (objectId: string) => {
-    const conn = await createConnection(t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const [rows] = await conn.query('SELECT actor_id, action, object_type, at, data FROM audit_logs WHERE object_id = ? ORDER BY at', [objectId]);
       return rows as Array<{ actor_id: string; action: string; object_type: string; at: Date; data: string }>;
@@ -55,8 +50,6 @@ describe('staff desk', () => {
   let filing: { id: string; number: string };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     await setClock(api, NOW);
     admin = await adminToken(api);
     const s = await staffSignIn(api, 'staff01', 'Staff@2026');
@@ -89,14 +82,11 @@ describe('staff desk', () => {
     for (const m of (app.body.materials as Array<{ materialId: string; required: boolean }>).filter((x) => x.required)) {
       const fd = new FormData();
       fd.append('file', new Blob([Buffer.from(`%PDF-1.4\n% ${m.materialId}\n%%EOF\n`)], { type: 'application/pdf' }), 'scan.pdf');
-      const up = await fetch(`${t.url}/api/applications/${app.body.id}/materials/${m.materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${principal.token}` } });
+      const up = await fetch(`${f.t.url}/api/applications/${app.body.id}/materials/${m.materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${principal.token}` } });
       expect(up.status).toBe(201);
     }
     expect((await api.post(`/api/applications/${app.body.id}/submit`, undefined, { token: principal.token })).status).toBe(200);
     filing = { id: app.body.id, number: app.body.number };
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('whom staff serve', () => {

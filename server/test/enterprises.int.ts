@@ -1,36 +1,29 @@
 import { DataSource } from 'typeorm';
-import { client, Client, expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, serviceAtHall, Session, setClock, staffToken, TEST_REAL_NAME, validCreditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
+import { expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
+import { adminToken, createSlot, serviceAtHall, Session, staffToken, TEST_REAL_NAME, validCreditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
 
 /**
  * Companies people can trust (API.md, Enterprises and delegation; Staff): a company is verified at
  * once only for its legal representative; anyone else's waits for window staff and cannot act.
  */
 describe('company verification', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z', world: false }); // Monday 08:00
+  const api = f.api;
   let hallId: string;
   let staff: string;
   let service: { id: string };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-    await setClock(api, '2026-12-07T00:00:00.000Z'); // Monday 08:00
     const s = await staffToken(api);
     hallId = s.hallId;
     staff = s.token;
     service = await serviceAtHall(api, hallId, '食品经营许可');
   });
-  afterAll(async () => {
-    await t?.close();
-  });
 
   const asCompany = (id: string) => ({ type: 'enterprise', id });
   const slot = async (start: string) =>
-    (await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity: 10 }, { token: await adminToken(api) }))
-      .body.id as string;
+    (await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity: 10 })).id;
   /** The three doors that take onBehalfOf: a booking, an off-hours request (Saturday), a filing. */
   const doors = async (token: string, companyId: string, day: string) => [
     await api.post('/api/bookings', { slotId: await slot(`${day}T01:00:00.000Z`), serviceId: service.id, onBehalfOf: asCompany(companyId) }, { token }),
@@ -119,7 +112,7 @@ describe('company verification', () => {
     expect((await api.get('/api/staff/enterprises?status=verified', { token: staff })).body.map((e: { id: string }) => e.id)).toContain(id);
 
     const staffId = (await api.get('/api/me', { token: staff })).body.id;
-    const audit = await t.app.get(DataSource).query('SELECT actor_id, action, reason FROM audit_logs WHERE object_id = ? ORDER BY action', [id]);
+    const audit = await f.t.app.get(DataSource).query('SELECT actor_id, action, reason FROM audit_logs WHERE object_id = ? ORDER BY action', [id]);
     expect(audit).toEqual([
       { actor_id: owner.user.id, action: 'enterprise.create', reason: null },
       { actor_id: staffId, action: 'enterprise.verify', reason: '已核对营业执照原件和法定代表人授权书' },
@@ -161,7 +154,7 @@ describe('company verification', () => {
     // a staff account bound to no hall is not window staff
     const admin = await adminToken(api);
     expect((await api.post('/api/admin/staff', { username: 'backoffice01', password: 'Back2026office', name: '后台人员', hallId }, { token: admin })).status).toBe(201);
-    await t.app.get(DataSource).query('UPDATE users SET hall_id = NULL WHERE username = ?', ['backoffice01']);
+    await f.t.app.get(DataSource).query('UPDATE users SET hall_id = NULL WHERE username = ?', ['backoffice01']);
     const backOffice = (await staffSignIn(api, 'backoffice01', 'Back2026office')).accessToken;
     expectErrorShape(await api.get('/api/staff/enterprises', { token: backOffice }), 403, 'FORBIDDEN');
     expectErrorShape(await verify(id, { approve: true }, backOffice), 403, 'FORBIDDEN');

@@ -1,32 +1,23 @@
-import { createConnection } from 'mysql2/promise';
-import { client, Client, expectErrorShape } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, pool, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { expectErrorShape } from './helpers/http';
+import { adminToken, createSlot, pool, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /** Fair rules people can see: the no-show record and appeals, and the waitlist. */
 describe('no-show record, appeals and waitlist', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z' });
+  const api = f.api;
   let hallId: string;
   let service: { id: string };
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-    await setClock(api, '2026-12-07T00:00:00.000Z');
-    hallId = (await staffToken(api)).hallId;
-    service = await serviceAtHall(api, hallId);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(() => ({ hallId, service } = f.world));
 
   const slot = async (start: string, capacity = 5) =>
-    (await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity }, { token: await adminToken(api) })).body.id as string;
+    (await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity })).id;
   const book = async (s: Session, slotId: string) => api.post('/api/bookings', { slotId, serviceId: service.id }, { token: (await refreshed(api, s)).token });
   const sweep = async () => api.post('/api/admin/jobs/no-show-sweep/run', undefined, { token: await adminToken(api) });
   const dbValue = async (sql: string, params: unknown[]) => {
-    const conn = await createConnection(t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const [rows] = await conn.query(sql, params);
       return Object.values((rows as Array<Record<string, unknown>>)[0])[0];

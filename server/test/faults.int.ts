@@ -1,14 +1,13 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { ensureServerBuild, freePort, startChildApi, ChildApi } from '../../test/support/child-api';
 import { startTcpProxy, TcpProxy } from '../../test/support/tcp-proxy';
 import { client, Client, signIn } from './helpers/http';
-import { createDatabase, dropDatabase, LOG_DIR, startTestApp, testEnv, TestApp } from './helpers/test-app';
-import { adminToken, createService, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { connectDatabase, createDatabase, dropDatabase, LOG_DIR, startTestApp, TestApp, testEnv } from './helpers/test-app';
+import { adminToken, createService, createSlot, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * Faults (issue 8): jobs on two instances at once, kill -9 in a booking storm, losing the database
@@ -18,7 +17,7 @@ const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 const SQL_OR_STACK = /at \w+ \(|\.ts:\d+|\.js:\d+|SELECT |INSERT |UPDATE |QueryFailedError|ER_[A-Z_]+|ECONNREFUSED|mysql/i;
 
 async function sql<T = Record<string, unknown>>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
-  const conn = await createConnection(url);
+  const conn = await connectDatabase(url);
   try {
     const [rows] = await conn.query(query, params);
     return rows as T[];
@@ -71,14 +70,9 @@ describe('faults', () => {
       const admin = await adminToken(api);
       const staff = await staffToken(api);
       const service = await serviceAtHall(api, staff.hallId);
-      const slot = await api.post(
-        '/api/admin/slots',
-        { hallId: staff.hallId, serviceId: service.id, start: '2026-12-07T01:00:00.000Z', end: '2026-12-07T01:30:00.000Z', capacity: 30 },
-        { token: admin },
-      );
-      expect(slot.status).toBe(201);
+      const slot = await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start: '2026-12-07T01:00:00.000Z', capacity: 30 });
       const users = await pool(Array.from({ length: 20 }), 10, () => verifiedCitizen(api));
-      for (const u of users) expect((await api.post('/api/bookings', { slotId: slot.body.id, serviceId: service.id }, { token: u.token })).status).toBe(201);
+      for (const u of users) expect((await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token: u.token })).status).toBe(201);
 
       const later = '2026-12-07T02:00:00.000Z'; // 10:00, past the 30-minute grace
       await setClock(api, later);
@@ -87,7 +81,7 @@ describe('faults', () => {
       expect(runs.reduce((n, r) => n + r.marked, 0)).toBe(20);
 
       const ids = users.map((u) => u.user.id);
-      const marked = await sql<{ n: number }>(t.config.database.url!, "SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status = 'no_show'", [slot.body.id]);
+      const marked = await sql<{ n: number }>(t.config.database.url!, "SELECT COUNT(*) AS n FROM bookings WHERE slot_id = ? AND status = 'no_show'", [slot.id]);
       expect(Number(marked[0].n)).toBe(20);
       const msgs = await sql<{ user_id: string; n: number }>(
         t.config.database.url!,
@@ -96,7 +90,7 @@ describe('faults', () => {
       );
       expect(msgs).toHaveLength(20);
       expect(msgs.every((m) => Number(m.n) === 1)).toBe(true);
-      const [slotRow] = await sql<{ booked: number }>(t.config.database.url!, 'SELECT booked FROM slots WHERE id = ?', [slot.body.id]);
+      const [slotRow] = await sql<{ booked: number }>(t.config.database.url!, 'SELECT booked FROM slots WHERE id = ?', [slot.id]);
       expect(Number(slotRow.booked)).toBe(20); // no-shows keep their place: the slot is in the past
       await setClock(api, NOW);
       await setClock(api2, NOW);
@@ -188,13 +182,7 @@ describe('faults', () => {
       const service = await serviceAtHall(api, staff.hallId);
       const slots: string[] = [];
       for (let i = 0; i < 3; i++) {
-        const r = await api.post(
-          '/api/admin/slots',
-          { hallId: staff.hallId, serviceId: service.id, start: `2026-12-08T0${1 + i}:00:00.000Z`, end: `2026-12-08T0${1 + i}:30:00.000Z`, capacity: 15 },
-          { token: admin },
-        );
-        expect(r.status).toBe(201);
-        slots.push(r.body.id);
+        slots.push((await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start: `2026-12-08T0${1 + i}:00:00.000Z`, capacity: 15 })).id);
       }
       const users = await pool(Array.from({ length: 120 }), 12, () => verifiedCitizen(api));
 

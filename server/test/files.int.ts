@@ -1,31 +1,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { client, Client, expectErrorShape } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { expectErrorShape } from './helpers/http';
+import { adminToken, serviceAtHall, staffToken, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
 
 /** Upload limits on the local-disk driver: size (UPLOAD_MAX_SIZE set small here), streaming, content-addressed storage. */
 describe('uploads on local disk', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ env: { UPLOAD_MAX_SIZE: '64kb' }, now: '2026-12-07T02:00:00.000Z', world: false });
+  const api = f.api;
   let token: string;
   let appId: string;
   let materialId: string;
   const MAX = 64 * 1024;
 
-  const upload = async (bytes: Buffer, name = 'scan.pdf') => {
-    const fd = new FormData();
-    fd.append('file', new Blob([bytes], { type: 'application/pdf' }), name);
-    const res = await fetch(`${t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, text, headers: res.headers };
-  };
+  const upload = (bytes: Buffer, name = 'scan.pdf') => api.upload(token, appId, materialId, { name, type: 'application/pdf', bytes });
   const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x41)]);
 
   beforeAll(async () => {
-    t = await startTestApp({ UPLOAD_MAX_SIZE: '64kb' });
-    api = client(t.url);
-    await setClock(api, '2026-12-07T02:00:00.000Z');
     await adminToken(api);
     const staff = await staffToken(api);
     const svc = await serviceAtHall(api, staff.hallId);
@@ -35,9 +26,6 @@ describe('uploads on local disk', () => {
     expect(r.status).toBe(201);
     appId = r.body.id;
     materialId = r.body.materials[0].materialId;
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   it('takes a file at the limit', async () => {
@@ -54,7 +42,7 @@ describe('uploads on local disk', () => {
     const big = await upload(pdf(5 * 1024 * 1024));
     expectErrorShape(big as never, 413, 'FILE_TOO_LARGE');
     expect((await api.get(`/api/applications/${appId}`, { token })).body.materials[0].files.length).toBe(before);
-    const staging = path.join(t.config.upload.dir, 'tmp');
+    const staging = path.join(f.t.config.upload.dir, 'tmp');
     await new Promise((r) => setTimeout(r, 100));
     expect(fs.readdirSync(staging)).toEqual([]);
   });
@@ -66,9 +54,9 @@ describe('uploads on local disk', () => {
     expect(a.body.sha256).toBe(b.body.sha256);
     expect(a.body.id).not.toBe(b.body.id);
     const sha = a.body.sha256 as string;
-    const blob = path.join(t.config.upload.dir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha);
+    const blob = path.join(f.t.config.upload.dir, 'blobs', sha.slice(0, 2), sha.slice(2, 4), sha);
     expect(fs.readFileSync(blob).equals(bytes)).toBe(true);
-    expect(fs.readdirSync(path.join(t.config.upload.dir, 'tmp'))).toEqual([]);
+    expect(fs.readdirSync(path.join(f.t.config.upload.dir, 'tmp'))).toEqual([]);
   });
 
   it('strips a path from the name and refuses a renamed executable', async () => {

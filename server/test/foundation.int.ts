@@ -1,20 +1,14 @@
 import * as fs from 'node:fs';
 import jwt from 'jsonwebtoken';
-import { client, Client, expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
+import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /** The API core: error shapes, docs, health, tokens, role guards, masking. */
 describe('foundation', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
 
   describe('health and documents', () => {
     it('reports the database up', async () => {
@@ -72,7 +66,7 @@ describe('foundation', () => {
       expectErrorShape(r, 500, 'INTERNAL');
       expect(r.text).not.toContain('SQL');
       await new Promise((res) => setTimeout(res, 300));
-      const log = fs.readFileSync(t.config.logFile!, 'utf8');
+      const log = fs.readFileSync(f.t.config.logFile!, 'utf8');
       expect(log).toMatch(/"reqId":"boom-req-1"[^\n]*unexpected error|unexpected error[^\n]*"reqId":"boom-req-1"/);
     });
 
@@ -161,7 +155,7 @@ describe('foundation', () => {
       expectErrorShape(await api.get('/api/me', { token: none }), 401, 'UNAUTHENTICATED');
       const forged = jwt.sign(claims, 'another-secret-another-secret', { algorithm: 'HS256', keyid: 'k1' });
       expectErrorShape(await api.get('/api/me', { token: forged }), 401, 'UNAUTHENTICATED');
-      const otherKid = jwt.sign(claims, t.config.jwtSecret, { algorithm: 'HS256', keyid: 'k2' });
+      const otherKid = jwt.sign(claims, f.t.config.jwtSecret, { algorithm: 'HS256', keyid: 'k2' });
       expectErrorShape(await api.get('/api/me', { token: otherKid }), 401, 'UNAUTHENTICATED');
 
       await api.post('/api/__test__/clock', { now: new Date(Date.now() + 16 * 60_000).toISOString() });
@@ -187,8 +181,7 @@ describe('foundation', () => {
       const phone = uniquePhone();
       const s = await signIn(api, phone);
       expect((await api.post('/api/me/verify', { realName: '李四', idNumber: '11010519491231002X' }, { token: s.accessToken })).status).toBe(200);
-      const { createConnection } = await import('mysql2/promise');
-      const conn = await createConnection(t.config.database.url!);
+      const conn = await connectDatabase(f.t.config.database.url!);
       try {
         const [rows] = await conn.query('SELECT * FROM users WHERE id = ?', [s.user.id]);
         const dump = JSON.stringify(rows);
@@ -207,7 +200,7 @@ describe('foundation', () => {
       // a request whose URL and body carry the numbers
       await api.get(`/api/no-such-thing?phone=${phone}&id=11010519491231002X`);
       await new Promise((res) => setTimeout(res, 300));
-      const log = fs.readFileSync(t.config.logFile!, 'utf8');
+      const log = fs.readFileSync(f.t.config.logFile!, 'utf8');
       expect(log.length).toBeGreaterThan(0);
       expect(log).not.toContain(phone);
       expect(log).not.toContain('11010519491231002X');

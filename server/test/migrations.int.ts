@@ -2,13 +2,12 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../src/config/app-config';
 import { dataSourceOptions, migrate } from '../src/database/data-source';
 import { MIGRATIONS } from '../src/database/migrations';
 import { Trust1732000710000 } from '../src/database/migrations/1732000710000-trust';
-import { createDatabase, dropDatabase, testEnv } from './helpers/test-app';
+import { connectDatabase, createDatabase, dropDatabase, testEnv } from './helpers/test-app';
 import { validCreditCode } from './helpers/world';
 
 /** Every migration up, every one down, and up again, on an empty MariaDB database (issue 8). */
@@ -17,7 +16,7 @@ describe('migrations', () => {
   let ds: DataSource;
 
   const tables = async (): Promise<string[]> => {
-    const conn = await createConnection(loadConfig(testEnv(database)).database.url!);
+    const conn = await connectDatabase(loadConfig(testEnv(database)).database.url!);
     try {
       const [rows] = await conn.query('SHOW TABLES');
       return (rows as Array<Record<string, string>>).map((r) => Object.values(r)[0]).sort();

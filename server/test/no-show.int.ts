@@ -1,6 +1,6 @@
 import { client, Client, expectErrorShape, staffSignIn } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, createSlot, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /** The three-no-shows rule, through the clock (DESIGN.md, Appointments). */
 describe('no-shows, forfeiture and check-in', () => {
@@ -12,12 +12,7 @@ describe('no-shows, forfeiture and check-in', () => {
   const at = (iso: string) => setClock(api, iso);
   const admin = () => adminToken(api);
   const staff = async () => (await staffToken(api)).token;
-  const slot = async (start: string, capacity = 5) => {
-    const end = new Date(Date.parse(start) + 30 * 60_000).toISOString();
-    const r = await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end, capacity }, { token: await admin() });
-    expect(r.status).toBe(201);
-    return r.body.id as string;
-  };
+  const slot = async (start: string, capacity = 5) => (await createSlot(api, await admin(), { hallId, serviceId: service.id, start, capacity })).id;
   const book = async (s: Session, slotId: string) => {
     const r = await api.post('/api/bookings', { slotId, serviceId: service.id }, { token: (await refreshed(api, s)).token });
     expect(r.status).toBe(201);
@@ -171,7 +166,7 @@ describe('FORFEIT_DAYS: forfeiture lapses by itself', () => {
     const hallId = (await staffToken(api)).hallId;
     const service = await serviceAtHall(api, hallId);
     const slot = async (start: string) =>
-      (await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity: 3 }, { token: await adminToken(api) })).body.id;
+      (await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity: 3 })).id;
     const u = (await verifiedCitizen(api)) as Session;
     const s1 = await slot('2026-12-08T01:00:00.000Z');
     expect((await api.post('/api/bookings', { slotId: s1, serviceId: service.id }, { token: u.token })).status).toBe(201);

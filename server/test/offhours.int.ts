@@ -1,24 +1,15 @@
-import { client, Client, expectErrorShape, signIn } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { expectErrorShape, signIn } from './helpers/http';
+import { refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
 
 /** 错时 / 预约办 (DESIGN.md, Off-hours service). */
 describe('off-hours requests', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ now: '2026-11-23T02:00:00.000Z' }); // Monday 10:00
+  const api = f.api;
   let hallId: string;
   let service: { id: string };
 
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-    await setClock(api, '2026-11-23T02:00:00.000Z'); // Monday 10:00
-    hallId = (await staffToken(api)).hallId;
-    service = await serviceAtHall(api, hallId);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(() => ({ hallId, service } = f.world));
 
   const ask = (token: string, start: string, end: string, note = '白天上班，希望下班后办理') =>
     api.post('/api/offhours-requests', { serviceId: service.id, hallId, preferredStart: start, preferredEnd: end, note }, { token });

@@ -1,6 +1,6 @@
 import { client, Client, expectErrorShape, signIn } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, createSlot, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /** 好差评 (DESIGN.md, Ratings): once, only when finished, a ticket on 1–2, one re-rate after the answer. */
 describe('ratings', () => {
@@ -22,8 +22,8 @@ describe('ratings', () => {
 
   /** A booking for today 09:00 that staff have checked in. */
   const finishedBooking = async (u: Session, start: string) => {
-    const slot = await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity: 20 }, { token: await adminToken(api) });
-    const b = await api.post('/api/bookings', { slotId: slot.body.id, serviceId: service.id }, { token: (await refreshed(api, u)).token });
+    const slot = await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity: 20 });
+    const b = await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token: (await refreshed(api, u)).token });
     expect(b.status).toBe(201);
     return b.body as { id: string; code: string };
   };
@@ -198,8 +198,8 @@ describe('rating invitations', () => {
     const hallId = (await staffToken(api)).hallId;
     const service = await serviceAtHall(api, hallId);
     const served = async (u: Session, start: string) => {
-      const slot = await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + 1800_000).toISOString(), capacity: 5 }, { token: await adminToken(api) });
-      const b = await api.post('/api/bookings', { slotId: slot.body.id, serviceId: service.id }, { token: u.token });
+      const slot = await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity: 5 });
+      const b = await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token: u.token });
       await api.post('/api/staff/bookings/check-in', { code: b.body.code }, { token: (await staffToken(api)).token });
       return b.body.id as string;
     };

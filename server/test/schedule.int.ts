@@ -1,10 +1,10 @@
-import { createConnection } from 'mysql2/promise';
 import { createApp } from '../src/app.factory';
 import { SlotGenerationJob } from '../src/booking/slot-generation.job';
 import { SEED_HALLS, demoSlotTemplates } from '../src/database/seeds/catalog.data';
 import { client, Client, expectErrorShape, signIn } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
 import { adminToken, pool, refreshed, Session, setClock, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
+import { connectDatabase } from './helpers/test-app';
 
 /**
  * The first hour (the demo data is bookable out of the box) and the admin's schedule: demo slot
@@ -12,13 +12,13 @@ import { adminToken, pool, refreshed, Session, setClock, verifiedCitizen } from 
  * once), and closing a slot (its bookings cancelled by the centre, told why, never no-shows).
  */
 describe('schedule: demo templates, slot generation, closing a slot', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let admin: string;
   let halls: Array<{ id: string; name: string; level: string }>;
 
   const sql = async <T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> => {
-    const conn = await createConnection(t.config.database.url!);
+    const conn = await connectDatabase(f.t.config.database.url!);
     try {
       const [rows] = await conn.query(query, params);
       return rows as T[];
@@ -52,13 +52,8 @@ describe('schedule: demo templates, slot generation, closing a slot', () => {
   const templatesPerWorkday = SEED_HALLS.reduce((n, h) => n + demoSlotTemplates(h).filter((x) => x.weekday === 1).length, 0);
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     admin = await adminToken(api);
     halls = (await api.get('/api/halls')).body;
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('the demo data after start', () => {
@@ -77,7 +72,7 @@ describe('schedule: demo templates, slot generation, closing a slot', () => {
 
     it('has the booking horizon filled from them at start-up: today through today + 14, working days only', async () => {
       const today = shanghaiToday();
-      const last = addDays(today, t.config.bookingHorizonDays);
+      const last = addDays(today, f.t.config.bookingHorizonDays);
       const days = await workdays(today, last);
       const [row] = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM slots WHERE template_id IS NOT NULL AND day BETWEEN ? AND ?', [today, last]);
       expect(Number(row.n)).toBe(templatesPerWorkday * days.length);
@@ -135,7 +130,7 @@ describe('schedule: demo templates, slot generation, closing a slot', () => {
     it('fills the horizon once: a second run, or a run on a second instance at the same moment, adds nothing', async () => {
       await at('2027-04-05T01:00:00.000Z'); // Monday 5 April 2027 (清明 falls on the 5th)
       const from = '2027-04-05';
-      const to = addDays(from, t.config.bookingHorizonDays);
+      const to = addDays(from, f.t.config.bookingHorizonDays);
       const expected = templatesPerWorkday * (await workdays(from, to)).length;
       const count = async () => Number((await sql<{ n: number }>('SELECT COUNT(*) AS n FROM slots WHERE template_id IS NOT NULL AND day BETWEEN ? AND ?', [from, to]))[0].n);
       const before = await count();
@@ -146,13 +141,13 @@ describe('schedule: demo templates, slot generation, closing a slot', () => {
       expect(again).toMatchObject({ created: 0, existing: expected });
 
       // two instances, both a week later, at once
-      const second = await createApp(t.config);
+      const second = await createApp(f.t.config);
       await second.listen(0, '127.0.0.1');
       try {
         const api2 = client(`http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`);
         await at('2027-04-12T01:00:00.000Z', api2);
         const [a, b] = await Promise.all([runJob(api, 'slot-generation'), runJob(api2, 'slot-generation')]);
-        const to2 = addDays('2027-04-12', t.config.bookingHorizonDays);
+        const to2 = addDays('2027-04-12', f.t.config.bookingHorizonDays);
         const expected2 = templatesPerWorkday * (await workdays('2027-04-12', to2)).length;
         const fresh = expected2 - templatesPerWorkday * (await workdays('2027-04-12', to)).length;
         expect(a.created + b.created).toBe(fresh);
@@ -167,7 +162,7 @@ describe('schedule: demo templates, slot generation, closing a slot', () => {
 
     it('on the every-minute schedule works only when the day, the templates or the calendar changed', async () => {
       await at('2027-05-10T01:00:00.000Z'); // Monday
-      const job = t.app.get(SlotGenerationJob);
+      const job = f.t.app.get(SlotGenerationJob);
       expect((await job.run({ onlyIfChanged: true })).skipped).toBe(0);
       expect(await job.run({ onlyIfChanged: true })).toMatchObject({ skipped: 1, created: 0 });
       // a new template is picked up at the next tick

@@ -1,9 +1,10 @@
 import { creditCodeCheckChar } from '@gov/shared';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { Answer, client, Client, expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
-import { startTestApp, testEnv, TestApp } from './helpers/test-app';
-import { adminToken, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { Answer, client, expectErrorShape, must, signIn, staffSignIn, uniquePhone } from './helpers/http';
+import { startTestApp, testEnv } from './helpers/test-app';
+import { adminToken, createSlot, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
 
 /**
  * Security (issue 8): the stranger sweep over every object route of the OpenAPI document, staff of
@@ -19,22 +20,17 @@ type Op = { method: string; path: string };
 const PUBLIC_OBJECT_ROUTES = [/^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/];
 
 describe('security', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ world: false });
+  const api = f.api;
   let ops: Op[];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
     await setClock(api, NOW);
     const doc = await api.get('/api/docs-json');
     ops = [];
     for (const [p, item] of Object.entries(doc.body.paths as Record<string, Record<string, unknown>>)) {
       for (const m of Object.keys(item)) if (['get', 'post', 'put', 'delete', 'patch'].includes(m)) ops.push({ method: m.toUpperCase(), path: p });
     }
-  });
-  afterAll(async () => {
-    await t?.close();
   });
 
   describe('the stranger sweep', () => {
@@ -48,7 +44,7 @@ describe('security', () => {
     const upload = (token: string, appId: string, materialId: string) => {
       const fd = new FormData();
       fd.append('file', new Blob([Buffer.from(`%PDF-1.4\n% ${Math.random()}\n%%EOF\n`)], { type: 'application/pdf' }), 'scan.pdf');
-      return fetch(`${t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } }).then(async (r) => {
+      return fetch(`${f.t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${token}` } }).then(async (r) => {
         const text = await r.text();
         return { status: r.status, text, body: text ? JSON.parse(text) : null, headers: r.headers } as Answer;
       });
@@ -61,10 +57,7 @@ describe('security', () => {
       owner = await verifiedCitizen(api);
       stranger = await verifiedCitizen(api);
       const agent = await signIn(api);
-      const mustBe = (a: Answer, status: number, what: string) => {
-        if (a.status !== status) throw new Error(`${what}: ${a.status} ${a.text}`);
-        return a.body;
-      };
+      const mustBe = must;
 
       // a second hall with its own staff
       const hall2 = mustBe(
@@ -76,11 +69,7 @@ describe('security', () => {
       otherStaff = (await staffSignIn(api, 'staff-west', 'Staff@2026west')).accessToken;
 
       // a booking, checked in and rated 1 (a rectification ticket)
-      const slot = mustBe(
-        await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: service.id, start: '2026-12-07T01:00:00.000Z', end: '2026-12-07T01:30:00.000Z', capacity: 1 }, { token: admin }),
-        201,
-        'slot',
-      );
+      const slot = await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start: '2026-12-07T01:00:00.000Z', capacity: 1 });
       const booking = mustBe(await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token: owner.token }), 201, 'booking');
       ids.booking = booking.id;
       ids.bookingCode = booking.code;
@@ -91,11 +80,7 @@ describe('security', () => {
       ids.rectification = rating.rectification.id;
 
       // a second booking of the owner's to cancel, waive, mark (another day)
-      const slot2 = mustBe(
-        await api.post('/api/admin/slots', { hallId: staff.hallId, serviceId: service.id, start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:30:00.000Z', capacity: 3 }, { token: admin }),
-        201,
-        'slot2',
-      );
+      const slot2 = await createSlot(api, admin, { hallId: staff.hallId, serviceId: service.id, start: '2026-12-08T01:00:00.000Z', capacity: 3 });
       ids.booking2 = mustBe(await api.post('/api/bookings', { slotId: slot2.id, serviceId: service.id }, { token: owner.token }), 201, 'booking2').id;
 
       // a waitlist place: the full 09:00 slot

@@ -18,13 +18,7 @@ describe('uploads to an S3-compatible store', () => {
   let materialId: string;
   const BUCKET = 'zwt-uploads';
 
-  const upload = async (bytes: Buffer, name: string, type = 'application/pdf', who = token) => {
-    const fd = new FormData();
-    fd.append('file', new Blob([bytes], { type }), name);
-    const res = await fetch(`${t.url}/api/applications/${appId}/materials/${materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${who}` } });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : null, text, headers: res.headers };
-  };
+  const upload = (bytes: Buffer, name: string, type = 'application/pdf', who = token) => api.upload(who, appId, materialId, { name, type, bytes });
 
   beforeAll(async () => {
     s3dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwt-s3rver-'));

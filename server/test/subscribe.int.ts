@@ -1,7 +1,7 @@
 import { client, Client } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { fakeWechat, FakeServer } from './fakes/fake-servers';
-import { adminToken, serviceAtHall, setClock, staffToken, validIdNumber } from './helpers/world';
+import { adminToken, createSlot, serviceAtHall, setClock, staffToken, validIdNumber } from './helpers/world';
 
 /** WeChat subscribe messages through the real client, against a fake WeChat server. */
 describe('WeChat subscribe messages', () => {
@@ -36,12 +36,8 @@ describe('WeChat subscribe messages', () => {
 
     const { hallId } = await staffToken(api);
     const service = await serviceAtHall(api, hallId);
-    const slot = await api.post(
-      '/api/admin/slots',
-      { hallId, serviceId: service.id, start: '2026-12-08T01:00:00.000Z', end: '2026-12-08T01:30:00.000Z', capacity: 2 },
-      { token: await adminToken(api) },
-    );
-    const b = await api.post('/api/bookings', { slotId: slot.body.id, serviceId: service.id }, { token });
+    const slot = await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start: '2026-12-08T01:00:00.000Z', capacity: 2 });
+    const b = await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token });
     expect(b.status).toBe(201);
 
     await setClock(api, '2026-12-07T02:00:00.000Z');

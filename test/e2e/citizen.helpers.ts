@@ -6,8 +6,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { BrowserContext, Page } from 'playwright-core';
-import { idNumberCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
+import { PRIVACY_TERMS_VERSION } from '@gov/shared';
+import { ApiError, client, TEST_SMS_CODE } from '../support/http';
+import { ADMIN, createSlot as createSlotAt, STAFF01, validIdNumber } from '../support/world';
 import { e2ePhone, e2eState, screenshot, serverNow } from './browser';
+
+export { pdfBytes, pngBytes } from '../support/world';
 
 export interface Tokens {
   accessToken: string;
@@ -15,52 +19,25 @@ export interface Tokens {
   user: Record<string, unknown> & { id: string };
 }
 
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: unknown,
-    what: string,
-  ) {
-    super(`${what} → ${status} ${JSON.stringify(body)}`);
-  }
-}
+/** The error a refused call throws (test/support/http.ts: one error type for every test). */
+export { ApiError as HttpError };
 
-/** One JSON call to the e2e server. */
-export async function api<T = any>(method: string, url: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-  const res = await fetch(`${e2eState().url}${url}`, {
-    method,
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON
-  }
-  if (!res.ok) throw new HttpError(res.status, body, `${method} ${url}`);
-  return body as T;
+/** The e2e server's client (test/support/http.ts). */
+export const e2eApi = () => client(() => e2eState().url);
+
+/** One JSON call to the e2e server; anything but 2xx throws HttpError. */
+export function api<T = any>(method: string, url: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
+  return e2eApi().json<T>(method, url, opts);
 }
 
 /** A valid, random 18-digit ID number (check character computed). */
-export function randomIdNumber(): string {
-  const year = 1960 + Math.floor(Math.random() * 40);
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const seq = String(Math.floor(Math.random() * 1000)).padStart(3, '0');
-  const first17 = `110105${year}${month}${day}${seq}`;
-  return first17 + idNumberCheckChar(first17);
-}
+export const randomIdNumber = validIdNumber;
 
 /** A citizen signed in with the dev SMS code, who agreed to the privacy terms (as at first sign-in in the app), real name verified. */
 export async function verifiedCitizen(realName = '李明'): Promise<Tokens & { phone: string }> {
   const phone = e2ePhone();
   await api('POST', '/api/auth/sms/send', { body: { phone } });
-  const auth = await api<Tokens>('POST', '/api/auth/sms/login', { body: { phone, code: '123456' } });
+  const auth = await api<Tokens>('POST', '/api/auth/sms/login', { body: { phone, code: TEST_SMS_CODE } });
   await api('POST', '/api/me/consent', { token: auth.accessToken, body: { version: PRIVACY_TERMS_VERSION } });
   const user = await api('POST', '/api/me/verify', { token: auth.accessToken, body: { realName, idNumber: randomIdNumber() } });
   return { ...auth, user, phone };
@@ -83,8 +60,8 @@ export async function staffLogin(username: string, password: string): Promise<To
   return api<Tokens>('POST', '/api/auth/staff/login', { body: { username, password } });
 }
 
-export const adminLogin = () => staffLogin('admin', 'Admin@2026!');
-export const staff01Login = () => staffLogin('staff01', 'Staff@2026');
+export const adminLogin = () => staffLogin(ADMIN.username, ADMIN.password);
+export const staff01Login = () => staffLogin(STAFF01.username, STAFF01.password);
 
 /** Open the H5 build already signed in (the session store reads Taro storage: { data } in localStorage). */
 export async function signInBrowser(context: BrowserContext, tokens: Tokens): Promise<void> {
@@ -135,11 +112,8 @@ export async function workdayAfter(n: number): Promise<string> {
 }
 
 /** One slot made by the admin (POST /api/admin/slots). Times are Shanghai HH:mm on `date`. */
-export async function createSlot(adminToken: string, s: { hallId: string; serviceId?: string; date: string; start: string; end: string; capacity: number }): Promise<{ id: string }> {
-  return api('POST', '/api/admin/slots', {
-    token: adminToken,
-    body: { hallId: s.hallId, serviceId: s.serviceId, start: `${s.date}T${s.start}:00+08:00`, end: `${s.date}T${s.end}:00+08:00`, capacity: s.capacity },
-  });
+export function createSlot(adminToken: string, s: { hallId: string; serviceId?: string; date: string; start: string; end: string; capacity: number }): Promise<{ id: string }> {
+  return createSlotAt(e2eApi(), adminToken, { ...s, start: `${s.date}T${s.start}:00+08:00`, end: `${s.date}T${s.end}:00+08:00` });
 }
 
 /** Pin the server clock for the duration of fn, then let it tick again (always). Shared server: keep fn short. */
@@ -150,20 +124,6 @@ export async function withServerClock<T>(at: Date, fn: () => Promise<T>): Promis
   } finally {
     await api('POST', '/api/__test__/clock', { body: { now: null } });
   }
-}
-
-/** Minimal real file bytes the server accepts (it judges type by content). */
-export function pdfBytes(label: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${label}\ntrailer<</Root 1 0 R>>\n%%EOF\n`,
-  );
-}
-
-export function pngBytes(): Buffer {
-  return Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-    'base64',
-  );
 }
 
 /**

@@ -1,16 +1,19 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createDatabase, testEnv } from '../../server/test/helpers/test-app';
+import { childProcessEnv, createDatabase, testEnv } from '../support/test-app';
 import { e2eStateFile, E2eState } from './e2e-state';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Start the production build of the server (serving the H5 build) on a fresh MariaDB database. */
+/**
+ * Start the production build of the server (serving the H5 build) on a fresh MariaDB database, with
+ * the test's settings only (testEnv): nothing of the caller's shell reaches it.
+ */
 export default async function globalSetup(): Promise<void> {
   const database = await createDatabase();
   const port = 3900 + Math.floor(Math.random() * 90);
-  const env = { ...process.env, ...testEnv(database, { PORT: String(port), LOG_FILE: path.join(ROOT, 'test-results/logs', `e2e-${database}.log`) }) };
+  const env = childProcessEnv(testEnv(database, { PORT: String(port), LOG_FILE: path.join(ROOT, 'test-results/logs', `e2e-${database}.log`) }));
   const child = spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], detached: false });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { dropDatabase } from '../../server/test/helpers/test-app';
+import { dropDatabase } from '../support/test-app';
 import { e2eStateFile, E2eState } from './e2e-state';
 
 export default async function globalTeardown(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { launch, screenshot } from './browser';
-import { admin, call, citizen, cityHall, fill, press, service, signedInContext, slotLaterToday, staff01, submittedFiling, validIdNumber, visible } from './staff.helpers';
+import { admin, adminSlot, call, citizen, cityHall, fill, press, service, signedInContext, slotLaterToday, staff01, submittedFiling, validIdNumber, visible } from './staff.helpers';
 
 /** A citizen verified with an ID number we know (to see it revealed in full). */
 async function citizenWithId(realName: string) {
@@ -105,10 +105,7 @@ describe('the staff desk (H5, desk)', () => {
     const s = await service('', { hallId: hall.id });
     const today = await slotLaterToday(adminT.accessToken, hall.id, s.id);
     const start = new Date(Date.parse(today.start) + 24 * 3_600_000);
-    const slot = await call<{ id: string }>('POST', '/api/admin/slots', {
-      token: adminT.accessToken,
-      body: { hallId: hall.id, serviceId: s.id, start: start.toISOString(), end: new Date(start.getTime() + 30 * 60_000).toISOString(), capacity: 5 },
-    });
+    const slot = await adminSlot(adminT.accessToken, { hallId: hall.id, serviceId: s.id, start, capacity: 5 });
     const booking = await call<{ code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
 
     const { page, context } = await signedInContext(browser, await staff01(), 'desk');

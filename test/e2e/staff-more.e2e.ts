@@ -4,6 +4,7 @@ import { launch, screenshot, serverNow } from './browser';
 import { expectAccessible, shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
 import {
   admin,
+  adminSlot,
   call,
   citizen,
   cityHall,
@@ -132,7 +133,7 @@ describe('more of the staff desk on the H5 build', () => {
     const end = new Date(start.getTime() + 15 * 60_000);
     expect(shanghaiDate(end)).toBe(shanghaiDate(start));
     const booking = await withServerClock(pinned, async () => {
-      const slot = await call('POST', '/api/admin/slots', { token: adminT.accessToken, body: { hallId: hall.id, serviceId: s.id, start: start.toISOString(), end: end.toISOString(), capacity: 2 } });
+      const slot = await adminSlot(adminT.accessToken, { hallId: hall.id, serviceId: s.id, start, end, capacity: 2 });
       return call('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
     });
     await call('POST', '/api/admin/jobs/no-show-sweep/run', { token: adminT.accessToken });

@@ -4,8 +4,13 @@
  * filings with uploaded files, finished bookings.
  */
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { creditCodeCheckChar, idNumberCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
+import { PRIVACY_TERMS_VERSION } from '@gov/shared';
+import { ApiError, refusal, TEST_SMS_CODE } from '../support/http';
+import { ADMIN, cityHall as cityHallOf, createSlot, pdfBytes, SlotSpec, pngBytes, serviceAtHall, STAFF01, validCreditCode, validIdNumber } from '../support/world';
 import { e2ePhone, e2eState, serverNow } from './browser';
+import { api as call, e2eApi } from './citizen.helpers';
+
+export { refusal, call, validCreditCode, validIdNumber, pdfBytes, pngBytes };
 
 export interface Tokens {
   accessToken: string;
@@ -13,74 +18,22 @@ export interface Tokens {
   user: Record<string, any> & { id: string };
 }
 
-export class ApiCallError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: any,
-    what: string,
-  ) {
-    super(`${what} → ${status} ${JSON.stringify(body)}`);
-  }
-}
-
-/** One JSON call to the e2e server. */
-export async function call<T = any>(method: string, url: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
-  const res = await fetch(`${e2eState().url}${url}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    // not JSON
-  }
-  if (!res.ok) throw new ApiCallError(res.status, body, `${method} ${url}`);
-  return body as T;
-}
-
-/** The error a call is refused with (fails when it succeeds). */
-export async function refusal(p: Promise<unknown>): Promise<ApiCallError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiCallError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
-
-let idSeq = Math.floor(Math.random() * 900);
-export function validIdNumber(): string {
-  idSeq = (idSeq + 37) % 1000;
-  const year = 1960 + Math.floor(Math.random() * 40);
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const first17 = `110105${year}${month}${day}${String(idSeq).padStart(3, '0')}`;
-  return first17 + idNumberCheckChar(first17);
-}
-
-/** A valid 统一社会信用代码 (check character computed), unique per call. */
-export function validCreditCode(): string {
-  const body = String(Math.floor(Math.random() * 1e9)).padStart(9, '0');
-  const first17 = `91110105${body}`;
-  return first17 + creditCodeCheckChar(first17);
-}
+/** The error a refused call throws (test/support/http.ts: one error type for every test). */
+export { ApiError as ApiCallError };
 
 /** A citizen signed in with the dev SMS code who agreed to the privacy terms (and verified, unless told otherwise). */
 export async function citizen(realName = '张三', verify = true): Promise<Tokens & { phone: string }> {
   const phone = e2ePhone();
   await call('POST', '/api/auth/sms/send', { body: { phone } });
-  const auth = await call<Tokens>('POST', '/api/auth/sms/login', { body: { phone, code: '123456' } });
+  const auth = await call<Tokens>('POST', '/api/auth/sms/login', { body: { phone, code: TEST_SMS_CODE } });
   const consented = await call<Tokens['user']>('POST', '/api/me/consent', { token: auth.accessToken, body: { version: PRIVACY_TERMS_VERSION } });
   const user = verify ? await call('POST', '/api/me/verify', { token: auth.accessToken, body: { realName, idNumber: validIdNumber() } }) : consented;
   return { ...auth, user, phone };
 }
 
 export const staffTokens = (username: string, password: string) => call<Tokens>('POST', '/api/auth/staff/login', { body: { username, password } });
-export const admin = () => staffTokens('admin', 'Admin@2026!');
-export const staff01 = () => staffTokens('staff01', 'Staff@2026');
+export const admin = () => staffTokens(ADMIN.username, ADMIN.password);
+export const staff01 = () => staffTokens(STAFF01.username, STAFF01.password);
 
 /** A browser context already signed in as these tokens (Taro storage: { data } in localStorage). */
 export async function signedInContext(browser: Browser, tokens: Tokens, kind: 'phone' | 'desk'): Promise<{ context: BrowserContext; page: Page }> {
@@ -110,25 +63,18 @@ export async function deskPage(browser: Browser): Promise<{ context: BrowserCont
   return { context, page: await context.newPage() };
 }
 
-export async function cityHall(): Promise<{ id: string; name: string }> {
-  const halls = await call<Array<{ id: string; name: string }>>('GET', '/api/halls');
-  const h = halls.find((x) => x.name === '清河市政务服务中心');
-  if (!h) throw new Error('no city hall in the demo data');
-  return h;
-}
+export const cityHall = () => cityHallOf(e2eApi());
 
 export async function service(q: string, opts: { prereview?: boolean; hallId?: string } = {}): Promise<{ id: string; name: string }> {
+  if (opts.hallId) return serviceAtHall(e2eApi(), opts.hallId, q, opts);
   const page = await call<{ items: Array<{ id: string; name: string; onlinePrereview: boolean }> }>('GET', `/api/services?q=${encodeURIComponent(q)}&pageSize=50`);
-  for (const s of page.items) {
-    if (opts.prereview && !s.onlinePrereview) continue;
-    if (opts.hallId) {
-      const g = await call<{ halls: Array<{ id: string }> }>('GET', `/api/services/${s.id}`);
-      if (!g.halls.some((h) => h.id === opts.hallId)) continue;
-    }
-    return s;
-  }
-  throw new Error(`no service for ${q}`);
+  const s = page.items.find((i) => !opts.prereview || i.onlinePrereview);
+  if (!s) throw new Error(`no service for ${q}`);
+  return s;
 }
+
+/** One slot made by the admin (test/support/world.ts createSlot on the e2e server). */
+export const adminSlot = (adminToken: string, s: SlotSpec) => createSlot(e2eApi(), adminToken, s);
 
 /** A slot later today (Shanghai) at the hall, made by the admin, so that a booking can be checked in today. */
 export async function slotLaterToday(adminToken: string, hallId: string, serviceId: string): Promise<{ id: string; start: string }> {
@@ -137,10 +83,7 @@ export async function slotLaterToday(adminToken: string, hallId: string, service
   const start = Math.min(now + 20 * 60_000, endOfDay - 4 * 60_000);
   if (start - now < 60_000) throw new Error('too close to midnight (Asia/Shanghai) for a same-day slot; run again after 00:00');
   const end = Math.min(start + 30 * 60_000, endOfDay);
-  const slot = await call<{ id: string }>('POST', '/api/admin/slots', {
-    token: adminToken,
-    body: { hallId, serviceId, start: new Date(start).toISOString(), end: new Date(end).toISOString(), capacity: 5 },
-  });
+  const slot = await adminSlot(adminToken, { hallId, serviceId, start: new Date(start), end: new Date(end), capacity: 5 });
   return { id: slot.id, start: new Date(start).toISOString() };
 }
 
@@ -154,24 +97,10 @@ export async function finishedBooking(person: Tokens, staffToken: string, adminT
   return { id: b.id, code: b.code, serviceId: s.id };
 }
 
-export function pngBytes(): Buffer {
-  return Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-}
-
-export function pdfBytes(label: string): Buffer {
-  return Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% ${label}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
-}
-
 /** Upload one file to a material of a filing (multipart). */
 export async function upload(token: string, appId: string, materialId: string, file: { name: string; type: string; bytes: Buffer }): Promise<void> {
-  const form = new FormData();
-  form.append('file', new Blob([file.bytes], { type: file.type }), file.name);
-  const res = await fetch(`${e2eState().url}/api/applications/${appId}/materials/${materialId}/files`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${token}` },
-    body: form,
-  });
-  if (!res.ok) throw new ApiCallError(res.status, await res.text(), 'upload');
+  const a = await e2eApi().upload(token, appId, materialId, file);
+  if (a.status < 200 || a.status >= 300) throw new ApiError(a.status, a.body, 'upload');
 }
 
 /** A filing at the city hall with a file on every required material (first a PNG, then PDFs), submitted. */

@@ -168,7 +168,7 @@ describe('the filing state machine', () => {
     fc.assert(
       fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
         let state: (typeof APPLICATION_STATUSES)[number] = 'draft';
-        const seen = [state];
+        const seen: (typeof APPLICATION_STATUSES)[number][] = [state];
         for (const s of steps) {
           const r = transition(state, s.action, s.by);
           if (r.ok) {

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { childProcessEnv } from './test-app';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const DIST_MAIN = path.join(ROOT, 'server/dist/main.js');
@@ -33,10 +34,13 @@ export interface ChildApi {
   output(): string;
 }
 
-/** `node server/dist/main.js` as its own process; resolves when /api/health answers 200. */
+/**
+ * `node server/dist/main.js` as its own process with exactly these settings (testEnv's, usually) and
+ * nothing of the caller's shell; resolves when /api/health answers 200.
+ */
 export async function startChildApi(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildApi> {
   const port = Number(env.PORT);
-  const proc = spawn(process.execPath, [DIST_MAIN], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [DIST_MAIN], { cwd: ROOT, env: childProcessEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString('utf8')));
