@@ -51,7 +51,7 @@ export const TEST_SMS_CODE = '123456';
  */
 export function client(baseUrl: string | (() => string)) {
   const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
-  async function send<T>(method: string, path: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<Answer<T>> {
+  async function send<T>(method: string, path: string, headers: Record<string, string>, body: RequestInit['body']): Promise<Answer<T>> {
     const res = await fetch(`${base()}${path}`, { method, headers, body });
     const text = await res.text();
     let parsed: unknown = text;
@@ -66,7 +66,7 @@ export function client(baseUrl: string | (() => string)) {
   function call<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    let body: BodyInit | undefined;
+    let body: RequestInit['body'];
     if (opts.raw !== undefined) body = typeof opts.raw === 'string' ? opts.raw : new Uint8Array(opts.raw);
     else if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
