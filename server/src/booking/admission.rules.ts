@@ -104,7 +104,9 @@ const REAL_NAME: Record<AdmissionPath, string> = {
  * Off-hours slots are outside the horizon rule: the request was taken a working day ahead
  * (DESIGN.md, Off-hours service) and is confirmed for the time the applicant asked.
  */
-export function slotVerdict(f: Pick<AdmissionFacts, 'path' | 'slot' | 'now' | 'horizonDays' | 'isWorkday'>): 'ok' | keyof typeof NOT_BOOKABLE {
+export function slotVerdict(
+  f: Pick<AdmissionFacts, 'path' | 'now' | 'horizonDays' | 'isWorkday'> & { slot: Pick<AdmissionSlot, 'startAt' | 'kind' | 'active' | 'fromTemplate'> },
+): 'ok' | keyof typeof NOT_BOOKABLE {
   const { slot, now } = f;
   if (!slot.active) return 'closed';
   if (slot.startAt.getTime() <= now.getTime()) return 'past';
