@@ -57,8 +57,9 @@ export class BookingService {
 
   /**
    * POST /bookings: through the admission seam (every rule, capacity under the database guard), then
-   * 预约成功 to the person it is for. Answers the booking as GET /bookings/:id shows it, from the rows
-   * just written (the slot with its real capacity and remaining places).
+   * 预约成功 to the person it is for. Answers the booking as GET /bookings/:id shows it (without the
+   * check-in QR image, which the detail page fetches), from the rows just written: the slot read back
+   * with its real capacity and remaining places. Errors: admission.rules.ts `admission()`.
    */
   async book(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
     // When slots open almost every request is for a full slot: refuse those first, from one plain
@@ -75,7 +76,7 @@ export class BookingService {
       kind: 'regular',
       acting: () => this.acting.resolve(caller, input.onBehalfOf, input.serviceId),
     });
-    const view = await this.get(caller, booking.id);
+    const [view] = await this.views([booking]); // the slot read back after the write: its real capacity and places left
     await this.notifications.send({
       userId: booking.userId,
       type: 'booking_created',
