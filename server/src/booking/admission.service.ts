@@ -131,7 +131,8 @@ export class AdmissionService {
     const { facts, who } = await this.facts(req);
     const refused = admission(facts);
     if (refused) throw asError(refused);
-    const booking = newBookingRow(who!, req.slot, req.serviceId, req.kind, facts.now, req.offhoursRequestId ?? null);
+    if (!who) throw new Error('admitted without a principal'); // admission() refuses when acting was refused
+    const booking = newBookingRow(who, req.slot, req.serviceId, req.kind, facts.now, req.offhoursRequestId ?? null);
     for (let attempt = 0; ; attempt++) {
       try {
         await this.tx.run((em) => this.write(em, req, booking, facts.now));
