@@ -112,11 +112,24 @@ describe('audience on every door', () => {
     expect(held.status).toBe(201);
     const joined = await api.post(`/api/slots/${s}/waitlist`, {}, { token: waiting.token });
     expect(joined.status).toBe(201);
-    await setAudience(svc, 'enterprise'); // the catalogue changes while they wait
     expect((await api.post(`/api/bookings/${held.body.id}/cancel`, undefined, { token: holder.token })).status).toBe(200);
     expect((await api.get('/api/me/waitlist', { token: waiting.token })).body[0]).toMatchObject({ slotId: s, status: 'offered' });
+    await setAudience(svc, 'enterprise'); // the catalogue changes while the offer holds
     expectMismatch(await api.post(`/api/waitlist/${joined.body.id}/accept`, undefined, { token: waiting.token }), '仅面向企业');
     expect((await api.get('/api/bookings', { token: waiting.token })).body).toEqual([]);
+  });
+
+  it('a freed place is not offered to a person the service is no longer for: they stay in line', async () => {
+    const svc = await createService(api, admin, { hallIds: [staff.hallId], audience: 'both' });
+    const s = await slot(svc.id, '2026-12-11T02:00:00.000Z', 1);
+    const holder = (await verifiedCitizen(api)) as Session;
+    const waiting = (await verifiedCitizen(api)) as Session;
+    const held = await book(holder.token, svc.id, s);
+    expect((await api.post(`/api/slots/${s}/waitlist`, {}, { token: waiting.token })).status).toBe(201);
+    await setAudience(svc, 'enterprise'); // the catalogue changes while they wait
+    expect((await api.post(`/api/bookings/${held.body.id}/cancel`, undefined, { token: holder.token })).status).toBe(200);
+    expect((await api.get('/api/me/waitlist', { token: waiting.token })).body[0]).toMatchObject({ slotId: s, status: 'waiting', offer: null });
+    expect((await api.get('/api/messages', { token: waiting.token })).body.map((m: { type: string }) => m.type)).not.toContain('waitlist_offer');
   });
 
   it('staff confirming an off-hours request check the audience again; nothing is booked when it no longer fits', async () => {

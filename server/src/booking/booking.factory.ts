@@ -7,9 +7,9 @@ import { BookingEntity } from './entities/booking.entity';
 import type { SlotEntity } from './entities/slot.entity';
 
 /**
- * A new active booking row for a slot (the one place that fills in a booking's defaults). `who` can
- * only come from ActingService, resolved for this very service: no door makes a booking without
- * passing the authorisation and audience checks.
+ * A new active booking row for a slot (the one place that fills in a booking's defaults). Called by
+ * AdmissionService only, after every admission rule passed; `who` can only come from ActingService,
+ * resolved for this very service: no door makes a booking without the authorisation and audience checks.
  */
 export function newBookingRow(
   who: Acting,

@@ -11,6 +11,7 @@ import { RatingsModule } from '../ratings/ratings.module';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AdminSlotsController } from './admin-slots.controller';
+import { AdmissionService } from './admission.service';
 import { BookingController } from './booking.controller';
 import { BookingJobs } from './booking.jobs';
 import { BookingService } from './booking.service';
@@ -53,7 +54,7 @@ import { StandingService } from './standing.service';
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
-  providers: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService],
-  exports: [BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
+  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService],
+  exports: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
 })
 export class BookingModule {}

@@ -5,6 +5,7 @@
  */
 import type { SlotTemplate } from '@gov/shared';
 import { addDays, datesInRange, IsWorkday, isoWeekday, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
+import { slotVerdict } from './admission.rules';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -12,10 +13,8 @@ const DAY = 86_400_000;
 export type Bookability = 'ok' | 'past' | 'beyond_horizon' | 'closed';
 
 /**
- * A regular slot may be booked while it has not started, within the horizon (today plus
- * `horizonDays` days, Asia/Shanghai), and — when it comes from a template — on a working day
- * (a single slot an admin opened for a special day is bookable whatever the calendar says).
- * Off-hours slots are created by staff for the one request they confirm, never offered to others.
+ * Whether a regular slot may be booked by the direct door: the admission rules' verdict on the slot
+ * alone (see `slotVerdict` in admission.rules.ts — not started, within the horizon, open day).
  */
 export function slotBookability(
   slot: { startAt: Date; kind: 'regular' | 'offhours'; active: boolean; fromTemplate: boolean },
@@ -23,13 +22,7 @@ export function slotBookability(
   horizonDays: number,
   isWorkday: IsWorkday,
 ): Bookability {
-  if (!slot.active || slot.kind !== 'regular') return 'closed';
-  if (slot.startAt.getTime() <= now.getTime()) return 'past';
-  const lastDay = addDays(shanghaiDate(now), horizonDays);
-  const day = shanghaiDate(slot.startAt);
-  if (day > lastDay) return 'beyond_horizon';
-  if (slot.fromTemplate && !isWorkday(day)) return 'closed';
-  return 'ok';
+  return slotVerdict({ path: 'direct', slot, now, horizonDays, isWorkday });
 }
 
 /** A booking can be cancelled until its start. */

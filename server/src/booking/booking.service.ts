@@ -1,31 +1,24 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
 import * as QRCode from 'qrcode';
 import { In, Repository } from 'typeorm';
 import { Booking, BookingStatus, OnBehalfOf } from '@gov/shared';
-import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
-import { CalendarService } from '../calendar/calendar.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { UsersService } from '../users/users.service';
-import { requireVerified } from '../users/users.rules';
-import { Bookability, bookingLink, canCancel, checkInCode, localTime, slotBookability } from './booking.rules';
+import { hasPlace } from './admission.rules';
+import { AdmissionService } from './admission.service';
+import { bookingLink, canCancel, localTime } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
-import { newBookingRow } from './booking.factory';
 import { slotView } from './slots.service';
-import { StandingService } from './standing.service';
 import { WaitlistService } from './waitlist.service';
 
 export interface BookingView extends Booking {
@@ -45,14 +38,6 @@ export interface BookingView extends Booking {
   qrImage?: string;
 }
 
-const NOT_BOOKABLE: Record<Exclude<Bookability, 'ok'>, string> = {
-  past: '该时段已开始或已过去，不能预约',
-  beyond_horizon: '该时段尚未开放预约',
-  closed: '该时段不开放预约（非工作日或已关闭）',
-};
-
-const isActiveKeyClash = (e: unknown) => isDuplicateKey(e) && !/uq_bookings_code|bookings\.code/.test(String((e as Error).message));
-
 /** Booking, cancelling and reading bookings. Capacity and the one-booking rule are held by the database. */
 @Injectable()
 export class BookingService {
@@ -61,87 +46,45 @@ export class BookingService {
     @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
-    private readonly calendar: CalendarService,
-    private readonly standing: StandingService,
     private readonly acting: ActingService,
-    private readonly users: UsersService,
+    private readonly admission: AdmissionService,
     private readonly access: AccessPolicy,
     private readonly notifications: NotificationsService,
     private readonly waitlist: WaitlistService,
   ) {}
 
+  /**
+   * POST /bookings: through the admission seam (every rule, capacity under the database guard), then
+   * 预约成功 to the person it is for. Answers the booking as GET /bookings/:id shows it (without the
+   * check-in QR image, which the detail page fetches), from the rows just written: the slot read back
+   * with its real capacity and remaining places. Errors: admission.rules.ts `admission()`.
+   */
   async book(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
     // When slots open almost every request is for a full slot: refuse those first, from one plain
     // read, before any other check and without queueing on the slot's row lock.
     const slot = await this.slots.findOne({ where: { id: input.slotId } });
     if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
-    if (slot.booked + slot.held >= slot.capacity) throw new DomainError('SLOT_FULL');
+    if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
 
-    // the independent look-ups at once; the checks below still run in the same order
-    const [actor, who, service, view, offered] = await Promise.all([
-      this.users.requireById(caller.id),
-      this.acting.resolve(caller, input.onBehalfOf, input.serviceId),
-      this.services.findOne({ where: { id: input.serviceId, active: true } }),
-      this.calendar.view(),
-      // a hall-wide slot serves every service of its hall, and only those
-      slot.serviceId === null ? this.serviceHalls.exist({ where: { serviceId: input.serviceId, hallId: slot.hallId } }) : true,
-    ]);
-    requireVerified(actor, '预约');
-    await this.standing.assertMayBook(who.userId);
-
-    if (slot.serviceId !== null && slot.serviceId !== input.serviceId) throw new DomainError('SLOT_NOT_BOOKABLE', '该时段不办理此事项');
-    if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
-    if (!offered) throw new DomainError('SLOT_NOT_BOOKABLE', '该大厅不办理此事项');
-    const now = this.clock.now();
-    const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, now, this.config.bookingHorizonDays, view.isWorkday);
-    if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE', NOT_BOOKABLE[verdict]);
-
-    const booking = newBookingRow(who, slot, input.serviceId, 'regular', now);
-    await this.insertHoldingCapacity(booking);
-
-    const hall = await this.halls.findOne({ where: { id: slot.hallId } });
+    const booking = await this.admission.admit({
+      path: 'direct',
+      slot,
+      serviceId: input.serviceId,
+      place: 'free',
+      kind: 'regular',
+      acting: () => this.acting.resolve(caller, input.onBehalfOf, input.serviceId),
+    });
+    const [view] = await this.views([booking]); // the slot read back after the write: its real capacity and places left
     await this.notifications.send({
-      userId: who.userId,
+      userId: booking.userId,
       type: 'booking_created',
       title: '预约成功',
-      body: `您已预约 ${shanghaiDate(slot.startAt)} ${localTime(slot.startAt)}-${localTime(slot.endAt)} 在${hall?.name ?? '大厅'}办理“${service.name}”。请凭预约码 ${booking.code} 按时到窗口签到，不能前往请提前取消。`,
+      body: `您已预约 ${shanghaiDate(booking.startAt)} ${localTime(booking.startAt)}-${localTime(booking.endAt)} 在${view.hallName || '大厅'}办理“${view.serviceName}”。请凭预约码 ${booking.code} 按时到窗口签到，不能前往请提前取消。`,
       link: bookingLink(booking.id),
     });
-    return this.view(booking, service, hall);
-  }
-
-  /**
-   * The booking row under its unique key first (one active booking per principal, service and day),
-   * then the guarded capacity update (`booked < capacity`), then commit at once: the slot's row lock
-   * is held only for that one statement. Deadlocks and lock waits are retried by `Transactions`.
-   */
-  private async insertHoldingCapacity(booking: BookingEntity): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.tx.run(async (em) => {
-          await em.getRepository(BookingEntity).insert(booking);
-          const r = await em
-            .createQueryBuilder()
-            .update(SlotEntity)
-            .set({ booked: () => 'booked + 1' })
-            .where('id = :id AND booked + held < capacity AND active = :active', { id: booking.slotId, active: true })
-            .execute();
-          if (!r.affected) throw new DomainError('SLOT_FULL');
-        });
-        return;
-      } catch (e) {
-        if (isActiveKeyClash(e)) throw new DomainError('DUPLICATE_BOOKING', '您当天已预约过该事项，如需改约请先取消原预约');
-        if (isDuplicateKey(e) && attempt < 2) {
-          booking.code = checkInCode(randomBytes(8)); // a check-in code collision: draw again
-          continue;
-        }
-        throw e;
-      }
-    }
+    return view;
   }
 
   async cancel(caller: AuthUser, id: string): Promise<BookingView> {
@@ -223,8 +166,9 @@ export class BookingService {
     return rows.map((b) => this.view(b, byService.get(b.serviceId) ?? null, byHall.get(b.hallId) ?? null, bySlot.get(b.slotId)));
   }
 
-  private view(b: BookingEntity, service: Pick<ServiceEntity, 'name'> | null, hall: HallEntity | null, slot?: SlotEntity): BookingView {
-    const s = slot ?? ({ id: b.slotId, hallId: b.hallId, serviceId: b.serviceId, startAt: b.startAt, endAt: b.endAt, capacity: 0, booked: 0, held: 0 } as SlotEntity);
+  /** One booking's view from its rows; the slot is the stored row (never a stand-in with made-up numbers). */
+  private view(b: BookingEntity, service: Pick<ServiceEntity, 'name'> | null, hall: HallEntity | null, s: SlotEntity | undefined): BookingView {
+    if (!s) throw new Error(`booking ${b.id}: slot ${b.slotId} not found`); // slots are never deleted
     return {
       id: b.id,
       status: b.status,

@@ -41,14 +41,20 @@ export class StandingService {
     return { noShows: s.noShows, threshold: s.threshold, forfeited: s.forfeited, until: s.until?.toISOString() ?? null, message: standingMessage(s) };
   }
 
-  /** Refuse with BOOKING_FORFEITED (saying why, how many, and how to be reinstated) when forfeited. */
-  async assertMayBook(userId: string): Promise<void> {
+  /** BOOKING_FORFEITED (saying why, how many, and how to be reinstated) when forfeited, else null. */
+  async refusal(userId: string): Promise<DomainError | null> {
     const s = await this.standing(userId);
-    if (!s.forfeited) return;
-    throw new DomainError('BOOKING_FORFEITED', standingMessage(s), {
+    if (!s.forfeited) return null;
+    return new DomainError('BOOKING_FORFEITED', standingMessage(s), {
       noShows: s.noShows,
       threshold: s.threshold,
       until: s.until?.toISOString() ?? null,
     });
+  }
+
+  /** Throws `refusal(userId)` when there is one. */
+  async assertMayBook(userId: string): Promise<void> {
+    const refused = await this.refusal(userId);
+    if (refused) throw refused;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThanOrEqual, Repository } from 'typeorm';
+import { In, LessThanOrEqual, Not, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CalendarService } from '../calendar/calendar.service';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
@@ -9,16 +9,15 @@ import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { requireVerified } from '../users/users.rules';
+import { hasPlace, offerExpiry } from './admission.rules';
+import { AdmissionRequest, AdmissionService } from './admission.service';
 import { localTime, slotBookability } from './booking.rules';
-import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
-import { newBookingRow } from './booking.factory';
 import { slotView } from './slots.service';
 import { StandingService } from './standing.service';
 
@@ -46,13 +45,13 @@ export class WaitlistService {
     @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
     @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
-    private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,
     private readonly standing: StandingService,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
     private readonly acting: ActingService,
+    private readonly admission: AdmissionService,
   ) {}
 
   async join(caller: AuthUser, slotId: string, serviceId?: string): Promise<{ id: string; position: number }> {
@@ -110,56 +109,82 @@ export class WaitlistService {
         serviceId: r.serviceId,
         status: r.status,
         position: live ? await this.position(r) : 0,
-        offer: r.status === 'offered' && r.offerExpiresAt ? { expiresAt: r.offerExpiresAt.toISOString() } : null,
+        offer: r.status === 'offered' && r.offerExpiresAt ? { expiresAt: (s ? offerExpiry(r.offerExpiresAt, 0, s.startAt) : r.offerExpiresAt).toISOString() } : null,
         slot: s ? slotView(s) : null,
       });
     }
     return out;
   }
 
-  /** Accept an offer while it holds: the held place becomes the booking (same duplicate rule). */
+  /**
+   * Accept an offer while it holds: through the admission seam like a direct booking (every rule:
+   * a started slot, a forfeited person, a booking already that day are refused alike), the held
+   * place becoming the booking. Answers the booking's id. INVALID_STATE when the entry is not an
+   * offer, or the offer lapsed (at its hold time or the slot's start, whichever is first).
+   */
   async accept(caller: AuthUser, entryId: string): Promise<string> {
     const e = await this.entries.findOne({ where: { id: entryId, userId: caller.id } });
     if (!e) throw new DomainError('NOT_FOUND');
-    const now = this.clock.now();
-    if (e.status !== 'offered' || !e.offerExpiresAt || e.offerExpiresAt.getTime() <= now.getTime()) {
-      throw new DomainError('INVALID_STATE', '候补名额已失效或尚未轮到您');
-    }
+    if (e.status !== 'offered' || !e.offerExpiresAt) throw new DomainError('INVALID_STATE', '候补名额已失效或尚未轮到您');
     const slot = await this.slots.findOneOrFail({ where: { id: e.slotId } });
-    const who = await this.acting.resolve(caller, null, e.serviceId); // every rule of a direct booking, the audience included
-    const booking = newBookingRow(who, slot, e.serviceId, 'regular', now);
-    try {
-      await this.tx.run(async (em) => {
+    const now = this.clock.now();
+    const booking = await this.admission.admit({
+      ...this.asBooking(e, slot, caller),
+      // the offer still holds (its expiry is never past the slot's start): claimed in the booking's transaction
+      claim: async (em, b) => {
         const taken = await em
           .createQueryBuilder()
           .update(WaitlistEntryEntity)
-          .set({ status: 'booked', activeKey: null, bookingId: booking.id })
+          .set({ status: 'booked', activeKey: null, bookingId: b.id })
           .where('id = :id AND status = :offered AND offer_expires_at > :now', { id: e.id, offered: 'offered', now })
           .execute();
         if (!taken.affected) throw new DomainError('INVALID_STATE', '候补名额已失效');
-        await em.getRepository(BookingEntity).insert(booking);
-        const held = await em
-          .createQueryBuilder()
-          .update(SlotEntity)
-          .set({ booked: () => 'booked + 1', held: () => 'held - 1' })
-          .where('id = :id AND held > 0', { id: slot.id })
-          .execute();
-        if (!held.affected) throw new DomainError('SLOT_FULL');
-      });
-    } catch (err) {
-      if (isDuplicateKey(err)) throw new DomainError('DUPLICATE_BOOKING', '您当天已预约过该事项');
-      throw err;
-    }
+      },
+    });
     return booking.id;
   }
 
-  /** Offer freed places of a slot to the first in line (call after a place frees). */
+  /** A waitlist entry as an admission request: the person in line, for themselves, into the held place. */
+  private asBooking(e: WaitlistEntryEntity, slot: SlotEntity, caller?: AuthUser): AdmissionRequest {
+    const self = { userId: e.userId, actorId: e.userId, enterpriseId: null, principalKey: `u:${e.userId}` };
+    return {
+      path: 'waitlist',
+      slot,
+      serviceId: e.serviceId,
+      place: 'held',
+      kind: 'regular',
+      // the waitlist is for the caller, a person: the audience is checked again, as the catalogue may have changed
+      acting: () => (caller ? this.acting.resolve(caller, null, e.serviceId) : this.acting.forRecord(self, e.serviceId)),
+    };
+  }
+
+  /**
+   * Whether the person in line could book the slot now (every admission rule but capacity): people
+   * who could not — forfeited meanwhile, booked elsewhere that day, the service no longer theirs —
+   * are passed over and stay in line, so that a freed place is not held for nobody.
+   */
+  private async mayBeOffered(e: WaitlistEntryEntity, slot: SlotEntity): Promise<boolean> {
+    const refused = await this.admission.check({ ...this.asBooking(e, slot), place: 'free', slot: { ...slot, held: 0, booked: 0 } });
+    return refused === null;
+  }
+
+  /**
+   * Offer freed places of a slot to the first in line who could book it (call after a place frees).
+   * The offer holds the place for `waitlist.holdMinutes`, and never past the slot's start.
+   */
   async offerNext(slotId: string): Promise<number> {
     let offered = 0;
+    const passedOver = new Set<string>();
     for (let guard = 0; guard < 50; guard++) {
       const now = this.clock.now();
-      const next = await this.entries.findOne({ where: { slotId, status: 'waiting' }, order: { seq: 'ASC' } });
+      const slot = await this.slots.findOne({ where: { id: slotId } });
+      if (!slot || !hasPlace(slot, 'free') || slot.startAt.getTime() <= now.getTime()) break;
+      const next = await this.entries.findOne({ where: { slotId, status: 'waiting', id: Not(In([...passedOver, ''])) }, order: { seq: 'ASC' } });
       if (!next) break;
+      if (!(await this.mayBeOffered(next, slot))) {
+        passedOver.add(next.id);
+        continue;
+      }
       const hold = await this.slots
         .createQueryBuilder()
         .update()
@@ -167,19 +192,19 @@ export class WaitlistService {
         .where('id = :id AND booked + held < capacity AND start_at > :now AND active = :active', { id: slotId, now, active: true })
         .execute();
       if (!hold.affected) break;
-      const expiresAt = new Date(now.getTime() + this.config.waitlist.holdMinutes * 60_000);
+      const expiresAt = offerExpiry(now, this.config.waitlist.holdMinutes, slot.startAt);
       const r = await this.entries.update({ id: next.id, status: 'waiting' }, { status: 'offered', offerExpiresAt: expiresAt });
       if (!r.affected) {
         await this.releaseHold(slotId, false);
         continue;
       }
       offered++;
-      const slot = await this.slots.findOneOrFail({ where: { id: slotId } });
+      const minutes = Math.round((expiresAt.getTime() - now.getTime()) / 60_000);
       await this.notifications.send({
         userId: next.userId,
         type: 'waitlist_offer',
         title: '候补成功，请尽快确认',
-        body: `您候补的 ${slot.day} ${localTime(slot.startAt)} 时段有空位了，名额为您保留 ${this.config.waitlist.holdMinutes} 分钟（至 ${localTime(expiresAt)}），逾期将顺延给下一位。`,
+        body: `您候补的 ${slot.day} ${localTime(slot.startAt)} 时段有空位了，名额为您保留 ${minutes} 分钟（至 ${localTime(expiresAt)}），逾期将顺延给下一位。`,
         link: '/subpackages/booking/pages/waitlist/index',
         dedupeKey: `waitlist_offer:${next.id}`,
       });

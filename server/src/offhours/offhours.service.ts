@@ -3,9 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { OffhoursRequest, OffhoursStatus, OnBehalfOf, maskName } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
-import { newBookingRow } from '../booking/booking.factory';
+import { AdmissionService } from '../booking/admission.service';
 import { localTime } from '../booking/booking.rules';
-import { BookingEntity } from '../booking/entities/booking.entity';
 import { SlotEntity } from '../booking/entities/slot.entity';
 import { SlotsService } from '../booking/slots.service';
 import { StandingService } from '../booking/standing.service';
@@ -16,10 +15,8 @@ import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
@@ -73,7 +70,7 @@ export class OffhoursService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly tx: Transactions,
+    private readonly admission: AdmissionService,
   ) {}
 
   async create(
@@ -170,7 +167,6 @@ export class OffhoursService {
   async confirm(caller: AuthUser, id: string, input: { start: string; end: string; staffName: string }): Promise<OffhoursView> {
     const r = this.access.handled(caller, await this.requests.findOne({ where: { id } }));
     if (r.status !== 'pending') throw new DomainError('INVALID_STATE', '该申请已处理');
-    const who = await this.acting.forRecord(r, r.serviceId);
     const start = new Date(input.start);
     const end = new Date(input.end);
     const now = this.clock.now();
@@ -188,28 +184,32 @@ export class OffhoursService {
       startAt: start,
       endAt: end,
       capacity: 1,
-      booked: 1,
+      booked: 0,
       held: 0,
       kind: 'offhours' as const,
       active: true,
       createdAt: now,
     });
-    const booking = newBookingRow(who, slot, r.serviceId, 'offhours', now, r.id);
-    try {
-      await this.tx.run(async (em) => {
+    // the same admission rules as any booking (real name, standing, acting rights, one a day), the
+    // slot made for this request in the same transaction that claims the request
+    const booking = await this.admission.admit({
+      path: 'offhours',
+      slot,
+      newSlot: true,
+      serviceId: r.serviceId,
+      place: 'free',
+      kind: 'offhours',
+      offhoursRequestId: r.id,
+      acting: () => this.acting.forRecord(r, r.serviceId),
+      claim: async (em, b) => {
         const claimed = await em.getRepository(OffhoursRequestEntity).update(
           { id, status: 'pending' },
-          { status: 'confirmed', bookingId: booking.id, decidedBy: caller.id, staffName: input.staffName, decidedAt: now, updatedAt: now },
+          { status: 'confirmed', bookingId: b.id, decidedBy: caller.id, staffName: input.staffName, decidedAt: now, updatedAt: now },
         );
         if (!claimed.affected) throw new DomainError('INVALID_STATE', '该申请已处理');
-        await em.getRepository(SlotEntity).insert(slot);
-        await em.getRepository(BookingEntity).insert(booking);
         await this.audit.record({ actorId: caller.id, action: 'offhours.confirm', objectType: 'offhours_request', objectId: id, data: { start: input.start, end: input.end } }, em);
-      });
-    } catch (e) {
-      if (isDuplicateKey(e)) throw new DomainError('DUPLICATE_BOOKING', '申请人当天已有该事项的预约，请先与申请人沟通');
-      throw e;
-    }
+      },
+    });
     await this.notifications.send({
       userId: r.userId,
       type: 'offhours_confirmed',

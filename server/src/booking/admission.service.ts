@@ -1,0 +1,173 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { EntityManager, Repository } from 'typeorm';
+import type { BookingKind } from '@gov/shared';
+import { AppConfig } from '../config/app-config';
+import { CalendarService } from '../calendar/calendar.service';
+import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import { ClockService } from '../common/clock/clock.service';
+import { isDuplicateKey } from '../common/db/db-errors';
+import { DomainError } from '../common/errors/domain-error';
+import { Transactions } from '../common/db/transactions';
+import type { Acting } from '../delegation/acting.service';
+import { UsersService } from '../users/users.service';
+import { admission, AdmissionFacts, duplicateRefusal, AdmissionPath, PlaceSource, Refusal } from './admission.rules';
+import { newBookingRow } from './booking.factory';
+import { checkInCode } from './booking.rules';
+import { BookingEntity } from './entities/booking.entity';
+import { SlotEntity } from './entities/slot.entity';
+import { StandingService } from './standing.service';
+
+/** What a door into a booking asks of the admission seam. */
+export interface AdmissionRequest {
+  path: AdmissionPath;
+  /** the slot as read (or, with `newSlot`, the off-hours slot made for the request, not yet stored) */
+  slot: SlotEntity;
+  serviceId: string;
+  /** `held`: an accepted waitlist offer turns its held place into the booking */
+  place: PlaceSource;
+  /** who it is for and who acts, from ActingService (`resolve` for a caller, `forRecord` for a stored request); its refusal is a fact like the others */
+  acting: () => Promise<Acting>;
+  kind: BookingKind;
+  /** the actor's real name counts as verified without a look-up (a registered booking: staff saw the document) */
+  verifiedByStaff?: boolean;
+  /** store `slot` in the same transaction (an off-hours confirmation) */
+  newSlot?: boolean;
+  offhoursRequestId?: string | null;
+  /** rescheduling: the booking moved, left out of the one-a-day rule (the claim releases it) */
+  movingBookingId?: string | null;
+  /**
+   * Work in the same transaction before the booking row is written: claim the waitlist entry or the
+   * off-hours request, release the booking being moved. Throw a DomainError to refuse; all rolls back.
+   */
+  claim?: (em: EntityManager, booking: BookingEntity) => Promise<void>;
+}
+
+/** A refusal as the error the global filter answers. */
+export const asError = (r: Refusal): DomainError => (r instanceof DomainError ? r : new DomainError(r.code, r.message, r.details ?? {}));
+
+const isActiveKeyClash = (e: unknown) => isDuplicateKey(e) && !/uq_bookings_code|bookings\.code/.test(String((e as Error).message));
+
+/**
+ * The one admission seam (DESIGN.md, Appointments): every door that creates or moves a booking —
+ * POST /bookings, a waitlist offer accepted, an off-hours request confirmed, and (to come) a booking
+ * staff register and rescheduling — loads the facts here, judges them with `admission()` of
+ * admission.rules.ts, and writes the booking under the database guard for capacity.
+ */
+@Injectable()
+export class AdmissionService {
+  constructor(
+    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
+    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
+    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly tx: Transactions,
+    private readonly clock: ClockService,
+    private readonly calendar: CalendarService,
+    private readonly standing: StandingService,
+    private readonly users: UsersService,
+  ) {}
+
+  /** The facts of a request, read at once where they do not depend on each other. */
+  async facts(req: AdmissionRequest): Promise<{ facts: AdmissionFacts; who: Acting | null }> {
+    const { slot, serviceId } = req;
+    const [acted, serviceActive, offeredAtHall, view] = await Promise.all([
+      req.acting().then(
+        (who) => ({ who, refusal: null }),
+        (e: unknown) => {
+          if (e instanceof DomainError) return { who: null, refusal: e as Refusal };
+          throw e;
+        },
+      ),
+      this.services.exist({ where: { id: serviceId, active: true } }),
+      // a hall-wide slot serves every service of its hall, and only those
+      slot.serviceId === null ? this.serviceHalls.exist({ where: { serviceId, hallId: slot.hallId } }) : Promise.resolve(true),
+      this.calendar.view(),
+    ]);
+    const who = acted.who;
+    const [verified, forfeited, active] = who
+      ? await Promise.all([
+          req.verifiedByStaff ? Promise.resolve(true) : this.users.findById(who.actorId).then((u) => !!u?.verifiedAt && !u.disabled),
+          this.standing.refusal(who.userId),
+          this.bookings.find({ where: { principalKey: who.principalKey, day: slot.day, status: 'booked' }, select: { id: true, principalKey: true, serviceId: true, day: true } }),
+        ])
+      : [false, null, []];
+    const facts: AdmissionFacts = {
+      path: req.path,
+      place: req.place,
+      now: this.clock.now(),
+      horizonDays: this.config.bookingHorizonDays,
+      isWorkday: view.isWorkday,
+      slot: { ...slot, fromTemplate: slot.templateId !== null },
+      serviceId,
+      serviceActive,
+      offeredAtHall,
+      acting: acted.refusal,
+      principalKey: who?.principalKey ?? null,
+      verified,
+      forfeited,
+      activeBookings: active,
+      movingBookingId: req.movingBookingId ?? null,
+    };
+    return { facts, who };
+  }
+
+  /** The refusal the request would meet now (null: it would be admitted, capacity permitting), without writing. */
+  async check(req: AdmissionRequest): Promise<Refusal | null> {
+    return admission((await this.facts(req)).facts);
+  }
+
+  /**
+   * Check every rule, then write in one short transaction: `claim`, the off-hours slot when new, the
+   * booking row under its unique key (one active booking per principal, service and day), and the
+   * guarded capacity update (`booked + held < capacity`, or `held > 0` for an offer; the slot active
+   * and not started), so that capacity holds under any concurrency on any number of instances.
+   * Answers the booking row as written. Throws the refusal as a DomainError (API.md, Errors).
+   */
+  async admit(req: AdmissionRequest): Promise<BookingEntity> {
+    const { facts, who } = await this.facts(req);
+    const refused = admission(facts);
+    if (refused) throw asError(refused);
+    if (!who) throw new Error('admitted without a principal'); // admission() refuses when acting was refused
+    const booking = newBookingRow(who, req.slot, req.serviceId, req.kind, facts.now, req.offhoursRequestId ?? null);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.tx.run((em) => this.write(em, req, booking, facts.now));
+        return booking;
+      } catch (e) {
+        if (isActiveKeyClash(e)) throw asError(duplicateRefusal(req.path));
+        if (isDuplicateKey(e) && attempt < 2) {
+          booking.code = checkInCode(randomBytes(8)); // a check-in code collision: draw again
+          continue;
+        }
+        if (e instanceof DomainError && e.code === 'SLOT_FULL') throw await this.whyNoPlace(req, facts.now, e);
+        throw e;
+      }
+    }
+  }
+
+  private async write(em: EntityManager, req: AdmissionRequest, booking: BookingEntity, now: Date): Promise<void> {
+    if (req.claim) await req.claim(em, booking);
+    if (req.newSlot) await em.getRepository(SlotEntity).insert({ ...req.slot, booked: 0, held: 0 });
+    await em.getRepository(BookingEntity).insert(booking);
+    const guard = req.place === 'held' ? 'held > 0' : 'booked + held < capacity';
+    const r = await em
+      .createQueryBuilder()
+      .update(SlotEntity)
+      .set(req.place === 'held' ? { booked: () => 'booked + 1', held: () => 'held - 1' } : { booked: () => 'booked + 1' })
+      .where(`id = :id AND ${guard} AND active = :active AND start_at > :now`, { id: booking.slotId, active: true, now })
+      .execute();
+    if (!r.affected) throw new DomainError('SLOT_FULL');
+  }
+
+  /** The guard refused: SLOT_NOT_BOOKABLE when the slot closed or started meanwhile, else SLOT_FULL. */
+  private async whyNoPlace(req: AdmissionRequest, now: Date, full: DomainError): Promise<DomainError> {
+    const slot = await this.slots.findOne({ where: { id: req.slot.id } });
+    if (!slot || !slot.active) return new DomainError('SLOT_NOT_BOOKABLE', '该时段不开放预约（非工作日或已关闭）');
+    if (slot.startAt.getTime() <= now.getTime()) return new DomainError('SLOT_NOT_BOOKABLE', '该时段已开始或已过去，不能预约');
+    return full;
+  }
+}
