@@ -125,6 +125,7 @@ export class AccountService {
           realName: null,
           idNumberEnc: null,
           idNumberHash: null,
+          idType: null,
           verifiedAt: null,
           disabled: true,
           closedAt: now,

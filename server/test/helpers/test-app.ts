@@ -39,6 +39,17 @@ export async function dropDatabase(name: string): Promise<void> {
   }
 }
 
+/** One statement on a database by URL, on a connection of its own (for looking behind the API). */
+export async function sql<T = Record<string, unknown>>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
+  const conn = await createConnection(url);
+  try {
+    const [rows] = await conn.query(query, params);
+    return rows as T[];
+  } finally {
+    await conn.end();
+  }
+}
+
 /** Test defaults; each suite may override. */
 export function testEnv(database: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
