@@ -81,6 +81,8 @@ export interface AuthResult {
 export interface VerifyRequest {
   realName: string;
   idNumber: string;
+  /** the document: `resident` (居民身份证) when absent */
+  idType?: IdType;
 }
 
 export interface HealthResult {
