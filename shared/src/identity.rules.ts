@@ -23,10 +23,7 @@ export function isValidIdNumber(value: string): boolean {
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
-  const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || birth.getUTCFullYear() !== year || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) {
-    return false;
-  }
+  if (year < 1900 || !isRealDate(year, month, day)) return false;
   return idNumberCheckChar(id.slice(0, 17)) === id[17];
 }
 
