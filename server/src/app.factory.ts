@@ -7,7 +7,9 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { assertUtf8mb4 } from './database/charset-guard';
 import { sendError } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { AppConfig } from './config/app-config';
@@ -18,6 +20,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bodyParser: false,
     bufferLogs: true,
     abortOnError: false,
+  });
+  // A database that cannot hold 4-byte characters would answer 500 to the first emoji: refuse to start,
+  // naming database and tables (one query after the migrations, no retries).
+  await assertUtf8mb4(app.get(DataSource)).catch(async (e: unknown) => {
+    await app.close();
+    throw e;
   });
   const logger = app.get(Logger);
   app.useLogger(logger);

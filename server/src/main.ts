@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './app.factory';
+import { CharsetError } from './database/charset-guard';
 
 /** How long SIGTERM waits for in-flight requests before giving up (orchestrators usually allow 30 s). */
 const SHUTDOWN_DRAIN_MS = 25_000;
@@ -16,7 +17,16 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await createApp(config);
+  let app;
+  try {
+    app = await createApp(config);
+  } catch (e) {
+    if (e instanceof CharsetError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
   // Draining is bounded: a request still running this long after SIGTERM is cut off.
   const stopping = (): void => void setTimeout(() => process.exit(1), SHUTDOWN_DRAIN_MS).unref();
   process.once('SIGTERM', stopping);

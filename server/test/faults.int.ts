@@ -6,7 +6,7 @@ import { loadConfig } from '../src/config/app-config';
 import { ensureServerBuild, freePort, startChildApi, ChildApi } from '../../test/support/child-api';
 import { startTcpProxy, TcpProxy } from '../../test/support/tcp-proxy';
 import { client, Client, signIn } from './helpers/http';
-import { connectDatabase, createDatabase, dropDatabase, LOG_DIR, startTestApp, TestApp, testEnv } from './helpers/test-app';
+import { createDatabase, dropDatabase, LOG_DIR, sql, startTestApp, TestApp, testEnv } from './helpers/test-app';
 import { adminToken, createService, createSlot, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
@@ -15,16 +15,6 @@ import { adminToken, createService, createSlot, pool, serviceAtHall, setClock, s
  */
 const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 const SQL_OR_STACK = /at \w+ \(|\.ts:\d+|\.js:\d+|SELECT |INSERT |UPDATE |QueryFailedError|ER_[A-Z_]+|ECONNREFUSED|mysql/i;
-
-async function sql<T = Record<string, unknown>>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
-  const conn = await connectDatabase(url);
-  try {
-    const [rows] = await conn.query(query, params);
-    return rows as T[];
-  } finally {
-    await conn.end();
-  }
-}
 
 const portOf = (app: NestExpressApplication) => (app.getHttpServer().address() as { port: number }).port;
 

@@ -14,6 +14,7 @@ import type {
   Role,
   SlaState,
 } from './enums';
+import type { IdType } from './identity.rules';
 
 export interface Page<T> {
   items: T[];
@@ -59,6 +60,8 @@ export interface Me {
   realName: string | null;
   /** masked */
   idNumber: string | null;
+  /** the document the real name was verified against; null until verified */
+  idType?: IdType | null;
   verified: boolean;
   roles: Role[];
   enterprises: MeEnterprise[];
@@ -78,6 +81,8 @@ export interface AuthResult {
 export interface VerifyRequest {
   realName: string;
   idNumber: string;
+  /** the document: `resident` (居民身份证) when absent */
+  idType?: IdType;
 }
 
 export interface HealthResult {

@@ -1,14 +1,19 @@
 import {
   creditCodeCheckChar,
+  IdType,
+  idDocumentKey,
+  idDocumentProblem,
+  isValidIdDocument,
+  mrzCheckDigit,
+  normalizeIdDocumentNumber,
   idNumberCheckChar,
   isValidCreditCode,
   isValidIdNumber,
-  isValidPhone,
   maskIdNumber,
   maskName,
-  maskPhone,
   maskSensitiveText,
 } from './identity.rules';
+import { isValidPhone, maskPhone } from './phone.rules';
 
 describe('ID numbers (GB 11643)', () => {
   it('accepts the standard example and computes its X check character', () => {
@@ -68,5 +73,64 @@ describe('masking', () => {
     expect(isValidPhone('13800138000')).toBe(true);
     expect(isValidPhone('12800138000')).toBe(false);
     expect(isValidPhone('1380013800')).toBe(false);
+  });
+});
+
+describe('identity documents (POST /me/verify idType)', () => {
+  const check = (type: IdType, typed: string) => idDocumentProblem(type, normalizeIdDocumentNumber(typed));
+
+  it('takes each document in its own format', () => {
+    expect(check('resident', '11010519491231002x')).toBeNull();
+    expect(check('hk_macao_permit', 'H12345678')).toBeNull();
+    expect(check('hk_macao_permit', 'm 8765 4321')).toBeNull();
+    expect(check('hk_macao_permit', 'H12345678(01)')).toBeNull(); // the renewal count as printed on old booklets
+    expect(check('taiwan_permit', '01234567')).toBeNull();
+    expect(check('taiwan_permit', '0123456701')).toBeNull();
+    expect(check('passport', 'e12345678')).toBeNull();
+    expect(check('passport', 'GB1234567')).toBeNull();
+  });
+
+  it('refuses numbers of another format', () => {
+    expect(check('resident', 'H12345678')).toBe('format');
+    expect(check('hk_macao_permit', 'A12345678')).toBe('format');
+    expect(check('hk_macao_permit', 'H1234567')).toBe('format');
+    expect(check('taiwan_permit', '1234567')).toBe('format');
+    expect(check('taiwan_permit', 'T1234567')).toBe('format');
+    expect(check('passport', 'ABCDEFGH')).toBe('format');
+    expect(check('passport', 'E123')).toBe('format');
+    expect(check('foreign_permanent', 'USA12345')).toBe('format');
+  });
+
+  it('checks the 2023 外国人永久居留身份证 like a 居民身份证 (first digit 9, GB 11643 check character)', () => {
+    const first17 = '93110419900101001';
+    const good = first17 + idNumberCheckChar(first17);
+    expect(check('foreign_permanent', good)).toBeNull();
+    const wrong = first17 + (idNumberCheckChar(first17) === '0' ? '1' : '0');
+    expect(check('foreign_permanent', wrong)).toBe('check');
+  });
+
+  it('checks the 2017 外国人永久居留身份证: 3 letters, 12 digits, a birth date and an ICAO 9303 check digit', () => {
+    const first14 = 'USA31108001013'; // USA, 3110 (北京), born 80-01-01, 3
+    const good = first14 + mrzCheckDigit(first14);
+    expect(check('foreign_permanent', good.toLowerCase())).toBeNull();
+    expect(check('foreign_permanent', first14 + String((Number(mrzCheckDigit(first14)) + 1) % 10))).toBe('check');
+    const badDate = 'USA31108013013';
+    expect(check('foreign_permanent', badDate + mrzCheckDigit(badDate))).toBe('check');
+    // the ICAO example: weights 7 3 1, letters A = 10
+    expect(mrzCheckDigit('L898902C3')).toBe('6');
+    expect(isValidIdDocument('foreign_permanent', good)).toBe(true);
+  });
+
+  it('keys a person by type and number; the 18-character numbers keep their bare key', () => {
+    expect(idDocumentKey('resident', '11010519491231002X')).toBe('11010519491231002X');
+    expect(idDocumentKey('passport', 'E12345678')).toBe('passport:E12345678');
+    expect(idDocumentKey('hk_macao_permit', 'H1234567801')).toBe(idDocumentKey('hk_macao_permit', 'H12345678'));
+    expect(idDocumentKey('taiwan_permit', '12345678')).not.toBe(idDocumentKey('passport', '12345678'));
+  });
+
+  it('masks short document numbers too', () => {
+    expect(maskIdNumber('H12345678')).toBe('H1*****78');
+    expect(maskIdNumber('01234567')).toBe('01****67');
+    expect(maskSensitiveText('permit H12345678 seen')).toBe('permit H1*****78 seen');
   });
 });

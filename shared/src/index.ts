@@ -4,5 +4,6 @@ export * from './api.types';
 export * from './identity.rules';
 export * from './audience.rules';
 export * from './names.rules';
+export * from './phone.rules';
 export * from './account';
 export * from './upload.rules';

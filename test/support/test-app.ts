@@ -57,6 +57,17 @@ export function connectDatabase(url: string) {
   return createConnection({ uri: url, timezone: 'Z' });
 }
 
+/** One statement on a database by URL, on a connection of its own (for looking behind the API). */
+export async function sql<T = Record<string, unknown>>(url: string, query: string, params: unknown[] = []): Promise<T[]> {
+  const conn = await connectDatabase(url);
+  try {
+    const [rows] = await conn.query(query, params);
+    return rows as T[];
+  } finally {
+    await conn.end();
+  }
+}
+
 /** The settings of a test server on `database`; each suite may override or add some. */
 export function testEnv(database: string, extra: Record<string, string> = {}): Record<string, string> {
   return {

@@ -127,6 +127,7 @@ export class AccountService {
           realName: null,
           idNumberEnc: null,
           idNumberHash: null,
+          idType: null,
           verifiedAt: null,
           disabled: true,
           closedAt: now,

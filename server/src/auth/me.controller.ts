@@ -23,7 +23,7 @@ export class MeController {
   @Post('verify')
   @HttpCode(200)
   async verify(@CurrentUser() caller: AuthUser, @Body() body: VerifyDto): Promise<Me> {
-    await this.users.verify(caller.id, body.realName, body.idNumber);
+    await this.users.verify(caller.id, body.realName, body.idNumber, body.idType ?? 'resident');
     return this.me(caller);
   }
 

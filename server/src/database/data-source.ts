@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { ensureUtf8mb4Default } from './charset-guard';
 
 /** TypeORM options: MariaDB/MySQL through mysql2 when DATABASE_URL is set, an embedded SQLite file otherwise. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
@@ -44,6 +45,8 @@ export async function migrate(ds: DataSource): Promise<void> {
     const rows: Array<{ got: number | string | null }> = await runner.query("SELECT GET_LOCK('zwt_migrations', 120) AS got");
     if (Number(rows[0]?.got) !== 1) throw new Error('could not take the migration lock');
     try {
+      // every table the migrations create is utf8mb4, whatever the database was created with
+      await ensureUtf8mb4Default(runner);
       await ds.runMigrations({ transaction: 'each' });
     } finally {
       await runner.query("SELECT RELEASE_LOCK('zwt_migrations')");

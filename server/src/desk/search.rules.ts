@@ -1,4 +1,4 @@
-import { isValidIdNumber, isValidPhone, normalizeIdNumber } from '@gov/shared';
+import { isValidIdNumber, normalizeIdNumber, normalizePhone } from '@gov/shared';
 import { FILING_NUMBER_RE } from '../applications/applications.rules';
 import { normalizeCheckInCode } from '../booking/booking.rules';
 
@@ -33,9 +33,9 @@ export function searchKeys(raw: string): SearchKeys {
   if (FILING_NUMBER_RE.test(upper)) keys.filingNumber = upper;
   const code = normalizeCheckInCode(text);
   if (CODE_RE.test(code)) keys.bookingCode = code;
-  const digits = text.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '');
-  if (/^\d{4}$/.test(digits)) keys.phoneTail = digits;
-  if (isValidPhone(digits)) keys.phone = digits;
+  if (/^\d{4}$/.test(text)) keys.phoneTail = text;
+  const phone = normalizePhone(text);
+  if (phone) keys.phone = phone;
   const id = normalizeIdNumber(text);
   if (id.length === 18 && isValidIdNumber(id)) keys.idNumber = id;
   if (NAME_RE.test(text) && !keys.filingNumber) keys.name = text;

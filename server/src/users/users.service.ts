@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { isValidIdNumber, maskIdNumber, maskPhone, Me, normalizeIdNumber, PRIVACY_TERMS_VERSION, Role } from '@gov/shared';
+import { idDocumentKey, idDocumentProblem, IdType, idTypeAllowsLatinName, maskIdNumber, maskPhone, Me, normalizeIdDocumentNumber, normalizeRealName, PRIVACY_TERMS_VERSION, Role } from '@gov/shared';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { CryptoService } from '../common/crypto/crypto.service';
@@ -97,17 +97,28 @@ export class UsersService {
     return u;
   }
 
-  /** 实名认证: name and ID number (check character verified) stored encrypted. */
-  async verify(userId: string, realName: string, idNumberRaw: string): Promise<UserEntity> {
-    const idNumber = normalizeIdNumber(idNumberRaw);
-    if (!isValidIdNumber(idNumber)) throw new DomainError('INVALID_ID_NUMBER', '身份证号码校验不通过，请核对后重新输入');
+  /**
+   * 实名认证 against one identity document (shared/identity.rules): the number checked in its type's
+   * format and check character (400 VALIDATION_FAILED for the shape, INVALID_ID_NUMBER for the check
+   * character), the name normalised (shared/names.rules; Latin only for passports and 永居证). The number
+   * is stored encrypted with a keyed hash of type + number (residents' hash is the bare number's, as
+   * before); the same document again is a no-op, another one INVALID_STATE.
+   */
+  async verify(userId: string, realNameRaw: string, idNumberRaw: string, idType: IdType = 'resident'): Promise<UserEntity> {
+    const idNumber = normalizeIdDocumentNumber(idNumberRaw);
+    const problem = idDocumentProblem(idType, idNumber);
+    if (problem === 'format') throw fieldError('idNumber', '证件号码格式不正确');
+    if (problem === 'check') throw new DomainError('INVALID_ID_NUMBER', '证件号码校验不通过，请核对后重新输入');
+    const realName = normalizeRealName(realNameRaw, idTypeAllowsLatinName(idType));
+    if (realName === null) throw fieldError('realName', '请输入与证件一致的姓名');
     const u = await this.requireById(userId);
-    const hash = this.crypto.lookupHash('id', idNumber);
+    const hash = this.crypto.lookupHash('id', idDocumentKey(idType, idNumber));
     if (u.verifiedAt) {
       if (u.idNumberHash === hash && u.realName === realName) return u;
       throw new DomainError('INVALID_STATE', '您已完成实名认证，如需更改请到窗口办理');
     }
     u.realName = realName;
+    u.idType = idType;
     u.idNumberEnc = this.crypto.encrypt(idNumber);
     u.idNumberHash = hash;
     u.verifiedAt = this.clock.now();
@@ -143,6 +154,7 @@ export class UsersService {
       phone: u.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null,
       realName: u.realName,
       idNumber: u.idNumberEnc ? maskIdNumber(this.crypto.decrypt(u.idNumberEnc)) : null,
+      idType: u.idNumberEnc ? (u.idType ?? 'resident') : null,
       verified: u.verifiedAt !== null,
       roles: [u.role],
       enterprises: [],
@@ -170,6 +182,7 @@ export class UsersService {
       realName: null,
       idNumberEnc: null,
       idNumberHash: null,
+      idType: null,
       verifiedAt: null,
       disabled: false,
       consentVersion: null,

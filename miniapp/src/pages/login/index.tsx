@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Button from '../../components/AppButton'
-import { isValidPhone, type AuthResult } from '@gov/shared'
+import { normalizePhone, PHONE_INPUT_MAX_LENGTH, PHONE_MESSAGE, type AuthResult } from '@gov/shared'
 import { api, errorMessage, isApiError } from '../../api/client'
 import AppPage from '../../components/AppPage'
 import { getPlatformLoginCode, platformLoginLabel, supportsPlatformLogin } from '../../platform'
@@ -64,9 +64,9 @@ export default function Login() {
 
   const sendCode = async () => {
     setFormError('')
-    const p = phone.trim()
-    if (!isValidPhone(p)) {
-      setFieldErrors({ phone: '请输入正确的 11 位手机号' })
+    const p = normalizePhone(phone)
+    if (!p) {
+      setFieldErrors({ phone: PHONE_MESSAGE })
       return
     }
     setFieldErrors({})
@@ -85,13 +85,13 @@ export default function Login() {
 
   const login = async () => {
     setFormError('')
-    const p = phone.trim()
+    const p = normalizePhone(phone)
     const c = code.trim()
     const errors: { phone?: string; code?: string } = {}
-    if (!isValidPhone(p)) errors.phone = '请输入正确的 11 位手机号'
+    if (!p) errors.phone = PHONE_MESSAGE
     if (!/^\d{4,8}$/.test(c)) errors.code = '请输入短信验证码'
     setFieldErrors(errors)
-    if (errors.phone || errors.code) return
+    if (!p || errors.code) return
     setSubmitting(true)
     try {
       done(await api.smsLogin(p, c))
@@ -136,8 +136,8 @@ export default function Login() {
           <Input
             className={`field__input ${fieldErrors.phone ? 'field__input--invalid' : ''}`}
             aria-label='手机号'
-            type='number'
-            maxlength={11}
+            type='text'
+            maxlength={PHONE_INPUT_MAX_LENGTH}
             placeholder='请输入手机号'
             value={phone}
             onInput={(e) => setPhone(e.detail.value)}

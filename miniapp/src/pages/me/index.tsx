@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
+import { ID_TYPE_LABELS } from '@gov/shared'
 import Button from '../../components/AppButton'
 import { api } from '../../api/client'
 import { refreshUnreadBadge } from '../../api/messages'
@@ -100,7 +101,7 @@ export default function Me() {
                       <Text className='me__value'>{user.realName}</Text>
                     </View>
                     <View className='me__row'>
-                      <Text className='me__label'>身份证号</Text>
+                      <Text className='me__label'>{user.idType && user.idType !== 'resident' ? ID_TYPE_LABELS[user.idType] : '身份证号'}</Text>
                       <Text className='me__value'>{user.idNumber}</Text>
                     </View>
                   </>

@@ -1,12 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, MaxLength } from 'class-validator';
-
-const PHONE = /^1[3-9]\d{9}$/;
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ID_TYPES, IdType } from '@gov/shared';
+import { IsIdDocumentNumber } from '../../common/validation/id-document.validator';
+import { IsMainlandPhone } from '../../common/validation/phone.validator';
+import { IsRealName } from '../../common/validation/real-name.validator';
 
 export class SmsSendDto {
-  @ApiProperty({ example: '13800138000' })
+  @ApiProperty({ example: '+86 138 0013 8000', description: '大陆手机号，可带 +86/0086/86、空格、短横线或全角数字；按 11 位保存' })
   @IsString()
-  @Matches(PHONE, { message: '请输入正确的 11 位手机号' })
+  @IsMainlandPhone()
   phone!: string;
 }
 
@@ -51,14 +53,21 @@ export class RefreshDto {
 }
 
 export class VerifyDto {
-  @ApiProperty({ example: '张三' })
-  @IsString()
-  @Matches(/^[\u4e00-\u9fa5·]{2,20}$|^[A-Za-z][A-Za-z .·-]{1,39}$/, { message: '请输入与身份证一致的姓名' })
+  @ApiPropertyOptional({ enum: ID_TYPES, default: 'resident', description: '证件类型' })
+  @IsOptional()
+  @IsIn(ID_TYPES, { message: '请选择证件类型' })
+  idType?: IdType;
+
+  @ApiProperty({ example: '张三', description: '与证件一致：2-30 个汉字（含各扩展区汉字，少数民族姓名以“·”分隔）；护照、永居证可为英文姓名' })
+  @IsString({ message: '请输入与证件一致的姓名' })
+  @IsRealName()
   realName!: string;
 
-  @ApiProperty({ example: '11010519491231002X' })
-  @IsString()
-  @Matches(/^\d{17}[\dXx]$/, { message: '身份证号为 18 位' })
+  @ApiProperty({ example: '11010519491231002X', description: '按证件类型校验格式（及校验位）' })
+  @IsString({ message: '请输入证件号码' })
+  @IsNotEmpty({ message: '请输入证件号码' })
+  @MaxLength(40)
+  @IsIdDocumentNumber()
   idNumber!: string;
 }
 

@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   Length,
@@ -15,6 +14,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/paging';
 import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
+import { IsOffsetTime } from '../../common/validation/is-offset-time';
 import { AdminSlot, BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus, SlotTemplate } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -143,8 +143,8 @@ export class GenerateResultDto {
 export class CreateSlotDto {
   @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 36) serviceId?: string;
-  @ApiProperty() @IsISO8601({ strict: true }) start!: string;
-  @ApiProperty() @IsISO8601({ strict: true }) end!: string;
+  @ApiProperty({ example: '2026-12-14T09:00:00+08:00' }) @IsOffsetTime() start!: string;
+  @ApiProperty({ example: '2026-12-14T09:30:00+08:00' }) @IsOffsetTime() end!: string;
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) capacity!: number;
 }
 

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { IsBoolean, IsISO8601, IsOptional, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, ValidateIf } from 'class-validator';
+import { IsOffsetTime } from '../validation/is-offset-time';
 import { Public } from '../auth/auth.decorators';
 import { ClockService } from './clock.service';
 
 class SetClockDto {
   /** ISO time to pin the server's clock to; null to return to real time. */
   @ValidateIf((o: SetClockDto) => o.now !== null)
-  @IsISO8601({ strict: true })
+  @IsOffsetTime()
   @IsOptional()
   now!: string | null;
 

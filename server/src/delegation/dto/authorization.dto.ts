@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { OnBehalfOfDto } from './on-behalf-of.dto';
+import { IsMainlandPhone } from '../../common/validation/phone.validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -13,7 +14,7 @@ export class CreateAuthorizationDto {
 
   @ApiProperty({ example: '13900139000', description: '受托人（代办人）手机号' })
   @IsString()
-  @Matches(/^1[3-9]\d{9}$/, { message: '请输入正确的 11 位手机号' })
+  @IsMainlandPhone()
   agentPhone!: string;
 
   @ApiProperty({ type: [String], nullable: true, description: '授权的事项；null 表示全部事项（须明确传 null，不传则拒绝）；不能为空数组' })

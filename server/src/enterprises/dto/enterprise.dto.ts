@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsMainlandPhone } from '../../common/validation/phone.validator';
 import { ENTERPRISE_ROLES, ENTERPRISE_STATUSES, EnterpriseRole, EnterpriseStatus } from '@gov/shared';
 
 export class CreateEnterpriseDto {
@@ -14,7 +15,7 @@ export class CreateEnterpriseDto {
 export class AddMemberDto {
   @ApiProperty({ example: '13800138000' })
   @IsString()
-  @Matches(/^1[3-9]\d{9}$/, { message: '请输入正确的 11 位手机号' })
+  @IsMainlandPhone()
   phone!: string;
 
   @ApiProperty({ enum: ENTERPRISE_ROLES }) @IsIn(ENTERPRISE_ROLES) role!: EnterpriseRole;

@@ -1,14 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { OFFHOURS_STATUSES, OffhoursStatus } from '@gov/shared';
 import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
+import { IsOffsetTime } from '../../common/validation/is-offset-time';
 
 export class CreateOffhoursDto {
   @ApiProperty() @IsString() @Length(1, 36) serviceId!: string;
   @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
-  @ApiProperty({ example: '2026-12-12T10:00:00+08:00' }) @IsISO8601({ strict: true }) preferredStart!: string;
-  @ApiProperty({ example: '2026-12-12T11:00:00+08:00' }) @IsISO8601({ strict: true }) preferredEnd!: string;
+  @ApiProperty({ example: '2026-12-12T10:00:00+08:00' }) @IsOffsetTime() preferredStart!: string;
+  @ApiProperty({ example: '2026-12-12T11:00:00+08:00' }) @IsOffsetTime() preferredEnd!: string;
   @ApiPropertyOptional({ example: '白天上班，希望周六上午办理' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
 
   @ApiPropertyOptional({ type: OnBehalfOfDto })
@@ -19,8 +20,8 @@ export class CreateOffhoursDto {
 }
 
 export class ConfirmOffhoursDto {
-  @ApiProperty() @IsISO8601({ strict: true }) start!: string;
-  @ApiProperty() @IsISO8601({ strict: true }) end!: string;
+  @ApiProperty({ example: '2026-12-12T10:00:00+08:00' }) @IsOffsetTime() start!: string;
+  @ApiProperty({ example: '2026-12-12T11:00:00+08:00' }) @IsOffsetTime() end!: string;
   @ApiProperty({ example: '王窗口' }) @IsString() @Length(1, 64) staffName!: string;
 }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '@gov/shared';
+import type { IdType, Role } from '@gov/shared';
 import { timeCol } from '../../common/db/column-types';
 
 @Entity('users')
@@ -20,7 +20,10 @@ export class UserEntity {
   @Column({ name: 'department_id', type: 'varchar', length: 36, nullable: true }) departmentId!: string | null;
   @Column({ name: 'real_name', type: 'varchar', length: 64, nullable: true }) realName!: string | null;
   @Column({ name: 'id_number_enc', type: 'text', nullable: true }) idNumberEnc!: string | null;
+  /** keyed hash of idDocumentKey(idType, number): residents' is the bare number's (unchanged), others' carry the type */
   @Column({ name: 'id_number_hash', type: 'varchar', length: 64, nullable: true }) idNumberHash!: string | null;
+  /** the document verified against (null until verified; rows verified before it existed are `resident`) */
+  @Column({ name: 'id_type', type: 'varchar', length: 24, nullable: true }) idType!: IdType | null;
   @Column(timeCol('verified_at', true)) verifiedAt!: Date | null;
   @Column({ type: 'boolean', default: false }) disabled!: boolean;
   /** the privacy terms version last consented to (the history of consents is in the audit log) */

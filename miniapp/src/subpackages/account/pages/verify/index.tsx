@@ -2,10 +2,22 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
-import { DEFAULT_ERROR_MESSAGES, isValidIdNumber, normalizeIdNumber } from '@gov/shared'
+import {
+  DEFAULT_ERROR_MESSAGES,
+  ID_FORMAT_MESSAGES,
+  ID_TYPE_LABELS,
+  idDocumentProblem,
+  idTypeAllowsLatinName,
+  LATIN_REAL_NAME_MESSAGE,
+  normalizeIdDocumentNumber,
+  normalizeRealName,
+  REAL_NAME_MESSAGE,
+  type IdType,
+} from '@gov/shared'
 import { api, errorMessage, isApiError } from '../../../../api/client'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
+import Segmented from '../../../../components/Segmented'
 import { ROUTES } from '../../../../routes'
 import { session, useSession } from '../../../../store/session'
 import { goBackOr, toast } from '../../../../utils/nav'
@@ -16,8 +28,26 @@ interface Errors {
   idNumber?: string
 }
 
+/** The documents people verify with, short labels for the picker (the full name is shown below it). */
+const ID_TYPE_OPTIONS: Array<{ value: IdType; label: string }> = [
+  { value: 'resident', label: '身份证' },
+  { value: 'hk_macao_permit', label: '港澳通行证' },
+  { value: 'taiwan_permit', label: '台湾通行证' },
+  { value: 'foreign_permanent', label: '永居证' },
+  { value: 'passport', label: '护照' },
+]
+
+const NUMBER_PLACEHOLDERS: Record<IdType, string> = {
+  resident: '18 位居民身份证号',
+  hk_macao_permit: 'H 或 M 开头，如 H12345678',
+  taiwan_permit: '8 位数字',
+  foreign_permanent: '18 位，或 3 位字母加 12 位数字',
+  passport: '护照号码',
+}
+
 export default function Verify() {
   const { accessToken, user } = useSession()
+  const [idType, setIdType] = useState<IdType>('resident')
   const [realName, setRealName] = useState('')
   const [idNumber, setIdNumber] = useState('')
   const [errors, setErrors] = useState<Errors>({})
@@ -26,16 +56,20 @@ export default function Verify() {
 
   const submit = async () => {
     setFormError('')
-    const name = realName.trim()
-    const id = normalizeIdNumber(idNumber)
+    const latin = idTypeAllowsLatinName(idType)
+    const name = normalizeRealName(realName, latin)
+    const id = normalizeIdDocumentNumber(idNumber)
+    const problem = id ? idDocumentProblem(idType, id) : 'format'
     const next: Errors = {}
-    if (!/^[\u4e00-\u9fa5·•.A-Za-z ]{2,30}$/.test(name)) next.realName = '请输入身份证上的姓名'
-    if (!isValidIdNumber(id)) next.idNumber = DEFAULT_ERROR_MESSAGES.INVALID_ID_NUMBER
+    if (name === null) next.realName = latin ? LATIN_REAL_NAME_MESSAGE : REAL_NAME_MESSAGE
+    if (!id) next.idNumber = '请输入证件号码'
+    else if (problem === 'format') next.idNumber = ID_FORMAT_MESSAGES[idType]
+    else if (problem === 'check') next.idNumber = DEFAULT_ERROR_MESSAGES.INVALID_ID_NUMBER
     setErrors(next)
-    if (next.realName || next.idNumber) return
+    if (name === null || next.idNumber) return
     setSubmitting(true)
     try {
-      const me = await api.verify({ realName: name, idNumber: id })
+      const me = await api.verify({ realName: name, idNumber: id, idType })
       session.setUser(me)
       toast('实名认证成功', 'success')
       setTimeout(() => goBackOr(ROUTES.me), 600)
@@ -56,6 +90,8 @@ export default function Verify() {
       setSubmitting(false)
     }
   }
+
+  const numberLabel = idType === 'resident' ? '身份证号' : '证件号码'
 
   if (!accessToken) {
     return (
@@ -78,7 +114,7 @@ export default function Verify() {
         <View className='card'>
           <Text className='verify__done'>已实名</Text>
           <Text className='muted'>
-            {user.realName} {user.idNumber}
+            {user.realName} {ID_TYPE_LABELS[user.idType ?? 'resident']} {user.idNumber}
           </Text>
         </View>
       </AppPage>
@@ -92,25 +128,38 @@ export default function Verify() {
       </View>
       <View className='card'>
         <View className='field'>
+          <Text className='field__label'>证件类型</Text>
+          <Segmented
+            label='证件类型'
+            value={idType}
+            options={ID_TYPE_OPTIONS}
+            onChange={(t) => {
+              setIdType(t)
+              setErrors({})
+            }}
+          />
+          <Text className='muted'>{ID_TYPE_LABELS[idType]}</Text>
+        </View>
+        <View className='field'>
           <Text className='field__label'>姓名</Text>
           <Input
             className={`field__input ${errors.realName ? 'field__input--invalid' : ''}`}
             aria-label='姓名'
-            placeholder='与身份证一致'
-            maxlength={30}
+            placeholder={idTypeAllowsLatinName(idType) ? '与证件一致，中文或英文姓名' : '与证件一致'}
+            maxlength={64}
             value={realName}
             onInput={(e) => setRealName(e.detail.value)}
           />
           {errors.realName && <Text className='field__error'>{errors.realName}</Text>}
         </View>
         <View className='field'>
-          <Text className='field__label'>身份证号</Text>
+          <Text className='field__label'>{numberLabel}</Text>
           <Input
             className={`field__input ${errors.idNumber ? 'field__input--invalid' : ''}`}
-            aria-label='身份证号'
-            type='idcard'
-            placeholder='18 位居民身份证号'
-            maxlength={18}
+            aria-label={numberLabel}
+            type={idType === 'resident' ? 'idcard' : 'text'}
+            placeholder={NUMBER_PLACEHOLDERS[idType]}
+            maxlength={24}
             value={idNumber}
             onInput={(e) => setIdNumber(e.detail.value)}
             onConfirm={submit}

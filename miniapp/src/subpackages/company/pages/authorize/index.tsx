@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { isValidPhone, maskPhone, type OnBehalfOf, type ServiceSummary } from '@gov/shared'
+import { maskPhone, normalizePhone, PHONE_INPUT_MAX_LENGTH, type OnBehalfOf, type ServiceSummary } from '@gov/shared'
 import AppPage from '../../../../components/AppPage'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
@@ -110,7 +110,7 @@ export default function Authorize() {
 
   const review = () => {
     const next: Errors = {}
-    if (!isValidPhone(agentPhone.trim())) next.agentPhone = '请输入代办人的 11 位手机号'
+    if (!normalizePhone(agentPhone)) next.agentPhone = '请输入代办人的 11 位手机号'
     if (scope === null) next.serviceIds = '请选择授权范围：全部事项，或指定事项'
     else if (scope === 'some' && picked.length === 0) next.serviceIds = '请至少选择一个事项，或选择全部事项'
     if (validTo < validFrom) next.validTo = '结束日期不能早于开始日期'
@@ -122,7 +122,7 @@ export default function Authorize() {
     const principal: OnBehalfOf = company ? { type: 'enterprise', id: company.id } : { type: 'person', id: user?.id ?? '' }
     await delegationApi.create({
       principal,
-      agentPhone: agentPhone.trim(),
+      agentPhone: normalizePhone(agentPhone) ?? agentPhone.trim(),
       serviceIds: scope === 'all' ? null : picked.map((p) => p.id),
       validFrom,
       validTo,
@@ -155,8 +155,7 @@ export default function Authorize() {
               setAgentPhone(v)
               clear('agentPhone')
             }}
-            type='number'
-            maxlength={11}
+            maxlength={PHONE_INPUT_MAX_LENGTH}
             placeholder='代办人登录政务通所用手机号'
             error={errors.agentPhone}
           />
@@ -249,7 +248,7 @@ export default function Authorize() {
             </View>
             <View className='kv'>
               <Text className='kv__k'>代办人手机号</Text>
-              <Text className='kv__v'>{maskPhone(agentPhone.trim())}</Text>
+              <Text className='kv__v'>{maskPhone(normalizePhone(agentPhone) ?? agentPhone.trim())}</Text>
             </View>
             <View className='kv'>
               <Text className='kv__k'>授权范围</Text>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { isValidPhone, type EnterpriseRole } from '@gov/shared'
+import { normalizePhone, PHONE_INPUT_MAX_LENGTH, PHONE_MESSAGE, type EnterpriseRole } from '@gov/shared'
 import AppPage from '../../../../components/AppPage'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
@@ -39,9 +39,9 @@ export default function Members() {
 
   const add = async () => {
     setFormError('')
-    const p = phone.trim()
-    if (!isValidPhone(p)) {
-      setPhoneError('请输入正确的 11 位手机号')
+    const p = normalizePhone(phone)
+    if (!p) {
+      setPhoneError(PHONE_MESSAGE)
       return
     }
     setPhoneError('')
@@ -89,7 +89,7 @@ export default function Members() {
           <>
             <View className='section-title'>添加成员</View>
             <View className='card'>
-              <FormField label='成员手机号' value={phone} onChange={setPhone} type='number' maxlength={11} placeholder='对方登录政务通所用手机号' error={phoneError} />
+              <FormField label='成员手机号' value={phone} onChange={setPhone} maxlength={PHONE_INPUT_MAX_LENGTH} placeholder='对方登录政务通所用手机号' error={phoneError} />
               <Text className='field__label'>成员角色</Text>
               <Segmented
                 label='成员角色'
