@@ -49,9 +49,12 @@ export const TEST_SMS_CODE = '123456';
  * A client of the server at `baseUrl`; a function is asked for the address at each call (a fixture's
  * client exists before its server has started).
  */
+/** What fetch takes as a body, with or without the DOM library. */
+type FetchBody = NonNullable<Parameters<typeof fetch>[1]>['body'];
+
 export function client(baseUrl: string | (() => string)) {
   const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
-  async function send<T>(method: string, path: string, headers: Record<string, string>, body: RequestInit['body']): Promise<Answer<T>> {
+  async function send<T>(method: string, path: string, headers: Record<string, string>, body: FetchBody): Promise<Answer<T>> {
     const res = await fetch(`${base()}${path}`, { method, headers, body });
     const text = await res.text();
     let parsed: unknown = text;
@@ -66,7 +69,7 @@ export function client(baseUrl: string | (() => string)) {
   function call<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    let body: RequestInit['body'];
+    let body: FetchBody;
     if (opts.raw !== undefined) body = typeof opts.raw === 'string' ? opts.raw : new Uint8Array(opts.raw);
     else if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
