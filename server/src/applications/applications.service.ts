@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomBytes, randomInt } from 'node:crypto';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
-import { Application, ApplicationMaterial, ApplicationStatus, maskName, OnBehalfOf, SlaState, TimelineEvent, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { ApplicationStatus, maskName, OnBehalfOf, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService, CalendarView } from '../calendar/calendar.service';
@@ -44,8 +44,10 @@ import {
 } from './applications.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
-import { ApplicationNoticeEntity, NoticeItem } from './entities/application-notice.entity';
+import { ApplicationNoticeEntity } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
+import type { ApplicationView, LookupView } from '@gov/shared';
+export type { TimelineView, MaterialView, PartyView, NoticeView, ApplicationView, LookupView } from '@gov/shared';
 
 /** Who does a step: kind, person and display name, and the principal when an agent acts. */
 export interface Actor {
@@ -56,88 +58,6 @@ export interface Actor {
 }
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: '系统', principalId: null };
-
-export interface TimelineView extends TimelineEvent {
-  action: string;
-  actorKind: ActorKind;
-  actorId: string | null;
-  principalId: string | null;
-}
-
-export interface MaterialView extends ApplicationMaterial {
-  commitment: null | { at: string; text: string };
-  /** since the latest correction notice (files or commitment; see `changedSinceNotice`); null before any notice */
-  changedSinceNotice: boolean | null;
-  copies: number;
-  form: string;
-  note: string | null;
-}
-
-/**
- * In whose name a filing is made: for oneself, for a company (its name), or by an agent for a
- * principal (both names masked). Clients compare their own id with `agentId` to word it.
- */
-export interface PartyView {
-  type: 'self' | 'enterprise' | 'agent';
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  /** the person whose filing it is */
-  principalId: string;
-  principalName: string | null;
-  /** who made it for them (type agent) */
-  agentId: string | null;
-  agentName: string | null;
-}
-
-export interface NoticeView {
-  round: number;
-  issuedAt: string;
-  deadline: string;
-  items: NoticeItem[];
-}
-
-export interface ApplicationView extends Application {
-  statusLabel: string;
-  serviceName: string;
-  hallId: string;
-  hallName: string;
-  keyProject: boolean;
-  promisedDays: number;
-  materials: MaterialView[];
-  timeline?: TimelineView[];
-  dueAt: string | null;
-  sla: SlaState | null;
-  createdAt: string;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  deemedAccepted: boolean;
-  receiptNo: string | null;
-  /** the law's pre-review clock while a submission waits: last day and working days left */
-  prereview: null | { deadline: string; daysLeft: number };
-  /** the current one-time (correction) notice, while the filing waits for the correction */
-  notice: NoticeView | null;
-  refuseReason: string | null;
-  decisionNote: string | null;
-  delivery: null | { method: string; trackingNo: string | null; at: string | null };
-  enterpriseId: string | null;
-  /** made by an agent for the person */
-  onBehalf: boolean;
-  /** in whose name it is made */
-  party: PartyView;
-  /** the upload limits in force (detail only), so that clients check a file before sending it */
-  uploadLimits?: UploadLimits;
-}
-
-/** The public progress answer: no names, phones or ID numbers. */
-export interface LookupView {
-  number: string;
-  serviceName: string;
-  status: ApplicationStatus;
-  statusLabel: string;
-  sla: SlaState | null;
-  dueAt: string | null;
-  timeline: Array<{ at: string; status: ApplicationStatus; actor: string; note: string | null }>;
-}
 
 const ACTION_LABELS: Record<ApplicationAction, string> = {
   submit: '提交',

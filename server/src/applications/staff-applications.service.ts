@@ -13,19 +13,17 @@ import { isDuplicateKey } from '../common/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { FileEntity } from '../files/entities/file.entity';
-import { ApplicantRevealed, ApplicantsService, ApplicantView } from '../users/applicants.service';
+import { ApplicantRevealed, ApplicantsService } from '../users/applicants.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, receiptNumber, slaState, staffOrder } from './applications.rules';
-import { Actor, ApplicationsService, ApplicationView } from './applications.service';
+import { Actor, ApplicationsService } from './applications.service';
 import { AdvanceTarget } from './dto/applications.dto';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity, NoticeItem } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
-
-export interface StaffApplicationView extends ApplicationView {
-  applicant: ApplicantView;
-}
+import type { StaffApplicationView } from '@gov/shared';
+export type { StaffApplicationView } from '@gov/shared';
 
 const METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
 

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import * as QRCode from 'qrcode';
 import { Brackets, In, Repository } from 'typeorm';
-import { Booking, BookingStatus, OnBehalfOf } from '@gov/shared';
+import { BookingStatus, OnBehalfOf } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
@@ -26,23 +26,8 @@ import { newBookingRow } from './booking.factory';
 import { slotView } from './slots.service';
 import { StandingService } from './standing.service';
 import { WaitlistService } from './waitlist.service';
-
-export interface BookingView extends Booking {
-  serviceName: string;
-  hallName: string;
-  hallAddress: string;
-  /** the hall with its place on the map (coordinates null when not known) */
-  hall: { id: string; name: string; address: string; latitude: number | null; longitude: number | null };
-  start: string;
-  end: string;
-  createdAt: string;
-  /** the person it is for, when made by someone else */
-  onBehalf: boolean;
-  /** when it was cancelled (by the applicant or the centre), else null */
-  cancelledAt: string | null;
-  /** a PNG data URL of the check-in code (detail view of a booking still to be served only) */
-  qrImage?: string;
-}
+import type { BookingView } from '@gov/shared';
+export type { BookingView } from '@gov/shared';
 
 const NOT_BOOKABLE: Record<Exclude<Bookability, 'ok'>, string> = {
   past: '该时段已开始或已过去，不能预约',

@@ -20,28 +20,8 @@ import { BookingEntity } from './entities/booking.entity';
 import { NoShowAppealEntity } from './entities/no-show-appeal.entity';
 import { StaffBookingService } from './staff-booking.service';
 import { StandingService } from './standing.service';
-
-export interface NoShowRecordItem {
-  bookingId: string;
-  date: string;
-  hallName: string;
-  serviceName: string;
-  counts: boolean;
-  reason: string;
-  appeal: null | { id: string; status: 'open' | 'waived' | 'rejected'; reason: string; answer: string | null };
-}
-
-export interface AppealView {
-  id: string;
-  bookingId: string;
-  status: 'open' | 'waived' | 'rejected';
-  reason: string;
-  answer: string | null;
-  date: string;
-  serviceName: string;
-  applicantName: string | null;
-  createdAt: string;
-}
+import type { NoShowRecordItem, AppealView } from '@gov/shared';
+export type { NoShowRecordItem, AppealView } from '@gov/shared';
 
 /** The no-show record people can see and contest (DESIGN.md: the no-show record and appeal). */
 @Injectable()

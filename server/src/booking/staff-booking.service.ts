@@ -11,21 +11,15 @@ import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ApplicantRevealed, ApplicantsService, ApplicantView } from '../users/applicants.service';
+import { ApplicantRevealed, ApplicantsService } from '../users/applicants.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { graceOver, normalizeCheckInCode, noShowFrom, standingMessage } from './booking.rules';
-import { BookingService, BookingView } from './booking.service';
+import { BookingService } from './booking.service';
 import { BookingEntity } from './entities/booking.entity';
 import { StandingEventEntity } from './entities/standing-event.entity';
 import { StandingService } from './standing.service';
-
-export interface StaffBookingView extends BookingView {
-  applicant: ApplicantView;
-  /** from this moment (start + the grace period) a booking not checked in may be recorded as a no-show */
-  noShowFrom: string;
-  /** whether 记为爽约 is allowed now (booked and past noShowFrom, by the server's clock) */
-  canMarkNoShow: boolean;
-}
+import type { StaffBookingView } from '@gov/shared';
+export type { StaffBookingView } from '@gov/shared';
 
 /** What window staff do with bookings: check in, record and waive no-shows, reinstate. All audited. */
 @Injectable()

@@ -20,16 +20,8 @@ import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
 import { newBookingRow } from './booking.factory';
 import { slotView } from './slots.service';
 import { StandingService } from './standing.service';
-
-export interface WaitlistView {
-  id: string;
-  slotId: string;
-  serviceId: string;
-  status: WaitlistEntryEntity['status'];
-  position: number;
-  offer: null | { expiresAt: string };
-  slot: ReturnType<typeof slotView> | null;
-}
+import type { WaitlistView } from '@gov/shared';
+export type { WaitlistView } from '@gov/shared';
 
 const ACTIVE = ['waiting', 'offered'] as const;
 

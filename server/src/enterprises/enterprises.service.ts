@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository } from 'typeorm';
-import { EnterpriseRole, EnterpriseStatus, isValidCreditCode, maskName, maskPhone, MeEnterprise } from '@gov/shared';
+import { EnterpriseRole, isValidCreditCode, maskName, maskPhone, MeEnterprise } from '@gov/shared';
 import { AuthUser, CallerContextLoader } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -16,19 +16,8 @@ import { UsersService } from '../users/users.service';
 import { EnterpriseMemberEntity } from './entities/enterprise-member.entity';
 import { EnterpriseEntity } from './entities/enterprise.entity';
 import { claimKey, enterpriseRefusal, initialStatus, registrationConflict } from './enterprises.rules';
-
-export interface EnterpriseView {
-  id: string;
-  name: string;
-  creditCode: string;
-  legalRepName: string;
-  role: EnterpriseRole;
-  /** only `verified` acts; `pending` waits for the hall's check, `rejected` did not pass it */
-  status: EnterpriseStatus;
-  /** the hall staff's note, when they decided */
-  reviewNote: string | null;
-  reviewedAt: string | null;
-}
+import type { EnterpriseView, EnterpriseDetail } from '@gov/shared';
+export type { EnterpriseView, EnterpriseDetail } from '@gov/shared';
 
 const view = (e: EnterpriseEntity, role: EnterpriseRole): EnterpriseView => ({
   id: e.id,
@@ -40,10 +29,6 @@ const view = (e: EnterpriseEntity, role: EnterpriseRole): EnterpriseView => ({
   reviewNote: e.reviewNote,
   reviewedAt: e.reviewedAt?.toISOString() ?? null,
 });
-
-export interface EnterpriseDetail extends EnterpriseView {
-  members: Array<{ userId: string; name: string | null; phone: string | null; role: EnterpriseRole; self: boolean }>;
-}
 
 /**
  * Companies (法人) and their members: the creator is admin; admins add and remove members by phone.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
-import { OffhoursRequest, OffhoursStatus, OnBehalfOf, maskName } from '@gov/shared';
+import { OffhoursStatus, OnBehalfOf, maskName } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { newBookingRow } from '../booking/booking.factory';
 import { localTime } from '../booking/booking.rules';
@@ -25,15 +25,8 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { OffhoursRequestEntity } from './entities/offhours-request.entity';
 import { checkOffhoursRequest, OffhoursCheck, officeOverlap, overlapMessage } from './offhours.rules';
-
-export interface OffhoursView extends OffhoursRequest {
-  refuseReason: string | null;
-  staffName: string | null;
-  createdAt: string;
-  applicantName?: string | null;
-  serviceName?: string;
-  hallName?: string;
-}
+import type { OffhoursView } from '@gov/shared';
+export type { OffhoursView } from '@gov/shared';
 
 const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, { field: 'preferredStart' | 'preferredEnd'; message: string }> = {
   bad_range: { field: 'preferredStart', message: '请选择同一天内、不超过 4 小时的时间段' },

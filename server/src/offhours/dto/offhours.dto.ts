@@ -3,8 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { OFFHOURS_STATUSES, OffhoursStatus } from '@gov/shared';
 import { OnBehalfOfDto } from '../../booking/dto/booking.dto';
+import type { ConfirmOffhoursRequest, OffhoursCreateRequest, RefuseOffhoursRequest } from '@gov/shared';
 
-export class CreateOffhoursDto {
+export class CreateOffhoursDto implements OffhoursCreateRequest {
   @ApiProperty() @IsString() @Length(1, 36) serviceId!: string;
   @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
   @ApiProperty({ example: '2026-12-12T10:00:00+08:00' }) @IsISO8601({ strict: true }) preferredStart!: string;
@@ -18,13 +19,13 @@ export class CreateOffhoursDto {
   onBehalfOf?: OnBehalfOfDto;
 }
 
-export class ConfirmOffhoursDto {
+export class ConfirmOffhoursDto implements ConfirmOffhoursRequest {
   @ApiProperty() @IsISO8601({ strict: true }) start!: string;
   @ApiProperty() @IsISO8601({ strict: true }) end!: string;
   @ApiProperty({ example: '王窗口' }) @IsString() @Length(1, 64) staffName!: string;
 }
 
-export class RefuseOffhoursDto {
+export class RefuseOffhoursDto implements RefuseOffhoursRequest {
   @ApiProperty({ example: '该事项需联合审查，请于工作日办理' }) @IsString() @Length(2, 500) reason!: string;
 }
 
