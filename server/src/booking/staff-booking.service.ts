@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { BookingStatus } from '@gov/shared';
+import { BookingStatus, LINKS } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
@@ -94,7 +94,7 @@ export class StaffBookingService {
       type: 'no_show',
       title: '爽约记录提醒',
       body: `您 ${b.day} 的预约未按时签到，已记为爽约。${warning}${s.forfeited ? '' : '如有特殊情况，可在“我的爽约记录”中申诉。'}`,
-      link: '/subpackages/booking/pages/no-shows/index',
+      link: LINKS.noShows(),
       dedupeKey: `no_show:${b.id}`,
     });
     if (s.forfeited) {
@@ -103,7 +103,7 @@ export class StaffBookingService {
         type: 'forfeited',
         title: '预约资格已暂停',
         body: warning,
-        link: '/subpackages/booking/pages/no-shows/index',
+        link: LINKS.noShows(),
         dedupeKey: `forfeited:${b.id}`,
       });
     }
@@ -121,7 +121,7 @@ export class StaffBookingService {
       type: 'no_show_waived',
       title: '爽约记录已豁免',
       body: `您 ${b.day} 的爽约记录已由工作人员豁免，不再计入爽约次数。说明：${reason}`,
-      link: '/subpackages/booking/pages/no-shows/index',
+      link: LINKS.noShows(),
     });
     return this.one(id);
   }
@@ -140,7 +140,7 @@ export class StaffBookingService {
       type: 'reinstated',
       title: '预约资格已恢复',
       body: `您的预约资格已由工作人员恢复，爽约次数重新计算。请按时前往或提前取消不能前往的预约。`,
-      link: '/subpackages/booking/pages/no-shows/index',
+      link: LINKS.noShows(),
     });
     const s = await this.standing.standing(userId);
     return { userId, noShows: s.noShows, forfeited: s.forfeited };

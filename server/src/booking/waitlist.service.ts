@@ -1,3 +1,4 @@
+import { LINKS } from '@gov/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
@@ -172,7 +173,7 @@ export class WaitlistService {
         type: 'waitlist_offer',
         title: '候补成功，请尽快确认',
         body: `您候补的 ${slot.day} ${localTime(slot.startAt)} 时段有空位了，名额为您保留 ${this.config.waitlist.holdMinutes} 分钟（至 ${localTime(expiresAt)}），逾期将顺延给下一位。`,
-        link: '/subpackages/booking/pages/waitlist/index',
+        link: LINKS.waitlist(),
         dedupeKey: `waitlist_offer:${next.id}`,
       });
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { maskName, maskPhone, OnBehalfOf } from '@gov/shared';
+import { maskName, maskPhone, OnBehalfOf, LINKS } from '@gov/shared';
 import { isValidDate, shanghaiDate } from '../calendar/calendar.rules';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
@@ -20,8 +20,8 @@ import { AuthorizationEntity } from './entities/authorization.entity';
 import type { AuthorizationView } from '@gov/shared';
 export type { AuthorizationView } from '@gov/shared';
 
-const AGENT_LIST_LINK = '/subpackages/company/pages/authorizations/index?role=agent';
-const PRINCIPAL_LIST_LINK = '/subpackages/company/pages/authorizations/index?role=principal';
+const AGENT_LIST_LINK = LINKS.authorizations('agent');
+const PRINCIPAL_LIST_LINK = LINKS.authorizations('principal');
 
 
 /**

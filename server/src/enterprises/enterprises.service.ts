@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository } from 'typeorm';
-import { EnterpriseRole, isValidCreditCode, maskName, maskPhone, MeEnterprise } from '@gov/shared';
+import { EnterpriseRole, isValidCreditCode, maskName, maskPhone, MeEnterprise, LINKS } from '@gov/shared';
 import { AuthUser, CallerContextLoader } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -164,7 +164,7 @@ export class EnterprisesService implements CallerContextLoader {
       body: approved
         ? `“${e.name}”已通过大厅核验，现在可以企业名义预约、申报和授权代办。${note ? `说明：${note}` : ''}`
         : `“${e.name}”未通过大厅核验${note ? `：${note}` : ''}。如有疑问，请携营业执照到政务服务中心窗口咨询。`,
-      link: `/subpackages/company/pages/detail/index?id=${e.id}`,
+      link: LINKS.company(e.id),
     };
   }
 
@@ -220,7 +220,7 @@ export class EnterprisesService implements CallerContextLoader {
       type: 'enterprise_member',
       title: '您已成为企业办事人员',
       body: `您已被添加为“${e.name}”的${role === 'admin' ? '管理员' : '经办人'}，${e.status === 'verified' ? '可以代表企业预约和申报。' : '企业通过大厅核验后即可代表企业预约和申报。'}`,
-      link: `/subpackages/company/pages/detail/index?id=${id}`,
+      link: LINKS.company(id),
     });
     return this.get(caller, id);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, In, Repository } from 'typeorm';
-import { OffhoursStatus, OnBehalfOf, maskName } from '@gov/shared';
+import { OffhoursStatus, OnBehalfOf, maskName, LINKS } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { newBookingRow } from '../booking/booking.factory';
 import { localTime } from '../booking/booking.rules';
@@ -207,7 +207,7 @@ export class OffhoursService {
       type: 'offhours_confirmed',
       title: '错时预约已确认',
       body: `您申请的错时办理已确认：${slot.day} ${localTime(start)}-${localTime(end)}，接待人员 ${input.staffName}。请凭预约码 ${booking.code} 按时前往。`,
-      link: `/subpackages/booking/pages/detail/index?id=${booking.id}`,
+      link: LINKS.booking(booking.id),
     });
     return this.get(caller, id);
   }
@@ -223,7 +223,7 @@ export class OffhoursService {
       type: 'offhours_refused',
       title: '错时预约未能安排',
       body: `很抱歉，您申请的错时办理未能安排。原因：${reason}`,
-      link: `/subpackages/booking/pages/offhours/index?id=${id}`,
+      link: LINKS.offhours(id),
     });
     return this.get(caller, id);
   }

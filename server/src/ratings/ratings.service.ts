@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { RATING_LABELS } from '@gov/shared';
+import { RATING_LABELS, LINKS } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { startOfDay, endOfDay } from '../calendar/calendar.rules';
@@ -230,7 +230,7 @@ export class RatingsService {
       type: 'rectification_answered',
       title: '您的评价已收到整改答复',
       body: `针对您的“${RATING_LABELS[r.firstScore as 1 | 2 | 3 | 4 | 5]}”评价，答复如下：${answer} 您可以重新评价一次。`,
-      link: '/subpackages/ratings/pages/mine/index',
+      link: LINKS.myRatings(),
     });
     return (await this.staffList(caller, undefined, id))[0];
   }

@@ -6,18 +6,18 @@ import ReasonDialog from '../../../components/ReasonDialog'
 import ScorePicker from '../../../components/ScorePicker'
 import StatusTag, { type Tone } from '../../../components/StatusTag'
 import { stars } from '../../../components/RateEntry'
-import { ratingsApi, type Rating, type RectificationStatus } from '../../../api/ratings'
+import { ratingsApi, type RatingView, type RectificationState } from '../../../api/ratings'
 import { fullDateTime, shanghaiDate } from '../../../utils/time'
 import { toast } from '../../../utils/nav'
 
-const RECT: Record<RectificationStatus, { text: string; tone: Tone }> = {
+const RECT: Record<RectificationState, { text: string; tone: Tone }> = {
   open: { text: '整改中', tone: 'warning' },
   answered: { text: '已答复', tone: 'success' },
   overdue: { text: '整改已超期', tone: 'danger' },
 }
 
 interface Props {
-  rating: Rating
+  rating: RatingView
   /** the heading: the service (我的评价) or the stage (the rating page, which names the service above) */
   title: string
   onRerated: () => void

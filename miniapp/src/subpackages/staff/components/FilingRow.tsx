@@ -2,12 +2,12 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StatusTag from '../../../components/StatusTag'
 import Tappable from '../../../components/Tappable'
-import type { StaffFiling } from '../../../api/staff'
+import type { StaffApplicationView } from '../../../api/staff'
 import { fullDateTime, shanghaiDate } from '../../../utils/time'
 import { FILING_STATUS, SLA } from '../labels'
 
 /** A filing in a staff list (办件, 查找): service, tags, number and applicant, deadlines; tap to review it. */
-export default function FilingRow({ filing: f }: { filing: StaffFiling }) {
+export default function FilingRow({ filing: f }: { filing: StaffApplicationView }) {
   return (
     <Tappable
       className='st-item st-filing'

@@ -8,7 +8,7 @@ import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
-import { bookingApi, type NoShowItem } from '../../../../api/booking'
+import { bookingApi, type NoShowRecordItem } from '../../../../api/booking'
 import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
@@ -27,7 +27,7 @@ const APPEAL_LABEL: Record<string, { text: string; tone: Tone }> = {
   rejected: { text: '申诉未通过', tone: 'danger' },
 }
 
-function Item({ item, onChanged }: { item: NoShowItem; onChanged: () => void }) {
+function Item({ item, onChanged }: { item: NoShowRecordItem; onChanged: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const [error, setError] = useState('')

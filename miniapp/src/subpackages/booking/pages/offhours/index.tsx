@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import TextArea from '../../../../components/TextArea'
-import type { CalendarDay } from '@gov/shared'
+import { type CalendarDay, OFFHOURS_STATUS_LABELS } from '@gov/shared'
 import Button from '../../../../components/AppButton'
 import ActingBar, { useActingWho } from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
@@ -13,7 +13,7 @@ import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
-import { OFFHOURS_STATUS_LABEL, bookingApi } from '../../../../api/booking'
+import { bookingApi } from '../../../../api/booking'
 import { catalogApi } from '../../../../api/catalog'
 import { errorMessage, isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
@@ -92,7 +92,7 @@ function RequestStatus({ id }: { id: string }) {
           <View className='card'>
             <View className='kv'>
               <Text className='kv__k'>申请状态</Text>
-              <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABEL[r.status] ?? r.status}</StatusTag>
+              <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABELS[r.status]}</StatusTag>
             </View>
             <View className='kv'>
               <Text className='kv__k'>办理事项</Text>

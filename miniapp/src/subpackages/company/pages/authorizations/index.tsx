@@ -9,7 +9,7 @@ import Segmented from '../../../../components/Segmented'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
 import { errorMessage } from '../../../../api/client'
-import { delegationApi, type Authorization } from '../../../../api/delegation'
+import { delegationApi, type AuthorizationView } from '../../../../api/delegation'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
@@ -22,7 +22,7 @@ import './index.scss'
 
 type Role = 'principal' | 'agent'
 
-const STATUS: Record<Authorization['status'], { text: string; tone: Tone }> = {
+const STATUS: Record<AuthorizationView['status'], { text: string; tone: Tone }> = {
   pending: { text: '待对方确认', tone: 'warning' },
   active: { text: '生效中', tone: 'success' },
   declined: { text: '已拒绝', tone: 'danger' },
@@ -31,7 +31,7 @@ const STATUS: Record<Authorization['status'], { text: string; tone: Tone }> = {
 }
 
 /** The status as this side reads it: an invitation waits for the agent, who sees it as theirs to answer. */
-const statusFor = (a: Authorization, role: Role) => (role === 'agent' && a.status === 'pending' ? { text: '待您确认', tone: 'warning' as Tone } : STATUS[a.status])
+const statusFor = (a: AuthorizationView, role: Role) => (role === 'agent' && a.status === 'pending' ? { text: '待您确认', tone: 'warning' as Tone } : STATUS[a.status])
 
 const BOOKING_STATUS: Record<string, string> = {
   booked: '已预约',
@@ -42,7 +42,7 @@ const BOOKING_STATUS: Record<string, string> = {
   no_show_waived: '爽约已豁免',
 }
 
-function scope(a: Authorization): string {
+function scope(a: AuthorizationView): string {
   if (!a.services) return '全部事项'
   return a.services.map((s) => s.name || '（事项）').join('、')
 }
@@ -64,10 +64,10 @@ export default function Authorizations() {
   }
   usePullRefresh(reloadAll)
   useReloadOnShow(reloadAll, !!accessToken)
-  const [revoking, setRevoking] = useState<Authorization | null>(null)
-  const [declining, setDeclining] = useState<Authorization | null>(null)
+  const [revoking, setRevoking] = useState<AuthorizationView | null>(null)
+  const [declining, setDeclining] = useState<AuthorizationView | null>(null)
   const [accepting, setAccepting] = useState<string | null>(null)
-  const accept = async (a: Authorization) => {
+  const accept = async (a: AuthorizationView) => {
     setAccepting(a.id)
     try {
       await delegationApi.accept(a.id)

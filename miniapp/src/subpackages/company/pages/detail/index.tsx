@@ -6,7 +6,7 @@ import Button from '../../../../components/AppButton'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
-import { enterprisesApi, type FilingView } from '../../../../api/enterprises'
+import { enterprisesApi, type RatedApplicationView } from '../../../../api/enterprises'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
@@ -33,7 +33,7 @@ const BOOKING_STATUS: Record<string, string> = {
   no_show_waived: '爽约已豁免',
 }
 
-const slaRank = (f: FilingView) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
+const slaRank = (f: RatedApplicationView) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
 
 /** The enterprise dashboard: the company's filings (counts by status, overdue first) and its bookings. */
 export default function CompanyDetail() {

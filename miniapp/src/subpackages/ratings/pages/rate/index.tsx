@@ -32,7 +32,7 @@ const NOT_YET: Record<RatingTargetType, string> = {
 }
 
 /** What is rated, in the applicant's words: the service, the hall, when (or the filing number), and its rating state. */
-interface Subject extends RatingState {
+interface Subject extends Partial<RatingState> {
   serviceName: string
   hallName: string
   when: string

@@ -8,7 +8,7 @@ import PrivacySheet from '../../../../components/PrivacySheet'
 import Segmented from '../../../../components/Segmented'
 import StatusTag from '../../../../components/StatusTag'
 import { errorMessage } from '../../../../api/client'
-import { staffApi, type StaffBooking } from '../../../../api/staff'
+import { staffApi, type StaffBookingView } from '../../../../api/staff'
 import { PlatformUnsupportedError, scanCode, supportsScanCode } from '../../../../platform'
 import { fullDateTime, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
@@ -32,10 +32,10 @@ const FILTERS: Array<{ value: Filter; label: string }> = [
   { value: 'cancelled_by_centre', label: '中心取消' },
 ]
 
-type Pending = { kind: 'no_show' | 'waive' | 'reinstate'; booking: StaffBooking }
+type Pending = { kind: 'no_show' | 'waive' | 'reinstate'; booking: StaffBookingView }
 
 /** Why 记为爽约 is not offered yet: the grace period after the start (the server's NO_SHOW_GRACE_MINUTES). */
-function noShowHint(b: StaffBooking): string {
+function noShowHint(b: StaffBookingView): string {
   const start = b.start ?? b.slot.start
   const grace = Math.round((Date.parse(b.noShowFrom) - Date.parse(start)) / 60_000)
   return `开始后 ${grace} 分钟可记爽约（${shanghaiTime(b.noShowFrom)} 起）`
@@ -51,7 +51,7 @@ export default function StaffBookings() {
   const [code, setCode] = useState('')
   const [checking, setChecking] = useState(false)
   const [checkError, setCheckError] = useState('')
-  const [checked, setChecked] = useState<StaffBooking | null>(null)
+  const [checked, setChecked] = useState<StaffBookingView | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
 
   const checkIn = async (raw: string) => {

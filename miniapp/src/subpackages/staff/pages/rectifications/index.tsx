@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import Segmented from '../../../../components/Segmented'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
-import type { RectificationStatus } from '../../../../api/ratings'
-import { staffApi, type StaffRectification } from '../../../../api/staff'
+import type { RectificationState } from '../../../../api/ratings'
+import { staffApi, type StaffRectificationView } from '../../../../api/staff'
 import { fullDateTime, shanghaiDate } from '../../../../utils/time'
 import ReasonSheet from '../../components/ReasonSheet'
 import StaffListPage from '../../components/StaffListPage'
@@ -12,9 +12,9 @@ import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
 
-type Filter = RectificationStatus | 'all'
+type Filter = RectificationState | 'all'
 
-const STATUS: Record<RectificationStatus, { text: string; tone: Tone }> = {
+const STATUS: Record<RectificationState, { text: string; tone: Tone }> = {
   open: { text: '待整改', tone: 'warning' },
   overdue: { text: '已超期', tone: 'danger' },
   answered: { text: '已答复', tone: 'success' },
@@ -24,7 +24,7 @@ const STATUS: Record<RectificationStatus, { text: string; tone: Tone }> = {
 export default function Rectifications() {
   const [filter, setFilter] = useState<Filter>('open')
   const { list, items, setPage } = useStaffList((p) => staffApi.rectifications(filter === 'all' ? undefined : filter, p), [filter])
-  const [answering, setAnswering] = useState<StaffRectification | null>(null)
+  const [answering, setAnswering] = useState<StaffRectificationView | null>(null)
 
   return (
     <StaffListPage

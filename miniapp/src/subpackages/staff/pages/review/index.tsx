@@ -10,7 +10,7 @@ import StaffPage from '../../../../components/StaffPage'
 import StatusTag from '../../../../components/StatusTag'
 import Timeline from '../../../../components/Timeline'
 import { errorMessage, isApiError } from '../../../../api/client'
-import { isStaffUser, staffApi, type Decision } from '../../../../api/staff'
+import { isStaffUser, staffApi, type PrereviewDecision } from '../../../../api/staff'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
@@ -67,7 +67,7 @@ export default function Review() {
     })
   }
 
-  const decisions = (): Decision[] =>
+  const decisions = (): PrereviewDecision[] =>
     f ? f.materials.map((m) => ({ materialId: m.materialId, ok: !!draft[m.materialId].ok, reason: draft[m.materialId].ok ? null : draft[m.materialId].reason.trim() })) : []
 
   /** Every material needs a conclusion; a flagged one needs a reason. The one-time notice is confirmed first. */
