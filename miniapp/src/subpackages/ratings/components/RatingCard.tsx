@@ -1,3 +1,4 @@
+import { RECTIFICATION_STATE_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../components/AppButton'
@@ -11,9 +12,9 @@ import { fullDateTime, shanghaiDate } from '../../../utils/time'
 import { toast } from '../../../utils/nav'
 
 const RECT: Record<RectificationState, { text: string; tone: Tone }> = {
-  open: { text: '整改中', tone: 'warning' },
-  answered: { text: '已答复', tone: 'success' },
-  overdue: { text: '整改已超期', tone: 'danger' },
+  open: { text: RECTIFICATION_STATE_LABELS.open, tone: 'warning' },
+  answered: { text: RECTIFICATION_STATE_LABELS.answered, tone: 'success' },
+  overdue: { text: RECTIFICATION_STATE_LABELS.overdue, tone: 'danger' },
 }
 
 interface Props {

@@ -1,3 +1,4 @@
+import { AUTHORIZATION_STATUS_LABELS, BOOKING_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -23,24 +24,15 @@ import './index.scss'
 type Role = 'principal' | 'agent'
 
 const STATUS: Record<AuthorizationView['status'], { text: string; tone: Tone }> = {
-  pending: { text: '待对方确认', tone: 'warning' },
-  active: { text: '生效中', tone: 'success' },
-  declined: { text: '已拒绝', tone: 'danger' },
-  revoked: { text: '已撤销', tone: 'muted' },
-  expired: { text: '已过期', tone: 'muted' },
+  pending: { text: AUTHORIZATION_STATUS_LABELS.pending, tone: 'warning' },
+  active: { text: AUTHORIZATION_STATUS_LABELS.active, tone: 'success' },
+  declined: { text: AUTHORIZATION_STATUS_LABELS.declined, tone: 'danger' },
+  revoked: { text: AUTHORIZATION_STATUS_LABELS.revoked, tone: 'muted' },
+  expired: { text: AUTHORIZATION_STATUS_LABELS.expired, tone: 'muted' },
 }
 
 /** The status as this side reads it: an invitation waits for the agent, who sees it as theirs to answer. */
 const statusFor = (a: AuthorizationView, role: Role) => (role === 'agent' && a.status === 'pending' ? { text: '待您确认', tone: 'warning' as Tone } : STATUS[a.status])
-
-const BOOKING_STATUS: Record<string, string> = {
-  booked: '已预约',
-  checked_in: '已签到',
-  cancelled: '已取消',
-  cancelled_by_centre: '中心已取消',
-  no_show: '爽约',
-  no_show_waived: '爽约已豁免',
-}
 
 function scope(a: AuthorizationView): string {
   if (!a.services) return '全部事项'
@@ -187,7 +179,7 @@ export default function Authorizations() {
                         {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
                       </Text>
                     </View>
-                    <StatusTag tone='info'>{BOOKING_STATUS[b.status] ?? b.status}</StatusTag>
+                    <StatusTag tone='info'>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
                   </View>
                 ))}
                 {done.data?.filings.map((f) => (

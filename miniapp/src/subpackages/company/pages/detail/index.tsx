@@ -1,3 +1,4 @@
+import { BOOKING_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
 import { useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -19,18 +20,9 @@ import '../../company.scss'
 import './index.scss'
 
 const SLA_LABEL: Record<string, { text: string; tone: Tone }> = {
-  overdue: { text: '已超期', tone: 'danger' },
-  due_soon: { text: '即将到期', tone: 'warning' },
-  on_track: { text: '正常', tone: 'success' },
-}
-
-const BOOKING_STATUS: Record<string, string> = {
-  booked: '已预约',
-  checked_in: '已签到',
-  cancelled: '已取消',
-  cancelled_by_centre: '中心已取消',
-  no_show: '爽约',
-  no_show_waived: '爽约已豁免',
+  overdue: { text: SLA_LABELS.overdue, tone: 'danger' },
+  due_soon: { text: SLA_LABELS.due_soon, tone: 'warning' },
+  on_track: { text: SLA_LABELS.on_track, tone: 'success' },
 }
 
 const slaRank = (f: RatedApplicationView) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
@@ -182,7 +174,7 @@ export default function CompanyDetail() {
                     {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
                   </Text>
                 </View>
-                <StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS[b.status] ?? b.status}</StatusTag>
+                <StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS_LABELS[b.status] ?? b.status}</StatusTag>
               </View>
             ))}
           </PageState>

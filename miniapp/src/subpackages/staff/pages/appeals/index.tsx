@@ -1,3 +1,4 @@
+import { APPEAL_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -14,9 +15,9 @@ import './index.scss'
 type Filter = AppealView['status'] | 'all'
 
 const STATUS: Record<AppealView['status'], { text: string; tone: Tone }> = {
-  open: { text: '待处理', tone: 'warning' },
-  waived: { text: '已豁免', tone: 'success' },
-  rejected: { text: '已驳回', tone: 'muted' },
+  open: { text: APPEAL_STATUS_LABELS.open, tone: 'warning' },
+  waived: { text: APPEAL_STATUS_LABELS.waived, tone: 'success' },
+  rejected: { text: APPEAL_STATUS_LABELS.rejected, tone: 'muted' },
 }
 
 /** No-show appeals of the hall: waive the no-show or reject the appeal, with an answer the applicant sees. */

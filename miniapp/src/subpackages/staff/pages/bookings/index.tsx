@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import type { BookingStatus } from '@gov/shared'
+import { BOOKING_STATUS_LABELS, type BookingStatus } from '@gov/shared'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
 import PrivacySheet from '../../../../components/PrivacySheet'
@@ -24,12 +24,7 @@ type Filter = 'all' | BookingStatus
 
 const FILTERS: Array<{ value: Filter; label: string }> = [
   { value: 'all', label: '全部' },
-  { value: 'booked', label: '待签到' },
-  { value: 'checked_in', label: '已签到' },
-  { value: 'no_show', label: '爽约' },
-  { value: 'no_show_waived', label: '已豁免' },
-  { value: 'cancelled', label: '已取消' },
-  { value: 'cancelled_by_centre', label: '中心取消' },
+  ...(['booked', 'checked_in', 'no_show', 'no_show_waived', 'cancelled', 'cancelled_by_centre'] as const).map((value) => ({ value, label: BOOKING_STATUS_LABELS[value] })),
 ]
 
 type Pending = { kind: 'no_show' | 'waive' | 'reinstate'; booking: StaffBookingView }

@@ -1,3 +1,4 @@
+import { OFFHOURS_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -16,10 +17,10 @@ import './index.scss'
 type Filter = 'pending' | 'confirmed' | 'refused' | 'all'
 
 const STATUS: Record<OffhoursView['status'], { text: string; tone: Tone }> = {
-  pending: { text: '待确认', tone: 'warning' },
-  confirmed: { text: '已确认', tone: 'success' },
-  refused: { text: '已拒绝', tone: 'danger' },
-  cancelled: { text: '已取消', tone: 'muted' },
+  pending: { text: OFFHOURS_STATUS_LABELS.pending, tone: 'warning' },
+  confirmed: { text: OFFHOURS_STATUS_LABELS.confirmed, tone: 'success' },
+  refused: { text: OFFHOURS_STATUS_LABELS.refused, tone: 'danger' },
+  cancelled: { text: OFFHOURS_STATUS_LABELS.cancelled, tone: 'muted' },
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/

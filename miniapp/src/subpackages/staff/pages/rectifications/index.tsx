@@ -1,3 +1,4 @@
+import { RECTIFICATION_STATE_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -15,9 +16,9 @@ import './index.scss'
 type Filter = RectificationState | 'all'
 
 const STATUS: Record<RectificationState, { text: string; tone: Tone }> = {
-  open: { text: '待整改', tone: 'warning' },
-  overdue: { text: '已超期', tone: 'danger' },
-  answered: { text: '已答复', tone: 'success' },
+  open: { text: RECTIFICATION_STATE_LABELS.open, tone: 'warning' },
+  answered: { text: RECTIFICATION_STATE_LABELS.answered, tone: 'success' },
+  overdue: { text: RECTIFICATION_STATE_LABELS.overdue, tone: 'danger' },
 }
 
 /** Rectification tickets from bad ratings: what was rated and why — never who rated — and the answer. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { DeliveryMethod } from '@gov/shared'
+import { type DeliveryMethod, timelineTitle } from '@gov/shared'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
@@ -117,7 +117,7 @@ export default function Review() {
   const flagged = f ? f.materials.filter((m) => draft[m.materialId]?.ok === false).length : 0
   const timeline = [...(f?.timeline ?? [])].reverse().map((t, i) => ({
     key: `${t.at}-${i}`,
-    title: FILING_STATUS[t.status] ?? t.status,
+    title: timelineTitle(t),
     time: fullDateTime(t.at),
     by: t.actor,
     note: t.note,
