@@ -8,7 +8,7 @@ import ScorePicker from '../../../components/ScorePicker'
 import StatusTag, { type Tone } from '../../../components/StatusTag'
 import { stars } from '../../../components/RateEntry'
 import { ratingsApi, type RatingView, type RectificationState } from '../../../api/ratings'
-import { fullDateTime, shanghaiDate } from '../../../utils/time'
+import { dateLabel, fullDateTime } from '../../../utils/time'
 import { toast } from '../../../utils/nav'
 
 const RECT: Record<RectificationState, { text: string; tone: Tone }> = {
@@ -50,7 +50,7 @@ export default function RatingCard({ rating: r, title, onRerated }: Props) {
             <Text className='rt-line'>整改进度</Text>
             <StatusTag tone={RECT[r.rectification.status].tone}>{RECT[r.rectification.status].text}</StatusTag>
           </View>
-          <Text className='rt-line'>答复期限：{shanghaiDate(r.rectification.dueAt)}</Text>
+          <Text className='rt-line'>答复期限：{dateLabel(r.rectification.dueAt)}</Text>
           {r.rectification.answer ? (
             <>
               <Text className='rt-line'>部门答复{r.rectification.answeredAt ? `（${fullDateTime(r.rectification.answeredAt)}）` : ''}：</Text>

@@ -16,7 +16,7 @@ import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
 import { acting } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
-import { fullDateTime } from '../../../../utils/time'
+import { dateLabel, fullDateTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
@@ -119,7 +119,7 @@ export default function Authorizations() {
                 )}
                 <Text className='co-row__sub'>授权范围：{scope(a)}</Text>
                 <Text className='co-row__sub'>
-                  有效期：{a.validFrom} 至 {a.validTo}
+                  有效期：{dateLabel(a.validFrom)} 至 {dateLabel(a.validTo)}
                 </Text>
                 {a.status === 'active' && a.respondedAt ? <Text className='co-row__sub'>代办人接受于 {fullDateTime(a.respondedAt)}</Text> : null}
                 {a.status === 'declined' && a.respondedAt ? <Text className='co-row__sub'>代办人拒绝于 {fullDateTime(a.respondedAt)}</Text> : null}

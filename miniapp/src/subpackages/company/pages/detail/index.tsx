@@ -14,7 +14,7 @@ import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
 import { acting, useActingChoice } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
 import { ENTERPRISE_STATUS } from '../../../../utils/enterprise-status'
-import { fullDateTime, shanghaiDate } from '../../../../utils/time'
+import { dateLabel, fullDateTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
@@ -148,7 +148,7 @@ export default function CompanyDetail() {
                     <Text className='co-row__sub'>
                       {f.number} · {f.statusLabel ?? f.status}
                     </Text>
-                    {f.dueAt ? <Text className='co-row__sub'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
+                    {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
                   </View>
                   {f.sla && SLA_LABEL[f.sla] ? <StatusTag tone={SLA_LABEL[f.sla].tone}>{SLA_LABEL[f.sla].text}</StatusTag> : null}
                 </View>

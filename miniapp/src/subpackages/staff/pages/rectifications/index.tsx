@@ -6,7 +6,7 @@ import Segmented from '../../../../components/Segmented'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
 import type { RectificationState } from '../../../../api/ratings'
 import { staffApi, type StaffRectificationView } from '../../../../api/staff'
-import { fullDateTime, shanghaiDate } from '../../../../utils/time'
+import { dateLabel, fullDateTime } from '../../../../utils/time'
 import ReasonSheet from '../../components/ReasonSheet'
 import StaffListPage from '../../components/StaffListPage'
 import { useStaffList } from '../../components/useStaffList'
@@ -62,7 +62,7 @@ export default function Rectifications() {
             </View>
           </View>
           <Text className='st-line'>
-            {t.hallName ?? ''} · 评价于 {fullDateTime(t.ratedAt)} · 答复期限 {shanghaiDate(t.dueAt)}
+            {t.hallName ?? ''} · 评价于 {fullDateTime(t.ratedAt)} · 答复期限 {dateLabel(t.dueAt)}
           </Text>
           {t.tags.length ? <Text className='st-line'>问题：{t.tags.join('、')}</Text> : null}
           {t.comment ? <Text className='st-text'>“{t.comment}”</Text> : null}

@@ -14,7 +14,7 @@ import { isStaffUser, staffApi, type PrereviewDecision } from '../../../../api/s
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
-import { fullDateTime, shanghaiDate } from '../../../../utils/time'
+import { dateLabel, fullDateTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import Choice from '../../Choice'
 import FilePreview from '../../FilePreview'
@@ -176,7 +176,7 @@ export default function Review() {
                     预审剩余 {f.prereview.daysLeft} 个工作日（{f.prereview.deadline} 前未发出补正告知的，视为自提交之日起受理）
                   </Text>
                 ) : null}
-                {f.dueAt ? <Text className='st-line'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
+                {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
                 {f.receiptNo ? <Text className='st-line'>受理编号 {f.receiptNo}</Text> : null}
                 {f.refuseReason ? <Text className='st-line'>不予受理理由：{f.refuseReason}</Text> : null}
                 {f.decisionNote ? <Text className='st-line'>决定说明：{f.decisionNote}</Text> : null}
@@ -189,7 +189,7 @@ export default function Review() {
                 <ApplicantInfo key={f.id} applicant={f.applicant} reveal={() => staffApi.revealFilingApplicant(f.id)} />
                 {f.notice ? (
                   <View className='st-note'>
-                    第 {f.notice.round} 次补正告知（{fullDateTime(f.notice.issuedAt)}），补正期限 {shanghaiDate(f.notice.deadline)}。再次预审时只能要求补正已告知或已更换的材料。
+                    第 {f.notice.round} 次补正告知（{fullDateTime(f.notice.issuedAt)}），补正期限 {dateLabel(f.notice.deadline)}。再次预审时只能要求补正已告知或已更换的材料。
                   </View>
                 ) : null}
               </View>

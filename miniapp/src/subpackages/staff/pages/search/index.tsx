@@ -11,7 +11,7 @@ import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
-import { shanghaiDate, shanghaiTime } from '../../../../utils/time'
+import { dateTimeLabel, shanghaiDate } from '../../../../utils/time'
 import ApplicantInfo from '../../components/ApplicantInfo'
 import FilingRow from '../../components/FilingRow'
 import { BOOKING_STATUS } from '../../labels'
@@ -71,7 +71,7 @@ export default function StaffSearch() {
                           <View key={b.id} className='st-item st-booking'>
                             <View className='st-item__head'>
                               <Text className='st-item__title'>
-                                {shanghaiDate(start)} {shanghaiTime(start)} {b.serviceName ?? ''}
+                                {dateTimeLabel(start)} {b.serviceName ?? ''}
                               </Text>
                               <StatusTag tone={st.tone}>{st.text}</StatusTag>
                             </View>
