@@ -1,4 +1,4 @@
-import { AUTHORIZATION_STATUS_LABELS, BOOKING_STATUS_LABELS } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, AUTHORIZATION_STATUS_LABELS, BOOKING_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -188,7 +188,7 @@ export default function Authorizations() {
                       <Text className='co-row__title'>办件：{f.serviceName ?? ''}</Text>
                       <Text className='co-row__sub'>{f.number}</Text>
                     </View>
-                    <StatusTag tone='info'>{f.statusLabel ?? f.status}</StatusTag>
+                    <StatusTag tone='info'>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
                   </View>
                 ))}
               </PageState>

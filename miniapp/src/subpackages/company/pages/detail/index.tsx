@@ -1,4 +1,4 @@
-import { BOOKING_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
 import { useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -50,7 +50,7 @@ export default function CompanyDetail() {
   )
   const counts = useMemo(() => {
     const m = new Map<string, number>()
-    for (const f of filings.data ?? []) m.set(f.statusLabel ?? f.status, (m.get(f.statusLabel ?? f.status) ?? 0) + 1)
+    for (const f of filings.data ?? []) m.set(APPLICATION_STATUS_LABELS[f.status], (m.get(APPLICATION_STATUS_LABELS[f.status]) ?? 0) + 1)
     return [...m.entries()]
   }, [filings.data])
   const overdue = (filings.data ?? []).filter((f) => f.sla === 'overdue').length
@@ -146,7 +146,7 @@ export default function CompanyDetail() {
                   <View className='co-row__main'>
                     <Text className='co-row__title'>{f.serviceName ?? f.number}</Text>
                     <Text className='co-row__sub'>
-                      {f.number} · {f.statusLabel ?? f.status}
+                      {f.number} · {APPLICATION_STATUS_LABELS[f.status]}
                     </Text>
                     {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
                   </View>
