@@ -14,9 +14,11 @@ import type {
   CategoryCount,
   ClosingCheck,
   DeskSearchResult,
+  Equal,
   EligibilityView,
   EnterpriseDetail,
   EnterpriseView,
+  Expect,
   GuideView,
   LookupView,
   Me,
@@ -63,9 +65,6 @@ import type { NotificationsController } from './notifications/notifications.cont
 import type { OffhoursController } from './offhours/offhours.controller';
 import type { RatingsController } from './ratings/ratings.controller';
 
-/** true when A and B are the same type (not merely assignable one way). */
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Expect<T extends true> = T;
 /** What a controller method answers on the wire (its resolved return type). */
 type Answer<C, K extends keyof C> = C[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
 

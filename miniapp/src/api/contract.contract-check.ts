@@ -12,9 +12,11 @@ import type {
   CategoryCount,
   ClosingCheck,
   DeskSearchResult,
+  Equal,
   EligibilityView,
   EnterpriseDetail,
   EnterpriseView,
+  Expect,
   GuideView,
   LookupView,
   MessageView,
@@ -46,9 +48,6 @@ import type { messagesApi } from './messages'
 import type { ratingsApi } from './ratings'
 import type { staffApi } from './staff'
 
-/** true when A and B are the same type (not merely assignable one way). */
-type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
-type Expect<T extends true> = T
 /** What a client call resolves to. */
 type Answer<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never
 

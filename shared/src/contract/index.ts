@@ -11,3 +11,4 @@ export * from './offhours';
 export * from './pages';
 export * from './ratings';
 export * from './staff';
+export * from './type-checks';
