@@ -49,7 +49,7 @@ describe('delegation on the H5 build (phone)', () => {
     expect(summary).toContain(agentMasked);
     expect(summary).not.toContain(agent.phone);
     expect(summary).toContain('全部事项');
-    expect(summary).toMatch(/\d{4}年\d{1,2}月\d{1,2}日（周.） 至 \d{4}年\d{1,2}月\d{1,2}日（周.）/);
+    expect(summary).toMatch(/\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
     await screenshot(p.page, 'delegation-confirm');
     await expectAccessible(p.page, '核对授权委托');
     await dialog.getByRole('button', { name: '确认授权' }).click();

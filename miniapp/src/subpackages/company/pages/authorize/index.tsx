@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import { dateLabel, isValidPhone, maskPhone, type OnBehalfOf, type ServiceSummary } from '@gov/shared'
+import { isValidPhone, maskPhone, type OnBehalfOf, type ServiceSummary } from '@gov/shared'
 import AppPage from '../../../../components/AppPage'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
@@ -258,7 +258,7 @@ export default function Authorize() {
             <View className='kv'>
               <Text className='kv__k'>有效期</Text>
               <Text className='kv__v'>
-                {dateLabel(validFrom)} 至 {dateLabel(validTo)}
+                {validFrom} 至 {validTo}
               </Text>
             </View>
           </View>
