@@ -118,7 +118,7 @@ describe('account', () => {
         'authorization',
       );
 
-      await closingRefused(c.token, { bookings: 1, applications: 1, offhours: 0, enterprises: 0 }, '1 个待办理的预约');
+      await closingRefused(c.token, { bookings: 1, applications: 1, offhours: 0, enterprises: 0 }, '1 个待签到的预约');
       expect((await api.get('/api/me/closing-check', { token: c.token })).body).toEqual({ canClose: false, bookings: 1, applications: 1, offhours: 0, enterprises: 0 });
 
       must(await api.post(`/api/bookings/${bookingId}/cancel`, undefined, { token: c.token }), 200, 'cancel');

@@ -87,7 +87,7 @@ describe('the account on the H5 build', () => {
 
     await seeVisible(page, '注销账号是不可恢复的操作，请仔细阅读以下说明。');
     await seeVisible(page, '已提交的办件及其材料依照法律规定作为政务档案保存');
-    const blocker = page.locator('.close-account').getByRole('button', { name: /^待办理的预约.*1 个.*去处理/ });
+    const blocker = page.locator('.close-account').getByRole('button', { name: /^待签到的预约.*1 个.*去处理/ });
     await blocker.waitFor({ state: 'visible' });
     const closeButton = page.locator('.close-account').getByRole('button', { name: '注销账号', exact: true });
     expect(await closeButton.getAttribute('aria-disabled')).toBe('true');
@@ -100,7 +100,7 @@ describe('the account on the H5 build', () => {
     await api('POST', `/api/bookings/${booking.id}/cancel`, { token: citizen.accessToken });
     await page.goBack();
     await seeVisible(page, '注销账号是不可恢复的操作，请仔细阅读以下说明。');
-    await page.locator('.close-account').getByRole('button', { name: /^待办理的预约/ }).waitFor({ state: 'hidden' });
+    await page.locator('.close-account').getByRole('button', { name: /^待签到的预约/ }).waitFor({ state: 'hidden' });
     expect(await page.getByText('无', { exact: true }).locator('visible=true').count()).toBe(4);
 
     // a typed confirmation, then the account is gone

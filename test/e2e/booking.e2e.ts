@@ -118,8 +118,8 @@ describe('booking on the H5 build', () => {
     await signInBrowser(context, citizen);
     await page.goto(`/subpackages/booking/pages/offhours/index?serviceId=${service.id}&hallId=${hall.id}`);
     const date = await workdayAfter(3);
-    const [, m, d] = date.split('-').map(Number);
-    await page.getByRole('button', { name: new RegExp(`^${m}/${d} `) }).click();
+    const [y, m, d] = date.split('-').map(Number);
+    await page.getByRole('button', { name: new RegExp(`^${y}年${m}月${d}日`) }).click();
     await page.getByRole('button', { name: /^18:00/ }).click();
     await page.getByRole('button', { name: /^1 小时/ }).click();
     await fillField(page, '备注', '白天上班，希望下班后办理');

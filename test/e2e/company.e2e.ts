@@ -68,8 +68,8 @@ describe('company on the H5 build (phone)', () => {
     await page.reload();
     const row = page.locator('.co-filing').filter({ hasText: filing.number });
     await row.waitFor({ state: 'visible' });
-    expect(await row.innerText()).toContain('已提交，待预审');
-    await visible(page, '已提交，待预审');
+    expect(await row.innerText()).toContain('待预审');
+    await visible(page, '待预审');
     await screenshot(page, 'company-dashboard');
     const list = await call<Array<{ id: string }>>('GET', `/api/applications?enterpriseId=${choice!.id}`, { token: owner.accessToken });
     expect(list.map((f) => f.id)).toContain(filing.id);

@@ -96,7 +96,8 @@ describe('filings (网上预审) on the H5 build', () => {
     await seeVisible(page, '办理进度');
     await seeVisible(page, '承诺办结期限');
     await seeVisible(page, `${y}年${m}月${d}日`);
-    await seeVisible(page, '受理（已受理）');
+    // the step's title once, not 受理（已受理）
+    await page.locator('.timeline__title', { hasText: /^受理$/ }).first().waitFor({ state: 'visible' });
     await seeVisible(page, /出具补正告知/);
     await seeVisible(page, '下载受理通知书（PDF）');
     // 好差评 at acceptance (临沂 四(一)): offered on the filing itself

@@ -71,7 +71,7 @@ describe('rating on the H5 build (phone)', () => {
     await screenshot(page, 'rating-sheet');
     await press(page, '提交评价');
     await visible(page, '感谢您的评价');
-    await visible(page, /将于 \d{4}-\d{2}-\d{2} 前答复您/);
+    await visible(page, /将于 \d{4}年\d{1,2}月\d{1,2}日（周.） 前答复您/);
 
     // a second rating of the same booking is refused
     const again = await refusal(call('POST', '/api/ratings', { token: person.accessToken, body: { targetType: 'booking', targetId: b.id, score: 5 } }));
@@ -79,7 +79,7 @@ describe('rating on the H5 build (phone)', () => {
 
     await press(page, '查看我的评价');
     await visible(page, '整改中');
-    await visible(page, /答复期限：\d{4}-\d{2}-\d{2}/);
+    await visible(page, /答复期限：\d{4}年\d{1,2}月\d{1,2}日（周.）/);
     expect(await page.getByRole('button', { name: '重新评价' }).count()).toBe(0);
 
     // staff answer the ticket; the applicant sees the answer and may re-rate once

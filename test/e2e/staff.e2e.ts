@@ -78,7 +78,7 @@ describe('staff on the H5 build (desk)', () => {
     await press(page, '受理');
     await page.getByRole('dialog').getByRole('button', { name: '受理' }).click();
     await page.locator('.status-tag', { hasText: '已受理' }).first().waitFor({ state: 'visible' });
-    await visible(page, /办结期限 \d{4}-\d{2}-\d{2}/);
+    await visible(page, /办结期限 \d{4}年\d{1,2}月\d{1,2}日（周.）/);
     await screenshot(page, 'staff-accepted');
     const after = await call<{ status: string }>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
     expect(after.status).toBe('accepted');

@@ -1,7 +1,6 @@
-import type { AdminSlot, Department, Hall, SlotTemplate } from '@gov/shared'
+import type { AdminSlot, CreateSlotTemplateRequest, Department, GenerateSlotsResult, Hall, PhraseView, SatisfactionQuery, SatisfactionStats, SlotTemplate } from '@gov/shared'
 import { request } from './client'
-import { ratingsApi, type SatisfactionQuery, type SatisfactionStats } from './ratings'
-import type { Phrase } from './staff'
+import { ratingsApi } from './ratings'
 
 /** Admin statistics: satisfaction per hall and per department (public figures, GET /api/stats/satisfaction). */
 export interface SatisfactionRow {
@@ -10,32 +9,22 @@ export interface SatisfactionRow {
   stats: SatisfactionStats
 }
 
-/** A new weekly template: weekday 1 (周一) … 7 (周日), HH:mm times, serviceId omitted for 全部事项. */
-export interface NewSlotTemplate {
-  hallId: string
-  serviceId?: string
-  weekday: number
-  start: string
-  end: string
-  capacity: number
-}
-
 const id = encodeURIComponent
 
 export const adminApi = {
-  phrases: () => request<Phrase[]>('GET', '/api/admin/phrases'),
-  addPhrase: (text: string) => request<Phrase>('POST', '/api/admin/phrases', { body: { text } }),
+  phrases: () => request<PhraseView[]>('GET', '/api/admin/phrases'),
+  addPhrase: (text: string) => request<PhraseView>('POST', '/api/admin/phrases', { body: { text } }),
   updatePhrase: (phraseId: string, body: { text?: string; sortOrder?: number }) =>
-    request<Phrase>('PUT', `/api/admin/phrases/${encodeURIComponent(phraseId)}`, { body }),
+    request<PhraseView>('PUT', `/api/admin/phrases/${encodeURIComponent(phraseId)}`, { body }),
   removePhrase: (phraseId: string) => request<void>('DELETE', `/api/admin/phrases/${encodeURIComponent(phraseId)}`),
   halls: () => request<Hall[]>('GET', '/api/halls', { auth: false }),
   departments: () => request<Department[]>('GET', '/api/departments', { auth: false }),
   // 排班: templates, generation, the admin's view of slots, closing one
   hallServices: (hallId: string) => request<Array<{ id: string; name: string; active: boolean }>>('GET', '/api/admin/services', { query: { hallId } }),
   templates: (hallId: string) => request<SlotTemplate[]>('GET', '/api/admin/slot-templates', { query: { hallId } }),
-  addTemplate: (body: NewSlotTemplate) => request<SlotTemplate>('POST', '/api/admin/slot-templates', { body }),
+  addTemplate: (body: CreateSlotTemplateRequest) => request<SlotTemplate>('POST', '/api/admin/slot-templates', { body }),
   removeTemplate: (templateId: string) => request<void>('DELETE', `/api/admin/slot-templates/${id(templateId)}`),
-  generate: (hallId: string, from: string, to: string) => request<{ created: number; existing: number }>('POST', '/api/admin/slots/generate', { body: { hallId, from, to } }),
+  generate: (hallId: string, from: string, to: string) => request<GenerateSlotsResult>('POST', '/api/admin/slots/generate', { body: { hallId, from, to } }),
   slots: (hallId: string, from: string, to: string) => request<AdminSlot[]>('GET', '/api/admin/slots', { query: { hallId, from, to } }),
   closeSlot: (slotId: string, reason: string) => request<AdminSlot & { cancelled: number }>('POST', `/api/admin/slots/${id(slotId)}/close`, { body: { reason } }),
   overall: (range: Pick<SatisfactionQuery, 'from' | 'to'>) => ratingsApi.satisfaction(range),

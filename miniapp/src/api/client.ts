@@ -8,6 +8,7 @@ import {
   type HealthResult,
   type Me,
   type Page,
+  type ServiceSearch,
   type ServiceSummary,
   type VerifyRequest,
 } from '@gov/shared'
@@ -215,14 +216,7 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
 
 // ---- methods (shared/API.md) ----
 
-export interface ServiceSearch {
-  q?: string
-  category?: string
-  audience?: string
-  departmentId?: string
-  page?: number
-  pageSize?: number
-}
+export type { ServiceSearch }
 
 export const api = {
   health: () => request<HealthResult>('GET', '/api/health', { auth: false }),

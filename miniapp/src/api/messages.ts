@@ -1,22 +1,17 @@
 import Taro from '@tarojs/taro'
-import type { Message } from '@gov/shared'
+import type { MessageView, SubscribeTemplateKey } from '@gov/shared'
 import { requestSubscribeMessage, supportsSubscribeMessage } from '../platform'
 import { session } from '../store/session'
 import { request } from './client'
 
-/** The message centre and subscribe-message consent (API.md, Messages). */
-/** A message as the server lists it; `superseded`: what it announced no longer holds (e.g. 预约成功 of a cancelled booking). */
-export interface MessageItem extends Message {
-  superseded?: boolean
-}
-
-export type SubscribeTemplateKey = 'booking_reminder' | 'booking_result' | 'filing_progress'
+/** The message centre and subscribe-message consent (API.md, Messages; shapes: @gov/shared). */
+export type { MessageView, SubscribeTemplateKey }
 
 /** index of 我的 in the tab bar (app.config.ts) */
 const ME_TAB_INDEX = 2
 
 export const messagesApi = {
-  list: (unread = false) => request<MessageItem[]>('GET', '/api/messages', { query: { unread: unread ? 1 : undefined } }),
+  list: (unread = false) => request<MessageView[]>('GET', '/api/messages', { query: { unread: unread ? 1 : undefined } }),
   unreadCount: () => request<{ count: number }>('GET', '/api/messages/unread-count'),
   read: (id: string) => request<void>('POST', `/api/messages/${encodeURIComponent(id)}/read`),
   templates: () =>

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CloseAccountBlockers, TodoSummary } from '@gov/shared';
+import { type ClosingCheck, TodoSummary } from '@gov/shared';
 import { AuthUser, CurrentUser } from '../common/auth/auth.decorators';
 import { isClosingBlocked } from './account.rules';
 import { AccountService } from './account.service';
@@ -24,7 +24,7 @@ export class AccountController {
   /** What would keep DELETE /me from closing the account, before trying (the 注销 page lists it). */
   @Get('closing-check')
   @ApiOkResponse({ type: CloseAccountCheckDto })
-  async closingCheck(@CurrentUser() caller: AuthUser): Promise<CloseAccountBlockers & { canClose: boolean }> {
+  async closingCheck(@CurrentUser() caller: AuthUser): Promise<ClosingCheck> {
     const b = await this.account.blockers(caller.id);
     return { canClose: !isClosingBlocked(b), ...b };
   }

@@ -27,7 +27,7 @@ describe('account rules', () => {
       const none = { bookings: 0, applications: 0, offhours: 0, enterprises: 0 };
       expect(isClosingBlocked(none)).toBe(false);
       expect(isClosingBlocked({ ...none, offhours: 1 })).toBe(true);
-      expect(closingBlockedMessage({ ...none, bookings: 1, applications: 2 })).toBe('您还有 1 个待办理的预约、2 件未办结的办件，请先处理后再注销账号');
+      expect(closingBlockedMessage({ ...none, bookings: 1, applications: 2 })).toBe('您还有 1 个待签到的预约、2 件未办结的办件，请先处理后再注销账号');
     });
   });
 

@@ -2,7 +2,7 @@
  * Pure rules of the account's own life: what keeps an account from being closed (注销, 个人信息保护法
  * art. 47) and what the home page's to-do card shows. No Nest, no database.
  */
-import type { ApplicationStatus, CloseAccountBlockers, EnterpriseRole } from '@gov/shared';
+import { BOOKING_STATUS_LABELS, OFFHOURS_STATUS_LABELS, type ApplicationStatus, type CloseAccountBlockers, type EnterpriseRole } from '@gov/shared';
 
 /**
  * Filing states after which nothing more happens on the applicant's side. Every other state (drafts
@@ -31,8 +31,8 @@ export const isClosingBlocked = (b: CloseAccountBlockers): boolean => b.bookings
 /** What the person reads when closing is refused. */
 export function closingBlockedMessage(b: CloseAccountBlockers): string {
   const parts: string[] = [];
-  if (b.bookings) parts.push(`${b.bookings} 个待办理的预约`);
-  if (b.offhours) parts.push(`${b.offhours} 个待确认的错时办理申请`);
+  if (b.bookings) parts.push(`${b.bookings} 个${BOOKING_STATUS_LABELS.booked}的预约`);
+  if (b.offhours) parts.push(`${b.offhours} 个${OFFHOURS_STATUS_LABELS.pending}的错时办理申请`);
   if (b.applications) parts.push(`${b.applications} 件未办结的办件`);
   if (b.enterprises) parts.push(`${b.enterprises} 家企业仅有您一位管理员`);
   return `您还有 ${parts.join('、')}，请先处理后再注销账号`;

@@ -7,15 +7,8 @@ import { fieldError } from '../common/errors/domain-error';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { CreateStaffDto } from './dto/admin-staff.dto';
-
-export interface StaffView {
-  id: string;
-  username: string;
-  name: string;
-  role: 'staff' | 'admin';
-  hallId: string | null;
-  departmentId: string | null;
-}
+import type { StaffView } from '@gov/shared';
+export type { StaffView } from '@gov/shared';
 
 const view = (u: UserEntity): StaffView => ({
   id: u.id,

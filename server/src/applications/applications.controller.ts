@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import type { RatedApplicationView } from '@gov/shared';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
 import { contentDisposition } from '../files/files.rules';
-import { RatingsService, RatingState } from '../ratings/ratings.service';
+import { RatingsService } from '../ratings/ratings.service';
 import { ApplicationsService, ApplicationView, LookupView } from './applications.service';
 import { ApplicationListQuery, CommitmentDto, CreateApplicationDto, LookupQuery, WithdrawDto } from './dto/applications.dto';
 import { LookupThrottleGuard } from './lookup-throttle.guard';
@@ -34,13 +35,13 @@ export class ApplicationsController {
 
   @ApiBearerAuth()
   @Get()
-  async list(@CurrentUser() caller: AuthUser, @Query() q: ApplicationListQuery): Promise<Array<ApplicationView & Partial<RatingState>>> {
+  async list(@CurrentUser() caller: AuthUser, @Query() q: ApplicationListQuery): Promise<RatedApplicationView[]> {
     return this.ratings.withRatingState(caller, 'application', await this.filings.list(caller, q));
   }
 
   @ApiBearerAuth()
   @Get(':id')
-  async get(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<ApplicationView & Partial<RatingState>> {
+  async get(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<RatedApplicationView> {
     const [view] = await this.ratings.withRatingState(caller, 'application', [await this.filings.get(caller, id)]);
     return view;
   }

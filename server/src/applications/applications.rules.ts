@@ -3,13 +3,12 @@
  * numbers, the one-time notice lock, the law's pre-review clock and the promised-days SLA.
  * No Nest, no database: everything the rules need is passed in.
  */
-import type { ApplicationStatus, SlaState } from '@gov/shared';
+import { APPLICATION_STATUS_LABELS, type ActorKind, type ApplicationStatus, type SlaState } from '@gov/shared';
+export type { ActorKind } from '@gov/shared';
+export { EDITABLE_STATUSES as EDITABLE, isEditable } from '@gov/shared';
 import { addWorkingDays, endOfDay, IsWorkday, shanghaiDate, workingDaysBetween } from '../calendar/calendar.rules';
 
 // ---- the state machine ----
-
-/** Who does an action: the applicant (or their agent), window staff (or admin), or the scheduled job. */
-export type ActorKind = 'applicant' | 'staff' | 'system';
 
 export const APPLICATION_ACTIONS = [
   'submit',
@@ -70,27 +69,14 @@ export function transition(from: ApplicationStatus, action: ApplicationAction, b
 }
 
 /** States in which the applicant may still change materials. */
-export const EDITABLE: readonly ApplicationStatus[] = ['draft', 'correction_required'];
-export const isEditable = (s: ApplicationStatus): boolean => EDITABLE.includes(s);
 
 /** States in which the promised-days clock runs. */
 export const CLOCK_RUNNING: readonly ApplicationStatus[] = ['accepted', 'under_review'];
 /** States after a decision: the clock stopped at `decidedAt`. */
 export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'delivered'];
 
-export const STATUS_LABELS: Record<ApplicationStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交，待预审',
-  correction_required: '需补正材料',
-  prereview_passed: '预审通过，待受理',
-  accepted: '已受理',
-  refused: '不予受理',
-  under_review: '审查中',
-  approved: '准予许可',
-  denied: '不予许可',
-  delivered: '已送达',
-  withdrawn: '已撤回',
-};
+/** The one label of each status (shared with the mini-app). */
+export const STATUS_LABELS: Record<ApplicationStatus, string> = APPLICATION_STATUS_LABELS;
 
 // ---- numbers ----
 

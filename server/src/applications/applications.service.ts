@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import { Application, ApplicationMaterial, ApplicationStatus, OnBehalfOf, SlaState, TimelineEvent, UploadLimits } from '@gov/shared';
+import { ApplicationStatus, OnBehalfOf } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
@@ -25,94 +25,13 @@ import { ApplicantsService, ApplicantView } from '../users/applicants.service';
 import { requireVerified } from '../users/users.rules';
 import { UsersService } from '../users/users.service';
 import { visibleFiling } from './applications.access';
-import { ActorKind, filingNumber, isEditable, missingMaterials, prereviewDeadline, slaState, STATUS_LABELS, uncorrectedMaterials } from './applications.rules';
+import { filingNumber, isEditable, missingMaterials, prereviewDeadline, slaState, STATUS_LABELS, uncorrectedMaterials } from './applications.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
-import { NoticeItem } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
 import { FilingKernel } from './filing-kernel.service';
-
-export interface TimelineView extends TimelineEvent {
-  action: string;
-  actorKind: ActorKind;
-  actorId: string | null;
-  principalId: string | null;
-}
-
-export interface MaterialView extends ApplicationMaterial {
-  commitment: null | { at: string; text: string };
-  /** since the latest correction notice (files or commitment; see `changedSinceNotice`); null before any notice */
-  changedSinceNotice: boolean | null;
-  copies: number;
-  form: string;
-  note: string | null;
-}
-
-/**
- * In whose name a filing is made: for oneself, for a company (its name), or by an agent for a
- * principal (both names masked). Clients compare their own id with `agentId` to word it.
- */
-export interface PartyView {
-  type: 'self' | 'enterprise' | 'agent';
-  enterpriseId: string | null;
-  enterpriseName: string | null;
-  /** the person whose filing it is */
-  principalId: string;
-  principalName: string | null;
-  /** who made it for them (type agent) */
-  agentId: string | null;
-  agentName: string | null;
-}
-
-export interface NoticeView {
-  round: number;
-  issuedAt: string;
-  deadline: string;
-  items: NoticeItem[];
-}
-
-export interface ApplicationView extends Application {
-  statusLabel: string;
-  serviceName: string;
-  hallId: string;
-  hallName: string;
-  keyProject: boolean;
-  promisedDays: number;
-  materials: MaterialView[];
-  timeline?: TimelineView[];
-  dueAt: string | null;
-  sla: SlaState | null;
-  createdAt: string;
-  submittedAt: string | null;
-  acceptedAt: string | null;
-  deemedAccepted: boolean;
-  receiptNo: string | null;
-  /** the law's pre-review clock while a submission waits: last day and working days left */
-  prereview: null | { deadline: string; daysLeft: number };
-  /** the current one-time (correction) notice, while the filing waits for the correction */
-  notice: NoticeView | null;
-  refuseReason: string | null;
-  decisionNote: string | null;
-  delivery: null | { method: string; trackingNo: string | null; at: string | null };
-  enterpriseId: string | null;
-  /** made by an agent for the person */
-  onBehalf: boolean;
-  /** in whose name it is made */
-  party: PartyView;
-  /** the upload limits in force (detail only), so that clients check a file before sending it */
-  uploadLimits?: UploadLimits;
-}
-
-/** The public progress answer: no names, phones or ID numbers. */
-export interface LookupView {
-  number: string;
-  serviceName: string;
-  status: ApplicationStatus;
-  statusLabel: string;
-  sla: SlaState | null;
-  dueAt: string | null;
-  timeline: Array<{ at: string; status: ApplicationStatus; actor: string; note: string | null }>;
-}
+import type { ApplicationView, LookupView } from '@gov/shared';
+export type { TimelineView, MaterialView, PartyView, NoticeView, ApplicationView, LookupView } from '@gov/shared';
 
 export const COMMITMENT_TEXT = (names: string[], days: number) =>
   `本人自愿作出信用承诺：申请材料“${names.join('”“')}”暂缺，申请容缺受理，承诺自受理之日起 ${days} 个工作日内补交；` +

@@ -9,20 +9,17 @@ import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { ApplicantRevealed, ApplicantsService, ApplicantView } from '../users/applicants.service';
+import { ApplicantRevealed, ApplicantsService } from '../users/applicants.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, slaState, staffOrder } from './applications.rules';
-import type { ApplicationView } from './applications.service';
 import { AdvanceTarget } from './dto/applications.dto';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity, NoticeItem } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
 import { Actor, FilingKernel } from './filing-kernel.service';
-
-export interface StaffApplicationView extends ApplicationView {
-  applicant: ApplicantView;
-}
+import type { StaffApplicationView } from '@gov/shared';
+export type { StaffApplicationView } from '@gov/shared';
 
 const METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
 

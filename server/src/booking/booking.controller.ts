@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { BookingEligibility, Slot } from '@gov/shared';
+import { type EligibilityView, type RatedBookingView, Slot } from '@gov/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
-import { RatingsService, RatingState } from '../ratings/ratings.service';
+import { RatingsService } from '../ratings/ratings.service';
 import { BookingService, BookingView } from './booking.service';
 import { BookingListQuery, CreateBookingDto, SlotQuery } from './dto/booking.dto';
 import { SlotsService } from './slots.service';
@@ -32,13 +32,13 @@ export class BookingController {
 
   @ApiBearerAuth()
   @Get('bookings')
-  async list(@CurrentUser() caller: AuthUser, @Query() q: BookingListQuery): Promise<Array<BookingView & Partial<RatingState>>> {
+  async list(@CurrentUser() caller: AuthUser, @Query() q: BookingListQuery): Promise<RatedBookingView[]> {
     return this.ratings.withRatingState(caller, 'booking', await this.bookings.list(caller, q.status, q.enterpriseId));
   }
 
   @ApiBearerAuth()
   @Get('bookings/:id')
-  async get(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<BookingView & Partial<RatingState>> {
+  async get(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<RatedBookingView> {
     const [view] = await this.ratings.withRatingState(caller, 'booking', [await this.bookings.get(caller, id)]);
     return view;
   }
@@ -52,7 +52,7 @@ export class BookingController {
 
   @ApiBearerAuth()
   @Get('me/booking-eligibility')
-  eligibility(@CurrentUser() caller: AuthUser): Promise<BookingEligibility & { message: string }> {
+  eligibility(@CurrentUser() caller: AuthUser): Promise<EligibilityView> {
     return this.standing.eligibility(caller.id);
   }
 }

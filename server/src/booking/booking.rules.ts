@@ -3,6 +3,7 @@
  * marked a no-show, how slots come from templates, and the no-show record that can forfeit booking.
  * No Nest, no database: everything the rules need is passed in.
  */
+import { LINKS } from '@gov/shared';
 import type { SlotTemplate } from '@gov/shared';
 import { addDays, datesInRange, IsWorkday, isoWeekday, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
 import { slotVerdict } from './admission.rules';
@@ -27,7 +28,7 @@ export function slotBookability(
 
 /** A booking can be cancelled until its start. */
 /** The booking's page in the mini-app: every message about a booking links here (and is superseded by it). */
-export const bookingLink = (id: string): string => `/subpackages/booking/pages/detail/index?id=${id}`;
+export const bookingLink = (id: string): string => LINKS.booking(id);
 
 export const canCancel = (startAt: Date, now: Date): boolean => now.getTime() < startAt.getTime();
 

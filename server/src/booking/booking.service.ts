@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as QRCode from 'qrcode';
 import { In, Repository } from 'typeorm';
-import { Booking, BookingStatus, OnBehalfOf } from '@gov/shared';
+import { BookingStatus, OnBehalfOf } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { HallEntity } from '../catalog/entities/hall.entity';
@@ -20,23 +20,8 @@ import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { slotView } from './slots.service';
 import { WaitlistService } from './waitlist.service';
-
-export interface BookingView extends Booking {
-  serviceName: string;
-  hallName: string;
-  hallAddress: string;
-  /** the hall with its place on the map (coordinates null when not known) */
-  hall: { id: string; name: string; address: string; latitude: number | null; longitude: number | null };
-  start: string;
-  end: string;
-  createdAt: string;
-  /** the person it is for, when made by someone else */
-  onBehalf: boolean;
-  /** when it was cancelled (by the applicant or the centre), else null */
-  cancelledAt: string | null;
-  /** a PNG data URL of the check-in code (detail view of a booking still to be served only) */
-  qrImage?: string;
-}
+import type { BookingView } from '@gov/shared';
+export type { BookingView } from '@gov/shared';
 
 /** Booking, cancelling and reading bookings. Capacity and the one-booking rule are held by the database. */
 @Injectable()

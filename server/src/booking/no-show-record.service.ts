@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { maskName } from '@gov/shared';
+import { maskName, LINKS } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { HallEntity } from '../catalog/entities/hall.entity';
@@ -20,28 +20,8 @@ import { BookingEntity } from './entities/booking.entity';
 import { NoShowAppealEntity } from './entities/no-show-appeal.entity';
 import { StaffBookingService } from './staff-booking.service';
 import { StandingService } from './standing.service';
-
-export interface NoShowRecordItem {
-  bookingId: string;
-  date: string;
-  hallName: string;
-  serviceName: string;
-  counts: boolean;
-  reason: string;
-  appeal: null | { id: string; status: 'open' | 'waived' | 'rejected'; reason: string; answer: string | null };
-}
-
-export interface AppealView {
-  id: string;
-  bookingId: string;
-  status: 'open' | 'waived' | 'rejected';
-  reason: string;
-  answer: string | null;
-  date: string;
-  serviceName: string;
-  applicantName: string | null;
-  createdAt: string;
-}
+import type { NoShowRecordItem, AppealView } from '@gov/shared';
+export type { NoShowRecordItem, AppealView } from '@gov/shared';
 
 /** The no-show record people can see and contest (DESIGN.md: the no-show record and appeal). */
 @Injectable()
@@ -157,7 +137,7 @@ export class NoShowRecordService {
       type: waive ? 'appeal_waived' : 'appeal_rejected',
       title: waive ? '爽约申诉已通过' : '爽约申诉未通过',
       body: waive ? `您的爽约申诉已通过，该记录不再计入爽约次数。说明：${answer}` : `您的爽约申诉未通过。原因：${answer}`,
-      link: '/subpackages/booking/pages/no-shows/index',
+      link: LINKS.noShows(),
     });
     return (await this.staffList(caller, undefined, id))[0];
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { AdminSlot } from '@gov/shared';
+import { AdminSlot, LINKS } from '@gov/shared';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
@@ -74,7 +74,7 @@ export class SlotClosingService {
             userId: b.userId,
             type: 'booking_cancelled_by_centre',
             ...notice,
-            link: `/subpackages/booking/pages/book/index?serviceId=${b.serviceId}`,
+            link: LINKS.book(b.serviceId),
             dedupeKey: `centre_cancel:${b.id}`,
           },
           em,
@@ -100,7 +100,7 @@ export class SlotClosingService {
             type: 'waitlist_closed',
             title: '候补的时段已关闭',
             body: `${hall?.name ?? '服务中心'}已关闭 ${slot.day} ${localTime(slot.startAt)}-${localTime(slot.endAt)} 的办理时段，您的候补已结束。原因：${reason}。请选择其他时段预约。`,
-            link: `/subpackages/booking/pages/book/index?serviceId=${w.serviceId}`,
+            link: LINKS.book(w.serviceId),
             dedupeKey: `waitlist_closed:${w.id}`,
           },
           em,

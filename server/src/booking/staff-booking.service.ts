@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { BookingStatus } from '@gov/shared';
+import { BookingStatus, LINKS } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
@@ -11,21 +11,15 @@ import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { NotificationsService } from '../notifications/notifications.service';
-import { ApplicantRevealed, ApplicantsService, ApplicantView } from '../users/applicants.service';
+import { ApplicantRevealed, ApplicantsService } from '../users/applicants.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { graceOver, normalizeCheckInCode, noShowFrom, standingMessage } from './booking.rules';
-import { BookingService, BookingView } from './booking.service';
+import { BookingService } from './booking.service';
 import { BookingEntity } from './entities/booking.entity';
 import { StandingEventEntity } from './entities/standing-event.entity';
 import { StandingService } from './standing.service';
-
-export interface StaffBookingView extends BookingView {
-  applicant: ApplicantView;
-  /** from this moment (start + the grace period) a booking not checked in may be recorded as a no-show */
-  noShowFrom: string;
-  /** whether 记为爽约 is allowed now (booked and past noShowFrom, by the server's clock) */
-  canMarkNoShow: boolean;
-}
+import type { StaffBookingView } from '@gov/shared';
+export type { StaffBookingView } from '@gov/shared';
 
 /** What window staff do with bookings: check in, record and waive no-shows, reinstate. All audited. */
 @Injectable()
@@ -100,7 +94,7 @@ export class StaffBookingService {
       type: 'no_show',
       title: '爽约记录提醒',
       body: `您 ${b.day} 的预约未按时签到，已记为爽约。${warning}${s.forfeited ? '' : '如有特殊情况，可在“我的爽约记录”中申诉。'}`,
-      link: '/subpackages/booking/pages/no-shows/index',
+      link: LINKS.noShows(),
       dedupeKey: `no_show:${b.id}`,
     });
     if (s.forfeited) {
@@ -109,7 +103,7 @@ export class StaffBookingService {
         type: 'forfeited',
         title: '预约资格已暂停',
         body: warning,
-        link: '/subpackages/booking/pages/no-shows/index',
+        link: LINKS.noShows(),
         dedupeKey: `forfeited:${b.id}`,
       });
     }
@@ -127,7 +121,7 @@ export class StaffBookingService {
       type: 'no_show_waived',
       title: '爽约记录已豁免',
       body: `您 ${b.day} 的爽约记录已由工作人员豁免，不再计入爽约次数。说明：${reason}`,
-      link: '/subpackages/booking/pages/no-shows/index',
+      link: LINKS.noShows(),
     });
     return this.one(id);
   }
@@ -146,7 +140,7 @@ export class StaffBookingService {
       type: 'reinstated',
       title: '预约资格已恢复',
       body: `您的预约资格已由工作人员恢复，爽约次数重新计算。请按时前往或提前取消不能前往的预约。`,
-      link: '/subpackages/booking/pages/no-shows/index',
+      link: LINKS.noShows(),
     });
     const s = await this.standing.standing(userId);
     return { userId, noShows: s.noShows, forfeited: s.forfeited };

@@ -1,3 +1,4 @@
+import { LINKS } from '@gov/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThanOrEqual, Not, Repository } from 'typeorm';
@@ -20,16 +21,8 @@ import { SlotEntity } from './entities/slot.entity';
 import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
 import { slotView } from './slots.service';
 import { StandingService } from './standing.service';
-
-export interface WaitlistView {
-  id: string;
-  slotId: string;
-  serviceId: string;
-  status: WaitlistEntryEntity['status'];
-  position: number;
-  offer: null | { expiresAt: string };
-  slot: ReturnType<typeof slotView> | null;
-}
+import type { WaitlistView } from '@gov/shared';
+export type { WaitlistView } from '@gov/shared';
 
 const ACTIVE = ['waiting', 'offered'] as const;
 
@@ -205,7 +198,7 @@ export class WaitlistService {
         type: 'waitlist_offer',
         title: '候补成功，请尽快确认',
         body: `您候补的 ${slot.day} ${localTime(slot.startAt)} 时段有空位了，名额为您保留 ${minutes} 分钟（至 ${localTime(expiresAt)}），逾期将顺延给下一位。`,
-        link: '/subpackages/booking/pages/waitlist/index',
+        link: LINKS.waitlist(),
         dedupeKey: `waitlist_offer:${next.id}`,
       });
     }

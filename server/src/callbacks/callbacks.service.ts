@@ -16,21 +16,8 @@ import { newId } from '../common/ids';
 import { UserEntity } from '../users/entities/user.entity';
 import { drawnForCallback, monthOf } from './callbacks.rules';
 import { CallbackSampleEntity } from './entities/callback-sample.entity';
-
-export interface CallbackView {
-  id: string;
-  applicationId: string;
-  number: string;
-  serviceName: string;
-  keyProject: boolean;
-  month: string;
-  deliveredAt: string | null;
-  status: 'pending' | 'done';
-  reached: boolean | null;
-  satisfied: boolean | null;
-  note: string | null;
-  applicant: { name: string | null; phone: string | null };
-}
+import type { CallbackView } from '@gov/shared';
+export type { CallbackView } from '@gov/shared';
 
 const firstOfMonth = (month: string) => `${month}-01`;
 const lastOfMonth = (month: string) => addDays(`${monthOf(addDays(firstOfMonth(month), 31))}-01`, -1);

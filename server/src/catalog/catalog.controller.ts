@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Department, Hall, Page, ServiceGuide, ServiceSummary } from '@gov/shared';
+import { type Department, type GuideView, type Hall, type Page, type ServiceSummary } from '@gov/shared';
 import { Public } from '../common/auth/auth.decorators';
 import { contentDisposition } from '../files/files.rules';
 import { CatalogService, CategoryCount } from './catalog.service';
@@ -56,7 +56,7 @@ export class CatalogController {
 
   @Get('services/:id')
   @ApiOkResponse({ type: ServiceGuideDto })
-  guide(@Param('id') id: string): Promise<ServiceGuide> {
+  guide(@Param('id') id: string): Promise<GuideView> {
     return this.catalog.guide(id);
   }
 

@@ -1,4 +1,4 @@
-import type { FieldError } from '@gov/shared';
+import { MATERIAL_FORM_LABELS, type FieldError, type MaterialForm } from '@gov/shared';
 
 /** Catalogue rules, pure: the checks on an admin's service, and the blank forms of materials. */
 
@@ -77,7 +77,6 @@ export interface BlankFormInput {
 }
 
 const blank = (label: string, lines = 1): FormField => ({ label, value: null, lines });
-const FORM_LABEL: Record<string, string> = { original: '原件', copy: '复印件', electronic: '电子版' };
 
 /** Which kind of form a template is, by its title. */
 export function formKind(templateName: string): 'authorization' | 'statement' | 'application' {
@@ -108,7 +107,7 @@ export function blankForm(input: BlankFormInput): BlankForm {
   const kind = formKind(input.templateName);
   const attached = input.materials
     .filter((m) => m.id !== input.materialId)
-    .map((m) => `${m.name}（${FORM_LABEL[m.form] ?? m.form} ${m.copies} 份）`);
+    .map((m) => `${m.name}（${MATERIAL_FORM_LABELS[m.form as MaterialForm] ?? m.form} ${m.copies} 份）`);
   const footer = '此表依据办事指南生成，可打印后用黑色钢笔或签字笔填写；亦可在大厅窗口领取纸质表格。';
 
   if (kind === 'authorization') {

@@ -15,21 +15,8 @@ import { HallEntity } from './entities/hall.entity';
 import { ServiceHallEntity } from './entities/service-hall.entity';
 import { ServiceMaterialEntity } from './entities/service-material.entity';
 import { ServiceEntity } from './entities/service.entity';
-
-export interface ServiceSearch {
-  q?: string;
-  category?: string;
-  audience?: Audience;
-  departmentId?: string;
-  page?: number;
-  pageSize?: number;
-}
-
-export interface CategoryCount {
-  name: string;
-  audience: Audience;
-  count: number;
-}
+import type { ServiceSearch, CategoryCount } from '@gov/shared';
+export type { ServiceSearch, CategoryCount } from '@gov/shared';
 
 const AUDIENCE_ORDER: Record<Audience, number> = { person: 0, both: 1, enterprise: 2 };
 

@@ -1,4 +1,4 @@
-import type { Department, Hall, ServiceGuide, ServiceMaterial } from '@gov/shared';
+import type { Department, GuideView, Hall, ServiceMaterial } from '@gov/shared';
 import { DepartmentEntity } from './entities/department.entity';
 import { HallEntity } from './entities/hall.entity';
 import { ServiceMaterialEntity } from './entities/service-material.entity';
@@ -33,14 +33,14 @@ export const materialView = (m: ServiceMaterialEntity): ServiceMaterial => ({
   templateUrl: m.templateName ? templateUrl(m.serviceId, m.id) : null,
 });
 
-export type GuideHall = ServiceGuide['halls'][number] & { phone: string };
+export type { GuideHall } from '@gov/shared';
 
 export function guideView(
   s: ServiceEntity,
   department: DepartmentEntity | null,
   materials: ServiceMaterialEntity[],
   halls: HallEntity[],
-): ServiceGuide & { halls: GuideHall[] } {
+): GuideView {
   return {
     id: s.id,
     code: s.code,

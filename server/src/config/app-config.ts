@@ -8,9 +8,9 @@ import { DEFAULT_UPLOAD_MAX_BYTES, DEFAULT_UPLOAD_MAX_FILES } from '@gov/shared'
  */
 export type NodeEnv = 'development' | 'production' | 'test';
 export type SmsProviderName = 'dev' | 'http';
-/** The moments a WeChat subscribe message may go out (each needs the user's consent, one message per consent). */
-export const SUBSCRIBE_TEMPLATE_KEYS = ['booking_reminder', 'booking_result', 'filing_progress'] as const;
-export type SubscribeTemplateKey = (typeof SUBSCRIBE_TEMPLATE_KEYS)[number];
+import type { SubscribeTemplateKey } from '@gov/shared';
+export { SUBSCRIBE_TEMPLATE_KEYS } from '@gov/shared';
+export type { SubscribeTemplateKey } from '@gov/shared';
 
 export interface DatabaseConfig {
   /** `mysql` when DATABASE_URL is set, `sqlite` (embedded file) otherwise. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { maskName, maskPhone, OnBehalfOf } from '@gov/shared';
+import { maskName, maskPhone, OnBehalfOf, LINKS } from '@gov/shared';
 import { isValidDate, shanghaiDate } from '../calendar/calendar.rules';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
@@ -15,26 +15,13 @@ import { EnterprisesService } from '../enterprises/enterprises.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
-import { agentListOrder, AuthorizationDisplayStatus, displayStatus, respondRefusal, revokeRefusal } from './delegation.rules';
+import { agentListOrder, displayStatus, respondRefusal, revokeRefusal } from './delegation.rules';
 import { AuthorizationEntity } from './entities/authorization.entity';
+import type { AuthorizationView } from '@gov/shared';
+export type { AuthorizationView } from '@gov/shared';
 
-export interface AuthorizationView {
-  id: string;
-  status: AuthorizationDisplayStatus;
-  principal: { type: 'person' | 'enterprise'; id: string; name: string | null };
-  agent: { userId: string; name: string | null; phone: string | null };
-  serviceIds: string[] | null;
-  services: Array<{ id: string; name: string }> | null;
-  validFrom: string;
-  validTo: string;
-  createdAt: string;
-  revokedAt: string | null;
-  /** when the agent accepted or declined */
-  respondedAt: string | null;
-}
-
-const AGENT_LIST_LINK = '/subpackages/company/pages/authorizations/index?role=agent';
-const PRINCIPAL_LIST_LINK = '/subpackages/company/pages/authorizations/index?role=principal';
+const AGENT_LIST_LINK = LINKS.authorizations('agent');
+const PRINCIPAL_LIST_LINK = LINKS.authorizations('principal');
 
 
 /**

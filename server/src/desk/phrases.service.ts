@@ -8,12 +8,8 @@ import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { CorrectionPhraseEntity } from './entities/correction-phrase.entity';
-
-export interface PhraseView {
-  id: string;
-  text: string;
-  sortOrder: number;
-}
+import type { PhraseView } from '@gov/shared';
+export type { PhraseView } from '@gov/shared';
 
 const view = (p: CorrectionPhraseEntity): PhraseView => ({ id: p.id, text: p.text, sortOrder: p.sortOrder });
 

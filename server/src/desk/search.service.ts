@@ -2,21 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
 import { ApplicationEntity } from '../applications/entities/application.entity';
-import { StaffApplicationsService, StaffApplicationView } from '../applications/staff-applications.service';
+import { StaffApplicationsService } from '../applications/staff-applications.service';
 import { BookingEntity } from '../booking/entities/booking.entity';
-import { StaffBookingService, StaffBookingView } from '../booking/staff-booking.service';
+import { StaffBookingService } from '../booking/staff-booking.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { LIKE_ESCAPE, SearchKeys, searchKeys, startsWithPattern } from './search.rules';
-
-export interface DeskSearchResult {
-  q: string;
-  /** what the query was read as: filingNumber, bookingCode, phoneTail, phone, idNumber, name */
-  keys: Array<keyof SearchKeys>;
-  bookings: StaffBookingView[];
-  applications: StaffApplicationView[];
-}
+import type { DeskSearchResult } from '@gov/shared';
+export type { DeskSearchResult } from '@gov/shared';
 
 /** At most this many bookings and filings each; and people matched by name or phone tail. */
 const LIMIT = 50;

@@ -13,21 +13,8 @@ import { UserEntity } from '../users/entities/user.entity';
 import { EnterpriseEntity } from './entities/enterprise.entity';
 import { claimKey, mayReviewEnterprises } from './enterprises.rules';
 import { EnterprisesService } from './enterprises.service';
-
-/** A company as the hall staff review it: the creator masked. */
-export interface StaffEnterpriseView {
-  id: string;
-  name: string;
-  creditCode: string;
-  legalRepName: string;
-  status: EnterpriseStatus;
-  createdAt: string;
-  creator: { userId: string; name: string | null; phone: string | null };
-  /** other people's pending claims of the same credit code */
-  rivalClaims: number;
-  reviewNote: string | null;
-  reviewedAt: string | null;
-}
+import type { StaffEnterpriseView } from '@gov/shared';
+export type { StaffEnterpriseView } from '@gov/shared';
 
 /**
  * The hall's review of companies (企业核验): window staff list the companies waiting and verify or

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository } from 'typeorm';
-import { EnterpriseRole, EnterpriseStatus, isValidCreditCode, maskName, maskPhone, MeEnterprise } from '@gov/shared';
+import { EnterpriseRole, isValidCreditCode, maskName, maskPhone, MeEnterprise, LINKS } from '@gov/shared';
 import { AuthUser, CallerContextLoader } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -17,19 +17,8 @@ import { requireVerified } from '../users/users.rules';
 import { EnterpriseMemberEntity } from './entities/enterprise-member.entity';
 import { EnterpriseEntity } from './entities/enterprise.entity';
 import { claimKey, enterpriseRefusal, initialStatus, registrationConflict } from './enterprises.rules';
-
-export interface EnterpriseView {
-  id: string;
-  name: string;
-  creditCode: string;
-  legalRepName: string;
-  role: EnterpriseRole;
-  /** only `verified` acts; `pending` waits for the hall's check, `rejected` did not pass it */
-  status: EnterpriseStatus;
-  /** the hall staff's note, when they decided */
-  reviewNote: string | null;
-  reviewedAt: string | null;
-}
+import type { EnterpriseView, EnterpriseDetail } from '@gov/shared';
+export type { EnterpriseView, EnterpriseDetail } from '@gov/shared';
 
 const view = (e: EnterpriseEntity, role: EnterpriseRole): EnterpriseView => ({
   id: e.id,
@@ -41,10 +30,6 @@ const view = (e: EnterpriseEntity, role: EnterpriseRole): EnterpriseView => ({
   reviewNote: e.reviewNote,
   reviewedAt: e.reviewedAt?.toISOString() ?? null,
 });
-
-export interface EnterpriseDetail extends EnterpriseView {
-  members: Array<{ userId: string; name: string | null; phone: string | null; role: EnterpriseRole; self: boolean }>;
-}
 
 /**
  * Companies (法人) and their members: the creator is admin; admins add and remove members by phone.
@@ -180,7 +165,7 @@ export class EnterprisesService implements CallerContextLoader {
       body: approved
         ? `“${e.name}”已通过大厅核验，现在可以企业名义预约、申报和授权代办。${note ? `说明：${note}` : ''}`
         : `“${e.name}”未通过大厅核验${note ? `：${note}` : ''}。如有疑问，请携营业执照到政务服务中心窗口咨询。`,
-      link: `/subpackages/company/pages/detail/index?id=${e.id}`,
+      link: LINKS.company(e.id),
     };
   }
 
@@ -236,7 +221,7 @@ export class EnterprisesService implements CallerContextLoader {
       type: 'enterprise_member',
       title: '您已成为企业办事人员',
       body: `您已被添加为“${e.name}”的${role === 'admin' ? '管理员' : '经办人'}，${e.status === 'verified' ? '可以代表企业预约和申报。' : '企业通过大厅核验后即可代表企业预约和申报。'}`,
-      link: `/subpackages/company/pages/detail/index?id=${id}`,
+      link: LINKS.company(id),
     });
     return this.get(caller, id);
   }

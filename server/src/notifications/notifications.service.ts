@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
-import { Message } from '@gov/shared';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
@@ -11,6 +10,8 @@ import { WechatMessenger } from '../auth/providers/wechat.client';
 import { UserEntity } from '../users/entities/user.entity';
 import { MessageEntity } from './entities/message.entity';
 import { SubscribeConsentEntity } from './entities/subscribe-consent.entity';
+import type { MessageView } from '@gov/shared';
+export type { MessageView } from '@gov/shared';
 
 export interface Notice {
   userId: string;
@@ -26,11 +27,6 @@ export interface Notice {
 
 /** Most consents one may bank per template (each accepted request allows one message). */
 const MAX_CREDITS = 5;
-
-/** A message as its owner sees it; `superseded`: what it announced no longer holds (shown as 已失效). */
-export interface MessageView extends Message {
-  superseded: boolean;
-}
 
 const view = (m: MessageEntity): MessageView => ({
   id: m.id,

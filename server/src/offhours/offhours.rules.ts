@@ -3,19 +3,13 @@
  * and the one-working-day notice.
  */
 import { addDays, IsWorkday, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
-
-export type OfficeWindow = readonly [string, string];
-
-/** The regular windows of a working day (Asia/Shanghai): 9:00–12:00 and 13:30–17:00. */
-export const OFFICE_WINDOWS: ReadonlyArray<OfficeWindow> = [
-  ['09:00', '12:00'],
-  ['13:30', '17:00'],
-];
+import { minutesOf, OFFICE_WINDOWS, type OfficeWindow } from '@gov/shared';
+export { OFFICE_WINDOWS, officeHoursText, overlapMessage } from '@gov/shared';
+export type { OfficeWindow } from '@gov/shared';
 
 const MINUTE_MS = 60_000;
 /** bounds the walk over a (nonsensically) long interval */
 const MAX_DAYS = 400;
-const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The office windows of every working day that [start, end) touches, as instants. */
 function windowsTouched(start: Date, end: Date, isWorkday: IsWorkday, windows: ReadonlyArray<OfficeWindow>): Array<[number, number]> {
@@ -50,13 +44,6 @@ export function isOffHours(start: Date, end: Date, isWorkday: IsWorkday, windows
   return officeOverlap(start, end, isWorkday, windows) === null;
 }
 
-/** "9:00–12:00、13:30–17:00", for messages. */
-export const officeHoursText = (windows: ReadonlyArray<OfficeWindow> = OFFICE_WINDOWS): string =>
-  windows.map(([a, b]) => `${a.replace(/^0/, '')}–${b.replace(/^0/, '')}`).join('、');
-
-/** The refusal of an interval that meets office hours. */
-export const overlapMessage = (windows: ReadonlyArray<OfficeWindow> = OFFICE_WINDOWS): string =>
-  `所选时间与工作时间（${officeHoursText(windows)}）重叠，请直接预约工作时间的号源`;
 
 export type OffhoursCheck = 'ok' | 'bad_range' | 'past' | 'overlaps_start' | 'overlaps_end';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { OffhoursRequest, OffhoursStatus, OnBehalfOf, maskName } from '@gov/shared';
+import { OffhoursStatus, OnBehalfOf, maskName, LINKS } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { AdmissionService } from '../booking/admission.service';
 import { localTime } from '../booking/booking.rules';
@@ -23,15 +23,8 @@ import { UsersService } from '../users/users.service';
 import { requireVerified } from '../users/users.rules';
 import { OffhoursRequestEntity } from './entities/offhours-request.entity';
 import { checkOffhoursRequest, OffhoursCheck, officeOverlap, overlapMessage } from './offhours.rules';
-
-export interface OffhoursView extends OffhoursRequest {
-  refuseReason: string | null;
-  staffName: string | null;
-  createdAt: string;
-  applicantName?: string | null;
-  serviceName?: string;
-  hallName?: string;
-}
+import type { OffhoursView } from '@gov/shared';
+export type { OffhoursView } from '@gov/shared';
 
 const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, { field: 'preferredStart' | 'preferredEnd'; message: string }> = {
   bad_range: { field: 'preferredStart', message: '请选择同一天内、不超过 4 小时的时间段' },
@@ -215,7 +208,7 @@ export class OffhoursService {
       type: 'offhours_confirmed',
       title: '错时预约已确认',
       body: `您申请的错时办理已确认：${slot.day} ${localTime(start)}-${localTime(end)}，接待人员 ${input.staffName}。请凭预约码 ${booking.code} 按时前往。`,
-      link: `/subpackages/booking/pages/detail/index?id=${booking.id}`,
+      link: LINKS.booking(booking.id),
     });
     return this.get(caller, id);
   }
@@ -231,7 +224,7 @@ export class OffhoursService {
       type: 'offhours_refused',
       title: '错时预约未能安排',
       body: `很抱歉，您申请的错时办理未能安排。原因：${reason}`,
-      link: `/subpackages/booking/pages/offhours/index?id=${id}`,
+      link: LINKS.offhours(id),
     });
     return this.get(caller, id);
   }

@@ -1,3 +1,4 @@
+import { LINKS } from '@gov/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThanOrEqual } from 'typeorm';
@@ -54,7 +55,7 @@ export class RatingInvitationsJob {
         type: 'rating_invitation',
         title: '邀请您评价本次服务',
         body: `${t.what}已办结，欢迎对本次服务作出评价（好差评），您的意见将帮助我们改进。`,
-        link: `/subpackages/ratings/pages/rate/index?targetType=${t.type}&targetId=${t.id}`,
+        link: LINKS.rate(t.type, t.id),
         dedupeKey: `rate_invite:${t.type}:${t.id}`,
       });
       if (sent) invited++;

@@ -2,23 +2,9 @@
 
 export type Score = 1 | 2 | 3 | 4 | 5;
 
-export type RatingTargetType = 'booking' | 'application';
-
-/**
- * What is rated, once each (DESIGN.md; 临沂 四(一)): a booking served at the window or one the
- * centre cancelled; a filing at acceptance, refusal, decision and delivery.
- */
-export const RATING_STAGES = ['service', 'centre_cancelled', 'acceptance', 'refusal', 'decision', 'delivery'] as const;
-export type RatingStage = (typeof RATING_STAGES)[number];
-
-export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
-  service: '窗口办理',
-  centre_cancelled: '大厅取消预约',
-  acceptance: '受理环节',
-  refusal: '不予受理',
-  decision: '审批决定',
-  delivery: '结果送达',
-};
+import type { RatingStage, RatingTargetType, RectificationState, SatisfactionStats } from '@gov/shared';
+export { RATING_STAGES, RATING_STAGE_LABELS } from '@gov/shared';
+export type { RatingStage, RatingTargetType, RectificationState, SatisfactionStats } from '@gov/shared';
 
 /** The stage each status stands at: a filing keeps its last reached stage until the next one. */
 const STAGE_OF: Record<RatingTargetType, Readonly<Record<string, RatingStage>>> = {
@@ -42,8 +28,6 @@ export function ratingStage(type: RatingTargetType, status: string): RatingStage
 /** 不满意 (2) and 非常不满意 (1) open a rectification ticket. */
 export const opensRectification = (score: number): boolean => score <= 2;
 
-export type RectificationState = 'open' | 'answered' | 'overdue';
-
 /** What the applicant and staff see: an unanswered ticket past its due date is overdue. */
 export function rectificationState(t: { status: 'open' | 'answered'; dueAt: Date }, now: Date): RectificationState {
   if (t.status === 'answered') return 'answered';
@@ -58,13 +42,6 @@ export function mayRerate(r: { reratedAt: Date | null }, ticket: { status: 'open
   if (!ticket) return 'no_ticket';
   if (ticket.status !== 'answered') return 'not_answered';
   return 'ok';
-}
-
-export interface SatisfactionStats {
-  count: number;
-  byScore: Record<Score, number>;
-  /** share of ratings at 基本满意 (3) or better, 0..1, rounded to 4 places; null with no ratings */
-  satisfactionRate: number | null;
 }
 
 export function satisfaction(scores: number[]): SatisfactionStats {

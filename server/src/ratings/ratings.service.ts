@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { RATING_LABELS } from '@gov/shared';
+import { RATING_LABELS, LINKS } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { startOfDay, endOfDay } from '../calendar/calendar.rules';
@@ -23,7 +23,6 @@ import {
   mayRerate,
   opensRectification,
   RATING_STAGE_LABELS,
-  RatingStage,
   ratingStage,
   RatingTargetType,
   rectificationState,
@@ -31,69 +30,13 @@ import {
   satisfaction,
   SatisfactionStats,
 } from './ratings.rules';
-
-export interface RectificationView {
-  id: string;
-  status: RectificationState;
-  dueAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-}
-
-export interface RatingView {
-  id: string;
-  targetType: RatingTargetType;
-  targetId: string;
-  /** the stage rated: a booking's service, a filing's acceptance, refusal, decision or delivery */
-  stage: RatingStage;
-  stageLabel: string;
-  score: number;
-  label: string;
-  tags: string[];
-  comment: string | null;
-  createdAt: string;
-  reratedAt: string | null;
-  canRerate: boolean;
-  serviceName: string | null;
-  rectification: RectificationView | null;
-}
-
-/** The rating of the stage a booking or filing stands at, as shown on it. */
-export interface RatingSummary {
-  id: string;
-  score: number;
-  stage: RatingStage;
-  stageLabel: string;
-}
-
-/** Added to the applicant's booking and filing views: may they rate it now, and how they did. */
-export interface RatingState {
-  /** the stage it may be rated at now (null: nothing to rate yet) */
-  ratingStage: null | { stage: RatingStage; label: string };
-  /** that stage is not rated yet: offer 评价 */
-  rateable: boolean;
-  /** the rating of that stage, once given */
-  rating: RatingSummary | null;
-}
+import type { RectificationView, RatingView, RatingState, StaffRectificationView } from '@gov/shared';
+export type { RectificationView, RatingView, RatingSummary, RatingState, StaffRectificationView } from '@gov/shared';
 
 const STAGE_NOT_REACHED: Record<RatingTargetType, string> = {
   booking: '办理完成（已签到）后才能评价',
   application: '办件受理、不予受理、作出决定或送达后才能评价',
 };
-
-/** What staff see of a ticket: the rating, the service and hall — never who rated. */
-export interface StaffRectificationView extends RectificationView {
-  stage: RatingStage;
-  stageLabel: string;
-  score: number;
-  firstScore: number;
-  label: string;
-  tags: string[];
-  comment: string | null;
-  serviceName: string | null;
-  hallName: string | null;
-  ratedAt: string;
-}
 
 const RERATE_REFUSALS = {
   no_ticket: '只有“不满意”评价在整改答复后可以重新评价',
@@ -287,7 +230,7 @@ export class RatingsService {
       type: 'rectification_answered',
       title: '您的评价已收到整改答复',
       body: `针对您的“${RATING_LABELS[r.firstScore as 1 | 2 | 3 | 4 | 5]}”评价，答复如下：${answer} 您可以重新评价一次。`,
-      link: '/subpackages/ratings/pages/mine/index',
+      link: LINKS.myRatings(),
     });
     return (await this.staffList(caller, undefined, id))[0];
   }

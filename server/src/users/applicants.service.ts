@@ -5,33 +5,14 @@ import { maskIdNumber, maskName, maskPhone } from '@gov/shared';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { UserEntity } from './entities/user.entity';
+import type { ApplicantView, ApplicantRevealed } from '@gov/shared';
+export type { ApplicantView, ApplicantRevealed } from '@gov/shared';
 
 /** Who a booking or filing is for and who made it (the row's `userId`, `actorId`, `enterpriseId`). */
 export interface ApplicantRef {
   userId: string;
   actorId: string;
   enterpriseId: string | null;
-}
-
-/** The applicant as window staff see them in lists: name, ID and phone masked. */
-export interface ApplicantView {
-  userId: string;
-  name: string | null;
-  idNumber: string | null;
-  phone: string | null;
-  verified: boolean;
-  /** the agent (or company member) who made it for the applicant, when not the applicant */
-  agent: null | { userId: string; name: string | null; phone: string | null };
-  /** the company it is for */
-  enterprise: null | { id: string; name: string; creditCode: string };
-}
-
-/** The applicant's full name, ID and phone numbers: only by an audited reveal. */
-export interface ApplicantRevealed {
-  userId: string;
-  name: string | null;
-  idNumber: string | null;
-  phone: string | null;
 }
 
 /** Applicants of bookings and filings for staff screens: masked views, and the audited full reveal. */

@@ -10,7 +10,7 @@ import './index.scss'
 interface Props {
   targetType: RatingTargetType
   targetId: string
-  state: RatingState
+  state: Partial<RatingState>
   /** small in lists, a full-width button on a detail page */
   size?: 'small' | 'large'
 }

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import type { ServiceSummary } from '@gov/shared'
+import { AUDIENCE_LABELS, type ServiceSummary } from '@gov/shared'
 import Tappable from '../Tappable'
 import StatusTag from '../StatusTag'
-import { AUDIENCE_LABEL } from '../../api/catalog'
 import { CITIZEN_ROUTES, withQuery } from '../../routes.citizen'
 import { openPage } from '../../utils/nav'
 import './index.scss'
@@ -15,7 +14,7 @@ export default function ServiceRow({ service: s }: { service: ServiceSummary }) 
       <View className='service-row__meta'>
         <Text className='muted'>{s.departmentName}</Text>
         <Text className='muted'>
-          {AUDIENCE_LABEL[s.audience] ?? ''} · 承诺{s.promisedDays}个工作日
+          {AUDIENCE_LABELS[s.audience] ?? ''} · 承诺{s.promisedDays}个工作日
         </Text>
       </View>
       {s.onlinePrereview ? (

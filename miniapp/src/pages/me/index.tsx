@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -18,7 +19,6 @@ import { toast } from '../../utils/nav'
 import MeEntries from '../../components/MeEntries'
 import './index.scss'
 
-const ROLE_LABEL: Record<string, string> = { citizen: '个人用户', staff: '窗口人员', admin: '管理员' }
 
 const ENTRIES = [
   { key: 'bookings', title: '我的预约', url: CITIZEN_ROUTES.myBookings },
@@ -125,7 +125,7 @@ export default function Me() {
                 {user.roles.length > 0 && (
                   <View className='me__row'>
                     <Text className='me__label'>身份</Text>
-                    <Text className='me__value'>{user.roles.map((r) => ROLE_LABEL[r] ?? r).join('、')}</Text>
+                    <Text className='me__value'>{user.roles.map((r) => ROLE_LABELS[r]).join('、')}</Text>
                   </View>
                 )}
                 {error ? <Text className='field__error'>资料刷新失败，显示的是上次的信息</Text> : null}

@@ -1,33 +1,22 @@
-import type { ApplicationStatus, BookingStatus } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, DELIVERY_METHOD_LABELS, SLA_LABELS, type ApplicationStatus, type BookingStatus, type SlaState } from '@gov/shared'
 import type { Tone } from '../../components/StatusTag'
 
+/** A booking's status on the desk pages: the shared label with its tone. */
 export const BOOKING_STATUS: Record<BookingStatus, { text: string; tone: Tone }> = {
-  booked: { text: '待签到', tone: 'info' },
-  checked_in: { text: '已签到', tone: 'success' },
-  cancelled: { text: '已取消', tone: 'muted' },
-  cancelled_by_centre: { text: '中心已取消', tone: 'warning' },
-  no_show: { text: '爽约', tone: 'danger' },
-  no_show_waived: { text: '爽约已豁免', tone: 'warning' },
+  booked: { text: BOOKING_STATUS_LABELS.booked, tone: 'info' },
+  checked_in: { text: BOOKING_STATUS_LABELS.checked_in, tone: 'success' },
+  cancelled: { text: BOOKING_STATUS_LABELS.cancelled, tone: 'muted' },
+  cancelled_by_centre: { text: BOOKING_STATUS_LABELS.cancelled_by_centre, tone: 'warning' },
+  no_show: { text: BOOKING_STATUS_LABELS.no_show, tone: 'danger' },
+  no_show_waived: { text: BOOKING_STATUS_LABELS.no_show_waived, tone: 'warning' },
 }
 
-export const FILING_STATUS: Record<ApplicationStatus, string> = {
-  draft: '草稿',
-  submitted: '待预审',
-  correction_required: '待补正',
-  prereview_passed: '预审通过，待受理',
-  accepted: '已受理',
-  refused: '不予受理',
-  under_review: '审查中',
-  approved: '准予许可',
-  denied: '不予许可',
-  delivered: '已送达',
-  withdrawn: '已撤回',
+export const FILING_STATUS: Record<ApplicationStatus, string> = APPLICATION_STATUS_LABELS
+
+export const SLA: Record<SlaState, { text: string; tone: Tone }> = {
+  overdue: { text: SLA_LABELS.overdue, tone: 'danger' },
+  due_soon: { text: SLA_LABELS.due_soon, tone: 'warning' },
+  on_track: { text: SLA_LABELS.on_track, tone: 'success' },
 }
 
-export const SLA: Record<string, { text: string; tone: Tone }> = {
-  overdue: { text: '已超期', tone: 'danger' },
-  due_soon: { text: '即将到期', tone: 'warning' },
-  on_track: { text: '正常', tone: 'success' },
-}
-
-export const DELIVERY: Record<string, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' }
+export const DELIVERY: Record<string, string> = DELIVERY_METHOD_LABELS

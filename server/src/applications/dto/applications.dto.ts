@@ -16,8 +16,9 @@ import {
 } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus, DELIVERY_METHODS, DeliveryMethod, SLA_STATES, SlaState } from '@gov/shared';
 import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
+import type { AdvanceRequest, CommitmentRequest, CreateApplicationRequest, DeliverRequest, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
 
-export class CreateApplicationDto {
+export class CreateApplicationDto implements CreateApplicationRequest {
   @ApiProperty()
   @IsString()
   @Length(1, 36)
@@ -49,7 +50,7 @@ export class ApplicationListQuery {
   enterpriseId?: string;
 }
 
-export class CommitmentDto {
+export class CommitmentDto implements CommitmentRequest {
   @ApiProperty({ type: String, isArray: true, description: '签署信用承诺、容缺受理的材料（须为可容缺材料）' })
   @IsArray()
   @ArrayMinSize(1)
@@ -59,7 +60,7 @@ export class CommitmentDto {
   materialIds!: string[];
 }
 
-export class WithdrawDto {
+export class WithdrawDto implements WithdrawRequest {
   @ApiPropertyOptional({ example: '材料准备不全，改日再办' })
   @IsOptional()
   @IsString()
@@ -79,7 +80,7 @@ export class LookupQuery {
   phoneTail!: string;
 }
 
-export class DecisionDto {
+export class DecisionDto implements PrereviewDecision {
   @ApiProperty()
   @IsString()
   @Length(1, 36)
@@ -96,7 +97,7 @@ export class DecisionDto {
   reason?: string | null;
 }
 
-export class PrereviewDto {
+export class PrereviewDto implements PrereviewRequest {
   @ApiProperty({ type: DecisionDto, isArray: true, description: '对全部材料一次性作出结论' })
   @IsArray()
   @ArrayMinSize(1)
@@ -106,7 +107,7 @@ export class PrereviewDto {
   decisions!: DecisionDto[];
 }
 
-export class RefuseDto {
+export class RefuseDto implements RefuseApplicationRequest {
   @ApiProperty({ example: '申请事项依法不属于本机关职权范围' })
   @IsString()
   @Length(2, 2000)
@@ -116,7 +117,7 @@ export class RefuseDto {
 export const ADVANCE_TARGETS = ['under_review', 'approved', 'denied'] as const;
 export type AdvanceTarget = (typeof ADVANCE_TARGETS)[number];
 
-export class AdvanceDto {
+export class AdvanceDto implements AdvanceRequest {
   @ApiProperty({ enum: ADVANCE_TARGETS })
   @IsIn(ADVANCE_TARGETS)
   to!: AdvanceTarget;
@@ -128,7 +129,7 @@ export class AdvanceDto {
   note?: string;
 }
 
-export class DeliverDto {
+export class DeliverDto implements DeliverRequest {
   @ApiProperty({ enum: DELIVERY_METHODS })
   @IsIn(DELIVERY_METHODS)
   method!: DeliveryMethod;

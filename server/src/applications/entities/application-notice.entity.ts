@@ -1,12 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { jsonText } from '../../catalog/entities/json-text.transformer';
 import { timeCol } from '../../common/db/column-types';
-
-export interface NoticeItem {
-  materialId: string;
-  name: string;
-  reason: string;
-}
+import type { NoticeItem } from '@gov/shared';
+export type { NoticeItem } from '@gov/shared';
 
 /** A correction notice (补正告知); round 1 is the one-time notice (一次性告知). */
 @Entity('application_notices')

@@ -4,36 +4,37 @@ import { ID_TYPES, IdType } from '@gov/shared';
 import { IsIdDocumentNumber } from '../../common/validation/id-document.validator';
 import { IsMainlandPhone } from '../../common/validation/phone.validator';
 import { IsRealName } from '../../common/validation/real-name.validator';
+import type { AlipayLoginRequest, ConsentRequest, RefreshRequest, SmsLoginRequest, SmsSendRequest, StaffLoginRequest, VerifyRequest, WechatLoginRequest } from '@gov/shared';
 
-export class SmsSendDto {
+export class SmsSendDto implements SmsSendRequest {
   @ApiProperty({ example: '+86 138 0013 8000', description: '大陆手机号，可带 +86/0086/86、空格、短横线或全角数字；按 11 位保存' })
   @IsString()
   @IsMainlandPhone()
   phone!: string;
 }
 
-export class SmsLoginDto extends SmsSendDto {
+export class SmsLoginDto extends SmsSendDto implements SmsLoginRequest {
   @ApiProperty({ example: '123456' })
   @IsString()
   @Matches(/^\d{6}$/, { message: '验证码为 6 位数字' })
   code!: string;
 }
 
-export class WechatLoginDto {
+export class WechatLoginDto implements WechatLoginRequest {
   @ApiProperty({ description: 'wx.login 返回的 code' })
   @IsString()
   @Length(1, 128)
   code!: string;
 }
 
-export class AlipayLoginDto {
+export class AlipayLoginDto implements AlipayLoginRequest {
   @ApiProperty({ description: 'my.getAuthCode 返回的 authCode' })
   @IsString()
   @Length(1, 128)
   authCode!: string;
 }
 
-export class StaffLoginDto {
+export class StaffLoginDto implements StaffLoginRequest {
   @ApiProperty()
   @IsString()
   @Length(1, 64)
@@ -45,14 +46,14 @@ export class StaffLoginDto {
   password!: string;
 }
 
-export class RefreshDto {
+export class RefreshDto implements RefreshRequest {
   @ApiProperty()
   @IsString()
   @MaxLength(200)
   refreshToken!: string;
 }
 
-export class VerifyDto {
+export class VerifyDto implements VerifyRequest {
   @ApiPropertyOptional({ enum: ID_TYPES, default: 'resident', description: '证件类型' })
   @IsOptional()
   @IsIn(ID_TYPES, { message: '请选择证件类型' })
@@ -71,7 +72,7 @@ export class VerifyDto {
   idNumber!: string;
 }
 
-export class ConsentDto {
+export class ConsentDto implements ConsentRequest {
   @ApiProperty({ example: '2024-11-19', description: '同意的隐私政策版本（须为当前版本）' })
   @IsString()
   @Length(1, 16)

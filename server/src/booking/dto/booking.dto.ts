@@ -16,11 +16,12 @@ import { PageQuery } from '../../common/paging';
 import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 import { IsOffsetTime } from '../../common/validation/is-offset-time';
 import { AdminSlot, BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus, SlotTemplate } from '@gov/shared';
+import type { CheckInRequest, CloseSlotRequest, CreateBookingRequest, CreateSlotTemplateRequest, GenerateSlotsRequest, GenerateSlotsResult, ReasonRequest } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-export class CreateBookingDto {
+export class CreateBookingDto implements CreateBookingRequest {
   @ApiProperty()
   @IsString()
   @Length(1, 36)
@@ -69,7 +70,7 @@ export class SlotQuery {
   to?: string;
 }
 
-export class CreateSlotTemplateDto {
+export class CreateSlotTemplateDto implements CreateSlotTemplateRequest {
   @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 36) serviceId?: string;
   @ApiProperty({ minimum: 1, maximum: 7, description: '1 = 周一 … 7 = 周日' })
@@ -83,7 +84,7 @@ export class CreateSlotTemplateDto {
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) capacity!: number;
 }
 
-export class GenerateSlotsDto {
+export class GenerateSlotsDto implements GenerateSlotsRequest {
   @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
   @ApiProperty({ example: '2026-12-01' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from!: string;
   @ApiProperty({ example: '2026-12-31' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to!: string;
@@ -95,7 +96,7 @@ export class AdminSlotQuery {
   @ApiProperty({ example: '2026-12-13', description: '至多 31 天' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to!: string;
 }
 
-export class CloseSlotDto {
+export class CloseSlotDto implements CloseSlotRequest {
   @ApiProperty({ example: '系统故障，当日下午暂停窗口服务' })
   @IsString()
   @Length(2, 500)
@@ -135,7 +136,7 @@ export class SlotTemplateDto implements SlotTemplate {
   @ApiProperty() active!: boolean;
 }
 
-export class GenerateResultDto {
+export class GenerateResultDto implements GenerateSlotsResult {
   @ApiProperty() created!: number;
   @ApiProperty({ description: '已存在（未重复生成）的时段数' }) existing!: number;
 }
@@ -148,14 +149,14 @@ export class CreateSlotDto {
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) capacity!: number;
 }
 
-export class CheckInDto {
+export class CheckInDto implements CheckInRequest {
   @ApiProperty({ example: 'K7M2Q9XA' })
   @IsString()
   @Length(4, 20)
   code!: string;
 }
 
-export class ReasonDto {
+export class ReasonDto implements ReasonRequest {
   @ApiProperty({ example: '申请人来电说明因病未能前来' })
   @IsString()
   @Length(2, 500)

@@ -3,10 +3,11 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
 import { OnBehalfOfDto } from './on-behalf-of.dto';
 import { IsMainlandPhone } from '../../common/validation/phone.validator';
+import type { CreateAuthorizationRequest } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class CreateAuthorizationDto {
+export class CreateAuthorizationDto implements CreateAuthorizationRequest {
   @ApiProperty({ type: OnBehalfOfDto, description: '委托人：本人（person，id 为自己的用户 id）或本人管理的企业（enterprise）' })
   @ValidateNested()
   @Type(() => OnBehalfOfDto)

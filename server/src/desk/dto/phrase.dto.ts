@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import type { PhraseRequest, PhraseUpdateRequest } from '@gov/shared';
 
-export class PhraseDto {
+export class PhraseDto implements PhraseRequest {
   @ApiProperty({ example: '材料模糊不清，请重新拍摄上传' })
   @IsString()
   @Length(2, 200, { message: '补正语为 2-200 个字' })
@@ -15,7 +16,7 @@ export class PhraseDto {
   sortOrder?: number;
 }
 
-export class PhraseUpdateDto {
+export class PhraseUpdateDto implements PhraseUpdateRequest {
   @ApiPropertyOptional({ example: '缺少签字或盖章' })
   @IsOptional()
   @IsString()

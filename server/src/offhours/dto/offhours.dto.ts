@@ -4,8 +4,9 @@ import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'c
 import { OFFHOURS_STATUSES, OffhoursStatus } from '@gov/shared';
 import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 import { IsOffsetTime } from '../../common/validation/is-offset-time';
+import type { ConfirmOffhoursRequest, OffhoursCreateRequest, RefuseOffhoursRequest } from '@gov/shared';
 
-export class CreateOffhoursDto {
+export class CreateOffhoursDto implements OffhoursCreateRequest {
   @ApiProperty() @IsString() @Length(1, 36) serviceId!: string;
   @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
   @ApiProperty({ example: '2026-12-12T10:00:00+08:00' }) @IsOffsetTime() preferredStart!: string;
@@ -19,13 +20,13 @@ export class CreateOffhoursDto {
   onBehalfOf?: OnBehalfOfDto;
 }
 
-export class ConfirmOffhoursDto {
+export class ConfirmOffhoursDto implements ConfirmOffhoursRequest {
   @ApiProperty({ example: '2026-12-12T10:00:00+08:00' }) @IsOffsetTime() start!: string;
   @ApiProperty({ example: '2026-12-12T11:00:00+08:00' }) @IsOffsetTime() end!: string;
   @ApiProperty({ example: '王窗口' }) @IsString() @Length(1, 64) staffName!: string;
 }
 
-export class RefuseOffhoursDto {
+export class RefuseOffhoursDto implements RefuseOffhoursRequest {
   @ApiProperty({ example: '该事项需联合审查，请于工作日办理' }) @IsString() @Length(2, 500) reason!: string;
 }
 

@@ -1,10 +1,11 @@
 import { PageQuery } from '../../common/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { AnswerRectificationRequest, RateRequest, RerateRequest, SatisfactionQuery as SharedSatisfactionQuery } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class CreateRatingDto {
+export class CreateRatingDto implements RateRequest {
   @ApiProperty({ enum: ['booking', 'application'] }) @IsIn(['booking', 'application']) targetType!: 'booking' | 'application';
   @ApiProperty() @IsString() @Length(1, 36) targetId!: string;
   @ApiProperty({ minimum: 1, maximum: 5, description: '5 非常满意 … 1 非常不满意' }) @IsInt() @Min(1) @Max(5) score!: number;
@@ -26,12 +27,12 @@ export class RatingListQuery {
   @ApiPropertyOptional({ description: 'only the ratings of this booking or filing (one per stage)' }) @IsOptional() @IsString() @Length(1, 36) targetId?: string;
 }
 
-export class RerateDto {
+export class RerateDto implements RerateRequest {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) score!: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) comment?: string;
 }
 
-export class AnswerDto {
+export class AnswerDto implements AnswerRectificationRequest {
   @ApiProperty({ example: '已对窗口人员进行批评教育，并优化了叫号流程。' }) @IsString() @Length(5, 1000) answer!: string;
 }
 
@@ -42,7 +43,7 @@ export class RectificationQuery extends PageQuery {
   status?: 'open' | 'answered' | 'overdue';
 }
 
-export class SatisfactionQuery {
+export class SatisfactionQuery implements SharedSatisfactionQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(36) hallId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(36) departmentId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(36) serviceId?: string;

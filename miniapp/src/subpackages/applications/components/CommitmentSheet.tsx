@@ -2,10 +2,10 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../components/AppButton'
 import { isH5 } from '../../../platform'
-import type { FilingMaterial } from '../../../api/filings'
+import type { MaterialView } from '../../../api/filings'
 
 interface Props {
-  materials: FilingMaterial[]
+  materials: MaterialView[]
   busy: boolean
   error: string
   onConfirm: (materialIds: string[]) => void

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import type { Eligibility } from '../../../api/booking'
+import type { EligibilityView } from '../../../api/booking'
 import Tappable from '../../../components/Tappable'
 import { CITIZEN_ROUTES } from '../../../routes.citizen'
 import { openPage } from '../../../utils/nav'
 import { dateLabel, shanghaiDate } from '../../../utils/time'
 
 /** The no-show standing before booking: a warning after the first no-show, the forfeiture and how to be reinstated. */
-export default function EligibilityBanner({ e, showLink = true }: { e: Eligibility; showLink?: boolean }) {
+export default function EligibilityBanner({ e, showLink = true }: { e: EligibilityView; showLink?: boolean }) {
   if (!e.forfeited && e.noShows === 0) return null
   const left = Math.max(0, e.threshold - e.noShows)
   const text = e.message || (e.forfeited ? `您已爽约 ${e.noShows} 次，暂停预约资格` : `已爽约 ${e.noShows} 次，再爽约 ${left} 次将暂停预约`)

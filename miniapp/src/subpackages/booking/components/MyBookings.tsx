@@ -1,3 +1,4 @@
+import { BOOKING_STATUS_LABELS, OFFHOURS_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -9,7 +10,7 @@ import Segmented from '../../../components/Segmented'
 import SignInGate from '../../../components/SignInGate'
 import StatusTag from '../../../components/StatusTag'
 import Tappable from '../../../components/Tappable'
-import { BOOKING_STATUS_LABEL, OFFHOURS_STATUS_LABEL, bookingApi } from '../../../api/booking'
+import { bookingApi } from '../../../api/booking'
 import { errorMessage } from '../../../api/client'
 import { useAsync } from '../../../hooks/useAsync'
 import { usePullRefresh } from '../../../hooks/usePullRefresh'
@@ -98,7 +99,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
                   <Tappable onTap={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: b.id }))}>
                     <View className='list-item__head'>
                       <Text className='list-item__title'>{b.serviceName}</Text>
-                      <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABEL[b.status] ?? b.status}</StatusTag>
+                      <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
                     </View>
                     <Text className='list-item__line'>
                       {dateLabel(shanghaiDate(b.start))} {shanghaiTime(b.start)}–{shanghaiTime(b.end)}
@@ -171,7 +172,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
                     <Text className='list-item__title'>
                       {dateLabel(shanghaiDate(r.preferredStart))} {shanghaiTime(r.preferredStart)}–{shanghaiTime(r.preferredEnd)}
                     </Text>
-                    <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABEL[r.status] ?? r.status}</StatusTag>
+                    <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABELS[r.status]}</StatusTag>
                   </View>
                   {r.note ? <Text className='list-item__line'>备注：{r.note}</Text> : null}
                 </Tappable>

@@ -1,3 +1,4 @@
+import { RECTIFICATION_STATE_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../components/AppButton'
@@ -6,18 +7,18 @@ import ReasonDialog from '../../../components/ReasonDialog'
 import ScorePicker from '../../../components/ScorePicker'
 import StatusTag, { type Tone } from '../../../components/StatusTag'
 import { stars } from '../../../components/RateEntry'
-import { ratingsApi, type Rating, type RectificationStatus } from '../../../api/ratings'
-import { fullDateTime, shanghaiDate } from '../../../utils/time'
+import { ratingsApi, type RatingView, type RectificationState } from '../../../api/ratings'
+import { dateLabel, fullDateTime } from '../../../utils/time'
 import { toast } from '../../../utils/nav'
 
-const RECT: Record<RectificationStatus, { text: string; tone: Tone }> = {
-  open: { text: '整改中', tone: 'warning' },
-  answered: { text: '已答复', tone: 'success' },
-  overdue: { text: '整改已超期', tone: 'danger' },
+const RECT: Record<RectificationState, { text: string; tone: Tone }> = {
+  open: { text: RECTIFICATION_STATE_LABELS.open, tone: 'warning' },
+  answered: { text: RECTIFICATION_STATE_LABELS.answered, tone: 'success' },
+  overdue: { text: RECTIFICATION_STATE_LABELS.overdue, tone: 'danger' },
 }
 
 interface Props {
-  rating: Rating
+  rating: RatingView
   /** the heading: the service (我的评价) or the stage (the rating page, which names the service above) */
   title: string
   onRerated: () => void
@@ -49,7 +50,7 @@ export default function RatingCard({ rating: r, title, onRerated }: Props) {
             <Text className='rt-line'>整改进度</Text>
             <StatusTag tone={RECT[r.rectification.status].tone}>{RECT[r.rectification.status].text}</StatusTag>
           </View>
-          <Text className='rt-line'>答复期限：{shanghaiDate(r.rectification.dueAt)}</Text>
+          <Text className='rt-line'>答复期限：{dateLabel(r.rectification.dueAt)}</Text>
           {r.rectification.answer ? (
             <>
               <Text className='rt-line'>部门答复{r.rectification.answeredAt ? `（${fullDateTime(r.rectification.answeredAt)}）` : ''}：</Text>

@@ -2,12 +2,12 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../components/AppButton'
 import { errorMessage } from '../../../api/client'
-import type { Applicant, RevealedApplicant } from '../../../api/staff'
+import type { ApplicantView, ApplicantRevealed } from '../../../api/staff'
 
 interface Props {
-  applicant: Applicant
+  applicant: ApplicantView
   /** the audited reveal of the full name, ID and phone numbers */
-  reveal: () => Promise<RevealedApplicant>
+  reveal: () => Promise<ApplicantRevealed>
 }
 
 /**
@@ -15,7 +15,7 @@ interface Props {
  * them, and 查看完整信息 — the full numbers on request, each request written to the audit log.
  */
 export default function ApplicantInfo({ applicant: a, reveal }: Props) {
-  const [full, setFull] = useState<RevealedApplicant | null>(null)
+  const [full, setFull] = useState<ApplicantRevealed | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
 

@@ -2,12 +2,12 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StatusTag from '../../../components/StatusTag'
 import Tappable from '../../../components/Tappable'
-import type { StaffFiling } from '../../../api/staff'
-import { fullDateTime, shanghaiDate } from '../../../utils/time'
+import type { StaffApplicationView } from '../../../api/staff'
+import { dateLabel, fullDateTime } from '../../../utils/time'
 import { FILING_STATUS, SLA } from '../labels'
 
 /** A filing in a staff list (办件, 查找): service, tags, number and applicant, deadlines; tap to review it. */
-export default function FilingRow({ filing: f }: { filing: StaffFiling }) {
+export default function FilingRow({ filing: f }: { filing: StaffApplicationView }) {
   return (
     <Tappable
       className='st-item st-filing'
@@ -31,7 +31,7 @@ export default function FilingRow({ filing: f }: { filing: StaffFiling }) {
           预审剩余 {f.prereview.daysLeft} 个工作日（{f.prereview.deadline} 前，逾期视为受理）
         </Text>
       ) : null}
-      {f.dueAt ? <Text className='st-line'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
+      {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
       {f.submittedAt ? <Text className='st-line'>提交于 {fullDateTime(f.submittedAt)}</Text> : null}
     </Tappable>
   )

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import Tappable from '../../../components/Tappable'
-import type { Phrase } from '../../../api/staff'
+import type { PhraseView } from '../../../api/staff'
 
 interface Props {
-  phrases: Phrase[]
+  phrases: PhraseView[]
   /** the material the reason is for (in the chips' accessible names) */
   material: string
   onPick: (text: string) => void

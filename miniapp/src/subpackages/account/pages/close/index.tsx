@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { BOOKING_STATUS_LABELS, OFFHOURS_STATUS_LABELS } from '@gov/shared'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { CloseAccountBlockers } from '@gov/shared'
@@ -30,8 +31,8 @@ const CONSEQUENCES = [
 ]
 
 const BLOCKERS: Array<{ key: keyof CloseAccountBlockers; label: string; unit: string; action: string; url: string }> = [
-  { key: 'bookings', label: '待办理的预约', unit: '个', action: '取消或办理后', url: withQuery(CITIZEN_ROUTES.myBookings, { tab: 'bookings' }) },
-  { key: 'offhours', label: '待确认的错时办理申请', unit: '个', action: '撤回或等待答复后', url: withQuery(CITIZEN_ROUTES.myBookings, { tab: 'offhours' }) },
+  { key: 'bookings', label: `${BOOKING_STATUS_LABELS.booked}的预约`, unit: '个', action: '取消或办理后', url: withQuery(CITIZEN_ROUTES.myBookings, { tab: 'bookings' }) },
+  { key: 'offhours', label: `${OFFHOURS_STATUS_LABELS.pending}的错时办理申请`, unit: '个', action: '撤回或等待答复后', url: withQuery(CITIZEN_ROUTES.myBookings, { tab: 'offhours' }) },
   { key: 'applications', label: '未办结的办件（含草稿）', unit: '件', action: '撤回或办结后', url: CITIZEN_ROUTES.myFilings },
   { key: 'enterprises', label: '仅您一位管理员的企业', unit: '家', action: '先指定其他成员为管理员', url: MY_PAGES.companies },
 ]

@@ -7,14 +7,14 @@ import ReasonDialog from '../../../../components/ReasonDialog'
 import StaffPage from '../../../../components/StaffPage'
 import { adminApi } from '../../../../api/admin'
 import { errorMessage } from '../../../../api/client'
-import type { Phrase } from '../../../../api/staff'
+import type { PhraseView } from '../../../../api/staff'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 import './index.scss'
 
-type Editing = { kind: 'edit'; phrase: Phrase } | { kind: 'remove'; phrase: Phrase }
+type Editing = { kind: 'edit'; phrase: PhraseView } | { kind: 'remove'; phrase: PhraseView }
 
 /** Admin: the stock correction phrases (常用补正语) offered to staff in pre-review: add, edit, reorder, remove. */
 export default function Phrases() {

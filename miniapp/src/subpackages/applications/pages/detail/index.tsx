@@ -13,8 +13,8 @@ import SubscribeCard from '../../../../components/SubscribeCard'
 import Tappable from '../../../../components/Tappable'
 import Timeline from '../../../../components/Timeline'
 import { errorMessage, isApiError } from '../../../../api/client'
-import { DEFAULT_UPLOAD_LIMITS, sizeLabel } from '@gov/shared'
-import { ACTION_LABEL, FILING_STATUS_LABEL, SLA_LABEL, filingsApi, partyLabel, type Filing, type FilingMaterial } from '../../../../api/filings'
+import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, sizeLabel, SLA_LABELS, timelineTitle } from '@gov/shared'
+import { filingsApi, partyLabel, type RatedApplicationView, type MaterialView } from '../../../../api/filings'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { openFile } from '../../../../platform'
@@ -27,7 +27,6 @@ import { FILING_TONE, SLA_TONE } from '../../components/tones'
 import '../../components/filing.scss'
 import './index.scss'
 
-const EDITABLE = ['draft', 'correction_required']
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
 
 function authorization(): string | undefined {
@@ -36,8 +35,8 @@ function authorization(): string | undefined {
 }
 
 interface MaterialProps {
-  filing: Filing
-  m: FilingMaterial
+  filing: RatedApplicationView
+  m: MaterialView
   missing: boolean
   /** named by the notice and not changed since (NOTHING_CORRECTED) */
   unchanged: boolean
@@ -52,7 +51,7 @@ interface MaterialProps {
 function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uploading, onChanged }: MaterialProps) {
   const [error, setError] = useState('')
   const [deleting, setDeleting] = useState<string | null>(null)
-  const editable = EDITABLE.includes(filing.status)
+  const editable = isEditable(filing.status)
 
   const remove = async (fileId: string) => {
     const ok = await Taro.showModal({ title: '删除文件', content: '确定删除这个文件吗？', confirmText: '删除', cancelText: '取消' })
@@ -172,7 +171,7 @@ export default function FilingDetail() {
   usePullRefresh(filing.reload)
 
   const f = filing.data
-  const editable = !!f && EDITABLE.includes(f.status)
+  const editable = !!f && isEditable(f.status)
   const flagged = new Map((f?.notice?.items ?? []).map((it) => [it.materialId, it.reason]))
   const committable = (f?.materials ?? []).filter((m) => m.tolerable && m.files.length === 0 && !m.commitment)
 
@@ -250,10 +249,7 @@ export default function FilingDetail() {
 
   const timeline = [...(f?.timeline ?? [])].reverse().map((t, i) => ({
     key: `${t.at}-${i}`,
-    title:
-      t.action && ACTION_LABEL[t.action]
-        ? `${ACTION_LABEL[t.action]}（${FILING_STATUS_LABEL[t.status] ?? t.status}）`
-        : FILING_STATUS_LABEL[t.status] ?? t.status,
+    title: timelineTitle(t),
     time: fullDateTime(t.at),
     by: t.actor,
     note: t.note,
@@ -280,8 +276,8 @@ export default function FilingDetail() {
                 <Text className='filing__number'>办理大厅：{f.hallName}</Text>
                 {f.party ? <Text className='filing__number filing__party'>{partyLabel(f.party, user?.id ?? null)}</Text> : null}
                 <View className='filing__tags'>
-                  <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{f.statusLabel || FILING_STATUS_LABEL[f.status] || f.status}</StatusTag>
-                  {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABEL[f.sla]}</StatusTag> : null}
+                  <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
+                  {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABELS[f.sla]}</StatusTag> : null}
                   {f.deemedAccepted ? <StatusTag tone='info'>视为受理</StatusTag> : null}
                   {f.onBehalf ? <StatusTag tone='info'>代办</StatusTag> : null}
                 </View>
@@ -293,7 +289,7 @@ export default function FilingDetail() {
                 </View>
               ) : null}
 
-              {submitted && !EDITABLE.includes(f.status) ? <SubscribeCard keys={['filing_progress']} purpose='办件进度提醒' /> : null}
+              {submitted && !isEditable(f.status) ? <SubscribeCard keys={['filing_progress']} purpose='办件进度提醒' /> : null}
 
               {f.status === 'draft' ? (
                 <View className='banner banner--info'>

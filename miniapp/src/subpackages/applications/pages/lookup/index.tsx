@@ -1,3 +1,4 @@
+import { APPLICATION_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -6,7 +7,7 @@ import AppPage from '../../../../components/AppPage'
 import StatusTag from '../../../../components/StatusTag'
 import Timeline from '../../../../components/Timeline'
 import { errorMessage } from '../../../../api/client'
-import { FILING_STATUS_LABEL, SLA_LABEL, filingsApi, type LookupResult } from '../../../../api/filings'
+import { filingsApi, type LookupView } from '../../../../api/filings'
 import { dateLabel, fullDateTime, shanghaiDate } from '../../../../utils/time'
 import { FILING_TONE, SLA_TONE } from '../../components/tones'
 import '../../components/filing.scss'
@@ -20,7 +21,7 @@ export default function Lookup() {
   const [errors, setErrors] = useState<{ number?: string; tail?: string }>({})
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  const [result, setResult] = useState<LookupResult | null>(null)
+  const [result, setResult] = useState<LookupView | null>(null)
 
   const search = async () => {
     setError('')
@@ -87,15 +88,15 @@ export default function Lookup() {
           <Text className='filing__name'>{result.serviceName}</Text>
           <Text className='filing__number'>办件编号：{result.number}</Text>
           <View className='filing__tags'>
-            <StatusTag tone={FILING_TONE[result.status] ?? 'info'}>{result.statusLabel || FILING_STATUS_LABEL[result.status] || result.status}</StatusTag>
-            {result.sla ? <StatusTag tone={SLA_TONE[result.sla]}>{SLA_LABEL[result.sla]}</StatusTag> : null}
+            <StatusTag tone={FILING_TONE[result.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[result.status]}</StatusTag>
+            {result.sla ? <StatusTag tone={SLA_TONE[result.sla]}>{SLA_LABELS[result.sla]}</StatusTag> : null}
           </View>
           {result.dueAt ? <Text className='filing__number'>承诺办结期限：{dateLabel(shanghaiDate(result.dueAt))} 前</Text> : null}
           <View className='section-title'>办理进度</View>
           <Timeline
             items={[...result.timeline].reverse().map((t, i) => ({
               key: `${t.at}-${i}`,
-              title: FILING_STATUS_LABEL[t.status] ?? t.status,
+              title: APPLICATION_STATUS_LABELS[t.status],
               time: fullDateTime(t.at),
               by: t.actor,
               note: t.note,

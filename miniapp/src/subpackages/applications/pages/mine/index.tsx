@@ -1,3 +1,4 @@
+import { APPLICATION_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
 import { useMemo, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -7,7 +8,7 @@ import Segmented from '../../../../components/Segmented'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
-import { FILING_STATUS_LABEL, SLA_LABEL, filingsApi, partyKey, partyLabel } from '../../../../api/filings'
+import { filingsApi, partyKey, partyLabel } from '../../../../api/filings'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
@@ -66,8 +67,8 @@ export default function MyFilings() {
                   <StatusTag tone={f.party.type === 'self' ? 'muted' : 'warning'} className='my-filings__party'>
                     {partyLabel(f.party, me)}
                   </StatusTag>
-                  <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{f.statusLabel || FILING_STATUS_LABEL[f.status] || f.status}</StatusTag>
-                  {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABEL[f.sla]}</StatusTag> : null}
+                  <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
+                  {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABELS[f.sla]}</StatusTag> : null}
                   {f.rateable ? <StatusTag tone='warning'>待评价</StatusTag> : null}
                 </View>
                 <Text className='list-item__line'>编号 {f.number}</Text>

@@ -14,6 +14,7 @@ import { bookingApi } from '../../../../api/booking'
 import { catalogApi } from '../../../../api/catalog'
 import { errorMessage, isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
+import { useBookingHorizon } from '../../../../hooks/useBookingHorizon'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
 import { acting, useActingFor } from '../../../../store/acting'
@@ -25,7 +26,6 @@ import EligibilityBanner from '../../components/EligibilityBanner'
 import '../../components/booking.scss'
 import './index.scss'
 
-const HORIZON_DAYS = 14
 
 export default function Book() {
   const { params } = useRouter()
@@ -43,8 +43,9 @@ export default function Book() {
   const [busy, setBusy] = useState(false)
   const [formError, setFormError] = useState('')
 
+  const horizon = useBookingHorizon()
   const today = shanghaiDate()
-  const last = addDays(today, HORIZON_DAYS - 1)
+  const last = addDays(today, horizon.days - 1)
 
   // several halls: the user chooses (a hallId in the link, or a single hall, is taken as chosen)
   useEffect(() => {
@@ -59,8 +60,8 @@ export default function Book() {
       ])
       return { calendar, slots }
     },
-    [serviceId, hallId],
-    !!serviceId && !!hallId,
+    [serviceId, hallId, horizon.days],
+    !!serviceId && !!hallId && horizon.ready,
   )
 
   const cells: DayCell[] = useMemo(() => {
@@ -71,7 +72,7 @@ export default function Book() {
     }
     const cal = new Map((days.data?.calendar ?? []).map((c) => [c.date, c]))
     const out: DayCell[] = []
-    for (let i = 0; i < HORIZON_DAYS; i++) {
+    for (let i = 0; i < horizon.days; i++) {
       const date = addDays(today, i)
       const slots = byDay.get(date) ?? []
       const c = cal.get(date)
@@ -80,7 +81,7 @@ export default function Book() {
       else out.push({ date, state: 'none' })
     }
     return out
-  }, [days.data, today])
+  }, [days.data, today, horizon.days])
 
   // pick the first open day once slots arrive
   useEffect(() => {
@@ -202,7 +203,7 @@ export default function Book() {
                   <View className='section-title'>3. 选择时段{day ? `（${dateLabel(day)}）` : ''}</View>
                   <View className='card'>
                     {!days.loading && !days.error ? (
-                      <PageState empty={!day || slotsOfDay.length === 0} emptyText='近 14 天暂无可预约时段' emptyHint='可申请错时/预约办，或稍后再来看看'>
+                      <PageState empty={!day || slotsOfDay.length === 0} emptyText={`近 ${horizon.days} 天暂无可预约时段`} emptyHint='可申请错时/预约办，或稍后再来看看'>
                         {slotsOfDay.map((s) => {
                           const full = s.remaining <= 0
                           const label = `${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`

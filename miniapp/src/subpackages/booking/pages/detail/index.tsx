@@ -1,3 +1,4 @@
+import { BOOKING_STATUS_LABELS } from '@gov/shared'
 import { createElement, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -10,7 +11,7 @@ import SubscribeCard from '../../../../components/SubscribeCard'
 import RateEntry from '../../../../components/RateEntry'
 import StatusTag from '../../../../components/StatusTag'
 import { BOOKING_TONE } from '../../components/tones'
-import { BOOKING_STATUS_LABEL, bookingApi, type BookingView } from '../../../../api/booking'
+import { bookingApi, type RatedBookingView } from '../../../../api/booking'
 import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
@@ -26,7 +27,7 @@ import './index.scss'
 const ENDED_UNSERVED: string[] = ['cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived']
 
 /** What became of a booking that is no longer waiting to be served (instead of its code). */
-function outcome(b: BookingView): string {
+function outcome(b: RatedBookingView): string {
   const at = b.cancelledAt ? `于 ${fullDateTime(b.cancelledAt)} ` : ''
   switch (b.status as string) {
     case 'cancelled':
@@ -77,7 +78,7 @@ export default function BookingDetail() {
             <View>
               <View className='card booking__qr-card'>
                 <View className='booking__status'>
-                  <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABEL[b.status] ?? b.status}</StatusTag>
+                  <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
                 </View>
                 {b.status === 'booked' ? (
                   <>

@@ -1,3 +1,4 @@
+import { APPEAL_STATUS_LABELS, type AppealStatus } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -8,7 +9,7 @@ import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
-import { bookingApi, type NoShowItem } from '../../../../api/booking'
+import { bookingApi, type NoShowRecordItem } from '../../../../api/booking'
 import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
@@ -21,13 +22,13 @@ import EligibilityBanner from '../../components/EligibilityBanner'
 import '../../components/booking.scss'
 import './index.scss'
 
-const APPEAL_LABEL: Record<string, { text: string; tone: Tone }> = {
-  open: { text: '申诉处理中', tone: 'warning' },
-  waived: { text: '申诉成立，已豁免', tone: 'success' },
-  rejected: { text: '申诉未通过', tone: 'danger' },
+const APPEAL_LABEL: Record<AppealStatus, { text: string; tone: Tone }> = {
+  open: { text: APPEAL_STATUS_LABELS.open, tone: 'warning' },
+  waived: { text: APPEAL_STATUS_LABELS.waived, tone: 'success' },
+  rejected: { text: APPEAL_STATUS_LABELS.rejected, tone: 'danger' },
 }
 
-function Item({ item, onChanged }: { item: NoShowItem; onChanged: () => void }) {
+function Item({ item, onChanged }: { item: NoShowRecordItem; onChanged: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const [error, setError] = useState('')

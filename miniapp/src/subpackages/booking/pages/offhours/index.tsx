@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import TextArea from '../../../../components/TextArea'
-import type { CalendarDay } from '@gov/shared'
+import { type CalendarDay, meetsOfficeWindow, minutesOf, OFFHOURS_STATUS_LABELS, officeHoursText, overlapMessage } from '@gov/shared'
 import Button from '../../../../components/AppButton'
 import ActingBar, { useActingWho } from '../../../../components/ActingBar'
 import AppPage from '../../../../components/AppPage'
@@ -13,7 +13,7 @@ import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
-import { OFFHOURS_STATUS_LABEL, bookingApi } from '../../../../api/booking'
+import { bookingApi } from '../../../../api/booking'
 import { catalogApi } from '../../../../api/catalog'
 import { errorMessage, isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
@@ -22,7 +22,7 @@ import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
 import { acting, useActingFor } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
 import { openPage, toast } from '../../../../utils/nav'
-import { addDays, dateLabel, isoAt, shanghaiDate, shanghaiTime, weekdayLabel } from '../../../../utils/time'
+import { addDays, dateLabel, isoAt, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import EligibilityBanner from '../../components/EligibilityBanner'
 import { OFFHOURS_TONE } from '../../components/tones'
 import '../../components/booking.scss'
@@ -31,25 +31,12 @@ import './index.scss'
 const WORKDAY_STARTS = ['07:00', '07:30', '08:00', '12:00', '12:30', '17:00', '17:30', '18:00', '18:30', '19:00']
 const RESTDAY_STARTS = ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00']
 const DURATIONS = [30, 60, 90, 120]
-/** office hours of a working day (the server's rule: an off-hours request may not overlap them) */
-const OFFICE: Array<[string, string]> = [
-  ['09:00', '12:00'],
-  ['13:30', '17:00'],
-]
-const OFFICE_TEXT = OFFICE.map(([a, b]) => `${a.replace(/^0/, '')}–${b.replace(/^0/, '')}`).join('、')
-const OVERLAP_MESSAGE = `所选时间与工作时间（${OFFICE_TEXT}）重叠，请直接预约工作时间的号源`
-
-const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+const OFFICE_TEXT = officeHoursText()
+const OVERLAP_MESSAGE = overlapMessage()
 
 function plusMinutes(hhmm: string, minutes: number): string {
   const t = minutesOf(hhmm) + minutes
   return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`
-}
-
-/** Whether [start, start + minutes) on a working day meets office hours (edges do not count). */
-function overlapsOffice(start: string, minutes: number): boolean {
-  const a = minutesOf(start)
-  return OFFICE.some(([from, to]) => a < minutesOf(to) && minutesOf(from) < a + minutes)
 }
 
 function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => void }) {
@@ -92,7 +79,7 @@ function RequestStatus({ id }: { id: string }) {
           <View className='card'>
             <View className='kv'>
               <Text className='kv__k'>申请状态</Text>
-              <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABEL[r.status] ?? r.status}</StatusTag>
+              <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABELS[r.status]}</StatusTag>
             </View>
             <View className='kv'>
               <Text className='kv__k'>办理事项</Text>
@@ -200,7 +187,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
   const day = days.find((d) => d.date === date)
   const starts = day ? (day.workday ? WORKDAY_STARTS : RESTDAY_STARTS) : []
   // on a working day the span may not run into office hours: said at the field before it is sent
-  const overlap = !!(day?.workday && start && overlapsOffice(start, duration))
+  const overlap = !!(day?.workday && start && meetsOfficeWindow(start, duration))
   const startError = fieldErrors.preferredStart ?? ''
   const endError = fieldErrors.preferredEnd ?? (overlap ? OVERLAP_MESSAGE : '')
 
@@ -260,7 +247,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
                 <Chip
                   key={d.date}
                   on={d.date === date}
-                  label={`${Number(d.date.slice(5, 7))}/${Number(d.date.slice(8))} ${weekdayLabel(d.date)}${d.workday ? '' : ' 休'}`}
+                  label={`${dateLabel(d.date)}${d.workday ? '' : ' 休'}`}
                   onTap={() => {
                     setDate(d.date)
                     setStart(null)

@@ -1,3 +1,4 @@
+import { APPLICATION_STATUS_LABELS, AUTHORIZATION_STATUS_LABELS, BOOKING_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -9,40 +10,31 @@ import Segmented from '../../../../components/Segmented'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
 import { errorMessage } from '../../../../api/client'
-import { delegationApi, type Authorization } from '../../../../api/delegation'
+import { delegationApi, type AuthorizationView } from '../../../../api/delegation'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
 import { acting } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
-import { fullDateTime } from '../../../../utils/time'
+import { dateLabel, fullDateTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
 
 type Role = 'principal' | 'agent'
 
-const STATUS: Record<Authorization['status'], { text: string; tone: Tone }> = {
-  pending: { text: '待对方确认', tone: 'warning' },
-  active: { text: '生效中', tone: 'success' },
-  declined: { text: '已拒绝', tone: 'danger' },
-  revoked: { text: '已撤销', tone: 'muted' },
-  expired: { text: '已过期', tone: 'muted' },
+const STATUS: Record<AuthorizationView['status'], { text: string; tone: Tone }> = {
+  pending: { text: AUTHORIZATION_STATUS_LABELS.pending, tone: 'warning' },
+  active: { text: AUTHORIZATION_STATUS_LABELS.active, tone: 'success' },
+  declined: { text: AUTHORIZATION_STATUS_LABELS.declined, tone: 'danger' },
+  revoked: { text: AUTHORIZATION_STATUS_LABELS.revoked, tone: 'muted' },
+  expired: { text: AUTHORIZATION_STATUS_LABELS.expired, tone: 'muted' },
 }
 
 /** The status as this side reads it: an invitation waits for the agent, who sees it as theirs to answer. */
-const statusFor = (a: Authorization, role: Role) => (role === 'agent' && a.status === 'pending' ? { text: '待您确认', tone: 'warning' as Tone } : STATUS[a.status])
+const statusFor = (a: AuthorizationView, role: Role) => (role === 'agent' && a.status === 'pending' ? { text: '待您确认', tone: 'warning' as Tone } : STATUS[a.status])
 
-const BOOKING_STATUS: Record<string, string> = {
-  booked: '已预约',
-  checked_in: '已签到',
-  cancelled: '已取消',
-  cancelled_by_centre: '中心已取消',
-  no_show: '爽约',
-  no_show_waived: '爽约已豁免',
-}
-
-function scope(a: Authorization): string {
+function scope(a: AuthorizationView): string {
   if (!a.services) return '全部事项'
   return a.services.map((s) => s.name || '（事项）').join('、')
 }
@@ -64,10 +56,10 @@ export default function Authorizations() {
   }
   usePullRefresh(reloadAll)
   useReloadOnShow(reloadAll, !!accessToken)
-  const [revoking, setRevoking] = useState<Authorization | null>(null)
-  const [declining, setDeclining] = useState<Authorization | null>(null)
+  const [revoking, setRevoking] = useState<AuthorizationView | null>(null)
+  const [declining, setDeclining] = useState<AuthorizationView | null>(null)
   const [accepting, setAccepting] = useState<string | null>(null)
-  const accept = async (a: Authorization) => {
+  const accept = async (a: AuthorizationView) => {
     setAccepting(a.id)
     try {
       await delegationApi.accept(a.id)
@@ -127,7 +119,7 @@ export default function Authorizations() {
                 )}
                 <Text className='co-row__sub'>授权范围：{scope(a)}</Text>
                 <Text className='co-row__sub'>
-                  有效期：{a.validFrom} 至 {a.validTo}
+                  有效期：{dateLabel(a.validFrom)} 至 {dateLabel(a.validTo)}
                 </Text>
                 {a.status === 'active' && a.respondedAt ? <Text className='co-row__sub'>代办人接受于 {fullDateTime(a.respondedAt)}</Text> : null}
                 {a.status === 'declined' && a.respondedAt ? <Text className='co-row__sub'>代办人拒绝于 {fullDateTime(a.respondedAt)}</Text> : null}
@@ -187,7 +179,7 @@ export default function Authorizations() {
                         {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
                       </Text>
                     </View>
-                    <StatusTag tone='info'>{BOOKING_STATUS[b.status] ?? b.status}</StatusTag>
+                    <StatusTag tone='info'>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
                   </View>
                 ))}
                 {done.data?.filings.map((f) => (
@@ -196,7 +188,7 @@ export default function Authorizations() {
                       <Text className='co-row__title'>办件：{f.serviceName ?? ''}</Text>
                       <Text className='co-row__sub'>{f.number}</Text>
                     </View>
-                    <StatusTag tone='info'>{f.statusLabel ?? f.status}</StatusTag>
+                    <StatusTag tone='info'>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
                   </View>
                 ))}
               </PageState>

@@ -1,3 +1,4 @@
+import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
 import { useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -6,34 +7,25 @@ import Button from '../../../../components/AppButton'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
-import { enterprisesApi, type FilingView } from '../../../../api/enterprises'
+import { enterprisesApi, type RatedApplicationView } from '../../../../api/enterprises'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
 import { acting, useActingChoice } from '../../../../store/acting'
 import { useSession } from '../../../../store/session'
 import { ENTERPRISE_STATUS } from '../../../../utils/enterprise-status'
-import { fullDateTime, shanghaiDate } from '../../../../utils/time'
+import { dateLabel, fullDateTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
 
 const SLA_LABEL: Record<string, { text: string; tone: Tone }> = {
-  overdue: { text: '已超期', tone: 'danger' },
-  due_soon: { text: '即将到期', tone: 'warning' },
-  on_track: { text: '正常', tone: 'success' },
+  overdue: { text: SLA_LABELS.overdue, tone: 'danger' },
+  due_soon: { text: SLA_LABELS.due_soon, tone: 'warning' },
+  on_track: { text: SLA_LABELS.on_track, tone: 'success' },
 }
 
-const BOOKING_STATUS: Record<string, string> = {
-  booked: '已预约',
-  checked_in: '已签到',
-  cancelled: '已取消',
-  cancelled_by_centre: '中心已取消',
-  no_show: '爽约',
-  no_show_waived: '爽约已豁免',
-}
-
-const slaRank = (f: FilingView) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
+const slaRank = (f: RatedApplicationView) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
 
 /** The enterprise dashboard: the company's filings (counts by status, overdue first) and its bookings. */
 export default function CompanyDetail() {
@@ -58,7 +50,7 @@ export default function CompanyDetail() {
   )
   const counts = useMemo(() => {
     const m = new Map<string, number>()
-    for (const f of filings.data ?? []) m.set(f.statusLabel ?? f.status, (m.get(f.statusLabel ?? f.status) ?? 0) + 1)
+    for (const f of filings.data ?? []) m.set(APPLICATION_STATUS_LABELS[f.status], (m.get(APPLICATION_STATUS_LABELS[f.status]) ?? 0) + 1)
     return [...m.entries()]
   }, [filings.data])
   const overdue = (filings.data ?? []).filter((f) => f.sla === 'overdue').length
@@ -154,9 +146,9 @@ export default function CompanyDetail() {
                   <View className='co-row__main'>
                     <Text className='co-row__title'>{f.serviceName ?? f.number}</Text>
                     <Text className='co-row__sub'>
-                      {f.number} · {f.statusLabel ?? f.status}
+                      {f.number} · {APPLICATION_STATUS_LABELS[f.status]}
                     </Text>
-                    {f.dueAt ? <Text className='co-row__sub'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
+                    {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
                   </View>
                   {f.sla && SLA_LABEL[f.sla] ? <StatusTag tone={SLA_LABEL[f.sla].tone}>{SLA_LABEL[f.sla].text}</StatusTag> : null}
                 </View>
@@ -182,7 +174,7 @@ export default function CompanyDetail() {
                     {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
                   </Text>
                 </View>
-                <StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS[b.status] ?? b.status}</StatusTag>
+                <StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS_LABELS[b.status] ?? b.status}</StatusTag>
               </View>
             ))}
           </PageState>

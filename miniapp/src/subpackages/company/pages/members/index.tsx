@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { normalizePhone, PHONE_INPUT_MAX_LENGTH, PHONE_MESSAGE, type EnterpriseRole } from '@gov/shared'
+import { ENTERPRISE_ROLE_LABELS, normalizePhone, PHONE_INPUT_MAX_LENGTH, PHONE_MESSAGE, type EnterpriseRole } from '@gov/shared'
 import AppPage from '../../../../components/AppPage'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
@@ -19,7 +19,6 @@ import { toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
 
-const ROLE_LABEL: Record<EnterpriseRole, string> = { admin: '管理员', handler: '经办人' }
 
 /** Members of a company: admins add people by phone (admin or handler) and remove them. */
 export default function Members() {
@@ -74,7 +73,7 @@ export default function Members() {
                   </Text>
                   <Text className='co-row__sub'>{m.phone ?? ''}</Text>
                 </View>
-                <StatusTag tone={m.role === 'admin' ? 'info' : 'muted'}>{ROLE_LABEL[m.role]}</StatusTag>
+                <StatusTag tone={m.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[m.role]}</StatusTag>
                 {isAdmin && !m.self && (
                   <Button size='small' type='danger' fill='outline' onClick={() => setRemoving(m)} aria-label={`移除成员 ${m.phone ?? ''}`}>
                     移除

@@ -1,3 +1,4 @@
+import { AUDIENCE_LABELS, DELIVERY_METHOD_LABELS, MATERIAL_FORM_LABELS } from '@gov/shared'
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -8,7 +9,7 @@ import HallLocation from '../../../../components/HallLocation'
 import PageState from '../../../../components/PageState'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
-import { AUDIENCE_LABEL, catalogApi, type Guide } from '../../../../api/catalog'
+import { catalogApi, type GuideView } from '../../../../api/catalog'
 import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
@@ -20,8 +21,6 @@ import { toast } from '../../../../utils/nav'
 import { yuan } from '../../../../utils/time'
 import './index.scss'
 
-const FORM_LABEL: Record<string, string> = { original: '原件', copy: '复印件', electronic: '电子版' }
-const DELIVERY_LABEL: Record<string, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' }
 
 function PhoneRow({ label, phone }: { label: string; phone: string }) {
   if (!phone) return null
@@ -49,7 +48,7 @@ export default function GuideDetail() {
     if (guide.data) Taro.setNavigationBarTitle({ title: '办事指南' })
   }, [guide.data])
 
-  const g: Guide | undefined = guide.data
+  const g: GuideView | undefined = guide.data
   // a person-only service while acting for a company (or the reverse) is not offered: the notice says why
   const blocked = !!useAudienceBlock(g?.audience)
 
@@ -86,7 +85,7 @@ export default function GuideDetail() {
               </Text>
               {g.subItem ? <Text className='guide__sub'>{g.subItem}</Text> : null}
               <View className='guide__tags'>
-                <StatusTag tone='info'>{`${AUDIENCE_LABEL[g.audience] ?? ''}事项`}</StatusTag>
+                <StatusTag tone='info'>{`${AUDIENCE_LABELS[g.audience] ?? ''}事项`}</StatusTag>
                 {g.onlinePrereview ? <StatusTag tone='success'>可网上预审</StatusTag> : null}
                 {g.keyProject ? <StatusTag tone='warning'>重点项目</StatusTag> : null}
               </View>
@@ -135,7 +134,7 @@ export default function GuideDetail() {
                         {m.required ? <StatusTag tone='danger'>必需</StatusTag> : <StatusTag tone='muted'>非必需</StatusTag>}
                         {m.tolerable ? <StatusTag tone='warning'>容缺</StatusTag> : null}
                         <Text className='muted'>
-                          {FORM_LABEL[m.form] ?? m.form} {m.copies} 份
+                          {MATERIAL_FORM_LABELS[m.form] ?? m.form} {m.copies} 份
                         </Text>
                       </View>
                       {m.note ? <Text className='guide__material-note'>{m.note}</Text> : null}
@@ -175,7 +174,7 @@ export default function GuideDetail() {
                 </View>
               ))}
               {g.delivery.length ? (
-                <Text className='guide__para muted'>结果送达：{g.delivery.map((d) => DELIVERY_LABEL[d] ?? d).join('、')}</Text>
+                <Text className='guide__para muted'>结果送达：{g.delivery.map((d) => DELIVERY_METHOD_LABELS[d] ?? d).join('、')}</Text>
               ) : null}
             </View>
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { AUDIENCES } from '@gov/shared'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ServiceSummary } from '@gov/shared'
@@ -20,7 +21,7 @@ function param(v: string | undefined): string | undefined {
 export default function GuideList() {
   const { params } = useRouter()
   const category = param(params.category)
-  const audience = param(params.audience)
+  const audience = AUDIENCES.find((a) => a === param(params.audience))
   const departmentId = param(params.departmentId)
   const title = param(params.title)
   const [input, setInput] = useState(param(params.q) ?? '')

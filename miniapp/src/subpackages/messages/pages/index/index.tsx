@@ -7,7 +7,7 @@ import Segmented from '../../../../components/Segmented'
 import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
-import { messagesApi, refreshUnreadBadge, type MessageItem } from '../../../../api/messages'
+import { messagesApi, refreshUnreadBadge, type MessageView } from '../../../../api/messages'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
@@ -34,10 +34,10 @@ export default function Messages() {
   useReloadOnShow(reload, !!accessToken)
 
   const items = list.data ?? []
-  const isRead = (m: MessageItem) => m.read || readIds.has(m.id)
+  const isRead = (m: MessageView) => m.read || readIds.has(m.id)
   const unread = items.filter((m) => !isRead(m))
 
-  const open = async (m: MessageItem) => {
+  const open = async (m: MessageView) => {
     if (!isRead(m)) {
       setReadIds((s) => new Set(s).add(m.id))
       messagesApi

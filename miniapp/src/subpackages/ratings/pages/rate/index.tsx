@@ -32,7 +32,7 @@ const NOT_YET: Record<RatingTargetType, string> = {
 }
 
 /** What is rated, in the applicant's words: the service, the hall, when (or the filing number), and its rating state. */
-interface Subject extends RatingState {
+interface Subject extends Partial<RatingState> {
   serviceName: string
   hallName: string
   when: string
@@ -140,7 +140,7 @@ export default function Rate() {
                   <Text className='rt-done__title'>感谢您的评价</Text>
                   <Text className='rt-line'>您的评价：{RATING_LABELS[done.score as 1 | 2 | 3 | 4 | 5]}</Text>
                   {done.dueAt ? (
-                    <Text className='rt-line'>我们已转交责任部门整改，将于 {shanghaiDate(done.dueAt)} 前答复您；答复后您可以重新评价一次。</Text>
+                    <Text className='rt-line'>我们已转交责任部门整改，将于 {dateLabel(done.dueAt)} 前答复您；答复后您可以重新评价一次。</Text>
                   ) : null}
                   <Button className='btn-block' block type='primary' size='large' onClick={() => Taro.redirectTo({ url: CITIZEN_ROUTES.myRatings })}>
                     查看我的评价

@@ -1,9 +1,10 @@
+import { APPEAL_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import Segmented from '../../../../components/Segmented'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
-import { staffApi, type Appeal } from '../../../../api/staff'
+import { staffApi, type AppealView } from '../../../../api/staff'
 import { fullDateTime } from '../../../../utils/time'
 import ReasonSheet from '../../components/ReasonSheet'
 import StaffListPage from '../../components/StaffListPage'
@@ -11,19 +12,19 @@ import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
 
-type Filter = Appeal['status'] | 'all'
+type Filter = AppealView['status'] | 'all'
 
-const STATUS: Record<Appeal['status'], { text: string; tone: Tone }> = {
-  open: { text: '待处理', tone: 'warning' },
-  waived: { text: '已豁免', tone: 'success' },
-  rejected: { text: '已驳回', tone: 'muted' },
+const STATUS: Record<AppealView['status'], { text: string; tone: Tone }> = {
+  open: { text: APPEAL_STATUS_LABELS.open, tone: 'warning' },
+  waived: { text: APPEAL_STATUS_LABELS.waived, tone: 'success' },
+  rejected: { text: APPEAL_STATUS_LABELS.rejected, tone: 'muted' },
 }
 
 /** No-show appeals of the hall: waive the no-show or reject the appeal, with an answer the applicant sees. */
 export default function Appeals() {
   const [filter, setFilter] = useState<Filter>('open')
   const { list, items, setPage } = useStaffList((p) => staffApi.appeals(filter === 'all' ? undefined : filter, p), [filter])
-  const [deciding, setDeciding] = useState<{ appeal: Appeal; waive: boolean } | null>(null)
+  const [deciding, setDeciding] = useState<{ appeal: AppealView; waive: boolean } | null>(null)
 
   return (
     <StaffListPage

@@ -1,14 +1,14 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
-import type { BookingStatus } from '@gov/shared'
+import { BOOKING_STATUS_LABELS, type BookingStatus } from '@gov/shared'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
 import PrivacySheet from '../../../../components/PrivacySheet'
 import Segmented from '../../../../components/Segmented'
 import StatusTag from '../../../../components/StatusTag'
 import { errorMessage } from '../../../../api/client'
-import { staffApi, type StaffBooking } from '../../../../api/staff'
+import { staffApi, type StaffBookingView } from '../../../../api/staff'
 import { PlatformUnsupportedError, scanCode, supportsScanCode } from '../../../../platform'
 import { fullDateTime, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
@@ -24,18 +24,13 @@ type Filter = 'all' | BookingStatus
 
 const FILTERS: Array<{ value: Filter; label: string }> = [
   { value: 'all', label: '全部' },
-  { value: 'booked', label: '待签到' },
-  { value: 'checked_in', label: '已签到' },
-  { value: 'no_show', label: '爽约' },
-  { value: 'no_show_waived', label: '已豁免' },
-  { value: 'cancelled', label: '已取消' },
-  { value: 'cancelled_by_centre', label: '中心取消' },
+  ...(['booked', 'checked_in', 'no_show', 'no_show_waived', 'cancelled', 'cancelled_by_centre'] as const).map((value) => ({ value, label: BOOKING_STATUS_LABELS[value] })),
 ]
 
-type Pending = { kind: 'no_show' | 'waive' | 'reinstate'; booking: StaffBooking }
+type Pending = { kind: 'no_show' | 'waive' | 'reinstate'; booking: StaffBookingView }
 
 /** Why 记为爽约 is not offered yet: the grace period after the start (the server's NO_SHOW_GRACE_MINUTES). */
-function noShowHint(b: StaffBooking): string {
+function noShowHint(b: StaffBookingView): string {
   const start = b.start ?? b.slot.start
   const grace = Math.round((Date.parse(b.noShowFrom) - Date.parse(start)) / 60_000)
   return `开始后 ${grace} 分钟可记爽约（${shanghaiTime(b.noShowFrom)} 起）`
@@ -51,7 +46,7 @@ export default function StaffBookings() {
   const [code, setCode] = useState('')
   const [checking, setChecking] = useState(false)
   const [checkError, setCheckError] = useState('')
-  const [checked, setChecked] = useState<StaffBooking | null>(null)
+  const [checked, setChecked] = useState<StaffBookingView | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
 
   const checkIn = async (raw: string) => {

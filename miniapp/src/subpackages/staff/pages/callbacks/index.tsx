@@ -4,7 +4,7 @@ import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
 import StatusTag from '../../../../components/StatusTag'
 import { errorMessage } from '../../../../api/client'
-import { staffApi, type Callback } from '../../../../api/staff'
+import { staffApi, type CallbackView } from '../../../../api/staff'
 import { fullDateTime, shanghaiDate } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import Choice from '../../Choice'
@@ -20,12 +20,12 @@ export default function Callbacks() {
   const { list, items, setPage } = useStaffList((p) => staffApi.callbacks(month, p), [month])
   const [phones, setPhones] = useState<Record<string, string>>({})
   const [revealing, setRevealing] = useState<string | null>(null)
-  const [recording, setRecording] = useState<Callback | null>(null)
+  const [recording, setRecording] = useState<CallbackView | null>(null)
   const [reached, setReached] = useState(true)
   const [satisfied, setSatisfied] = useState<boolean | null>(true)
   const [note, setNote] = useState('')
 
-  const reveal = async (c: Callback) => {
+  const reveal = async (c: CallbackView) => {
     setRevealing(c.id)
     try {
       const r = await staffApi.revealPhone(c.id)

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import Segmented from '../../../../components/Segmented'
 import StatusTag from '../../../../components/StatusTag'
-import { staffApi, type StaffEnterprise } from '../../../../api/staff'
+import { staffApi, type StaffEnterpriseView } from '../../../../api/staff'
 import { ENTERPRISE_STATUS } from '../../../../utils/enterprise-status'
 import { fullDateTime } from '../../../../utils/time'
 import ReasonSheet from '../../components/ReasonSheet'
@@ -21,7 +21,7 @@ import './index.scss'
 export default function StaffEnterprises() {
   const [filter, setFilter] = useState<EnterpriseStatus>('pending')
   const { list, items } = useStaffList(() => staffApi.enterprises(filter).then(onePage), [filter])
-  const [deciding, setDeciding] = useState<{ company: StaffEnterprise; approve: boolean } | null>(null)
+  const [deciding, setDeciding] = useState<{ company: StaffEnterpriseView; approve: boolean } | null>(null)
 
   return (
     <StaffListPage

@@ -1,3 +1,4 @@
+import { OFFHOURS_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -5,7 +6,7 @@ import FormField from '../../../../components/FormField'
 import Segmented from '../../../../components/Segmented'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
 import { request } from '../../../../api/client'
-import { staffApi, type StaffOffhours } from '../../../../api/staff'
+import { staffApi, type OffhoursView } from '../../../../api/staff'
 import { dateLabel, fullDateTime, isoAt, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import ReasonSheet from '../../components/ReasonSheet'
 import StaffListPage from '../../components/StaffListPage'
@@ -15,17 +16,17 @@ import './index.scss'
 
 type Filter = 'pending' | 'confirmed' | 'refused' | 'all'
 
-const STATUS: Record<StaffOffhours['status'], { text: string; tone: Tone }> = {
-  pending: { text: '待确认', tone: 'warning' },
-  confirmed: { text: '已确认', tone: 'success' },
-  refused: { text: '已拒绝', tone: 'danger' },
-  cancelled: { text: '已取消', tone: 'muted' },
+const STATUS: Record<OffhoursView['status'], { text: string; tone: Tone }> = {
+  pending: { text: OFFHOURS_STATUS_LABELS.pending, tone: 'warning' },
+  confirmed: { text: OFFHOURS_STATUS_LABELS.confirmed, tone: 'success' },
+  refused: { text: OFFHOURS_STATUS_LABELS.refused, tone: 'danger' },
+  cancelled: { text: OFFHOURS_STATUS_LABELS.cancelled, tone: 'muted' },
 }
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /** Off-hours requests of the hall: confirm with a time and a staff member, or refuse with a reason. */
-export default function StaffOffhours() {
+export default function OffhoursView() {
   const [filter, setFilter] = useState<Filter>('pending')
   const { list, items, user } = useStaffList(
     async () => {
@@ -40,17 +41,17 @@ export default function StaffOffhours() {
             .catch(() => undefined),
         ),
       )
-      return onePage(rows.map((r) => ({ ...r, serviceName: r.serviceName ?? names.get(r.serviceId) ?? null })))
+      return onePage(rows.map((r) => ({ ...r, serviceName: r.serviceName ?? names.get(r.serviceId) ?? '' })))
     },
     [filter],
   )
-  const [confirming, setConfirming] = useState<StaffOffhours | null>(null)
-  const [refusing, setRefusing] = useState<StaffOffhours | null>(null)
+  const [confirming, setConfirming] = useState<OffhoursView | null>(null)
+  const [refusing, setRefusing] = useState<OffhoursView | null>(null)
   const [start, setStart] = useState('')
   const [end, setEnd] = useState('')
   const [staffName, setStaffName] = useState('')
 
-  const openConfirm = (r: StaffOffhours) => {
+  const openConfirm = (r: OffhoursView) => {
     setStart(shanghaiTime(r.preferredStart))
     setEnd(shanghaiTime(r.preferredEnd))
     setStaffName(user?.name ?? '')

@@ -1,30 +1,31 @@
+import { RECTIFICATION_STATE_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import Segmented from '../../../../components/Segmented'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
-import type { RectificationStatus } from '../../../../api/ratings'
-import { staffApi, type StaffRectification } from '../../../../api/staff'
-import { fullDateTime, shanghaiDate } from '../../../../utils/time'
+import type { RectificationState } from '../../../../api/ratings'
+import { staffApi, type StaffRectificationView } from '../../../../api/staff'
+import { dateLabel, fullDateTime } from '../../../../utils/time'
 import ReasonSheet from '../../components/ReasonSheet'
 import StaffListPage from '../../components/StaffListPage'
 import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
 
-type Filter = RectificationStatus | 'all'
+type Filter = RectificationState | 'all'
 
-const STATUS: Record<RectificationStatus, { text: string; tone: Tone }> = {
-  open: { text: '待整改', tone: 'warning' },
-  overdue: { text: '已超期', tone: 'danger' },
-  answered: { text: '已答复', tone: 'success' },
+const STATUS: Record<RectificationState, { text: string; tone: Tone }> = {
+  open: { text: RECTIFICATION_STATE_LABELS.open, tone: 'warning' },
+  answered: { text: RECTIFICATION_STATE_LABELS.answered, tone: 'success' },
+  overdue: { text: RECTIFICATION_STATE_LABELS.overdue, tone: 'danger' },
 }
 
 /** Rectification tickets from bad ratings: what was rated and why — never who rated — and the answer. */
 export default function Rectifications() {
   const [filter, setFilter] = useState<Filter>('open')
   const { list, items, setPage } = useStaffList((p) => staffApi.rectifications(filter === 'all' ? undefined : filter, p), [filter])
-  const [answering, setAnswering] = useState<StaffRectification | null>(null)
+  const [answering, setAnswering] = useState<StaffRectificationView | null>(null)
 
   return (
     <StaffListPage
@@ -61,7 +62,7 @@ export default function Rectifications() {
             </View>
           </View>
           <Text className='st-line'>
-            {t.hallName ?? ''} · 评价于 {fullDateTime(t.ratedAt)} · 答复期限 {shanghaiDate(t.dueAt)}
+            {t.hallName ?? ''} · 评价于 {fullDateTime(t.ratedAt)} · 答复期限 {dateLabel(t.dueAt)}
           </Text>
           {t.tags.length ? <Text className='st-line'>问题：{t.tags.join('、')}</Text> : null}
           {t.comment ? <Text className='st-text'>“{t.comment}”</Text> : null}

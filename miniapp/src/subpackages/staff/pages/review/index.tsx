@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { DeliveryMethod } from '@gov/shared'
+import { type DeliveryMethod, timelineTitle } from '@gov/shared'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
@@ -10,11 +10,11 @@ import StaffPage from '../../../../components/StaffPage'
 import StatusTag from '../../../../components/StatusTag'
 import Timeline from '../../../../components/Timeline'
 import { errorMessage, isApiError } from '../../../../api/client'
-import { isStaffUser, staffApi, type Decision } from '../../../../api/staff'
+import { isStaffUser, staffApi, type PrereviewDecision } from '../../../../api/staff'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
-import { fullDateTime, shanghaiDate } from '../../../../utils/time'
+import { dateLabel, fullDateTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import Choice from '../../Choice'
 import FilePreview from '../../FilePreview'
@@ -67,7 +67,7 @@ export default function Review() {
     })
   }
 
-  const decisions = (): Decision[] =>
+  const decisions = (): PrereviewDecision[] =>
     f ? f.materials.map((m) => ({ materialId: m.materialId, ok: !!draft[m.materialId].ok, reason: draft[m.materialId].ok ? null : draft[m.materialId].reason.trim() })) : []
 
   /** Every material needs a conclusion; a flagged one needs a reason. The one-time notice is confirmed first. */
@@ -117,7 +117,7 @@ export default function Review() {
   const flagged = f ? f.materials.filter((m) => draft[m.materialId]?.ok === false).length : 0
   const timeline = [...(f?.timeline ?? [])].reverse().map((t, i) => ({
     key: `${t.at}-${i}`,
-    title: FILING_STATUS[t.status] ?? t.status,
+    title: timelineTitle(t),
     time: fullDateTime(t.at),
     by: t.actor,
     note: t.note,
@@ -176,7 +176,7 @@ export default function Review() {
                     预审剩余 {f.prereview.daysLeft} 个工作日（{f.prereview.deadline} 前未发出补正告知的，视为自提交之日起受理）
                   </Text>
                 ) : null}
-                {f.dueAt ? <Text className='st-line'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
+                {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
                 {f.receiptNo ? <Text className='st-line'>受理编号 {f.receiptNo}</Text> : null}
                 {f.refuseReason ? <Text className='st-line'>不予受理理由：{f.refuseReason}</Text> : null}
                 {f.decisionNote ? <Text className='st-line'>决定说明：{f.decisionNote}</Text> : null}
@@ -189,7 +189,7 @@ export default function Review() {
                 <ApplicantInfo key={f.id} applicant={f.applicant} reveal={() => staffApi.revealFilingApplicant(f.id)} />
                 {f.notice ? (
                   <View className='st-note'>
-                    第 {f.notice.round} 次补正告知（{fullDateTime(f.notice.issuedAt)}），补正期限 {shanghaiDate(f.notice.deadline)}。再次预审时只能要求补正已告知或已更换的材料。
+                    第 {f.notice.round} 次补正告知（{fullDateTime(f.notice.issuedAt)}），补正期限 {dateLabel(f.notice.deadline)}。再次预审时只能要求补正已告知或已更换的材料。
                   </View>
                 ) : null}
               </View>

@@ -1,3 +1,4 @@
+import { DESK_SEARCH_KEY_LABELS } from '@gov/shared'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -5,26 +6,17 @@ import PageState from '../../../../components/PageState'
 import StaffPage from '../../../../components/StaffPage'
 import StatusTag from '../../../../components/StatusTag'
 import { errorMessage } from '../../../../api/client'
-import { isStaffUser, staffApi, type DeskSearchResult } from '../../../../api/staff'
+import { isStaffUser, staffApi } from '../../../../api/staff'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
-import { shanghaiDate, shanghaiTime } from '../../../../utils/time'
+import { dateTimeLabel, shanghaiDate } from '../../../../utils/time'
 import ApplicantInfo from '../../components/ApplicantInfo'
 import FilingRow from '../../components/FilingRow'
 import { BOOKING_STATUS } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
-
-const KEY_LABELS: Record<DeskSearchResult['keys'][number], string> = {
-  filingNumber: '办件编号',
-  bookingCode: '签到码',
-  phoneTail: '手机尾号',
-  phone: '手机号',
-  idNumber: '身份证号',
-  name: '姓名',
-}
 
 /** 查找: the hall's bookings and filings by filing number, booking code, applicant name or phone tail (the search box of the desk navigation). */
 export default function StaffSearch() {
@@ -64,7 +56,7 @@ export default function StaffSearch() {
             <>
               <View className='st-search__summary' role='status'>
                 <Text className='st-line'>
-                  按{r.keys.map((k) => KEY_LABELS[k]).join('、')}查找“{q}”：预约 {r.bookings.length} 条，办件 {r.applications.length} 件
+                  按{r.keys.map((k) => DESK_SEARCH_KEY_LABELS[k]).join('、')}查找“{q}”：预约 {r.bookings.length} 条，办件 {r.applications.length} 件
                 </Text>
               </View>
               {r.bookings.length > 0 && (
@@ -79,7 +71,7 @@ export default function StaffSearch() {
                           <View key={b.id} className='st-item st-booking'>
                             <View className='st-item__head'>
                               <Text className='st-item__title'>
-                                {shanghaiDate(start)} {shanghaiTime(start)} {b.serviceName ?? ''}
+                                {dateTimeLabel(start)} {b.serviceName ?? ''}
                               </Text>
                               <StatusTag tone={st.tone}>{st.text}</StatusTag>
                             </View>

@@ -1,0 +1,167 @@
+/** Wire shapes of filings (办件; API.md, Applications). */
+import type { Application, ApplicationMaterial, OnBehalfOf, TimelineEvent } from '../api.types';
+import type { ApplicationStatus, DeliveryMethod, SlaState } from '../enums';
+import type { UploadLimits } from '../upload.rules';
+import type { RatingState } from './ratings';
+import type { ApplicantView } from './staff';
+
+/** Who did a step of the timeline. */
+export type ActorKind = 'applicant' | 'staff' | 'system';
+
+export interface TimelineView extends TimelineEvent {
+  /** the step, a key of ACTION_LABELS (create, submit, flag, …) */
+  action: string;
+  actorKind: ActorKind;
+  actorId: string | null;
+  principalId: string | null;
+}
+
+export interface MaterialView extends ApplicationMaterial {
+  commitment: null | { at: string; text: string };
+  /** since the latest correction notice (files by content, or a commitment, changed); null before any notice */
+  changedSinceNotice: boolean | null;
+  copies: number;
+  form: string;
+  note: string | null;
+}
+
+/**
+ * In whose name a filing is made: for oneself, for a company (its name), or by an agent for a
+ * principal (both names masked). Clients compare their own id with `agentId` to word it.
+ */
+export interface PartyView {
+  type: 'self' | 'enterprise' | 'agent';
+  enterpriseId: string | null;
+  enterpriseName: string | null;
+  /** the person whose filing it is */
+  principalId: string;
+  principalName: string | null;
+  /** who made it for them (type agent) */
+  agentId: string | null;
+  agentName: string | null;
+}
+
+/** One material of a one-time (correction) notice. */
+export interface NoticeItem {
+  materialId: string;
+  name: string;
+  reason: string;
+}
+
+export interface NoticeView {
+  round: number;
+  issuedAt: string;
+  deadline: string;
+  items: NoticeItem[];
+}
+
+/** A filing as its applicant sees it (POST/GET /applications, commitment, submit, withdraw). */
+export interface ApplicationView extends Application {
+  statusLabel: string;
+  serviceName: string;
+  hallId: string;
+  hallName: string;
+  keyProject: boolean;
+  promisedDays: number;
+  materials: MaterialView[];
+  timeline?: TimelineView[];
+  dueAt: string | null;
+  sla: SlaState | null;
+  createdAt: string;
+  submittedAt: string | null;
+  acceptedAt: string | null;
+  deemedAccepted: boolean;
+  receiptNo: string | null;
+  /** the law's pre-review clock while a submission waits: last day and working days left */
+  prereview: null | { deadline: string; daysLeft: number };
+  /** the current one-time (correction) notice, while the filing waits for the correction */
+  notice: NoticeView | null;
+  refuseReason: string | null;
+  decisionNote: string | null;
+  delivery: null | { method: string; trackingNo: string | null; at: string | null };
+  enterpriseId: string | null;
+  /** made by an agent for the person */
+  onBehalf: boolean;
+  /** in whose name it is made */
+  party: PartyView;
+  /** the upload limits in force (detail only), so that clients check a file before sending it */
+  uploadLimits?: UploadLimits;
+}
+
+/** GET /applications and GET /applications/:id: the filing with the stage it may be rated at. */
+export type RatedApplicationView = ApplicationView & Partial<RatingState>;
+
+/** A filing as window staff see it. */
+export interface StaffApplicationView extends ApplicationView {
+  applicant: ApplicantView;
+}
+
+/** The public progress answer (GET /applications/lookup): no names, phones or ID numbers. */
+export interface LookupView {
+  number: string;
+  serviceName: string;
+  status: ApplicationStatus;
+  statusLabel: string;
+  sla: SlaState | null;
+  dueAt: string | null;
+  timeline: TimelineEvent[];
+}
+
+/** The answer of an upload (POST /applications/:id/materials/:materialId/files). */
+export interface UploadedFile {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+  sha256: string;
+}
+
+/** POST /applications; onBehalfOf omitted for oneself. */
+export interface CreateApplicationRequest {
+  serviceId: string;
+  hallId?: string;
+  onBehalfOf?: OnBehalfOf;
+}
+
+/** POST /applications/:id/commitment */
+export interface CommitmentRequest {
+  materialIds: string[];
+}
+
+/** POST /applications/:id/withdraw */
+export interface WithdrawRequest {
+  reason?: string;
+}
+
+/** One material's pre-review conclusion. */
+export interface PrereviewDecision {
+  materialId: string;
+  ok: boolean;
+  /** required when not ok */
+  reason?: string | null;
+}
+
+/** POST /staff/applications/:id/prereview */
+export interface PrereviewRequest {
+  decisions: PrereviewDecision[];
+}
+
+/** POST /staff/applications/:id/refuse */
+export interface RefuseApplicationRequest {
+  reason: string;
+}
+
+export const ADVANCE_TARGETS = ['under_review', 'approved', 'denied'] as const;
+export type AdvanceTarget = (typeof ADVANCE_TARGETS)[number];
+
+/** POST /staff/applications/:id/advance */
+export interface AdvanceRequest {
+  to: AdvanceTarget;
+  note?: string;
+}
+
+/** POST /staff/applications/:id/deliver */
+export interface DeliverRequest {
+  method: DeliveryMethod;
+  trackingNo?: string;
+}

@@ -1,0 +1,103 @@
+/** Wire shapes of bookings, the no-show standing, the waitlist (API.md, Bookings). */
+import type { Booking, BookingEligibility, OnBehalfOf, Slot } from '../api.types';
+import type { RatingState } from './ratings';
+import type { ApplicantView } from './staff';
+
+/** A booking as its applicant sees it (POST/GET /bookings, cancel, accept an offer). */
+export interface BookingView extends Booking {
+  serviceName: string;
+  hallName: string;
+  hallAddress: string;
+  /** the hall with its place on the map (coordinates null when not known) */
+  hall: { id: string; name: string; address: string; latitude: number | null; longitude: number | null };
+  start: string;
+  end: string;
+  createdAt: string;
+  /** made by someone else (an agent) for the caller, or by the caller for a principal */
+  onBehalf: boolean;
+  /** when it was cancelled (by the applicant or the centre), else null */
+  cancelledAt: string | null;
+  /** a PNG data URL of the check-in code (detail view of a booking still to be served only) */
+  qrImage?: string;
+}
+
+/** GET /bookings and GET /bookings/:id: the booking with the stage it may be rated at. */
+export type RatedBookingView = BookingView & Partial<RatingState>;
+
+/** GET /me/booking-eligibility: the standing with the server's words for people. */
+export interface EligibilityView extends BookingEligibility {
+  /** the warning or how to be reinstated */
+  message: string;
+}
+
+export type AppealStatus = 'open' | 'waived' | 'rejected';
+
+/** One booking of GET /me/no-shows. */
+export interface NoShowRecordItem {
+  bookingId: string;
+  /** YYYY-MM-DD, Asia/Shanghai */
+  date: string;
+  hallName: string;
+  serviceName: string;
+  counts: boolean;
+  reason: string;
+  appeal: null | { id: string; status: AppealStatus; reason: string; answer: string | null };
+}
+
+/** A no-show appeal as staff decide it (GET /staff/appeals). */
+export interface AppealView {
+  id: string;
+  bookingId: string;
+  status: AppealStatus;
+  reason: string;
+  answer: string | null;
+  date: string;
+  serviceName: string;
+  applicantName: string | null;
+  createdAt: string;
+}
+
+export type WaitlistStatus = 'waiting' | 'offered' | 'booked' | 'expired' | 'left';
+
+/** GET /me/waitlist */
+export interface WaitlistView {
+  id: string;
+  slotId: string;
+  serviceId: string;
+  status: WaitlistStatus;
+  position: number;
+  offer: null | { expiresAt: string };
+  slot: Slot | null;
+}
+
+/** A booking as window staff see it (GET /staff/bookings, check-in, no-show, waive). */
+export interface StaffBookingView extends BookingView {
+  applicant: ApplicantView;
+  /** from this moment (start + the grace period) a booking not checked in may be recorded as a no-show */
+  noShowFrom: string;
+  /** whether 记为爽约 is allowed now (booked and past noShowFrom, by the server's clock) */
+  canMarkNoShow: boolean;
+}
+
+/** POST /bookings; onBehalfOf omitted for oneself. */
+export interface CreateBookingRequest {
+  slotId: string;
+  serviceId: string;
+  onBehalfOf?: OnBehalfOf;
+}
+
+/** POST /slots/:id/waitlist */
+export interface JoinWaitlistRequest {
+  serviceId: string;
+}
+
+/** POST /staff/bookings/check-in */
+export interface CheckInRequest {
+  code: string;
+}
+
+/** POST /staff/appeals/:id/decide */
+export interface DecideAppealRequest {
+  waive: boolean;
+  answer: string;
+}

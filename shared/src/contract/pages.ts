@@ -1,0 +1,40 @@
+/**
+ * Mini-app pages that server messages link to (`Message.link`) and the mini-app navigates to.
+ * The paths are the mini-app's page paths (app.config.ts); a link is a path with its query.
+ */
+export const PAGES = {
+  booking: '/subpackages/booking/pages/detail/index',
+  book: '/subpackages/booking/pages/book/index',
+  waitlist: '/subpackages/booking/pages/waitlist/index',
+  offhours: '/subpackages/booking/pages/offhours/index',
+  noShows: '/subpackages/booking/pages/no-shows/index',
+  filing: '/subpackages/applications/pages/detail/index',
+  rate: '/subpackages/ratings/pages/rate/index',
+  myRatings: '/subpackages/ratings/pages/mine/index',
+  company: '/subpackages/company/pages/detail/index',
+  authorizations: '/subpackages/company/pages/authorizations/index',
+} as const;
+
+export type PagePath = (typeof PAGES)[keyof typeof PAGES];
+
+/** A page path with its query (empty values left out), e.g. `/subpackages/booking/pages/detail/index?id=…`. */
+export function pageLink(path: string, query: Record<string, string | number | undefined | null> = {}): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}
+
+/** The links server messages carry, one builder per page. */
+export const LINKS = {
+  booking: (id: string) => pageLink(PAGES.booking, { id }),
+  book: (serviceId: string) => pageLink(PAGES.book, { serviceId }),
+  waitlist: () => PAGES.waitlist,
+  offhours: (id: string) => pageLink(PAGES.offhours, { id }),
+  noShows: () => PAGES.noShows,
+  filing: (id: string) => pageLink(PAGES.filing, { id }),
+  rate: (targetType: 'booking' | 'application', targetId: string) => pageLink(PAGES.rate, { targetType, targetId }),
+  myRatings: () => PAGES.myRatings,
+  company: (id: string) => pageLink(PAGES.company, { id }),
+  authorizations: (role: 'agent' | 'principal') => pageLink(PAGES.authorizations, { role }),
+};

@@ -1,0 +1,82 @@
+/** Wire shapes of the window desk (API.md, Staff): whom a case is for, reveals, search, phrases, follow-up calls. */
+import type { StaffApplicationView } from './applications';
+import type { StaffBookingView } from './booking';
+
+/** Whom a booking or filing is for, as staff see it: name, ID and phone masked; the agent or company acting. */
+export interface ApplicantView {
+  userId: string;
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  verified: boolean;
+  /** the agent (or company member) who made it for the applicant, when not the applicant */
+  agent: null | { userId: string; name: string | null; phone: string | null };
+  /** the company it is for */
+  enterprise: null | { id: string; name: string; creditCode: string };
+}
+
+/** The applicant's full name, ID and phone numbers (POST …/reveal-applicant; every reveal is audited). */
+export interface ApplicantRevealed {
+  userId: string;
+  name: string | null;
+  idNumber: string | null;
+  phone: string | null;
+}
+
+/** 常用补正语 (GET /staff/phrases, /admin/phrases). */
+export interface PhraseView {
+  id: string;
+  text: string;
+  sortOrder: number;
+}
+
+/** POST /admin/phrases, PUT /admin/phrases/:id */
+export interface PhraseRequest {
+  text: string;
+}
+export interface PhraseUpdateRequest {
+  text?: string;
+  sortOrder?: number;
+}
+
+/** What a desk search query was read as. */
+export type DeskSearchKey = 'filingNumber' | 'bookingCode' | 'phoneTail' | 'phone' | 'idNumber' | 'name';
+
+/** 回访 of a key project (GET /staff/callbacks). */
+export interface CallbackView {
+  id: string;
+  applicationId: string;
+  number: string;
+  serviceName: string;
+  keyProject: boolean;
+  /** YYYY-MM (Asia/Shanghai) */
+  month: string;
+  deliveredAt: string | null;
+  status: 'pending' | 'done';
+  reached: boolean | null;
+  satisfied: boolean | null;
+  note: string | null;
+  /** masked */
+  applicant: { name: string | null; phone: string | null };
+}
+
+/** POST /staff/callbacks/:id/outcome */
+export interface CallbackOutcomeRequest {
+  reached: boolean;
+  satisfied: boolean | null;
+  note?: string;
+}
+
+/** POST /staff/bookings/:id/waive, /staff/users/:id/reinstate, … */
+export interface ReasonRequest {
+  reason: string;
+}
+
+/** GET /staff/search: the hall's bookings and filings a query finds. */
+export interface DeskSearchResult {
+  q: string;
+  /** what the query was read as */
+  keys: DeskSearchKey[];
+  bookings: StaffBookingView[];
+  applications: StaffApplicationView[];
+}

@@ -1,0 +1,120 @@
+/**
+ * The Chinese words for every status and kind the server sends: one label per value, used by the
+ * server (statusLabel, message texts) and on every page of the mini-app.
+ */
+import type {
+  ApplicationStatus,
+  Audience,
+  AuthorizationStatus,
+  BookingStatus,
+  DeliveryMethod,
+  EnterpriseRole,
+  EnterpriseStatus,
+  MaterialForm,
+  OffhoursStatus,
+  Role,
+  SlaState,
+} from './enums';
+import type { AppealStatus } from './contract/booking';
+import type { DeskSearchKey } from './contract/staff';
+import type { RatingStage, RectificationState } from './contract/ratings';
+
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  booked: '待签到',
+  checked_in: '已签到',
+  cancelled: '已取消',
+  cancelled_by_centre: '中心已取消（不计爽约）',
+  no_show: '爽约',
+  no_show_waived: '爽约已豁免',
+};
+
+/** An off-hours request the applicant withdrew reads 已撤回. */
+export const OFFHOURS_STATUS_LABELS: Record<OffhoursStatus, string> = {
+  pending: '待确认',
+  confirmed: '已确认',
+  refused: '未通过',
+  cancelled: '已撤回',
+};
+
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
+  draft: '草稿',
+  submitted: '待预审',
+  correction_required: '待补正',
+  prereview_passed: '预审通过，待受理',
+  accepted: '已受理',
+  refused: '不予受理',
+  under_review: '审查中',
+  approved: '准予许可',
+  denied: '不予许可',
+  delivered: '已办结',
+  withdrawn: '已撤回',
+};
+
+/** The steps of a filing's timeline (TimelineView.action). */
+export const APPLICATION_ACTION_LABELS: Record<string, string> = {
+  create: '创建申报',
+  commit: '签署信用承诺',
+  submit: '提交预审',
+  flag: '出具补正告知',
+  pass: '预审通过',
+  accept: '受理',
+  refuse: '不予受理',
+  start_review: '开始审查',
+  approve: '准予许可',
+  deny: '不予许可',
+  deliver: '送达',
+  withdraw: '撤回',
+  deem_accept: '视为受理',
+};
+
+/**
+ * The title of a timeline step: the step's own words (提交预审, 受理 …) when it has an action, else the
+ * status it led to. Never the label twice, never 草稿 for a step taken after the draft.
+ */
+export function timelineTitle(e: { action?: string | null; status: ApplicationStatus }): string {
+  return (e.action && APPLICATION_ACTION_LABELS[e.action]) || APPLICATION_STATUS_LABELS[e.status] || e.status;
+}
+
+export const SLA_LABELS: Record<SlaState, string> = { on_track: '正常', due_soon: '即将到期', overdue: '已超期' };
+
+export const AUDIENCE_LABELS: Record<Audience, string> = { person: '个人', enterprise: '法人', both: '个人/法人' };
+
+export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = { original: '原件', copy: '复印件', electronic: '电子版' };
+
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
+
+export const ROLE_LABELS: Record<Role, string> = { citizen: '个人用户', staff: '窗口人员', admin: '管理员' };
+
+export const ENTERPRISE_ROLE_LABELS: Record<EnterpriseRole, string> = { admin: '管理员', handler: '经办人' };
+
+export const ENTERPRISE_STATUS_LABELS: Record<EnterpriseStatus, string> = { pending: '待核验', verified: '已核验', rejected: '未通过' };
+
+export const AUTHORIZATION_STATUS_LABELS: Record<AuthorizationStatus, string> = {
+  pending: '待对方确认',
+  active: '生效中',
+  declined: '已拒绝',
+  revoked: '已撤销',
+  expired: '已过期',
+};
+
+export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = { open: '申诉处理中', waived: '申诉成立，已豁免', rejected: '申诉未通过' };
+
+export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
+  service: '窗口办理',
+  centre_cancelled: '大厅取消预约',
+  acceptance: '受理环节',
+  refusal: '不予受理',
+  decision: '审批决定',
+  delivery: '结果送达',
+};
+
+export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = { open: '整改中', answered: '已答复', overdue: '整改已超期' };
+
+export const DESK_SEARCH_KEY_LABELS: Record<DeskSearchKey, string> = {
+  filingNumber: '办件编号',
+  bookingCode: '签到码',
+  phoneTail: '手机尾号',
+  phone: '手机号',
+  idNumber: '身份证号',
+  name: '姓名',
+};
