@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
+import FormError from '../../../../components/FormError'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import PrivacySheet from '../../../../components/PrivacySheet'
@@ -16,6 +17,7 @@ import { errorMessage, isApiError } from '../../../../api/client'
 import { DEFAULT_UPLOAD_LIMITS, sizeLabel } from '@gov/shared'
 import { ACTION_LABEL, FILING_STATUS_LABEL, SLA_LABEL, filingsApi, partyLabel, type Filing, type FilingMaterial } from '../../../../api/filings'
 import { useAsync } from '../../../../hooks/useAsync'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { openFile } from '../../../../platform'
 import { session, useSession } from '../../../../store/session'
@@ -159,7 +161,8 @@ export default function FilingDetail() {
   const [missing, setMissing] = useState<string[]>([])
   const [unchanged, setUnchanged] = useState<string[]>([])
   const [submitting, setSubmitting] = useState(false)
-  const [formError, setFormError] = useState('')
+  // the form's message (submit refused): goes when a material changes, a commitment is signed or the submit goes through
+  const errors = useFormErrors()
   const [sheet, setSheet] = useState(false)
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState('')
@@ -179,9 +182,9 @@ export default function FilingDetail() {
   const submit = async () => {
     if (!f || uploading) return
     setSubmitting(true)
-    setFormError('')
     try {
       await filingsApi.submit(f.id)
+      errors.clear()
       setMissing([])
       setUnchanged([])
       setSubmitted(true)
@@ -189,16 +192,18 @@ export default function FilingDetail() {
       filing.reload()
     } catch (e) {
       const ids = isApiError(e) && Array.isArray(e.details.materialIds) ? (e.details.materialIds as string[]) : []
-      const names = f.materials.filter((m) => ids.includes(m.materialId)).map((m) => m.name).join('、')
+      const named = f.materials.filter((m) => ids.includes(m.materialId))
+      const count = named.length
       if (isApiError(e) && e.code === 'MATERIALS_MISSING') {
+        // the missing materials are marked on their cards, with their names: the message counts them and does not name them again
         setMissing(ids)
-        setFormError(names ? `还有必需材料未上传：${names}` : e.message)
+        errors.fail(count ? `还有 ${count} 项必需材料未上传（已在上方标出），请上传${f.materials.some((m) => ids.includes(m.materialId) && m.tolerable) ? '或签署信用承诺' : ''}后再提交` : e.message)
       } else if (isApiError(e) && e.code === 'NOTHING_CORRECTED') {
         // the notice's materials still as they were: name them, mark them, and say what to do
         setUnchanged(ids)
-        setFormError(names ? `未能提交：告知补正的材料“${names.replace(/、/g, '”“')}”尚未更改。请上传补正后的材料后再提交。` : e.message)
+        errors.fail(count ? `未能提交：告知补正的材料${named.map((m) => `“${m.name}”`).join('')}尚未更改。请上传补正后的材料后再提交。` : e.message)
       } else {
-        setFormError(errorMessage(e))
+        errors.failWith(e)
       }
     } finally {
       setSubmitting(false)
@@ -212,6 +217,7 @@ export default function FilingDetail() {
     try {
       await filingsApi.commit(f.id, materialIds)
       setSheet(false)
+      errors.changed()
       setMissing((ms) => ms.filter((x) => !materialIds.includes(x)))
       setUnchanged((ms) => ms.filter((x) => !materialIds.includes(x)))
       toast('已签署信用承诺', 'success')
@@ -394,6 +400,7 @@ export default function FilingDetail() {
                     busy={submitting || withdrawing}
                     uploading={uploading}
                     onChanged={() => {
+                      errors.changed()
                       setMissing((ms) => ms.filter((x) => x !== m.materialId))
                       setUnchanged((ms) => ms.filter((x) => x !== m.materialId))
                       filing.reload()
@@ -407,11 +414,7 @@ export default function FilingDetail() {
                 ) : null}
               </View>
 
-              {formError ? (
-                <View className='banner banner--danger' role='alert'>
-                  <Text>{formError}</Text>
-                </View>
-              ) : null}
+              <FormError banner message={errors.form} />
 
               <View className='filing__actions'>
                 {uploading && (editable || BEFORE_ACCEPTANCE.includes(f.status)) ? (

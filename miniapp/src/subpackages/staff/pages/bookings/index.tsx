@@ -3,12 +3,13 @@ import { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import type { BookingStatus } from '@gov/shared'
 import Button from '../../../../components/AppButton'
+import FormError from '../../../../components/FormError'
 import FormField from '../../../../components/FormField'
 import PrivacySheet from '../../../../components/PrivacySheet'
 import Segmented from '../../../../components/Segmented'
 import StatusTag from '../../../../components/StatusTag'
-import { errorMessage } from '../../../../api/client'
 import { staffApi, type StaffBooking } from '../../../../api/staff'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { PlatformUnsupportedError, scanCode, supportsScanCode } from '../../../../platform'
 import { fullDateTime, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
@@ -44,48 +45,53 @@ function noShowHint(b: StaffBooking): string {
 /** The hall's bookings of a day: check in by scanning or typing the code, no-shows, waivers, reinstatement. */
 export default function StaffBookings() {
   const asked = useRouter().params.date
-  const [date, setDate] = useState(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : shanghaiDate())
+  const [date, setDay] = useState(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : shanghaiDate())
   const [filter, setFilter] = useState<Filter>('all')
   const { list, items, setPage } = useStaffList((p) => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }, p), [date, filter])
 
   const [code, setCode] = useState('')
   const [checking, setChecking] = useState(false)
-  const [checkError, setCheckError] = useState('')
+  // the check-in's message (e.g. 不是今天的预约): goes when the code changes, on 刷新, another day, or a check-in that works
+  const errors = useFormErrors()
+  const setDate = (d: string) => {
+    setDay(d)
+    errors.clear()
+  }
   const [checked, setChecked] = useState<StaffBooking | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
 
   const checkIn = async (raw: string) => {
     const c = raw.trim()
-    setCheckError('')
     setChecked(null)
     if (c.length < 4) {
-      setCheckError('请输入预约签到码')
+      errors.fail('请输入预约签到码')
       return
     }
     setChecking(true)
     try {
       const b = await staffApi.checkIn(c)
+      errors.clear()
       setChecked(b)
       setCode('')
       toast('签到成功', 'success')
       list.reload()
     } catch (e) {
-      setCheckError(errorMessage(e))
+      errors.failWith(e)
     } finally {
       setChecking(false)
     }
   }
 
   const scan = async () => {
-    setCheckError('')
+    errors.clear()
     try {
       const result = await scanCode()
       setCode(result)
       await checkIn(result)
     } catch (e) {
-      if (e instanceof PlatformUnsupportedError) setCheckError(e.message)
+      if (e instanceof PlatformUnsupportedError) errors.fail(e.message)
       else if (e instanceof Error && /cancel/i.test(e.message)) return
-      else setCheckError(errorMessage(e))
+      else errors.failWith(e)
     }
   }
 
@@ -104,7 +110,7 @@ export default function StaffBookings() {
       items={items}
       emptyText='这一天没有符合条件的预约'
       onPage={setPage}
-      onRefresh={() => setCheckError('')}
+      onRefresh={errors.clear}
       head={
         <>
           <View className='card'>
@@ -114,7 +120,7 @@ export default function StaffBookings() {
                 value={code}
                 onChange={(v) => {
                   setCode(v.toUpperCase())
-                  setCheckError('')
+                  errors.changed()
                 }} placeholder='输入或扫描预约签到码' maxlength={20} onConfirm={() => void checkIn(code)} />
               <Button type='primary' loading={checking} onClick={() => void checkIn(code)}>
                 签到
@@ -125,11 +131,7 @@ export default function StaffBookings() {
                 </Button>
               )}
             </View>
-            {checkError ? (
-              <View className='form-error' role='alert'>
-                {checkError}
-              </View>
-            ) : null}
+            <FormError message={errors.form} />
             {checked ? (
               <>
                 <View className='st-checkin__result' role='status'>

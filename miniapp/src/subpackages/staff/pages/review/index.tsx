@@ -3,15 +3,17 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { DeliveryMethod } from '@gov/shared'
 import Button from '../../../../components/AppButton'
+import FormError from '../../../../components/FormError'
 import FormField from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
 import ReasonDialog from '../../../../components/ReasonDialog'
 import StaffPage from '../../../../components/StaffPage'
 import StatusTag from '../../../../components/StatusTag'
 import Timeline from '../../../../components/Timeline'
-import { errorMessage, isApiError } from '../../../../api/client'
+import { isApiError } from '../../../../api/client'
 import { isStaffUser, staffApi, type Decision } from '../../../../api/staff'
 import { useAsync } from '../../../../hooks/useAsync'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
 import { fullDateTime, shanghaiDate } from '../../../../utils/time'
@@ -38,8 +40,8 @@ export default function Review() {
   const f = filing.data
 
   const [draft, setDraft] = useState<Draft>({})
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState('')
+  // per material (its id) and for the form: a conclusion given clears its message and the form's
+  const errors = useFormErrors()
   const [busy, setBusy] = useState(false)
   const [action, setAction] = useState<Action>(null)
   const [method, setMethod] = useState<DeliveryMethod>('window')
@@ -51,20 +53,13 @@ export default function Review() {
     const d: Draft = {}
     for (const m of f.materials) d[m.materialId] = { ok: null, reason: '' }
     setDraft(d)
-    setErrors({})
-    setFormError('')
+    errors.clear()
   }, [f?.id, f?.status])
 
   const reviewing = f?.status === 'submitted'
   const set = (materialId: string, patch: Partial<Draft[string]>) => {
     setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
-    setFormError('')
-    setErrors((cur) => {
-      if (!cur[materialId]) return cur
-      const next = { ...cur }
-      delete next[materialId]
-      return next
-    })
+    errors.changed(materialId)
   }
 
   const decisions = (): Decision[] =>
@@ -79,12 +74,11 @@ export default function Review() {
       if (!d || d.ok === null) errs[m.materialId] = '请对该材料作出结论'
       else if (!d.ok && d.reason.trim().length < 2) errs[m.materialId] = '请写明需补正的原因'
     }
-    setErrors(errs)
     if (Object.keys(errs).length) {
-      setFormError('请对每一项材料作出结论（一次性告知全部问题）')
+      errors.set({ ...errs, form: '请对每一项材料作出结论（一次性告知全部问题）' })
       return
     }
-    setFormError('')
+    errors.clear()
     if (decisions().some((d) => !d.ok)) {
       setConfirming(true)
       return
@@ -93,7 +87,7 @@ export default function Review() {
     try {
       await sendReview()
     } catch (e) {
-      setFormError(errorMessage(e))
+      errors.failWith(e)
       if (isApiError(e) && e.code === 'NOTICE_LOCKED') filing.reload()
     } finally {
       setBusy(false)
@@ -103,7 +97,7 @@ export default function Review() {
   const sendReview = async () => {
     if (!f) return
     const res = await staffApi.prereview(f.id, decisions())
-    setFormError('')
+    errors.clear()
     toast(res.status === 'correction_required' ? '已发出一次性补正告知' : '预审通过', 'success')
     filing.reload()
   }
@@ -237,7 +231,7 @@ export default function Review() {
                               <PhraseChips phrases={phrases.data ?? []} material={m.name} onPick={(text) => insertPhrase(m.materialId, text)} />
                             </>
                           )}
-                          {errors[m.materialId] ? <Text className='field__error'>{errors[m.materialId]}</Text> : null}
+                          {errors.of(m.materialId) ? <Text className='field__error'>{errors.of(m.materialId)}</Text> : null}
                         </>
                       )}
                     </View>
@@ -245,11 +239,7 @@ export default function Review() {
                 })}
                 {reviewing && (
                   <>
-                    {formError ? (
-                      <View className='form-error' role='alert'>
-                        {formError}
-                      </View>
-                    ) : null}
+                    <FormError message={errors.form} />
                     <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submitReview}>
                       {flagged > 0 ? `发出补正告知（${flagged} 项）` : '提交预审结论'}
                     </Button>
