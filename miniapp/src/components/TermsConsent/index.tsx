@@ -6,9 +6,10 @@ import Button from '../AppButton'
 import PrivacyTerms from '../PrivacyTerms'
 import { accountApi } from '../../api/account'
 import { isH5 } from '../../platform'
-import { api, errorMessage } from '../../api/client'
+import { errorMessage } from '../../api/client'
 import { session, useSession } from '../../store/session'
 import { toast } from '../../utils/nav'
+import { signOut } from '../../utils/signOut'
 import './index.scss'
 
 /** How many pages show the consent now: the tab bar stays hidden while any does. */
@@ -30,7 +31,7 @@ function holdTabBar(): () => void {
  * version changes). Agreeing is recorded on the server (POST /me/consent); declining signs out.
  */
 export default function TermsConsent() {
-  const { accessToken, refreshToken, user } = useSession()
+  const { accessToken, user } = useSession()
   const [busy, setBusy] = useState<'agree' | 'decline' | null>(null)
   const [error, setError] = useState('')
   const needed = !!accessToken && !!user && needsPrivacyConsent(user)
@@ -52,15 +53,9 @@ export default function TermsConsent() {
 
   const decline = async () => {
     setBusy('decline')
-    try {
-      if (refreshToken) await api.logout(refreshToken)
-    } catch {
-      // signing out locally is enough when the server cannot be reached
-    } finally {
-      session.clear()
-      setBusy(null)
-      toast('未同意隐私保护指引，已退出登录')
-    }
+    await signOut()
+    setBusy(null)
+    toast('未同意隐私保护指引，已退出登录')
   }
 
   return (

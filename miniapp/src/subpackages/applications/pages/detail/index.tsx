@@ -277,7 +277,7 @@ export default function FilingDetail() {
   return (
     <AppPage className='filing'>
       <SignInGate purpose='查看办件'>
-        <PageState loading={filing.loading && !f} error={!id ? new Error('缺少办件编号') : filing.error} onRetry={filing.reload}>
+        <PageState loading={filing.loading && !f} notFound={!id} notFoundText='缺少办件编号' error={filing.error} onRetry={filing.reload}>
           {f ? (
             <View>
               <View className='filing__head'>

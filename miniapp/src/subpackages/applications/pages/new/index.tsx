@@ -67,7 +67,7 @@ export default function NewFiling() {
   return (
     <AppPage className='new-filing'>
       <SignInGate purpose='在线申报'>
-        <PageState loading={guide.loading} error={!serviceId ? new Error('缺少事项编号') : guide.error} onRetry={guide.reload}>
+        <PageState loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
           {g ? (
             <View>
               <ActingBar />

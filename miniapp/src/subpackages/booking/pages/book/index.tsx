@@ -142,7 +142,7 @@ export default function Book() {
   const g = guide.data
   return (
     <AppPage className='book'>
-      <PageState loading={guide.loading} error={!serviceId ? new Error('缺少事项编号') : guide.error} onRetry={guide.reload}>
+      <PageState loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
         {g ? (
           <View>
             <Text className='book__service'>{g.name}</Text>

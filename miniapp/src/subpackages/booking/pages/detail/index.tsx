@@ -72,7 +72,7 @@ export default function BookingDetail() {
   return (
     <AppPage className='booking'>
       <SignInGate purpose='查看预约'>
-        <PageState loading={booking.loading} error={!id ? new Error('缺少预约编号') : booking.error} onRetry={booking.reload}>
+        <PageState loading={booking.loading} notFound={!id} notFoundText='缺少预约编号' error={booking.error} onRetry={booking.reload}>
           {b ? (
             <View>
               <View className='card booking__qr-card'>

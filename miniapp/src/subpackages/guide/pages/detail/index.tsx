@@ -77,7 +77,7 @@ export default function GuideDetail() {
 
   return (
     <AppPage className='guide'>
-      <PageState loading={guide.loading} error={!id ? new Error('缺少事项编号') : guide.error} onRetry={guide.reload}>
+      <PageState loading={guide.loading} notFound={!id} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
         {g ? (
           <View>
             <View className='guide__head'>
