@@ -5,6 +5,7 @@ import FormField from '../FormField'
 import FormError from '../FormError'
 import { useFormErrors } from '../../hooks/useFormErrors'
 import './index.scss'
+import ButtonRow from '../ButtonRow'
 
 interface Props {
   visible: boolean
@@ -65,14 +66,14 @@ export default function ReasonDialog({ visible, title, label, placeholder, minLe
         {children}
         {label ? <FormField label={label} value={text} onChange={(v) => { setText(v); errors.changed() }} placeholder={placeholder} multiline /> : null}
         <FormError message={errors.form} />
-        <View className='reason-dialog__actions'>
+        <ButtonRow className='reason-dialog__actions'>
           <Button fill='outline' type='default' disabled={busy} onClick={onClose}>
             取消
           </Button>
           <Button type={danger ? 'danger' : 'primary'} loading={busy} onClick={submit}>
             {confirmText}
           </Button>
-        </View>
+        </ButtonRow>
       </View>
     </View>
   )

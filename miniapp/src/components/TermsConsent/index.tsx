@@ -11,6 +11,7 @@ import { session, useSession } from '../../store/session'
 import { toast } from '../../utils/nav'
 import { signOut } from '../../utils/signOut'
 import './index.scss'
+import ButtonRow from '../ButtonRow'
 
 /** How many pages show the consent now: the tab bar stays hidden while any does. */
 let holding = 0
@@ -75,14 +76,14 @@ export default function TermsConsent() {
             {error}
           </View>
         ) : null}
-        <View className='terms-consent__actions'>
+        <ButtonRow className='terms-consent__actions'>
           <Button className='terms-consent__btn' fill='outline' type='default' size='large' disabled={busy !== null} loading={busy === 'decline'} onClick={decline}>
             不同意并退出
           </Button>
           <Button className='terms-consent__btn' type='primary' size='large' disabled={busy !== null} loading={busy === 'agree'} onClick={agree}>
             同意并继续
           </Button>
-        </View>
+        </ButtonRow>
       </View>
     </View>
   )

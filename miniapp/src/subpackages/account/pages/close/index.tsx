@@ -17,6 +17,7 @@ import { ROUTES } from '../../../../routes'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
 import { session, useSession } from '../../../../store/session'
 import { openPage, toast } from '../../../../utils/nav'
+import { confirmDestructive } from '../../../../utils/confirm'
 import './index.scss'
 
 /** What the person types to confirm: the destructive step is never one careless tap. */
@@ -50,6 +51,7 @@ export default function CloseAccount() {
 
   const close = async () => {
     if (!c?.canClose || !confirmed) return
+    if (!(await confirmDestructive({ title: '注销账号', content: '注销后本账号不能再登录或恢复。确定注销吗？', confirmText: '注销', cancelText: '不注销' }))) return
     setFormError('')
     setClosing(true)
     try {

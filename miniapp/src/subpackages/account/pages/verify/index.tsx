@@ -10,6 +10,7 @@ import { ROUTES } from '../../../../routes'
 import { session, useSession } from '../../../../store/session'
 import { goBackOr, toast } from '../../../../utils/nav'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 interface Errors {
   realName?: string
@@ -63,11 +64,11 @@ export default function Verify() {
         <PageState empty emptyText='请先登录后再进行实名认证'>
           {null}
         </PageState>
-        <View className='verify__actions'>
+        <ButtonRow className='verify__actions'>
           <Button block type='primary' size='large' onClick={() => Taro.redirectTo({ url: ROUTES.login })}>
             登录
           </Button>
-        </View>
+        </ButtonRow>
       </AppPage>
     )
   }

@@ -13,6 +13,7 @@ import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Editing = { kind: 'edit'; phrase: Phrase } | { kind: 'remove'; phrase: Phrase }
 
@@ -102,7 +103,7 @@ export default function Phrases() {
           {items.map((p, i) => (
             <View key={p.id} className='phrases__row' role='group' aria-label={p.text}>
               <Text className='phrases__text'>{p.text}</Text>
-              <View className='phrases__actions'>
+              <ButtonRow className='phrases__actions'>
                 <Button size='small' fill='outline' type='default' disabled={i === 0} onClick={() => void move(i, -1)}>
                   上移
                 </Button>
@@ -123,7 +124,7 @@ export default function Phrases() {
                 <Button size='small' fill='outline' type='danger' onClick={() => setEditing({ kind: 'remove', phrase: p })}>
                   删除
                 </Button>
-              </View>
+              </ButtonRow>
             </View>
           ))}
         </PageState>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import FormError from '../../../../components/FormError'
@@ -28,6 +28,8 @@ import CommitmentSheet from '../../components/CommitmentSheet'
 import { FILING_TONE, SLA_TONE } from '../../components/tones'
 import '../../components/filing.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
+import { confirmDestructive } from '../../../../utils/confirm'
 
 const EDITABLE = ['draft', 'correction_required']
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
@@ -57,8 +59,7 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uplo
   const editable = EDITABLE.includes(filing.status)
 
   const remove = async (fileId: string) => {
-    const ok = await Taro.showModal({ title: '删除文件', content: '确定删除这个文件吗？', confirmText: '删除', cancelText: '取消' })
-    if (!ok.confirm) return
+    if (!(await confirmDestructive({ title: '删除文件', content: '确定删除这个文件吗？', confirmText: '删除' }))) return
     setDeleting(fileId)
     try {
       await filingsApi.deleteFile(filing.id, m.materialId, fileId)
@@ -231,8 +232,7 @@ export default function FilingDetail() {
 
   const withdraw = async () => {
     if (!f || uploading) return
-    const ok = await Taro.showModal({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' })
-    if (!ok.confirm) return
+    if (!(await confirmDestructive({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
     setWithdrawing(true)
     try {
       await filingsApi.withdraw(f.id)
@@ -416,9 +416,9 @@ export default function FilingDetail() {
 
               <FormError banner message={errors.form} />
 
-              <View className='filing__actions'>
+              <ButtonRow className='filing__actions'>
                 {uploading && (editable || BEFORE_ACCEPTANCE.includes(f.status)) ? (
-                  <View className='banner banner--info filing__wait' role='status'>
+                  <View className='banner banner--info filing__wait button-row__line' role='status'>
                     <Text>文件正在上传，上传完成后才能提交或撤回</Text>
                   </View>
                 ) : null}
@@ -432,7 +432,7 @@ export default function FilingDetail() {
                     撤回申请
                   </Button>
                 ) : null}
-              </View>
+              </ButtonRow>
 
               {editable ? progressBlock : null}
             </View>

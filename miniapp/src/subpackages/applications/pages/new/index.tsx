@@ -18,6 +18,7 @@ import { acting, useActingFor } from '../../../../store/acting'
 import { toast } from '../../../../utils/nav'
 import '../../components/filing.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 /**
  * 在线申报: before a draft filing is made, say for whom (为谁办理: oneself, a company, a
@@ -85,15 +86,15 @@ export default function NewFiling() {
                   <Text>{error}</Text>
                 </View>
               ) : null}
-              <View className='filing__actions'>
-                <View className='new-filing__confirm'>
+              <ButtonRow className='filing__actions'>
+                <View className='new-filing__confirm button-row__line'>
                   <Text className='new-filing__who'>{`将为 ${who} 办理`}</Text>
                   <Text className='muted'>{hall ? `办理大厅：${hall.name}` : '请先选择办理大厅'}</Text>
                 </View>
                 <Button block type='primary' size='large' loading={busy} disabled={blocked || !hall} onClick={start}>
                   开始申报
                 </Button>
-              </View>
+              </ButtonRow>
             </View>
           ) : null}
         </PageState>

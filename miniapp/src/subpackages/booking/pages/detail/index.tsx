@@ -21,6 +21,8 @@ import { openPage, toast } from '../../../../utils/nav'
 import { dateLabel, fullDateTime, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import '../../components/booking.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
+import { confirmDestructive } from '../../../../utils/confirm'
 
 /** Ended without being served: the code lets nobody in any more, and 重新预约 is offered. */
 const ENDED_UNSERVED: string[] = ['cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived']
@@ -53,8 +55,7 @@ export default function BookingDetail() {
   usePullRefresh(booking.reload)
 
   const cancel = async () => {
-    const ok = await Taro.showModal({ title: '取消预约', content: '确定取消这次预约吗？取消后号源会释放给其他人。', confirmText: '确定取消', cancelText: '再想想' })
-    if (!ok.confirm) return
+    if (!(await confirmDestructive({ title: '取消预约', content: '确定取消这次预约吗？取消后签到码作废，号源会释放给其他人。', confirmText: '确定取消', cancelText: '再想想' }))) return
     setCancelling(true)
     try {
       await bookingApi.cancel(id)
@@ -148,7 +149,7 @@ export default function BookingDetail() {
                 </View>
               ) : null}
 
-              <View className='booking__actions'>
+              <ButtonRow className='booking__actions'>
                 {b.status === 'cancelled_by_centre' ? (
                   <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.book, { serviceId: b.serviceId }))}>
                     重新预约
@@ -167,7 +168,7 @@ export default function BookingDetail() {
                 <Button block type='primary' fill='outline' size='large' onClick={() => openPage(CITIZEN_ROUTES.myBookings)}>
                   我的预约
                 </Button>
-              </View>
+              </ButtonRow>
             </View>
           ) : null}
         </PageState>

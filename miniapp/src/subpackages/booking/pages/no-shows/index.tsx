@@ -21,6 +21,7 @@ import { dateLabel } from '../../../../utils/time'
 import EligibilityBanner from '../../components/EligibilityBanner'
 import '../../components/booking.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 const APPEAL_LABEL: Record<string, { text: string; tone: Tone }> = {
   open: { text: '申诉处理中', tone: 'warning' },
@@ -74,22 +75,22 @@ function Item({ item, onChanged }: { item: NoShowItem; onChanged: () => void }) 
           <View className='no-shows__appeal'>
             <TextArea label='申诉理由' placeholder='如：当天突发急病住院，可提供医院证明' value={reason} onChange={(v) => { setReason(v); errors.changed() }} />
             <FormError message={errors.form} />
-            <View className='list-item__actions'>
+            <ButtonRow className='list-item__actions'>
               <Button size='small' type='primary' loading={busy} onClick={submit}>
                 提交申诉
               </Button>
               <Button size='small' fill='outline' type='primary' onClick={() => setOpen(false)}>
                 取消
               </Button>
-            </View>
+            </ButtonRow>
             <Text className='muted'>每条爽约记录只能申诉一次，请如实填写。</Text>
           </View>
         ) : (
-          <View className='list-item__actions'>
+          <ButtonRow className='list-item__actions'>
             <Button size='small' fill='outline' type='primary' onClick={() => setOpen(true)}>
               申诉
             </Button>
-          </View>
+          </ButtonRow>
         )
       ) : null}
     </View>

@@ -27,6 +27,8 @@ import EligibilityBanner from '../../components/EligibilityBanner'
 import { OFFHOURS_TONE } from '../../components/tones'
 import '../../components/booking.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
+import { confirmDestructive } from '../../../../utils/confirm'
 
 const WORKDAY_STARTS = ['07:00', '07:30', '08:00', '12:00', '12:30', '17:00', '17:30', '18:00', '18:30', '19:00']
 const RESTDAY_STARTS = ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00']
@@ -71,8 +73,7 @@ function RequestStatus({ id }: { id: string }) {
   const hall = service.data?.halls.find((h) => h.id === r?.hallId)
 
   const cancel = async () => {
-    const ok = await Taro.showModal({ title: '撤回申请', content: '确定撤回这次错时办理申请吗？', confirmText: '撤回', cancelText: '不撤回' })
-    if (!ok.confirm) return
+    if (!(await confirmDestructive({ title: '撤回申请', content: '确定撤回这次错时办理申请吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
     setBusy(true)
     try {
       await bookingApi.cancelOffhours(id)
@@ -140,7 +141,7 @@ function RequestStatus({ id }: { id: string }) {
               <Text>大厅将在工作时间内确认时间和接待人员，结果会通过消息通知您。</Text>
             </View>
           ) : null}
-          <View className='offhours__actions'>
+          <ButtonRow className='offhours__actions'>
             {r.status === 'confirmed' && r.bookingId ? (
               <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: r.bookingId! }))}>
                 查看预约和签到码
@@ -151,7 +152,7 @@ function RequestStatus({ id }: { id: string }) {
                 撤回申请
               </Button>
             ) : null}
-          </View>
+          </ButtonRow>
         </View>
       ) : null}
     </PageState>
@@ -326,7 +327,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
                 {deadline ? <Text>{`\n最晚申请时间：${dateLabel(deadline)} 下班前`}</Text> : null}
               </View>
             ) : null}
-            <View className='offhours__confirm'>
+            <View className='offhours__confirm button-row__line'>
               <Text className='offhours__who'>{`将为 ${who} 申请`}</Text>
               {!hallId ? <Text className='muted'>请先选择办理大厅</Text> : null}
             </View>

@@ -19,6 +19,7 @@ import { fullDateTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Role = 'principal' | 'agent'
 
@@ -139,7 +140,7 @@ export default function Authorizations() {
                       : '等待代办人用该手机号登录后确认接受，接受前授权不生效。'}
                   </Text>
                 ) : null}
-                <View className='auth-item__actions'>
+                <ButtonRow className='auth-item__actions'>
                   {role === 'principal' && (a.status === 'active' || a.status === 'pending') && (
                     <Button size='small' type='danger' fill='outline' onClick={() => setRevoking(a)}>
                       {a.status === 'pending' ? '撤回授权' : '撤销授权'}
@@ -168,7 +169,7 @@ export default function Authorizations() {
                       为其办理
                     </Button>
                   )}
-                </View>
+                </ButtonRow>
               </View>
             ))}
           </PageState>

@@ -19,6 +19,7 @@ import { session } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 import { yuan } from '../../../../utils/time'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 const FORM_LABEL: Record<string, string> = { original: '原件', copy: '复印件', electronic: '电子版' }
 const DELIVERY_LABEL: Record<string, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' }
@@ -213,7 +214,7 @@ export default function GuideDetail() {
               <Text className='guide__para muted'>设定依据：{g.basis}</Text>
             </View>
 
-            <View className='guide__actions'>
+            <ButtonRow className='guide__actions'>
               <Button
                 className='guide__action'
                 type='primary'
@@ -229,7 +230,7 @@ export default function GuideDetail() {
                   在线申报
                 </Button>
               ) : null}
-            </View>
+            </ButtonRow>
           </View>
         ) : null}
       </PageState>

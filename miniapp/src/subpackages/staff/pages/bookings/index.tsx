@@ -20,6 +20,7 @@ import { useStaffList } from '../../components/useStaffList'
 import { BOOKING_STATUS } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Filter = 'all' | BookingStatus
 
@@ -178,7 +179,7 @@ export default function StaffBookings() {
               {b.onBehalf ? ' · 代办' : ''}
             </Text>
             <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
-            <View className='st-actions'>
+            <ButtonRow className='st-actions'>
               {b.status === 'booked' && (
                 <>
                   <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
@@ -203,7 +204,7 @@ export default function StaffBookings() {
                   恢复预约资格
                 </Button>
               )}
-            </View>
+            </ButtonRow>
           </View>
         )
       }}

@@ -13,6 +13,7 @@ import StaffListPage from '../../components/StaffListPage'
 import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 /** The month's sampled filings for follow-up calls: reveal the phone (audited) and record the outcome. */
 export default function Callbacks() {
@@ -75,7 +76,7 @@ export default function Callbacks() {
               {c.note ? ` · ${c.note}` : ''}
             </Text>
           ) : null}
-          <View className='st-actions'>
+          <ButtonRow className='st-actions'>
             {!phones[c.id] && (
               <Button size='small' fill='outline' type='primary' loading={revealing === c.id} onClick={() => void reveal(c)}>
                 查看完整号码
@@ -93,7 +94,7 @@ export default function Callbacks() {
             >
               {c.status === 'done' ? '修改回访结果' : '记录回访结果'}
             </Button>
-          </View>
+          </ButtonRow>
         </View>
       )}
     >

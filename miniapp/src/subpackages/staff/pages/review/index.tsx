@@ -25,6 +25,7 @@ import PhraseChips from '../../components/PhraseChips'
 import { DELIVERY, FILING_STATUS, SLA } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
 type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
@@ -252,38 +253,38 @@ export default function Review() {
               <View className='section-title'>办理</View>
               <View className='card'>
                 {f.status === 'prereview_passed' && (
-                  <View className='st-actions'>
+                  <ButtonRow className='st-actions'>
                     <Button type='primary' onClick={() => setAction('accept')}>
                       受理
                     </Button>
                     <Button type='danger' fill='outline' onClick={() => setAction('refuse')}>
                       不予受理
                     </Button>
-                  </View>
+                  </ButtonRow>
                 )}
                 {f.status === 'accepted' && (
-                  <View className='st-actions'>
+                  <ButtonRow className='st-actions'>
                     <Button type='primary' onClick={() => setAction('under_review')}>
                       进入审查
                     </Button>
-                  </View>
+                  </ButtonRow>
                 )}
                 {f.status === 'under_review' && (
-                  <View className='st-actions'>
+                  <ButtonRow className='st-actions'>
                     <Button type='primary' onClick={() => setAction('approved')}>
                       准予许可
                     </Button>
                     <Button type='danger' fill='outline' onClick={() => setAction('denied')}>
                       不予许可
                     </Button>
-                  </View>
+                  </ButtonRow>
                 )}
                 {(f.status === 'approved' || f.status === 'denied') && (
-                  <View className='st-actions'>
+                  <ButtonRow className='st-actions'>
                     <Button type='primary' onClick={() => setAction('deliver')}>
                       送达结果
                     </Button>
-                  </View>
+                  </ButtonRow>
                 )}
                 {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft'].includes(f.status) && (
                   <Text className='st-line'>

@@ -16,6 +16,7 @@ import FilingRow from '../../components/FilingRow'
 import { BOOKING_STATUS } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 const KEY_LABELS: Record<DeskSearchResult['keys'][number], string> = {
   filingNumber: '办件编号',
@@ -88,7 +89,7 @@ export default function StaffSearch() {
                               {b.onBehalf ? ' · 代办' : ''}
                             </Text>
                             <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
-                            <View className='st-actions'>
+                            <ButtonRow className='st-actions'>
                               {b.status === 'booked' && shanghaiDate(start) === shanghaiDate() && (
                                 <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
                                   签到
@@ -102,7 +103,7 @@ export default function StaffSearch() {
                               >
                                 当天预约
                               </Button>
-                            </View>
+                            </ButtonRow>
                           </View>
                         )
                       })}
