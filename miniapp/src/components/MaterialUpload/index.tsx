@@ -1,3 +1,4 @@
+import ButtonRow from '../ButtonRow'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import {
@@ -112,7 +113,7 @@ export default function MaterialUpload({ filingId, materialId, materialName, fil
         </View>
       ) : null}
       {!phase ? (
-        <View className='material-upload__actions'>
+        <ButtonRow className='material-upload__actions'>
           {isH5 ? (
             <Button size='small' type='primary' fill='outline' disabled={disabled} aria-label={`上传文件：${materialName}`} onClick={() => void upload('document')}>
               上传文件
@@ -127,7 +128,7 @@ export default function MaterialUpload({ filingId, materialId, materialName, fil
               </Button>
             </>
           )}
-        </View>
+        </ButtonRow>
       ) : null}
     </View>
   )

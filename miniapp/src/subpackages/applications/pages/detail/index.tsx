@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -282,7 +283,7 @@ export default function FilingDetail() {
             <View>
               <View className='filing__head'>
                 <Text className='filing__name'>{f.serviceName}</Text>
-                <Text className='filing__number'>办件编号：{f.number}</Text>
+                <Text className='filing__number'>办件编号：<Code>{f.number}</Code></Text>
                 <Text className='filing__number'>办理大厅：{f.hallName}</Text>
                 {f.party ? <Text className='filing__number filing__party'>{partyLabel(f.party, user?.id ?? null)}</Text> : null}
                 <View className='filing__tags'>
@@ -358,7 +359,7 @@ export default function FilingDetail() {
                   {f.receiptNo ? (
                     <View className='kv'>
                       <Text className='kv__k'>受理回执号</Text>
-                      <Text className='kv__v'>{f.receiptNo}</Text>
+                      <Code className='kv__v'>{f.receiptNo}</Code>
                     </View>
                   ) : null}
                   {f.decisionNote ? (

@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -85,7 +86,7 @@ export default function Lookup() {
       {result ? (
         <View className='card' role='region' aria-label='查询结果'>
           <Text className='filing__name'>{result.serviceName}</Text>
-          <Text className='filing__number'>办件编号：{result.number}</Text>
+          <Text className='filing__number'>办件编号：<Code>{result.number}</Code></Text>
           <View className='filing__tags'>
             <StatusTag tone={FILING_TONE[result.status] ?? 'info'}>{result.statusLabel || FILING_STATUS_LABEL[result.status] || result.status}</StatusTag>
             {result.sla ? <StatusTag tone={SLA_TONE[result.sla]}>{SLA_LABEL[result.sla]}</StatusTag> : null}

@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import { createElement, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -90,7 +91,7 @@ export default function BookingDetail() {
                       )
                     ) : null}
                     <Text className='booking__code-label'>签到码（到大厅后出示二维码或报此码）</Text>
-                    <Text className='booking__code'>{b.code}</Text>
+                    <Code className='booking__code'>{b.code}</Code>
                   </>
                 ) : (
                   <View className='booking__outcome' role='status'>

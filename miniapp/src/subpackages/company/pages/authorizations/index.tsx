@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -195,7 +196,7 @@ export default function Authorizations() {
                   <View key={f.id} className='co-row'>
                     <View className='co-row__main'>
                       <Text className='co-row__title'>办件：{f.serviceName ?? ''}</Text>
-                      <Text className='co-row__sub'>{f.number}</Text>
+                      <Code className='co-row__sub'>{f.number}</Code>
                     </View>
                     <StatusTag tone='info'>{f.statusLabel ?? f.status}</StatusTag>
                   </View>

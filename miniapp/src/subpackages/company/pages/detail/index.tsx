@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import { useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -154,7 +155,7 @@ export default function CompanyDetail() {
                   <View className='co-row__main'>
                     <Text className='co-row__title'>{f.serviceName ?? f.number}</Text>
                     <Text className='co-row__sub'>
-                      {f.number} · {f.statusLabel ?? f.status}
+                      <Code>{f.number}</Code> · {f.statusLabel ?? f.status}
                     </Text>
                     {f.dueAt ? <Text className='co-row__sub'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
                   </View>

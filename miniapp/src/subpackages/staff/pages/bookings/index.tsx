@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
@@ -175,7 +176,7 @@ export default function StaffBookings() {
             </View>
             <Text className='st-line'>{b.serviceName ?? ''}</Text>
             <Text className='st-line'>
-              签到码 {b.code}
+              签到码 <Code>{b.code}</Code>
               {b.onBehalf ? ' · 代办' : ''}
             </Text>
             <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />

@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -66,7 +67,7 @@ export default function Callbacks() {
             </View>
           </View>
           <Text className='st-line'>
-            {c.number} · 申请人 {c.applicant.name ?? '—'}
+            <Code>{c.number}</Code> · 申请人 {c.applicant.name ?? '—'}
             {c.deliveredAt ? ` · 送达于 ${fullDateTime(c.deliveredAt)}` : ''}
           </Text>
           <Text className='st-text'>电话：{phones[c.id] ?? c.applicant.phone ?? '—'}</Text>

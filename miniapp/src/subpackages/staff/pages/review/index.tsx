@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -163,7 +164,7 @@ export default function Review() {
                   </View>
                 </View>
                 <Text className='st-line'>
-                  办件编号 {f.number} · {f.hallName}
+                  办件编号 <Code>{f.number}</Code> · {f.hallName}
                   {f.onBehalf ? ' · 代办' : ''}
                 </Text>
                 {f.prereview ? (
@@ -172,7 +173,7 @@ export default function Review() {
                   </Text>
                 ) : null}
                 {f.dueAt ? <Text className='st-line'>办结期限 {shanghaiDate(f.dueAt)}</Text> : null}
-                {f.receiptNo ? <Text className='st-line'>受理编号 {f.receiptNo}</Text> : null}
+                {f.receiptNo ? <Text className='st-line'>受理编号 <Code>{f.receiptNo}</Code></Text> : null}
                 {f.refuseReason ? <Text className='st-line'>不予受理理由：{f.refuseReason}</Text> : null}
                 {f.decisionNote ? <Text className='st-line'>决定说明：{f.decisionNote}</Text> : null}
                 {f.delivery ? (

@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -85,7 +86,7 @@ export default function StaffSearch() {
                               <StatusTag tone={st.tone}>{st.text}</StatusTag>
                             </View>
                             <Text className='st-line'>
-                              签到码 {b.code}
+                              签到码 <Code>{b.code}</Code>
                               {b.onBehalf ? ' · 代办' : ''}
                             </Text>
                             <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
