@@ -1,3 +1,5 @@
+import { useFormErrors } from '../../hooks/useFormErrors'
+import FormError from '../FormError'
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -6,7 +8,6 @@ import Button from '../AppButton'
 import PrivacyTerms from '../PrivacyTerms'
 import { accountApi } from '../../api/account'
 import { isH5 } from '../../platform'
-import { errorMessage } from '../../api/client'
 import { session, useSession } from '../../store/session'
 import { toast } from '../../utils/nav'
 import { signOut } from '../../utils/signOut'
@@ -34,7 +35,7 @@ function holdTabBar(): () => void {
 export default function TermsConsent() {
   const { accessToken, user } = useSession()
   const [busy, setBusy] = useState<'agree' | 'decline' | null>(null)
-  const [error, setError] = useState('')
+  const errors = useFormErrors()
   const needed = !!accessToken && !!user && needsPrivacyConsent(user)
   useEffect(() => (needed ? holdTabBar() : undefined), [needed])
 
@@ -42,11 +43,11 @@ export default function TermsConsent() {
 
   const agree = async () => {
     setBusy('agree')
-    setError('')
+    errors.clear()
     try {
       session.setUser(await accountApi.consent(PRIVACY_TERMS_VERSION))
     } catch (e) {
-      setError(errorMessage(e))
+      errors.failWith(e)
     } finally {
       setBusy(null)
     }
@@ -71,11 +72,7 @@ export default function TermsConsent() {
         <View className='terms-consent__body' {...((isH5 ? { tabIndex: 0, role: 'document', 'aria-label': '隐私保护指引全文' } : {}) as object)}>
           <PrivacyTerms />
         </View>
-        {error ? (
-          <View className='form-error' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormError message={errors.form} />
         <ButtonRow className='terms-consent__actions'>
           <Button className='terms-consent__btn' fill='outline' type='default' size='large' disabled={busy !== null} loading={busy === 'decline'} onClick={decline}>
             不同意并退出

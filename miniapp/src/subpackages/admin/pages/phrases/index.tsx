@@ -1,3 +1,5 @@
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import FormError from '../../../../components/FormError'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -26,25 +28,25 @@ export default function Phrases() {
   const items = list.data ?? []
 
   const [text, setText] = useState('')
-  const [error, setError] = useState('')
+  const errors = useFormErrors()
   const [busy, setBusy] = useState(false)
   const [editing, setEditing] = useState<Editing | null>(null)
   const [editText, setEditText] = useState('')
 
   const add = async () => {
     if (text.trim().length < 2) {
-      setError('请输入补正语（至少 2 个字）')
+      errors.fail('请输入补正语（至少 2 个字）')
       return
     }
     setBusy(true)
     try {
       await adminApi.addPhrase(text.trim())
       setText('')
-      setError('')
+      errors.clear()
       toast('已添加', 'success')
       list.reload()
     } catch (e) {
-      setError(errorMessage(e))
+      errors.failWith(e)
     } finally {
       setBusy(false)
     }
@@ -82,7 +84,7 @@ export default function Phrases() {
             value={text}
             onChange={(v) => {
               setText(v)
-              setError('')
+              errors.changed()
             }}
             placeholder='例如：材料模糊不清，请重新拍摄上传'
             maxlength={200}
@@ -92,11 +94,7 @@ export default function Phrases() {
             添加
           </Button>
         </View>
-        {error ? (
-          <View className='form-error' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormError message={errors.form} />
       </View>
       <View className='card'>
         <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText='还没有常用补正语' onRetry={list.reload}>

@@ -1,3 +1,5 @@
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import FormError from '../../../../components/FormError'
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -12,7 +14,7 @@ import SignInGate from '../../../../components/SignInGate'
 import Tappable from '../../../../components/Tappable'
 import { bookingApi } from '../../../../api/booking'
 import { catalogApi } from '../../../../api/catalog'
-import { errorMessage, isApiError } from '../../../../api/client'
+import { isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
@@ -41,7 +43,9 @@ export default function Book() {
   const [day, setDay] = useState<string | null>(null)
   const [slotId, setSlotId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [formError, setFormError] = useState('')
+  // a refusal (e.g. 该时段已约满) goes once the hall, day or slot changes
+  const errors = useFormErrors()
+  useEffect(() => errors.changed(), [hallId, day, slotId])
 
   const today = shanghaiDate()
   const last = addDays(today, HORIZON_DAYS - 1)
@@ -106,7 +110,6 @@ export default function Book() {
   usePullRefresh(reload)
 
   const joinWaitlist = async (s: Slot) => {
-    setFormError('')
     try {
       const r = await bookingApi.joinWaitlist(s.id, serviceId)
       Taro.showModal({
@@ -115,23 +118,23 @@ export default function Book() {
         showCancel: false,
       })
     } catch (e) {
-      setFormError(errorMessage(e))
+      errors.failWith(e)
     }
   }
 
   const confirm = async () => {
     if (!slot) return
     setBusy(true)
-    setFormError('')
     try {
       const booking = await bookingApi.book(slot.id, serviceId, onBehalfOf)
       // made in that name: the next errand starts from 本人 again
       acting.done()
+      errors.clear()
       toast('预约成功', 'success')
       // fresh=1: the detail page offers 开启提醒 (subscribe messages are asked for on that tap only)
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.booking, { id: booking.id, fresh: 1 }) })
     } catch (e) {
-      setFormError(errorMessage(e))
+      errors.failWith(e)
       if (isApiError(e) && (e.code === 'SLOT_FULL' || e.code === 'SLOT_NOT_BOOKABLE')) days.reload()
       if (isApiError(e) && e.code === 'BOOKING_FORFEITED') eligibility.reload()
     } finally {
@@ -246,11 +249,7 @@ export default function Book() {
               ) : null}
 
               <View className='book__confirm'>
-                {formError ? (
-                  <View className='form-error' role='alert'>
-                    {formError}
-                  </View>
-                ) : null}
+                <FormError message={errors.form} />
                 <Text className='book__who'>{`将为 ${who} 预约`}</Text>
                 {slot && hall ? (
                   <Text className='book__summary'>

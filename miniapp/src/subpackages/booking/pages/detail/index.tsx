@@ -151,11 +151,6 @@ export default function BookingDetail() {
               ) : null}
 
               <ButtonRow className='booking__actions'>
-                {b.status === 'cancelled_by_centre' ? (
-                  <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.book, { serviceId: b.serviceId }))}>
-                    重新预约
-                  </Button>
-                ) : null}
                 {upcoming ? (
                   <Button block type='danger' fill='outline' size='large' loading={cancelling} onClick={cancel}>
                     取消预约
