@@ -189,6 +189,10 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
     await confirm.waitFor({ state: 'visible' });
     expect(await confirm.getAttribute('aria-disabled')).toBe('true');
     expect(await confirm.evaluate((n) => getComputedStyle(n).backgroundColor)).toBe('rgb(229, 231, 235)');
+    // …and its label has no box of its own (white on blue around the words looked like selected text)
+    const label = confirm.locator('.nut-button-children');
+    expect(await label.evaluate((n) => getComputedStyle(n).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    expect(await label.evaluate((n) => getComputedStyle(n).color)).toBe('rgb(75, 85, 99)');
 
     // 取消预约: the confirmation's action is red
     const date = await workdayAfter(2);

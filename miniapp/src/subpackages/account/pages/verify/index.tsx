@@ -1,9 +1,11 @@
+import FormError from '../../../../components/FormError'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
 import { DEFAULT_ERROR_MESSAGES, isValidIdNumber, normalizeIdNumber } from '@gov/shared'
-import { api, errorMessage, isApiError } from '../../../../api/client'
+import { api, isApiError } from '../../../../api/client'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import { ROUTES } from '../../../../routes'
@@ -21,38 +23,29 @@ export default function Verify() {
   const { accessToken, user } = useSession()
   const [realName, setRealName] = useState('')
   const [idNumber, setIdNumber] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
-  const [formError, setFormError] = useState('')
+  const errors = useFormErrors<keyof Errors>()
   const [submitting, setSubmitting] = useState(false)
 
   const submit = async () => {
-    setFormError('')
     const name = realName.trim()
     const id = normalizeIdNumber(idNumber)
     const next: Errors = {}
     if (!/^[\u4e00-\u9fa5·•.A-Za-z ]{2,30}$/.test(name)) next.realName = '请输入身份证上的姓名'
-    if (!isValidIdNumber(id)) next.idNumber = DEFAULT_ERROR_MESSAGES.INVALID_ID_NUMBER
-    setErrors(next)
+    // an empty field asks for the number; only a number that was typed can fail the check
+    if (!id) next.idNumber = '请输入身份证号'
+    else if (!isValidIdNumber(id)) next.idNumber = DEFAULT_ERROR_MESSAGES.INVALID_ID_NUMBER
+    errors.set(next)
     if (next.realName || next.idNumber) return
     setSubmitting(true)
     try {
       const me = await api.verify({ realName: name, idNumber: id })
+      errors.clear()
       session.setUser(me)
       toast('实名认证成功', 'success')
       setTimeout(() => goBackOr(ROUTES.me), 600)
     } catch (e) {
-      if (isApiError(e)) {
-        const f = e.fieldErrors
-        if (e.code === 'INVALID_ID_NUMBER') {
-          setErrors({ idNumber: e.message })
-          return
-        }
-        if (f.realName || f.idNumber) {
-          setErrors({ realName: f.realName, idNumber: f.idNumber })
-          return
-        }
-      }
-      setFormError(errorMessage(e))
+      if (isApiError(e) && e.code === 'INVALID_ID_NUMBER') errors.set({ idNumber: e.message })
+      else errors.failWith(e, ['realName', 'idNumber'])
     } finally {
       setSubmitting(false)
     }
@@ -95,34 +88,36 @@ export default function Verify() {
         <View className='field'>
           <Text className='field__label'>姓名</Text>
           <Input
-            className={`field__input ${errors.realName ? 'field__input--invalid' : ''}`}
+            className={`field__input ${errors.of('realName') ? 'field__input--invalid' : ''}`}
             aria-label='姓名'
             placeholder='与身份证一致'
             maxlength={30}
             value={realName}
-            onInput={(e) => setRealName(e.detail.value)}
+            onInput={(e) => {
+              setRealName(e.detail.value)
+              errors.changed('realName')
+            }}
           />
-          {errors.realName && <Text className='field__error'>{errors.realName}</Text>}
+          {errors.of('realName') && <Text className='field__error'>{errors.of('realName')}</Text>}
         </View>
         <View className='field'>
           <Text className='field__label'>身份证号</Text>
           <Input
-            className={`field__input ${errors.idNumber ? 'field__input--invalid' : ''}`}
+            className={`field__input ${errors.of('idNumber') ? 'field__input--invalid' : ''}`}
             aria-label='身份证号'
             type='idcard'
             placeholder='18 位居民身份证号'
             maxlength={18}
             value={idNumber}
-            onInput={(e) => setIdNumber(e.detail.value)}
+            onInput={(e) => {
+              setIdNumber(e.detail.value)
+              errors.changed('idNumber')
+            }}
             onConfirm={submit}
           />
-          {errors.idNumber && <Text className='field__error'>{errors.idNumber}</Text>}
+          {errors.of('idNumber') && <Text className='field__error'>{errors.of('idNumber')}</Text>}
         </View>
-        {formError && (
-          <View className='form-error' role='alert'>
-            {formError}
-          </View>
-        )}
+        <FormError message={errors.form} />
         <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={submit}>
           提交
         </Button>

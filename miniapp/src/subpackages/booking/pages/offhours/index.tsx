@@ -1,3 +1,4 @@
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -174,9 +175,8 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
   const [start, setStart] = useState<string | null>(null)
   const [duration, setDuration] = useState(60)
   const [note, setNote] = useState('')
-  const [error, setError] = useState('')
-  /** the server's VALIDATION_FAILED, on its field: preferredStart (开始时间) or preferredEnd (时长) */
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  /** the form's message, and the server's VALIDATION_FAILED on its field: preferredStart (开始时间) or preferredEnd (时长); a new choice clears them */
+  const errors = useFormErrors<'preferredStart' | 'preferredEnd'>()
   const [deadline, setDeadline] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const blocked = !!useAudienceBlock(guide.data?.audience)
@@ -202,15 +202,18 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
   const starts = day ? (day.workday ? WORKDAY_STARTS : RESTDAY_STARTS) : []
   // on a working day the span may not run into office hours: said at the field before it is sent
   const overlap = !!(day?.workday && start && overlapsOffice(start, duration))
-  const startError = fieldErrors.preferredStart ?? ''
-  const endError = fieldErrors.preferredEnd ?? (overlap ? OVERLAP_MESSAGE : '')
+  const startError = errors.of('preferredStart') ?? ''
+  const endError = errors.of('preferredEnd') ?? (overlap ? OVERLAP_MESSAGE : '')
+  useEffect(() => {
+    errors.clear()
+    setDeadline(null)
+  }, [hallId, date, start, duration])
 
   const submit = async () => {
-    setError('')
-    setFieldErrors({})
+    errors.clear()
     setDeadline(null)
     if (!hallId || !date || !start) {
-      setError('请选择大厅、日期和开始时间')
+      errors.fail('请选择大厅、日期和开始时间')
       return
     }
     setBusy(true)
@@ -225,12 +228,11 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
       })
       // made in that name: the next errand starts from 本人 again
       acting.done()
+      errors.clear()
       toast('申请已提交', 'success')
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.offhours, { id: r.id }) })
     } catch (e) {
-      const fields = isApiError(e) ? e.fieldErrors : {}
-      if (fields.preferredStart || fields.preferredEnd) setFieldErrors(fields)
-      else setError(errorMessage(e))
+      errors.failWith(e, ['preferredStart', 'preferredEnd'])
       if (isApiError(e) && e.code === 'NOTICE_TOO_SHORT' && typeof e.details.deadline === 'string') setDeadline(e.details.deadline)
     } finally {
       setBusy(false)
@@ -265,7 +267,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
                   onTap={() => {
                     setDate(d.date)
                     setStart(null)
-                    setFieldErrors({})
+                    errors.clear()
                   }}
                 />
               ))}
@@ -282,7 +284,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
                       label={s}
                       onTap={() => {
                         setStart(s)
-                        setFieldErrors({})
+                        errors.clear()
                       }}
                     />
                   ))}
@@ -301,7 +303,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
                       label={m < 60 ? `${m} 分钟` : `${m / 60} 小时`}
                       onTap={() => {
                         setDuration(m)
-                        setFieldErrors({})
+                        errors.clear()
                       }}
                     />
                   ))}
@@ -320,10 +322,13 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
             ) : null}
 
             <Text className='offhours__label'>备注</Text>
-            <TextArea label='备注' placeholder='如：白天上班，希望下班后办理' value={note} onChange={setNote} />
-            {error ? (
+            <TextArea label='备注' placeholder='如：白天上班，希望下班后办理' value={note} onChange={(v) => {
+              setNote(v)
+              errors.changed()
+            }} />
+            {errors.form ? (
               <View className='form-error' role='alert'>
-                <Text>{error}</Text>
+                <Text>{errors.form}</Text>
                 {deadline ? <Text>{`\n最晚申请时间：${dateLabel(deadline)} 下班前`}</Text> : null}
               </View>
             ) : null}
