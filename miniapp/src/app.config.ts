@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/services/index', 'pages/me/index', 'pages/login/index'],
+  pages: ['pages/index/index', 'pages/services/index', 'pages/me/index', 'pages/login/index', 'pages/not-found/index'],
   subPackages: [
     {
       root: 'subpackages/account',

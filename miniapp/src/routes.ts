@@ -4,6 +4,8 @@ export const ROUTES = {
   services: '/pages/services/index',
   me: '/pages/me/index',
   login: '/pages/login/index',
+  /** where an unknown address lands (app.ts) */
+  notFound: '/pages/not-found/index',
   verify: '/subpackages/account/pages/verify/index',
   closeAccount: '/subpackages/account/pages/close/index',
 } as const

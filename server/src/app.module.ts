@@ -24,7 +24,7 @@ import { throttlerOptions } from './common/throttle';
 import { AppConfig } from './config/app-config';
 import { dataSourceOptions, migrate } from './database/data-source';
 import { SeedModule } from './database/seeds/seed.module';
-import { ConfigController } from './config/config.controller';
+import { ClientConfigController } from './health/client-config.controller';
 import { HealthController } from './health/health.controller';
 import { FilesModule } from './files/files.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -73,7 +73,7 @@ export class AppModule {
         AccountModule,
         DeskModule,
       ],
-      controllers: [HealthController, ConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
+      controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },

@@ -56,7 +56,7 @@ import type { WaitlistController } from './booking/waitlist.controller';
 import type { CallbacksController } from './callbacks/callbacks.controller';
 import type { CatalogController } from './catalog/catalog.controller';
 import type { Listed } from './common/paging';
-import type { ConfigController } from './config/config.controller';
+import type { ClientConfigController } from './health/client-config.controller';
 import type { DelegationController } from './delegation/delegation.controller';
 import type { AdminPhrasesController, DeskController } from './desk/desk.controller';
 import type { EnterprisesController } from './enterprises/enterprises.controller';
@@ -73,7 +73,7 @@ export type ContractCheck = [
   Expect<Equal<Answer<MeController, 'me'>, Me>>,
   Expect<Equal<Answer<AccountController, 'closingCheck'>, ClosingCheck>>,
   Expect<Equal<Answer<AccountController, 'todo'>, TodoSummary>>,
-  Expect<Equal<Answer<ConfigController, 'get'>, PublicConfig>>,
+  Expect<Equal<Answer<ClientConfigController, 'get'>, PublicConfig>>,
   // catalogue
   Expect<Equal<Answer<CatalogController, 'services'>, Page<ServiceSummary>>>,
   Expect<Equal<Answer<CatalogController, 'categories'>, CategoryCount[]>>,

@@ -2,7 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { e2ePhone, launch, phonePage } from './browser';
 import { agreeToPrivacyTerms, fillField, privacyDialog, submitSmsSignIn } from './actions';
-import { adminLogin, api, createSlot, expectAccessible, findService, guideOf, HttpError, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
+import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, HttpError, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
 
 /** The first hour (issue "The first hour"): the privacy terms at first sign-in, 注销账号, the home to-do card, the hall on the map. */
 describe('the account on the H5 build', () => {
@@ -109,6 +109,8 @@ describe('the account on the H5 build', () => {
     await page.waitForFunction(() => Array.from(document.querySelectorAll('[role="button"]')).some((b) => b.textContent?.trim() === '注销账号' && b.getAttribute('aria-disabled') !== 'true'));
     await shot(page, 'close-account-confirm');
     await closeButton.click();
+    // the last word, in red (confirmDestructive)
+    await confirmModal(page, '注销');
     await seeVisible(page, '欢迎使用政务通');
     expect(await sessionToken(page)).toBeNull();
     const old = await api('GET', '/api/me', { token: citizen.accessToken }).catch((e: unknown) => e);

@@ -1,3 +1,6 @@
+import { useFormErrors } from '../../hooks/useFormErrors'
+import FormError from '../FormError'
+import ButtonRow from '../ButtonRow'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import {
@@ -12,7 +15,6 @@ import {
 } from '@gov/shared'
 import Button from '../AppButton'
 import ProgressBar from '../ProgressBar'
-import { errorMessage } from '../../api/client'
 import { uploadMaterialFile } from '../../api/filings'
 import { chooseFile, compressPhoto, imageSize, isH5, type ChooseFileOptions, type ChosenFile } from '../../platform'
 import { uploads } from '../../store/uploads'
@@ -51,7 +53,8 @@ export function uploadHint(limits: UploadLimits): string {
  */
 export default function MaterialUpload({ filingId, materialId, materialName, filesCount, limits, disabled, onUploaded }: Props) {
   const [phase, setPhase] = useState<Phase | null>(null)
-  const [error, setError] = useState('')
+  // the refusal of the last file (too large, wrong type, the server's answer): goes with the next try or a file that goes through
+  const errors = useFormErrors()
 
   /** The file to send: refused (Refused) when it breaks a limit, a shrunk copy when it is a large photo. */
   const prepare = async (picked: ChosenFile): Promise<ChosenFile> => {
@@ -74,7 +77,7 @@ export default function MaterialUpload({ filingId, materialId, materialName, fil
   }
 
   const upload = async (kind: ChooseFileOptions['kind']) => {
-    setError('')
+    errors.clear()
     let files: ChosenFile[]
     try {
       files = await chooseFile({ kind, count: 1 })
@@ -87,10 +90,12 @@ export default function MaterialUpload({ filingId, materialId, materialName, fil
         const file = await prepare(picked)
         setPhase({ name: file.name, step: 'uploading', percent: 0 })
         await uploadMaterialFile(filingId, materialId, file, (percent) => setPhase({ name: file.name, step: 'uploading', percent }))
+        errors.clear()
         toast('上传成功', 'success')
         onUploaded()
       } catch (e) {
-        setError(e instanceof Refused ? e.message : errorMessage(e))
+        if (e instanceof Refused) errors.fail(e.message)
+        else errors.failWith(e)
       } finally {
         end()
         setPhase(null)
@@ -106,13 +111,9 @@ export default function MaterialUpload({ filingId, materialId, materialName, fil
           <ProgressBar percent={phase.step === 'compressing' ? 0 : phase.percent} label={`${materialName} 上传进度`} />
         </View>
       ) : null}
-      {error ? (
-        <View className='form-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={errors.form} />
       {!phase ? (
-        <View className='material-upload__actions'>
+        <ButtonRow className='material-upload__actions'>
           {isH5 ? (
             <Button size='small' type='primary' fill='outline' disabled={disabled} aria-label={`上传文件：${materialName}`} onClick={() => void upload('document')}>
               上传文件
@@ -127,7 +128,7 @@ export default function MaterialUpload({ filingId, materialId, materialName, fil
               </Button>
             </>
           )}
-        </View>
+        </ButtonRow>
       ) : null}
     </View>
   )

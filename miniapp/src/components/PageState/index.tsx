@@ -1,23 +1,48 @@
 import type { PropsWithChildren, ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../AppButton'
-import { errorMessage } from '../../api/client'
+import { errorMessage, isApiError } from '../../api/client'
+import { goHome, homeOf } from '../../utils/nav'
 import './index.scss'
 
 interface Props {
   loading?: boolean
-  /** an error (ApiError, Error or text); shows its message and 重试 */
+  /** an error (ApiError, Error or text); shows its message and 重试 — a 404 shows the not-found state */
   error?: unknown
   empty?: boolean
   emptyText?: string
   emptyHint?: ReactNode
   loadingText?: string
+  /** what is missing, when the page's object does not exist (or the link lacks its id) */
+  notFound?: boolean
+  notFoundText?: string
   onRetry?: () => void
 }
 
+/** The answer was "there is no such thing": retrying will not change it. */
+function isNotFound(error: unknown): boolean {
+  return isApiError(error) && (error.status === 404 || error.code === 'NOT_FOUND')
+}
+
+/** The not-found state: what is missing, and a way home (首页, or 工作台 on desk pages; `from`: the address asked for instead of the page on screen). */
+export function NotFound({ text = '未找到相关内容', hint, from }: { text?: string; hint?: ReactNode; from?: string }) {
+  const home = homeOf(from || undefined)
+  return (
+    <View className='page-state page-state--not-found' role='status'>
+      <View className='page-state__icon page-state__icon--empty' aria-hidden>?</View>
+      <Text className='page-state__text'>{text}</Text>
+      <View className='page-state__hint'>{hint ?? '链接可能已失效，或内容已被删除。'}</View>
+      <Button className='page-state__retry' type='primary' onClick={() => goHome(from || undefined)}>
+        {home.label}
+      </Button>
+    </View>
+  )
+}
+
 /**
- * Loading, error and empty states of a page or section, with a 重试 button.
- * Renders its children when there is data.
+ * The one page-state component: loading; an error with 重试 (a failure that may pass); an empty
+ * list (no 重试: asking again gives the same nothing — say what to do instead in `emptyHint`); and
+ * not found (a 404 or `notFound`) with 返回首页. Renders its children when there is data.
  */
 export default function PageState({
   loading,
@@ -26,6 +51,8 @@ export default function PageState({
   emptyText = '暂无内容',
   emptyHint,
   loadingText = '加载中…',
+  notFound,
+  notFoundText,
   onRetry,
   children,
 }: PropsWithChildren<Props>) {
@@ -36,6 +63,9 @@ export default function PageState({
         <Text className='page-state__text'>{loadingText}</Text>
       </View>
     )
+  }
+  if (notFound || isNotFound(error)) {
+    return <NotFound text={notFoundText ?? (isApiError(error) && error.message ? error.message : undefined)} />
   }
   if (error) {
     return (
@@ -56,11 +86,6 @@ export default function PageState({
         <View className='page-state__icon page-state__icon--empty' aria-hidden>○</View>
         <Text className='page-state__text'>{emptyText}</Text>
         {emptyHint ? <View className='page-state__hint'>{emptyHint}</View> : null}
-        {onRetry && (
-          <Button className='page-state__retry' type='primary' fill='outline' onClick={onRetry}>
-            重试
-          </Button>
-        )}
       </View>
     )
   }

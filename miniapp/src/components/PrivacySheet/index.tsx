@@ -1,3 +1,4 @@
+import ButtonRow from '../ButtonRow'
 import { useEffect, useSyncExternalStore } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import {
@@ -38,7 +39,7 @@ export default function PrivacySheet() {
           {state.contractName}
         </Text>
         <Text className='privacy-sheet__text'>同意后方可继续；不同意不影响浏览办事指南。</Text>
-        <View className='privacy-sheet__actions'>
+        <ButtonRow className='privacy-sheet__actions'>
           <Button className='privacy-sheet__btn privacy-sheet__btn--no' onClick={() => privacyPrompt.disagree()}>
             不同意
           </Button>
@@ -50,7 +51,7 @@ export default function PrivacySheet() {
           >
             同意并继续
           </Button>
-        </View>
+        </ButtonRow>
       </View>
     </View>
   )

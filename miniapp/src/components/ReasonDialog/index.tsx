@@ -2,8 +2,10 @@ import { useEffect, useState, type ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../AppButton'
 import FormField from '../FormField'
-import { errorMessage, isApiError } from '../../api/client'
+import FormError from '../FormError'
+import { useFormErrors } from '../../hooks/useFormErrors'
 import './index.scss'
+import ButtonRow from '../ButtonRow'
 
 interface Props {
   visible: boolean
@@ -26,13 +28,13 @@ interface Props {
 /** A modal dialog that asks for a reason (or just a confirmation) and shows the server's answer on failure. */
 export default function ReasonDialog({ visible, title, label, placeholder, minLength = 2, description, confirmText = '确定', danger, onConfirm, onClose, children }: Props) {
   const [text, setText] = useState('')
-  const [error, setError] = useState('')
+  const errors = useFormErrors()
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
     if (visible) {
       setText('')
-      setError('')
+      errors.clear()
     }
   }, [visible])
 
@@ -40,17 +42,16 @@ export default function ReasonDialog({ visible, title, label, placeholder, minLe
 
   const submit = async () => {
     if (label && text.trim().length < minLength) {
-      setError(`请填写${label}（至少 ${minLength} 个字）`)
+      errors.fail(`请填写${label}（至少 ${minLength} 个字）`)
       return
     }
     setBusy(true)
-    setError('')
     try {
       await onConfirm(text.trim())
+      errors.clear()
       onClose()
     } catch (e) {
-      const f = isApiError(e) ? Object.values(e.fieldErrors)[0] : undefined
-      setError(f ?? errorMessage(e))
+      errors.failWith(e)
     } finally {
       setBusy(false)
     }
@@ -63,20 +64,16 @@ export default function ReasonDialog({ visible, title, label, placeholder, minLe
         <Text className='reason-dialog__title'>{title}</Text>
         {description ? <View className='reason-dialog__desc'>{description}</View> : null}
         {children}
-        {label ? <FormField label={label} value={text} onChange={setText} placeholder={placeholder} multiline /> : null}
-        {error ? (
-          <View className='form-error' role='alert'>
-            {error}
-          </View>
-        ) : null}
-        <View className='reason-dialog__actions'>
+        {label ? <FormField label={label} value={text} onChange={(v) => { setText(v); errors.changed() }} placeholder={placeholder} multiline /> : null}
+        <FormError message={errors.form} />
+        <ButtonRow className='reason-dialog__actions'>
           <Button fill='outline' type='default' disabled={busy} onClick={onClose}>
             取消
           </Button>
           <Button type={danger ? 'danger' : 'primary'} loading={busy} onClick={submit}>
             {confirmText}
           </Button>
-        </View>
+        </ButtonRow>
       </View>
     </View>
   )

@@ -84,7 +84,7 @@ export default function StaffPage({ className, title, adminOnly, actions, childr
   const signedIn = !!accessToken && isStaffUser(user?.roles)
   const nav = signedIn ? staffNav(currentPath(), isAdmin) : []
   return (
-    <AppPage className={`staff-page ${className ?? ''}`}>
+    <AppPage className={`staff-page ${className ?? ''}`} title={title} actions={allowed && isH5 ? actions : undefined}>
       <View className='staff-page__inner staff-desk'>
         {signedIn ? (
           <View className='staff-nav' role='navigation' aria-label='工作台导航'>
@@ -99,12 +99,12 @@ export default function StaffPage({ className, title, adminOnly, actions, childr
           </View>
         ) : null}
         <View className='staff-page__main'>
-          <View className='staff-page__head'>
-            <View className='staff-page__title' role='heading' aria-level={1}>
-              {title}
+          {/* H5: the title and actions are in the page's header (AppPage); mini-programs have the platform's bar */}
+          {!isH5 && allowed && actions ? (
+            <View className='staff-page__head'>
+              <View className='staff-page__actions'>{actions}</View>
             </View>
-            {allowed && actions ? <View className='staff-page__actions'>{actions}</View> : null}
-          </View>
+          ) : null}
           {allowed ? (
             children
           ) : (

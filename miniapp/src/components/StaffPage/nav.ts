@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
-import { api } from '../../api/client'
-import { session } from '../../store/session'
+import { signOut } from '../../utils/signOut'
+import { STAFF_HOME } from '../../utils/nav'
 
 export const STAFF_LOGIN_PAGE = '/subpackages/staff/pages/login/index'
-export const STAFF_HOME_PAGE = '/subpackages/staff/pages/index/index'
+export const STAFF_HOME_PAGE = STAFF_HOME
 export const STAFF_SEARCH_PAGE = '/subpackages/staff/pages/search/index'
 
 const staff = (name: string) => `/subpackages/staff/pages/${name}/index`
@@ -49,13 +49,7 @@ export function currentPath(): string {
 
 /** Sign out of the desk: revoke the refresh token, forget the session, back to the staff sign-in. */
 export async function staffLogout(): Promise<void> {
-  const refreshToken = session.get().refreshToken
-  try {
-    if (refreshToken) await api.logout(refreshToken)
-  } catch {
-    // local sign-out is enough
-  }
-  session.clear()
+  await signOut()
   Taro.showToast({ title: '已退出', icon: 'none', duration: 2000 })
   await Taro.reLaunch({ url: STAFF_LOGIN_PAGE })
 }

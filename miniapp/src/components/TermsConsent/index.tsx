@@ -1,3 +1,5 @@
+import { useFormErrors } from '../../hooks/useFormErrors'
+import FormError from '../FormError'
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -6,10 +8,11 @@ import Button from '../AppButton'
 import PrivacyTerms from '../PrivacyTerms'
 import { accountApi } from '../../api/account'
 import { isH5 } from '../../platform'
-import { api, errorMessage } from '../../api/client'
 import { session, useSession } from '../../store/session'
 import { toast } from '../../utils/nav'
+import { signOut } from '../../utils/signOut'
 import './index.scss'
+import ButtonRow from '../ButtonRow'
 
 /** How many pages show the consent now: the tab bar stays hidden while any does. */
 let holding = 0
@@ -30,9 +33,9 @@ function holdTabBar(): () => void {
  * version changes). Agreeing is recorded on the server (POST /me/consent); declining signs out.
  */
 export default function TermsConsent() {
-  const { accessToken, refreshToken, user } = useSession()
+  const { accessToken, user } = useSession()
   const [busy, setBusy] = useState<'agree' | 'decline' | null>(null)
-  const [error, setError] = useState('')
+  const errors = useFormErrors()
   const needed = !!accessToken && !!user && needsPrivacyConsent(user)
   useEffect(() => (needed ? holdTabBar() : undefined), [needed])
 
@@ -40,11 +43,11 @@ export default function TermsConsent() {
 
   const agree = async () => {
     setBusy('agree')
-    setError('')
+    errors.clear()
     try {
       session.setUser(await accountApi.consent(PRIVACY_TERMS_VERSION))
     } catch (e) {
-      setError(errorMessage(e))
+      errors.failWith(e)
     } finally {
       setBusy(null)
     }
@@ -52,15 +55,9 @@ export default function TermsConsent() {
 
   const decline = async () => {
     setBusy('decline')
-    try {
-      if (refreshToken) await api.logout(refreshToken)
-    } catch {
-      // signing out locally is enough when the server cannot be reached
-    } finally {
-      session.clear()
-      setBusy(null)
-      toast('未同意隐私保护指引，已退出登录')
-    }
+    await signOut()
+    setBusy(null)
+    toast('未同意隐私保护指引，已退出登录')
   }
 
   return (
@@ -75,19 +72,15 @@ export default function TermsConsent() {
         <View className='terms-consent__body' {...((isH5 ? { tabIndex: 0, role: 'document', 'aria-label': '隐私保护指引全文' } : {}) as object)}>
           <PrivacyTerms />
         </View>
-        {error ? (
-          <View className='form-error' role='alert'>
-            {error}
-          </View>
-        ) : null}
-        <View className='terms-consent__actions'>
+        <FormError message={errors.form} />
+        <ButtonRow className='terms-consent__actions'>
           <Button className='terms-consent__btn' fill='outline' type='default' size='large' disabled={busy !== null} loading={busy === 'decline'} onClick={decline}>
             不同意并退出
           </Button>
           <Button className='terms-consent__btn' type='primary' size='large' disabled={busy !== null} loading={busy === 'agree'} onClick={agree}>
             同意并继续
           </Button>
-        </View>
+        </ButtonRow>
       </View>
     </View>
   )

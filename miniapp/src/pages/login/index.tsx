@@ -1,8 +1,10 @@
+import FormError from '../../components/FormError'
+import { useFormErrors } from '../../hooks/useFormErrors'
 import { useEffect, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import Button from '../../components/AppButton'
 import { normalizePhone, PHONE_INPUT_MAX_LENGTH, PHONE_MESSAGE, type AuthResult } from '@gov/shared'
-import { api, errorMessage, isApiError } from '../../api/client'
+import { api, isApiError } from '../../api/client'
 import AppPage from '../../components/AppPage'
 import { getPlatformLoginCode, platformLoginLabel, supportsPlatformLogin } from '../../platform'
 import { session } from '../../store/session'
@@ -19,8 +21,7 @@ export default function Login() {
   const [sending, setSending] = useState(false)
   const [submitting, setSubmitting] = useState(false)
   const [platformBusy, setPlatformBusy] = useState(false)
-  const [fieldErrors, setFieldErrors] = useState<{ phone?: string; code?: string }>({})
-  const [formError, setFormError] = useState('')
+  const errors = useFormErrors<'phone' | 'code'>()
   const timer = useRef<ReturnType<typeof setInterval> | null>(null)
 
   useEffect(
@@ -45,31 +46,24 @@ export default function Login() {
   }
 
   const done = (result: AuthResult) => {
+    errors.clear()
     session.setAuth(result)
     toast('登录成功', 'success')
     setTimeout(() => goBackOr(), 400)
   }
 
   const showError = (e: unknown) => {
-    if (isApiError(e)) {
-      const f = e.fieldErrors
-      if (f.phone || f.code) setFieldErrors({ phone: f.phone, code: f.code })
-      if (e.code === 'INVALID_CODE') {
-        setFieldErrors({ code: e.message })
-        return
-      }
-    }
-    setFormError(errorMessage(e))
+    if (isApiError(e) && e.code === 'INVALID_CODE') errors.set({ code: e.message })
+    else errors.failWith(e, ['phone', 'code'])
   }
 
   const sendCode = async () => {
-    setFormError('')
     const p = normalizePhone(phone)
     if (!p) {
-      setFieldErrors({ phone: PHONE_MESSAGE })
+      errors.set({ phone: PHONE_MESSAGE })
       return
     }
-    setFieldErrors({})
+    errors.clear()
     setSending(true)
     try {
       await api.sendSmsCode(p)
@@ -84,14 +78,13 @@ export default function Login() {
   }
 
   const login = async () => {
-    setFormError('')
     const p = normalizePhone(phone)
     const c = code.trim()
-    const errors: { phone?: string; code?: string } = {}
-    if (!p) errors.phone = PHONE_MESSAGE
-    if (!/^\d{4,8}$/.test(c)) errors.code = '请输入短信验证码'
-    setFieldErrors(errors)
-    if (!p || errors.code) return
+    const next: { phone?: string; code?: string } = {}
+    if (!p) next.phone = PHONE_MESSAGE
+    if (!/^\d{4,8}$/.test(c)) next.code = '请输入短信验证码'
+    errors.set(next)
+    if (!p || next.code) return
     setSubmitting(true)
     try {
       done(await api.smsLogin(p, c))
@@ -103,12 +96,12 @@ export default function Login() {
   }
 
   const platformLogin = async () => {
-    setFormError('')
+    errors.clear()
     setPlatformBusy(true)
     try {
       done(await api.platformLogin(await getPlatformLoginCode()))
     } catch (e) {
-      setFormError(errorMessage(e))
+      errors.failWith(e)
     } finally {
       setPlatformBusy(false)
     }
@@ -134,27 +127,33 @@ export default function Login() {
         <View className='field'>
           <Text className='field__label'>手机号</Text>
           <Input
-            className={`field__input ${fieldErrors.phone ? 'field__input--invalid' : ''}`}
+            className={`field__input ${errors.of('phone') ? 'field__input--invalid' : ''}`}
             aria-label='手机号'
             type='text'
             maxlength={PHONE_INPUT_MAX_LENGTH}
             placeholder='请输入手机号'
             value={phone}
-            onInput={(e) => setPhone(e.detail.value)}
+            onInput={(e) => {
+              setPhone(e.detail.value)
+              errors.changed('phone')
+            }}
           />
-          {fieldErrors.phone && <Text className='field__error'>{fieldErrors.phone}</Text>}
+          {errors.of('phone') && <Text className='field__error'>{errors.of('phone')}</Text>}
         </View>
         <View className='field'>
           <Text className='field__label'>验证码</Text>
           <View className='login__code-row'>
             <Input
-              className={`field__input login__code ${fieldErrors.code ? 'field__input--invalid' : ''}`}
+              className={`field__input login__code ${errors.of('code') ? 'field__input--invalid' : ''}`}
               aria-label='验证码'
               type='number'
               maxlength={6}
               placeholder='短信验证码'
               value={code}
-              onInput={(e) => setCode(e.detail.value)}
+              onInput={(e) => {
+                setCode(e.detail.value)
+                errors.changed('code')
+              }}
               onConfirm={login}
             />
             <Button
@@ -167,13 +166,9 @@ export default function Login() {
               {countdown > 0 ? `${countdown}秒后重发` : '获取验证码'}
             </Button>
           </View>
-          {fieldErrors.code && <Text className='field__error'>{fieldErrors.code}</Text>}
+          {errors.of('code') && <Text className='field__error'>{errors.of('code')}</Text>}
         </View>
-        {formError && (
-          <View className='form-error' role='alert'>
-            {formError}
-          </View>
-        )}
+        <FormError message={errors.form} />
         <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={login}>
           登录
         </Button>

@@ -16,6 +16,7 @@ import { ROUTES } from '../../routes'
 import { session, useSession } from '../../store/session'
 import { settings, useSettings } from '../../store/settings'
 import { toast } from '../../utils/nav'
+import { signOut } from '../../utils/signOut'
 import MeEntries from '../../components/MeEntries'
 import './index.scss'
 
@@ -57,17 +58,11 @@ export default function Me() {
   })
 
   const logout = async () => {
-    const refreshToken = session.get().refreshToken
     setLoggingOut(true)
-    try {
-      if (refreshToken) await api.logout(refreshToken)
-    } catch {
-      // signing out locally is enough when the server cannot be reached
-    } finally {
-      session.clear()
-      setLoggingOut(false)
-      toast('已退出登录')
-    }
+    await signOut()
+    setUnread(0)
+    setLoggingOut(false)
+    toast('已退出登录')
   }
 
   const signedIn = !!accessToken

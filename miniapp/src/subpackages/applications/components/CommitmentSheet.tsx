@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Button from '../../../components/AppButton'
 import { isH5 } from '../../../platform'
 import type { MaterialView } from '../../../api/filings'
+import ButtonRow from '../../../components/ButtonRow'
 
 interface Props {
   materials: MaterialView[]
@@ -50,14 +51,14 @@ export default function CommitmentSheet({ materials, busy, error, onConfirm, onC
             {error}
           </View>
         ) : null}
-        <View className='sheet__actions'>
+        <ButtonRow className='sheet__actions'>
           <Button fill='outline' type='primary' onClick={onClose}>
             取消
           </Button>
           <Button type='primary' disabled={picked.length === 0} loading={busy} onClick={() => onConfirm(picked)}>
             确认签署
           </Button>
-        </View>
+        </ButtonRow>
       </View>
     </View>
   )

@@ -19,6 +19,8 @@ import { useSession } from '../../../store/session'
 import { openPage, toast } from '../../../utils/nav'
 import { dateLabel, dateTimeLabel, shanghaiDate, shanghaiTime } from '../../../utils/time'
 import { BOOKING_TONE, OFFHOURS_TONE } from './tones'
+import ButtonRow from '../../../components/ButtonRow'
+import { confirmDestructive } from '../../../utils/confirm'
 
 export type MineTab = 'bookings' | 'waitlist' | 'offhours'
 
@@ -63,6 +65,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
   }
 
   const leave = async (slotId: string) => {
+    if (!(await confirmDestructive({ title: '退出候补', content: '退出后不再为您候补这个时段。确定退出吗？', confirmText: '退出候补', cancelText: '继续候补' }))) return
     setBusyId(slotId)
     try {
       await bookingApi.leaveWaitlist(slotId)
@@ -140,7 +143,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
                   ) : (
                     <Text className='list-item__line'>排队中，有空位时会通知您</Text>
                   )}
-                  <View className='list-item__actions'>
+                  <ButtonRow className='list-item__actions'>
                     {w.offer ? (
                       <Button size='small' type='primary' loading={busyId === w.id} onClick={() => void accept(w.id)}>
                         确认预约
@@ -149,7 +152,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
                     <Button size='small' fill='outline' type='primary' loading={busyId === w.slotId} onClick={() => void leave(w.slotId)}>
                       退出候补
                     </Button>
-                  </View>
+                  </ButtonRow>
                 </View>
               ))}
             </PageState>

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Button from '../../../components/AppButton'
 import { errorMessage } from '../../../api/client'
 import type { ApplicantView, ApplicantRevealed } from '../../../api/staff'
+import ButtonRow from '../../../components/ButtonRow'
 
 interface Props {
   applicant: ApplicantView
@@ -53,11 +54,11 @@ export default function ApplicantInfo({ applicant: a, reveal }: Props) {
       {full ? (
         <Text className='st-line muted'>已显示完整信息，本次查看已记入审计日志。</Text>
       ) : (
-        <View className='st-actions st-actions--start'>
+        <ButtonRow className='st-actions st-actions--start'>
           <Button size='small' fill='outline' type='primary' loading={busy} onClick={() => void show()}>
             查看完整信息
           </Button>
-        </View>
+        </ButtonRow>
       )}
       {error ? (
         <View className='form-error' role='alert'>

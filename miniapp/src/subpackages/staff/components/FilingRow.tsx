@@ -1,3 +1,4 @@
+import Code from '../../../components/Code'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StatusTag from '../../../components/StatusTag'
@@ -23,7 +24,7 @@ export default function FilingRow({ filing: f }: { filing: StaffApplicationView 
         </View>
       </View>
       <Text className='st-line'>
-        {f.number} · 申请人 {f.applicant.name ?? '—'}
+        <Code>{f.number}</Code> · 申请人 {f.applicant.name ?? '—'}
         {f.onBehalf ? '（代办）' : ''}
       </Text>
       {f.prereview ? (

@@ -1,3 +1,5 @@
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import FormError from '../../../../components/FormError'
 import { useState } from 'react'
 import { BOOKING_STATUS_LABELS, OFFHOURS_STATUS_LABELS } from '@gov/shared'
 import Taro from '@tarojs/taro'
@@ -11,13 +13,14 @@ import SignInGate from '../../../../components/SignInGate'
 import StatusTag from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
 import { accountApi } from '../../../../api/account'
-import { errorMessage, isApiError } from '../../../../api/client'
+import { isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { useReloadOnShow } from '../../../../hooks/useReloadOnShow'
 import { ROUTES } from '../../../../routes'
 import { CITIZEN_ROUTES, withQuery } from '../../../../routes.citizen'
 import { session, useSession } from '../../../../store/session'
 import { openPage, toast } from '../../../../utils/nav'
+import { confirmDestructive } from '../../../../utils/confirm'
 import './index.scss'
 
 /** What the person types to confirm: the destructive step is never one careless tap. */
@@ -44,22 +47,23 @@ export default function CloseAccount() {
   useReloadOnShow(check.reload, !!accessToken)
   const [typed, setTyped] = useState('')
   const [closing, setClosing] = useState(false)
-  const [formError, setFormError] = useState('')
+  const errors = useFormErrors()
 
   const c = check.data
   const confirmed = typed.trim() === CONFIRM_WORD
 
   const close = async () => {
     if (!c?.canClose || !confirmed) return
-    setFormError('')
+    if (!(await confirmDestructive({ title: '注销账号', content: '注销后本账号不能再登录或恢复。确定注销吗？', confirmText: '注销', cancelText: '不注销' }))) return
     setClosing(true)
     try {
       await accountApi.close()
+      errors.clear()
       session.clear()
       toast('账号已注销', 'success')
       setTimeout(() => Taro.reLaunch({ url: ROUTES.home }), 600)
     } catch (e) {
-      setFormError(errorMessage(e))
+      errors.failWith(e)
       if (isApiError(e) && e.code === 'INVALID_STATE') check.reload()
     } finally {
       setClosing(false)
@@ -127,14 +131,13 @@ export default function CloseAccount() {
               maxlength={8}
               value={typed}
               disabled={!c?.canClose}
-              onInput={(e) => setTyped(e.detail.value)}
+              onInput={(e) => {
+                setTyped(e.detail.value)
+                errors.changed()
+              }}
             />
           </View>
-          {formError ? (
-            <View className='form-error' role='alert'>
-              {formError}
-            </View>
-          ) : null}
+          <FormError message={errors.form} />
           <Button className='btn-block' block fill='outline' type='danger' size='large' disabled={!c?.canClose || !confirmed} loading={closing} onClick={close}>
             注销账号
           </Button>

@@ -1,3 +1,5 @@
+import FormError from '../../../../components/FormError'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -14,7 +16,7 @@ import {
   REAL_NAME_MESSAGE,
   type IdType,
 } from '@gov/shared'
-import { api, errorMessage, isApiError } from '../../../../api/client'
+import { api, isApiError } from '../../../../api/client'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import Segmented from '../../../../components/Segmented'
@@ -22,6 +24,7 @@ import { ROUTES } from '../../../../routes'
 import { session, useSession } from '../../../../store/session'
 import { goBackOr, toast } from '../../../../utils/nav'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 interface Errors {
   realName?: string
@@ -50,12 +53,10 @@ export default function Verify() {
   const [idType, setIdType] = useState<IdType>('resident')
   const [realName, setRealName] = useState('')
   const [idNumber, setIdNumber] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
-  const [formError, setFormError] = useState('')
+  const errors = useFormErrors<keyof Errors>()
   const [submitting, setSubmitting] = useState(false)
 
   const submit = async () => {
-    setFormError('')
     const latin = idTypeAllowsLatinName(idType)
     const name = normalizeRealName(realName, latin)
     const id = normalizeIdDocumentNumber(idNumber)
@@ -65,27 +66,18 @@ export default function Verify() {
     if (!id) next.idNumber = '请输入证件号码'
     else if (problem === 'format') next.idNumber = ID_FORMAT_MESSAGES[idType]
     else if (problem === 'check') next.idNumber = DEFAULT_ERROR_MESSAGES.INVALID_ID_NUMBER
-    setErrors(next)
+    errors.set(next)
     if (name === null || next.idNumber) return
     setSubmitting(true)
     try {
       const me = await api.verify({ realName: name, idNumber: id, idType })
+      errors.clear()
       session.setUser(me)
       toast('实名认证成功', 'success')
       setTimeout(() => goBackOr(ROUTES.me), 600)
     } catch (e) {
-      if (isApiError(e)) {
-        const f = e.fieldErrors
-        if (e.code === 'INVALID_ID_NUMBER') {
-          setErrors({ idNumber: e.message })
-          return
-        }
-        if (f.realName || f.idNumber) {
-          setErrors({ realName: f.realName, idNumber: f.idNumber })
-          return
-        }
-      }
-      setFormError(errorMessage(e))
+      if (isApiError(e) && e.code === 'INVALID_ID_NUMBER') errors.set({ idNumber: e.message })
+      else errors.failWith(e, ['realName', 'idNumber'])
     } finally {
       setSubmitting(false)
     }
@@ -99,11 +91,11 @@ export default function Verify() {
         <PageState empty emptyText='请先登录后再进行实名认证'>
           {null}
         </PageState>
-        <View className='verify__actions'>
+        <ButtonRow className='verify__actions'>
           <Button block type='primary' size='large' onClick={() => Taro.redirectTo({ url: ROUTES.login })}>
             登录
           </Button>
-        </View>
+        </ButtonRow>
       </AppPage>
     )
   }
@@ -135,7 +127,7 @@ export default function Verify() {
             options={ID_TYPE_OPTIONS}
             onChange={(t) => {
               setIdType(t)
-              setErrors({})
+              errors.clear()
             }}
           />
           <Text className='muted'>{ID_TYPE_LABELS[idType]}</Text>
@@ -143,34 +135,36 @@ export default function Verify() {
         <View className='field'>
           <Text className='field__label'>姓名</Text>
           <Input
-            className={`field__input ${errors.realName ? 'field__input--invalid' : ''}`}
+            className={`field__input ${errors.of('realName') ? 'field__input--invalid' : ''}`}
             aria-label='姓名'
             placeholder={idTypeAllowsLatinName(idType) ? '与证件一致，中文或英文姓名' : '与证件一致'}
             maxlength={64}
             value={realName}
-            onInput={(e) => setRealName(e.detail.value)}
+            onInput={(e) => {
+              setRealName(e.detail.value)
+              errors.changed('realName')
+            }}
           />
-          {errors.realName && <Text className='field__error'>{errors.realName}</Text>}
+          {errors.of('realName') && <Text className='field__error'>{errors.of('realName')}</Text>}
         </View>
         <View className='field'>
           <Text className='field__label'>{numberLabel}</Text>
           <Input
-            className={`field__input ${errors.idNumber ? 'field__input--invalid' : ''}`}
+            className={`field__input ${errors.of('idNumber') ? 'field__input--invalid' : ''}`}
             aria-label={numberLabel}
             type={idType === 'resident' ? 'idcard' : 'text'}
             placeholder={NUMBER_PLACEHOLDERS[idType]}
             maxlength={24}
             value={idNumber}
-            onInput={(e) => setIdNumber(e.detail.value)}
+            onInput={(e) => {
+              setIdNumber(e.detail.value)
+              errors.changed('idNumber')
+            }}
             onConfirm={submit}
           />
-          {errors.idNumber && <Text className='field__error'>{errors.idNumber}</Text>}
+          {errors.of('idNumber') && <Text className='field__error'>{errors.of('idNumber')}</Text>}
         </View>
-        {formError && (
-          <View className='form-error' role='alert'>
-            {formError}
-          </View>
-        )}
+        <FormError message={errors.form} />
         <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={submit}>
           提交
         </Button>

@@ -1,3 +1,5 @@
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import FormError from '../../../../components/FormError'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -13,6 +15,7 @@ import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Editing = { kind: 'edit'; phrase: PhraseView } | { kind: 'remove'; phrase: PhraseView }
 
@@ -25,25 +28,25 @@ export default function Phrases() {
   const items = list.data ?? []
 
   const [text, setText] = useState('')
-  const [error, setError] = useState('')
+  const errors = useFormErrors()
   const [busy, setBusy] = useState(false)
   const [editing, setEditing] = useState<Editing | null>(null)
   const [editText, setEditText] = useState('')
 
   const add = async () => {
     if (text.trim().length < 2) {
-      setError('请输入补正语（至少 2 个字）')
+      errors.fail('请输入补正语（至少 2 个字）')
       return
     }
     setBusy(true)
     try {
       await adminApi.addPhrase(text.trim())
       setText('')
-      setError('')
+      errors.clear()
       toast('已添加', 'success')
       list.reload()
     } catch (e) {
-      setError(errorMessage(e))
+      errors.failWith(e)
     } finally {
       setBusy(false)
     }
@@ -81,7 +84,7 @@ export default function Phrases() {
             value={text}
             onChange={(v) => {
               setText(v)
-              setError('')
+              errors.changed()
             }}
             placeholder='例如：材料模糊不清，请重新拍摄上传'
             maxlength={200}
@@ -91,18 +94,14 @@ export default function Phrases() {
             添加
           </Button>
         </View>
-        {error ? (
-          <View className='form-error' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormError message={errors.form} />
       </View>
       <View className='card'>
         <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText='还没有常用补正语' onRetry={list.reload}>
           {items.map((p, i) => (
             <View key={p.id} className='phrases__row' role='group' aria-label={p.text}>
               <Text className='phrases__text'>{p.text}</Text>
-              <View className='phrases__actions'>
+              <ButtonRow className='phrases__actions'>
                 <Button size='small' fill='outline' type='default' disabled={i === 0} onClick={() => void move(i, -1)}>
                   上移
                 </Button>
@@ -123,7 +122,7 @@ export default function Phrases() {
                 <Button size='small' fill='outline' type='danger' onClick={() => setEditing({ kind: 'remove', phrase: p })}>
                   删除
                 </Button>
-              </View>
+              </ButtonRow>
             </View>
           ))}
         </PageState>

@@ -1,7 +1,9 @@
+import Code from '../../../../components/Code'
 import { useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
+import FormError from '../../../../components/FormError'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
 import PrivacySheet from '../../../../components/PrivacySheet'
@@ -16,6 +18,7 @@ import { errorMessage, isApiError } from '../../../../api/client'
 import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, sizeLabel, SLA_LABELS, timelineTitle } from '@gov/shared'
 import { filingsApi, partyLabel, type RatedApplicationView, type MaterialView } from '../../../../api/filings'
 import { useAsync } from '../../../../hooks/useAsync'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { openFile } from '../../../../platform'
 import { session, useSession } from '../../../../store/session'
@@ -26,6 +29,8 @@ import CommitmentSheet from '../../components/CommitmentSheet'
 import { FILING_TONE, SLA_TONE } from '../../components/tones'
 import '../../components/filing.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
+import { confirmDestructive } from '../../../../utils/confirm'
 
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
 
@@ -54,8 +59,7 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uplo
   const editable = isEditable(filing.status)
 
   const remove = async (fileId: string) => {
-    const ok = await Taro.showModal({ title: '删除文件', content: '确定删除这个文件吗？', confirmText: '删除', cancelText: '取消' })
-    if (!ok.confirm) return
+    if (!(await confirmDestructive({ title: '删除文件', content: '确定删除这个文件吗？', confirmText: '删除' }))) return
     setDeleting(fileId)
     try {
       await filingsApi.deleteFile(filing.id, m.materialId, fileId)
@@ -158,7 +162,8 @@ export default function FilingDetail() {
   const [missing, setMissing] = useState<string[]>([])
   const [unchanged, setUnchanged] = useState<string[]>([])
   const [submitting, setSubmitting] = useState(false)
-  const [formError, setFormError] = useState('')
+  // the form's message (submit refused): goes when a material changes, a commitment is signed or the submit goes through
+  const errors = useFormErrors()
   const [sheet, setSheet] = useState(false)
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState('')
@@ -178,9 +183,9 @@ export default function FilingDetail() {
   const submit = async () => {
     if (!f || uploading) return
     setSubmitting(true)
-    setFormError('')
     try {
       await filingsApi.submit(f.id)
+      errors.clear()
       setMissing([])
       setUnchanged([])
       setSubmitted(true)
@@ -188,16 +193,18 @@ export default function FilingDetail() {
       filing.reload()
     } catch (e) {
       const ids = isApiError(e) && Array.isArray(e.details.materialIds) ? (e.details.materialIds as string[]) : []
-      const names = f.materials.filter((m) => ids.includes(m.materialId)).map((m) => m.name).join('、')
+      const named = f.materials.filter((m) => ids.includes(m.materialId))
+      const count = named.length
       if (isApiError(e) && e.code === 'MATERIALS_MISSING') {
+        // the missing materials are marked on their cards, with their names: the message counts them and does not name them again
         setMissing(ids)
-        setFormError(names ? `还有必需材料未上传：${names}` : e.message)
+        errors.fail(count ? `还有 ${count} 项必需材料未上传（已在上方标出），请上传${f.materials.some((m) => ids.includes(m.materialId) && m.tolerable) ? '或签署信用承诺' : ''}后再提交` : e.message)
       } else if (isApiError(e) && e.code === 'NOTHING_CORRECTED') {
         // the notice's materials still as they were: name them, mark them, and say what to do
         setUnchanged(ids)
-        setFormError(names ? `未能提交：告知补正的材料“${names.replace(/、/g, '”“')}”尚未更改。请上传补正后的材料后再提交。` : e.message)
+        errors.fail(count ? `未能提交：告知补正的材料${named.map((m) => `“${m.name}”`).join('')}尚未更改。请上传补正后的材料后再提交。` : e.message)
       } else {
-        setFormError(errorMessage(e))
+        errors.failWith(e)
       }
     } finally {
       setSubmitting(false)
@@ -211,6 +218,7 @@ export default function FilingDetail() {
     try {
       await filingsApi.commit(f.id, materialIds)
       setSheet(false)
+      errors.changed()
       setMissing((ms) => ms.filter((x) => !materialIds.includes(x)))
       setUnchanged((ms) => ms.filter((x) => !materialIds.includes(x)))
       toast('已签署信用承诺', 'success')
@@ -224,8 +232,7 @@ export default function FilingDetail() {
 
   const withdraw = async () => {
     if (!f || uploading) return
-    const ok = await Taro.showModal({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' })
-    if (!ok.confirm) return
+    if (!(await confirmDestructive({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
     setWithdrawing(true)
     try {
       await filingsApi.withdraw(f.id)
@@ -267,12 +274,12 @@ export default function FilingDetail() {
   return (
     <AppPage className='filing'>
       <SignInGate purpose='查看办件'>
-        <PageState loading={filing.loading && !f} error={!id ? new Error('缺少办件编号') : filing.error} onRetry={filing.reload}>
+        <PageState loading={filing.loading && !f} notFound={!id} notFoundText='缺少办件编号' error={filing.error} onRetry={filing.reload}>
           {f ? (
             <View>
               <View className='filing__head'>
                 <Text className='filing__name'>{f.serviceName}</Text>
-                <Text className='filing__number'>办件编号：{f.number}</Text>
+                <Text className='filing__number'>办件编号：<Code>{f.number}</Code></Text>
                 <Text className='filing__number'>办理大厅：{f.hallName}</Text>
                 {f.party ? <Text className='filing__number filing__party'>{partyLabel(f.party, user?.id ?? null)}</Text> : null}
                 <View className='filing__tags'>
@@ -348,7 +355,7 @@ export default function FilingDetail() {
                   {f.receiptNo ? (
                     <View className='kv'>
                       <Text className='kv__k'>受理回执号</Text>
-                      <Text className='kv__v'>{f.receiptNo}</Text>
+                      <Code className='kv__v'>{f.receiptNo}</Code>
                     </View>
                   ) : null}
                   {f.decisionNote ? (
@@ -390,6 +397,7 @@ export default function FilingDetail() {
                     busy={submitting || withdrawing}
                     uploading={uploading}
                     onChanged={() => {
+                      errors.changed()
                       setMissing((ms) => ms.filter((x) => x !== m.materialId))
                       setUnchanged((ms) => ms.filter((x) => x !== m.materialId))
                       filing.reload()
@@ -403,15 +411,11 @@ export default function FilingDetail() {
                 ) : null}
               </View>
 
-              {formError ? (
-                <View className='banner banner--danger' role='alert'>
-                  <Text>{formError}</Text>
-                </View>
-              ) : null}
+              <FormError banner message={errors.form} />
 
-              <View className='filing__actions'>
+              <ButtonRow className='filing__actions'>
                 {uploading && (editable || BEFORE_ACCEPTANCE.includes(f.status)) ? (
-                  <View className='banner banner--info filing__wait' role='status'>
+                  <View className='banner banner--info filing__wait button-row__line' role='status'>
                     <Text>文件正在上传，上传完成后才能提交或撤回</Text>
                   </View>
                 ) : null}
@@ -425,7 +429,7 @@ export default function FilingDetail() {
                     撤回申请
                   </Button>
                 ) : null}
-              </View>
+              </ButtonRow>
 
               {editable ? progressBlock : null}
             </View>

@@ -1,4 +1,7 @@
 import { APPLICATION_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
+import FormError from '../../../../components/FormError'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import Code from '../../../../components/Code'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
@@ -6,7 +9,6 @@ import Button from '../../../../components/AppButton'
 import AppPage from '../../../../components/AppPage'
 import StatusTag from '../../../../components/StatusTag'
 import Timeline from '../../../../components/Timeline'
-import { errorMessage } from '../../../../api/client'
 import { filingsApi, type LookupView } from '../../../../api/filings'
 import { dateLabel, fullDateTime, shanghaiDate } from '../../../../utils/time'
 import { FILING_TONE, SLA_TONE } from '../../components/tones'
@@ -18,26 +20,25 @@ export default function Lookup() {
   const { params } = useRouter()
   const [number, setNumber] = useState(params.number ? decodeURIComponent(params.number) : '')
   const [tail, setTail] = useState('')
-  const [errors, setErrors] = useState<{ number?: string; tail?: string }>({})
-  const [error, setError] = useState('')
+  const errors = useFormErrors<'number' | 'tail'>()
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<LookupView | null>(null)
 
   const search = async () => {
-    setError('')
     const n = number.trim().toUpperCase()
     const t = tail.trim()
     const next: { number?: string; tail?: string } = {}
     if (!/^ZW\d{8}-\d{6}$/.test(n)) next.number = '办件编号格式应为 ZW20261201-000123'
     if (!/^\d{4}$/.test(t)) next.tail = '请输入申请人手机号后四位'
-    setErrors(next)
+    errors.set(next)
     if (next.number || next.tail) return
     setBusy(true)
     setResult(null)
     try {
       setResult(await filingsApi.lookup(n, t))
+      errors.clear()
     } catch (e) {
-      setError(errorMessage(e))
+      errors.failWith(e, ['number', 'tail'])
     } finally {
       setBusy(false)
     }
@@ -50,34 +51,36 @@ export default function Lookup() {
         <View className='field'>
           <Text className='field__label'>办件编号</Text>
           <Input
-            className={`field__input ${errors.number ? 'field__input--invalid' : ''}`}
+            className={`field__input ${errors.of('number') ? 'field__input--invalid' : ''}`}
             aria-label='办件编号'
             placeholder='如 ZW20261201-000123'
             maxlength={17}
             value={number}
-            onInput={(e) => setNumber(e.detail.value)}
+            onInput={(e) => {
+              setNumber(e.detail.value)
+              errors.changed('number')
+            }}
           />
-          {errors.number ? <Text className='field__error'>{errors.number}</Text> : null}
+          {errors.of('number') ? <Text className='field__error'>{errors.of('number')}</Text> : null}
         </View>
         <View className='field'>
           <Text className='field__label'>手机号后四位</Text>
           <Input
-            className={`field__input ${errors.tail ? 'field__input--invalid' : ''}`}
+            className={`field__input ${errors.of('tail') ? 'field__input--invalid' : ''}`}
             aria-label='手机号后四位'
             type='number'
             maxlength={4}
             placeholder='申请人手机号后四位'
             value={tail}
-            onInput={(e) => setTail(e.detail.value)}
+            onInput={(e) => {
+              setTail(e.detail.value)
+              errors.changed('tail')
+            }}
             onConfirm={search}
           />
-          {errors.tail ? <Text className='field__error'>{errors.tail}</Text> : null}
+          {errors.of('tail') ? <Text className='field__error'>{errors.of('tail')}</Text> : null}
         </View>
-        {error ? (
-          <View className='form-error' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormError message={errors.form} />
         <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={search}>
           查询
         </Button>
@@ -86,7 +89,7 @@ export default function Lookup() {
       {result ? (
         <View className='card' role='region' aria-label='查询结果'>
           <Text className='filing__name'>{result.serviceName}</Text>
-          <Text className='filing__number'>办件编号：{result.number}</Text>
+          <Text className='filing__number'>办件编号：<Code>{result.number}</Code></Text>
           <View className='filing__tags'>
             <StatusTag tone={FILING_TONE[result.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[result.status]}</StatusTag>
             {result.sla ? <StatusTag tone={SLA_TONE[result.sla]}>{SLA_LABELS[result.sla]}</StatusTag> : null}

@@ -1,4 +1,5 @@
 import { APPLICATION_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
+import Code from '../../../../components/Code'
 import { useMemo, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -71,7 +72,7 @@ export default function MyFilings() {
                   {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABELS[f.sla]}</StatusTag> : null}
                   {f.rateable ? <StatusTag tone='warning'>待评价</StatusTag> : null}
                 </View>
-                <Text className='list-item__line'>编号 {f.number}</Text>
+                <Text className='list-item__line'>编号 <Code>{f.number}</Code></Text>
                 {f.dueAt ? <Text className='list-item__line'>办结期限：{dateLabel(shanghaiDate(f.dueAt))}</Text> : null}
                 {f.status === 'submitted' && f.prereview ? (
                   <Text className='list-item__line'>预审剩余 {f.prereview.daysLeft} 个工作日</Text>

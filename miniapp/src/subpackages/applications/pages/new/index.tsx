@@ -1,3 +1,5 @@
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import FormError from '../../../../components/FormError'
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -9,7 +11,7 @@ import HallPicker, { initialHallId } from '../../../../components/HallPicker'
 import PageState from '../../../../components/PageState'
 import SignInGate from '../../../../components/SignInGate'
 import { catalogApi } from '../../../../api/catalog'
-import { errorMessage, isApiError } from '../../../../api/client'
+import { isApiError } from '../../../../api/client'
 import { filingsApi } from '../../../../api/filings'
 import { useAsync } from '../../../../hooks/useAsync'
 import { ROUTES } from '../../../../routes'
@@ -18,6 +20,7 @@ import { acting, useActingFor } from '../../../../store/acting'
 import { toast } from '../../../../utils/nav'
 import '../../components/filing.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 /**
  * 在线申报: before a draft filing is made, say for whom (为谁办理: oneself, a company, a
@@ -32,7 +35,9 @@ export default function NewFiling() {
   const who = useActingWho()
   const [hallId, setHallId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState('')
+  // a refusal goes when the hall changes or the filing is made
+  const errors = useFormErrors()
+  useEffect(() => errors.changed(), [hallId])
   // a person-only service is not filed for a company, nor a company-only one for a person: say why
   const blocked = !!useAudienceBlock(guide.data?.audience)
 
@@ -43,18 +48,18 @@ export default function NewFiling() {
   const start = async () => {
     if (!hallId) return
     setBusy(true)
-    setError('')
     try {
       const filing = await filingsApi.create(serviceId, hallId, onBehalfOf)
       // made in that name: the next errand starts from 本人 again
       acting.done()
+      errors.clear()
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.filing, { id: filing.id }) })
     } catch (e) {
       if (isApiError(e) && e.code === 'REAL_NAME_REQUIRED') {
         toast(e.message)
         Taro.navigateTo({ url: ROUTES.verify })
       } else {
-        setError(errorMessage(e))
+        errors.failWith(e)
       }
     } finally {
       setBusy(false)
@@ -67,7 +72,7 @@ export default function NewFiling() {
   return (
     <AppPage className='new-filing'>
       <SignInGate purpose='在线申报'>
-        <PageState loading={guide.loading} error={!serviceId ? new Error('缺少事项编号') : guide.error} onRetry={guide.reload}>
+        <PageState loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
           {g ? (
             <View>
               <ActingBar />
@@ -80,20 +85,16 @@ export default function NewFiling() {
               <View className='card'>
                 <HallPicker halls={g.halls} value={hallId} onChange={setHallId} />
               </View>
-              {error ? (
-                <View className='banner banner--danger' role='alert'>
-                  <Text>{error}</Text>
-                </View>
-              ) : null}
-              <View className='filing__actions'>
-                <View className='new-filing__confirm'>
+              <FormError banner message={errors.form} />
+              <ButtonRow className='filing__actions'>
+                <View className='new-filing__confirm button-row__line'>
                   <Text className='new-filing__who'>{`将为 ${who} 办理`}</Text>
                   <Text className='muted'>{hall ? `办理大厅：${hall.name}` : '请先选择办理大厅'}</Text>
                 </View>
                 <Button block type='primary' size='large' loading={busy} disabled={blocked || !hall} onClick={start}>
                   开始申报
                 </Button>
-              </View>
+              </ButtonRow>
             </View>
           ) : null}
         </PageState>

@@ -1,3 +1,5 @@
+import { useFormErrors } from '../../../../hooks/useFormErrors'
+import FormError from '../../../../components/FormError'
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -12,7 +14,7 @@ import SignInGate from '../../../../components/SignInGate'
 import Tappable from '../../../../components/Tappable'
 import { bookingApi } from '../../../../api/booking'
 import { catalogApi } from '../../../../api/catalog'
-import { errorMessage, isApiError } from '../../../../api/client'
+import { isApiError } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { useBookingHorizon } from '../../../../hooks/useBookingHorizon'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
@@ -41,7 +43,9 @@ export default function Book() {
   const [day, setDay] = useState<string | null>(null)
   const [slotId, setSlotId] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [formError, setFormError] = useState('')
+  // a refusal (e.g. 该时段已约满) goes once the hall, day or slot changes
+  const errors = useFormErrors()
+  useEffect(() => errors.changed(), [hallId, day, slotId])
 
   const horizon = useBookingHorizon()
   const today = shanghaiDate()
@@ -107,7 +111,6 @@ export default function Book() {
   usePullRefresh(reload)
 
   const joinWaitlist = async (s: Slot) => {
-    setFormError('')
     try {
       const r = await bookingApi.joinWaitlist(s.id, serviceId)
       Taro.showModal({
@@ -116,23 +119,23 @@ export default function Book() {
         showCancel: false,
       })
     } catch (e) {
-      setFormError(errorMessage(e))
+      errors.failWith(e)
     }
   }
 
   const confirm = async () => {
     if (!slot) return
     setBusy(true)
-    setFormError('')
     try {
       const booking = await bookingApi.book(slot.id, serviceId, onBehalfOf)
       // made in that name: the next errand starts from 本人 again
       acting.done()
+      errors.clear()
       toast('预约成功', 'success')
       // fresh=1: the detail page offers 开启提醒 (subscribe messages are asked for on that tap only)
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.booking, { id: booking.id, fresh: 1 }) })
     } catch (e) {
-      setFormError(errorMessage(e))
+      errors.failWith(e)
       if (isApiError(e) && (e.code === 'SLOT_FULL' || e.code === 'SLOT_NOT_BOOKABLE')) days.reload()
       if (isApiError(e) && e.code === 'BOOKING_FORFEITED') eligibility.reload()
     } finally {
@@ -143,7 +146,7 @@ export default function Book() {
   const g = guide.data
   return (
     <AppPage className='book'>
-      <PageState loading={guide.loading} error={!serviceId ? new Error('缺少事项编号') : guide.error} onRetry={guide.reload}>
+      <PageState loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
         {g ? (
           <View>
             <Text className='book__service'>{g.name}</Text>
@@ -247,11 +250,7 @@ export default function Book() {
               ) : null}
 
               <View className='book__confirm'>
-                {formError ? (
-                  <View className='form-error' role='alert'>
-                    {formError}
-                  </View>
-                ) : null}
+                <FormError message={errors.form} />
                 <Text className='book__who'>{`将为 ${who} 预约`}</Text>
                 {slot && hall ? (
                   <Text className='book__summary'>

@@ -1,4 +1,5 @@
 import { BOOKING_STATUS_LABELS } from '@gov/shared'
+import Code from '../../../../components/Code'
 import { createElement, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
@@ -22,6 +23,8 @@ import { openPage, toast } from '../../../../utils/nav'
 import { dateLabel, fullDateTime, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import '../../components/booking.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
+import { confirmDestructive } from '../../../../utils/confirm'
 
 /** Ended without being served: the code lets nobody in any more, and 重新预约 is offered. */
 const ENDED_UNSERVED: string[] = ['cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived']
@@ -54,8 +57,7 @@ export default function BookingDetail() {
   usePullRefresh(booking.reload)
 
   const cancel = async () => {
-    const ok = await Taro.showModal({ title: '取消预约', content: '确定取消这次预约吗？取消后号源会释放给其他人。', confirmText: '确定取消', cancelText: '再想想' })
-    if (!ok.confirm) return
+    if (!(await confirmDestructive({ title: '取消预约', content: '确定取消这次预约吗？取消后签到码作废，号源会释放给其他人。', confirmText: '确定取消', cancelText: '再想想' }))) return
     setCancelling(true)
     try {
       await bookingApi.cancel(id)
@@ -73,7 +75,7 @@ export default function BookingDetail() {
   return (
     <AppPage className='booking'>
       <SignInGate purpose='查看预约'>
-        <PageState loading={booking.loading} error={!id ? new Error('缺少预约编号') : booking.error} onRetry={booking.reload}>
+        <PageState loading={booking.loading} notFound={!id} notFoundText='缺少预约编号' error={booking.error} onRetry={booking.reload}>
           {b ? (
             <View>
               <View className='card booking__qr-card'>
@@ -90,7 +92,7 @@ export default function BookingDetail() {
                       )
                     ) : null}
                     <Text className='booking__code-label'>签到码（到大厅后出示二维码或报此码）</Text>
-                    <Text className='booking__code'>{b.code}</Text>
+                    <Code className='booking__code'>{b.code}</Code>
                   </>
                 ) : (
                   <View className='booking__outcome' role='status'>
@@ -149,12 +151,7 @@ export default function BookingDetail() {
                 </View>
               ) : null}
 
-              <View className='booking__actions'>
-                {b.status === 'cancelled_by_centre' ? (
-                  <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.book, { serviceId: b.serviceId }))}>
-                    重新预约
-                  </Button>
-                ) : null}
+              <ButtonRow className='booking__actions'>
                 {upcoming ? (
                   <Button block type='danger' fill='outline' size='large' loading={cancelling} onClick={cancel}>
                     取消预约
@@ -168,7 +165,7 @@ export default function BookingDetail() {
                 <Button block type='primary' fill='outline' size='large' onClick={() => openPage(CITIZEN_ROUTES.myBookings)}>
                   我的预约
                 </Button>
-              </View>
+              </ButtonRow>
             </View>
           ) : null}
         </PageState>

@@ -3,6 +3,8 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import TextArea from '../../../../components/TextArea'
+import FormError from '../../../../components/FormError'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import Button from '../../../../components/AppButton'
 import AppPage from '../../../../components/AppPage'
 import PageState from '../../../../components/PageState'
@@ -10,7 +12,6 @@ import SignInGate from '../../../../components/SignInGate'
 import StatusTag, { type Tone } from '../../../../components/StatusTag'
 import Tappable from '../../../../components/Tappable'
 import { bookingApi, type NoShowRecordItem } from '../../../../api/booking'
-import { errorMessage } from '../../../../api/client'
 import { useAsync } from '../../../../hooks/useAsync'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useActingChoice } from '../../../../store/acting'
@@ -21,6 +22,7 @@ import { dateLabel } from '../../../../utils/time'
 import EligibilityBanner from '../../components/EligibilityBanner'
 import '../../components/booking.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 const APPEAL_LABEL: Record<AppealStatus, { text: string; tone: Tone }> = {
   open: { text: APPEAL_STATUS_LABELS.open, tone: 'warning' },
@@ -31,23 +33,23 @@ const APPEAL_LABEL: Record<AppealStatus, { text: string; tone: Tone }> = {
 function Item({ item, onChanged }: { item: NoShowRecordItem; onChanged: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const [error, setError] = useState('')
+  const errors = useFormErrors()
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
-    setError('')
     if (reason.trim().length < 2) {
-      setError('请写明申诉理由（至少 2 个字）')
+      errors.fail('请写明申诉理由（至少 2 个字）')
       return
     }
     setBusy(true)
     try {
       await bookingApi.appeal(item.bookingId, reason.trim())
+      errors.clear()
       toast('申诉已提交', 'success')
       setOpen(false)
       onChanged()
     } catch (e) {
-      setError(errorMessage(e))
+      errors.failWith(e)
     } finally {
       setBusy(false)
     }
@@ -72,28 +74,24 @@ function Item({ item, onChanged }: { item: NoShowRecordItem; onChanged: () => vo
       ) : item.counts ? (
         open ? (
           <View className='no-shows__appeal'>
-            <TextArea label='申诉理由' placeholder='如：当天突发急病住院，可提供医院证明' value={reason} onChange={setReason} />
-            {error ? (
-              <View className='form-error' role='alert'>
-                {error}
-              </View>
-            ) : null}
-            <View className='list-item__actions'>
+            <TextArea label='申诉理由' placeholder='如：当天突发急病住院，可提供医院证明' value={reason} onChange={(v) => { setReason(v); errors.changed() }} />
+            <FormError message={errors.form} />
+            <ButtonRow className='list-item__actions'>
               <Button size='small' type='primary' loading={busy} onClick={submit}>
                 提交申诉
               </Button>
               <Button size='small' fill='outline' type='primary' onClick={() => setOpen(false)}>
                 取消
               </Button>
-            </View>
+            </ButtonRow>
             <Text className='muted'>每条爽约记录只能申诉一次，请如实填写。</Text>
           </View>
         ) : (
-          <View className='list-item__actions'>
+          <ButtonRow className='list-item__actions'>
             <Button size='small' fill='outline' type='primary' onClick={() => setOpen(true)}>
               申诉
             </Button>
-          </View>
+          </ButtonRow>
         )
       ) : null}
     </View>

@@ -1,3 +1,4 @@
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -27,6 +28,8 @@ import EligibilityBanner from '../../components/EligibilityBanner'
 import { OFFHOURS_TONE } from '../../components/tones'
 import '../../components/booking.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
+import { confirmDestructive } from '../../../../utils/confirm'
 
 const WORKDAY_STARTS = ['07:00', '07:30', '08:00', '12:00', '12:30', '17:00', '17:30', '18:00', '18:30', '19:00']
 const RESTDAY_STARTS = ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00']
@@ -58,8 +61,7 @@ function RequestStatus({ id }: { id: string }) {
   const hall = service.data?.halls.find((h) => h.id === r?.hallId)
 
   const cancel = async () => {
-    const ok = await Taro.showModal({ title: '撤回申请', content: '确定撤回这次错时办理申请吗？', confirmText: '撤回', cancelText: '不撤回' })
-    if (!ok.confirm) return
+    if (!(await confirmDestructive({ title: '撤回申请', content: '确定撤回这次错时办理申请吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
     setBusy(true)
     try {
       await bookingApi.cancelOffhours(id)
@@ -127,7 +129,7 @@ function RequestStatus({ id }: { id: string }) {
               <Text>大厅将在工作时间内确认时间和接待人员，结果会通过消息通知您。</Text>
             </View>
           ) : null}
-          <View className='offhours__actions'>
+          <ButtonRow className='offhours__actions'>
             {r.status === 'confirmed' && r.bookingId ? (
               <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: r.bookingId! }))}>
                 查看预约和签到码
@@ -138,7 +140,7 @@ function RequestStatus({ id }: { id: string }) {
                 撤回申请
               </Button>
             ) : null}
-          </View>
+          </ButtonRow>
         </View>
       ) : null}
     </PageState>
@@ -160,9 +162,8 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
   const [start, setStart] = useState<string | null>(null)
   const [duration, setDuration] = useState(60)
   const [note, setNote] = useState('')
-  const [error, setError] = useState('')
-  /** the server's VALIDATION_FAILED, on its field: preferredStart (开始时间) or preferredEnd (时长) */
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({})
+  /** the form's message, and the server's VALIDATION_FAILED on its field: preferredStart (开始时间) or preferredEnd (时长); a new choice clears them */
+  const errors = useFormErrors<'preferredStart' | 'preferredEnd'>()
   const [deadline, setDeadline] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const blocked = !!useAudienceBlock(guide.data?.audience)
@@ -188,15 +189,18 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
   const starts = day ? (day.workday ? WORKDAY_STARTS : RESTDAY_STARTS) : []
   // on a working day the span may not run into office hours: said at the field before it is sent
   const overlap = !!(day?.workday && start && meetsOfficeWindow(start, duration))
-  const startError = fieldErrors.preferredStart ?? ''
-  const endError = fieldErrors.preferredEnd ?? (overlap ? OVERLAP_MESSAGE : '')
+  const startError = errors.of('preferredStart') ?? ''
+  const endError = errors.of('preferredEnd') ?? (overlap ? OVERLAP_MESSAGE : '')
+  useEffect(() => {
+    errors.clear()
+    setDeadline(null)
+  }, [hallId, date, start, duration])
 
   const submit = async () => {
-    setError('')
-    setFieldErrors({})
+    errors.clear()
     setDeadline(null)
     if (!hallId || !date || !start) {
-      setError('请选择大厅、日期和开始时间')
+      errors.fail('请选择大厅、日期和开始时间')
       return
     }
     setBusy(true)
@@ -211,12 +215,11 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
       })
       // made in that name: the next errand starts from 本人 again
       acting.done()
+      errors.clear()
       toast('申请已提交', 'success')
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.offhours, { id: r.id }) })
     } catch (e) {
-      const fields = isApiError(e) ? e.fieldErrors : {}
-      if (fields.preferredStart || fields.preferredEnd) setFieldErrors(fields)
-      else setError(errorMessage(e))
+      errors.failWith(e, ['preferredStart', 'preferredEnd'])
       if (isApiError(e) && e.code === 'NOTICE_TOO_SHORT' && typeof e.details.deadline === 'string') setDeadline(e.details.deadline)
     } finally {
       setBusy(false)
@@ -251,7 +254,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
                   onTap={() => {
                     setDate(d.date)
                     setStart(null)
-                    setFieldErrors({})
+                    errors.clear()
                   }}
                 />
               ))}
@@ -268,7 +271,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
                       label={s}
                       onTap={() => {
                         setStart(s)
-                        setFieldErrors({})
+                        errors.clear()
                       }}
                     />
                   ))}
@@ -287,7 +290,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
                       label={m < 60 ? `${m} 分钟` : `${m / 60} 小时`}
                       onTap={() => {
                         setDuration(m)
-                        setFieldErrors({})
+                        errors.clear()
                       }}
                     />
                   ))}
@@ -306,14 +309,17 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
             ) : null}
 
             <Text className='offhours__label'>备注</Text>
-            <TextArea label='备注' placeholder='如：白天上班，希望下班后办理' value={note} onChange={setNote} />
-            {error ? (
+            <TextArea label='备注' placeholder='如：白天上班，希望下班后办理' value={note} onChange={(v) => {
+              setNote(v)
+              errors.changed()
+            }} />
+            {errors.form ? (
               <View className='form-error' role='alert'>
-                <Text>{error}</Text>
+                <Text>{errors.form}</Text>
                 {deadline ? <Text>{`\n最晚申请时间：${dateLabel(deadline)} 下班前`}</Text> : null}
               </View>
             ) : null}
-            <View className='offhours__confirm'>
+            <View className='offhours__confirm button-row__line'>
               <Text className='offhours__who'>{`将为 ${who} 申请`}</Text>
               {!hallId ? <Text className='muted'>请先选择办理大厅</Text> : null}
             </View>

@@ -1,4 +1,5 @@
 import { APPLICATION_STATUS_LABELS, AUTHORIZATION_STATUS_LABELS, BOOKING_STATUS_LABELS } from '@gov/shared'
+import Code from '../../../../components/Code'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -20,6 +21,7 @@ import { dateLabel, fullDateTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
 import '../../company.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Role = 'principal' | 'agent'
 
@@ -131,7 +133,7 @@ export default function Authorizations() {
                       : '等待代办人用该手机号登录后确认接受，接受前授权不生效。'}
                   </Text>
                 ) : null}
-                <View className='auth-item__actions'>
+                <ButtonRow className='auth-item__actions'>
                   {role === 'principal' && (a.status === 'active' || a.status === 'pending') && (
                     <Button size='small' type='danger' fill='outline' onClick={() => setRevoking(a)}>
                       {a.status === 'pending' ? '撤回授权' : '撤销授权'}
@@ -160,7 +162,7 @@ export default function Authorizations() {
                       为其办理
                     </Button>
                   )}
-                </View>
+                </ButtonRow>
               </View>
             ))}
           </PageState>
@@ -186,7 +188,7 @@ export default function Authorizations() {
                   <View key={f.id} className='co-row'>
                     <View className='co-row__main'>
                       <Text className='co-row__title'>办件：{f.serviceName ?? ''}</Text>
-                      <Text className='co-row__sub'>{f.number}</Text>
+                      <Code className='co-row__sub'>{f.number}</Code>
                     </View>
                     <StatusTag tone='info'>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
                   </View>

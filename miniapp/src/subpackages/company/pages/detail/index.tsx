@@ -1,4 +1,5 @@
 import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
+import Code from '../../../../components/Code'
 import { useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -146,7 +147,7 @@ export default function CompanyDetail() {
                   <View className='co-row__main'>
                     <Text className='co-row__title'>{f.serviceName ?? f.number}</Text>
                     <Text className='co-row__sub'>
-                      {f.number} · {APPLICATION_STATUS_LABELS[f.status]}
+                      <Code>{f.number}</Code> · {APPLICATION_STATUS_LABELS[f.status]}
                     </Text>
                     {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
                   </View>

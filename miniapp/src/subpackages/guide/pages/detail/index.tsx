@@ -20,6 +20,7 @@ import { session } from '../../../../store/session'
 import { toast } from '../../../../utils/nav'
 import { yuan } from '../../../../utils/time'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 
 function PhoneRow({ label, phone }: { label: string; phone: string }) {
@@ -76,7 +77,7 @@ export default function GuideDetail() {
 
   return (
     <AppPage className='guide'>
-      <PageState loading={guide.loading} error={!id ? new Error('缺少事项编号') : guide.error} onRetry={guide.reload}>
+      <PageState loading={guide.loading} notFound={!id} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
         {g ? (
           <View>
             <View className='guide__head'>
@@ -212,7 +213,7 @@ export default function GuideDetail() {
               <Text className='guide__para muted'>设定依据：{g.basis}</Text>
             </View>
 
-            <View className='guide__actions'>
+            <ButtonRow className='guide__actions'>
               <Button
                 className='guide__action'
                 type='primary'
@@ -228,7 +229,7 @@ export default function GuideDetail() {
                   在线申报
                 </Button>
               ) : null}
-            </View>
+            </ButtonRow>
           </View>
         ) : null}
       </PageState>

@@ -6,6 +6,7 @@ import PrivacyTerms from '../../../../components/PrivacyTerms'
 import { PRIVACY_AGREE_BUTTON_ID, platformName, privacyPrompt } from '../../../../platform'
 import { goBackOr } from '../../../../utils/nav'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 /**
  * 隐私保护指引. Opened with ?consent=1 when WeChat asks for privacy authorisation and the page that
@@ -31,7 +32,7 @@ export default function Privacy() {
       {consent && (
         <View className='privacy__consent'>
           <Text className='privacy__p'>同意本指引后，方可使用拍照、选择文件、扫码等功能。</Text>
-          <View className='privacy__actions'>
+          <ButtonRow className='privacy__actions'>
             <Button
               className='privacy__btn privacy__btn--no'
               onClick={() => {
@@ -54,7 +55,7 @@ export default function Privacy() {
             >
               同意并继续
             </Button>
-          </View>
+          </ButtonRow>
         </View>
       )}
     </AppPage>

@@ -11,6 +11,7 @@ import StaffListPage from '../../components/StaffListPage'
 import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Filter = AppealView['status'] | 'all'
 
@@ -60,14 +61,14 @@ export default function Appeals() {
           <Text className='st-text'>申诉理由：{a.reason}</Text>
           {a.answer ? <Text className='st-line'>答复：{a.answer}</Text> : null}
           {a.status === 'open' && (
-            <View className='st-actions'>
+            <ButtonRow className='st-actions'>
               <Button size='small' type='primary' onClick={() => setDeciding({ appeal: a, waive: true })}>
                 豁免爽约
               </Button>
               <Button size='small' type='danger' fill='outline' onClick={() => setDeciding({ appeal: a, waive: false })}>
                 驳回申诉
               </Button>
-            </View>
+            </ButtonRow>
           )}
         </View>
       )}

@@ -1,14 +1,16 @@
+import Code from '../../../../components/Code'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { BOOKING_STATUS_LABELS, type BookingStatus } from '@gov/shared'
 import Button from '../../../../components/AppButton'
+import FormError from '../../../../components/FormError'
 import FormField from '../../../../components/FormField'
 import PrivacySheet from '../../../../components/PrivacySheet'
 import Segmented from '../../../../components/Segmented'
 import StatusTag from '../../../../components/StatusTag'
-import { errorMessage } from '../../../../api/client'
 import { staffApi, type StaffBookingView } from '../../../../api/staff'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { PlatformUnsupportedError, scanCode, supportsScanCode } from '../../../../platform'
 import { fullDateTime, shanghaiDate, shanghaiTime } from '../../../../utils/time'
 import { toast } from '../../../../utils/nav'
@@ -19,6 +21,7 @@ import { useStaffList } from '../../components/useStaffList'
 import { BOOKING_STATUS } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Filter = 'all' | BookingStatus
 
@@ -39,48 +42,53 @@ function noShowHint(b: StaffBookingView): string {
 /** The hall's bookings of a day: check in by scanning or typing the code, no-shows, waivers, reinstatement. */
 export default function StaffBookings() {
   const asked = useRouter().params.date
-  const [date, setDate] = useState(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : shanghaiDate())
+  const [date, setDay] = useState(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : shanghaiDate())
   const [filter, setFilter] = useState<Filter>('all')
   const { list, items, setPage } = useStaffList((p) => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }, p), [date, filter])
 
   const [code, setCode] = useState('')
   const [checking, setChecking] = useState(false)
-  const [checkError, setCheckError] = useState('')
+  // the check-in's message (e.g. 不是今天的预约): goes when the code changes, on 刷新, another day, or a check-in that works
+  const errors = useFormErrors()
+  const setDate = (d: string) => {
+    setDay(d)
+    errors.clear()
+  }
   const [checked, setChecked] = useState<StaffBookingView | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
 
   const checkIn = async (raw: string) => {
     const c = raw.trim()
-    setCheckError('')
     setChecked(null)
     if (c.length < 4) {
-      setCheckError('请输入预约签到码')
+      errors.fail('请输入预约签到码')
       return
     }
     setChecking(true)
     try {
       const b = await staffApi.checkIn(c)
+      errors.clear()
       setChecked(b)
       setCode('')
       toast('签到成功', 'success')
       list.reload()
     } catch (e) {
-      setCheckError(errorMessage(e))
+      errors.failWith(e)
     } finally {
       setChecking(false)
     }
   }
 
   const scan = async () => {
-    setCheckError('')
+    errors.clear()
     try {
       const result = await scanCode()
       setCode(result)
       await checkIn(result)
     } catch (e) {
-      if (e instanceof PlatformUnsupportedError) setCheckError(e.message)
+      if (e instanceof PlatformUnsupportedError) errors.fail(e.message)
       else if (e instanceof Error && /cancel/i.test(e.message)) return
-      else setCheckError(errorMessage(e))
+      else errors.failWith(e)
     }
   }
 
@@ -99,7 +107,7 @@ export default function StaffBookings() {
       items={items}
       emptyText='这一天没有符合条件的预约'
       onPage={setPage}
-      onRefresh={() => setCheckError('')}
+      onRefresh={errors.clear}
       head={
         <>
           <View className='card'>
@@ -109,7 +117,7 @@ export default function StaffBookings() {
                 value={code}
                 onChange={(v) => {
                   setCode(v.toUpperCase())
-                  setCheckError('')
+                  errors.changed()
                 }} placeholder='输入或扫描预约签到码' maxlength={20} onConfirm={() => void checkIn(code)} />
               <Button type='primary' loading={checking} onClick={() => void checkIn(code)}>
                 签到
@@ -120,11 +128,7 @@ export default function StaffBookings() {
                 </Button>
               )}
             </View>
-            {checkError ? (
-              <View className='form-error' role='alert'>
-                {checkError}
-              </View>
-            ) : null}
+            <FormError message={errors.form} />
             {checked ? (
               <>
                 <View className='st-checkin__result' role='status'>
@@ -167,11 +171,11 @@ export default function StaffBookings() {
             </View>
             <Text className='st-line'>{b.serviceName ?? ''}</Text>
             <Text className='st-line'>
-              签到码 {b.code}
+              签到码 <Code>{b.code}</Code>
               {b.onBehalf ? ' · 代办' : ''}
             </Text>
             <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
-            <View className='st-actions'>
+            <ButtonRow className='st-actions'>
               {b.status === 'booked' && (
                 <>
                   <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
@@ -196,7 +200,7 @@ export default function StaffBookings() {
                   恢复预约资格
                 </Button>
               )}
-            </View>
+            </ButtonRow>
           </View>
         )
       }}

@@ -1,3 +1,4 @@
+import Code from '../../../../components/Code'
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -13,6 +14,7 @@ import StaffListPage from '../../components/StaffListPage'
 import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 /** The month's sampled filings for follow-up calls: reveal the phone (audited) and record the outcome. */
 export default function Callbacks() {
@@ -65,7 +67,7 @@ export default function Callbacks() {
             </View>
           </View>
           <Text className='st-line'>
-            {c.number} · 申请人 {c.applicant.name ?? '—'}
+            <Code>{c.number}</Code> · 申请人 {c.applicant.name ?? '—'}
             {c.deliveredAt ? ` · 送达于 ${fullDateTime(c.deliveredAt)}` : ''}
           </Text>
           <Text className='st-text'>电话：{phones[c.id] ?? c.applicant.phone ?? '—'}</Text>
@@ -75,7 +77,7 @@ export default function Callbacks() {
               {c.note ? ` · ${c.note}` : ''}
             </Text>
           ) : null}
-          <View className='st-actions'>
+          <ButtonRow className='st-actions'>
             {!phones[c.id] && (
               <Button size='small' fill='outline' type='primary' loading={revealing === c.id} onClick={() => void reveal(c)}>
                 查看完整号码
@@ -93,7 +95,7 @@ export default function Callbacks() {
             >
               {c.status === 'done' ? '修改回访结果' : '记录回访结果'}
             </Button>
-          </View>
+          </ButtonRow>
         </View>
       )}
     >

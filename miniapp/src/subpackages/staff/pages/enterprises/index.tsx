@@ -12,6 +12,7 @@ import StaffListPage from '../../components/StaffListPage'
 import { onePage, useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 /**
  * 企业核验: companies whose creator is not their legal representative wait here until window staff
@@ -63,14 +64,14 @@ export default function StaffEnterprises() {
           {c.reviewNote ? <Text className='st-line'>核验说明：{c.reviewNote}</Text> : null}
           {c.reviewedAt ? <Text className='st-line'>核验于 {fullDateTime(c.reviewedAt)}</Text> : null}
           {c.status === 'pending' && (
-            <View className='st-actions'>
+            <ButtonRow className='st-actions'>
               <Button size='small' type='danger' fill='outline' onClick={() => setDeciding({ company: c, approve: false })}>
                 不通过
               </Button>
               <Button size='small' type='primary' onClick={() => setDeciding({ company: c, approve: true })}>
                 核验通过
               </Button>
-            </View>
+            </ButtonRow>
           )}
         </View>
       )}

@@ -4,8 +4,10 @@ import { Text, View } from '@tarojs/components'
 import AppPage from '../../../../components/AppPage'
 import Button from '../../../../components/AppButton'
 import FormField from '../../../../components/FormField'
+import FormError from '../../../../components/FormError'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { STAFF_HOME_PAGE } from '../../../../components/StaffPage'
-import { errorMessage, isApiError } from '../../../../api/client'
+import { isApiError } from '../../../../api/client'
 import { isStaffUser, staffApi } from '../../../../api/staff'
 import { useDeskLayout } from '../../../../hooks/useDeskLayout'
 import { session } from '../../../../store/session'
@@ -15,29 +17,30 @@ import { toast } from '../../../../utils/nav'
 export default function StaffLogin() {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState('')
+  const errors = useFormErrors()
   const [busy, setBusy] = useState(false)
 
   useDeskLayout()
 
   const login = async () => {
-    setError('')
     if (!username.trim() || !password) {
-      setError('请输入用户名和密码')
+      errors.fail('请输入用户名和密码')
       return
     }
     setBusy(true)
     try {
       const result = await staffApi.login(username.trim(), password)
       if (!isStaffUser(result.user.roles)) {
-        setError('该账号不是工作人员账号')
+        errors.fail('该账号不是工作人员账号')
         return
       }
+      errors.clear()
       session.setAuth(result)
       toast('登录成功', 'success')
       Taro.redirectTo({ url: STAFF_HOME_PAGE })
     } catch (e) {
-      setError(isApiError(e) && e.status === 401 ? '用户名或密码错误' : errorMessage(e))
+      if (isApiError(e) && e.status === 401) errors.fail('用户名或密码错误')
+      else errors.failWith(e)
     } finally {
       setBusy(false)
     }
@@ -48,13 +51,9 @@ export default function StaffLogin() {
       <View className='staff-page__inner' style={{ maxWidth: '480px' }}>
         <View className='section-title'>政务服务中心工作人员</View>
         <View className='card'>
-          <FormField label='用户名' value={username} onChange={(v) => { setUsername(v); setError('') }} placeholder='工作人员用户名' maxlength={64} />
-          <FormField label='密码' value={password} onChange={(v) => { setPassword(v); setError('') }} password placeholder='密码' maxlength={128} onConfirm={login} />
-          {error ? (
-            <View className='form-error' role='alert'>
-              {error}
-            </View>
-          ) : null}
+          <FormField label='用户名' value={username} onChange={(v) => { setUsername(v); errors.changed() }} placeholder='工作人员用户名' maxlength={64} />
+          <FormField label='密码' value={password} onChange={(v) => { setPassword(v); errors.changed() }} password placeholder='密码' maxlength={128} onConfirm={login} />
+          <FormError message={errors.form} />
           <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={login}>
             登录工作台
           </Button>

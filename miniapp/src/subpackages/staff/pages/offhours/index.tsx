@@ -13,6 +13,7 @@ import StaffListPage from '../../components/StaffListPage'
 import { onePage, useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Filter = 'pending' | 'confirmed' | 'refused' | 'all'
 
@@ -93,14 +94,14 @@ export default function OffhoursView() {
           {r.staffName ? <Text className='st-line'>接待人员：{r.staffName}</Text> : null}
           {r.refuseReason ? <Text className='st-line'>拒绝原因：{r.refuseReason}</Text> : null}
           {r.status === 'pending' && (
-            <View className='st-actions'>
+            <ButtonRow className='st-actions'>
               <Button size='small' type='primary' onClick={() => openConfirm(r)}>
                 确认
               </Button>
               <Button size='small' type='danger' fill='outline' onClick={() => setRefusing(r)}>
                 拒绝
               </Button>
-            </View>
+            </ButtonRow>
           )}
         </View>
       )}

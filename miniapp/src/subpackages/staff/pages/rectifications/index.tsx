@@ -12,6 +12,7 @@ import StaffListPage from '../../components/StaffListPage'
 import { useStaffList } from '../../components/useStaffList'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Filter = RectificationState | 'all'
 
@@ -73,11 +74,11 @@ export default function Rectifications() {
           ) : null}
           {t.firstScore !== t.score ? <Text className='st-line'>申请人已重新评价</Text> : null}
           {t.status !== 'answered' && (
-            <View className='st-actions'>
+            <ButtonRow className='st-actions'>
               <Button size='small' type='primary' onClick={() => setAnswering(t)}>
                 答复整改
               </Button>
-            </View>
+            </ButtonRow>
           )}
         </View>
       )}

@@ -1,17 +1,20 @@
+import Code from '../../../../components/Code'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { type DeliveryMethod, timelineTitle } from '@gov/shared'
 import Button from '../../../../components/AppButton'
+import FormError from '../../../../components/FormError'
 import FormField from '../../../../components/FormField'
 import PageState from '../../../../components/PageState'
 import ReasonDialog from '../../../../components/ReasonDialog'
 import StaffPage from '../../../../components/StaffPage'
 import StatusTag from '../../../../components/StatusTag'
 import Timeline from '../../../../components/Timeline'
-import { errorMessage, isApiError } from '../../../../api/client'
+import { isApiError } from '../../../../api/client'
 import { isStaffUser, staffApi, type PrereviewDecision } from '../../../../api/staff'
 import { useAsync } from '../../../../hooks/useAsync'
+import { useFormErrors } from '../../../../hooks/useFormErrors'
 import { usePullRefresh } from '../../../../hooks/usePullRefresh'
 import { useSession } from '../../../../store/session'
 import { dateLabel, fullDateTime } from '../../../../utils/time'
@@ -23,6 +26,7 @@ import PhraseChips from '../../components/PhraseChips'
 import { DELIVERY, FILING_STATUS, SLA } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
 type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
@@ -38,8 +42,8 @@ export default function Review() {
   const f = filing.data
 
   const [draft, setDraft] = useState<Draft>({})
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState('')
+  // per material (its id) and for the form: a conclusion given clears its message and the form's
+  const errors = useFormErrors()
   const [busy, setBusy] = useState(false)
   const [action, setAction] = useState<Action>(null)
   const [method, setMethod] = useState<DeliveryMethod>('window')
@@ -51,20 +55,13 @@ export default function Review() {
     const d: Draft = {}
     for (const m of f.materials) d[m.materialId] = { ok: null, reason: '' }
     setDraft(d)
-    setErrors({})
-    setFormError('')
+    errors.clear()
   }, [f?.id, f?.status])
 
   const reviewing = f?.status === 'submitted'
   const set = (materialId: string, patch: Partial<Draft[string]>) => {
     setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
-    setFormError('')
-    setErrors((cur) => {
-      if (!cur[materialId]) return cur
-      const next = { ...cur }
-      delete next[materialId]
-      return next
-    })
+    errors.changed(materialId)
   }
 
   const decisions = (): PrereviewDecision[] =>
@@ -79,12 +76,11 @@ export default function Review() {
       if (!d || d.ok === null) errs[m.materialId] = '请对该材料作出结论'
       else if (!d.ok && d.reason.trim().length < 2) errs[m.materialId] = '请写明需补正的原因'
     }
-    setErrors(errs)
     if (Object.keys(errs).length) {
-      setFormError('请对每一项材料作出结论（一次性告知全部问题）')
+      errors.set({ ...errs, form: '请对每一项材料作出结论（一次性告知全部问题）' })
       return
     }
-    setFormError('')
+    errors.clear()
     if (decisions().some((d) => !d.ok)) {
       setConfirming(true)
       return
@@ -93,7 +89,7 @@ export default function Review() {
     try {
       await sendReview()
     } catch (e) {
-      setFormError(errorMessage(e))
+      errors.failWith(e)
       if (isApiError(e) && e.code === 'NOTICE_LOCKED') filing.reload()
     } finally {
       setBusy(false)
@@ -103,7 +99,7 @@ export default function Review() {
   const sendReview = async () => {
     if (!f) return
     const res = await staffApi.prereview(f.id, decisions())
-    setFormError('')
+    errors.clear()
     toast(res.status === 'correction_required' ? '已发出一次性补正告知' : '预审通过', 'success')
     filing.reload()
   }
@@ -168,7 +164,7 @@ export default function Review() {
                   </View>
                 </View>
                 <Text className='st-line'>
-                  办件编号 {f.number} · {f.hallName}
+                  办件编号 <Code>{f.number}</Code> · {f.hallName}
                   {f.onBehalf ? ' · 代办' : ''}
                 </Text>
                 {f.prereview ? (
@@ -177,7 +173,7 @@ export default function Review() {
                   </Text>
                 ) : null}
                 {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
-                {f.receiptNo ? <Text className='st-line'>受理编号 {f.receiptNo}</Text> : null}
+                {f.receiptNo ? <Text className='st-line'>受理编号 <Code>{f.receiptNo}</Code></Text> : null}
                 {f.refuseReason ? <Text className='st-line'>不予受理理由：{f.refuseReason}</Text> : null}
                 {f.decisionNote ? <Text className='st-line'>决定说明：{f.decisionNote}</Text> : null}
                 {f.delivery ? (
@@ -237,7 +233,7 @@ export default function Review() {
                               <PhraseChips phrases={phrases.data ?? []} material={m.name} onPick={(text) => insertPhrase(m.materialId, text)} />
                             </>
                           )}
-                          {errors[m.materialId] ? <Text className='field__error'>{errors[m.materialId]}</Text> : null}
+                          {errors.of(m.materialId) ? <Text className='field__error'>{errors.of(m.materialId)}</Text> : null}
                         </>
                       )}
                     </View>
@@ -245,11 +241,7 @@ export default function Review() {
                 })}
                 {reviewing && (
                   <>
-                    {formError ? (
-                      <View className='form-error' role='alert'>
-                        {formError}
-                      </View>
-                    ) : null}
+                    <FormError message={errors.form} />
                     <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submitReview}>
                       {flagged > 0 ? `发出补正告知（${flagged} 项）` : '提交预审结论'}
                     </Button>
@@ -262,38 +254,38 @@ export default function Review() {
               <View className='section-title'>办理</View>
               <View className='card'>
                 {f.status === 'prereview_passed' && (
-                  <View className='st-actions'>
+                  <ButtonRow className='st-actions'>
                     <Button type='primary' onClick={() => setAction('accept')}>
                       受理
                     </Button>
                     <Button type='danger' fill='outline' onClick={() => setAction('refuse')}>
                       不予受理
                     </Button>
-                  </View>
+                  </ButtonRow>
                 )}
                 {f.status === 'accepted' && (
-                  <View className='st-actions'>
+                  <ButtonRow className='st-actions'>
                     <Button type='primary' onClick={() => setAction('under_review')}>
                       进入审查
                     </Button>
-                  </View>
+                  </ButtonRow>
                 )}
                 {f.status === 'under_review' && (
-                  <View className='st-actions'>
+                  <ButtonRow className='st-actions'>
                     <Button type='primary' onClick={() => setAction('approved')}>
                       准予许可
                     </Button>
                     <Button type='danger' fill='outline' onClick={() => setAction('denied')}>
                       不予许可
                     </Button>
-                  </View>
+                  </ButtonRow>
                 )}
                 {(f.status === 'approved' || f.status === 'denied') && (
-                  <View className='st-actions'>
+                  <ButtonRow className='st-actions'>
                     <Button type='primary' onClick={() => setAction('deliver')}>
                       送达结果
                     </Button>
-                  </View>
+                  </ButtonRow>
                 )}
                 {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft'].includes(f.status) && (
                   <Text className='st-line'>

@@ -1,4 +1,5 @@
 import { DESK_SEARCH_KEY_LABELS } from '@gov/shared'
+import Code from '../../../../components/Code'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../../../../components/AppButton'
@@ -17,6 +18,7 @@ import FilingRow from '../../components/FilingRow'
 import { BOOKING_STATUS } from '../../labels'
 import '../../staff.scss'
 import './index.scss'
+import ButtonRow from '../../../../components/ButtonRow'
 
 /** 查找: the hall's bookings and filings by filing number, booking code, applicant name or phone tail (the search box of the desk navigation). */
 export default function StaffSearch() {
@@ -76,11 +78,11 @@ export default function StaffSearch() {
                               <StatusTag tone={st.tone}>{st.text}</StatusTag>
                             </View>
                             <Text className='st-line'>
-                              签到码 {b.code}
+                              签到码 <Code>{b.code}</Code>
                               {b.onBehalf ? ' · 代办' : ''}
                             </Text>
                             <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
-                            <View className='st-actions'>
+                            <ButtonRow className='st-actions'>
                               {b.status === 'booked' && shanghaiDate(start) === shanghaiDate() && (
                                 <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
                                   签到
@@ -94,7 +96,7 @@ export default function StaffSearch() {
                               >
                                 当天预约
                               </Button>
-                            </View>
+                            </ButtonRow>
                           </View>
                         )
                       })}
