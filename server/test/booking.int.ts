@@ -228,4 +228,12 @@ describe('bookings', () => {
       }
     });
   });
+
+  describe('the booking horizon clients lay out', () => {
+    it('GET /api/config tells anyone, signed in or not, how many days ahead slots are offered, as the server is set', async () => {
+      const r = await api.get('/api/config');
+      expect(r.status).toBe(200);
+      expect(r.body).toEqual({ bookingHorizonDays: f.t.config.bookingHorizonDays });
+    });
+  });
 });
