@@ -24,10 +24,10 @@ function dateLabel(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日（周${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}）`;
 }
-/** the off-hours form's date chip: 3/5 周四 */
+/** the off-hours form's date chip, in the one date format: 2026年3月5日（周四） */
 function chip(date: string): RegExp {
-  const [, m, d] = date.split('-').map(Number);
-  return new RegExp(`^${m}/${d} `);
+  const [y, m, d] = date.split('-').map(Number);
+  return new RegExp(`^${y}年${m}月${d}日`);
 }
 
 type Day = { date: string; workday: boolean };
