@@ -39,7 +39,13 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     helmet({
       contentSecurityPolicy: {
         useDefaults: true,
-        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'script-src': ["'self'", "'unsafe-inline'"] },
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'script-src': ["'self'", "'unsafe-inline'"],
+          // outside production the app is tried over plain http from a phone on the LAN: upgrading its
+          // script and style requests to https would leave a blank page
+          ...(config.isProduction ? {} : { 'upgrade-insecure-requests': null }),
+        },
       },
       crossOriginEmbedderPolicy: false,
     }),

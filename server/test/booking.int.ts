@@ -1,3 +1,4 @@
+import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { createApp } from '../src/app.factory';
 import { client, Client, expectErrorShape, signIn } from './helpers/http';
 import { adminToken, createSlot, pool, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
@@ -230,10 +231,10 @@ describe('bookings', () => {
   });
 
   describe('the booking horizon clients lay out', () => {
-    it('GET /api/config tells anyone, signed in or not, how many days ahead slots are offered, as the server is set', async () => {
+    it('GET /api/config tells anyone, signed in or not, how many days ahead slots are offered and which privacy terms to agree to', async () => {
       const r = await api.get('/api/config');
       expect(r.status).toBe(200);
-      expect(r.body).toEqual({ bookingHorizonDays: f.t.config.bookingHorizonDays });
+      expect(r.body).toEqual({ bookingHorizonDays: f.t.config.bookingHorizonDays, privacyTermsVersion: PRIVACY_TERMS_VERSION });
     });
   });
 });

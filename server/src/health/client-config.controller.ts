@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PublicConfig } from '@gov/shared';
+import { PRIVACY_TERMS_VERSION, type PublicConfig } from '@gov/shared';
 import { Public } from '../common/auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
 
@@ -11,10 +11,10 @@ import { AppConfig } from '../config/app-config';
 export class ClientConfigController {
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
 
-  /** `{ bookingHorizonDays }`: how many days ahead slots are offered (BOOKING_HORIZON_DAYS). Raises nothing. */
+  /** `{ bookingHorizonDays, privacyTermsVersion }`: how many days ahead slots are offered (BOOKING_HORIZON_DAYS) and the privacy terms' version to consent to. Raises nothing. */
   @Get()
   @ApiOperation({ summary: '客户端所需的公开配置：可预约天数' })
   get(): PublicConfig {
-    return { bookingHorizonDays: this.config.bookingHorizonDays };
+    return { bookingHorizonDays: this.config.bookingHorizonDays, privacyTermsVersion: PRIVACY_TERMS_VERSION };
   }
 }

@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsString, MaxLength } from 'class-validator';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
 import { MessageView, NotificationsService } from './notifications.service';
 
-class ConsentDto {
+class SubscribeConsentDto {
   @ApiProperty({ example: ['booking_reminder'], description: '用户在 requestSubscribeMessage 中同意的模板（键名）' })
   @IsArray()
   @ArrayMaxSize(10)
@@ -50,7 +50,7 @@ export class NotificationsController {
 
   @Post('subscriptions')
   @HttpCode(200)
-  consent(@CurrentUser() caller: AuthUser, @Body() body: ConsentDto) {
+  consent(@CurrentUser() caller: AuthUser, @Body() body: SubscribeConsentDto) {
     return this.notifications.recordConsents(caller.id, body.accepted);
   }
 }

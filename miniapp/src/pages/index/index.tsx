@@ -16,14 +16,15 @@ import { usePullRefresh } from '../../hooks/usePullRefresh'
 import { ROUTES } from '../../routes'
 import { CITIZEN_ROUTES, withQuery } from '../../routes.citizen'
 import { pendingBrowse, type BrowseMode } from '../../store/browse'
-import { needsPrivacyConsent } from '@gov/shared'
+import { needsPrivacyConsent, shanghaiTime } from '@gov/shared'
 import { useSession } from '../../store/session'
 import { settings, useSettings } from '../../store/settings'
 import { openPage, toast } from '../../utils/nav'
 import './index.scss'
 
+/** The greeting by the hour in Asia/Shanghai, whatever zone the device is set to. */
 function greeting(now: Date): string {
-  const h = now.getHours()
+  const h = Number(shanghaiTime(now).slice(0, 2))
   if (h < 6) return '夜深了'
   if (h < 12) return '上午好'
   if (h < 14) return '中午好'

@@ -49,7 +49,8 @@ export default function Book() {
 
   const horizon = useBookingHorizon()
   const today = shanghaiDate()
-  const last = addDays(today, horizon.days - 1)
+  // the server offers today and the next `days` days (BOOKING_HORIZON_DAYS 14 → today through today + 14)
+  const last = addDays(today, horizon.days)
 
   // several halls: the user chooses (a hallId in the link, or a single hall, is taken as chosen)
   useEffect(() => {
@@ -76,7 +77,7 @@ export default function Book() {
     }
     const cal = new Map((days.data?.calendar ?? []).map((c) => [c.date, c]))
     const out: DayCell[] = []
-    for (let i = 0; i < horizon.days; i++) {
+    for (let i = 0; i <= horizon.days; i++) {
       const date = addDays(today, i)
       const slots = byDay.get(date) ?? []
       const c = cal.get(date)
