@@ -20,7 +20,7 @@ const typeChecked = process.env.ZWT_JEST_TRANSPILE_ONLY === '1' ? transpileOnly 
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.tsx?$': transpileOnly },
-  moduleNameMapper: { '^@gov/shared$': '<rootDir>/shared/src/index.ts' },
+  moduleNameMapper: { '^@gov/shared$': '<rootDir>/shared/src/index.ts', '^@/(.*)$': '<rootDir>/miniapp/src/$1' },
   setupFiles: ['<rootDir>/test/support/tz.ts'],
   testEnvironment: 'node',
 };

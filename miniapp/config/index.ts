@@ -47,6 +47,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
+    // `@/x` is miniapp/src/x (same as tsconfig.json paths); `@gov/shared` has no slash after @ and is untouched
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
     outputRoot: `${outputRoot}/${taroEnv}`,
     plugins: [],
     env: {

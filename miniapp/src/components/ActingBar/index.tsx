@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Tappable from '../Tappable'
-import { useActingChoice, type ActingChoice } from '../../store/acting'
-import { useSession } from '../../store/session'
+import { useActingChoice, type ActingChoice } from '@/store/acting'
+import { useSession } from '@/store/session'
 import './index.scss'
 
 export const ACTING_PAGE = '/subpackages/company/pages/acting/index'

@@ -1,6 +1,6 @@
 import { Button } from '@nutui/nutui-react-taro'
 import type { ButtonProps } from '@nutui/nutui-react-taro'
-import { isH5 } from '../../platform'
+import { isH5 } from '@/platform'
 
 /**
  * NutUI Button with the semantics a browser needs: on H5 Taro renders buttons as <div>, so

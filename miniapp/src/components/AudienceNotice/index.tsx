@@ -3,8 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { audienceMessage, audienceVerdict, type Audience } from '@gov/shared'
 import Button from '../AppButton'
 import { ACTING_PAGE } from '../ActingBar'
-import { useActingChoice } from '../../store/acting'
-import { useSession } from '../../store/session'
+import { useActingChoice } from '@/store/acting'
+import { useSession } from '@/store/session'
 import './index.scss'
 
 /**

@@ -1,7 +1,7 @@
 import { createElement } from 'react'
 import { Text, View } from '@tarojs/components'
 import Tappable from '../Tappable'
-import { mapLinkUrl, openMap } from '../../platform'
+import { mapLinkUrl, openMap } from '@/platform'
 import './index.scss'
 
 interface Props {

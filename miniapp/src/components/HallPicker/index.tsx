@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { isH5 } from '../../platform'
-import { optionA11y } from '../../utils/a11y'
+import { isH5 } from '@/platform'
+import { optionA11y } from '@/utils/a11y'
 import './index.scss'
 
 export interface HallOption {

@@ -1,4 +1,4 @@
-import { useFormErrors } from '../../hooks/useFormErrors'
+import { useFormErrors } from '@/hooks/useFormErrors'
 import FormError from '../FormError'
 import ButtonRow from '../ButtonRow'
 import { useState } from 'react'
@@ -15,10 +15,10 @@ import {
 } from '@gov/shared'
 import Button from '../AppButton'
 import ProgressBar from '../ProgressBar'
-import { uploadMaterialFile } from '../../api/filings'
-import { chooseFile, compressPhoto, imageSize, isH5, type ChooseFileOptions, type ChosenFile } from '../../platform'
-import { uploads } from '../../store/uploads'
-import { toast } from '../../utils/nav'
+import { uploadMaterialFile } from '@/api/filings'
+import { chooseFile, compressPhoto, imageSize, isH5, type ChooseFileOptions, type ChosenFile } from '@/platform'
+import { uploads } from '@/store/uploads'
+import { toast } from '@/utils/nav'
 import './index.scss'
 
 class Refused extends Error {}

@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Tappable from '../Tappable'
-import { isStaffUser } from '../../api/staff'
-import { useActingChoice } from '../../store/acting'
-import { useSession } from '../../store/session'
+import { isStaffUser } from '@/api/staff'
+import { useActingChoice } from '@/store/acting'
+import { useSession } from '@/store/session'
 import './index.scss'
 
 export const MY_PAGES = {

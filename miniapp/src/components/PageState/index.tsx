@@ -1,8 +1,8 @@
 import type { PropsWithChildren, ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../AppButton'
-import { errorMessage, isApiError } from '../../api/client'
-import { goHome, homeOf } from '../../utils/nav'
+import { errorMessage, isApiError } from '@/api/client'
+import { goHome, homeOf } from '@/utils/nav'
 import './index.scss'
 
 interface Props {

@@ -7,7 +7,7 @@ import {
   openPrivacyContract,
   platformName,
   privacyPrompt,
-} from '../../platform'
+} from '@/platform'
 import './index.scss'
 
 /**

@@ -2,9 +2,9 @@ import { Text, View } from '@tarojs/components'
 import { RATING_LABELS } from '@gov/shared'
 import Button from '../AppButton'
 import Tappable from '../Tappable'
-import type { RatingState, RatingTargetType } from '../../api/ratings'
-import { CITIZEN_ROUTES, withQuery } from '../../routes.citizen'
-import { openPage } from '../../utils/nav'
+import type { RatingState, RatingTargetType } from '@/api/ratings'
+import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
+import { openPage } from '@/utils/nav'
 import './index.scss'
 
 interface Props {

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Button from '../AppButton'
 import FormField from '../FormField'
 import FormError from '../FormError'
-import { useFormErrors } from '../../hooks/useFormErrors'
+import { useFormErrors } from '@/hooks/useFormErrors'
 import './index.scss'
 import ButtonRow from '../ButtonRow'
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { RATING_LABELS } from '@gov/shared'
-import { isH5 } from '../../platform'
+import { isH5 } from '@/platform'
 import './index.scss'
 
 const LEVELS = [5, 4, 3, 2, 1] as const

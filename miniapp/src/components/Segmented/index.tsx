@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { optionA11y } from '../../utils/a11y'
+import { optionA11y } from '@/utils/a11y'
 import './index.scss'
 
 interface Props<T extends string> {

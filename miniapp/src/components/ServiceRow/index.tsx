@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { AUDIENCE_LABELS, type ServiceSummary } from '@gov/shared'
 import Tappable from '../Tappable'
 import StatusTag from '../StatusTag'
-import { CITIZEN_ROUTES, withQuery } from '../../routes.citizen'
-import { openPage } from '../../utils/nav'
+import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
+import { openPage } from '@/utils/nav'
 import './index.scss'
 
 /** One service in a list; opens its guide. */

@@ -2,8 +2,8 @@ import type { PropsWithChildren } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '../AppButton'
-import { ROUTES } from '../../routes'
-import { useSession } from '../../store/session'
+import { ROUTES } from '@/routes'
+import { useSession } from '@/store/session'
 import './index.scss'
 
 interface Props {

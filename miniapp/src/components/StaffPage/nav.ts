@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
-import { signOut } from '../../utils/signOut'
-import { STAFF_HOME } from '../../utils/nav'
+import { signOut } from '@/utils/signOut'
+import { STAFF_HOME } from '@/utils/nav'
 
 export const STAFF_LOGIN_PAGE = '/subpackages/staff/pages/login/index'
 export const STAFF_HOME_PAGE = STAFF_HOME

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../AppButton'
-import { askSubscribeConsent, prefetchSubscribeTemplates, type SubscribeTemplateKey } from '../../api/messages'
-import { supportsSubscribeMessage } from '../../platform'
+import { askSubscribeConsent, prefetchSubscribeTemplates, type SubscribeTemplateKey } from '@/api/messages'
+import { supportsSubscribeMessage } from '@/platform'
 import './index.scss'
 
 interface Props {

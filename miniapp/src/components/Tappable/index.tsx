@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
-import { isH5 } from '../../platform'
+import { isH5 } from '@/platform'
 
 interface Props {
   className?: string

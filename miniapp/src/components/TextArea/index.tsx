@@ -1,6 +1,6 @@
 import { createElement } from 'react'
 import { Textarea } from '@tarojs/components'
-import { isH5 } from '../../platform'
+import { isH5 } from '@/platform'
 
 interface Props {
   label: string

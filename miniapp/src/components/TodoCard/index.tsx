@@ -2,9 +2,9 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { TodoSummary } from '@gov/shared'
 import Tappable from '../Tappable'
-import { CITIZEN_ROUTES, withQuery } from '../../routes.citizen'
-import { openPage } from '../../utils/nav'
-import { dateTimeLabel, shanghaiTime, weekdayLabel, shanghaiDate } from '../../utils/time'
+import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
+import { openPage } from '@/utils/nav'
+import { dateTimeLabel, shanghaiTime, weekdayLabel, shanghaiDate } from '@/utils/time'
 import './index.scss'
 
 /** Filings shown one by one; more are summed up in one row to 我的办件. */

@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro'
-import AppPage from '../../components/AppPage'
-import { NotFound } from '../../components/PageState'
+import AppPage from '@/components/AppPage'
+import { NotFound } from '@/components/PageState'
 
 /**
  * Where an unknown address lands (app.ts sends every page-not-found here): says so, with the

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { isH5 } from '../../platform'
+import { isH5 } from '@/platform'
 
 /** A radio-like choice button used in staff forms (aria radio on H5). */
 export default function Choice({ on, label, onTap, bad }: { on: boolean; label: string; onTap: () => void; bad?: boolean }) {

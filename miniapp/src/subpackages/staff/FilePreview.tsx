@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import Button from '../../components/AppButton'
-import Tappable from '../../components/Tappable'
-import { fileRequest } from '../../api/staff'
-import { isH5, loadProtectedFile, openDocumentFile, releaseFileUrl } from '../../platform'
-import { toast } from '../../utils/nav'
+import Button from '@/components/AppButton'
+import Tappable from '@/components/Tappable'
+import { fileRequest } from '@/api/staff'
+import { isH5, loadProtectedFile, openDocumentFile, releaseFileUrl } from '@/platform'
+import { toast } from '@/utils/nav'
 
 interface Props {
   file: { id: string; name: string; size: number; contentType: string }

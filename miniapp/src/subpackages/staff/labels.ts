@@ -1,5 +1,5 @@
 import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, DELIVERY_METHOD_LABELS, SLA_LABELS, type ApplicationStatus, type BookingStatus, type SlaState } from '@gov/shared'
-import type { Tone } from '../../components/StatusTag'
+import type { Tone } from '@/components/StatusTag'
 
 /** A booking's status on the desk pages: the shared label with its tone. */
 export const BOOKING_STATUS: Record<BookingStatus, { text: string; tone: Tone }> = {

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Button from '../../../components/AppButton'
-import { isH5 } from '../../../platform'
-import type { MaterialView } from '../../../api/filings'
-import ButtonRow from '../../../components/ButtonRow'
+import Button from '@/components/AppButton'
+import { isH5 } from '@/platform'
+import type { MaterialView } from '@/api/filings'
+import ButtonRow from '@/components/ButtonRow'
 
 interface Props {
   materials: MaterialView[]

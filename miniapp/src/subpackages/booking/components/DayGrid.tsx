@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { isH5 } from '../../../platform'
-import { weekdayOf } from '../../../utils/time'
+import { isH5 } from '@/platform'
+import { weekdayOf } from '@/utils/time'
 
 export type DayState = 'open' | 'full' | 'closed' | 'none'
 

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import type { EligibilityView } from '../../../api/booking'
-import Tappable from '../../../components/Tappable'
-import { CITIZEN_ROUTES } from '../../../routes.citizen'
-import { openPage } from '../../../utils/nav'
-import { dateLabel, shanghaiDate } from '../../../utils/time'
+import type { EligibilityView } from '@/api/booking'
+import Tappable from '@/components/Tappable'
+import { CITIZEN_ROUTES } from '@/routes.citizen'
+import { openPage } from '@/utils/nav'
+import { dateLabel, shanghaiDate } from '@/utils/time'
 
 /** The no-show standing before booking: a warning after the first no-show, the forfeiture and how to be reinstated. */
 export default function EligibilityBanner({ e, showLink = true }: { e: EligibilityView; showLink?: boolean }) {

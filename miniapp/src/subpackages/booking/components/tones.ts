@@ -1,4 +1,4 @@
-import type { Tone } from '../../../components/StatusTag'
+import type { Tone } from '@/components/StatusTag'
 
 export const BOOKING_TONE: Record<string, Tone> = {
   booked: 'info',

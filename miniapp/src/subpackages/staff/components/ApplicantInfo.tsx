@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Button from '../../../components/AppButton'
-import { errorMessage } from '../../../api/client'
-import type { ApplicantView, ApplicantRevealed } from '../../../api/staff'
-import ButtonRow from '../../../components/ButtonRow'
+import Button from '@/components/AppButton'
+import { errorMessage } from '@/api/client'
+import type { ApplicantView, ApplicantRevealed } from '@/api/staff'
+import ButtonRow from '@/components/ButtonRow'
 
 interface Props {
   applicant: ApplicantView

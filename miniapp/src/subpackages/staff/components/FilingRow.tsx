@@ -1,10 +1,10 @@
-import Code from '../../../components/Code'
+import Code from '@/components/Code'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import StatusTag from '../../../components/StatusTag'
-import Tappable from '../../../components/Tappable'
-import type { StaffApplicationView } from '../../../api/staff'
-import { dateLabel, fullDateTime } from '../../../utils/time'
+import StatusTag from '@/components/StatusTag'
+import Tappable from '@/components/Tappable'
+import type { StaffApplicationView } from '@/api/staff'
+import { dateLabel, fullDateTime } from '@/utils/time'
 import { FILING_STATUS, SLA } from '../labels'
 
 /** A filing in a staff list (办件, 查找): service, tags, number and applicant, deadlines; tap to review it. */

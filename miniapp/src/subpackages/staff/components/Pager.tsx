@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import Button from '../../../components/AppButton'
+import Button from '@/components/AppButton'
 
 interface Props {
   page: number

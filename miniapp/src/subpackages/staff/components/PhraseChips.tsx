@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Tappable from '../../../components/Tappable'
-import type { PhraseView } from '../../../api/staff'
+import Tappable from '@/components/Tappable'
+import type { PhraseView } from '@/api/staff'
 
 interface Props {
   phrases: PhraseView[]

@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react'
-import ReasonDialog from '../../../components/ReasonDialog'
-import { toast } from '../../../utils/nav'
+import ReasonDialog from '@/components/ReasonDialog'
+import { toast } from '@/utils/nav'
 
 type DialogProps = ComponentProps<typeof ReasonDialog>
 

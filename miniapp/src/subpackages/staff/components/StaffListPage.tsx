@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
 import type { Page } from '@gov/shared'
 import { View } from '@tarojs/components'
-import Button from '../../../components/AppButton'
-import PageState from '../../../components/PageState'
-import StaffPage from '../../../components/StaffPage'
-import type { AsyncState } from '../../../hooks/useAsync'
+import Button from '@/components/AppButton'
+import PageState from '@/components/PageState'
+import StaffPage from '@/components/StaffPage'
+import type { AsyncState } from '@/hooks/useAsync'
 import Pager from './Pager'
 
 interface Props<T> {

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { Page } from '@gov/shared'
-import { isStaffUser, type Paging } from '../../../api/staff'
-import { useAsync, type AsyncState } from '../../../hooks/useAsync'
-import { usePullRefresh } from '../../../hooks/usePullRefresh'
-import { useSession } from '../../../store/session'
+import { isStaffUser, type Paging } from '@/api/staff'
+import { useAsync, type AsyncState } from '@/hooks/useAsync'
+import { usePullRefresh } from '@/hooks/usePullRefresh'
+import { useSession } from '@/store/session'
 
 /**
  * The list behind a staff page, a page at a time: loaded only for a signed-in staff member,

@@ -1,9 +1,9 @@
-import FormError from '../../../../components/FormError'
-import { useFormErrors } from '../../../../hooks/useFormErrors'
+import FormError from '@/components/FormError'
+import { useFormErrors } from '@/hooks/useFormErrors'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import Button from '../../../../components/AppButton'
+import Button from '@/components/AppButton'
 import {
   DEFAULT_ERROR_MESSAGES,
   ID_FORMAT_MESSAGES,
@@ -16,15 +16,15 @@ import {
   REAL_NAME_MESSAGE,
   type IdType,
 } from '@gov/shared'
-import { api, isApiError } from '../../../../api/client'
-import AppPage from '../../../../components/AppPage'
-import PageState from '../../../../components/PageState'
-import Segmented from '../../../../components/Segmented'
-import { ROUTES } from '../../../../routes'
-import { session, useSession } from '../../../../store/session'
-import { goBackOr, toast } from '../../../../utils/nav'
+import { api, isApiError } from '@/api/client'
+import AppPage from '@/components/AppPage'
+import PageState from '@/components/PageState'
+import Segmented from '@/components/Segmented'
+import { ROUTES } from '@/routes'
+import { session, useSession } from '@/store/session'
+import { goBackOr, toast } from '@/utils/nav'
 import './index.scss'
-import ButtonRow from '../../../../components/ButtonRow'
+import ButtonRow from '@/components/ButtonRow'
 
 interface Errors {
   realName?: string

@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro'
-import MyBookings, { type MineTab } from '../../components/MyBookings'
-import '../../components/booking.scss'
+import MyBookings, { type MineTab } from '@/subpackages/booking/components/MyBookings'
+import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 
 export default function Mine() {

@@ -1,5 +1,5 @@
-import MyBookings from '../../components/MyBookings'
-import '../../components/booking.scss'
+import MyBookings from '@/subpackages/booking/components/MyBookings'
+import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 
 /** Where a waitlist offer message leads: 我的预约 open on 候补. */

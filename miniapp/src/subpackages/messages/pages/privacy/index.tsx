@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import AppPage from '../../../../components/AppPage'
-import PrivacyTerms from '../../../../components/PrivacyTerms'
-import { PRIVACY_AGREE_BUTTON_ID, platformName, privacyPrompt } from '../../../../platform'
-import { goBackOr } from '../../../../utils/nav'
+import AppPage from '@/components/AppPage'
+import PrivacyTerms from '@/components/PrivacyTerms'
+import { PRIVACY_AGREE_BUTTON_ID, platformName, privacyPrompt } from '@/platform'
+import { goBackOr } from '@/utils/nav'
 import './index.scss'
-import ButtonRow from '../../../../components/ButtonRow'
+import ButtonRow from '@/components/ButtonRow'
 
 /**
  * 隐私保护指引. Opened with ?consent=1 when WeChat asks for privacy authorisation and the page that
