@@ -37,6 +37,7 @@ module.exports = {
         '<rootDir>/server/src/**/*.spec.ts',
         '<rootDir>/test/props/**/*.spec.ts',
         '<rootDir>/test/miniapp/**/*.spec.ts',
+        '<rootDir>/test/security/**/*.spec.ts',
       ],
       moduleNameMapper: { ...common.moduleNameMapper, '^@tarojs/taro$': '<rootDir>/test/support/fake-taro.ts' },
     },
