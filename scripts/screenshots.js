@@ -55,7 +55,8 @@ const pdf = (label) => Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R
 
 function idNumber() {
   const W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const first17 = `11010519850612${String(100 + Math.floor(Math.random() * 800))}`
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')
+  const first17 = `1101051985${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}${day}${String(100 + Math.floor(Math.random() * 800))}`
   const sum = [...first17].reduce((s, c, i) => s + Number(c) * W[i], 0)
   return first17 + '10X98765432'[sum % 11]
 }

@@ -180,13 +180,13 @@ describe('foundation', () => {
     it('stores phone and ID numbers encrypted', async () => {
       const phone = uniquePhone();
       const s = await signIn(api, phone);
-      expect((await api.post('/api/me/verify', { realName: '李四', idNumber: '11010519491231002X' }, { token: s.accessToken })).status).toBe(200);
+      expect((await api.post('/api/me/verify', { realName: '李四', idNumber: '110105194912310038' }, { token: s.accessToken })).status).toBe(200);
       const conn = await connectDatabase(f.t.config.database.url!);
       try {
         const [rows] = await conn.query('SELECT * FROM users WHERE id = ?', [s.user.id]);
         const dump = JSON.stringify(rows);
         expect(dump).not.toContain(phone);
-        expect(dump).not.toContain('11010519491231002X');
+        expect(dump).not.toContain('110105194912310038');
         expect(dump).toContain('v1:');
       } finally {
         await conn.end();
@@ -196,14 +196,14 @@ describe('foundation', () => {
     it('never writes a full phone or ID number to the log', async () => {
       const phone = uniquePhone();
       const s = await signIn(api, phone);
-      await api.post('/api/me/verify', { realName: '王五', idNumber: '11010519491231002X' }, { token: s.accessToken });
+      await api.post('/api/me/verify', { realName: '王五', idNumber: '110105194912310046' }, { token: s.accessToken });
       // a request whose URL and body carry the numbers
-      await api.get(`/api/no-such-thing?phone=${phone}&id=11010519491231002X`);
+      await api.get(`/api/no-such-thing?phone=${phone}&id=110105194912310046`);
       await new Promise((res) => setTimeout(res, 300));
       const log = fs.readFileSync(f.t.config.logFile!, 'utf8');
       expect(log.length).toBeGreaterThan(0);
       expect(log).not.toContain(phone);
-      expect(log).not.toContain('11010519491231002X');
+      expect(log).not.toContain('110105194912310046');
       expect(log).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
     });
   });

@@ -227,6 +227,21 @@ describe('input as people type it (issue 14)', () => {
       const [row] = await sql<{ h: string; t: string }>(t.config.database.url!, 'SELECT id_number_hash AS h, id_type AS t FROM users WHERE id = ?', [resident.s.user.id]);
       expect(row).toEqual({ h: t.app.get(CryptoService).lookupHash('id', idNumber), t: 'resident' });
     });
+
+    it('verifies one document on one account only, also when two accounts race', async () => {
+      const idNumber = validIdNumber();
+      expect((await verifyAs({ realName: '周晓明', idNumber })).r.status).toBe(200);
+      const again = (await verifyAs({ realName: '周晓明', idNumber: idNumber.toLowerCase() })).r;
+      expectErrorShape(again, 409, 'CONFLICT');
+      expect(again.body.message).toContain('另一个账号');
+
+      const passport = `E${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+      const racers = await Promise.all(Array.from({ length: 6 }, () => signIn(api)));
+      const answers = await Promise.all(racers.map((s) => api.post('/api/me/verify', { idType: 'passport', realName: 'JOHN SMITH', idNumber: passport }, { token: s.accessToken })));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+      const unverified = await Promise.all(racers.map((s) => api.get('/api/me', { token: s.accessToken })));
+      expect(unverified.filter((m) => m.body.verified).length).toBe(1);
+    });
   });
 });
 

@@ -102,7 +102,8 @@ export class UsersService {
    * format and check character (400 VALIDATION_FAILED for the shape, INVALID_ID_NUMBER for the check
    * character), the name normalised (shared/names.rules; Latin only for passports and 永居证). The number
    * is stored encrypted with a keyed hash of type + number (residents' hash is the bare number's, as
-   * before); the same document again is a no-op, another one INVALID_STATE.
+   * before); the same document again is a no-op, another one INVALID_STATE; a document already verified
+   * on another account is 409 CONFLICT (one account per person: uq_users_id_number_hash).
    */
   async verify(userId: string, realNameRaw: string, idNumberRaw: string, idType: IdType = 'resident'): Promise<UserEntity> {
     const idNumber = normalizeIdDocumentNumber(idNumberRaw);
@@ -123,7 +124,13 @@ export class UsersService {
     u.idNumberHash = hash;
     u.verifiedAt = this.clock.now();
     u.updatedAt = this.clock.now();
-    await this.users.save(u);
+    try {
+      await this.users.save(u);
+    } catch (e) {
+      // uq_users_id_number_hash: the document is verified on another account (one account per person)
+      if (isDuplicateKey(e)) throw new DomainError('CONFLICT', '该证件已在另一个账号完成实名认证。如需找回原账号，请携带证件到窗口办理');
+      throw e;
+    }
     return u;
   }
 

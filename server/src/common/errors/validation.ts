@@ -20,7 +20,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: false,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    stopAtFirstError: false,
+    stopAtFirstError: true, // one message per field: the first rule it breaks
     exceptionFactory: (errors) =>
       new DomainError('VALIDATION_FAILED', '提交的信息有误，请检查后重试', { fields: flatten(errors) }),
   });
