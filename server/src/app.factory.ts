@@ -1,4 +1,5 @@
 import { Logger as NestLogger } from '@nestjs/common';
+import { answerClientErrors } from './common/errors/client-error';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -29,6 +30,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  answerClientErrors(app.getHttpServer());
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, then exit 0

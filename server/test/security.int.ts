@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { creditCodeCheckChar } from '@gov/shared';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
@@ -258,6 +259,27 @@ describe('security', () => {
       expect(evil.headers.get('access-control-allow-origin')).toBeNull();
       const good = await api.get('/api/halls', { headers: { origin: 'https://servicewechat.com' } });
       expect(good.headers.get('access-control-allow-origin')).toBe('https://servicewechat.com');
+    });
+  });
+
+  describe('requests the HTTP parser refuses', () => {
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const { hostname, port } = new URL(f.t.url);
+        const socket = net.connect(Number(port), hostname, () => socket.end(request));
+        let text = '';
+        socket.on('data', (d) => (text += d.toString('utf8')));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+
+    it('answers headers over the limit and a malformed request line with { code, message, details }', async () => {
+      const big = await raw(`GET /api/halls HTTP/1.1\r\nHost: x\r\nCookie: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(big).toMatch(/^HTTP\/1\.1 431 /);
+      expect(JSON.parse(big.slice(big.indexOf('\r\n\r\n') + 4))).toEqual({ code: 'HEADERS_TOO_LARGE', message: expect.stringContaining('请求头过大'), details: {} });
+      const junk = await raw('NOT A REQUEST\r\n\r\n');
+      expect(junk).toMatch(/^HTTP\/1\.1 400 /);
+      expect(JSON.parse(junk.slice(junk.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'VALIDATION_FAILED', details: {} });
     });
   });
 

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'INTERNAL',
   'UNAVAILABLE',
+  'HEADERS_TOO_LARGE',
+  'REQUEST_TIMEOUT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -72,4 +74,6 @@ export const DEFAULT_ERROR_MESSAGES: Record<ErrorCode, string> = {
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
   UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  HEADERS_TOO_LARGE: '请求头过大，请清除浏览器缓存或 Cookie 后重试',
+  REQUEST_TIMEOUT: '请求超时，请重试',
 };

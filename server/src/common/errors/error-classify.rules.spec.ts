@@ -1,7 +1,7 @@
 import { ERROR_CODES } from '@gov/shared';
 import { DomainError } from './domain-error';
 import { isUnavailableError } from '../db/db-errors';
-import { classifyError } from './error-classify.rules';
+import { classifyError, clientErrorAnswer } from './error-classify.rules';
 import { httpStatusOf } from './error-status';
 
 describe('httpStatusOf', () => {
@@ -42,5 +42,16 @@ describe('classifyError', () => {
     expect(a.code).toBe('INTERNAL');
     expect(a.unexpected).toBe(true);
     expect(a.message).not.toContain('SELECT');
+  });
+});
+
+describe('clientErrorAnswer', () => {
+  it("answers what Node's parser refused in the contract's shape, or nothing when the peer is gone", () => {
+    expect(clientErrorAnswer('HPE_HEADER_OVERFLOW')?.code).toBe('HEADERS_TOO_LARGE');
+    expect(httpStatusOf('HEADERS_TOO_LARGE')).toBe(431);
+    expect(clientErrorAnswer('ERR_HTTP_REQUEST_TIMEOUT')?.code).toBe('REQUEST_TIMEOUT');
+    expect(httpStatusOf('REQUEST_TIMEOUT')).toBe(408);
+    expect(clientErrorAnswer('HPE_INVALID_METHOD')).toMatchObject({ code: 'VALIDATION_FAILED', message: '请求格式不正确' });
+    expect(clientErrorAnswer('ECONNRESET')).toBeNull();
   });
 });

@@ -46,3 +46,17 @@ export function classifyError(e: unknown): ErrorAnswer {
   if (status !== undefined && status >= 400 && status < 500) return answer('VALIDATION_FAILED');
   return answer('INTERNAL', undefined, {}, true);
 }
+
+/**
+ * What to answer a request Node's HTTP parser refused before any route saw it (the server's
+ * `clientError` event): headers over the limit → 431 `HEADERS_TOO_LARGE`, a request that did not
+ * arrive in time → 408 `REQUEST_TIMEOUT`, anything else malformed → 400 `VALIDATION_FAILED`; null when
+ * the connection is already gone and nothing can be written.
+ * @param errorCode the Node error's `code` (`HPE_HEADER_OVERFLOW`, `ERR_HTTP_REQUEST_TIMEOUT`, `ECONNRESET`, …)
+ */
+export function clientErrorAnswer(errorCode: string | undefined): ErrorAnswer | null {
+  if (errorCode === 'ECONNRESET' || errorCode === 'EPIPE') return null;
+  if (errorCode === 'HPE_HEADER_OVERFLOW') return answer('HEADERS_TOO_LARGE');
+  if (errorCode === 'ERR_HTTP_REQUEST_TIMEOUT') return answer('REQUEST_TIMEOUT');
+  return answer('VALIDATION_FAILED', '请求格式不正确');
+}

@@ -41,6 +41,10 @@ export function httpStatusOf(code: ErrorCode): number {
       return 500;
     case 'UNAVAILABLE':
       return 503;
+    case 'HEADERS_TOO_LARGE':
+      return 431;
+    case 'REQUEST_TIMEOUT':
+      return 408;
     default: {
       const unreachable: never = code;
       throw new Error(`unmapped error code ${String(unreachable)}`);
