@@ -241,6 +241,9 @@ async function verifiedCitizen(api, sms, p = phone()) {
   const login = await api.post('/api/auth/sms/login', { phone: p, code });
   if (login.status !== 200) throw new Error(`sms login ${login.status} ${login.text}`);
   const token = login.body.accessToken;
+  const { PRIVACY_TERMS_VERSION } = require('@gov/shared');
+  const c = await api.post('/api/me/consent', { version: PRIVACY_TERMS_VERSION }, { token });
+  if (c.status !== 200) throw new Error(`consent ${c.status} ${c.text}`);
   const v = await api.post('/api/me/verify', { realName: '压测用户', idNumber: idNumber() }, { token });
   if (v.status !== 200) throw new Error(`verify ${v.status} ${v.text}`);
   return { token, userId: login.body.user.id, phone: p };

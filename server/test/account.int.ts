@@ -32,7 +32,6 @@ describe('account', () => {
     const s = await signIn(api);
     const idNumber = validIdNumber();
     must(await api.post('/api/me/verify', { realName, idNumber }, { token: s.accessToken }), 200, 'verify');
-    must(await api.post('/api/me/consent', { version: PRIVACY_TERMS_VERSION }, { token: s.accessToken }), 200, 'consent');
     return { ...s, token: s.accessToken, idNumber, realName };
   }
 
@@ -74,7 +73,7 @@ describe('account', () => {
 
   describe('consent to the privacy terms', () => {
     it('is null until given, then recorded with its version and time, and carried by /me', async () => {
-      const s = await signIn(api);
+      const s = await signIn(api, undefined, { consent: false });
       expect(s.user.consentVersion).toBeNull();
       expect((await api.get('/api/me', { token: s.accessToken })).body.consentVersion).toBeNull();
 
@@ -94,6 +93,17 @@ describe('account', () => {
       expect(audit).toHaveLength(1);
       expect(audit[0].actor_id).toBe(s.user.id);
       expect(JSON.parse(audit[0].data)).toEqual({ version: PRIVACY_TERMS_VERSION });
+    });
+
+    it('is asked before the ID number: 实名认证 without consent to the current terms is refused and nothing is stored', async () => {
+      const s = await signIn(api, undefined, { consent: false });
+      const r = await api.post('/api/me/verify', { realName: '林小满', idNumber: validIdNumber() }, { token: s.accessToken });
+      expectErrorShape(r, 403, 'FORBIDDEN');
+      expect(r.body.details).toEqual({ reason: 'consent_required' });
+      const [user] = await rows<{ id_number_enc: string | null; verified_at: Date | null }>('SELECT id_number_enc, verified_at FROM users WHERE id = ?', [s.user.id]);
+      expect(user).toEqual({ id_number_enc: null, verified_at: null });
+      must(await api.post('/api/me/consent', { version: PRIVACY_TERMS_VERSION }, { token: s.accessToken }), 200, 'consent');
+      expect((await api.post('/api/me/verify', { realName: '林小满', idNumber: validIdNumber() }, { token: s.accessToken })).status).toBe(200);
     });
   });
 

@@ -1,3 +1,4 @@
+import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { client, Client } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { fakeWechat, FakeServer } from './fakes/fake-servers';
@@ -30,6 +31,7 @@ describe('WeChat subscribe messages', () => {
 
     const login = await api.post('/api/auth/wechat/login', { code: 'good-subscriber' });
     const token = login.body.accessToken as string;
+    expect((await api.post('/api/me/consent', { version: PRIVACY_TERMS_VERSION }, { token })).status).toBe(200);
     expect((await api.post('/api/me/verify', { realName: '赵六', idNumber: validIdNumber() }, { token })).status).toBe(200);
     const consent = await api.post('/api/messages/subscriptions', { accepted: ['booking_reminder', 'unknown_key'] }, { token });
     expect(consent.body).toMatchObject({ booking_reminder: 1 });

@@ -7,6 +7,7 @@
  * - `client(baseUrl).json()` is the set-up flavour: it answers the parsed body and throws an
  *   `ApiError` (status, body) on anything but 2xx; `refusal()` catches the one a call must raise.
  */
+import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 
 export interface Answer<T = any> {
   status: number;
@@ -132,10 +133,15 @@ export function uniquePhone(): string {
   return `139${String(phoneSeq).padStart(8, '0')}`;
 }
 
-/** Sign in with the test SMS code; returns the tokens and the user. */
-export async function signIn(api: Client, phone = uniquePhone()) {
+/**
+ * Sign in with the test SMS code and, as the mini-app asks at first sign-in, agree to the current privacy
+ * terms (the server refuses 实名认证 before that); `{ consent: false }` leaves the new account without
+ * consent. Returns the tokens and the user as the login answered it.
+ */
+export async function signIn(api: Client, phone = uniquePhone(), opts: { consent?: boolean } = {}) {
   must(await api.post('/api/auth/sms/send', { phone }), 204, 'sms send');
   const body = must(await api.post('/api/auth/sms/login', { phone, code: TEST_SMS_CODE }), 200, 'sms login');
+  if (opts.consent !== false) must(await api.post('/api/me/consent', { version: PRIVACY_TERMS_VERSION }, { token: body.accessToken }), 200, 'consent');
   return { phone, accessToken: body.accessToken as string, refreshToken: body.refreshToken as string, user: body.user };
 }
 

@@ -103,7 +103,8 @@ export class UsersService {
    * character), the name normalised (shared/names.rules; Latin only for passports and 永居证). The number
    * is stored encrypted with a keyed hash of type + number (residents' hash is the bare number's, as
    * before); the same document again is a no-op, another one INVALID_STATE; a document already verified
-   * on another account is 409 CONFLICT (one account per person: uq_users_id_number_hash).
+   * on another account is 409 CONFLICT (one account per person: uq_users_id_number_hash); before consent
+   * to the current privacy terms, 403 FORBIDDEN with `details.reason: consent_required`.
    */
   async verify(userId: string, realNameRaw: string, idNumberRaw: string, idType: IdType = 'resident'): Promise<UserEntity> {
     const idNumber = normalizeIdDocumentNumber(idNumberRaw);
@@ -113,6 +114,11 @@ export class UsersService {
     const realName = normalizeRealName(realNameRaw, idTypeAllowsLatinName(idType));
     if (realName === null) throw fieldError('realName', '请输入与证件一致的姓名');
     const u = await this.requireById(userId);
+    // PIPL art. 13–14, 29: an identity number is sensitive personal information, collected only after the
+    // person agreed to the current privacy terms (the mini-app asks at first sign-in and after a change)
+    if (u.consentVersion !== PRIVACY_TERMS_VERSION) {
+      throw new DomainError('FORBIDDEN', '请先阅读并同意隐私政策，再进行实名认证', { reason: 'consent_required' });
+    }
     const hash = this.crypto.lookupHash('id', idDocumentKey(idType, idNumber));
     if (u.verifiedAt) {
       if (u.idNumberHash === hash && u.realName === realName) return u;
