@@ -51,6 +51,11 @@ describe('foundation', () => {
       expectErrorShape(r, 400, 'VALIDATION_FAILED');
       const fields = (r.body.details.fields as Array<{ field: string }>).map((f) => f.field);
       expect(fields).toEqual(expect.arrayContaining(['phone', 'code']));
+      // one message per field, in Chinese (never class-validator's "code must be a string")
+      const staff = await api.post('/api/auth/staff/login', { username: 5, password: ['x'] });
+      const messages = staff.body.details.fields as Array<{ field: string; message: string }>;
+      expect(messages.map((f) => f.field).sort()).toEqual(['password', 'username']);
+      for (const f of [...messages, ...r.body.details.fields]) expect(f.message).toMatch(/\p{Script=Han}/u);
     });
 
     it('a body over the limit → 413, not a 5xx', async () => {
