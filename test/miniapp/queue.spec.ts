@@ -1,5 +1,6 @@
-import { eventJson, parseSse } from '@/subpackages/queue/sse';
-import { aheadLine, readPoster, waitText, windowLabel } from '@/subpackages/queue/ticket-text';
+import { hallPosterText } from '@gov/shared';
+import { eventJson, parseSse } from '@/utils/sse';
+import { aheadLine, readPoster, waitText, windowLabel } from '@/utils/queue-text';
 
 describe('reading server-sent events (the ticket page and the call screen on H5)', () => {
   it('gives whole events and keeps an unfinished one for the next chunk', () => {
@@ -44,8 +45,8 @@ describe('what the ticket page says', () => {
 
 describe('reading the hall poster', () => {
   it('takes the code (and hall) from the poster link or the bare code', () => {
-    expect(readPoster('https://zwt.example/subpackages/queue/pages/take/index?hallId=h1&hallCode=K7Q2M9')).toEqual({ hallCode: 'K7Q2M9', hallId: 'h1' });
-    expect(readPoster(' K7Q2M9 ')).toEqual({ hallCode: 'K7Q2M9', hallId: null });
+    expect(readPoster(hallPosterText('h1', 'K7Q2M9'))).toEqual({ hallCode: 'K7Q2M9', hallId: 'h1' });
+    expect(readPoster(' k7q2m9 ')).toEqual({ hallCode: 'K7Q2M9', hallId: null });
   });
 
   it('refuses another code', () => {

@@ -3,6 +3,8 @@
  * unit-tested (test/miniapp/queue.spec.ts). Shapes are the contract's (@gov/shared), read through
  * the few fields each line needs.
  */
+import { parseHallPosterText, type TicketStatus } from '@gov/shared'
+import type { Tone } from '@/components/StatusTag'
 
 /** "3号窗口" from a window's name, whether the hall named it `3`, `3号` or `3号窗口` (or `综合窗口`). */
 export function windowLabel(name: string): string {
@@ -29,33 +31,23 @@ export function aheadLine(ahead: number, estimatedWaitMinutes: number | null | u
   return wait ? `前面还有 ${ahead} 人，${wait}` : `前面还有 ${ahead} 人`
 }
 
-/** The hall's poster: its QR carries the day's code, alone or in a link (`…?hallId=…&hallCode=…`). */
-export interface PosterScan {
-  hallCode: string
-  hallId: string | null
+/**
+ * What the scanner found on the hall's poster (`zwt-hall:<hallId>:<hallCode>`, @gov/shared
+ * hallPosterText), or a code typed from it. Null when it is neither (someone scanned another code).
+ */
+export function readPoster(scanned: string): { hallCode: string; hallId: string | null } | null {
+  const poster = parseHallPosterText(scanned)
+  if (poster) return poster
+  const text = scanned.trim()
+  return /^[A-Za-z0-9-]{4,32}$/.test(text) ? { hallCode: text.toUpperCase(), hallId: null } : null
 }
 
-/**
- * Read what the scanner found on the hall's poster: a link with `hallCode` (and `hallId`), or the
- * bare code. Null when it is neither (someone scanned another code).
- */
-export function readPoster(scanned: string): PosterScan | null {
-  const text = scanned.trim()
-  if (!text) return null
-  const q = text.indexOf('?')
-  if (q !== -1) {
-    const params: Record<string, string> = {}
-    for (const part of text.slice(q + 1).split('#')[0].split('&')) {
-      const eq = part.indexOf('=')
-      if (eq <= 0) continue
-      try {
-        params[decodeURIComponent(part.slice(0, eq))] = decodeURIComponent(part.slice(eq + 1).replace(/\+/g, ' '))
-      } catch {
-        // a malformed escape: not our poster's link
-      }
-    }
-    const code = params.hallCode ?? params.code
-    return code ? { hallCode: code.trim(), hallId: params.hallId?.trim() || null } : null
-  }
-  return /^[A-Za-z0-9-]{4,32}$/.test(text) ? { hallCode: text, hallId: null } : null
+/** The colour of a ticket's status tag (the ticket page and the desk's queue panel). */
+export const TICKET_TONE: Record<TicketStatus, Tone> = {
+  waiting: 'info',
+  called: 'warning',
+  serving: 'success',
+  done: 'muted',
+  skipped: 'danger',
+  left: 'muted',
 }

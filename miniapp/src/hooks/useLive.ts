@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { API_BASE } from '@/api/client'
 import { isH5 } from '@/platform'
 import { session } from '@/store/session'
-import { eventJson, parseSse } from './sse'
+import { eventJson, parseSse } from '@/utils/sse'
 
 /** How often the pages ask again where no event stream is open (mini-programs, or the stream broke). */
 export const POLL_MS = 4000
