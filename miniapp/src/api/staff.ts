@@ -10,6 +10,7 @@ import type {
   CallbackOutcomeRequest,
   CallbackView,
   ConfirmOffhoursRequest,
+  ContactRequest,
   DeliveryMethod,
   DeskSearchResult,
   EnterpriseStatus,
@@ -68,6 +69,11 @@ export const staffApi = {
   phrases: () => request<PhraseView[]>('GET', '/api/staff/phrases'),
   checkIn: (code: string) => request<StaffBookingView>('POST', '/api/staff/bookings/check-in', { body: { code } }),
   noShow: (bookingId: string) => request<StaffBookingView>('POST', `/api/staff/bookings/${id(bookingId)}/no-show`),
+  /** a call to a late applicant: where the hall requires one, only `reached: false` makes the no-show count */
+  contact: (bookingId: string, body: ContactRequest) => request<StaffBookingView>('POST', `/api/staff/bookings/${id(bookingId)}/contact`, { body }),
+  /** 中心取消: `cancelled_by_centre`, never counted; the applicant is told why and offered other slots */
+  cancelBooking: (bookingId: string, reason: string) =>
+    request<StaffBookingView>('POST', `/api/staff/bookings/${id(bookingId)}/cancel`, { body: { reason } }),
   waive: (bookingId: string, reason: string) =>
     request<StaffBookingView>('POST', `/api/staff/bookings/${id(bookingId)}/waive`, { body: { reason } }),
   reinstate: (userId: string, reason: string) =>

@@ -1,4 +1,4 @@
-import { BOOKING_STATUS_LABELS } from '@gov/shared'
+import { BOOKING_STATUS_LABELS, LINKS, type Slot } from '@gov/shared'
 import Code from '@/components/Code'
 import { createElement, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -25,6 +25,7 @@ import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
+import SlotChooser from '@/subpackages/booking/components/SlotChooser'
 
 /** Ended without being served: the code lets nobody in any more, and 重新预约 is offered. */
 const ENDED_UNSERVED: string[] = ['cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived']
@@ -54,6 +55,9 @@ export default function BookingDetail() {
   const { accessToken } = useSession()
   const booking = useAsync(() => bookingApi.get(id), [id, accessToken], !!id && !!accessToken)
   const [cancelling, setCancelling] = useState(false)
+  // 改约: the chooser is open; the slot being moved to
+  const [rescheduling, setRescheduling] = useState(false)
+  const [moving, setMoving] = useState<string | null>(null)
   usePullRefresh(booking.reload)
 
   const cancel = async () => {
@@ -70,8 +74,27 @@ export default function BookingDetail() {
     }
   }
 
+  const reschedule = async (slot: Slot) => {
+    const when = `${dateLabel(shanghaiDate(slot.start))} ${shanghaiTime(slot.start)}–${shanghaiTime(slot.end)}`
+    const ok = await Taro.showModal({ title: '确认改约', content: `改到 ${when}？原时段将释放给其他人，签到码不变。`, confirmText: '确认改约', cancelText: '再想想' })
+    if (!ok.confirm) return
+    setMoving(slot.id)
+    try {
+      await bookingApi.reschedule(id, slot.id)
+      toast('已改约', 'success')
+      setRescheduling(false)
+      booking.reload()
+    } catch (e) {
+      Taro.showModal({ title: '改约失败', content: errorMessage(e), showCancel: false })
+    } finally {
+      setMoving(null)
+    }
+  }
+
   const b = booking.data
   const upcoming = b && b.status === 'booked' && new Date(b.start).getTime() > Date.now()
+  // 取号 in the hall on the booking's day (the ticket checks the booking in)
+  const today = b && b.status === 'booked' && shanghaiDate(b.start) === shanghaiDate()
   return (
     <AppPage className='booking'>
       <SignInGate purpose='查看预约'>
@@ -151,7 +174,26 @@ export default function BookingDetail() {
                 </View>
               ) : null}
 
+              {rescheduling && b.status === 'booked' ? (
+                <>
+                  <View className='section-title'>改约到其他时段</View>
+                  <View className='card'>
+                    <SlotChooser serviceId={b.serviceId} hallId={b.hallId} currentSlotId={b.slot?.id} actionText='改到此时段' busySlotId={moving} onPick={(s) => void reschedule(s)} />
+                  </View>
+                </>
+              ) : null}
+
               <ButtonRow className='booking__actions'>
+                {today ? (
+                  <Button block type='primary' size='large' onClick={() => openPage(LINKS.takeTicket(b.hallId, b.id))}>
+                    到厅取号
+                  </Button>
+                ) : null}
+                {upcoming ? (
+                  <Button block type='primary' fill={rescheduling ? 'solid' : 'outline'} size='large' onClick={() => setRescheduling((v) => !v)}>
+                    {rescheduling ? '不改约了' : '改约'}
+                  </Button>
+                ) : null}
                 {upcoming ? (
                   <Button block type='danger' fill='outline' size='large' loading={cancelling} onClick={cancel}>
                     取消预约
