@@ -13,3 +13,4 @@ export * from './queue';
 export * from './ratings';
 export * from './staff';
 export * from './type-checks';
+export * from './hall-policy';

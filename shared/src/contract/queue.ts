@@ -163,3 +163,9 @@ export function parseHallPosterText(text: string): { hallId: string; hallCode: s
   const m = /^zwt-hall:([^:]+):([^:]+)$/.exec(text.trim());
   return m ? { hallId: m[1], hallCode: m[2] } : null;
 }
+
+/** POST /staff/tickets/:id/confirm-green: staff decide a green-lane request (default confirmed). */
+export interface ConfirmGreenBody {
+  /** true: the ticket waits in the green lane; false: declined, it keeps its place among normal tickets */
+  confirmed?: boolean;
+}
