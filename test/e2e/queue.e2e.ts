@@ -1,0 +1,143 @@
+import { Browser, Page } from 'playwright-core';
+import { dateLabel, LINKS } from '@gov/shared';
+import { e2eState, launch, phonePage } from './browser';
+import { fillField } from './actions';
+import { adminLogin, api, confirmModal, createSlot, findService, guideOf, seeVisible, shot, signInBrowser, staff01Login, verifiedCitizen, workdayAfter } from './citizen.helpers';
+import { press, service as serviceAt, signedInContext, visible } from './staff.helpers';
+
+interface WindowView {
+  id: string;
+  name: string;
+  serviceIds: string[];
+}
+
+/** The ticket page's line about the people ahead, once it reads exactly this. */
+async function seeAhead(page: Page, text: string): Promise<void> {
+  await page.locator('.ticket__ahead').filter({ hasText: text }).first().waitFor({ state: 'visible' });
+}
+
+describe('the hall queue, rescheduling and the centre’s cancellation on the H5 build', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('takes a ticket on the phone, sees 前面还有 N 人 fall as a window calls on the desk, and the hall screen shows the number', async () => {
+    const staff = await staff01Login();
+    const hallId = String(staff.user.hallId);
+    const windows = await api<WindowView[]>('GET', '/api/staff/windows', { token: staff.accessToken });
+    expect(windows.length).toBeGreaterThan(0);
+    const win = windows[0];
+    const s = win.serviceIds.length > 0 ? { id: win.serviceIds[0], name: (await guideOf(win.serviceIds[0])).name as string } : await serviceAt('', { hallId });
+    const { hallCode } = await api<{ hallCode: string }>('GET', '/api/staff/hall-code', { token: staff.accessToken });
+
+    // two people took a number before
+    for (const name of ['钱一', '孙二']) {
+      const other = await verifiedCitizen(name);
+      await api('POST', `/api/halls/${hallId}/tickets`, { token: other.accessToken, body: { serviceId: s.id, hallCode } });
+    }
+
+    const person = await verifiedCitizen('周三');
+    const phone = await phonePage(browser);
+    await signInBrowser(phone.context, person);
+    await phone.page.goto('/pages/index/index');
+    await phone.page.getByText('到厅取号').first().click();
+    await seeVisible(phone.page, '1. 所在大厅');
+    await phone.page.goto(LINKS.takeTicket(hallId));
+    await fillField(phone.page, '搜索事项', s.name);
+    await phone.page.getByRole('radio', { name: s.name }).first().click();
+    // a wrong code is refused with the server's words, on the field
+    await fillField(phone.page, '取号码', 'WRONG123');
+    await press(phone.page, '取号');
+    await phone.page.locator('.field__input--invalid').first().waitFor({ state: 'visible' });
+    await fillField(phone.page, '取号码', hallCode.toLowerCase());
+    await press(phone.page, '取号');
+    await seeVisible(phone.page, '您的排队号');
+    const number = (await phone.page.locator('.ticket__number').first().innerText()).trim();
+    expect(number).toMatch(/^N\d{3}$/);
+    await seeAhead(phone.page, '前面还有 2 人');
+    await shot(phone.page, 'queue-ticket-waiting');
+
+    // the desk calls, serves and finishes the first; the phone follows without a reload
+    const desk = await signedInContext(browser, staff, 'desk');
+    await desk.page.goto('/subpackages/staff/pages/queue/index');
+    await desk.page.getByRole('tab', { name: win.name }).first().click();
+    await press(desk.page, /^叫下一位/);
+    await seeAhead(phone.page, '前面还有 1 人');
+    await press(desk.page, /^开始办理/);
+    await press(desk.page, /^办结/);
+    await visible(desk.page, '空闲，可叫下一位');
+
+    // the second is called and does not come: skipped
+    await press(desk.page, /^叫下一位/);
+    await seeAhead(phone.page, '下一位就是您');
+    await press(desk.page, /^过号/);
+    await visible(desk.page, '已过号（可重新排队一次）');
+    await shot(desk.page, 'queue-desk');
+
+    // now this ticket: the banner names the window
+    await press(desk.page, /^叫下一位/);
+    await phone.page.getByRole('alert').filter({ hasText: '请到' }).first().waitFor({ state: 'visible' });
+    await seeVisible(phone.page, /请到 .*窗口/);
+    await shot(phone.page, 'queue-ticket-called');
+
+    // the hall's TV shows the number being called, without names
+    const tv = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: e2eState().url });
+    const screen = await tv.newPage();
+    await screen.goto(LINKS.hallScreen(hallId));
+    await screen.locator('.screen__call-number').filter({ hasText: number }).first().waitFor({ state: 'visible' });
+    expect(await screen.locator('.screen__board').innerText()).not.toContain('周三');
+    await shot(screen, 'queue-hall-screen');
+
+    // served and finished: the phone says so
+    await press(desk.page, /^开始办理/);
+    await press(desk.page, /^办结/);
+    await seeAhead(phone.page, '已办结');
+
+    await tv.close();
+    await desk.context.close();
+    await phone.context.close();
+  });
+
+  it('reschedules a booking to another slot; after the centre cancels it, the applicant reads why and rebooks in one tap', async () => {
+    const admin = (await adminLogin()).accessToken;
+    const s = await findService('身份证');
+    const hall = (await guideOf(s.id)).halls[0];
+    const date = await workdayAfter(3);
+    const first = await createSlot(admin, { hallId: hall.id, serviceId: s.id, date, start: '09:10', end: '09:25', capacity: 2 });
+    await createSlot(admin, { hallId: hall.id, serviceId: s.id, date, start: '16:35', end: '16:50', capacity: 2 });
+    const person = await verifiedCitizen('郑四');
+    const booking = await api<{ id: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: first.id, serviceId: s.id } });
+
+    const { page, context } = await phonePage(browser);
+    await signInBrowser(context, person);
+    await page.goto(LINKS.booking(booking.id));
+    await seeVisible(page, '09:10–09:25');
+    await press(page, '改约');
+    await page.getByRole('tab', { name: dateLabel(date) }).first().click();
+    await page.getByRole('button', { name: new RegExp(`改到此时段 .*16:35–16:50`) }).first().click();
+    await confirmModal(page, '确认改约');
+    await seeVisible(page, '已改约');
+    await page.locator('.kv__v').filter({ hasText: '16:35–16:50' }).first().waitFor({ state: 'visible' });
+    const moved = await api<{ slot: { id: string } }>('GET', `/api/bookings/${booking.id}`, { token: person.accessToken });
+    expect(moved.slot.id).not.toBe(first.id);
+    await shot(page, 'booking-rescheduled');
+
+    // the centre cancels it: the reason, no no-show, and the nearest free slots to rebook
+    await api('POST', `/api/staff/bookings/${booking.id}/cancel`, { token: admin, body: { reason: '窗口系统升级，暂停办理' } });
+    await page.reload();
+    await seeVisible(page, '中心已取消（不计爽约）');
+    await seeVisible(page, '窗口系统升级，暂停办理');
+    await seeVisible(page, '为您找到的就近时段');
+    await page.getByRole('button', { name: /^预约此时段/ }).first().click();
+    await seeVisible(page, '签到码（到大厅后出示二维码或报此码）');
+    const mine = await api<Array<{ id: string; status: string }>>('GET', '/api/bookings', { token: person.accessToken });
+    expect(mine.filter((b) => b.status === 'booked')).toHaveLength(1);
+    expect(mine.find((b) => b.id === booking.id)?.status).toBe('cancelled_by_centre');
+    await shot(page, 'booking-rebooked-after-centre-cancel');
+    await context.close();
+  });
+});
