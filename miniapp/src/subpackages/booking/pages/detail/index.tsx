@@ -25,6 +25,7 @@ import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
+import CentreCancelled from '@/subpackages/booking/components/CentreCancelled'
 import SlotChooser from '@/subpackages/booking/components/SlotChooser'
 
 /** Ended without being served: the code lets nobody in any more, and 重新预约 is offered. */
@@ -37,7 +38,7 @@ function outcome(b: RatedBookingView): string {
     case 'cancelled':
       return `您已${at}取消这次预约，签到码已作废。`
     case 'cancelled_by_centre':
-      return `大厅已${at}取消该时段，签到码已作废，此次不计爽约。`
+      return `服务中心已${at}取消这次预约，签到码已作废，此次不计爽约。`
     case 'checked_in':
       return '您已签到办理。'
     case 'no_show':
@@ -168,11 +169,7 @@ export default function BookingDetail() {
                 </View>
               ) : null}
 
-              {b.status === 'cancelled_by_centre' ? (
-                <View className='info-box'>
-                  <Text>服务中心已取消此预约（原因见消息中心），不计入爽约次数。您可以重新选择时段预约。</Text>
-                </View>
-              ) : null}
+              {b.status === 'cancelled_by_centre' ? <CentreCancelled booking={b} /> : null}
 
               {rescheduling && b.status === 'booked' ? (
                 <>

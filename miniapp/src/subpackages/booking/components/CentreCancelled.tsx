@@ -1,0 +1,70 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { LINKS, type Slot } from '@gov/shared'
+import Button from '@/components/AppButton'
+import FormError from '@/components/FormError'
+import PageState from '@/components/PageState'
+import { bookingApi, type RatedBookingView } from '@/api/booking'
+import { useAsync } from '@/hooks/useAsync'
+import { useBookingHorizon } from '@/hooks/useBookingHorizon'
+import { useFormErrors } from '@/hooks/useFormErrors'
+import { toast } from '@/utils/nav'
+import { addDays, dateLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
+import { nearestFreeSlots } from './nearest'
+
+/**
+ * A booking the centre cancelled (`cancelled_by_centre`): why, that it never counts as a no-show,
+ * and the three free slots of the same service nearest to it, each booked in one tap.
+ */
+export default function CentreCancelled({ booking: b }: { booking: RatedBookingView }) {
+  const horizon = useBookingHorizon()
+  const today = shanghaiDate()
+  const slots = useAsync(() => bookingApi.slots(b.serviceId, b.hallId, today, addDays(today, horizon.days)), [b.id, horizon.days], horizon.ready)
+  const offers = nearestFreeSlots(slots.data ?? [], b.start, Date.now())
+  const [busy, setBusy] = useState<string | null>(null)
+  const errors = useFormErrors()
+
+  const rebook = async (s: Slot) => {
+    setBusy(s.id)
+    errors.clear()
+    try {
+      const next = await bookingApi.book(s.id, b.serviceId)
+      toast('预约成功', 'success')
+      Taro.redirectTo({ url: `${LINKS.booking(next.id)}&fresh=1` })
+    } catch (e) {
+      errors.failWith(e)
+      slots.reload()
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <View className='card booking__centre'>
+      <Text className='booking__centre-title'>服务中心已取消此预约</Text>
+      <Text className='booking__centre-reason'>原因：{b.cancelReason || '大厅临时调整'}</Text>
+      <Text className='muted'>此次取消不计入您的爽约次数。给您带来不便，敬请谅解。</Text>
+      <View className='booking__centre-offers'>
+        <Text className='booking__centre-sub'>为您找到的就近时段</Text>
+        <PageState loading={slots.loading || !horizon.ready} error={slots.error} onRetry={slots.reload} empty={offers.length === 0} emptyText={`近 ${horizon.days} 天暂无可约时段`} emptyHint='可稍后再看，或申请错时/预约办'>
+          {offers.map((s) => {
+            const label = `${dateLabel(shanghaiDate(s.start))} ${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`
+            return (
+              <View key={s.id} className='slot'>
+                <View>
+                  <Text className='slot__time'>{label}</Text>
+                  <Text className='slot__left'>{`余 ${s.remaining} 个号`}</Text>
+                </View>
+                <Button size='small' type='primary' loading={busy === s.id} disabled={!!busy} aria-label={`预约此时段 ${label}`} onClick={() => void rebook(s)}>
+                  预约此时段
+                </Button>
+              </View>
+            )
+          })}
+        </PageState>
+        <FormError message={errors.form} />
+      </View>
+    </View>
+  )
+}
