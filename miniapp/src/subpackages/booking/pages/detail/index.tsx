@@ -42,6 +42,12 @@ function outcome(b: RatedBookingView): string {
     case 'checked_in':
       return '您已签到办理。'
     case 'no_show':
+      // the hall calls first (罗山 预约办 四.2): not counted until nobody could be reached
+      if (b.noShow && !b.noShow.counts) {
+        return b.noShow.contact?.reached
+          ? '您已超过预约时间，大厅已与您联系，此次不计爽约；今天到厅后取号即可办理。'
+          : '您已超过预约时间，大厅工作人员将电话联系您；今天到厅后取号仍可办理，暂不计爽约。'
+      }
       return '未在预约时间签到，已记为爽约，签到码已作废。'
     case 'no_show_waived':
       return '未在预约时间签到，爽约已豁免，不计入记录。'
@@ -95,7 +101,8 @@ export default function BookingDetail() {
   const b = booking.data
   const upcoming = b && b.status === 'booked' && new Date(b.start).getTime() > Date.now()
   // 取号 in the hall on the booking's day (the ticket checks the booking in)
-  const today = b && b.status === 'booked' && shanghaiDate(b.start) === shanghaiDate()
+  // (a late arrival too: it is checked in and served whatever the hall's no-show rule)
+  const today = b && (b.status === 'booked' || b.status === 'no_show') && shanghaiDate(b.start) === shanghaiDate()
   return (
     <AppPage className='booking'>
       <SignInGate purpose='查看预约'>

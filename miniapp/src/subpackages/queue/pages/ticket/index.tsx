@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { LINKS, TICKET_LANE_LABELS, TICKET_STATUS_LABELS, type TicketView } from '@gov/shared'
+import { LINKS, SUBSCRIBE_TEMPLATE_KEYS, TICKET_LANE_LABELS, TICKET_STATUS_LABELS, type SubscribeTemplateKey, type TicketView } from '@gov/shared'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import ButtonRow from '@/components/ButtonRow'
@@ -17,6 +17,12 @@ import { useLive } from '@/hooks/useLive'
 import { aheadLine, TICKET_TONE, windowLabel } from '@/utils/queue-text'
 import '@/subpackages/queue/queue.scss'
 import './index.scss'
+
+/**
+ * The subscribe template of the call notice (WeChat 服务通知 "请到 X 号窗口"), once the contract
+ * names one (`queue_call`); until then the page relies on its banner and vibration.
+ */
+const CALL_TEMPLATE: SubscribeTemplateKey[] = SUBSCRIBE_TEMPLATE_KEYS.filter((k) => (k as string) === 'queue_call')
 
 /** Nothing more will happen to the ticket: the page stops following it. */
 const settled = (t: TicketView) => t.status === 'done' || t.status === 'left'
@@ -108,7 +114,7 @@ export default function TicketPage() {
                 <Text className='muted ticket__live'>{settled(t) ? '' : ticket.mode === 'stream' ? '叫号时本页自动更新并振动提醒' : '本页每隔几秒自动刷新，叫号时振动提醒'}</Text>
               </View>
 
-              {t.status === 'waiting' ? <SubscribeCard keys={['booking_result']} purpose='叫号提醒' /> : null}
+              {t.status === 'waiting' && CALL_TEMPLATE.length > 0 ? <SubscribeCard keys={CALL_TEMPLATE} purpose='叫号提醒' /> : null}
 
               <ButtonRow>
                 <Button block type='primary' fill='outline' size='large' onClick={() => openPage(LINKS.hallScreen(t.hallId))}>
