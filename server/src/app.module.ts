@@ -35,6 +35,7 @@ import { CallbacksModule } from './callbacks/callbacks.module';
 import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
 import { HallPolicyModule } from './catalog/hall-policy.module';
+import { QueueModule } from './queue/queue.module';
 
 @Module({})
 export class AppModule {
@@ -74,6 +75,7 @@ export class AppModule {
         AccountModule,
         DeskModule,
         HallPolicyModule,
+        QueueModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [
