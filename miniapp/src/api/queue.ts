@@ -21,6 +21,8 @@ export const queueApi = {
   ticket: (ticketId: string) => request<TicketView>('GET', `/api/tickets/${id(ticketId)}`),
   /** the ticket's event stream (text/event-stream, the caller's token) */
   ticketEvents: (ticketId: string) => `/api/tickets/${id(ticketId)}/events`,
+  /** the holder gives up a waiting or skipped ticket */
+  leave: (ticketId: string) => request<TicketView>('POST', `/api/tickets/${id(ticketId)}/leave`),
   /** the caller's tickets today */
   mine: () => request<TicketView[]>('GET', '/api/me/tickets'),
   /** the hall's call screen (public, no personal data) */

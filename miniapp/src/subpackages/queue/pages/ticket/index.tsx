@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LINKS, SUBSCRIBE_TEMPLATE_KEYS, TICKET_LANE_LABELS, TICKET_STATUS_LABELS, type SubscribeTemplateKey, type TicketView } from '@gov/shared'
@@ -11,7 +12,9 @@ import SubscribeCard from '@/components/SubscribeCard'
 import { queueApi } from '@/api/queue'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useSession } from '@/store/session'
-import { openPage } from '@/utils/nav'
+import { errorMessage } from '@/api/client'
+import { confirmDestructive } from '@/utils/confirm'
+import { openPage, toast } from '@/utils/nav'
 import { shanghaiTime } from '@/utils/time'
 import { useLive } from '@/hooks/useLive'
 import { aheadLine, TICKET_TONE, windowLabel } from '@/utils/queue-text'
@@ -58,6 +61,21 @@ export default function TicketPage() {
     },
   })
   usePullRefresh(ticket.reload)
+  const [leaving, setLeaving] = useState(false)
+
+  const leave = async () => {
+    if (!(await confirmDestructive({ title: '放弃排队', content: '放弃后此号作废，需要办理时请重新取号。', confirmText: '放弃排队', cancelText: '继续排队' }))) return
+    setLeaving(true)
+    try {
+      await queueApi.leave(id)
+      toast('已放弃排队')
+      ticket.reload()
+    } catch (e) {
+      Taro.showModal({ title: '操作失败', content: errorMessage(e), showCancel: false })
+    } finally {
+      setLeaving(false)
+    }
+  }
 
   const t = ticket.data
   return (
@@ -120,6 +138,11 @@ export default function TicketPage() {
                 <Button block type='primary' fill='outline' size='large' onClick={() => openPage(LINKS.hallScreen(t.hallId))}>
                   大厅叫号屏
                 </Button>
+                {t.status === 'waiting' || t.status === 'skipped' ? (
+                  <Button block type='danger' fill='outline' size='large' loading={leaving} onClick={() => void leave()}>
+                    放弃排队
+                  </Button>
+                ) : null}
                 {t.bookingId ? (
                   <Button block type='primary' fill='outline' size='large' onClick={() => openPage(LINKS.booking(t.bookingId!))}>
                     查看预约

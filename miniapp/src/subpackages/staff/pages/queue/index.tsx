@@ -113,6 +113,8 @@ export default function StaffQueue() {
   const all = tickets.data ?? []
   const current = all.filter((t) => (t.status === 'called' || t.status === 'serving') && t.window?.id === windowId)
   const waiting = all.filter((t) => t.status === 'waiting')
+  // the window calls only its own services (none listed: all of the hall's)
+  const mine = waiting.filter((t) => !win || win.serviceIds.length === 0 || win.serviceIds.includes(t.serviceId))
   const skipped = all.filter((t) => t.status === 'skipped' && t.canRequeue)
   const elsewhere = all.filter((t) => (t.status === 'called' || t.status === 'serving') && t.window?.id !== windowId)
 
@@ -192,8 +194,8 @@ export default function StaffQueue() {
                 ))
               )}
             </View>
-            <Button block type='primary' size='large' disabled={!windowId || !!busy || waiting.length === 0} loading={busy === 'next'} onClick={() => void callNext()}>
-              {waiting.length === 0 ? '暂无等候' : `叫下一位（等候 ${waiting.length} 人）`}
+            <Button block type='primary' size='large' disabled={!windowId || !!busy || mine.length === 0 || current.length > 0} loading={busy === 'next'} onClick={() => void callNext()}>
+              {current.length > 0 ? '办结或过号后可叫下一位' : mine.length === 0 ? '本窗口暂无等候' : `叫下一位（等候 ${mine.length} 人）`}
             </Button>
             <FormError message={errors.form} />
           </View>
