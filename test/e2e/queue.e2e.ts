@@ -67,14 +67,14 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await desk.page.getByRole('tab', { name: win.name }).first().click();
     await press(desk.page, /^叫下一位/);
     await seeAhead(phone.page, '前面还有 1 人');
-    await press(desk.page, /^开始办理/);
-    await press(desk.page, /^办结/);
+    await press(desk.page, /^开始办理 [AGN]\d{3}$/);
+    await press(desk.page, /^办结 [AGN]\d{3}$/);
     await visible(desk.page, '空闲，可叫下一位');
 
     // the second is called and does not come: skipped
     await press(desk.page, /^叫下一位/);
     await seeAhead(phone.page, '下一位就是您');
-    await press(desk.page, /^过号/);
+    await press(desk.page, /^过号 [AGN]\d{3}$/);
     await visible(desk.page, '已过号（可重新排队一次）');
     await shot(desk.page, 'queue-desk');
 
@@ -93,8 +93,8 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await shot(screen, 'queue-hall-screen');
 
     // served and finished: the phone says so
-    await press(desk.page, /^开始办理/);
-    await press(desk.page, /^办结/);
+    await press(desk.page, /^开始办理 [AGN]\d{3}$/);
+    await press(desk.page, /^办结 [AGN]\d{3}$/);
     await seeAhead(phone.page, '已办结');
 
     await tv.close();
