@@ -118,3 +118,11 @@ export const DESK_SEARCH_KEY_LABELS: Record<DeskSearchKey, string> = {
   idNumber: '身份证号',
   name: '姓名',
 };
+
+/** What staff heard when they phoned a late applicant (POST /staff/bookings/:id/contact). */
+export const CONTACT_OUTCOME_LABELS: Record<import('./contract/booking').ContactOutcome, string> = {
+  coming: '仍将前来',
+  reschedule: '改约其他时间',
+  gave_up: '不再办理',
+  none: '未联系上',
+};
