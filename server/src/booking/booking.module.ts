@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
+import { HallPolicyModule } from '../catalog/hall-policy.module';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
@@ -48,6 +49,7 @@ import { StandingService } from './standing.service';
       AuditLogEntity,
     ]),
     CalendarModule,
+    HallPolicyModule,
     DelegationModule,
     NotificationsModule,
     RatingsModule,

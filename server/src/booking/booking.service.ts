@@ -171,6 +171,11 @@ export class BookingService {
       createdAt: b.createdAt.toISOString(),
       onBehalf: b.actorId !== b.userId,
       cancelledAt: b.cancelledAt?.toISOString() ?? null,
+      noShow:
+        b.status === 'no_show' || b.status === 'no_show_waived'
+          ? { counts: b.noShowCounts, contact: b.contactAt && b.contactReached !== null && b.contactOutcome ? { reached: b.contactReached, outcome: b.contactOutcome, at: b.contactAt.toISOString() } : null }
+          : null,
+      cancelReason: b.status === 'cancelled_by_centre' ? b.cancelReason : null,
     };
   }
 }

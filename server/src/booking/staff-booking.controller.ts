@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { Listed, listOrPage } from '../common/paging';
 import type { ApplicantRevealed } from '../users/applicants.service';
-import { CheckInDto, ReasonDto, StaffBookingQuery } from './dto/booking.dto';
+import { CheckInDto, ContactDto, ReasonDto, StaffBookingQuery } from './dto/booking.dto';
 import { StaffBookingService, StaffBookingView } from './staff-booking.service';
 
 @ApiTags('staff')
@@ -35,6 +35,13 @@ export class StaffBookingController {
   @HttpCode(200)
   noShow(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<StaffBookingView> {
     return this.staff.markNoShow(caller, id);
+  }
+
+  /** A call to a late applicant (罗山 预约办 四.2): `reached: false` makes a pending no-show count. */
+  @Post('bookings/:id/contact')
+  @HttpCode(200)
+  contact(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ContactDto): Promise<StaffBookingView> {
+    return this.staff.contact(caller, id, body);
   }
 
   @Post('bookings/:id/waive')
