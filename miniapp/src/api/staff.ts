@@ -64,6 +64,8 @@ export const staffApi = {
     request<AuthResult>('POST', '/api/auth/staff/login', { body: { username, password }, auth: false }),
 
   bookings: (q: { date?: string; status?: BookingStatus }, p: Paging) => paged<StaffBookingView>('/api/staff/bookings', q, p),
+  /** 迟到电话: today's bookings past their start, neither checked in nor counted (still booked, or a pending no-show) */
+  lateBookings: (p: Paging) => paged<StaffBookingView>('/api/staff/bookings', { status: 'late' }, p),
   revealBookingApplicant: (bookingId: string) => request<ApplicantRevealed>('POST', `/api/staff/bookings/${id(bookingId)}/reveal-applicant`),
   search: (q: string) => request<DeskSearchResult>('GET', '/api/staff/search', { query: { q } }),
   phrases: () => request<PhraseView[]>('GET', '/api/staff/phrases'),

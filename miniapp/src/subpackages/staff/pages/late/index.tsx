@@ -10,14 +10,14 @@ import { errorMessage } from '@/api/client'
 import { staffApi, type StaffBookingView } from '@/api/staff'
 import { callPhone } from '@/platform'
 import { toast } from '@/utils/nav'
-import { fullDateTime, shanghaiDate, shanghaiTime } from '@/utils/time'
+import { fullDateTime, shanghaiTime } from '@/utils/time'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 
-/** A late booking waiting for the hall's call: past its grace, not counted, nobody reached yet. */
-export const awaitsCall = (b: StaffBookingView): boolean => b.status === 'no_show' && !!b.noShow && !b.noShow.counts && !b.contact
+/** A late booking nobody has phoned yet. */
+const awaitsCall = (b: StaffBookingView): boolean => !b.contact
 
 type Reached = 'yes' | 'no'
 const REACHED: Array<{ value: Reached; label: string }> = [
@@ -40,10 +40,12 @@ function ContactDialog({ booking, onClose, onDone }: { booking: StaffBookingView
       confirmText='保存'
       description={
         reached === 'no'
-          ? '未接通：本大厅规定联系不上方计爽约，保存后该预约将计入其爽约次数。'
+          ? booking?.contactRequired
+            ? '未接通：本大厅规定联系不上才计爽约，超过宽限时间后保存，该预约即计入其爽约次数。'
+            : '未接通：记录在案；爽约按本大厅规定在宽限时间后计入。'
           : outcome === 'coming'
             ? '仍将前来：今天到厅取号即可签到办理，不计爽约。'
-            : '已联系上：不计爽约。'
+            : '预约将按申请人的答复取消，不计爽约，号源释放给其他人。'
       }
       onConfirm={async (note) => {
         if (!booking) return
@@ -67,8 +69,7 @@ function ContactDialog({ booking, onClose, onDone }: { booking: StaffBookingView
  * outcome recorded. Those already called are listed below with what was heard.
  */
 export default function StaffLateCalls() {
-  const date = shanghaiDate()
-  const { list, items } = useStaffList(() => staffApi.bookings({ date, status: 'no_show' }, { page: 1, pageSize: 100 }), [date])
+  const { list, items } = useStaffList(() => staffApi.lateBookings({ page: 1, pageSize: 100 }), [])
   const [target, setTarget] = useState<StaffBookingView | null>(null)
   const [dialing, setDialing] = useState<string | null>(null)
 
@@ -95,7 +96,7 @@ export default function StaffLateCalls() {
       emptyText='没有待联系的迟到预约'
       head={
         <View className='card'>
-          <Text className='st-text'>超过宽限时间仍未签到的预约，本大厅规定先电话联系：联系不上才计爽约；联系上的不计，仍可今天到厅取号办理。</Text>
+          <Text className='st-text'>已过预约时间仍未签到的预约。需先电话联系的大厅：联系不上才计爽约；联系上的不计爽约，仍可今天到厅取号办理。</Text>
         </View>
       }
       renderItem={(b) => (
@@ -104,7 +105,7 @@ export default function StaffLateCalls() {
             <Text className='st-item__title'>
               {shanghaiTime(b.start)} {b.applicant.name ?? '申请人'}
             </Text>
-            <StatusTag tone='warning'>待联系</StatusTag>
+            <StatusTag tone='warning'>{b.status === 'no_show' ? '超时待联系' : '已过预约时间'}</StatusTag>
           </View>
           <Text className='st-line'>{b.serviceName}</Text>
           <Text className='st-line'>手机号 {b.applicant.phone ?? '—'}</Text>
