@@ -2,7 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { dateLabel, LINKS } from '@gov/shared';
 import { e2eState, launch, phonePage } from './browser';
 import { fillField } from './actions';
-import { adminLogin, api, confirmModal, createSlot, findService, guideOf, seeVisible, shot, signInBrowser, staff01Login, verifiedCitizen, workdayAfter } from './citizen.helpers';
+import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, seeVisible, shot, signInBrowser, staff01Login, verifiedCitizen, workdayAfter } from './citizen.helpers';
 import { press, service as serviceAt, signedInContext, visible } from './staff.helpers';
 
 interface WindowView {
@@ -49,6 +49,7 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await phone.page.goto(LINKS.takeTicket(hallId));
     await fillField(phone.page, '搜索事项', s.name);
     await phone.page.getByRole('radio', { name: s.name }).first().click();
+    await expectAccessible(phone.page, '取号');
     // a wrong code is refused with the server's words, on the field
     await fillField(phone.page, '取号码', 'WRONG123');
     await press(phone.page, '取号');
@@ -60,6 +61,7 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     expect(number).toMatch(/^N\d{3}$/);
     await seeAhead(phone.page, '前面还有 2 人');
     await shot(phone.page, 'queue-ticket-waiting');
+    await expectAccessible(phone.page, '我的排队号');
 
     // the desk calls, serves and finishes the first; the phone follows without a reload
     const desk = await signedInContext(browser, staff, 'desk');
@@ -77,6 +79,7 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await press(desk.page, /^过号 [AGN]\d{3}$/);
     await visible(desk.page, '已过号（可重新排队一次）');
     await shot(desk.page, 'queue-desk');
+    await expectAccessible(desk.page, '叫号');
 
     // now this ticket: the banner names the window
     await press(desk.page, /^叫下一位/);
@@ -91,6 +94,7 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await screen.locator('.screen__call-number').filter({ hasText: number }).first().waitFor({ state: 'visible' });
     expect(await screen.locator('.screen__board').innerText()).not.toContain('周三');
     await shot(screen, 'queue-hall-screen');
+    await expectAccessible(screen, '叫号屏');
 
     // served and finished: the phone says so
     await press(desk.page, /^开始办理 [AGN]\d{3}$/);

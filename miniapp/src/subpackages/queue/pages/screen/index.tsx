@@ -8,6 +8,7 @@ import Tappable from '@/components/Tappable'
 import { catalogApi } from '@/api/catalog'
 import { queueApi } from '@/api/queue'
 import { useAsync } from '@/hooks/useAsync'
+import { useDeskLayout } from '@/hooks/useDeskLayout'
 import { openPage } from '@/utils/nav'
 import { shanghaiTime } from '@/utils/time'
 import { useLive } from '@/hooks/useLive'
@@ -52,6 +53,8 @@ export default function HallScreen() {
   const { params } = useRouter()
   const hallId = params.hallId ?? ''
   const clock = useClock()
+  // a TV is a wide screen: the design's own sizes, not the phone layout scaled up
+  useDeskLayout()
   const queue = useLive<HallQueueView>({
     load: () => queueApi.hall(hallId),
     stream: hallId ? queueApi.hallEvents(hallId) : null,
