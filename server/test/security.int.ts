@@ -17,7 +17,7 @@ const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 type Op = { method: string; path: string };
 
 /** Routes whose path parameters name public things (the catalogue, open slots) rather than someone's object. */
-const PUBLIC_OBJECT_ROUTES = [/^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/];
+const PUBLIC_OBJECT_ROUTES = [/^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/, /^\/api\/halls\/\{id\}\/(tickets|queue)/];
 
 describe('security', () => {
   const f = useTestApp({ world: false });
@@ -117,6 +117,9 @@ describe('security', () => {
       ).id;
       ids.message = ((await api.get('/api/messages', { token: owner.token })).body as Array<{ id: string }>)[0].id;
       ids.user = owner.user.id;
+      // a queue ticket at the hall (today's hall code from the staff desk)
+      const hallCode = mustBe(await api.get('/api/staff/hall-code', { token: staff.token }), 200, 'hall-code').hallCode;
+      ids.ticket = mustBe(await api.post(`/api/halls/${staff.hallId}/tickets`, { serviceId: service.id, hallCode }, { token: owner.token }), 201, 'ticket').id;
     }, 120_000);
 
     /** The concrete path of a templated route, filled with the owner's objects. */
@@ -140,6 +143,7 @@ describe('security', () => {
           [/^\/api\/ratings\//, 'rating'],
           [/^\/api\/messages\//, 'message'],
           [/^\/api\/waitlist\//, 'waitlist'],
+          [/^\/api\/tickets\//, 'ticket'],
           [/^\/api\/staff\/users\//, 'user'],
           [/^\/api\/staff\/rectifications\//, 'rectification'],
           [/^\/api\/staff\/appeals\//, 'booking'],
