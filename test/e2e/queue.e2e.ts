@@ -1,14 +1,19 @@
 import { Browser, Page } from 'playwright-core';
 import { dateLabel, LINKS } from '@gov/shared';
-import { e2eState, launch, phonePage } from './browser';
+import { e2eState, launch, phonePage, serverNow } from './browser';
 import { fillField } from './actions';
-import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, seeVisible, shot, signInBrowser, staff01Login, verifiedCitizen, workdayAfter } from './citizen.helpers';
+import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, seeVisible, shanghaiDate, shot, signInBrowser, staff01Login, verifiedCitizen, withServerClock, workdayAfter } from './citizen.helpers';
 import { press, service as serviceAt, signedInContext, visible } from './staff.helpers';
 
 interface WindowView {
   id: string;
   name: string;
   serviceIds: string[];
+}
+
+/** HH:mm in Asia/Shanghai. */
+function hhmm(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
 }
 
 /** The ticket page's line about the people ahead, once it reads exactly this. */
@@ -143,5 +148,54 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     expect(mine.find((b) => b.id === booking.id)?.status).toBe('cancelled_by_centre');
     await shot(page, 'booking-rebooked-after-centre-cancel');
     await context.close();
+  });
+
+  it('puts a late applicant on the desk’s call list; a call that does not get through makes the no-show count', async () => {
+    const admin = await adminLogin();
+    const halls = await api<Array<{ id: string; name: string; level: string }>>('GET', '/api/halls');
+    // a hall of its own (other suites change the city hall's policy): it calls a late applicant first (罗山 预约办 四.2)
+    const hall = halls.find((h) => h.level === 'county') ?? halls[halls.length - 1];
+    const policy = await api<{ openingHours: unknown[] }>('GET', `/api/admin/halls/${hall.id}/policy`, { token: admin.accessToken });
+    await api('PUT', `/api/admin/halls/${hall.id}/policy`, { token: admin.accessToken, body: { noShowGraceMinutes: 30, noShowContactRequired: true, openingHours: policy.openingHours } });
+    const s = await serviceAt('', { hallId: hall.id });
+    const person = await verifiedCitizen('冯五');
+
+    // a booking two hours ago (the clock goes back only while the slot is made and booked)
+    const pinned = new Date(Math.floor((serverNow().getTime() - 2 * 3_600_000) / 60_000) * 60_000);
+    const start = new Date(pinned.getTime() + 10 * 60_000);
+    const booking = await withServerClock(pinned, async () => {
+      const slot = await createSlot(admin.accessToken, { hallId: hall.id, serviceId: s.id, date: shanghaiDate(start), start: hhmm(start), end: hhmm(new Date(start.getTime() + 15 * 60_000)), capacity: 2 });
+      return api<{ id: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
+    });
+    await api('POST', '/api/admin/jobs/no-show-sweep/run', { token: admin.accessToken });
+    const pending = await api<{ status: string; noShow: { counts: boolean } | null }>('GET', `/api/bookings/${booking.id}`, { token: person.accessToken });
+    expect(pending).toMatchObject({ status: 'no_show', noShow: { counts: false } });
+
+    // the applicant is told the hall will call, and may still take a number today
+    const phone = await phonePage(browser);
+    await signInBrowser(phone.context, person);
+    await phone.page.goto(LINKS.booking(booking.id));
+    await seeVisible(phone.page, '大厅工作人员将电话联系您');
+    await phone.page.getByRole('button', { name: '到厅取号' }).first().waitFor({ state: 'visible' });
+
+    const desk = await signedInContext(browser, admin, 'desk');
+    await desk.page.goto('/subpackages/staff/pages/late/index');
+    const row = desk.page.locator('.st-item').filter({ hasText: '冯*' }).filter({ hasText: hhmm(start) }).first();
+    await row.waitFor({ state: 'visible' });
+    await row.getByRole('button', { name: /^拨打 .* 的电话$/ }).waitFor({ state: 'visible' });
+    await expectAccessible(desk.page, '迟到电话');
+    await row.getByRole('button', { name: /^记录 .* 的联系结果$/ }).click();
+    await desk.page.getByRole('tab', { name: '未接通' }).click();
+    await visible(desk.page, '未接通：本大厅规定联系不上才计爽约');
+    await shot(desk.page, 'queue-late-call');
+    await press(desk.page, '保存');
+    await row.waitFor({ state: 'detached' });
+    const counted = await api<{ noShow: { counts: boolean; contact: { reached: boolean } | null } | null }>('GET', `/api/bookings/${booking.id}`, { token: person.accessToken });
+    expect(counted.noShow).toMatchObject({ counts: true, contact: { reached: false } });
+
+    await phone.page.reload();
+    await seeVisible(phone.page, '已记为爽约');
+    await desk.context.close();
+    await phone.context.close();
   });
 });
