@@ -110,10 +110,10 @@ export default function StaffLateCalls() {
           <Text className='st-line'>{b.serviceName}</Text>
           <Text className='st-line'>手机号 {b.applicant.phone ?? '—'}</Text>
           <ButtonRow className='st-actions' align='end'>
-            <Button size='small' type='primary' loading={dialing === b.id} aria-label={`拨打 ${b.applicant.name ?? '申请人'} 的电话`} onClick={() => void dial(b)}>
+            <Button size='small' type='primary' loading={dialing === b.id} aria-label={`拨打电话 ${b.applicant.name ?? '申请人'}`} onClick={() => void dial(b)}>
               拨打电话
             </Button>
-            <Button size='small' type='primary' fill='outline' aria-label={`记录 ${b.applicant.name ?? '申请人'} 的联系结果`} onClick={() => setTarget(b)}>
+            <Button size='small' type='primary' fill='outline' aria-label={`记录结果 ${b.applicant.name ?? '申请人'}`} onClick={() => setTarget(b)}>
               记录结果
             </Button>
           </ButtonRow>
