@@ -27,6 +27,8 @@ import { WaitlistService } from './waitlist.service';
 import { NoShowRecordController } from './no-show-record.controller';
 import { NoShowRecordService } from './no-show-record.service';
 import { SlotClosingService } from './slot-closing.service';
+import { CentreCancellationService } from './centre-cancel.service';
+import { CatalogModule } from '../catalog/catalog.module';
 import { SlotGenerationJob } from './slot-generation.job';
 import { SlotsService } from './slots.service';
 import { StaffBookingController } from './staff-booking.controller';
@@ -50,13 +52,14 @@ import { StandingService } from './standing.service';
     ]),
     CalendarModule,
     HallPolicyModule,
+    CatalogModule,
     DelegationModule,
     NotificationsModule,
     RatingsModule,
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
-  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService],
+  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService],
   exports: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
 })
 export class BookingModule {}

@@ -193,6 +193,22 @@ describe('centreCancellationNotice', () => {
     expect(n.body).toContain('不计入爽约');
     expect(n.body).toContain('其他时段预约');
   });
+
+  it('names the nearest free slots when there are some', () => {
+    const n = centreCancellationNotice({
+      day: '2026-12-08',
+      startAt: at('2026-12-08T01:00:00Z'),
+      endAt: at('2026-12-08T01:30:00Z'),
+      hallName: '清河市政务服务中心',
+      serviceName: '户口迁移',
+      reason: '窗口设备故障',
+      offers: [
+        { start: at('2026-12-08T02:00:00Z'), end: at('2026-12-08T02:30:00Z') },
+        { start: at('2026-12-09T01:00:00Z'), end: at('2026-12-09T01:30:00Z') },
+      ],
+    });
+    expect(n.body).toContain('最近可预约的时段：2026-12-08 10:00-10:30、2026-12-09 09:00-09:30');
+  });
 });
 
 describe('no-shows by the hall’s own rules', () => {

@@ -280,15 +280,28 @@ export function standingMessage(s: Pick<NoShowStanding, 'noShows' | 'threshold' 
 }
 
 /**
- * What an applicant is told when the centre cancels their booking (a slot it closed): why, that it
- * never counts as a no-show, and that they may book another slot.
+ * What an applicant is told when the centre cancels their booking (a slot or day it closed, a service
+ * withdrawn, a staff cancel): why, that it never counts as a no-show, and the nearest free slots of the
+ * same service at that hall (`offers`, the message's link opens the booking page to rebook).
  */
-export function centreCancellationNotice(b: { day: string; startAt: Date; endAt: Date; hallName: string; serviceName: string; reason: string }): { title: string; body: string } {
+export function centreCancellationNotice(b: {
+  day: string;
+  startAt: Date;
+  endAt: Date;
+  hallName: string;
+  serviceName: string;
+  reason: string;
+  offers?: ReadonlyArray<{ start: Date; end: Date }>;
+}): { title: string; body: string } {
+  const offers = b.offers ?? [];
+  const next = offers.length
+    ? `最近可预约的时段：${offers.map((o) => `${shanghaiDate(o.start)} ${localTime(o.start)}-${localTime(o.end)}`).join('、')}，点击即可重新预约其他时段。`
+    : '请重新选择其他时段预约。';
   return {
     title: '预约已由服务中心取消',
     body:
-      `很抱歉，${b.hallName || '服务中心'}已关闭 ${b.day} ${localTime(b.startAt)}-${localTime(b.endAt)} 的办理时段，您预约的“${b.serviceName}”已取消。` +
-      `原因：${b.reason}。此次取消不计入爽约次数，请重新选择其他时段预约，给您带来不便，敬请谅解。`,
+      `很抱歉，${b.hallName || '服务中心'}无法按约办理 ${b.day} ${localTime(b.startAt)}-${localTime(b.endAt)} 的“${b.serviceName}”，您的预约已取消。` +
+      `原因：${b.reason}。此次取消不计入爽约次数。${next}给您带来不便，敬请谅解。`,
   };
 }
 

@@ -16,6 +16,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { hasPlace } from './admission.rules';
 import { AdmissionService } from './admission.service';
 import { bookingLink, canCancel, localTime } from './booking.rules';
+import { CentreCancellationService } from './centre-cancel.service';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { slotView } from './slots.service';
@@ -38,6 +39,7 @@ export class BookingService {
     private readonly access: AccessPolicy,
     private readonly notifications: NotificationsService,
     private readonly waitlist: WaitlistService,
+    private readonly centre: CentreCancellationService,
   ) {}
 
   /**
@@ -132,6 +134,7 @@ export class BookingService {
   async get(caller: AuthUser, id: string): Promise<BookingView> {
     const b = this.access.visible(caller, await this.bookings.findOne({ where: { id } }));
     const [v] = await this.views([b]);
+    if (b.status === 'cancelled_by_centre') return { ...v, rebookSlots: await this.centre.nearestFreeSlots(b, this.clock.now()) };
     if (b.status !== 'booked') return v; // a cancelled or finished booking's code lets nobody in
     return { ...v, qrImage: await QRCode.toDataURL(b.code, { margin: 1, width: 240, errorCorrectionLevel: 'M' }) };
   }

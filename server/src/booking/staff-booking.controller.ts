@@ -44,6 +44,13 @@ export class StaffBookingController {
     return this.staff.contact(caller, id, body);
   }
 
+  /** The centre cannot keep the appointment: `cancelled_by_centre`, the applicant told why with three free slots. */
+  @Post('bookings/:id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ReasonDto): Promise<StaffBookingView> {
+    return this.staff.cancelByCentre(caller, id, body.reason);
+  }
+
   @Post('bookings/:id/waive')
   @HttpCode(200)
   waive(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ReasonDto): Promise<StaffBookingView> {

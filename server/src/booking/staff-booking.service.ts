@@ -21,6 +21,8 @@ import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { StandingEventEntity } from './entities/standing-event.entity';
 import { StandingService } from './standing.service';
+import { CentreCancellationService } from './centre-cancel.service';
+import { WaitlistService } from './waitlist.service';
 import type { StaffBookingView } from '@gov/shared';
 export type { StaffBookingView } from '@gov/shared';
 
@@ -41,6 +43,8 @@ export class StaffBookingService {
     private readonly clock: ClockService,
     private readonly policies: HallPolicyService,
     private readonly tx: Transactions,
+    private readonly centre: CentreCancellationService,
+    private readonly waitlist: WaitlistService,
   ) {}
 
   private hallOf(caller: AuthUser, requested?: string): string | null {
@@ -216,6 +220,23 @@ export class StaffBookingService {
       body: `您 ${b.day} 的爽约记录已由工作人员豁免，不再计入爽约次数。说明：${reason}`,
       link: LINKS.noShows(),
     });
+    return this.one(id);
+  }
+
+  /**
+   * POST /staff/bookings/:id/cancel: the hall cannot keep this appointment (a window down, a staff
+   * member ill). The `booked` booking becomes `cancelled_by_centre` — never a no-show, rateable — and
+   * the applicant gets the reason and the three nearest free slots (新郑 五(三)3); the freed place goes
+   * to the slot's waitlist. Audited. INVALID_STATE unless `booked`; NOT_FOUND outside the caller's hall.
+   */
+  async cancelByCentre(caller: AuthUser, id: string, reason: string): Promise<StaffBookingView> {
+    const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
+    if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '只有未签到的预约才能由中心取消');
+    const now = this.clock.now();
+    const done = await this.tx.run((em) => this.centre.cancelIn(em, [b], reason, now));
+    if (!done.length) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
+    await this.audit.record({ actorId: caller.id, action: 'booking.centre_cancel', objectType: 'booking', objectId: b.id, reason });
+    if (b.startAt.getTime() > now.getTime()) await this.waitlist.offerNext(b.slotId);
     return this.one(id);
   }
 

@@ -27,6 +27,8 @@ export interface BookingView extends Booking {
   noShow: NoShowState | null;
   /** why the centre cancelled it (status `cancelled_by_centre`), else null */
   cancelReason: string | null;
+  /** detail view of a `cancelled_by_centre` booking only: the three nearest free slots of the same service at that hall, to rebook in one tap (POST /bookings) */
+  rebookSlots?: Slot[];
 }
 
 /** What staff heard when they phoned a late applicant (POST /staff/bookings/:id/contact). */
