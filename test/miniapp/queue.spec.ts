@@ -1,6 +1,5 @@
 import { hallPosterText } from '@gov/shared';
 import { eventJson, parseSse } from '@/utils/sse';
-import { nearestFreeSlots } from '@/subpackages/booking/components/nearest';
 import { aheadLine, readPoster, waitText, windowLabel } from '@/utils/queue-text';
 
 describe('reading server-sent events (the ticket page and the call screen on H5)', () => {
@@ -57,18 +56,3 @@ describe('reading the hall poster', () => {
   });
 });
 
-describe('the slots offered after the centre cancels a booking', () => {
-  const slot = (id: string, start: string, remaining = 1) => ({ id, hallId: 'h', serviceId: 's', start, end: start, capacity: 2, remaining });
-  it('offers the three free slots nearest the cancelled one, in time order, none in the past or full', () => {
-    const now = Date.parse('2026-12-07T01:00:00Z');
-    const slots = [
-      slot('past', '2026-12-07T00:30:00Z'),
-      slot('full', '2026-12-08T02:00:00Z', 0),
-      slot('far', '2026-12-20T02:00:00Z'),
-      slot('a', '2026-12-08T06:00:00Z'),
-      slot('b', '2026-12-07T08:00:00Z'),
-      slot('c', '2026-12-09T02:00:00Z'),
-    ];
-    expect(nearestFreeSlots(slots, '2026-12-08T02:00:00Z', now).map((s) => s.id)).toEqual(['b', 'a', 'c']);
-  });
-});

@@ -6,22 +6,17 @@ import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import PageState from '@/components/PageState'
 import { bookingApi, type RatedBookingView } from '@/api/booking'
-import { useAsync } from '@/hooks/useAsync'
-import { useBookingHorizon } from '@/hooks/useBookingHorizon'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { toast } from '@/utils/nav'
-import { addDays, dateLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
-import { nearestFreeSlots } from './nearest'
+import { dateLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
 
 /**
  * A booking the centre cancelled (`cancelled_by_centre`): why, that it never counts as a no-show,
- * and the three free slots of the same service nearest to it, each booked in one tap.
+ * and the three free slots of the same service nearest to it (the server's `rebookSlots`), each
+ * booked in one tap. `onStale`: a slot was taken meanwhile, ask for the booking (and its offers) again.
  */
-export default function CentreCancelled({ booking: b }: { booking: RatedBookingView }) {
-  const horizon = useBookingHorizon()
-  const today = shanghaiDate()
-  const slots = useAsync(() => bookingApi.slots(b.serviceId, b.hallId, today, addDays(today, horizon.days)), [b.id, horizon.days], horizon.ready)
-  const offers = nearestFreeSlots(slots.data ?? [], b.start, Date.now())
+export default function CentreCancelled({ booking: b, onStale }: { booking: RatedBookingView; onStale: () => void }) {
+  const offers = b.rebookSlots ?? []
   const [busy, setBusy] = useState<string | null>(null)
   const errors = useFormErrors()
 
@@ -34,7 +29,7 @@ export default function CentreCancelled({ booking: b }: { booking: RatedBookingV
       Taro.redirectTo({ url: `${LINKS.booking(next.id)}&fresh=1` })
     } catch (e) {
       errors.failWith(e)
-      slots.reload()
+      onStale()
     } finally {
       setBusy(null)
     }
@@ -47,7 +42,7 @@ export default function CentreCancelled({ booking: b }: { booking: RatedBookingV
       <Text className='muted'>此次取消不计入您的爽约次数。给您带来不便，敬请谅解。</Text>
       <View className='booking__centre-offers'>
         <Text className='booking__centre-sub'>为您找到的就近时段</Text>
-        <PageState loading={slots.loading || !horizon.ready} error={slots.error} onRetry={slots.reload} empty={offers.length === 0} emptyText={`近 ${horizon.days} 天暂无可约时段`} emptyHint='可稍后再看，或申请错时/预约办'>
+        <PageState empty={offers.length === 0} emptyText='近期暂无可约时段' emptyHint='可稍后再看，或点“重新预约”选择其他大厅和日期'>
           {offers.map((s) => {
             const label = `${dateLabel(shanghaiDate(s.start))} ${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`
             return (

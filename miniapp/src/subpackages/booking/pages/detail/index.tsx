@@ -176,7 +176,7 @@ export default function BookingDetail() {
                 </View>
               ) : null}
 
-              {b.status === 'cancelled_by_centre' ? <CentreCancelled booking={b} /> : null}
+              {b.status === 'cancelled_by_centre' ? <CentreCancelled booking={b} onStale={booking.reload} /> : null}
 
               {rescheduling && b.status === 'booked' ? (
                 <>
