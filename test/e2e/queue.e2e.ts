@@ -111,15 +111,15 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await phone.context.close();
   });
 
-  it('reschedules a booking to another slot; after the centre cancels it, the applicant reads why and rebooks in one tap', async () => {
+  it('reschedules a booking to another slot from its page', async () => {
     const admin = (await adminLogin()).accessToken;
     const s = await findService('身份证');
     const hall = (await guideOf(s.id)).halls[0];
     const date = await workdayAfter(3);
     const first = await createSlot(admin, { hallId: hall.id, serviceId: s.id, date, start: '09:10', end: '09:25', capacity: 2 });
-    await createSlot(admin, { hallId: hall.id, serviceId: s.id, date, start: '16:35', end: '16:50', capacity: 2 });
+    const second = await createSlot(admin, { hallId: hall.id, serviceId: s.id, date, start: '16:35', end: '16:50', capacity: 2 });
     const person = await verifiedCitizen('郑四');
-    const booking = await api<{ id: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: first.id, serviceId: s.id } });
+    const booking = await api<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: first.id, serviceId: s.id } });
 
     const { page, context } = await phonePage(browser);
     await signInBrowser(context, person);
@@ -127,26 +127,45 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await seeVisible(page, '09:10–09:25');
     await press(page, '改约');
     await page.getByRole('tab', { name: dateLabel(date) }).first().click();
-    await page.getByRole('button', { name: new RegExp(`改到此时段 .*16:35–16:50`) }).first().click();
+    await page.getByRole('button', { name: /改到此时段 .*16:35–16:50/ }).first().click();
     await confirmModal(page, '确认改约');
     await seeVisible(page, '已改约');
     await page.locator('.kv__v').filter({ hasText: '16:35–16:50' }).first().waitFor({ state: 'visible' });
-    const moved = await api<{ slot: { id: string } }>('GET', `/api/bookings/${booking.id}`, { token: person.accessToken });
-    expect(moved.slot.id).not.toBe(first.id);
     await shot(page, 'booking-rescheduled');
+    const moved = await api<{ status: string; code: string; slot: { id: string } }>('GET', `/api/bookings/${booking.id}`, { token: person.accessToken });
+    expect(moved).toMatchObject({ status: 'booked', code: booking.code, slot: { id: second.id } });
+    await context.close();
+  });
 
-    // the centre cancels it: the reason, no no-show, and the nearest free slots to rebook
+  it('after the centre cancels a booking, the applicant reads why and rebooks one of the offered slots in one tap', async () => {
+    const admin = (await adminLogin()).accessToken;
+    const s = await findService('身份证');
+    const hall = (await guideOf(s.id)).halls[0];
+    const date = await workdayAfter(4);
+    const slot = await createSlot(admin, { hallId: hall.id, serviceId: s.id, date, start: '10:10', end: '10:25', capacity: 2 });
+    const person = await verifiedCitizen('王六');
+    const booking = await api<{ id: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
     await api('POST', `/api/staff/bookings/${booking.id}/cancel`, { token: admin, body: { reason: '窗口系统升级，暂停办理' } });
-    await page.reload();
+
+    const { page, context } = await phonePage(browser);
+    await signInBrowser(context, person);
+    await page.goto(LINKS.booking(booking.id));
     await seeVisible(page, '中心已取消（不计爽约）');
-    await seeVisible(page, '窗口系统升级，暂停办理');
+    await seeVisible(page, '原因：窗口系统升级，暂停办理');
+    await seeVisible(page, '此次取消不计入您的爽约次数');
     await seeVisible(page, '为您找到的就近时段');
-    await page.getByRole('button', { name: /^预约此时段/ }).first().click();
+    const offers = page.getByRole('button', { name: /^预约此时段 / });
+    await offers.first().waitFor({ state: 'visible' });
+    expect(await offers.count()).toBeLessThanOrEqual(3);
+    await expectAccessible(page, '中心取消的预约');
+    await shot(page, 'booking-cancelled-by-centre');
+    await offers.first().click();
     await seeVisible(page, '签到码（到大厅后出示二维码或报此码）');
     const mine = await api<Array<{ id: string; status: string }>>('GET', '/api/bookings', { token: person.accessToken });
     expect(mine.filter((b) => b.status === 'booked')).toHaveLength(1);
     expect(mine.find((b) => b.id === booking.id)?.status).toBe('cancelled_by_centre');
-    await shot(page, 'booking-rebooked-after-centre-cancel');
+    const standing = await api<{ noShows: number }>('GET', '/api/me/booking-eligibility', { token: person.accessToken });
+    expect(standing.noShows).toBe(0);
     await context.close();
   });
 

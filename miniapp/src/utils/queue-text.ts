@@ -3,8 +3,7 @@
  * unit-tested (test/miniapp/queue.spec.ts). Shapes are the contract's (@gov/shared), read through
  * the few fields each line needs.
  */
-import { parseHallPosterText, type TicketStatus } from '@gov/shared'
-import type { Tone } from '@/components/StatusTag'
+import { parseHallPosterText } from '@gov/shared'
 
 /** "3号窗口" from a window's name, whether the hall named it `3`, `3号` or `3号窗口` (or `综合窗口`). */
 export function windowLabel(name: string): string {
@@ -40,14 +39,4 @@ export function readPoster(scanned: string): { hallCode: string; hallId: string 
   if (poster) return poster
   const text = scanned.trim()
   return /^[A-Za-z0-9-]{4,32}$/.test(text) ? { hallCode: text.toUpperCase(), hallId: null } : null
-}
-
-/** The colour of a ticket's status tag (the ticket page and the desk's queue panel). */
-export const TICKET_TONE: Record<TicketStatus, Tone> = {
-  waiting: 'info',
-  called: 'warning',
-  serving: 'success',
-  done: 'muted',
-  skipped: 'danger',
-  left: 'muted',
 }

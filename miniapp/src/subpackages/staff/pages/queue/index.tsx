@@ -19,7 +19,8 @@ import { isH5 } from '@/platform'
 import { useSession } from '@/store/session'
 import { readStorage, writeStorage } from '@/store/storage'
 import { toast } from '@/utils/nav'
-import { TICKET_TONE, windowLabel } from '@/utils/queue-text'
+import { TICKET_TONE } from '@/utils/ticket-tone'
+import { windowLabel } from '@/utils/queue-text'
 import { dateLabel, shanghaiTime } from '@/utils/time'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
@@ -178,7 +179,7 @@ export default function StaffQueue() {
         </ButtonRow>
       }
     >
-      {showPoster || !isH5 ? <HallCodePoster /> : null}
+      {showPoster ? <HallCodePoster /> : null}
       <PageState loading={windows.loading} error={windows.error} onRetry={windows.reload} empty={list.length === 0} emptyText='本大厅还没有设置窗口' emptyHint='请管理员在后台添加窗口后再叫号'>
         <View className='card'>
           <Segmented label='本台窗口' value={windowId ?? ''} options={list.map((w) => ({ value: w.id, label: windowLabel(w.name) }))} onChange={pick} />
