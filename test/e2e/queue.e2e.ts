@@ -3,7 +3,7 @@ import { dateLabel, LINKS } from '@gov/shared';
 import { e2eState, launch, phonePage, serverNow } from './browser';
 import { fillField } from './actions';
 import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, seeVisible, shanghaiDate, shot, signInBrowser, staff01Login, verifiedCitizen, withServerClock, workdayAfter } from './citizen.helpers';
-import { press, service as serviceAt, signedInContext, visible } from './staff.helpers';
+import { fill, press, service as serviceAt, signedInContext, visible } from './staff.helpers';
 
 interface WindowView {
   id: string;
@@ -72,6 +72,11 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     const desk = await signedInContext(browser, staff, 'desk');
     await desk.page.goto('/subpackages/staff/pages/queue/index');
     await desk.page.getByRole('tab', { name: win.name }).first().click();
+    // the day's QR poster, to print
+    await press(desk.page, '今日取号码');
+    await desk.page.locator('.st-poster__code').filter({ hasText: hallCode }).first().waitFor({ state: 'visible' });
+    expect(await desk.page.locator('img.st-poster__qr, .st-poster__qr img').first().getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    await press(desk.page, '收起取号码');
     await press(desk.page, /^叫下一位/);
     await seeAhead(phone.page, '前面还有 1 人');
     await press(desk.page, /^开始办理 [AGN]\d{3}$/);
@@ -105,6 +110,13 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await press(desk.page, /^开始办理 [AGN]\d{3}$/);
     await press(desk.page, /^办结 [AGN]\d{3}$/);
     await seeAhead(phone.page, '已办结');
+
+    // someone without the app: a number issued at the desk
+    await press(desk.page, '现场发号');
+    await fill(desk.page, '搜索事项', s.name);
+    await desk.page.getByRole('radio', { name: s.name }).first().click();
+    await press(desk.page, '发号');
+    await desk.page.locator('.st-issue__number').filter({ hasText: /^N\d{3}$/ }).first().waitFor({ state: 'visible' });
 
     await tv.close();
     await desk.context.close();

@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
-import { LINKS, TICKET_LANE_LABELS, TICKET_STATUS_LABELS, type ServiceSummary } from '@gov/shared'
+import { LINKS, TICKET_LANE_LABELS, TICKET_STATUS_LABELS } from '@gov/shared'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
 import HallPicker from '@/components/HallPicker'
 import PageState from '@/components/PageState'
+import ServicePick, { type PickedService } from '@/components/ServicePick'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
@@ -18,9 +19,8 @@ import { queueApi } from '@/api/queue'
 import { useAsync } from '@/hooks/useAsync'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
-import { isH5, PlatformUnsupportedError, scanCode, supportsScanCode } from '@/platform'
+import { PlatformUnsupportedError, scanCode, supportsScanCode } from '@/platform'
 import { useSession } from '@/store/session'
-import { optionA11y } from '@/utils/a11y'
 import { openPage, toast } from '@/utils/nav'
 import { shanghaiDate, shanghaiTime } from '@/utils/time'
 import { readPoster } from '@/utils/queue-text'
@@ -50,8 +50,7 @@ export default function TakeTicket() {
 
   const [hallId, setHallId] = useState<string | null>(params.hallId || null)
   const [hallCode, setHallCode] = useState(params.hallCode || '')
-  const [q, setQ] = useState('')
-  const [service, setService] = useState<Pick<ServiceSummary, 'id' | 'name'> | null>(null)
+  const [service, setService] = useState<PickedService | null>(null)
   const [green, setGreen] = useState(false)
   const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
@@ -65,8 +64,6 @@ export default function TakeTicket() {
       setService({ id: b.serviceId, name: b.serviceName })
     }
   }, [b])
-
-  const found = useAsync(() => catalogApi.search({ q: q.trim(), page: 1, pageSize: 8 }), [q], !bookingId && q.trim().length > 0)
 
   const scan = async () => {
     errors.changed('hallCode')
@@ -162,28 +159,14 @@ export default function TakeTicket() {
               </View>
               <View className='section-title'>2. 办理事项</View>
               <View className='card'>
-                {service ? (
-                  <View className='take__picked'>
-                    <Text className='take__line'>{service.name}</Text>
-                    <Button size='small' fill='outline' type='primary' onClick={() => setService(null)}>
-                      更换
-                    </Button>
-                  </View>
-                ) : (
-                  <>
-                    <FormField label='搜索事项' value={q} onChange={(v) => { setQ(v); errors.changed('service') }} placeholder='如：社保卡、营业执照' error={errors.of('service')} />
-                    <PageState loading={found.loading} error={found.error} onRetry={found.reload} empty={q.trim().length > 0 && !!found.data && found.data.items.length === 0} emptyText='没有找到该事项'>
-                      <View {...((isH5 ? { role: 'radiogroup', 'aria-label': '办理事项' } : {}) as object)}>
-                        {(found.data?.items ?? []).map((s) => (
-                          <View key={s.id} className='take__service' onClick={() => { setService(s); errors.changed('service') }} {...optionA11y('radio', false, () => setService(s), s.name)}>
-                            <Text className='take__line'>{s.name}</Text>
-                            <Text className='muted'>{s.departmentName}</Text>
-                          </View>
-                        ))}
-                      </View>
-                    </PageState>
-                  </>
-                )}
+                <ServicePick
+                  value={service}
+                  onChange={(v) => {
+                    setService(v)
+                    errors.changed('service')
+                  }}
+                  error={errors.of('service')}
+                />
               </View>
             </>
           )}

@@ -5,8 +5,10 @@ import Button from '@/components/AppButton'
 import ButtonRow from '@/components/ButtonRow'
 import Code from '@/components/Code'
 import FormError from '@/components/FormError'
+import FormField from '@/components/FormField'
 import PageState from '@/components/PageState'
 import Segmented from '@/components/Segmented'
+import ServicePick, { type PickedService } from '@/components/ServicePick'
 import StaffPage from '@/components/StaffPage'
 import StatusTag from '@/components/StatusTag'
 import { isStaffUser } from '@/api/staff'
@@ -89,6 +91,70 @@ function HallCodePoster() {
 }
 
 /**
+ * 现场发号: a ticket issued at the desk for someone without the app (the service, a phone for the
+ * call notice, the green lane confirmed at once by the issuing staff).
+ */
+function IssueTicket({ onIssued }: { onIssued: () => void }) {
+  const [service, setService] = useState<PickedService | null>(null)
+  const [phone, setPhone] = useState('')
+  const [green, setGreen] = useState(false)
+  const [reason, setReason] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [issued, setIssued] = useState<StaffTicketView | null>(null)
+  const errors = useFormErrors<'service' | 'phone' | 'reason'>()
+
+  const issue = async () => {
+    if (!service) return errors.set({ service: '请选择办理事项' })
+    if (green && reason.trim().length < 1) return errors.set({ reason: '请写明绿色通道的原因' })
+    setBusy(true)
+    try {
+      const t = await staffQueueApi.issue({ serviceId: service.id, ...(phone.trim() ? { phone: phone.trim() } : {}), ...(green ? { green: { reason: reason.trim() } } : {}) })
+      errors.clear()
+      setIssued(t)
+      setService(null)
+      setPhone('')
+      setGreen(false)
+      setReason('')
+      onIssued()
+    } catch (e) {
+      errors.failWith(e, ['phone', 'reason'])
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card st-issue'>
+      <Text className='st-item__title'>现场发号</Text>
+      {issued ? (
+        <View className='st-issue__done' role='status'>
+          <Text className='st-text'>已发号</Text>
+          <Text className='st-issue__number'>{issued.number}</Text>
+          <Text className='st-line'>
+            {issued.serviceName ?? ''} · {TICKET_LANE_LABELS[issued.lane]} · 前面 {issued.ahead} 人
+          </Text>
+        </View>
+      ) : null}
+      <ServicePick
+        value={service}
+        onChange={(v) => {
+          setService(v)
+          errors.changed('service')
+        }}
+        error={errors.of('service')}
+      />
+      <FormField label='手机号（选填，用于叫号短信）' type='number' value={phone} maxlength={20} onChange={(v) => { setPhone(v); errors.changed('phone') }} error={errors.of('phone')} />
+      <Segmented label='通道' value={green ? 'green' : 'normal'} options={[{ value: 'normal', label: '普通' }, { value: 'green', label: '绿色通道（老弱病残孕）' }]} onChange={(v) => setGreen(v === 'green')} />
+      {green ? <FormField label='绿色通道原因' value={reason} maxlength={200} onChange={(v) => { setReason(v); errors.changed('reason') }} error={errors.of('reason')} /> : null}
+      <FormError message={errors.form} />
+      <Button block type='primary' loading={busy} onClick={() => void issue()}>
+        发号
+      </Button>
+    </View>
+  )
+}
+
+/**
  * 叫号: the desk's queue panel. The window this desk serves; its current ticket with 重呼, 过号,
  * 开始办理 and 办结; 叫下一位 by the call order (the server's); the tickets waiting, where a green-lane
  * request is confirmed; skipped tickets that may queue again once; and the day's QR poster.
@@ -102,6 +168,7 @@ export default function StaffQueue() {
   const [chosen, setChosen] = useState<string | null>(() => readStorage<string>(WINDOW_KEY))
   const [busy, setBusy] = useState<string | null>(null)
   const [showPoster, setShowPoster] = useState(false)
+  const [showIssue, setShowIssue] = useState(false)
   const errors = useFormErrors()
   usePullRefresh(() => {
     windows.reload()
@@ -170,6 +237,9 @@ export default function StaffQueue() {
       title='叫号'
       actions={
         <ButtonRow>
+          <Button fill='outline' type='primary' onClick={() => setShowIssue((v) => !v)}>
+            {showIssue ? '收起发号' : '现场发号'}
+          </Button>
           <Button fill='outline' type='primary' onClick={() => setShowPoster((v) => !v)}>
             {showPoster ? '收起取号码' : '今日取号码'}
           </Button>
@@ -180,6 +250,7 @@ export default function StaffQueue() {
       }
     >
       {showPoster ? <HallCodePoster /> : null}
+      {showIssue ? <IssueTicket onIssued={tickets.reload} /> : null}
       <PageState loading={windows.loading} error={windows.error} onRetry={windows.reload} empty={list.length === 0} emptyText='本大厅还没有设置窗口' emptyHint='请管理员在后台添加窗口后再叫号'>
         <View className='card'>
           <Segmented label='本台窗口' value={windowId ?? ''} options={list.map((w) => ({ value: w.id, label: windowLabel(w.name) }))} onChange={pick} />
