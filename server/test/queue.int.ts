@@ -1,5 +1,7 @@
 import { Client, expectErrorShape, must } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
+import { openStream } from './helpers/sse';
+import { QueueStreamsService } from '../src/queue/queue-streams.service';
 import { refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
@@ -23,59 +25,6 @@ interface Ticket {
   greenConfirmed: boolean;
   canRequeue: boolean;
   callCount?: number;
-}
-
-/** Reads a `text/event-stream` over HTTP and hands out its `data:` payloads, parsed, one at a time. */
-async function openStream(url: string, token?: string) {
-  const ctrl = new AbortController();
-  const res = await fetch(url, { headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal: ctrl.signal });
-  const queue: unknown[] = [];
-  let waiter: (() => void) | null = null;
-  let buf = '';
-  const pump = async () => {
-    if (!res.body || res.status !== 200) return;
-    const reader = res.body.getReader();
-    const dec = new TextDecoder();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buf += dec.decode(value, { stream: true });
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data:'))
-            .map((l) => l.slice(5).trim())
-            .join('\n');
-          if (data) queue.push(JSON.parse(data));
-          waiter?.();
-        }
-      }
-    } catch {
-      /* aborted */
-    }
-  };
-  void pump();
-  return {
-    status: res.status,
-    contentType: res.headers.get('content-type'),
-    /** the next event, or throws after `ms` */
-    async next<T>(ms = 8000): Promise<T> {
-      const deadline = Date.now() + ms;
-      while (queue.length === 0) {
-        if (Date.now() > deadline) throw new Error('no event in time');
-        await new Promise<void>((r) => {
-          waiter = r;
-          setTimeout(r, 100);
-        });
-      }
-      return queue.shift() as T;
-    },
-    close: () => ctrl.abort(),
-  };
 }
 
 describe('the hall queue', () => {
@@ -245,6 +194,39 @@ describe('the hall queue', () => {
       stream.close();
       screen.close();
     }
+  });
+
+  it('serves 50 open streams of one hall from one poller: one snapshot read per change, not one per stream', async () => {
+    await at('11:00');
+    const u = await citizen();
+    const first = await take(u);
+    const tickets: Ticket[] = [];
+    for (let i = 0; i < 50; i++) tickets.push(await take(u));
+    // the poller's snapshot reads (the request paths read their own)
+    const snapshots = jest.spyOn(f.t.app.get(QueueStreamsService) as unknown as { load: () => Promise<void> }, 'load');
+    const streams = await Promise.all(tickets.map((t) => openStream(`${api.baseUrl}/api/tickets/${t.id}/events`, u.token)));
+    try {
+      const firstEvents = await Promise.all(streams.map((s) => s.next<Ticket>()));
+      expect(firstEvents.map((e) => e.ahead)).toEqual(tickets.map((_, i) => i + 1));
+      expect(f.t.app.get(QueueStreamsService).stats()).toEqual({ halls: 1, subscribers: 50 });
+      // idle: no reads beyond the first snapshot
+      await new Promise((r) => setTimeout(r, 2500));
+      const before = snapshots.mock.calls.length;
+      expect(before).toBe(1);
+      expect((await callNext(0)).id).toBe(first.id);
+      must(await act(first.id, 'finish'), 200, 'finish');
+      const moved = await Promise.all(streams.map((s) => s.next<Ticket>()));
+      expect(moved.map((e) => e.ahead)).toEqual(tickets.map((_, i) => i));
+      // one snapshot for the change (the call and the finish may fall in one poll or two), shared by all 50 streams
+      expect(snapshots.mock.calls.length - before).toBeLessThanOrEqual(2);
+    } finally {
+      streams.forEach((s) => s.close());
+      snapshots.mockRestore();
+    }
+    // closing the streams stops the poller's work for the hall
+    await new Promise((r) => setTimeout(r, 300));
+    expect(f.t.app.get(QueueStreamsService).stats()).toEqual({ halls: 0, subscribers: 0 });
+    for (let i = 0; i < tickets.length; i++) must(await act((await callNext(0)).id, 'finish'), 200, 'finish');
   });
 
   it('延时办: no tickets from closing time, but everyone holding one is served and each service after 17:00 is recorded', async () => {
