@@ -2,7 +2,7 @@ import { Client, expectErrorShape, must } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
 import { openStream } from './helpers/sse';
 import { QueueStreamsService } from '../src/queue/queue-streams.service';
-import { refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * The hall's queue (issue 15; DESIGN.md "The hall's queue"; API.md, The hall's queue and Staff): the
@@ -227,6 +227,28 @@ describe('the hall queue', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(f.t.app.get(QueueStreamsService).stats()).toEqual({ halls: 0, subscribers: 0 });
     for (let i = 0; i < tickets.length; i++) must(await act((await callNext(0)).id, 'finish'), 200, 'finish');
+  });
+
+  it('lets a holder leave the line (the others move up), and admins define windows, a service list each', async () => {
+    await at('16:00');
+    const u1 = await citizen();
+    const u2 = await citizen();
+    const t1 = await take(u1);
+    const t2 = await take(u2);
+    expect(t2.ahead).toBe(1);
+    const left = must<Ticket>(await api.post(`/api/tickets/${t1.id}/leave`, undefined, { token: (await refreshed(api, u1)).token }), 200, 'leave');
+    expect(left.status).toBe('left');
+    expect((await view(u2, t2.id)).ahead).toBe(0);
+    expectErrorShape(await api.post(`/api/tickets/${t2.id}/leave`, undefined, { token: (await refreshed(api, u1)).token }), 404, 'NOT_FOUND');
+    must(await api.post(`/api/tickets/${t2.id}/leave`, undefined, { token: (await refreshed(api, u2)).token }), 200, 'leave');
+
+    const admin = await adminToken(api);
+    const created = must(await api.post(`/api/admin/halls/${f.world.hallId}/windows`, { name: '5号窗口', serviceIds: [f.world.service.id] }, { token: admin }), 201, 'window');
+    expect(created).toMatchObject({ name: '5号窗口', serviceIds: [f.world.service.id] });
+    expect(must(await api.get('/api/staff/windows', { token: staff }), 200, 'windows').map((w: { name: string }) => w.name)).toContain('5号窗口');
+    expectErrorShape(await api.post(`/api/admin/halls/${f.world.hallId}/windows`, { name: '5号窗口' }, { token: admin }), 409, 'CONFLICT');
+    expectErrorShape(await api.post(`/api/admin/halls/${f.world.hallId}/windows`, { name: '6号窗口', serviceIds: ['00000000-0000-4000-8000-000000000000'] }, { token: admin }), 400, 'VALIDATION_FAILED');
+    expectErrorShape(await api.post(`/api/admin/halls/${f.world.hallId}/windows`, { name: '6号窗口' }, { token: staff }), 403, 'FORBIDDEN');
   });
 
   it('延时办: no tickets from closing time, but everyone holding one is served and each service after 17:00 is recorded', async () => {
