@@ -126,6 +126,10 @@ describe('the hall queue', () => {
     // recall, then skip A001; it may come back once, to the end of its lane (still due: called next)
     const recalled = must<Ticket>(await act(a1.id, 'recall'), 200, 'recall');
     expect(recalled.callCount).toBe(2);
+    // the holder is told at each call, with a link to the ticket page
+    const told = (must(await api.get('/api/messages', { token: (await refreshed(api, holder)).token }), 200, 'messages') as Array<{ type: string; title: string; link: string }>).filter((m) => m.type === 'ticket_called');
+    expect(told).toHaveLength(2);
+    expect(told[0]).toMatchObject({ title: 'A001 号请到1号窗口办理', link: `/subpackages/queue/pages/ticket/index?id=${a1.id}` });
     must(await act(a1.id, 'skip'), 200, 'skip');
     expect((await view(holder, a1.id)).canRequeue).toBe(true);
     expectErrorShape(await act(a1.id, 'serve'), 409, 'INVALID_STATE');
