@@ -132,3 +132,11 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
 
 /** A queue ticket's lane (A 预约, G 绿色通道 老弱病残孕, N 普通). */
 export const TICKET_LANE_LABELS: Record<TicketLane, string> = { appointment: '预约', green: '绿色通道', normal: '普通' };
+
+/** What staff heard when they phoned a late applicant (POST /staff/bookings/:id/contact). */
+export const CONTACT_OUTCOME_LABELS: Record<import('./contract/booking').ContactOutcome, string> = {
+  coming: '仍将前来',
+  reschedule: '改约其他时间',
+  gave_up: '不再办理',
+  none: '未联系上',
+};
