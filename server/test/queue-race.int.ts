@@ -2,6 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { client, Client, must } from './helpers/http';
+import { openStream } from './helpers/sse';
 import { sql, startTestApp, TestApp, testEnv } from './helpers/test-app';
 import { pool, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
@@ -84,36 +85,17 @@ describe('the queue on two instances', () => {
     const u = await verifiedCitizen(a);
     const first = must(await a.post(`/api/halls/${hallId}/tickets`, { serviceId, hallCode: code }, { token: u.token }), 201, 'take');
     const mine = must(await a.post(`/api/halls/${hallId}/tickets`, { serviceId, hallCode: code }, { token: u.token }), 201, 'take');
-    const ctrl = new AbortController();
-    const res = await fetch(`${b.baseUrl}/api/tickets/${mine.id}/events`, { headers: { authorization: `Bearer ${u.token}` }, signal: ctrl.signal });
-    expect(res.status).toBe(200);
-    const reader = res.body!.getReader();
-    const dec = new TextDecoder();
-    let text = '';
-    const nextEvent = async (): Promise<{ ahead: number; status: string }> => {
-      for (;;) {
-        const i = text.indexOf('\n\n');
-        if (i >= 0) {
-          const block = text.slice(0, i);
-          text = text.slice(i + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data:'));
-          if (data) return JSON.parse(data.slice(5));
-          continue;
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error('stream ended');
-        text += dec.decode(value, { stream: true });
-      }
-    };
+    const stream = await openStream(`${b.baseUrl}/api/tickets/${mine.id}/events`, u.token);
+    expect(stream.status).toBe(200);
     try {
-      expect(await nextEvent()).toMatchObject({ ahead: 1, status: 'waiting' });
+      expect(await stream.next()).toMatchObject({ ahead: 1, status: 'waiting' });
       const t0 = Date.now();
       expect(must(await a.post(`/api/staff/windows/${windows[0].id}/call-next`, undefined, { token: staff }), 200, 'call').id).toBe(first.id);
-      expect(await nextEvent()).toMatchObject({ ahead: 0, status: 'waiting' });
+      expect(await stream.next()).toMatchObject({ ahead: 0, status: 'waiting' });
       // one poll a second: the other instance learns within about a second
       expect(Date.now() - t0).toBeLessThan(3000);
     } finally {
-      ctrl.abort();
+      stream.close();
     }
   });
 });

@@ -1,6 +1,8 @@
 import { Client, expectErrorShape, must } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
-import { refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { openStream } from './helpers/sse';
+import { QueueStreamsService } from '../src/queue/queue-streams.service';
+import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * The hall's queue (issue 15; DESIGN.md "The hall's queue"; API.md, The hall's queue and Staff): the
@@ -23,59 +25,6 @@ interface Ticket {
   greenConfirmed: boolean;
   canRequeue: boolean;
   callCount?: number;
-}
-
-/** Reads a `text/event-stream` over HTTP and hands out its `data:` payloads, parsed, one at a time. */
-async function openStream(url: string, token?: string) {
-  const ctrl = new AbortController();
-  const res = await fetch(url, { headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal: ctrl.signal });
-  const queue: unknown[] = [];
-  let waiter: (() => void) | null = null;
-  let buf = '';
-  const pump = async () => {
-    if (!res.body || res.status !== 200) return;
-    const reader = res.body.getReader();
-    const dec = new TextDecoder();
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buf += dec.decode(value, { stream: true });
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data:'))
-            .map((l) => l.slice(5).trim())
-            .join('\n');
-          if (data) queue.push(JSON.parse(data));
-          waiter?.();
-        }
-      }
-    } catch {
-      /* aborted */
-    }
-  };
-  void pump();
-  return {
-    status: res.status,
-    contentType: res.headers.get('content-type'),
-    /** the next event, or throws after `ms` */
-    async next<T>(ms = 8000): Promise<T> {
-      const deadline = Date.now() + ms;
-      while (queue.length === 0) {
-        if (Date.now() > deadline) throw new Error('no event in time');
-        await new Promise<void>((r) => {
-          waiter = r;
-          setTimeout(r, 100);
-        });
-      }
-      return queue.shift() as T;
-    },
-    close: () => ctrl.abort(),
-  };
 }
 
 describe('the hall queue', () => {
@@ -177,6 +126,10 @@ describe('the hall queue', () => {
     // recall, then skip A001; it may come back once, to the end of its lane (still due: called next)
     const recalled = must<Ticket>(await act(a1.id, 'recall'), 200, 'recall');
     expect(recalled.callCount).toBe(2);
+    // the holder is told at each call, with a link to the ticket page
+    const told = (must(await api.get('/api/messages', { token: (await refreshed(api, holder)).token }), 200, 'messages') as Array<{ type: string; title: string; link: string }>).filter((m) => m.type === 'ticket_called');
+    expect(told).toHaveLength(2);
+    expect(told[0]).toMatchObject({ title: 'A001 号请到1号窗口办理', link: `/subpackages/queue/pages/ticket/index?id=${a1.id}` });
     must(await act(a1.id, 'skip'), 200, 'skip');
     expect((await view(holder, a1.id)).canRequeue).toBe(true);
     expectErrorShape(await act(a1.id, 'serve'), 409, 'INVALID_STATE');
@@ -245,6 +198,61 @@ describe('the hall queue', () => {
       stream.close();
       screen.close();
     }
+  });
+
+  it('serves 50 open streams of one hall from one poller: one snapshot read per change, not one per stream', async () => {
+    await at('11:00');
+    const u = await citizen();
+    const first = await take(u);
+    const tickets: Ticket[] = [];
+    for (let i = 0; i < 50; i++) tickets.push(await take(u));
+    // the poller's snapshot reads (the request paths read their own)
+    const snapshots = jest.spyOn(f.t.app.get(QueueStreamsService) as unknown as { load: () => Promise<void> }, 'load');
+    const streams = await Promise.all(tickets.map((t) => openStream(`${api.baseUrl}/api/tickets/${t.id}/events`, u.token)));
+    try {
+      const firstEvents = await Promise.all(streams.map((s) => s.next<Ticket>()));
+      expect(firstEvents.map((e) => e.ahead)).toEqual(tickets.map((_, i) => i + 1));
+      expect(f.t.app.get(QueueStreamsService).stats()).toEqual({ halls: 1, subscribers: 50 });
+      // idle: no reads beyond the first snapshot
+      await new Promise((r) => setTimeout(r, 2500));
+      const before = snapshots.mock.calls.length;
+      expect(before).toBe(1);
+      expect((await callNext(0)).id).toBe(first.id);
+      must(await act(first.id, 'finish'), 200, 'finish');
+      const moved = await Promise.all(streams.map((s) => s.next<Ticket>()));
+      expect(moved.map((e) => e.ahead)).toEqual(tickets.map((_, i) => i));
+      // one snapshot for the change (the call and the finish may fall in one poll or two), shared by all 50 streams
+      expect(snapshots.mock.calls.length - before).toBeLessThanOrEqual(2);
+    } finally {
+      streams.forEach((s) => s.close());
+      snapshots.mockRestore();
+    }
+    // closing the streams stops the poller's work for the hall
+    await new Promise((r) => setTimeout(r, 300));
+    expect(f.t.app.get(QueueStreamsService).stats()).toEqual({ halls: 0, subscribers: 0 });
+    for (let i = 0; i < tickets.length; i++) must(await act((await callNext(0)).id, 'finish'), 200, 'finish');
+  });
+
+  it('lets a holder leave the line (the others move up), and admins define windows, a service list each', async () => {
+    await at('16:00');
+    const u1 = await citizen();
+    const u2 = await citizen();
+    const t1 = await take(u1);
+    const t2 = await take(u2);
+    expect(t2.ahead).toBe(1);
+    const left = must<Ticket>(await api.post(`/api/tickets/${t1.id}/leave`, undefined, { token: (await refreshed(api, u1)).token }), 200, 'leave');
+    expect(left.status).toBe('left');
+    expect((await view(u2, t2.id)).ahead).toBe(0);
+    expectErrorShape(await api.post(`/api/tickets/${t2.id}/leave`, undefined, { token: (await refreshed(api, u1)).token }), 404, 'NOT_FOUND');
+    must(await api.post(`/api/tickets/${t2.id}/leave`, undefined, { token: (await refreshed(api, u2)).token }), 200, 'leave');
+
+    const admin = await adminToken(api);
+    const created = must(await api.post(`/api/admin/halls/${f.world.hallId}/windows`, { name: '5号窗口', serviceIds: [f.world.service.id] }, { token: admin }), 201, 'window');
+    expect(created).toMatchObject({ name: '5号窗口', serviceIds: [f.world.service.id] });
+    expect(must(await api.get('/api/staff/windows', { token: staff }), 200, 'windows').map((w: { name: string }) => w.name)).toContain('5号窗口');
+    expectErrorShape(await api.post(`/api/admin/halls/${f.world.hallId}/windows`, { name: '5号窗口' }, { token: admin }), 409, 'CONFLICT');
+    expectErrorShape(await api.post(`/api/admin/halls/${f.world.hallId}/windows`, { name: '6号窗口', serviceIds: ['00000000-0000-4000-8000-000000000000'] }, { token: admin }), 400, 'VALIDATION_FAILED');
+    expectErrorShape(await api.post(`/api/admin/halls/${f.world.hallId}/windows`, { name: '6号窗口' }, { token: staff }), 403, 'FORBIDDEN');
   });
 
   it('延时办: no tickets from closing time, but everyone holding one is served and each service after 17:00 is recorded', async () => {

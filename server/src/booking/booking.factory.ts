@@ -52,5 +52,8 @@ export function newBookingRow(
     contactAt: null,
     contactBy: null,
     cancelReason: null,
+    registeredName: null,
+    rescheduledAt: null,
+    rescheduleCount: 0,
   });
 }

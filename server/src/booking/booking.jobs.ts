@@ -63,7 +63,8 @@ export class BookingJobs {
         title: hourBefore ? '预约即将开始' : '明日预约提醒',
         body: `您预约的办事时间是 ${b.day} ${localTime(b.startAt)}，请携带身份证件和所需材料，凭预约码 ${b.code} 到窗口签到；不能前往请提前取消。`,
         link: bookingLink(b.id),
-        dedupeKey: `${hourBefore ? 'remind_hour' : 'remind_day'}:${b.id}`,
+        // a rescheduled booking is reminded of its new time (one reminder of each kind per move)
+        dedupeKey: `${hourBefore ? 'remind_hour' : 'remind_day'}:${b.id}${b.rescheduleCount ? `:${b.rescheduleCount}` : ''}`,
         subscribe: { key: 'booking_reminder', data: { thing1: hourBefore ? '预约即将开始' : '明日预约提醒', time2: `${b.day} ${localTime(b.startAt)}`, thing3: '请按时到窗口签到' } },
       });
       if (ok) sent++;

@@ -9,6 +9,7 @@ import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
+import { AuditService } from '../common/audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
 import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
@@ -40,6 +41,7 @@ export class BookingService {
     private readonly notifications: NotificationsService,
     private readonly waitlist: WaitlistService,
     private readonly centre: CentreCancellationService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -102,6 +104,37 @@ export class BookingService {
     await this.waitlist.offerNext(b.slotId); // the freed place goes to the first in line, if any
     const view = await this.get(caller, id);
     await this.tellCancelled(b, view);
+    return view;
+  }
+
+  /**
+   * POST /bookings/:id/reschedule: the caller's `booked` booking moves to another slot before its start
+   * — the new place taken and the old one freed in one transaction (AdmissionService.move: every rule
+   * applied to the new slot) — keeping its id, code and history (audited `booking.reschedule`). The old
+   * place goes to its waitlist; the person is told the new time. INVALID_STATE for a booking not
+   * `booked`, started, off-hours (arranged with staff), or the same slot; NOT_FOUND for no such slot.
+   */
+  async reschedule(caller: AuthUser, id: string, slotId: string): Promise<BookingView> {
+    const b = this.access.ownedBy(caller, await this.bookings.findOne({ where: { id } }));
+    const now = this.clock.now();
+    if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '只有待签到的预约可以改约');
+    if (!canCancel(b.startAt, now)) throw new DomainError('INVALID_STATE', '预约时间已到，不能改约');
+    if (b.kind === 'offhours') throw new DomainError('INVALID_STATE', '错时预约请联系工作人员改约');
+    if (slotId === b.slotId) throw new DomainError('INVALID_STATE', '新时段与原时段相同');
+    const slot = await this.slots.findOne({ where: { id: slotId } });
+    if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
+    if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
+    const moved = await this.admission.move({ path: 'reschedule', slot, serviceId: b.serviceId, acting: () => this.acting.forRecord(b, b.serviceId) }, b);
+    await this.audit.record({ actorId: caller.id, action: 'booking.reschedule', objectType: 'booking', objectId: b.id, data: { fromSlotId: b.slotId, toSlotId: slot.id, from: b.startAt.toISOString(), to: moved.startAt.toISOString() } });
+    await this.waitlist.offerNext(b.slotId);
+    const view = await this.get(caller, id);
+    await this.notifications.send({
+      userId: b.userId,
+      type: 'booking_rescheduled',
+      title: '预约已改期',
+      body: `您在${view.hallName || '大厅'}办理“${view.serviceName}”的预约已由 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)} 改为 ${shanghaiDate(moved.startAt)} ${localTime(moved.startAt)}-${localTime(moved.endAt)}，预约码 ${moved.code} 不变。`,
+      link: bookingLink(b.id),
+    });
     return view;
   }
 

@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { Listed, listOrPage } from '../common/paging';
 import type { ApplicantRevealed } from '../users/applicants.service';
-import { CheckInDto, ContactDto, ReasonDto, StaffBookingQuery } from './dto/booking.dto';
+import { CheckInDto, ContactDto, ReasonDto, RegisterBookingDto, StaffBookingQuery } from './dto/booking.dto';
+import { RegisteredBookingService } from './registered-booking.service';
+import type { RegisteredBookingView } from '@gov/shared';
 import { StaffBookingService, StaffBookingView } from './staff-booking.service';
 
 @ApiTags('staff')
@@ -11,7 +13,16 @@ import { StaffBookingService, StaffBookingView } from './staff-booking.service';
 @Roles('staff', 'admin')
 @Controller('staff')
 export class StaffBookingController {
-  constructor(private readonly staff: StaffBookingService) {}
+  constructor(
+    private readonly staff: StaffBookingService,
+    private readonly registered: RegisteredBookingService,
+  ) {}
+
+  /** A booking for a phone call or a walk-in (kind `registered`), under every admission rule; the code by SMS where configured. */
+  @Post('bookings')
+  register(@CurrentUser() caller: AuthUser, @Body() body: RegisterBookingDto): Promise<RegisteredBookingView> {
+    return this.registered.register(caller, body);
+  }
 
   @Get('bookings')
   async list(@CurrentUser() caller: AuthUser, @Query() q: StaffBookingQuery): Promise<Listed<StaffBookingView>> {

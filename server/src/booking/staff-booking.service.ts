@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { BookingStatus, ContactRequest, HallPolicy, LINKS } from '@gov/shared';
+import { BookingStatus, ContactRequest, HallPolicy, LINKS, maskName } from '@gov/shared';
 import { HallPolicyService } from '../catalog/hall-policy.service';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
@@ -267,7 +267,8 @@ export class StaffBookingService {
     return this.applicants.reveal(b.userId);
   }
 
-  private async one(id: string): Promise<StaffBookingView> {
+  /** One booking as staff see it. */
+  async one(id: string): Promise<StaffBookingView> {
     const b = await this.bookings.findOneOrFail({ where: { id } });
     return (await this.staffViews([b]))[0];
   }
@@ -282,7 +283,8 @@ export class StaffBookingService {
       const grace = policy?.noShowGraceMinutes ?? this.config.noShowGraceMinutes;
       return {
         ...v,
-        applicant: applicants[i],
+        // a person staff registered without verifying: the name they took, masked like any other
+        applicant: applicants[i].name === null && b.registeredName ? { ...applicants[i], name: maskName(b.registeredName) } : applicants[i],
         noShowFrom: noShowFrom(b.startAt, grace).toISOString(),
         canMarkNoShow: b.status === 'booked' && graceOver(b.startAt, now, grace),
         contact: b.contactAt && b.contactReached !== null && b.contactOutcome ? { reached: b.contactReached, outcome: b.contactOutcome, note: b.contactNote, at: b.contactAt.toISOString() } : null,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { distinctUntilChanged, filter, map, Observable } from 'rxjs';
 import type { HallCodeView, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView } from '@gov/shared';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth/auth.decorators';
-import { ConfirmGreenDto, CreateWindowDto, OvertimeQuery, StaffIssueTicketDto, StaffTicketsQuery, TakeTicketDto } from './dto/queue.dto';
+import { ConfirmGreenDto, CreateWindowDto, HallQuery, OvertimeQuery, StaffIssueTicketDto, StaffTicketsQuery, TakeTicketDto } from './dto/queue.dto';
 import { QueueStreamsService } from './queue-streams.service';
 import { QueueViewsService } from './queue-views.service';
 import { QueueService } from './queue.service';
@@ -98,13 +98,13 @@ export class StaffQueueController {
 
   /** Today's code of the caller's hall and its QR poster. */
   @Get('hall-code')
-  hallCode(@CurrentUser() caller: AuthUser, @Query('hallId') hallId?: string): Promise<HallCodeView> {
-    return this.windows.hallCode(staffHall(caller, hallId));
+  hallCode(@CurrentUser() caller: AuthUser, @Query() q: HallQuery): Promise<HallCodeView> {
+    return this.windows.hallCode(staffHall(caller, q.hallId));
   }
 
   @Get('windows')
-  listWindows(@CurrentUser() caller: AuthUser, @Query('hallId') hallId?: string): Promise<WindowView[]> {
-    return this.windows.list(staffHall(caller, hallId));
+  listWindows(@CurrentUser() caller: AuthUser, @Query() q: HallQuery): Promise<WindowView[]> {
+    return this.windows.list(staffHall(caller, q.hallId));
   }
 
   @Get('tickets')
@@ -114,8 +114,8 @@ export class StaffQueueController {
 
   /** A ticket issued at the desk. */
   @Post('tickets')
-  issue(@CurrentUser() caller: AuthUser, @Body() body: StaffIssueTicketDto, @Query('hallId') hallId?: string): Promise<StaffTicketView> {
-    return this.queue.issueAtDesk(caller, body, hallId);
+  issue(@CurrentUser() caller: AuthUser, @Body() body: StaffIssueTicketDto, @Query() q: HallQuery): Promise<StaffTicketView> {
+    return this.queue.issueAtDesk(caller, body, q.hallId);
   }
 
   @Post('windows/:id/call-next')

@@ -5,6 +5,7 @@ import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { HallPolicyModule } from '../catalog/hall-policy.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UserEntity } from '../users/entities/user.entity';
 import { QUEUE_ENTITIES } from './entities';
 import { AdminWindowsController, QueueController, StaffQueueController } from './queue.controller';
@@ -15,7 +16,7 @@ import { WindowsService } from './windows.service';
 
 /** The hall's queue (issue 15): tickets, windows and calling, the hall code, live streams, 延时服务登记. */
 @Module({
-  imports: [TypeOrmModule.forFeature([...QUEUE_ENTITIES, BookingEntity, HallEntity, ServiceEntity, ServiceHallEntity, UserEntity]), HallPolicyModule],
+  imports: [TypeOrmModule.forFeature([...QUEUE_ENTITIES, BookingEntity, HallEntity, ServiceEntity, ServiceHallEntity, UserEntity]), HallPolicyModule, NotificationsModule],
   controllers: [QueueController, StaffQueueController, AdminWindowsController],
   providers: [QueueService, QueueViewsService, QueueStreamsService, WindowsService],
   exports: [QueueService, WindowsService],

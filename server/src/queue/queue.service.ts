@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
-import { shanghaiDate, TICKET_STATUS_LABELS } from '@gov/shared';
+import { LINKS, shanghaiDate, shanghaiTime, TICKET_STATUS_LABELS } from '@gov/shared';
 import type { HallQueueView, OvertimeServiceView, StaffTicketView, TicketLane, TicketStatus, TicketView } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { BookingEntity } from '../booking/entities/booking.entity';
@@ -19,6 +19,7 @@ import { isDuplicateKey } from '../common/db/db-errors';
 import { Transactions } from '../common/db/transactions';
 import { DomainError, fieldError, notFound } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
+import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { OvertimeServiceEntity } from './entities/overtime-service.entity';
 import { QueueCounterEntity } from './entities/queue-counter.entity';
@@ -57,6 +58,8 @@ const CALL_TRIES = 20;
  */
 @Injectable()
 export class QueueService {
+  private readonly logger = new Logger('Queue');
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @InjectRepository(QueueTicketEntity) private readonly tickets: Repository<QueueTicketEntity>,
@@ -76,6 +79,7 @@ export class QueueService {
     private readonly audit: AuditService,
     private readonly clock: ClockService,
     private readonly crypto: CryptoService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   private today(): string {
@@ -299,11 +303,41 @@ export class QueueService {
         if (r.affected) {
           await this.streams.bump(w.hallId);
           await this.audit.record({ actorId: caller.id, action: 'queue.ticket.call', objectType: 'queue_ticket', objectId: t.id, data: { windowId: w.id, number: t.number } });
+          await this.tellCalled(t.id);
           return this.staffView(t.id);
         }
       }
     }
     throw new DomainError('CONFLICT', '叫号繁忙，请重试');
+  }
+
+  /**
+   * Tells the holder (an account's ticket) that the ticket is called: an in-app message `ticket_called`
+   * linking to the ticket page, and a WeChat subscribe message where they consented (the reminder
+   * template). Once per call (dedupe key: ticket and call count); a failure is not the call's.
+   */
+  private async tellCalled(ticketId: string): Promise<void> {
+    try {
+      await this.sendCalled(ticketId);
+    } catch (e) {
+      this.logger.warn(`call notice for ticket ${ticketId} failed: ${(e as Error).message}`);
+    }
+  }
+
+  private async sendCalled(ticketId: string): Promise<void> {
+    const t = await this.tickets.findOne({ where: { id: ticketId } });
+    if (!t?.userId || !t.calledAt) return;
+    const w = t.windowId ? await this.windows.findOne({ where: { id: t.windowId }, select: { id: true, name: true } }) : null;
+    const where = w?.name ?? '窗口';
+    await this.notifications.send({
+      userId: t.userId,
+      type: 'ticket_called',
+      title: `${t.number} 号请到${where}办理`,
+      body: `您的 ${t.number} 号已叫到，请到${where}办理。过号后可请工作人员重新排队一次。`,
+      link: LINKS.ticket(t.id),
+      dedupeKey: `ticket-called:${t.id}:${t.callCount}`,
+      subscribe: { key: 'booking_reminder', data: { thing1: `${t.number} 号请到${where}`, time2: `${t.day} ${shanghaiTime(t.calledAt)}`, thing3: '请尽快到窗口办理' } },
+    });
   }
 
   /** A staff action on a ticket of the caller's hall (NOT_FOUND otherwise). */
@@ -325,6 +359,7 @@ export class QueueService {
   async recall(caller: AuthUser, id: string): Promise<StaffTicketView> {
     const t = await this.handled(caller, id);
     await this.guarded(t, ['called'], { calledAt: this.clock.now(), callCount: () => 'call_count + 1' });
+    await this.tellCalled(t.id);
     return this.staffView(t.id);
   }
 

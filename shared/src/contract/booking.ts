@@ -140,3 +140,23 @@ export interface DecideAppealRequest {
   waive: boolean;
   answer: string;
 }
+
+/** POST /staff/bookings: a booking staff register for a phone call or a walk-in (kind `registered`). */
+export interface RegisterBookingRequest {
+  slotId: string;
+  serviceId: string;
+  /** the person's name as staff took it */
+  name: string;
+  /** 11-digit mainland mobile: the person's account (created unverified when new) and where the SMS goes */
+  phone: string;
+  /** a resident ID number staff saw: verifies a new or unverified account with `name` */
+  idNumber?: string;
+}
+
+/** Answer of POST /staff/bookings: the booking as staff see it, and whether the code went out by SMS. */
+export type RegisteredBookingView = StaffBookingView & { smsSent: boolean };
+
+/** POST /bookings/:id/reschedule */
+export interface RescheduleRequest {
+  slotId: string;
+}

@@ -16,8 +16,8 @@ import {
 import { PageQuery } from '../../common/paging';
 import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 import { IsOffsetTime } from '../../common/validation/is-offset-time';
-import { AdminSlot, BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus, CONTACT_OUTCOMES, ContactOutcome, SlotTemplate } from '@gov/shared';
-import type { CheckInRequest, ContactRequest, CloseSlotRequest, CreateBookingRequest, CreateSlotTemplateRequest, GenerateSlotsRequest, GenerateSlotsResult, ReasonRequest } from '@gov/shared';
+import { AdminSlot, BOOKING_STATUSES, BookingStatus, SLOT_KINDS, SlotKind, CONTACT_OUTCOMES, ContactOutcome, SlotTemplate } from '@gov/shared';
+import type { CheckInRequest, ContactRequest, RegisterBookingRequest, RescheduleRequest, CloseSlotRequest, CreateBookingRequest, CreateSlotTemplateRequest, GenerateSlotsRequest, GenerateSlotsResult, ReasonRequest } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -118,7 +118,7 @@ export class AdminSlotDto implements AdminSlot {
   @ApiProperty({ description: '为候补保留的名额' }) held!: number;
   @ApiProperty() remaining!: number;
   @ApiProperty({ description: 'false：已关闭' }) active!: boolean;
-  @ApiProperty({ enum: BOOKING_KINDS }) kind!: BookingKind;
+  @ApiProperty({ enum: SLOT_KINDS }) kind!: SlotKind;
   @ApiProperty({ type: String, nullable: true }) templateId!: string | null;
 }
 
@@ -197,4 +197,18 @@ export class ContactDto implements ContactRequest {
   @IsString()
   @MaxLength(500)
   note?: string;
+}
+
+/** POST /staff/bookings */
+export class RegisterBookingDto implements RegisterBookingRequest {
+  @ApiProperty() @IsString() @Length(1, 36) slotId!: string;
+  @ApiProperty() @IsString() @Length(1, 36) serviceId!: string;
+  @ApiProperty({ example: '张三' }) @IsString() @Length(1, 64) name!: string;
+  @ApiProperty({ example: '13800138000' }) @IsString() @Length(1, 24) phone!: string;
+  @ApiPropertyOptional({ description: '工作人员核验的居民身份证号' }) @IsOptional() @IsString() @Length(1, 32) idNumber?: string;
+}
+
+/** POST /bookings/:id/reschedule */
+export class RescheduleDto implements RescheduleRequest {
+  @ApiProperty() @IsString() @Length(1, 36) slotId!: string;
 }

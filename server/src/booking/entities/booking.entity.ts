@@ -41,4 +41,9 @@ export class BookingEntity {
   @Column({ name: 'contact_by', type: 'varchar', length: 36, nullable: true }) contactBy!: string | null;
   /** why the centre cancelled it (status cancelled_by_centre), or why the applicant gave up by phone */
   @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true }) cancelReason!: string | null;
+  /** the name staff took for a booking they registered (kind `registered`), else null */
+  @Column({ name: 'registered_name', type: 'varchar', length: 64, nullable: true }) registeredName!: string | null;
+  /** when it was last moved to another slot (POST /bookings/:id/reschedule), and how often */
+  @Column(timeCol('rescheduled_at', true)) rescheduledAt!: Date | null;
+  @Column({ name: 'reschedule_count', type: 'int', default: 0 }) rescheduleCount!: number;
 }

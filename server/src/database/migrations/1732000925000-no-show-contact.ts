@@ -6,7 +6,9 @@ import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
  *   waits for the hall's contact attempt (a pending no-show, API.md `noShow: { counts: false }`);
  * - the last contact attempt staff recorded: `contact_reached`, `contact_outcome` (coming, reschedule,
  *   gave_up, none), `contact_note`, `contact_at`, `contact_by`;
- * - `cancel_reason`: why the centre cancelled (slot or day closed, service withdrawn, staff cancel).
+ * - `cancel_reason`: why the centre cancelled (slot or day closed, service withdrawn, staff cancel);
+ * - `registered_name`: the name staff took for a booking they registered (kind `registered`).
+ * - `rescheduled_at`, `reschedule_count`: a booking moved to another slot keeps its id.
  */
 export class NoShowContact1732000925000 implements MigrationInterface {
   name = 'NoShowContact1732000925000';
@@ -20,10 +22,13 @@ export class NoShowContact1732000925000 implements MigrationInterface {
       new TableColumn({ name: 'contact_at', type: 'datetime', precision: 3, isNullable: true }),
       new TableColumn({ name: 'contact_by', type: 'varchar', length: '36', isNullable: true }),
       new TableColumn({ name: 'cancel_reason', type: 'varchar', length: '500', isNullable: true }),
+      new TableColumn({ name: 'registered_name', type: 'varchar', length: '64', isNullable: true }),
+      new TableColumn({ name: 'rescheduled_at', type: 'datetime', precision: 3, isNullable: true }),
+      new TableColumn({ name: 'reschedule_count', type: 'int', isNullable: false, default: 0 }),
     ]);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const c of ['cancel_reason', 'contact_by', 'contact_at', 'contact_note', 'contact_outcome', 'contact_reached', 'no_show_counts']) await q.dropColumn('bookings', c);
+    for (const c of ['reschedule_count', 'rescheduled_at', 'registered_name', 'cancel_reason', 'contact_by', 'contact_at', 'contact_note', 'contact_outcome', 'contact_reached', 'no_show_counts']) await q.dropColumn('bookings', c);
   }
 }

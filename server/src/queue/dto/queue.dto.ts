@@ -55,15 +55,17 @@ export class ConfirmGreenDto implements ConfirmGreenBody {
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() confirmed?: boolean;
 }
 
-export class StaffTicketsQuery {
-  @ApiPropertyOptional({ enum: TICKET_STATUSES }) @IsOptional() @IsIn(TICKET_STATUSES) status?: TicketStatus;
+export class HallQuery {
   @ApiPropertyOptional({ description: '管理员查看某大厅' }) @IsOptional() @IsString() @Length(1, 36) hallId?: string;
 }
 
-export class OvertimeQuery {
+export class StaffTicketsQuery extends HallQuery {
+  @ApiPropertyOptional({ enum: TICKET_STATUSES }) @IsOptional() @IsIn(TICKET_STATUSES) status?: TicketStatus;
+}
+
+export class OvertimeQuery extends HallQuery {
   @ApiPropertyOptional({ description: 'YYYY-MM-DD（北京时间），默认今天', example: '2026-12-07' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
   date?: string;
-  @ApiPropertyOptional({ description: '管理员查看某大厅' }) @IsOptional() @IsString() @Length(1, 36) hallId?: string;
 }
