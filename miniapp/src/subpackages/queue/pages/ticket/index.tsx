@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { LINKS, SUBSCRIBE_TEMPLATE_KEYS, TICKET_LANE_LABELS, TICKET_STATUS_LABELS, type SubscribeTemplateKey, type TicketView } from '@gov/shared'
+import { LINKS, TICKET_LANE_LABELS, TICKET_STATUS_LABELS, type SubscribeTemplateKey, type TicketView } from '@gov/shared'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import ButtonRow from '@/components/ButtonRow'
@@ -22,11 +22,8 @@ import { TICKET_TONE } from '@/utils/ticket-tone'
 import '@/subpackages/queue/queue.scss'
 import './index.scss'
 
-/**
- * The subscribe template of the call notice (WeChat 服务通知 "请到 X 号窗口"), once the contract
- * names one (`queue_call`); until then the page relies on its banner and vibration.
- */
-const CALL_TEMPLATE: SubscribeTemplateKey[] = SUBSCRIBE_TEMPLATE_KEYS.filter((k) => (k as string) === 'queue_call')
+/** The call notice goes out on WeChat on the reminder template (server: queue.service, ticket_called). */
+const CALL_TEMPLATE: SubscribeTemplateKey[] = ['booking_reminder']
 
 /** Nothing more will happen to the ticket: the page stops following it. */
 const settled = (t: TicketView) => t.status === 'done' || t.status === 'left'
@@ -133,7 +130,7 @@ export default function TicketPage() {
                 <Text className='muted ticket__live'>{settled(t) ? '' : ticket.mode === 'stream' ? '叫号时本页自动更新并振动提醒' : '本页每隔几秒自动刷新，叫号时振动提醒'}</Text>
               </View>
 
-              {t.status === 'waiting' && CALL_TEMPLATE.length > 0 ? <SubscribeCard keys={CALL_TEMPLATE} purpose='叫号提醒' /> : null}
+              {t.status === 'waiting' ? <SubscribeCard keys={CALL_TEMPLATE} purpose='叫号提醒' /> : null}
 
               <ButtonRow>
                 <Button block type='primary' fill='outline' size='large' onClick={() => openPage(LINKS.hallScreen(t.hallId))}>
