@@ -133,6 +133,8 @@ export default function BookingDetail() {
                 <RateEntry targetType='booking' targetId={b.id} state={b} size='large' />
               </View>
 
+              {b.status === 'cancelled_by_centre' ? <CentreCancelled booking={b} onStale={booking.reload} /> : null}
+
               <View className='card'>
                 <View className='kv'>
                   <Text className='kv__k'>办理事项</Text>
@@ -176,7 +178,6 @@ export default function BookingDetail() {
                 </View>
               ) : null}
 
-              {b.status === 'cancelled_by_centre' ? <CentreCancelled booking={b} onStale={booking.reload} /> : null}
 
               {rescheduling && b.status === 'booked' ? (
                 <>
