@@ -158,7 +158,7 @@ export default function BookingDetail() {
                 </View>
                 <View className='kv'>
                   <Text className='kv__k'>预约类型</Text>
-                  <Text className='kv__v'>{b.kind === 'offhours' ? '错时/预约办' : '窗口预约'}</Text>
+                  <Text className='kv__v'>{b.kind === 'offhours' ? '错时/预约办' : b.kind === 'registered' ? '电话/现场登记' : '窗口预约'}</Text>
                 </View>
                 {b.onBehalf ? (
                   <View className='kv'>
