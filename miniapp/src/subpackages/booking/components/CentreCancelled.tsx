@@ -2,13 +2,13 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LINKS, type Slot } from '@gov/shared'
-import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import PageState from '@/components/PageState'
 import { bookingApi, type RatedBookingView } from '@/api/booking'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { toast } from '@/utils/nav'
 import { dateLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
+import { SlotRow } from './SlotChooser'
 
 /**
  * A booking the centre cancelled (`cancelled_by_centre`): why, that it never counts as a no-show,
@@ -43,20 +43,9 @@ export default function CentreCancelled({ booking: b, onStale }: { booking: Rate
       <View className='booking__centre-offers'>
         <Text className='booking__centre-sub'>为您找到的就近时段</Text>
         <PageState empty={offers.length === 0} emptyText='近期暂无可约时段' emptyHint='可稍后再看，或点“重新预约”选择其他大厅和日期'>
-          {offers.map((s) => {
-            const label = `${dateLabel(shanghaiDate(s.start))} ${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`
-            return (
-              <View key={s.id} className='slot'>
-                <View>
-                  <Text className='slot__time'>{label}</Text>
-                  <Text className='slot__left'>{`余 ${s.remaining} 个号`}</Text>
-                </View>
-                <Button size='small' type='primary' loading={busy === s.id} disabled={!!busy} aria-label={`预约此时段 ${label}`} onClick={() => void rebook(s)}>
-                  预约此时段
-                </Button>
-              </View>
-            )
-          })}
+          {offers.map((s) => (
+            <SlotRow key={s.id} slot={s} label={`${dateLabel(shanghaiDate(s.start))} ${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`} actionText='预约此时段' busySlotId={busy} onPick={(slot) => void rebook(slot)} />
+          ))}
         </PageState>
         <FormError message={errors.form} />
       </View>

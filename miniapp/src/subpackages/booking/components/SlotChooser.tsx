@@ -20,6 +20,21 @@ interface Props {
   onPick: (slot: Slot) => void
 }
 
+/** One free slot with its action (改到此时段, 预约此时段); the button's name adds the date and time. */
+export function SlotRow({ slot: s, label, actionText, busySlotId, onPick }: { slot: Slot; label: string; actionText: string; busySlotId: string | null; onPick: (slot: Slot) => void }) {
+  return (
+    <View className='slot'>
+      <View>
+        <Text className='slot__time'>{label}</Text>
+        <Text className='slot__left'>{`余 ${s.remaining} 个号`}</Text>
+      </View>
+      <Button size='small' type='primary' loading={busySlotId === s.id} disabled={!!busySlotId} aria-label={`${actionText} ${dateLabel(shanghaiDate(s.start))} ${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`} onClick={() => onPick(s)}>
+        {actionText}
+      </Button>
+    </View>
+  )
+}
+
 /**
  * The free slots of a service at a hall within the booking horizon: the days that have room, then
  * that day's slots, each with one button (改约 on the booking page).
@@ -43,20 +58,9 @@ export default function SlotChooser({ serviceId, hallId, currentSlotId, actionTe
       <Segmented label='改约日期' value={day ?? ''} options={days.map((d) => ({ value: d, label: dateLabel(d) }))} onChange={setDay} />
       {free
         .filter((s) => shanghaiDate(s.start) === day)
-        .map((s) => {
-          const label = `${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`
-          return (
-            <View key={s.id} className='slot'>
-              <View>
-                <Text className='slot__time'>{label}</Text>
-                <Text className='slot__left'>{`余 ${s.remaining} 个号`}</Text>
-              </View>
-              <Button size='small' type='primary' loading={busySlotId === s.id} disabled={!!busySlotId} aria-label={`${actionText} ${dateLabel(shanghaiDate(s.start))} ${label}`} onClick={() => onPick(s)}>
-                {actionText}
-              </Button>
-            </View>
-          )
-        })}
+        .map((s) => (
+          <SlotRow key={s.id} slot={s} label={`${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`} actionText={actionText} busySlotId={busySlotId} onPick={onPick} />
+        ))}
     </PageState>
   )
 }
