@@ -255,6 +255,24 @@ describe('the hall queue', () => {
     expectErrorShape(await api.post(`/api/admin/halls/${f.world.hallId}/windows`, { name: '6号窗口' }, { token: staff }), 403, 'FORBIDDEN');
   });
 
+  it('checks in a late applicant whose booking the sweep made a no-show, and calls them at once', async () => {
+    await setClock(api, '2026-12-06T10:00:00.000+08:00');
+    const slotId = await f.slot(shanghai('14:00'));
+    const late = await citizen();
+    const booking = must(await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: late.token }), 201, 'booking');
+    await at('15:10');
+    must(await api.post('/api/admin/jobs/no-show-sweep/run', undefined, { token: await adminToken(api) }), 200, 'sweep');
+    expect(must(await api.get(`/api/bookings/${booking.id}`, { token: (await refreshed(api, late)).token }), 200, 'booking').status).toBe('no_show');
+    const normal = await take(await citizen());
+    const ticket = await take(late, { bookingId: booking.id });
+    expect(ticket).toMatchObject({ lane: 'appointment', ahead: 0 });
+    expect(must(await api.get(`/api/bookings/${booking.id}`, { token: (await refreshed(api, late)).token }), 200, 'booking').status).toBe('checked_in');
+    expect((await callNext(0)).id).toBe(ticket.id);
+    must(await act(ticket.id, 'finish'), 200, 'finish');
+    expect((await callNext(0)).id).toBe(normal.id);
+    must(await act(normal.id, 'finish'), 200, 'finish');
+  });
+
   it('延时办: no tickets from closing time, but everyone holding one is served and each service after 17:00 is recorded', async () => {
     await at('16:50');
     const late = await citizen();

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import { LINKS, shanghaiDate, shanghaiTime, TICKET_STATUS_LABELS } from '@gov/shared';
 import type { HallQueueView, OvertimeServiceView, StaffTicketView, TicketLane, TicketStatus, TicketView } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
+import { checkInRefusal } from '../booking/booking.rules';
 import { BookingEntity } from '../booking/entities/booking.entity';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
@@ -101,7 +102,8 @@ export class QueueService {
   /**
    * POST /halls/:id/tickets. `hallCode` must be today's code of the hall (VALIDATION_FAILED on
    * `hallCode` otherwise: proves presence). With `bookingId`: the caller's booking (or one made for
-   * them; NOT_FOUND otherwise), today, at this hall, `booked` → checked in within the same
+   * them; NOT_FOUND otherwise), today, at this hall, `booked` or a no-show of today (a late applicant
+   * is served whatever the hall's policy; booking.rules checkInRefusal) → checked in within the same
    * transaction, ticket in lane `appointment`; the booking's ticket is answered again if it already
    * has one. `green` asks for the green lane (number `G…`), called among the normal tickets until
    * staff confirm it. Refused (INVALID_STATE, `details.reason = 'after_closing'`) from the hall's
@@ -118,8 +120,10 @@ export class QueueService {
       booking = this.access.ownedBy(caller, isId(body.bookingId) ? await this.bookings.findOne({ where: { id: body.bookingId } }) : null);
       const existing = await this.tickets.findOne({ where: { bookingId: booking.id } });
       if (existing) return this.ticketView(existing);
-      if (booking.hallId !== hallId || booking.day !== day) throw new DomainError('INVALID_STATE', '这不是今天在本大厅的预约');
-      if (booking.status !== 'booked') throw new DomainError('INVALID_STATE', '该预约已签到、已取消或已记为爽约');
+      if (booking.hallId !== hallId) throw new DomainError('INVALID_STATE', '这不是本大厅的预约');
+      // a late applicant (a no-show of today, pending or counted) is checked in and served whatever the policy
+      const refused = checkInRefusal(booking, now);
+      if (refused) throw new DomainError('INVALID_STATE', refused);
       if (booking.serviceId !== body.serviceId) throw fieldError('serviceId', '取号事项与预约的事项不一致');
     }
     await this.requireServiceAt(hallId, body.serviceId);
@@ -143,9 +147,9 @@ export class QueueService {
       },
       b
         ? async (em) => {
-            const r = await em.update(BookingEntity, { id: b.id, status: 'booked' }, { status: 'checked_in', checkedInAt: now, checkedInBy: caller.id });
+            const r = await em.update(BookingEntity, { id: b.id, status: b.status }, { status: 'checked_in', checkedInAt: now, checkedInBy: caller.id });
             if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
-            await this.audit.record({ actorId: caller.id, action: 'booking.check_in', objectType: 'booking', objectId: b.id, data: { via: 'ticket' } }, em);
+            await this.audit.record({ actorId: caller.id, action: 'booking.check_in', objectType: 'booking', objectId: b.id, data: { via: 'ticket', ...(b.status === 'no_show' ? { late: true } : {}) } }, em);
           }
         : undefined,
     );
