@@ -11,6 +11,9 @@ interface WindowView {
   serviceIds: string[];
 }
 
+/** A journey through several browser contexts takes longer than jest's default 5 s. */
+const JOURNEY_MS = 120_000;
+
 /** HH:mm in Asia/Shanghai. */
 function hhmm(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
@@ -121,7 +124,7 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await tv.close();
     await desk.context.close();
     await phone.context.close();
-  });
+  }, JOURNEY_MS);
 
   it('reschedules a booking to another slot from its page', async () => {
     const admin = (await adminLogin()).accessToken;
@@ -147,7 +150,7 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     const moved = await api<{ status: string; code: string; slot: { id: string } }>('GET', `/api/bookings/${booking.id}`, { token: person.accessToken });
     expect(moved).toMatchObject({ status: 'booked', code: booking.code, slot: { id: second.id } });
     await context.close();
-  });
+  }, JOURNEY_MS);
 
   it('after the centre cancels a booking, the applicant reads why and rebooks one of the offered slots in one tap', async () => {
     const admin = (await adminLogin()).accessToken;
@@ -179,7 +182,7 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     const standing = await api<{ noShows: number }>('GET', '/api/me/booking-eligibility', { token: person.accessToken });
     expect(standing.noShows).toBe(0);
     await context.close();
-  });
+  }, JOURNEY_MS);
 
   it('puts a late applicant on the desk’s call list; a call that does not get through makes the no-show count', async () => {
     const admin = await adminLogin();
@@ -228,5 +231,5 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await seeVisible(phone.page, '已记为爽约');
     await desk.context.close();
     await phone.context.close();
-  });
+  }, JOURNEY_MS);
 });
