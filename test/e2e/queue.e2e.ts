@@ -63,6 +63,7 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await press(phone.page, '取号');
     await phone.page.locator('.field__input--invalid').first().waitFor({ state: 'visible' });
     await fillField(phone.page, '取号码', hallCode.toLowerCase());
+    await shot(phone.page, 'queue-take');
     await press(phone.page, '取号');
     await seeVisible(phone.page, '您的排队号');
     const number = (await phone.page.locator('.ticket__number').first().innerText()).trim();

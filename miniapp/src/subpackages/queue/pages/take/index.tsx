@@ -173,7 +173,7 @@ export default function TakeTicket() {
 
           <View className='section-title'>{b ? '大厅取号码' : '3. 大厅取号码'}</View>
           <View className='card'>
-            <Text className='muted'>取号码印在大厅的取号二维码海报上，每天更换，证明您已在大厅。</Text>
+            <Text className='muted take__hint'>取号码印在大厅的取号二维码海报上，每天更换，证明您已在大厅。</Text>
             {supportsScanCode ? (
               <Button className='btn-block' block type='primary' size='large' onClick={() => void scan()}>
                 扫码取号
