@@ -115,6 +115,14 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     await press(desk.page, /^办结 [AGN]\d{3}$/);
     await seeAhead(phone.page, '已办结');
 
+    // a green-lane request (老弱病残孕) is confirmed at the desk
+    const elder = await verifiedCitizen('吴七');
+    const asked = await api<{ id: string; number: string }>('POST', `/api/halls/${hallId}/tickets`, { token: elder.accessToken, body: { serviceId: s.id, hallCode, green: { reason: '年满七十周岁，行动不便' } } });
+    await visible(desk.page, '申请绿色通道：年满七十周岁，行动不便');
+    await press(desk.page, `确认绿色通道 ${asked.number}`);
+    await visible(desk.page, `${asked.number} 已确认绿色通道`);
+    expect((await api<{ lane: string }>('GET', `/api/tickets/${asked.id}`, { token: elder.accessToken })).lane).toBe('green');
+
     // someone without the app: a number issued at the desk
     await press(desk.page, '现场发号');
     await fill(desk.page, '搜索事项', s.name);
