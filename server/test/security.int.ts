@@ -177,6 +177,7 @@ describe('security', () => {
       if (p.endsWith('/advance')) return { to: 'under_review', note: '审查' };
       if (p.endsWith('/deliver')) return { method: 'window' };
       if (p.endsWith('/answer')) return { answer: '已对窗口人员进行批评教育。' };
+      if (p.endsWith('/reschedule')) return { slotId: '00000000-0000-4000-8000-000000000000' };
       return undefined;
     }
 

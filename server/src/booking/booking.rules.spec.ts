@@ -195,12 +195,9 @@ describe('centreCancellationNotice', () => {
   });
 
   it('names the nearest free slots when there are some', () => {
+    const booking = { day: '2026-12-08', startAt: at('2026-12-08T01:00:00Z'), endAt: at('2026-12-08T01:30:00Z'), hallName: '', serviceName: '户口迁移' };
     const n = centreCancellationNotice({
-      day: '2026-12-08',
-      startAt: at('2026-12-08T01:00:00Z'),
-      endAt: at('2026-12-08T01:30:00Z'),
-      hallName: '清河市政务服务中心',
-      serviceName: '户口迁移',
+      ...booking,
       reason: '窗口设备故障',
       offers: [
         { start: at('2026-12-08T02:00:00Z'), end: at('2026-12-08T02:30:00Z') },
