@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { performance } from 'node:perf_hooks';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Observable, ReplaySubject } from 'rxjs';
@@ -97,7 +98,7 @@ export class QueueStreamsService implements OnModuleDestroy {
     try {
       if (w.version === null) w.version = (await this.states.findOne({ where: { hallId }, select: { hallId: true, version: true } }))?.version ?? 0;
       const snap = await this.views.snapshot(hallId, shanghaiDate(this.clock.now()));
-      w.loadedAt = Date.now();
+      w.loadedAt = performance.now();
       if (this.halls.get(hallId) === w) w.subject.next(snap);
     } catch (e) {
       this.logger.warn(`queue snapshot of hall ${hallId} failed: ${(e as Error).message}`);
@@ -127,7 +128,7 @@ export class QueueStreamsService implements OnModuleDestroy {
         const w = this.halls.get(id);
         if (!w) continue;
         const v = versions.get(id) ?? 0;
-        const stale = Date.now() - w.loadedAt >= REFRESH_MS;
+        const stale = performance.now() - w.loadedAt >= REFRESH_MS;
         if (w.version === null || (v === w.version && !stale)) continue;
         w.version = v;
         due.push(this.load(id, w));
