@@ -218,6 +218,7 @@ describe('the hall queue, rescheduling and the centre’s cancellation on the H5
     const phone = await phonePage(browser);
     await signInBrowser(phone.context, person);
     await phone.page.goto(LINKS.booking(booking.id));
+    await seeVisible(phone.page, '已超时，暂不计爽约');
     await seeVisible(phone.page, '大厅工作人员将电话联系您');
     await phone.page.getByRole('button', { name: '到厅取号' }).first().waitFor({ state: 'visible' });
 

@@ -99,6 +99,8 @@ export default function BookingDetail() {
   }
 
   const b = booking.data
+  // past its grace where the hall calls first: not (yet) a no-show that counts
+  const pendingNoShow = !!b && b.status === 'no_show' && !!b.noShow && !b.noShow.counts
   const upcoming = b && b.status === 'booked' && new Date(b.start).getTime() > Date.now()
   // 取号 in the hall on the booking's day (the ticket checks the booking in)
   // (a late arrival too: it is checked in and served whatever the hall's no-show rule)
@@ -111,7 +113,11 @@ export default function BookingDetail() {
             <View>
               <View className='card booking__qr-card'>
                 <View className='booking__status'>
-                  <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
+                  {pendingNoShow ? (
+                    <StatusTag tone='warning'>已超时，暂不计爽约</StatusTag>
+                  ) : (
+                    <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
+                  )}
                 </View>
                 {b.status === 'booked' ? (
                   <>
