@@ -58,11 +58,17 @@ export default defineAppConfig({
         'pages/callbacks/index',
         'pages/enterprises/index',
         'pages/search/index',
+        'pages/queue/index',
+        'pages/late/index',
       ],
     },
     {
       root: 'subpackages/admin',
       pages: ['pages/stats/index', 'pages/schedule/index', 'pages/phrases/index'],
+    },
+    {
+      root: 'subpackages/queue',
+      pages: ['pages/take/index', 'pages/ticket/index', 'pages/screen/index'],
     },
   ],
   window: {

@@ -34,6 +34,8 @@ import { RatingsModule } from './ratings/ratings.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
+import { HallPolicyModule } from './catalog/hall-policy.module';
+import { QueueModule } from './queue/queue.module';
 
 @Module({})
 export class AppModule {
@@ -72,6 +74,8 @@ export class AppModule {
         CallbacksModule,
         AccountModule,
         DeskModule,
+        HallPolicyModule,
+        QueueModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

@@ -64,6 +64,8 @@ import type { StaffEnterprisesController } from './enterprises/staff-enterprises
 import type { NotificationsController } from './notifications/notifications.controller';
 import type { OffhoursController } from './offhours/offhours.controller';
 import type { RatingsController } from './ratings/ratings.controller';
+import type { AdminWindowsController, QueueController, StaffQueueController } from './queue/queue.controller';
+import type { HallCodeView, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView } from '@gov/shared';
 
 /** What a controller method answers on the wire (its resolved return type). */
 type Answer<C, K extends keyof C> = C[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
@@ -118,4 +120,15 @@ export type ContractCheck = [
   Expect<Equal<Answer<CallbacksController, 'list'>, Listed<CallbackView>>>,
   Expect<Equal<Answer<NotificationsController, 'list'>, MessageView[]>>,
   Expect<Equal<Answer<AdminStaffController, 'list'>, StaffView[]>>,
+  // the hall's queue
+  Expect<Equal<Answer<QueueController, 'take'>, TicketView>>,
+  Expect<Equal<Answer<QueueController, 'get'>, TicketView>>,
+  Expect<Equal<Answer<QueueController, 'mine'>, TicketView[]>>,
+  Expect<Equal<Answer<QueueController, 'hallQueue'>, HallQueueView>>,
+  Expect<Equal<Answer<StaffQueueController, 'hallCode'>, HallCodeView>>,
+  Expect<Equal<Answer<StaffQueueController, 'listWindows'>, WindowView[]>>,
+  Expect<Equal<Answer<StaffQueueController, 'list'>, StaffTicketView[]>>,
+  Expect<Equal<Answer<StaffQueueController, 'callNext'>, StaffTicketView>>,
+  Expect<Equal<Answer<StaffQueueController, 'overtime'>, OvertimeServiceView[]>>,
+  Expect<Equal<Answer<AdminWindowsController, 'create'>, WindowView>>,
 ];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createConnection } from 'mysql2/promise';
 import { client, Client } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, countNoShowsWithoutCall, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * Issue 14, the admission property: random sequences of book / cancel / join / accept / job runs /
@@ -77,6 +77,7 @@ describe('admission property: no door yields a booking another would refuse', ()
     await setClock(api, new Date(BASE).toISOString());
     hallId = (await staffToken(api)).hallId;
     service = await serviceAtHall(api, hallId);
+    await countNoShowsWithoutCall(api, await adminToken(api), hallId, 5); // the hall's own grace (its policy) overrides NO_SHOW_GRACE_MINUTES
   });
   afterAll(async () => {
     await t?.close();

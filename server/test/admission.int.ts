@@ -1,6 +1,6 @@
 import { client, Client, expectErrorShape } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, countNoShowsWithoutCall, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * Issue 14, fault 1 and fault 6: every door into a booking passes the same admission rules
@@ -18,6 +18,7 @@ describe('admission: every door into a booking passes the same rules', () => {
     await setClock(api, '2026-12-07T00:00:00.000Z');
     hallId = (await staffToken(api)).hallId;
     service = await serviceAtHall(api, hallId);
+    await countNoShowsWithoutCall(api, await adminToken(api), hallId); // forfeiture by counted no-shows
   });
   afterAll(async () => {
     await t?.close();

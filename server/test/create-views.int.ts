@@ -1,6 +1,6 @@
 import { client, Client } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, createService, refreshed, serviceAtHall, Session, setClock, staffToken, uploadPdf, validCreditCode, verifiedCitizen, VERIFIED_NAME } from './helpers/world';
+import { adminToken, countNoShowsWithoutCall, createService, refreshed, serviceAtHall, Session, setClock, staffToken, uploadPdf, validCreditCode, verifiedCitizen, VERIFIED_NAME } from './helpers/world';
 
 /**
  * Issue 14, fault 6 as a kind: the 201 of every create route tells what was stored. Each answer is
@@ -81,6 +81,7 @@ describe('create answers are the stored objects', () => {
 
   it('no-show appeals, ratings', async () => {
     await setClock(api, '2026-12-07T00:00:00.000Z');
+    await countNoShowsWithoutCall(api, await adminToken(api), staff.hallId); // a counted no-show to appeal
     const u = await citizen();
     const missed = await api.post('/api/bookings', { slotId: (await slot('2026-12-07T02:00:00.000Z')).body.id, serviceId: service.id }, { token: u.token });
     const served = await api.post('/api/bookings', { slotId: (await slot('2026-12-08T02:00:00.000Z')).body.id, serviceId: service.id }, { token: u.token });

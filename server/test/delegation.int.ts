@@ -1,5 +1,5 @@
 import { expectErrorShape, signIn, uniquePhone } from './helpers/http';
-import { acceptedAuthorization, adminToken, createSlot, refreshed, serviceAtHall, Session, setClock, staffToken, TEST_REAL_NAME, validCreditCode as creditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
+import { acceptedAuthorization, adminToken, countNoShowsWithoutCall, createSlot, refreshed, serviceAtHall, Session, setClock, staffToken, TEST_REAL_NAME, validCreditCode as creditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /** Companies, their members, written authorisations and acting on behalf (DESIGN.md, Delegation and enterprises). */
@@ -225,6 +225,7 @@ describe('enterprises and delegation', () => {
 
     it("an agent's no-show counts on the principal's record", async () => {
       await setClock(api, '2027-01-04T00:00:00.000Z');
+      await countNoShowsWithoutCall(api, await adminToken(api), hallId);
       const principal = (await verifiedCitizen(api)) as Session;
       const agentPhone = uniquePhone();
       const agent = (await verifiedCitizen(api, agentPhone)) as Session;

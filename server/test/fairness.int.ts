@@ -1,5 +1,5 @@
 import { expectErrorShape } from './helpers/http';
-import { adminToken, createSlot, pool, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, countNoShowsWithoutCall, createSlot, pool, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 import { connectDatabase } from './helpers/test-app';
 
@@ -10,7 +10,10 @@ describe('no-show record, appeals and waitlist', () => {
   let hallId: string;
   let service: { id: string };
 
-  beforeAll(() => ({ hallId, service } = f.world));
+  beforeAll(async () => {
+    ({ hallId, service } = f.world);
+    await countNoShowsWithoutCall(api, f.world.admin, hallId); // the counting itself: no call first
+  });
 
   const slot = async (start: string, capacity = 5) =>
     (await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity })).id;

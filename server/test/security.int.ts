@@ -18,7 +18,7 @@ const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 type Op = { method: string; path: string };
 
 /** Routes whose path parameters name public things (the catalogue, open slots) rather than someone's object. */
-const PUBLIC_OBJECT_ROUTES = [/^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/];
+const PUBLIC_OBJECT_ROUTES = [/^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/, /^\/api\/halls\/\{id\}\/(tickets|queue)/];
 
 describe('security', () => {
   const f = useTestApp({ world: false });
@@ -118,6 +118,9 @@ describe('security', () => {
       ).id;
       ids.message = ((await api.get('/api/messages', { token: owner.token })).body as Array<{ id: string }>)[0].id;
       ids.user = owner.user.id;
+      // a queue ticket at the hall (today's hall code from the staff desk)
+      const hallCode = mustBe(await api.get('/api/staff/hall-code', { token: staff.token }), 200, 'hall-code').hallCode;
+      ids.ticket = mustBe(await api.post(`/api/halls/${staff.hallId}/tickets`, { serviceId: service.id, hallCode }, { token: owner.token }), 201, 'ticket').id;
     }, 120_000);
 
     /** The concrete path of a templated route, filled with the owner's objects. */
@@ -141,6 +144,7 @@ describe('security', () => {
           [/^\/api\/ratings\//, 'rating'],
           [/^\/api\/messages\//, 'message'],
           [/^\/api\/waitlist\//, 'waitlist'],
+          [/^\/api\/tickets\//, 'ticket'],
           [/^\/api\/staff\/users\//, 'user'],
           [/^\/api\/staff\/rectifications\//, 'rectification'],
           [/^\/api\/staff\/appeals\//, 'booking'],
@@ -174,6 +178,7 @@ describe('security', () => {
       if (p.endsWith('/advance')) return { to: 'under_review', note: '审查' };
       if (p.endsWith('/deliver')) return { method: 'window' };
       if (p.endsWith('/answer')) return { answer: '已对窗口人员进行批评教育。' };
+      if (p.endsWith('/reschedule')) return { slotId: '00000000-0000-4000-8000-000000000000' };
       return undefined;
     }
 

@@ -3,6 +3,7 @@ import type {
   ApplicationStatus,
   Audience,
   BookingKind,
+  SlotKind,
   BookingStatus,
   DeliveryMethod,
   EnterpriseRole,
@@ -197,7 +198,7 @@ export interface AdminSlot extends Slot {
   held: number;
   /** false once closed (POST /admin/slots/:id/close) */
   active: boolean;
-  kind: BookingKind;
+  kind: SlotKind;
   templateId: string | null;
   /** null: every service of the hall (全部事项) */
   serviceName: string | null;

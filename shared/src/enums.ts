@@ -16,8 +16,11 @@ export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
 export const BOOKING_STATUSES = ['booked', 'checked_in', 'cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
-export const BOOKING_KINDS = ['regular', 'offhours'] as const;
+export const BOOKING_KINDS = ['regular', 'offhours', 'registered'] as const;
 export type BookingKind = (typeof BOOKING_KINDS)[number];
+/** A slot's kind: the regular opening or an off-hours slot made for a request (a booking may also be `registered` by staff). */
+export const SLOT_KINDS = ['regular', 'offhours'] as const;
+export type SlotKind = (typeof SLOT_KINDS)[number];
 
 export const OFFHOURS_STATUSES = ['pending', 'confirmed', 'refused', 'cancelled'] as const;
 export type OffhoursStatus = (typeof OFFHOURS_STATUSES)[number];

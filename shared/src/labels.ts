@@ -17,6 +17,7 @@ import type {
 } from './enums';
 import type { AppealStatus } from './contract/booking';
 import type { DeskSearchKey } from './contract/staff';
+import type { TicketLane, TicketStatus } from './contract/queue';
 import type { RatingStage, RectificationState } from './contract/ratings';
 
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
@@ -117,4 +118,25 @@ export const DESK_SEARCH_KEY_LABELS: Record<DeskSearchKey, string> = {
   phone: '手机号',
   idNumber: '身份证号',
   name: '姓名',
+};
+
+/** A queue ticket's state as the applicant, the desk and the hall screen read it. */
+export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
+  waiting: '排队中',
+  called: '请到窗口',
+  serving: '办理中',
+  done: '已办结',
+  skipped: '已过号',
+  left: '已离开',
+};
+
+/** A queue ticket's lane (A 预约, G 绿色通道 老弱病残孕, N 普通). */
+export const TICKET_LANE_LABELS: Record<TicketLane, string> = { appointment: '预约', green: '绿色通道', normal: '普通' };
+
+/** What staff heard when they phoned a late applicant (POST /staff/bookings/:id/contact). */
+export const CONTACT_OUTCOME_LABELS: Record<import('./contract/booking').ContactOutcome, string> = {
+  coming: '仍将前来',
+  reschedule: '改约其他时间',
+  gave_up: '不再办理',
+  none: '未联系上',
 };

@@ -1,7 +1,8 @@
 import { Browser, Page } from 'playwright-core';
 import { drawnForCallback } from '../../server/src/callbacks/callbacks.rules';
 import { launch, screenshot, serverNow } from './browser';
-import { expectAccessible, shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
+import { countNoShowsWithoutCall } from '../support/world';
+import { e2eApi, expectAccessible, shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
 import {
   admin,
   adminSlot,
@@ -136,6 +137,7 @@ describe('more of the staff desk on the H5 build', () => {
       const slot = await adminSlot(adminT.accessToken, { hallId: hall.id, serviceId: s.id, start, end, capacity: 2 });
       return call('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
     });
+    await countNoShowsWithoutCall(e2eApi(), adminT.accessToken, hall.id); // a counted no-show to appeal (the demo city hall calls first)
     await call('POST', '/api/admin/jobs/no-show-sweep/run', { token: adminT.accessToken });
     const reason = `公交晚点 ${Date.now()}`;
     await call('POST', `/api/me/no-shows/${booking.id}/appeal`, { token: person.accessToken, body: { reason } });

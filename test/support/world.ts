@@ -248,3 +248,16 @@ export async function buildWorld(api: Client, now?: string): Promise<World> {
   const service = await serviceAtHall(api, staff.hallId);
   return { admin, staff, hallId: staff.hallId, service };
 }
+
+/**
+ * Let a hall count a no-show as soon as its grace is over, without a contact attempt (PUT
+ * /admin/halls/:id/policy; default hours). For suites about the counting itself: the demo city hall
+ * follows 罗山 and calls a late applicant first (issue 15), so its no-shows are pending until then.
+ */
+export async function countNoShowsWithoutCall(api: Client, admin: string, hallId: string, graceMinutes = 30): Promise<void> {
+  const openingHours = [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, start: '09:00', end: '12:00' },
+    { weekday, start: '13:30', end: '17:00' },
+  ]);
+  must(await api.put(`/api/admin/halls/${hallId}/policy`, { noShowGraceMinutes: graceMinutes, noShowContactRequired: false, openingHours }, { token: admin }), 200, 'hall policy');
+}

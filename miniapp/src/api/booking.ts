@@ -24,6 +24,9 @@ export const bookingApi = {
   list: () => request<RatedBookingView[]>('GET', '/api/bookings'),
   get: (bookingId: string) => request<RatedBookingView>('GET', `/api/bookings/${id(bookingId)}`),
   cancel: (bookingId: string) => request<RatedBookingView>('POST', `/api/bookings/${id(bookingId)}/cancel`),
+  /** the booking on its new slot; the old place is freed in the same transaction */
+  reschedule: (bookingId: string, slotId: string) =>
+    request<RatedBookingView>('POST', `/api/bookings/${id(bookingId)}/reschedule`, { body: { slotId } }),
   eligibility: () => request<EligibilityView>('GET', '/api/me/booking-eligibility'),
   /** the caller's record, or (an agent) a principal's: the principal's record is the one that counts */
   noShows: (principalId?: string | null) =>

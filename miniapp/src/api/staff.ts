@@ -10,6 +10,7 @@ import type {
   CallbackOutcomeRequest,
   CallbackView,
   ConfirmOffhoursRequest,
+  ContactRequest,
   DeliveryMethod,
   DeskSearchResult,
   EnterpriseStatus,
@@ -63,11 +64,18 @@ export const staffApi = {
     request<AuthResult>('POST', '/api/auth/staff/login', { body: { username, password }, auth: false }),
 
   bookings: (q: { date?: string; status?: BookingStatus }, p: Paging) => paged<StaffBookingView>('/api/staff/bookings', q, p),
+  /** 迟到电话: today's bookings past their start, neither checked in nor counted (still booked, or a pending no-show) */
+  lateBookings: (p: Paging) => paged<StaffBookingView>('/api/staff/bookings', { status: 'late' }, p),
   revealBookingApplicant: (bookingId: string) => request<ApplicantRevealed>('POST', `/api/staff/bookings/${id(bookingId)}/reveal-applicant`),
   search: (q: string) => request<DeskSearchResult>('GET', '/api/staff/search', { query: { q } }),
   phrases: () => request<PhraseView[]>('GET', '/api/staff/phrases'),
   checkIn: (code: string) => request<StaffBookingView>('POST', '/api/staff/bookings/check-in', { body: { code } }),
   noShow: (bookingId: string) => request<StaffBookingView>('POST', `/api/staff/bookings/${id(bookingId)}/no-show`),
+  /** a call to a late applicant: where the hall requires one, only `reached: false` makes the no-show count */
+  contact: (bookingId: string, body: ContactRequest) => request<StaffBookingView>('POST', `/api/staff/bookings/${id(bookingId)}/contact`, { body }),
+  /** 中心取消: `cancelled_by_centre`, never counted; the applicant is told why and offered other slots */
+  cancelBooking: (bookingId: string, reason: string) =>
+    request<StaffBookingView>('POST', `/api/staff/bookings/${id(bookingId)}/cancel`, { body: { reason } }),
   waive: (bookingId: string, reason: string) =>
     request<StaffBookingView>('POST', `/api/staff/bookings/${id(bookingId)}/waive`, { body: { reason } }),
   reinstate: (userId: string, reason: string) =>

@@ -149,6 +149,47 @@ export class AdmissionService {
     }
   }
 
+  /**
+   * Rescheduling (POST /bookings/:id/reschedule): every rule judged on the new slot as for a new
+   * booking (path `reschedule`, the booking being moved left out of the one-a-day rule), then in one
+   * transaction: the new place taken under the capacity guard, the booking row moved (guarded on its
+   * status and old slot, so it keeps its id, code and history; the unique key keeps one active
+   * booking per principal, service and day), and the old place freed. Answers the row as moved.
+   * Throws the refusal as a DomainError; INVALID_STATE when the booking changed meanwhile.
+   */
+  async move(req: Omit<AdmissionRequest, 'place' | 'kind' | 'claim' | 'newSlot' | 'movingBookingId'>, booking: BookingEntity): Promise<BookingEntity> {
+    const full: AdmissionRequest = { ...req, place: 'free', kind: booking.kind, movingBookingId: booking.id };
+    const { facts } = await this.facts(full);
+    const refused = admission(facts);
+    if (refused) throw asError(refused);
+    const now = facts.now;
+    const to = req.slot;
+    try {
+      await this.tx.run(async (em) => {
+        const took = await em
+          .createQueryBuilder()
+          .update(SlotEntity)
+          .set({ booked: () => 'booked + 1' })
+          .where('id = :id AND booked + held < capacity AND active = :active AND start_at > :now', { id: to.id, active: true, now })
+          .execute();
+        if (!took.affected) throw new DomainError('SLOT_FULL');
+        const moved = await em
+          .createQueryBuilder()
+          .update(BookingEntity)
+          .set({ slotId: to.id, hallId: to.hallId, day: to.day, startAt: to.startAt, endAt: to.endAt, rescheduledAt: now, rescheduleCount: () => 'reschedule_count + 1' })
+          .where('id = :id AND status = :booked AND slot_id = :from AND start_at > :now', { id: booking.id, booked: 'booked', from: booking.slotId, now })
+          .execute();
+        if (!moved.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
+        await em.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked - 1' }).where('id = :id AND booked > 0', { id: booking.slotId }).execute();
+      });
+    } catch (e) {
+      if (isActiveKeyClash(e)) throw asError(duplicateRefusal('reschedule'));
+      if (e instanceof DomainError && e.code === 'SLOT_FULL') throw await this.whyNoPlace(full, now, e);
+      throw e;
+    }
+    return this.bookings.findOneOrFail({ where: { id: booking.id } });
+  }
+
   private async write(em: EntityManager, req: AdmissionRequest, booking: BookingEntity, now: Date): Promise<void> {
     if (req.claim) await req.claim(em, booking);
     if (req.newSlot) await em.getRepository(SlotEntity).insert({ ...req.slot, booked: 0, held: 0 });

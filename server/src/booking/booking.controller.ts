@@ -4,7 +4,7 @@ import { type EligibilityView, type RatedBookingView, Slot } from '@gov/shared';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
 import { RatingsService } from '../ratings/ratings.service';
 import { BookingService, BookingView } from './booking.service';
-import { BookingListQuery, CreateBookingDto, SlotQuery } from './dto/booking.dto';
+import { BookingListQuery, CreateBookingDto, RescheduleDto, SlotQuery } from './dto/booking.dto';
 import { SlotsService } from './slots.service';
 import { StandingService } from './standing.service';
 
@@ -48,6 +48,14 @@ export class BookingController {
   @HttpCode(200)
   cancel(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<BookingView> {
     return this.bookings.cancel(caller, id);
+  }
+
+  /** Move the booking to another slot: every rule on the new slot, the old place freed in the same transaction. */
+  @ApiBearerAuth()
+  @Post('bookings/:id/reschedule')
+  @HttpCode(200)
+  reschedule(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: RescheduleDto): Promise<BookingView> {
+    return this.bookings.reschedule(caller, id, body.slotId);
   }
 
   @ApiBearerAuth()

@@ -45,5 +45,15 @@ export function newBookingRow(
     waivedAt: null,
     waivedBy: null,
     waiveReason: null,
+    noShowCounts: true,
+    contactReached: null,
+    contactOutcome: null,
+    contactNote: null,
+    contactAt: null,
+    contactBy: null,
+    cancelReason: null,
+    registeredName: null,
+    rescheduledAt: null,
+    rescheduleCount: 0,
   });
 }

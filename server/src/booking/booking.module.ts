@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
+import { HallPolicyModule } from '../catalog/hall-policy.module';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
@@ -26,6 +27,11 @@ import { WaitlistService } from './waitlist.service';
 import { NoShowRecordController } from './no-show-record.controller';
 import { NoShowRecordService } from './no-show-record.service';
 import { SlotClosingService } from './slot-closing.service';
+import { CentreCancellationService } from './centre-cancel.service';
+import { RegisteredBookingService } from './registered-booking.service';
+import { createSmsProvider, SmsProvider } from '../auth/providers/sms.provider';
+import { AppConfig } from '../config/app-config';
+import { CatalogModule } from '../catalog/catalog.module';
 import { SlotGenerationJob } from './slot-generation.job';
 import { SlotsService } from './slots.service';
 import { StaffBookingController } from './staff-booking.controller';
@@ -48,13 +54,18 @@ import { StandingService } from './standing.service';
       AuditLogEntity,
     ]),
     CalendarModule,
+    HallPolicyModule,
+    CatalogModule,
     DelegationModule,
     NotificationsModule,
     RatingsModule,
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
-  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService],
+  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService, RegisteredBookingService,
+    // the SMS gateway of sign-in, for the code of a booking staff registered (stateless: its own instance)
+    { provide: SmsProvider, inject: [AppConfig], useFactory: createSmsProvider },
+  ],
   exports: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
 })
 export class BookingModule {}

@@ -14,6 +14,7 @@ import {
   slotBookability,
   standingMessage,
 } from './booking.rules';
+import { checkInRefusal, contactEffect, countsAtGrace } from './booking.rules';
 
 // 2026 National Day: 10-01..10-08 off, Saturday 10-10 a working day (simplified here)
 const holidays = new Set(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08']);
@@ -191,5 +192,63 @@ describe('centreCancellationNotice', () => {
     expect(n.body).toContain('原因：系统升级，暂停办理');
     expect(n.body).toContain('不计入爽约');
     expect(n.body).toContain('其他时段预约');
+  });
+
+  it('names the nearest free slots when there are some', () => {
+    const booking = { day: '2026-12-08', startAt: at('2026-12-08T01:00:00Z'), endAt: at('2026-12-08T01:30:00Z'), hallName: '', serviceName: '户口迁移' };
+    const n = centreCancellationNotice({
+      ...booking,
+      reason: '窗口设备故障',
+      offers: [
+        { start: at('2026-12-08T02:00:00Z'), end: at('2026-12-08T02:30:00Z') },
+        { start: at('2026-12-09T01:00:00Z'), end: at('2026-12-09T01:30:00Z') },
+      ],
+    });
+    expect(n.body).toContain('最近可预约的时段：2026-12-08 10:00-10:30、2026-12-09 09:00-09:30');
+  });
+});
+
+describe('no-shows by the hall’s own rules', () => {
+  const start = new Date('2026-12-08T01:00:00Z'); // 09:00 Shanghai
+  const day = '2026-12-08';
+  const late = new Date('2026-12-08T01:40:00Z');
+
+  it('counts at grace without a contact rule; with one only after a failed call', () => {
+    expect(countsAtGrace(false, null)).toBe(true);
+    expect(countsAtGrace(true, null)).toBe(false);
+    expect(countsAtGrace(true, true)).toBe(false);
+    expect(countsAtGrace(true, false)).toBe(true);
+  });
+
+  it('a failed call makes a pending no-show count; on a late booking it is only recorded', () => {
+    expect(contactEffect({ status: 'no_show', noShowCounts: false, startAt: start, day }, { reached: false, outcome: 'none' }, late)).toBe('count');
+    expect(contactEffect({ status: 'booked', noShowCounts: true, startAt: start, day }, { reached: false, outcome: 'none' }, late)).toBe('record');
+  });
+
+  it('a reached applicant who comes stays uncounted; one who gives up or reschedules is cancelled without penalty', () => {
+    expect(contactEffect({ status: 'no_show', noShowCounts: false, startAt: start, day }, { reached: true, outcome: 'coming' }, late)).toBe('record');
+    expect(contactEffect({ status: 'no_show', noShowCounts: false, startAt: start, day }, { reached: true, outcome: 'gave_up' }, late)).toBe('cancel');
+    expect(contactEffect({ status: 'booked', noShowCounts: true, startAt: start, day }, { reached: true, outcome: 'reschedule' }, late)).toBe('cancel');
+  });
+
+  it('a counted no-show stays counted whatever the call', () => {
+    expect(contactEffect({ status: 'no_show', noShowCounts: true, startAt: start, day }, { reached: true, outcome: 'gave_up' }, late)).toBe('record');
+  });
+
+  it('refuses calls before the start, on another day, on finished bookings, and mismatched outcomes', () => {
+    const b = { status: 'booked', noShowCounts: true, startAt: start, day };
+    expect(contactEffect(b, { reached: true, outcome: 'coming' }, new Date('2026-12-08T00:59:00Z'))).toMatchObject({ code: 'INVALID_STATE' });
+    expect(contactEffect({ ...b, status: 'no_show', noShowCounts: false }, { reached: false, outcome: 'none' }, new Date('2026-12-08T16:00:00Z'))).toMatchObject({ code: 'INVALID_STATE' }); // 00:00 next day Shanghai
+    expect(contactEffect({ ...b, status: 'checked_in' }, { reached: true, outcome: 'coming' }, late)).toMatchObject({ code: 'INVALID_STATE' });
+    expect(contactEffect(b, { reached: false, outcome: 'coming' }, late)).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(contactEffect(b, { reached: true, outcome: 'none' }, late)).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('checks in a booked booking or a late applicant’s no-show, on its day only', () => {
+    expect(checkInRefusal({ status: 'booked', day }, late)).toBeNull();
+    expect(checkInRefusal({ status: 'no_show', day }, late)).toBeNull();
+    expect(checkInRefusal({ status: 'checked_in', day }, late)).toBe('该预约已签到');
+    expect(checkInRefusal({ status: 'cancelled_by_centre', day }, late)).toMatch(/不能签到/);
+    expect(checkInRefusal({ status: 'no_show', day }, new Date('2026-12-08T16:00:00Z'))).toMatch(/不是今天/);
   });
 });

@@ -42,6 +42,58 @@ export const noShowFrom = (startAt: Date, graceMinutes: number): Date => new Dat
 /** The moment before which the no-show sweep leaves a booking alone. */
 export const noShowCutoff = (now: Date, graceMinutes: number): Date => new Date(now.getTime() - graceMinutes * MINUTE);
 
+// ---- no-shows by the hall's own rules (issue 15) ----
+
+/**
+ * Whether a booking past its grace counts as a no-show at once: always where the hall does not
+ * require a contact attempt (新郑 五(三)3), else only once staff recorded a failed one (罗山 预约办 四.2).
+ * A no-show that does not count at once is pending (`noShow: { counts: false }`), and stays uncounted
+ * unless staff record `reached: false`.
+ */
+export const countsAtGrace = (contactRequired: boolean, contactReached: boolean | null): boolean => !contactRequired || contactReached === false;
+
+/** What recording a contact attempt does to a booking. */
+export type ContactEffect =
+  /** only the attempt is kept */
+  | 'record'
+  /** a pending no-show now counts (the applicant could not be reached) */
+  | 'count'
+  /** the applicant, reached, gave up or wants another time: cancelled without penalty */
+  | 'cancel';
+
+/**
+ * The effect of a contact attempt (POST /staff/bookings/:id/contact), or the refusal as
+ * `{ code, message }`: only on the booking's day, only for a booking past its start that is still
+ * `booked` or a `no_show`; `reached: false` goes with outcome `none`, `reached: true` with another.
+ * A counted no-show stays counted (the hall did not require a call, or the call already failed).
+ */
+export function contactEffect(
+  b: { status: string; noShowCounts: boolean; startAt: Date; day: string },
+  c: { reached: boolean; outcome: 'coming' | 'reschedule' | 'gave_up' | 'none' },
+  now: Date,
+): ContactEffect | { code: 'INVALID_STATE' | 'VALIDATION_FAILED'; message: string } {
+  if (!c.reached && c.outcome !== 'none') return { code: 'VALIDATION_FAILED', message: '未联系上时，结果只能是“未联系上”' };
+  if (c.reached && c.outcome === 'none') return { code: 'VALIDATION_FAILED', message: '已联系上，请选择申请人的答复' };
+  if (b.status !== 'booked' && b.status !== 'no_show') return { code: 'INVALID_STATE', message: '只有未签到的预约才能记录联系情况' };
+  if (b.status === 'booked' && now.getTime() < b.startAt.getTime()) return { code: 'INVALID_STATE', message: '预约时间未到，无需联系' };
+  if (b.day !== shanghaiDate(now)) return { code: 'INVALID_STATE', message: `只能在预约当天（${b.day}）记录联系情况` };
+  const pending = b.status === 'booked' || !b.noShowCounts;
+  if (!pending) return 'record';
+  if (!c.reached) return b.status === 'no_show' ? 'count' : 'record';
+  return c.outcome === 'gave_up' || c.outcome === 'reschedule' ? 'cancel' : 'record';
+}
+
+/**
+ * Whether staff may check a booking in now: a `booked` one, or a late applicant's `no_show` (pending or
+ * counted: they came after all, whatever the hall's policy), on the booking's day only. Null when allowed.
+ */
+export function checkInRefusal(b: { status: string; day: string }, now: Date): string | null {
+  if (b.status === 'checked_in') return '该预约已签到';
+  if (b.status !== 'booked' && b.status !== 'no_show') return '该预约已取消或已豁免，不能签到';
+  if (b.day !== shanghaiDate(now)) return `该预约的日期是 ${b.day}，不是今天`;
+  return null;
+}
+
 // ---- slot generation ----
 
 /** What slot generation needs of a template (SlotTemplate of API.md, active or not). */
@@ -228,15 +280,28 @@ export function standingMessage(s: Pick<NoShowStanding, 'noShows' | 'threshold' 
 }
 
 /**
- * What an applicant is told when the centre cancels their booking (a slot it closed): why, that it
- * never counts as a no-show, and that they may book another slot.
+ * What an applicant is told when the centre cancels their booking (a slot or day it closed, a service
+ * withdrawn, a staff cancel): why, that it never counts as a no-show, and the nearest free slots of the
+ * same service at that hall (`offers`, the message's link opens the booking page to rebook).
  */
-export function centreCancellationNotice(b: { day: string; startAt: Date; endAt: Date; hallName: string; serviceName: string; reason: string }): { title: string; body: string } {
+export function centreCancellationNotice(b: {
+  day: string;
+  startAt: Date;
+  endAt: Date;
+  hallName: string;
+  serviceName: string;
+  reason: string;
+  offers?: ReadonlyArray<{ start: Date; end: Date }>;
+}): { title: string; body: string } {
+  const offers = b.offers ?? [];
+  const next = offers.length
+    ? `最近可预约的时段：${offers.map((o) => `${shanghaiDate(o.start)} ${localTime(o.start)}-${localTime(o.end)}`).join('、')}，点击即可重新预约其他时段。`
+    : '请重新选择其他时段预约。';
   return {
     title: '预约已由服务中心取消',
     body:
-      `很抱歉，${b.hallName || '服务中心'}已关闭 ${b.day} ${localTime(b.startAt)}-${localTime(b.endAt)} 的办理时段，您预约的“${b.serviceName}”已取消。` +
-      `原因：${b.reason}。此次取消不计入爽约次数，请重新选择其他时段预约，给您带来不便，敬请谅解。`,
+      `很抱歉，${b.hallName || '服务中心'}无法按约办理 ${b.day} ${localTime(b.startAt)}-${localTime(b.endAt)} 的“${b.serviceName}”，您的预约已取消。` +
+      `原因：${b.reason}。此次取消不计入爽约次数。${next}给您带来不便，敬请谅解。`,
   };
 }
 

@@ -9,6 +9,7 @@ import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
+import { AuditService } from '../common/audit/audit.service';
 import { DomainError } from '../common/errors/domain-error';
 import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
@@ -16,6 +17,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { hasPlace } from './admission.rules';
 import { AdmissionService } from './admission.service';
 import { bookingLink, canCancel, localTime } from './booking.rules';
+import { CentreCancellationService } from './centre-cancel.service';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { slotView } from './slots.service';
@@ -38,6 +40,8 @@ export class BookingService {
     private readonly access: AccessPolicy,
     private readonly notifications: NotificationsService,
     private readonly waitlist: WaitlistService,
+    private readonly centre: CentreCancellationService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -103,6 +107,37 @@ export class BookingService {
     return view;
   }
 
+  /**
+   * POST /bookings/:id/reschedule: the caller's `booked` booking moves to another slot before its start
+   * — the new place taken and the old one freed in one transaction (AdmissionService.move: every rule
+   * applied to the new slot) — keeping its id, code and history (audited `booking.reschedule`). The old
+   * place goes to its waitlist; the person is told the new time. INVALID_STATE for a booking not
+   * `booked`, started, off-hours (arranged with staff), or the same slot; NOT_FOUND for no such slot.
+   */
+  async reschedule(caller: AuthUser, id: string, slotId: string): Promise<BookingView> {
+    const b = this.access.ownedBy(caller, await this.bookings.findOne({ where: { id } }));
+    const now = this.clock.now();
+    if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '只有待签到的预约可以改约');
+    if (!canCancel(b.startAt, now)) throw new DomainError('INVALID_STATE', '预约时间已到，不能改约');
+    if (b.kind === 'offhours') throw new DomainError('INVALID_STATE', '错时预约请联系工作人员改约');
+    if (slotId === b.slotId) throw new DomainError('INVALID_STATE', '新时段与原时段相同');
+    const slot = await this.slots.findOne({ where: { id: slotId } });
+    if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
+    if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
+    const moved = await this.admission.move({ path: 'reschedule', slot, serviceId: b.serviceId, acting: () => this.acting.forRecord(b, b.serviceId) }, b);
+    await this.audit.record({ actorId: caller.id, action: 'booking.reschedule', objectType: 'booking', objectId: b.id, data: { fromSlotId: b.slotId, toSlotId: slot.id, from: b.startAt.toISOString(), to: moved.startAt.toISOString() } });
+    await this.waitlist.offerNext(b.slotId);
+    const view = await this.get(caller, id);
+    await this.notifications.send({
+      userId: b.userId,
+      type: 'booking_rescheduled',
+      title: '预约已改期',
+      body: `您在${view.hallName || '大厅'}办理“${view.serviceName}”的预约已由 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)} 改为 ${shanghaiDate(moved.startAt)} ${localTime(moved.startAt)}-${localTime(moved.endAt)}，预约码 ${moved.code} 不变。`,
+      link: bookingLink(b.id),
+    });
+    return view;
+  }
+
   /** 预约已取消 to the person it was for; the earlier 预约成功 and reminders no longer hold. */
   private async tellCancelled(b: BookingEntity, v: BookingView): Promise<void> {
     const link = bookingLink(b.id);
@@ -132,6 +167,7 @@ export class BookingService {
   async get(caller: AuthUser, id: string): Promise<BookingView> {
     const b = this.access.visible(caller, await this.bookings.findOne({ where: { id } }));
     const [v] = await this.views([b]);
+    if (b.status === 'cancelled_by_centre') return { ...v, rebookSlots: await this.centre.nearestFreeSlots(b, this.clock.now()) };
     if (b.status !== 'booked') return v; // a cancelled or finished booking's code lets nobody in
     return { ...v, qrImage: await QRCode.toDataURL(b.code, { margin: 1, width: 240, errorCorrectionLevel: 'M' }) };
   }
@@ -171,6 +207,11 @@ export class BookingService {
       createdAt: b.createdAt.toISOString(),
       onBehalf: b.actorId !== b.userId,
       cancelledAt: b.cancelledAt?.toISOString() ?? null,
+      noShow:
+        b.status === 'no_show' || b.status === 'no_show_waived'
+          ? { counts: b.noShowCounts, contact: b.contactAt && b.contactReached !== null && b.contactOutcome ? { reached: b.contactReached, outcome: b.contactOutcome, at: b.contactAt.toISOString() } : null }
+          : null,
+      cancelReason: b.status === 'cancelled_by_centre' ? b.cancelReason : null,
     };
   }
 }

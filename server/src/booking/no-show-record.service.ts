@@ -84,7 +84,7 @@ export class NoShowRecordService {
   /** One appeal per no-show, by the person it counts against (or the agent who made the booking). */
   async appeal(caller: AuthUser, bookingId: string, reason: string): Promise<{ id: string; status: 'open' }> {
     const b = this.access.ownedBy(caller, await this.bookings.findOne({ where: { id: bookingId } }));
-    if (b.status !== 'no_show') throw new DomainError('INVALID_STATE', '只有计入的爽约记录可以申诉');
+    if (b.status !== 'no_show' || !b.noShowCounts) throw new DomainError('INVALID_STATE', '只有计入的爽约记录可以申诉');
     const a = this.appeals.create({ id: newId(), bookingId, userId: b.userId, hallId: b.hallId, reason, status: 'open', answer: null, decidedBy: null, decidedAt: null, createdAt: this.clock.now() });
     try {
       await this.appeals.insert(a);

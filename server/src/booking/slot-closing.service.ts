@@ -10,7 +10,8 @@ import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
 import { Transactions } from '../common/db/transactions';
 import { NotificationsService } from '../notifications/notifications.service';
-import { centreCancellationNotice, localTime } from './booking.rules';
+import { localTime } from './booking.rules';
+import { CentreCancellationService } from './centre-cancel.service';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
@@ -19,9 +20,9 @@ import { adminSlotView } from './slots.service';
 /**
  * The centre closes a slot (DESIGN.md: the centre's own failures never land on the applicant).
  * In one transaction: the slot stops being offered (a booking racing it fails its guarded
- * capacity update, which requires `active`), each of its `booked` bookings becomes
- * `cancelled_by_centre` (never a no-show: the sweep only takes `booked`), each applicant gets a
- * message that says why and offers another slot, and its waitlist ends.
+ * capacity update, which requires `active`), each of its `booked` bookings is cancelled by the
+ * centre (CentreCancellationService.cancelIn: never a no-show, the reason and three nearest free
+ * slots told), and its waitlist ends.
  */
 @Injectable()
 export class SlotClosingService {
@@ -33,6 +34,7 @@ export class SlotClosingService {
     private readonly clock: ClockService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly centre: CentreCancellationService,
   ) {}
 
   async close(caller: AuthUser, slotId: string, reason: string): Promise<AdminSlot & { cancelled: number }> {
@@ -53,41 +55,7 @@ export class SlotClosingService {
 
       // read after the slot row is locked: no booking of it can commit any more
       const booked = await em.getRepository(BookingEntity).find({ where: { slotId, status: 'booked' } });
-      const names = new Map(
-        booked.length
-          ? (await em.getRepository(ServiceEntity).find({ where: { id: In([...new Set(booked.map((b) => b.serviceId))]) }, select: { id: true, name: true } })).map((s) => [s.id, s.name])
-          : [],
-      );
-      let n = 0;
-      for (const b of booked) {
-        const r = await em
-          .createQueryBuilder()
-          .update(BookingEntity)
-          .set({ status: 'cancelled_by_centre', activeKey: null, cancelledAt: now })
-          .where('id = :id AND status = :booked', { id: b.id, booked: 'booked' })
-          .execute();
-        if (!r.affected) continue;
-        n++;
-        const notice = centreCancellationNotice({ ...b, hallName: hall?.name ?? '', serviceName: names.get(b.serviceId) ?? '', reason });
-        await this.notifications.send(
-          {
-            userId: b.userId,
-            type: 'booking_cancelled_by_centre',
-            ...notice,
-            link: LINKS.book(b.serviceId),
-            dedupeKey: `centre_cancel:${b.id}`,
-          },
-          em,
-        );
-      }
-      if (n) {
-        await em
-          .createQueryBuilder()
-          .update(SlotEntity)
-          .set({ booked: () => `booked - ${Math.trunc(n)}` })
-          .where('id = :id AND booked >= :n', { id: slotId, n })
-          .execute();
-      }
+      const n = (await this.centre.cancelIn(em, booked, reason, now)).length;
 
       // the waitlist of a closed slot ends; a place held for an offer goes with it
       const waiting = await em.getRepository(WaitlistEntryEntity).find({ where: { slotId, status: In(['waiting', 'offered']) } });

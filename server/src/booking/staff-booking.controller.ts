@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { Listed, listOrPage } from '../common/paging';
 import type { ApplicantRevealed } from '../users/applicants.service';
-import { CheckInDto, ReasonDto, StaffBookingQuery } from './dto/booking.dto';
+import { CheckInDto, ContactDto, ReasonDto, RegisterBookingDto, StaffBookingQuery } from './dto/booking.dto';
+import { RegisteredBookingService } from './registered-booking.service';
+import type { RegisteredBookingView } from '@gov/shared';
 import { StaffBookingService, StaffBookingView } from './staff-booking.service';
 
 @ApiTags('staff')
@@ -11,7 +13,16 @@ import { StaffBookingService, StaffBookingView } from './staff-booking.service';
 @Roles('staff', 'admin')
 @Controller('staff')
 export class StaffBookingController {
-  constructor(private readonly staff: StaffBookingService) {}
+  constructor(
+    private readonly staff: StaffBookingService,
+    private readonly registered: RegisteredBookingService,
+  ) {}
+
+  /** A booking for a phone call or a walk-in (kind `registered`), under every admission rule; the code by SMS where configured. */
+  @Post('bookings')
+  register(@CurrentUser() caller: AuthUser, @Body() body: RegisterBookingDto): Promise<RegisteredBookingView> {
+    return this.registered.register(caller, body);
+  }
 
   @Get('bookings')
   async list(@CurrentUser() caller: AuthUser, @Query() q: StaffBookingQuery): Promise<Listed<StaffBookingView>> {
@@ -35,6 +46,20 @@ export class StaffBookingController {
   @HttpCode(200)
   noShow(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<StaffBookingView> {
     return this.staff.markNoShow(caller, id);
+  }
+
+  /** A call to a late applicant (罗山 预约办 四.2): `reached: false` makes a pending no-show count. */
+  @Post('bookings/:id/contact')
+  @HttpCode(200)
+  contact(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ContactDto): Promise<StaffBookingView> {
+    return this.staff.contact(caller, id, body);
+  }
+
+  /** The centre cannot keep the appointment: `cancelled_by_centre`, the applicant told why with three free slots. */
+  @Post('bookings/:id/cancel')
+  @HttpCode(200)
+  cancel(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ReasonDto): Promise<StaffBookingView> {
+    return this.staff.cancelByCentre(caller, id, body.reason);
   }
 
   @Post('bookings/:id/waive')

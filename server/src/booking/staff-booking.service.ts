@@ -1,23 +1,28 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { BookingStatus, LINKS } from '@gov/shared';
+import { BookingStatus, ContactRequest, HallPolicy, LINKS, maskName } from '@gov/shared';
+import { HallPolicyService } from '../catalog/hall-policy.service';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { DomainError } from '../common/errors/domain-error';
+import { DomainError, fieldError } from '../common/errors/domain-error';
+import { Transactions } from '../common/db/transactions';
 import { newId } from '../common/ids';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ApplicantRevealed, ApplicantsService } from '../users/applicants.service';
 import { UserEntity } from '../users/entities/user.entity';
-import { graceOver, normalizeCheckInCode, noShowFrom, standingMessage } from './booking.rules';
+import { checkInRefusal, contactEffect, countsAtGrace, graceOver, localTime, normalizeCheckInCode, noShowFrom, standingMessage } from './booking.rules';
 import { BookingService } from './booking.service';
 import { BookingEntity } from './entities/booking.entity';
+import { SlotEntity } from './entities/slot.entity';
 import { StandingEventEntity } from './entities/standing-event.entity';
 import { StandingService } from './standing.service';
+import { CentreCancellationService } from './centre-cancel.service';
+import { WaitlistService } from './waitlist.service';
 import type { StaffBookingView } from '@gov/shared';
 export type { StaffBookingView } from '@gov/shared';
 
@@ -36,6 +41,10 @@ export class StaffBookingService {
     private readonly notifications: NotificationsService,
     private readonly applicants: ApplicantsService,
     private readonly clock: ClockService,
+    private readonly policies: HallPolicyService,
+    private readonly tx: Transactions,
+    private readonly centre: CentreCancellationService,
+    private readonly waitlist: WaitlistService,
   ) {}
 
   private hallOf(caller: AuthUser, requested?: string): string | null {
@@ -43,38 +52,67 @@ export class StaffBookingService {
     return caller.hallId;
   }
 
-  async list(caller: AuthUser, q: { date?: string; status?: BookingStatus; hallId?: string }): Promise<StaffBookingView[]> {
+  /**
+   * The hall's bookings of a day (today by default), of one status; `status=late` is the desk's call
+   * list: bookings past their start that are neither checked in nor counted — still `booked`, or a
+   * pending no-show (`noShow.counts` false, the hall requiring a contact attempt).
+   */
+  async list(caller: AuthUser, q: { date?: string; status?: BookingStatus | 'late'; hallId?: string }): Promise<StaffBookingView[]> {
     const hallId = this.hallOf(caller, q.hallId);
-    const day = q.date ?? shanghaiDate(this.clock.now());
-    const rows = await this.bookings.find({
-      where: { day, ...(hallId ? { hallId } : {}), ...(q.status ? { status: q.status } : {}) },
-      order: { startAt: 'ASC' },
-      take: 1000,
-    });
+    const now = this.clock.now();
+    const day = q.date ?? shanghaiDate(now);
+    const scope = { day, ...(hallId ? { hallId } : {}) };
+    const rows =
+      q.status === 'late'
+        ? (await this.bookings.find({ where: [{ ...scope, status: 'booked' }, { ...scope, status: 'no_show', noShowCounts: false }], order: { startAt: 'ASC' }, take: 1000 })).filter(
+            (b) => b.startAt.getTime() <= now.getTime(),
+          )
+        : await this.bookings.find({ where: { ...scope, ...(q.status ? { status: q.status } : {}) }, order: { startAt: 'ASC' }, take: 1000 });
     return this.staffViews(rows);
   }
 
+  /**
+   * Check a booking in by its code, on its day. A late applicant is checked in and served whatever the
+   * hall's policy (DESIGN.md, The hall's queue): a `no_show` of today — pending or counted — becomes
+   * `checked_in`, and so no longer counts (they came); they are told when it had counted.
+   * INVALID_STATE otherwise (already checked in, cancelled, waived, another day).
+   */
   async checkIn(caller: AuthUser, rawCode: string): Promise<StaffBookingView> {
     const code = normalizeCheckInCode(rawCode);
     const b = this.access.handled(caller, await this.bookings.findOne({ where: { code } }));
     const now = this.clock.now();
-    if (b.status === 'checked_in') throw new DomainError('INVALID_STATE', '该预约已签到');
-    if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '该预约已取消或已记为爽约，不能签到');
-    if (b.day !== shanghaiDate(now)) throw new DomainError('INVALID_STATE', `该预约的日期是 ${b.day}，不是今天`);
-    const r = await this.bookings.update({ id: b.id, status: 'booked' }, { status: 'checked_in', checkedInAt: now, checkedInBy: caller.id });
+    const refused = checkInRefusal(b, now);
+    if (refused) throw new DomainError('INVALID_STATE', refused);
+    const r = await this.bookings.update({ id: b.id, status: b.status }, { status: 'checked_in', checkedInAt: now, checkedInBy: caller.id });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
-    await this.audit.record({ actorId: caller.id, action: 'booking.check_in', objectType: 'booking', objectId: b.id });
+    await this.audit.record({ actorId: caller.id, action: 'booking.check_in', objectType: 'booking', objectId: b.id, data: b.status === 'no_show' ? { late: true, counted: b.noShowCounts } : undefined });
+    if (b.status === 'no_show' && b.noShowCounts) {
+      await this.notifications.send({
+        userId: b.userId,
+        type: 'no_show_withdrawn',
+        title: '爽约记录已撤销',
+        body: `您 ${b.day} 的预约已在窗口签到办理，此前的爽约记录已撤销，不计入爽约次数。`,
+        link: LINKS.noShows(),
+        dedupeKey: `no_show_withdrawn:${b.id}`,
+      });
+    }
     return this.one(b.id);
   }
 
+  /**
+   * 记为爽约, after the hall's grace (its policy; NO_SHOW_GRACE_MINUTES by default). Where the hall
+   * requires a contact attempt first (罗山 预约办 四.2) and none failed yet, the no-show is pending and
+   * does not count. INVALID_STATE before the grace is over or when not `booked`.
+   */
   async markNoShow(caller: AuthUser, id: string): Promise<StaffBookingView> {
     const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
     const now = this.clock.now();
     if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '只有未签到的预约才能记为爽约');
-    if (!graceOver(b.startAt, now, this.config.noShowGraceMinutes)) {
-      throw new DomainError('INVALID_STATE', `预约开始后 ${this.config.noShowGraceMinutes} 分钟的宽限期未过，不能记为爽约`);
+    const policy = await this.policies.get(b.hallId);
+    if (!graceOver(b.startAt, now, policy.noShowGraceMinutes)) {
+      throw new DomainError('INVALID_STATE', `预约开始后 ${policy.noShowGraceMinutes} 分钟的宽限期未过，不能记为爽约`);
     }
-    if (await this.recordNoShow(b, now)) {
+    if (await this.recordNoShow(b, now, policy)) {
       await this.audit.record({ actorId: caller.id, action: 'booking.no_show', objectType: 'booking', objectId: b.id });
     }
     return this.one(id);
@@ -82,11 +120,30 @@ export class StaffBookingService {
 
   /**
    * The conditional update that records a no-show (idempotent: of any number of instances or staff
-   * doing it at once, exactly one changes the row), then tells the person where they stand.
+   * doing it at once, exactly one changes the row), then tells the person. By the hall's policy it
+   * counts at once, or is pending (`no_show_counts` 0) until staff record a failed contact attempt.
    */
-  async recordNoShow(b: BookingEntity, now: Date): Promise<boolean> {
-    const r = await this.bookings.update({ id: b.id, status: 'booked' }, { status: 'no_show', activeKey: null, noShowAt: now });
+  async recordNoShow(b: BookingEntity, now: Date, policy: Pick<HallPolicy, 'noShowContactRequired'>): Promise<boolean> {
+    const counts = countsAtGrace(policy.noShowContactRequired, b.contactReached);
+    const r = await this.bookings.update({ id: b.id, status: 'booked' }, { status: 'no_show', activeKey: null, noShowAt: now, noShowCounts: counts });
     if (!r.affected) return false;
+    if (!counts) {
+      await this.notifications.send({
+        userId: b.userId,
+        type: 'no_show_pending',
+        title: '预约已过签到时间',
+        body: `您 ${b.day} ${localTime(b.startAt)} 的预约已过签到时间仍未签到。工作人员将与您电话联系；今天仍可前来窗口，凭预约码 ${b.code} 签到办理。`,
+        link: LINKS.booking(b.id),
+        dedupeKey: `no_show_pending:${b.id}`,
+      });
+      return true;
+    }
+    await this.tellCounted(b);
+    return true;
+  }
+
+  /** 爽约记录提醒 (and 预约资格已暂停 when the count reached the threshold). */
+  private async tellCounted(b: BookingEntity): Promise<void> {
     const s = await this.standing.standing(b.userId);
     const warning = standingMessage(s);
     await this.notifications.send({
@@ -107,7 +164,47 @@ export class StaffBookingService {
         dedupeKey: `forfeited:${b.id}`,
       });
     }
-    return true;
+  }
+
+  /**
+   * POST /staff/bookings/:id/contact: a call to a late applicant, on the booking's day (罗山 预约办 四.2).
+   * `reached: false` makes a pending no-show count (and a late booking count as soon as its grace is
+   * over); `reached: true` with `coming` leaves it uncounted — the applicant may still be checked in
+   * today; `gave_up` or `reschedule` cancel it without penalty (status `cancelled`). A counted no-show
+   * stays counted. Audited. INVALID_STATE / VALIDATION_FAILED as booking.rules `contactEffect`.
+   */
+  async contact(caller: AuthUser, id: string, body: ContactRequest): Promise<StaffBookingView> {
+    const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
+    const now = this.clock.now();
+    const effect = contactEffect(b, body, now);
+    if (typeof effect !== 'string') throw effect.code === 'VALIDATION_FAILED' ? fieldError('outcome', effect.message) : new DomainError(effect.code, effect.message);
+    const note = body.note?.trim() ? body.note.trim() : null;
+    const fields = { contactReached: body.reached, contactOutcome: body.outcome, contactNote: note, contactAt: now, contactBy: caller.id };
+    const guard = { id: b.id, status: b.status, noShowCounts: b.noShowCounts };
+    const r = await this.tx.run(async (em) => {
+      const repo = em.getRepository(BookingEntity);
+      if (effect === 'count') return repo.update(guard, { ...fields, noShowCounts: true });
+      if (effect !== 'cancel') return repo.update(guard, fields);
+      const done = await repo.update(guard, { ...fields, status: 'cancelled', activeKey: null, cancelledAt: now, cancelReason: body.outcome === 'gave_up' ? '申请人电话告知不再办理' : '申请人电话告知改约其他时间' });
+      if (done.affected && b.status === 'booked') {
+        await em.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked - 1' }).where('id = :id AND booked > 0', { id: b.slotId }).execute();
+      }
+      return done;
+    });
+    if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
+    await this.audit.record({ actorId: caller.id, action: 'booking.contact', objectType: 'booking', objectId: b.id, reason: note, data: { reached: body.reached, outcome: body.outcome, effect } });
+    if (effect === 'count') await this.tellCounted(b);
+    if (effect === 'cancel') {
+      await this.notifications.send({
+        userId: b.userId,
+        type: 'booking_cancelled',
+        title: '预约已取消（不计爽约）',
+        body: `您 ${b.day} ${localTime(b.startAt)} 的预约已按您在电话中的答复取消，不计入爽约次数。${body.outcome === 'reschedule' ? '请重新选择时间预约。' : ''}`,
+        link: body.outcome === 'reschedule' ? LINKS.book(b.serviceId) : LINKS.booking(b.id),
+        dedupeKey: `contact_cancel:${b.id}`,
+      });
+    }
+    return this.one(id);
   }
 
   async waive(caller: AuthUser, id: string, reason: string, notify = true): Promise<StaffBookingView> {
@@ -123,6 +220,23 @@ export class StaffBookingService {
       body: `您 ${b.day} 的爽约记录已由工作人员豁免，不再计入爽约次数。说明：${reason}`,
       link: LINKS.noShows(),
     });
+    return this.one(id);
+  }
+
+  /**
+   * POST /staff/bookings/:id/cancel: the hall cannot keep this appointment (a window down, a staff
+   * member ill). The `booked` booking becomes `cancelled_by_centre` — never a no-show, rateable — and
+   * the applicant gets the reason and the three nearest free slots (新郑 五(三)3); the freed place goes
+   * to the slot's waitlist. Audited. INVALID_STATE unless `booked`; NOT_FOUND outside the caller's hall.
+   */
+  async cancelByCentre(caller: AuthUser, id: string, reason: string): Promise<StaffBookingView> {
+    const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
+    if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '只有未签到的预约才能由中心取消');
+    const now = this.clock.now();
+    const done = await this.tx.run((em) => this.centre.cancelIn(em, [b], reason, now));
+    if (!done.length) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
+    await this.audit.record({ actorId: caller.id, action: 'booking.centre_cancel', objectType: 'booking', objectId: b.id, reason });
+    if (b.startAt.getTime() > now.getTime()) await this.waitlist.offerNext(b.slotId);
     return this.one(id);
   }
 
@@ -153,21 +267,29 @@ export class StaffBookingService {
     return this.applicants.reveal(b.userId);
   }
 
-  private async one(id: string): Promise<StaffBookingView> {
+  /** One booking as staff see it. */
+  async one(id: string): Promise<StaffBookingView> {
     const b = await this.bookings.findOneOrFail({ where: { id } });
     return (await this.staffViews([b]))[0];
   }
 
-  /** Bookings as staff see them: the applicant (masked) and when a no-show may be recorded. */
+  /** Bookings as staff see them: the applicant (masked), when a no-show may be recorded by the hall's grace, the last call. */
   async staffViews(rows: BookingEntity[]): Promise<StaffBookingView[]> {
-    const [views, applicants] = await Promise.all([this.booking.views(rows), this.applicants.views(rows)]);
+    const [views, applicants, policies] = await Promise.all([this.booking.views(rows), this.applicants.views(rows), this.policies.getMany(rows.map((r) => r.hallId))]);
     const now = this.clock.now();
-    const grace = this.config.noShowGraceMinutes;
-    return views.map((v, i) => ({
-      ...v,
-      applicant: applicants[i],
-      noShowFrom: noShowFrom(rows[i].startAt, grace).toISOString(),
-      canMarkNoShow: rows[i].status === 'booked' && graceOver(rows[i].startAt, now, grace),
-    }));
+    return views.map((v, i) => {
+      const b = rows[i];
+      const policy = policies.get(b.hallId);
+      const grace = policy?.noShowGraceMinutes ?? this.config.noShowGraceMinutes;
+      return {
+        ...v,
+        // a person staff registered without verifying: the name they took, masked like any other
+        applicant: applicants[i].name === null && b.registeredName ? { ...applicants[i], name: maskName(b.registeredName) } : applicants[i],
+        noShowFrom: noShowFrom(b.startAt, grace).toISOString(),
+        canMarkNoShow: b.status === 'booked' && graceOver(b.startAt, now, grace),
+        contact: b.contactAt && b.contactReached !== null && b.contactOutcome ? { reached: b.contactReached, outcome: b.contactOutcome, note: b.contactNote, at: b.contactAt.toISOString() } : null,
+        contactRequired: policy?.noShowContactRequired ?? false,
+      };
+    });
   }
 }

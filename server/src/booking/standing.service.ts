@@ -22,7 +22,7 @@ export class StandingService {
   async standing(userId: string): Promise<NoShowStanding> {
     const [noShows, resets] = await Promise.all([
       this.bookings.find({
-        where: { userId, status: In(['no_show', 'no_show_waived']) },
+        where: { userId, status: In(['no_show', 'no_show_waived']), noShowCounts: true }, // a pending no-show never counts
         select: { id: true, startAt: true, status: true, waivedAt: true },
       }),
       this.events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),

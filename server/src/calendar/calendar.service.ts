@@ -28,6 +28,9 @@ import { OFFICIAL_SCHEDULE } from './official-calendar.data';
 export const OVERRIDES_TTL_MS = 5_000;
 
 /** A consistent view of the calendar at one moment: synchronous, for loops over many days. */
+/** Told when an admin makes a date a non-working day (PUT /admin/calendar/:date `workday: false`). */
+export type DayClosedListener = (e: { date: string; name: string | null; actorId: string | null }) => Promise<unknown>;
+
 export interface CalendarView {
   isWorkday: IsWorkday;
   day(date: string): CalendarDayInfo;
@@ -46,6 +49,7 @@ export class CalendarService {
   private loadedAt = -Infinity;
   private loading: Promise<void> | null = null;
   private everLoaded = false;
+  private readonly dayClosedListeners: DayClosedListener[] = [];
 
   constructor(
     @InjectRepository(CalendarOverrideEntity) private readonly repo: Repository<CalendarOverrideEntity>,
@@ -109,7 +113,16 @@ export class CalendarService {
     return isNoticeInTime(at, date, (await this.view()).isWorkday);
   }
 
-  /** Admin: set one date's workday flag and name over the official calendar (audited). */
+  /**
+   * Features above the calendar (bookings) register here to act when a day is closed — the centre's
+   * own failure: its bookings are cancelled by the centre (DESIGN.md, Appointments). Listeners must be
+   * idempotent: they run on every `workday: false` write, after the override is stored and reloaded.
+   */
+  onDayClosed(listener: DayClosedListener): void {
+    this.dayClosedListeners.push(listener);
+  }
+
+  /** Admin: set one date's workday flag and name over the official calendar (audited); closing a day tells the listeners (onDayClosed). */
   async setOverride(date: string, workday: boolean, name: string | null, actorId: string | null): Promise<CalendarDayInfo> {
     const now = this.clock.now();
     const existing = await this.repo.findOne({ where: { date } });
@@ -134,6 +147,7 @@ export class CalendarService {
       at: now,
     }));
     await this.reload();
+    if (!workday) for (const l of this.dayClosedListeners) await l({ date, name, actorId });
     return this.day(date);
   }
 

@@ -12,6 +12,7 @@ import { UserEntity } from '../users/entities/user.entity';
 import { CatalogIndexService } from './catalog-index.service';
 import { serviceDraftProblems } from './catalog.rules';
 import { CatalogService } from './catalog.service';
+import { CatalogEvents } from './catalog-events';
 import { departmentView, hallView } from './catalog.views';
 import { AdminServiceDto, AdminServiceSummaryDto, DepartmentBodyDto, HallBodyDto, ServiceBodyDto } from './dto/admin-catalog.dto';
 import { DepartmentEntity } from './entities/department.entity';
@@ -41,6 +42,7 @@ export class AdminCatalogService {
     private readonly index: CatalogIndexService,
     private readonly clock: ClockService,
     private readonly tx: Transactions,
+    private readonly events: CatalogEvents,
   ) {}
 
   // ---- departments ----
@@ -175,6 +177,7 @@ export class AdminCatalogService {
 
   async updateService(id: string, body: ServiceBodyDto, actorId: string): Promise<AdminServiceDto> {
     const existing = await this.catalog.findService(id, true);
+    const hallsBefore = (await this.serviceHalls.find({ where: { serviceId: id }, select: { hallId: true } })).map((r) => r.hallId);
     const current = await this.materials.find({ where: { serviceId: id } });
     await this.checkService(body, current);
     const now = this.clock.now();
@@ -189,6 +192,8 @@ export class AdminCatalogService {
     );
     await this.record(actorId, 'catalog.service.update', 'service', id, { code: body.code, name: body.name });
     await this.index.refresh();
+    const off = existing.active && body.active === false;
+    await this.events.serviceWithdrawn({ serviceId: id, hallIds: off ? null : hallsBefore.filter((h) => !body.hallIds.includes(h)), actorId });
     return this.getService(id);
   }
 
@@ -201,6 +206,7 @@ export class AdminCatalogService {
     await this.services.update({ id }, { active: false, updatedAt: this.clock.now() });
     await this.record(actorId, 'catalog.service.deactivate', 'service', id, { code: s.code });
     await this.index.refresh();
+    await this.events.serviceWithdrawn({ serviceId: id, hallIds: null, actorId });
   }
 
   // ---- helpers ----

@@ -4,6 +4,7 @@ import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { UserEntity } from '../users/entities/user.entity';
 import { AdminDepartmentsController, AdminHallsController, AdminServicesController } from './admin-catalog.controller';
 import { AdminCatalogService } from './admin-catalog.service';
+import { CatalogEvents } from './catalog-events';
 import { CatalogIndexService } from './catalog-index.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
@@ -19,7 +20,7 @@ import { ServiceEntity } from './entities/service.entity';
     TypeOrmModule.forFeature([DepartmentEntity, HallEntity, ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, UserEntity, AuditLogEntity]),
   ],
   controllers: [CatalogController, AdminDepartmentsController, AdminHallsController, AdminServicesController],
-  providers: [CatalogService, CatalogIndexService, AdminCatalogService],
-  exports: [CatalogService, CatalogIndexService],
+  providers: [CatalogService, CatalogIndexService, AdminCatalogService, CatalogEvents],
+  exports: [CatalogService, CatalogIndexService, CatalogEvents],
 })
 export class CatalogModule {}

@@ -19,6 +19,41 @@ export interface BookingView extends Booking {
   cancelledAt: string | null;
   /** a PNG data URL of the check-in code (detail view of a booking still to be served only) */
   qrImage?: string;
+  /**
+   * For a `no_show` (or waived) booking: whether it counts, and the hall's contact attempt. Where the hall
+   * requires a contact attempt first (罗山 预约办 四.2), a no-show is pending — `{ counts: false, contact: null }` —
+   * until staff record `reached: false`. Null for every other status.
+   */
+  noShow: NoShowState | null;
+  /** why the centre cancelled it (status `cancelled_by_centre`), else null */
+  cancelReason: string | null;
+  /** detail view of a `cancelled_by_centre` booking only: the three nearest free slots of the same service at that hall, to rebook in one tap (POST /bookings) */
+  rebookSlots?: Slot[];
+}
+
+/** What staff heard when they phoned a late applicant (POST /staff/bookings/:id/contact). */
+export const CONTACT_OUTCOMES = ['coming', 'reschedule', 'gave_up', 'none'] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+/** The last contact attempt on a late booking, as the applicant sees it. */
+export interface ContactView {
+  reached: boolean;
+  outcome: ContactOutcome;
+  /** ISO instant */
+  at: string;
+}
+
+/** A no-show's state: `counts` false while pending (contact required and not yet failed) or never decided. */
+export interface NoShowState {
+  counts: boolean;
+  contact: ContactView | null;
+}
+
+/** POST /staff/bookings/:id/contact: `reached: false` goes with outcome `none`. */
+export interface ContactRequest {
+  reached: boolean;
+  outcome: ContactOutcome;
+  note?: string;
 }
 
 /** GET /bookings and GET /bookings/:id: the booking with the stage it may be rated at. */
@@ -77,6 +112,10 @@ export interface StaffBookingView extends BookingView {
   noShowFrom: string;
   /** whether 记为爽约 is allowed now (booked and past noShowFrom, by the server's clock) */
   canMarkNoShow: boolean;
+  /** the last contact attempt with staff's note (null: nobody called yet) */
+  contact: (ContactView & { note: string | null }) | null;
+  /** the hall requires a failed contact attempt before a no-show counts (its policy) */
+  contactRequired: boolean;
 }
 
 /** POST /bookings; onBehalfOf omitted for oneself. */
@@ -100,4 +139,24 @@ export interface CheckInRequest {
 export interface DecideAppealRequest {
   waive: boolean;
   answer: string;
+}
+
+/** POST /staff/bookings: a booking staff register for a phone call or a walk-in (kind `registered`). */
+export interface RegisterBookingRequest {
+  slotId: string;
+  serviceId: string;
+  /** the person's name as staff took it */
+  name: string;
+  /** 11-digit mainland mobile: the person's account (created unverified when new) and where the SMS goes */
+  phone: string;
+  /** a resident ID number staff saw: verifies a new or unverified account with `name` */
+  idNumber?: string;
+}
+
+/** Answer of POST /staff/bookings: the booking as staff see it, and whether the code went out by SMS. */
+export type RegisteredBookingView = StaffBookingView & { smsSent: boolean };
+
+/** POST /bookings/:id/reschedule */
+export interface RescheduleRequest {
+  slotId: string;
 }

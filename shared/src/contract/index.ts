@@ -9,6 +9,8 @@ export * from './enterprises';
 export * from './messages';
 export * from './offhours';
 export * from './pages';
+export * from './queue';
 export * from './ratings';
 export * from './staff';
 export * from './type-checks';
+export * from './hall-policy';

@@ -13,6 +13,9 @@ export const PAGES = {
   myRatings: '/subpackages/ratings/pages/mine/index',
   company: '/subpackages/company/pages/detail/index',
   authorizations: '/subpackages/company/pages/authorizations/index',
+  ticket: '/subpackages/queue/pages/ticket/index',
+  takeTicket: '/subpackages/queue/pages/take/index',
+  hallScreen: '/subpackages/queue/pages/screen/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
@@ -37,4 +40,7 @@ export const LINKS = {
   myRatings: () => PAGES.myRatings,
   company: (id: string) => pageLink(PAGES.company, { id }),
   authorizations: (role: 'agent' | 'principal') => pageLink(PAGES.authorizations, { role }),
+  ticket: (id: string) => pageLink(PAGES.ticket, { id }),
+  takeTicket: (hallId: string, bookingId?: string) => pageLink(PAGES.takeTicket, { hallId, bookingId }),
+  hallScreen: (hallId: string) => pageLink(PAGES.hallScreen, { hallId }),
 };

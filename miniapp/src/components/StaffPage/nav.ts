@@ -25,6 +25,8 @@ export interface StaffNavEntry {
 export const STAFF_NAV: StaffNavEntry[] = [
   { label: '工作台', url: STAFF_HOME_PAGE },
   { label: '预约签到', url: staff('bookings') },
+  { label: '叫号', url: staff('queue') },
+  { label: '迟到电话', url: staff('late') },
   { label: '错时预约', url: staff('offhours') },
   { label: '办件', url: staff('filings'), also: [staff('review')] },
   { label: '申诉', url: staff('appeals') },

@@ -16,7 +16,7 @@ import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { ROUTES } from '@/routes'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { pendingBrowse, type BrowseMode } from '@/store/browse'
-import { needsPrivacyConsent, shanghaiTime } from '@gov/shared'
+import { needsPrivacyConsent, PAGES, shanghaiTime } from '@gov/shared'
 import { useSession } from '@/store/session'
 import { settings, useSettings } from '@/store/settings'
 import { openPage, toast } from '@/utils/nav'
@@ -112,6 +112,9 @@ export default function Home() {
       <View className='card home__quick'>
         <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.myBookings)}>
           <Text className='home__quick-title'>我的预约</Text>
+        </Tappable>
+        <Tappable className='home__quick-item' onTap={() => openPage(PAGES.takeTicket)}>
+          <Text className='home__quick-title'>到厅取号</Text>
         </Tappable>
         <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.myFilings)}>
           <Text className='home__quick-title'>我的办件</Text>

@@ -8,6 +8,8 @@ export abstract class SmsProvider {
   /** The code to send: the dev provider always uses DEV_SMS_CODE, real ones a random code. */
   abstract codeFor(random: () => string): string;
   abstract send(phone: string, code: string): Promise<void>;
+  /** Any other templated SMS (e.g. `booking`: a booking staff registered, with its check-in code). */
+  abstract sendTemplate(phone: string, template: string, params: Record<string, string>): Promise<void>;
 }
 
 /** Development only (the configuration refuses it in production): accepts DEV_SMS_CODE and logs it. */
@@ -21,6 +23,9 @@ export class DevSmsProvider extends SmsProvider {
   }
   async send(phone: string, code: string): Promise<void> {
     this.logger.log(`验证码 ${code} 已发送至 ${maskPhone(phone)}（开发模式，未真实发送）`);
+  }
+  async sendTemplate(phone: string, template: string): Promise<void> {
+    this.logger.log(`短信（${template}）已发送至 ${maskPhone(phone)}（开发模式，未真实发送）`);
   }
 }
 
@@ -38,13 +43,16 @@ export class HttpSmsProvider extends SmsProvider {
   codeFor(random: () => string): string {
     return random();
   }
-  async send(phone: string, code: string): Promise<void> {
+  send(phone: string, code: string): Promise<void> {
+    return this.sendTemplate(phone, 'login', { code });
+  }
+  async sendTemplate(phone: string, template: string, params: Record<string, string>): Promise<void> {
     let res: Response;
     try {
       res = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
-        body: JSON.stringify({ phone, template: 'login', params: { code } }),
+        body: JSON.stringify({ phone, template, params }),
         signal: AbortSignal.timeout(5000),
       });
     } catch {

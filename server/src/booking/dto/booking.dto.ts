@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -15,8 +16,8 @@ import {
 import { PageQuery } from '../../common/paging';
 import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 import { IsOffsetTime } from '../../common/validation/is-offset-time';
-import { AdminSlot, BOOKING_KINDS, BOOKING_STATUSES, BookingKind, BookingStatus, SlotTemplate } from '@gov/shared';
-import type { CheckInRequest, CloseSlotRequest, CreateBookingRequest, CreateSlotTemplateRequest, GenerateSlotsRequest, GenerateSlotsResult, ReasonRequest } from '@gov/shared';
+import { AdminSlot, BOOKING_STATUSES, BookingStatus, SLOT_KINDS, SlotKind, CONTACT_OUTCOMES, ContactOutcome, SlotTemplate } from '@gov/shared';
+import type { CheckInRequest, ContactRequest, RegisterBookingRequest, RescheduleRequest, CloseSlotRequest, CreateBookingRequest, CreateSlotTemplateRequest, GenerateSlotsRequest, GenerateSlotsResult, ReasonRequest } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -117,7 +118,7 @@ export class AdminSlotDto implements AdminSlot {
   @ApiProperty({ description: '为候补保留的名额' }) held!: number;
   @ApiProperty() remaining!: number;
   @ApiProperty({ description: 'false：已关闭' }) active!: boolean;
-  @ApiProperty({ enum: BOOKING_KINDS }) kind!: BookingKind;
+  @ApiProperty({ enum: SLOT_KINDS }) kind!: SlotKind;
   @ApiProperty({ type: String, nullable: true }) templateId!: string | null;
 }
 
@@ -169,14 +170,45 @@ export class StaffBookingQuery extends PageQuery {
   @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
   date?: string;
 
-  @ApiPropertyOptional({ enum: BOOKING_STATUSES })
+  @ApiPropertyOptional({ enum: [...BOOKING_STATUSES, 'late'], description: 'late：已过开始时间、未签到且未计爽约的预约（待联系名单）' })
   @IsOptional()
-  @IsIn(BOOKING_STATUSES)
-  status?: BookingStatus;
+  @IsIn([...BOOKING_STATUSES, 'late'])
+  status?: BookingStatus | 'late';
 
   @ApiPropertyOptional({ description: '管理员可指定大厅' })
   @IsOptional()
   @IsString()
   @MaxLength(36)
   hallId?: string;
+}
+
+/** POST /staff/bookings/:id/contact */
+export class ContactDto implements ContactRequest {
+  @ApiProperty({ description: '是否联系上申请人' })
+  @IsBoolean()
+  reached!: boolean;
+
+  @ApiProperty({ enum: CONTACT_OUTCOMES, description: '联系结果：coming 仍将前来，reschedule 改约，gave_up 不再办理，none 未联系上' })
+  @IsIn(CONTACT_OUTCOMES as unknown as string[])
+  outcome!: ContactOutcome;
+
+  @ApiPropertyOptional({ example: '电话无人接听' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string;
+}
+
+/** POST /staff/bookings */
+export class RegisterBookingDto implements RegisterBookingRequest {
+  @ApiProperty() @IsString() @Length(1, 36) slotId!: string;
+  @ApiProperty() @IsString() @Length(1, 36) serviceId!: string;
+  @ApiProperty({ example: '张三' }) @IsString() @Length(1, 64) name!: string;
+  @ApiProperty({ example: '13800138000' }) @IsString() @Length(1, 24) phone!: string;
+  @ApiPropertyOptional({ description: '工作人员核验的居民身份证号' }) @IsOptional() @IsString() @Length(1, 32) idNumber?: string;
+}
+
+/** POST /bookings/:id/reschedule */
+export class RescheduleDto implements RescheduleRequest {
+  @ApiProperty() @IsString() @Length(1, 36) slotId!: string;
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { BookingKind, BookingStatus } from '@gov/shared';
+import type { BookingKind, BookingStatus, ContactOutcome } from '@gov/shared';
 import { timeCol } from '../../common/db/column-types';
 
 @Entity('bookings')
@@ -31,4 +31,19 @@ export class BookingEntity {
   @Column(timeCol('waived_at', true)) waivedAt!: Date | null;
   @Column({ name: 'waived_by', type: 'varchar', length: 36, nullable: true }) waivedBy!: string | null;
   @Column({ name: 'waive_reason', type: 'text', nullable: true }) waiveReason!: string | null;
+  /** false while a no-show waits for the hall's contact attempt (a pending no-show); true for every other booking */
+  @Column({ name: 'no_show_counts', type: 'boolean', default: true }) noShowCounts!: boolean;
+  /** the last contact attempt staff recorded on a late booking (null: none) */
+  @Column({ name: 'contact_reached', type: 'boolean', nullable: true }) contactReached!: boolean | null;
+  @Column({ name: 'contact_outcome', type: 'varchar', length: 16, nullable: true }) contactOutcome!: ContactOutcome | null;
+  @Column({ name: 'contact_note', type: 'varchar', length: 500, nullable: true }) contactNote!: string | null;
+  @Column(timeCol('contact_at', true)) contactAt!: Date | null;
+  @Column({ name: 'contact_by', type: 'varchar', length: 36, nullable: true }) contactBy!: string | null;
+  /** why the centre cancelled it (status cancelled_by_centre), or why the applicant gave up by phone */
+  @Column({ name: 'cancel_reason', type: 'varchar', length: 500, nullable: true }) cancelReason!: string | null;
+  /** the name staff took for a booking they registered (kind `registered`), else null */
+  @Column({ name: 'registered_name', type: 'varchar', length: 64, nullable: true }) registeredName!: string | null;
+  /** when it was last moved to another slot (POST /bookings/:id/reschedule), and how often */
+  @Column(timeCol('rescheduled_at', true)) rescheduledAt!: Date | null;
+  @Column({ name: 'reschedule_count', type: 'int', default: 0 }) rescheduleCount!: number;
 }

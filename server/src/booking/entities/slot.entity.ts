@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { BookingKind } from '@gov/shared';
+import type { SlotKind } from '@gov/shared';
 import { timeCol } from '../../common/db/column-types';
 
 @Entity('slots')
@@ -18,7 +18,7 @@ export class SlotEntity {
   @Column({ type: 'int', default: 0 }) booked!: number;
   /** places held for waitlist offers; a regular booking needs booked + held < capacity */
   @Column({ type: 'int', default: 0 }) held!: number;
-  @Column({ type: 'varchar', length: 16, default: 'regular' }) kind!: BookingKind;
+  @Column({ type: 'varchar', length: 16, default: 'regular' }) kind!: SlotKind;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @Column(timeCol('created_at')) createdAt!: Date;
 }

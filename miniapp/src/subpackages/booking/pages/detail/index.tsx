@@ -1,4 +1,4 @@
-import { BOOKING_STATUS_LABELS } from '@gov/shared'
+import { BOOKING_STATUS_LABELS, LINKS, type Slot } from '@gov/shared'
 import Code from '@/components/Code'
 import { createElement, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -25,6 +25,8 @@ import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
+import CentreCancelled from '@/subpackages/booking/components/CentreCancelled'
+import SlotChooser from '@/subpackages/booking/components/SlotChooser'
 
 /** Ended without being served: the code lets nobody in any more, and 重新预约 is offered. */
 const ENDED_UNSERVED: string[] = ['cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived']
@@ -36,10 +38,16 @@ function outcome(b: RatedBookingView): string {
     case 'cancelled':
       return `您已${at}取消这次预约，签到码已作废。`
     case 'cancelled_by_centre':
-      return `大厅已${at}取消该时段，签到码已作废，此次不计爽约。`
+      return `服务中心已${at}取消这次预约，签到码已作废，此次不计爽约。`
     case 'checked_in':
       return '您已签到办理。'
     case 'no_show':
+      // the hall calls first (罗山 预约办 四.2): not counted until nobody could be reached
+      if (b.noShow && !b.noShow.counts) {
+        return b.noShow.contact?.reached
+          ? '您已超过预约时间，大厅已与您联系，此次不计爽约；今天到厅后取号即可办理。'
+          : '您已超过预约时间，大厅工作人员将电话联系您；今天到厅后取号仍可办理，暂不计爽约。'
+      }
       return '未在预约时间签到，已记为爽约，签到码已作废。'
     case 'no_show_waived':
       return '未在预约时间签到，爽约已豁免，不计入记录。'
@@ -54,6 +62,9 @@ export default function BookingDetail() {
   const { accessToken } = useSession()
   const booking = useAsync(() => bookingApi.get(id), [id, accessToken], !!id && !!accessToken)
   const [cancelling, setCancelling] = useState(false)
+  // 改约: the chooser is open; the slot being moved to
+  const [rescheduling, setRescheduling] = useState(false)
+  const [moving, setMoving] = useState<string | null>(null)
   usePullRefresh(booking.reload)
 
   const cancel = async () => {
@@ -70,8 +81,30 @@ export default function BookingDetail() {
     }
   }
 
+  const reschedule = async (slot: Slot) => {
+    const when = `${dateLabel(shanghaiDate(slot.start))} ${shanghaiTime(slot.start)}–${shanghaiTime(slot.end)}`
+    const ok = await Taro.showModal({ title: '确认改约', content: `改到 ${when}？原时段将释放给其他人，签到码不变。`, confirmText: '确认改约', cancelText: '再想想' })
+    if (!ok.confirm) return
+    setMoving(slot.id)
+    try {
+      await bookingApi.reschedule(id, slot.id)
+      toast('已改约', 'success')
+      setRescheduling(false)
+      booking.reload()
+    } catch (e) {
+      Taro.showModal({ title: '改约失败', content: errorMessage(e), showCancel: false })
+    } finally {
+      setMoving(null)
+    }
+  }
+
   const b = booking.data
+  // past its grace where the hall calls first: not (yet) a no-show that counts
+  const pendingNoShow = !!b && b.status === 'no_show' && !!b.noShow && !b.noShow.counts
   const upcoming = b && b.status === 'booked' && new Date(b.start).getTime() > Date.now()
+  // 取号 in the hall on the booking's day (the ticket checks the booking in)
+  // (a late arrival too: it is checked in and served whatever the hall's no-show rule)
+  const today = b && (b.status === 'booked' || b.status === 'no_show') && shanghaiDate(b.start) === shanghaiDate()
   return (
     <AppPage className='booking'>
       <SignInGate purpose='查看预约'>
@@ -80,7 +113,11 @@ export default function BookingDetail() {
             <View>
               <View className='card booking__qr-card'>
                 <View className='booking__status'>
-                  <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
+                  {pendingNoShow ? (
+                    <StatusTag tone='warning'>已超时，暂不计爽约</StatusTag>
+                  ) : (
+                    <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
+                  )}
                 </View>
                 {b.status === 'booked' ? (
                   <>
@@ -101,6 +138,8 @@ export default function BookingDetail() {
                 )}
                 <RateEntry targetType='booking' targetId={b.id} state={b} size='large' />
               </View>
+
+              {b.status === 'cancelled_by_centre' ? <CentreCancelled booking={b} onStale={booking.reload} /> : null}
 
               <View className='card'>
                 <View className='kv'>
@@ -125,7 +164,7 @@ export default function BookingDetail() {
                 </View>
                 <View className='kv'>
                   <Text className='kv__k'>预约类型</Text>
-                  <Text className='kv__v'>{b.kind === 'offhours' ? '错时/预约办' : '窗口预约'}</Text>
+                  <Text className='kv__v'>{b.kind === 'offhours' ? '错时/预约办' : b.kind === 'registered' ? '电话/现场登记' : '窗口预约'}</Text>
                 </View>
                 {b.onBehalf ? (
                   <View className='kv'>
@@ -145,13 +184,27 @@ export default function BookingDetail() {
                 </View>
               ) : null}
 
-              {b.status === 'cancelled_by_centre' ? (
-                <View className='info-box'>
-                  <Text>服务中心已取消此预约（原因见消息中心），不计入爽约次数。您可以重新选择时段预约。</Text>
-                </View>
+
+              {rescheduling && b.status === 'booked' ? (
+                <>
+                  <View className='section-title'>改约到其他时段</View>
+                  <View className='card'>
+                    <SlotChooser serviceId={b.serviceId} hallId={b.hallId} currentSlotId={b.slot?.id} actionText='改到此时段' busySlotId={moving} onPick={(s) => void reschedule(s)} />
+                  </View>
+                </>
               ) : null}
 
               <ButtonRow className='booking__actions'>
+                {today ? (
+                  <Button block type='primary' size='large' onClick={() => openPage(LINKS.takeTicket(b.hallId, b.id))}>
+                    到厅取号
+                  </Button>
+                ) : null}
+                {upcoming ? (
+                  <Button block type='primary' fill={rescheduling ? 'solid' : 'outline'} size='large' onClick={() => setRescheduling((v) => !v)}>
+                    {rescheduling ? '不改约了' : '改约'}
+                  </Button>
+                ) : null}
                 {upcoming ? (
                   <Button block type='danger' fill='outline' size='large' loading={cancelling} onClick={cancel}>
                     取消预约

@@ -30,7 +30,7 @@ const FILTERS: Array<{ value: Filter; label: string }> = [
   ...(['booked', 'checked_in', 'no_show', 'no_show_waived', 'cancelled', 'cancelled_by_centre'] as const).map((value) => ({ value, label: BOOKING_STATUS_LABELS[value] })),
 ]
 
-type Pending = { kind: 'no_show' | 'waive' | 'reinstate'; booking: StaffBookingView }
+type Pending = { kind: 'no_show' | 'waive' | 'reinstate' | 'cancel'; booking: StaffBookingView }
 
 /** Why 记为爽约 is not offered yet: the grace period after the start (the server's NO_SHOW_GRACE_MINUTES). */
 function noShowHint(b: StaffBookingView): string {
@@ -95,6 +95,8 @@ export default function StaffBookings() {
   const dialog = pending
     ? pending.kind === 'no_show'
       ? { title: '记为爽约', label: undefined, description: `确认 ${pending.booking.applicant.name ?? '申请人'} ${shanghaiTime(pending.booking.start ?? pending.booking.slot.start)} 的预约未到？记为爽约后计入其爽约次数。`, confirm: '记为爽约', danger: true }
+      : pending.kind === 'cancel'
+        ? { title: '中心取消预约', label: '取消原因', description: `因大厅原因取消 ${pending.booking.applicant.name ?? '申请人'} ${shanghaiTime(pending.booking.start ?? pending.booking.slot.start)} 的预约：不计爽约，申请人会收到原因和就近可约时段。`, confirm: '取消预约', danger: true }
       : pending.kind === 'waive'
         ? { title: '豁免爽约', label: '豁免原因', description: '豁免后该次爽约不再计入预约记录。操作会记入审计日志。', confirm: '豁免', danger: false }
         : { title: '恢复预约资格', label: '恢复原因', description: `恢复 ${pending.booking.applicant.name ?? '申请人'} 的预约资格，此前的爽约次数清零重新计算。操作会记入审计日志。`, confirm: '恢复资格', danger: false }
@@ -181,6 +183,9 @@ export default function StaffBookings() {
                   <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
                     签到
                   </Button>
+                  <Button size='small' type='danger' fill='outline' aria-label={`中心取消 ${b.applicant.name ?? '申请人'} 的预约`} onClick={() => setPending({ kind: 'cancel', booking: b })}>
+                    中心取消
+                  </Button>
                   {b.canMarkNoShow ? (
                     <Button size='small' type='danger' fill='outline' onClick={() => setPending({ kind: 'no_show', booking: b })}>
                       记为爽约
@@ -214,10 +219,11 @@ export default function StaffBookings() {
         danger={dialog?.danger}
         onDecide={async (p, reason) => {
           if (p.kind === 'no_show') await staffApi.noShow(p.booking.id)
+          else if (p.kind === 'cancel') await staffApi.cancelBooking(p.booking.id, reason)
           else if (p.kind === 'waive') await staffApi.waive(p.booking.id, reason)
           else await staffApi.reinstate(p.booking.applicant.userId, reason)
         }}
-        done={(p) => (p.kind === 'no_show' ? '已记为爽约' : p.kind === 'waive' ? '已豁免' : '已恢复预约资格')}
+        done={(p) => (p.kind === 'no_show' ? '已记为爽约' : p.kind === 'cancel' ? '已取消，已通知申请人' : p.kind === 'waive' ? '已豁免' : '已恢复预约资格')}
         onDone={list.reload}
         onClose={() => setPending(null)}
       />

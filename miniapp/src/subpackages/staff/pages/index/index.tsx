@@ -5,6 +5,7 @@ import PageState from '@/components/PageState'
 import StaffPage from '@/components/StaffPage'
 import { staffLogout } from '@/components/StaffPage/nav'
 import Tappable from '@/components/Tappable'
+import { staffQueueApi } from '@/api/queue'
 import { isStaffUser, staffApi } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
@@ -26,7 +27,7 @@ export default function StaffHome() {
   const isAdmin = !!user?.roles.includes('admin')
   const stats = useAsync(
     async () => {
-      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies] = await Promise.all([
+      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late] = await Promise.all([
         count(staffApi.bookings({ status: 'booked' }, ONE)),
         count(staffApi.offhours('pending')),
         count(staffApi.filings({ status: 'submitted' }, ONE)),
@@ -35,12 +36,14 @@ export default function StaffHome() {
         count(staffApi.rectifications('open', ONE)),
         count(staffApi.rectifications('overdue', ONE)),
         count(staffApi.enterprises('pending')),
+        count(staffQueueApi.tickets('waiting')),
+        count(staffApi.lateBookings(ONE)),
       ])
       if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies].every((n) => n === null)) {
         // every call failed: show the error with 重试
         await staffApi.bookings({ status: 'booked' }, ONE)
       }
-      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies }
+      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late }
     },
     [accessToken],
     enabled,
@@ -52,6 +55,8 @@ export default function StaffHome() {
   const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v))
   const tiles = [
     { key: 'bookings', label: '今日预约', num: s?.bookings, sub: '待签到', url: P('bookings') },
+    { key: 'queue', label: '叫号', num: s?.waiting, sub: '等候中', url: P('queue') },
+    { key: 'late', label: '迟到电话', num: s?.late, sub: '过时未签到', url: P('late'), alert: !!s?.late },
     { key: 'offhours', label: '错时预约', num: s?.offhours, sub: '待确认', url: P('offhours') },
     { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings') },
     { key: 'appeals', label: '爽约申诉', num: s?.appeals, sub: '待处理', url: P('appeals') },

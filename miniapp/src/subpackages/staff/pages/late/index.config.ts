@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '迟到电话',
+  enablePullDownRefresh: true,
+})

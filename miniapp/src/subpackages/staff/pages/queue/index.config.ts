@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '叫号',
+  enablePullDownRefresh: true,
+})
