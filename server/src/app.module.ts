@@ -34,6 +34,7 @@ import { RatingsModule } from './ratings/ratings.module';
 import { CallbacksModule } from './callbacks/callbacks.module';
 import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
+import { HallPolicyModule } from './catalog/hall-policy.module';
 
 @Module({})
 export class AppModule {
@@ -72,6 +73,7 @@ export class AppModule {
         CallbacksModule,
         AccountModule,
         DeskModule,
+        HallPolicyModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

@@ -29,9 +29,10 @@ import { ApplicationEventEntity } from '../applications/entities/application-eve
 import { ApplicationNoticeEntity } from '../applications/entities/application-notice.entity';
 import { FileEntity } from '../files/entities/file.entity';
 import { CorrectionPhraseEntity } from '../desk/entities/correction-phrase.entity';
+import { HallPolicyEntity } from '../catalog/entities/hall-policy.entity';
 
 export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, CallbackSampleEntity, CorrectionPhraseEntity];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, CallbackSampleEntity, CorrectionPhraseEntity, HallPolicyEntity];

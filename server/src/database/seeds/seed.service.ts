@@ -18,6 +18,7 @@ import { UsersService } from '../../users/users.service';
 import { insertIgnoringDuplicates } from '../../common/db/bulk';
 import { Transactions } from '../../common/db/transactions';
 import { demoSlotTemplates, SEED_DEPARTMENTS, SEED_HALLS, SEED_SERVICES } from './catalog.data';
+import { seedHallPolicies } from './hall-policy.data';
 
 /** Run an insert; when another instance inserted the same natural key first, carry on. True when this one inserted. */
 async function tolerateDuplicate(fn: () => Promise<unknown>): Promise<boolean> {
@@ -105,6 +106,7 @@ export class SeedService implements OnApplicationBootstrap {
     }
     await this.seedServices(deptIds, hallIds);
     await this.seedSlotTemplates(hallIds);
+    await seedHallPolicies(this.ds, this.clock.now());
     if (!(await this.users.findByUsername(DEMO_STAFF.username))) {
       const cityHall = SEED_HALLS.find((h) => h.level === 'city')!;
       await this.users.createStaff({
