@@ -35,7 +35,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { requireVerified } from '../users/users.rules';
 import { OffhoursRequestEntity } from './entities/offhours-request.entity';
-import { checkOffhoursRequest, ClosingOn, noticeDeadline, OffhoursCheck, OfficeWindow, officeOverlap, overlapMessage, replyDeadline } from './offhours.rules';
+import { checkOffhoursRequest, ClosingOn, hasDatePassed, noticeDeadline, OffhoursCheck, OfficeWindow, officeOverlap, overlapMessage, replyDeadline } from './offhours.rules';
 import type { OffhoursView } from '@gov/shared';
 export type { OffhoursView } from '@gov/shared';
 
@@ -383,6 +383,7 @@ export class OffhoursService {
     const due = await this.requests.find({ where: { status: 'pending', preferredStart: LessThan(today) }, order: { preferredStart: 'ASC' }, take: 500 });
     let expired = 0;
     for (const r of due) {
+      if (!hasDatePassed(r.preferredStart, now)) continue;
       const done = await this.tx.run(async (em) => {
         const claimed = await em.getRepository(OffhoursRequestEntity).update({ id: r.id, status: 'pending' }, { status: 'expired', updatedAt: now });
         if (!claimed.affected) return false;
