@@ -110,6 +110,7 @@ describe('more of the staff desk on the H5 build', () => {
     expect(await dialog.locator('input[aria-label="开始时间"]').inputValue()).toBe('18:30');
     await fill(page, '结束时间', '19:15');
     await fill(page, '接待人员', '李晓红');
+    await fill(page, '材料补充说明（选填）', '另带户口本原件');
     await screenshot(page, 'staff-offhours-confirm');
     await dialog.getByRole('button', { name: '确认' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -118,6 +119,7 @@ describe('more of the staff desk on the H5 build', () => {
     const after = await call('GET', `/api/offhours-requests/${req.id}`, { token: person.accessToken });
     expect(after.status).toBe('confirmed');
     expect(after.bookingId).toBeTruthy();
+    expect(after.materialsNote).toBe('另带户口本原件');
     const booking = await call('GET', `/api/bookings/${after.bookingId}`, { token: person.accessToken });
     expect(booking).toMatchObject({ kind: 'offhours', status: 'booked' });
     expect(hhmm(new Date(booking.slot?.end ?? booking.end))).toBe('19:15');
