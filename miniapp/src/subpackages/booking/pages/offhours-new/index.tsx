@@ -21,7 +21,7 @@ import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { acting, useActingFor } from '@/store/acting'
 import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
-import { addDays, dateLabel, dateTimeLabel, isoAt, shanghaiDate } from '@/utils/time'
+import { addDays, dateLabel, isoAt, shanghaiDate, shanghaiTime } from '@/utils/time'
 import EligibilityBanner from '@/subpackages/booking/components/EligibilityBanner'
 import '@/subpackages/booking/components/booking.scss'
 import '@/subpackages/booking/components/offhours.scss'
@@ -212,7 +212,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
             {errors.form ? (
               <View className='form-error' role='alert'>
                 <Text>{errors.form}</Text>
-                {deadline ? <Text>{`\n最晚申请时间：${dateTimeLabel(deadline)}`}</Text> : null}
+                {deadline ? <Text>{`\n最晚申请时间：${dateLabel(deadline)} ${shanghaiTime(deadline)}（大厅下班前）`}</Text> : null}
               </View>
             ) : null}
             <View className='offhours__confirm button-row__line'>
