@@ -43,6 +43,24 @@ function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => v
   )
 }
 
+/** One choice among chips, with the field's error under it. */
+function ChipGroup<T extends string | number>({ label, options, value, text, onPick, error }: { label: string; options: T[]; value: T | null; text: (v: T) => string; onPick: (v: T) => void; error?: string }) {
+  return (
+    <>
+      <View className='chips' role='group' aria-label={label}>
+        {options.map((o) => (
+          <Chip key={o} on={o === value} label={text(o)} onTap={() => onPick(o)} />
+        ))}
+      </View>
+      {error ? (
+        <View className='form-error' role='alert'>
+          <Text>{error}</Text>
+        </View>
+      ) : null}
+    </>
+  )
+}
+
 /** The off-hours request form (错时/预约办); on success it opens the request's status screen. */
 function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?: string }) {
   const { accessToken } = useSession()
@@ -159,43 +177,29 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
             {day ? (
               <>
                 <Text className='offhours__label'>开始时间（{day.workday ? '工作日：早晚或午休' : day.name ?? '休息日'}）</Text>
-                <View className='chips' role='group' aria-label='开始时间'>
-                  {starts.map((s) => (
-                    <Chip
-                      key={s}
-                      on={s === start}
-                      label={s}
-                      onTap={() => {
-                        setStart(s)
-                        errors.clear()
-                      }}
-                    />
-                  ))}
-                </View>
-                {startError ? (
-                  <View className='form-error' role='alert'>
-                    <Text>{startError}</Text>
-                  </View>
-                ) : null}
+                <ChipGroup
+                  label='开始时间'
+                  options={starts}
+                  value={start}
+                  text={(v) => v}
+                  error={startError}
+                  onPick={(v) => {
+                    setStart(v)
+                    errors.clear()
+                  }}
+                />
                 <Text className='offhours__label'>时长</Text>
-                <View className='chips' role='group' aria-label='时长'>
-                  {DURATIONS.map((m) => (
-                    <Chip
-                      key={m}
-                      on={m === duration}
-                      label={m < 60 ? `${m} 分钟` : `${m / 60} 小时`}
-                      onTap={() => {
-                        setDuration(m)
-                        errors.clear()
-                      }}
-                    />
-                  ))}
-                </View>
-                {endError ? (
-                  <View className='form-error' role='alert'>
-                    <Text>{endError}</Text>
-                  </View>
-                ) : null}
+                <ChipGroup
+                  label='时长'
+                  options={DURATIONS}
+                  value={duration}
+                  text={(m) => (m < 60 ? `${m} 分钟` : `${m / 60} 小时`)}
+                  error={endError}
+                  onPick={(m) => {
+                    setDuration(m)
+                    errors.clear()
+                  }}
+                />
                 {start ? (
                   <Text className='muted'>
                     时间段：{dateLabel(day.date)} {start}–{plusMinutes(start, duration)}
