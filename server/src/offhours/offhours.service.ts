@@ -187,7 +187,8 @@ export class OffhoursService {
       updatedAt: now,
     });
     await this.requests.insert(r);
-    return view(r, now);
+    // built from the row just written, with the names a read shows (create-views.int.ts)
+    return (await this.views([r]))[0];
   }
 
   /** The guide's materials of each service, as the applicant brings them: `名称（N 份）`, in the guide's order. */
