@@ -126,6 +126,40 @@ describe('more of the staff desk on the H5 build', () => {
     await context.close();
   });
 
+  it('refuses an off-hours request only with a reason from the list (none for a non-working day), plus a note', async () => {
+    const person = await citizen('韩七');
+    const s = await service('', { hallId: hall.id });
+    const date = await workdayAfter(4);
+    const note = `下班后办理 ${Date.now()}`;
+    const req = await call('POST', '/api/offhours-requests', {
+      token: person.accessToken,
+      body: { serviceId: s.id, hallId: hall.id, preferredStart: `${date}T18:30:00+08:00`, preferredEnd: `${date}T19:30:00+08:00`, note },
+    });
+
+    const { page, context } = await signedInContext(browser, staff, 'desk');
+    await page.goto('/subpackages/staff/pages/offhours/index');
+    const item = page.locator('.st-item').filter({ hasText: note });
+    await item.waitFor({ state: 'visible' });
+    expect(await item.innerText()).toContain('前答复');
+    await item.getByRole('button', { name: '拒绝' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ state: 'visible' });
+    const reasons = dialog.locator('.oh-reason');
+    expect(await reasons.allInnerTexts()).not.toEqual(expect.arrayContaining([expect.stringMatching(/非工作日|休息日|节假日/)]));
+    await dialog.getByRole('button', { name: '拒绝' }).click();
+    await visible(page, '请选择拒绝原因');
+    await dialog.getByRole('button', { name: /其他原因/ }).click();
+    await dialog.getByRole('button', { name: '拒绝' }).click();
+    await visible(page, '选择“其他原因”时请写明理由');
+    await fill(page, '补充说明（选“其他原因”时必填）', '该时段大厅停电检修');
+    await dialog.getByRole('button', { name: '拒绝' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const after = await call('GET', `/api/offhours-requests/${req.id}`, { token: person.accessToken });
+    expect(after).toMatchObject({ status: 'refused', refuseReasonCode: 'other', refuseReason: '其他原因：该时段大厅停电检修' });
+    await context.close();
+  });
+
   it('rejects a no-show appeal with a reason the applicant sees', async () => {
     // a no-show needs a past booking: the server clock goes back two hours for two calls only
     const person = await citizen('杨七');
