@@ -90,20 +90,25 @@ describe('more of the staff desk on the H5 build', () => {
     await browser?.close();
   });
 
-  it('confirms an off-hours request with a time and a staff member; the applicant gets a booking', async () => {
-    const person = await citizen('韩六');
+  /** A citizen's off-hours request (18:30–19:30, `days` working days ahead) and the staff desk's off-hours page showing it. */
+  async function offhoursOnDesk(name: string, days: number) {
+    const person = await citizen(name);
     const s = await service('', { hallId: hall.id });
-    const date = await workdayAfter(3);
+    const date = await workdayAfter(days);
     const note = `下班后办理 ${Date.now()}`;
     const req = await call('POST', '/api/offhours-requests', {
       token: person.accessToken,
       body: { serviceId: s.id, hallId: hall.id, preferredStart: `${date}T18:30:00+08:00`, preferredEnd: `${date}T19:30:00+08:00`, note },
     });
-
     const { page, context } = await signedInContext(browser, staff, 'desk');
     await page.goto('/subpackages/staff/pages/offhours/index');
     const item = page.locator('.st-item').filter({ hasText: note });
     await item.waitFor({ state: 'visible' });
+    return { person, req, page, context, item };
+  }
+
+  it('confirms an off-hours request with a time and a staff member; the applicant gets a booking', async () => {
+    const { person, req, page, context, item } = await offhoursOnDesk('韩六', 3);
     await item.getByRole('button', { name: '确认' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor({ state: 'visible' });
@@ -127,19 +132,7 @@ describe('more of the staff desk on the H5 build', () => {
   });
 
   it('refuses an off-hours request only with a reason from the list (none for a non-working day), plus a note', async () => {
-    const person = await citizen('韩七');
-    const s = await service('', { hallId: hall.id });
-    const date = await workdayAfter(4);
-    const note = `下班后办理 ${Date.now()}`;
-    const req = await call('POST', '/api/offhours-requests', {
-      token: person.accessToken,
-      body: { serviceId: s.id, hallId: hall.id, preferredStart: `${date}T18:30:00+08:00`, preferredEnd: `${date}T19:30:00+08:00`, note },
-    });
-
-    const { page, context } = await signedInContext(browser, staff, 'desk');
-    await page.goto('/subpackages/staff/pages/offhours/index');
-    const item = page.locator('.st-item').filter({ hasText: note });
-    await item.waitFor({ state: 'visible' });
+    const { person, req, page, context, item } = await offhoursOnDesk('韩七', 4);
     expect(await item.innerText()).toContain('前答复');
     await item.getByRole('button', { name: '拒绝' }).click();
     const dialog = page.getByRole('dialog');
