@@ -17,6 +17,7 @@ export default defineAppConfig({
         'pages/mine/index',
         'pages/waitlist/index',
         'pages/offhours/index',
+        'pages/offhours-new/index',
         'pages/no-shows/index',
       ],
     },

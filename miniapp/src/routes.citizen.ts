@@ -7,6 +7,7 @@ export const CITIZEN_ROUTES = {
   myBookings: '/subpackages/booking/pages/mine/index',
   waitlist: '/subpackages/booking/pages/waitlist/index',
   offhours: '/subpackages/booking/pages/offhours/index',
+  offhoursNew: '/subpackages/booking/pages/offhours-new/index',
   noShows: '/subpackages/booking/pages/no-shows/index',
   newFiling: '/subpackages/applications/pages/new/index',
   filing: '/subpackages/applications/pages/detail/index',

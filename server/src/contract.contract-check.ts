@@ -97,6 +97,7 @@ export type ContractCheck = [
   Expect<Equal<Answer<OffhoursController, 'create'>, OffhoursView>>,
   Expect<Equal<Answer<OffhoursController, 'list'>, OffhoursView[]>>,
   Expect<Equal<Answer<OffhoursController, 'staffList'>, OffhoursView[]>>,
+  Expect<Equal<Answer<OffhoursController, 'overdue'>, OffhoursView[]>>,
   // filings
   Expect<Equal<Answer<ApplicationsController, 'lookup'>, LookupView>>,
   Expect<Equal<Answer<ApplicationsController, 'list'>, RatedApplicationView[]>>,

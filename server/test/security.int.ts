@@ -171,6 +171,7 @@ describe('security', () => {
       if (p.endsWith('/members')) return { phone: uniquePhone(), role: 'handler' };
       if (p.endsWith('/appeal')) return { reason: '当天生病' };
       if (p.endsWith('/commitment')) return { materialIds: [ids.material] };
+      if (p.includes('offhours-requests') && p.endsWith('/refuse')) return { reason: 'other', note: '测试' };
       if (p.endsWith('/waive') || p.endsWith('/reinstate') || p.endsWith('/refuse')) return { reason: '测试' };
       if (p.endsWith('/decide')) return { waive: true, answer: '同意' };
       if (p.endsWith('/confirm')) return { start: '2026-12-12T02:00:00.000Z', end: '2026-12-12T03:00:00.000Z', staffName: '王窗口' };
@@ -230,7 +231,7 @@ describe('security', () => {
       await nf(api.post('/api/staff/bookings/check-in', { code: ids.bookingCode }, { token: o }));
       await nf(api.get(`/api/offhours-requests/${ids.offhours}`, { token: o }));
       await nf(api.post(`/api/staff/offhours-requests/${ids.offhours}/confirm`, { start: '2026-12-12T02:00:00.000Z', end: '2026-12-12T03:00:00.000Z', staffName: '赵' }, { token: o }));
-      await nf(api.post(`/api/staff/offhours-requests/${ids.offhours}/refuse`, { reason: '测试' }, { token: o }));
+      await nf(api.post(`/api/staff/offhours-requests/${ids.offhours}/refuse`, { reason: 'other', note: '测试' }, { token: o }));
       await nf(api.get(`/api/applications/${ids.application}`, { token: o }));
       await nf(api.get(`/api/files/${ids.file}`, { token: o }));
       await nf(api.post(`/api/staff/applications/${ids.application}/prereview`, { decisions: [{ materialId: ids.material, ok: true, reason: null }] }, { token: o }));

@@ -22,7 +22,8 @@ export type BookingKind = (typeof BOOKING_KINDS)[number];
 export const SLOT_KINDS = ['regular', 'offhours'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
-export const OFFHOURS_STATUSES = ['pending', 'confirmed', 'refused', 'cancelled'] as const;
+/** `expired`: its date passed while it was still pending (nobody answered). */
+export const OFFHOURS_STATUSES = ['pending', 'confirmed', 'refused', 'cancelled', 'expired'] as const;
 export type OffhoursStatus = (typeof OFFHOURS_STATUSES)[number];
 
 export const APPLICATION_STATUSES = [

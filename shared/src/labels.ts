@@ -18,6 +18,7 @@ import type {
 import type { AppealStatus } from './contract/booking';
 import type { DeskSearchKey } from './contract/staff';
 import type { TicketLane, TicketStatus } from './contract/queue';
+import type { OffhoursRefusalReason } from './contract/offhours';
 import type { RatingStage, RectificationState } from './contract/ratings';
 
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
@@ -35,6 +36,7 @@ export const OFFHOURS_STATUS_LABELS: Record<OffhoursStatus, string> = {
   confirmed: '已确认',
   refused: '未通过',
   cancelled: '已撤回',
+  expired: '已过期（未获答复）',
 };
 
 export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
@@ -139,4 +141,17 @@ export const CONTACT_OUTCOME_LABELS: Record<import('./contract/booking').Contact
   reschedule: '改约其他时间',
   gave_up: '不再办理',
   none: '未联系上',
+};
+
+/**
+ * Why staff refuse an off-hours request (罗山 预约办 五: "确实不适合预约的…必须向申请人说明理由"). There is
+ * deliberately no "non-working day" reason (预约办 七: 不能以非工作日为由拒绝预约申请).
+ */
+export const OFFHOURS_REFUSAL_REASON_LABELS: Record<OffhoursRefusalReason, string> = {
+  onsite_inspection: '需现场勘验或核查，约定时间内无法完成',
+  system_unavailable: '所需业务系统在该时段不开放',
+  other_agency: '需其他部门同时在场或出具意见，该时段无法协调',
+  not_handled_here: '该事项不在本大厅办理',
+  duplicate: '已有同一事项的预约或申请',
+  other: '其他原因',
 };

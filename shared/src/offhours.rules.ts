@@ -26,3 +26,40 @@ export function meetsOfficeWindow(start: string, minutes: number, windows: Reado
   const a = minutesOf(start);
   return windows.some(([from, to]) => a < minutesOf(to) && minutesOf(from) < a + minutes);
 }
+
+/** One opening window of a hall's policy (contract/hall-policy OpeningWindow): weekday 1 Monday … 7 Sunday. */
+type HallWindow = { weekday: number; start: string; end: string };
+
+const isoWeekday = (date: string): number => {
+  const [y, m, d] = date.split('-').map(Number);
+  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return w === 0 ? 7 : w;
+};
+
+/**
+ * The office windows of a WORKING day at a hall, from its opening hours (hall policy, DESIGN.md:
+ * "its opening hours"): the windows of the date's weekday; a swapped working weekend (调休) where
+ * the hall lists no hours for that weekday works as a regular weekday, so it takes the windows of
+ * the hall's first weekday (Monday…Friday) that has some; a hall with no hours at all falls back to
+ * OFFICE_WINDOWS. Ordered by start. The caller decides whether the date is a working day.
+ */
+export function workdayWindows(openingHours: ReadonlyArray<HallWindow>, date: string): OfficeWindow[] {
+  const of = (weekday: number): OfficeWindow[] =>
+    openingHours
+      .filter((w) => w.weekday === weekday)
+      .sort((a, b) => minutesOf(a.start) - minutesOf(b.start))
+      .map((w) => [w.start, w.end] as const);
+  const own = of(isoWeekday(date));
+  if (own.length) return own;
+  for (let d = 1; d <= 5; d++) {
+    const w = of(d);
+    if (w.length) return w;
+  }
+  return [...OFFICE_WINDOWS];
+}
+
+/** `HH:mm` a hall closes on a working day (end of its last window; see workdayWindows). */
+export const workdayClosingTime = (openingHours: ReadonlyArray<HallWindow>, date: string): string => {
+  const w = workdayWindows(openingHours, date);
+  return w[w.length - 1][1];
+};

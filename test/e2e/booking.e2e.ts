@@ -112,11 +112,13 @@ describe('booking on the H5 build', () => {
     await context.close();
   });
 
-  it('asks for off-hours service (错时/预约办) and sees the request pending', async () => {
+  it('asks for off-hours service (错时/预约办) and sees the request pending, with the time the hall must answer by', async () => {
     const citizen = await verifiedCitizen('孙七');
     const { page, context } = await phonePage(browser);
     await signInBrowser(context, citizen);
+    // an old link to the form still opens it: the form is now its own page
     await page.goto(`/subpackages/booking/pages/offhours/index?serviceId=${service.id}&hallId=${hall.id}`);
+    await page.waitForURL(/offhours-new\/index/);
     const date = await workdayAfter(3);
     const [y, m, d] = date.split('-').map(Number);
     await page.getByRole('button', { name: new RegExp(`^${y}年${m}月${d}日`) }).click();
@@ -128,10 +130,13 @@ describe('booking on the H5 build', () => {
     await seeVisible(page, '待确认');
     await seeVisible(page, '18:00–19:00');
     await seeVisible(page, '白天上班，希望下班后办理');
+    await seeVisible(page, '答复期限');
     await shot(page, 'citizen-offhours-status');
     const list = await api<any[]>('GET', '/api/offhours-requests', { token: citizen.accessToken });
     expect(list).toHaveLength(1);
     expect(list[0].status).toBe('pending');
+    expect(list[0].replyBy).toEqual(expect.any(String));
+    expect(page.url()).toContain(`id=${list[0].id}`);
     await context.close();
   });
 });

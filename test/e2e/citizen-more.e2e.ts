@@ -75,7 +75,7 @@ describe('more citizen journeys on the H5 build', () => {
       await page.getByRole('button', { name: '提交申请' }).click();
       await seeVisible(page, /错时预约需至少提前一个工作日申请/);
     });
-    await seeVisible(page, `最晚申请时间：${dateLabel(deadline)} 下班前`);
+    await seeVisible(page, `最晚申请时间：${dateLabel(deadline)} 17:00（大厅下班前）`); // the city hall closes at 17:00
     await shot(page, 'citizen-offhours-too-late');
     expect(await api<any[]>('GET', '/api/offhours-requests', { token: citizen.accessToken })).toHaveLength(0);
 

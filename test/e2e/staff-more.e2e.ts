@@ -91,26 +91,32 @@ describe('more of the staff desk on the H5 build', () => {
     await browser?.close();
   });
 
-  it('confirms an off-hours request with a time and a staff member; the applicant gets a booking', async () => {
-    const person = await citizen('韩六');
+  /** A citizen's off-hours request (18:30–19:30, `days` working days ahead) and the staff desk's off-hours page showing it. */
+  async function offhoursOnDesk(name: string, days: number) {
+    const person = await citizen(name);
     const s = await service('', { hallId: hall.id });
-    const date = await workdayAfter(3);
+    const date = await workdayAfter(days);
     const note = `下班后办理 ${Date.now()}`;
     const req = await call('POST', '/api/offhours-requests', {
       token: person.accessToken,
       body: { serviceId: s.id, hallId: hall.id, preferredStart: `${date}T18:30:00+08:00`, preferredEnd: `${date}T19:30:00+08:00`, note },
     });
-
     const { page, context } = await signedInContext(browser, staff, 'desk');
     await page.goto('/subpackages/staff/pages/offhours/index');
     const item = page.locator('.st-item').filter({ hasText: note });
     await item.waitFor({ state: 'visible' });
+    return { person, req, page, context, item };
+  }
+
+  it('confirms an off-hours request with a time and a staff member; the applicant gets a booking', async () => {
+    const { person, req, page, context, item } = await offhoursOnDesk('韩六', 3);
     await item.getByRole('button', { name: '确认' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor({ state: 'visible' });
     expect(await dialog.locator('input[aria-label="开始时间"]').inputValue()).toBe('18:30');
     await fill(page, '结束时间', '19:15');
     await fill(page, '接待人员', '李晓红');
+    await fill(page, '材料补充说明（选填）', '另带户口本原件');
     await screenshot(page, 'staff-offhours-confirm');
     await dialog.getByRole('button', { name: '确认' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -119,9 +125,32 @@ describe('more of the staff desk on the H5 build', () => {
     const after = await call('GET', `/api/offhours-requests/${req.id}`, { token: person.accessToken });
     expect(after.status).toBe('confirmed');
     expect(after.bookingId).toBeTruthy();
+    expect(after.materialsNote).toBe('另带户口本原件');
     const booking = await call('GET', `/api/bookings/${after.bookingId}`, { token: person.accessToken });
     expect(booking).toMatchObject({ kind: 'offhours', status: 'booked' });
     expect(hhmm(new Date(booking.slot?.end ?? booking.end))).toBe('19:15');
+    await context.close();
+  });
+
+  it('refuses an off-hours request only with a reason from the list (none for a non-working day), plus a note', async () => {
+    const { person, req, page, context, item } = await offhoursOnDesk('韩七', 4);
+    expect(await item.innerText()).toContain('前答复');
+    await item.getByRole('button', { name: '拒绝' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ state: 'visible' });
+    const reasons = dialog.locator('.oh-reason');
+    expect(await reasons.allInnerTexts()).not.toEqual(expect.arrayContaining([expect.stringMatching(/非工作日|休息日|节假日/)]));
+    await dialog.getByRole('button', { name: '拒绝' }).click();
+    await visible(page, '请选择拒绝原因');
+    await dialog.getByRole('button', { name: /其他原因/ }).click();
+    await dialog.getByRole('button', { name: '拒绝' }).click();
+    await visible(page, '选择“其他原因”时请写明理由');
+    await fill(page, '补充说明（选“其他原因”时必填）', '该时段大厅停电检修');
+    await dialog.getByRole('button', { name: '拒绝' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const after = await call('GET', `/api/offhours-requests/${req.id}`, { token: person.accessToken });
+    expect(after).toMatchObject({ status: 'refused', refuseReasonCode: 'other', refuseReason: '其他原因：该时段大厅停电检修' });
     await context.close();
   });
 

@@ -79,6 +79,7 @@ export type ClientContractCheck = [
   Expect<Equal<Answer<typeof staffApi.phrases>, PhraseView[]>>,
   Expect<Equal<Answer<typeof staffApi.appeals>, Page<AppealView>>>,
   Expect<Equal<Answer<typeof staffApi.offhours>, OffhoursView[]>>,
+  Expect<Equal<Answer<typeof staffApi.offhoursOverdue>, OffhoursView[]>>,
   Expect<Equal<Answer<typeof staffApi.filings>, Page<StaffApplicationView>>>,
   Expect<Equal<Answer<typeof staffApi.filing>, StaffApplicationView>>,
   Expect<Equal<Answer<typeof staffApi.rectifications>, Page<StaffRectificationView>>>,

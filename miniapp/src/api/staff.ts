@@ -11,6 +11,7 @@ import type {
   CallbackView,
   ConfirmOffhoursRequest,
   ContactRequest,
+  RefuseOffhoursRequest,
   DeliveryMethod,
   DeskSearchResult,
   EnterpriseStatus,
@@ -89,8 +90,10 @@ export const staffApi = {
     request<OffhoursView[]>('GET', '/api/staff/offhours-requests', { query: { status } }),
   confirmOffhours: (reqId: string, body: ConfirmOffhoursRequest) =>
     request<OffhoursView>('POST', `/api/staff/offhours-requests/${id(reqId)}/confirm`, { body }),
-  refuseOffhours: (reqId: string, reason: string) =>
-    request<OffhoursView>('POST', `/api/staff/offhours-requests/${id(reqId)}/refuse`, { body: { reason } }),
+  refuseOffhours: (reqId: string, body: RefuseOffhoursRequest) =>
+    request<OffhoursView>('POST', `/api/staff/offhours-requests/${id(reqId)}/refuse`, { body }),
+  /** for supervisors: pending requests past their reply-by time */
+  offhoursOverdue: () => request<OffhoursView[]>('GET', '/api/staff/supervision/offhours-requests'),
 
   filings: (q: { status?: ApplicationStatus; sla?: SlaState }, p: Paging) => paged<StaffApplicationView>('/api/staff/applications', q, p),
   revealFilingApplicant: (appId: string) => request<ApplicantRevealed>('POST', `/api/staff/applications/${id(appId)}/reveal-applicant`),

@@ -14,6 +14,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     ratingInvitations: { run: counting('invited') },
     callbacks: { sample: counting('drawn') },
     slotGeneration: { run: counting('created') },
+    offhours: { expire: counting('expired') },
   };
   const jobs = new JobsService(
     { jobsEnabled: false } as AppConfig,
@@ -23,6 +24,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.ratingInvitations as never,
     fakes.callbacks as never,
     fakes.slotGeneration as never,
+    fakes.offhours as never,
   );
   return { jobs, fakes };
 }
@@ -39,6 +41,7 @@ describe('JobsService', () => {
     await expect(jobs.run('sla-scan')).resolves.toEqual({ marked: 1 });
     expect(fakes.applications.slaScan).toHaveBeenCalledTimes(1);
     await expect(jobs.run('callback-sampling')).resolves.toEqual({ drawn: 1 });
+    await expect(jobs.run('offhours-expiry')).resolves.toEqual({ expired: 1 });
   });
 
   it('tells slot generation whether the timer or the run-now route asked', async () => {

@@ -6,6 +6,7 @@ import { WaitlistService } from '../booking/waitlist.service';
 import { CallbacksService } from '../callbacks/callbacks.service';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
+import { OffhoursService } from '../offhours/offhours.service';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
 
@@ -31,6 +32,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     ratingInvitations: RatingInvitationsJob,
     callbacks: CallbacksService,
     slotGeneration: SlotGenerationJob,
+    offhours: OffhoursService,
   ) {
     this.jobs = [
       everyMinute('no-show-sweep', () => booking.noShowSweep()),
@@ -40,6 +42,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('rating-invitations', () => ratingInvitations.run()),
       everyMinute('callback-sampling', () => callbacks.sample()),
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),
+      everyMinute('offhours-expiry', () => offhours.expire()),
     ];
   }
 

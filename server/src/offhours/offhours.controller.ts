@@ -48,6 +48,13 @@ export class OffhoursController {
   @Post('staff/offhours-requests/:id/refuse')
   @HttpCode(200)
   refuse(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: RefuseOffhoursDto): Promise<OffhoursView> {
-    return this.offhours.refuse(caller, id, body.reason);
+    return this.offhours.refuse(caller, id, body);
+  }
+
+  /** For supervisors: the hall's pending requests past their reply-by time (all halls for an admin). */
+  @Roles('staff', 'admin')
+  @Get('staff/supervision/offhours-requests')
+  overdue(@CurrentUser() caller: AuthUser): Promise<OffhoursView[]> {
+    return this.offhours.overdue(caller);
   }
 }

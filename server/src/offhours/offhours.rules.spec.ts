@@ -1,5 +1,6 @@
 import { isNoticeInTime, isWeekend } from '../calendar/calendar.rules';
-import { checkOffhoursRequest, isOffHours, officeHoursText, officeOverlap, overlapMessage } from './offhours.rules';
+import { workdayClosingTime, workdayWindows } from '@gov/shared';
+import { checkOffhoursRequest, hasDatePassed, isOffHours, noticeDeadline, officeHoursText, officeOverlap, overlapMessage, replyDeadline } from './offhours.rules';
 
 // 2026: National Day 1–8 October off, Saturday 10 October a swapped working day (调休)
 const holidays = new Set(['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08']);
@@ -99,5 +100,70 @@ describe('one working day of notice (DESIGN.md examples)', () => {
   it('across the National Day holiday the last working day is 30 September', () => {
     expect(isNoticeInTime(at('2026-09-30T15:59:59Z'), '2026-10-05', isWorkday)).toBe(true);
     expect(isNoticeInTime(at('2026-10-01T02:00:00Z'), '2026-10-05', isWorkday)).toBe(false);
+  });
+});
+
+// A county hall (新郑-like): Monday–Thursday 8:30–12:00 and 14:30–18:00, Friday mornings only, closed at the weekend.
+const county = [1, 2, 3, 4].flatMap((weekday) => [
+  { weekday, start: '08:30', end: '12:00' },
+  { weekday, start: '14:30', end: '18:00' },
+]).concat([{ weekday: 5, start: '08:30', end: '11:30' }]);
+const countyClosing = (d: string) => workdayClosingTime(county, d);
+const countyWindows = (d: string) => workdayWindows(county, d);
+
+describe('noticeDeadline: closing time, by the hall’s hours, of the last working day before (process in America/New_York)', () => {
+  it('runs the test in another zone than Shanghai, so that nothing leans on the host zone', () => {
+    expect(new Date('2026-11-27T12:00:00Z').getTimezoneOffset()).toBe(300);
+  });
+  it('across a weekend: a Sunday request is due by Friday’s closing, 11:30 for the county hall and 17:00 by default', () => {
+    expect(noticeDeadline('2026-11-29', isWorkday, countyClosing)).toEqual(sh('2026-11-27', '11:30'));
+    expect(noticeDeadline('2026-11-29', isWorkday, (d) => workdayClosingTime([], d))).toEqual(sh('2026-11-27', '17:00'));
+    expect(noticeDeadline('2026-11-28', isWorkday, countyClosing)).toEqual(sh('2026-11-27', '11:30')); // Friday for Saturday
+  });
+  it('the cut-off is closing time, not midnight: Friday 11:30 is in time, 11:31 is not', () => {
+    const deadline = noticeDeadline('2026-11-28', isWorkday, countyClosing).getTime();
+    expect(sh('2026-11-27', '11:30').getTime()).toBeLessThanOrEqual(deadline);
+    expect(sh('2026-11-27', '11:31').getTime()).toBeGreaterThan(deadline);
+  });
+  it('a Monday evening request is due by Friday’s closing, the weekend skipped', () => {
+    expect(noticeDeadline('2026-11-30', isWorkday, countyClosing)).toEqual(sh('2026-11-27', '11:30'));
+  });
+  it('after National Day the swapped Saturday (调休, 10 October) is the last working day, with the hall’s weekday hours', () => {
+    // 11 October (Sunday): the day before is the 调休 Saturday; the county hall lists no Saturday hours, so it works as Monday (closes 18:00)
+    expect(noticeDeadline('2026-10-11', isWorkday, countyClosing)).toEqual(sh('2026-10-10', '18:00'));
+    // 9 October is still a holiday: a request for it was due on 30 September (Wednesday, 18:00)
+    expect(noticeDeadline('2026-10-09', isWorkday, countyClosing)).toEqual(sh('2026-09-30', '18:00'));
+  });
+  it('gives a 调休 Saturday the hall’s weekday office windows for the overlap check', () => {
+    expect(officeOverlap(sh('2026-10-10', '17:00'), sh('2026-10-10', '17:30'), isWorkday, countyWindows)).toBe('start');
+    expect(officeOverlap(sh('2026-10-10', '18:00'), sh('2026-10-10', '19:00'), isWorkday, countyWindows)).toBeNull();
+  });
+  it('uses the hall’s windows of that weekday: Friday afternoon is off-hours at the county hall, 17:00 Monday is not', () => {
+    expect(isOffHours(sh('2026-11-27', '14:00'), sh('2026-11-27', '15:00'), isWorkday, countyWindows)).toBe(true);
+    expect(officeOverlap(sh('2026-11-30', '17:00'), sh('2026-11-30', '18:30'), isWorkday, countyWindows)).toBe('start');
+    expect(officeOverlap(sh('2026-11-30', '12:30'), sh('2026-11-30', '14:00'), isWorkday, countyWindows)).toBeNull();
+  });
+});
+
+describe('replyDeadline: staff answer within one working day', () => {
+  it('a request made on Wednesday is due by Thursday’s closing', () => {
+    expect(replyDeadline(sh(WED, '10:00'), sh('2026-12-05', '10:00'), isWorkday, countyClosing)).toEqual(sh('2026-11-26', '18:00'));
+  });
+  it('a request made on Friday evening or at the weekend is due by Monday’s closing', () => {
+    expect(replyDeadline(sh('2026-11-27', '20:00'), sh('2026-12-05', '10:00'), isWorkday, countyClosing)).toEqual(sh('2026-11-30', '18:00'));
+    expect(replyDeadline(sh('2026-11-28', '09:00'), sh('2026-12-05', '10:00'), isWorkday, countyClosing)).toEqual(sh('2026-11-30', '18:00'));
+  });
+  it('the 调休 Saturday counts as the working day to answer on', () => {
+    expect(replyDeadline(sh('2026-10-09', '10:00'), sh('2026-10-17', '10:00'), isWorkday, countyClosing)).toEqual(sh('2026-10-10', '18:00'));
+  });
+  it('never later than the requested start (Friday morning for Saturday morning)', () => {
+    expect(replyDeadline(sh('2026-11-27', '09:00'), sh('2026-11-28', '10:00'), isWorkday, countyClosing)).toEqual(sh('2026-11-28', '10:00'));
+  });
+});
+
+describe('hasDatePassed (the expiry of an unanswered request)', () => {
+  it('is false on the requested day itself and true from the next Shanghai midnight', () => {
+    expect(hasDatePassed(sh('2026-11-28', '10:00'), sh('2026-11-28', '23:59'))).toBe(false);
+    expect(hasDatePassed(sh('2026-11-28', '10:00'), sh('2026-11-29', '00:00'))).toBe(true);
   });
 });

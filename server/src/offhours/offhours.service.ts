@@ -1,20 +1,33 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
-import { OffhoursStatus, OnBehalfOf, maskName, LINKS } from '@gov/shared';
+import { In, LessThan, Repository } from 'typeorm';
+import {
+  LINKS,
+  maskName,
+  OFFHOURS_REFUSAL_REASON_LABELS,
+  OffhoursRefusalReason,
+  OffhoursStatus,
+  OnBehalfOf,
+  workdayClosingTime,
+  workdayWindows,
+} from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { AdmissionService } from '../booking/admission.service';
-import { localTime } from '../booking/booking.rules';
+import { bookingHorizon, localTime } from '../booking/booking.rules';
 import { SlotEntity } from '../booking/entities/slot.entity';
 import { SlotsService } from '../booking/slots.service';
 import { StandingService } from '../booking/standing.service';
-import { shanghaiDate } from '../calendar/calendar.rules';
+import { shanghaiDate, startOfDay } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
+import { ServiceMaterialEntity } from '../catalog/entities/service-material.entity';
+import { HallPolicyService } from '../catalog/hall-policy.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
+import { Transactions } from '../common/db/transactions';
+import { AppConfig } from '../config/app-config';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { ActingService } from '../delegation/acting.service';
@@ -22,18 +35,34 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { requireVerified } from '../users/users.rules';
 import { OffhoursRequestEntity } from './entities/offhours-request.entity';
-import { checkOffhoursRequest, OffhoursCheck, officeOverlap, overlapMessage } from './offhours.rules';
+import { checkOffhoursRequest, ClosingOn, hasDatePassed, noticeDeadline, OffhoursCheck, OfficeWindow, officeOverlap, overlapMessage, replyDeadline } from './offhours.rules';
 import type { OffhoursView } from '@gov/shared';
 export type { OffhoursView } from '@gov/shared';
 
-const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, { field: 'preferredStart' | 'preferredEnd'; message: string }> = {
+const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, { field: 'preferredStart' | 'preferredEnd'; message: string | null }> = {
   bad_range: { field: 'preferredStart', message: '请选择同一天内、不超过 4 小时的时间段' },
   past: { field: 'preferredStart', message: '请选择将来的时间' },
-  overlaps_start: { field: 'preferredStart', message: overlapMessage() },
-  overlaps_end: { field: 'preferredEnd', message: overlapMessage() },
+  // null: the hall's own office windows of that day (overlapMessage)
+  overlaps_start: { field: 'preferredStart', message: null },
+  overlaps_end: { field: 'preferredEnd', message: null },
 };
 
-const view = (r: OffhoursRequestEntity): OffhoursView => ({
+/** `2026-11-27 17:00` (Asia/Shanghai) */
+const wallTime = (at: Date): string => `${shanghaiDate(at)} ${localTime(at)}`;
+
+/** The refusal as the applicant reads it: the reason's label, then the note; a free-text reason from before the list as it was. */
+const refusalText = (code: OffhoursRefusalReason | null, note: string | null): string | null => {
+  if (!code) return note;
+  return note ? `${OFFHOURS_REFUSAL_REASON_LABELS[code]}：${note}` : OFFHOURS_REFUSAL_REASON_LABELS[code];
+};
+
+/** A hall's working-day hours, by date: its office windows and its closing time (hall policy; 调休 works as a weekday). */
+interface HallHours {
+  windowsOn: (date: string) => ReadonlyArray<OfficeWindow>;
+  closingOn: ClosingOn;
+}
+
+const view = (r: OffhoursRequestEntity, now: Date, materials: string[] = []): OffhoursView => ({
   id: r.id,
   status: r.status,
   serviceId: r.serviceId,
@@ -42,18 +71,30 @@ const view = (r: OffhoursRequestEntity): OffhoursView => ({
   preferredEnd: r.preferredEnd.toISOString(),
   note: r.note,
   bookingId: r.bookingId,
-  refuseReason: r.refuseReason,
+  refuseReason: r.status === 'refused' ? refusalText(r.refuseCode, r.refuseReason) : null,
+  refuseReasonCode: r.status === 'refused' ? r.refuseCode : null,
   staffName: r.staffName,
   createdAt: r.createdAt.toISOString(),
+  replyBy: r.replyBy ? r.replyBy.toISOString() : null,
+  overdue: r.status === 'pending' && !!r.replyBy && r.replyBy.getTime() < now.getTime(),
+  materials: r.status === 'confirmed' ? materials : [],
+  materialsNote: r.status === 'confirmed' ? r.materialsNote : null,
 });
 
-/** 错时 / 预约办: service outside office hours or on non-working days, on one working day's notice. */
+/**
+ * 错时 / 预约办 (DESIGN.md, Off-hours service; 罗山 预约办 and 错时办): service outside a hall's opening
+ * hours or on non-working days, asked for by closing time of the last working day before, answered
+ * within one working day, confirmed with the materials to bring or refused with a reason from a list
+ * (never "non-working day", 预约办 七), and expired when its date passes unanswered.
+ */
 @Injectable()
 export class OffhoursService {
   constructor(
     @InjectRepository(OffhoursRequestEntity) private readonly requests: Repository<OffhoursRequestEntity>,
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @InjectRepository(ServiceMaterialEntity) private readonly materials: Repository<ServiceMaterialEntity>,
+    @Inject(AppConfig) private readonly config: AppConfig,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
     private readonly slots: SlotsService,
@@ -64,8 +105,36 @@ export class OffhoursService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly admission: AdmissionService,
+    private readonly policies: HallPolicyService,
+    private readonly tx: Transactions,
   ) {}
 
+  /** The hall's working-day office windows and closing time by date, from its policy's opening hours. */
+  private async hours(hallId: string): Promise<HallHours> {
+    const { openingHours } = await this.policies.get(hallId);
+    return { windowsOn: (d: string) => workdayWindows(openingHours, d), closingOn: (d: string) => workdayClosingTime(openingHours, d) };
+  }
+
+  /** SLOT_NOT_BOOKABLE when `start` lies beyond the booking horizon (DESIGN.md: every path that creates a booking stays inside it). */
+  private assertInHorizon(start: Date, now: Date): void {
+    const { to } = bookingHorizon(now, this.config.bookingHorizonDays);
+    if (shanghaiDate(start) > to) {
+      throw new DomainError('SLOT_NOT_BOOKABLE', `错时办理只能预约 ${to} 及以前的时间（可预约 ${this.config.bookingHorizonDays} 天内）`, { horizonDays: this.config.bookingHorizonDays, until: to });
+    }
+  }
+
+  /** VALIDATION_FAILED on `preferredStart`/`preferredEnd` (or `start`/`end` for staff) when the span meets the hall's office hours that day. */
+  private overlapError(field: string, start: Date, hours: HallHours): DomainError {
+    return fieldError(field, overlapMessage(hours.windowsOn(shanghaiDate(start))));
+  }
+
+  /**
+   * A new request (POST /offhours-requests), `pending`, with `replyBy` (see replyDeadline). Raises
+   * REAL_NAME_REQUIRED, AUTHORIZATION_INVALID / AUDIENCE_MISMATCH (acting), BOOKING_FORFEITED, NOT_FOUND
+   * (service not at hall), VALIDATION_FAILED (span: one day, ≤ 4 hours, future, outside the hall's
+   * office hours of a working day), SLOT_NOT_BOOKABLE (beyond the booking horizon), NOTICE_TOO_SHORT
+   * (after closing time of the last working day before; `details.deadline` ISO instant, `details.date`).
+   */
   async create(
     caller: AuthUser,
     input: { serviceId: string; hallId: string; preferredStart: string; preferredEnd: string; note?: string; onBehalfOf?: OnBehalfOf },
@@ -78,13 +147,21 @@ export class OffhoursService {
     const start = new Date(input.preferredStart);
     const end = new Date(input.preferredEnd);
     const now = this.clock.now();
-    const view_ = await this.calendar.view();
-    const check = checkOffhoursRequest(start, end, now, view_.isWorkday);
-    if (check !== 'ok') throw fieldError(REFUSALS[check].field, REFUSALS[check].message);
+    const { isWorkday } = await this.calendar.view();
+    const hours = await this.hours(input.hallId);
+    const check = checkOffhoursRequest(start, end, now, isWorkday, hours.windowsOn);
+    if (check !== 'ok') {
+      const refusal = REFUSALS[check];
+      throw refusal.message === null ? this.overlapError(refusal.field, start, hours) : fieldError(refusal.field, refusal.message);
+    }
+    this.assertInHorizon(start, now);
     const day = shanghaiDate(start);
-    if (!(await this.calendar.isNoticeInTime(day, now))) {
-      const deadline = await this.calendar.lastWorkdayBefore(day);
-      throw new DomainError('NOTICE_TOO_SHORT', `错时预约需至少提前一个工作日申请：${day} 的预约最晚应在 ${deadline} 下班前提出`, { deadline });
+    const deadline = noticeDeadline(day, isWorkday, hours.closingOn);
+    if (now.getTime() > deadline.getTime()) {
+      throw new DomainError('NOTICE_TOO_SHORT', `错时预约需至少提前一个工作日申请：${day} 的预约最晚应在 ${wallTime(deadline)}（大厅下班前）提出`, {
+        deadline: deadline.toISOString(),
+        date: shanghaiDate(deadline),
+      });
     }
     const r = this.requests.create({
       id: newId(),
@@ -99,6 +176,9 @@ export class OffhoursService {
       note: input.note ?? null,
       status: 'pending',
       refuseReason: null,
+      refuseCode: null,
+      replyBy: replyDeadline(now, start, isWorkday, hours.closingOn),
+      materialsNote: null,
       bookingId: null,
       decidedBy: null,
       staffName: null,
@@ -107,21 +187,44 @@ export class OffhoursService {
       updatedAt: now,
     });
     await this.requests.insert(r);
-    return view(r);
+    // built from the row just written, with the names a read shows (create-views.int.ts)
+    return (await this.views([r]))[0];
   }
 
-  /** Service and hall names for a set of requests, in two queries. */
-  private async names(rows: OffhoursRequestEntity[]): Promise<(r: OffhoursRequestEntity) => { serviceName: string; hallName: string }> {
-    if (rows.length === 0) return () => ({ serviceName: '', hallName: '' });
-    const [services, halls] = await Promise.all([
+  /** The guide's materials of each service, as the applicant brings them: `名称（N 份）`, in the guide's order. */
+  private async materialLists(serviceIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (serviceIds.length === 0) return out;
+    const rows = await this.materials.find({ where: { serviceId: In([...new Set(serviceIds)]) }, order: { sortOrder: 'ASC' } });
+    for (const m of rows) {
+      const list = out.get(m.serviceId) ?? [];
+      list.push(m.copies > 1 ? `${m.name}（${m.copies} 份）` : m.name);
+      out.set(m.serviceId, list);
+    }
+    return out;
+  }
+
+  /** Views of rows with service and hall names (two queries) and, for confirmed ones, the materials to bring. */
+  private async views(rows: OffhoursRequestEntity[]): Promise<OffhoursView[]> {
+    if (rows.length === 0) return [];
+    const now = this.clock.now();
+    const [services, halls, materials] = await Promise.all([
       this.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) }, select: { id: true, name: true } }),
       this.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true } }),
+      this.materialLists(rows.filter((r) => r.status === 'confirmed').map((r) => r.serviceId)),
     ]);
     const s = new Map(services.map((x) => [x.id, x.name]));
     const h = new Map(halls.map((x) => [x.id, x.name]));
-    return (r) => ({ serviceName: s.get(r.serviceId) ?? '', hallName: h.get(r.hallId) ?? '' });
+    return rows.map((r) => ({ ...view(r, now, materials.get(r.serviceId) ?? []), serviceName: s.get(r.serviceId) ?? '', hallName: h.get(r.hallId) ?? '' }));
   }
 
+  /** Staff lists: the views with the applicant's masked name. */
+  private async staffViews(rows: OffhoursRequestEntity[]): Promise<OffhoursView[]> {
+    const users = await Promise.all(rows.map((r) => this.users.findById(r.userId)));
+    return (await this.views(rows)).map((v, i) => ({ ...v, applicantName: maskName(users[i]?.realName ?? null) }));
+  }
+
+  /** The caller's requests (own, made by them, or their company's), newest first, at most 200. */
   async list(caller: AuthUser): Promise<OffhoursView[]> {
     const rows = await this.requests
       .createQueryBuilder('r')
@@ -129,14 +232,16 @@ export class OffhoursService {
       .orderBy('r.created_at', 'DESC')
       .take(200)
       .getMany();
-    const names = await this.names(rows);
-    return rows.map((r) => ({ ...view(r), ...names(r) }));
+    return this.views(rows);
   }
 
+  /** One request the caller may see (NOT_FOUND otherwise); a confirmed one carries `bookingId` and the materials to bring. */
   async get(caller: AuthUser, id: string): Promise<OffhoursView> {
-    return view(this.access.visible(caller, await this.requests.findOne({ where: { id } })));
+    const r = this.access.visible(caller, await this.requests.findOne({ where: { id } }));
+    return (await this.views([r]))[0];
   }
 
+  /** The applicant withdraws a pending request; INVALID_STATE otherwise. */
   async cancel(caller: AuthUser, id: string): Promise<OffhoursView> {
     this.access.ownedBy(caller, await this.requests.findOne({ where: { id } }));
     const done = await this.requests.update({ id, status: 'pending' }, { status: 'cancelled', updatedAt: this.clock.now() });
@@ -144,6 +249,7 @@ export class OffhoursService {
     return this.get(caller, id);
   }
 
+  /** The hall's requests (all halls for an admin), by requested time, at most 500. */
   async staffList(caller: AuthUser, status?: OffhoursStatus): Promise<OffhoursView[]> {
     const hallId = caller.roles.includes('admin') ? undefined : (caller.hallId ?? '-');
     const rows = await this.requests.find({
@@ -151,13 +257,32 @@ export class OffhoursService {
       order: { preferredStart: 'ASC' },
       take: 500,
     });
-    const users = await Promise.all(rows.map((r) => this.users.findById(r.userId)));
-    const names = await this.names(rows);
-    return rows.map((r, i) => ({ ...view(r), ...names(r), applicantName: maskName(users[i]?.realName ?? null) }));
+    return this.staffViews(rows);
   }
 
-  /** Confirm with a time and a staff member: the request becomes an off-hours booking (same no-show rules). */
-  async confirm(caller: AuthUser, id: string, input: { start: string; end: string; staffName: string }): Promise<OffhoursView> {
+  /**
+   * The supervisor's list (GET /staff/supervision/offhours-requests): pending requests past `replyBy`
+   * (罗山 预约办 五 "应当即给予答复"; 八: 追究窗口责任), of the caller's hall (all halls for an admin),
+   * latest-due first at most 500, each `overdue: true`.
+   */
+  async overdue(caller: AuthUser): Promise<OffhoursView[]> {
+    const hallId = caller.roles.includes('admin') ? undefined : (caller.hallId ?? '-');
+    const rows = await this.requests.find({
+      where: { ...(hallId ? { hallId } : {}), status: 'pending', replyBy: LessThan(this.clock.now()) },
+      order: { replyBy: 'ASC' },
+      take: 500,
+    });
+    return this.staffViews(rows);
+  }
+
+  /**
+   * Confirm with a time and a staff member: the request becomes an off-hours booking (same no-show
+   * rules, same admission door) and the applicant is told what to bring — the guide's list plus
+   * `materialsNote` (罗山 预约办 五 "说明依法需要提供的相关资料"). Raises NOT_FOUND (another hall),
+   * INVALID_STATE (not pending), VALIDATION_FAILED (past, inverted, or meeting the hall's office hours),
+   * SLOT_NOT_BOOKABLE (beyond the booking horizon), and whatever admission raises.
+   */
+  async confirm(caller: AuthUser, id: string, input: { start: string; end: string; staffName: string; materialsNote?: string }): Promise<OffhoursView> {
     const r = this.access.handled(caller, await this.requests.findOne({ where: { id } }));
     if (r.status !== 'pending') throw new DomainError('INVALID_STATE', '该申请已处理');
     const start = new Date(input.start);
@@ -166,8 +291,11 @@ export class OffhoursService {
     if (end.getTime() <= start.getTime() || start.getTime() <= now.getTime()) {
       throw fieldError('start', '时间不正确', '请填写将来的、结束晚于开始的时间');
     }
-    const overlap = officeOverlap(start, end, (await this.calendar.view()).isWorkday);
-    if (overlap) throw fieldError(overlap, overlapMessage());
+    const hours = await this.hours(r.hallId);
+    const overlap = officeOverlap(start, end, (await this.calendar.view()).isWorkday, hours.windowsOn);
+    if (overlap) throw this.overlapError(overlap, start, hours);
+    this.assertInHorizon(start, now);
+    const materialsNote = input.materialsNote?.trim() || null;
     const slot: SlotEntity = Object.assign(new SlotEntity(), {
       id: newId(),
       hallId: r.hallId,
@@ -197,35 +325,84 @@ export class OffhoursService {
       claim: async (em, b) => {
         const claimed = await em.getRepository(OffhoursRequestEntity).update(
           { id, status: 'pending' },
-          { status: 'confirmed', bookingId: b.id, decidedBy: caller.id, staffName: input.staffName, decidedAt: now, updatedAt: now },
+          { status: 'confirmed', bookingId: b.id, decidedBy: caller.id, staffName: input.staffName, materialsNote, decidedAt: now, updatedAt: now },
         );
         if (!claimed.affected) throw new DomainError('INVALID_STATE', '该申请已处理');
         await this.audit.record({ actorId: caller.id, action: 'offhours.confirm', objectType: 'offhours_request', objectId: id, data: { start: input.start, end: input.end } }, em);
       },
     });
+    const materials = (await this.materialLists([r.serviceId])).get(r.serviceId) ?? [];
+    const bring = [...materials, ...(materialsNote ? [materialsNote] : [])];
     await this.notifications.send({
       userId: r.userId,
       type: 'offhours_confirmed',
       title: '错时预约已确认',
-      body: `您申请的错时办理已确认：${slot.day} ${localTime(start)}-${localTime(end)}，接待人员 ${input.staffName}。请凭预约码 ${booking.code} 按时前往。`,
+      body:
+        `您申请的错时办理已确认：${slot.day} ${localTime(start)}-${localTime(end)}，接待人员 ${input.staffName}。请凭预约码 ${booking.code} 按时前往。` +
+        (bring.length ? `\n请携带：${bring.map((m, i) => `${i + 1}. ${m}`).join('；')}。` : ''),
       link: LINKS.booking(booking.id),
     });
     return this.get(caller, id);
   }
 
-  async refuse(caller: AuthUser, id: string, reason: string): Promise<OffhoursView> {
+  /**
+   * Refuse with a reason from OFFHOURS_REFUSAL_REASONS (never "non-working day", 罗山 预约办 七) and an
+   * optional note (required for `other`); the applicant is told both (预约办 五 "必须向申请人说明理由").
+   * Raises NOT_FOUND, INVALID_STATE (not pending), VALIDATION_FAILED (`note` missing for `other`).
+   */
+  async refuse(caller: AuthUser, id: string, input: { reason: OffhoursRefusalReason; note?: string }): Promise<OffhoursView> {
     const r = this.access.handled(caller, await this.requests.findOne({ where: { id } }));
+    const note = input.note?.trim() || null;
+    if (input.reason === 'other' && !note) throw fieldError('note', '选择“其他原因”时请写明理由');
     const now = this.clock.now();
-    const done = await this.requests.update({ id, status: 'pending' }, { status: 'refused', refuseReason: reason, decidedBy: caller.id, decidedAt: now, updatedAt: now });
+    const done = await this.requests.update(
+      { id, status: 'pending' },
+      { status: 'refused', refuseCode: input.reason, refuseReason: note, decidedBy: caller.id, decidedAt: now, updatedAt: now },
+    );
     if (!done.affected) throw new DomainError('INVALID_STATE', '该申请已处理');
-    await this.audit.record({ actorId: caller.id, action: 'offhours.refuse', objectType: 'offhours_request', objectId: id, reason });
+    const text = refusalText(input.reason, note) ?? '';
+    await this.audit.record({ actorId: caller.id, action: 'offhours.refuse', objectType: 'offhours_request', objectId: id, reason: text });
     await this.notifications.send({
       userId: r.userId,
       type: 'offhours_refused',
       title: '错时预约未能安排',
-      body: `很抱歉，您申请的错时办理未能安排。原因：${reason}`,
+      body: `很抱歉，您申请的错时办理未能安排。原因：${text}`,
       link: LINKS.offhours(id),
     });
     return this.get(caller, id);
+  }
+
+  /**
+   * The `offhours-expiry` job: every pending request whose date (Asia/Shanghai) has passed becomes
+   * `expired` and its applicant is told (one message per request, `dedupeKey`). Idempotent: each row
+   * is claimed by a guarded update in the transaction that writes its message, so instances running
+   * it at once expire and tell each request once. Returns `{ expired }`.
+   */
+  async expire(): Promise<{ expired: number }> {
+    const now = this.clock.now();
+    const today = startOfDay(shanghaiDate(now));
+    const due = await this.requests.find({ where: { status: 'pending', preferredStart: LessThan(today) }, order: { preferredStart: 'ASC' }, take: 500 });
+    let expired = 0;
+    for (const r of due) {
+      if (!hasDatePassed(r.preferredStart, now)) continue;
+      const done = await this.tx.run(async (em) => {
+        const claimed = await em.getRepository(OffhoursRequestEntity).update({ id: r.id, status: 'pending' }, { status: 'expired', updatedAt: now });
+        if (!claimed.affected) return false;
+        await this.notifications.send(
+          {
+            userId: r.userId,
+            type: 'offhours_expired',
+            title: '错时预约申请已过期',
+            body: `很抱歉，您申请的 ${shanghaiDate(r.preferredStart)} ${localTime(r.preferredStart)}-${localTime(r.preferredEnd)} 错时办理未获大厅答复，申请已过期。如仍需办理，请重新申请或致电大厅。`,
+            link: LINKS.offhours(r.id),
+            dedupeKey: `offhours-expired:${r.id}`,
+          },
+          em,
+        );
+        return true;
+      });
+      if (done) expired++;
+    }
+    return { expired };
   }
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { OffhoursStatus } from '@gov/shared';
+import type { OffhoursRefusalReason, OffhoursStatus } from '@gov/shared';
 import { timeCol } from '../../common/db/column-types';
 
 @Entity('offhours_requests')
@@ -15,7 +15,12 @@ export class OffhoursRequestEntity {
   @Column(timeCol('preferred_end')) preferredEnd!: Date;
   @Column({ type: 'text', nullable: true }) note!: string | null;
   @Column({ type: 'varchar', length: 16 }) status!: OffhoursStatus;
+  /** the refusal's free text (before the reason list: the whole reason) */
   @Column({ name: 'refuse_reason', type: 'text', nullable: true }) refuseReason!: string | null;
+  @Column({ name: 'refuse_code', type: 'varchar', length: 32, nullable: true }) refuseCode!: OffhoursRefusalReason | null;
+  /** staff must answer by then (null: made before the rule) */
+  @Column(timeCol('reply_by', true)) replyBy!: Date | null;
+  @Column({ name: 'materials_note', type: 'text', nullable: true }) materialsNote!: string | null;
   @Column({ name: 'booking_id', type: 'varchar', length: 36, nullable: true }) bookingId!: string | null;
   @Column({ name: 'decided_by', type: 'varchar', length: 36, nullable: true }) decidedBy!: string | null;
   @Column({ name: 'staff_name', type: 'varchar', length: 64, nullable: true }) staffName!: string | null;

@@ -178,6 +178,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
                     <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABELS[r.status]}</StatusTag>
                   </View>
                   {r.note ? <Text className='list-item__line'>备注：{r.note}</Text> : null}
+                  {r.status === 'pending' && r.replyBy ? <Text className='list-item__line'>大厅答复期限：{dateTimeLabel(r.replyBy)}</Text> : null}
                 </Tappable>
               ))}
             </PageState>

@@ -14,4 +14,5 @@ export const OFFHOURS_TONE: Record<string, Tone> = {
   confirmed: 'success',
   refused: 'danger',
   cancelled: 'muted',
+  expired: 'muted',
 }

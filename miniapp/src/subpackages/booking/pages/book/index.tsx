@@ -243,7 +243,7 @@ export default function Book() {
                   </View>
                   <Tappable
                     className='book__offhours'
-                    onTap={() => Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.offhours, { serviceId, hallId }) })}
+                    onTap={() => Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.offhoursNew, { serviceId, hallId }) })}
                   >
                     <Text>工作时间来不了？申请错时/预约办</Text>
                   </Tappable>

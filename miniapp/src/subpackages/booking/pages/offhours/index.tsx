@@ -1,54 +1,27 @@
-import { useFormErrors } from '@/hooks/useFormErrors'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import TextArea from '@/components/TextArea'
-import { type CalendarDay, meetsOfficeWindow, minutesOf, OFFHOURS_STATUS_LABELS, officeHoursText, overlapMessage } from '@gov/shared'
+import { OFFHOURS_STATUS_LABELS } from '@gov/shared'
 import Button from '@/components/AppButton'
-import ActingBar, { useActingWho } from '@/components/ActingBar'
 import AppPage from '@/components/AppPage'
-import AudienceNotice, { useAudienceBlock } from '@/components/AudienceNotice'
 import HallLocation from '@/components/HallLocation'
-import HallPicker, { initialHallId } from '@/components/HallPicker'
 import PageState from '@/components/PageState'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
-import Tappable from '@/components/Tappable'
 import { bookingApi } from '@/api/booking'
 import { catalogApi } from '@/api/catalog'
-import { errorMessage, isApiError } from '@/api/client'
+import { errorMessage } from '@/api/client'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
-import { acting, useActingFor } from '@/store/acting'
 import { useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
-import { addDays, dateLabel, isoAt, shanghaiDate, shanghaiTime } from '@/utils/time'
-import EligibilityBanner from '@/subpackages/booking/components/EligibilityBanner'
+import { dateLabel, dateTimeLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
 import { OFFHOURS_TONE } from '@/subpackages/booking/components/tones'
 import '@/subpackages/booking/components/booking.scss'
-import './index.scss'
+import '@/subpackages/booking/components/offhours.scss'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
-
-const WORKDAY_STARTS = ['07:00', '07:30', '08:00', '12:00', '12:30', '17:00', '17:30', '18:00', '18:30', '19:00']
-const RESTDAY_STARTS = ['09:00', '10:00', '11:00', '14:00', '15:00', '16:00']
-const DURATIONS = [30, 60, 90, 120]
-const OFFICE_TEXT = officeHoursText()
-const OVERLAP_MESSAGE = overlapMessage()
-
-function plusMinutes(hhmm: string, minutes: number): string {
-  const t = minutesOf(hhmm) + minutes
-  return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`
-}
-
-function Chip({ on, label, onTap }: { on: boolean; label: string; onTap: () => void }) {
-  return (
-    <Tappable className={`chip ${on ? 'chip--on' : ''}`} onTap={onTap} pressed={on}>
-      <Text>{label}</Text>
-    </Tappable>
-  )
-}
 
 /** The status of one off-hours request. */
 function RequestStatus({ id }: { id: string }) {
@@ -117,6 +90,12 @@ function RequestStatus({ id }: { id: string }) {
                 <Text className='kv__v'>{r.staffName}</Text>
               </View>
             ) : null}
+            {r.status === 'pending' && r.replyBy ? (
+              <View className='kv'>
+                <Text className='kv__k'>答复期限</Text>
+                <Text className='kv__v'>{`${dateTimeLabel(r.replyBy)} 前${r.overdue ? '（已超时，已提醒大厅督办）' : ''}`}</Text>
+              </View>
+            ) : null}
             {r.refuseReason ? (
               <View className='kv'>
                 <Text className='kv__k'>未通过原因</Text>
@@ -124,15 +103,36 @@ function RequestStatus({ id }: { id: string }) {
               </View>
             ) : null}
           </View>
+          {r.status === 'confirmed' && (r.materials.length > 0 || r.materialsNote) ? (
+            <View className='card'>
+              <Text className='choice__title'>请携带以下材料</Text>
+              <View className='offhours__materials'>
+                {r.materials.map((m, i) => (
+                  <Text key={m}>{`${i + 1}. ${m}`}</Text>
+                ))}
+                {r.materialsNote ? <Text>{`另：${r.materialsNote}`}</Text> : null}
+              </View>
+            </View>
+          ) : null}
           {r.status === 'pending' ? (
             <View className='info-box'>
-              <Text>大厅将在工作时间内确认时间和接待人员，结果会通过消息通知您。</Text>
+              <Text>{`大厅将${r.replyBy ? `在 ${dateTimeLabel(r.replyBy)} 前` : '在一个工作日内'}确认时间和接待人员，结果会通过消息通知您。`}</Text>
+            </View>
+          ) : null}
+          {r.status === 'expired' ? (
+            <View className='info-box'>
+              <Text>很抱歉，这次申请到预约日仍未获大厅答复，已过期。如仍需办理，请重新申请或致电大厅。</Text>
             </View>
           ) : null}
           <ButtonRow className='offhours__actions'>
             {r.status === 'confirmed' && r.bookingId ? (
               <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: r.bookingId! }))}>
                 查看预约和签到码
+              </Button>
+            ) : null}
+            {r.status === 'expired' || r.status === 'refused' ? (
+              <Button block type='primary' size='large' onClick={() => openPage(withQuery(CITIZEN_ROUTES.offhoursNew, { serviceId: r.serviceId, hallId: r.hallId }))}>
+                重新申请
               </Button>
             ) : null}
             {r.status === 'pending' ? (
@@ -147,206 +147,27 @@ function RequestStatus({ id }: { id: string }) {
   )
 }
 
-/** The off-hours request form (错时/预约办). */
-function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?: string }) {
-  const { accessToken } = useSession()
-  // 为谁办理: the request is made for this company or principal (null: oneself)
-  const onBehalfOf = useActingFor()
-  const who = useActingWho()
-  const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId], !!serviceId)
-  const eligibility = useAsync(() => bookingApi.eligibility(), [accessToken], !!accessToken)
-  const today = shanghaiDate()
-  const calendar = useAsync(() => catalogApi.calendar(addDays(today, 1), addDays(today, 30)).catch(() => [] as CalendarDay[]), [today])
-  const [hallId, setHallId] = useState<string | null>(null)
-  const [date, setDate] = useState<string | null>(null)
-  const [start, setStart] = useState<string | null>(null)
-  const [duration, setDuration] = useState(60)
-  const [note, setNote] = useState('')
-  /** the form's message, and the server's VALIDATION_FAILED on its field: preferredStart (开始时间) or preferredEnd (时长); a new choice clears them */
-  const errors = useFormErrors<'preferredStart' | 'preferredEnd'>()
-  const [deadline, setDeadline] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const blocked = !!useAudienceBlock(guide.data?.audience)
-  usePullRefresh(() => {
-    guide.reload()
-    calendar.reload()
-  })
-
-  // several halls: the user chooses (the hall the booking page passes, or a single hall, is taken as chosen)
+/** Without an id: old links to the form (`serviceId`) open the form; otherwise the list of one's requests. */
+function Elsewhere({ serviceId, hallId }: { serviceId?: string; hallId?: string }) {
   useEffect(() => {
-    if (!hallId && guide.data) setHallId(initialHallId(guide.data.halls, linkHallId))
-  }, [guide.data])
-
-  const days = useMemo(() => {
-    const cal = new Map((calendar.data ?? []).map((c) => [c.date, c]))
-    return Array.from({ length: 21 }, (_, i) => {
-      const d = addDays(today, i + 1)
-      const c = cal.get(d)
-      return { date: d, workday: c ? c.workday : ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()), name: c?.name ?? null }
-    })
-  }, [calendar.data, today])
-  const day = days.find((d) => d.date === date)
-  const starts = day ? (day.workday ? WORKDAY_STARTS : RESTDAY_STARTS) : []
-  // on a working day the span may not run into office hours: said at the field before it is sent
-  const overlap = !!(day?.workday && start && meetsOfficeWindow(start, duration))
-  const startError = errors.of('preferredStart') ?? ''
-  const endError = errors.of('preferredEnd') ?? (overlap ? OVERLAP_MESSAGE : '')
-  useEffect(() => {
-    errors.clear()
-    setDeadline(null)
-  }, [hallId, date, start, duration])
-
-  const submit = async () => {
-    errors.clear()
-    setDeadline(null)
-    if (!hallId || !date || !start) {
-      errors.fail('请选择大厅、日期和开始时间')
-      return
-    }
-    setBusy(true)
-    try {
-      const r = await bookingApi.requestOffhours({
-        serviceId,
-        hallId,
-        preferredStart: isoAt(date, start),
-        preferredEnd: isoAt(date, plusMinutes(start, duration)),
-        note: note.trim() || undefined,
-        ...(onBehalfOf ? { onBehalfOf } : {}),
-      })
-      // made in that name: the next errand starts from 本人 again
-      acting.done()
-      errors.clear()
-      toast('申请已提交', 'success')
-      Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.offhours, { id: r.id }) })
-    } catch (e) {
-      errors.failWith(e, ['preferredStart', 'preferredEnd'])
-      if (isApiError(e) && e.code === 'NOTICE_TOO_SHORT' && typeof e.details.deadline === 'string') setDeadline(e.details.deadline)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const g = guide.data
-  return (
-    <PageState loading={guide.loading} error={guide.error} onRetry={guide.reload}>
-      {g ? (
-        <View>
-          <ActingBar />
-          <AudienceNotice audience={g.audience} />
-          <View className='info-box'>
-            <Text>
-              {`可选时间：工作日 9:00 以前、12:00–13:30 午休、17:00 以后，所选时段不能与工作时间（${OFFICE_TEXT}）重叠；休息日和节假日全天可选。需至少提前一个工作日申请（在预约日前最后一个工作日下班前提出）。大厅确认时间和接待人员后生成预约，同样适用爽约规则。`}
-            </Text>
-          </View>
-          {eligibility.data ? <EligibilityBanner e={eligibility.data} /> : null}
-          <View className='card'>
-            <Text className='choice__title'>{g.name}</Text>
-            <Text className='offhours__label'>办理大厅</Text>
-            <HallPicker halls={g.halls} value={hallId} onChange={setHallId} />
-
-            <Text className='offhours__label'>日期</Text>
-            <View className='chips' role='group' aria-label='日期'>
-              {days.map((d) => (
-                <Chip
-                  key={d.date}
-                  on={d.date === date}
-                  label={`${dateLabel(d.date)}${d.workday ? '' : ' 休'}`}
-                  onTap={() => {
-                    setDate(d.date)
-                    setStart(null)
-                    errors.clear()
-                  }}
-                />
-              ))}
-            </View>
-
-            {day ? (
-              <>
-                <Text className='offhours__label'>开始时间（{day.workday ? '工作日：早晚或午休' : day.name ?? '休息日'}）</Text>
-                <View className='chips' role='group' aria-label='开始时间'>
-                  {starts.map((s) => (
-                    <Chip
-                      key={s}
-                      on={s === start}
-                      label={s}
-                      onTap={() => {
-                        setStart(s)
-                        errors.clear()
-                      }}
-                    />
-                  ))}
-                </View>
-                {startError ? (
-                  <View className='form-error' role='alert'>
-                    <Text>{startError}</Text>
-                  </View>
-                ) : null}
-                <Text className='offhours__label'>时长</Text>
-                <View className='chips' role='group' aria-label='时长'>
-                  {DURATIONS.map((m) => (
-                    <Chip
-                      key={m}
-                      on={m === duration}
-                      label={m < 60 ? `${m} 分钟` : `${m / 60} 小时`}
-                      onTap={() => {
-                        setDuration(m)
-                        errors.clear()
-                      }}
-                    />
-                  ))}
-                </View>
-                {endError ? (
-                  <View className='form-error' role='alert'>
-                    <Text>{endError}</Text>
-                  </View>
-                ) : null}
-                {start ? (
-                  <Text className='muted'>
-                    时间段：{dateLabel(day.date)} {start}–{plusMinutes(start, duration)}
-                  </Text>
-                ) : null}
-              </>
-            ) : null}
-
-            <Text className='offhours__label'>备注</Text>
-            <TextArea label='备注' placeholder='如：白天上班，希望下班后办理' value={note} onChange={(v) => {
-              setNote(v)
-              errors.changed()
-            }} />
-            {errors.form ? (
-              <View className='form-error' role='alert'>
-                <Text>{errors.form}</Text>
-                {deadline ? <Text>{`\n最晚申请时间：${dateLabel(deadline)} 下班前`}</Text> : null}
-              </View>
-            ) : null}
-            <View className='offhours__confirm button-row__line'>
-              <Text className='offhours__who'>{`将为 ${who} 申请`}</Text>
-              {!hallId ? <Text className='muted'>请先选择办理大厅</Text> : null}
-            </View>
-            <Button className='btn-block' block type='primary' size='large' loading={busy} disabled={!!eligibility.data?.forfeited || blocked || overlap || !hallId} onClick={submit}>
-              提交申请
-            </Button>
-          </View>
-        </View>
-      ) : null}
-    </PageState>
-  )
+    const url = serviceId ? withQuery(CITIZEN_ROUTES.offhoursNew, { serviceId, hallId }) : withQuery(CITIZEN_ROUTES.myBookings, { tab: 'offhours' })
+    void Taro.redirectTo({ url })
+  }, [serviceId, hallId])
+  return <PageState loading />
 }
 
+/** 错时/预约办 status screen: one request (`id`) — its state, when the hall must answer, what to bring. */
 export default function Offhours() {
   const { params } = useRouter()
-  const id = params.id
   return (
     <AppPage className='offhours'>
-      <SignInGate purpose='申请错时/预约办' verified={!id}>
-        {id ? (
-          <RequestStatus id={id} />
-        ) : params.serviceId ? (
-          <RequestForm serviceId={params.serviceId} linkHallId={params.hallId} />
-        ) : (
-          <PageState error={new Error('请从办事指南进入错时办理申请')} />
-        )}
-      </SignInGate>
+      {params.id ? (
+        <SignInGate purpose='查看错时/预约办申请'>
+          <RequestStatus id={params.id} />
+        </SignInGate>
+      ) : (
+        <Elsewhere serviceId={params.serviceId} hallId={params.hallId} />
+      )}
     </AppPage>
   )
 }
