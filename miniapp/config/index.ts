@@ -64,8 +64,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       name: `${outputRoot}-${taroEnv}-${process.env.NODE_ENV ?? 'production'}`,
     },
     sass: {
-      // theme variables and mixins are available in every .scss without an import
-      resource: [path.resolve(__dirname, '..', 'src/styles/theme.scss')],
+      // every .scss starts with this line: the theme's tokens and building blocks (src/styles/_theme.scss)
+      // without an import of its own; a stylesheet that emits a shared partial adds `@use '@/styles/…'`
+      data: "@use '@/styles/theme' as *;\n",
     },
     mini: {
       optimizeMainPackage: { enable: true },
