@@ -53,7 +53,7 @@ import type { BookingController } from './booking/booking.controller';
 import type { NoShowRecordController } from './booking/no-show-record.controller';
 import type { StaffBookingController } from './booking/staff-booking.controller';
 import type { WaitlistController } from './booking/waitlist.controller';
-import type { CallbacksController } from './callbacks/callbacks.controller';
+import type { FollowUpsController } from './follow-ups/follow-ups.controller';
 import type { CatalogController } from './catalog/catalog.controller';
 import type { Listed } from './common/paging';
 import type { ClientConfigController } from './health/client-config.controller';
@@ -115,7 +115,7 @@ export type ContractCheck = [
   // desk, messages, admin
   Expect<Equal<Answer<DeskController, 'search'>, DeskSearchResult>>,
   Expect<Equal<Answer<AdminPhrasesController, 'list'>, PhraseView[]>>,
-  Expect<Equal<Answer<CallbacksController, 'list'>, Listed<CallbackView>>>,
+  Expect<Equal<Answer<FollowUpsController, 'list'>, Listed<CallbackView>>>,
   Expect<Equal<Answer<NotificationsController, 'list'>, MessageView[]>>,
   Expect<Equal<Answer<AdminStaffController, 'list'>, StaffView[]>>,
 ];

@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { drawnForCallback } from '../../server/src/callbacks/callbacks.rules';
+import { drawnForFollowUp } from '../../server/src/follow-ups/follow-ups.rules';
 import { launch, screenshot, serverNow } from './browser';
 import { expectAccessible, shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
 import {
@@ -55,7 +55,7 @@ async function deliveredDrawnFiling(person: Tokens, staffToken: string, hallId: 
   let app: { id: string; number: string; materials: Array<{ materialId: string; required: boolean }> } | null = null;
   for (let i = 0; i < 40 && !app; i++) {
     const draft = await call('POST', '/api/applications', { token: person.accessToken, body: { serviceId: s.id, hallId, onBehalfOf } });
-    if (drawnForCallback(draft.id, month, 20)) app = draft;
+    if (drawnForFollowUp(draft.id, month, 20)) app = draft;
     else await call('POST', `/api/applications/${draft.id}/withdraw`, { token: person.accessToken, body: {} });
   }
   if (!app) throw new Error('no filing drawn in 40 drafts');

@@ -14,8 +14,8 @@ import { CryptoService } from '../common/crypto/crypto.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { newId } from '../common/ids';
 import { UserEntity } from '../users/entities/user.entity';
-import { drawnForCallback, monthOf } from './callbacks.rules';
-import { CallbackSampleEntity } from './entities/callback-sample.entity';
+import { drawnForFollowUp, monthOf } from './follow-ups.rules';
+import { FollowUpSampleEntity } from './entities/follow-up-sample.entity';
 import type { CallbackView } from '@gov/shared';
 export type { CallbackView } from '@gov/shared';
 
@@ -24,9 +24,9 @@ const lastOfMonth = (month: string) => addDays(`${monthOf(addDays(firstOfMonth(m
 
 /** Monthly follow-up call-backs (回访): drawn from delivered filings, called by staff, outcome recorded. */
 @Injectable()
-export class CallbacksService {
+export class FollowUpsService {
   constructor(
-    @InjectRepository(CallbackSampleEntity) private readonly samples: Repository<CallbackSampleEntity>,
+    @InjectRepository(FollowUpSampleEntity) private readonly samples: Repository<FollowUpSampleEntity>,
     @InjectRepository(ApplicationEntity) private readonly applications: Repository<ApplicationEntity>,
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
@@ -55,7 +55,7 @@ export class CallbacksService {
       for (const a of delivered) {
         considered++;
         const key = keyServices.has(a.serviceId);
-        if (!drawnForCallback(a.id, m, key ? this.config.callbacks.keyProjectPercent : this.config.callbacks.percent)) continue;
+        if (!drawnForFollowUp(a.id, m, key ? this.config.followUps.keyProjectPercent : this.config.followUps.percent)) continue;
         try {
           await this.samples.insert({ id: newId(), applicationId: a.id, month: m, hallId: a.hallId, keyProject: key, status: 'pending', reached: null, satisfied: null, note: null, calledBy: null, calledAt: null, createdAt: this.clock.now() });
           drawn++;
