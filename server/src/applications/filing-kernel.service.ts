@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
-import { ApplicationStatus, maskName, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { APPLICATION_ACTION_LABELS, ApplicationStatus, LINKS, maskName, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
@@ -53,22 +53,6 @@ export interface Step {
   from: ApplicationStatus;
   to: ApplicationStatus;
 }
-
-const ACTION_LABELS: Record<ApplicationAction, string> = {
-  submit: '提交',
-  flag: '出具补正告知',
-  pass: '预审通过',
-  accept: '受理',
-  refuse: '不予受理',
-  start_review: '开始审查',
-  approve: '准予许可',
-  deny: '不予许可',
-  deliver: '送达',
-  withdraw: '撤回',
-  deem_accept: '视为受理',
-};
-
-const LINK = (id: string) => `/subpackages/applications/pages/detail/index?id=${id}`;
 
 const group = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> => {
   const m = new Map<string, T[]>();
@@ -158,7 +142,7 @@ export class FilingKernel {
     if (!t.ok) {
       throw t.code === 'FORBIDDEN'
         ? new DomainError('FORBIDDEN')
-        : new DomainError('INVALID_STATE', `办件当前状态为“${STATUS_LABELS[a.status]}”，不能${ACTION_LABELS[action]}`, { status: a.status });
+        : new DomainError('INVALID_STATE', `办件当前状态为“${STATUS_LABELS[a.status]}”，不能${APPLICATION_ACTION_LABELS[action]}`, { status: a.status });
     }
     return { filing: a, action, from: a.status, to: t.to };
   }
@@ -273,7 +257,7 @@ export class FilingKernel {
    */
   async tell(a: ApplicationEntity, title: string, body: string, dedupeKey?: string): Promise<void> {
     for (const userId of [...new Set([a.userId, a.actorId])]) {
-      await this.notifications.send({ userId, type: 'application', title, body, link: LINK(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null });
+      await this.notifications.send({ userId, type: 'application', title, body, link: LINKS.filing(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null });
     }
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Not, Repository } from 'typeorm';
-import { ApplicationStatus, DeliveryMethod, SlaState } from '@gov/shared';
+import { ApplicationStatus, DELIVERY_METHOD_LABELS, DeliveryMethod, SlaState } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
@@ -20,8 +20,6 @@ import { ApplicationEntity } from './entities/application.entity';
 import { Actor, FilingKernel } from './filing-kernel.service';
 import type { StaffApplicationView } from '@gov/shared';
 export type { StaffApplicationView } from '@gov/shared';
-
-const METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
 
 /** What window staff do with filings of their hall: pre-review, accept or refuse, advance, deliver. */
 @Injectable()
@@ -215,7 +213,7 @@ export class StaffApplicationsService {
       throw fieldError('trackingNo', '邮寄送达须填写快递单号');
     }
     const tracking = method === 'post' ? trackingNo! : null;
-    const note = `${METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}`;
+    const note = `${DELIVERY_METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}`;
     await this.kernel.apply(step, await this.staffActor(caller), { deliveryMethod: method, trackingNo: tracking, deliveredAt: this.clock.now() }, note);
     await this.audit.record({ actorId: caller.id, action: 'application.deliver', objectType: 'application', objectId: a.id, data: { method } });
     await this.kernel.tell(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}。`);
