@@ -10,7 +10,7 @@ import { ClockService } from '../common/clock/clock.service';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { ApplicantRevealed, ApplicantsService } from '../users/applicants.service';
-import { UserEntity } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, slaState, staffOrder } from './applications.rules';
 import { AdvanceTarget } from './dto/applications.dto';
@@ -26,13 +26,13 @@ export type { StaffApplicationView } from '@gov/shared';
 export class StaffApplicationsService {
   constructor(
     @InjectRepository(ApplicationEntity) private readonly apps: Repository<ApplicationEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly kernel: FilingKernel,
     private readonly applicants: ApplicantsService,
     private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -65,7 +65,7 @@ export class StaffApplicationsService {
   }
 
   private async staffActor(caller: AuthUser): Promise<Actor> {
-    const u = await this.users.findOne({ where: { id: caller.id }, select: { id: true, displayName: true } });
+    const u = await this.users.findById(caller.id);
     return { kind: 'staff', id: caller.id, name: u?.displayName ?? null, principalId: null };
   }
 
