@@ -74,6 +74,13 @@ export class CatalogLookup {
     return byId(wanted.length ? await this.halls.find({ where: { id: In(wanted) } }) : []);
   }
 
+  /** Hall names by id, for lists that show where a filing or ticket is handled. */
+  async hallNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+    const wanted = distinct(ids);
+    const rows = wanted.length ? await this.halls.find({ where: { id: In(wanted) }, select: { id: true, name: true } }) : [];
+    return new Map(rows.map((h) => [h.id, h.name]));
+  }
+
   /** The halls that offer a service, in the halls' display order (sortOrder, then name). */
   async hallsOffering(serviceId: string): Promise<HallEntity[]> {
     const links = await this.serviceHalls.find({ where: { serviceId } });
