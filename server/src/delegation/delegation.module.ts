@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogModule } from '../catalog/catalog.module';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
@@ -13,7 +13,7 @@ import { DelegationService } from './delegation.service';
 import { AuthorizationEntity } from './entities/authorization.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuthorizationEntity, ServiceEntity, EnterpriseEntity, UserEntity, AuditLogEntity]), EnterprisesModule, UsersModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([AuthorizationEntity, EnterpriseEntity, UserEntity, AuditLogEntity]), CatalogModule, EnterprisesModule, UsersModule, NotificationsModule],
   controllers: [DelegationController],
   providers: [ActingService, DelegationService],
   exports: [ActingService, DelegationService],

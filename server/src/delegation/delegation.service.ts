@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { maskName, maskPhone, OnBehalfOf, LINKS } from '@gov/shared';
 import { isValidDate, shanghaiDate } from '../calendar/calendar.rules';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogLookup } from '../catalog/catalog-lookup.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -33,7 +33,6 @@ const PRINCIPAL_LIST_LINK = LINKS.authorizations('principal');
 export class DelegationService {
   constructor(
     @InjectRepository(AuthorizationEntity) private readonly auths: Repository<AuthorizationEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
     @InjectRepository(UserEntity) private readonly userRows: Repository<UserEntity>,
     private readonly users: UsersService,
@@ -42,6 +41,7 @@ export class DelegationService {
     private readonly clock: ClockService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly catalog: CatalogLookup,
   ) {}
 
   private async assertMayGrantFor(caller: AuthUser, principal: OnBehalfOf): Promise<void> {
@@ -62,7 +62,7 @@ export class DelegationService {
     const serviceIds = input.serviceIds === null ? null : [...new Set(input.serviceIds)];
     if (serviceIds) {
       if (serviceIds.length === 0) throw fieldError('serviceIds', '请至少选择一个事项，或选择全部事项');
-      const found = await this.services.count({ where: { id: In(serviceIds) } });
+      const found = await this.catalog.countServices(serviceIds);
       if (found !== serviceIds.length) throw fieldError('serviceIds', '所选事项不存在');
     }
     // the agent's account: found by phone hash, or made now so that they find the invitation when they first sign in
@@ -170,11 +170,11 @@ export class DelegationService {
     const [us, cs, ss] = await Promise.all([
       this.userRows.find({ where: { id: In(userIds) } }),
       companyIds.length ? this.enterprises.find({ where: { id: In(companyIds) } }) : Promise.resolve([]),
-      serviceIds.length ? this.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
+      this.catalog.serviceNames(serviceIds),
     ]);
     const user = new Map(us.map((u) => [u.id, u]));
     const company = new Map(cs.map((c) => [c.id, c]));
-    const service = new Map(ss.map((s) => [s.id, s.name]));
+    const service = ss;
     return rows.map((r) => {
       const agent = user.get(r.agentUserId);
       return {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { idDocumentKey, idDocumentProblem, IdType, idTypeAllowsLatinName, maskIdNumber, maskPhone, Me, normalizeIdDocumentNumber, normalizeRealName, PRIVACY_TERMS_VERSION, Role } from '@gov/shared';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -72,6 +72,11 @@ export class UsersService {
 
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { username } });
+  }
+
+  /** Every staff and admin account, oldest first (the admin's staff list). Raises nothing. */
+  listStaff(): Promise<UserEntity[]> {
+    return this.users.find({ where: { role: In(['staff', 'admin']) }, order: { createdAt: 'ASC' } });
   }
 
   async createStaff(input: {
