@@ -1,27 +1,17 @@
-import { client, Client, expectErrorShape } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { expectErrorShape } from './helpers/http';
+import { useTestApp } from '../../test/support/fixture';
+import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * Issue 14, fault 1 and fault 6: every door into a booking passes the same admission rules
  * (DESIGN.md, Appointments), and the booking a door answers is the booking GET shows.
  */
 describe('admission: every door into a booking passes the same rules', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z' });
+  const api = f.api;
   let hallId: string;
   let service: { id: string };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-    await setClock(api, '2026-12-07T00:00:00.000Z');
-    hallId = (await staffToken(api)).hallId;
-    service = await serviceAtHall(api, hallId);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(() => ({ hallId, service } = f.world));
 
   const slot = async (start: string, capacity = 3, minutes = 30) =>
     (await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), capacity }, { token: await adminToken(api) })).body.id as string;

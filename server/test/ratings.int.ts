@@ -1,24 +1,14 @@
-import { client, Client, expectErrorShape, signIn } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { expectErrorShape, signIn } from './helpers/http';
+import { useTestApp } from '../../test/support/fixture';
 import { adminToken, createSlot, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /** 好差评 (DESIGN.md, Ratings): once, only when finished, a ticket on 1–2, one re-rate after the answer. */
 describe('ratings', () => {
-  let t: TestApp;
-  let api: Client;
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z' });
+  const api = f.api;
   let hallId: string;
   let service: { id: string };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-    await setClock(api, '2026-12-07T00:00:00.000Z');
-    hallId = (await staffToken(api)).hallId;
-    service = await serviceAtHall(api, hallId);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(() => ({ hallId, service } = f.world));
 
   /** A booking for today 09:00 that staff have checked in. */
   const finishedBooking = async (u: Session, start: string) => {
@@ -117,7 +107,7 @@ describe('ratings', () => {
     for (const m of (created.body.materials as Array<{ materialId: string; required: boolean }>).filter((x) => x.required)) {
       const fd = new FormData();
       fd.append('file', new Blob([Buffer.from(`%PDF-1.4\n% ${m.materialId}\n%%EOF\n`)], { type: 'application/pdf' }), 'scan.pdf');
-      const up = await fetch(`${t.url}/api/applications/${id}/materials/${m.materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${u.token}` } });
+      const up = await fetch(`${f.t.url}/api/applications/${id}/materials/${m.materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${u.token}` } });
       expect(up.status).toBe(201);
     }
     const view = async () => (await api.get(`/api/applications/${id}`, { token: u.token })).body;
@@ -183,20 +173,11 @@ describe('ratings', () => {
 });
 
 describe('rating invitations', () => {
-  let t: TestApp;
-  let api: Client;
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z' });
+  const api = f.api;
 
   it('invites once, 3 days after the service, only those who have not rated', async () => {
-    await setClock(api, '2026-12-07T00:00:00.000Z');
-    const hallId = (await staffToken(api)).hallId;
-    const service = await serviceAtHall(api, hallId);
+    const { hallId, service } = f.world;
     const served = async (u: Session, start: string) => {
       const slot = await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity: 5 });
       const b = await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token: u.token });
