@@ -9,13 +9,9 @@ import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen }
 describe('admission: every door into a booking passes the same rules', () => {
   const f = useTestApp({ now: '2026-12-07T00:00:00.000Z' });
   const api = f.api;
-  let hallId: string;
-  let service: { id: string };
-  beforeAll(() => ({ hallId, service } = f.world));
 
-  const slot = async (start: string, capacity = 3, minutes = 30) =>
-    (await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), capacity }, { token: await adminToken(api) })).body.id as string;
-  const book = async (s: Session, slotId: string) => api.post('/api/bookings', { slotId, serviceId: service.id }, { token: (await refreshed(api, s)).token });
+  const slot = (start: string, capacity = 3, minutes = 30) => f.slot(start, { capacity, minutes });
+  const book = async (s: Session, slotId: string) => api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: (await refreshed(api, s)).token });
   const join = async (s: Session, slotId: string) => api.post(`/api/slots/${slotId}/waitlist`, {}, { token: (await refreshed(api, s)).token });
   const accept = async (s: Session, entryId: string) => api.post(`/api/waitlist/${entryId}/accept`, undefined, { token: (await refreshed(api, s)).token });
   const cancel = async (s: Session, bookingId: string) => api.post(`/api/bookings/${bookingId}/cancel`, undefined, { token: (await refreshed(api, s)).token });
@@ -68,7 +64,7 @@ describe('admission: every door into a booking passes the same rules', () => {
     const e2 = await join(p, f2);
     expect([e1.status, e2.status, (await join(q, f2)).status]).toEqual([201, 201, 201]);
     // and an off-hours request for Saturday 10:00–11:00, asked in time
-    const asked = await api.post('/api/offhours-requests', { serviceId: service.id, hallId, preferredStart: '2026-12-12T02:00:00.000Z', preferredEnd: '2026-12-12T03:00:00.000Z', note: '周末办理' }, { token: p.token });
+    const asked = await api.post('/api/offhours-requests', { serviceId: f.world.service.id, hallId: f.world.hallId, preferredStart: '2026-12-12T02:00:00.000Z', preferredEnd: '2026-12-12T03:00:00.000Z', note: '周末办理' }, { token: p.token });
     expect(asked.status).toBe(201);
 
     // Thursday 09:25: two no-shows so far; a place on F1 frees and is offered to P

@@ -6,14 +6,11 @@ import { adminToken, createSlot, refreshed, serviceAtHall, Session, setClock, st
 describe('ratings', () => {
   const f = useTestApp({ now: '2026-12-07T00:00:00.000Z' });
   const api = f.api;
-  let hallId: string;
-  let service: { id: string };
-  beforeAll(() => ({ hallId, service } = f.world));
 
   /** A booking for today 09:00 that staff have checked in. */
   const finishedBooking = async (u: Session, start: string) => {
-    const slot = await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity: 20 });
-    const b = await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token: (await refreshed(api, u)).token });
+    const slotId = await f.slot(start, { capacity: 20 });
+    const b = await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: (await refreshed(api, u)).token });
     expect(b.status).toBe(201);
     return b.body as { id: string; code: string };
   };
@@ -62,7 +59,7 @@ describe('ratings', () => {
     expect(again.body).toMatchObject({ score: 4, canRerate: false });
     expectErrorShape(await api.post(`/api/ratings/${r1.body.id}/rerate`, { score: 5 }, { token: u2.token }), 409, 'INVALID_STATE');
 
-    const stats = await api.get(`/api/stats/satisfaction?hallId=${hallId}`);
+    const stats = await api.get(`/api/stats/satisfaction?hallId=${f.world.hallId}`);
     expect(stats.body).toEqual({ count: 2, byScore: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 1 }, satisfactionRate: 1 });
   });
 
@@ -100,8 +97,8 @@ describe('ratings', () => {
     await setClock(api, '2026-12-07T02:00:00.000Z');
     const u = (await verifiedCitizen(api)) as Session;
     const staff = (await staffToken(api)).token;
-    const svc = await serviceAtHall(api, hallId, '个体工商户设立登记');
-    const created = await api.post('/api/applications', { serviceId: svc.id, hallId }, { token: u.token });
+    const svc = await serviceAtHall(api, f.world.hallId, '个体工商户设立登记');
+    const created = await api.post('/api/applications', { serviceId: svc.id, hallId: f.world.hallId }, { token: u.token });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     for (const m of (created.body.materials as Array<{ materialId: string; required: boolean }>).filter((x) => x.required)) {
@@ -160,7 +157,7 @@ describe('ratings', () => {
     await api.post('/api/staff/bookings/check-in', { code: b.code }, { token: (await staffToken(api)).token });
     const r = await rate(u.token, b.id, 2);
     const halls = (await api.get('/api/halls')).body as Array<{ id: string }>;
-    await api.post('/api/admin/staff', { username: 'town01', password: 'Town20261', name: '镇窗口', hallId: halls.find((h) => h.id !== hallId)!.id }, { token: await adminToken(api) });
+    await api.post('/api/admin/staff', { username: 'town01', password: 'Town20261', name: '镇窗口', hallId: halls.find((h) => h.id !== f.world.hallId)!.id }, { token: await adminToken(api) });
     const other = (await api.post('/api/auth/staff/login', { username: 'town01', password: 'Town20261' })).body.accessToken;
     expect((await api.get('/api/staff/rectifications', { token: other })).body).toEqual([]);
     expectErrorShape(await api.post(`/api/staff/rectifications/${r.body.rectification.id}/answer`, { answer: '这不是我们大厅的' }, { token: other }), 404, 'NOT_FOUND');
