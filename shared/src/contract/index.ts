@@ -12,3 +12,4 @@ export * from './pages';
 export * from './ratings';
 export * from './staff';
 export * from './type-checks';
+export * from './route-views';
