@@ -10,7 +10,7 @@ import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { BookingEntity } from '../booking/entities/booking.entity';
 import { WaitlistEntryEntity } from '../booking/entities/waitlist-entry.entity';
 import { WaitlistService } from '../booking/waitlist.service';
-import { CatalogLookup } from '../catalog/catalog-lookup.service';
+import { CatalogService } from '../catalog/catalog.service';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
@@ -73,7 +73,7 @@ export class AccountService {
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
-    private readonly catalog: CatalogLookup,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** What keeps this person's account open, counted. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import * as bcrypt from 'bcryptjs';
-import { CatalogLookup } from '../catalog/catalog-lookup.service';
+import { CatalogService } from '../catalog/catalog.service';
 import { fieldError } from '../common/errors/domain-error';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
@@ -21,7 +21,7 @@ const view = (u: UserEntity): StaffView => ({
 export class AdminStaffService {
   constructor(
     private readonly users: UsersService,
-    private readonly catalog: CatalogLookup,
+    private readonly catalog: CatalogService,
   ) {}
 
   async list(): Promise<StaffView[]> {

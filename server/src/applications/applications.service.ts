@@ -7,7 +7,7 @@ import { ApplicationStatus, OnBehalfOf } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
-import { CatalogLookup } from '../catalog/catalog-lookup.service';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
@@ -55,7 +55,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly applicants: ApplicantsService,
     private readonly fileStore: FilesService,
     private readonly kernel: FilingKernel,
-    private readonly catalog: CatalogLookup,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** GET /files/:id answers a file only to whoever may see its filing (visibleFiling). */

@@ -5,7 +5,7 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { APPLICATION_ACTION_LABELS, ApplicationStatus, LINKS, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
-import { CatalogLookup } from '../catalog/catalog-lookup.service';
+import { CatalogService } from '../catalog/catalog.service';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { Transactions } from '../common/db/transactions';
@@ -80,7 +80,7 @@ export class FilingKernel {
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
-    private readonly catalog: CatalogLookup,
+    private readonly catalog: CatalogService,
     private readonly applicants: ApplicantsService,
   ) {}
 

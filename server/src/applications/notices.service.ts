@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
-import { CatalogLookup } from '../catalog/catalog-lookup.service';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { UsersService } from '../users/users.service';
@@ -18,7 +18,7 @@ const cnDate = (d: Date) => {
 @Injectable()
 export class NoticesService {
   constructor(
-    private readonly catalog: CatalogLookup,
+    private readonly catalog: CatalogService,
     private readonly users: UsersService,
     private readonly kernel: FilingKernel,
     private readonly access: AccessPolicy,

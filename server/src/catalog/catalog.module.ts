@@ -5,7 +5,6 @@ import { UserEntity } from '../users/entities/user.entity';
 import { AdminDepartmentsController, AdminHallsController, AdminServicesController } from './admin-catalog.controller';
 import { AdminCatalogService } from './admin-catalog.service';
 import { CatalogIndexService } from './catalog-index.service';
-import { CatalogLookup } from './catalog-lookup.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
 import { DepartmentEntity } from './entities/department.entity';
@@ -14,13 +13,13 @@ import { ServiceHallEntity } from './entities/service-hall.entity';
 import { ServiceMaterialEntity } from './entities/service-material.entity';
 import { ServiceEntity } from './entities/service.entity';
 
-/** The service catalogue: departments, halls, service guides and their search. CatalogService and CatalogLookup (the read-only look-ups other features use instead of the tables) are exported. */
+/** The service catalogue: departments, halls, service guides and their search. CatalogService (also the read-only look-ups other features use instead of the tables) is exported. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([DepartmentEntity, HallEntity, ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, UserEntity, AuditLogEntity]),
   ],
   controllers: [CatalogController, AdminDepartmentsController, AdminHallsController, AdminServicesController],
-  providers: [CatalogService, CatalogIndexService, CatalogLookup, AdminCatalogService],
-  exports: [CatalogService, CatalogIndexService, CatalogLookup],
+  providers: [CatalogService, CatalogIndexService, AdminCatalogService],
+  exports: [CatalogService, CatalogIndexService],
 })
 export class CatalogModule {}

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { maskName, maskPhone, OnBehalfOf, LINKS } from '@gov/shared';
 import { isValidDate, shanghaiDate } from '../calendar/calendar.rules';
-import { CatalogLookup } from '../catalog/catalog-lookup.service';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -41,7 +41,7 @@ export class DelegationService {
     private readonly clock: ClockService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly catalog: CatalogLookup,
+    private readonly catalog: CatalogService,
   ) {}
 
   private async assertMayGrantFor(caller: AuthUser, principal: OnBehalfOf): Promise<void> {

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { addDays, endOfDay, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
-import { CatalogLookup } from '../catalog/catalog-lookup.service';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -30,7 +30,7 @@ export class FollowUpsService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
-    private readonly catalog: CatalogLookup,
+    private readonly catalog: CatalogService,
     private readonly applicants: ApplicantsService,
   ) {}
 

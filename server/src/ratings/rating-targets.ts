@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy.service';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { BookingEntity } from '../booking/entities/booking.entity';
-import { CatalogLookup } from '../catalog/catalog-lookup.service';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { RatingStage, ratingStage, RatingTargetType } from './ratings.rules';
 
@@ -24,7 +24,7 @@ export class RatingTargets {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: AccessPolicy,
-    private readonly catalog: CatalogLookup,
+    private readonly catalog: CatalogService,
   ) {}
 
   /**

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { startOfDay, endOfDay } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
-import { CatalogLookup } from '../catalog/catalog-lookup.service';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -57,7 +57,7 @@ export class RatingsService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
-    private readonly catalog: CatalogLookup,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** Rate the stage the booking or filing stands at now; once per stage (ALREADY_RATED after). */
