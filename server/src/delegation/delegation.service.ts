@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { maskName, maskPhone, OnBehalfOf, LINKS } from '@gov/shared';
+import { OnBehalfOf, LINKS } from '@gov/shared';
 import { isValidDate, shanghaiDate } from '../calendar/calendar.rules';
 import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { CryptoService } from '../common/crypto/crypto.service';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { UserEntity } from '../users/entities/user.entity';
+import { ApplicantsService } from '../users/applicants.service';
 import { UsersService } from '../users/users.service';
 import { agentListOrder, displayStatus, respondRefusal, revokeRefusal } from './delegation.rules';
 import { AuthorizationEntity } from './entities/authorization.entity';
@@ -33,15 +31,13 @@ const PRINCIPAL_LIST_LINK = LINKS.authorizations('principal');
 export class DelegationService {
   constructor(
     @InjectRepository(AuthorizationEntity) private readonly auths: Repository<AuthorizationEntity>,
-    @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
-    @InjectRepository(UserEntity) private readonly userRows: Repository<UserEntity>,
     private readonly users: UsersService,
     private readonly companies: EnterprisesService,
-    private readonly crypto: CryptoService,
     private readonly clock: ClockService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly catalog: CatalogService,
+    private readonly applicants: ApplicantsService,
   ) {}
 
   private async assertMayGrantFor(caller: AuthUser, principal: OnBehalfOf): Promise<void> {
@@ -164,28 +160,25 @@ export class DelegationService {
   private async views(rows: AuthorizationEntity[]): Promise<AuthorizationView[]> {
     if (rows.length === 0) return [];
     const today = shanghaiDate(this.clock.now());
-    const userIds = [...new Set(rows.flatMap((r) => [r.agentUserId, ...(r.principalType === 'person' ? [r.principalId] : [])]))];
-    const companyIds = [...new Set(rows.filter((r) => r.principalType === 'enterprise').map((r) => r.principalId))];
-    const serviceIds = [...new Set(rows.flatMap((r) => r.serviceIds ?? []))];
-    const [us, cs, ss] = await Promise.all([
-      this.userRows.find({ where: { id: In(userIds) } }),
-      companyIds.length ? this.enterprises.find({ where: { id: In(companyIds) } }) : Promise.resolve([]),
-      this.catalog.serviceNames(serviceIds),
+    const agentIds = [...new Set(rows.map((r) => r.agentUserId))];
+    const principalsOf = (type: 'person' | 'enterprise') => rows.filter((r) => r.principalType === type).map((r) => r.principalId);
+    const [agents, parties, service] = await Promise.all([
+      this.applicants.views(agentIds.map((id) => ({ userId: id, actorId: id, enterpriseId: null }))),
+      this.applicants.partyNames(principalsOf('person'), principalsOf('enterprise')),
+      this.catalog.serviceNames(rows.flatMap((r) => r.serviceIds ?? [])),
     ]);
-    const user = new Map(us.map((u) => [u.id, u]));
-    const company = new Map(cs.map((c) => [c.id, c]));
-    const service = ss;
+    const agentOf = new Map(agents.map((a) => [a.userId, a]));
     return rows.map((r) => {
-      const agent = user.get(r.agentUserId);
+      const agent = agentOf.get(r.agentUserId);
       return {
         id: r.id,
         status: displayStatus(r, today),
         principal: {
           type: r.principalType,
           id: r.principalId,
-          name: r.principalType === 'person' ? maskName(user.get(r.principalId)?.realName ?? null) : (company.get(r.principalId)?.name ?? null),
+          name: (r.principalType === 'person' ? parties.people.get(r.principalId) : parties.enterprises.get(r.principalId)) ?? null,
         },
-        agent: { userId: r.agentUserId, name: maskName(agent?.realName ?? null), phone: agent?.phoneEnc ? maskPhone(this.crypto.decrypt(agent.phoneEnc)) : null },
+        agent: { userId: r.agentUserId, name: agent?.name ?? null, phone: agent?.phone ?? null },
         serviceIds: r.serviceIds,
         services: r.serviceIds ? r.serviceIds.map((id) => ({ id, name: service.get(id) ?? '' })) : null,
         validFrom: r.validFrom,
