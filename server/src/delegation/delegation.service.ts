@@ -160,16 +160,14 @@ export class DelegationService {
   private async views(rows: AuthorizationEntity[]): Promise<AuthorizationView[]> {
     if (rows.length === 0) return [];
     const today = shanghaiDate(this.clock.now());
-    const agentIds = [...new Set(rows.map((r) => r.agentUserId))];
     const principalsOf = (type: 'person' | 'enterprise') => rows.filter((r) => r.principalType === type).map((r) => r.principalId);
     const [agents, parties, service] = await Promise.all([
-      this.applicants.views(agentIds.map((id) => ({ userId: id, actorId: id, enterpriseId: null }))),
+      this.users.maskedContacts(rows.map((r) => r.agentUserId)),
       this.applicants.partyNames(principalsOf('person'), principalsOf('enterprise')),
       this.catalog.serviceNames(rows.flatMap((r) => r.serviceIds ?? [])),
     ]);
-    const agentOf = new Map(agents.map((a) => [a.userId, a]));
     return rows.map((r) => {
-      const agent = agentOf.get(r.agentUserId);
+      const agent = agents.get(r.agentUserId);
       return {
         id: r.id,
         status: displayStatus(r, today),
