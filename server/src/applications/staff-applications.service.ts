@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Not, Repository } from 'typeorm';
+import { Between, EntityManager, In, Not, Repository } from 'typeorm';
 import { ApplicationStatus, DELIVERY_METHOD_LABELS, DeliveryMethod, SlaState } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -228,6 +228,19 @@ export class StaffApplicationsService {
     const a = await this.handled(caller, id);
     await this.audit.record({ actorId: caller.id, action: 'application.reveal_applicant', objectType: 'application', objectId: a.id, data: { userId: a.userId, fields: ['name', 'idNumber', 'phone'] } });
     return this.applicants.reveal(a.userId);
+  }
+
+  /**
+   * Filings delivered (送达) between `from` and `to` (instants, inclusive), for the monthly
+   * follow-up sample: id, service and hall only. Raises nothing.
+   */
+  deliveredBetween(from: Date, to: Date): Promise<Array<Pick<ApplicationEntity, 'id' | 'serviceId' | 'hallId'>>> {
+    return this.apps.find({ where: { status: 'delivered', deliveredAt: Between(from, to) }, select: { id: true, serviceId: true, hallId: true } });
+  }
+
+  /** The filings with these ids (unknown ids absent), for features that list them by reference. Raises nothing. */
+  byIds(ids: string[]): Promise<ApplicationEntity[]> {
+    return ids.length ? this.apps.find({ where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
   }
 
   /** The staff detail of a filing, built from the row in hand. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApplicationEntity } from '../applications/entities/application.entity';
+import { ApplicationsModule } from '../applications/applications.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { UsersModule } from '../users/users.module';
@@ -9,7 +9,7 @@ import { FollowUpsService } from './follow-ups.service';
 import { FollowUpSampleEntity } from './entities/follow-up-sample.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([FollowUpSampleEntity, ApplicationEntity, AuditLogEntity]), CatalogModule, UsersModule],
+  imports: [TypeOrmModule.forFeature([FollowUpSampleEntity, AuditLogEntity]), ApplicationsModule, CatalogModule, UsersModule],
   controllers: [FollowUpsController],
   providers: [FollowUpsService],
   exports: [FollowUpsService],

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
-import { ApplicationEntity } from '../applications/entities/application.entity';
+import { StaffApplicationsService } from '../applications/staff-applications.service';
 import { addDays, endOfDay, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
 import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
@@ -25,13 +25,13 @@ const lastOfMonth = (month: string) => addDays(`${monthOf(addDays(firstOfMonth(m
 export class FollowUpsService {
   constructor(
     @InjectRepository(FollowUpSampleEntity) private readonly samples: Repository<FollowUpSampleEntity>,
-    @InjectRepository(ApplicationEntity) private readonly applications: Repository<ApplicationEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
     private readonly catalog: CatalogService,
     private readonly applicants: ApplicantsService,
+    private readonly filings: StaffApplicationsService,
   ) {}
 
   /**
@@ -45,10 +45,7 @@ export class FollowUpsService {
     let considered = 0;
     let drawn = 0;
     for (const m of months) {
-      const delivered = await this.applications.find({
-        where: { status: 'delivered', deliveredAt: Between(startOfDay(firstOfMonth(m)), endOfDay(lastOfMonth(m))) },
-        select: { id: true, serviceId: true, hallId: true },
-      });
+      const delivered = await this.filings.deliveredBetween(startOfDay(firstOfMonth(m)), endOfDay(lastOfMonth(m)));
       if (delivered.length === 0) continue;
       const keyServices = await this.catalog.keyProjectIds(delivered.map((a) => a.serviceId));
       for (const a of delivered) {
@@ -79,7 +76,7 @@ export class FollowUpsService {
       take: 1000,
     });
     if (rows.length === 0) return [];
-    const apps = await this.applications.find({ where: { id: In(rows.map((r) => r.applicationId)) } });
+    const apps = await this.filings.byIds(rows.map((r) => r.applicationId));
     const appOf = new Map(apps.map((a) => [a.id, a]));
     const [sName, people] = await Promise.all([
       this.catalog.serviceNames(apps.map((a) => a.serviceId)),
@@ -113,8 +110,8 @@ export class FollowUpsService {
    */
   async revealPhone(caller: AuthUser, id: string): Promise<{ phone: string | null }> {
     const s = this.access.handled(caller, await this.samples.findOne({ where: { id } }));
-    const a = await this.applications.findOneOrFail({ where: { id: s.applicationId } });
-    const { phone } = await this.applicants.reveal(a.userId);
+    const [a] = await this.filings.byIds([s.applicationId]);
+    const { phone } = a ? await this.applicants.reveal(a.userId) : { phone: null };
     await this.audit.record({ actorId: caller.id, action: 'callback.reveal_phone', objectType: 'callback_sample', objectId: id });
     return { phone };
   }
