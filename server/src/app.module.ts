@@ -31,7 +31,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OffhoursModule } from './offhours/offhours.module';
 import { RatingsModule } from './ratings/ratings.module';
-import { CallbacksModule } from './callbacks/callbacks.module';
+import { FollowUpsModule } from './follow-ups/follow-ups.module';
 import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
 import { HallPolicyModule } from './catalog/hall-policy.module';
@@ -71,7 +71,7 @@ export class AppModule {
         EnterprisesModule,
         DelegationModule,
         RatingsModule,
-        CallbacksModule,
+        FollowUpsModule,
         AccountModule,
         DeskModule,
         HallPolicyModule,

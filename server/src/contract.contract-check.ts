@@ -1,48 +1,10 @@
 /**
  * Type-level check of the wire contract (never run, never built: `npm run typecheck` compiles it,
  * tsconfig.build.json leaves it out). Each line states that a controller answers exactly the view
- * `@gov/shared` declares for that route; when a controller's answer and the shared view drift apart
+ * `@gov/shared` declares for that route (RouteViews, PagedRouteItems: the list both sides check); when a controller's answer and the shared view drift apart
  * (a field renamed, added or dropped on one side), the typecheck fails on that line.
  */
-import type {
-  AdminSlot,
-  AppealView,
-  ApplicationView,
-  ApplicantRevealed,
-  AuthorizationView,
-  CallbackView,
-  CategoryCount,
-  ClosingCheck,
-  DeskSearchResult,
-  Equal,
-  EligibilityView,
-  EnterpriseDetail,
-  EnterpriseView,
-  Expect,
-  GuideView,
-  LookupView,
-  Me,
-  MessageView,
-  NoShowRecordItem,
-  OffhoursView,
-  Page,
-  PhraseView,
-  PublicConfig,
-  RatedApplicationView,
-  RatedBookingView,
-  RateResult,
-  RatingView,
-  SatisfactionStats,
-  ServiceSummary,
-  Slot,
-  StaffApplicationView,
-  StaffBookingView,
-  StaffEnterpriseView,
-  StaffRectificationView,
-  StaffView,
-  TodoSummary,
-  WaitlistView,
-} from '@gov/shared';
+import type { Equal, Expect, PagedRouteItems, RouteViews } from '@gov/shared';
 import type { AccountController } from './account/account.controller';
 import type { AdminStaffController } from './admin/admin-staff.controller';
 import type { ApplicationsController } from './applications/applications.controller';
@@ -53,7 +15,7 @@ import type { BookingController } from './booking/booking.controller';
 import type { NoShowRecordController } from './booking/no-show-record.controller';
 import type { StaffBookingController } from './booking/staff-booking.controller';
 import type { WaitlistController } from './booking/waitlist.controller';
-import type { CallbacksController } from './callbacks/callbacks.controller';
+import type { FollowUpsController } from './follow-ups/follow-ups.controller';
 import type { CatalogController } from './catalog/catalog.controller';
 import type { Listed } from './common/paging';
 import type { ClientConfigController } from './health/client-config.controller';
@@ -72,55 +34,55 @@ type Answer<C, K extends keyof C> = C[K] extends (...args: never[]) => infer R ?
 
 export type ContractCheck = [
   // account and me
-  Expect<Equal<Answer<MeController, 'me'>, Me>>,
-  Expect<Equal<Answer<AccountController, 'closingCheck'>, ClosingCheck>>,
-  Expect<Equal<Answer<AccountController, 'todo'>, TodoSummary>>,
-  Expect<Equal<Answer<ClientConfigController, 'get'>, PublicConfig>>,
+  Expect<Equal<Answer<MeController, 'me'>, RouteViews['GET /me']>>,
+  Expect<Equal<Answer<AccountController, 'closingCheck'>, RouteViews['GET /me/closing-check']>>,
+  Expect<Equal<Answer<AccountController, 'todo'>, RouteViews['GET /me/todo']>>,
+  Expect<Equal<Answer<ClientConfigController, 'get'>, RouteViews['GET /config']>>,
   // catalogue
-  Expect<Equal<Answer<CatalogController, 'services'>, Page<ServiceSummary>>>,
-  Expect<Equal<Answer<CatalogController, 'categories'>, CategoryCount[]>>,
-  Expect<Equal<Answer<CatalogController, 'guide'>, GuideView>>,
+  Expect<Equal<Answer<CatalogController, 'services'>, RouteViews['GET /services']>>,
+  Expect<Equal<Answer<CatalogController, 'categories'>, RouteViews['GET /services/categories']>>,
+  Expect<Equal<Answer<CatalogController, 'guide'>, RouteViews['GET /services/:id']>>,
   // bookings
-  Expect<Equal<Answer<BookingController, 'serviceSlots'>, Slot[]>>,
-  Expect<Equal<Answer<BookingController, 'list'>, RatedBookingView[]>>,
-  Expect<Equal<Answer<BookingController, 'get'>, RatedBookingView>>,
-  Expect<Equal<Answer<BookingController, 'eligibility'>, EligibilityView>>,
-  Expect<Equal<Answer<NoShowRecordController, 'record'>, NoShowRecordItem[]>>,
-  Expect<Equal<Answer<NoShowRecordController, 'appeals'>, Listed<AppealView>>>,
-  Expect<Equal<Answer<NoShowRecordController, 'decide'>, AppealView>>,
-  Expect<Equal<Answer<WaitlistController, 'mine'>, WaitlistView[]>>,
-  Expect<Equal<Answer<StaffBookingController, 'list'>, Listed<StaffBookingView>>>,
-  Expect<Equal<Answer<StaffBookingController, 'checkIn'>, StaffBookingView>>,
-  Expect<Equal<Answer<StaffBookingController, 'reveal'>, ApplicantRevealed>>,
-  Expect<Equal<Answer<AdminSlotsController, 'list'>, AdminSlot[]>>,
+  Expect<Equal<Answer<BookingController, 'serviceSlots'>, RouteViews['GET /services/:id/slots']>>,
+  Expect<Equal<Answer<BookingController, 'list'>, RouteViews['GET /bookings']>>,
+  Expect<Equal<Answer<BookingController, 'get'>, RouteViews['GET /bookings/:id']>>,
+  Expect<Equal<Answer<BookingController, 'eligibility'>, RouteViews['GET /me/booking-eligibility']>>,
+  Expect<Equal<Answer<NoShowRecordController, 'record'>, RouteViews['GET /me/no-shows']>>,
+  Expect<Equal<Answer<NoShowRecordController, 'appeals'>, Listed<PagedRouteItems['GET /staff/appeals']>>>,
+  Expect<Equal<Answer<NoShowRecordController, 'decide'>, RouteViews['POST /staff/appeals/:id/decide']>>,
+  Expect<Equal<Answer<WaitlistController, 'mine'>, RouteViews['GET /me/waitlist']>>,
+  Expect<Equal<Answer<StaffBookingController, 'list'>, Listed<PagedRouteItems['GET /staff/bookings']>>>,
+  Expect<Equal<Answer<StaffBookingController, 'checkIn'>, RouteViews['POST /staff/bookings/check-in']>>,
+  Expect<Equal<Answer<StaffBookingController, 'reveal'>, RouteViews['POST /staff/bookings/:id/reveal-applicant']>>,
+  Expect<Equal<Answer<AdminSlotsController, 'list'>, RouteViews['GET /admin/slots']>>,
   // off-hours
-  Expect<Equal<Answer<OffhoursController, 'create'>, OffhoursView>>,
-  Expect<Equal<Answer<OffhoursController, 'list'>, OffhoursView[]>>,
-  Expect<Equal<Answer<OffhoursController, 'staffList'>, OffhoursView[]>>,
+  Expect<Equal<Answer<OffhoursController, 'create'>, RouteViews['POST /offhours-requests']>>,
+  Expect<Equal<Answer<OffhoursController, 'list'>, RouteViews['GET /offhours-requests']>>,
+  Expect<Equal<Answer<OffhoursController, 'staffList'>, RouteViews['GET /staff/offhours-requests']>>,
   Expect<Equal<Answer<OffhoursController, 'overdue'>, OffhoursView[]>>,
   // filings
-  Expect<Equal<Answer<ApplicationsController, 'lookup'>, LookupView>>,
-  Expect<Equal<Answer<ApplicationsController, 'list'>, RatedApplicationView[]>>,
-  Expect<Equal<Answer<ApplicationsController, 'get'>, RatedApplicationView>>,
-  Expect<Equal<Answer<ApplicationsController, 'submit'>, ApplicationView>>,
-  Expect<Equal<Answer<StaffApplicationsController, 'list'>, Listed<StaffApplicationView>>>,
-  Expect<Equal<Answer<StaffApplicationsController, 'prereview'>, StaffApplicationView>>,
+  Expect<Equal<Answer<ApplicationsController, 'lookup'>, RouteViews['GET /applications/lookup']>>,
+  Expect<Equal<Answer<ApplicationsController, 'list'>, RouteViews['GET /applications']>>,
+  Expect<Equal<Answer<ApplicationsController, 'get'>, RouteViews['GET /applications/:id']>>,
+  Expect<Equal<Answer<ApplicationsController, 'submit'>, RouteViews['POST /applications/:id/submit']>>,
+  Expect<Equal<Answer<StaffApplicationsController, 'list'>, Listed<PagedRouteItems['GET /staff/applications']>>>,
+  Expect<Equal<Answer<StaffApplicationsController, 'prereview'>, RouteViews['POST /staff/applications/:id/prereview']>>,
   // ratings
-  Expect<Equal<Answer<RatingsController, 'rate'>, RateResult>>,
-  Expect<Equal<Answer<RatingsController, 'list'>, RatingView[]>>,
-  Expect<Equal<Answer<RatingsController, 'stats'>, SatisfactionStats>>,
-  Expect<Equal<Answer<RatingsController, 'staffList'>, Listed<StaffRectificationView>>>,
+  Expect<Equal<Answer<RatingsController, 'rate'>, RouteViews['POST /ratings']>>,
+  Expect<Equal<Answer<RatingsController, 'list'>, RouteViews['GET /ratings']>>,
+  Expect<Equal<Answer<RatingsController, 'stats'>, RouteViews['GET /stats/satisfaction']>>,
+  Expect<Equal<Answer<RatingsController, 'staffList'>, Listed<PagedRouteItems['GET /staff/rectifications']>>>,
   // companies and delegation
-  Expect<Equal<Answer<EnterprisesController, 'list'>, EnterpriseView[]>>,
-  Expect<Equal<Answer<EnterprisesController, 'get'>, EnterpriseDetail>>,
-  Expect<Equal<Answer<StaffEnterprisesController, 'list'>, StaffEnterpriseView[]>>,
-  Expect<Equal<Answer<DelegationController, 'list'>, AuthorizationView[]>>,
+  Expect<Equal<Answer<EnterprisesController, 'list'>, RouteViews['GET /enterprises']>>,
+  Expect<Equal<Answer<EnterprisesController, 'get'>, RouteViews['GET /enterprises/:id']>>,
+  Expect<Equal<Answer<StaffEnterprisesController, 'list'>, RouteViews['GET /staff/enterprises']>>,
+  Expect<Equal<Answer<DelegationController, 'list'>, RouteViews['GET /authorizations']>>,
   // desk, messages, admin
-  Expect<Equal<Answer<DeskController, 'search'>, DeskSearchResult>>,
-  Expect<Equal<Answer<AdminPhrasesController, 'list'>, PhraseView[]>>,
-  Expect<Equal<Answer<CallbacksController, 'list'>, Listed<CallbackView>>>,
-  Expect<Equal<Answer<NotificationsController, 'list'>, MessageView[]>>,
-  Expect<Equal<Answer<AdminStaffController, 'list'>, StaffView[]>>,
+  Expect<Equal<Answer<DeskController, 'search'>, RouteViews['GET /staff/search']>>,
+  Expect<Equal<Answer<AdminPhrasesController, 'list'>, RouteViews['GET /admin/phrases']>>,
+  Expect<Equal<Answer<FollowUpsController, 'list'>, Listed<PagedRouteItems['GET /staff/callbacks']>>>,
+  Expect<Equal<Answer<NotificationsController, 'list'>, RouteViews['GET /messages']>>,
+  Expect<Equal<Answer<AdminStaffController, 'list'>, RouteViews['GET /admin/staff']>>,
   // the hall's queue
   Expect<Equal<Answer<QueueController, 'take'>, TicketView>>,
   Expect<Equal<Answer<QueueController, 'get'>, TicketView>>,

@@ -1,32 +1,20 @@
-import { client, Client, expectErrorShape } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
-import { adminToken, countNoShowsWithoutCall, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { expectErrorShape } from './helpers/http';
+import { useTestApp } from '../../test/support/fixture';
+import { adminToken, countNoShowsWithoutCall, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * Issue 14, fault 1 and fault 6: every door into a booking passes the same admission rules
  * (DESIGN.md, Appointments), and the booking a door answers is the booking GET shows.
  */
 describe('admission: every door into a booking passes the same rules', () => {
-  let t: TestApp;
-  let api: Client;
-  let hallId: string;
-  let service: { id: string };
-
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z' });
+  const api = f.api;
   beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-    await setClock(api, '2026-12-07T00:00:00.000Z');
-    hallId = (await staffToken(api)).hallId;
-    service = await serviceAtHall(api, hallId);
-    await countNoShowsWithoutCall(api, await adminToken(api), hallId); // forfeiture by counted no-shows
-  });
-  afterAll(async () => {
-    await t?.close();
+    await countNoShowsWithoutCall(api, f.world.admin, f.world.hallId); // forfeiture by counted no-shows
   });
 
-  const slot = async (start: string, capacity = 3, minutes = 30) =>
-    (await api.post('/api/admin/slots', { hallId, serviceId: service.id, start, end: new Date(Date.parse(start) + minutes * 60_000).toISOString(), capacity }, { token: await adminToken(api) })).body.id as string;
-  const book = async (s: Session, slotId: string) => api.post('/api/bookings', { slotId, serviceId: service.id }, { token: (await refreshed(api, s)).token });
+  const slot = (start: string, capacity = 3, minutes = 30) => f.slot(start, { capacity, minutes });
+  const book = async (s: Session, slotId: string) => api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: (await refreshed(api, s)).token });
   const join = async (s: Session, slotId: string) => api.post(`/api/slots/${slotId}/waitlist`, {}, { token: (await refreshed(api, s)).token });
   const accept = async (s: Session, entryId: string) => api.post(`/api/waitlist/${entryId}/accept`, undefined, { token: (await refreshed(api, s)).token });
   const cancel = async (s: Session, bookingId: string) => api.post(`/api/bookings/${bookingId}/cancel`, undefined, { token: (await refreshed(api, s)).token });
@@ -79,7 +67,7 @@ describe('admission: every door into a booking passes the same rules', () => {
     const e2 = await join(p, f2);
     expect([e1.status, e2.status, (await join(q, f2)).status]).toEqual([201, 201, 201]);
     // and an off-hours request for Saturday 10:00–11:00, asked in time
-    const asked = await api.post('/api/offhours-requests', { serviceId: service.id, hallId, preferredStart: '2026-12-12T02:00:00.000Z', preferredEnd: '2026-12-12T03:00:00.000Z', note: '周末办理' }, { token: p.token });
+    const asked = await api.post('/api/offhours-requests', { serviceId: f.world.service.id, hallId: f.world.hallId, preferredStart: '2026-12-12T02:00:00.000Z', preferredEnd: '2026-12-12T03:00:00.000Z', note: '周末办理' }, { token: p.token });
     expect(asked.status).toBe(201);
 
     // Thursday 09:25: two no-shows so far; a place on F1 frees and is offered to P

@@ -52,6 +52,13 @@ describe('filings', () => {
   const runJob = (name: string) => api.post(`/api/admin/jobs/${name}/run`, undefined, { token: admin });
   const messages = async (token: string) => (await api.get('/api/messages', { token })).body as Array<{ title: string; body: string; link: string }>;
 
+  /** A new service (makeService), a new verified citizen and their draft filing of it. */
+  async function freshDraft(): Promise<{ svc: Svc; c: Session; appId: string }> {
+    const svc = await makeService();
+    const c = await verifiedCitizen(api);
+    return { svc, c, appId: (await create(c.token, svc)).body.id };
+  }
+
   /** A filing taken to `prereview_passed` (or further) for `who`. */
   async function passed(who: { token: string }, svc: Svc, staffTok = staff.token): Promise<string> {
     const c = await create(who.token, svc);
@@ -119,11 +126,7 @@ describe('filings', () => {
     let svc: Svc;
     let c: Session;
     let appId: string;
-    beforeAll(async () => {
-      svc = await makeService();
-      c = await verifiedCitizen(api);
-      appId = (await create(c.token, svc)).body.id;
-    });
+    beforeAll(async () => ({ svc, c, appId } = await freshDraft()));
 
     it('keeps PDF, JPEG and PNG, content-addressed, and strips paths from names', async () => {
       const bytes = PDF('form');
@@ -195,11 +198,7 @@ describe('filings', () => {
     let svc: Svc;
     let c: Session;
     let appId: string;
-    beforeAll(async () => {
-      svc = await makeService();
-      c = await verifiedCitizen(api);
-      appId = (await create(c.token, svc)).body.id;
-    });
+    beforeAll(async () => ({ svc, c, appId } = await freshDraft()));
 
     it('refuses to submit with required materials missing (422 with their ids)', async () => {
       expect((await upload(c.token, appId, svc.form, PDF())).status).toBe(201);

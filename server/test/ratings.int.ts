@@ -1,29 +1,16 @@
-import { client, Client, expectErrorShape, signIn } from './helpers/http';
-import { startTestApp, TestApp } from './helpers/test-app';
+import { expectErrorShape, signIn } from './helpers/http';
+import { useTestApp } from '../../test/support/fixture';
 import { adminToken, createSlot, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /** 好差评 (DESIGN.md, Ratings): once, only when finished, a ticket on 1–2, one re-rate after the answer. */
 describe('ratings', () => {
-  let t: TestApp;
-  let api: Client;
-  let hallId: string;
-  let service: { id: string };
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-    await setClock(api, '2026-12-07T00:00:00.000Z');
-    hallId = (await staffToken(api)).hallId;
-    service = await serviceAtHall(api, hallId);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z' });
+  const api = f.api;
 
   /** A booking for today 09:00 that staff have checked in. */
   const finishedBooking = async (u: Session, start: string) => {
-    const slot = await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity: 20 });
-    const b = await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token: (await refreshed(api, u)).token });
+    const slotId = await f.slot(start, { capacity: 20 });
+    const b = await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: (await refreshed(api, u)).token });
     expect(b.status).toBe(201);
     return b.body as { id: string; code: string };
   };
@@ -72,7 +59,7 @@ describe('ratings', () => {
     expect(again.body).toMatchObject({ score: 4, canRerate: false });
     expectErrorShape(await api.post(`/api/ratings/${r1.body.id}/rerate`, { score: 5 }, { token: u2.token }), 409, 'INVALID_STATE');
 
-    const stats = await api.get(`/api/stats/satisfaction?hallId=${hallId}`);
+    const stats = await api.get(`/api/stats/satisfaction?hallId=${f.world.hallId}`);
     expect(stats.body).toEqual({ count: 2, byScore: { 1: 0, 2: 0, 3: 0, 4: 1, 5: 1 }, satisfactionRate: 1 });
   });
 
@@ -110,14 +97,14 @@ describe('ratings', () => {
     await setClock(api, '2026-12-07T02:00:00.000Z');
     const u = (await verifiedCitizen(api)) as Session;
     const staff = (await staffToken(api)).token;
-    const svc = await serviceAtHall(api, hallId, '个体工商户设立登记');
-    const created = await api.post('/api/applications', { serviceId: svc.id, hallId }, { token: u.token });
+    const svc = await serviceAtHall(api, f.world.hallId, '个体工商户设立登记');
+    const created = await api.post('/api/applications', { serviceId: svc.id, hallId: f.world.hallId }, { token: u.token });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     for (const m of (created.body.materials as Array<{ materialId: string; required: boolean }>).filter((x) => x.required)) {
       const fd = new FormData();
       fd.append('file', new Blob([Buffer.from(`%PDF-1.4\n% ${m.materialId}\n%%EOF\n`)], { type: 'application/pdf' }), 'scan.pdf');
-      const up = await fetch(`${t.url}/api/applications/${id}/materials/${m.materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${u.token}` } });
+      const up = await fetch(`${f.t.url}/api/applications/${id}/materials/${m.materialId}/files`, { method: 'POST', body: fd, headers: { authorization: `Bearer ${u.token}` } });
       expect(up.status).toBe(201);
     }
     const view = async () => (await api.get(`/api/applications/${id}`, { token: u.token })).body;
@@ -170,7 +157,7 @@ describe('ratings', () => {
     await api.post('/api/staff/bookings/check-in', { code: b.code }, { token: (await staffToken(api)).token });
     const r = await rate(u.token, b.id, 2);
     const halls = (await api.get('/api/halls')).body as Array<{ id: string }>;
-    await api.post('/api/admin/staff', { username: 'town01', password: 'Town20261', name: '镇窗口', hallId: halls.find((h) => h.id !== hallId)!.id }, { token: await adminToken(api) });
+    await api.post('/api/admin/staff', { username: 'town01', password: 'Town20261', name: '镇窗口', hallId: halls.find((h) => h.id !== f.world.hallId)!.id }, { token: await adminToken(api) });
     const other = (await api.post('/api/auth/staff/login', { username: 'town01', password: 'Town20261' })).body.accessToken;
     expect((await api.get('/api/staff/rectifications', { token: other })).body).toEqual([]);
     expectErrorShape(await api.post(`/api/staff/rectifications/${r.body.rectification.id}/answer`, { answer: '这不是我们大厅的' }, { token: other }), 404, 'NOT_FOUND');
@@ -183,20 +170,11 @@ describe('ratings', () => {
 });
 
 describe('rating invitations', () => {
-  let t: TestApp;
-  let api: Client;
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z' });
+  const api = f.api;
 
   it('invites once, 3 days after the service, only those who have not rated', async () => {
-    await setClock(api, '2026-12-07T00:00:00.000Z');
-    const hallId = (await staffToken(api)).hallId;
-    const service = await serviceAtHall(api, hallId);
+    const { hallId, service } = f.world;
     const served = async (u: Session, start: string) => {
       const slot = await createSlot(api, await adminToken(api), { hallId, serviceId: service.id, start, capacity: 5 });
       const b = await api.post('/api/bookings', { slotId: slot.id, serviceId: service.id }, { token: u.token });

@@ -1,24 +1,16 @@
-import { Browser, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { PRIVACY_TERMS_VERSION } from '@gov/shared';
-import { e2ePhone, launch, phonePage } from './browser';
+import { e2ePhone, phonePage, useBrowser } from './browser';
 import { agreeToPrivacyTerms, fillField, privacyDialog, submitSmsSignIn } from './actions';
-import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, HttpError, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
+import { api, confirmModal, createSlot, expectAccessible, HttpError, idCardWorld, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
 
 /** The first hour (issue "The first hour"): the privacy terms at first sign-in, 注销账号, the home to-do card, the hall on the map. */
 describe('the account on the H5 build', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let admin: string;
   let service: { id: string; name: string };
   let hall: { id: string; name: string; address: string; latitude: number; longitude: number };
-  beforeAll(async () => {
-    browser = await launch();
-    admin = (await adminLogin()).accessToken;
-    service = await findService('身份证');
-    hall = (await guideOf(service.id)).halls[0];
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(async () => ({ admin, service, hall } = await idCardWorld()));
 
   const sessionToken = (page: Page) => page.evaluate(() => JSON.parse(window.localStorage.getItem('gov.session.v1') ?? 'null')?.data?.accessToken ?? null);
   const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
@@ -35,7 +27,7 @@ describe('the account on the H5 build', () => {
   };
 
   it('asks for the privacy terms at first sign-in; agreeing is recorded and survives a reload', async () => {
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     const phone = e2ePhone();
     await submitSmsSignIn(page, phone);
     const dialog = privacyDialog(page);
@@ -61,7 +53,7 @@ describe('the account on the H5 build', () => {
   });
 
   it('declining the privacy terms signs out', async () => {
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await submitSmsSignIn(page, e2ePhone());
     const dialog = privacyDialog(page);
     await dialog.waitFor({ state: 'visible' });
@@ -80,7 +72,7 @@ describe('the account on the H5 build', () => {
   it('注销账号 is blocked by an open booking, then succeeds once it is cancelled', async () => {
     const citizen = await verifiedCitizen('郑雨');
     const booking = await book(citizen.accessToken);
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     await page.goto('/pages/me/index');
     await page.getByRole('button', { name: '注销账号' }).click();
@@ -120,7 +112,7 @@ describe('the account on the H5 build', () => {
   });
 
   it('shows the next booking on the home page to-do card, and its hall on the map', async () => {
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     // not signed in: no card
     await page.goto('/pages/index/index');
     await seeVisible(page, '热门事项');
@@ -130,7 +122,7 @@ describe('the account on the H5 build', () => {
 
     const citizen = await verifiedCitizen('韩梅');
     const booking = await book(citizen.accessToken);
-    const signed = await phonePage(browser);
+    const signed = await phonePage(browser());
     await signInBrowser(signed.context, citizen);
     const p = signed.page;
     await p.goto('/pages/index/index');
@@ -164,7 +156,7 @@ describe('the account on the H5 build', () => {
 
     // a citizen with nothing to do sees no card
     const idle = await verifiedCitizen('许静');
-    const quiet = await phonePage(browser);
+    const quiet = await phonePage(browser());
     await signInBrowser(quiet.context, idle);
     await quiet.page.goto('/pages/index/index');
     await seeVisible(quiet.page, '热门事项');

@@ -1,7 +1,6 @@
-import { Browser } from 'playwright-core';
-import { launch, phonePage } from './browser';
+import { phonePage, useBrowser } from './browser';
 import { fillField } from './actions';
-import { adminLogin, api, confirmModal, createSlot, expectAccessible, findService, guideOf, seeCheckInCode, signInBrowser, verifiedCitizen, workdayAfter, seeVisible, shot } from './citizen.helpers';
+import { api, confirmModal, createSlot, expectAccessible, idCardWorld, seeCheckInCode, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
 
 function dayLabel(date: string): RegExp {
   const [, m, d] = date.split('-').map(Number);
@@ -9,19 +8,11 @@ function dayLabel(date: string): RegExp {
 }
 
 describe('booking on the H5 build', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let admin: string;
   let service: { id: string; name: string };
   let hall: { id: string; name: string; address: string };
-  beforeAll(async () => {
-    browser = await launch();
-    admin = (await adminLogin()).accessToken;
-    service = await findService('身份证');
-    hall = (await guideOf(service.id)).halls[0];
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(async () => ({ admin, service, hall } = await idCardWorld()));
 
   it('books a slot from the guide, sees the QR code and the code, and cancels it', async () => {
     const date = await workdayAfter(2);
@@ -32,7 +23,7 @@ describe('booking on the H5 build', () => {
     await api('POST', '/api/bookings', { token: other.accessToken, body: { slotId: full.id, serviceId: service.id } });
 
     const citizen = await verifiedCitizen('王芳');
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     await page.goto(`/subpackages/guide/pages/detail/index?id=${service.id}`);
     await page.getByRole('button', { name: '预约办理' }).click();
@@ -73,7 +64,7 @@ describe('booking on the H5 build', () => {
     const slot = await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '14:10', end: '14:40', capacity: 2 });
     const citizen = await verifiedCitizen('钱八');
     const booking = await api<{ id: string; code: string }>('POST', '/api/bookings', { token: citizen.accessToken, body: { slotId: slot.id, serviceId: service.id } });
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     await page.goto(`/subpackages/booking/pages/detail/index?id=${booking.id}`);
     await seeVisible(page, '签到码（到大厅后出示二维码或报此码）');
@@ -114,7 +105,7 @@ describe('booking on the H5 build', () => {
 
   it('asks for off-hours service (错时/预约办) and sees the request pending, with the time the hall must answer by', async () => {
     const citizen = await verifiedCitizen('孙七');
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     // an old link to the form still opens it: the form is now its own page
     await page.goto(`/subpackages/booking/pages/offhours/index?serviceId=${service.id}&hallId=${hall.id}`);

@@ -32,6 +32,27 @@ export function launch(): Promise<Browser> {
   });
 }
 
+/**
+ * The suite's Chromium: launched before the suite (launch), closed after it. Answers a getter for
+ * the running browser, to call inside tests and hooks:
+ *
+ *   const browser = useBrowser();
+ *   it('…', async () => { const { page } = await phonePage(browser()); … });
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not running (use it inside tests and hooks)');
+    return browser;
+  };
+}
+
 /** A phone-sized page (375×812, touch) on the H5 build. */
 export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({

@@ -1,9 +1,8 @@
-import { Browser } from 'playwright-core';
-import { launch, phonePage, serverNow } from './browser';
+import { phonePage, serverNow, useBrowser } from './browser';
 import {
   acceptedAuthorization,
   addDays,
-  adminLogin,
+  idCardWorld,
   api,
   confirmModal,
   createSlot,
@@ -35,19 +34,11 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** More citizen journeys: off-hours notice refused then made, a waitlist offer accepted, a filing withdrawn, acting for a principal. */
 describe('more citizen journeys on the H5 build', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let admin: string;
   let service: { id: string; name: string };
   let hall: { id: string; name: string; address: string };
-  beforeAll(async () => {
-    browser = await launch();
-    admin = (await adminLogin()).accessToken;
-    service = await findService('身份证');
-    hall = (await guideOf(service.id)).halls[0];
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(async () => ({ admin, service, hall } = await idCardWorld()));
 
   it('refuses an off-hours request made too late (NOTICE_TOO_SHORT, with the deadline), then accepts a valid one', async () => {
     // "Too late" means after the last working day before the date. Seen from a recent rest day P,
@@ -64,7 +55,7 @@ describe('more citizen journeys on the H5 build', () => {
     const dDay = (await api<Day[]>('GET', `/api/calendar?from=${D}&to=${D}`))[0];
 
     const citizen = await verifiedCitizen('钱十');
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await context.clock.install({ time: P });
     await signInBrowser(context, citizen);
     await page.goto(`/subpackages/booking/pages/offhours/index?serviceId=${service.id}&hallId=${hall.id}`);
@@ -104,7 +95,7 @@ describe('more citizen journeys on the H5 build', () => {
     const [entry] = await api<any[]>('GET', '/api/me/waitlist', { token: waiting.accessToken });
     expect(entry.offer).not.toBeNull();
 
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, waiting);
     await page.goto('/subpackages/booking/pages/waitlist/index');
     await seeVisible(page, '有空位');
@@ -122,7 +113,7 @@ describe('more citizen journeys on the H5 build', () => {
     const s = await findService('个体工商户', '个体工商户设立登记');
     const citizen = await verifiedCitizen('褚三');
     const draft = await api('POST', '/api/applications', { token: citizen.accessToken, body: { serviceId: s.id } });
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     await page.goto(`/subpackages/applications/pages/detail/index?id=${draft.id}`);
     await seeVisible(page, `办件编号：${draft.number}`);
@@ -143,7 +134,7 @@ describe('more citizen journeys on the H5 build', () => {
     const date = await workdayAfter(4);
     await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '14:35', end: '15:05', capacity: 3 });
 
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, agent);
     await page.goto('/subpackages/company/pages/acting/index');
     const option = page.getByRole('radio', { name: /个人委托/ });

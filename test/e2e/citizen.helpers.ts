@@ -91,6 +91,13 @@ export async function guideOf(serviceId: string): Promise<any> {
   return api('GET', `/api/services/${serviceId}`);
 }
 
+/** What the citizen journeys share: an admin token, the ID-card service (身份证) and the first hall that offers it. */
+export async function idCardWorld(): Promise<{ admin: string; service: ServiceSummary; hall: { id: string; name: string; address: string; latitude: number; longitude: number } }> {
+  const admin = (await adminLogin()).accessToken;
+  const service = await findService('身份证');
+  return { admin, service, hall: (await guideOf(service.id)).halls[0] };
+}
+
 /** YYYY-MM-DD in Asia/Shanghai */
 export function shanghaiDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

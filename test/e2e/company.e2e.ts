@@ -1,5 +1,5 @@
-import { Browser, Page } from 'playwright-core';
-import { launch, screenshot } from './browser';
+import { Page } from 'playwright-core';
+import { screenshot, useBrowser } from './browser';
 import { expectAccessible } from './citizen.helpers';
 import { admin, call, cityHall, citizen, fill, press, refusal, service, signedInContext, staff01, submittedFiling, validCreditCode, visible } from './staff.helpers';
 
@@ -17,18 +17,12 @@ async function actingChoice(page: Page): Promise<{ type: 'person' | 'enterprise'
 }
 
 describe('company on the H5 build (phone)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('creates a company (credit code checked first), files for it, sees the dashboard, manages members', async () => {
     const owner = await citizen('周九');
     const colleague = await citizen('吴十');
-    const { page, context } = await signedInContext(browser, owner, 'phone');
+    const { page, context } = await signedInContext(browser(), owner, 'phone');
     const name = `清河星火科技有限公司${Date.now() % 100000}`;
     const code = validCreditCode();
 
@@ -101,7 +95,7 @@ describe('company on the H5 build (phone)', () => {
     const hukou = found.items.find((x) => x.name === '户口迁移')!;
     expect(hukou.audience).toBe('person');
 
-    const { page, context } = await signedInContext(browser, owner, 'phone');
+    const { page, context } = await signedInContext(browser(), owner, 'phone');
     await page.goto('/subpackages/company/pages/acting/index');
     await page.getByRole('radio', { name: new RegExp(company.name) }).click();
     await page.waitForFunction(() => !!window.localStorage.getItem('gov.acting.v1'));
@@ -168,7 +162,7 @@ describe('company on the H5 build (phone)', () => {
 
   it('a company registered by someone other than its legal representative waits for the hall; staff verify it; then it files', async () => {
     const owner = await citizen('孙七');
-    const { page, context } = await signedInContext(browser, owner, 'phone');
+    const { page, context } = await signedInContext(browser(), owner, 'phone');
     const name = `清河远山贸易有限公司${Date.now() % 100000}`;
     const code = validCreditCode();
 
@@ -206,7 +200,7 @@ describe('company on the H5 build (phone)', () => {
     expect(refused.body.details.reason).toBe('enterprise_pending');
 
     // window staff find it on the desk and verify it
-    const staff = await signedInContext(browser, await staff01(), 'desk');
+    const staff = await signedInContext(browser(), await staff01(), 'desk');
     await staff.page.goto('/subpackages/staff/pages/index/index');
     await staff.page.getByRole('button', { name: /企业核验/ }).click();
     const item = staff.page.locator('.st-item').filter({ hasText: name });

@@ -1,5 +1,5 @@
-import { Browser, Page } from 'playwright-core';
-import { launch, screenshot, serverNow } from './browser';
+import { Page } from 'playwright-core';
+import { screenshot, serverNow, useBrowser } from './browser';
 import { expectAccessible } from './citizen.helpers';
 import { call, citizen, cityHall, fill, press, refusal, service, signedInContext, slotLaterToday, admin, visible } from './staff.helpers';
 
@@ -11,13 +11,7 @@ async function actingChoice(page: Page): Promise<{ type: 'person' | 'enterprise'
 }
 
 describe('delegation on the H5 build (phone)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('authorisation pending until the agent accepts: the principal chooses the scope and confirms, the agent accepts, books for them; after revocation the agent is refused', async () => {
     const principal = await citizen('郑一');
@@ -28,7 +22,7 @@ describe('delegation on the H5 build (phone)', () => {
     const agentMasked = `${agent.phone.slice(0, 3)}****${agent.phone.slice(-4)}`;
 
     // the principal gives the authorisation: nothing is chosen for them, and they confirm what they send
-    const p = await signedInContext(browser, principal, 'phone');
+    const p = await signedInContext(browser(), principal, 'phone');
     await p.page.goto('/subpackages/company/pages/authorizations/index');
     await visible(p.page, '您还没有授权他人代办');
     await press(p.page, '新建授权');
@@ -67,7 +61,7 @@ describe('delegation on the H5 build (phone)', () => {
     expect(early.body).toMatchObject({ code: 'AUTHORIZATION_INVALID', details: { reason: 'none' } });
 
     // the agent signs in and finds the invitation, waiting for them
-    const a = await signedInContext(browser, agent, 'phone');
+    const a = await signedInContext(browser(), agent, 'phone');
     await a.page.goto('/subpackages/company/pages/acting/index');
     const waiting = a.page.getByRole('radio', { name: /个人委托 · 待您确认/ });
     await waiting.waitFor({ state: 'visible' });
@@ -138,7 +132,7 @@ describe('delegation on the H5 build (phone)', () => {
       token: principal.accessToken,
       body: { principal: { type: 'person', id: principal.user.id }, agentPhone: agent.phone, serviceIds: null, validFrom: today, validTo: today },
     });
-    const a = await signedInContext(browser, agent, 'phone');
+    const a = await signedInContext(browser(), agent, 'phone');
     await a.page.goto('/subpackages/company/pages/authorizations/index?role=agent');
     await a.page.locator('.status-tag', { hasText: '待您确认' }).first().waitFor({ state: 'visible' });
     await press(a.page, '拒绝');
@@ -152,7 +146,7 @@ describe('delegation on the H5 build (phone)', () => {
     await a.page.locator('.status-tag', { hasText: '已拒绝' }).first().waitFor({ state: 'visible' });
     expect(await a.page.getByRole('button', { name: '接受' }).count()).toBe(0);
 
-    const p = await signedInContext(browser, principal, 'phone');
+    const p = await signedInContext(browser(), principal, 'phone');
     await p.page.goto('/subpackages/company/pages/authorizations/index');
     await p.page.locator('.status-tag', { hasText: '已拒绝' }).first().waitFor({ state: 'visible' });
     await visible(p.page, /代办人拒绝于/);

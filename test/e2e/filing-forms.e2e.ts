@@ -1,21 +1,17 @@
-import { Browser, Page } from 'playwright-core';
-import { launch, phonePage } from './browser';
+import { Page } from 'playwright-core';
+import { phonePage, useBrowser } from './browser';
 import { api, expectAccessible, findService, guideOf, pdfBytes, seeVisible, shot, signInBrowser, uploadVia, verifiedCitizen } from './citizen.helpers';
 import { validCreditCode } from './staff.helpers';
 
 /** The citizen's forms: uploads checked before sending, the blank form as PDF, the hall chosen, and in whose name. */
 describe('filing forms on the H5 build', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let service: { id: string; name: string };
   let guide: any;
   beforeAll(async () => {
-    browser = await launch();
     service = await findService('个体工商户', '个体工商户设立登记');
     guide = await guideOf(service.id);
     expect(guide.halls.length).toBeGreaterThan(1);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   /** POSTs to a material's upload route that left the browser. */
@@ -38,7 +34,7 @@ describe('filing forms on the H5 build', () => {
     expect(limits).toEqual({ maxBytes: 20 * 1024 * 1024, maxFilesPerMaterial: expect.any(Number), contentTypes: ['application/pdf', 'image/jpeg', 'image/png'] });
     const material = draft.materials[0];
 
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     const uploads = countUploads(page);
     await page.goto(`/subpackages/applications/pages/detail/index?id=${draft.id}`);
@@ -83,7 +79,7 @@ describe('filing forms on the H5 build', () => {
     const citizen = await verifiedCitizen('王二');
     const draft = await api('POST', '/api/applications', { token: citizen.accessToken, body: { serviceId: service.id, hallId: guide.halls[0].id } });
     const material = draft.materials[0];
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     await page.goto(`/subpackages/applications/pages/detail/index?id=${draft.id}`);
     await seeVisible(page, '请逐项上传材料后提交预审');
@@ -130,7 +126,7 @@ describe('filing forms on the H5 build', () => {
 
   it('downloads the blank form of a material as a PDF named after it', async () => {
     const form = guide.materials.find((m: any) => m.templateUrl);
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await page.goto(`/subpackages/guide/pages/detail/index?id=${service.id}`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `下载空白表格：${form.name}（PDF）` }).click()]);
     expect(download.suggestedFilename()).toBe(`${form.name}.pdf`);
@@ -143,7 +139,7 @@ describe('filing forms on the H5 build', () => {
 
   it('makes the user choose the hall of a service offered at several, on the filing, booking and off-hours forms', async () => {
     const citizen = await verifiedCitizen('冯三');
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     const halls = page.getByRole('radiogroup', { name: '办理大厅' }).locator('visible=true').getByRole('radio');
 
@@ -192,7 +188,7 @@ describe('filing forms on the H5 build', () => {
     // a personal filing first (API), then one for the company through the forms
     await api('POST', '/api/applications', { token: owner.accessToken, body: { serviceId: service.id, hallId: guide.halls[0].id } });
 
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, owner);
     await page.goto(`/subpackages/applications/pages/new/index?serviceId=${service.id}&hallId=${guide.halls[0].id}`);
     await seeVisible(page, `为 本人（${realName}） 办理`);

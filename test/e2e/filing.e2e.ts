@@ -1,16 +1,9 @@
-import { Browser } from 'playwright-core';
-import { launch, phonePage } from './browser';
+import { phonePage, useBrowser } from './browser';
 import { adminLogin, api, expectAccessible, findService, guideOf, pdfBytes, pngBytes, signInBrowser, staff01Login, uploadVia, verifiedCitizen, seeVisible, shot } from './citizen.helpers';
 import { call, citizen, signedInContext, staff01, submittedFiling } from './staff.helpers';
 
 describe('filings (网上预审) on the H5 build', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('creates a filing, uploads, signs a commitment, submits, answers the one-time notice, and follows it to acceptance', async () => {
     const service = await findService('个体工商户', '个体工商户设立登记');
@@ -21,7 +14,7 @@ describe('filings (网上预审) on the H5 build', () => {
     expect(tolerable.length).toBeGreaterThan(0);
 
     const citizen = await verifiedCitizen('周八');
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     await page.goto(`/subpackages/guide/pages/detail/index?id=${service.id}`);
     await page.getByRole('button', { name: '在线申报' }).click();
@@ -115,7 +108,7 @@ describe('filings (网上预审) on the H5 build', () => {
     await expectAccessible(page, '我的办件');
 
     // the public lookup (no sign-in)
-    const anon = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', baseURL: (page.url().match(/^https?:\/\/[^/]+/) ?? [''])[0] });
+    const anon = await browser().newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', baseURL: (page.url().match(/^https?:\/\/[^/]+/) ?? [''])[0] });
     const p2 = await anon.newPage();
     await p2.goto('/subpackages/applications/pages/lookup/index');
     await p2.locator('input[aria-label="办件编号"]').fill(filing.number);
@@ -141,7 +134,7 @@ describe('filings (网上预审) on the H5 build', () => {
       body: { decisions: f.materials.map((m: any) => ({ materialId: m.materialId, ok: !named.has(m.materialId), reason: named.has(m.materialId) ? '不清晰，请重新扫描' : null })) },
     });
 
-    const { page, context } = await signedInContext(browser, person, 'phone');
+    const { page, context } = await signedInContext(browser(), person, 'phone');
     await page.goto(`/subpackages/applications/pages/detail/index?id=${filing.id}`);
     await seeVisible(page, /一次性告知：请补正以下 2 项材料/);
     // nothing changed: refused, and the page names both materials and marks them
@@ -160,7 +153,7 @@ describe('filings (网上预审) on the H5 build', () => {
     expect(await page.getByText(/^尚未更改：请上传补正后的材料/).locator('visible=true').count()).toBe(1);
 
     // staff see which of the flagged materials changed since the notice
-    const desk = await signedInContext(browser, staff, 'desk');
+    const desk = await signedInContext(browser(), staff, 'desk');
     await desk.page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
     await desk.page.getByRole('group', { name: first.name }).getByText('已更新').waitFor({ state: 'visible' });
     await desk.page.getByRole('group', { name: second.name }).getByText('未更改').waitFor({ state: 'visible' });

@@ -1,6 +1,5 @@
-import { Browser } from 'playwright-core';
 import { fillField, signInWithSms, tap } from './actions';
-import { e2ePhone, launch, phonePage, serverNow } from './browser';
+import { e2ePhone, phonePage, serverNow, useBrowser } from './browser';
 import { addDays, api, expectAccessible, randomIdNumber, seeCheckInCode, seeVisible, shanghaiDate, shot } from './citizen.helpers';
 import { admin, cityHall, fill, signedInContext, visible, type Tokens } from './staff.helpers';
 
@@ -17,21 +16,17 @@ const mondayOf = (date: string) => addDays(date, -((new Date(`${date}T00:00:00Z`
  * what a new citizen books comes from the demo data's templates and the start-up generation.
  */
 describe('the first hour on the demo data', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let adminT: Tokens;
   let hall: { id: string; name: string };
   beforeAll(async () => {
-    browser = await launch();
     adminT = await admin();
     hall = await cityHall();
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('a new citizen signs in, verifies their real name, finds 户口迁移 and books the first free slot', async () => {
     const today = shanghaiDate(serverNow());
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     const phone = e2ePhone();
     await signInWithSms(page, phone);
     await seeVisible(page, `${phone.slice(0, 3)}****${phone.slice(-4)}`);
@@ -88,7 +83,7 @@ describe('the first hour on the demo data', () => {
     const days = await api<Array<{ date: string; workday: boolean }>>('GET', `/api/calendar?from=${today}&to=${addDays(today, 13)}`);
     const workday = days.find((d) => d.workday)!.date;
 
-    const { page, context } = await signedInContext(browser, adminT, 'desk');
+    const { page, context } = await signedInContext(browser(), adminT, 'desk');
     await page.goto('/subpackages/staff/pages/index/index');
     await page.getByRole('button', { name: '排班管理' }).click();
     await visible(page, '排班模板');

@@ -1,19 +1,12 @@
-import { Browser } from 'playwright-core';
-import { launch, phonePage } from './browser';
+import { phonePage, useBrowser } from './browser';
 import { fillField } from './actions';
 import { expectAccessible, seeVisible, shot } from './citizen.helpers';
 
 describe('service guides on the H5 build', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('searches 营业执照 from 首页, opens the guide and sees the materials checklist', async () => {
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await page.goto('/pages/index/index');
     await seeVisible(page, '热门事项');
     await seeVisible(page, '个人办事');
@@ -45,7 +38,7 @@ describe('service guides on the H5 build', () => {
   });
 
   it('browses 办事 by theme and by department', async () => {
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await page.goto('/pages/services/index');
     await page.getByRole('tab', { name: '法人办事' }).click();
     await seeVisible(page, '企业开办');

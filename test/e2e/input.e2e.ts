@@ -1,5 +1,4 @@
-import { Browser } from 'playwright-core';
-import { e2ePhone, launch, phonePage } from './browser';
+import { e2ePhone, phonePage, useBrowser } from './browser';
 import { fillField, seeText, signInWithSms, tap } from './actions';
 
 /**
@@ -7,13 +6,7 @@ import { fillField, seeText, signInWithSms, tap } from './actions';
  * character (CJK Extension B) verifies; a passport holder verifies with the Latin name.
  */
 describe('input as people type it, on the H5 build', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   /** Sign in typing the phone as `+86 137 1234 5678`; answers the masked phone shown on 我的. */
   const signInSpaced = async (page: Parameters<typeof signInWithSms>[0]) => {
@@ -25,7 +18,7 @@ describe('input as people type it, on the H5 build', () => {
   };
 
   it('signs in with a phone typed with +86 and spaces, and verifies a name with a rare character', async () => {
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInSpaced(page);
     await tap(page, '实名认证');
     await fillField(page, '姓名', '王𠈌');
@@ -37,7 +30,7 @@ describe('input as people type it, on the H5 build', () => {
   });
 
   it('verifies a passport holder with the Latin name, upper-cased', async () => {
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInSpaced(page);
     await tap(page, '实名认证');
     await page.getByRole('tab', { name: '护照' }).click();

@@ -1,5 +1,4 @@
-import { Browser } from 'playwright-core';
-import { launch, phonePage, serverNow } from './browser';
+import { phonePage, serverNow, useBrowser } from './browser';
 import { fillField } from './actions';
 import { countNoShowsWithoutCall } from '../support/world';
 import { adminLogin, api, createSlot, e2eApi, expectAccessible, findService, guideOf, shanghaiDate, signInBrowser, staff01Login, verifiedCitizen, withServerClock, seeVisible, shot } from './citizen.helpers';
@@ -9,13 +8,7 @@ function hhmm(d: Date): string {
 }
 
 describe('the no-show record and appeals on the H5 build', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('a user with one no-show sees the warning and the record, appeals, staff waive, and it no longer counts', async () => {
     const admin = (await adminLogin()).accessToken;
@@ -43,7 +36,7 @@ describe('the no-show record and appeals on the H5 build', () => {
     const after = await api('GET', `/api/bookings/${booking.id}`, { token: citizen.accessToken });
     expect(after.status).toBe('no_show');
 
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
 
     // the warning before booking

@@ -1,16 +1,9 @@
-import { Browser } from 'playwright-core';
-import { launch, screenshot } from './browser';
+import { screenshot, useBrowser } from './browser';
 import { seeVisible } from './citizen.helpers';
 import { admin, call, citizen, refusal, fill, finishedBooking, press, signedInContext, staff01, visible } from './staff.helpers';
 
 describe('rating on the H5 build (phone)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('rate after check-in: 评价 on the booking, a page that names the service, then 已评价 and the rating on reopening', async () => {
     const adminT = await admin();
@@ -19,7 +12,7 @@ describe('rating on the H5 build (phone)', () => {
     const b = await finishedBooking(person, staff.accessToken, adminT.accessToken);
     const booking = await call<{ serviceName: string; hallName: string }>('GET', `/api/bookings/${b.id}`, { token: person.accessToken });
 
-    const { page, context } = await signedInContext(browser, person, 'phone');
+    const { page, context } = await signedInContext(browser(), person, 'phone');
     await page.goto(`/subpackages/booking/pages/detail/index?id=${b.id}`);
     await seeVisible(page, '您已签到办理。');
     expect(await page.locator('.booking__code').locator('visible=true').count()).toBe(0);
@@ -61,7 +54,7 @@ describe('rating on the H5 build (phone)', () => {
     const person = await citizen('冯五');
     const b = await finishedBooking(person, staff.accessToken, adminT.accessToken);
 
-    const { page, context } = await signedInContext(browser, person, 'phone');
+    const { page, context } = await signedInContext(browser(), person, 'phone');
     await page.goto(`/subpackages/ratings/pages/rate/index?targetType=booking&targetId=${b.id}`);
     await press(page, '提交评价');
     await visible(page, '请选择满意程度');

@@ -1,18 +1,11 @@
-import { Browser } from 'playwright-core';
-import { launch, phonePage, screenshot, e2ePhone } from './browser';
+import { e2ePhone, phonePage, screenshot, useBrowser } from './browser';
 import { fillField, seeText, signInWithSms, tap } from './actions';
 
 describe('sign-in on the H5 build', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('signs in with the dev SMS code and sees the masked phone on 我的, then verifies the real name', async () => {
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     const phone = e2ePhone();
     await signInWithSms(page, phone);
     const masked = `${phone.slice(0, 3)}****${phone.slice(-4)}`;

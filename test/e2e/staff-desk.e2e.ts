@@ -1,5 +1,5 @@
-import { Browser, Page } from 'playwright-core';
-import { launch, screenshot } from './browser';
+import { Page } from 'playwright-core';
+import { screenshot, useBrowser } from './browser';
 import { admin, adminSlot, call, citizen, cityHall, fill, press, service, signedInContext, slotLaterToday, staff01, submittedFiling, validIdNumber, visible } from './staff.helpers';
 
 /** A citizen verified with an ID number we know (to see it revealed in full). */
@@ -14,13 +14,7 @@ const isDesk = (page: Page) => page.evaluate(() => document.documentElement.clas
 
 /** A clerk's day on the desk (H5, 1280×800): navigation, search, whom they serve, the one-time notice. */
 describe('the staff desk (H5, desk)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('finds a booking by its code from the search box, and reveals the applicant’s full ID number', async () => {
     const adminT = await admin();
@@ -30,7 +24,7 @@ describe('the staff desk (H5, desk)', () => {
     const slot = await slotLaterToday(adminT.accessToken, hall.id, s.id);
     const booking = await call<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
 
-    const { page, context } = await signedInContext(browser, await staff01(), 'desk');
+    const { page, context } = await signedInContext(browser(), await staff01(), 'desk');
     await page.goto('/subpackages/staff/pages/index/index');
     await visible(page, '今日预约');
     await fill(page, '查找办件或预约', booking.code.toLowerCase());
@@ -54,7 +48,7 @@ describe('the staff desk (H5, desk)', () => {
   it('offers 常用补正语, asks to confirm the one-time notice listing every flagged material, and opens a photo full size', async () => {
     const person = await citizen('诸葛青');
     const filing = await submittedFiling(person);
-    const { page, context } = await signedInContext(browser, await staff01(), 'desk');
+    const { page, context } = await signedInContext(browser(), await staff01(), 'desk');
     await page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
     await visible(page, `办件编号 ${filing.number}`);
     await page.locator('.st-applicant').getByText('申请人 诸*青').waitFor({ state: 'visible' });
@@ -108,7 +102,7 @@ describe('the staff desk (H5, desk)', () => {
     const slot = await adminSlot(adminT.accessToken, { hallId: hall.id, serviceId: s.id, start, capacity: 5 });
     const booking = await call<{ code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
 
-    const { page, context } = await signedInContext(browser, await staff01(), 'desk');
+    const { page, context } = await signedInContext(browser(), await staff01(), 'desk');
     await page.goto('/subpackages/staff/pages/bookings/index');
     await fill(page, '签到码', booking.code);
     await press(page, '签到');
@@ -125,7 +119,7 @@ describe('the staff desk (H5, desk)', () => {
 
   it('moves between sections with the side navigation, back to 工作台, and signs out to the staff login on the desk', async () => {
     const staff = await staff01();
-    const { page, context } = await signedInContext(browser, staff, 'desk');
+    const { page, context } = await signedInContext(browser(), staff, 'desk');
     await page.goto('/subpackages/staff/pages/appeals/index');
     const nav = page.getByRole('navigation', { name: '工作台导航' });
     await nav.waitFor({ state: 'visible' });
@@ -156,7 +150,7 @@ describe('the staff desk (H5, desk)', () => {
 
   it('shows admins their entries, and the 常用补正语 they add reach the pre-review chips', async () => {
     const adminT = await admin();
-    const { page, context } = await signedInContext(browser, adminT, 'desk');
+    const { page, context } = await signedInContext(browser(), adminT, 'desk');
     await page.goto('/subpackages/admin/pages/phrases/index');
     const nav = page.getByRole('navigation', { name: '工作台导航' });
     expect(await nav.getByRole('link', { name: '常用补正语' }).getAttribute('aria-current')).toBe('page');

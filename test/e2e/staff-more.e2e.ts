@@ -1,8 +1,9 @@
-import { Browser, Page } from 'playwright-core';
-import { drawnForCallback } from '../../server/src/callbacks/callbacks.rules';
-import { launch, screenshot, serverNow } from './browser';
+import { Page } from 'playwright-core';
+import { drawnForFollowUp } from '../../server/src/follow-ups/follow-ups.rules';
+import { screenshot, serverNow, useBrowser } from './browser';
+import { expectAccessible, shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
 import { countNoShowsWithoutCall } from '../support/world';
-import { e2eApi, expectAccessible, shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
+import { e2eApi } from './citizen.helpers';
 import {
   admin,
   adminSlot,
@@ -56,7 +57,7 @@ async function deliveredDrawnFiling(person: Tokens, staffToken: string, hallId: 
   let app: { id: string; number: string; materials: Array<{ materialId: string; required: boolean }> } | null = null;
   for (let i = 0; i < 40 && !app; i++) {
     const draft = await call('POST', '/api/applications', { token: person.accessToken, body: { serviceId: s.id, hallId, onBehalfOf } });
-    if (drawnForCallback(draft.id, month, 20)) app = draft;
+    if (drawnForFollowUp(draft.id, month, 20)) app = draft;
     else await call('POST', `/api/applications/${draft.id}/withdraw`, { token: person.accessToken, body: {} });
   }
   if (!app) throw new Error('no filing drawn in 40 drafts');
@@ -76,19 +77,15 @@ async function deliveredDrawnFiling(person: Tokens, staffToken: string, hallId: 
 
 /** More of the staff desk (H5, 1280×800): off-hours confirmation, appeals, call-backs, statistics, and axe on the busiest pages. */
 describe('more of the staff desk on the H5 build', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let adminT: Tokens;
   let staff: Tokens;
   let hall: { id: string; name: string };
   beforeAll(async () => {
-    browser = await launch();
     adminT = await admin();
     staff = await staff01();
     hall = await cityHall();
     expect(staff.user.hallId).toBe(hall.id);
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   /** A citizen's off-hours request (18:30–19:30, `days` working days ahead) and the staff desk's off-hours page showing it. */
@@ -101,7 +98,8 @@ describe('more of the staff desk on the H5 build', () => {
       token: person.accessToken,
       body: { serviceId: s.id, hallId: hall.id, preferredStart: `${date}T18:30:00+08:00`, preferredEnd: `${date}T19:30:00+08:00`, note },
     });
-    const { page, context } = await signedInContext(browser, staff, 'desk');
+
+    const { page, context } = await signedInContext(browser(), staff, 'desk');
     await page.goto('/subpackages/staff/pages/offhours/index');
     const item = page.locator('.st-item').filter({ hasText: note });
     await item.waitFor({ state: 'visible' });
@@ -171,7 +169,7 @@ describe('more of the staff desk on the H5 build', () => {
     const reason = `公交晚点 ${Date.now()}`;
     await call('POST', `/api/me/no-shows/${booking.id}/appeal`, { token: person.accessToken, body: { reason } });
 
-    const { page, context } = await signedInContext(browser, staff, 'desk');
+    const { page, context } = await signedInContext(browser(), staff, 'desk');
     await page.goto('/subpackages/staff/pages/appeals/index');
     const item = page.locator('.st-item').filter({ hasText: reason });
     await item.waitFor({ state: 'visible' });
@@ -196,7 +194,7 @@ describe('more of the staff desk on the H5 build', () => {
     const rows = await call<Array<{ number: string }>>('GET', `/api/staff/callbacks?month=${month}`, { token: staff.accessToken });
     expect(rows.map((r) => r.number)).toContain(filing.number);
 
-    const { page, context } = await signedInContext(browser, staff, 'desk');
+    const { page, context } = await signedInContext(browser(), staff, 'desk');
     await page.goto('/subpackages/staff/pages/callbacks/index');
     const item = page.locator('.st-item').filter({ hasText: filing.number });
     await item.waitFor({ state: 'visible' });
@@ -216,7 +214,7 @@ describe('more of the staff desk on the H5 build', () => {
     const b = await finishedBooking(person, staff.accessToken, adminT.accessToken);
     await call('POST', '/api/ratings', { token: person.accessToken, body: { targetType: 'booking', targetId: b.id, score: 5, tags: [], comment: '办理很快' } });
 
-    const { page, context } = await signedInContext(browser, adminT, 'desk');
+    const { page, context } = await signedInContext(browser(), adminT, 'desk');
     await page.goto('/subpackages/admin/pages/stats/index');
     await visible(page, '总体满意率（基本满意及以上）');
     const charts = page.getByRole('figure');
@@ -236,7 +234,7 @@ describe('more of the staff desk on the H5 build', () => {
   it('axe: the staff bookings page and the pre-review page have no serious or critical violations', async () => {
     const person = await citizen('尤十');
     const filing = await submittedFiling(person);
-    const { page, context } = await signedInContext(browser, staff, 'desk');
+    const { page, context } = await signedInContext(browser(), staff, 'desk');
     await page.goto('/subpackages/staff/pages/bookings/index');
     await page.locator('input[aria-label="签到码"]').waitFor({ state: 'visible' });
     await settle(page);

@@ -1,16 +1,9 @@
-import { Browser } from 'playwright-core';
-import { launch, screenshot } from './browser';
+import { screenshot, useBrowser } from './browser';
 import { admin, call, citizen, deskPage, finishedBooking, fill, cityHall, press, service, signedInContext, slotLaterToday, staff01, submittedFiling, visible } from './staff.helpers';
 
 /** Window staff on a desk (H5, 1280×800): sign-in, check-in by code, pre-review and accept, answer a bad rating. */
 describe('staff on the H5 build (desk)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('signs in as staff and checks a booking in by its code', async () => {
     const adminT = await admin();
@@ -20,7 +13,7 @@ describe('staff on the H5 build (desk)', () => {
     const slot = await slotLaterToday(adminT.accessToken, hall.id, s.id);
     const booking = await call<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
 
-    const { page, context } = await deskPage(browser);
+    const { page, context } = await deskPage(browser());
     await page.goto('/pages/login/index');
     await page.getByRole('button', { name: '工作人员登录' }).click();
     await fill(page, '用户名', 'staff01');
@@ -52,7 +45,7 @@ describe('staff on the H5 build (desk)', () => {
     const person = await citizen('钱七');
     const filing = await submittedFiling(person);
     const staff = await staff01();
-    const { page, context } = await signedInContext(browser, staff, 'desk');
+    const { page, context } = await signedInContext(browser(), staff, 'desk');
     await page.goto('/subpackages/staff/pages/filings/index');
     const item = page.locator('.st-filing').filter({ hasText: filing.number });
     await item.waitFor({ state: 'visible' });
@@ -93,7 +86,7 @@ describe('staff on the H5 build (desk)', () => {
     const comment = `等了很久才叫号 ${Date.now()}`;
     await call('POST', '/api/ratings', { token: person.accessToken, body: { targetType: 'booking', targetId: b.id, score: 1, tags: ['等候太久'], comment } });
 
-    const { page, context } = await signedInContext(browser, staff, 'desk');
+    const { page, context } = await signedInContext(browser(), staff, 'desk');
     await page.goto('/subpackages/staff/pages/rectifications/index');
     const ticket = page.locator('.st-ticket').filter({ hasText: comment });
     await ticket.waitFor({ state: 'visible' });

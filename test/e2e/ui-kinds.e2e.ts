@@ -1,5 +1,5 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, phonePage } from './browser';
+import { phonePage, useBrowser } from './browser';
 import { adminLogin, api, createSlot, findService, guideOf, pdfBytes, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
 import { call, cityHall, service, signedInContext, slotLaterToday, staff01, submittedFiling, upload } from './staff.helpers';
 
@@ -24,14 +24,19 @@ async function largeFontPhone(browser: Browser): Promise<{ context: BrowserConte
 }
 
 describe('kinds of UI fault, each fixed once (H5 build)', () => {
-  let browser: Browser;
+  const browser = useBrowser();
   let admin: string;
+  /** `name`, verified, booked on a new slot (capacity 2) of the ID-card service at the city hall, `days` working days ahead. */
+  const bookedIdCard = async (name: string, days: number, start: string, end: string) => {
+    const hall = await cityHall();
+    const service = await findService('身份证');
+    const slot = await createSlot(admin, { hallId: hall.id, serviceId: service.id, date: await workdayAfter(days), start, end, capacity: 2 });
+    const person = await verifiedCitizen(name);
+    const booking = await api<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: service.id } });
+    return { hall, service, person, booking };
+  };
   beforeAll(async () => {
-    browser = await launch();
     admin = (await adminLogin()).accessToken;
-  });
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('a form error goes once the problem is fixed: 还有必需材料未上传 goes when the commitment is signed, and does not repeat the material name', async () => {
@@ -51,7 +56,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
       await upload(person.accessToken, app.id, m.materialId, { name: `材料${++i}.pdf`, type: 'application/pdf', bytes: pdfBytes(`k${i}`) });
     }
 
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, person);
     await page.goto(`/subpackages/applications/pages/detail/index?id=${app.id}`);
     await page.getByRole('button', { name: '提交预审' }).click();
@@ -73,14 +78,9 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
   });
 
   it('check-in: the desk message (e.g. 不是今天) goes when the code changes and on 刷新', async () => {
-    const hall = await cityHall();
-    const service = await findService('身份证');
-    const date = await workdayAfter(2);
-    const slot = await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '09:10', end: '09:40', capacity: 2 });
-    const person = await verifiedCitizen('孔二');
-    const booking = await api<{ code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: service.id } });
+    const { booking } = await bookedIdCard('孔二', 2, '09:10', '09:40');
     const staff = await staff01();
-    const { page, context } = await signedInContext(browser, staff, 'desk');
+    const { page, context } = await signedInContext(browser(), staff, 'desk');
     await page.goto('/subpackages/staff/pages/bookings/index');
     const code = page.locator('input[aria-label="签到码"]');
     await code.fill(booking.code);
@@ -101,7 +101,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
 
   it('an empty list says so without 重试; a missing object and an unknown address show not-found with 返回首页', async () => {
     const person = await verifiedCitizen('孔三');
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, person);
     await page.goto('/subpackages/applications/pages/mine/index');
     await seeVisible(page, '还没有办件');
@@ -125,7 +125,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
 
   it('every H5 page has a header with its title and 返回; desk pages lead back to 工作台; staff 退出登录 lands on the staff sign-in', async () => {
     const service = await findService('身份证');
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await page.goto('/pages/services/index');
     await page.locator('.weui-tabbar').waitFor({ state: 'visible' });
     await page.goto(`/subpackages/guide/pages/detail/index?id=${service.id}`);
@@ -138,7 +138,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
     await context.close();
 
     const staff = await staff01();
-    const desk = await signedInContext(browser, staff, 'desk');
+    const desk = await signedInContext(browser(), staff, 'desk');
     await desk.page.goto('/subpackages/staff/pages/bookings/index');
     const deskHeader = desk.page.getByRole('banner').locator('visible=true').first();
     await deskHeader.getByRole('heading', { name: '预约签到' }).waitFor({ state: 'visible' });
@@ -163,7 +163,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
       token: staff.accessToken,
       body: { decisions: f.materials.map((m: any) => ({ materialId: m.materialId, ok: true, reason: null })) },
     });
-    const desk = await signedInContext(browser, staff, 'desk');
+    const desk = await signedInContext(browser(), staff, 'desk');
     await desk.page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
     const accept = desk.page.getByRole('button', { name: '受理', exact: true });
     const refuse = desk.page.getByRole('button', { name: '不予受理', exact: true });
@@ -182,7 +182,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
     // 确认预约 before a slot is chosen: grey, not white on blue
     const hall = await cityHall();
     const service = await findService('身份证');
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, person);
     await page.goto(`/subpackages/booking/pages/book/index?serviceId=${service.id}&hallId=${hall.id}`);
     const confirm = page.getByRole('button', { name: '确认预约' }).locator('visible=true').first();
@@ -212,15 +212,10 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
   });
 
   it('a cancelled booking shows no code and offers 重新预约; 预约已取消 arrives and the old 预约成功 is marked 已失效', async () => {
-    const hall = await cityHall();
-    const service = await findService('身份证');
-    const date = await workdayAfter(3);
-    const slot = await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '11:10', end: '11:40', capacity: 2 });
-    const person = await verifiedCitizen('孔五');
-    const booking = await api<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: service.id } });
+    const { person, booking } = await bookedIdCard('孔五', 3, '11:10', '11:40');
     await api('POST', `/api/bookings/${booking.id}/cancel`, { token: person.accessToken });
 
-    const { page, context } = await phonePage(browser);
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, person);
     await page.goto(`/subpackages/booking/pages/detail/index?id=${booking.id}`);
     await seeVisible(page, /签到码已作废/);
@@ -235,13 +230,8 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
   });
 
   it('退出登录 takes the unread badge off the 我的 tab at once', async () => {
-    const hall = await cityHall();
-    const service = await findService('身份证');
-    const date = await workdayAfter(2);
-    const slot = await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '13:10', end: '13:40', capacity: 2 });
-    const person = await verifiedCitizen('孔六');
-    await api('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: service.id } });
-    const { page, context } = await phonePage(browser);
+    const { person } = await bookedIdCard('孔六', 2, '13:10', '13:40');
+    const { page, context } = await phonePage(browser());
     await signInBrowser(context, person);
     await page.goto('/pages/me/index');
     const badge = page.locator('.weui-tabbar .weui-badge').locator('visible=true');
@@ -259,7 +249,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
     const slot = await slotLaterToday(admin, hall.id, s.id);
     const person = await verifiedCitizen('孔八');
     await api('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
-    const desk = await signedInContext(browser, staff, 'desk');
+    const desk = await signedInContext(browser(), staff, 'desk');
     await desk.page.goto('/subpackages/staff/pages/bookings/index');
     const row = desk.page.locator('.st-booking').filter({ hasText: '孔*' }).or(desk.page.locator('.st-booking').filter({ hasText: '孔八' })).first();
     await row.waitFor({ state: 'visible' });
@@ -276,7 +266,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
     const person = await verifiedCitizen('孔七');
 
     const sizes = async (large: boolean) => {
-      const { page, context } = large ? await largeFontPhone(browser) : await phonePage(browser);
+      const { page, context } = large ? await largeFontPhone(browser()) : await phonePage(browser());
       await signInBrowser(context, person);
       await page.goto('/pages/index/index');
       const tab = parseFloat(await styleOf(page, '.weui-tabbar__label', 'font-size'));

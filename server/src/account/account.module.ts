@@ -5,8 +5,7 @@ import { ApplicationEntity } from '../applications/entities/application.entity';
 import { BookingModule } from '../booking/booking.module';
 import { BookingEntity } from '../booking/entities/booking.entity';
 import { WaitlistEntryEntity } from '../booking/entities/waitlist-entry.entity';
-import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogModule } from '../catalog/catalog.module';
 import { EnterpriseMemberEntity } from '../enterprises/entities/enterprise-member.entity';
 import { FileEntity } from '../files/entities/file.entity';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -26,10 +25,9 @@ import { AccountService } from './account.service';
       OffhoursRequestEntity,
       EnterpriseMemberEntity,
       WaitlistEntryEntity,
-      ServiceEntity,
-      HallEntity,
     ]),
     BookingModule,
+    CatalogModule,
     NotificationsModule,
   ],
   controllers: [AccountController],

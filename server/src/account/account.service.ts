@@ -10,8 +10,7 @@ import { RefreshTokenEntity } from '../auth/entities/refresh-token.entity';
 import { BookingEntity } from '../booking/entities/booking.entity';
 import { WaitlistEntryEntity } from '../booking/entities/waitlist-entry.entity';
 import { WaitlistService } from '../booking/waitlist.service';
-import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import { AuditService } from '../common/audit/audit.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
@@ -68,14 +67,13 @@ export class AccountService {
     @InjectRepository(OffhoursRequestEntity) private readonly offhours: Repository<OffhoursRequestEntity>,
     @InjectRepository(EnterpriseMemberEntity) private readonly members: Repository<EnterpriseMemberEntity>,
     @InjectRepository(WaitlistEntryEntity) private readonly waitlistEntries: Repository<WaitlistEntryEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
     private readonly waitlist: WaitlistService,
     private readonly notifications: NotificationsService,
     private readonly clock: ClockService,
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** What keeps this person's account open, counted. */
@@ -196,11 +194,7 @@ export class AccountService {
       .slice(0, TODO_FILINGS);
 
     const serviceIds = [...new Set([...todos.map((t) => t.a.serviceId), ...(next ? [next.serviceId] : [])])];
-    const [services, hall] = await Promise.all([
-      serviceIds.length ? this.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : [],
-      next ? this.halls.findOne({ where: { id: next.hallId } }) : null,
-    ]);
-    const serviceName = new Map(services.map((s) => [s.id, s.name]));
+    const [serviceName, hall] = await Promise.all([this.catalog.serviceNames(serviceIds), next ? this.catalog.hall(next.hallId) : null]);
     return {
       nextBooking: next
         ? { id: next.id, serviceName: serviceName.get(next.serviceId) ?? '', hallName: hall?.name ?? '', start: next.startAt.toISOString(), end: next.endAt.toISOString() }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
-import { In, Repository } from 'typeorm';
-import { HallEntity } from '../catalog/entities/hall.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import { fieldError } from '../common/errors/domain-error';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
@@ -23,17 +21,15 @@ const view = (u: UserEntity): StaffView => ({
 export class AdminStaffService {
   constructor(
     private readonly users: UsersService,
-    @InjectRepository(UserEntity) private readonly repo: Repository<UserEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    private readonly catalog: CatalogService,
   ) {}
 
   async list(): Promise<StaffView[]> {
-    const rows = await this.repo.find({ where: { role: In(['staff', 'admin']) }, order: { createdAt: 'ASC' } });
-    return rows.map(view);
+    return (await this.users.listStaff()).map(view);
   }
 
   async create(body: CreateStaffDto): Promise<StaffView> {
-    if (!(await this.halls.exist({ where: { id: body.hallId } }))) {
+    if (!(await this.catalog.hall(body.hallId))) {
       throw fieldError('hallId', '大厅不存在', '所选大厅不存在');
     }
     const u = await this.users.createStaff({

@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { HallEntity } from '../catalog/entities/hall.entity';
-import { UserEntity } from '../users/entities/user.entity';
+import { CatalogModule } from '../catalog/catalog.module';
 import { UsersModule } from '../users/users.module';
 import { AdminStaffController } from './admin-staff.controller';
 import { AdminStaffService } from './admin-staff.service';
 
 @Module({
-  imports: [UsersModule, TypeOrmModule.forFeature([UserEntity, HallEntity])],
+  imports: [UsersModule, CatalogModule],
   controllers: [AdminStaffController],
   providers: [AdminStaffService],
 })

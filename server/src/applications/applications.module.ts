@@ -1,18 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
-import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
-import { ServiceMaterialEntity } from '../catalog/entities/service-material.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogModule } from '../catalog/catalog.module';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { DelegationModule } from '../delegation/delegation.module';
-import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { FileEntity } from '../files/entities/file.entity';
 import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RatingsModule } from '../ratings/ratings.module';
-import { UserEntity } from '../users/entities/user.entity';
 import { UsersModule } from '../users/users.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsJobs } from './applications.jobs';
@@ -35,15 +30,10 @@ import { StaffApplicationsService } from './staff-applications.service';
       ApplicationEventEntity,
       ApplicationNoticeEntity,
       FileEntity,
-      ServiceEntity,
-      ServiceMaterialEntity,
-      ServiceHallEntity,
-      HallEntity,
-      UserEntity,
-      EnterpriseEntity,
       AuditLogEntity,
     ]),
     CalendarModule,
+    CatalogModule,
     DelegationModule,
     FilesModule,
     NotificationsModule,

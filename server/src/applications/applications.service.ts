@@ -7,10 +7,7 @@ import { ApplicationStatus, OnBehalfOf } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
-import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
-import { ServiceMaterialEntity } from '../catalog/entities/service-material.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
@@ -48,10 +45,6 @@ export class ApplicationsService implements OnModuleInit {
     @InjectRepository(ApplicationMaterialEntity) private readonly materials: Repository<ApplicationMaterialEntity>,
     @InjectRepository(ApplicationEventEntity) private readonly events: Repository<ApplicationEventEntity>,
     @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(ServiceMaterialEntity) private readonly serviceMaterials: Repository<ServiceMaterialEntity>,
-    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
@@ -62,6 +55,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly applicants: ApplicantsService,
     private readonly fileStore: FilesService,
     private readonly kernel: FilingKernel,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** GET /files/:id answers a file only to whoever may see its filing (visibleFiling). */
@@ -123,11 +117,11 @@ export class ApplicationsService implements OnModuleInit {
    */
   async create(caller: AuthUser, input: { serviceId: string; hallId?: string; onBehalfOf?: OnBehalfOf }): Promise<ApplicationView> {
     requireVerified(await this.users.requireById(caller.id), '网上申报');
-    const service = isId(input.serviceId) ? await this.services.findOne({ where: { id: input.serviceId, active: true } }) : null;
+    const service = isId(input.serviceId) ? await this.catalog.activeService(input.serviceId) : null;
     if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
     const who = await this.acting.resolve(caller, input.onBehalfOf, service.id);
     const hallId = await this.pickHall(service.id, input.hallId);
-    const list = await this.serviceMaterials.find({ where: { serviceId: service.id }, order: { sortOrder: 'ASC' } });
+    const list = await this.catalog.materialList(service.id);
     const now = this.clock.now();
     const row: ApplicationEntity = this.apps.create({
       id: newId(),
@@ -195,8 +189,7 @@ export class ApplicationsService implements OnModuleInit {
 
   /** The service's first hall (by the halls' order) unless the applicant names one of its halls. */
   private async pickHall(serviceId: string, wanted?: string): Promise<string> {
-    const links = await this.serviceHalls.find({ where: { serviceId } });
-    const halls = links.length ? await this.halls.find({ where: { id: In(links.map((l) => l.hallId)) }, order: { sortOrder: 'ASC', name: 'ASC' } }) : [];
+    const halls = await this.catalog.hallsOffering(serviceId);
     if (wanted !== undefined) {
       if (!halls.some((h) => h.id === wanted)) {
         throw fieldError('hallId', '所选大厅不办理该事项');
@@ -358,14 +351,14 @@ export class ApplicationsService implements OnModuleInit {
     const owner = a ? await this.users.findById(a.userId) : null;
     // a wrong phone tail is answered exactly like a missing number
     if (!a || a.status === 'draft' || !owner || owner.phoneTail !== phoneTail) throw new DomainError('NOT_FOUND', '未找到该办件，请核对办件编号和手机号后四位');
-    const [service, events, cal] = await Promise.all([
-      this.services.findOne({ where: { id: a.serviceId }, select: { id: true, name: true } }),
+    const [serviceNames, events, cal] = await Promise.all([
+      this.catalog.serviceNames([a.serviceId]),
       this.events.find({ where: { applicationId: a.id }, order: { seq: 'ASC' } }),
       this.calendar.view(),
     ]);
     return {
       number: a.number,
-      serviceName: service?.name ?? '',
+      serviceName: serviceNames.get(a.serviceId) ?? '',
       status: a.status,
       statusLabel: STATUS_LABELS[a.status],
       sla: slaState(a, this.clock.now(), cal.isWorkday),

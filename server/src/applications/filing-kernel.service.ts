@@ -2,22 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
-import { ApplicationStatus, maskName, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { APPLICATION_ACTION_LABELS, ApplicationStatus, LINKS, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
-import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceMaterialEntity } from '../catalog/entities/service-material.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { Transactions } from '../common/db/transactions';
 import { DomainError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
-import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { FileEntity } from '../files/entities/file.entity';
 import { NotificationsService } from '../notifications/notifications.service';
-import { UserEntity } from '../users/entities/user.entity';
+import { ApplicantsService } from '../users/applicants.service';
 import type { ApplicationView } from './applications.service';
 import {
   ActorKind,
@@ -54,22 +51,6 @@ export interface Step {
   to: ApplicationStatus;
 }
 
-const ACTION_LABELS: Record<ApplicationAction, string> = {
-  submit: '提交',
-  flag: '出具补正告知',
-  pass: '预审通过',
-  accept: '受理',
-  refuse: '不予受理',
-  start_review: '开始审查',
-  approve: '准予许可',
-  deny: '不予许可',
-  deliver: '送达',
-  withdraw: '撤回',
-  deem_accept: '视为受理',
-};
-
-const LINK = (id: string) => `/subpackages/applications/pages/detail/index?id=${id}`;
-
 const group = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> => {
   const m = new Map<string, T[]>();
   for (const it of items) {
@@ -94,16 +75,13 @@ export class FilingKernel {
     @InjectRepository(ApplicationEventEntity) private readonly events: Repository<ApplicationEventEntity>,
     @InjectRepository(ApplicationNoticeEntity) private readonly notices: Repository<ApplicationNoticeEntity>,
     @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(ServiceMaterialEntity) private readonly serviceMaterials: Repository<ServiceMaterialEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(UserEntity) private readonly userRows: Repository<UserEntity>,
-    @InjectRepository(EnterpriseEntity) private readonly companies: Repository<EnterpriseEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    private readonly catalog: CatalogService,
+    private readonly applicants: ApplicantsService,
   ) {}
 
   // ---- reading ----
@@ -158,7 +136,7 @@ export class FilingKernel {
     if (!t.ok) {
       throw t.code === 'FORBIDDEN'
         ? new DomainError('FORBIDDEN')
-        : new DomainError('INVALID_STATE', `办件当前状态为“${STATUS_LABELS[a.status]}”，不能${ACTION_LABELS[action]}`, { status: a.status });
+        : new DomainError('INVALID_STATE', `办件当前状态为“${STATUS_LABELS[a.status]}”，不能${APPLICATION_ACTION_LABELS[action]}`, { status: a.status });
     }
     return { filing: a, action, from: a.status, to: t.to };
   }
@@ -233,7 +211,7 @@ export class FilingKernel {
   async accept(step: Step, actor: Actor, from: Date, note: string): Promise<ApplicationEntity> {
     const a = step.filing;
     const deemed = step.action === 'deem_accept';
-    const service = await this.services.findOne({ where: { id: a.serviceId } });
+    const service = await this.catalog.service(a.serviceId);
     const promised = service?.promisedDays ?? 1;
     const dueAt = await this.calendar.dueAt(from, promised);
     const cal = await this.calendar.view();
@@ -273,7 +251,7 @@ export class FilingKernel {
    */
   async tell(a: ApplicationEntity, title: string, body: string, dedupeKey?: string): Promise<void> {
     for (const userId of [...new Set([a.userId, a.actorId])]) {
-      await this.notifications.send({ userId, type: 'application', title, body, link: LINK(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null });
+      await this.notifications.send({ userId, type: 'application', title, body, link: LINKS.filing(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null });
     }
   }
 
@@ -300,24 +278,18 @@ export class FilingKernel {
     const ids = rows.map((r) => r.id);
     const personIds = [...new Set(rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId])))];
     const companyIds = [...new Set(rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])))];
-    const [mats, files, services, halls, events, notices, cal, people, companies] = await Promise.all([
+    const [mats, files, byService, byHall, events, notices, cal, { people: nameOf, enterprises: companyName }] = await Promise.all([
       this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
-      this.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) } }),
-      this.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) } }),
+      this.catalog.servicesById(rows.map((r) => r.serviceId)),
+      this.catalog.hallsById(rows.map((r) => r.hallId)),
       withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
       this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
       this.calendar.view(),
-      this.userRows.find({ where: { id: In(personIds) }, select: { id: true, realName: true } }),
-      companyIds.length ? this.companies.find({ where: { id: In(companyIds) }, select: { id: true, name: true } }) : Promise.resolve([] as EnterpriseEntity[]),
+      this.applicants.partyNames(personIds, companyIds),
     ]);
-    const nameOf = new Map(people.map((u) => [u.id, maskName(u.realName)]));
-    const companyName = new Map(companies.map((c) => [c.id, c.name]));
     const matIds = [...new Set(mats.map((m) => m.materialId))];
-    const serviceMats = matIds.length ? await this.serviceMaterials.find({ where: { id: In(matIds) } }) : [];
-    const guide = new Map(serviceMats.map((m) => [m.id, m]));
-    const byService = new Map(services.map((s) => [s.id, s]));
-    const byHall = new Map(halls.map((h) => [h.id, h]));
+    const guide = await this.catalog.materialsById(matIds);
     const matsOf = group(mats, (m) => m.applicationId);
     const filesOf = group(files, (f) => `${f.applicationId}:${f.materialId}`);
     const now = this.clock.now();

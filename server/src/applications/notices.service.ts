@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
-import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { DomainError } from '../common/errors/domain-error';
-import { UserEntity } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
 import { visibleFiling } from './applications.access';
 import { FilingKernel } from './filing-kernel.service';
 import { renderNotice } from './notice.pdf';
@@ -21,9 +18,8 @@ const cnDate = (d: Date) => {
 @Injectable()
 export class NoticesService {
   constructor(
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly catalog: CatalogService,
+    private readonly users: UsersService,
     private readonly kernel: FilingKernel,
     private readonly access: AccessPolicy,
   ) {}
@@ -84,9 +80,9 @@ export class NoticesService {
 
   private context(serviceId: string, hallId: string, userId: string) {
     return Promise.all([
-      this.services.findOne({ where: { id: serviceId } }),
-      this.halls.findOne({ where: { id: hallId } }),
-      this.users.findOne({ where: { id: userId }, select: { id: true, realName: true } }),
+      this.catalog.service(serviceId),
+      this.catalog.hall(hallId),
+      this.users.findById(userId),
     ]);
   }
 }

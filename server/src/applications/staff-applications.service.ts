@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Not, Repository } from 'typeorm';
-import { ApplicationStatus, DeliveryMethod, SlaState } from '@gov/shared';
+import { Between, EntityManager, In, Not, Repository } from 'typeorm';
+import { ApplicationStatus, DELIVERY_METHOD_LABELS, DeliveryMethod, SlaState } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { CalendarService } from '../calendar/calendar.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
@@ -10,7 +10,7 @@ import { ClockService } from '../common/clock/clock.service';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { ApplicantRevealed, ApplicantsService } from '../users/applicants.service';
-import { UserEntity } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, slaState, staffOrder } from './applications.rules';
 import { AdvanceTarget } from './dto/applications.dto';
@@ -21,20 +21,18 @@ import { Actor, FilingKernel } from './filing-kernel.service';
 import type { StaffApplicationView } from '@gov/shared';
 export type { StaffApplicationView } from '@gov/shared';
 
-const METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
-
 /** What window staff do with filings of their hall: pre-review, accept or refuse, advance, deliver. */
 @Injectable()
 export class StaffApplicationsService {
   constructor(
     @InjectRepository(ApplicationEntity) private readonly apps: Repository<ApplicationEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly kernel: FilingKernel,
     private readonly applicants: ApplicantsService,
     private readonly access: AccessPolicy,
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -67,7 +65,7 @@ export class StaffApplicationsService {
   }
 
   private async staffActor(caller: AuthUser): Promise<Actor> {
-    const u = await this.users.findOne({ where: { id: caller.id }, select: { id: true, displayName: true } });
+    const u = await this.users.findById(caller.id);
     return { kind: 'staff', id: caller.id, name: u?.displayName ?? null, principalId: null };
   }
 
@@ -215,7 +213,7 @@ export class StaffApplicationsService {
       throw fieldError('trackingNo', '邮寄送达须填写快递单号');
     }
     const tracking = method === 'post' ? trackingNo! : null;
-    const note = `${METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}`;
+    const note = `${DELIVERY_METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}`;
     await this.kernel.apply(step, await this.staffActor(caller), { deliveryMethod: method, trackingNo: tracking, deliveredAt: this.clock.now() }, note);
     await this.audit.record({ actorId: caller.id, action: 'application.deliver', objectType: 'application', objectId: a.id, data: { method } });
     await this.kernel.tell(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}。`);
@@ -230,6 +228,19 @@ export class StaffApplicationsService {
     const a = await this.handled(caller, id);
     await this.audit.record({ actorId: caller.id, action: 'application.reveal_applicant', objectType: 'application', objectId: a.id, data: { userId: a.userId, fields: ['name', 'idNumber', 'phone'] } });
     return this.applicants.reveal(a.userId);
+  }
+
+  /**
+   * Filings delivered (送达) between `from` and `to` (instants, inclusive), for the monthly
+   * follow-up sample: id, service and hall only. Raises nothing.
+   */
+  deliveredBetween(from: Date, to: Date): Promise<Array<Pick<ApplicationEntity, 'id' | 'serviceId' | 'hallId'>>> {
+    return this.apps.find({ where: { status: 'delivered', deliveredAt: Between(from, to) }, select: { id: true, serviceId: true, hallId: true } });
+  }
+
+  /** The filings with these ids (unknown ids absent), for features that list them by reference. Raises nothing. */
+  byIds(ids: string[]): Promise<ApplicationEntity[]> {
+    return ids.length ? this.apps.find({ where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
   }
 
   /** The staff detail of a filing, built from the row in hand. */

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { FieldError } from '@gov/shared';
-import { AuditLogEntity } from '../common/audit/audit-log.entity';
+import { AuditService } from '../common/audit/audit.service';
 import { Transactions } from '../common/db/transactions';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
-import { UserEntity } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
 import { CatalogIndexService } from './catalog-index.service';
 import { serviceDraftProblems } from './catalog.rules';
 import { CatalogService } from './catalog.service';
@@ -36,13 +36,13 @@ export class AdminCatalogService {
     @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
     @InjectRepository(ServiceMaterialEntity) private readonly materials: Repository<ServiceMaterialEntity>,
     @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(AuditLogEntity) private readonly audit: Repository<AuditLogEntity>,
     private readonly catalog: CatalogService,
     private readonly index: CatalogIndexService,
     private readonly clock: ClockService,
     private readonly tx: Transactions,
     private readonly events: CatalogEvents,
+    private readonly users: UsersService,
+    private readonly audit: AuditService,
   ) {}
 
   // ---- departments ----
@@ -74,7 +74,7 @@ export class AdminCatalogService {
   async deleteDepartment(id: string, actorId: string): Promise<void> {
     const row = await this.requireDepartment(id);
     if (await this.services.exist({ where: { departmentId: id } })) throw conflict('id', '该部门下仍有事项，不能删除');
-    if (await this.users.exist({ where: { departmentId: id } })) throw conflict('id', '仍有工作人员属于该部门，不能删除');
+    if (await this.users.hasStaffIn({ departmentId: id })) throw conflict('id', '仍有工作人员属于该部门，不能删除');
     await this.departments.delete({ id });
     await this.record(actorId, 'catalog.department.delete', 'department', id, { name: row.name });
     await this.index.refresh();
@@ -109,7 +109,7 @@ export class AdminCatalogService {
   async deleteHall(id: string, actorId: string): Promise<void> {
     const row = await this.requireHall(id);
     if (await this.serviceHalls.exist({ where: { hallId: id } })) throw conflict('id', '仍有事项在该大厅办理，不能删除');
-    if (await this.users.exist({ where: { hallId: id } })) throw conflict('id', '仍有工作人员属于该大厅，不能删除');
+    if (await this.users.hasStaffIn({ hallId: id })) throw conflict('id', '仍有工作人员属于该大厅，不能删除');
     await this.halls.delete({ id });
     await this.record(actorId, 'catalog.hall.delete', 'hall', id, { name: row.name });
   }
@@ -328,6 +328,6 @@ export class AdminCatalogService {
   }
 
   private async record(actorId: string, action: string, objectType: string, objectId: string, data: Record<string, unknown>): Promise<void> {
-    await this.audit.save(this.audit.create({ id: newId(), actorId, action, objectType, objectId, reason: null, data, at: this.clock.now() }));
+    await this.audit.record({ actorId, action, objectType, objectId, data });
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditLogEntity } from '../common/audit/audit-log.entity';
-import { UserEntity } from '../users/entities/user.entity';
+import { UsersModule } from '../users/users.module';
 import { AdminDepartmentsController, AdminHallsController, AdminServicesController } from './admin-catalog.controller';
 import { AdminCatalogService } from './admin-catalog.service';
 import { CatalogEvents } from './catalog-events';
@@ -14,10 +13,11 @@ import { ServiceHallEntity } from './entities/service-hall.entity';
 import { ServiceMaterialEntity } from './entities/service-material.entity';
 import { ServiceEntity } from './entities/service.entity';
 
-/** The service catalogue: departments, halls, service guides and their search. CatalogService is exported for other features. */
+/** The service catalogue: departments, halls, service guides and their search. CatalogService (also the read-only look-ups other features use instead of the tables) is exported. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([DepartmentEntity, HallEntity, ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, UserEntity, AuditLogEntity]),
+    TypeOrmModule.forFeature([DepartmentEntity, HallEntity, ServiceEntity, ServiceMaterialEntity, ServiceHallEntity]),
+    UsersModule,
   ],
   controllers: [CatalogController, AdminDepartmentsController, AdminHallsController, AdminServicesController],
   providers: [CatalogService, CatalogIndexService, AdminCatalogService, CatalogEvents],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { FindOptionsSelect, FindOptionsWhere, In, Repository } from 'typeorm';
 import type { Audience, Department, Hall, Page, ServiceGuide, ServiceSummary } from '@gov/shared';
 import { notFound } from '../common/errors/domain-error';
 import { isId } from '../common/ids';
@@ -18,9 +18,27 @@ import { ServiceEntity } from './entities/service.entity';
 import type { ServiceSearch, CategoryCount } from '@gov/shared';
 export type { ServiceSearch, CategoryCount } from '@gov/shared';
 
+/** The distinct, present ids of a list (null/undefined dropped). */
+const distinct = (ids: Iterable<string | null | undefined>): string[] => [...new Set([...ids].filter((x): x is string => !!x))];
+
+/** The rows of a catalogue table with these ids (or just the `select`ed columns), keyed by id; one query, none for no ids. */
+async function rowsById<T extends { id: string }>(repo: Repository<T>, ids: Iterable<string | null | undefined>, select?: FindOptionsSelect<T>): Promise<Map<string, T>> {
+  const wanted = distinct(ids);
+  const rows = wanted.length ? await repo.find({ where: { id: In(wanted) } as FindOptionsWhere<T>, ...(select ? { select } : {}) }) : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const names = (rows: Map<string, { name: string }>): Map<string, string> => new Map([...rows].map(([id, r]) => [id, r.name]));
+
 const AUDIENCE_ORDER: Record<Audience, number> = { person: 0, both: 1, enterprise: 2 };
 
-/** The public catalogue: departments, halls, search and guides. */
+/**
+ * The catalogue: departments, halls, search and guides for the public, and the read-only look-ups
+ * the other features (filings, ratings, follow-ups, delegation, accounts, admin) use instead of the
+ * catalogue's tables, so that the catalogue owns them. The look-ups never throw: an id not in the
+ * catalogue is simply absent from the answer (or `null`); callers decide whether that is NOT_FOUND.
+ * Inactive services are included unless a method says otherwise.
+ */
 @Injectable()
 export class CatalogService {
   constructor(
@@ -80,12 +98,11 @@ export class CatalogService {
   }
 
   async guideOf(s: ServiceEntity): Promise<ServiceGuide & { halls: GuideHall[] }> {
-    const [department, materials, links] = await Promise.all([
+    const [department, materials, halls] = await Promise.all([
       this.departments.findOne({ where: { id: s.departmentId } }),
-      this.materials.find({ where: { serviceId: s.id }, order: { sortOrder: 'ASC' } }),
-      this.serviceHalls.find({ where: { serviceId: s.id } }),
+      this.materialList(s.id),
+      this.hallsOffering(s.id),
     ]);
-    const halls = links.length ? await this.halls.find({ where: { id: In(links.map((l) => l.hallId)) }, order: { sortOrder: 'ASC', name: 'ASC' } }) : [];
     return guideView(s, department, materials, halls);
   }
 
@@ -100,7 +117,7 @@ export class CatalogService {
   async template(serviceId: string, materialId: string): Promise<{ fileName: string; body: Buffer }> {
     const s = await this.findService(serviceId, false);
     if (!isId(materialId)) throw notFound();
-    const materials = await this.materials.find({ where: { serviceId: s.id }, order: { sortOrder: 'ASC' } });
+    const materials = await this.materialList(s.id);
     const m = materials.find((x) => x.id === materialId);
     if (!m || !m.templateName) throw notFound();
     const dept = await this.departments.findOne({ where: { id: s.departmentId } });
@@ -112,5 +129,72 @@ export class CatalogService {
       materialId: m.id,
     });
     return { fileName: blankFormFileName(m.templateName), body: await renderBlankForm(form, s.name) };
+  }
+
+  // ---- look-ups for other features ----
+
+  /** One service by id (active or not), or null. */
+  service(id: string): Promise<ServiceEntity | null> {
+    return this.services.findOne({ where: { id } });
+  }
+
+  /** One service by id if it is active (offered to applicants), or null. */
+  activeService(id: string): Promise<ServiceEntity | null> {
+    return this.services.findOne({ where: { id, active: true } });
+  }
+
+  /** The services with these ids, keyed by id (ids not in the catalogue are absent). */
+  servicesById(ids: Iterable<string | null | undefined>): Promise<Map<string, ServiceEntity>> {
+    return rowsById(this.services, ids);
+  }
+
+  /** Service names (事项名称) by id, for lists that show a filing's or booking's service. */
+  async serviceNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+    return names(await rowsById(this.services, ids, { id: true, name: true }));
+  }
+
+  /** Of these service ids, those that are key projects (重点项目), the rest dropped. */
+  async keyProjectIds(ids: Iterable<string | null | undefined>): Promise<Set<string>> {
+    const wanted = distinct(ids);
+    const rows = wanted.length ? await this.services.find({ where: { id: In(wanted), keyProject: true }, select: { id: true } }) : [];
+    return new Set(rows.map((s) => s.id));
+  }
+
+  /** How many of these service ids exist in the catalogue (active or not). */
+  countServices(ids: Iterable<string>): Promise<number> {
+    const wanted = distinct(ids);
+    return wanted.length ? this.services.count({ where: { id: In(wanted) } }) : Promise.resolve(0);
+  }
+
+  /** One hall by id, or null. */
+  hall(id: string): Promise<HallEntity | null> {
+    return this.halls.findOne({ where: { id } });
+  }
+
+  /** The halls with these ids, keyed by id (ids not in the catalogue are absent). */
+  hallsById(ids: Iterable<string | null | undefined>): Promise<Map<string, HallEntity>> {
+    return rowsById(this.halls, ids);
+  }
+
+  /** Hall names by id, for lists that show where a filing or ticket is handled. */
+  async hallNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+    return names(await rowsById(this.halls, ids, { id: true, name: true }));
+  }
+
+  /** The halls that offer a service, in the halls' display order (sortOrder, then name). */
+  async hallsOffering(serviceId: string): Promise<HallEntity[]> {
+    const links = await this.serviceHalls.find({ where: { serviceId } });
+    if (links.length === 0) return [];
+    return this.halls.find({ where: { id: In(links.map((l) => l.hallId)) }, order: { sortOrder: 'ASC', name: 'ASC' } });
+  }
+
+  /** A service's material list (申请材料) in guide order. */
+  materialList(serviceId: string): Promise<ServiceMaterialEntity[]> {
+    return this.materials.find({ where: { serviceId }, order: { sortOrder: 'ASC' } });
+  }
+
+  /** Guide materials by id (ids not in the catalogue are absent). */
+  materialsById(ids: Iterable<string | null | undefined>): Promise<Map<string, ServiceMaterialEntity>> {
+    return rowsById(this.materials, ids);
   }
 }

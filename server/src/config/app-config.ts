@@ -58,7 +58,7 @@ export class AppConfig {
   rectificationDays!: number;
   waitlist!: { holdMinutes: number; maxLength: number };
   /** monthly call-back sampling of delivered filings, in percent: key projects and the rest */
-  callbacks!: { keyProjectPercent: number; percent: number };
+  followUps!: { keyProjectPercent: number; percent: number };
   throttleIpLimit!: number;
   redisUrl!: string | null;
   testClock!: boolean;
@@ -232,7 +232,7 @@ export function loadConfig(env: Env): AppConfig {
   c.forfeitDays = r.int('FORFEIT_DAYS', 0, 0, 3650);
   c.bookingHorizonDays = r.int('BOOKING_HORIZON_DAYS', 14, 1, 365);
   c.rectificationDays = r.int('RECTIFICATION_DAYS', 5, 1, 60);
-  c.callbacks = { keyProjectPercent: r.int('CALLBACK_KEY_PERCENT', 20, 0, 100), percent: r.int('CALLBACK_PERCENT', 2, 0, 100) };
+  c.followUps = { keyProjectPercent: r.int('CALLBACK_KEY_PERCENT', 20, 0, 100), percent: r.int('CALLBACK_PERCENT', 2, 0, 100) };
   c.waitlist = { holdMinutes: r.int('WAITLIST_HOLD_MINUTES', 15, 1, 24 * 60), maxLength: r.int('WAITLIST_MAX', 20, 1, 1000) };
   c.throttleIpLimit = r.int('THROTTLE_IP_LIMIT', 600, 0, 1_000_000);
   c.redisUrl = r.optional('REDIS_URL');

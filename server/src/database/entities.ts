@@ -21,7 +21,7 @@ import { AuthorizationEntity } from '../delegation/entities/authorization.entity
 import { RatingEntity } from '../ratings/entities/rating.entity';
 import { NoShowAppealEntity } from '../booking/entities/no-show-appeal.entity';
 import { WaitlistEntryEntity } from '../booking/entities/waitlist-entry.entity';
-import { CallbackSampleEntity } from '../callbacks/entities/callback-sample.entity';
+import { FollowUpSampleEntity } from '../follow-ups/entities/follow-up-sample.entity';
 import { RectificationEntity } from '../ratings/entities/rectification.entity';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { ApplicationMaterialEntity } from '../applications/entities/application-material.entity';
@@ -36,4 +36,4 @@ export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLog
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, CallbackSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, ...QUEUE_ENTITIES];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, ...QUEUE_ENTITIES];

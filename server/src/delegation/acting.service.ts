@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { audienceMessage, audienceVerdict, OnBehalfOf, OnBehalfType, principalType } from '@gov/shared';
-import { ServiceEntity } from '../catalog/entities/service.entity';
 import { shanghaiDate } from '../calendar/calendar.rules';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
@@ -46,7 +44,7 @@ export type PrincipalOf = { userId: string; actorId: string; enterpriseId: strin
 @Injectable()
 export class ActingService {
   constructor(
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    private readonly catalog: CatalogService,
     private readonly companies: EnterprisesService,
     private readonly delegation: DelegationService,
     private readonly clock: ClockService,
@@ -69,7 +67,7 @@ export class ActingService {
 
   /** AUDIENCE_MISMATCH unless the service is for this kind of principal; NOT_FOUND for no such service. */
   async assertAudience(serviceId: string, principal: OnBehalfType): Promise<void> {
-    const service = await this.services.findOne({ where: { id: serviceId }, select: { id: true, name: true, audience: true } });
+    const service = await this.catalog.service(serviceId);
     if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
     const verdict = audienceVerdict(service.audience, principal);
     if (verdict !== 'ok') throw new DomainError('AUDIENCE_MISMATCH', audienceMessage(verdict, service.name), { serviceId, audience: service.audience, principal });

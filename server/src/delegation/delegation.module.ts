@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogModule } from '../catalog/catalog.module';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
-import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { EnterprisesModule } from '../enterprises/enterprises.module';
 import { NotificationsModule } from '../notifications/notifications.module';
-import { UserEntity } from '../users/entities/user.entity';
 import { UsersModule } from '../users/users.module';
 import { ActingService } from './acting.service';
 import { DelegationController } from './delegation.controller';
@@ -13,7 +11,7 @@ import { DelegationService } from './delegation.service';
 import { AuthorizationEntity } from './entities/authorization.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AuthorizationEntity, ServiceEntity, EnterpriseEntity, UserEntity, AuditLogEntity]), EnterprisesModule, UsersModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([AuthorizationEntity, AuditLogEntity]), CatalogModule, EnterprisesModule, UsersModule, NotificationsModule],
   controllers: [DelegationController],
   providers: [ActingService, DelegationService],
   exports: [ActingService, DelegationService],

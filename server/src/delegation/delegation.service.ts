@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { maskName, maskPhone, OnBehalfOf, LINKS } from '@gov/shared';
+import { OnBehalfOf, LINKS } from '@gov/shared';
 import { isValidDate, shanghaiDate } from '../calendar/calendar.rules';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { CryptoService } from '../common/crypto/crypto.service';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { EnterprisesService } from '../enterprises/enterprises.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { UserEntity } from '../users/entities/user.entity';
+import { ApplicantsService } from '../users/applicants.service';
 import { UsersService } from '../users/users.service';
 import { agentListOrder, displayStatus, respondRefusal, revokeRefusal } from './delegation.rules';
 import { AuthorizationEntity } from './entities/authorization.entity';
@@ -33,15 +31,13 @@ const PRINCIPAL_LIST_LINK = LINKS.authorizations('principal');
 export class DelegationService {
   constructor(
     @InjectRepository(AuthorizationEntity) private readonly auths: Repository<AuthorizationEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
-    @InjectRepository(UserEntity) private readonly userRows: Repository<UserEntity>,
     private readonly users: UsersService,
     private readonly companies: EnterprisesService,
-    private readonly crypto: CryptoService,
     private readonly clock: ClockService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly catalog: CatalogService,
+    private readonly applicants: ApplicantsService,
   ) {}
 
   private async assertMayGrantFor(caller: AuthUser, principal: OnBehalfOf): Promise<void> {
@@ -62,7 +58,7 @@ export class DelegationService {
     const serviceIds = input.serviceIds === null ? null : [...new Set(input.serviceIds)];
     if (serviceIds) {
       if (serviceIds.length === 0) throw fieldError('serviceIds', '请至少选择一个事项，或选择全部事项');
-      const found = await this.services.count({ where: { id: In(serviceIds) } });
+      const found = await this.catalog.countServices(serviceIds);
       if (found !== serviceIds.length) throw fieldError('serviceIds', '所选事项不存在');
     }
     // the agent's account: found by phone hash, or made now so that they find the invitation when they first sign in
@@ -164,28 +160,23 @@ export class DelegationService {
   private async views(rows: AuthorizationEntity[]): Promise<AuthorizationView[]> {
     if (rows.length === 0) return [];
     const today = shanghaiDate(this.clock.now());
-    const userIds = [...new Set(rows.flatMap((r) => [r.agentUserId, ...(r.principalType === 'person' ? [r.principalId] : [])]))];
-    const companyIds = [...new Set(rows.filter((r) => r.principalType === 'enterprise').map((r) => r.principalId))];
-    const serviceIds = [...new Set(rows.flatMap((r) => r.serviceIds ?? []))];
-    const [us, cs, ss] = await Promise.all([
-      this.userRows.find({ where: { id: In(userIds) } }),
-      companyIds.length ? this.enterprises.find({ where: { id: In(companyIds) } }) : Promise.resolve([]),
-      serviceIds.length ? this.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
+    const principalsOf = (type: 'person' | 'enterprise') => rows.filter((r) => r.principalType === type).map((r) => r.principalId);
+    const [agents, parties, service] = await Promise.all([
+      this.users.maskedContacts(rows.map((r) => r.agentUserId)),
+      this.applicants.partyNames(principalsOf('person'), principalsOf('enterprise')),
+      this.catalog.serviceNames(rows.flatMap((r) => r.serviceIds ?? [])),
     ]);
-    const user = new Map(us.map((u) => [u.id, u]));
-    const company = new Map(cs.map((c) => [c.id, c]));
-    const service = new Map(ss.map((s) => [s.id, s.name]));
     return rows.map((r) => {
-      const agent = user.get(r.agentUserId);
+      const agent = agents.get(r.agentUserId);
       return {
         id: r.id,
         status: displayStatus(r, today),
         principal: {
           type: r.principalType,
           id: r.principalId,
-          name: r.principalType === 'person' ? maskName(user.get(r.principalId)?.realName ?? null) : (company.get(r.principalId)?.name ?? null),
+          name: (r.principalType === 'person' ? parties.people.get(r.principalId) : parties.enterprises.get(r.principalId)) ?? null,
         },
-        agent: { userId: r.agentUserId, name: maskName(agent?.realName ?? null), phone: agent?.phoneEnc ? maskPhone(this.crypto.decrypt(agent.phoneEnc)) : null },
+        agent: { userId: r.agentUserId, name: agent?.name ?? null, phone: agent?.phone ?? null },
         serviceIds: r.serviceIds,
         services: r.serviceIds ? r.serviceIds.map((id) => ({ id, name: service.get(id) ?? '' })) : null,
         validFrom: r.validFrom,

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { EnterpriseStatus, maskName, maskPhone } from '@gov/shared';
+import { EnterpriseStatus } from '@gov/shared';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { CryptoService } from '../common/crypto/crypto.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
-import { UserEntity } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
 import { EnterpriseEntity } from './entities/enterprise.entity';
 import { claimKey, mayReviewEnterprises } from './enterprises.rules';
 import { EnterprisesService } from './enterprises.service';
@@ -25,9 +24,8 @@ export type { StaffEnterpriseView } from '@gov/shared';
 export class EnterpriseReviewService {
   constructor(
     @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly companies: EnterprisesService,
-    private readonly crypto: CryptoService,
+    private readonly users: UsersService,
     private readonly clock: ClockService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -75,12 +73,11 @@ export class EnterpriseReviewService {
   private async views(rows: EnterpriseEntity[]): Promise<StaffEnterpriseView[]> {
     if (rows.length === 0) return [];
     const [creators, rivals] = await Promise.all([
-      this.users.find({ where: { id: In([...new Set(rows.map((r) => r.createdBy))]) }, select: { id: true, realName: true, phoneEnc: true } }),
+      this.users.maskedContacts(rows.map((r) => r.createdBy)),
       this.enterprises.find({ where: { creditCode: In([...new Set(rows.map((r) => r.creditCode))]), status: 'pending' }, select: { id: true, creditCode: true } }),
     ]);
-    const byId = new Map(creators.map((u) => [u.id, u]));
     return rows.map((r) => {
-      const u = byId.get(r.createdBy);
+      const c = creators.get(r.createdBy);
       return {
         id: r.id,
         name: r.name,
@@ -88,7 +85,7 @@ export class EnterpriseReviewService {
         legalRepName: r.legalRepName,
         status: r.status,
         createdAt: r.createdAt.toISOString(),
-        creator: { userId: r.createdBy, name: maskName(u?.realName ?? null), phone: u?.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null },
+        creator: { userId: r.createdBy, name: c?.name ?? null, phone: c?.phone ?? null },
         rivalClaims: rivals.filter((x) => x.creditCode === r.creditCode && x.id !== r.id).length,
         reviewNote: r.reviewNote,
         reviewedAt: r.reviewedAt?.toISOString() ?? null,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository } from 'typeorm';
-import { EnterpriseRole, isValidCreditCode, maskName, maskPhone, MeEnterprise, LINKS } from '@gov/shared';
+import { EnterpriseRole, isValidCreditCode, MeEnterprise, LINKS } from '@gov/shared';
 import { AuthUser, CallerContextLoader } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { CryptoService } from '../common/crypto/crypto.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
@@ -41,9 +40,9 @@ export class EnterprisesService implements CallerContextLoader {
   constructor(
     @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
     @InjectRepository(EnterpriseMemberEntity) private readonly members: Repository<EnterpriseMemberEntity>,
+    /** only for callerContext's one-query join of account and memberships (the auth guard's hot path) */
     @InjectRepository(UserEntity) private readonly userRows: Repository<UserEntity>,
     private readonly users: UsersService,
-    private readonly crypto: CryptoService,
     private readonly clock: ClockService,
     private readonly tx: Transactions,
     private readonly audit: AuditService,
@@ -183,13 +182,12 @@ export class EnterprisesService implements CallerContextLoader {
     const e = role ? await this.enterprises.findOne({ where: { id } }) : null;
     if (!e || !role) throw new DomainError('NOT_FOUND');
     const ms = await this.members.find({ where: { enterpriseId: id }, order: { createdAt: 'ASC' } });
-    const us = await this.userRows.find({ where: { id: In(ms.map((m) => m.userId)) } });
-    const byId = new Map(us.map((u) => [u.id, u]));
+    const contacts = await this.users.maskedContacts(ms.map((m) => m.userId));
     return {
       ...view(e, role),
       members: ms.map((m) => {
-        const u = byId.get(m.userId);
-        return { userId: m.userId, name: maskName(u?.realName ?? null), phone: u?.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null, role: m.role, self: m.userId === caller.id };
+        const c = contacts.get(m.userId);
+        return { userId: m.userId, name: c?.name ?? null, phone: c?.phone ?? null, role: m.role, self: m.userId === caller.id };
       }),
     };
   }

@@ -12,7 +12,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     booking: { noShowSweep: counting('marked'), reminders: counting('sent') },
     waitlist: { sweep: counting('offered') },
     ratingInvitations: { run: counting('invited') },
-    callbacks: { sample: counting('drawn') },
+    followUps: { sample: counting('drawn') },
     slotGeneration: { run: counting('created') },
     offhours: { expire: counting('expired') },
   };
@@ -22,7 +22,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.booking as never,
     fakes.waitlist as never,
     fakes.ratingInvitations as never,
-    fakes.callbacks as never,
+    fakes.followUps as never,
     fakes.slotGeneration as never,
     fakes.offhours as never,
   );

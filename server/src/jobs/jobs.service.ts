@@ -3,7 +3,7 @@ import { ApplicationsJobs } from '../applications/applications.jobs';
 import { BookingJobs } from '../booking/booking.jobs';
 import { SlotGenerationJob } from '../booking/slot-generation.job';
 import { WaitlistService } from '../booking/waitlist.service';
-import { CallbacksService } from '../callbacks/callbacks.service';
+import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { OffhoursService } from '../offhours/offhours.service';
@@ -30,7 +30,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     booking: BookingJobs,
     waitlist: WaitlistService,
     ratingInvitations: RatingInvitationsJob,
-    callbacks: CallbacksService,
+    followUps: FollowUpsService,
     slotGeneration: SlotGenerationJob,
     offhours: OffhoursService,
   ) {
@@ -40,7 +40,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('waitlist-offers', () => waitlist.sweep()),
       everyMinute('sla-scan', () => applications.slaScan()),
       everyMinute('rating-invitations', () => ratingInvitations.run()),
-      everyMinute('callback-sampling', () => callbacks.sample()),
+      everyMinute('callback-sampling', () => followUps.sample()),
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),
       everyMinute('offhours-expiry', () => offhours.expire()),
     ];

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy.service';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { BookingEntity } from '../booking/entities/booking.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { RatingStage, ratingStage, RatingTargetType } from './ratings.rules';
 
@@ -24,15 +24,20 @@ export class RatingTargets {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: AccessPolicy,
+    private readonly catalog: CatalogService,
   ) {}
 
+  /**
+   * The booking or filing `id` (by `type`) for one of its parties: its applicant, hall, service, the
+   * service's department and the stage it may be rated at now. Throws NOT_FOUND to everyone else.
+   */
   async resolve(caller: AuthUser, type: RatingTargetType, id: string): Promise<RatingTarget> {
     const row =
       type === 'booking'
         ? await this.ds.getRepository(BookingEntity).findOne({ where: { id } })
         : await this.ds.getRepository(ApplicationEntity).findOne({ where: { id } });
     const owned = this.access.ownedBy(caller, row ? { userId: row.userId, actorId: row.actorId, enterpriseId: row.enterpriseId, hallId: row.hallId } : null);
-    const service = row!.serviceId ? await this.ds.getRepository(ServiceEntity).findOne({ where: { id: row!.serviceId }, select: { id: true, departmentId: true } }) : null;
+    const service = row!.serviceId ? await this.catalog.service(row!.serviceId) : null;
     return {
       userId: owned.userId,
       hallId: owned.hallId,

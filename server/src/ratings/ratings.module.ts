@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
-import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogModule } from '../catalog/catalog.module';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RatingEntity } from './entities/rating.entity';
@@ -13,7 +12,7 @@ import { RatingsController } from './ratings.controller';
 import { RatingsService } from './ratings.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RatingEntity, RectificationEntity, ServiceEntity, HallEntity, AuditLogEntity]), CalendarModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([RatingEntity, RectificationEntity, AuditLogEntity]), CalendarModule, CatalogModule, NotificationsModule],
   controllers: [RatingsController],
   providers: [RatingsService, RatingTargets, RatingInvitationsJob],
   exports: [RatingsService, RatingInvitationsJob],

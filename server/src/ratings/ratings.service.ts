@@ -6,8 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
 import { startOfDay, endOfDay } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
-import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -50,8 +49,6 @@ export class RatingsService {
   constructor(
     @InjectRepository(RatingEntity) private readonly ratings: Repository<RatingEntity>,
     @InjectRepository(RectificationEntity) private readonly tickets: Repository<RectificationEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly targets: RatingTargets,
     private readonly calendar: CalendarService,
@@ -60,6 +57,7 @@ export class RatingsService {
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** Rate the stage the booking or filing stands at now; once per stage (ALREADY_RATED after). */
@@ -158,12 +156,11 @@ export class RatingsService {
     };
     const rows = await this.ratings.find({ where, order: { createdAt: 'DESC' }, take: 200 });
     if (rows.length === 0) return [];
-    const [tickets, services] = await Promise.all([
+    const [tickets, nameOf] = await Promise.all([
       this.tickets.find({ where: { ratingId: In(rows.map((r) => r.id)) } }),
-      this.services.find({ where: { id: In(rows.map((r) => r.serviceId).filter((x): x is string => !!x)) }, select: { id: true, name: true } }),
+      this.catalog.serviceNames(rows.map((r) => r.serviceId)),
     ]);
     const ticketOf = new Map(tickets.map((t) => [t.ratingId, t]));
-    const nameOf = new Map(services.map((s) => [s.id, s.name]));
     return rows.map((r) => {
       const t = ticketOf.get(r.id) ?? null;
       return {
@@ -194,12 +191,10 @@ export class RatingsService {
     if (filtered.length === 0) return [];
     const ratings = await this.ratings.find({ where: { id: In(filtered.map((t) => t.ratingId)) } });
     const rOf = new Map(ratings.map((r) => [r.id, r]));
-    const [services, halls] = await Promise.all([
-      this.services.find({ where: { id: In(ratings.map((r) => r.serviceId).filter((x): x is string => !!x)) }, select: { id: true, name: true } }),
-      this.halls.find({ where: { id: In(filtered.map((t) => t.hallId).filter((x): x is string => !!x)) } }),
+    const [sName, hName] = await Promise.all([
+      this.catalog.serviceNames(ratings.map((r) => r.serviceId)),
+      this.catalog.hallNames(filtered.map((t) => t.hallId)),
     ]);
-    const sName = new Map(services.map((s) => [s.id, s.name]));
-    const hName = new Map(halls.map((h) => [h.id, h.name]));
     return filtered.map((t) => {
       const r = rOf.get(t.ratingId)!;
       return {

@@ -51,6 +51,20 @@ export class ApplicantsService {
     });
   }
 
+  /**
+   * The names a filing's party line shows: each person's masked real name (null when not verified
+   * or closed) and each company's name, keyed by id; unknown ids are absent. Two queries at most.
+   */
+  async partyNames(userIds: Iterable<string>, enterpriseIds: Iterable<string>): Promise<{ people: Map<string, string | null>; enterprises: Map<string, string> }> {
+    const uIds = [...new Set(userIds)];
+    const eIds = [...new Set(enterpriseIds)];
+    const [users, ents] = await Promise.all([
+      uIds.length ? this.users.find({ where: { id: In(uIds) }, select: { id: true, realName: true } }) : [],
+      eIds.length ? this.enterprises.find({ where: { id: In(eIds) }, select: { id: true, name: true } }) : [],
+    ]);
+    return { people: new Map(users.map((u) => [u.id, maskName(u.realName)])), enterprises: new Map(ents.map((e) => [e.id, e.name])) };
+  }
+
   /** The applicant's full name, ID number and phone (the caller audits the reveal). */
   async reveal(userId: string): Promise<ApplicantRevealed> {
     const u = await this.users.findOne({ where: { id: userId } });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { idDocumentKey, idDocumentProblem, IdType, idTypeAllowsLatinName, maskIdNumber, maskPhone, Me, normalizeIdDocumentNumber, normalizeRealName, PRIVACY_TERMS_VERSION, Role } from '@gov/shared';
+import { In, Repository } from 'typeorm';
+import { idDocumentKey, idDocumentProblem, IdType, idTypeAllowsLatinName, maskIdNumber, maskName, maskPhone, Me, normalizeIdDocumentNumber, normalizeRealName, PRIVACY_TERMS_VERSION, Role } from '@gov/shared';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { CryptoService } from '../common/crypto/crypto.service';
@@ -72,6 +72,27 @@ export class UsersService {
 
   findByUsername(username: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { username } });
+  }
+
+  /**
+   * How people are shown to others (company members, reviewers, agents, follow-up calls): each
+   * user's real name and phone, both masked (null when absent or closed), keyed by id; unknown ids
+   * are absent. One query. Raises nothing.
+   */
+  async maskedContacts(ids: Iterable<string>): Promise<Map<string, { name: string | null; phone: string | null }>> {
+    const wanted = [...new Set(ids)];
+    const rows = wanted.length ? await this.users.find({ where: { id: In(wanted) }, select: { id: true, realName: true, phoneEnc: true } }) : [];
+    return new Map(rows.map((u) => [u.id, { name: maskName(u.realName), phone: u.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null }]));
+  }
+
+  /** Whether any staff or admin account belongs to this department or hall (they block its deletion). Raises nothing. */
+  hasStaffIn(where: { departmentId: string } | { hallId: string }): Promise<boolean> {
+    return this.users.exist({ where });
+  }
+
+  /** Every staff and admin account, oldest first (the admin's staff list). Raises nothing. */
+  listStaff(): Promise<UserEntity[]> {
+    return this.users.find({ where: { role: In(['staff', 'admin']) }, order: { createdAt: 'ASC' } });
   }
 
   async createStaff(input: {

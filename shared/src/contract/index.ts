@@ -14,3 +14,4 @@ export * from './ratings';
 export * from './staff';
 export * from './type-checks';
 export * from './hall-policy';
+export * from './route-views';

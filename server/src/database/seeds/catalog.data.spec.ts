@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   demoSlotTemplates,
   DEMO_SLOT_WEEKDAYS,
@@ -14,6 +15,18 @@ const NEVER_TOLERABLE = /身份证|身份证明|身份证件|户口簿|申请书
 const PHONE = /^0\d{2,3}-\d{7,8}$/;
 const DELIVERY = ['window', 'post', 'online'];
 const FORMS = ['original', 'copy', 'electronic'];
+
+/** JSON with every object's keys sorted (absent and undefined alike), so the hash ignores how an object was built. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(canonical).join(',')}]`
+    : v !== null && typeof v === 'object'
+      ? `{${Object.keys(v)
+          .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+          .join(',')}}`
+      : JSON.stringify(v);
 
 const isPositiveInt = (n: number): boolean => Number.isInteger(n) && n > 0;
 const tolerables = (s: SeedService): SeedMaterial[] => s.materials.filter((m) => m.tolerable);
@@ -194,6 +207,14 @@ describe('seed catalogue', () => {
       const share = SEED_SERVICES.filter((s) => s.onlinePrereview).length / SEED_SERVICES.length;
       expect(share).toBeGreaterThanOrEqual(0.6);
       expect(share).toBeLessThanOrEqual(0.9);
+    });
+
+    it('is the catalogue as published (75 services, 304 materials; change the hash only with the data)', () => {
+      // The builders (applicationForm, required, optional, service defaults …) must not change a
+      // single seeded value: the hash is of the data as it stood before they were introduced.
+      expect(SEED_SERVICES).toHaveLength(75);
+      expect(SEED_SERVICES.reduce((n, s) => n + s.materials.length, 0)).toBe(304);
+      expect(createHash('sha256').update(canonical(SEED_SERVICES)).digest('hex')).toBe('1386585345245fa7ddce52e8690119f91b9fecd1949ca445d0d0550598b46aad');
     });
   });
 });

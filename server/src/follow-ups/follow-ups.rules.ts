@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
  * number of instances, and draws exactly the same sample; across many filings the share converges
  * to the configured percentage.
  */
-export function drawnForCallback(applicationId: string, month: string, percent: number): boolean {
+export function drawnForFollowUp(applicationId: string, month: string, percent: number): boolean {
   if (percent <= 0) return false;
   if (percent >= 100) return true;
   const h = createHash('sha256').update(`${applicationId}:${month}`).digest();

@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { timeCol } from '../../common/db/column-types';
 
 @Entity('callback_samples')
-export class CallbackSampleEntity {
+export class FollowUpSampleEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
   @Column({ name: 'application_id', type: 'varchar', length: 36 }) applicationId!: string;
   /** YYYY-MM (Asia/Shanghai) of delivery */

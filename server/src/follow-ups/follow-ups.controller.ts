@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { Listed, listOrPage, PageQuery } from '../common/paging';
-import { CallbacksService, CallbackView } from './callbacks.service';
+import { FollowUpsService, CallbackView } from './follow-ups.service';
 
 class MonthQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-12' }) @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM' }) month?: string;
@@ -19,23 +19,23 @@ class OutcomeDto {
 @ApiBearerAuth()
 @Roles('staff', 'admin')
 @Controller('staff/callbacks')
-export class CallbacksController {
-  constructor(private readonly callbacks: CallbacksService) {}
+export class FollowUpsController {
+  constructor(private readonly followUps: FollowUpsService) {}
 
   @Get()
   async list(@CurrentUser() caller: AuthUser, @Query() q: MonthQuery): Promise<Listed<CallbackView>> {
-    return listOrPage(await this.callbacks.list(caller, q.month), q);
+    return listOrPage(await this.followUps.list(caller, q.month), q);
   }
 
   @Post(':id/reveal-phone')
   @HttpCode(200)
   reveal(@CurrentUser() caller: AuthUser, @Param('id') id: string) {
-    return this.callbacks.revealPhone(caller, id);
+    return this.followUps.revealPhone(caller, id);
   }
 
   @Post(':id/outcome')
   @HttpCode(200)
   outcome(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: OutcomeDto): Promise<CallbackView> {
-    return this.callbacks.record(caller, id, body);
+    return this.followUps.record(caller, id, body);
   }
 }

@@ -1,21 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Between, In, Repository } from 'typeorm';
-import { maskName, maskPhone } from '@gov/shared';
+import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
-import { ApplicationEntity } from '../applications/entities/application.entity';
+import { StaffApplicationsService } from '../applications/staff-applications.service';
 import { addDays, endOfDay, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
-import { CryptoService } from '../common/crypto/crypto.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { newId } from '../common/ids';
-import { UserEntity } from '../users/entities/user.entity';
-import { drawnForCallback, monthOf } from './callbacks.rules';
-import { CallbackSampleEntity } from './entities/callback-sample.entity';
+import { ApplicantsService } from '../users/applicants.service';
+import { drawnForFollowUp, monthOf } from './follow-ups.rules';
+import { FollowUpSampleEntity } from './entities/follow-up-sample.entity';
 import type { CallbackView } from '@gov/shared';
 export type { CallbackView } from '@gov/shared';
 
@@ -24,38 +22,36 @@ const lastOfMonth = (month: string) => addDays(`${monthOf(addDays(firstOfMonth(m
 
 /** Monthly follow-up call-backs (回访): drawn from delivered filings, called by staff, outcome recorded. */
 @Injectable()
-export class CallbacksService {
+export class FollowUpsService {
   constructor(
-    @InjectRepository(CallbackSampleEntity) private readonly samples: Repository<CallbackSampleEntity>,
-    @InjectRepository(ApplicationEntity) private readonly applications: Repository<ApplicationEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(FollowUpSampleEntity) private readonly samples: Repository<FollowUpSampleEntity>,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
-    private readonly crypto: CryptoService,
     private readonly clock: ClockService,
+    private readonly catalog: CatalogService,
+    private readonly applicants: ApplicantsService,
+    private readonly filings: StaffApplicationsService,
   ) {}
 
-  /** The callback-sampling job: draw this month's (and, early in a month, last month's) delivered filings. */
+  /**
+   * The callback-sampling job: draw this month's and last month's delivered filings (or `month`'s)
+   * by drawnForFollowUp, at most once each (a unique key on the filing). Returns how many were
+   * considered and how many newly drawn. Raises nothing of its own.
+   */
   async sample(month?: string): Promise<{ considered: number; drawn: number }> {
     const today = shanghaiDate(this.clock.now());
     const months = month ? [month] : [monthOf(today), monthOf(addDays(firstOfMonth(monthOf(today)), -1))];
     let considered = 0;
     let drawn = 0;
     for (const m of months) {
-      const delivered = await this.applications.find({
-        where: { status: 'delivered', deliveredAt: Between(startOfDay(firstOfMonth(m)), endOfDay(lastOfMonth(m))) },
-        select: { id: true, serviceId: true, hallId: true },
-      });
+      const delivered = await this.filings.deliveredBetween(startOfDay(firstOfMonth(m)), endOfDay(lastOfMonth(m)));
       if (delivered.length === 0) continue;
-      const keyServices = new Set(
-        (await this.services.find({ where: { id: In([...new Set(delivered.map((a) => a.serviceId))]), keyProject: true }, select: { id: true } })).map((s) => s.id),
-      );
+      const keyServices = await this.catalog.keyProjectIds(delivered.map((a) => a.serviceId));
       for (const a of delivered) {
         considered++;
         const key = keyServices.has(a.serviceId);
-        if (!drawnForCallback(a.id, m, key ? this.config.callbacks.keyProjectPercent : this.config.callbacks.percent)) continue;
+        if (!drawnForFollowUp(a.id, m, key ? this.config.followUps.keyProjectPercent : this.config.followUps.percent)) continue;
         try {
           await this.samples.insert({ id: newId(), applicationId: a.id, month: m, hallId: a.hallId, keyProject: key, status: 'pending', reached: null, satisfied: null, note: null, calledBy: null, calledAt: null, createdAt: this.clock.now() });
           drawn++;
@@ -67,7 +63,11 @@ export class CallbacksService {
     return { considered, drawn };
   }
 
-  /** The month's samples for the hall (admins: all), or just the one with `onlyId`. */
+  /**
+   * GET /staff/callbacks: the month's samples (`month` YYYY-MM, default this Asia/Shanghai month)
+   * of the caller's hall (admins: all), key projects first, at most 1000; or just the one with
+   * `onlyId`. Applicants' names and phones are masked. Raises nothing.
+   */
   async list(caller: AuthUser, month?: string, onlyId?: string): Promise<CallbackView[]> {
     const m = month ?? monthOf(shanghaiDate(this.clock.now()));
     const rows = await this.samples.find({
@@ -76,17 +76,16 @@ export class CallbacksService {
       take: 1000,
     });
     if (rows.length === 0) return [];
-    const apps = await this.applications.find({ where: { id: In(rows.map((r) => r.applicationId)) } });
+    const apps = await this.filings.byIds(rows.map((r) => r.applicationId));
     const appOf = new Map(apps.map((a) => [a.id, a]));
-    const [services, users] = await Promise.all([
-      this.services.find({ where: { id: In([...new Set(apps.map((a) => a.serviceId))]) }, select: { id: true, name: true } }),
-      this.users.find({ where: { id: In([...new Set(apps.map((a) => a.userId))]) } }),
+    const [sName, people] = await Promise.all([
+      this.catalog.serviceNames(apps.map((a) => a.serviceId)),
+      this.applicants.views(apps.map((a) => ({ userId: a.userId, actorId: a.userId, enterpriseId: null }))),
     ]);
-    const sName = new Map(services.map((s) => [s.id, s.name]));
-    const userOf = new Map(users.map((u) => [u.id, u]));
+    const applicantOf = new Map(apps.map((a, i) => [a.id, people[i]]));
     return rows.map((r) => {
       const a = appOf.get(r.applicationId);
-      const u = a ? userOf.get(a.userId) : undefined;
+      const p = applicantOf.get(r.applicationId);
       return {
         id: r.id,
         applicationId: r.applicationId,
@@ -99,20 +98,29 @@ export class CallbacksService {
         reached: r.reached,
         satisfied: r.satisfied,
         note: r.note,
-        applicant: { name: maskName(u?.realName ?? null), phone: u?.phoneEnc ? maskPhone(this.crypto.decrypt(u.phoneEnc)) : null },
+        applicant: { name: p?.name ?? null, phone: p?.phone ?? null },
       };
     });
   }
 
-  /** The whole phone number, to make the call: shown only on request, and every reveal is audited. */
+  /**
+   * POST /staff/callbacks/:id/reveal-phone: the applicant's whole phone number (or null), to make
+   * the call; shown only on request, and every reveal is audited. Throws NOT_FOUND for a sample
+   * outside the caller's hall (admins: any).
+   */
   async revealPhone(caller: AuthUser, id: string): Promise<{ phone: string | null }> {
     const s = this.access.handled(caller, await this.samples.findOne({ where: { id } }));
-    const a = await this.applications.findOneOrFail({ where: { id: s.applicationId } });
-    const u = await this.users.findOne({ where: { id: a.userId } });
+    const [a] = await this.filings.byIds([s.applicationId]);
+    const { phone } = a ? await this.applicants.reveal(a.userId) : { phone: null };
     await this.audit.record({ actorId: caller.id, action: 'callback.reveal_phone', objectType: 'callback_sample', objectId: id });
-    return { phone: u?.phoneEnc ? this.crypto.decrypt(u.phoneEnc) : null };
+    return { phone };
   }
 
+  /**
+   * POST /staff/callbacks/:id/outcome: the call's outcome (reached; satisfied only when reached;
+   * a note), by whom and when, audited. Returns the sample's view. Throws NOT_FOUND for a sample
+   * outside the caller's hall (admins: any).
+   */
   async record(caller: AuthUser, id: string, outcome: { reached: boolean; satisfied?: boolean | null; note?: string }): Promise<CallbackView> {
     const s = this.access.handled(caller, await this.samples.findOne({ where: { id } }));
     await this.samples.update({ id }, { status: 'done', reached: outcome.reached, satisfied: outcome.reached ? (outcome.satisfied ?? null) : null, note: outcome.note ?? null, calledBy: caller.id, calledAt: this.clock.now() });
