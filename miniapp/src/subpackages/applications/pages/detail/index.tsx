@@ -28,7 +28,6 @@ import { dateLabel, fullDateTime, shanghaiDate } from '@/utils/time'
 import CommitmentSheet from '@/subpackages/applications/components/CommitmentSheet'
 import { FILING_TONE, SLA_TONE } from '@/subpackages/applications/components/tones'
 import '@/subpackages/applications/components/filing.scss'
-import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
 

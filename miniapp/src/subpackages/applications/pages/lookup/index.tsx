@@ -13,7 +13,6 @@ import { filingsApi, type LookupView } from '@/api/filings'
 import { dateLabel, fullDateTime, shanghaiDate } from '@/utils/time'
 import { FILING_TONE, SLA_TONE } from '@/subpackages/applications/components/tones'
 import '@/subpackages/applications/components/filing.scss'
-import './index.scss'
 
 /** Public progress lookup: filing number + the last 4 digits of the applicant's phone, no sign-in. */
 export default function Lookup() {

@@ -11,7 +11,6 @@ import { enterprisesApi } from '@/api/enterprises'
 import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import '@/subpackages/company/company.scss'
-import './index.scss'
 
 type Errors = Partial<Record<'name' | 'creditCode' | 'legalRepName', string>>
 

@@ -14,7 +14,6 @@ import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { useSession } from '@/store/session'
 import { ENTERPRISE_STATUS } from '@/utils/enterprise-status'
 import '@/subpackages/company/company.scss'
-import './index.scss'
 
 /** 我的企业: the companies the user belongs to, with the way to create one and to delegate. */
 export default function Companies() {

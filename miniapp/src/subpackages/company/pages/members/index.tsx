@@ -17,7 +17,6 @@ import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import '@/subpackages/company/company.scss'
-import './index.scss'
 
 
 /** Members of a company: admins add people by phone (admin or handler) and remove them. */

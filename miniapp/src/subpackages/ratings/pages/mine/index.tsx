@@ -12,7 +12,6 @@ import { useSession } from '@/store/session'
 import { openPage } from '@/utils/nav'
 import RatingCard from '@/subpackages/ratings/components/RatingCard'
 import '@/subpackages/ratings/ratings.scss'
-import './index.scss'
 
 /** 我的评价: each rating, the progress of its rectification ticket and the answer; one re-rate after the answer. */
 export default function MyRatings() {

@@ -21,7 +21,6 @@ import { useSession } from '@/store/session'
 import { dateLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
 import RatingCard from '@/subpackages/ratings/components/RatingCard'
 import '@/subpackages/ratings/ratings.scss'
-import './index.scss'
 
 const GOOD_TAGS = ['一次办好', '态度热情', '效率高', '指引清楚', '环境整洁']
 const BAD_TAGS = ['等候太久', '多次跑腿', '态度不好', '告知不清', '材料要求不一致']

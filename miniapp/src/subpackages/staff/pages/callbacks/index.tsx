@@ -13,7 +13,6 @@ import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
 import '@/subpackages/staff/staff.scss'
-import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 
 /** The month's sampled filings for follow-up calls: reveal the phone (audited) and record the outcome. */

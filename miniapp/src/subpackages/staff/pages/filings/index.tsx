@@ -7,7 +7,6 @@ import FilingRow from '@/subpackages/staff/components/FilingRow'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
 import '@/subpackages/staff/staff.scss'
-import './index.scss'
 
 type StatusFilter = 'all' | ApplicationStatus
 type SlaFilter = 'all' | SlaState
