@@ -29,7 +29,7 @@ export default function FilingRow({ filing: f }: { filing: StaffApplicationView 
       </Text>
       {f.prereview ? (
         <Text className={`st-line ${f.prereview.daysLeft <= 1 ? 'field__error' : ''}`}>
-          预审剩余 {f.prereview.daysLeft} 个工作日（{f.prereview.deadline} 前，逾期视为受理）
+          预审剩余 {f.prereview.daysLeft} 个工作日（{dateLabel(f.prereview.deadline)} 前，逾期视为受理）
         </Text>
       ) : null}
       {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}

@@ -5,7 +5,7 @@ import Button from '@/components/AppButton'
 import Segmented from '@/components/Segmented'
 import StatusTag, { type Tone } from '@/components/StatusTag'
 import { staffApi, type AppealView } from '@/api/staff'
-import { fullDateTime } from '@/utils/time'
+import { dateLabel, fullDateTime } from '@/utils/time'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
@@ -50,7 +50,7 @@ export default function Appeals() {
         <View key={a.id} className='st-item'>
           <View className='st-item__head'>
             <Text className='st-item__title'>
-              {a.date} {a.serviceName}
+              {dateLabel(a.date)} {a.serviceName}
             </Text>
             <StatusTag tone={STATUS[a.status].tone}>{STATUS[a.status].text}</StatusTag>
           </View>

@@ -169,7 +169,7 @@ export default function Review() {
                 </Text>
                 {f.prereview ? (
                   <Text className='st-line'>
-                    预审剩余 {f.prereview.daysLeft} 个工作日（{f.prereview.deadline} 前未发出补正告知的，视为自提交之日起受理）
+                    预审剩余 {f.prereview.daysLeft} 个工作日（{dateLabel(f.prereview.deadline)} 前未发出补正告知的，视为自提交之日起受理）
                   </Text>
                 ) : null}
                 {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
