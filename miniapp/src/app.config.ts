@@ -55,7 +55,7 @@ export default defineAppConfig({
         'pages/review/index',
         'pages/appeals/index',
         'pages/rectifications/index',
-        'pages/callbacks/index',
+        'pages/follow-ups/index',
         'pages/enterprises/index',
         'pages/search/index',
       ],
