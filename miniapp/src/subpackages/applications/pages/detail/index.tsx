@@ -1,4 +1,5 @@
 import Code from '@/components/Code'
+import KeyValue from '@/components/KeyValue'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -339,38 +340,23 @@ export default function FilingDetail() {
 
               {f.dueAt || f.receiptNo ? (
                 <View className='card'>
-                  {f.acceptedAt ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>受理日期</Text>
-                      <Text className='kv__v'>{dateLabel(shanghaiDate(f.acceptedAt))}</Text>
-                    </View>
-                  ) : null}
+                  {f.acceptedAt ? <KeyValue label='受理日期'>{dateLabel(shanghaiDate(f.acceptedAt))}</KeyValue> : null}
                   {f.dueAt ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>承诺办结期限</Text>
-                      <Text className='kv__v filing__due'>{dateLabel(shanghaiDate(f.dueAt))} 前</Text>
-                    </View>
+                    <KeyValue label='承诺办结期限' valueClassName='filing__due'>
+                      {dateLabel(shanghaiDate(f.dueAt))} 前
+                    </KeyValue>
                   ) : null}
                   {f.receiptNo ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>受理回执号</Text>
-                      <Code className='kv__v'>{f.receiptNo}</Code>
-                    </View>
+                    <KeyValue label='受理回执号' code copy={f.receiptNo}>
+                      {f.receiptNo}
+                    </KeyValue>
                   ) : null}
-                  {f.decisionNote ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>审查意见</Text>
-                      <Text className='kv__v'>{f.decisionNote}</Text>
-                    </View>
-                  ) : null}
+                  {f.decisionNote ? <KeyValue label='审查意见'>{f.decisionNote}</KeyValue> : null}
                   {f.delivery ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>送达</Text>
-                      <Text className='kv__v'>
-                        {{ window: '窗口领取', post: '邮寄', online: '网上送达' }[f.delivery.method] ?? f.delivery.method}
-                        {f.delivery.trackingNo ? ` 运单号 ${f.delivery.trackingNo}` : ''}
-                      </Text>
-                    </View>
+                    <KeyValue label='送达'>
+                      {{ window: '窗口领取', post: '邮寄', online: '网上送达' }[f.delivery.method] ?? f.delivery.method}
+                      {f.delivery.trackingNo ? ` 运单号 ${f.delivery.trackingNo}` : ''}
+                    </KeyValue>
                   ) : null}
                   {f.receiptNo ? (
                     <Tappable className='link' onTap={() => void receipt()}>

@@ -5,6 +5,7 @@ import { maskPhone, normalizePhone, PHONE_INPUT_MAX_LENGTH, type OnBehalfOf, typ
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
+import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
 import ReasonDialog from '@/components/ReasonDialog'
 import SignInGate from '@/components/SignInGate'
@@ -242,24 +243,12 @@ export default function Authorize() {
           onClose={() => setConfirming(false)}
         >
           <View className='authorize__summary'>
-            <View className='kv'>
-              <Text className='kv__k'>委托人</Text>
-              <Text className='kv__v'>{principalLabel}</Text>
-            </View>
-            <View className='kv'>
-              <Text className='kv__k'>代办人手机号</Text>
-              <Text className='kv__v'>{maskPhone(normalizePhone(agentPhone) ?? agentPhone.trim())}</Text>
-            </View>
-            <View className='kv'>
-              <Text className='kv__k'>授权范围</Text>
-              <Text className='kv__v'>{scopeLabel}</Text>
-            </View>
-            <View className='kv'>
-              <Text className='kv__k'>有效期</Text>
-              <Text className='kv__v'>
-                {validFrom} 至 {validTo}
-              </Text>
-            </View>
+            <KeyValue label='委托人'>{principalLabel}</KeyValue>
+            <KeyValue label='代办人手机号'>{maskPhone(normalizePhone(agentPhone) ?? agentPhone.trim())}</KeyValue>
+            <KeyValue label='授权范围'>{scopeLabel}</KeyValue>
+            <KeyValue label='有效期'>
+              {validFrom} 至 {validTo}
+            </KeyValue>
           </View>
         </ReasonDialog>
       </SignInGate>
