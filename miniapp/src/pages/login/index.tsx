@@ -1,8 +1,9 @@
 import FormError from '@/components/FormError'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { useEffect, useRef, useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
+import FormField from '@/components/FormField'
 import { normalizePhone, PHONE_INPUT_MAX_LENGTH, PHONE_MESSAGE, type AuthResult } from '@gov/shared'
 import { api, isApiError } from '@/api/client'
 import AppPage from '@/components/AppPage'
@@ -124,50 +125,37 @@ export default function Login() {
       )}
 
       <View className='card login__form'>
-        <View className='field'>
-          <Text className='field__label'>手机号</Text>
-          <Input
-            className={`field__input ${errors.of('phone') ? 'field__input--invalid' : ''}`}
-            aria-label='手机号'
-            type='text'
-            maxlength={PHONE_INPUT_MAX_LENGTH}
-            placeholder='请输入手机号'
-            value={phone}
-            onInput={(e) => {
-              setPhone(e.detail.value)
-              errors.changed('phone')
-            }}
-          />
-          {errors.of('phone') && <Text className='field__error'>{errors.of('phone')}</Text>}
-        </View>
-        <View className='field'>
-          <Text className='field__label'>验证码</Text>
-          <View className='login__code-row'>
-            <Input
-              className={`field__input login__code ${errors.of('code') ? 'field__input--invalid' : ''}`}
-              aria-label='验证码'
-              type='number'
-              maxlength={6}
-              placeholder='短信验证码'
-              value={code}
-              onInput={(e) => {
-                setCode(e.detail.value)
-                errors.changed('code')
-              }}
-              onConfirm={login}
-            />
-            <Button
-              className='login__send'
-              fill='outline'
-              type='primary'
-              disabled={countdown > 0 || sending}
-              onClick={sendCode}
-            >
+        <FormField
+          label='手机号'
+          maxlength={PHONE_INPUT_MAX_LENGTH}
+          placeholder='请输入手机号'
+          value={phone}
+          error={errors.of('phone')}
+          onChange={(v) => {
+            setPhone(v)
+            errors.changed('phone')
+          }}
+        />
+        <FormField
+          label='验证码'
+          type='number'
+          maxlength={6}
+          placeholder='短信验证码'
+          value={code}
+          error={errors.of('code')}
+          onChange={(v) => {
+            setCode(v)
+            errors.changed('code')
+          }}
+          onConfirm={login}
+          rowClassName='login__code-row'
+          inputClassName='login__code'
+          action={
+            <Button className='login__send' fill='outline' type='primary' disabled={countdown > 0 || sending} onClick={sendCode}>
               {countdown > 0 ? `${countdown}秒后重发` : '获取验证码'}
             </Button>
-          </View>
-          {errors.of('code') && <Text className='field__error'>{errors.of('code')}</Text>}
-        </View>
+          }
+        />
         <FormError message={errors.form} />
         <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={login}>
           登录

@@ -2,8 +2,9 @@ import FormError from '@/components/FormError'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
+import FormField from '@/components/FormField'
 import {
   DEFAULT_ERROR_MESSAGES,
   ID_FORMAT_MESSAGES,
@@ -132,38 +133,30 @@ export default function Verify() {
           />
           <Text className='muted'>{ID_TYPE_LABELS[idType]}</Text>
         </View>
-        <View className='field'>
-          <Text className='field__label'>姓名</Text>
-          <Input
-            className={`field__input ${errors.of('realName') ? 'field__input--invalid' : ''}`}
-            aria-label='姓名'
-            placeholder={idTypeAllowsLatinName(idType) ? '与证件一致，中文或英文姓名' : '与证件一致'}
-            maxlength={64}
-            value={realName}
-            onInput={(e) => {
-              setRealName(e.detail.value)
-              errors.changed('realName')
-            }}
-          />
-          {errors.of('realName') && <Text className='field__error'>{errors.of('realName')}</Text>}
-        </View>
-        <View className='field'>
-          <Text className='field__label'>{numberLabel}</Text>
-          <Input
-            className={`field__input ${errors.of('idNumber') ? 'field__input--invalid' : ''}`}
-            aria-label={numberLabel}
-            type={idType === 'resident' ? 'idcard' : 'text'}
-            placeholder={NUMBER_PLACEHOLDERS[idType]}
-            maxlength={24}
-            value={idNumber}
-            onInput={(e) => {
-              setIdNumber(e.detail.value)
-              errors.changed('idNumber')
-            }}
-            onConfirm={submit}
-          />
-          {errors.of('idNumber') && <Text className='field__error'>{errors.of('idNumber')}</Text>}
-        </View>
+        <FormField
+          label='姓名'
+          placeholder={idTypeAllowsLatinName(idType) ? '与证件一致，中文或英文姓名' : '与证件一致'}
+          maxlength={64}
+          value={realName}
+          error={errors.of('realName')}
+          onChange={(v) => {
+            setRealName(v)
+            errors.changed('realName')
+          }}
+        />
+        <FormField
+          label={numberLabel}
+          type={idType === 'resident' ? 'idcard' : 'text'}
+          placeholder={NUMBER_PLACEHOLDERS[idType]}
+          maxlength={24}
+          value={idNumber}
+          error={errors.of('idNumber')}
+          onChange={(v) => {
+            setIdNumber(v)
+            errors.changed('idNumber')
+          }}
+          onConfirm={submit}
+        />
         <FormError message={errors.form} />
         <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={submit}>
           提交

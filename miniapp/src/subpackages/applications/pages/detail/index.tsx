@@ -14,9 +14,9 @@ import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import SubscribeCard from '@/components/SubscribeCard'
 import Tappable from '@/components/Tappable'
-import Timeline from '@/components/Timeline'
+import Timeline, { filingTimeline } from '@/components/Timeline'
 import { errorMessage, isApiError } from '@/api/client'
-import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, sizeLabel, SLA_LABELS, timelineTitle } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, sizeLabel, SLA_LABELS } from '@gov/shared'
 import { filingsApi, partyLabel, type RatedApplicationView, type MaterialView } from '@/api/filings'
 import { useAsync } from '@/hooks/useAsync'
 import { useFormErrors } from '@/hooks/useFormErrors'
@@ -254,13 +254,7 @@ export default function FilingDetail() {
     }
   }
 
-  const timeline = [...(f?.timeline ?? [])].reverse().map((t, i) => ({
-    key: `${t.at}-${i}`,
-    title: timelineTitle(t),
-    time: fullDateTime(t.at),
-    by: t.actor,
-    note: t.note,
-  }))
+  const timeline = filingTimeline(f?.timeline ?? [])
 
   const progressBlock = timeline.length ? (
     <>

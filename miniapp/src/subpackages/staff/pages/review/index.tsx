@@ -2,7 +2,7 @@ import Code from '@/components/Code'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { type DeliveryMethod, timelineTitle } from '@gov/shared'
+import type { DeliveryMethod } from '@gov/shared'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
@@ -10,7 +10,7 @@ import PageState from '@/components/PageState'
 import ReasonDialog from '@/components/ReasonDialog'
 import StaffPage from '@/components/StaffPage'
 import StatusTag from '@/components/StatusTag'
-import Timeline from '@/components/Timeline'
+import Timeline, { filingTimeline } from '@/components/Timeline'
 import { isApiError } from '@/api/client'
 import { isStaffUser, staffApi, type PrereviewDecision } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
@@ -111,13 +111,7 @@ export default function Review() {
   }
 
   const flagged = f ? f.materials.filter((m) => draft[m.materialId]?.ok === false).length : 0
-  const timeline = [...(f?.timeline ?? [])].reverse().map((t, i) => ({
-    key: `${t.at}-${i}`,
-    title: timelineTitle(t),
-    time: fullDateTime(t.at),
-    by: t.actor,
-    note: t.note,
-  }))
+  const timeline = filingTimeline(f?.timeline ?? [])
 
   const dialog: Record<Exclude<Action, null>, { title: string; label?: string; description: string; confirm: string; danger?: boolean; minLength?: number }> = {
     accept: { title: '受理办件', description: '受理后开始计算承诺办结时限，并生成受理通知书。', confirm: '受理' },
