@@ -17,8 +17,10 @@ interface Props {
   title: string
   /** only admins (statistics) */
   adminOnly?: boolean
-  /** actions at the right of the title (e.g. 刷新) */
+  /** actions at the right of the title */
   actions?: ReactNode
+  /** offer 刷新 at the right of the title (when no other actions are given) */
+  onRefresh?: () => void
 }
 
 /** A link-like entry of the desk navigation (role link, Enter to follow, aria-current on the section shown). */
@@ -75,7 +77,14 @@ function DeskSearch() {
  * the desk's sections with the search box and sign-out, a title bar, and a gate that sends anyone who
  * is not signed in as staff (or admin) to the staff sign-in.
  */
-export default function StaffPage({ className, title, adminOnly, actions, children }: PropsWithChildren<Props>) {
+export default function StaffPage({ className, title, adminOnly, actions: given, onRefresh, children }: PropsWithChildren<Props>) {
+  const actions =
+    given ??
+    (onRefresh ? (
+      <Button fill='outline' type='primary' onClick={onRefresh}>
+        刷新
+      </Button>
+    ) : undefined)
   const { accessToken, user } = useSession()
   useDeskLayout()
 

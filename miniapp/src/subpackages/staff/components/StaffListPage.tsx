@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Page } from '@gov/shared'
 import { View } from '@tarojs/components'
-import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
 import StaffPage from '@/components/StaffPage'
 import type { AsyncState } from '@/hooks/useAsync'
@@ -32,18 +31,10 @@ export default function StaffListPage<T>({ title, list, items, emptyText, render
   return (
     <StaffPage
       title={title}
-      actions={
-        <Button
-          fill='outline'
-          type='primary'
-          onClick={() => {
-            list.reload()
-            onRefresh?.()
-          }}
-        >
-          刷新
-        </Button>
-      }
+      onRefresh={() => {
+        list.reload()
+        onRefresh?.()
+      }}
     >
       {head}
       <View className='card'>

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { Page } from '@gov/shared'
-import { isStaffUser, type Paging } from '@/api/staff'
+import type { Paging } from '@/api/staff'
 import { useAsync, type AsyncState } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useSession } from '@/store/session'
 
 /**
  * The list behind a staff page, a page at a time: loaded only for a signed-in staff member,
@@ -11,8 +11,7 @@ import { useSession } from '@/store/session'
  * page changes, and on pull-to-refresh.
  */
 export function useStaffList<T>(load: (p: Paging) => Promise<Page<T>>, deps: unknown[]) {
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && isStaffUser(user?.roles)
+  const { accessToken, user, enabled } = useDeskAccess()
   const filters = JSON.stringify(deps)
   const [at, setAt] = useState({ filters, page: 1 })
   const page = at.filters === filters ? at.page : 1

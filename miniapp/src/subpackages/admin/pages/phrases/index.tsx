@@ -11,8 +11,8 @@ import { adminApi } from '@/api/admin'
 import { errorMessage } from '@/api/client'
 import type { PhraseView } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
@@ -21,8 +21,7 @@ type Editing = { kind: 'edit'; phrase: PhraseView } | { kind: 'remove'; phrase: 
 
 /** Admin: the stock correction phrases (常用补正语) offered to staff in pre-review: add, edit, reorder, remove. */
 export default function Phrases() {
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && !!user?.roles.includes('admin')
+  const { accessToken, enabled } = useDeskAccess(true)
   const list = useAsync(() => adminApi.phrases(), [accessToken], enabled)
   usePullRefresh(list.reload)
   const items = list.data ?? []
@@ -70,11 +69,7 @@ export default function Phrases() {
     <StaffPage
       title='常用补正语'
       adminOnly
-      actions={
-        <Button fill='outline' type='primary' onClick={list.reload}>
-          刷新
-        </Button>
-      }
+      onRefresh={list.reload}
     >
       <View className='card'>
         <Text className='st-line'>窗口人员预审时，可点选这些补正语填入补正原因（填入后仍可修改）。</Text>

@@ -12,11 +12,11 @@ import StaffPage from '@/components/StaffPage'
 import StatusTag from '@/components/StatusTag'
 import Timeline, { filingTimeline } from '@/components/Timeline'
 import { isApiError } from '@/api/client'
-import { isStaffUser, staffApi, type PrereviewDecision } from '@/api/staff'
+import { staffApi, type PrereviewDecision } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useSession } from '@/store/session'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import { toast } from '@/utils/nav'
 import Choice from '@/subpackages/staff/Choice'
@@ -34,8 +34,9 @@ type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'de
 /** Pre-review of a filing (every material at once), then accept / refuse / advance / deliver. */
 export default function Review() {
   const id = useRouter().params.id ?? ''
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && isStaffUser(user?.roles) && !!id
+  const desk = useDeskAccess()
+  const accessToken = desk.accessToken
+  const enabled = desk.enabled && !!id
   const filing = useAsync(() => staffApi.filing(id), [id, accessToken], enabled)
   const phrases = useAsync(() => staffApi.phrases(), [accessToken], enabled)
   usePullRefresh(filing.reload)
@@ -138,11 +139,7 @@ export default function Review() {
   return (
     <StaffPage
       title='办件预审'
-      actions={
-        <Button fill='outline' type='primary' onClick={filing.reload}>
-          刷新
-        </Button>
-      }
+      onRefresh={filing.reload}
     >
       <PageState loading={filing.loading && !f} error={filing.error} onRetry={filing.reload}>
         {f && (

@@ -7,10 +7,10 @@ import PageState from '@/components/PageState'
 import StaffPage from '@/components/StaffPage'
 import StatusTag from '@/components/StatusTag'
 import { errorMessage } from '@/api/client'
-import { isStaffUser, staffApi } from '@/api/staff'
+import { staffApi } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import { dateTimeLabel, shanghaiDate } from '@/utils/time'
 import ApplicantInfo from '@/subpackages/staff/components/ApplicantInfo'
@@ -23,8 +23,9 @@ import ButtonRow from '@/components/ButtonRow'
 /** 查找: the hall's bookings and filings by filing number, booking code, applicant name or phone tail (the search box of the desk navigation). */
 export default function StaffSearch() {
   const q = decodeURIComponent(useRouter().params.q ?? '').trim()
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && isStaffUser(user?.roles) && !!q
+  const desk = useDeskAccess()
+  const accessToken = desk.accessToken
+  const enabled = desk.enabled && !!q
   const result = useAsync(() => staffApi.search(q), [q, accessToken], enabled)
   usePullRefresh(result.reload)
   const r = result.data
