@@ -1,3 +1,4 @@
+import { ENTERPRISE_ROLE_LABELS } from '@gov/shared'
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -54,7 +55,7 @@ export default function Acting() {
       key: `enterprise:${c.id}`,
       title: c.name,
       sub: usable
-        ? `企业 · 我是${c.role === 'admin' ? '管理员' : '经办人'}`
+        ? `企业 · 我是${ENTERPRISE_ROLE_LABELS[c.role]}`
         : `企业 · ${ENTERPRISE_STATUS[c.status].text}，${c.status === 'pending' ? '核验通过后才能以企业名义办理' : '不能以企业名义办理'}`,
       choice: { type: 'enterprise', id: c.id, name: c.name },
       disabled: usable ? undefined : c.status === 'pending' ? '企业待大厅核验，暂不能以企业名义办理' : '企业未通过核验，不能以企业名义办理',

@@ -79,15 +79,7 @@ export default function Authorizations() {
   return (
     <AppPage className='authorizations'>
       <SignInGate purpose='管理授权委托'>
-        <Segmented
-          label='授权类别'
-          value={role}
-          options={[
-            { value: 'principal', label: '我给出的授权' },
-            { value: 'agent', label: '我收到的授权' },
-          ]}
-          onChange={setRole}
-        />
+        <Segmented label='授权类别' value={role} options={{ principal: '我给出的授权', agent: '我收到的授权' }} onChange={setRole} />
         {role === 'principal' && (
           <View className='co-actions'>
             <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: '/subpackages/company/pages/authorize/index' })}>

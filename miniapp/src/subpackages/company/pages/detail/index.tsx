@@ -1,4 +1,4 @@
-import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, ENTERPRISE_ROLE_LABELS, SLA_LABELS } from '@gov/shared'
 import Code from '@/components/Code'
 import { useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -75,7 +75,7 @@ export default function CompanyDetail() {
                 <Text className='co-detail__name'>{c.name}</Text>
                 <Text className='co-row__sub'>统一社会信用代码 {c.creditCode}</Text>
                 <Text className='co-row__sub'>
-                  法定代表人 {c.legalRepName} · 我的身份：{c.role === 'admin' ? '管理员' : '经办人'}
+                  法定代表人 {c.legalRepName} · 我的身份：{ENTERPRISE_ROLE_LABELS[c.role]}
                 </Text>
                 <View className='co-tags'>
                   <StatusTag tone={ENTERPRISE_STATUS[c.status].tone}>{ENTERPRISE_STATUS[c.status].text}</StatusTag>

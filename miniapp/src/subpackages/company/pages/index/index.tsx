@@ -1,3 +1,4 @@
+import { ENTERPRISE_ROLE_LABELS } from '@gov/shared'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
@@ -40,7 +41,7 @@ export default function Companies() {
               <Tappable
                 key={e.id}
                 className='co-row'
-                label={`${e.name}，${e.role === 'admin' ? '管理员' : '经办人'}，${ENTERPRISE_STATUS[e.status].text}`}
+                label={`${e.name}，${ENTERPRISE_ROLE_LABELS[e.role]}，${ENTERPRISE_STATUS[e.status].text}`}
                 onTap={() => Taro.navigateTo({ url: `/subpackages/company/pages/detail/index?id=${e.id}` })}
               >
                 <View className='co-row__main'>
@@ -50,7 +51,7 @@ export default function Companies() {
                 </View>
                 <View className='co-tags'>
                   <StatusTag tone={ENTERPRISE_STATUS[e.status].tone}>{ENTERPRISE_STATUS[e.status].text}</StatusTag>
-                  <StatusTag tone={e.role === 'admin' ? 'info' : 'muted'}>{e.role === 'admin' ? '管理员' : '经办人'}</StatusTag>
+                  <StatusTag tone={e.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[e.role]}</StatusTag>
                 </View>
               </Tappable>
             ))}

@@ -89,15 +89,7 @@ export default function Members() {
             <View className='card'>
               <FormField label='成员手机号' value={phone} onChange={setPhone} maxlength={PHONE_INPUT_MAX_LENGTH} placeholder='对方登录政务通所用手机号' error={phoneError} />
               <Text className='field__label'>成员角色</Text>
-              <Segmented
-                label='成员角色'
-                value={role}
-                options={[
-                  { value: 'handler', label: '经办人' },
-                  { value: 'admin', label: '管理员' },
-                ]}
-                onChange={setRole}
-              />
+              <Segmented label='成员角色' value={role} options={{ handler: ENTERPRISE_ROLE_LABELS.handler, admin: ENTERPRISE_ROLE_LABELS.admin }} onChange={setRole} />
               <Text className='muted'>经办人可以企业名义预约、办件；管理员还可管理成员、授权代办人。</Text>
               {formError ? (
                 <View className='form-error' role='alert'>

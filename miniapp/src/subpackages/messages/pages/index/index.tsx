@@ -73,15 +73,7 @@ export default function Messages() {
   return (
     <AppPage className='messages'>
       <SignInGate purpose='查看消息'>
-        <Segmented
-          label='消息筛选'
-          value={filter}
-          options={[
-            { value: 'all', label: '全部消息' },
-            { value: 'unread', label: '未读消息' },
-          ]}
-          onChange={setFilter}
-        />
+        <Segmented label='消息筛选' value={filter} options={{ all: '全部消息', unread: '未读消息' }} onChange={setFilter} />
         {unread.length > 0 && (
           <View className='msg-toolbar'>
             <Button size='small' fill='outline' type='primary' loading={marking} onClick={markAll}>

@@ -20,6 +20,8 @@ const STATUS: Record<AppealView['status'], { text: string; tone: Tone }> = {
   rejected: { text: APPEAL_STATUS_LABELS.rejected, tone: 'muted' },
 }
 
+const FILTERS: Record<Filter, string> = { open: '待处理', waived: '已豁免', rejected: '已驳回', all: '全部' }
+
 /** No-show appeals of the hall: waive the no-show or reject the appeal, with an answer the applicant sees. */
 export default function Appeals() {
   const [filter, setFilter] = useState<Filter>('open')
@@ -34,17 +36,7 @@ export default function Appeals() {
       emptyText='没有符合条件的申诉'
       onPage={setPage}
       head={
-        <Segmented
-          label='申诉状态'
-          value={filter}
-          options={[
-            { value: 'open', label: '待处理' },
-            { value: 'waived', label: '已豁免' },
-            { value: 'rejected', label: '已驳回' },
-            { value: 'all', label: '全部' },
-          ]}
-          onChange={setFilter}
-        />
+        <Segmented label='申诉状态' value={filter} options={FILTERS} onChange={setFilter} />
       }
       renderItem={(a) => (
         <View key={a.id} className='st-item'>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ApplicationStatus, SlaState } from '@gov/shared'
+import { SLA_LABELS, type ApplicationStatus, type SlaState } from '@gov/shared'
 import Segmented from '@/components/Segmented'
 import { staffApi } from '@/api/staff'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
@@ -19,6 +19,8 @@ const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
   { value: 'approved', label: '待送达' },
   { value: 'all', label: '全部' },
 ]
+
+const SLA_FILTERS: Record<SlaFilter, string> = { all: '全部时限', overdue: SLA_LABELS.overdue, due_soon: SLA_LABELS.due_soon, on_track: SLA_LABELS.on_track }
 
 /** The hall's filings by status and deadline state: key projects first, then overdue; pre-review days left. */
 export default function StaffFilings() {
@@ -40,17 +42,7 @@ export default function StaffFilings() {
       head={
         <>
           <Segmented label='办件状态' value={status} options={STATUS_FILTERS} onChange={setStatus} />
-          <Segmented
-            label='办结时限'
-            value={sla}
-            options={[
-              { value: 'all', label: '全部时限' },
-              { value: 'overdue', label: '已超期' },
-              { value: 'due_soon', label: '即将到期' },
-              { value: 'on_track', label: '正常' },
-            ]}
-            onChange={setSla}
-          />
+          <Segmented label='办结时限' value={sla} options={SLA_FILTERS} onChange={setSla} />
         </>
       }
       renderItem={(f) => <FilingRow key={f.id} filing={f} />}

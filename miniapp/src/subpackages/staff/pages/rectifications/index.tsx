@@ -21,6 +21,8 @@ const STATUS: Record<RectificationState, { text: string; tone: Tone }> = {
   overdue: { text: RECTIFICATION_STATE_LABELS.overdue, tone: 'danger' },
 }
 
+const FILTERS: Record<Filter, string> = { open: '待整改', overdue: '已超期', answered: '已答复', all: '全部' }
+
 /** Rectification tickets from bad ratings: what was rated and why — never who rated — and the answer. */
 export default function Rectifications() {
   const [filter, setFilter] = useState<Filter>('open')
@@ -36,17 +38,7 @@ export default function Rectifications() {
       onPage={setPage}
       head={
         <>
-          <Segmented
-            label='工单状态'
-            value={filter}
-            options={[
-              { value: 'open', label: '待整改' },
-              { value: 'overdue', label: '已超期' },
-              { value: 'answered', label: '已答复' },
-              { value: 'all', label: '全部' },
-            ]}
-            onChange={setFilter}
-          />
+          <Segmented label='工单状态' value={filter} options={FILTERS} onChange={setFilter} />
           <Text className='muted' style={{ display: 'block', margin: '0 12px' }}>
             为保护评价人，工单不显示评价人身份。
           </Text>
