@@ -70,7 +70,7 @@ export default function TemplateEditor({ hallId, templates, services }: Props) {
       <Text className='sch-card-title'>排班模板</Text>
       <Text className='sch-line'>按模板在工作日生成时段（法定节假日不生成，调休上班日按周一排班）；系统每天自动生成未来两周的时段。</Text>
       <Segmented label='星期' value={String(weekday)} options={[1, 2, 3, 4, 5, 6, 7].map((wd) => ({ value: String(wd), label: WEEKDAY_NAMES[wd] }))} onChange={(v) => setWeekday(Number(v))} />
-      <PageState loading={templates.loading && !templates.data} error={templates.error} onRetry={templates.reload}>
+      <PageState of={templates}>
         <View className='sch-weekday' role='group' aria-label={`${WEEKDAY_NAMES[weekday]}的排班模板`}>
           <Text className='sch-weekday__summary'>
             {ofDay.length

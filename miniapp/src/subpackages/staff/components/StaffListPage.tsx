@@ -38,7 +38,7 @@ export default function StaffListPage<T>({ title, list, items, emptyText, render
     >
       {head}
       <View className='card'>
-        <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText={emptyText} onRetry={list.reload}>
+        <PageState of={list} empty={items.length === 0} emptyText={emptyText}>
           <View className='st-grid'>{items.map(renderItem)}</View>
         </PageState>
         {p && onPage ? <Pager page={p.page} pageSize={p.pageSize} total={p.total} onPage={onPage} /> : null}

@@ -92,7 +92,7 @@ export default function Phrases() {
         <FormError message={errors.form} />
       </View>
       <View className='card'>
-        <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText='还没有常用补正语' onRetry={list.reload}>
+        <PageState of={list} empty={items.length === 0} emptyText='还没有常用补正语'>
           {items.map((p, i) => (
             <View key={p.id} className='phrases__row' role='group' aria-label={p.text}>
               <Text className='phrases__text'>{p.text}</Text>

@@ -69,7 +69,7 @@ export default function Schedule() {
       adminOnly
       onRefresh={reload}
     >
-      <PageState loading={halls.loading && !halls.data} error={halls.error} onRetry={halls.reload} empty={!!halls.data && halls.data.length === 0} emptyText='还没有大厅'>
+      <PageState of={halls} empty={!!halls.data && halls.data.length === 0} emptyText='还没有大厅'>
         {halls.data && hallId ? (
           <>
             <View className='sch-halls'>

@@ -104,7 +104,7 @@ export default function Acting() {
       <SignInGate purpose='选择办理对象'>
         <View className='section-title'>选择办理对象</View>
         <View className='card' role='radiogroup' aria-label='为谁办理'>
-          <PageState loading={data.loading && !data.data} error={data.error} onRetry={data.reload}>
+          <PageState of={data}>
             {options.map((o) => {
               const on = o.key === currentKey
               const a11y = isH5

@@ -89,12 +89,10 @@ export default function Authorizations() {
         )}
         <View className='card'>
           <PageState
-            loading={list.loading && !list.data}
-            error={list.error}
+            of={list}
             empty={items.length === 0}
             emptyText={role === 'principal' ? '您还没有授权他人代办' : '还没有人授权您代办'}
             emptyHint={role === 'principal' ? '可授权家人、同事或代办机构以您或企业的名义办理' : undefined}
-            onRetry={list.reload}
           >
             {items.map((a) => (
               <View key={a.id} className='auth-item'>
@@ -164,7 +162,7 @@ export default function Authorizations() {
           <>
             <View className='section-title'>他人为我办理的记录</View>
             <View className='card'>
-              <PageState loading={done.loading && !done.data} error={done.error} empty={doneCount === 0} emptyText='暂无代办记录' onRetry={done.reload}>
+              <PageState of={done} empty={doneCount === 0} emptyText='暂无代办记录'>
                 {done.data?.bookings.map((b) => (
                   <View key={b.id} className='co-row done-booking'>
                     <View className='co-row__main'>

@@ -117,14 +117,7 @@ export default function CompanyDetail() {
 
         <View className='section-title'>企业办件</View>
         <View className='card'>
-          <PageState
-            loading={filings.loading && !filings.data}
-            error={filings.error}
-            empty={sorted.length === 0}
-            emptyText='企业还没有办件'
-            emptyHint='切换为以企业名义办理后，在办事指南中发起申请'
-            onRetry={filings.reload}
-          >
+          <PageState of={filings} empty={sorted.length === 0} emptyText='企业还没有办件' emptyHint='切换为以企业名义办理后，在办事指南中发起申请'>
             <View className='co-counts' aria-label='办件数量'>
               <View className='co-count'>
                 <Text className='co-count__num'>{sorted.length}</Text>
@@ -160,13 +153,7 @@ export default function CompanyDetail() {
 
         <View className='section-title'>企业预约</View>
         <View className='card'>
-          <PageState
-            loading={bookings.loading && !bookings.data}
-            error={bookings.error}
-            empty={(bookings.data ?? []).length === 0}
-            emptyText='企业还没有预约'
-            onRetry={bookings.reload}
-          >
+          <PageState of={bookings} empty={(bookings.data ?? []).length === 0} emptyText='企业还没有预约'>
             {(bookings.data ?? []).map((b) => (
               <View key={b.id} className='co-row'>
                 <View className='co-row__main'>

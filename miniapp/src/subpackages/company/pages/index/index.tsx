@@ -29,14 +29,7 @@ export default function Companies() {
         <ActingBar />
         <View className='section-title'>我所在的企业</View>
         <View className='card'>
-          <PageState
-            loading={list.loading && !list.data}
-            error={list.error}
-            empty={items.length === 0}
-            emptyText='您还没有加入任何企业'
-            emptyHint='创建企业后，您是企业管理员，可添加经办人'
-            onRetry={list.reload}
-          >
+          <PageState of={list} empty={items.length === 0} emptyText='您还没有加入任何企业' emptyHint='创建企业后，您是企业管理员，可添加经办人'>
             {items.map((e) => (
               <Tappable
                 key={e.id}

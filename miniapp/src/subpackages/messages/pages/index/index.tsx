@@ -83,12 +83,10 @@ export default function Messages() {
         )}
         <View className='card'>
           <PageState
-            loading={list.loading && !list.data}
-            error={list.error}
+            of={list}
             empty={items.length === 0}
             emptyText={filter === 'unread' ? '没有未读消息' : '暂无消息'}
             emptyHint='预约、办件进度、评价答复等通知都会出现在这里'
-            onRetry={list.reload}
           >
             {items.map((m) => (
               <Tappable

@@ -26,8 +26,7 @@ export default function MyRatings() {
       <SignInGate purpose='查看我的评价'>
         <View className='card'>
           <PageState
-            loading={list.loading && !list.data}
-            error={list.error}
+            of={list}
             empty={items.length === 0}
             emptyText='您还没有评价过'
             emptyHint={
@@ -43,7 +42,6 @@ export default function MyRatings() {
                 </View>
               </>
             }
-            onRetry={list.reload}
           >
             {items.map((r) => (
               <RatingCard key={r.id} rating={r} title={r.serviceName ?? (r.targetType === 'booking' ? '窗口预约服务' : '办件服务')} onRerated={list.reload} />
