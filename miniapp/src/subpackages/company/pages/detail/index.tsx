@@ -55,6 +55,8 @@ export default function CompanyDetail() {
     return [...m.entries()]
   }, [filings.data])
   const overdue = (filings.data ?? []).filter((f) => f.sla === 'overdue').length
+  /** the count tiles: label, number, in red */
+  const tiles: Array<[string, number, boolean?]> = [['全部', sorted.length], ['已超期', overdue, overdue > 0], ...counts]
 
   const c = company.data
   const actingHere = choice?.type === 'enterprise' && choice.id === id
@@ -119,16 +121,8 @@ export default function CompanyDetail() {
         <View className='card'>
           <PageState of={filings} empty={sorted.length === 0} emptyText='企业还没有办件' emptyHint='切换为以企业名义办理后，在办事指南中发起申请'>
             <View className='co-counts' aria-label='办件数量'>
-              <View className='co-count'>
-                <Text className='co-count__num'>{sorted.length}</Text>
-                <Text className='co-count__label'>全部</Text>
-              </View>
-              <View className={`co-count ${overdue ? 'co-count--danger' : ''}`}>
-                <Text className='co-count__num'>{overdue}</Text>
-                <Text className='co-count__label'>已超期</Text>
-              </View>
-              {counts.map(([label, n]) => (
-                <View key={label} className='co-count'>
+              {tiles.map(([label, n, danger]) => (
+                <View key={label} className={`co-count ${danger ? 'co-count--danger' : ''}`}>
                   <Text className='co-count__num'>{n}</Text>
                   <Text className='co-count__label'>{label}</Text>
                 </View>
