@@ -53,6 +53,32 @@ function days(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
 }
 
+interface DateFieldProps {
+  label: string
+  /** YYYY-MM-DD */
+  value: string
+  /** the earliest date offered */
+  start: string
+  error?: string
+  onChange: (date: string) => void
+}
+
+/** A labelled date with 更改: the platform's date picker. */
+function DateField({ label, value, start, error, onChange }: DateFieldProps) {
+  return (
+    <View className='field'>
+      <Text className='field__label'>{label}</Text>
+      <Picker mode='date' value={value} start={start} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className='co-date' aria-label={`${label} ${value}`}>
+          <Text>{value}</Text>
+          <Text className='muted'>更改</Text>
+        </View>
+      </Picker>
+      {error ? <Text className='field__error'>{error}</Text> : null}
+    </View>
+  )
+}
+
 /**
  * 新建授权: principal (本人 or a verified company I administer), agent phone, the scope chosen
  * explicitly (全部事项 or a list of services — nothing is preselected), the validity dates, then a
@@ -201,31 +227,14 @@ export default function Authorize() {
         <View className='section-title'>有效期</View>
         <View className='card'>
           <View className='authorize__dates'>
-            <View className='field'>
-              <Text className='field__label'>开始日期</Text>
-              <Picker mode='date' value={validFrom} start={today} onChange={(e) => {
-                  setValidFrom(String(e.detail.value))
-                  clear('validTo')
-                }}>
-                <View className='co-date' aria-label={`开始日期 ${validFrom}`}>
-                  <Text>{validFrom}</Text>
-                  <Text className='muted'>更改</Text>
-                </View>
-              </Picker>
-            </View>
-            <View className='field'>
-              <Text className='field__label'>结束日期</Text>
-              <Picker mode='date' value={validTo} start={validFrom} onChange={(e) => {
-                  setValidTo(String(e.detail.value))
-                  clear('validTo')
-                }}>
-                <View className='co-date' aria-label={`结束日期 ${validTo}`}>
-                  <Text>{validTo}</Text>
-                  <Text className='muted'>更改</Text>
-                </View>
-              </Picker>
-              {errors.validTo ? <Text className='field__error'>{errors.validTo}</Text> : null}
-            </View>
+            <DateField label='开始日期' value={validFrom} start={today} onChange={(d) => {
+                setValidFrom(d)
+                clear('validTo')
+              }} />
+            <DateField label='结束日期' value={validTo} start={validFrom} error={errors.validTo} onChange={(d) => {
+                setValidTo(d)
+                clear('validTo')
+              }} />
           </View>
           {validTo >= validFrom ? <Text className='muted'>共 {days(validFrom, validTo)} 天（建议期限为一个月，可按需更改）。</Text> : null}
           <Button className='btn-block' block type='primary' size='large' onClick={review}>
