@@ -129,24 +129,14 @@ export default function Login() {
           label='手机号'
           maxlength={PHONE_INPUT_MAX_LENGTH}
           placeholder='请输入手机号'
-          value={phone}
-          error={errors.of('phone')}
-          onChange={(v) => {
-            setPhone(v)
-            errors.changed('phone')
-          }}
+          {...errors.field('phone', phone, setPhone)}
         />
         <FormField
           label='验证码'
           type='number'
           maxlength={6}
           placeholder='短信验证码'
-          value={code}
-          error={errors.of('code')}
-          onChange={(v) => {
-            setCode(v)
-            errors.changed('code')
-          }}
+          {...errors.field('code', code, setCode)}
           onConfirm={login}
           rowClassName='login__code-row'
           inputClassName='login__code'

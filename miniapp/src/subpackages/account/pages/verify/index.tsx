@@ -137,24 +137,14 @@ export default function Verify() {
           label='姓名'
           placeholder={idTypeAllowsLatinName(idType) ? '与证件一致，中文或英文姓名' : '与证件一致'}
           maxlength={64}
-          value={realName}
-          error={errors.of('realName')}
-          onChange={(v) => {
-            setRealName(v)
-            errors.changed('realName')
-          }}
+          {...errors.field('realName', realName, setRealName)}
         />
         <FormField
           label={numberLabel}
           type={idType === 'resident' ? 'idcard' : 'text'}
           placeholder={NUMBER_PLACEHOLDERS[idType]}
           maxlength={24}
-          value={idNumber}
-          error={errors.of('idNumber')}
-          onChange={(v) => {
-            setIdNumber(v)
-            errors.changed('idNumber')
-          }}
+          {...errors.field('idNumber', idNumber, setIdNumber)}
           onConfirm={submit}
         />
         <FormError message={errors.form} />

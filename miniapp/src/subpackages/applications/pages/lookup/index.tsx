@@ -52,24 +52,14 @@ export default function Lookup() {
           label='办件编号'
           placeholder='如 ZW20261201-000123'
           maxlength={17}
-          value={number}
-          error={errors.of('number')}
-          onChange={(v) => {
-            setNumber(v)
-            errors.changed('number')
-          }}
+          {...errors.field('number', number, setNumber)}
         />
         <FormField
           label='手机号后四位'
           type='number'
           maxlength={4}
           placeholder='申请人手机号后四位'
-          value={tail}
-          error={errors.of('tail')}
-          onChange={(v) => {
-            setTail(v)
-            errors.changed('tail')
-          }}
+          {...errors.field('tail', tail, setTail)}
           onConfirm={search}
         />
         <FormError message={errors.form} />
