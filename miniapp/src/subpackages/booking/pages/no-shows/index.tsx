@@ -1,4 +1,4 @@
-import { APPEAL_STATUS_LABELS, type AppealStatus } from '@gov/shared'
+import { APPEAL_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -9,7 +9,8 @@ import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import PageState from '@/components/PageState'
 import SignInGate from '@/components/SignInGate'
-import StatusTag, { type Tone } from '@/components/StatusTag'
+import StatusTag from '@/components/StatusTag'
+import { toned } from '@/utils/status-tones'
 import Tappable from '@/components/Tappable'
 import { bookingApi, type NoShowRecordItem } from '@/api/booking'
 import { useAsync } from '@/hooks/useAsync'
@@ -24,11 +25,7 @@ import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 
-const APPEAL_LABEL: Record<AppealStatus, { text: string; tone: Tone }> = {
-  open: { text: APPEAL_STATUS_LABELS.open, tone: 'warning' },
-  waived: { text: APPEAL_STATUS_LABELS.waived, tone: 'success' },
-  rejected: { text: APPEAL_STATUS_LABELS.rejected, tone: 'danger' },
-}
+const APPEAL_LABEL = toned(APPEAL_STATUS_LABELS, { open: 'warning', waived: 'success', rejected: 'danger' })
 
 function Item({ item, onChanged }: { item: NoShowRecordItem; onChanged: () => void }) {
   const [open, setOpen] = useState(false)

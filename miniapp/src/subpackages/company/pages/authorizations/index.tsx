@@ -11,6 +11,7 @@ import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
 import StatusTag, { type Tone } from '@/components/StatusTag'
 import { errorMessage } from '@/api/client'
+import { toned } from '@/utils/status-tones'
 import { delegationApi, type AuthorizationView } from '@/api/delegation'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
@@ -25,13 +26,7 @@ import ButtonRow from '@/components/ButtonRow'
 
 type Role = 'principal' | 'agent'
 
-const STATUS: Record<AuthorizationView['status'], { text: string; tone: Tone }> = {
-  pending: { text: AUTHORIZATION_STATUS_LABELS.pending, tone: 'warning' },
-  active: { text: AUTHORIZATION_STATUS_LABELS.active, tone: 'success' },
-  declined: { text: AUTHORIZATION_STATUS_LABELS.declined, tone: 'danger' },
-  revoked: { text: AUTHORIZATION_STATUS_LABELS.revoked, tone: 'muted' },
-  expired: { text: AUTHORIZATION_STATUS_LABELS.expired, tone: 'muted' },
-}
+const STATUS = toned(AUTHORIZATION_STATUS_LABELS, { pending: 'warning', active: 'success', declined: 'danger', revoked: 'muted', expired: 'muted' })
 
 /** The status as this side reads it: an invitation waits for the agent, who sees it as theirs to answer. */
 const statusFor = (a: AuthorizationView, role: Role) => (role === 'agent' && a.status === 'pending' ? { text: '待您确认', tone: 'warning' as Tone } : STATUS[a.status])

@@ -1,4 +1,4 @@
-import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, ENTERPRISE_ROLE_LABELS, SLA_LABELS } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, ENTERPRISE_ROLE_LABELS } from '@gov/shared'
 import Code from '@/components/Code'
 import { useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -7,7 +7,7 @@ import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
 import SignInGate from '@/components/SignInGate'
-import StatusTag, { type Tone } from '@/components/StatusTag'
+import StatusTag from '@/components/StatusTag'
 import { enterprisesApi, type RatedApplicationView } from '@/api/enterprises'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
@@ -15,16 +15,11 @@ import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { acting, useActingChoice } from '@/store/acting'
 import { useSession } from '@/store/session'
 import { ENTERPRISE_STATUS } from '@/utils/enterprise-status'
+import { SLA_STATUS } from '@/utils/status-tones'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import { toast } from '@/utils/nav'
 import '@/subpackages/company/company.scss'
 import './index.scss'
-
-const SLA_LABEL: Record<string, { text: string; tone: Tone }> = {
-  overdue: { text: SLA_LABELS.overdue, tone: 'danger' },
-  due_soon: { text: SLA_LABELS.due_soon, tone: 'warning' },
-  on_track: { text: SLA_LABELS.on_track, tone: 'success' },
-}
 
 const slaRank = (f: RatedApplicationView) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
 
@@ -138,7 +133,7 @@ export default function CompanyDetail() {
                     </Text>
                     {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
                   </View>
-                  {f.sla && SLA_LABEL[f.sla] ? <StatusTag tone={SLA_LABEL[f.sla].tone}>{SLA_LABEL[f.sla].text}</StatusTag> : null}
+                  {f.sla ? <StatusTag tone={SLA_STATUS[f.sla].tone}>{SLA_STATUS[f.sla].text}</StatusTag> : null}
                 </View>
               ))}
             </View>

@@ -3,8 +3,9 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import Segmented from '@/components/Segmented'
-import StatusTag, { type Tone } from '@/components/StatusTag'
+import StatusTag from '@/components/StatusTag'
 import { staffApi, type AppealView } from '@/api/staff'
+import { toned } from '@/utils/status-tones'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
@@ -14,11 +15,7 @@ import ButtonRow from '@/components/ButtonRow'
 
 type Filter = AppealView['status'] | 'all'
 
-const STATUS: Record<AppealView['status'], { text: string; tone: Tone }> = {
-  open: { text: APPEAL_STATUS_LABELS.open, tone: 'warning' },
-  waived: { text: APPEAL_STATUS_LABELS.waived, tone: 'success' },
-  rejected: { text: APPEAL_STATUS_LABELS.rejected, tone: 'muted' },
-}
+const STATUS = toned(APPEAL_STATUS_LABELS, { open: 'warning', waived: 'success', rejected: 'muted' })
 
 const FILTERS: Record<Filter, string> = { open: '待处理', waived: '已豁免', rejected: '已驳回', all: '全部' }
 

@@ -1,11 +1,11 @@
-import { RECTIFICATION_STATE_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import Segmented from '@/components/Segmented'
-import StatusTag, { type Tone } from '@/components/StatusTag'
+import StatusTag from '@/components/StatusTag'
 import type { RectificationState } from '@/api/ratings'
 import { staffApi, type StaffRectificationView } from '@/api/staff'
+import { RECTIFICATION_STATUS } from '@/utils/status-tones'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
@@ -14,12 +14,6 @@ import '@/subpackages/staff/staff.scss'
 import ButtonRow from '@/components/ButtonRow'
 
 type Filter = RectificationState | 'all'
-
-const STATUS: Record<RectificationState, { text: string; tone: Tone }> = {
-  open: { text: RECTIFICATION_STATE_LABELS.open, tone: 'warning' },
-  answered: { text: RECTIFICATION_STATE_LABELS.answered, tone: 'success' },
-  overdue: { text: RECTIFICATION_STATE_LABELS.overdue, tone: 'danger' },
-}
 
 const FILTERS: Record<Filter, string> = { open: '待整改', overdue: '已超期', answered: '已答复', all: '全部' }
 
@@ -50,7 +44,7 @@ export default function Rectifications() {
             <Text className='st-item__title'>{t.serviceName ?? '服务评价'}</Text>
             <View className='st-tags'>
               <StatusTag tone='danger'>{t.label}</StatusTag>
-              <StatusTag tone={STATUS[t.status].tone}>{STATUS[t.status].text}</StatusTag>
+              <StatusTag tone={RECTIFICATION_STATUS[t.status].tone}>{RECTIFICATION_STATUS[t.status].text}</StatusTag>
             </View>
           </View>
           <Text className='st-line'>
