@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import type { SlotTemplate } from '@gov/shared'
@@ -110,16 +111,8 @@ export default function TemplateEditor({ hallId, templates, services }: Props) {
             <Text className='muted'>更改</Text>
           </View>
         </Picker>
-        {errors.serviceId || errors.weekday || errors.hallId ? (
-          <View className='form-error' role='alert'>
-            {errors.serviceId ?? errors.weekday ?? errors.hallId}
-          </View>
-        ) : null}
-        {formError ? (
-          <View className='form-error' role='alert'>
-            {formError}
-          </View>
-        ) : null}
+        <FormError message={errors.serviceId || errors.weekday || errors.hallId} />
+        <FormError message={formError} />
         <Button type='primary' loading={busy} onClick={() => void add()}>
           添加模板
         </Button>

@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
@@ -84,11 +85,7 @@ export default function Schedule() {
                 <View className='sch-generate__dates'>
                   <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} itemClassName='sch-picker' />
                 </View>
-                {generateError ? (
-                  <View className='form-error' role='alert'>
-                    {generateError}
-                  </View>
-                ) : null}
+                <FormError message={generateError} />
                 {generated ? (
                   <View className='sch-result' role='status'>
                     {generated}

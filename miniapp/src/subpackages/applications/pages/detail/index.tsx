@@ -133,11 +133,7 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uplo
         </View>
       ))}
 
-      {error ? (
-        <View className='form-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
 
       {editable ? (
         <MaterialUpload

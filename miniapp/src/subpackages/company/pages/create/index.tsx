@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -81,11 +82,7 @@ export default function CreateCompany() {
               </Text>
             )
           ) : null}
-          {formError ? (
-            <View className='form-error' role='alert'>
-              {formError}
-            </View>
-          ) : null}
+          <FormError message={formError} />
           <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
             创建
           </Button>

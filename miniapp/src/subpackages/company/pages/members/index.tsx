@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -91,11 +92,7 @@ export default function Members() {
               <Text className='field__label'>成员角色</Text>
               <Segmented label='成员角色' value={role} options={{ handler: ENTERPRISE_ROLE_LABELS.handler, admin: ENTERPRISE_ROLE_LABELS.admin }} onChange={setRole} />
               <Text className='muted'>经办人可以企业名义预约、办件；管理员还可管理成员、授权代办人。</Text>
-              {formError ? (
-                <View className='form-error' role='alert'>
-                  {formError}
-                </View>
-              ) : null}
+              <FormError message={formError} />
               <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={add}>
                 添加成员
               </Button>

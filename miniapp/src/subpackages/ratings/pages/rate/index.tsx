@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -168,11 +169,7 @@ export default function Rate() {
                     </>
                   )}
                   <FormField label='评价内容' value={comment} onChange={setComment} multiline maxlength={500} placeholder='说说您的办事体验（选填）' />
-                  {error ? (
-                    <View className='form-error' role='alert'>
-                      {error}
-                    </View>
-                  ) : null}
+                  <FormError message={error} />
                   <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
                     提交评价
                   </Button>
