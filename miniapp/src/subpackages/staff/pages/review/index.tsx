@@ -23,10 +23,11 @@ import Choice from '@/subpackages/staff/Choice'
 import FilePreview from '@/subpackages/staff/FilePreview'
 import ApplicantInfo from '@/subpackages/staff/components/ApplicantInfo'
 import PhraseChips from '@/subpackages/staff/components/PhraseChips'
-import { DELIVERY, FILING_STATUS, SLA } from '@/subpackages/staff/labels'
+import { DELIVERY } from '@/subpackages/staff/labels'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import FilingTags from '@/subpackages/staff/components/FilingTags'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
 type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
@@ -137,22 +138,15 @@ export default function Review() {
   }
 
   return (
-    <StaffPage
-      title='办件预审'
-      onRefresh={filing.reload}
-    >
-      <PageState loading={filing.loading && !f} error={filing.error} onRetry={filing.reload}>
+    <StaffPage title='办件预审' onRefresh={filing.reload}>
+      <PageState of={filing}>
         {f && (
           <View className='st-review'>
             <View>
               <View className='card'>
                 <View className='st-item__head'>
                   <Text className='st-item__title'>{f.serviceName}</Text>
-                  <View className='st-tags'>
-                    {f.keyProject ? <StatusTag tone='danger'>重点项目</StatusTag> : null}
-                    {f.sla && SLA[f.sla] ? <StatusTag tone={SLA[f.sla].tone}>{SLA[f.sla].text}</StatusTag> : null}
-                    <StatusTag tone='info'>{FILING_STATUS[f.status]}</StatusTag>
-                  </View>
+                  <FilingTags filing={f} />
                 </View>
                 <Text className='st-line'>
                   办件编号 <Code>{f.number}</Code> · {f.hallName}
