@@ -65,7 +65,7 @@ export default function Stats() {
       <View className='stats__toolbar'>
         <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} itemClassName='stats__date' />
       </View>
-      <PageState loading={data.loading && !d} error={data.error} onRetry={data.reload}>
+      <PageState of={data}>
         {d && (
           <>
             <View className='card'>

@@ -264,7 +264,7 @@ export default function FilingDetail() {
   return (
     <AppPage className='filing'>
       <SignInGate purpose='查看办件'>
-        <PageState loading={filing.loading && !f} notFound={!id} notFoundText='缺少办件编号' error={filing.error} onRetry={filing.reload}>
+        <PageState of={filing} notFound={!id} notFoundText='缺少办件编号'>
           {f ? (
             <View>
               <View className='filing__head'>

@@ -66,7 +66,7 @@ export default function CompanyDetail() {
     <AppPage className='co-detail'>
       <SignInGate purpose='查看企业办件'>
         <View className='card'>
-          <PageState loading={company.loading && !c} error={company.error} onRetry={company.reload}>
+          <PageState of={company}>
             {c && (
               <View>
                 <Text className='co-detail__name'>{c.name}</Text>

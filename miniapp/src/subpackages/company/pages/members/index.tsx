@@ -63,7 +63,7 @@ export default function Members() {
       <SignInGate purpose='管理企业成员'>
         <View className='section-title'>{c ? c.name : '企业成员'}</View>
         <View className='card'>
-          <PageState loading={detail.loading && !c} error={detail.error} empty={!!c && c.members.length === 0} onRetry={detail.reload}>
+          <PageState of={detail} empty={!!c && c.members.length === 0}>
             {c?.members.map((m) => (
               <View key={m.userId} className='co-row'>
                 <View className='co-row__main'>

@@ -49,9 +49,7 @@ export default function StaffSearch() {
         </View>
       ) : (
         <PageState
-          loading={result.loading && !r}
-          error={result.error}
-          onRetry={result.reload}
+          of={result}
           empty={empty}
           emptyText={r && r.keys.length === 0 ? `“${q}”不像办件编号、签到码、姓名或手机尾号，请核对后重试` : `本大厅没有与“${q}”相符的预约或办件`}
         >
