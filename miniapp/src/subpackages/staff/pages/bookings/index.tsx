@@ -1,4 +1,3 @@
-import Code from '@/components/Code'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
@@ -15,13 +14,12 @@ import { PlatformUnsupportedError, scanCode, supportsScanCode } from '@/platform
 import { fullDateTime, shanghaiDate, shanghaiTime } from '@/utils/time'
 import { toast } from '@/utils/nav'
 import ApplicantInfo from '@/subpackages/staff/components/ApplicantInfo'
+import BookingItem from '@/subpackages/staff/components/BookingItem'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
-import { BOOKING_STATUS } from '@/subpackages/staff/labels'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
-import ButtonRow from '@/components/ButtonRow'
 
 type Filter = 'all' | BookingStatus
 
@@ -156,54 +154,40 @@ export default function StaffBookings() {
         </>
       }
       footer={list.data && <Text className='st-line'>共 {list.data.total} 条 · 更新于 {fullDateTime(new Date().toISOString())}</Text>}
-      renderItem={(b) => {
-        const st = BOOKING_STATUS[b.status]
-        return (
-          <View key={b.id} className='st-item st-booking'>
-            <View className='st-item__head'>
-              <Text className='st-item__title'>
-                {shanghaiTime(b.start ?? b.slot.start)} {b.applicant.name ?? '申请人'}
-              </Text>
-              <View className='st-tags'>
-                {b.kind === 'offhours' ? <StatusTag tone='warning'>错时</StatusTag> : null}
-                <StatusTag tone={st.tone}>{st.text}</StatusTag>
-              </View>
-            </View>
-            <Text className='st-line'>{b.serviceName ?? ''}</Text>
-            <Text className='st-line'>
-              签到码 <Code>{b.code}</Code>
-              {b.onBehalf ? ' · 代办' : ''}
-            </Text>
-            <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
-            <ButtonRow className='st-actions'>
-              {b.status === 'booked' && (
-                <>
-                  <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
-                    签到
-                  </Button>
-                  {b.canMarkNoShow ? (
-                    <Button size='small' type='danger' fill='outline' onClick={() => setPending({ kind: 'no_show', booking: b })}>
-                      记为爽约
-                    </Button>
-                  ) : (
-                    <Text className='st-hint'>{noShowHint(b)}</Text>
-                  )}
-                </>
-              )}
-              {b.status === 'no_show' && (
-                <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'waive', booking: b })}>
-                  豁免爽约
+      renderItem={(b) => (
+        <BookingItem
+          key={b.id}
+          booking={b}
+          title={`${shanghaiTime(b.start ?? b.slot.start)} ${b.applicant.name ?? '申请人'}`}
+          tags={b.kind === 'offhours' ? <StatusTag tone='warning'>错时</StatusTag> : null}
+          lines={<Text className='st-line'>{b.serviceName ?? ''}</Text>}
+        >
+          {b.status === 'booked' && (
+            <>
+              <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
+                签到
+              </Button>
+              {b.canMarkNoShow ? (
+                <Button size='small' type='danger' fill='outline' onClick={() => setPending({ kind: 'no_show', booking: b })}>
+                  记为爽约
                 </Button>
+              ) : (
+                <Text className='st-hint'>{noShowHint(b)}</Text>
               )}
-              {(b.status === 'no_show' || b.status === 'no_show_waived') && (
-                <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'reinstate', booking: b })}>
-                  恢复预约资格
-                </Button>
-              )}
-            </ButtonRow>
-          </View>
-        )
-      }}
+            </>
+          )}
+          {b.status === 'no_show' && (
+            <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'waive', booking: b })}>
+              豁免爽约
+            </Button>
+          )}
+          {(b.status === 'no_show' || b.status === 'no_show_waived') && (
+            <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'reinstate', booking: b })}>
+              恢复预约资格
+            </Button>
+          )}
+        </BookingItem>
+      )}
     >
       <ReasonSheet
         target={pending}
