@@ -22,16 +22,14 @@ const FILTERS: Record<Filter, string> = { open: '待处理', waived: '已豁免'
 /** No-show appeals of the hall: waive the no-show or reject the appeal, with an answer the applicant sees. */
 export default function Appeals() {
   const [filter, setFilter] = useState<Filter>('open')
-  const { list, items, setPage } = useStaffList((p) => staffApi.appeals(filter === 'all' ? undefined : filter, p), [filter])
+  const { list } = useStaffList((p) => staffApi.appeals(filter === 'all' ? undefined : filter, p), [filter])
   const [deciding, setDeciding] = useState<{ appeal: AppealView; waive: boolean } | null>(null)
 
   return (
     <StaffListPage
       title='爽约申诉'
       list={list}
-      items={items}
       emptyText='没有符合条件的申诉'
-      onPage={setPage}
       head={
         <Segmented label='申诉状态' value={filter} options={FILTERS} onChange={setFilter} />
       }

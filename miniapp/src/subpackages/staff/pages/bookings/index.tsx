@@ -42,7 +42,7 @@ export default function StaffBookings() {
   const asked = useRouter().params.date
   const [date, setDay] = useState(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : shanghaiDate())
   const [filter, setFilter] = useState<Filter>('all')
-  const { list, items, setPage } = useStaffList((p) => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }, p), [date, filter])
+  const { list } = useStaffList((p) => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }, p), [date, filter])
 
   const [code, setCode] = useState('')
   const [checking, setChecking] = useState(false)
@@ -102,9 +102,7 @@ export default function StaffBookings() {
     <StaffListPage
       title='预约签到'
       list={list}
-      items={items}
       emptyText='这一天没有符合条件的预约'
-      onPage={setPage}
       onRefresh={errors.clear}
       head={
         <>

@@ -20,14 +20,13 @@ import ButtonRow from '@/components/ButtonRow'
  */
 export default function StaffEnterprises() {
   const [filter, setFilter] = useState<EnterpriseStatus>('pending')
-  const { list, items } = useStaffList(() => staffApi.enterprises(filter).then(onePage), [filter])
+  const { list } = useStaffList(() => staffApi.enterprises(filter).then(onePage), [filter])
   const [deciding, setDeciding] = useState<{ company: StaffEnterpriseView; approve: boolean } | null>(null)
 
   return (
     <StaffListPage
       title='企业核验'
       list={list}
-      items={items}
       emptyText={filter === 'pending' ? '没有待核验的企业' : '没有符合条件的企业'}
       head={
         <>

@@ -26,7 +26,7 @@ const SLA_FILTERS: Record<SlaFilter, string> = { all: '全部时限', overdue: S
 export default function StaffFilings() {
   const [status, setStatus] = useState<StatusFilter>('submitted')
   const [sla, setSla] = useState<SlaFilter>('all')
-  const { list, items, enabled, setPage } = useStaffList(
+  const { list, enabled } = useStaffList(
     (p) => staffApi.filings({ status: status === 'all' ? undefined : status, sla: sla === 'all' ? undefined : sla }, p),
     [status, sla],
   )
@@ -36,9 +36,7 @@ export default function StaffFilings() {
     <StaffListPage
       title='办件管理'
       list={list}
-      items={items}
       emptyText='没有符合条件的办件'
-      onPage={setPage}
       head={
         <>
           <Segmented label='办件状态' value={status} options={STATUS_FILTERS} onChange={setStatus} />

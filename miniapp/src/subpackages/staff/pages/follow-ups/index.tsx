@@ -18,7 +18,7 @@ import ButtonRow from '@/components/ButtonRow'
 /** The month's sampled filings for follow-up calls: reveal the phone (audited) and record the outcome. */
 export default function FollowUps() {
   const [month, setMonth] = useState(shanghaiDate().slice(0, 7))
-  const { list, items, setPage } = useStaffList((p) => staffApi.followUps(month, p), [month])
+  const { list } = useStaffList((p) => staffApi.followUps(month, p), [month])
   const [phones, setPhones] = useState<Record<string, string>>({})
   const [revealing, setRevealing] = useState<string | null>(null)
   const [recording, setRecording] = useState<FollowUpView | null>(null)
@@ -42,9 +42,7 @@ export default function FollowUps() {
     <StaffListPage
       title='办件回访'
       list={list}
-      items={items}
       emptyText='本月没有抽中的回访办件'
-      onPage={setPage}
       head={
         <View className='st-toolbar'>
           <Picker mode='date' fields='month' value={month} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>

@@ -20,16 +20,14 @@ const FILTERS: Record<Filter, string> = { open: '待整改', overdue: '已超期
 /** Rectification tickets from bad ratings: what was rated and why — never who rated — and the answer. */
 export default function Rectifications() {
   const [filter, setFilter] = useState<Filter>('open')
-  const { list, items, setPage } = useStaffList((p) => staffApi.rectifications(filter === 'all' ? undefined : filter, p), [filter])
+  const { list } = useStaffList((p) => staffApi.rectifications(filter === 'all' ? undefined : filter, p), [filter])
   const [answering, setAnswering] = useState<StaffRectificationView | null>(null)
 
   return (
     <StaffListPage
       title='差评整改'
       list={list}
-      items={items}
       emptyText='没有符合条件的整改工单'
-      onPage={setPage}
       head={
         <>
           <Segmented label='工单状态' value={filter} options={FILTERS} onChange={setFilter} />
