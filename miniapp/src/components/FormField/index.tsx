@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import TextArea from '../TextArea'
 import './index.scss'
 
 interface Props {
@@ -23,20 +24,12 @@ interface Props {
   inputClassName?: string
 }
 
-/** A labelled input (or textarea) with its error; the label is also the control's accessible name. */
+/** A labelled input (or TextArea) with its error; the label is also the control's accessible name. */
 export default function FormField(props: Props) {
   const { label, value, onChange, placeholder, error, hint, multiline, type = 'text', password, maxlength, onConfirm, action, rowClassName, inputClassName } = props
   const cls = `field__input ${inputClassName ?? ''} ${multiline ? 'form-field__textarea' : ''} ${error ? 'field__input--invalid' : ''}`
   const control = multiline ? (
-    <Textarea
-      className={cls}
-      aria-label={label}
-      placeholder={placeholder}
-      value={value}
-      maxlength={maxlength ?? 500}
-      autoHeight
-      onInput={(e) => onChange(e.detail.value)}
-    />
+    <TextArea className={cls} label={label} placeholder={placeholder} value={value} maxlength={maxlength ?? 500} autoHeight onChange={onChange} />
   ) : (
     <Input
       className={cls}
