@@ -6,7 +6,7 @@ import type { AsyncState } from '@/hooks/useAsync'
 import { goHome, homeOf } from '@/utils/nav'
 import './index.scss'
 
-interface Props {
+export interface PageStateProps {
   /** the state of a load (useAsync): loading until its first answer, its error, 重试 reloads it */
   of?: AsyncState<unknown>
   loading?: boolean
@@ -59,7 +59,7 @@ export default function PageState({
   notFoundText,
   onRetry = of?.reload,
   children,
-}: PropsWithChildren<Props>) {
+}: PropsWithChildren<PageStateProps>) {
   if (loading) {
     return (
       <View className='page-state page-state--loading' role='status' aria-live='polite'>

@@ -8,7 +8,7 @@ import type { CloseAccountBlockers } from '@gov/shared'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import { MY_PAGES } from '@/components/MeEntries'
-import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
@@ -86,35 +86,32 @@ export default function CloseAccount() {
           ))}
         </View>
 
-        <View className='section-title'>注销前需处理完</View>
-        <View className='card'>
-          <PageState loading={check.loading && !c} error={!c ? check.error : null} onRetry={check.reload}>
-            {c ? (
-              <View>
-                {BLOCKERS.map((b) => {
-                  const n = c[b.key]
-                  return n > 0 ? (
-                    <Tappable key={b.key} className='close-account__blocker' onTap={() => openPage(b.url)}>
-                      <View className='close-account__blocker-text'>
-                        <Text className='close-account__blocker-label'>{b.label}</Text>
-                        <Text className='muted'>{b.action}方可注销</Text>
-                      </View>
-                      <View className='close-account__blocker-end'>
-                        <StatusTag tone='warning'>{`${n} ${b.unit}`}</StatusTag>
-                        <Text className='close-account__go'>去处理 ›</Text>
-                      </View>
-                    </Tappable>
-                  ) : (
-                    <View key={b.key} className='close-account__blocker'>
+        <Section title='注销前需处理完' loading={check.loading && !c} error={!c ? check.error : null} onRetry={check.reload}>
+          {c ? (
+            <View>
+              {BLOCKERS.map((b) => {
+                const n = c[b.key]
+                return n > 0 ? (
+                  <Tappable key={b.key} className='close-account__blocker' onTap={() => openPage(b.url)}>
+                    <View className='close-account__blocker-text'>
                       <Text className='close-account__blocker-label'>{b.label}</Text>
-                      <StatusTag tone='success'>无</StatusTag>
+                      <Text className='muted'>{b.action}方可注销</Text>
                     </View>
-                  )
-                })}
-              </View>
-            ) : null}
-          </PageState>
-        </View>
+                    <View className='close-account__blocker-end'>
+                      <StatusTag tone='warning'>{`${n} ${b.unit}`}</StatusTag>
+                      <Text className='close-account__go'>去处理 ›</Text>
+                    </View>
+                  </Tappable>
+                ) : (
+                  <View key={b.key} className='close-account__blocker'>
+                    <Text className='close-account__blocker-label'>{b.label}</Text>
+                    <StatusTag tone='success'>无</StatusTag>
+                  </View>
+                )
+              })}
+            </View>
+          ) : null}
+        </Section>
 
         <View className='card close-account__confirm'>
           {c && !c.canClose ? (

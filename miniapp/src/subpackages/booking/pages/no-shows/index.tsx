@@ -7,7 +7,7 @@ import FormError from '@/components/FormError'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
-import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import { toned } from '@/utils/status-tones'
@@ -168,21 +168,19 @@ export default function NoShows() {
           </Text>
         </View>
 
-        <View className='section-title'>爽约明细</View>
-        <View className='card'>
-          <PageState
-            loading={record.loading}
-            error={record.error}
-            empty={(record.data ?? []).length === 0}
-            emptyText='没有爽约记录'
-            emptyHint={principalId ? '委托人目前没有爽约记录' : '请继续按时办理或提前取消预约'}
-            onRetry={reload}
-          >
-            {(record.data ?? []).map((it) => (
-              <Item key={it.bookingId} item={it} onChanged={reload} />
-            ))}
-          </PageState>
-        </View>
+        <Section
+          title='爽约明细'
+          loading={record.loading}
+          error={record.error}
+          empty={(record.data ?? []).length === 0}
+          emptyText='没有爽约记录'
+          emptyHint={principalId ? '委托人目前没有爽约记录' : '请继续按时办理或提前取消预约'}
+          onRetry={reload}
+        >
+          {(record.data ?? []).map((it) => (
+            <Item key={it.bookingId} item={it} onChanged={reload} />
+          ))}
+        </Section>
       </SignInGate>
     </AppPage>
   )

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import ReasonDialog from '@/components/ReasonDialog'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
@@ -155,31 +156,28 @@ export default function Authorizations() {
 
         {role === 'principal' && (
           <>
-            <View className='section-title'>他人为我办理的记录</View>
-            <View className='card'>
-              <PageState of={done} empty={doneCount === 0} emptyText='暂无代办记录'>
-                {done.data?.bookings.map((b) => (
-                  <View key={b.id} className='co-row done-booking'>
-                    <View className='co-row__main'>
-                      <Text className='co-row__title'>预约：{b.serviceName ?? ''}</Text>
-                      <Text className='co-row__sub'>
-                        {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
-                      </Text>
-                    </View>
-                    <StatusTag tone='info'>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
+            <Section title='他人为我办理的记录' of={done} empty={doneCount === 0} emptyText='暂无代办记录'>
+              {done.data?.bookings.map((b) => (
+                <View key={b.id} className='co-row done-booking'>
+                  <View className='co-row__main'>
+                    <Text className='co-row__title'>预约：{b.serviceName ?? ''}</Text>
+                    <Text className='co-row__sub'>
+                      {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
+                    </Text>
                   </View>
-                ))}
-                {done.data?.filings.map((f) => (
-                  <View key={f.id} className='co-row'>
-                    <View className='co-row__main'>
-                      <Text className='co-row__title'>办件：{f.serviceName ?? ''}</Text>
-                      <Code className='co-row__sub'>{f.number}</Code>
-                    </View>
-                    <StatusTag tone='info'>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
+                  <StatusTag tone='info'>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
+                </View>
+              ))}
+              {done.data?.filings.map((f) => (
+                <View key={f.id} className='co-row'>
+                  <View className='co-row__main'>
+                    <Text className='co-row__title'>办件：{f.serviceName ?? ''}</Text>
+                    <Code className='co-row__sub'>{f.number}</Code>
                   </View>
-                ))}
-              </PageState>
-            </View>
+                  <StatusTag tone='info'>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
+                </View>
+              ))}
+            </Section>
           </>
         )}
 

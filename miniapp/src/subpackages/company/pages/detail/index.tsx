@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import { enterprisesApi, type RatedApplicationView } from '@/api/enterprises'
@@ -112,50 +113,44 @@ export default function CompanyDetail() {
           </PageState>
         </View>
 
-        <View className='section-title'>企业办件</View>
-        <View className='card'>
-          <PageState of={filings} empty={sorted.length === 0} emptyText='企业还没有办件' emptyHint='切换为以企业名义办理后，在办事指南中发起申请'>
-            <View className='co-counts' aria-label='办件数量'>
-              {tiles.map(([label, n, danger]) => (
-                <View key={label} className={`co-count ${danger ? 'co-count--danger' : ''}`}>
-                  <Text className='co-count__num'>{n}</Text>
-                  <Text className='co-count__label'>{label}</Text>
-                </View>
-              ))}
-            </View>
-            <View style={{ marginTop: '12px' }}>
-              {sorted.map((f) => (
-                <View key={f.id} className='co-row co-filing'>
-                  <View className='co-row__main'>
-                    <Text className='co-row__title'>{f.serviceName ?? f.number}</Text>
-                    <Text className='co-row__sub'>
-                      <Code>{f.number}</Code> · {APPLICATION_STATUS_LABELS[f.status]}
-                    </Text>
-                    {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
-                  </View>
-                  {f.sla ? <StatusTag tone={SLA_STATUS[f.sla].tone}>{SLA_STATUS[f.sla].text}</StatusTag> : null}
-                </View>
-              ))}
-            </View>
-          </PageState>
-        </View>
-
-        <View className='section-title'>企业预约</View>
-        <View className='card'>
-          <PageState of={bookings} empty={(bookings.data ?? []).length === 0} emptyText='企业还没有预约'>
-            {(bookings.data ?? []).map((b) => (
-              <View key={b.id} className='co-row'>
-                <View className='co-row__main'>
-                  <Text className='co-row__title'>{b.serviceName ?? '预约'}</Text>
-                  <Text className='co-row__sub'>
-                    {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
-                  </Text>
-                </View>
-                <StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS_LABELS[b.status] ?? b.status}</StatusTag>
+        <Section title='企业办件' of={filings} empty={sorted.length === 0} emptyText='企业还没有办件' emptyHint='切换为以企业名义办理后，在办事指南中发起申请'>
+          <View className='co-counts' aria-label='办件数量'>
+            {tiles.map(([label, n, danger]) => (
+              <View key={label} className={`co-count ${danger ? 'co-count--danger' : ''}`}>
+                <Text className='co-count__num'>{n}</Text>
+                <Text className='co-count__label'>{label}</Text>
               </View>
             ))}
-          </PageState>
-        </View>
+          </View>
+          <View style={{ marginTop: '12px' }}>
+            {sorted.map((f) => (
+              <View key={f.id} className='co-row co-filing'>
+                <View className='co-row__main'>
+                  <Text className='co-row__title'>{f.serviceName ?? f.number}</Text>
+                  <Text className='co-row__sub'>
+                    <Code>{f.number}</Code> · {APPLICATION_STATUS_LABELS[f.status]}
+                  </Text>
+                  {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
+                </View>
+                {f.sla ? <StatusTag tone={SLA_STATUS[f.sla].tone}>{SLA_STATUS[f.sla].text}</StatusTag> : null}
+              </View>
+            ))}
+          </View>
+        </Section>
+
+        <Section title='企业预约' of={bookings} empty={(bookings.data ?? []).length === 0} emptyText='企业还没有预约'>
+          {(bookings.data ?? []).map((b) => (
+            <View key={b.id} className='co-row'>
+              <View className='co-row__main'>
+                <Text className='co-row__title'>{b.serviceName ?? '预约'}</Text>
+                <Text className='co-row__sub'>
+                  {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
+                </Text>
+              </View>
+              <StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS_LABELS[b.status] ?? b.status}</StatusTag>
+            </View>
+          ))}
+        </Section>
       </SignInGate>
     </AppPage>
   )

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
-import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
@@ -27,29 +27,26 @@ export default function Companies() {
     <AppPage className='companies'>
       <SignInGate purpose='以企业名义办事'>
         <ActingBar />
-        <View className='section-title'>我所在的企业</View>
-        <View className='card'>
-          <PageState of={list} empty={items.length === 0} emptyText='您还没有加入任何企业' emptyHint='创建企业后，您是企业管理员，可添加经办人'>
-            {items.map((e) => (
-              <Tappable
-                key={e.id}
-                className='co-row'
-                label={`${e.name}，${ENTERPRISE_ROLE_LABELS[e.role]}，${ENTERPRISE_STATUS[e.status].text}`}
-                onTap={() => Taro.navigateTo({ url: `/subpackages/company/pages/detail/index?id=${e.id}` })}
-              >
-                <View className='co-row__main'>
-                  <Text className='co-row__title'>{e.name}</Text>
-                  <Text className='co-row__sub'>统一社会信用代码 {e.creditCode}</Text>
-                  {e.status === 'pending' ? <Text className='co-row__sub'>待大厅核验，核验通过前不能以企业名义办理</Text> : null}
-                </View>
-                <View className='co-tags'>
-                  <StatusTag tone={ENTERPRISE_STATUS[e.status].tone}>{ENTERPRISE_STATUS[e.status].text}</StatusTag>
-                  <StatusTag tone={e.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[e.role]}</StatusTag>
-                </View>
-              </Tappable>
-            ))}
-          </PageState>
-        </View>
+        <Section title='我所在的企业' of={list} empty={items.length === 0} emptyText='您还没有加入任何企业' emptyHint='创建企业后，您是企业管理员，可添加经办人'>
+          {items.map((e) => (
+            <Tappable
+              key={e.id}
+              className='co-row'
+              label={`${e.name}，${ENTERPRISE_ROLE_LABELS[e.role]}，${ENTERPRISE_STATUS[e.status].text}`}
+              onTap={() => Taro.navigateTo({ url: `/subpackages/company/pages/detail/index?id=${e.id}` })}
+            >
+              <View className='co-row__main'>
+                <Text className='co-row__title'>{e.name}</Text>
+                <Text className='co-row__sub'>统一社会信用代码 {e.creditCode}</Text>
+                {e.status === 'pending' ? <Text className='co-row__sub'>待大厅核验，核验通过前不能以企业名义办理</Text> : null}
+              </View>
+              <View className='co-tags'>
+                <StatusTag tone={ENTERPRISE_STATUS[e.status].tone}>{ENTERPRISE_STATUS[e.status].text}</StatusTag>
+                <StatusTag tone={e.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[e.role]}</StatusTag>
+              </View>
+            </Tappable>
+          ))}
+        </Section>
         <View className='co-actions'>
           <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: '/subpackages/company/pages/create/index' })}>
             创建企业

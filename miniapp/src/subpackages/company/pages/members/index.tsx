@@ -6,7 +6,7 @@ import { ENTERPRISE_ROLE_LABELS, normalizePhone, PHONE_INPUT_MAX_LENGTH, PHONE_M
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
-import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import ReasonDialog from '@/components/ReasonDialog'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
@@ -61,28 +61,25 @@ export default function Members() {
   return (
     <AppPage className='co-members'>
       <SignInGate purpose='管理企业成员'>
-        <View className='section-title'>{c ? c.name : '企业成员'}</View>
-        <View className='card'>
-          <PageState of={detail} empty={!!c && c.members.length === 0}>
-            {c?.members.map((m) => (
-              <View key={m.userId} className='co-row'>
-                <View className='co-row__main'>
-                  <Text className='co-row__title'>
-                    {m.name ?? '未实名用户'}
-                    {m.self ? '（我）' : ''}
-                  </Text>
-                  <Text className='co-row__sub'>{m.phone ?? ''}</Text>
-                </View>
-                <StatusTag tone={m.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[m.role]}</StatusTag>
-                {isAdmin && !m.self && (
-                  <Button size='small' type='danger' fill='outline' onClick={() => setRemoving(m)} aria-label={`移除成员 ${m.phone ?? ''}`}>
-                    移除
-                  </Button>
-                )}
+        <Section title={c ? c.name : '企业成员'} of={detail} empty={!!c && c.members.length === 0}>
+          {c?.members.map((m) => (
+            <View key={m.userId} className='co-row'>
+              <View className='co-row__main'>
+                <Text className='co-row__title'>
+                  {m.name ?? '未实名用户'}
+                  {m.self ? '（我）' : ''}
+                </Text>
+                <Text className='co-row__sub'>{m.phone ?? ''}</Text>
               </View>
-            ))}
-          </PageState>
-        </View>
+              <StatusTag tone={m.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[m.role]}</StatusTag>
+              {isAdmin && !m.self && (
+                <Button size='small' type='danger' fill='outline' onClick={() => setRemoving(m)} aria-label={`移除成员 ${m.phone ?? ''}`}>
+                  移除
+                </Button>
+              )}
+            </View>
+          ))}
+        </Section>
 
         {isAdmin && (
           <>
