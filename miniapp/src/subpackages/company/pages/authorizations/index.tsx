@@ -24,6 +24,7 @@ import { toast } from '@/utils/nav'
 import '@/subpackages/company/company.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import CoRow from '@/subpackages/company/components/CoRow'
 
 type Role = 'principal' | 'agent'
 
@@ -158,24 +159,16 @@ export default function Authorizations() {
           <>
             <Section title='他人为我办理的记录' of={done} empty={doneCount === 0} emptyText='暂无代办记录'>
               {done.data?.bookings.map((b) => (
-                <View key={b.id} className='co-row done-booking'>
-                  <View className='co-row__main'>
-                    <Text className='co-row__title'>预约：{b.serviceName ?? ''}</Text>
-                    <Text className='co-row__sub'>
-                      {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
-                    </Text>
-                  </View>
-                  <StatusTag tone='info'>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
-                </View>
+                <CoRow key={b.id} className='done-booking' title={`预约：${b.serviceName ?? ''}`} aside={<StatusTag tone='info'>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>}>
+                  <Text className='co-row__sub'>
+                    {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
+                  </Text>
+                </CoRow>
               ))}
               {done.data?.filings.map((f) => (
-                <View key={f.id} className='co-row'>
-                  <View className='co-row__main'>
-                    <Text className='co-row__title'>办件：{f.serviceName ?? ''}</Text>
-                    <Code className='co-row__sub'>{f.number}</Code>
-                  </View>
-                  <StatusTag tone='info'>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
-                </View>
+                <CoRow key={f.id} title={`办件：${f.serviceName ?? ''}`} aside={<StatusTag tone='info'>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>}>
+                  <Code className='co-row__sub'>{f.number}</Code>
+                </CoRow>
               ))}
             </Section>
           </>

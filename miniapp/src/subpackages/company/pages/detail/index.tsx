@@ -19,6 +19,7 @@ import { ENTERPRISE_STATUS } from '@/utils/enterprise-status'
 import { SLA_STATUS } from '@/utils/status-tones'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import { toast } from '@/utils/nav'
+import CoRow from '@/subpackages/company/components/CoRow'
 import '@/subpackages/company/company.scss'
 import './index.scss'
 
@@ -124,31 +125,32 @@ export default function CompanyDetail() {
           </View>
           <View style={{ marginTop: '12px' }}>
             {sorted.map((f) => (
-              <View key={f.id} className='co-row co-filing'>
-                <View className='co-row__main'>
-                  <Text className='co-row__title'>{f.serviceName ?? f.number}</Text>
-                  <Text className='co-row__sub'>
-                    <Code>{f.number}</Code> · {APPLICATION_STATUS_LABELS[f.status]}
-                  </Text>
-                  {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
-                </View>
-                {f.sla ? <StatusTag tone={SLA_STATUS[f.sla].tone}>{SLA_STATUS[f.sla].text}</StatusTag> : null}
-              </View>
+              <CoRow
+                key={f.id}
+                className='co-filing'
+                title={f.serviceName ?? f.number}
+                aside={f.sla ? <StatusTag tone={SLA_STATUS[f.sla].tone}>{SLA_STATUS[f.sla].text}</StatusTag> : null}
+              >
+                <Text className='co-row__sub'>
+                  <Code>{f.number}</Code> · {APPLICATION_STATUS_LABELS[f.status]}
+                </Text>
+                {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
+              </CoRow>
             ))}
           </View>
         </Section>
 
         <Section title='企业预约' of={bookings} empty={(bookings.data ?? []).length === 0} emptyText='企业还没有预约'>
           {(bookings.data ?? []).map((b) => (
-            <View key={b.id} className='co-row'>
-              <View className='co-row__main'>
-                <Text className='co-row__title'>{b.serviceName ?? '预约'}</Text>
-                <Text className='co-row__sub'>
-                  {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
-                </Text>
-              </View>
-              <StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS_LABELS[b.status] ?? b.status}</StatusTag>
-            </View>
+            <CoRow
+              key={b.id}
+              title={b.serviceName ?? '预约'}
+              aside={<StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS_LABELS[b.status] ?? b.status}</StatusTag>}
+            >
+              <Text className='co-row__sub'>
+                {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
+              </Text>
+            </CoRow>
           ))}
         </Section>
       </SignInGate>

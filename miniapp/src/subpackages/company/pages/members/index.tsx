@@ -17,6 +17,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
+import CoRow from '@/subpackages/company/components/CoRow'
 import '@/subpackages/company/company.scss'
 
 
@@ -63,21 +64,22 @@ export default function Members() {
       <SignInGate purpose='管理企业成员'>
         <Section title={c ? c.name : '企业成员'} of={detail} empty={!!c && c.members.length === 0}>
           {c?.members.map((m) => (
-            <View key={m.userId} className='co-row'>
-              <View className='co-row__main'>
-                <Text className='co-row__title'>
-                  {m.name ?? '未实名用户'}
-                  {m.self ? '（我）' : ''}
-                </Text>
-                <Text className='co-row__sub'>{m.phone ?? ''}</Text>
-              </View>
-              <StatusTag tone={m.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[m.role]}</StatusTag>
-              {isAdmin && !m.self && (
-                <Button size='small' type='danger' fill='outline' onClick={() => setRemoving(m)} aria-label={`移除成员 ${m.phone ?? ''}`}>
-                  移除
-                </Button>
-              )}
-            </View>
+            <CoRow
+              key={m.userId}
+              title={`${m.name ?? '未实名用户'}${m.self ? '（我）' : ''}`}
+              aside={
+                <>
+                  <StatusTag tone={m.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[m.role]}</StatusTag>
+                  {isAdmin && !m.self && (
+                    <Button size='small' type='danger' fill='outline' onClick={() => setRemoving(m)} aria-label={`移除成员 ${m.phone ?? ''}`}>
+                      移除
+                    </Button>
+                  )}
+                </>
+              }
+            >
+              <Text className='co-row__sub'>{m.phone ?? ''}</Text>
+            </CoRow>
           ))}
         </Section>
 
