@@ -8,6 +8,7 @@ import { useDeskLayout } from '@/hooks/useDeskLayout'
 import { isH5 } from '@/platform'
 import { useSession } from '@/store/session'
 import { currentPath, STAFF_LOGIN_PAGE, STAFF_SEARCH_PAGE, staffLogout, staffNav } from './nav'
+import { onActivateKey } from '@/utils/a11y'
 import './index.scss'
 
 export { STAFF_HOME_PAGE, STAFF_LOGIN_PAGE, STAFF_NAV, STAFF_SEARCH_PAGE } from './nav'
@@ -30,12 +31,7 @@ function NavItem({ label, current, onTap, danger }: { label: string; current?: b
         role: 'link',
         tabIndex: 0,
         'aria-current': current ? 'page' : undefined,
-        onKeyDown: (e: KeyboardEvent) => {
-          if (e.key === 'Enter') {
-            e.preventDefault()
-            onTap()
-          }
-        },
+        onKeyDown: onActivateKey(onTap, ['Enter']),
       }
     : {}
   return (

@@ -12,10 +12,10 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { acting, useActingChoice, type ActingChoice } from '@/store/acting'
 import { useSession } from '@/store/session'
-import { isH5 } from '@/platform'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { ENTERPRISE_STATUS } from '@/utils/enterprise-status'
 import { goBackOr, toast } from '@/utils/nav'
+import { optionA11y } from '@/utils/a11y'
 import '@/subpackages/company/company.scss'
 import './index.scss'
 
@@ -107,21 +107,7 @@ export default function Acting() {
           <PageState of={data}>
             {options.map((o) => {
               const on = o.key === currentKey
-              const a11y = isH5
-                ? {
-                    role: 'radio',
-                    tabIndex: 0,
-                    'aria-checked': on ? 'true' : 'false',
-                    'aria-disabled': o.disabled ? 'true' : undefined,
-                    'aria-label': `${o.title}，${o.sub}`,
-                    onKeyDown: (e: KeyboardEvent) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault()
-                        pick(o)
-                      }
-                    },
-                  }
-                : {}
+              const a11y = optionA11y('radio', on, () => pick(o), `${o.title}，${o.sub}`, !!o.disabled)
               return (
                 <View
                   key={o.key}

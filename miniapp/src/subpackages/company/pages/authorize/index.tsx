@@ -13,10 +13,10 @@ import { api } from '@/api/client'
 import { delegationApi } from '@/api/delegation'
 import { enterprisesApi } from '@/api/enterprises'
 import { useAsync } from '@/hooks/useAsync'
-import { isH5 } from '@/platform'
 import { useSession } from '@/store/session'
 import { addDays, shanghaiDate } from '@/utils/time'
 import { toast } from '@/utils/nav'
+import { optionA11y } from '@/utils/a11y'
 import '@/subpackages/company/company.scss'
 import './index.scss'
 
@@ -27,20 +27,7 @@ type Scope = 'all' | 'some' | null
 const SUGGESTED_DAYS = 30
 
 function Choice({ on, label, onTap, check }: { on: boolean; label: string; onTap: () => void; check?: boolean }) {
-  const a11y = isH5
-    ? {
-        role: check ? 'checkbox' : 'radio',
-        tabIndex: 0,
-        'aria-checked': on ? 'true' : 'false',
-        'aria-label': label,
-        onKeyDown: (e: KeyboardEvent) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault()
-            onTap()
-          }
-        },
-      }
-    : {}
+  const a11y = optionA11y(check ? 'checkbox' : 'radio', on, onTap, label)
   return (
     <View className={`co-choice ${on ? 'co-choice--on' : ''}`} onClick={onTap} {...(a11y as object)}>
       <View className={`co-choice__mark ${check ? 'co-choice__check' : ''}`} />
