@@ -2,7 +2,7 @@ import Code from '@/components/Code'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { DeliveryMethod } from '@gov/shared'
+import type { ApplicationStatus, DeliveryMethod } from '@gov/shared'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
@@ -31,6 +31,21 @@ import FilingTags from '@/subpackages/staff/components/FilingTags'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
 type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
+
+/** The steps staff may take from a status (受理 / 不予受理, 进入审查, 准予 / 不予许可, 送达), each confirmed in a dialog. */
+const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean }>>> = {
+  prereview_passed: [
+    { action: 'accept', label: '受理' },
+    { action: 'refuse', label: '不予受理', danger: true },
+  ],
+  accepted: [{ action: 'under_review', label: '进入审查' }],
+  under_review: [
+    { action: 'approved', label: '准予许可' },
+    { action: 'denied', label: '不予许可', danger: true },
+  ],
+  approved: [{ action: 'deliver', label: '送达结果' }],
+  denied: [{ action: 'deliver', label: '送达结果' }],
+}
 
 /** Pre-review of a filing (every material at once), then accept / refuse / advance / deliver. */
 export default function Review() {
@@ -238,40 +253,15 @@ export default function Review() {
             <View>
               <View className='section-title'>办理</View>
               <View className='card'>
-                {f.status === 'prereview_passed' && (
+                {NEXT_STEPS[f.status]?.length ? (
                   <ButtonRow className='st-actions'>
-                    <Button type='primary' onClick={() => setAction('accept')}>
-                      受理
-                    </Button>
-                    <Button type='danger' fill='outline' onClick={() => setAction('refuse')}>
-                      不予受理
-                    </Button>
+                    {NEXT_STEPS[f.status]?.map((step) => (
+                      <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => setAction(step.action)}>
+                        {step.label}
+                      </Button>
+                    ))}
                   </ButtonRow>
-                )}
-                {f.status === 'accepted' && (
-                  <ButtonRow className='st-actions'>
-                    <Button type='primary' onClick={() => setAction('under_review')}>
-                      进入审查
-                    </Button>
-                  </ButtonRow>
-                )}
-                {f.status === 'under_review' && (
-                  <ButtonRow className='st-actions'>
-                    <Button type='primary' onClick={() => setAction('approved')}>
-                      准予许可
-                    </Button>
-                    <Button type='danger' fill='outline' onClick={() => setAction('denied')}>
-                      不予许可
-                    </Button>
-                  </ButtonRow>
-                )}
-                {(f.status === 'approved' || f.status === 'denied') && (
-                  <ButtonRow className='st-actions'>
-                    <Button type='primary' onClick={() => setAction('deliver')}>
-                      送达结果
-                    </Button>
-                  </ButtonRow>
-                )}
+                ) : null}
                 {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft'].includes(f.status) && (
                   <Text className='st-line'>
                     {f.status === 'submitted'
