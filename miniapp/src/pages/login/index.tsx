@@ -11,6 +11,7 @@ import { getPlatformLoginCode, platformLoginLabel, supportsPlatformLogin } from 
 import { session } from '@/store/session'
 import { goBackOr, toast } from '@/utils/nav'
 import StaffLoginLink from '@/components/StaffLoginLink'
+import { useBusy } from '@/hooks/useBusy'
 import './index.scss'
 
 const COUNTDOWN_SECONDS = 60
@@ -19,9 +20,9 @@ export default function Login() {
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [countdown, setCountdown] = useState(0)
-  const [sending, setSending] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
-  const [platformBusy, setPlatformBusy] = useState(false)
+  const [sending, whileSending] = useBusy()
+  const [submitting, whileSubmitting] = useBusy()
+  const [platformBusy, whilePlatformBusy] = useBusy()
   const errors = useFormErrors<'phone' | 'code'>()
   const timer = useRef<ReturnType<typeof setInterval> | null>(null)
 
@@ -65,17 +66,14 @@ export default function Login() {
       return
     }
     errors.clear()
-    setSending(true)
-    try {
+    await whileSending(async () => {
       await api.sendSmsCode(p)
       toast('验证码已发送')
       startCountdown(COUNTDOWN_SECONDS)
-    } catch (e) {
+    }, (e) => {
       showError(e)
       if (isApiError(e) && e.code === 'RATE_LIMITED' && e.retryAfter) startCountdown(Math.min(e.retryAfter, 600))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   const login = async () => {
@@ -86,26 +84,16 @@ export default function Login() {
     if (!/^\d{4,8}$/.test(c)) next.code = '请输入短信验证码'
     errors.set(next)
     if (!p || next.code) return
-    setSubmitting(true)
-    try {
+    await whileSubmitting(async () => {
       done(await api.smsLogin(p, c))
-    } catch (e) {
-      showError(e)
-    } finally {
-      setSubmitting(false)
-    }
+    }, (e) => showError(e))
   }
 
   const platformLogin = async () => {
     errors.clear()
-    setPlatformBusy(true)
-    try {
+    await whilePlatformBusy(async () => {
       done(await api.platformLogin(await getPlatformLoginCode()))
-    } catch (e) {
-      errors.failWith(e)
-    } finally {
-      setPlatformBusy(false)
-    }
+    }, (e) => errors.failWith(e))
   }
 
   return (

@@ -21,6 +21,7 @@ import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { session, useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
 import { confirmDestructive } from '@/utils/confirm'
+import { useBusy } from '@/hooks/useBusy'
 import './index.scss'
 
 /** What the person types to confirm: the destructive step is never one careless tap. */
@@ -46,7 +47,7 @@ export default function CloseAccount() {
   const check = useAsync(() => accountApi.closingCheck(), [accessToken], !!accessToken)
   useReloadOnShow(check.reload, !!accessToken)
   const [typed, setTyped] = useState('')
-  const [closing, setClosing] = useState(false)
+  const [closing, whileClosing] = useBusy()
   const errors = useFormErrors()
 
   const c = check.data
@@ -55,19 +56,16 @@ export default function CloseAccount() {
   const close = async () => {
     if (!c?.canClose || !confirmed) return
     if (!(await confirmDestructive({ title: '注销账号', content: '注销后本账号不能再登录或恢复。确定注销吗？', confirmText: '注销', cancelText: '不注销' }))) return
-    setClosing(true)
-    try {
+    await whileClosing(async () => {
       await accountApi.close()
       errors.clear()
       session.clear()
       toast('账号已注销', 'success')
       setTimeout(() => Taro.reLaunch({ url: ROUTES.home }), 600)
-    } catch (e) {
+    }, (e) => {
       errors.failWith(e)
       if (isApiError(e) && e.code === 'INVALID_STATE') check.reload()
-    } finally {
-      setClosing(false)
-    }
+    })
   }
 
   return (

@@ -26,6 +26,7 @@ import { session, useSession } from '@/store/session'
 import { goBackOr, toast } from '@/utils/nav'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import { useBusy } from '@/hooks/useBusy'
 
 interface Errors {
   realName?: string
@@ -55,7 +56,7 @@ export default function Verify() {
   const [realName, setRealName] = useState('')
   const [idNumber, setIdNumber] = useState('')
   const errors = useFormErrors<keyof Errors>()
-  const [submitting, setSubmitting] = useState(false)
+  const [submitting, whileSubmitting] = useBusy()
 
   const submit = async () => {
     const latin = idTypeAllowsLatinName(idType)
@@ -69,19 +70,16 @@ export default function Verify() {
     else if (problem === 'check') next.idNumber = DEFAULT_ERROR_MESSAGES.INVALID_ID_NUMBER
     errors.set(next)
     if (name === null || next.idNumber) return
-    setSubmitting(true)
-    try {
+    await whileSubmitting(async () => {
       const me = await api.verify({ realName: name, idNumber: id, idType })
       errors.clear()
       session.setUser(me)
       toast('实名认证成功', 'success')
       setTimeout(() => goBackOr(ROUTES.me), 600)
-    } catch (e) {
+    }, (e) => {
       if (isApiError(e) && e.code === 'INVALID_ID_NUMBER') errors.set({ idNumber: e.message })
       else errors.failWith(e, ['realName', 'idNumber'])
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   const numberLabel = idType === 'resident' ? '身份证号' : '证件号码'

@@ -16,6 +16,7 @@ import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { toast } from '@/utils/nav'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import { useBusy } from '@/hooks/useBusy'
 
 type Editing = { kind: 'edit'; phrase: PhraseView } | { kind: 'remove'; phrase: PhraseView }
 
@@ -28,7 +29,7 @@ export default function Phrases() {
 
   const [text, setText] = useState('')
   const errors = useFormErrors()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [editing, setEditing] = useState<Editing | null>(null)
   const [editText, setEditText] = useState('')
 
@@ -37,18 +38,13 @@ export default function Phrases() {
       errors.fail('请输入补正语（至少 2 个字）')
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await adminApi.addPhrase(text.trim())
       setText('')
       errors.clear()
       toast('已添加', 'success')
       list.reload()
-    } catch (e) {
-      errors.failWith(e)
-    } finally {
-      setBusy(false)
-    }
+    }, (e) => errors.failWith(e))
   }
 
   /** Swap with the neighbour: the two exchange their sort orders (distinct orders first when they tie). */

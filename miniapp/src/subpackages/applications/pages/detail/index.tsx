@@ -31,6 +31,7 @@ import { FILING_TONE, SLA_TONE } from '@/subpackages/applications/components/ton
 import '@/subpackages/applications/components/filing.scss'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
+import { useBusy } from '@/hooks/useBusy'
 
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
 
@@ -157,13 +158,13 @@ export default function FilingDetail() {
   const filing = useAsync(() => filingsApi.get(id), [id, accessToken], !!id && !!accessToken)
   const [missing, setMissing] = useState<string[]>([])
   const [unchanged, setUnchanged] = useState<string[]>([])
-  const [submitting, setSubmitting] = useState(false)
+  const [submitting, whileSubmitting] = useBusy()
   // the form's message (submit refused): goes when a material changes, a commitment is signed or the submit goes through
   const errors = useFormErrors()
   const [sheet, setSheet] = useState(false)
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState('')
-  const [withdrawing, setWithdrawing] = useState(false)
+  const [withdrawing, whileWithdrawing] = useBusy()
   // just submitted: offer 开启提醒 (subscribe messages are asked for on that tap only)
   const [submitted, setSubmitted] = useState(false)
   // while a file is on its way, submitting (or withdrawing, or a commitment) would race it
@@ -178,8 +179,7 @@ export default function FilingDetail() {
 
   const submit = async () => {
     if (!f || uploading) return
-    setSubmitting(true)
-    try {
+    await whileSubmitting(async () => {
       await filingsApi.submit(f.id)
       errors.clear()
       setMissing([])
@@ -187,7 +187,7 @@ export default function FilingDetail() {
       setSubmitted(true)
       toast('已提交预审', 'success')
       filing.reload()
-    } catch (e) {
+    }, (e) => {
       const ids = isApiError(e) && Array.isArray(e.details.materialIds) ? (e.details.materialIds as string[]) : []
       const named = f.materials.filter((m) => ids.includes(m.materialId))
       const count = named.length
@@ -202,9 +202,7 @@ export default function FilingDetail() {
       } else {
         errors.failWith(e)
       }
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   const commit = async (materialIds: string[]) => {
@@ -229,16 +227,11 @@ export default function FilingDetail() {
   const withdraw = async () => {
     if (!f || uploading) return
     if (!(await confirmDestructive({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
-    setWithdrawing(true)
-    try {
+    await whileWithdrawing(async () => {
       await filingsApi.withdraw(f.id)
       toast('已撤回')
       filing.reload()
-    } catch (e) {
-      toast(errorMessage(e))
-    } finally {
-      setWithdrawing(false)
-    }
+    }, (e) => toast(errorMessage(e)))
   }
 
   const receipt = async () => {

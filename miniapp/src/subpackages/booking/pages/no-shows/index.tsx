@@ -24,6 +24,7 @@ import EligibilityBanner from '@/subpackages/booking/components/EligibilityBanne
 import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import { useBusy } from '@/hooks/useBusy'
 
 const APPEAL_LABEL = toned(APPEAL_STATUS_LABELS, { open: 'warning', waived: 'success', rejected: 'danger' })
 
@@ -31,25 +32,20 @@ function Item({ item, onChanged }: { item: NoShowRecordItem; onChanged: () => vo
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const errors = useFormErrors()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
 
   const submit = async () => {
     if (reason.trim().length < 2) {
       errors.fail('请写明申诉理由（至少 2 个字）')
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await bookingApi.appeal(item.bookingId, reason.trim())
       errors.clear()
       toast('申诉已提交', 'success')
       setOpen(false)
       onChanged()
-    } catch (e) {
-      errors.failWith(e)
-    } finally {
-      setBusy(false)
-    }
+    }, (e) => errors.failWith(e))
   }
 
   const a = item.appeal

@@ -18,6 +18,7 @@ import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import CoRow from '@/subpackages/company/components/CoRow'
+import { useBusy } from '@/hooks/useBusy'
 import '@/subpackages/company/company.scss'
 
 
@@ -31,7 +32,7 @@ export default function Members() {
   const [role, setRole] = useState<EnterpriseRole>('handler')
   const [phoneError, setPhoneError] = useState('')
   const [formError, setFormError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [removing, setRemoving] = useState<EnterpriseMember | null>(null)
 
   const c = detail.data
@@ -45,18 +46,15 @@ export default function Members() {
       return
     }
     setPhoneError('')
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await enterprisesApi.addMember(id, p, role)
       setPhone('')
       toast('已添加成员', 'success')
       detail.reload()
-    } catch (e) {
+    }, (e) => {
       if (isApiError(e) && e.fieldErrors.phone) setPhoneError(e.fieldErrors.phone)
       else setFormError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -14,6 +14,7 @@ import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { useSession } from '@/store/session'
 import { fullDateTime } from '@/utils/time'
 import { openPage, toast } from '@/utils/nav'
+import { useBusy } from '@/hooks/useBusy'
 import './index.scss'
 
 type Filter = 'all' | 'unread'
@@ -24,7 +25,7 @@ export default function Messages() {
   const [filter, setFilter] = useState<Filter>('all')
   const list = useAsync(() => messagesApi.list(filter === 'unread'), [filter, accessToken], !!accessToken)
   const [readIds, setReadIds] = useState<Set<string>>(new Set())
-  const [marking, setMarking] = useState(false)
+  const [marking, whileMarking] = useBusy()
   const reload = () => {
     setReadIds(new Set())
     list.reload()
@@ -55,19 +56,14 @@ export default function Messages() {
   }
 
   const markAll = async () => {
-    setMarking(true)
-    try {
+    await whileMarking(async () => {
       for (const m of unread) {
         await messagesApi.read(m.id)
         setReadIds((s) => new Set(s).add(m.id))
       }
       await refreshUnreadBadge()
       toast('已全部标为已读')
-    } catch {
-      toast('部分消息未能标为已读，请重试')
-    } finally {
-      setMarking(false)
-    }
+    }, () => toast('部分消息未能标为已读，请重试'))
   }
 
   return (

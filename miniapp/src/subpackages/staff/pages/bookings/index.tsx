@@ -18,6 +18,7 @@ import BookingItem from '@/subpackages/staff/components/BookingItem'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
+import { useBusy } from '@/hooks/useBusy'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 
@@ -45,7 +46,7 @@ export default function StaffBookings() {
   const { list } = useStaffList((p) => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }, p), [date, filter])
 
   const [code, setCode] = useState('')
-  const [checking, setChecking] = useState(false)
+  const [checking, whileChecking] = useBusy()
   // the check-in's message (e.g. 不是今天的预约): goes when the code changes, on 刷新, another day, or a check-in that works
   const errors = useFormErrors()
   const setDate = (d: string) => {
@@ -62,19 +63,14 @@ export default function StaffBookings() {
       errors.fail('请输入预约签到码')
       return
     }
-    setChecking(true)
-    try {
+    await whileChecking(async () => {
       const b = await staffApi.checkIn(c)
       errors.clear()
       setChecked(b)
       setCode('')
       toast('签到成功', 'success')
       list.reload()
-    } catch (e) {
-      errors.failWith(e)
-    } finally {
-      setChecking(false)
-    }
+    }, (e) => errors.failWith(e))
   }
 
   const scan = async () => {

@@ -28,6 +28,7 @@ import '@/subpackages/staff/staff.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import FilingTags from '@/subpackages/staff/components/FilingTags'
+import { useBusy } from '@/hooks/useBusy'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
 type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
@@ -61,7 +62,7 @@ export default function Review() {
   const [draft, setDraft] = useState<Draft>({})
   // per material (its id) and for the form: a conclusion given clears its message and the form's
   const errors = useFormErrors()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [action, setAction] = useState<Action>(null)
   const [method, setMethod] = useState<DeliveryMethod>('window')
   const [trackingNo, setTrackingNo] = useState('')
@@ -102,15 +103,12 @@ export default function Review() {
       setConfirming(true)
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await sendReview()
-    } catch (e) {
+    }, (e) => {
       errors.failWith(e)
       if (isApiError(e) && e.code === 'NOTICE_LOCKED') filing.reload()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const sendReview = async () => {
