@@ -9,19 +9,13 @@ import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import ActingBar from '@/components/ActingBar'
 import { enterprisesApi } from '@/api/enterprises'
-import { useAsync } from '@/hooks/useAsync'
-import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useReloadOnShow } from '@/hooks/useReloadOnShow'
-import { useSession } from '@/store/session'
+import { useMine } from '@/hooks/useMine'
 import { ENTERPRISE_STATUS } from '@/utils/enterprise-status'
 import '@/subpackages/company/company.scss'
 
 /** 我的企业: the companies the user belongs to, with the way to create one and to delegate. */
 export default function Companies() {
-  const { accessToken } = useSession()
-  const list = useAsync(() => enterprisesApi.list(), [accessToken], !!accessToken)
-  usePullRefresh(list.reload)
-  useReloadOnShow(list.reload, !!accessToken)
+  const list = useMine(() => enterprisesApi.list())
   const items = list.data ?? []
   return (
     <AppPage className='companies'>
