@@ -56,7 +56,7 @@ export default defineAppConfig({
         'pages/review/index',
         'pages/appeals/index',
         'pages/rectifications/index',
-        'pages/callbacks/index',
+        'pages/follow-ups/index',
         'pages/enterprises/index',
         'pages/search/index',
         'pages/queue/index',

@@ -4,7 +4,7 @@
  * `@gov/shared` declares for that route (RouteViews, PagedRouteItems: the list both sides check); when a controller's answer and the shared view drift apart
  * (a field renamed, added or dropped on one side), the typecheck fails on that line.
  */
-import type { Equal, Expect, PagedRouteItems, RouteViews } from '@gov/shared';
+import type { Equal, Expect, OffhoursView, PagedRouteItems, RouteViews } from '@gov/shared';
 import type { AccountController } from './account/account.controller';
 import type { AdminStaffController } from './admin/admin-staff.controller';
 import type { ApplicationsController } from './applications/applications.controller';

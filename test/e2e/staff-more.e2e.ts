@@ -195,7 +195,7 @@ describe('more of the staff desk on the H5 build', () => {
     expect(rows.map((r) => r.number)).toContain(filing.number);
 
     const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/callbacks/index');
+    await page.goto('/subpackages/staff/pages/follow-ups/index');
     const item = page.locator('.st-item').filter({ hasText: filing.number });
     await item.waitFor({ state: 'visible' });
     await item.getByText('重点项目').waitFor();

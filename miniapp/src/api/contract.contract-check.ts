@@ -84,5 +84,5 @@ export type ClientContractCheck = [
   Expect<Equal<Answer<typeof staffApi.filing>, StaffApplicationView>>,
   Expect<Equal<Answer<typeof staffApi.rectifications>, Page<StaffRectificationView>>>,
   Expect<Equal<Answer<typeof staffApi.enterprises>, StaffEnterpriseView[]>>,
-  Expect<Equal<Answer<typeof staffApi.callbacks>, Page<CallbackView>>>,
+  Expect<Equal<Answer<typeof staffApi.followUps>, Page<CallbackView>>>,
 ]

@@ -7,8 +7,8 @@ import type {
   ApplicationStatus,
   AuthResult,
   BookingStatus,
-  CallbackOutcomeRequest,
-  CallbackView,
+  CallbackOutcomeRequest as FollowUpOutcomeRequest,
+  CallbackView as FollowUpView,
   ConfirmOffhoursRequest,
   ContactRequest,
   RefuseOffhoursRequest,
@@ -35,8 +35,8 @@ export type {
   ApplicantRevealed,
   ApplicantView,
   AppealView,
-  CallbackView,
   DeskSearchResult,
+  FollowUpView,
   OffhoursView,
   PhraseView,
   PrereviewDecision,
@@ -117,10 +117,12 @@ export const staffApi = {
   verifyEnterprise: (enterpriseId: string, approve: boolean, note: string) =>
     request<StaffEnterpriseView>('POST', `/api/staff/enterprises/${id(enterpriseId)}/verify`, { body: { approve, note: note || undefined } }),
 
-  callbacks: (month: string | undefined, p: Paging) => paged<CallbackView>('/api/staff/callbacks', { month }, p),
-  revealPhone: (cbId: string) => request<{ phone: string | null }>('POST', `/api/staff/callbacks/${id(cbId)}/reveal-phone`),
-  callbackOutcome: (cbId: string, body: CallbackOutcomeRequest) =>
-    request<CallbackView>('POST', `/api/staff/callbacks/${id(cbId)}/outcome`, { body }),
+  // 回访 (follow-up): API.md keeps the route /staff/callbacks
+  followUps: (month: string | undefined, p: Paging) => paged<FollowUpView>('/api/staff/callbacks', { month }, p),
+  revealFollowUpPhone: (followUpId: string) =>
+    request<{ phone: string | null }>('POST', `/api/staff/callbacks/${id(followUpId)}/reveal-phone`),
+  followUpOutcome: (followUpId: string, body: FollowUpOutcomeRequest) =>
+    request<FollowUpView>('POST', `/api/staff/callbacks/${id(followUpId)}/outcome`, { body }),
 }
 
 /** URL and headers to fetch an uploaded file's bytes (GET /api/files/:id needs the bearer token). */

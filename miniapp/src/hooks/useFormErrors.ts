@@ -27,6 +27,8 @@ export interface FormErrors<F extends string> {
   changed(field?: F): void
   /** the form went through (or was reset): every message goes */
   clear(): void
+  /** FormField props for a field: its value, its message, and a change that clears the message (`changed`) */
+  field(name: F, value: string, set: (value: string) => void): { value: string; error: string | undefined; onChange: (value: string) => void }
 }
 
 /**
@@ -70,6 +72,14 @@ export function useFormErrors<F extends string = string>(): FormErrors<F> {
       failWith,
       changed,
       clear,
+      field: (name: F, value: string, set: (value: string) => void) => ({
+        value,
+        error: errors[name],
+        onChange: (v: string) => {
+          set(v)
+          changed(name)
+        },
+      }),
     }),
     [errors, set, fail, failWith, changed, clear],
   )

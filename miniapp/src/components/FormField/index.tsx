@@ -1,4 +1,6 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import TextArea from '../TextArea'
 import './index.scss'
 
 interface Props {
@@ -14,36 +16,43 @@ interface Props {
   password?: boolean
   maxlength?: number
   onConfirm?: () => void
+  /** a control beside the input (e.g. 获取验证码) */
+  action?: ReactNode
+  /** classes of the row that holds the input and its action */
+  rowClassName?: string
+  /** more classes on the input */
+  inputClassName?: string
 }
 
-/** A labelled input (or textarea) with its error; the label is also the control's accessible name. */
-export default function FormField({ label, value, onChange, placeholder, error, hint, multiline, type = 'text', password, maxlength, onConfirm }: Props) {
-  const cls = `field__input ${multiline ? 'form-field__textarea' : ''} ${error ? 'field__input--invalid' : ''}`
+/** A labelled input (or TextArea) with its error; the label is also the control's accessible name. */
+export default function FormField(props: Props) {
+  const { label, value, onChange, placeholder, error, hint, multiline, type = 'text', password, maxlength, onConfirm, action, rowClassName, inputClassName } = props
+  const cls = `field__input ${inputClassName ?? ''} ${multiline ? 'form-field__textarea' : ''} ${error ? 'field__input--invalid' : ''}`
+  const control = multiline ? (
+    <TextArea className={cls} label={label} placeholder={placeholder} value={value} maxlength={maxlength ?? 500} autoHeight onChange={onChange} />
+  ) : (
+    <Input
+      className={cls}
+      aria-label={label}
+      placeholder={placeholder}
+      value={value}
+      type={type}
+      password={password}
+      maxlength={maxlength ?? 140}
+      onInput={(e) => onChange(e.detail.value)}
+      onConfirm={onConfirm}
+    />
+  )
   return (
     <View className='field form-field'>
       <Text className='field__label'>{label}</Text>
-      {multiline ? (
-        <Textarea
-          className={cls}
-          aria-label={label}
-          placeholder={placeholder}
-          value={value}
-          maxlength={maxlength ?? 500}
-          autoHeight
-          onInput={(e) => onChange(e.detail.value)}
-        />
+      {action ? (
+        <View className={rowClassName}>
+          {control}
+          {action}
+        </View>
       ) : (
-        <Input
-          className={cls}
-          aria-label={label}
-          placeholder={placeholder}
-          value={value}
-          type={type}
-          password={password}
-          maxlength={maxlength ?? 140}
-          onInput={(e) => onChange(e.detail.value)}
-          onConfirm={onConfirm}
-        />
+        control
       )}
       {hint && !error ? <Text className='form-field__hint muted'>{hint}</Text> : null}
       {error ? (

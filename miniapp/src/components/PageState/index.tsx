@@ -2,10 +2,13 @@ import type { PropsWithChildren, ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../AppButton'
 import { errorMessage, isApiError } from '@/api/client'
+import type { AsyncState } from '@/hooks/useAsync'
 import { goHome, homeOf } from '@/utils/nav'
 import './index.scss'
 
-interface Props {
+export interface PageStateProps {
+  /** the state of a load (useAsync): loading until its first answer, its error, 重试 reloads it */
+  of?: AsyncState<unknown>
   loading?: boolean
   /** an error (ApiError, Error or text); shows its message and 重试 — a 404 shows the not-found state */
   error?: unknown
@@ -45,17 +48,18 @@ export function NotFound({ text = '未找到相关内容', hint, from }: { text?
  * not found (a 404 or `notFound`) with 返回首页. Renders its children when there is data.
  */
 export default function PageState({
-  loading,
-  error,
+  of,
+  loading = !!of && of.loading && !of.data,
+  error = of?.error,
   empty,
   emptyText = '暂无内容',
   emptyHint,
   loadingText = '加载中…',
   notFound,
   notFoundText,
-  onRetry,
+  onRetry = of?.reload,
   children,
-}: PropsWithChildren<Props>) {
+}: PropsWithChildren<PageStateProps>) {
   if (loading) {
     return (
       <View className='page-state page-state--loading' role='status' aria-live='polite'>

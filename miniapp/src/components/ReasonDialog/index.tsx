@@ -6,6 +6,7 @@ import FormError from '../FormError'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import './index.scss'
 import ButtonRow from '../ButtonRow'
+import { useBusy } from '@/hooks/useBusy'
 
 interface Props {
   visible: boolean
@@ -29,7 +30,7 @@ interface Props {
 export default function ReasonDialog({ visible, title, label, placeholder, minLength = 2, description, confirmText = '确定', danger, onConfirm, onClose, children }: Props) {
   const [text, setText] = useState('')
   const errors = useFormErrors()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
 
   useEffect(() => {
     if (visible) {
@@ -45,16 +46,11 @@ export default function ReasonDialog({ visible, title, label, placeholder, minLe
       errors.fail(`请填写${label}（至少 ${minLength} 个字）`)
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await onConfirm(text.trim())
       errors.clear()
       onClose()
-    } catch (e) {
-      errors.failWith(e)
-    } finally {
-      setBusy(false)
-    }
+    }, (e) => errors.failWith(e))
   }
 
   return (

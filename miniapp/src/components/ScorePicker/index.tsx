@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { RATING_LABELS } from '@gov/shared'
-import { isH5 } from '@/platform'
+import { optionA11y } from '@/utils/a11y'
 import './index.scss'
 
 const LEVELS = [5, 4, 3, 2, 1] as const
@@ -17,20 +17,7 @@ export default function ScorePicker({ value, onChange }: Props) {
       {LEVELS.map((s) => {
         const on = value === s
         const label = RATING_LABELS[s]
-        const a11y = isH5
-          ? {
-              role: 'radio',
-              tabIndex: 0,
-              'aria-checked': on ? 'true' : 'false',
-              'aria-label': label,
-              onKeyDown: (e: KeyboardEvent) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault()
-                  onChange(s)
-                }
-              },
-            }
-          : {}
+        const a11y = optionA11y('radio', on, () => onChange(s), label)
         return (
           <View key={s} className={`score-picker__item score-picker__item--${s} ${on ? 'score-picker__item--on' : ''}`} onClick={() => onChange(s)} {...(a11y as object)}>
             <Text className='score-picker__face' aria-hidden>

@@ -8,6 +8,7 @@ import { useDeskLayout } from '@/hooks/useDeskLayout'
 import { isH5 } from '@/platform'
 import { useSession } from '@/store/session'
 import { currentPath, STAFF_LOGIN_PAGE, STAFF_SEARCH_PAGE, staffLogout, staffNav } from './nav'
+import { onActivateKey } from '@/utils/a11y'
 import './index.scss'
 
 export { STAFF_HOME_PAGE, STAFF_LOGIN_PAGE, STAFF_NAV, STAFF_SEARCH_PAGE } from './nav'
@@ -17,8 +18,10 @@ interface Props {
   title: string
   /** only admins (statistics) */
   adminOnly?: boolean
-  /** actions at the right of the title (e.g. 刷新) */
+  /** actions at the right of the title */
   actions?: ReactNode
+  /** offer 刷新 at the right of the title (when no other actions are given) */
+  onRefresh?: () => void
 }
 
 /** A link-like entry of the desk navigation (role link, Enter to follow, aria-current on the section shown). */
@@ -28,12 +31,7 @@ function NavItem({ label, current, onTap, danger }: { label: string; current?: b
         role: 'link',
         tabIndex: 0,
         'aria-current': current ? 'page' : undefined,
-        onKeyDown: (e: KeyboardEvent) => {
-          if (e.key === 'Enter') {
-            e.preventDefault()
-            onTap()
-          }
-        },
+        onKeyDown: onActivateKey(onTap, ['Enter']),
       }
     : {}
   return (
@@ -75,7 +73,14 @@ function DeskSearch() {
  * the desk's sections with the search box and sign-out, a title bar, and a gate that sends anyone who
  * is not signed in as staff (or admin) to the staff sign-in.
  */
-export default function StaffPage({ className, title, adminOnly, actions, children }: PropsWithChildren<Props>) {
+export default function StaffPage({ className, title, adminOnly, actions: given, onRefresh, children }: PropsWithChildren<Props>) {
+  const actions =
+    given ??
+    (onRefresh ? (
+      <Button fill='outline' type='primary' onClick={onRefresh}>
+        刷新
+      </Button>
+    ) : undefined)
   const { accessToken, user } = useSession()
   useDeskLayout()
 

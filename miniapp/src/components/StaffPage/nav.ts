@@ -31,7 +31,7 @@ export const STAFF_NAV: StaffNavEntry[] = [
   { label: '办件', url: staff('filings'), also: [staff('review')] },
   { label: '申诉', url: staff('appeals') },
   { label: '整改', url: staff('rectifications') },
-  { label: '回访', url: staff('callbacks') },
+  { label: '回访', url: staff('follow-ups') },
   { label: '满意度统计', url: admin('stats'), adminOnly: true },
   { label: '常用补正语', url: admin('phrases'), adminOnly: true },
 ]

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react'
 import { View } from '@tarojs/components'
 import { isH5 } from '@/platform'
+import { onActivateKey } from '@/utils/a11y'
 
 interface Props {
   className?: string
@@ -19,12 +20,7 @@ export default function Tappable({ className, onTap, label, pressed, children }:
         tabIndex: 0,
         'aria-label': label,
         'aria-pressed': pressed === undefined ? undefined : pressed ? 'true' : 'false',
-        onKeyDown: (e: KeyboardEvent) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault()
-            onTap()
-          }
-        },
+        onKeyDown: onActivateKey(onTap),
       }
     : {}
   return (

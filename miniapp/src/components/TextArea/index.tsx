@@ -9,13 +9,15 @@ interface Props {
   placeholder?: string
   maxlength?: number
   className?: string
+  /** mini-programs: grow with the text */
+  autoHeight?: boolean
 }
 
 /**
  * A labelled multi-line text field. On H5 a real <textarea> (Taro's H5 Textarea is a web component
  * that does not pass aria-label to the inner field); Taro's Textarea in mini-programs.
  */
-export default function TextArea({ label, value, onChange, placeholder, maxlength = 500, className = 'textarea' }: Props) {
+export default function TextArea({ label, value, onChange, placeholder, maxlength = 500, className = 'textarea', autoHeight }: Props) {
   if (isH5) {
     return createElement('textarea', {
       className,
@@ -33,6 +35,7 @@ export default function TextArea({ label, value, onChange, placeholder, maxlengt
       placeholder={placeholder}
       maxlength={maxlength}
       value={value}
+      autoHeight={autoHeight}
       onInput={(e) => onChange(e.detail.value)}
     />
   )

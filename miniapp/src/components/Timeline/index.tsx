@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import { timelineTitle, type TimelineEvent } from '@gov/shared'
+import { fullDateTime } from '@/utils/time'
 import './index.scss'
 
 export interface TimelineItem {
@@ -7,6 +9,17 @@ export interface TimelineItem {
   time?: string
   note?: string | null
   by?: string | null
+}
+
+/** A filing's events (oldest first, as the API sends them; `action` when the view has it) as items, newest first. */
+export function filingTimeline(events: ReadonlyArray<TimelineEvent & { action?: string }>): TimelineItem[] {
+  return [...events].reverse().map((t, i) => ({
+    key: `${t.at}-${i}`,
+    title: timelineTitle(t),
+    time: fullDateTime(t.at),
+    by: t.actor,
+    note: t.note,
+  }))
 }
 
 /** A vertical progress timeline, newest first (the first item is highlighted). */

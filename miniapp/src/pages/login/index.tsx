@@ -1,8 +1,9 @@
 import FormError from '@/components/FormError'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { useEffect, useRef, useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
+import FormField from '@/components/FormField'
 import { normalizePhone, PHONE_INPUT_MAX_LENGTH, PHONE_MESSAGE, type AuthResult } from '@gov/shared'
 import { api, isApiError } from '@/api/client'
 import AppPage from '@/components/AppPage'
@@ -10,6 +11,7 @@ import { getPlatformLoginCode, platformLoginLabel, supportsPlatformLogin } from 
 import { session } from '@/store/session'
 import { goBackOr, toast } from '@/utils/nav'
 import StaffLoginLink from '@/components/StaffLoginLink'
+import { useBusy } from '@/hooks/useBusy'
 import './index.scss'
 
 const COUNTDOWN_SECONDS = 60
@@ -18,9 +20,9 @@ export default function Login() {
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
   const [countdown, setCountdown] = useState(0)
-  const [sending, setSending] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
-  const [platformBusy, setPlatformBusy] = useState(false)
+  const [sending, whileSending] = useBusy()
+  const [submitting, whileSubmitting] = useBusy()
+  const [platformBusy, whilePlatformBusy] = useBusy()
   const errors = useFormErrors<'phone' | 'code'>()
   const timer = useRef<ReturnType<typeof setInterval> | null>(null)
 
@@ -64,17 +66,14 @@ export default function Login() {
       return
     }
     errors.clear()
-    setSending(true)
-    try {
+    await whileSending(async () => {
       await api.sendSmsCode(p)
       toast('验证码已发送')
       startCountdown(COUNTDOWN_SECONDS)
-    } catch (e) {
+    }, (e) => {
       showError(e)
       if (isApiError(e) && e.code === 'RATE_LIMITED' && e.retryAfter) startCountdown(Math.min(e.retryAfter, 600))
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   const login = async () => {
@@ -85,26 +84,16 @@ export default function Login() {
     if (!/^\d{4,8}$/.test(c)) next.code = '请输入短信验证码'
     errors.set(next)
     if (!p || next.code) return
-    setSubmitting(true)
-    try {
+    await whileSubmitting(async () => {
       done(await api.smsLogin(p, c))
-    } catch (e) {
-      showError(e)
-    } finally {
-      setSubmitting(false)
-    }
+    }, (e) => showError(e))
   }
 
   const platformLogin = async () => {
     errors.clear()
-    setPlatformBusy(true)
-    try {
+    await whilePlatformBusy(async () => {
       done(await api.platformLogin(await getPlatformLoginCode()))
-    } catch (e) {
-      errors.failWith(e)
-    } finally {
-      setPlatformBusy(false)
-    }
+    }, (e) => errors.failWith(e))
   }
 
   return (
@@ -124,50 +113,27 @@ export default function Login() {
       )}
 
       <View className='card login__form'>
-        <View className='field'>
-          <Text className='field__label'>手机号</Text>
-          <Input
-            className={`field__input ${errors.of('phone') ? 'field__input--invalid' : ''}`}
-            aria-label='手机号'
-            type='text'
-            maxlength={PHONE_INPUT_MAX_LENGTH}
-            placeholder='请输入手机号'
-            value={phone}
-            onInput={(e) => {
-              setPhone(e.detail.value)
-              errors.changed('phone')
-            }}
-          />
-          {errors.of('phone') && <Text className='field__error'>{errors.of('phone')}</Text>}
-        </View>
-        <View className='field'>
-          <Text className='field__label'>验证码</Text>
-          <View className='login__code-row'>
-            <Input
-              className={`field__input login__code ${errors.of('code') ? 'field__input--invalid' : ''}`}
-              aria-label='验证码'
-              type='number'
-              maxlength={6}
-              placeholder='短信验证码'
-              value={code}
-              onInput={(e) => {
-                setCode(e.detail.value)
-                errors.changed('code')
-              }}
-              onConfirm={login}
-            />
-            <Button
-              className='login__send'
-              fill='outline'
-              type='primary'
-              disabled={countdown > 0 || sending}
-              onClick={sendCode}
-            >
+        <FormField
+          label='手机号'
+          maxlength={PHONE_INPUT_MAX_LENGTH}
+          placeholder='请输入手机号'
+          {...errors.field('phone', phone, setPhone)}
+        />
+        <FormField
+          label='验证码'
+          type='number'
+          maxlength={6}
+          placeholder='短信验证码'
+          {...errors.field('code', code, setCode)}
+          onConfirm={login}
+          rowClassName='login__code-row'
+          inputClassName='login__code'
+          action={
+            <Button className='login__send' fill='outline' type='primary' disabled={countdown > 0 || sending} onClick={sendCode}>
               {countdown > 0 ? `${countdown}秒后重发` : '获取验证码'}
             </Button>
-          </View>
-          {errors.of('code') && <Text className='field__error'>{errors.of('code')}</Text>}
-        </View>
+          }
+        />
         <FormError message={errors.form} />
         <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={login}>
           登录

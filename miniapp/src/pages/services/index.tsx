@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { Audience, ServiceSummary } from '@gov/shared'
+import type { Audience } from '@gov/shared'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import PageState from '@/components/PageState'
@@ -11,13 +11,13 @@ import Tappable from '@/components/Tappable'
 import { catalogApi } from '@/api/catalog'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
+import { useServiceSearch } from '@/hooks/useServiceSearch'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { pendingBrowse, type BrowseMode } from '@/store/browse'
 import { pendingSearch } from '@/store/search'
 import { openPage } from '@/utils/nav'
 import './index.scss'
 
-const PAGE_SIZE = 20
 const MODES: Array<{ value: BrowseMode; label: string }> = [
   { value: 'person', label: '个人办事' },
   { value: 'enterprise', label: '法人办事' },
@@ -29,11 +29,9 @@ export default function Services() {
   const [input, setInput] = useState('')
   const [query, setQuery] = useState('')
   const [mode, setMode] = useState<BrowseMode>('person')
-  const [extra, setExtra] = useState<ServiceSummary[]>([])
-  const [page, setPage] = useState(1)
-  const [moreBusy, setMoreBusy] = useState(false)
 
-  const results = useAsync(() => catalogApi.search({ q: query, page: 1, pageSize: PAGE_SIZE }), [query], !!query)
+  const search = useServiceSearch({ q: query }, [query], !!query)
+  const { results, items, total } = search
   const themes = useAsync(
     () => (mode === 'department' ? Promise.resolve([]) : catalogApi.categories(mode as Audience)),
     [mode],
@@ -58,33 +56,16 @@ export default function Services() {
   })
 
   const reloadAll = () => {
-    setExtra([])
-    setPage(1)
-    if (query) results.reload()
+    if (query) search.reload()
     else if (mode === 'department') departments.reload()
     else themes.reload()
   }
   usePullRefresh(reloadAll)
 
   const submit = () => {
-    setExtra([])
-    setPage(1)
+    search.reset()
     setQuery(input.trim())
   }
-
-  const loadMore = async () => {
-    setMoreBusy(true)
-    try {
-      const next = await catalogApi.search({ q: query, page: page + 1, pageSize: PAGE_SIZE })
-      setExtra((e) => [...e, ...next.items])
-      setPage(page + 1)
-    } finally {
-      setMoreBusy(false)
-    }
-  }
-
-  const items = [...(results.data?.items ?? []), ...extra]
-  const total = results.data?.total ?? 0
 
   return (
     <AppPage className='services'>
@@ -115,7 +96,7 @@ export default function Services() {
               emptyHint='换个关键词试试，或拨打 12345 政务服务热线咨询'
               onRetry={results.reload}
             >
-              <ServiceResults items={items} total={total} moreBusy={moreBusy} onMore={loadMore} />
+              <ServiceResults items={items} total={total} moreBusy={search.moreBusy} moreError={search.moreError} onMore={search.loadMore} />
             </PageState>
           </View>
         </View>

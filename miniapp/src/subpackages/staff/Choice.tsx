@@ -1,21 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import { isH5 } from '@/platform'
+import { optionA11y } from '@/utils/a11y'
 
 /** A radio-like choice button used in staff forms (aria radio on H5). */
 export default function Choice({ on, label, onTap, bad }: { on: boolean; label: string; onTap: () => void; bad?: boolean }) {
-  const a11y = isH5
-    ? {
-        role: 'radio',
-        tabIndex: 0,
-        'aria-checked': on ? 'true' : 'false',
-        onKeyDown: (e: KeyboardEvent) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault()
-            onTap()
-          }
-        },
-      }
-    : {}
+  const a11y = optionA11y('radio', on, onTap)
   return (
     <View className={`st-choice ${bad ? 'st-choice--bad' : ''} ${on ? 'st-choice--on' : ''}`} onClick={onTap} {...(a11y as object)}>
       <Text>{label}</Text>

@@ -6,6 +6,7 @@ import Tappable from '@/components/Tappable'
 import { fileRequest } from '@/api/staff'
 import { isH5, loadProtectedFile, openDocumentFile, releaseFileUrl } from '@/platform'
 import { toast } from '@/utils/nav'
+import { useBusy } from '@/hooks/useBusy'
 
 interface Props {
   file: { id: string; name: string; size: number; contentType: string }
@@ -42,7 +43,7 @@ export default function FilePreview({ file }: Props) {
   const isImage = file.contentType.startsWith('image/')
   const [src, setSrc] = useState<string | null>(null)
   const [error, setError] = useState('')
-  const [opening, setOpening] = useState(false)
+  const [opening, whileOpening] = useBusy()
   const [enlarged, setEnlarged] = useState(false)
 
   useEffect(() => {
@@ -64,15 +65,10 @@ export default function FilePreview({ file }: Props) {
   }, [file.id, isImage])
 
   const openPdf = async () => {
-    setOpening(true)
-    try {
+    await whileOpening(async () => {
       const { url, header } = fileRequest(file.id)
       await openDocumentFile(await loadProtectedFile(url, header))
-    } catch (e) {
-      toast(e instanceof Error ? e.message : '文件打开失败')
-    } finally {
-      setOpening(false)
-    }
+    }, (e) => toast(e instanceof Error ? e.message : '文件打开失败'))
   }
 
   return (

@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import type { SlotTemplate } from '@gov/shared'
@@ -70,7 +71,7 @@ export default function TemplateEditor({ hallId, templates, services }: Props) {
       <Text className='sch-card-title'>排班模板</Text>
       <Text className='sch-line'>按模板在工作日生成时段（法定节假日不生成，调休上班日按周一排班）；系统每天自动生成未来两周的时段。</Text>
       <Segmented label='星期' value={String(weekday)} options={[1, 2, 3, 4, 5, 6, 7].map((wd) => ({ value: String(wd), label: WEEKDAY_NAMES[wd] }))} onChange={(v) => setWeekday(Number(v))} />
-      <PageState loading={templates.loading && !templates.data} error={templates.error} onRetry={templates.reload}>
+      <PageState of={templates}>
         <View className='sch-weekday' role='group' aria-label={`${WEEKDAY_NAMES[weekday]}的排班模板`}>
           <Text className='sch-weekday__summary'>
             {ofDay.length
@@ -110,16 +111,8 @@ export default function TemplateEditor({ hallId, templates, services }: Props) {
             <Text className='muted'>更改</Text>
           </View>
         </Picker>
-        {errors.serviceId || errors.weekday || errors.hallId ? (
-          <View className='form-error' role='alert'>
-            {errors.serviceId ?? errors.weekday ?? errors.hallId}
-          </View>
-        ) : null}
-        {formError ? (
-          <View className='form-error' role='alert'>
-            {formError}
-          </View>
-        ) : null}
+        <FormError message={errors.serviceId || errors.weekday || errors.hallId} />
+        <FormError message={formError} />
         <Button type='primary' loading={busy} onClick={() => void add()}>
           添加模板
         </Button>

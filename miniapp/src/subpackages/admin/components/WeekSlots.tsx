@@ -67,14 +67,7 @@ export default function WeekSlots({ hallId, version }: Props) {
           ) : null}
         </View>
       </View>
-      <PageState
-        loading={week.loading && !week.data}
-        error={week.error}
-        onRetry={week.reload}
-        empty={!week.loading && !!week.data && total === 0}
-        emptyText='这一周没有时段'
-        emptyHint='可添加排班模板后“生成时段”，或切换到其他周'
-      >
+      <PageState of={week} empty={!week.loading && !!week.data && total === 0} emptyText='这一周没有时段' emptyHint='可添加排班模板后“生成时段”，或切换到其他周'>
         <View className='sch-days'>
           {days.map((day) => {
             const list = slotsOf(day)

@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
@@ -46,11 +47,7 @@ export default function CommitmentSheet({ materials, busy, error, onConfirm, onC
             ? `本人自愿作出信用承诺：申请材料“${names.join('”“')}”暂缺，申请容缺受理，承诺在规定期限内补交；如未按期补交或承诺内容不实，愿意承担相应法律责任，并同意将失信信息记入信用记录。`
             : '请至少选择一项材料。'}
         </Text>
-        {error ? (
-          <View className='form-error' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormError message={error} />
         <ButtonRow className='sheet__actions'>
           <Button fill='outline' type='primary' onClick={onClose}>
             取消

@@ -14,4 +14,4 @@ export const FILING_TONE: Record<string, Tone> = {
   withdrawn: 'muted',
 }
 
-export const SLA_TONE: Record<string, Tone> = { on_track: 'success', due_soon: 'warning', overdue: 'danger' }
+export { SLA_TONE } from '@/utils/status-tones'

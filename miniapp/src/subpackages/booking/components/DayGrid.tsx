@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { isH5 } from '@/platform'
 import { weekdayOf } from '@/utils/time'
+import { onActivateKey } from '@/utils/a11y'
 
 export type DayState = 'open' | 'full' | 'closed' | 'none'
 
@@ -39,12 +40,7 @@ export default function DayGrid({ days, value, onChange }: { days: DayCell[]; va
               tabIndex: selectable ? 0 : -1,
               'aria-pressed': selected ? 'true' : 'false',
               'aria-disabled': selectable ? undefined : 'true',
-              onKeyDown: (e: KeyboardEvent) => {
-                if ((e.key === 'Enter' || e.key === ' ') && selectable) {
-                  e.preventDefault()
-                  onChange(c.date)
-                }
-              },
+              onKeyDown: onActivateKey(() => selectable && onChange(c.date)),
             }
           : {}
         return (

@@ -90,12 +90,10 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
         {tab === 'bookings' ? (
           <View className='card'>
             <PageState
-              loading={bookings.loading}
-              error={bookings.error}
+              of={bookings}
               empty={sorted.length === 0}
               emptyText='还没有预约'
               emptyHint='在办事指南中点“预约办理”即可预约窗口时段'
-              onRetry={bookings.reload}
             >
               {sorted.map((b) => (
                 <View key={b.id} className='list-item'>
@@ -123,12 +121,10 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
         {tab === 'waitlist' ? (
           <View className='card'>
             <PageState
-              loading={waitlist.loading}
-              error={waitlist.error}
+              of={waitlist}
               empty={(waitlist.data ?? []).length === 0}
               emptyText='没有候补'
               emptyHint='时段约满时可在预约页点“候补”，有人取消时按顺序通知'
-              onRetry={waitlist.reload}
             >
               {(waitlist.data ?? []).map((w) => (
                 <View key={w.id} className='list-item'>
@@ -162,12 +158,10 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
         {tab === 'offhours' ? (
           <View className='card'>
             <PageState
-              loading={offhours.loading}
-              error={offhours.error}
+              of={offhours}
               empty={(offhours.data ?? []).length === 0}
               emptyText='没有错时/预约办申请'
               emptyHint='工作时间来不了，可在预约页申请错时办理'
-              onRetry={offhours.reload}
             >
               {(offhours.data ?? []).map((r) => (
                 <Tappable key={r.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.offhours, { id: r.id }))}>

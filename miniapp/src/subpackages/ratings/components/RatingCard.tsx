@@ -1,21 +1,15 @@
-import { RECTIFICATION_STATE_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
 import ReasonDialog from '@/components/ReasonDialog'
 import ScorePicker from '@/components/ScorePicker'
-import StatusTag, { type Tone } from '@/components/StatusTag'
+import StatusTag from '@/components/StatusTag'
 import { stars } from '@/components/RateEntry'
-import { ratingsApi, type RatingView, type RectificationState } from '@/api/ratings'
+import { ratingsApi, type RatingView } from '@/api/ratings'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import { toast } from '@/utils/nav'
-
-const RECT: Record<RectificationState, { text: string; tone: Tone }> = {
-  open: { text: RECTIFICATION_STATE_LABELS.open, tone: 'warning' },
-  answered: { text: RECTIFICATION_STATE_LABELS.answered, tone: 'success' },
-  overdue: { text: RECTIFICATION_STATE_LABELS.overdue, tone: 'danger' },
-}
+import { RECTIFICATION_STATUS } from '@/utils/status-tones'
 
 interface Props {
   rating: RatingView
@@ -48,7 +42,7 @@ export default function RatingCard({ rating: r, title, onRerated }: Props) {
         <View className='rt-rect'>
           <View className='rt-item__head'>
             <Text className='rt-line'>整改进度</Text>
-            <StatusTag tone={RECT[r.rectification.status].tone}>{RECT[r.rectification.status].text}</StatusTag>
+            <StatusTag tone={RECTIFICATION_STATUS[r.rectification.status].tone}>{RECTIFICATION_STATUS[r.rectification.status].text}</StatusTag>
           </View>
           <Text className='rt-line'>答复期限：{dateLabel(r.rectification.dueAt)}</Text>
           {r.rectification.answer ? (

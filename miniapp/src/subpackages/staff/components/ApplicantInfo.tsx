@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
@@ -60,11 +61,7 @@ export default function ApplicantInfo({ applicant: a, reveal }: Props) {
           </Button>
         </ButtonRow>
       )}
-      {error ? (
-        <View className='form-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
     </View>
   )
 }

@@ -1,11 +1,11 @@
 import Code from '@/components/Code'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import type { StaffApplicationView } from '@/api/staff'
 import { dateLabel, fullDateTime } from '@/utils/time'
-import { FILING_STATUS, SLA } from '../labels'
+import { FILING_STATUS } from '../labels'
+import FilingTags from './FilingTags'
 
 /** A filing in a staff list (办件, 查找): service, tags, number and applicant, deadlines; tap to review it. */
 export default function FilingRow({ filing: f }: { filing: StaffApplicationView }) {
@@ -17,11 +17,7 @@ export default function FilingRow({ filing: f }: { filing: StaffApplicationView 
     >
       <View className='st-item__head'>
         <Text className='st-item__title'>{f.serviceName ?? f.number}</Text>
-        <View className='st-tags'>
-          {f.keyProject ? <StatusTag tone='danger'>重点项目</StatusTag> : null}
-          {f.sla && SLA[f.sla] ? <StatusTag tone={SLA[f.sla].tone}>{SLA[f.sla].text}</StatusTag> : null}
-          <StatusTag tone='info'>{FILING_STATUS[f.status]}</StatusTag>
-        </View>
+        <FilingTags filing={f} />
       </View>
       <Text className='st-line'>
         <Code>{f.number}</Code> · 申请人 {f.applicant.name ?? '—'}
@@ -29,7 +25,7 @@ export default function FilingRow({ filing: f }: { filing: StaffApplicationView 
       </Text>
       {f.prereview ? (
         <Text className={`st-line ${f.prereview.daysLeft <= 1 ? 'field__error' : ''}`}>
-          预审剩余 {f.prereview.daysLeft} 个工作日（{f.prereview.deadline} 前，逾期视为受理）
+          预审剩余 {f.prereview.daysLeft} 个工作日（{dateLabel(f.prereview.deadline)} 前，逾期视为受理）
         </Text>
       ) : null}
       {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}

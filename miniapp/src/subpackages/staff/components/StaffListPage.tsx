@@ -1,20 +1,20 @@
 import type { ReactNode } from 'react'
-import type { Page } from '@gov/shared'
 import { View } from '@tarojs/components'
-import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
 import StaffPage from '@/components/StaffPage'
-import type { AsyncState } from '@/hooks/useAsync'
 import Pager from './Pager'
+import type { StaffList } from './useStaffList'
 
 interface Props<T> {
   title: string
-  list: AsyncState<Page<T>>
-  items: T[]
+  /** the list (useStaffList): its pages, states and pager */
+  list: StaffList<T>
+  /** the items shown (default: the page's items) */
+  items?: T[]
   emptyText: string
   /** one grid cell per item (with its key) */
   renderItem: (item: T) => ReactNode
-  /** another page of the list */
+  /** another page of the list (default: the list's own) */
   onPage?: (page: number) => void
   /** after 刷新 reloaded the list (e.g. clear a stale error) */
   onRefresh?: () => void
@@ -27,27 +27,21 @@ interface Props<T> {
 }
 
 /** A staff list page: the title with 刷新, filters, then a card with the loading/error/empty states, a grid of items and the pager. */
-export default function StaffListPage<T>({ title, list, items, emptyText, renderItem, onPage, onRefresh, head, footer, children }: Props<T>) {
+export default function StaffListPage<T>(props: Props<T>) {
+  const { title, list, emptyText, renderItem, onRefresh, head, footer, children } = props
+  const { items = list.data?.items ?? [], onPage = list.setPage } = props
   const p = list.data
   return (
     <StaffPage
       title={title}
-      actions={
-        <Button
-          fill='outline'
-          type='primary'
-          onClick={() => {
-            list.reload()
-            onRefresh?.()
-          }}
-        >
-          刷新
-        </Button>
-      }
+      onRefresh={() => {
+        list.reload()
+        onRefresh?.()
+      }}
     >
       {head}
       <View className='card'>
-        <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText={emptyText} onRetry={list.reload}>
+        <PageState of={list} empty={items.length === 0} emptyText={emptyText}>
           <View className='st-grid'>{items.map(renderItem)}</View>
         </PageState>
         {p && onPage ? <Pager page={p.page} pageSize={p.pageSize} total={p.total} onPage={onPage} /> : null}

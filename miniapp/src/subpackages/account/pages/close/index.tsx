@@ -8,7 +8,7 @@ import type { CloseAccountBlockers } from '@gov/shared'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import { MY_PAGES } from '@/components/MeEntries'
-import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
@@ -21,6 +21,7 @@ import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { session, useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
 import { confirmDestructive } from '@/utils/confirm'
+import { useBusy } from '@/hooks/useBusy'
 import './index.scss'
 
 /** What the person types to confirm: the destructive step is never one careless tap. */
@@ -46,7 +47,7 @@ export default function CloseAccount() {
   const check = useAsync(() => accountApi.closingCheck(), [accessToken], !!accessToken)
   useReloadOnShow(check.reload, !!accessToken)
   const [typed, setTyped] = useState('')
-  const [closing, setClosing] = useState(false)
+  const [closing, whileClosing] = useBusy()
   const errors = useFormErrors()
 
   const c = check.data
@@ -55,19 +56,16 @@ export default function CloseAccount() {
   const close = async () => {
     if (!c?.canClose || !confirmed) return
     if (!(await confirmDestructive({ title: '注销账号', content: '注销后本账号不能再登录或恢复。确定注销吗？', confirmText: '注销', cancelText: '不注销' }))) return
-    setClosing(true)
-    try {
+    await whileClosing(async () => {
       await accountApi.close()
       errors.clear()
       session.clear()
       toast('账号已注销', 'success')
       setTimeout(() => Taro.reLaunch({ url: ROUTES.home }), 600)
-    } catch (e) {
+    }, (e) => {
       errors.failWith(e)
       if (isApiError(e) && e.code === 'INVALID_STATE') check.reload()
-    } finally {
-      setClosing(false)
-    }
+    })
   }
 
   return (
@@ -86,35 +84,32 @@ export default function CloseAccount() {
           ))}
         </View>
 
-        <View className='section-title'>注销前需处理完</View>
-        <View className='card'>
-          <PageState loading={check.loading && !c} error={!c ? check.error : null} onRetry={check.reload}>
-            {c ? (
-              <View>
-                {BLOCKERS.map((b) => {
-                  const n = c[b.key]
-                  return n > 0 ? (
-                    <Tappable key={b.key} className='close-account__blocker' onTap={() => openPage(b.url)}>
-                      <View className='close-account__blocker-text'>
-                        <Text className='close-account__blocker-label'>{b.label}</Text>
-                        <Text className='muted'>{b.action}方可注销</Text>
-                      </View>
-                      <View className='close-account__blocker-end'>
-                        <StatusTag tone='warning'>{`${n} ${b.unit}`}</StatusTag>
-                        <Text className='close-account__go'>去处理 ›</Text>
-                      </View>
-                    </Tappable>
-                  ) : (
-                    <View key={b.key} className='close-account__blocker'>
+        <Section title='注销前需处理完' loading={check.loading && !c} error={!c ? check.error : null} onRetry={check.reload}>
+          {c ? (
+            <View>
+              {BLOCKERS.map((b) => {
+                const n = c[b.key]
+                return n > 0 ? (
+                  <Tappable key={b.key} className='close-account__blocker' onTap={() => openPage(b.url)}>
+                    <View className='close-account__blocker-text'>
                       <Text className='close-account__blocker-label'>{b.label}</Text>
-                      <StatusTag tone='success'>无</StatusTag>
+                      <Text className='muted'>{b.action}方可注销</Text>
                     </View>
-                  )
-                })}
-              </View>
-            ) : null}
-          </PageState>
-        </View>
+                    <View className='close-account__blocker-end'>
+                      <StatusTag tone='warning'>{`${n} ${b.unit}`}</StatusTag>
+                      <Text className='close-account__go'>去处理 ›</Text>
+                    </View>
+                  </Tappable>
+                ) : (
+                  <View key={b.key} className='close-account__blocker'>
+                    <Text className='close-account__blocker-label'>{b.label}</Text>
+                    <StatusTag tone='success'>无</StatusTag>
+                  </View>
+                )
+              })}
+            </View>
+          ) : null}
+        </Section>
 
         <View className='card close-account__confirm'>
           {c && !c.canClose ? (

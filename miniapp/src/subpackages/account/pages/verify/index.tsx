@@ -2,8 +2,9 @@ import FormError from '@/components/FormError'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
+import FormField from '@/components/FormField'
 import {
   DEFAULT_ERROR_MESSAGES,
   ID_FORMAT_MESSAGES,
@@ -25,6 +26,7 @@ import { session, useSession } from '@/store/session'
 import { goBackOr, toast } from '@/utils/nav'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import { useBusy } from '@/hooks/useBusy'
 
 interface Errors {
   realName?: string
@@ -54,7 +56,7 @@ export default function Verify() {
   const [realName, setRealName] = useState('')
   const [idNumber, setIdNumber] = useState('')
   const errors = useFormErrors<keyof Errors>()
-  const [submitting, setSubmitting] = useState(false)
+  const [submitting, whileSubmitting] = useBusy()
 
   const submit = async () => {
     const latin = idTypeAllowsLatinName(idType)
@@ -68,19 +70,16 @@ export default function Verify() {
     else if (problem === 'check') next.idNumber = DEFAULT_ERROR_MESSAGES.INVALID_ID_NUMBER
     errors.set(next)
     if (name === null || next.idNumber) return
-    setSubmitting(true)
-    try {
+    await whileSubmitting(async () => {
       const me = await api.verify({ realName: name, idNumber: id, idType })
       errors.clear()
       session.setUser(me)
       toast('实名认证成功', 'success')
       setTimeout(() => goBackOr(ROUTES.me), 600)
-    } catch (e) {
+    }, (e) => {
       if (isApiError(e) && e.code === 'INVALID_ID_NUMBER') errors.set({ idNumber: e.message })
       else errors.failWith(e, ['realName', 'idNumber'])
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   const numberLabel = idType === 'resident' ? '身份证号' : '证件号码'
@@ -132,38 +131,20 @@ export default function Verify() {
           />
           <Text className='muted'>{ID_TYPE_LABELS[idType]}</Text>
         </View>
-        <View className='field'>
-          <Text className='field__label'>姓名</Text>
-          <Input
-            className={`field__input ${errors.of('realName') ? 'field__input--invalid' : ''}`}
-            aria-label='姓名'
-            placeholder={idTypeAllowsLatinName(idType) ? '与证件一致，中文或英文姓名' : '与证件一致'}
-            maxlength={64}
-            value={realName}
-            onInput={(e) => {
-              setRealName(e.detail.value)
-              errors.changed('realName')
-            }}
-          />
-          {errors.of('realName') && <Text className='field__error'>{errors.of('realName')}</Text>}
-        </View>
-        <View className='field'>
-          <Text className='field__label'>{numberLabel}</Text>
-          <Input
-            className={`field__input ${errors.of('idNumber') ? 'field__input--invalid' : ''}`}
-            aria-label={numberLabel}
-            type={idType === 'resident' ? 'idcard' : 'text'}
-            placeholder={NUMBER_PLACEHOLDERS[idType]}
-            maxlength={24}
-            value={idNumber}
-            onInput={(e) => {
-              setIdNumber(e.detail.value)
-              errors.changed('idNumber')
-            }}
-            onConfirm={submit}
-          />
-          {errors.of('idNumber') && <Text className='field__error'>{errors.of('idNumber')}</Text>}
-        </View>
+        <FormField
+          label='姓名'
+          placeholder={idTypeAllowsLatinName(idType) ? '与证件一致，中文或英文姓名' : '与证件一致'}
+          maxlength={64}
+          {...errors.field('realName', realName, setRealName)}
+        />
+        <FormField
+          label={numberLabel}
+          type={idType === 'resident' ? 'idcard' : 'text'}
+          placeholder={NUMBER_PLACEHOLDERS[idType]}
+          maxlength={24}
+          {...errors.field('idNumber', idNumber, setIdNumber)}
+          onConfirm={submit}
+        />
         <FormError message={errors.form} />
         <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={submit}>
           提交

@@ -11,25 +11,25 @@ import { adminApi } from '@/api/admin'
 import { errorMessage } from '@/api/client'
 import type { PhraseView } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import { useBusy } from '@/hooks/useBusy'
 
 type Editing = { kind: 'edit'; phrase: PhraseView } | { kind: 'remove'; phrase: PhraseView }
 
 /** Admin: the stock correction phrases (常用补正语) offered to staff in pre-review: add, edit, reorder, remove. */
 export default function Phrases() {
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && !!user?.roles.includes('admin')
+  const { accessToken, enabled } = useDeskAccess(true)
   const list = useAsync(() => adminApi.phrases(), [accessToken], enabled)
   usePullRefresh(list.reload)
   const items = list.data ?? []
 
   const [text, setText] = useState('')
   const errors = useFormErrors()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [editing, setEditing] = useState<Editing | null>(null)
   const [editText, setEditText] = useState('')
 
@@ -38,18 +38,13 @@ export default function Phrases() {
       errors.fail('请输入补正语（至少 2 个字）')
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await adminApi.addPhrase(text.trim())
       setText('')
       errors.clear()
       toast('已添加', 'success')
       list.reload()
-    } catch (e) {
-      errors.failWith(e)
-    } finally {
-      setBusy(false)
-    }
+    }, (e) => errors.failWith(e))
   }
 
   /** Swap with the neighbour: the two exchange their sort orders (distinct orders first when they tie). */
@@ -70,11 +65,7 @@ export default function Phrases() {
     <StaffPage
       title='常用补正语'
       adminOnly
-      actions={
-        <Button fill='outline' type='primary' onClick={list.reload}>
-          刷新
-        </Button>
-      }
+      onRefresh={list.reload}
     >
       <View className='card'>
         <Text className='st-line'>窗口人员预审时，可点选这些补正语填入补正原因（填入后仍可修改）。</Text>
@@ -97,7 +88,7 @@ export default function Phrases() {
         <FormError message={errors.form} />
       </View>
       <View className='card'>
-        <PageState loading={list.loading && !list.data} error={list.error} empty={items.length === 0} emptyText='还没有常用补正语' onRetry={list.reload}>
+        <PageState of={list} empty={items.length === 0} emptyText='还没有常用补正语'>
           {items.map((p, i) => (
             <View key={p.id} className='phrases__row' role='group' aria-label={p.text}>
               <Text className='phrases__text'>{p.text}</Text>

@@ -1,5 +1,6 @@
+import FormError from '@/components/FormError'
 import { useEffect, useState } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
 import Segmented from '@/components/Segmented'
@@ -7,18 +8,18 @@ import StaffPage from '@/components/StaffPage'
 import { adminApi } from '@/api/admin'
 import { errorMessage } from '@/api/client'
 import { useAsync } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import { addDays, shanghaiDate } from '@/utils/time'
+import DateRange from '@/subpackages/admin/components/DateRange'
 import TemplateEditor from '@/subpackages/admin/components/TemplateEditor'
 import WeekSlots from '@/subpackages/admin/components/WeekSlots'
 import './index.scss'
 
 /** Admin 排班: a hall's weekly templates, slot generation for a date range, and the week's slots with 关闭. */
 export default function Schedule() {
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && !!user?.roles.includes('admin')
+  const { accessToken, enabled } = useDeskAccess(true)
   const halls = useAsync(() => adminApi.halls(), [accessToken], enabled)
   const [hallId, setHallId] = useState('')
   useEffect(() => {
@@ -67,13 +68,9 @@ export default function Schedule() {
     <StaffPage
       title='排班管理'
       adminOnly
-      actions={
-        <Button fill='outline' type='primary' onClick={reload}>
-          刷新
-        </Button>
-      }
+      onRefresh={reload}
     >
-      <PageState loading={halls.loading && !halls.data} error={halls.error} onRetry={halls.reload} empty={!!halls.data && halls.data.length === 0} emptyText='还没有大厅'>
+      <PageState of={halls} empty={!!halls.data && halls.data.length === 0} emptyText='还没有大厅'>
         {halls.data && hallId ? (
           <>
             <View className='sch-halls'>
@@ -86,22 +83,9 @@ export default function Schedule() {
                 <Text className='sch-card-title'>生成时段</Text>
                 <Text className='sch-line'>按该大厅的模板为所选日期内的工作日生成时段；已生成的不会重复。</Text>
                 <View className='sch-generate__dates'>
-                  <Picker mode='date' value={from} onChange={(e) => setFrom(String(e.detail.value))}>
-                    <View className='sch-picker' aria-label={`开始日期 ${from}，点击更改`}>
-                      <Text>自 {from}</Text>
-                    </View>
-                  </Picker>
-                  <Picker mode='date' value={to} start={from} onChange={(e) => setTo(String(e.detail.value))}>
-                    <View className='sch-picker' aria-label={`结束日期 ${to}，点击更改`}>
-                      <Text>至 {to}</Text>
-                    </View>
-                  </Picker>
+                  <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} itemClassName='sch-picker' />
                 </View>
-                {generateError ? (
-                  <View className='form-error' role='alert'>
-                    {generateError}
-                  </View>
-                ) : null}
+                <FormError message={generateError} />
                 {generated ? (
                   <View className='sch-result' role='status'>
                     {generated}

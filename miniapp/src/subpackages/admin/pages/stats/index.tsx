@@ -1,16 +1,16 @@
 import { useState } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { RATING_LABELS } from '@gov/shared'
 import BarChart, { type Bar } from '@/components/BarChart'
-import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
 import StaffPage from '@/components/StaffPage'
 import { adminApi, type SatisfactionRow } from '@/api/admin'
 import type { SatisfactionStats } from '@/api/ratings'
 import { useAsync } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useSession } from '@/store/session'
 import { addDays, shanghaiDate } from '@/utils/time'
+import DateRange from '@/subpackages/admin/components/DateRange'
 import './index.scss'
 
 const pct = (r: number | null) => (r === null ? '暂无评价' : `${(r * 100).toFixed(1)}%`)
@@ -39,8 +39,7 @@ function scoreBars(s: SatisfactionStats): Bar[] {
 
 /** Admin: satisfaction (基本满意 or better) overall, per hall and per department, with plain-View bar charts. */
 export default function Stats() {
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && !!user?.roles.includes('admin')
+  const { accessToken, enabled } = useDeskAccess(true)
   const today = shanghaiDate()
   const [from, setFrom] = useState(addDays(today, -89))
   const [to, setTo] = useState(today)
@@ -61,25 +60,12 @@ export default function Stats() {
     <StaffPage
       title='满意度统计'
       adminOnly
-      actions={
-        <Button fill='outline' type='primary' onClick={data.reload}>
-          刷新
-        </Button>
-      }
+      onRefresh={data.reload}
     >
       <View className='stats__toolbar'>
-        <Picker mode='date' value={from} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
-          <View className='stats__date' aria-label={`开始日期 ${from}，点击更改`}>
-            <Text>自 {from}</Text>
-          </View>
-        </Picker>
-        <Picker mode='date' value={to} start={from} onChange={(e) => setTo(String(e.detail.value))}>
-          <View className='stats__date' aria-label={`结束日期 ${to}，点击更改`}>
-            <Text>至 {to}</Text>
-          </View>
-        </Picker>
+        <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} itemClassName='stats__date' />
       </View>
-      <PageState loading={data.loading && !d} error={data.error} onRetry={data.reload}>
+      <PageState of={data}>
         {d && (
           <>
             <View className='card'>

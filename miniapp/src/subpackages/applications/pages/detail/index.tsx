@@ -1,4 +1,5 @@
 import Code from '@/components/Code'
+import KeyValue from '@/components/KeyValue'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -13,9 +14,9 @@ import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import SubscribeCard from '@/components/SubscribeCard'
 import Tappable from '@/components/Tappable'
-import Timeline from '@/components/Timeline'
+import Timeline, { filingTimeline } from '@/components/Timeline'
 import { errorMessage, isApiError } from '@/api/client'
-import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, sizeLabel, SLA_LABELS, timelineTitle } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, sizeLabel, SLA_LABELS } from '@gov/shared'
 import { filingsApi, partyLabel, type RatedApplicationView, type MaterialView } from '@/api/filings'
 import { useAsync } from '@/hooks/useAsync'
 import { useFormErrors } from '@/hooks/useFormErrors'
@@ -28,9 +29,9 @@ import { dateLabel, fullDateTime, shanghaiDate } from '@/utils/time'
 import CommitmentSheet from '@/subpackages/applications/components/CommitmentSheet'
 import { FILING_TONE, SLA_TONE } from '@/subpackages/applications/components/tones'
 import '@/subpackages/applications/components/filing.scss'
-import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
+import { useBusy } from '@/hooks/useBusy'
 
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
 
@@ -133,11 +134,7 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uplo
         </View>
       ))}
 
-      {error ? (
-        <View className='form-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
+      <FormError message={error} />
 
       {editable ? (
         <MaterialUpload
@@ -161,13 +158,13 @@ export default function FilingDetail() {
   const filing = useAsync(() => filingsApi.get(id), [id, accessToken], !!id && !!accessToken)
   const [missing, setMissing] = useState<string[]>([])
   const [unchanged, setUnchanged] = useState<string[]>([])
-  const [submitting, setSubmitting] = useState(false)
+  const [submitting, whileSubmitting] = useBusy()
   // the form's message (submit refused): goes when a material changes, a commitment is signed or the submit goes through
   const errors = useFormErrors()
   const [sheet, setSheet] = useState(false)
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState('')
-  const [withdrawing, setWithdrawing] = useState(false)
+  const [withdrawing, whileWithdrawing] = useBusy()
   // just submitted: offer 开启提醒 (subscribe messages are asked for on that tap only)
   const [submitted, setSubmitted] = useState(false)
   // while a file is on its way, submitting (or withdrawing, or a commitment) would race it
@@ -182,8 +179,7 @@ export default function FilingDetail() {
 
   const submit = async () => {
     if (!f || uploading) return
-    setSubmitting(true)
-    try {
+    await whileSubmitting(async () => {
       await filingsApi.submit(f.id)
       errors.clear()
       setMissing([])
@@ -191,7 +187,7 @@ export default function FilingDetail() {
       setSubmitted(true)
       toast('已提交预审', 'success')
       filing.reload()
-    } catch (e) {
+    }, (e) => {
       const ids = isApiError(e) && Array.isArray(e.details.materialIds) ? (e.details.materialIds as string[]) : []
       const named = f.materials.filter((m) => ids.includes(m.materialId))
       const count = named.length
@@ -206,9 +202,7 @@ export default function FilingDetail() {
       } else {
         errors.failWith(e)
       }
-    } finally {
-      setSubmitting(false)
-    }
+    })
   }
 
   const commit = async (materialIds: string[]) => {
@@ -233,16 +227,11 @@ export default function FilingDetail() {
   const withdraw = async () => {
     if (!f || uploading) return
     if (!(await confirmDestructive({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
-    setWithdrawing(true)
-    try {
+    await whileWithdrawing(async () => {
       await filingsApi.withdraw(f.id)
       toast('已撤回')
       filing.reload()
-    } catch (e) {
-      toast(errorMessage(e))
-    } finally {
-      setWithdrawing(false)
-    }
+    }, (e) => toast(errorMessage(e)))
   }
 
   const receipt = async () => {
@@ -254,13 +243,7 @@ export default function FilingDetail() {
     }
   }
 
-  const timeline = [...(f?.timeline ?? [])].reverse().map((t, i) => ({
-    key: `${t.at}-${i}`,
-    title: timelineTitle(t),
-    time: fullDateTime(t.at),
-    by: t.actor,
-    note: t.note,
-  }))
+  const timeline = filingTimeline(f?.timeline ?? [])
 
   const progressBlock = timeline.length ? (
     <>
@@ -274,7 +257,7 @@ export default function FilingDetail() {
   return (
     <AppPage className='filing'>
       <SignInGate purpose='查看办件'>
-        <PageState loading={filing.loading && !f} notFound={!id} notFoundText='缺少办件编号' error={filing.error} onRetry={filing.reload}>
+        <PageState of={filing} notFound={!id} notFoundText='缺少办件编号'>
           {f ? (
             <View>
               <View className='filing__head'>
@@ -340,38 +323,23 @@ export default function FilingDetail() {
 
               {f.dueAt || f.receiptNo ? (
                 <View className='card'>
-                  {f.acceptedAt ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>受理日期</Text>
-                      <Text className='kv__v'>{dateLabel(shanghaiDate(f.acceptedAt))}</Text>
-                    </View>
-                  ) : null}
+                  {f.acceptedAt ? <KeyValue label='受理日期'>{dateLabel(shanghaiDate(f.acceptedAt))}</KeyValue> : null}
                   {f.dueAt ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>承诺办结期限</Text>
-                      <Text className='kv__v filing__due'>{dateLabel(shanghaiDate(f.dueAt))} 前</Text>
-                    </View>
+                    <KeyValue label='承诺办结期限' valueClassName='filing__due'>
+                      {dateLabel(shanghaiDate(f.dueAt))} 前
+                    </KeyValue>
                   ) : null}
                   {f.receiptNo ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>受理回执号</Text>
-                      <Code className='kv__v'>{f.receiptNo}</Code>
-                    </View>
+                    <KeyValue label='受理回执号' code copy={f.receiptNo}>
+                      {f.receiptNo}
+                    </KeyValue>
                   ) : null}
-                  {f.decisionNote ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>审查意见</Text>
-                      <Text className='kv__v'>{f.decisionNote}</Text>
-                    </View>
-                  ) : null}
+                  {f.decisionNote ? <KeyValue label='审查意见'>{f.decisionNote}</KeyValue> : null}
                   {f.delivery ? (
-                    <View className='kv'>
-                      <Text className='kv__k'>送达</Text>
-                      <Text className='kv__v'>
-                        {{ window: '窗口领取', post: '邮寄', online: '网上送达' }[f.delivery.method] ?? f.delivery.method}
-                        {f.delivery.trackingNo ? ` 运单号 ${f.delivery.trackingNo}` : ''}
-                      </Text>
-                    </View>
+                    <KeyValue label='送达'>
+                      {{ window: '窗口领取', post: '邮寄', online: '网上送达' }[f.delivery.method] ?? f.delivery.method}
+                      {f.delivery.trackingNo ? ` 运单号 ${f.delivery.trackingNo}` : ''}
+                    </KeyValue>
                   ) : null}
                   {f.receiptNo ? (
                     <Tappable className='link' onTap={() => void receipt()}>

@@ -4,16 +4,16 @@ import { useFormErrors } from '@/hooks/useFormErrors'
 import Code from '@/components/Code'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
+import FormField from '@/components/FormField'
 import AppPage from '@/components/AppPage'
 import StatusTag from '@/components/StatusTag'
-import Timeline from '@/components/Timeline'
+import Timeline, { filingTimeline } from '@/components/Timeline'
 import { filingsApi, type LookupView } from '@/api/filings'
-import { dateLabel, fullDateTime, shanghaiDate } from '@/utils/time'
+import { dateLabel, shanghaiDate } from '@/utils/time'
 import { FILING_TONE, SLA_TONE } from '@/subpackages/applications/components/tones'
 import '@/subpackages/applications/components/filing.scss'
-import './index.scss'
 
 /** Public progress lookup: filing number + the last 4 digits of the applicant's phone, no sign-in. */
 export default function Lookup() {
@@ -48,38 +48,20 @@ export default function Lookup() {
     <AppPage className='lookup'>
       <View className='card'>
         <Text className='muted'>无需登录，凭办件编号和申请人手机号后四位查询办理进度。</Text>
-        <View className='field'>
-          <Text className='field__label'>办件编号</Text>
-          <Input
-            className={`field__input ${errors.of('number') ? 'field__input--invalid' : ''}`}
-            aria-label='办件编号'
-            placeholder='如 ZW20261201-000123'
-            maxlength={17}
-            value={number}
-            onInput={(e) => {
-              setNumber(e.detail.value)
-              errors.changed('number')
-            }}
-          />
-          {errors.of('number') ? <Text className='field__error'>{errors.of('number')}</Text> : null}
-        </View>
-        <View className='field'>
-          <Text className='field__label'>手机号后四位</Text>
-          <Input
-            className={`field__input ${errors.of('tail') ? 'field__input--invalid' : ''}`}
-            aria-label='手机号后四位'
-            type='number'
-            maxlength={4}
-            placeholder='申请人手机号后四位'
-            value={tail}
-            onInput={(e) => {
-              setTail(e.detail.value)
-              errors.changed('tail')
-            }}
-            onConfirm={search}
-          />
-          {errors.of('tail') ? <Text className='field__error'>{errors.of('tail')}</Text> : null}
-        </View>
+        <FormField
+          label='办件编号'
+          placeholder='如 ZW20261201-000123'
+          maxlength={17}
+          {...errors.field('number', number, setNumber)}
+        />
+        <FormField
+          label='手机号后四位'
+          type='number'
+          maxlength={4}
+          placeholder='申请人手机号后四位'
+          {...errors.field('tail', tail, setTail)}
+          onConfirm={search}
+        />
         <FormError message={errors.form} />
         <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={search}>
           查询
@@ -96,15 +78,7 @@ export default function Lookup() {
           </View>
           {result.dueAt ? <Text className='filing__number'>承诺办结期限：{dateLabel(shanghaiDate(result.dueAt))} 前</Text> : null}
           <View className='section-title'>办理进度</View>
-          <Timeline
-            items={[...result.timeline].reverse().map((t, i) => ({
-              key: `${t.at}-${i}`,
-              title: APPLICATION_STATUS_LABELS[t.status],
-              time: fullDateTime(t.at),
-              by: t.actor,
-              note: t.note,
-            }))}
-          />
+          <Timeline items={filingTimeline(result.timeline)} />
         </View>
       ) : null}
     </AppPage>

@@ -51,14 +51,7 @@ export default function MyFilings() {
       <SignInGate purpose='查看我的办件'>
         {options.length > 2 ? <Segmented label='按办理主体筛选' value={current} options={options} onChange={setFilter} /> : null}
         <View className='card'>
-          <PageState
-            loading={list.loading && !list.data}
-            error={list.error}
-            empty={items.length === 0}
-            emptyText='还没有办件'
-            emptyHint='在办事指南中点“在线申报”即可网上预审'
-            onRetry={list.reload}
-          >
+          <PageState of={list} empty={items.length === 0} emptyText='还没有办件' emptyHint='在办事指南中点“在线申报”即可网上预审'>
             {items.map((f) => (
               <Tappable key={f.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.filing, { id: f.id }))}>
                 <View className='list-item__head'>

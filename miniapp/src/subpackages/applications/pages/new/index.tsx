@@ -21,6 +21,7 @@ import { toast } from '@/utils/nav'
 import '@/subpackages/applications/components/filing.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import { useBusy } from '@/hooks/useBusy'
 
 /**
  * 在线申报: before a draft filing is made, say for whom (为谁办理: oneself, a company, a
@@ -34,7 +35,7 @@ export default function NewFiling() {
   const onBehalfOf = useActingFor()
   const who = useActingWho()
   const [hallId, setHallId] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   // a refusal goes when the hall changes or the filing is made
   const errors = useFormErrors()
   useEffect(() => errors.changed(), [hallId])
@@ -47,23 +48,20 @@ export default function NewFiling() {
 
   const start = async () => {
     if (!hallId) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const filing = await filingsApi.create(serviceId, hallId, onBehalfOf)
       // made in that name: the next errand starts from 本人 again
       acting.done()
       errors.clear()
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.filing, { id: filing.id }) })
-    } catch (e) {
+    }, (e) => {
       if (isApiError(e) && e.code === 'REAL_NAME_REQUIRED') {
         toast(e.message)
         Taro.navigateTo({ url: ROUTES.verify })
       } else {
         errors.failWith(e)
       }
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const g = guide.data

@@ -25,6 +25,7 @@ import { toast } from '@/utils/nav'
 import { addDays, dateLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
 import DayGrid, { type DayCell } from '@/subpackages/booking/components/DayGrid'
 import EligibilityBanner from '@/subpackages/booking/components/EligibilityBanner'
+import { useBusy } from '@/hooks/useBusy'
 import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 
@@ -42,7 +43,7 @@ export default function Book() {
   const [hallId, setHallId] = useState<string | null>(params.hallId || null)
   const [day, setDay] = useState<string | null>(null)
   const [slotId, setSlotId] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   // a refusal (e.g. 该时段已约满) goes once the hall, day or slot changes
   const errors = useFormErrors()
   useEffect(() => errors.changed(), [hallId, day, slotId])
@@ -126,8 +127,7 @@ export default function Book() {
 
   const confirm = async () => {
     if (!slot) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const booking = await bookingApi.book(slot.id, serviceId, onBehalfOf)
       // made in that name: the next errand starts from 本人 again
       acting.done()
@@ -135,13 +135,11 @@ export default function Book() {
       toast('预约成功', 'success')
       // fresh=1: the detail page offers 开启提醒 (subscribe messages are asked for on that tap only)
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.booking, { id: booking.id, fresh: 1 }) })
-    } catch (e) {
+    }, (e) => {
       errors.failWith(e)
       if (isApiError(e) && (e.code === 'SLOT_FULL' || e.code === 'SLOT_NOT_BOOKABLE')) days.reload()
       if (isApiError(e) && e.code === 'BOOKING_FORFEITED') eligibility.reload()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const g = guide.data

@@ -1,4 +1,4 @@
-import { APPEAL_STATUS_LABELS, type AppealStatus } from '@gov/shared'
+import { APPEAL_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -7,9 +7,10 @@ import FormError from '@/components/FormError'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
-import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import SignInGate from '@/components/SignInGate'
-import StatusTag, { type Tone } from '@/components/StatusTag'
+import StatusTag from '@/components/StatusTag'
+import { toned } from '@/utils/status-tones'
 import Tappable from '@/components/Tappable'
 import { bookingApi, type NoShowRecordItem } from '@/api/booking'
 import { useAsync } from '@/hooks/useAsync'
@@ -23,36 +24,28 @@ import EligibilityBanner from '@/subpackages/booking/components/EligibilityBanne
 import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import { useBusy } from '@/hooks/useBusy'
 
-const APPEAL_LABEL: Record<AppealStatus, { text: string; tone: Tone }> = {
-  open: { text: APPEAL_STATUS_LABELS.open, tone: 'warning' },
-  waived: { text: APPEAL_STATUS_LABELS.waived, tone: 'success' },
-  rejected: { text: APPEAL_STATUS_LABELS.rejected, tone: 'danger' },
-}
+const APPEAL_LABEL = toned(APPEAL_STATUS_LABELS, { open: 'warning', waived: 'success', rejected: 'danger' })
 
 function Item({ item, onChanged }: { item: NoShowRecordItem; onChanged: () => void }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const errors = useFormErrors()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
 
   const submit = async () => {
     if (reason.trim().length < 2) {
       errors.fail('请写明申诉理由（至少 2 个字）')
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await bookingApi.appeal(item.bookingId, reason.trim())
       errors.clear()
       toast('申诉已提交', 'success')
       setOpen(false)
       onChanged()
-    } catch (e) {
-      errors.failWith(e)
-    } finally {
-      setBusy(false)
-    }
+    }, (e) => errors.failWith(e))
   }
 
   const a = item.appeal
@@ -171,21 +164,19 @@ export default function NoShows() {
           </Text>
         </View>
 
-        <View className='section-title'>爽约明细</View>
-        <View className='card'>
-          <PageState
-            loading={record.loading}
-            error={record.error}
-            empty={(record.data ?? []).length === 0}
-            emptyText='没有爽约记录'
-            emptyHint={principalId ? '委托人目前没有爽约记录' : '请继续按时办理或提前取消预约'}
-            onRetry={reload}
-          >
-            {(record.data ?? []).map((it) => (
-              <Item key={it.bookingId} item={it} onChanged={reload} />
-            ))}
-          </PageState>
-        </View>
+        <Section
+          title='爽约明细'
+          loading={record.loading}
+          error={record.error}
+          empty={(record.data ?? []).length === 0}
+          emptyText='没有爽约记录'
+          emptyHint={principalId ? '委托人目前没有爽约记录' : '请继续按时办理或提前取消预约'}
+          onRetry={reload}
+        >
+          {(record.data ?? []).map((it) => (
+            <Item key={it.bookingId} item={it} onChanged={reload} />
+          ))}
+        </Section>
       </SignInGate>
     </AppPage>
   )

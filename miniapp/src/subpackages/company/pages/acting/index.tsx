@@ -1,3 +1,4 @@
+import { ENTERPRISE_ROLE_LABELS } from '@gov/shared'
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -11,10 +12,10 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { acting, useActingChoice, type ActingChoice } from '@/store/acting'
 import { useSession } from '@/store/session'
-import { isH5 } from '@/platform'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { ENTERPRISE_STATUS } from '@/utils/enterprise-status'
 import { goBackOr, toast } from '@/utils/nav'
+import { optionA11y } from '@/utils/a11y'
 import '@/subpackages/company/company.scss'
 import './index.scss'
 
@@ -54,7 +55,7 @@ export default function Acting() {
       key: `enterprise:${c.id}`,
       title: c.name,
       sub: usable
-        ? `企业 · 我是${c.role === 'admin' ? '管理员' : '经办人'}`
+        ? `企业 · 我是${ENTERPRISE_ROLE_LABELS[c.role]}`
         : `企业 · ${ENTERPRISE_STATUS[c.status].text}，${c.status === 'pending' ? '核验通过后才能以企业名义办理' : '不能以企业名义办理'}`,
       choice: { type: 'enterprise', id: c.id, name: c.name },
       disabled: usable ? undefined : c.status === 'pending' ? '企业待大厅核验，暂不能以企业名义办理' : '企业未通过核验，不能以企业名义办理',
@@ -103,24 +104,10 @@ export default function Acting() {
       <SignInGate purpose='选择办理对象'>
         <View className='section-title'>选择办理对象</View>
         <View className='card' role='radiogroup' aria-label='为谁办理'>
-          <PageState loading={data.loading && !data.data} error={data.error} onRetry={data.reload}>
+          <PageState of={data}>
             {options.map((o) => {
               const on = o.key === currentKey
-              const a11y = isH5
-                ? {
-                    role: 'radio',
-                    tabIndex: 0,
-                    'aria-checked': on ? 'true' : 'false',
-                    'aria-disabled': o.disabled ? 'true' : undefined,
-                    'aria-label': `${o.title}，${o.sub}`,
-                    onKeyDown: (e: KeyboardEvent) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault()
-                        pick(o)
-                      }
-                    },
-                  }
-                : {}
+              const a11y = optionA11y('radio', on, () => pick(o), `${o.title}，${o.sub}`, !!o.disabled)
               return (
                 <View
                   key={o.key}

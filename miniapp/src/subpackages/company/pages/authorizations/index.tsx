@@ -6,11 +6,13 @@ import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import ReasonDialog from '@/components/ReasonDialog'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
 import StatusTag, { type Tone } from '@/components/StatusTag'
 import { errorMessage } from '@/api/client'
+import { toned } from '@/utils/status-tones'
 import { delegationApi, type AuthorizationView } from '@/api/delegation'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
@@ -22,16 +24,11 @@ import { toast } from '@/utils/nav'
 import '@/subpackages/company/company.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import CoRow from '@/subpackages/company/components/CoRow'
 
 type Role = 'principal' | 'agent'
 
-const STATUS: Record<AuthorizationView['status'], { text: string; tone: Tone }> = {
-  pending: { text: AUTHORIZATION_STATUS_LABELS.pending, tone: 'warning' },
-  active: { text: AUTHORIZATION_STATUS_LABELS.active, tone: 'success' },
-  declined: { text: AUTHORIZATION_STATUS_LABELS.declined, tone: 'danger' },
-  revoked: { text: AUTHORIZATION_STATUS_LABELS.revoked, tone: 'muted' },
-  expired: { text: AUTHORIZATION_STATUS_LABELS.expired, tone: 'muted' },
-}
+const STATUS = toned(AUTHORIZATION_STATUS_LABELS, { pending: 'warning', active: 'success', declined: 'danger', revoked: 'muted', expired: 'muted' })
 
 /** The status as this side reads it: an invitation waits for the agent, who sees it as theirs to answer. */
 const statusFor = (a: AuthorizationView, role: Role) => (role === 'agent' && a.status === 'pending' ? { text: '待您确认', tone: 'warning' as Tone } : STATUS[a.status])
@@ -79,15 +76,7 @@ export default function Authorizations() {
   return (
     <AppPage className='authorizations'>
       <SignInGate purpose='管理授权委托'>
-        <Segmented
-          label='授权类别'
-          value={role}
-          options={[
-            { value: 'principal', label: '我给出的授权' },
-            { value: 'agent', label: '我收到的授权' },
-          ]}
-          onChange={setRole}
-        />
+        <Segmented label='授权类别' value={role} options={{ principal: '我给出的授权', agent: '我收到的授权' }} onChange={setRole} />
         {role === 'principal' && (
           <View className='co-actions'>
             <Button type='primary' size='large' onClick={() => Taro.navigateTo({ url: '/subpackages/company/pages/authorize/index' })}>
@@ -97,12 +86,10 @@ export default function Authorizations() {
         )}
         <View className='card'>
           <PageState
-            loading={list.loading && !list.data}
-            error={list.error}
+            of={list}
             empty={items.length === 0}
             emptyText={role === 'principal' ? '您还没有授权他人代办' : '还没有人授权您代办'}
             emptyHint={role === 'principal' ? '可授权家人、同事或代办机构以您或企业的名义办理' : undefined}
-            onRetry={list.reload}
           >
             {items.map((a) => (
               <View key={a.id} className='auth-item'>
@@ -170,31 +157,20 @@ export default function Authorizations() {
 
         {role === 'principal' && (
           <>
-            <View className='section-title'>他人为我办理的记录</View>
-            <View className='card'>
-              <PageState loading={done.loading && !done.data} error={done.error} empty={doneCount === 0} emptyText='暂无代办记录' onRetry={done.reload}>
-                {done.data?.bookings.map((b) => (
-                  <View key={b.id} className='co-row done-booking'>
-                    <View className='co-row__main'>
-                      <Text className='co-row__title'>预约：{b.serviceName ?? ''}</Text>
-                      <Text className='co-row__sub'>
-                        {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
-                      </Text>
-                    </View>
-                    <StatusTag tone='info'>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
-                  </View>
-                ))}
-                {done.data?.filings.map((f) => (
-                  <View key={f.id} className='co-row'>
-                    <View className='co-row__main'>
-                      <Text className='co-row__title'>办件：{f.serviceName ?? ''}</Text>
-                      <Code className='co-row__sub'>{f.number}</Code>
-                    </View>
-                    <StatusTag tone='info'>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
-                  </View>
-                ))}
-              </PageState>
-            </View>
+            <Section title='他人为我办理的记录' of={done} empty={doneCount === 0} emptyText='暂无代办记录'>
+              {done.data?.bookings.map((b) => (
+                <CoRow key={b.id} className='done-booking' title={`预约：${b.serviceName ?? ''}`} aside={<StatusTag tone='info'>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>}>
+                  <Text className='co-row__sub'>
+                    {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
+                  </Text>
+                </CoRow>
+              ))}
+              {done.data?.filings.map((f) => (
+                <CoRow key={f.id} title={`办件：${f.serviceName ?? ''}`} aside={<StatusTag tone='info'>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>}>
+                  <Code className='co-row__sub'>{f.number}</Code>
+                </CoRow>
+              ))}
+            </Section>
           </>
         )}
 

@@ -5,6 +5,7 @@ import { maskPhone, normalizePhone, PHONE_INPUT_MAX_LENGTH, type OnBehalfOf, typ
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
+import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
 import ReasonDialog from '@/components/ReasonDialog'
 import SignInGate from '@/components/SignInGate'
@@ -12,10 +13,10 @@ import { api } from '@/api/client'
 import { delegationApi } from '@/api/delegation'
 import { enterprisesApi } from '@/api/enterprises'
 import { useAsync } from '@/hooks/useAsync'
-import { isH5 } from '@/platform'
 import { useSession } from '@/store/session'
 import { addDays, shanghaiDate } from '@/utils/time'
 import { toast } from '@/utils/nav'
+import { optionA11y } from '@/utils/a11y'
 import '@/subpackages/company/company.scss'
 import './index.scss'
 
@@ -26,20 +27,7 @@ type Scope = 'all' | 'some' | null
 const SUGGESTED_DAYS = 30
 
 function Choice({ on, label, onTap, check }: { on: boolean; label: string; onTap: () => void; check?: boolean }) {
-  const a11y = isH5
-    ? {
-        role: check ? 'checkbox' : 'radio',
-        tabIndex: 0,
-        'aria-checked': on ? 'true' : 'false',
-        'aria-label': label,
-        onKeyDown: (e: KeyboardEvent) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault()
-            onTap()
-          }
-        },
-      }
-    : {}
+  const a11y = optionA11y(check ? 'checkbox' : 'radio', on, onTap, label)
   return (
     <View className={`co-choice ${on ? 'co-choice--on' : ''}`} onClick={onTap} {...(a11y as object)}>
       <View className={`co-choice__mark ${check ? 'co-choice__check' : ''}`} />
@@ -50,6 +38,32 @@ function Choice({ on, label, onTap, check }: { on: boolean; label: string; onTap
 
 function days(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+}
+
+interface DateFieldProps {
+  label: string
+  /** YYYY-MM-DD */
+  value: string
+  /** the earliest date offered */
+  start: string
+  error?: string
+  onChange: (date: string) => void
+}
+
+/** A labelled date with 更改: the platform's date picker. */
+function DateField({ label, value, start, error, onChange }: DateFieldProps) {
+  return (
+    <View className='field'>
+      <Text className='field__label'>{label}</Text>
+      <Picker mode='date' value={value} start={start} onChange={(e) => onChange(String(e.detail.value))}>
+        <View className='co-date' aria-label={`${label} ${value}`}>
+          <Text>{value}</Text>
+          <Text className='muted'>更改</Text>
+        </View>
+      </Picker>
+      {error ? <Text className='field__error'>{error}</Text> : null}
+    </View>
+  )
 }
 
 /**
@@ -200,31 +214,14 @@ export default function Authorize() {
         <View className='section-title'>有效期</View>
         <View className='card'>
           <View className='authorize__dates'>
-            <View className='field'>
-              <Text className='field__label'>开始日期</Text>
-              <Picker mode='date' value={validFrom} start={today} onChange={(e) => {
-                  setValidFrom(String(e.detail.value))
-                  clear('validTo')
-                }}>
-                <View className='co-date' aria-label={`开始日期 ${validFrom}`}>
-                  <Text>{validFrom}</Text>
-                  <Text className='muted'>更改</Text>
-                </View>
-              </Picker>
-            </View>
-            <View className='field'>
-              <Text className='field__label'>结束日期</Text>
-              <Picker mode='date' value={validTo} start={validFrom} onChange={(e) => {
-                  setValidTo(String(e.detail.value))
-                  clear('validTo')
-                }}>
-                <View className='co-date' aria-label={`结束日期 ${validTo}`}>
-                  <Text>{validTo}</Text>
-                  <Text className='muted'>更改</Text>
-                </View>
-              </Picker>
-              {errors.validTo ? <Text className='field__error'>{errors.validTo}</Text> : null}
-            </View>
+            <DateField label='开始日期' value={validFrom} start={today} onChange={(d) => {
+                setValidFrom(d)
+                clear('validTo')
+              }} />
+            <DateField label='结束日期' value={validTo} start={validFrom} error={errors.validTo} onChange={(d) => {
+                setValidTo(d)
+                clear('validTo')
+              }} />
           </View>
           {validTo >= validFrom ? <Text className='muted'>共 {days(validFrom, validTo)} 天（建议期限为一个月，可按需更改）。</Text> : null}
           <Button className='btn-block' block type='primary' size='large' onClick={review}>
@@ -242,24 +239,12 @@ export default function Authorize() {
           onClose={() => setConfirming(false)}
         >
           <View className='authorize__summary'>
-            <View className='kv'>
-              <Text className='kv__k'>委托人</Text>
-              <Text className='kv__v'>{principalLabel}</Text>
-            </View>
-            <View className='kv'>
-              <Text className='kv__k'>代办人手机号</Text>
-              <Text className='kv__v'>{maskPhone(normalizePhone(agentPhone) ?? agentPhone.trim())}</Text>
-            </View>
-            <View className='kv'>
-              <Text className='kv__k'>授权范围</Text>
-              <Text className='kv__v'>{scopeLabel}</Text>
-            </View>
-            <View className='kv'>
-              <Text className='kv__k'>有效期</Text>
-              <Text className='kv__v'>
-                {validFrom} 至 {validTo}
-              </Text>
-            </View>
+            <KeyValue label='委托人'>{principalLabel}</KeyValue>
+            <KeyValue label='代办人手机号'>{maskPhone(normalizePhone(agentPhone) ?? agentPhone.trim())}</KeyValue>
+            <KeyValue label='授权范围'>{scopeLabel}</KeyValue>
+            <KeyValue label='有效期'>
+              {validFrom} 至 {validTo}
+            </KeyValue>
           </View>
         </ReasonDialog>
       </SignInGate>

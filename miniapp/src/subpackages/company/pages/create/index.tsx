@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -10,8 +11,8 @@ import { errorMessage, isApiError } from '@/api/client'
 import { enterprisesApi } from '@/api/enterprises'
 import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
+import { useBusy } from '@/hooks/useBusy'
 import '@/subpackages/company/company.scss'
-import './index.scss'
 
 type Errors = Partial<Record<'name' | 'creditCode' | 'legalRepName', string>>
 
@@ -27,7 +28,7 @@ export default function CreateCompany() {
   const [legalRepName, setLegalRepName] = useState('')
   const [errors, setErrors] = useState<Errors>({})
   const [formError, setFormError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
 
   const submit = async () => {
     setFormError('')
@@ -39,12 +40,11 @@ export default function CreateCompany() {
     if (legalRepName.trim().length < 2) next.legalRepName = '请填写法定代表人姓名'
     setErrors(next)
     if (Object.keys(next).length) return
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const created = await enterprisesApi.create({ name: name.trim(), creditCode: code, legalRepName: legalRepName.trim() })
       toast(created.status === 'verified' ? '企业已创建' : '已登记，待大厅核验', created.status === 'verified' ? 'success' : 'none')
       Taro.redirectTo({ url: `/subpackages/company/pages/detail/index?id=${created.id}` })
-    } catch (e) {
+    }, (e) => {
       if (isApiError(e)) {
         const f = e.fieldErrors
         if (e.code === 'INVALID_CREDIT_CODE') f.creditCode = e.message
@@ -54,9 +54,7 @@ export default function CreateCompany() {
         }
       }
       setFormError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
@@ -82,11 +80,7 @@ export default function CreateCompany() {
               </Text>
             )
           ) : null}
-          {formError ? (
-            <View className='form-error' role='alert'>
-              {formError}
-            </View>
-          ) : null}
+          <FormError message={formError} />
           <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
             创建
           </Button>

@@ -1,4 +1,4 @@
-import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, ENTERPRISE_ROLE_LABELS } from '@gov/shared'
 import Code from '@/components/Code'
 import { useMemo } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -6,8 +6,9 @@ import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import SignInGate from '@/components/SignInGate'
-import StatusTag, { type Tone } from '@/components/StatusTag'
+import StatusTag from '@/components/StatusTag'
 import { enterprisesApi, type RatedApplicationView } from '@/api/enterprises'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
@@ -15,16 +16,12 @@ import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { acting, useActingChoice } from '@/store/acting'
 import { useSession } from '@/store/session'
 import { ENTERPRISE_STATUS } from '@/utils/enterprise-status'
+import { SLA_STATUS } from '@/utils/status-tones'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import { toast } from '@/utils/nav'
+import CoRow from '@/subpackages/company/components/CoRow'
 import '@/subpackages/company/company.scss'
 import './index.scss'
-
-const SLA_LABEL: Record<string, { text: string; tone: Tone }> = {
-  overdue: { text: SLA_LABELS.overdue, tone: 'danger' },
-  due_soon: { text: SLA_LABELS.due_soon, tone: 'warning' },
-  on_track: { text: SLA_LABELS.on_track, tone: 'success' },
-}
 
 const slaRank = (f: RatedApplicationView) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
 
@@ -55,6 +52,8 @@ export default function CompanyDetail() {
     return [...m.entries()]
   }, [filings.data])
   const overdue = (filings.data ?? []).filter((f) => f.sla === 'overdue').length
+  /** the count tiles: label, number, in red */
+  const tiles: Array<[string, number, boolean?]> = [['全部', sorted.length], ['已超期', overdue, overdue > 0], ...counts]
 
   const c = company.data
   const actingHere = choice?.type === 'enterprise' && choice.id === id
@@ -69,13 +68,13 @@ export default function CompanyDetail() {
     <AppPage className='co-detail'>
       <SignInGate purpose='查看企业办件'>
         <View className='card'>
-          <PageState loading={company.loading && !c} error={company.error} onRetry={company.reload}>
+          <PageState of={company}>
             {c && (
               <View>
                 <Text className='co-detail__name'>{c.name}</Text>
                 <Text className='co-row__sub'>统一社会信用代码 {c.creditCode}</Text>
                 <Text className='co-row__sub'>
-                  法定代表人 {c.legalRepName} · 我的身份：{c.role === 'admin' ? '管理员' : '经办人'}
+                  法定代表人 {c.legalRepName} · 我的身份：{ENTERPRISE_ROLE_LABELS[c.role]}
                 </Text>
                 <View className='co-tags'>
                   <StatusTag tone={ENTERPRISE_STATUS[c.status].tone}>{ENTERPRISE_STATUS[c.status].text}</StatusTag>
@@ -115,71 +114,45 @@ export default function CompanyDetail() {
           </PageState>
         </View>
 
-        <View className='section-title'>企业办件</View>
-        <View className='card'>
-          <PageState
-            loading={filings.loading && !filings.data}
-            error={filings.error}
-            empty={sorted.length === 0}
-            emptyText='企业还没有办件'
-            emptyHint='切换为以企业名义办理后，在办事指南中发起申请'
-            onRetry={filings.reload}
-          >
-            <View className='co-counts' aria-label='办件数量'>
-              <View className='co-count'>
-                <Text className='co-count__num'>{sorted.length}</Text>
-                <Text className='co-count__label'>全部</Text>
-              </View>
-              <View className={`co-count ${overdue ? 'co-count--danger' : ''}`}>
-                <Text className='co-count__num'>{overdue}</Text>
-                <Text className='co-count__label'>已超期</Text>
-              </View>
-              {counts.map(([label, n]) => (
-                <View key={label} className='co-count'>
-                  <Text className='co-count__num'>{n}</Text>
-                  <Text className='co-count__label'>{label}</Text>
-                </View>
-              ))}
-            </View>
-            <View style={{ marginTop: '12px' }}>
-              {sorted.map((f) => (
-                <View key={f.id} className='co-row co-filing'>
-                  <View className='co-row__main'>
-                    <Text className='co-row__title'>{f.serviceName ?? f.number}</Text>
-                    <Text className='co-row__sub'>
-                      <Code>{f.number}</Code> · {APPLICATION_STATUS_LABELS[f.status]}
-                    </Text>
-                    {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
-                  </View>
-                  {f.sla && SLA_LABEL[f.sla] ? <StatusTag tone={SLA_LABEL[f.sla].tone}>{SLA_LABEL[f.sla].text}</StatusTag> : null}
-                </View>
-              ))}
-            </View>
-          </PageState>
-        </View>
-
-        <View className='section-title'>企业预约</View>
-        <View className='card'>
-          <PageState
-            loading={bookings.loading && !bookings.data}
-            error={bookings.error}
-            empty={(bookings.data ?? []).length === 0}
-            emptyText='企业还没有预约'
-            onRetry={bookings.reload}
-          >
-            {(bookings.data ?? []).map((b) => (
-              <View key={b.id} className='co-row'>
-                <View className='co-row__main'>
-                  <Text className='co-row__title'>{b.serviceName ?? '预约'}</Text>
-                  <Text className='co-row__sub'>
-                    {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
-                  </Text>
-                </View>
-                <StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS_LABELS[b.status] ?? b.status}</StatusTag>
+        <Section title='企业办件' of={filings} empty={sorted.length === 0} emptyText='企业还没有办件' emptyHint='切换为以企业名义办理后，在办事指南中发起申请'>
+          <View className='co-counts' aria-label='办件数量'>
+            {tiles.map(([label, n, danger]) => (
+              <View key={label} className={`co-count ${danger ? 'co-count--danger' : ''}`}>
+                <Text className='co-count__num'>{n}</Text>
+                <Text className='co-count__label'>{label}</Text>
               </View>
             ))}
-          </PageState>
-        </View>
+          </View>
+          <View style={{ marginTop: '12px' }}>
+            {sorted.map((f) => (
+              <CoRow
+                key={f.id}
+                className='co-filing'
+                title={f.serviceName ?? f.number}
+                aside={f.sla ? <StatusTag tone={SLA_STATUS[f.sla].tone}>{SLA_STATUS[f.sla].text}</StatusTag> : null}
+              >
+                <Text className='co-row__sub'>
+                  <Code>{f.number}</Code> · {APPLICATION_STATUS_LABELS[f.status]}
+                </Text>
+                {f.dueAt ? <Text className='co-row__sub'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
+              </CoRow>
+            ))}
+          </View>
+        </Section>
+
+        <Section title='企业预约' of={bookings} empty={(bookings.data ?? []).length === 0} emptyText='企业还没有预约'>
+          {(bookings.data ?? []).map((b) => (
+            <CoRow
+              key={b.id}
+              title={b.serviceName ?? '预约'}
+              aside={<StatusTag tone={b.status === 'booked' ? 'info' : b.status === 'no_show' ? 'danger' : 'muted'}>{BOOKING_STATUS_LABELS[b.status] ?? b.status}</StatusTag>}
+            >
+              <Text className='co-row__sub'>
+                {b.start ? fullDateTime(b.start) : ''} · {b.hallName ?? ''}
+              </Text>
+            </CoRow>
+          ))}
+        </Section>
       </SignInGate>
     </AppPage>
   )

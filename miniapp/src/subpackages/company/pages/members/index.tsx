@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -5,7 +6,7 @@ import { ENTERPRISE_ROLE_LABELS, normalizePhone, PHONE_INPUT_MAX_LENGTH, PHONE_M
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
-import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import ReasonDialog from '@/components/ReasonDialog'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
@@ -16,8 +17,9 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
+import CoRow from '@/subpackages/company/components/CoRow'
+import { useBusy } from '@/hooks/useBusy'
 import '@/subpackages/company/company.scss'
-import './index.scss'
 
 
 /** Members of a company: admins add people by phone (admin or handler) and remove them. */
@@ -30,7 +32,7 @@ export default function Members() {
   const [role, setRole] = useState<EnterpriseRole>('handler')
   const [phoneError, setPhoneError] = useState('')
   const [formError, setFormError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [removing, setRemoving] = useState<EnterpriseMember | null>(null)
 
   const c = detail.data
@@ -44,45 +46,40 @@ export default function Members() {
       return
     }
     setPhoneError('')
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await enterprisesApi.addMember(id, p, role)
       setPhone('')
       toast('已添加成员', 'success')
       detail.reload()
-    } catch (e) {
+    }, (e) => {
       if (isApiError(e) && e.fieldErrors.phone) setPhoneError(e.fieldErrors.phone)
       else setFormError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (
     <AppPage className='co-members'>
       <SignInGate purpose='管理企业成员'>
-        <View className='section-title'>{c ? c.name : '企业成员'}</View>
-        <View className='card'>
-          <PageState loading={detail.loading && !c} error={detail.error} empty={!!c && c.members.length === 0} onRetry={detail.reload}>
-            {c?.members.map((m) => (
-              <View key={m.userId} className='co-row'>
-                <View className='co-row__main'>
-                  <Text className='co-row__title'>
-                    {m.name ?? '未实名用户'}
-                    {m.self ? '（我）' : ''}
-                  </Text>
-                  <Text className='co-row__sub'>{m.phone ?? ''}</Text>
-                </View>
-                <StatusTag tone={m.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[m.role]}</StatusTag>
-                {isAdmin && !m.self && (
-                  <Button size='small' type='danger' fill='outline' onClick={() => setRemoving(m)} aria-label={`移除成员 ${m.phone ?? ''}`}>
-                    移除
-                  </Button>
-                )}
-              </View>
-            ))}
-          </PageState>
-        </View>
+        <Section title={c ? c.name : '企业成员'} of={detail} empty={!!c && c.members.length === 0}>
+          {c?.members.map((m) => (
+            <CoRow
+              key={m.userId}
+              title={`${m.name ?? '未实名用户'}${m.self ? '（我）' : ''}`}
+              aside={
+                <>
+                  <StatusTag tone={m.role === 'admin' ? 'info' : 'muted'}>{ENTERPRISE_ROLE_LABELS[m.role]}</StatusTag>
+                  {isAdmin && !m.self && (
+                    <Button size='small' type='danger' fill='outline' onClick={() => setRemoving(m)} aria-label={`移除成员 ${m.phone ?? ''}`}>
+                      移除
+                    </Button>
+                  )}
+                </>
+              }
+            >
+              <Text className='co-row__sub'>{m.phone ?? ''}</Text>
+            </CoRow>
+          ))}
+        </Section>
 
         {isAdmin && (
           <>
@@ -90,21 +87,9 @@ export default function Members() {
             <View className='card'>
               <FormField label='成员手机号' value={phone} onChange={setPhone} maxlength={PHONE_INPUT_MAX_LENGTH} placeholder='对方登录政务通所用手机号' error={phoneError} />
               <Text className='field__label'>成员角色</Text>
-              <Segmented
-                label='成员角色'
-                value={role}
-                options={[
-                  { value: 'handler', label: '经办人' },
-                  { value: 'admin', label: '管理员' },
-                ]}
-                onChange={setRole}
-              />
+              <Segmented label='成员角色' value={role} options={{ handler: ENTERPRISE_ROLE_LABELS.handler, admin: ENTERPRISE_ROLE_LABELS.admin }} onChange={setRole} />
               <Text className='muted'>经办人可以企业名义预约、办件；管理员还可管理成员、授权代办人。</Text>
-              {formError ? (
-                <View className='form-error' role='alert'>
-                  {formError}
-                </View>
-              ) : null}
+              <FormError message={formError} />
               <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={add}>
                 添加成员
               </Button>

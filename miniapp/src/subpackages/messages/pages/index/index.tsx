@@ -14,6 +14,7 @@ import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { useSession } from '@/store/session'
 import { fullDateTime } from '@/utils/time'
 import { openPage, toast } from '@/utils/nav'
+import { useBusy } from '@/hooks/useBusy'
 import './index.scss'
 
 type Filter = 'all' | 'unread'
@@ -24,7 +25,7 @@ export default function Messages() {
   const [filter, setFilter] = useState<Filter>('all')
   const list = useAsync(() => messagesApi.list(filter === 'unread'), [filter, accessToken], !!accessToken)
   const [readIds, setReadIds] = useState<Set<string>>(new Set())
-  const [marking, setMarking] = useState(false)
+  const [marking, whileMarking] = useBusy()
   const reload = () => {
     setReadIds(new Set())
     list.reload()
@@ -55,33 +56,20 @@ export default function Messages() {
   }
 
   const markAll = async () => {
-    setMarking(true)
-    try {
+    await whileMarking(async () => {
       for (const m of unread) {
         await messagesApi.read(m.id)
         setReadIds((s) => new Set(s).add(m.id))
       }
       await refreshUnreadBadge()
       toast('已全部标为已读')
-    } catch {
-      toast('部分消息未能标为已读，请重试')
-    } finally {
-      setMarking(false)
-    }
+    }, () => toast('部分消息未能标为已读，请重试'))
   }
 
   return (
     <AppPage className='messages'>
       <SignInGate purpose='查看消息'>
-        <Segmented
-          label='消息筛选'
-          value={filter}
-          options={[
-            { value: 'all', label: '全部消息' },
-            { value: 'unread', label: '未读消息' },
-          ]}
-          onChange={setFilter}
-        />
+        <Segmented label='消息筛选' value={filter} options={{ all: '全部消息', unread: '未读消息' }} onChange={setFilter} />
         {unread.length > 0 && (
           <View className='msg-toolbar'>
             <Button size='small' fill='outline' type='primary' loading={marking} onClick={markAll}>
@@ -91,12 +79,10 @@ export default function Messages() {
         )}
         <View className='card'>
           <PageState
-            loading={list.loading && !list.data}
-            error={list.error}
+            of={list}
             empty={items.length === 0}
             emptyText={filter === 'unread' ? '没有未读消息' : '暂无消息'}
             emptyHint='预约、办件进度、评价答复等通知都会出现在这里'
-            onRetry={list.reload}
           >
             {items.map((m) => (
               <Tappable

@@ -4,22 +4,15 @@ import PageState from '@/components/PageState'
 import Button from '@/components/AppButton'
 import SignInGate from '@/components/SignInGate'
 import { ratingsApi } from '@/api/ratings'
-import { useAsync } from '@/hooks/useAsync'
-import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useReloadOnShow } from '@/hooks/useReloadOnShow'
+import { useMine } from '@/hooks/useMine'
 import { CITIZEN_ROUTES } from '@/routes.citizen'
-import { useSession } from '@/store/session'
 import { openPage } from '@/utils/nav'
 import RatingCard from '@/subpackages/ratings/components/RatingCard'
 import '@/subpackages/ratings/ratings.scss'
-import './index.scss'
 
 /** 我的评价: each rating, the progress of its rectification ticket and the answer; one re-rate after the answer. */
 export default function MyRatings() {
-  const { accessToken } = useSession()
-  const list = useAsync(() => ratingsApi.mine(), [accessToken], !!accessToken)
-  usePullRefresh(list.reload)
-  useReloadOnShow(list.reload, !!accessToken)
+  const list = useMine(() => ratingsApi.mine())
   const items = list.data ?? []
 
   return (
@@ -27,8 +20,7 @@ export default function MyRatings() {
       <SignInGate purpose='查看我的评价'>
         <View className='card'>
           <PageState
-            loading={list.loading && !list.data}
-            error={list.error}
+            of={list}
             empty={items.length === 0}
             emptyText='您还没有评价过'
             emptyHint={
@@ -44,7 +36,6 @@ export default function MyRatings() {
                 </View>
               </>
             }
-            onRetry={list.reload}
           >
             {items.map((r) => (
               <RatingCard key={r.id} rating={r} title={r.serviceName ?? (r.targetType === 'booking' ? '窗口预约服务' : '办件服务')} onRerated={list.reload} />

@@ -1,3 +1,4 @@
+import FormError from '@/components/FormError'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -20,8 +21,8 @@ import { CITIZEN_ROUTES } from '@/routes.citizen'
 import { useSession } from '@/store/session'
 import { dateLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
 import RatingCard from '@/subpackages/ratings/components/RatingCard'
+import { useBusy } from '@/hooks/useBusy'
 import '@/subpackages/ratings/ratings.scss'
-import './index.scss'
 
 const GOOD_TAGS = ['一次办好', '态度热情', '效率高', '指引清楚', '环境整洁']
 const BAD_TAGS = ['等候太久', '多次跑腿', '态度不好', '告知不清', '材料要求不一致']
@@ -63,7 +64,7 @@ export default function Rate() {
   const [tags, setTags] = useState<string[]>([])
   const [comment, setComment] = useState('')
   const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [done, setDone] = useState<null | { score: number; dueAt: string | null }>(null)
   const reload = () => {
     subject.reload()
@@ -90,18 +91,15 @@ export default function Rate() {
       return
     }
     setError('')
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const r = await ratingsApi.rate({ targetType, targetId, score, tags, comment: comment.trim() })
       setDone({ score: r.score, dueAt: r.rectification?.dueAt ?? null })
       reload()
-    } catch (e) {
+    }, (e) => {
       // rated meanwhile (another device, an agent): show that rating instead of the form
       if (isApiError(e) && e.code === 'ALREADY_RATED') reload()
       else setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   if (!targetType || !targetId) {
@@ -169,11 +167,7 @@ export default function Rate() {
                     </>
                   )}
                   <FormField label='评价内容' value={comment} onChange={setComment} multiline maxlength={500} placeholder='说说您的办事体验（选填）' />
-                  {error ? (
-                    <View className='form-error' role='alert'>
-                      {error}
-                    </View>
-                  ) : null}
+                  <FormError message={error} />
                   <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
                     提交评价
                   </Button>

@@ -3,55 +3,41 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import Segmented from '@/components/Segmented'
-import StatusTag, { type Tone } from '@/components/StatusTag'
+import StatusTag from '@/components/StatusTag'
 import { staffApi, type AppealView } from '@/api/staff'
-import { fullDateTime } from '@/utils/time'
+import { toned } from '@/utils/status-tones'
+import { dateLabel, fullDateTime } from '@/utils/time'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
 import '@/subpackages/staff/staff.scss'
-import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 
 type Filter = AppealView['status'] | 'all'
 
-const STATUS: Record<AppealView['status'], { text: string; tone: Tone }> = {
-  open: { text: APPEAL_STATUS_LABELS.open, tone: 'warning' },
-  waived: { text: APPEAL_STATUS_LABELS.waived, tone: 'success' },
-  rejected: { text: APPEAL_STATUS_LABELS.rejected, tone: 'muted' },
-}
+const STATUS = toned(APPEAL_STATUS_LABELS, { open: 'warning', waived: 'success', rejected: 'muted' })
+
+const FILTERS: Record<Filter, string> = { open: '待处理', waived: '已豁免', rejected: '已驳回', all: '全部' }
 
 /** No-show appeals of the hall: waive the no-show or reject the appeal, with an answer the applicant sees. */
 export default function Appeals() {
   const [filter, setFilter] = useState<Filter>('open')
-  const { list, items, setPage } = useStaffList((p) => staffApi.appeals(filter === 'all' ? undefined : filter, p), [filter])
+  const { list } = useStaffList((p) => staffApi.appeals(filter === 'all' ? undefined : filter, p), [filter])
   const [deciding, setDeciding] = useState<{ appeal: AppealView; waive: boolean } | null>(null)
 
   return (
     <StaffListPage
       title='爽约申诉'
       list={list}
-      items={items}
       emptyText='没有符合条件的申诉'
-      onPage={setPage}
       head={
-        <Segmented
-          label='申诉状态'
-          value={filter}
-          options={[
-            { value: 'open', label: '待处理' },
-            { value: 'waived', label: '已豁免' },
-            { value: 'rejected', label: '已驳回' },
-            { value: 'all', label: '全部' },
-          ]}
-          onChange={setFilter}
-        />
+        <Segmented label='申诉状态' value={filter} options={FILTERS} onChange={setFilter} />
       }
       renderItem={(a) => (
         <View key={a.id} className='st-item'>
           <View className='st-item__head'>
             <Text className='st-item__title'>
-              {a.date} {a.serviceName}
+              {dateLabel(a.date)} {a.serviceName}
             </Text>
             <StatusTag tone={STATUS[a.status].tone}>{STATUS[a.status].text}</StatusTag>
           </View>

@@ -1,4 +1,3 @@
-import Code from '@/components/Code'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
@@ -15,13 +14,13 @@ import { PlatformUnsupportedError, scanCode, supportsScanCode } from '@/platform
 import { fullDateTime, shanghaiDate, shanghaiTime } from '@/utils/time'
 import { toast } from '@/utils/nav'
 import ApplicantInfo from '@/subpackages/staff/components/ApplicantInfo'
+import BookingItem from '@/subpackages/staff/components/BookingItem'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
-import { BOOKING_STATUS } from '@/subpackages/staff/labels'
+import { useBusy } from '@/hooks/useBusy'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
-import ButtonRow from '@/components/ButtonRow'
 
 type Filter = 'all' | BookingStatus
 
@@ -44,10 +43,10 @@ export default function StaffBookings() {
   const asked = useRouter().params.date
   const [date, setDay] = useState(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : shanghaiDate())
   const [filter, setFilter] = useState<Filter>('all')
-  const { list, items, setPage } = useStaffList((p) => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }, p), [date, filter])
+  const { list } = useStaffList((p) => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }, p), [date, filter])
 
   const [code, setCode] = useState('')
-  const [checking, setChecking] = useState(false)
+  const [checking, whileChecking] = useBusy()
   // the check-in's message (e.g. 不是今天的预约): goes when the code changes, on 刷新, another day, or a check-in that works
   const errors = useFormErrors()
   const setDate = (d: string) => {
@@ -64,19 +63,14 @@ export default function StaffBookings() {
       errors.fail('请输入预约签到码')
       return
     }
-    setChecking(true)
-    try {
+    await whileChecking(async () => {
       const b = await staffApi.checkIn(c)
       errors.clear()
       setChecked(b)
       setCode('')
       toast('签到成功', 'success')
       list.reload()
-    } catch (e) {
-      errors.failWith(e)
-    } finally {
-      setChecking(false)
-    }
+    }, (e) => errors.failWith(e))
   }
 
   const scan = async () => {
@@ -106,9 +100,7 @@ export default function StaffBookings() {
     <StaffListPage
       title='预约签到'
       list={list}
-      items={items}
       emptyText='这一天没有符合条件的预约'
-      onPage={setPage}
       onRefresh={errors.clear}
       head={
         <>
@@ -158,57 +150,43 @@ export default function StaffBookings() {
         </>
       }
       footer={list.data && <Text className='st-line'>共 {list.data.total} 条 · 更新于 {fullDateTime(new Date().toISOString())}</Text>}
-      renderItem={(b) => {
-        const st = BOOKING_STATUS[b.status]
-        return (
-          <View key={b.id} className='st-item st-booking'>
-            <View className='st-item__head'>
-              <Text className='st-item__title'>
-                {shanghaiTime(b.start ?? b.slot.start)} {b.applicant.name ?? '申请人'}
-              </Text>
-              <View className='st-tags'>
-                {b.kind === 'offhours' ? <StatusTag tone='warning'>错时</StatusTag> : null}
-                <StatusTag tone={st.tone}>{st.text}</StatusTag>
-              </View>
-            </View>
-            <Text className='st-line'>{b.serviceName ?? ''}</Text>
-            <Text className='st-line'>
-              签到码 <Code>{b.code}</Code>
-              {b.onBehalf ? ' · 代办' : ''}
-            </Text>
-            <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
-            <ButtonRow className='st-actions'>
-              {b.status === 'booked' && (
-                <>
-                  <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
-                    签到
-                  </Button>
-                  <Button size='small' type='danger' fill='outline' aria-label={`中心取消 ${b.applicant.name ?? '申请人'} 的预约`} onClick={() => setPending({ kind: 'cancel', booking: b })}>
-                    中心取消
-                  </Button>
-                  {b.canMarkNoShow ? (
-                    <Button size='small' type='danger' fill='outline' onClick={() => setPending({ kind: 'no_show', booking: b })}>
-                      记为爽约
-                    </Button>
-                  ) : (
-                    <Text className='st-hint'>{noShowHint(b)}</Text>
-                  )}
-                </>
-              )}
-              {b.status === 'no_show' && (
-                <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'waive', booking: b })}>
-                  豁免爽约
+      renderItem={(b) => (
+        <BookingItem
+          key={b.id}
+          booking={b}
+          title={`${shanghaiTime(b.start ?? b.slot.start)} ${b.applicant.name ?? '申请人'}`}
+          tags={b.kind === 'offhours' ? <StatusTag tone='warning'>错时</StatusTag> : null}
+          lines={<Text className='st-line'>{b.serviceName ?? ''}</Text>}
+        >
+          {b.status === 'booked' && (
+            <>
+              <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
+                签到
+              </Button>
+              <Button size='small' type='danger' fill='outline' aria-label={`中心取消 ${b.applicant.name ?? '申请人'} 的预约`} onClick={() => setPending({ kind: 'cancel', booking: b })}>
+                中心取消
+              </Button>
+              {b.canMarkNoShow ? (
+                <Button size='small' type='danger' fill='outline' onClick={() => setPending({ kind: 'no_show', booking: b })}>
+                  记为爽约
                 </Button>
+              ) : (
+                <Text className='st-hint'>{noShowHint(b)}</Text>
               )}
-              {(b.status === 'no_show' || b.status === 'no_show_waived') && (
-                <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'reinstate', booking: b })}>
-                  恢复预约资格
-                </Button>
-              )}
-            </ButtonRow>
-          </View>
-        )
-      }}
+            </>
+          )}
+          {b.status === 'no_show' && (
+            <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'waive', booking: b })}>
+              豁免爽约
+            </Button>
+          )}
+          {(b.status === 'no_show' || b.status === 'no_show_waived') && (
+            <Button size='small' type='primary' fill='outline' onClick={() => setPending({ kind: 'reinstate', booking: b })}>
+              恢复预约资格
+            </Button>
+          )}
+        </BookingItem>
+      )}
     >
       <ReasonSheet
         target={pending}

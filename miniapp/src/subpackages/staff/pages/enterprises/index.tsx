@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { EnterpriseStatus } from '@gov/shared'
+import { ENTERPRISE_STATUS_LABELS, type EnterpriseStatus } from '@gov/shared'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import Segmented from '@/components/Segmented'
@@ -11,7 +11,6 @@ import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { onePage, useStaffList } from '@/subpackages/staff/components/useStaffList'
 import '@/subpackages/staff/staff.scss'
-import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 
 /**
@@ -21,27 +20,17 @@ import ButtonRow from '@/components/ButtonRow'
  */
 export default function StaffEnterprises() {
   const [filter, setFilter] = useState<EnterpriseStatus>('pending')
-  const { list, items } = useStaffList(() => staffApi.enterprises(filter).then(onePage), [filter])
+  const { list } = useStaffList(() => staffApi.enterprises(filter).then(onePage), [filter])
   const [deciding, setDeciding] = useState<{ company: StaffEnterpriseView; approve: boolean } | null>(null)
 
   return (
     <StaffListPage
       title='企业核验'
       list={list}
-      items={items}
       emptyText={filter === 'pending' ? '没有待核验的企业' : '没有符合条件的企业'}
       head={
         <>
-          <Segmented
-            label='核验状态'
-            value={filter}
-            options={[
-              { value: 'pending', label: '待核验' },
-              { value: 'verified', label: '已核验' },
-              { value: 'rejected', label: '未通过' },
-            ]}
-            onChange={setFilter}
-          />
+          <Segmented label='核验状态' value={filter} options={ENTERPRISE_STATUS_LABELS} onChange={setFilter} />
           <Text className='st-line' style={{ margin: '0 12px' }}>
             请核对营业执照原件：企业名称、统一社会信用代码、法定代表人与登记一致；登记人不是法定代表人的，核对其授权书。
           </Text>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ApplicationStatus, SlaState } from '@gov/shared'
+import { SLA_LABELS, type ApplicationStatus, type SlaState } from '@gov/shared'
 import Segmented from '@/components/Segmented'
 import { staffApi } from '@/api/staff'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
@@ -7,7 +7,6 @@ import FilingRow from '@/subpackages/staff/components/FilingRow'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
 import '@/subpackages/staff/staff.scss'
-import './index.scss'
 
 type StatusFilter = 'all' | ApplicationStatus
 type SlaFilter = 'all' | SlaState
@@ -21,11 +20,13 @@ const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
   { value: 'all', label: '全部' },
 ]
 
+const SLA_FILTERS: Record<SlaFilter, string> = { all: '全部时限', overdue: SLA_LABELS.overdue, due_soon: SLA_LABELS.due_soon, on_track: SLA_LABELS.on_track }
+
 /** The hall's filings by status and deadline state: key projects first, then overdue; pre-review days left. */
 export default function StaffFilings() {
   const [status, setStatus] = useState<StatusFilter>('submitted')
   const [sla, setSla] = useState<SlaFilter>('all')
-  const { list, items, enabled, setPage } = useStaffList(
+  const { list, enabled } = useStaffList(
     (p) => staffApi.filings({ status: status === 'all' ? undefined : status, sla: sla === 'all' ? undefined : sla }, p),
     [status, sla],
   )
@@ -35,23 +36,11 @@ export default function StaffFilings() {
     <StaffListPage
       title='办件管理'
       list={list}
-      items={items}
       emptyText='没有符合条件的办件'
-      onPage={setPage}
       head={
         <>
           <Segmented label='办件状态' value={status} options={STATUS_FILTERS} onChange={setStatus} />
-          <Segmented
-            label='办结时限'
-            value={sla}
-            options={[
-              { value: 'all', label: '全部时限' },
-              { value: 'overdue', label: '已超期' },
-              { value: 'due_soon', label: '即将到期' },
-              { value: 'on_track', label: '正常' },
-            ]}
-            onChange={setSla}
-          />
+          <Segmented label='办结时限' value={sla} options={SLA_FILTERS} onChange={setSla} />
         </>
       }
       renderItem={(f) => <FilingRow key={f.id} filing={f} />}

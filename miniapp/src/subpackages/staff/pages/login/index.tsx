@@ -12,13 +12,14 @@ import { isStaffUser, staffApi } from '@/api/staff'
 import { useDeskLayout } from '@/hooks/useDeskLayout'
 import { session } from '@/store/session'
 import { toast } from '@/utils/nav'
+import { useBusy } from '@/hooks/useBusy'
 
 /** 工作人员登录: username and password (window staff and admins). */
 export default function StaffLogin() {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const errors = useFormErrors()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
 
   useDeskLayout()
 
@@ -27,8 +28,7 @@ export default function StaffLogin() {
       errors.fail('请输入用户名和密码')
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       const result = await staffApi.login(username.trim(), password)
       if (!isStaffUser(result.user.roles)) {
         errors.fail('该账号不是工作人员账号')
@@ -38,12 +38,10 @@ export default function StaffLogin() {
       session.setAuth(result)
       toast('登录成功', 'success')
       Taro.redirectTo({ url: STAFF_HOME_PAGE })
-    } catch (e) {
+    }, (e) => {
       if (isApiError(e) && e.status === 401) errors.fail('用户名或密码错误')
       else errors.failWith(e)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   return (

@@ -1,53 +1,36 @@
-import { RECTIFICATION_STATE_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import Segmented from '@/components/Segmented'
-import StatusTag, { type Tone } from '@/components/StatusTag'
+import StatusTag from '@/components/StatusTag'
 import type { RectificationState } from '@/api/ratings'
 import { staffApi, type StaffRectificationView } from '@/api/staff'
+import { RECTIFICATION_STATUS } from '@/utils/status-tones'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
 import '@/subpackages/staff/staff.scss'
-import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 
 type Filter = RectificationState | 'all'
 
-const STATUS: Record<RectificationState, { text: string; tone: Tone }> = {
-  open: { text: RECTIFICATION_STATE_LABELS.open, tone: 'warning' },
-  answered: { text: RECTIFICATION_STATE_LABELS.answered, tone: 'success' },
-  overdue: { text: RECTIFICATION_STATE_LABELS.overdue, tone: 'danger' },
-}
+const FILTERS: Record<Filter, string> = { open: '待整改', overdue: '已超期', answered: '已答复', all: '全部' }
 
 /** Rectification tickets from bad ratings: what was rated and why — never who rated — and the answer. */
 export default function Rectifications() {
   const [filter, setFilter] = useState<Filter>('open')
-  const { list, items, setPage } = useStaffList((p) => staffApi.rectifications(filter === 'all' ? undefined : filter, p), [filter])
+  const { list } = useStaffList((p) => staffApi.rectifications(filter === 'all' ? undefined : filter, p), [filter])
   const [answering, setAnswering] = useState<StaffRectificationView | null>(null)
 
   return (
     <StaffListPage
       title='差评整改'
       list={list}
-      items={items}
       emptyText='没有符合条件的整改工单'
-      onPage={setPage}
       head={
         <>
-          <Segmented
-            label='工单状态'
-            value={filter}
-            options={[
-              { value: 'open', label: '待整改' },
-              { value: 'overdue', label: '已超期' },
-              { value: 'answered', label: '已答复' },
-              { value: 'all', label: '全部' },
-            ]}
-            onChange={setFilter}
-          />
+          <Segmented label='工单状态' value={filter} options={FILTERS} onChange={setFilter} />
           <Text className='muted' style={{ display: 'block', margin: '0 12px' }}>
             为保护评价人，工单不显示评价人身份。
           </Text>
@@ -59,7 +42,7 @@ export default function Rectifications() {
             <Text className='st-item__title'>{t.serviceName ?? '服务评价'}</Text>
             <View className='st-tags'>
               <StatusTag tone='danger'>{t.label}</StatusTag>
-              <StatusTag tone={STATUS[t.status].tone}>{STATUS[t.status].text}</StatusTag>
+              <StatusTag tone={RECTIFICATION_STATUS[t.status].tone}>{RECTIFICATION_STATUS[t.status].text}</StatusTag>
             </View>
           </View>
           <Text className='st-line'>

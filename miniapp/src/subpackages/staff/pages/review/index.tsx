@@ -2,7 +2,7 @@ import Code from '@/components/Code'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { type DeliveryMethod, timelineTitle } from '@gov/shared'
+import type { ApplicationStatus, DeliveryMethod } from '@gov/shared'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
@@ -10,32 +10,50 @@ import PageState from '@/components/PageState'
 import ReasonDialog from '@/components/ReasonDialog'
 import StaffPage from '@/components/StaffPage'
 import StatusTag from '@/components/StatusTag'
-import Timeline from '@/components/Timeline'
+import Timeline, { filingTimeline } from '@/components/Timeline'
 import { isApiError } from '@/api/client'
-import { isStaffUser, staffApi, type PrereviewDecision } from '@/api/staff'
+import { staffApi, type PrereviewDecision } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useSession } from '@/store/session'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import { toast } from '@/utils/nav'
 import Choice from '@/subpackages/staff/Choice'
 import FilePreview from '@/subpackages/staff/FilePreview'
 import ApplicantInfo from '@/subpackages/staff/components/ApplicantInfo'
 import PhraseChips from '@/subpackages/staff/components/PhraseChips'
-import { DELIVERY, FILING_STATUS, SLA } from '@/subpackages/staff/labels'
+import { DELIVERY } from '@/subpackages/staff/labels'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import FilingTags from '@/subpackages/staff/components/FilingTags'
+import { useBusy } from '@/hooks/useBusy'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
 type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
 
+/** The steps staff may take from a status (受理 / 不予受理, 进入审查, 准予 / 不予许可, 送达), each confirmed in a dialog. */
+const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean }>>> = {
+  prereview_passed: [
+    { action: 'accept', label: '受理' },
+    { action: 'refuse', label: '不予受理', danger: true },
+  ],
+  accepted: [{ action: 'under_review', label: '进入审查' }],
+  under_review: [
+    { action: 'approved', label: '准予许可' },
+    { action: 'denied', label: '不予许可', danger: true },
+  ],
+  approved: [{ action: 'deliver', label: '送达结果' }],
+  denied: [{ action: 'deliver', label: '送达结果' }],
+}
+
 /** Pre-review of a filing (every material at once), then accept / refuse / advance / deliver. */
 export default function Review() {
   const id = useRouter().params.id ?? ''
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && isStaffUser(user?.roles) && !!id
+  const desk = useDeskAccess()
+  const accessToken = desk.accessToken
+  const enabled = desk.enabled && !!id
   const filing = useAsync(() => staffApi.filing(id), [id, accessToken], enabled)
   const phrases = useAsync(() => staffApi.phrases(), [accessToken], enabled)
   usePullRefresh(filing.reload)
@@ -44,7 +62,7 @@ export default function Review() {
   const [draft, setDraft] = useState<Draft>({})
   // per material (its id) and for the form: a conclusion given clears its message and the form's
   const errors = useFormErrors()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileBusy] = useBusy()
   const [action, setAction] = useState<Action>(null)
   const [method, setMethod] = useState<DeliveryMethod>('window')
   const [trackingNo, setTrackingNo] = useState('')
@@ -85,15 +103,12 @@ export default function Review() {
       setConfirming(true)
       return
     }
-    setBusy(true)
-    try {
+    await whileBusy(async () => {
       await sendReview()
-    } catch (e) {
+    }, (e) => {
       errors.failWith(e)
       if (isApiError(e) && e.code === 'NOTICE_LOCKED') filing.reload()
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   const sendReview = async () => {
@@ -111,13 +126,7 @@ export default function Review() {
   }
 
   const flagged = f ? f.materials.filter((m) => draft[m.materialId]?.ok === false).length : 0
-  const timeline = [...(f?.timeline ?? [])].reverse().map((t, i) => ({
-    key: `${t.at}-${i}`,
-    title: timelineTitle(t),
-    time: fullDateTime(t.at),
-    by: t.actor,
-    note: t.note,
-  }))
+  const timeline = filingTimeline(f?.timeline ?? [])
 
   const dialog: Record<Exclude<Action, null>, { title: string; label?: string; description: string; confirm: string; danger?: boolean; minLength?: number }> = {
     accept: { title: '受理办件', description: '受理后开始计算承诺办结时限，并生成受理通知书。', confirm: '受理' },
@@ -142,26 +151,15 @@ export default function Review() {
   }
 
   return (
-    <StaffPage
-      title='办件预审'
-      actions={
-        <Button fill='outline' type='primary' onClick={filing.reload}>
-          刷新
-        </Button>
-      }
-    >
-      <PageState loading={filing.loading && !f} error={filing.error} onRetry={filing.reload}>
+    <StaffPage title='办件预审' onRefresh={filing.reload}>
+      <PageState of={filing}>
         {f && (
           <View className='st-review'>
             <View>
               <View className='card'>
                 <View className='st-item__head'>
                   <Text className='st-item__title'>{f.serviceName}</Text>
-                  <View className='st-tags'>
-                    {f.keyProject ? <StatusTag tone='danger'>重点项目</StatusTag> : null}
-                    {f.sla && SLA[f.sla] ? <StatusTag tone={SLA[f.sla].tone}>{SLA[f.sla].text}</StatusTag> : null}
-                    <StatusTag tone='info'>{FILING_STATUS[f.status]}</StatusTag>
-                  </View>
+                  <FilingTags filing={f} />
                 </View>
                 <Text className='st-line'>
                   办件编号 <Code>{f.number}</Code> · {f.hallName}
@@ -169,7 +167,7 @@ export default function Review() {
                 </Text>
                 {f.prereview ? (
                   <Text className='st-line'>
-                    预审剩余 {f.prereview.daysLeft} 个工作日（{f.prereview.deadline} 前未发出补正告知的，视为自提交之日起受理）
+                    预审剩余 {f.prereview.daysLeft} 个工作日（{dateLabel(f.prereview.deadline)} 前未发出补正告知的，视为自提交之日起受理）
                   </Text>
                 ) : null}
                 {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
@@ -253,40 +251,15 @@ export default function Review() {
             <View>
               <View className='section-title'>办理</View>
               <View className='card'>
-                {f.status === 'prereview_passed' && (
+                {NEXT_STEPS[f.status]?.length ? (
                   <ButtonRow className='st-actions'>
-                    <Button type='primary' onClick={() => setAction('accept')}>
-                      受理
-                    </Button>
-                    <Button type='danger' fill='outline' onClick={() => setAction('refuse')}>
-                      不予受理
-                    </Button>
+                    {NEXT_STEPS[f.status]?.map((step) => (
+                      <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => setAction(step.action)}>
+                        {step.label}
+                      </Button>
+                    ))}
                   </ButtonRow>
-                )}
-                {f.status === 'accepted' && (
-                  <ButtonRow className='st-actions'>
-                    <Button type='primary' onClick={() => setAction('under_review')}>
-                      进入审查
-                    </Button>
-                  </ButtonRow>
-                )}
-                {f.status === 'under_review' && (
-                  <ButtonRow className='st-actions'>
-                    <Button type='primary' onClick={() => setAction('approved')}>
-                      准予许可
-                    </Button>
-                    <Button type='danger' fill='outline' onClick={() => setAction('denied')}>
-                      不予许可
-                    </Button>
-                  </ButtonRow>
-                )}
-                {(f.status === 'approved' || f.status === 'denied') && (
-                  <ButtonRow className='st-actions'>
-                    <Button type='primary' onClick={() => setAction('deliver')}>
-                      送达结果
-                    </Button>
-                  </ButtonRow>
-                )}
+                ) : null}
                 {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft'].includes(f.status) && (
                   <Text className='st-line'>
                     {f.status === 'submitted'

@@ -1,30 +1,27 @@
 import { DESK_SEARCH_KEY_LABELS } from '@gov/shared'
-import Code from '@/components/Code'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
 import StaffPage from '@/components/StaffPage'
-import StatusTag from '@/components/StatusTag'
 import { errorMessage } from '@/api/client'
-import { isStaffUser, staffApi } from '@/api/staff'
+import { staffApi } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
-import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import { dateTimeLabel, shanghaiDate } from '@/utils/time'
-import ApplicantInfo from '@/subpackages/staff/components/ApplicantInfo'
+import BookingItem from '@/subpackages/staff/components/BookingItem'
 import FilingRow from '@/subpackages/staff/components/FilingRow'
-import { BOOKING_STATUS } from '@/subpackages/staff/labels'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
-import ButtonRow from '@/components/ButtonRow'
 
 /** 查找: the hall's bookings and filings by filing number, booking code, applicant name or phone tail (the search box of the desk navigation). */
 export default function StaffSearch() {
   const q = decodeURIComponent(useRouter().params.q ?? '').trim()
-  const { accessToken, user } = useSession()
-  const enabled = !!accessToken && isStaffUser(user?.roles) && !!q
+  const desk = useDeskAccess()
+  const accessToken = desk.accessToken
+  const enabled = desk.enabled && !!q
   const result = useAsync(() => staffApi.search(q), [q, accessToken], enabled)
   usePullRefresh(result.reload)
   const r = result.data
@@ -48,9 +45,7 @@ export default function StaffSearch() {
         </View>
       ) : (
         <PageState
-          loading={result.loading && !r}
-          error={result.error}
-          onRetry={result.reload}
+          of={result}
           empty={empty}
           emptyText={r && r.keys.length === 0 ? `“${q}”不像办件编号、签到码、姓名或手机尾号，请核对后重试` : `本大厅没有与“${q}”相符的预约或办件`}
         >
@@ -67,37 +62,23 @@ export default function StaffSearch() {
                   <View className='card'>
                     <View className='st-grid'>
                       {r.bookings.map((b) => {
-                        const st = BOOKING_STATUS[b.status]
                         const start = b.start ?? b.slot.start
                         return (
-                          <View key={b.id} className='st-item st-booking'>
-                            <View className='st-item__head'>
-                              <Text className='st-item__title'>
-                                {dateTimeLabel(start)} {b.serviceName ?? ''}
-                              </Text>
-                              <StatusTag tone={st.tone}>{st.text}</StatusTag>
-                            </View>
-                            <Text className='st-line'>
-                              签到码 <Code>{b.code}</Code>
-                              {b.onBehalf ? ' · 代办' : ''}
-                            </Text>
-                            <ApplicantInfo applicant={b.applicant} reveal={() => staffApi.revealBookingApplicant(b.id)} />
-                            <ButtonRow className='st-actions'>
-                              {b.status === 'booked' && shanghaiDate(start) === shanghaiDate() && (
-                                <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
-                                  签到
-                                </Button>
-                              )}
-                              <Button
-                                size='small'
-                                fill='outline'
-                                type='primary'
-                                onClick={() => Taro.navigateTo({ url: `/subpackages/staff/pages/bookings/index?date=${shanghaiDate(start)}` })}
-                              >
-                                当天预约
+                          <BookingItem key={b.id} booking={b} title={`${dateTimeLabel(start)} ${b.serviceName ?? ''}`}>
+                            {b.status === 'booked' && shanghaiDate(start) === shanghaiDate() && (
+                              <Button size='small' type='primary' onClick={() => void checkIn(b.code)}>
+                                签到
                               </Button>
-                            </ButtonRow>
-                          </View>
+                            )}
+                            <Button
+                              size='small'
+                              fill='outline'
+                              type='primary'
+                              onClick={() => Taro.navigateTo({ url: `/subpackages/staff/pages/bookings/index?date=${shanghaiDate(start)}` })}
+                            >
+                              当天预约
+                            </Button>
+                          </BookingItem>
                         )
                       })}
                     </View>

@@ -5,7 +5,7 @@ import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
 import StatusTag from '@/components/StatusTag'
 import { errorMessage } from '@/api/client'
-import { staffApi, type CallbackView } from '@/api/staff'
+import { staffApi, type FollowUpView } from '@/api/staff'
 import { fullDateTime, shanghaiDate } from '@/utils/time'
 import { toast } from '@/utils/nav'
 import Choice from '@/subpackages/staff/Choice'
@@ -13,24 +13,23 @@ import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
 import '@/subpackages/staff/staff.scss'
-import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 
 /** The month's sampled filings for follow-up calls: reveal the phone (audited) and record the outcome. */
-export default function Callbacks() {
+export default function FollowUps() {
   const [month, setMonth] = useState(shanghaiDate().slice(0, 7))
-  const { list, items, setPage } = useStaffList((p) => staffApi.callbacks(month, p), [month])
+  const { list } = useStaffList((p) => staffApi.followUps(month, p), [month])
   const [phones, setPhones] = useState<Record<string, string>>({})
   const [revealing, setRevealing] = useState<string | null>(null)
-  const [recording, setRecording] = useState<CallbackView | null>(null)
+  const [recording, setRecording] = useState<FollowUpView | null>(null)
   const [reached, setReached] = useState(true)
   const [satisfied, setSatisfied] = useState<boolean | null>(true)
   const [note, setNote] = useState('')
 
-  const reveal = async (c: CallbackView) => {
+  const reveal = async (c: FollowUpView) => {
     setRevealing(c.id)
     try {
-      const r = await staffApi.revealPhone(c.id)
+      const r = await staffApi.revealFollowUpPhone(c.id)
       setPhones((p) => ({ ...p, [c.id]: r.phone ?? '无手机号' }))
     } catch (e) {
       toast(errorMessage(e))
@@ -43,9 +42,7 @@ export default function Callbacks() {
     <StaffListPage
       title='办件回访'
       list={list}
-      items={items}
       emptyText='本月没有抽中的回访办件'
-      onPage={setPage}
       head={
         <View className='st-toolbar'>
           <Picker mode='date' fields='month' value={month} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
@@ -103,7 +100,7 @@ export default function Callbacks() {
         target={recording}
         title='回访结果'
         confirmText='保存'
-        onDecide={(c) => staffApi.callbackOutcome(c.id, { reached, satisfied: reached ? satisfied : null, note: note.trim() })}
+        onDecide={(c) => staffApi.followUpOutcome(c.id, { reached, satisfied: reached ? satisfied : null, note: note.trim() })}
         done='已记录'
         onDone={list.reload}
         onClose={() => setRecording(null)}
