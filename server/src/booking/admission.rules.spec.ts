@@ -96,9 +96,11 @@ describe('slotVerdict', () => {
     expect(slotVerdict({ ...base, slot: slot({ startAt: saturday, fromTemplate: false }) })).toBe('ok');
   });
 
-  it('an off-hours slot only by the off-hours door, which takes no regular slot; no horizon for it', () => {
+  it('an off-hours slot only by the off-hours door, which takes no regular slot; inside the horizon like every slot', () => {
     const far = at('2027-02-01T12:00:00.000Z');
-    expect(slotVerdict({ ...base, path: 'offhours', slot: slot({ kind: 'offhours', fromTemplate: false, startAt: far }) })).toBe('ok');
+    const near = at('2026-12-12T02:00:00.000Z'); // Saturday 10:00, inside the horizon
+    expect(slotVerdict({ ...base, path: 'offhours', slot: slot({ kind: 'offhours', fromTemplate: false, startAt: far }) })).toBe('beyond_horizon');
+    expect(slotVerdict({ ...base, path: 'offhours', slot: slot({ kind: 'offhours', fromTemplate: false, startAt: near }) })).toBe('ok');
     expect(slotVerdict({ ...base, slot: slot({ kind: 'offhours', fromTemplate: false }) })).toBe('closed');
     expect(slotVerdict({ ...base, path: 'offhours', slot: slot({}) })).toBe('closed');
     expect(slotVerdict({ ...base, path: 'offhours', slot: slot({ kind: 'offhours', startAt: NOW }) })).toBe('past');

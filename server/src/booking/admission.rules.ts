@@ -100,9 +100,8 @@ const REAL_NAME: Record<AdmissionPath, string> = {
 /**
  * Whether the slot itself may take a booking now: active; not started; an off-hours slot only by
  * the off-hours door (staff made it for that one request, it is offered to nobody else); a regular
- * slot within the horizon and, when it comes from a template, on a working day (调休 included).
- * Off-hours slots are outside the horizon rule: the request was taken a working day ahead
- * (DESIGN.md, Off-hours service) and is confirmed for the time the applicant asked.
+ * slot on a working day when it comes from a template (调休 included). Every slot, off-hours ones
+ * included, lies within the booking horizon (DESIGN.md: every path into a booking stays inside it).
  */
 export function slotVerdict(
   f: Pick<AdmissionFacts, 'path' | 'now' | 'horizonDays' | 'isWorkday'> & { slot: Pick<AdmissionSlot, 'startAt' | 'kind' | 'active' | 'fromTemplate'> },
@@ -110,10 +109,10 @@ export function slotVerdict(
   const { slot, now } = f;
   if (!slot.active) return 'closed';
   if (slot.startAt.getTime() <= now.getTime()) return 'past';
-  if (slot.kind === 'offhours') return f.path === 'offhours' ? 'ok' : 'closed';
-  if (f.path === 'offhours') return 'closed';
   const day = shanghaiDate(slot.startAt);
   if (day > addDays(shanghaiDate(now), f.horizonDays)) return 'beyond_horizon';
+  if (slot.kind === 'offhours') return f.path === 'offhours' ? 'ok' : 'closed';
+  if (f.path === 'offhours') return 'closed';
   if (slot.fromTemplate && !f.isWorkday(day)) return 'closed';
   return 'ok';
 }

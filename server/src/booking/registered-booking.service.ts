@@ -56,7 +56,7 @@ export class RegisteredBookingService {
 
     let user = await this.users.findOrCreateByPhone(phone);
     if (body.idNumber && !user.verifiedAt) {
-      user = await this.users.verify(user.id, name, body.idNumber);
+      user = await this.users.verify(user.id, name, body.idNumber, 'resident', 'staff');
       await this.audit.record({ actorId: caller.id, action: 'user.verify_by_staff', objectType: 'user', objectId: user.id });
     }
     const person = { userId: user.id, actorId: user.id, enterpriseId: null, principalKey: `u:${user.id}` };

@@ -125,9 +125,10 @@ export class UsersService {
    * is stored encrypted with a keyed hash of type + number (residents' hash is the bare number's, as
    * before); the same document again is a no-op, another one INVALID_STATE; a document already verified
    * on another account is 409 CONFLICT (one account per person: uq_users_id_number_hash); before consent
-   * to the current privacy terms, 403 FORBIDDEN with `details.reason: consent_required`.
+   * to the current privacy terms, 403 FORBIDDEN with `details.reason: consent_required` (not when `by`
+   * is 'staff': a walk-in registered at the desk gives the number to the hall, not to the app).
    */
-  async verify(userId: string, realNameRaw: string, idNumberRaw: string, idType: IdType = 'resident'): Promise<UserEntity> {
+  async verify(userId: string, realNameRaw: string, idNumberRaw: string, idType: IdType = 'resident', by: 'self' | 'staff' = 'self'): Promise<UserEntity> {
     const idNumber = normalizeIdDocumentNumber(idNumberRaw);
     const problem = idDocumentProblem(idType, idNumber);
     if (problem === 'format') throw fieldError('idNumber', '证件号码格式不正确');
@@ -137,7 +138,8 @@ export class UsersService {
     const u = await this.requireById(userId);
     // PIPL art. 13–14, 29: an identity number is sensitive personal information, collected only after the
     // person agreed to the current privacy terms (the mini-app asks at first sign-in and after a change)
-    if (u.consentVersion !== PRIVACY_TERMS_VERSION) {
+    // (at the desk, staff take the number for the service itself, PIPL art. 13(3): no app consent asked)
+    if (by === 'self' && u.consentVersion !== PRIVACY_TERMS_VERSION) {
       throw new DomainError('FORBIDDEN', '请先阅读并同意隐私政策，再进行实名认证', { reason: 'consent_required' });
     }
     const hash = this.crypto.lookupHash('id', idDocumentKey(idType, idNumber));
