@@ -98,4 +98,19 @@ describe('the queue on two instances', () => {
       stream.close();
     }
   });
+
+  it('calls one ticket to a window when its staff tap 叫号 on both instances at once', async () => {
+    const w = windows[windows.length - 1];
+    await a.post(`/api/staff/windows/${windows[0].id}/call-next`, undefined, { token: staff }); // what the last test left waiting
+    for (let round = 0; round < 5; round++) {
+      for (let i = 0; i < 3; i++) must(await a.post('/api/staff/tickets', { serviceId }, { token: staff }), 201, 'desk ticket');
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? b : a).post(`/api/staff/windows/${w.id}/call-next`, undefined, { token: staff })));
+      const ok = answers.filter((r) => r.status === 200);
+      expect(ok).toHaveLength(1);
+      expect(answers.filter((r) => r.status === 409).map((r) => r.body.details?.reason)).toEqual(Array(5).fill('window_busy'));
+      must(await a.post(`/api/staff/tickets/${(ok[0].body as { id: string }).id}/finish`, undefined, { token: staff }), 200, 'finish');
+      const onWindow = await sql<{ n: number }>(t.config.database.url!, "SELECT COUNT(*) AS n FROM queue_tickets WHERE window_id = ? AND status IN ('called', 'serving')", [w.id]);
+      expect(Number(onWindow[0].n)).toBe(0);
+    }
+  });
 });

@@ -292,27 +292,32 @@ export class QueueService {
   async callNext(caller: AuthUser, windowId: string): Promise<StaffTicketView> {
     const w = this.access.handled(caller, isId(windowId) ? await this.windows.findOne({ where: { id: windowId } }) : null);
     const day = this.today();
-    const busy = await this.tickets.findOne({ where: { windowId: w.id, day, status: In(['called', 'serving']) }, select: { id: true, number: true } });
-    if (busy) throw new DomainError('INVALID_STATE', `本窗口的 ${busy.number} 号还未办结或过号`, { reason: 'window_busy', ticketId: busy.id });
-    for (let round = 0; round < 5; round++) {
-      const now = this.clock.now();
-      const waiting = await this.tickets.find({ where: { hallId: w.hallId, day, status: 'waiting', ...(w.serviceIds.length ? { serviceId: In(w.serviceIds) } : {}) } });
-      const order = callOrder(waiting, now);
-      if (order.length === 0) throw new DomainError('INVALID_STATE', '当前没有等候的号', { reason: 'queue_empty' });
-      for (const t of order.slice(0, CALL_TRIES)) {
-        const r = await this.tickets.update(
-          { id: t.id, status: 'waiting' },
-          { status: 'called', windowId: w.id, calledBy: caller.id, calledAt: now, callCount: () => 'call_count + 1', updatedAt: now },
-        );
-        if (r.affected) {
-          await this.streams.bump(w.hallId);
-          await this.audit.record({ actorId: caller.id, action: 'queue.ticket.call', objectType: 'queue_ticket', objectId: t.id, data: { windowId: w.id, number: t.number } });
-          await this.tellCalled(t.id);
-          return this.staffView(t.id);
+    // One call at a time per window: the window's row is locked for the claim (MySQL FOR UPDATE; SQLite
+    // runs transactions one after another), so two taps on one window never call two tickets to it.
+    const called = await this.tx.run(async (em) => {
+      if (this.tx.isMysql) await em.getRepository(QueueWindowEntity).findOne({ where: { id: w.id }, lock: { mode: 'pessimistic_write' } });
+      const tickets = em.getRepository(QueueTicketEntity);
+      const busy = await tickets.findOne({ where: { windowId: w.id, day, status: In(['called', 'serving']) }, select: { id: true, number: true } });
+      if (busy) throw new DomainError('INVALID_STATE', `本窗口的 ${busy.number} 号还未办结或过号`, { reason: 'window_busy', ticketId: busy.id });
+      for (let round = 0; round < 5; round++) {
+        const now = this.clock.now();
+        const waiting = await tickets.find({ where: { hallId: w.hallId, day, status: 'waiting', ...(w.serviceIds.length ? { serviceId: In(w.serviceIds) } : {}) } });
+        const order = callOrder(waiting, now);
+        if (order.length === 0) throw new DomainError('INVALID_STATE', '当前没有等候的号', { reason: 'queue_empty' });
+        for (const t of order.slice(0, CALL_TRIES)) {
+          const r = await tickets.update(
+            { id: t.id, status: 'waiting' },
+            { status: 'called', windowId: w.id, calledBy: caller.id, calledAt: now, callCount: () => 'call_count + 1', updatedAt: now },
+          );
+          if (r.affected) return t;
         }
       }
-    }
-    throw new DomainError('CONFLICT', '叫号繁忙，请重试');
+      throw new DomainError('CONFLICT', '叫号繁忙，请重试');
+    });
+    await this.streams.bump(w.hallId);
+    await this.audit.record({ actorId: caller.id, action: 'queue.ticket.call', objectType: 'queue_ticket', objectId: called.id, data: { windowId: w.id, number: called.number } });
+    await this.tellCalled(called.id);
+    return this.staffView(called.id);
   }
 
   /**
