@@ -1,5 +1,5 @@
 import { RECTIFICATION_STATE_LABELS, SLA_LABELS, type SlaState } from '@gov/shared'
-import type { Tone } from '@/components/StatusTag'
+import type { Tone } from '@/components/StatusTag/tone'
 
 /** A status as a StatusTag shows it: its one Chinese label (@gov/shared) and its colour. */
 export interface Toned {

@@ -1,4 +1,4 @@
-import type { Tone } from '@/components/StatusTag'
+import type { Tone } from '@/components/StatusTag/tone'
 
 export const FILING_TONE: Record<string, Tone> = {
   draft: 'muted',

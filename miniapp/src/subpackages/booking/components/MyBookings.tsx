@@ -1,4 +1,4 @@
-import { BOOKING_STATUS_LABELS, OFFHOURS_STATUS_LABELS } from '@gov/shared'
+import { OFFHOURS_STATUS_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -18,7 +18,7 @@ import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
 import { dateLabel, dateTimeLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
-import { BOOKING_TONE, OFFHOURS_TONE } from './tones'
+import { bookingTag, OFFHOURS_TONE } from './tones'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
 
@@ -100,7 +100,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
                   <Tappable onTap={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: b.id }))}>
                     <View className='list-item__head'>
                       <Text className='list-item__title'>{b.serviceName}</Text>
-                      <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
+                      <StatusTag tone={bookingTag(b).tone}>{bookingTag(b).text}</StatusTag>
                     </View>
                     <Text className='list-item__line'>
                       {dateLabel(shanghaiDate(b.start))} {shanghaiTime(b.start)}–{shanghaiTime(b.end)}

@@ -1,4 +1,4 @@
-import { BOOKING_STATUS_LABELS, LINKS, type Slot } from '@gov/shared'
+import { LINKS, type Slot } from '@gov/shared'
 import Code from '@/components/Code'
 import { createElement, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
@@ -11,7 +11,7 @@ import SignInGate from '@/components/SignInGate'
 import SubscribeCard from '@/components/SubscribeCard'
 import RateEntry from '@/components/RateEntry'
 import StatusTag from '@/components/StatusTag'
-import { BOOKING_TONE } from '@/subpackages/booking/components/tones'
+import { bookingTag } from '@/subpackages/booking/components/tones'
 import { bookingApi, type RatedBookingView } from '@/api/booking'
 import { errorMessage } from '@/api/client'
 import { useAsync } from '@/hooks/useAsync'
@@ -100,7 +100,6 @@ export default function BookingDetail() {
 
   const b = booking.data
   // past its grace where the hall calls first: not (yet) a no-show that counts
-  const pendingNoShow = !!b && b.status === 'no_show' && !!b.noShow && !b.noShow.counts
   const upcoming = b && b.status === 'booked' && new Date(b.start).getTime() > Date.now()
   // 取号 in the hall on the booking's day (the ticket checks the booking in)
   // (a late arrival too: it is checked in and served whatever the hall's no-show rule)
@@ -113,11 +112,7 @@ export default function BookingDetail() {
             <View>
               <View className='card booking__qr-card'>
                 <View className='booking__status'>
-                  {pendingNoShow ? (
-                    <StatusTag tone='warning'>已超时，暂不计爽约</StatusTag>
-                  ) : (
-                    <StatusTag tone={BOOKING_TONE[b.status] ?? 'info'}>{BOOKING_STATUS_LABELS[b.status]}</StatusTag>
-                  )}
+                  <StatusTag tone={bookingTag(b).tone}>{bookingTag(b).text}</StatusTag>
                 </View>
                 {b.status === 'booked' ? (
                   <>
