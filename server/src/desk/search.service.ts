@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { StaffApplicationsService } from '../applications/staff-applications.service';
 import { BookingEntity } from '../booking/entities/booking.entity';
@@ -10,6 +10,7 @@ import { CryptoService } from '../common/crypto/crypto.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { LIKE_ESCAPE, SearchKeys, searchKeys, startsWithPattern } from './search.rules';
 import type { DeskSearchResult } from '@gov/shared';
+import { repositories } from '../common/db/repositories';
 export type { DeskSearchResult } from '@gov/shared';
 
 /** At most this many bookings and filings each; and people matched by name or phone tail. */
@@ -29,10 +30,10 @@ const PEOPLE_LIMIT = 200;
  */
 @Injectable()
 export class DeskSearchService {
+  private readonly db = repositories(this.ds, { users: UserEntity, bookings: BookingEntity, apps: ApplicationEntity });
+
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(ApplicationEntity) private readonly apps: Repository<ApplicationEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly staffBookings: StaffBookingService,
     private readonly staffApps: StaffApplicationsService,
     private readonly crypto: CryptoService,
@@ -48,7 +49,7 @@ export class DeskSearchService {
 
     const bookings =
       keys.bookingCode || people.length
-        ? await hall(this.bookings.createQueryBuilder('b'), 'b')
+        ? await hall(this.db.bookings.createQueryBuilder('b'), 'b')
             .andWhere(
               new Brackets((w) => {
                 w.where('1 = 0');
@@ -62,7 +63,7 @@ export class DeskSearchService {
         : [];
     const apps =
       keys.filingNumber || people.length
-        ? await hall(this.apps.createQueryBuilder('a'), 'a')
+        ? await hall(this.db.apps.createQueryBuilder('a'), 'a')
             .andWhere("a.status <> 'draft'")
             .andWhere(
               new Brackets((w) => {
@@ -82,7 +83,7 @@ export class DeskSearchService {
   /** Ids of the citizens the person keys point at. */
   private async people(keys: SearchKeys): Promise<string[]> {
     if (!keys.phoneTail && !keys.phone && !keys.idNumber && !keys.name) return [];
-    const qb = this.users
+    const qb = this.db.users
       .createQueryBuilder('u')
       .select('u.id', 'id')
       .where("u.role = 'citizen'")
