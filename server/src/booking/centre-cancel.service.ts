@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import { LINKS, Slot } from '@gov/shared';
@@ -36,7 +36,7 @@ export class CentreCancellationService implements OnModuleInit {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly audit: AuditService,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, In, IsNull } from 'typeorm';
 import { AdminSlot, Slot } from '@gov/shared';
@@ -53,7 +53,7 @@ export class SlotsService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
     private readonly tx: Transactions,

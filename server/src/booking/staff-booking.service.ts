@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BookingStatus, ContactRequest, HallPolicy, LINKS, maskName } from '@gov/shared';
@@ -34,7 +34,7 @@ export class StaffBookingService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly booking: BookingService,
     private readonly standing: StandingService,
     private readonly access: AccessPolicy,

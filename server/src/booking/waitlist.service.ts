@@ -1,5 +1,5 @@
 import { LINKS } from '@gov/shared';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThanOrEqual, Not } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -40,7 +40,7 @@ export class WaitlistService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,
     private readonly standing: StandingService,

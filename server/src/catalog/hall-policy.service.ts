@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { HallPolicy, HallPolicyRequest } from '@gov/shared';
@@ -32,7 +32,7 @@ export class HallPolicyService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly clock: ClockService,
     private readonly audit: AuditService,
   ) {}

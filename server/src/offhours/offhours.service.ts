@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan } from 'typeorm';
 import {
@@ -96,7 +96,7 @@ export class OffhoursService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
     private readonly slots: SlotsService,
