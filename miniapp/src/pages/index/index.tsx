@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import PageState from '@/components/PageState'
@@ -18,7 +17,7 @@ import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { pendingBrowse, type BrowseMode } from '@/store/browse'
 import { needsPrivacyConsent, PAGES, shanghaiTime } from '@gov/shared'
 import { useSession } from '@/store/session'
-import { settings, useSettings } from '@/store/settings'
+import LargeFontSwitch from '@/components/LargeFontSwitch'
 import { openPage, toast } from '@/utils/nav'
 import './index.scss'
 
@@ -40,7 +39,6 @@ const THEMES: Array<{ key: string; title: string; sub: string; icon: string; mod
 ]
 
 export default function Home() {
-  const { largeFont } = useSettings()
   const [query, setQuery] = useState('')
   const { user, accessToken } = useSession()
   const hot = useAsync(() => catalogApi.search({ page: 1, pageSize: 6 }), [])
@@ -126,12 +124,7 @@ export default function Home() {
           <Text className='home__large-title'>大字模式</Text>
           <Text className='muted'>字太小？打开后全部页面的文字和按钮都会变大</Text>
         </View>
-        <Switch
-          aria-label='大字模式'
-          {...({ role: 'switch', 'aria-checked': largeFont ? 'true' : 'false' } as object)}
-          checked={largeFont}
-          onChange={(v: boolean) => settings.setLargeFont(v)}
-        />
+        <LargeFontSwitch />
       </View>
 
       <View className='section-title'>热门事项</View>
