@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
-import Button from '@/components/AppButton'
+import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
 import PageState from '@/components/PageState'
 import ServiceRow from '@/components/ServiceRow'
+import { ServiceSearchBar } from '@/components/ServiceSearch'
 import Tappable from '@/components/Tappable'
 import TodoCard from '@/components/TodoCard'
 import { accountApi } from '@/api/account'
@@ -77,20 +77,7 @@ export default function Home() {
           {greeting(new Date())}，{name ?? '欢迎使用政务通'}
         </Text>
         <Text className='home__sub'>查办事指南、预约取号、网上预审，少跑腿</Text>
-        <View className='home__search' role='search'>
-          <Input
-            className='home__search-input'
-            aria-label='搜索办事事项'
-            placeholder='搜索事项，如：营业执照、yyzz'
-            value={query}
-            confirmType='search'
-            onInput={(e) => setQuery(e.detail.value)}
-            onConfirm={search}
-          />
-          <Button className='home__search-btn' type='primary' onClick={search}>
-            搜索
-          </Button>
-        </View>
+        <ServiceSearchBar block='home' placeholder='搜索事项，如：营业执照、yyzz' value={query} onInput={setQuery} onSubmit={search} />
       </View>
 
       {citizen && !todo.error ? <TodoCard todo={todo.data} /> : null}
