@@ -103,6 +103,8 @@ wsrep_provider_options = "gmcast.listen_addr=tcp://127.0.0.1:${node.gcommPort};i
 wsrep_sst_method = rsync
 wsrep_sst_receive_address = 127.0.0.1:${node.sstPort}
 wsrep_slave_threads = 2
+# a single statement outside a transaction that loses certification is retried by the server (default 1)
+wsrep_retry_autocommit = 4
 `;
 }
 
