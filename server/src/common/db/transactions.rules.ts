@@ -10,7 +10,7 @@
  */
 
 /** Tries in all, the first included. */
-export const MAX_TX_ATTEMPTS = 8;
+export const MAX_TX_ATTEMPTS = 10;
 /** The wait before the first retry is between half of this and this (ms); it doubles each retry. */
 export const RETRY_BASE_MS = 10;
 /** No single wait is longer than this (ms). */
@@ -19,7 +19,7 @@ export const RETRY_CAP_MS = 400;
 /**
  * The wait in ms before try `attempt + 1`, after try `attempt` (1-based) failed: half of the
  * doubled step plus a random part of the other half ("equal jitter"), capped at RETRY_CAP_MS.
- * `random` is in [0, 1) (Math.random in the runner). All the waits together: at most about 1 s (7 retries: 10, 20, 40, 80, 160, 320, 400 ms at most).
+ * `random` is in [0, 1) (Math.random in the runner). All the waits together: at most about 1.8 s (9 retries: 10, 20, 40, 80, 160, 320, 400, 400, 400 ms at most).
  */
 export function retryDelayMs(attempt: number, random: number): number {
   const step = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempt - 1));

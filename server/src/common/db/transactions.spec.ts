@@ -50,7 +50,7 @@ describe('the transaction runner', () => {
       expect(ms).toBeGreaterThanOrEqual(step / 2);
       expect(ms).toBeLessThanOrEqual(step);
     });
-    expect(tx.waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1030);
+    expect(tx.waits.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1830);
   });
 
   it('gives up after MAX_TX_ATTEMPTS tries with the last error', async () => {
