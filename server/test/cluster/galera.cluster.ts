@@ -123,6 +123,23 @@ describe('a three-node Galera cluster behind three API instances', () => {
     expect(await onEveryNode('SELECT COUNT(DISTINCT lane, seq) FROM queue_tickets WHERE hall_id = ?', [hallId])).toEqual([200, 200, 200]);
   });
 
+  it('calls one ticket to a window when its staff tap 叫号 on the three instances at once', async () => {
+    const staff = (await staffToken(clients[0])).token;
+    const windows = must(await clients[0].get('/api/staff/windows', { token: staff }), 200, 'windows') as Array<{ id: string }>;
+    const w = windows[windows.length - 1];
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => clients[i % 3].post(`/api/staff/windows/${w.id}/call-next`, undefined, { token: staff })));
+      const ok = answers.filter((r) => r.status === 200);
+      expect(answers.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body.details?.reason ?? r.body.code}`)).toEqual(Array(5).fill('409 window_busy'));
+      expect(ok).toHaveLength(1);
+      must(await clients[round % 3].post(`/api/staff/tickets/${(ok[0].body as { id: string }).id}/finish`, undefined, { token: staff }), 200, 'finish');
+    }
+    const onWindow = await onEveryNode("SELECT COUNT(*) FROM queue_tickets WHERE window_id = ? AND status IN ('called', 'serving')", [w.id]);
+    expect(onWindow).toEqual([0, 0, 0]);
+    const done = await onEveryNode("SELECT COUNT(*) FROM queue_tickets WHERE window_id = ? AND status = 'done'", [w.id]);
+    expect(done).toEqual([5, 5, 5]);
+  });
+
   it('books 200 users over 10 slots: one instance on one node beside three instances on three nodes (throughput)', async () => {
     const run = async (day: string, instances: number[]) => {
       const ids = await slots(day, 10, 20);
