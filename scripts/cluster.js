@@ -10,7 +10,7 @@
  *
  * The nodes live in $ZWT_CLUSTER_DIR (default: <tmp>/zwt-cluster); SQL on 127.0.0.1:23306-23308 as
  * root without a password (ports moved with ZWT_CLUSTER_PORT, the first SQL port). Debian's
- * galera-4 and rsync are installed with apt-get when they are missing. As root the servers run as
+ * galera-4, rsync and iproute2 are installed with apt-get when they are missing. As root the servers run as
  * the `mysql` user (--user=mysql); as anyone else, as that user.
  */
 const { spawn, spawnSync } = require('node:child_process');
@@ -54,11 +54,14 @@ function installer() {
   throw new Error('mariadb-install-db not found (Debian: apt-get install mariadb-server)');
 }
 
-/** Debian's Galera provider and rsync (the SST method) when they are missing. */
+/** Debian's Galera provider, rsync (the SST method) and ss when they are missing. */
 async function ensurePackages() {
   const missing = [];
   if (!fs.existsSync(PROVIDER)) missing.push('galera-4');
   if (spawnSync('rsync', ['--version'], { stdio: 'ignore' }).status !== 0) missing.push('rsync');
+  // the rsync SST script finds its listening port with ss (iproute2) or lsof
+  const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+  if (!has('ss') && !has('lsof')) missing.push('iproute2');
   if (!missing.length) return;
   log(`安装 Debian ${missing.join(' ')}（Galera 集群需要）…`);
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
