@@ -292,10 +292,13 @@ export class QueueService {
   async callNext(caller: AuthUser, windowId: string): Promise<StaffTicketView> {
     const w = this.access.handled(caller, isId(windowId) ? await this.windows.findOne({ where: { id: windowId } }) : null);
     const day = this.today();
-    // One call at a time per window: the window's row is locked for the claim (MySQL FOR UPDATE; SQLite
-    // runs transactions one after another), so two taps on one window never call two tickets to it.
+    // One call at a time per window: the window's row is locked for the claim (SQLite runs transactions
+    // one after another), so two taps on one window never call two tickets to it. On MySQL the row is
+    // locked by writing it, not by FOR UPDATE: a FOR UPDATE lock is one node's own on a Galera cluster,
+    // while a written row is certified on every node, so two taps on two nodes meet at commit (the
+    // loser is told 1213, retried, and finds the window busy). The two writes cancel out.
     const called = await this.tx.run(async (em) => {
-      if (this.tx.isMysql) await em.getRepository(QueueWindowEntity).findOne({ where: { id: w.id }, lock: { mode: 'pessimistic_write' } });
+      if (this.tx.isMysql) await this.touchWindow(em, w.id);
       const tickets = em.getRepository(QueueTicketEntity);
       const busy = await tickets.findOne({ where: { windowId: w.id, day, status: In(['called', 'serving']) }, select: { id: true, number: true } });
       if (busy) throw new DomainError('INVALID_STATE', `本窗口的 ${busy.number} 号还未办结或过号`, { reason: 'window_busy', ticketId: busy.id });
@@ -318,6 +321,13 @@ export class QueueService {
     await this.audit.record({ actorId: caller.id, action: 'queue.ticket.call', objectType: 'queue_ticket', objectId: called.id, data: { windowId: w.id, number: called.number } });
     await this.tellCalled(called.id);
     return this.staffView(called.id);
+  }
+
+  /** Writes the window's row and puts it back (the row lock of callNext, certified across a Galera cluster). */
+  private async touchWindow(em: EntityManager, id: string): Promise<void> {
+    for (const change of ['sort_order + 1', 'sort_order - 1']) {
+      await em.createQueryBuilder().update(QueueWindowEntity).set({ sortOrder: () => change }).where('id = :id', { id }).execute();
+    }
   }
 
   /**
