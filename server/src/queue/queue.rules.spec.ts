@@ -4,6 +4,7 @@ import {
   averageServiceMinutes,
   callOrder,
   canRequeue,
+  dayEndStatus,
   DEFAULT_SERVICE_MINUTES,
   estimatedWaitMinutes,
   hallCodeFromDigest,
@@ -11,6 +12,7 @@ import {
   isDue,
   minutesPastClosing,
   openWindowCount,
+  OPEN_TICKET_STATUSES,
   Queued,
   shanghaiInstant,
   takingOpen,
@@ -149,5 +151,15 @@ describe('requeue after a skip', () => {
     expect(canRequeue({ status: 'skipped', requeueCount: 0 })).toBe(true);
     expect(canRequeue({ status: 'skipped', requeueCount: 1 })).toBe(false);
     expect(canRequeue({ status: 'waiting', requeueCount: 0 })).toBe(false);
+  });
+});
+
+describe('dayEndStatus', () => {
+  it('ends a past day’s waiting and called tickets as left and a serving one as done; final ones stay', () => {
+    expect(dayEndStatus('waiting')).toBe('left');
+    expect(dayEndStatus('called')).toBe('left');
+    expect(dayEndStatus('serving')).toBe('done');
+    for (const s of ['done', 'skipped', 'left'] as TicketStatus[]) expect(dayEndStatus(s)).toBeNull();
+    expect(OPEN_TICKET_STATUSES.every((s) => dayEndStatus(s) !== null)).toBe(true);
   });
 });

@@ -146,3 +146,19 @@ export function takingOpen(now: Date, day: string, closingTime: string | null): 
 export function canRequeue(t: { status: TicketStatus; requeueCount: number }): boolean {
   return t.status === 'skipped' && t.requeueCount < MAX_REQUEUES;
 }
+
+/**
+ * How a ticket still open when its day is over ends (the `queue-day-end` job): a ticket belongs to
+ * one hall day (numbers restart each day), so a `waiting` or `called` ticket of a past day — its
+ * holder went home, or staff never closed it — is `left`, and one still `serving` is `done` (the
+ * service happened; its end time stays unknown, so it is left out of the service-time average and
+ * of 延时服务登记). Null for a status that is already final for the day (`done`, `skipped`, `left`).
+ */
+export function dayEndStatus(status: TicketStatus): TicketStatus | null {
+  if (status === 'waiting' || status === 'called') return 'left';
+  if (status === 'serving') return 'done';
+  return null;
+}
+
+/** The statuses a ticket of a past day must not keep (dayEndStatus is not null for them). */
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
