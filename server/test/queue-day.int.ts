@@ -167,7 +167,22 @@ describe("the hall's day", () => {
         if (a.slotStart !== undefined) dueAt.set(t.id, a.slotStart);
       }
       if (now >= CLOSING && waitingAtClosing === null) {
-        waitingAtClosing = (must(await api.get('/api/staff/tickets?status=waiting', { token: staff }), 200, 'list') as Row[]).map((r) => r.id);
+        const waitingRows = must(await api.get('/api/staff/tickets?status=waiting', { token: staff }), 200, 'list') as Row[];
+        waitingAtClosing = waitingRows.map((r) => r.id);
+        // the supervisor's figure of the queue: the hall's own for staff; every hall for an admin, the longest queue first
+        const todays = must(await api.get('/api/staff/tickets', { token: staff }), 200, 'today') as Row[];
+        const figure = {
+          hallId,
+          waiting: waitingRows.length,
+          atWindow: todays.filter((r) => r.status === 'called' || r.status === 'serving').length,
+          done: todays.filter((r) => r.status === 'done').length,
+          longestWaitMinutes: Math.floor((Date.parse(instant(now)) - Math.min(...waitingRows.map((r) => Date.parse(r.takenAt)))) / 60_000),
+        };
+        expect(must(await api.get('/api/staff/supervision/queues', { token: staff }), 200, 'figures')).toEqual([expect.objectContaining(figure)]);
+        const everyHall = must(await api.get('/api/staff/supervision/queues', { token: admin }), 200, 'all halls') as Array<{ hallId: string; waiting: number }>;
+        expect(everyHall.length).toBeGreaterThan(1);
+        expect(everyHall[0]).toMatchObject(figure);
+        expect(everyHall.slice(1).every((h) => h.waiting === 0)).toBe(true);
       }
       for (const [w] of windows.entries()) {
         if (busy[w]) continue;

@@ -22,6 +22,7 @@ import type {
   MessageView,
   NoShowRecordItem,
   OffhoursView,
+  OvertimeServiceView,
   Page,
   PhraseView,
   PublicConfig,
@@ -45,6 +46,7 @@ import type { delegationApi } from './delegation'
 import type { enterprisesApi } from './enterprises'
 import type { filingsApi } from './filings'
 import type { messagesApi } from './messages'
+import type { staffQueueApi } from './queue'
 import type { ratingsApi } from './ratings'
 import type { staffApi } from './staff'
 
@@ -74,6 +76,8 @@ export type ClientContractCheck = [
   Expect<Equal<Answer<typeof delegationApi.list>, AuthorizationView[]>>,
   Expect<Equal<Answer<typeof messagesApi.list>, MessageView[]>>,
   Expect<Equal<Answer<typeof staffApi.bookings>, Page<StaffBookingView>>>,
+  Expect<Equal<Answer<typeof staffApi.registeredBookings>, Page<StaffBookingView>>>,
+  Expect<Equal<Answer<typeof staffQueueApi.overtime>, OvertimeServiceView[]>>,
   Expect<Equal<Answer<typeof staffApi.revealBookingApplicant>, ApplicantRevealed>>,
   Expect<Equal<Answer<typeof staffApi.search>, DeskSearchResult>>,
   Expect<Equal<Answer<typeof staffApi.phrases>, PhraseView[]>>,

@@ -1,6 +1,7 @@
 import type {
   HallCodeView,
   HallQueueView,
+  OvertimeServiceView,
   StaffIssueTicketBody,
   StaffTicketView,
   TakeTicketBody,
@@ -11,7 +12,7 @@ import type {
 import { request } from './client'
 
 /** The hall's queue (API.md, The hall's queue; Staff: hall-code, windows, tickets). Shapes: @gov/shared. */
-export type { HallCodeView, HallQueueView, StaffTicketView, TicketView, WindowView }
+export type { HallCodeView, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView }
 
 const id = encodeURIComponent
 
@@ -40,4 +41,6 @@ export const staffQueueApi = {
   callNext: (windowId: string) => request<StaffTicketView | null>('POST', `/api/staff/windows/${id(windowId)}/call-next`),
   act: (ticketId: string, action: TicketAction) => request<StaffTicketView>('POST', `/api/staff/tickets/${id(ticketId)}/${action}`),
   issue: (body: StaffIssueTicketBody) => request<StaffTicketView>('POST', '/api/staff/tickets', { body }),
+  /** 延时服务登记 of a day (YYYY-MM-DD, Asia/Shanghai): tickets finished after the hall's closing time, latest first */
+  overtime: (date: string) => request<OvertimeServiceView[]>('GET', '/api/staff/overtime-services', { query: { date } }),
 }

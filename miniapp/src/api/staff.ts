@@ -67,6 +67,8 @@ export const staffApi = {
   bookings: (q: { date?: string; status?: BookingStatus }, p: Paging) => paged<StaffBookingView>('/api/staff/bookings', q, p),
   /** 迟到电话: today's bookings past their start, neither checked in nor counted (still booked, or a pending no-show) */
   lateBookings: (p: Paging) => paged<StaffBookingView>('/api/staff/bookings', { status: 'late' }, p),
+  /** 窗口登记: the bookings the hall's desk registered on `date` (phone calls, walk-ins), whatever day each is for, latest first */
+  registeredBookings: (date: string, p: Paging) => paged<StaffBookingView>('/api/staff/bookings', { registeredOn: date }, p),
   revealBookingApplicant: (bookingId: string) => request<ApplicantRevealed>('POST', `/api/staff/bookings/${id(bookingId)}/reveal-applicant`),
   search: (q: string) => request<DeskSearchResult>('GET', '/api/staff/search', { query: { q } }),
   phrases: () => request<PhraseView[]>('GET', '/api/staff/phrases'),

@@ -162,3 +162,20 @@ export function dayEndStatus(status: TicketStatus): TicketStatus | null {
 
 /** The statuses a ticket of a past day must not keep (dayEndStatus is not null for them). */
 export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
+
+/** A hall's queue today in figures (HallQueueFigures less the hall's name): waiting, at a window, done, the longest wait in whole minutes. */
+export function queueFigures(tickets: ReadonlyArray<{ status: TicketStatus; queuedAt: Date }>, now: Date): { waiting: number; atWindow: number; done: number; longestWaitMinutes: number } {
+  let waiting = 0;
+  let atWindow = 0;
+  let done = 0;
+  let firstQueued = Infinity;
+  for (const t of tickets) {
+    if (t.status === 'waiting') {
+      waiting++;
+      firstQueued = Math.min(firstQueued, t.queuedAt.getTime());
+    } else if (t.status === 'called' || t.status === 'serving') atWindow++;
+    else if (t.status === 'done') done++;
+  }
+  const longestWaitMinutes = waiting ? Math.max(0, Math.floor((now.getTime() - firstQueued) / 60_000)) : 0;
+  return { waiting, atWindow, done, longestWaitMinutes };
+}

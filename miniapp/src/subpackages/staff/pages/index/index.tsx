@@ -11,6 +11,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { useSession } from '@/store/session'
+import { shanghaiDate } from '@/utils/time'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 
@@ -27,7 +28,8 @@ export default function StaffHome() {
   const isAdmin = !!user?.roles.includes('admin')
   const stats = useAsync(
     async () => {
-      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late] = await Promise.all([
+      const today = shanghaiDate()
+      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime] = await Promise.all([
         count(staffApi.bookings({ status: 'booked' }, ONE)),
         count(staffApi.offhours('pending')),
         count(staffApi.filings({ status: 'submitted' }, ONE)),
@@ -38,12 +40,14 @@ export default function StaffHome() {
         count(staffApi.enterprises('pending')),
         count(staffQueueApi.tickets('waiting')),
         count(staffApi.lateBookings(ONE)),
+        count(staffApi.registeredBookings(today, ONE)),
+        count(staffQueueApi.overtime(today)),
       ])
       if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies].every((n) => n === null)) {
         // every call failed: show the error with 重试
         await staffApi.bookings({ status: 'booked' }, ONE)
       }
-      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late }
+      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime }
     },
     [accessToken],
     enabled,
@@ -57,6 +61,8 @@ export default function StaffHome() {
     { key: 'bookings', label: '今日预约', num: s?.bookings, sub: '待签到', url: P('bookings') },
     { key: 'queue', label: '叫号', num: s?.waiting, sub: '等候中', url: P('queue') },
     { key: 'late', label: '迟到电话', num: s?.late, sub: '过时未签到', url: P('late'), alert: !!s?.late },
+    { key: 'registered', label: '窗口登记', num: s?.registered, sub: '今日电话/现场登记', url: P('registered') },
+    { key: 'overtime', label: '延时服务', num: s?.overtime, sub: '今日闭厅后办理', url: P('overtime') },
     { key: 'offhours', label: '错时预约', num: s?.offhours, sub: '待确认', url: P('offhours') },
     { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings') },
     { key: 'appeals', label: '爽约申诉', num: s?.appeals, sub: '待处理', url: P('appeals') },
