@@ -1,5 +1,6 @@
 import type {
   HallCodeView,
+  HallQueueFigures,
   HallQueueView,
   OvertimeServiceView,
   StaffIssueTicketBody,
@@ -12,7 +13,7 @@ import type {
 import { request } from './client'
 
 /** The hall's queue (API.md, The hall's queue; Staff: hall-code, windows, tickets). Shapes: @gov/shared. */
-export type { HallCodeView, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView }
+export type { HallCodeView, HallQueueFigures, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView }
 
 const id = encodeURIComponent
 
@@ -42,5 +43,7 @@ export const staffQueueApi = {
   act: (ticketId: string, action: TicketAction) => request<StaffTicketView>('POST', `/api/staff/tickets/${id(ticketId)}/${action}`),
   issue: (body: StaffIssueTicketBody) => request<StaffTicketView>('POST', '/api/staff/tickets', { body }),
   /** 延时服务登记 of a day (YYYY-MM-DD, Asia/Shanghai): tickets finished after the hall's closing time, latest first */
+  /** for supervisors: today's queue of the caller's hall in figures (every hall for an admin, longest queue first) */
+  queueFigures: () => request<HallQueueFigures[]>('GET', '/api/staff/supervision/queues'),
   overtime: (date: string) => request<OvertimeServiceView[]>('GET', '/api/staff/overtime-services', { query: { date } }),
 }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import StaffPage from '@/components/StaffPage'
 import { staffLogout } from '@/components/StaffPage/nav'
 import Tappable from '@/components/Tappable'
@@ -52,8 +53,14 @@ export default function StaffHome() {
     [accessToken],
     enabled,
   )
-  usePullRefresh(stats.reload)
+  // the supervisor's figure of the queue: this hall's today (every hall for an admin)
+  const queues = useAsync(() => staffQueueApi.queueFigures(), [accessToken], enabled)
+  usePullRefresh(() => {
+    stats.reload()
+    queues.reload()
+  })
   useReloadOnShow(stats.reload, enabled)
+  useReloadOnShow(queues.reload, enabled)
 
   const s = stats.data
   const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v))
@@ -115,6 +122,15 @@ export default function StaffHome() {
           )}
         </View>
       </PageState>
+      <Section title={isAdmin ? '各大厅排队' : '本大厅排队'} of={queues} empty={!!queues.data && queues.data.length === 0} emptyText='没有大厅'>
+        {(queues.data ?? []).map((h) => (
+          <View key={h.hallId} className='st-queue-figure' role='group' aria-label={`${h.hallName} 排队`}>
+            <Text className='st-item__title'>{h.hallName}</Text>
+            <Text className={`st-queue-figure__num ${h.longestWaitMinutes >= 30 ? 'st-tile__num--alert' : ''}`}>{`等候 ${h.waiting} 人`}</Text>
+            <Text className='st-line'>{`窗口办理中 ${h.atWindow} · 今日已办结 ${h.done}${h.waiting ? ` · 最长已等 ${h.longestWaitMinutes} 分钟` : ''}`}</Text>
+          </View>
+        ))}
+      </Section>
       <View style={{ margin: '24px 12px' }}>
         <Button block fill='outline' type='danger' onClick={() => void staffLogout()}>
           退出登录
