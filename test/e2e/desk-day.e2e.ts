@@ -1,7 +1,8 @@
 import { Page } from 'playwright-core';
-import { e2ePhone, screenshot, useBrowser } from './browser';
-import { withServerClock, workdayAfter } from './citizen.helpers';
-import { admin, call, cityHall, service, signedInContext, slotLaterToday, staff01, visible } from './staff.helpers';
+import { fillField } from './actions';
+import { e2ePhone, screenshot, serverNow, useBrowser } from './browser';
+import { shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
+import { admin, call, cityHall, press, service, signedInContext, slotLaterToday, staff01, visible } from './staff.helpers';
 
 /** A journey through the desk takes longer than jest's default 5 s. */
 const JOURNEY_MS = 120_000;
@@ -12,25 +13,44 @@ async function openTile(page: Page, label: string): Promise<void> {
 }
 
 /**
- * The desk's side of the hall's day (issue 15) on the H5 build: the bookings the desk registered for
- * people without the app, 延时服务登记 of a day for the supervisor, and the queue as a figure on 工作台.
+ * The desk's side of the hall's day (issue 15) on the H5 build: registering a booking for someone
+ * without the app and the day's list of such registrations, 延时服务登记 of a day for the supervisor, and the queue as a figure on 工作台.
  */
 describe('the desk’s day on the H5 build', () => {
   const browser = useBrowser();
 
-  it('lists the bookings the desk registered today, with the code to read out again', async () => {
+  it('registers a phone booking at the desk and lists it among today’s registrations, with the code to read out again', async () => {
     const [staff, adminT, hall] = [await staff01(), await admin(), await cityHall()];
     const s = await service('', { hallId: hall.id });
     const slot = await slotLaterToday(adminT.accessToken, hall.id, s.id);
-    const b = await call<{ id: string; code: string }>('POST', '/api/staff/bookings', { token: staff.accessToken, body: { slotId: slot.id, serviceId: s.id, name: '王秀英', phone: e2ePhone() } });
+    const at = new Date(Date.parse(slot.start) + 8 * 3_600_000).toISOString().slice(11, 16);
 
     const { page, context } = await signedInContext(browser(), staff, 'desk');
     await page.goto('/subpackages/staff/pages/index/index');
     await openTile(page, '窗口登记');
     await page.getByRole('heading', { name: '窗口登记的预约' }).first().waitFor({ state: 'visible' });
-    await visible(page, b.code);
-    await visible(page, /王\*英/);
-    await visible(page, /登记于/);
+    // nothing filled in: each missing field says so
+    await press(page, '登记预约');
+    await visible(page, '请选择办理事项');
+    await visible(page, '请填写 11 位手机号');
+
+    await fillField(page, '搜索事项', s.name);
+    await page.getByRole('radio', { name: s.name }).first().click();
+    await page.getByRole('radiogroup', { name: '预约时段' }).getByRole('radio', { name: new RegExp(`^${at} 余`) }).first().click();
+    await fillField(page, '姓名', '王秀英');
+    await fillField(page, '手机号（接收签到码短信）', e2ePhone());
+    await press(page, '登记预约');
+    const done = page.getByRole('status').filter({ hasText: '已登记' }).first();
+    await done.waitFor({ state: 'visible' });
+    const code = (await done.innerText()).match(/签到码\s*([A-Z0-9]{6,})/)![1];
+
+    // the list of today's registrations holds it, masked, with the same code
+    const item = page.locator('.st-booking').filter({ hasText: code }).first();
+    await item.waitFor({ state: 'visible' });
+    await item.getByText(/王\*英/).first().waitFor({ state: 'visible' });
+    await item.getByText(/登记于/).first().waitFor({ state: 'visible' });
+    const [listed] = (await call<{ items: Array<{ code: string; kind: string }> }>('GET', `/api/staff/bookings?registeredOn=${shanghaiDate(serverNow())}&page=1`, { token: staff.accessToken })).items;
+    expect(listed).toMatchObject({ code, kind: 'registered' });
     await page.waitForTimeout(400); // the page's slide-in, for the picture
     await screenshot(page, 'staff-registered');
     await context.close();

@@ -9,16 +9,17 @@ import BookingItem from '@/subpackages/staff/components/BookingItem'
 import DayPicker, { dayParam } from '@/subpackages/staff/components/DayPicker'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
+import RegisterForm from './RegisterForm'
 import '@/subpackages/staff/staff.scss'
 
 /**
- * 窗口登记的预约: the bookings the hall's desk registered on a day for people without the app (a
- * phone call or a walk-in; POST /staff/bookings, kind `registered`), latest first, whatever day each
- * is for — to read a check-in code out again, or find the booking on its day's 预约签到 list.
+ * 窗口登记的预约: register a booking for someone without the app (RegisterForm), and the bookings the
+ * hall's desk registered on a day (a phone call or a walk-in; kind `registered`), latest first,
+ * whatever day each is for — to read a check-in code out again, or find it on its day's 预约签到 list.
  */
 export default function StaffRegisteredBookings() {
   const [date, setDate] = useState(dayParam(useRouter().params.date))
-  const { list } = useStaffList((p) => staffApi.registeredBookings(date, p), [date])
+  const { list, user } = useStaffList((p) => staffApi.registeredBookings(date, p), [date])
   const today = date === shanghaiDate()
 
   return (
@@ -28,6 +29,7 @@ export default function StaffRegisteredBookings() {
       emptyText={today ? '今天还没有登记电话或现场预约' : '这一天没有登记电话或现场预约'}
       head={
         <>
+          {user?.hallId ? <RegisterForm hallId={user.hallId} onRegistered={() => (today ? list.reload() : setDate(shanghaiDate()))} /> : null}
           <View className='card'>
             <Text className='st-text'>为没有使用手机办理的群众（电话预约、现场登记）登记的预约，按登记时间从新到旧。申请人凭短信中的签到码到窗口签到。</Text>
           </View>
