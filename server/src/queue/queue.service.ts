@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import { LINKS, shanghaiDate, shanghaiTime, TICKET_STATUS_LABELS } from '@gov/shared';
-import type { HallQueueView, OvertimeServiceView, StaffTicketView, TicketLane, TicketStatus, TicketView } from '@gov/shared';
+import type { HallQueueFigures, HallQueueView, OvertimeServiceView, StaffTicketView, TicketLane, TicketStatus, TicketView } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { checkInRefusal } from '../booking/booking.rules';
 import { BookingEntity } from '../booking/entities/booking.entity';
@@ -28,7 +28,7 @@ import { QueueTicketEntity } from './entities/queue-ticket.entity';
 import { QueueWindowEntity } from './entities/queue-window.entity';
 import { QueueStreamsService } from './queue-streams.service';
 import { HallSnapshot, QueueViewsService } from './queue-views.service';
-import { callOrder, hallCodeMatches, MAX_REQUEUES, minutesPastClosing, takingOpen, ticketNumber } from './queue.rules';
+import { callOrder, hallCodeMatches, MAX_REQUEUES, minutesPastClosing, queueFigures, takingOpen, ticketNumber } from './queue.rules';
 import { staffHall, WindowsService } from './windows.service';
 
 /** What a new ticket is made of before it gets its number. */
@@ -484,6 +484,25 @@ export class QueueService {
         minutesPastClosing: r.minutesPastClosing,
       };
     });
+  }
+
+  /**
+   * GET /staff/supervision/queues: today's queue of each hall in figures (queue.rules queueFigures) —
+   * the caller's hall for staff, every hall for an admin (or the one asked with `hallId`), longest
+   * queue first. One read of today's tickets (status and place in line only).
+   */
+  async hallFigures(caller: AuthUser, hallIdParam?: string): Promise<HallQueueFigures[]> {
+    const only = caller.roles.includes('admin') && !hallIdParam ? null : staffHall(caller, hallIdParam);
+    const now = this.clock.now();
+    const [halls, tickets] = await Promise.all([
+      this.halls.find({ where: only ? { id: only } : {}, select: { id: true, name: true } }),
+      this.tickets.find({ where: { day: shanghaiDate(now), ...(only ? { hallId: only } : {}) }, select: { id: true, hallId: true, status: true, queuedAt: true } }),
+    ]);
+    const byHall = new Map<string, QueueTicketEntity[]>();
+    for (const t of tickets) byHall.set(t.hallId, [...(byHall.get(t.hallId) ?? []), t]);
+    return halls
+      .map((h) => ({ hallId: h.id, hallName: h.name, ...queueFigures(byHall.get(h.id) ?? [], now) }))
+      .sort((a, b) => b.waiting - a.waiting || b.longestWaitMinutes - a.longestWaitMinutes || a.hallName.localeCompare(b.hallName, 'zh'));
   }
 
   /** NOT_FOUND for an unknown hall. */
