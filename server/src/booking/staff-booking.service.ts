@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { Between, DataSource } from 'typeorm';
 import { BookingStatus, ContactRequest, HallPolicy, LINKS, maskName } from '@gov/shared';
 import { HallPolicyService } from '../catalog/hall-policy.service';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
-import { shanghaiDate } from '../calendar/calendar.rules';
+import { addDays, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -58,8 +58,9 @@ export class StaffBookingService {
    * list: bookings past their start that are neither checked in nor counted — still `booked`, or a
    * pending no-show (`noShow.counts` false, the hall requiring a contact attempt).
    */
-  async list(caller: AuthUser, q: { date?: string; status?: BookingStatus | 'late'; hallId?: string }): Promise<StaffBookingView[]> {
+  async list(caller: AuthUser, q: { date?: string; status?: BookingStatus | 'late'; registeredOn?: string; hallId?: string }): Promise<StaffBookingView[]> {
     const hallId = this.hallOf(caller, q.hallId);
+    if (q.registeredOn) return this.registeredOn(q.registeredOn, hallId);
     const now = this.clock.now();
     const day = q.date ?? shanghaiDate(now);
     const scope = { day, ...(hallId ? { hallId } : {}) };
@@ -69,6 +70,17 @@ export class StaffBookingService {
             (b) => b.startAt.getTime() <= now.getTime(),
           )
         : await this.db.bookings.find({ where: { ...scope, ...(q.status ? { status: q.status } : {}) }, order: { startAt: 'ASC' }, take: 1000 });
+    return this.staffViews(rows);
+  }
+
+  /**
+   * GET /staff/bookings?registeredOn=: the bookings staff registered (kind `registered`, from a phone
+   * call or a walk-in) on that Shanghai day at the hall (every hall for an admin without one), whatever
+   * day they are for, latest first: the desk's list to read a code out again or cancel.
+   */
+  private async registeredOn(day: string, hallId: string | null): Promise<StaffBookingView[]> {
+    const createdAt = Between(startOfDay(day), new Date(startOfDay(addDays(day, 1)).getTime() - 1));
+    const rows = await this.db.bookings.find({ where: { kind: 'registered', createdAt, ...(hallId ? { hallId } : {}) }, order: { createdAt: 'DESC' }, take: 1000 });
     return this.staffViews(rows);
   }
 

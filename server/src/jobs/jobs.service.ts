@@ -7,6 +7,7 @@ import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { OffhoursService } from '../offhours/offhours.service';
+import { QueueJobs } from '../queue/queue.jobs';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
 
@@ -33,6 +34,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     followUps: FollowUpsService,
     slotGeneration: SlotGenerationJob,
     offhours: OffhoursService,
+    queue: QueueJobs,
   ) {
     this.jobs = [
       everyMinute('no-show-sweep', () => booking.noShowSweep()),
@@ -43,6 +45,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('callback-sampling', () => followUps.sample()),
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),
       everyMinute('offhours-expiry', () => offhours.expire()),
+      everyMinute('queue-day-end', () => queue.dayEnd()),
     ];
   }
 

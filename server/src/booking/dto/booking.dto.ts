@@ -165,6 +165,11 @@ export class StaffBookingQuery extends PageQuery {
   @IsIn([...BOOKING_STATUSES, 'late'])
   status?: BookingStatus | 'late';
 
+  @ApiPropertyOptional({ example: '2026-12-01', description: '窗口登记（电话/现场）的预约：当天登记的，不论预约哪天；给出时忽略 date 和 status' })
+  @IsOptional()
+  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  registeredOn?: string;
+
   @ApiPropertyOptional({ description: '管理员可指定大厅' })
   @IsOptional()
   @IsString()
