@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
 import { randomInt } from 'node:crypto';
@@ -26,7 +26,7 @@ const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jqj7S6pYbW7ucVKJr6ZpDWVzG0Kq
 export class AuthService {
   constructor(
     @InjectRepository(SmsCodeEntity) private readonly codes: Repository<SmsCodeEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly sms: SmsProvider,
     private readonly wechat: WechatClient,
     private readonly alipay: AlipayClient,

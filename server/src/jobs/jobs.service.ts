@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ApplicationsJobs } from '../applications/applications.jobs';
 import { BookingJobs } from '../booking/booking.jobs';
 import { SlotGenerationJob } from '../booking/slot-generation.job';
@@ -26,7 +26,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   readonly jobs: readonly ScheduledJob[];
 
   constructor(
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     applications: ApplicationsJobs,
     booking: BookingJobs,
     waitlist: WaitlistService,
