@@ -8,6 +8,7 @@ import {
   changedSinceNotice,
   commitmentAtAcceptance,
   commitmentBreached,
+  commitmentView,
   creditSubject,
   owedMaterials,
   checkDecisions,
@@ -244,5 +245,21 @@ describe('sla', () => {
     });
     const rows = [row('a', false, 'on_track', '2026-10-20T00:00:00Z'), row('b', false, 'overdue', '2026-10-01T00:00:00Z'), row('c', true, 'on_track', '2026-10-30T00:00:00Z'), row('d', false, 'due_soon', '2026-10-09T00:00:00Z'), row('e', false, null, null)];
     expect(rows.sort(staffOrder).map((r) => r.id)).toEqual(['c', 'b', 'd', 'e', 'a']);
+  });
+});
+
+describe('the commitment as a filing shows it', () => {
+  it('lists what is committed and still owed, with the stored status and due time, or nothing without a commitment', () => {
+    const m = (materialId: string, committed: boolean, fileCount: number) => ({ materialId, committed, fileCount });
+    const dueAt = at('2026-12-14T15:59:59.999Z');
+    expect(commitmentView({ commitmentStatus: 'open', commitmentDueAt: dueAt }, [m('a', true, 0), m('b', false, 0), m('c', true, 1)])).toEqual({
+      materialIds: ['a', 'c'],
+      owed: ['a'],
+      dueAt: '2026-12-14T15:59:59.999Z',
+      status: 'open',
+    });
+    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 0)])).toMatchObject({ status: 'open', dueAt: null });
+    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 1)])).toMatchObject({ status: 'fulfilled', owed: [] });
+    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', false, 0)])).toBeNull();
   });
 });

@@ -251,6 +251,25 @@ export function commitmentAtAcceptance(materials: readonly OwedState[]): Commitm
   return owedMaterials(materials).length ? 'open' : 'fulfilled';
 }
 
+/**
+ * A filing's commitment as its view shows it, from its committed materials (with file counts) and
+ * the status and due time stored at acceptance; null when nothing was committed. Before acceptance
+ * the status reads open (or fulfilled once every committed material has a file) and `dueAt` null.
+ */
+export function commitmentView(
+  a: { commitmentStatus: CommitmentStatus | null; commitmentDueAt: Date | null },
+  committed: readonly OwedState[],
+): { materialIds: string[]; owed: string[]; dueAt: string | null; status: CommitmentStatus } | null {
+  if (!committed.some((m) => m.committed)) return null;
+  const owed = owedMaterials(committed);
+  return {
+    materialIds: committed.filter((m) => m.committed).map((m) => m.materialId),
+    owed,
+    dueAt: a.commitmentDueAt?.toISOString() ?? null,
+    status: a.commitmentStatus ?? (owed.length ? 'open' : 'fulfilled'),
+  };
+}
+
 /** Whether an open commitment is breached at `now`: its due time passed with something still owed. */
 export const commitmentBreached = (c: { status: CommitmentStatus | null; dueAt: Date | null }, owed: number, now: Date): boolean =>
   c.status === 'open' && c.dueAt !== null && owed > 0 && now.getTime() > c.dueAt.getTime();

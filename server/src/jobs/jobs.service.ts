@@ -43,6 +43,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('callback-sampling', () => followUps.sample()),
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),
       everyMinute('offhours-expiry', () => offhours.expire()),
+      everyMinute('commitment-scan', () => applications.commitmentScan()),
     ];
   }
 
