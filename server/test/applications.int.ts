@@ -791,7 +791,6 @@ describe('filings', () => {
         promisedDays: 1,
         materials: [{ name: '不动产登记资料查询申请书', required: true, tolerable: false }],
       });
-      expect(r.instant).toBe(true);
       expect((await api.get(`/api/services/${r.id}`)).body.instant).toBe(true);
       const c = await verifiedCitizen(api);
       const id = (await create(c.token, { id: r.id } as Svc)).body.id;
