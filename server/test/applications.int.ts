@@ -629,7 +629,7 @@ describe('filings', () => {
       const id = await acceptedOwingDeed(c, svc);
       const v = (await api.get(`/api/applications/${id}`, { token: c.token })).body;
       // five working days from Monday 12-07: the end of Monday 12-14 in Shanghai
-      expect(v.commitment).toEqual({ materialIds: [svc.deed], owed: [svc.deed], dueAt: '2026-12-14T15:59:59.999Z', status: 'open' });
+      expect(v.commitment).toEqual({ materialIds: [svc.deed], owed: [svc.deed], dueAt: '2026-12-14T15:59:59.999Z', daysLeft: 5, status: 'open' });
       expect(v.materials.find((m: { materialId: string }) => m.materialId === svc.deed).commitment.text).toContain('自受理之日起 5 个工作日内补交');
       expect((await messages(c.token)).find((m) => m.title === '办件已受理' && m.body.includes(v.number))?.body).toContain('请于 2026-12-14 前在办件详情中补交 房屋产权证明');
 

@@ -252,14 +252,19 @@ describe('the commitment as a filing shows it', () => {
   it('lists what is committed and still owed, with the stored status and due time, or nothing without a commitment', () => {
     const m = (materialId: string, committed: boolean, fileCount: number) => ({ materialId, committed, fileCount });
     const dueAt = at('2026-12-14T15:59:59.999Z');
-    expect(commitmentView({ commitmentStatus: 'open', commitmentDueAt: dueAt }, [m('a', true, 0), m('b', false, 0), m('c', true, 1)])).toEqual({
+    const monday = at('2026-12-07T02:00:00Z');
+    expect(commitmentView({ commitmentStatus: 'open', commitmentDueAt: dueAt }, [m('a', true, 0), m('b', false, 0), m('c', true, 1)], monday, isWorkday)).toEqual({
       materialIds: ['a', 'c'],
       owed: ['a'],
       dueAt: '2026-12-14T15:59:59.999Z',
+      daysLeft: 5,
       status: 'open',
     });
-    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 0)])).toMatchObject({ status: 'open', dueAt: null });
-    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 1)])).toMatchObject({ status: 'fulfilled', owed: [] });
-    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', false, 0)])).toBeNull();
+    // counting down in working days: Friday leaves Monday only; after the day, nothing
+    expect(commitmentView({ commitmentStatus: 'open', commitmentDueAt: dueAt }, [m('a', true, 0)], at('2026-12-11T02:00:00Z'), isWorkday)?.daysLeft).toBe(1);
+    expect(commitmentView({ commitmentStatus: 'open', commitmentDueAt: dueAt }, [m('a', true, 0)], at('2026-12-16T02:00:00Z'), isWorkday)?.daysLeft).toBe(0);
+    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 0)], monday, isWorkday)).toMatchObject({ status: 'open', dueAt: null, daysLeft: null });
+    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 1)], monday, isWorkday)).toMatchObject({ status: 'fulfilled', owed: [] });
+    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', false, 0)], monday, isWorkday)).toBeNull();
   });
 });

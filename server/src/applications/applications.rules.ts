@@ -259,13 +259,17 @@ export function commitmentAtAcceptance(materials: readonly OwedState[]): Commitm
 export function commitmentView(
   a: { commitmentStatus: CommitmentStatus | null; commitmentDueAt: Date | null },
   committed: readonly OwedState[],
-): { materialIds: string[]; owed: string[]; dueAt: string | null; status: CommitmentStatus } | null {
+  now: Date,
+  isWorkday: IsWorkday,
+): { materialIds: string[]; owed: string[]; dueAt: string | null; daysLeft: number | null; status: CommitmentStatus } | null {
   if (!committed.some((m) => m.committed)) return null;
   const owed = owedMaterials(committed);
+  const due = a.commitmentDueAt;
   return {
     materialIds: committed.filter((m) => m.committed).map((m) => m.materialId),
     owed,
-    dueAt: a.commitmentDueAt?.toISOString() ?? null,
+    dueAt: due?.toISOString() ?? null,
+    daysLeft: due ? Math.max(0, workingDaysBetween(shanghaiDate(now), shanghaiDate(due), isWorkday)) : null,
     status: a.commitmentStatus ?? (owed.length ? 'open' : 'fulfilled'),
   };
 }

@@ -359,6 +359,8 @@ export class FilingKernel {
         commitment: commitmentView(
           a,
           (matsOf.get(a.id) ?? []).map((m) => ({ materialId: m.materialId, committed: m.committedAt !== null, fileCount: filesOf.get(`${a.id}:${m.materialId}`)?.length ?? 0 })),
+          now,
+          cal.isWorkday,
         ),
         returnReason: a.returnReason,
         prereview:

@@ -65,6 +65,8 @@ export interface CommitmentView {
   owed: string[];
   /** ISO instant: the end of the last working day to hand them in; null before acceptance */
   dueAt: string | null;
+  /** working days left after today until `dueAt` (0 on the last day and after); null before acceptance */
+  daysLeft: number | null;
   status: CommitmentStatus;
 }
 
