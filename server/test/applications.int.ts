@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { creditCodeCheckChar } from '@gov/shared';
 import { expectErrorShape, signIn, staffSignIn } from './helpers/http';
 import type { Audience } from '@gov/shared';
-import { adminToken, createService, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, companyOf, createService, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /** Filings (issue 5) and the law's pre-review clock (issue 9) on MariaDB. */
@@ -613,8 +613,8 @@ describe('filings', () => {
     const act = (id: string, step: string, body?: unknown, token = staff.token) => api.post(`/api/staff/applications/${id}/${step}`, body, { token });
 
     /** A filing that owes the deed (房屋产权证明) under a signed commitment, accepted at the window now. */
-    async function acceptedOwingDeed(c: Session, svc: Svc): Promise<string> {
-      const id = (await create(c.token, svc)).body.id;
+    async function acceptedOwingDeed(c: Session, svc: Svc, extra: Record<string, unknown> = {}): Promise<string> {
+      const id = (await create(c.token, svc, extra)).body.id;
       for (const m of [svc.form, svc.idCard]) expect((await upload(c.token, id, m, PDF(m))).status).toBe(201);
       expect((await commit(c.token, id, [svc.deed])).status).toBe(201);
       expect((await submit(c.token, id)).status).toBe(200);
@@ -714,6 +714,27 @@ describe('filings', () => {
       await at('2027-06-13T02:00:01.000Z', c);
       const later = (await create(c.token, svc)).body.id;
       expect((await commit(c.token, later, [svc.deed])).status).toBe(201);
+    });
+
+    it("a company's breach goes on the company's record, once even when two scans race; the person acting for themselves is not barred", async () => {
+      const svc = await makeService({ audience: 'both' });
+      const owner = await verifiedCitizen(api);
+      const company = await companyOf(api, owner);
+      const forCompany = { onBehalfOf: { type: 'enterprise', id: company.id } };
+      const id = await acceptedOwingDeed(owner, svc, forCompany);
+      await at('2026-12-15T02:00:00.000Z', owner);
+      const [x, y] = await Promise.all([runJob('commitment-scan'), runJob('commitment-scan')]);
+      expect([x.status, y.status]).toEqual([200, 200]);
+      expect(x.body.breached + y.body.breached).toBe(1);
+      expect((await messages(owner.token)).filter((m) => m.title === '容缺承诺未按期履行')).toHaveLength(1);
+      const credit = (await api.get(`/api/applications/${id}`, { token: staff.token })).body.credit;
+      expect(credit.records).toEqual([expect.objectContaining({ subjectType: 'enterprise', applicationId: id })]);
+      const companyDraft = (await create(owner.token, svc, forCompany)).body.id;
+      const barred = await commit(owner.token, companyDraft, [svc.deed]);
+      expectErrorShape(barred, 403, 'FORBIDDEN');
+      expect(barred.body.message).toContain('该企业');
+      const ownDraft = (await create(owner.token, svc)).body.id;
+      expect((await commit(owner.token, ownDraft, [svc.deed])).status).toBe(201);
     });
 
     it('refuses a submitted filing at once, without passing it first', async () => {
