@@ -99,6 +99,19 @@ describe('filings (网上预审) on the H5 build', () => {
     await shot(page, 'citizen-filing-accepted');
     await expectAccessible(page, '办件详情（已受理）');
 
+    // 容缺 kept: the committed paper is owed now, counted down in working days, and handed in on the filing itself
+    await seeVisible(page, '容缺受理：请补交 1 项材料');
+    await seeVisible(page, /补交期限还剩 \d+ 个工作日/);
+    await api('POST', `/api/staff/applications/${filing.id}/advance`, { token: staffToken, body: { to: 'under_review' } });
+    await expect(api('POST', `/api/staff/applications/${filing.id}/advance`, { token: staffToken, body: { to: 'approved', note: '符合条件' } })).rejects.toThrow(/MATERIALS_OUTSTANDING/);
+    await uploadVia(page, `上传文件：${tolerable[0].name}`, { name: '经营场所证明.pdf', mimeType: 'application/pdf', buffer: pdfBytes('owed') });
+    await page.getByRole('button', { name: '查看 经营场所证明.pdf' }).waitFor();
+    await page.getByText('容缺受理：请补交 1 项材料').waitFor({ state: 'detached' });
+    await seeVisible(page, /补交容缺材料/);
+    await shot(page, 'citizen-filing-owed-handed-in');
+    const decided = await api<any>('POST', `/api/staff/applications/${filing.id}/advance`, { token: staffToken, body: { to: 'approved', note: '符合条件' } });
+    expect(decided.status).toBe('approved');
+
     await page.goto('/subpackages/applications/pages/mine/index');
     await seeVisible(page, service.name);
     await seeVisible(page, '已受理');
