@@ -289,6 +289,14 @@ export default function Review() {
                     </View>
                   )
                 })}
+                {f.status === 'prereview_passed' && !checkingOriginals ? (
+                  <>
+                    <Text className='st-line'>窗口核验原件时发现问题的，仍可发出一次性补正告知（只能要求补正已告知或已更换的材料）。</Text>
+                    <Button className='btn-block' block type='warning' fill='outline' onClick={() => setCheckingOriginals(true)}>
+                      原件核验需补正
+                    </Button>
+                  </>
+                ) : null}
                 {reviewing && (
                   <>
                     <FormError message={errors.form} />
@@ -305,11 +313,6 @@ export default function Review() {
               <View className='card'>
                 {NEXT_STEPS[f.status]?.length ? (
                   <ButtonRow className='st-actions'>
-                    {f.status === 'prereview_passed' && !checkingOriginals ? (
-                      <Button type='warning' fill='outline' onClick={() => setCheckingOriginals(true)}>
-                        原件核验需补正
-                      </Button>
-                    ) : null}
                     {NEXT_STEPS[f.status]?.filter((step) => !step.instantOnly || f.instant).map((step) => (
                       <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => setAction(step.action)}>
                         {step.label}
