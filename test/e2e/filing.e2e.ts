@@ -104,6 +104,7 @@ describe('filings (网上预审) on the H5 build', () => {
     await seeVisible(page, '已受理');
     await seeVisible(page, `办结期限：${y}年${m}月${d}日`);
     await seeVisible(page, '待评价');
+    await seeVisible(page, /容缺材料待补交 1 项，请于 .* 前补交（还剩 \d+ 个工作日）/);
     await shot(page, 'citizen-my-filings');
     await expectAccessible(page, '我的办件');
 
