@@ -46,6 +46,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),
       everyMinute('offhours-expiry', () => offhours.expire()),
       everyMinute('queue-day-end', () => queue.dayEnd()),
+      everyMinute('commitment-scan', () => applications.commitmentScan()),
     ];
   }
 
