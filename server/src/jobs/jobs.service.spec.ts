@@ -15,6 +15,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     followUps: { sample: counting('drawn') },
     slotGeneration: { run: counting('created') },
     offhours: { expire: counting('expired') },
+    outbox: { drain: counting('sent') },
   };
   const jobs = new JobsService(
     { jobsEnabled: false } as AppConfig,
@@ -25,6 +26,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.followUps as never,
     fakes.slotGeneration as never,
     fakes.offhours as never,
+    fakes.outbox as never,
   );
   return { jobs, fakes };
 }
@@ -42,6 +44,7 @@ describe('JobsService', () => {
     expect(fakes.applications.slaScan).toHaveBeenCalledTimes(1);
     await expect(jobs.run('callback-sampling')).resolves.toEqual({ drawn: 1 });
     await expect(jobs.run('offhours-expiry')).resolves.toEqual({ expired: 1 });
+    await expect(jobs.run('outbox')).resolves.toEqual({ sent: 1 });
   });
 
   it('tells slot generation whether the timer or the run-now route asked', async () => {

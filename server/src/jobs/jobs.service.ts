@@ -7,6 +7,7 @@ import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { OffhoursService } from '../offhours/offhours.service';
+import { OutboxWorker } from '../outbox/outbox.worker';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
 
@@ -33,6 +34,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     followUps: FollowUpsService,
     slotGeneration: SlotGenerationJob,
     offhours: OffhoursService,
+    outbox: OutboxWorker,
   ) {
     this.jobs = [
       everyMinute('no-show-sweep', () => booking.noShowSweep()),
@@ -43,6 +45,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('callback-sampling', () => followUps.sample()),
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),
       everyMinute('offhours-expiry', () => offhours.expire()),
+      // the worker drains on its own (woken after each commit, and polling); this runs a drain now
+      everyMinute('outbox', () => outbox.drain()),
     ];
   }
 
