@@ -33,12 +33,19 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 };
 
-/** WeChat's auth.code2Session: `good-*` codes map to openid `o-<code>`; anything else is errcode 40029. */
-export function fakeWechat(appId: string, secret: string): Promise<FakeServer> {
+/**
+ * WeChat's auth.code2Session: `good-*` codes map to openid `o-<code>`; anything else is errcode 40029.
+ * Subscribe messages are accepted, but the next `faults.sends` of them are answered with HTTP 500.
+ */
+export function fakeWechat(appId: string, secret: string, faults: { sends: number } = { sends: 0 }): Promise<FakeServer> {
   return startFake((req, _body, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
     if (u.pathname === '/cgi-bin/stable_token') return json(res, 200, { access_token: 'fake-access-token', expires_in: 7200 });
     if (u.pathname === '/cgi-bin/message/subscribe/send') {
+      if (faults.sends > 0) {
+        faults.sends--;
+        return json(res, 500, 'Internal Server Error');
+      }
       if (u.searchParams.get('access_token') !== 'fake-access-token') return json(res, 200, { errcode: 40001, errmsg: 'invalid credential' });
       return json(res, 200, { errcode: 0, errmsg: 'ok' });
     }
