@@ -9,10 +9,10 @@ import { NotificationsService } from '../src/notifications/notifications.service
 import { OUTBOX_QUEUE, outboxQueuePrefix, redisConnection } from '../src/outbox/outbox.queue';
 import { UsersService } from '../src/users/users.service';
 import { client, must, uniquePhone } from '../../test/support/http';
-import { sql, startTestApp, TestApp, testEnv } from '../../test/support/test-app';
+import { sql, startTestApp, testEnv } from '../../test/support/test-app';
 import { adminToken, createSlot, serviceAtHall, setClock, staffToken, validIdNumber } from '../../test/support/world';
-import { fakeWechat, FakeServer, startFake } from './fakes/fake-servers';
-import { deliveries, outboxSettled } from './helpers/outbox';
+import { fakeWechat, startFake } from './fakes/fake-servers';
+import { outboxSettled } from './helpers/outbox';
 
 const REDIS_URL = process.env.ZWT_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 
