@@ -1,4 +1,9 @@
 import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Queue } from 'bullmq';
 import { PRIVACY_TERMS_VERSION } from '@gov/shared';
@@ -6,6 +11,7 @@ import { createApp } from '../src/app.factory';
 import { Transactions } from '../src/common/db/transactions';
 import { loadConfig } from '../src/config/app-config';
 import { NotificationsService } from '../src/notifications/notifications.service';
+import { OutboxDeliveryEntity } from '../src/outbox/outbox-delivery.entity';
 import { OUTBOX_QUEUE, outboxQueuePrefix, redisConnection } from '../src/outbox/outbox.queue';
 import { UsersService } from '../src/users/users.service';
 import { client, must, uniquePhone } from '../../test/support/http';
@@ -70,6 +76,48 @@ describe('outbox', () => {
     } finally {
       await t.close();
       await wx.close();
+    }
+  });
+
+  it('on the embedded database too: a message is written, sent once and recorded; a fault is retried', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwt-outbox-'));
+    let fail = 1;
+    const texts: string[] = [];
+    const gateway = await startFake((_req, body, res) => {
+      if (fail-- > 0) {
+        res.writeHead(503);
+        return res.end();
+      }
+      texts.push((JSON.parse(body) as { params: { title: string } }).params.title);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    const app = await createApp(
+      loadConfig({
+        NODE_ENV: 'test',
+        SQLITE_PATH: path.join(dir, 'db.sqlite'),
+        SEED_DEMO: '0',
+        LOG_LEVEL: 'silent',
+        UPLOAD_DIR: path.join(dir, 'uploads'),
+        SMS_PROVIDER: 'http',
+        SMS_HTTP_URL: `${gateway.url}/send`,
+        OUTBOX_RETRY_BASE_MS: '50',
+        OUTBOX_POLL_MS: '100',
+      }),
+    );
+    try {
+      await app.init();
+      const person = await app.get(UsersService).findOrCreateByPhone(uniquePhone());
+      await app.get(NotificationsService).send({ userId: person.id, type: 'booking_created', title: '预约成功', body: '您已预约。' });
+      const repo = app.get<Repository<OutboxDeliveryEntity>>(getRepositoryToken(OutboxDeliveryEntity));
+      const until = Date.now() + 10_000;
+      while ((await repo.count({ where: { status: 'pending' } })) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(await repo.find()).toEqual([expect.objectContaining({ channel: 'sms', status: 'sent', attempts: 2 })]);
+      expect(texts).toEqual(['预约成功']);
+    } finally {
+      await app.close();
+      await gateway.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
