@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config';
 import type { OutboxDeliveryEntity } from './outbox-delivery.entity';
 import { OutboxChannels } from './outbox.channels';
 
-const user = { id: 'u1', wechatOpenid: 'o-1', alipayUserId: '2088001', phoneEnc: 'enc:13900000000' };
+const user: { id: string; wechatOpenid: string | null; alipayUserId: string | null; phoneEnc: string | null } = { id: 'u1', wechatOpenid: 'o-1', alipayUserId: '2088001', phoneEnc: 'enc:13900000000' };
 
 function channels(o: { wechat?: jest.Mock; sms?: jest.Mock; alipay?: jest.Mock; credits?: boolean; found?: Partial<typeof user> | null } = {}) {
   const notifications = { hasConsent: jest.fn(async () => o.credits ?? true), spendConsent: jest.fn(async () => undefined), voidConsent: jest.fn(async () => undefined) };
