@@ -21,8 +21,10 @@ const unavailable = (): DomainError => new DomainError('UNAVAILABLE', '短信服
 
 /** Sends templated SMS: sign-in codes, and the messages the outbox delivers by SMS. */
 export abstract class SmsProvider {
-  /** The code to send: the dev provider always uses DEV_SMS_CODE, real ones a random code. */
-  abstract codeFor(random: () => string): string;
+  /** The code to send: a random one (the dev provider always uses DEV_SMS_CODE). */
+  codeFor(random: () => string): string {
+    return random();
+  }
   /** A sign-in code (template `login`). Throws UNAVAILABLE (SmsRefused when refused for good). */
   send(phone: string, code: string): Promise<void> {
     return this.sendTemplate(phone, 'login', { code });
@@ -40,7 +42,7 @@ export class DevSmsProvider extends SmsProvider {
   constructor(private readonly devCode: string) {
     super();
   }
-  codeFor(): string {
+  override codeFor(): string {
     return this.devCode;
   }
   override async send(phone: string, code: string): Promise<void> {
@@ -61,9 +63,6 @@ export class HttpSmsProvider extends SmsProvider {
     private readonly token: string | null,
   ) {
     super();
-  }
-  codeFor(random: () => string): string {
-    return random();
   }
   async sendTemplate(phone: string, template: SmsTemplateKey, params: Record<string, string>): Promise<void> {
     let res: Response;
@@ -107,9 +106,6 @@ export class AliyunSmsProvider extends SmsProvider {
       new $OpenApiUtil.Config({ accessKeyId: config.accessKeyId, accessKeySecret: config.accessKeySecret, endpoint: host, protocol, readTimeout: 5000, connectTimeout: 5000 }),
     );
   }
-  codeFor(random: () => string): string {
-    return random();
-  }
   async sendTemplate(phone: string, template: SmsTemplateKey, params: Record<string, string>): Promise<void> {
     const request = new SendSmsRequest({
       phoneNumbers: phone,
@@ -151,9 +147,6 @@ export class TencentSmsProvider extends SmsProvider {
       region: config.region,
       profile: { httpProfile: { endpoint: host, protocol: `${protocol}://`, reqTimeout: 5 } },
     });
-  }
-  codeFor(random: () => string): string {
-    return random();
   }
   async sendTemplate(phone: string, template: SmsTemplateKey, params: Record<string, string>): Promise<void> {
     let status: { Code?: string } | undefined;
