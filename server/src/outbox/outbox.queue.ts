@@ -42,11 +42,14 @@ export class OutboxQueueProducer implements OnApplicationBootstrap {
     private readonly signal: OutboxSignal,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     this.signal.onKick(() => {
       this.queue.add('drain', {}, { removeOnComplete: true, removeOnFail: 100 }).catch((e: Error) => this.logger.warn(`outbox wake-up not queued: ${e.message}`));
     });
-    await this.queue.upsertJobScheduler('outbox-poll', { every: this.config.outbox.pollMs }, { name: 'drain', opts: { removeOnComplete: true, removeOnFail: 100 } });
+    // not awaited: an instance starts (and answers requests) while Redis is away; the rows wait in the database
+    this.queue
+      .upsertJobScheduler('outbox-poll', { every: this.config.outbox.pollMs }, { name: 'drain', opts: { removeOnComplete: true, removeOnFail: 100 } })
+      .catch((e: Error) => this.logger.warn(`outbox poll not scheduled: ${e.message}`));
   }
 }
 
