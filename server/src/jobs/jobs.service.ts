@@ -8,6 +8,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { OffhoursService } from '../offhours/offhours.service';
 import { QueueJobs } from '../queue/queue.jobs';
+import { OutboxWorker } from '../outbox/outbox.worker';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
 
@@ -35,6 +36,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     slotGeneration: SlotGenerationJob,
     offhours: OffhoursService,
     queue: QueueJobs,
+    outbox: OutboxWorker,
   ) {
     this.jobs = [
       everyMinute('no-show-sweep', () => booking.noShowSweep()),
@@ -47,6 +49,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('offhours-expiry', () => offhours.expire()),
       everyMinute('queue-day-end', () => queue.dayEnd()),
       everyMinute('commitment-scan', () => applications.commitmentScan()),
+      // the outbox worker drains on its own (woken after each commit, and polling); this runs a drain now
+      everyMinute('outbox', () => outbox.drain()),
     ];
   }
 
