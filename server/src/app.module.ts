@@ -36,6 +36,7 @@ import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
 import { HallPolicyModule } from './catalog/hall-policy.module';
 import { QueueModule } from './queue/queue.module';
+import { ExportsModule } from './exports/exports.module';
 
 @Module({})
 export class AppModule {
@@ -76,6 +77,7 @@ export class AppModule {
         DeskModule,
         HallPolicyModule,
         QueueModule,
+        ExportsModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [
