@@ -6,6 +6,7 @@
  *   (b) booking under contention (one slot; many slots) vs the same transaction straight through mysql2
  *   (c) filing list and detail for a user with 200 filings vs the equivalent SQL through mysql2
  *   (d) 20 concurrent 15 MB uploads: peak RSS of the API process vs its RSS at idle
+ *   (e) a 10,000-booking .xlsx export: peak RSS vs idle (under 50 MB), and /api/metrics' booking counters vs (b)'s own counts (bench/exports.js)
  * Prints a table and writes bench/results.json. Options: BENCH_SECONDS (default 8), BENCH_USERS (300).
  */
 const { randomBytes, randomUUID } = require('node:crypto');
@@ -15,6 +16,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { log, run, npm, buildIfStale, ensureInstalled, ensureMariaDb } = require('./lib');
 const h = require('./bench/harness');
+const issue19 = require('./bench/exports');
 const { slotRequest } = require('../test/support/slot-request');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
@@ -380,9 +382,12 @@ async function main() {
     const ctx = { api, admin, hallId, serviceId, sqlPool, users };
 
     await benchSearch(srv);
+    const countersBefore = await issue19.bookingCounters(srv, env.METRICS_TOKEN);
     await benchBooking(srv, ctx);
+    issue19.checkBookingCounters(countersBefore, await issue19.bookingCounters(srv, env.METRICS_TOKEN), [results.booking.oneSlot.api.outcomes, results.booking.manySlots.api.outcomes], { results, row, log });
     const owner = await benchFilings(srv, ctx);
     await benchUploads(srv, ctx, owner);
+    await issue19.benchExports({ srv, ...ctx }, { results, row, log });
 
     results.totalSeconds = Math.round((Date.now() - started) / 1000);
     printTable();
