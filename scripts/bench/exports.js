@@ -127,16 +127,8 @@ module.exports = { benchExports, bookingCounters, checkBookingCounters };
 // ---- alone: node scripts/bench/exports.js --------------------------------------------------
 
 async function main() {
-  const { log, buildIfStale, ensureMariaDb } = require('../lib');
-  await ensureMariaDb();
-  await buildIfStale('共享包', path.join(h.ROOT, 'shared/dist/index.js'), ['shared/src'], 'build:shared');
-  await buildIfStale('服务端', path.join(h.ROOT, 'server/dist/main.js'), ['server/src', 'shared/src'], 'build:server');
-  const database = await h.createDatabase('zwt_bench');
-  const sms = await h.startFakeSms();
-  const port = await h.freePort();
-  fs.mkdirSync(path.join(h.ROOT, 'test-results'), { recursive: true });
-  const logFile = path.join(h.ROOT, 'test-results', `bench-${database}.log`);
-  const env = h.productionEnv({ database, port, smsUrl: sms.url });
+  const { log } = require('../lib');
+  const { database, sms, logFile, env } = await h.prepare();
   const results = {};
   const rows = [];
   let srv = null;
@@ -153,15 +145,7 @@ async function main() {
     await benchExports({ srv, admin, hallId: halls[0].id, serviceId: services[0].id, sqlPool, users }, { results, log, row: (...r) => rows.push(r) });
     console.table(rows.map(([what, subject, base, ratio, note]) => ({ what, subject, base, ratio, note })));
   } finally {
-    api?.close();
-    await sqlPool?.end().catch(() => undefined);
-    if (srv) {
-      srv.child.kill('SIGTERM');
-      await Promise.race([srv.exited, new Promise((r) => setTimeout(r, 10_000))]);
-      srv.child.kill('SIGKILL');
-    }
-    await sms.close();
-    await h.dropDatabase(database).catch(() => undefined);
+    await h.teardown({ api, sqlPool, srv, sms, database });
   }
 }
 
