@@ -6,6 +6,7 @@
  *   (b) booking under contention (one slot; many slots) vs the same transaction straight through mysql2
  *   (c) filing list and detail for a user with 200 filings vs the equivalent SQL through mysql2
  *   (d) 20 concurrent 15 MB uploads: peak RSS of the API process vs its RSS at idle
+ *   (e) a 10,000-booking .xlsx export: peak RSS vs idle (under 50 MB), and /api/metrics' booking counters vs (b)'s own counts (bench/exports.js)
  * Prints a table and writes bench/results.json. Options: BENCH_SECONDS (default 8), BENCH_USERS (300).
  */
 const { randomBytes, randomUUID } = require('node:crypto');
@@ -13,8 +14,9 @@ const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { log, run, npm, buildIfStale, ensureInstalled, ensureMariaDb } = require('./lib');
+const { log, run, npm, ensureInstalled } = require('./lib');
 const h = require('./bench/harness');
+const issue19 = require('./bench/exports');
 const { slotRequest } = require('../test/support/slot-request');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
@@ -336,16 +338,7 @@ function printTable() {
 async function main() {
   const started = Date.now();
   await ensureInstalled();
-  await ensureMariaDb();
-  await buildIfStale('共享包', path.join(h.ROOT, 'shared/dist/index.js'), ['shared/src'], 'build:shared');
-  await buildIfStale('服务端', path.join(h.ROOT, 'server/dist/main.js'), ['server/src', 'shared/src'], 'build:server');
-
-  const database = await h.createDatabase('zwt_bench');
-  const sms = await h.startFakeSms();
-  const port = await h.freePort();
-  fs.mkdirSync(path.join(h.ROOT, 'test-results'), { recursive: true });
-  const logFile = path.join(h.ROOT, 'test-results', `bench-${database}.log`);
-  const env = h.productionEnv({ database, port, smsUrl: sms.url });
+  const { database, sms, port, logFile, env } = await h.prepare();
   let srv = null;
   let sqlPool = null;
   let api = null;
@@ -380,9 +373,12 @@ async function main() {
     const ctx = { api, admin, hallId, serviceId, sqlPool, users };
 
     await benchSearch(srv);
+    const countersBefore = await issue19.bookingCounters(srv, env.METRICS_TOKEN);
     await benchBooking(srv, ctx);
+    issue19.checkBookingCounters(countersBefore, await issue19.bookingCounters(srv, env.METRICS_TOKEN), [results.booking.oneSlot.api.outcomes, results.booking.manySlots.api.outcomes], { results, row, log });
     const owner = await benchFilings(srv, ctx);
     await benchUploads(srv, ctx, owner);
+    await issue19.benchExports({ srv, ...ctx }, { results, row, log });
 
     results.totalSeconds = Math.round((Date.now() - started) / 1000);
     printTable();
@@ -390,15 +386,7 @@ async function main() {
     fs.writeFileSync(path.join(RESULTS_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     log(`结果已写入 bench/results.json（用时 ${results.totalSeconds} 秒）`);
   } finally {
-    api?.close();
-    await sqlPool?.end().catch(() => undefined);
-    if (srv) {
-      srv.child.kill('SIGTERM');
-      await Promise.race([srv.exited, new Promise((r) => setTimeout(r, 10_000))]);
-      srv.child.kill('SIGKILL');
-    }
-    await sms.close();
-    await h.dropDatabase(database).catch(() => undefined);
+    await h.teardown({ api, sqlPool, srv, sms, database });
     fs.rmSync(env.UPLOAD_DIR, { recursive: true, force: true });
   }
 }

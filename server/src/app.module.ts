@@ -37,6 +37,8 @@ import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
 import { HallPolicyModule } from './catalog/hall-policy.module';
 import { QueueModule } from './queue/queue.module';
+import { ExportsModule } from './exports/exports.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
@@ -78,6 +80,8 @@ export class AppModule {
         DeskModule,
         HallPolicyModule,
         QueueModule,
+        ExportsModule,
+        MetricsModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

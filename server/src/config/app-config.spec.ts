@@ -29,6 +29,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/zwt', SEED_DEMO: '1' }).seedDemo).toBe(true);
   });
 
+  it('takes a metrics token only when it is long enough to guard the metrics', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: 'scrape-token-0123456789' }).metricsToken).toBe('scrape-token-0123456789');
+    expect(problems({ METRICS_TOKEN: 'short' })).toEqual([expect.stringMatching(/METRICS_TOKEN/)]);
+    expect(problems({ METRICS_TOKEN: 'has a space inside it' })).toEqual([expect.stringMatching(/METRICS_TOKEN/)]);
+  });
+
   it('names every bad value', () => {
     const p = problems({ PORT: 'eighty', NO_SHOW_THRESHOLD: '0', DATABASE_URL: 'postgres://x/y', TEST_CLOCK: 'maybe' });
     expect(p.join('\n')).toMatch(/PORT/);

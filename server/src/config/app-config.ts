@@ -92,6 +92,8 @@ export class AppConfig {
   followUps!: { keyProjectPercent: number; percent: number };
   throttleIpLimit!: number;
   redisUrl!: string | null;
+  /** the bearer token GET /api/metrics asks for (METRICS_TOKEN, 16+ printable characters); null: metrics open (keep them off the public port) */
+  metricsToken!: string | null;
   testClock!: boolean;
   /** run the scheduled jobs (no-show sweep, reminders, SLA scan …) every minute in this instance */
   jobsEnabled!: boolean;
@@ -299,6 +301,8 @@ export function loadConfig(env: Env): AppConfig {
   c.waitlist = { holdMinutes: r.int('WAITLIST_HOLD_MINUTES', 15, 1, 24 * 60), maxLength: r.int('WAITLIST_MAX', 20, 1, 1000) };
   c.throttleIpLimit = r.int('THROTTLE_IP_LIMIT', 600, 0, 1_000_000);
   c.redisUrl = r.optional('REDIS_URL');
+  c.metricsToken = r.optional('METRICS_TOKEN');
+  if (c.metricsToken !== null && !/^[\x21-\x7e]{16,256}$/.test(c.metricsToken)) r.problems.push('METRICS_TOKEN must be 16 to 256 printable characters without spaces');
   c.testClock = r.bool('TEST_CLOCK', false);
   c.jobsEnabled = r.bool('JOBS_ENABLED', nodeEnv !== 'test');
   if (production && c.testClock) r.problems.push('TEST_CLOCK=1 is refused when NODE_ENV=production');
