@@ -30,10 +30,11 @@ import { ApplicationNoticeEntity } from '../applications/entities/application-no
 import { FileEntity } from '../files/entities/file.entity';
 import { CorrectionPhraseEntity } from '../desk/entities/correction-phrase.entity';
 import { HallPolicyEntity } from '../catalog/entities/hall-policy.entity';
+import { CatalogStateEntity } from '../catalog/entities/catalog-state.entity';
 import { QUEUE_ENTITIES } from '../queue/entities';
 
 export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, ...QUEUE_ENTITIES];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES];
