@@ -1,3 +1,4 @@
+import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { client, Client, must, uniquePhone } from './helpers/http';
@@ -54,6 +55,23 @@ describe('caller context cache: membership changes take effect at once', () => {
     const closed = await api.del('/api/me', { token: handler.token });
     expect(closed.status).toBe(204);
     expect((await api.get('/api/me', { token: handler.token })).status).toBe(401);
+  });
+
+  it('refuses a full slot with one database read (the slot), the caller known from the cache', async () => {
+    const slotId = await f.slot('2026-12-09T01:00:00.000Z', { capacity: 1 });
+    const first = (await verifiedCitizen(api)) as Session;
+    must(await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: first.token }), 201, 'the one place');
+    const late = (await verifiedCitizen(api)) as Session;
+    expect((await api.get('/api/me', { token: late.token })).status).toBe(200); // the caller's context now cached
+    const queries = jest.spyOn(MysqlQueryRunner.prototype, 'query');
+    try {
+      const refused = await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: late.token });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('SLOT_FULL');
+      expect(queries.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^SELECT .* FROM `slots`/s)]);
+    } finally {
+      queries.mockRestore();
+    }
   });
 
   describe('two instances sharing Redis (REDIS_URL)', () => {
