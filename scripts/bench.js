@@ -34,10 +34,17 @@ const rows = [];
 const round = (n, d = 1) => Number(Number(n).toFixed(d));
 const row = (what, subject, base, ratio, note = '') => rows.push({ what, subject, base, ratio, note });
 
-async function cannon(opts) {
+/**
+ * autocannon at CONNECTIONS for SECONDS. With `pid` (the API's), also the API process's CPU time per
+ * answered request: a figure the other work on a shared machine hardly moves.
+ */
+async function cannon({ pid, ...opts }) {
   const autocannon = require('autocannon');
+  const cpu0 = pid ? h.cpuMsOf(pid) : 0;
   const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, pipelining: 1, ...opts });
+  const cpu = pid ? { cpuMsPerReq: round((h.cpuMsOf(pid) - cpu0) / Math.max(1, r.requests.total), 3) } : {};
   return {
+    ...cpu,
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -47,31 +54,40 @@ async function cannon(opts) {
   };
 }
 
-const fmt = (x) => `${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms`;
+const fmt = (x) => `${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms${x.cpuMsPerReq !== undefined ? `, ${x.cpuMsPerReq} ms CPU/req` : ''}`;
 
 // ---- (a) guide search vs a bare node:http server -------------------------------------------
 
-async function benchSearch(srv) {
-  const q = `/api/services?q=${encodeURIComponent('营业执照')}`;
-  const sample = await fetch(srv.url + q);
+/**
+ * A public GET of the API beside a bare node:http server sending the same bytes, both under autocannon;
+ * with `conditional`, also the same GET with If-None-Match (its 304s) when the answer carries an ETag.
+ */
+async function versusBare(srv, p, { conditional = false } = {}) {
+  const sample = await fetch(srv.url + p);
   const bytes = Buffer.from(await sample.arrayBuffer());
-  if (sample.status !== 200) throw new Error(`search answered ${sample.status}`);
+  if (sample.status !== 200) throw new Error(`${p} answered ${sample.status}`);
+  const etag = sample.headers.get('etag');
   const bare = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
     res.end(bytes);
   });
   await new Promise((r) => bare.listen(0, '127.0.0.1', r));
-  const bareUrl = `http://127.0.0.1:${bare.address().port}`;
   try {
-    await cannon({ url: srv.url + q, duration: 2 }); // warm-up (JIT, caches, pool)
-    const api = await cannon({ url: srv.url + q });
-    const base = await cannon({ url: bareUrl + q });
-    results.search = { bytes: bytes.length, api, bare: base, ratio: round(api.rps / base.rps, 3) };
-    row('search 营业执照', fmt(api), fmt(base), `${(results.search.ratio * 100).toFixed(1)}% of bare`, `${bytes.length} B body; non-2xx ${api.non2xx}`);
-    log(`(a) search: API ${fmt(api)}; bare ${fmt(base)}`);
+    await cannon({ url: srv.url + p, duration: 2 }); // warm-up (JIT, caches, pool)
+    const api = await cannon({ url: srv.url + p, pid: srv.pid });
+    const base = await cannon({ url: `http://127.0.0.1:${bare.address().port}${p}` });
+    const cond = conditional && etag ? await cannon({ url: srv.url + p, headers: { 'if-none-match': etag }, pid: srv.pid }) : null;
+    return { bytes: bytes.length, etag: !!etag, api, base, cond };
   } finally {
     await new Promise((r) => bare.close(r));
   }
+}
+
+async function benchSearch(srv) {
+  const { bytes, api, base } = await versusBare(srv, `/api/services?q=${encodeURIComponent('营业执照')}`);
+  results.search = { bytes, api, bare: base, ratio: round(api.rps / base.rps, 3) };
+  row('search 营业执照', fmt(api), fmt(base), `${(results.search.ratio * 100).toFixed(1)}% of bare`, `${bytes} B body; non-2xx ${api.non2xx}`);
+  log(`(a) search: API ${fmt(api)}; bare ${fmt(base)}`);
 }
 
 // ---- (b) booking under contention vs mysql2 ------------------------------------------------
@@ -339,31 +355,14 @@ async function benchUploads(srv, ctx, owner) {
 // ---- (e) guide detail vs a bare node:http server --------------------------------------------
 
 async function benchGuide(srv, ctx) {
-  const p = `/api/services/${ctx.serviceId}`;
-  const sample = await fetch(srv.url + p);
-  const bytes = Buffer.from(await sample.arrayBuffer());
-  if (sample.status !== 200) throw new Error(`guide answered ${sample.status}`);
-  const etag = sample.headers.get('etag');
-  const bare = http.createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
-    res.end(bytes);
-  });
-  await new Promise((r) => bare.listen(0, '127.0.0.1', r));
-  try {
-    await cannon({ url: srv.url + p, duration: 2 });
-    const api = await cannon({ url: srv.url + p });
-    const base = await cannon({ url: `http://127.0.0.1:${bare.address().port}${p}` });
-    results.guide = { bytes: bytes.length, etag: !!etag, api, bare: base, ratio: round(api.rps / base.rps, 3) };
-    row('guide detail', fmt(api), fmt(base), `${(results.guide.ratio * 100).toFixed(1)}% of bare`, `${bytes.length} B body; non-2xx ${api.non2xx}`);
-    log(`(e) guide: API ${fmt(api)}; bare ${fmt(base)}`);
-    if (etag) {
-      const cond = await cannon({ url: srv.url + p, headers: { 'if-none-match': etag } });
-      results.guide.conditional = { api: cond, ratio: round(cond.rps / base.rps, 3) };
-      row('guide detail, If-None-Match (304)', fmt(cond), fmt(base), `${(results.guide.conditional.ratio * 100).toFixed(1)}% of bare`, `non-2xx (the 304s) ${cond.non2xx}`);
-      log(`(e) guide 304: API ${fmt(cond)}`);
-    }
-  } finally {
-    await new Promise((r) => bare.close(r));
+  const { bytes, etag, api, base, cond } = await versusBare(srv, `/api/services/${ctx.serviceId}`, { conditional: true });
+  results.guide = { bytes, etag, api, bare: base, ratio: round(api.rps / base.rps, 3) };
+  row('guide detail', fmt(api), fmt(base), `${(results.guide.ratio * 100).toFixed(1)}% of bare`, `${bytes} B body; non-2xx ${api.non2xx}`);
+  log(`(e) guide: API ${fmt(api)}; bare ${fmt(base)}`);
+  if (cond) {
+    results.guide.conditional = { api: cond, ratio: round(cond.rps / base.rps, 3) };
+    row('guide detail, If-None-Match (304)', fmt(cond), fmt(base), `${(results.guide.conditional.ratio * 100).toFixed(1)}% of bare`, `non-2xx (the 304s) ${cond.non2xx}`);
+    log(`(e) guide 304: API ${fmt(cond)}`);
   }
 }
 
@@ -376,11 +375,13 @@ async function benchRefusals(srv, ctx) {
   let k = 0;
   const by = {};
   await timedLoad(() => api.post('/api/bookings', { slotId: full.id, serviceId }, { token: full.losers[k++ % full.losers.length].token }), 1); // warm-up
+  const cpu0 = h.cpuMsOf(srv.pid);
   const apiR = await timedLoad(async () => {
     const a = await api.post('/api/bookings', { slotId: full.id, serviceId }, { token: full.losers[k++ % full.losers.length].token });
     const key = a.status === 201 ? 'created' : `${a.status} ${a.body && a.body.code}`;
     by[key] = (by[key] || 0) + 1;
   });
+  apiR.cpuMsPerReq = round((h.cpuMsOf(srv.pid) - cpu0) / Math.max(1, apiR.n), 3);
   const sqlR = await timedLoad(() => sqlPool.execute('SELECT booked, held, capacity, active FROM slots WHERE id = ?', [full.id]));
   results.refusals = {
     api: { ...apiR, outcomes: by },
