@@ -30,9 +30,8 @@ export function loggingParams(config: AppConfig): Params {
           req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
-        // 409 is a rule answering as designed (SLOT_FULL by the thousand when slots open): info, not a warning
         customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 && res.statusCode !== 409 ? 'warn' : 'info',
+          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
       },
       stream,
