@@ -95,21 +95,23 @@ export class CallerContextCache implements OnModuleDestroy {
   }
 
   private async connect(url: string): Promise<void> {
-    const opts = { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: true } as const;
-    this.pub = new Redis(url, opts);
-    this.sub = new Redis(url, opts);
-    for (const c of [this.pub, this.sub]) c.on('error', (e: Error) => this.logger.warn(`redis: ${e.message}`));
-    this.sub.on('message', (channel: string, userId: string) => {
+    // a publish never waits for a lost connection (the request that changed a membership would); the subscriber queues
+    this.pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    const sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    this.sub = sub;
+    for (const c of [this.pub, sub]) c.on('error', (e: Error) => this.logger.warn(`redis: ${e.message}`));
+    sub.on('message', (channel: string, userId: string) => {
       if (channel === CALLER_CHANNEL) this.drop(userId);
     });
-    // a lost subscription may have missed invalidations: start afresh once it is back
-    this.sub.on('ready', () => {
+    // on every (re)connection: subscribe (again), and start afresh, since invalidations may have been missed meanwhile
+    sub.on('ready', () => {
       this.epoch++;
       this.entries.clear();
+      sub.subscribe(CALLER_CHANNEL).catch((e: Error) => this.logger.warn(`caller context channel not subscribed: ${e.message}`));
     });
     try {
-      await Promise.all([this.pub.connect(), this.sub.connect()]);
-      await this.sub.subscribe(CALLER_CHANNEL);
+      await Promise.all([this.pub.connect(), sub.connect()]);
+      await sub.subscribe(CALLER_CHANNEL);
     } catch (e) {
       this.logger.warn(`caller context invalidations will not cross instances until Redis answers: ${(e as Error).message}`);
     }
