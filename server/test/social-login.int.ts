@@ -1,33 +1,23 @@
 import { client, Client, expectErrorShape } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { fakeAlipay, fakeWechat, FakeServer, makeAlipayKeys } from './fakes/fake-servers';
+import { NotificationsService } from '../src/notifications/notifications.service';
+import { fakeSignInProviders, SignInFakes } from './fakes/fake-servers';
+import { outboxSettled } from './helpers/outbox';
 
 /** The real WeChat and Alipay clients, against fake servers on localhost. */
 describe('WeChat and Alipay sign-in', () => {
   let t: TestApp;
   let api: Client;
-  let wx: FakeServer;
-  let ali: FakeServer;
+  let fakes: SignInFakes;
 
   beforeAll(async () => {
-    const keys = makeAlipayKeys();
-    wx = await fakeWechat('wx-test-app', 'wx-test-secret');
-    ali = await fakeAlipay(keys, 'ali-test-app');
-    t = await startTestApp({
-      WECHAT_APPID: 'wx-test-app',
-      WECHAT_SECRET: 'wx-test-secret',
-      WECHAT_API_BASE: wx.url,
-      ALIPAY_APPID: 'ali-test-app',
-      ALIPAY_PRIVATE_KEY: keys.appPrivateKey,
-      ALIPAY_PUBLIC_KEY: keys.alipayPublicKey,
-      ALIPAY_GATEWAY: `${ali.url}/gateway.do`,
-    });
+    fakes = await fakeSignInProviders('test');
+    t = await startTestApp({ ...fakes.env, ALIPAY_MESSAGE_TEMPLATE: 'ali-msg-tmpl' });
     api = client(t.url);
   });
   afterAll(async () => {
     await t?.close();
-    await wx?.close();
-    await ali?.close();
+    await fakes?.close();
   });
 
   it('WeChat: a wx.login code signs in; the same openid is the same user', async () => {
@@ -38,7 +28,7 @@ describe('WeChat and Alipay sign-in', () => {
     expect(b.body.user.id).toBe(a.body.user.id);
     const other = await api.post('/api/auth/wechat/login', { code: 'good-xyz' });
     expect(other.body.user.id).not.toBe(a.body.user.id);
-    expect(wx.requests.at(-1)?.url).toContain('js_code=good-xyz');
+    expect(fakes.wx.requests.at(-1)?.url).toContain('js_code=good-xyz');
   });
 
   it('WeChat: a bad code → 401 INVALID_CODE; WeChat busy → 503 UNAVAILABLE', async () => {
@@ -51,7 +41,8 @@ describe('WeChat and Alipay sign-in', () => {
     expect(a.status).toBe(200);
     const again = await api.post('/api/auth/alipay/login', { authCode: 'good-42' });
     expect(again.body.user.id).toBe(a.body.user.id);
-    const form = new URLSearchParams(ali.requests.at(-1)!.body);
+    const sent = fakes.ali.requests.at(-1)!; // the SDK puts the common parameters in the URL, the rest in the form
+    const form = new URLSearchParams([...new URL(sent.url, 'http://x').searchParams, ...new URLSearchParams(sent.body)]);
     expect(form.get('method')).toBe('alipay.system.oauth.token');
     expect(form.get('grant_type')).toBe('authorization_code');
     expect(form.get('timestamp')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
@@ -62,8 +53,27 @@ describe('WeChat and Alipay sign-in', () => {
     expectErrorShape(await api.post('/api/auth/alipay/login', { authCode: 'tamper' }), 503, 'UNAVAILABLE');
   });
 
+  it('Alipay: a message also goes to the Alipay user, signed through the SDK; one for a WeChat user is skipped', async () => {
+    const a = await api.post('/api/auth/alipay/login', { authCode: 'good-77' });
+    const w = await api.post('/api/auth/wechat/login', { code: 'good-noali' });
+    const notifications = t.app.get(NotificationsService);
+    for (const userId of [a.body.user.id, w.body.user.id]) {
+      await notifications.send({ userId, type: 'enterprise_verified', title: '企业认证已通过', body: '您提交的企业认证已通过。', link: '/pages/index/index' });
+    }
+    const rows = (await outboxSettled(t.config.database.url!)).filter((d) => d.channel === 'alipay');
+    expect(rows.map((d) => [d.user_id, d.status])).toEqual([
+      [a.body.user.id, 'sent'],
+      [w.body.user.id, 'skipped'],
+    ]);
+    const sent = fakes.ali.requests.filter((r) => r.url.includes('templatemessage'));
+    expect(sent).toHaveLength(1);
+    const biz = JSON.parse(new URLSearchParams(sent[0].body).get('biz_content')!);
+    expect(biz).toMatchObject({ to_user_id: '208877', user_template_id: 'ali-msg-tmpl', page: 'pages/index/index' });
+    expect(JSON.parse(biz.data)).toEqual({ keyword1: { value: '企业认证已通过' }, keyword2: { value: '您提交的企业认证已通过。' } });
+  });
+
   it('a dependency that cannot be reached → 503 UNAVAILABLE, not a hang', async () => {
-    await wx.close();
+    await fakes.wx.close();
     const started = Date.now();
     expectErrorShape(await api.post('/api/auth/wechat/login', { code: 'good-down' }), 503, 'UNAVAILABLE');
     expect(Date.now() - started).toBeLessThan(6000);

@@ -32,9 +32,11 @@ import { CorrectionPhraseEntity } from '../desk/entities/correction-phrase.entit
 import { HallPolicyEntity } from '../catalog/entities/hall-policy.entity';
 import { CatalogStateEntity } from '../catalog/entities/catalog-state.entity';
 import { QUEUE_ENTITIES } from '../queue/entities';
+import { CreditRecordEntity } from '../applications/entities/credit-record.entity';
+import { OutboxDeliveryEntity } from '../outbox/outbox-delivery.entity';
 
 export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity];

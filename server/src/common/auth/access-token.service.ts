@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createSecretKey, KeyObject } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
 import { ROLES as ALL_ROLES, Role } from '@gov/shared';
@@ -27,7 +27,7 @@ export class AccessTokenService {
   private readonly key: KeyObject;
 
   constructor(
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly clock: ClockService,
   ) {
     this.key = createSecretKey(Buffer.from(config.jwtSecret, 'utf8'));

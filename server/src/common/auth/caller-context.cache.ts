@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import Redis from 'ioredis';
 import { AppConfig } from '../../config/app-config';
@@ -39,7 +39,7 @@ export class CallerContextCache implements OnModuleDestroy {
   /** resolves once the subscription is live (tests wait on it) */
   readonly ready: Promise<void>;
 
-  constructor(@Inject(AppConfig) config: AppConfig) {
+  constructor(config: AppConfig) {
     this.ready = config.redisUrl ? this.connect(config.redisUrl) : Promise.resolve();
   }
 
