@@ -202,6 +202,16 @@ function memOf(pid) {
   }
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (0 where there is none). */
+function cpuMsOf(pid) {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
 /** Sample VmRSS every `everyMs` until stopped; returns the peak in kB. */
 function sampleRss(pid, everyMs = 20) {
   let peak = 0;
@@ -294,6 +304,7 @@ module.exports = {
   pool,
   latencyStats,
   memOf,
+  cpuMsOf,
   sampleRss,
   verifiedCitizen,
   idNumber,

@@ -30,6 +30,7 @@ import { ApplicationNoticeEntity } from '../applications/entities/application-no
 import { FileEntity } from '../files/entities/file.entity';
 import { CorrectionPhraseEntity } from '../desk/entities/correction-phrase.entity';
 import { HallPolicyEntity } from '../catalog/entities/hall-policy.entity';
+import { CatalogStateEntity } from '../catalog/entities/catalog-state.entity';
 import { QUEUE_ENTITIES } from '../queue/entities';
 import { CreditRecordEntity } from '../applications/entities/credit-record.entity';
 import { OutboxDeliveryEntity } from '../outbox/outbox-delivery.entity';
@@ -38,4 +39,4 @@ export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLog
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity];
