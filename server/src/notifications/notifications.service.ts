@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
+import { Transactions } from '../common/db/transactions';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { AppConfig, SUBSCRIBE_TEMPLATE_KEYS, SubscribeTemplateKey } from '../config/app-config';
@@ -68,6 +69,7 @@ export class NotificationsService {
     private readonly config: AppConfig,
     private readonly clock: ClockService,
     private readonly signal: OutboxSignal,
+    private readonly tx: Transactions,
   ) {}
 
   /**
@@ -75,7 +77,9 @@ export class NotificationsService {
    * false when a message with the same dedupe key already exists (then nothing is written).
    */
   async send(n: Notice, em?: EntityManager): Promise<boolean> {
-    const manager = em ?? this.messages.manager;
+    // on its own, the message and its deliveries are one transaction (retried on a deadlock with the worker's claim)
+    if (!em) return this.tx.run((own) => this.send(n, own));
+    const manager = em;
     const id = newId();
     const now = this.clock.now();
     try {
