@@ -5,19 +5,16 @@ import { DataSource } from 'typeorm';
 import { shanghaiDate } from '@gov/shared';
 import { ClockService } from '../common/clock/clock.service';
 
-/** Delivery channels of the outbox, as its metrics label them. */
-export type OutboxChannel = string;
-
 /**
  * The app's Prometheus metrics, on a registry of its own (two apps in one process — the tests — never
  * share counters). Request rate and latency by route (metrics.middleware.ts), bookings made and
  * refused, job runs, queue lengths by hall (read from the database at each scrape), and the outbox's
- * backlog and failures by channel (fed by the outbox through `outboxFailed` and `onScrape`).
+ * deliveries by channel and state (pending = the backlog, failed = given up), read from
+ * `outbox_deliveries` at each scrape.
  */
 @Injectable()
 export class MetricsService {
   readonly registry = new Registry();
-  private readonly scrapeHooks: Array<() => Promise<void>> = [];
 
   readonly requests = new Counter({ name: 'zwt_http_requests_total', help: 'HTTP requests answered, by method, route pattern and status', labelNames: ['method', 'route', 'status'] as const, registers: [this.registry] });
   readonly latency = new Histogram({
@@ -29,11 +26,6 @@ export class MetricsService {
   });
   readonly bookings = new Counter({ name: 'zwt_bookings_total', help: 'Booking requests by outcome: booked or refused (full, duplicate, not allowed…)', labelNames: ['result'] as const, registers: [this.registry] });
   readonly jobRuns = new Counter({ name: 'zwt_job_runs_total', help: 'Scheduled job runs by job and outcome (ok, failed)', labelNames: ['job', 'result'] as const, registers: [this.registry] });
-  /** Hook for the outbox worker: set per channel at scrape time (register a hook with `onScrape`). */
-  readonly outboxBacklog = new Gauge({ name: 'zwt_outbox_backlog', help: 'Outbox deliveries waiting, by channel', labelNames: ['channel'] as const, registers: [this.registry] });
-  /** Hook for the outbox worker: one per delivery that finally failed (`outboxFailed`). */
-  readonly outboxFailures = new Counter({ name: 'zwt_outbox_failures_total', help: 'Outbox deliveries that failed for good, by channel', labelNames: ['channel'] as const, registers: [this.registry] });
-
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: ClockService,
@@ -50,6 +42,16 @@ export class MetricsService {
         for (const r of await self.waitingByHall()) this.set({ hall: r.hall }, Number(r.n));
       },
     });
+    new Gauge({
+      name: 'zwt_outbox_deliveries',
+      help: 'Outbox deliveries by channel and state: pending (the backlog), failed (given up after the retries)',
+      labelNames: ['channel', 'state'] as const,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        for (const r of await self.outboxByState()) this.set({ channel: r.channel, state: r.state }, Number(r.n));
+      },
+    });
   }
 
   /** A booking request's outcome (see metrics.rules.ts `bookingResult`). */
@@ -62,24 +64,17 @@ export class MetricsService {
     this.jobRuns.inc({ job, result: ok ? 'ok' : 'failed' });
   }
 
-  /** The outbox's hook: a delivery on `channel` failed for good. */
-  outboxFailed(channel: OutboxChannel): void {
-    this.outboxFailures.inc({ channel });
-  }
-
-  /** The outbox's hook: work to do before each scrape (e.g. set `outboxBacklog` per channel from the database). */
-  onScrape(hook: () => Promise<void>): void {
-    this.scrapeHooks.push(hook);
-  }
-
-  /** The Prometheus text exposition, after the scrape hooks. */
+  /** The Prometheus text exposition (the gauges read the database as they are collected). */
   async scrape(): Promise<string> {
-    await Promise.all(this.scrapeHooks.map((h) => h()));
     return this.registry.metrics();
   }
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+
+  private outboxByState(): Promise<Array<{ channel: string; state: string; n: number | string }>> {
+    return this.ds.query("SELECT channel, status AS state, COUNT(*) AS n FROM outbox_deliveries WHERE status IN ('pending', 'failed') GROUP BY channel, status");
   }
 
   private waitingByHall(): Promise<Array<{ hall: string; n: number | string }>> {
