@@ -36,6 +36,8 @@ import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
 import { HallPolicyModule } from './catalog/hall-policy.module';
 import { QueueModule } from './queue/queue.module';
+import { GuidanceModule } from './guidance/guidance.module';
+import { ConsultationsModule } from './consultations/consultations.module';
 
 @Module({})
 export class AppModule {
@@ -76,6 +78,8 @@ export class AppModule {
         DeskModule,
         HallPolicyModule,
         QueueModule,
+        GuidanceModule,
+        ConsultationsModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [
