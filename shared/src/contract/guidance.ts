@@ -87,3 +87,9 @@ export interface ConsultationView {
 export interface ConsultationAnswerRequest {
   answer: string;
 }
+
+/** 待答复 / 已答复 */
+export const CONSULTATION_STATUS_LABELS: Record<ConsultationStatus, string> = {
+  open: '待答复',
+  answered: '已答复',
+};
