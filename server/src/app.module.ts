@@ -38,6 +38,7 @@ import { HallPolicyModule } from './catalog/hall-policy.module';
 import { QueueModule } from './queue/queue.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { AssistanceModule } from './assistance/assistance.module';
 
 @Module({})
 export class AppModule {
@@ -80,6 +81,7 @@ export class AppModule {
         QueueModule,
         GuidanceModule,
         ConsultationsModule,
+        AssistanceModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

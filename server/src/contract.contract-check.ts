@@ -27,6 +27,7 @@ import type { NotificationsController } from './notifications/notifications.cont
 import type { OffhoursController } from './offhours/offhours.controller';
 import type { GuidanceController } from './guidance/guidance.controller';
 import type { ConsultationsController } from './consultations/consultations.controller';
+import type { AssistanceController } from './assistance/assistance.controller';
 import type { RatingsController } from './ratings/ratings.controller';
 import type { AdminWindowsController, QueueController, StaffQueueController } from './queue/queue.controller';
 import type { HallCodeView, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView } from '@gov/shared';
@@ -93,6 +94,10 @@ export type ContractCheck = [
   Expect<Equal<Answer<ConsultationsController, 'list'>, RouteViews['GET /consultations']>>,
   Expect<Equal<Answer<ConsultationsController, 'staffList'>, RouteViews['GET /staff/consultations']>>,
   Expect<Equal<Answer<ConsultationsController, 'answer'>, RouteViews['POST /staff/consultations/:id/answer']>>,
+  Expect<Equal<Answer<AssistanceController, 'create'>, RouteViews['POST /assistance-requests']>>,
+  Expect<Equal<Answer<AssistanceController, 'list'>, RouteViews['GET /assistance-requests']>>,
+  Expect<Equal<Answer<AssistanceController, 'staffList'>, RouteViews['GET /staff/assistance-requests']>>,
+  Expect<Equal<Answer<AssistanceController, 'assign'>, RouteViews['POST /staff/assistance-requests/:id/assign']>>,
   // the hall's queue
   Expect<Equal<Answer<QueueController, 'take'>, TicketView>>,
   Expect<Equal<Answer<QueueController, 'get'>, TicketView>>,

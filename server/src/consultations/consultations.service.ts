@@ -5,7 +5,6 @@ import { LINKS, maskName, type ConsultationStatus, type ConsultationView, type O
 import { AccessPolicy } from '../access/access-policy.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
-import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
@@ -18,6 +17,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { ConsultationEntity } from './entities/consultation.entity';
 import { answerDeadline, isOverdue } from './consultations.rules';
+import { competentHall } from './competent-hall';
 
 /**
  * 咨询 (API.md, One-thing bundles, guidance and consultation; DESIGN.md, Across halls and departments):
@@ -27,7 +27,7 @@ import { answerDeadline, isOverdue } from './consultations.rules';
 @Injectable()
 export class ConsultationsService {
   private readonly db = repositories(this.ds, {
-    consultations: ConsultationEntity, services: ServiceEntity, halls: HallEntity, serviceHalls: ServiceHallEntity,
+    consultations: ConsultationEntity, services: ServiceEntity, halls: HallEntity,
   });
 
   constructor(
@@ -52,7 +52,7 @@ export class ConsultationsService {
     const who = input.serviceId
       ? await this.acting.resolve(caller, input.onBehalfOf, input.serviceId)
       : { userId: caller.id, actorId: caller.id, enterpriseId: null };
-    const hallId = await this.hallFor(input.serviceId ?? null, input.hallId ?? null);
+    const hallId = await competentHall(this.ds, input.serviceId ?? null, input.hallId ?? null);
     const now = this.clock.now();
     const row = this.db.consultations.create({
       id: newId(),
@@ -74,26 +74,6 @@ export class ConsultationsService {
     if (!row.question) throw fieldError('question', '请填写您要咨询的问题');
     await this.db.consultations.insert(row);
     return (await this.views([row]))[0];
-  }
-
-  /** The hall a question goes to (see create); NOT_FOUND when it cannot be placed. */
-  private async hallFor(serviceId: string | null, hallId: string | null): Promise<string> {
-    if (serviceId && !(await this.db.services.findOne({ where: { id: serviceId, active: true }, select: { id: true } }))) throw new DomainError('NOT_FOUND');
-    if (hallId) {
-      if (!(await this.db.halls.findOne({ where: { id: hallId }, select: { id: true } }))) throw new DomainError('NOT_FOUND');
-      if (serviceId && !(await this.db.serviceHalls.findOne({ where: { serviceId, hallId } }))) throw new DomainError('NOT_FOUND');
-      return hallId;
-    }
-    if (serviceId) {
-      const links = await this.db.serviceHalls.find({ where: { serviceId } });
-      if (links.length) {
-        const first = await this.db.halls.findOne({ where: { id: In(links.map((l) => l.hallId)) }, order: { sortOrder: 'ASC' }, select: { id: true } });
-        if (first) return first.id;
-      }
-    }
-    const city = await this.db.halls.findOne({ where: { level: 'city' }, order: { sortOrder: 'ASC' }, select: { id: true } });
-    if (!city) throw new DomainError('NOT_FOUND');
-    return city.id;
   }
 
   /** The caller's questions (asked by or for them), newest first, at most 200. */

@@ -33,9 +33,10 @@ import { HallPolicyEntity } from '../catalog/entities/hall-policy.entity';
 import { QUEUE_ENTITIES } from '../queue/entities';
 import { GuidanceTopicEntity } from '../guidance/entities/guidance-topic.entity';
 import { ConsultationEntity } from '../consultations/entities/consultation.entity';
+import { AssistanceRequestEntity } from '../assistance/entities/assistance-request.entity';
 
 export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, ...QUEUE_ENTITIES, GuidanceTopicEntity, ConsultationEntity];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, ...QUEUE_ENTITIES, GuidanceTopicEntity, ConsultationEntity, AssistanceRequestEntity];

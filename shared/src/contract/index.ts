@@ -9,6 +9,7 @@ export * from './enterprises';
 export * from './messages';
 export * from './offhours';
 export * from './guidance';
+export * from './assistance';
 export * from './pages';
 export * from './queue';
 export * from './ratings';

@@ -18,6 +18,7 @@ export const PAGES = {
   hallScreen: '/subpackages/queue/pages/screen/index',
   guidance: '/subpackages/guidance/pages/topic/index',
   consultations: '/subpackages/guidance/pages/consultations/index',
+  assistance: '/subpackages/guidance/pages/assistance/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
@@ -46,4 +47,5 @@ export const LINKS = {
   takeTicket: (hallId: string, bookingId?: string) => pageLink(PAGES.takeTicket, { hallId, bookingId }),
   hallScreen: (hallId: string) => pageLink(PAGES.hallScreen, { hallId }),
   consultation: (id: string) => pageLink(PAGES.consultations, { id }),
+  assistance: () => PAGES.assistance,
 };

@@ -17,6 +17,7 @@ import type { EnterpriseDetail, EnterpriseView, StaffEnterpriseView } from './en
 import type { MessageView } from './messages';
 import type { OffhoursView } from './offhours';
 import type { ConsultationView, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView } from './guidance';
+import type { AssistanceView } from './assistance';
 import type { RateResult, RatingView, SatisfactionStats, StaffRectificationView } from './ratings';
 import type { ApplicantRevealed, CallbackView, DeskSearchResult, PhraseView } from './staff';
 
@@ -74,6 +75,10 @@ export interface RouteViews {
   'GET /consultations': ConsultationView[];
   'GET /staff/consultations': ConsultationView[];
   'POST /staff/consultations/:id/answer': ConsultationView;
+  'POST /assistance-requests': AssistanceView;
+  'GET /assistance-requests': AssistanceView[];
+  'GET /staff/assistance-requests': AssistanceView[];
+  'POST /staff/assistance-requests/:id/assign': AssistanceView;
 }
 
 /**
