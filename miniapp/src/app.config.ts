@@ -64,6 +64,7 @@ export default defineAppConfig({
         'pages/registered/index',
         'pages/overtime/index',
         'pages/consultations/index',
+        'pages/assistance/index',
       ],
     },
     {
@@ -72,7 +73,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/guidance',
-      pages: ['pages/index/index', 'pages/topic/index', 'pages/consultations/index'],
+      pages: ['pages/index/index', 'pages/topic/index', 'pages/consultations/index', 'pages/assistance/index'],
     },
     {
       root: 'subpackages/queue',

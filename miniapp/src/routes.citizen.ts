@@ -20,6 +20,7 @@ export const CITIZEN_ROUTES = {
   guidance: '/subpackages/guidance/pages/index/index',
   guidanceTopic: '/subpackages/guidance/pages/topic/index',
   consultations: '/subpackages/guidance/pages/consultations/index',
+  assistance: '/subpackages/guidance/pages/assistance/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {

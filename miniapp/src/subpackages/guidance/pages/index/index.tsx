@@ -30,6 +30,10 @@ export default function GuidanceTopics() {
         <Text className='guidance__topic-title'>我的咨询</Text>
         <Text className='muted'>向大厅提问，一个工作日内答复</Text>
       </Tappable>
+      <Tappable className='card guidance__topic' label='我的帮办代办' onTap={() => openPage(CITIZEN_ROUTES.assistance)}>
+        <Text className='guidance__topic-title'>我的帮办代办</Text>
+        <Text className='muted'>大厅免费帮办、异地代办、一对一专办</Text>
+      </Tappable>
     </AppPage>
   )
 }

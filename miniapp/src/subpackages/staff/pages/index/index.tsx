@@ -74,6 +74,7 @@ export default function StaffHome() {
     { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings') },
     { key: 'appeals', label: '爽约申诉', num: s?.appeals, sub: '待处理', url: P('appeals') },
     { key: 'consultations', label: '在线咨询', num: undefined, sub: '一个工作日内答复', url: P('consultations') },
+    { key: 'assistance', label: '帮办代办', num: undefined, sub: '免费帮办、异地代办', url: P('assistance') },
     { key: 'rect', label: '差评整改', num: s ? (s.rectOpen ?? 0) + (s.rectOverdue ?? 0) : undefined, sub: `其中超期 ${n(s?.rectOverdue)}`, url: P('rectifications'), alert: !!s?.rectOverdue },
     { key: 'follow-ups', label: '办件回访', num: undefined, sub: '本月抽样', url: P('follow-ups') },
     { key: 'enterprises', label: '企业核验', num: s?.companies, sub: '待核验', url: P('enterprises') },
