@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan, Not, IsNull } from 'typeorm';
-import { ASSISTANCE_KIND_LABELS, LINKS, maskName, type AssistanceKind, type AssistanceStatus, type AssistanceView } from '@gov/shared';
+import { ASSISTANCE_KIND_LABELS, LINKS, type AssistanceKind, type AssistanceStatus, type AssistanceView } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
@@ -13,6 +13,7 @@ import { repositories } from '../common/db/repositories';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { competentHall } from '../consultations/competent-hall';
+import { hallScope, withApplicantNames } from '../consultations/staff-lists';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from '../users/entities/user.entity';
@@ -80,16 +81,14 @@ export class AssistanceService {
 
   /** The hall's requests (all halls for an admin), oldest first, at most 500. */
   async staffList(caller: AuthUser, status?: AssistanceStatus): Promise<AssistanceView[]> {
-    const hallId = caller.roles.includes('admin') ? undefined : (caller.hallId ?? '-');
-    const rows = await this.db.requests.find({ where: { ...(hallId ? { hallId } : {}), ...(status ? { status } : {}) }, order: { createdAt: 'ASC' }, take: 500 });
+    const rows = await this.db.requests.find({ where: { ...hallScope(caller), ...(status ? { status } : {}) }, order: { createdAt: 'ASC' }, take: 500 });
     return this.staffViews(rows);
   }
 
   /** The supervisor's list (GET /staff/supervision/assistance-requests): remote requests past their 7 working days. */
   async overdue(caller: AuthUser): Promise<AssistanceView[]> {
-    const hallId = caller.roles.includes('admin') ? undefined : (caller.hallId ?? '-');
     const rows = await this.db.requests.find({
-      where: { ...(hallId ? { hallId } : {}), dueBy: LessThan(this.clock.now()) },
+      where: { ...hallScope(caller), dueBy: LessThan(this.clock.now()) },
       order: { dueBy: 'ASC' },
       take: 500,
     });
@@ -159,7 +158,6 @@ export class AssistanceService {
   }
 
   private async staffViews(rows: AssistanceRequestEntity[]): Promise<AssistanceView[]> {
-    const users = await Promise.all(rows.map((r) => this.users.findById(r.userId)));
-    return (await this.views(rows)).map((v, i) => ({ ...v, applicantName: maskName(users[i]?.realName ?? null) }));
+    return withApplicantNames(this.users, rows, await this.views(rows));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThan } from 'typeorm';
-import { LINKS, maskName, type ConsultationStatus, type ConsultationView, type OnBehalfOf } from '@gov/shared';
+import { LINKS, type ConsultationStatus, type ConsultationView, type OnBehalfOf } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
@@ -18,6 +18,7 @@ import { UsersService } from '../users/users.service';
 import { ConsultationEntity } from './entities/consultation.entity';
 import { answerDeadline, isOverdue } from './consultations.rules';
 import { competentHall } from './competent-hall';
+import { hallScope, withApplicantNames } from './staff-lists';
 
 /**
  * 咨询 (API.md, One-thing bundles, guidance and consultation; DESIGN.md, Across halls and departments):
@@ -90,16 +91,14 @@ export class ConsultationsService {
 
   /** The hall's questions (all halls for an admin), oldest deadline first, at most 500. */
   async staffList(caller: AuthUser, status?: ConsultationStatus): Promise<ConsultationView[]> {
-    const hallId = caller.roles.includes('admin') ? undefined : (caller.hallId ?? '-');
-    const rows = await this.db.consultations.find({ where: { ...(hallId ? { hallId } : {}), ...(status ? { status } : {}) }, order: { answerBy: 'ASC' }, take: 500 });
+    const rows = await this.db.consultations.find({ where: { ...hallScope(caller), ...(status ? { status } : {}) }, order: { answerBy: 'ASC' }, take: 500 });
     return this.staffViews(rows);
   }
 
   /** The supervisor's list (GET /staff/supervision/consultations): open questions past `answerBy`, of the hall (all for an admin). */
   async overdue(caller: AuthUser): Promise<ConsultationView[]> {
-    const hallId = caller.roles.includes('admin') ? undefined : (caller.hallId ?? '-');
     const rows = await this.db.consultations.find({
-      where: { ...(hallId ? { hallId } : {}), status: 'open', answerBy: LessThan(this.clock.now()) },
+      where: { ...hallScope(caller), status: 'open', answerBy: LessThan(this.clock.now()) },
       order: { answerBy: 'ASC' },
       take: 500,
     });
@@ -160,7 +159,6 @@ export class ConsultationsService {
 
   /** Staff lists: the views with the applicant's masked name. */
   private async staffViews(rows: ConsultationEntity[]): Promise<ConsultationView[]> {
-    const users = await Promise.all(rows.map((r) => this.users.findById(r.userId)));
-    return (await this.views(rows)).map((v, i) => ({ ...v, applicantName: maskName(users[i]?.realName ?? null) }));
+    return withApplicantNames(this.users, rows, await this.views(rows));
   }
 }
