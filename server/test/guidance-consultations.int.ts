@@ -76,6 +76,10 @@ describe('咨询 (consultations)', () => {
     expect((must(await api.get('/api/staff/consultations', { token: county }), 200, 'county list') as Array<{ id: string }>).map((c) => c.id)).not.toContain(q.id);
     expectErrorShape(await ask(u.token, { serviceId: '00000000-0000-4000-8000-000000000000', question: '？' }), 404, 'NOT_FOUND');
     expectErrorShape(await ask(u.token, { question: '' }), 400, 'VALIDATION_FAILED');
+    // a person may ask about a service only companies apply for
+    const food = (await api.get('/api/services?q=食品经营许可')).body.items[0] as { id: string; name: string };
+    expect(food.name).toBe('食品经营许可');
+    expect(must(await ask(u.token, { serviceId: food.id, question: '个体户也要办吗？' }), 201, 'ask').serviceName).toBe('食品经营许可');
   });
 
   it('the first staff member to answer is named (首问负责), the applicant is told, a second answer is refused', async () => {

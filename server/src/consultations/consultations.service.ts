@@ -46,11 +46,13 @@ export class ConsultationsService {
    * A new question (POST /consultations), `open`, with `answerBy` (consultations.rules answerDeadline).
    * The hall asked: `hallId`, else the first hall handling the service, else the city centre. Raises
    * NOT_FOUND (service or hall unknown, or the service not handled at `hallId`), VALIDATION_FAILED
-   * (`serviceId` missing when asking for someone else), AUTHORIZATION_INVALID / AUDIENCE_MISMATCH (acting).
+   * (`serviceId` missing when asking for someone else), AUTHORIZATION_INVALID / AUDIENCE_MISMATCH (acting for
+   * someone else only: a person may ask about a service for companies).
    */
   async create(caller: AuthUser, input: { serviceId?: string; hallId?: string; question: string; onBehalfOf?: OnBehalfOf }): Promise<ConsultationView> {
     if (input.onBehalfOf && !input.serviceId) throw fieldError('serviceId', '代他人咨询时请选择所咨询的事项');
-    const who = input.serviceId
+    // anyone may ask about any service: the audience and scope are checked only when asking for someone else
+    const who = input.onBehalfOf && input.serviceId
       ? await this.acting.resolve(caller, input.onBehalfOf, input.serviceId)
       : { userId: caller.id, actorId: caller.id, enterpriseId: null };
     const hallId = await competentHall(this.ds, input.serviceId ?? null, input.hallId ?? null);

@@ -66,7 +66,7 @@ function Mine() {
   return (
     <PageState of={list} empty={list.data?.length === 0} emptyText='您还没有咨询过' emptyHint='可在办事指南页点“在线咨询”提问' onRetry={list.reload}>
       {list.data?.map((c) => (
-        <Tappable key={c.id} className='card guidance__topic' label={c.question} onTap={() => openPage(withQuery(CITIZEN_ROUTES.consultations, { id: c.id }))}>
+        <Tappable key={c.id} className='card guidance__topic' onTap={() => openPage(withQuery(CITIZEN_ROUTES.consultations, { id: c.id }))}>
           <View>
             <StatusTag tone={tone(c)}>{CONSULTATION_STATUS_LABELS[c.status]}</StatusTag>
             <Text className='muted'>{` ${c.serviceName ?? c.hallName}`}</Text>

@@ -20,17 +20,17 @@ export default function GuidanceTopics() {
       </View>
       <PageState of={topics} empty={topics.data?.length === 0} emptyText='暂无导办主题' onRetry={topics.reload}>
         {topics.data?.map((t) => (
-          <Tappable key={t.id} className='card guidance__topic' label={t.title} onTap={() => openPage(withQuery(CITIZEN_ROUTES.guidanceTopic, { id: t.id }))}>
+          <Tappable key={t.id} className='card guidance__topic' onTap={() => openPage(withQuery(CITIZEN_ROUTES.guidanceTopic, { id: t.id }))}>
             <Text className='guidance__topic-title'>{t.title}</Text>
             <Text className='muted'>{t.summary}</Text>
           </Tappable>
         ))}
       </PageState>
-      <Tappable className='card guidance__topic' label='我的咨询' onTap={() => openPage(CITIZEN_ROUTES.consultations)}>
+      <Tappable className='card guidance__topic' onTap={() => openPage(CITIZEN_ROUTES.consultations)}>
         <Text className='guidance__topic-title'>我的咨询</Text>
         <Text className='muted'>向大厅提问，一个工作日内答复</Text>
       </Tappable>
-      <Tappable className='card guidance__topic' label='我的帮办代办' onTap={() => openPage(CITIZEN_ROUTES.assistance)}>
+      <Tappable className='card guidance__topic' onTap={() => openPage(CITIZEN_ROUTES.assistance)}>
         <Text className='guidance__topic-title'>我的帮办代办</Text>
         <Text className='muted'>大厅免费帮办、异地代办、一对一专办</Text>
       </Tappable>

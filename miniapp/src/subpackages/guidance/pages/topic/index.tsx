@@ -23,7 +23,7 @@ function Plan({ result, onRestart }: { result: GuidanceResult; onRestart: () => 
       <View className='card'>
         {result.services.length === 0 ? <Text className='muted'>没有找到对应的事项，请咨询大厅工作人员。</Text> : null}
         {result.services.map((s, i) => (
-          <Tappable key={s.id} className='guidance__row' label={`查看${s.name}办事指南`} onTap={() => openPage(withQuery(CITIZEN_ROUTES.guide, { id: s.id }))}>
+          <Tappable key={s.id} className='guidance__row' onTap={() => openPage(withQuery(CITIZEN_ROUTES.guide, { id: s.id }))}>
             <Text>{`${i + 1}. ${s.name}`}</Text>
             <Text className='muted'>查看办事指南 ›</Text>
           </Tappable>
