@@ -1,6 +1,7 @@
 import { phonePage, useBrowser } from './browser';
 import { fillField, tap } from './actions';
-import { api, expectAccessible, seeVisible, shot, signInBrowser, staff01Login, verifiedCitizen } from './citizen.helpers';
+import { api, expectAccessible, findService, seeVisible, shot, signInBrowser, staff01Login, verifiedCitizen } from './citizen.helpers';
+import { fill, signedInContext, staff01 } from './staff.helpers';
 
 describe('智能导办 and 咨询 on the H5 build', () => {
   const browser = useBrowser();
@@ -44,6 +45,39 @@ describe('智能导办 and 咨询 on the H5 build', () => {
     await seeVisible(page, '不需要，设有专门存放食品的区域即可。');
     await seeVisible(page, '王窗口');
     await shot(page, 'citizen-consultation-answered');
+    await context.close();
+  });
+});
+
+describe('咨询 and 帮办代办 at the staff desk (H5)', () => {
+  const browser = useBrowser();
+
+  it('a window answers a question from the desk list (named as first responder) and takes on a request for help', async () => {
+    const citizen = await verifiedCitizen('赵老汉');
+    const service = await findService('个体工商户设立登记', '个体工商户设立登记');
+    const q = await api<{ id: string }>('POST', '/api/consultations', { token: citizen.accessToken, body: { serviceId: service.id, question: '营业执照多久能拿到？' } });
+    await api('POST', '/api/assistance-requests', { token: citizen.accessToken, body: { serviceId: service.id, kind: 'one_to_one', note: '腿脚不便，无法到大厅' } });
+
+    const { page, context } = await signedInContext(browser(), await staff01(), 'desk');
+    await page.goto('/subpackages/staff/pages/consultations/index');
+    const item = page.locator('.st-item').filter({ hasText: '营业执照多久能拿到？' });
+    await item.waitFor({ state: 'visible' });
+    await item.getByRole('button', { name: '答复' }).click();
+    await fill(page, '答复内容', '材料齐全的当场办结。');
+    await page.getByRole('dialog').getByRole('button', { name: '提交答复' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await item.waitFor({ state: 'detached' });
+    const seen = await api<{ status: string; answeredBy: string }>('GET', `/api/consultations/${q.id}`, { token: citizen.accessToken });
+    expect(seen).toMatchObject({ status: 'answered', answeredBy: '王窗口' });
+
+    await page.goto('/subpackages/staff/pages/assistance/index');
+    const help = page.locator('.st-item').filter({ hasText: '腿脚不便，无法到大厅' });
+    await help.waitFor({ state: 'visible' });
+    await expectAccessible(page, '帮办代办（工作台）');
+    await help.getByRole('button', { name: '由我帮办' }).click();
+    await help.waitFor({ state: 'detached' });
+    const mine = await api<Array<{ helper: { name: string } | null }>>('GET', '/api/assistance-requests', { token: citizen.accessToken });
+    expect(mine[0].helper?.name).toBe('王窗口');
     await context.close();
   });
 });
