@@ -36,6 +36,7 @@ import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
 import { HallPolicyModule } from './catalog/hall-policy.module';
 import { QueueModule } from './queue/queue.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 @Module({})
 export class AppModule {
@@ -76,6 +77,7 @@ export class AppModule {
         DeskModule,
         HallPolicyModule,
         QueueModule,
+        SupervisionModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

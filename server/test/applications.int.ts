@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { creditCodeCheckChar } from '@gov/shared';
 import { expectErrorShape, signIn, staffSignIn } from './helpers/http';
 import type { Audience } from '@gov/shared';
-import { adminToken, createService, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, createService, refreshed, reviewerToken, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /** Filings (issue 5) and the law's pre-review clock (issue 9) on MariaDB. */
@@ -11,6 +11,7 @@ describe('filings', () => {
   const api = f.api;
   let admin: string;
   let staff: { token: string; hallId: string };
+  let reviewer: { token: string; id: string };
   let otherStaff: string;
   let otherHallId: string;
   const NOW = '2026-12-07T02:00:00.000Z'; // Monday 10:00 in Shanghai
@@ -75,6 +76,7 @@ describe('filings', () => {
     await setClock(api, NOW);
     admin = await adminToken(api);
     staff = await staffToken(api);
+    reviewer = await reviewerToken(api);
     const hall = await api.post(
       '/api/admin/halls',
       { name: '清河市东区便民服务中心', address: '东区 1 号', phone: '0391-26600009', hours: '周一至周五', level: 'county' },
@@ -433,13 +435,15 @@ describe('filings', () => {
       expect((await getBytes(`/api/applications/${id}/receipt.pdf`, (await verifiedCitizen(api)).token)).status).toBe(404);
       expect((await getBytes(`/api/applications/${id}/receipt.pdf`, staff.token)).status).toBe(200);
 
-      const skip = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '符合条件' }, { token: staff.token });
+      // 受审分离: the window clerk who accepted it does not review or decide; the department's reviewer does
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: staff.token }), 403, 'FORBIDDEN');
+      const skip = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '符合条件' }, { token: reviewer.token });
       expectErrorShape(skip, 409, 'INVALID_STATE');
-      const review = await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: staff.token });
+      const review = await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: reviewer.token });
       expect(review.body.status).toBe('under_review');
-      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
-      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'delivered', note: 'x' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
-      const ok = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '经审查符合法定条件，准予许可' }, { token: staff.token });
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved' }, { token: reviewer.token }), 400, 'VALIDATION_FAILED');
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'delivered', note: 'x' }, { token: reviewer.token }), 400, 'VALIDATION_FAILED');
+      const ok = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '经审查符合法定条件，准予许可' }, { token: reviewer.token });
       expect(ok.body).toMatchObject({ status: 'approved', decisionNote: '经审查符合法定条件，准予许可', sla: 'on_track' });
       expectErrorShape(await api.post(`/api/staff/applications/${id}/deliver`, { method: 'post' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
       expectErrorShape(await api.post(`/api/staff/applications/${id}/deliver`, { method: 'pigeon' }, { token: staff.token }), 400, 'VALIDATION_FAILED');

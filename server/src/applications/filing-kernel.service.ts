@@ -114,6 +114,15 @@ export class FilingKernel {
     return out;
   }
 
+  /**
+   * The staff member who accepted the filing at the window (its latest `accept` step), or null when
+   * staff did not (deemed acceptance by the law's clock). For 受审分离.
+   */
+  async acceptedBy(applicationId: string): Promise<string | null> {
+    const e = await this.events.findOne({ where: { applicationId, action: 'accept', actorKind: 'staff' }, order: { seq: 'DESC' } });
+    return e?.actorId ?? null;
+  }
+
   /** The filing's latest correction notice (highest round), or null before any. */
   latestNotice(applicationId: string): Promise<ApplicationNoticeEntity | null> {
     return this.notices.findOne({ where: { applicationId }, order: { round: 'DESC' } });

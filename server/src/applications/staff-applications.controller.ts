@@ -26,30 +26,37 @@ export class StaffApplicationsController {
   }
 
   @Post(':id/prereview')
+  @Roles('window', 'admin')
   @HttpCode(200)
   prereview(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: PrereviewDto): Promise<StaffApplicationView> {
     return this.staff.prereview(caller, id, body.decisions);
   }
 
+  /** Window duties: pre-review, accept, refuse, deliver. */
   @Post(':id/accept')
+  @Roles('window', 'admin')
   @HttpCode(200)
   accept(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<StaffApplicationView> {
     return this.staff.accept(caller, id);
   }
 
   @Post(':id/refuse')
+  @Roles('window', 'admin')
   @HttpCode(200)
   refuse(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: RefuseDto): Promise<StaffApplicationView> {
     return this.staff.refuse(caller, id, body.reason);
   }
 
+  /** 受审分离: reviewers of the service's department, never the person who accepted it. */
   @Post(':id/advance')
+  @Roles('reviewer', 'admin')
   @HttpCode(200)
   advance(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: AdvanceDto): Promise<StaffApplicationView> {
     return this.staff.advance(caller, id, body.to, body.note);
   }
 
   @Post(':id/deliver')
+  @Roles('window', 'admin')
   @HttpCode(200)
   deliver(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: DeliverDto): Promise<StaffApplicationView> {
     return this.staff.deliver(caller, id, body.method, body.trackingNo);

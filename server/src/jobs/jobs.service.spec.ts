@@ -15,6 +15,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     followUps: { sample: counting('drawn') },
     slotGeneration: { run: counting('created') },
     offhours: { expire: counting('expired') },
+    supervision: { scan: counting('rectificationsOverdue') },
   };
   const jobs = new JobsService(
     { jobsEnabled: false } as AppConfig,
@@ -25,6 +26,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.followUps as never,
     fakes.slotGeneration as never,
     fakes.offhours as never,
+    fakes.supervision as never,
   );
   return { jobs, fakes };
 }
@@ -38,8 +40,9 @@ describe('JobsService', () => {
 
   it('runs a job by its name and answers its counts', async () => {
     const { jobs, fakes } = service();
-    await expect(jobs.run('sla-scan')).resolves.toEqual({ marked: 1 });
+    await expect(jobs.run('sla-scan')).resolves.toEqual({ marked: 1, rectificationsOverdue: 1 });
     expect(fakes.applications.slaScan).toHaveBeenCalledTimes(1);
+    expect(fakes.supervision.scan).toHaveBeenCalledTimes(1);
     await expect(jobs.run('callback-sampling')).resolves.toEqual({ drawn: 1 });
     await expect(jobs.run('offhours-expiry')).resolves.toEqual({ expired: 1 });
   });

@@ -7,6 +7,7 @@ import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { OffhoursService } from '../offhours/offhours.service';
+import { SupervisionService } from '../supervision/supervision.service';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
 
@@ -33,12 +34,13 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     followUps: FollowUpsService,
     slotGeneration: SlotGenerationJob,
     offhours: OffhoursService,
+    supervision: SupervisionService,
   ) {
     this.jobs = [
       everyMinute('no-show-sweep', () => booking.noShowSweep()),
       everyMinute('reminders', () => booking.reminders()),
       everyMinute('waitlist-offers', () => waitlist.sweep()),
-      everyMinute('sla-scan', () => applications.slaScan()),
+      everyMinute('sla-scan', async () => ({ ...(await applications.slaScan()), ...(await supervision.scan()) })),
       everyMinute('rating-invitations', () => ratingInvitations.run()),
       everyMinute('callback-sampling', () => followUps.sample()),
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),

@@ -183,6 +183,7 @@ export class OffhoursService {
       decidedBy: null,
       staffName: null,
       decidedAt: null,
+      escalatedAt: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -16,6 +16,10 @@ export const PAGES = {
   ticket: '/subpackages/queue/pages/ticket/index',
   takeTicket: '/subpackages/queue/pages/take/index',
   hallScreen: '/subpackages/queue/pages/screen/index',
+  staffReview: '/subpackages/staff/pages/review/index',
+  staffOffhours: '/subpackages/staff/pages/offhours/index',
+  staffRectifications: '/subpackages/staff/pages/rectifications/index',
+  supervision: '/subpackages/staff/pages/supervision/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
@@ -43,4 +47,10 @@ export const LINKS = {
   ticket: (id: string) => pageLink(PAGES.ticket, { id }),
   takeTicket: (hallId: string, bookingId?: string) => pageLink(PAGES.takeTicket, { hallId, bookingId }),
   hallScreen: (hallId: string) => pageLink(PAGES.hallScreen, { hallId }),
+  /** staff: a filing's review page */
+  staffFiling: (id: string) => pageLink(PAGES.staffReview, { id }),
+  staffOffhours: () => PAGES.staffOffhours,
+  staffRectifications: () => PAGES.staffRectifications,
+  /** staff: the supervisor's 督办 page */
+  supervision: () => PAGES.supervision,
 };

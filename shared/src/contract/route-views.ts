@@ -17,7 +17,7 @@ import type { EnterpriseDetail, EnterpriseView, StaffEnterpriseView } from './en
 import type { MessageView } from './messages';
 import type { OffhoursView } from './offhours';
 import type { RateResult, RatingView, SatisfactionStats, StaffRectificationView } from './ratings';
-import type { ApplicantRevealed, CallbackView, DeskSearchResult, PhraseView } from './staff';
+import type { ApplicantRevealed, CallbackView, DeskSearchResult, PhraseView, SupervisionBoard } from './staff';
 
 /** The response body of each checked route. */
 export interface RouteViews {
@@ -45,6 +45,7 @@ export interface RouteViews {
   'POST /offhours-requests': OffhoursView;
   'GET /offhours-requests': OffhoursView[];
   'GET /staff/offhours-requests': OffhoursView[];
+  'GET /staff/supervision': SupervisionBoard;
   // filings
   'GET /applications/lookup': LookupView;
   'GET /applications': RatedApplicationView[];
