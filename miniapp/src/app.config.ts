@@ -61,6 +61,7 @@ export default defineAppConfig({
         'pages/search/index',
         'pages/queue/index',
         'pages/late/index',
+        'pages/supervision/index',
       ],
     },
     {

@@ -1,6 +1,6 @@
 import { expectErrorShape, signIn } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
-import { adminToken, createSlot, refreshed, REVIEWER01, serviceAtHall, Session, setClock, staffToken, SUPERVISOR01, uploadPdf, verifiedCitizen } from './helpers/world';
+import { adminToken, createSlot, refreshed, REVIEWER01, reviewerToken, serviceAtHall, Session, setClock, staffToken, SUPERVISOR01, uploadPdf, verifiedCitizen } from './helpers/world';
 
 /** 好差评 (DESIGN.md, Ratings): once, only when finished, a ticket on 1–2, one re-rate after the answer. */
 describe('ratings', () => {
@@ -110,7 +110,8 @@ describe('ratings', () => {
     const view = async () => (await api.get(`/api/applications/${id}`, { token: u.token })).body;
     const rateFiling = (score: number) => api.post('/api/ratings', { targetType: 'application', targetId: id, score, tags: [], comment: '' }, { token: u.token });
     // 受审分离: the window clerk accepts and delivers, the department's reviewer decides
-    const tokenFor = (path: string) => (path.endsWith('/advance') ? f.world.reviewer.token : path.startsWith('staff') ? staff : u.token);
+    const reviewer = (await reviewerToken(api)).token;
+    const tokenFor = (path: string) => (path.endsWith('/advance') ? reviewer : path.startsWith('staff') ? staff : u.token);
     const step = async (path: string, body?: unknown) => expect((await api.post(`/api/${path}`, body, { token: tokenFor(path) })).status).toBe(200);
 
     expect(await view()).toMatchObject({ status: 'draft', rateable: false, ratingStage: null });
@@ -169,11 +170,12 @@ describe('ratings', () => {
     await setClock(api, '2026-12-07T02:00:00.000Z');
     const u = (await verifiedCitizen(api)) as Session;
     const { id, decisions } = await submittedFiling(u);
-    const staff = f.world.staff.token;
+    const staff = (await staffToken(api)).token;
+    const reviewer = (await reviewerToken(api)).token;
     expect((await api.post(`/api/staff/applications/${id}/prereview`, { decisions }, { token: staff })).status).toBe(200);
     expect((await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: staff })).status).toBe(200);
-    expect((await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: f.world.reviewer.token })).status).toBe(200);
-    expect((await api.post(`/api/staff/applications/${id}/advance`, { to: 'denied', note: '不符合法定条件' }, { token: f.world.reviewer.token })).status).toBe(200);
+    expect((await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: reviewer })).status).toBe(200);
+    expect((await api.post(`/api/staff/applications/${id}/advance`, { to: 'denied', note: '不符合法定条件' }, { token: reviewer })).status).toBe(200);
     expectErrorShape(await rateApp(u.token, id, 5, 'delivery'), 409, 'INVALID_STATE'); // not delivered yet
     expect((await rateApp(u.token, id, 3)).body).toMatchObject({ stage: 'decision' });
     expect((await rateApp(u.token, id, 4, 'acceptance')).body).toMatchObject({ stage: 'acceptance', score: 4 });

@@ -1,4 +1,7 @@
 import { useState } from 'react'
+import { useRouter } from '@tarojs/taro'
+import { useSession } from '@/store/session'
+import { holds } from '@/subpackages/staff/duties'
 import { SLA_LABELS, type ApplicationStatus, type SlaState } from '@gov/shared'
 import Segmented from '@/components/Segmented'
 import { staffApi } from '@/api/staff'
@@ -24,7 +27,10 @@ const SLA_FILTERS: Record<SlaFilter, string> = { all: '全部时限', overdue: S
 
 /** The hall's filings by status and deadline state: key projects first, then overdue; pre-review days left. */
 export default function StaffFilings() {
-  const [status, setStatus] = useState<StatusFilter>('submitted')
+  const { user } = useSession()
+  const asked = useRouter().params.status as StatusFilter | undefined
+  // 受审分离: a window clerk starts at what waits for pre-review, a reviewer at what waits for review
+  const [status, setStatus] = useState<StatusFilter>(asked && STATUS_FILTERS.some((x) => x.value === asked) ? asked : holds(user?.roles, 'window') ? 'submitted' : 'accepted')
   const [sla, setSla] = useState<SlaFilter>('all')
   const { list, enabled } = useStaffList(
     (p) => staffApi.filings({ status: status === 'all' ? undefined : status, sla: sla === 'all' ? undefined : sla }, p),

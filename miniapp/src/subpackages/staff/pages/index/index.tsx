@@ -11,6 +11,8 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { useSession } from '@/store/session'
+import type { StaffRole } from '@gov/shared'
+import { dutyLine, forDuties, holds } from '@/subpackages/staff/duties'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 
@@ -27,7 +29,8 @@ export default function StaffHome() {
   const isAdmin = !!user?.roles.includes('admin')
   const stats = useAsync(
     async () => {
-      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late] = await Promise.all([
+      const supervising = holds(user?.roles, 'supervisor')
+      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, toReview, inReview, board] = await Promise.all([
         count(staffApi.bookings({ status: 'booked' }, ONE)),
         count(staffApi.offhours('pending')),
         count(staffApi.filings({ status: 'submitted' }, ONE)),
@@ -38,12 +41,16 @@ export default function StaffHome() {
         count(staffApi.enterprises('pending')),
         count(staffQueueApi.tickets('waiting')),
         count(staffApi.lateBookings(ONE)),
+        count(staffApi.filings({ status: 'accepted' }, ONE)),
+        count(staffApi.filings({ status: 'under_review' }, ONE)),
+        supervising ? staffApi.supervision().catch(() => null) : Promise.resolve(null),
       ])
       if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies].every((n) => n === null)) {
         // every call failed: show the error with 重试
         await staffApi.bookings({ status: 'booked' }, ONE)
       }
-      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late }
+      const lateItems = board ? board.filings.length + board.offhoursRequests.length + board.rectifications.length : null
+      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, toReview, inReview, supervision: lateItems }
     },
     [accessToken],
     enabled,
@@ -53,17 +60,20 @@ export default function StaffHome() {
 
   const s = stats.data
   const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v))
-  const tiles = [
-    { key: 'bookings', label: '今日预约', num: s?.bookings, sub: '待签到', url: P('bookings') },
-    { key: 'queue', label: '叫号', num: s?.waiting, sub: '等候中', url: P('queue') },
-    { key: 'late', label: '迟到电话', num: s?.late, sub: '过时未签到', url: P('late'), alert: !!s?.late },
-    { key: 'offhours', label: '错时预约', num: s?.offhours, sub: '待确认', url: P('offhours') },
-    { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings') },
+  // 受审分离: each duty's tiles (an admin sees all); those without a duty are everyone's
+  const tiles = forDuties<{ key: string; label: string; num: number | null | undefined; sub: string; url: string; alert?: boolean; duty?: StaffRole }>([
+    { key: 'supervision', label: '督办', num: s?.supervision, sub: '超期和临期事项', url: P('supervision'), alert: !!s?.supervision, duty: 'supervisor' },
+    { key: 'review', label: '部门审查', num: s?.toReview, sub: `待审查 · 审查中 ${n(s?.inReview)}`, url: `${P('filings')}?status=accepted`, duty: 'reviewer' },
+    { key: 'bookings', label: '今日预约', num: s?.bookings, sub: '待签到', url: P('bookings'), duty: 'window' },
+    { key: 'queue', label: '叫号', num: s?.waiting, sub: '等候中', url: P('queue'), duty: 'window' },
+    { key: 'late', label: '迟到电话', num: s?.late, sub: '过时未签到', url: P('late'), alert: !!s?.late, duty: 'window' },
+    { key: 'offhours', label: '错时预约', num: s?.offhours, sub: '待确认', url: P('offhours'), duty: 'window' },
+    { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings'), duty: 'window' },
     { key: 'appeals', label: '爽约申诉', num: s?.appeals, sub: '待处理', url: P('appeals') },
     { key: 'rect', label: '差评整改', num: s ? (s.rectOpen ?? 0) + (s.rectOverdue ?? 0) : undefined, sub: `其中超期 ${n(s?.rectOverdue)}`, url: P('rectifications'), alert: !!s?.rectOverdue },
     { key: 'follow-ups', label: '办件回访', num: undefined, sub: '本月抽样', url: P('follow-ups') },
-    { key: 'enterprises', label: '企业核验', num: s?.companies, sub: '待核验', url: P('enterprises') },
-  ]
+    { key: 'enterprises', label: '企业核验', num: s?.companies, sub: '待核验', url: P('enterprises'), duty: 'window' },
+  ], user?.roles)
 
   return (
     <StaffPage
@@ -78,7 +88,7 @@ export default function StaffHome() {
         <Text className='st-text'>
           {user?.name ?? user?.realName ?? '工作人员'}，您好
         </Text>
-        <Text className='st-line'>{isAdmin ? '管理员 · 可查看全部大厅' : '窗口人员 · 本大厅业务'}</Text>
+        <Text className='st-line'>{isAdmin ? '管理员 · 可查看全部大厅' : `${dutyLine(user?.roles)} · 本大厅业务`}</Text>
       </View>
       <PageState loading={stats.loading && !s} error={stats.error} onRetry={stats.reload}>
         <View className='st-tiles'>

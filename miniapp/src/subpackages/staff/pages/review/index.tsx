@@ -2,7 +2,7 @@ import Code from '@/components/Code'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { ApplicationStatus, DeliveryMethod } from '@gov/shared'
+import type { ApplicationStatus, DeliveryMethod, StaffRole } from '@gov/shared'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
@@ -29,23 +29,35 @@ import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import FilingTags from '@/subpackages/staff/components/FilingTags'
 import { useBusy } from '@/hooks/useBusy'
+import { forDuties, holds } from '@/subpackages/staff/duties'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
 type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
 
-/** The steps staff may take from a status (受理 / 不予受理, 进入审查, 准予 / 不予许可, 送达), each confirmed in a dialog. */
-const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean }>>> = {
+/**
+ * The steps staff may take from a status, each confirmed in a dialog, and whose duty each is
+ * (受审分离): the window pre-reviews, accepts or refuses and delivers; the department's reviewer
+ * opens the review and decides.
+ */
+const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean; duty: StaffRole }>>> = {
   prereview_passed: [
-    { action: 'accept', label: '受理' },
-    { action: 'refuse', label: '不予受理', danger: true },
+    { action: 'accept', label: '受理', duty: 'window' },
+    { action: 'refuse', label: '不予受理', danger: true, duty: 'window' },
   ],
-  accepted: [{ action: 'under_review', label: '进入审查' }],
+  accepted: [{ action: 'under_review', label: '进入审查', duty: 'reviewer' }],
   under_review: [
-    { action: 'approved', label: '准予许可' },
-    { action: 'denied', label: '不予许可', danger: true },
+    { action: 'approved', label: '准予许可', duty: 'reviewer' },
+    { action: 'denied', label: '不予许可', danger: true, duty: 'reviewer' },
   ],
-  approved: [{ action: 'deliver', label: '送达结果' }],
-  denied: [{ action: 'deliver', label: '送达结果' }],
+  approved: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
+  denied: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
+}
+
+/** What the page says when the next step is another duty's. */
+const OTHERS_STEP: Record<StaffRole, string> = {
+  window: '下一步由窗口人员办理（受理、送达）。',
+  reviewer: '下一步由承办部门审核人员审查决定（受审分离：受理人不能作出决定）。',
+  supervisor: '',
 }
 
 /** Pre-review of a filing (every material at once), then accept / refuse / advance / deliver. */
@@ -76,7 +88,12 @@ export default function Review() {
     errors.clear()
   }, [f?.id, f?.status])
 
-  const reviewing = f?.status === 'submitted'
+  const roles = desk.user?.roles
+  // pre-review is the window's duty; a reviewer or supervisor reads the materials only
+  const reviewing = f?.status === 'submitted' && holds(roles, 'window')
+  const allSteps = f ? (NEXT_STEPS[f.status] ?? []) : []
+  const mySteps = forDuties(allSteps, roles)
+  const othersDuty = mySteps.length === 0 && allSteps.length > 0 ? allSteps[0].duty : null
   const set = (materialId: string, patch: Partial<Draft[string]>) => {
     setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
     errors.changed(materialId)
@@ -151,7 +168,7 @@ export default function Review() {
   }
 
   return (
-    <StaffPage title='办件预审' onRefresh={filing.reload}>
+    <StaffPage title={holds(roles, 'window') ? '办件预审' : '办件审查'} onRefresh={filing.reload}>
       <PageState of={filing}>
         {f && (
           <View className='st-review'>
@@ -251,9 +268,10 @@ export default function Review() {
             <View>
               <View className='section-title'>办理</View>
               <View className='card'>
-                {NEXT_STEPS[f.status]?.length ? (
+                {othersDuty ? <Text className='st-line'>{OTHERS_STEP[othersDuty]}</Text> : null}
+                {mySteps.length ? (
                   <ButtonRow className='st-actions'>
-                    {NEXT_STEPS[f.status]?.map((step) => (
+                    {mySteps.map((step) => (
                       <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => setAction(step.action)}>
                         {step.label}
                       </Button>
@@ -263,7 +281,9 @@ export default function Review() {
                 {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft'].includes(f.status) && (
                   <Text className='st-line'>
                     {f.status === 'submitted'
-                      ? '请先完成预审。'
+                      ? reviewing
+                        ? '请先完成预审。'
+                        : '等待窗口人员预审。'
                       : f.status === 'correction_required'
                         ? '等待申请人补正材料。'
                         : '该办件已办结，无需操作。'}
