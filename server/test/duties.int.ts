@@ -85,6 +85,11 @@ describe('separation of duties and 督办', () => {
     expect((await api.get(`/api/applications/${id}`, { token: f.world.staff.token })).body.status).toBe('accepted');
     expect((await advance(id, f.world.reviewer.token, 'under_review')).status).toBe(200);
     expect((await advance(id, f.world.reviewer.token, 'denied', '材料不符合法定形式')).body.status).toBe('denied');
+    // each reviewer's list of their own department
+    const listed = async (departmentId: string) =>
+      ((await api.get(`/api/staff/applications?status=denied&departmentId=${departmentId}`, { token: f.world.reviewer.token })).body as Array<{ id: string }>).map((x) => x.id);
+    expect(await listed((await departments())[0].id)).toContain(id);
+    expect(await listed(other.id)).not.toContain(id);
   });
 
   it('puts an overdue filing before its department reviewer and the hall supervisor, and tells the applicant just that', async () => {

@@ -134,9 +134,13 @@ describe('the staff desk (H5, desk)', () => {
     await screenshot(supervisor.page, 'staff-supervision');
     await supervisor.page.goto('/subpackages/staff/pages/index/index');
     await visible(supervisor.page, '督办 · 本大厅业务');
+    const deskNav = (p: typeof clerk.page) => p.getByRole('navigation', { name: '工作台导航' });
+    expect(await deskNav(supervisor.page).getByRole('link', { name: '督办' }).count()).toBe(1);
+    expect(await deskNav(supervisor.page).getByRole('link', { name: '预约签到' }).count()).toBe(0);
     await supervisor.context.close();
     await clerk.page.goto('/subpackages/staff/pages/index/index');
     await visible(clerk.page, '窗口受理 · 本大厅业务');
+    expect(await deskNav(clerk.page).getByRole('link', { name: '督办' }).count()).toBe(0);
     expect(await clerk.page.getByText('超期和临期事项').count()).toBe(0);
     await clerk.page.goto('/subpackages/staff/pages/supervision/index');
     await visible(clerk.page, '督办页面仅对大厅督办人员开放。');

@@ -98,7 +98,7 @@ export const staffApi = {
   /** 督办 (supervisors): the hall's late filings, off-hours requests and rectifications */
   supervision: () => request<SupervisionBoard>('GET', '/api/staff/supervision'),
 
-  filings: (q: { status?: ApplicationStatus; sla?: SlaState }, p: Paging) => paged<StaffApplicationView>('/api/staff/applications', q, p),
+  filings: (q: { status?: ApplicationStatus; sla?: SlaState; departmentId?: string }, p: Paging) => paged<StaffApplicationView>('/api/staff/applications', q, p),
   revealFilingApplicant: (appId: string) => request<ApplicantRevealed>('POST', `/api/staff/applications/${id(appId)}/reveal-applicant`),
   /** one filing, with its timeline (staff of its hall may read it) */
   filing: (appId: string) => request<StaffApplicationView>('GET', `/api/applications/${id(appId)}`),

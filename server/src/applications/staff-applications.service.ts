@@ -40,10 +40,10 @@ export class StaffApplicationsService {
 
   /**
    * GET /staff/applications: the hall's filings (admin: every hall, or `hallId`), optionally of one
-   * status or SLA state, key projects first, then overdue (staffOrder); at most 1000. Drafts are the
+   * status or SLA state or of one department's services (`departmentId`, a reviewer's own), key projects first, then overdue (staffOrder); at most 1000. Drafts are the
    * applicant's own and never listed. Staff with no hall get []. Raises nothing.
    */
-  async list(caller: AuthUser, q: { status?: ApplicationStatus; sla?: SlaState; hallId?: string }): Promise<StaffApplicationView[]> {
+  async list(caller: AuthUser, q: { status?: ApplicationStatus; sla?: SlaState; hallId?: string; departmentId?: string }): Promise<StaffApplicationView[]> {
     const hallId = caller.roles.includes('admin') ? (q.hallId ?? null) : caller.hallId;
     if (!caller.roles.includes('admin') && !hallId) return [];
     const rows = await this.apps.find({
@@ -51,7 +51,12 @@ export class StaffApplicationsService {
       order: { createdAt: 'DESC' },
       take: 1000,
     });
-    const visible = rows.filter((r) => r.status !== 'draft');
+    let visible = rows.filter((r) => r.status !== 'draft');
+    if (q.departmentId) {
+      // a reviewer's own department (受审分离): filings of that department's services only
+      const services = await this.catalog.servicesById(visible.map((r) => r.serviceId));
+      visible = visible.filter((r) => services.get(r.serviceId)?.departmentId === q.departmentId);
+    }
     const views = await this.staffViews(visible, false);
     const filtered = q.sla ? views.filter((v) => v.sla === q.sla) : views;
     const at = (s: string | null) => (s ? new Date(s) : null);

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { useSession } from '@/store/session'
-import { holds } from '@/subpackages/staff/duties'
+import { holds } from '@/utils/duties'
 import { SLA_LABELS, type ApplicationStatus, type SlaState } from '@gov/shared'
 import Segmented from '@/components/Segmented'
 import { staffApi } from '@/api/staff'
@@ -32,15 +32,17 @@ export default function StaffFilings() {
   // 受审分离: a window clerk starts at what waits for pre-review, a reviewer at what waits for review
   const [status, setStatus] = useState<StatusFilter>(asked && STATUS_FILTERS.some((x) => x.value === asked) ? asked : holds(user?.roles, 'window') ? 'submitted' : 'accepted')
   const [sla, setSla] = useState<SlaFilter>('all')
+  // a reviewer without window duties sees their own department's filings (those they may decide)
+  const departmentId = !holds(user?.roles, 'window') && holds(user?.roles, 'reviewer') ? (user?.departmentId ?? undefined) : undefined
   const { list, enabled } = useStaffList(
-    (p) => staffApi.filings({ status: status === 'all' ? undefined : status, sla: sla === 'all' ? undefined : sla }, p),
-    [status, sla],
+    (p) => staffApi.filings({ status: status === 'all' ? undefined : status, sla: sla === 'all' ? undefined : sla, departmentId }, p),
+    [status, sla, departmentId],
   )
   useReloadOnShow(list.reload, enabled)
 
   return (
     <StaffListPage
-      title='办件管理'
+      title={departmentId ? '本部门办件' : '办件管理'}
       list={list}
       emptyText='没有符合条件的办件'
       head={

@@ -12,7 +12,7 @@ import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { useSession } from '@/store/session'
 import type { StaffRole } from '@gov/shared'
-import { dutyLine, forDuties, holds } from '@/subpackages/staff/duties'
+import { dutyLine, forDuties, holds } from '@/utils/duties'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 
@@ -30,6 +30,8 @@ export default function StaffHome() {
   const stats = useAsync(
     async () => {
       const supervising = holds(user?.roles, 'supervisor')
+      // a reviewer without window duties counts their own department's filings
+      const departmentId = !holds(user?.roles, 'window') && holds(user?.roles, 'reviewer') ? (user?.departmentId ?? undefined) : undefined
       const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, toReview, inReview, board] = await Promise.all([
         count(staffApi.bookings({ status: 'booked' }, ONE)),
         count(staffApi.offhours('pending')),
@@ -41,8 +43,8 @@ export default function StaffHome() {
         count(staffApi.enterprises('pending')),
         count(staffQueueApi.tickets('waiting')),
         count(staffApi.lateBookings(ONE)),
-        count(staffApi.filings({ status: 'accepted' }, ONE)),
-        count(staffApi.filings({ status: 'under_review' }, ONE)),
+        count(staffApi.filings({ status: 'accepted', departmentId }, ONE)),
+        count(staffApi.filings({ status: 'under_review', departmentId }, ONE)),
         supervising ? staffApi.supervision().catch(() => null) : Promise.resolve(null),
       ])
       if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies].every((n) => n === null)) {

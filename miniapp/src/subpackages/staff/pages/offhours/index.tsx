@@ -15,7 +15,7 @@ import { onePage, useStaffList } from '@/subpackages/staff/components/useStaffLi
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
-import { holds } from '@/subpackages/staff/duties'
+import { holds } from '@/utils/duties'
 
 type Filter = 'pending' | 'overdue' | 'confirmed' | 'refused' | 'expired' | 'all'
 

@@ -29,7 +29,7 @@ import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import FilingTags from '@/subpackages/staff/components/FilingTags'
 import { useBusy } from '@/hooks/useBusy'
-import { forDuties, holds } from '@/subpackages/staff/duties'
+import { forDuties, holds } from '@/utils/duties'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
 type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null

@@ -13,7 +13,7 @@ import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { RECTIFICATION_STATUS } from '@/utils/status-tones'
 import { dateLabel, fullDateTime } from '@/utils/time'
 import FilingRow from '@/subpackages/staff/components/FilingRow'
-import { holds } from '@/subpackages/staff/duties'
+import { holds } from '@/utils/duties'
 import '@/subpackages/staff/staff.scss'
 
 const P = (name: string) => `/subpackages/staff/pages/${name}/index`
