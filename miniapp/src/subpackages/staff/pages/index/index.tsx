@@ -5,6 +5,7 @@ import PageState from '@/components/PageState'
 import StaffPage from '@/components/StaffPage'
 import { staffLogout } from '@/components/StaffPage/nav'
 import Tappable from '@/components/Tappable'
+import { messagesApi } from '@/api/messages'
 import { staffQueueApi } from '@/api/queue'
 import { isStaffUser, staffApi } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
@@ -32,7 +33,7 @@ export default function StaffHome() {
       const supervising = holds(user?.roles, 'supervisor')
       // a reviewer without window duties counts their own department's filings
       const departmentId = !holds(user?.roles, 'window') && holds(user?.roles, 'reviewer') ? (user?.departmentId ?? undefined) : undefined
-      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, toReview, inReview, board] = await Promise.all([
+      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, toReview, inReview, board, unread] = await Promise.all([
         count(staffApi.bookings({ status: 'booked' }, ONE)),
         count(staffApi.offhours('pending')),
         count(staffApi.filings({ status: 'submitted' }, ONE)),
@@ -46,13 +47,14 @@ export default function StaffHome() {
         count(staffApi.filings({ status: 'accepted', departmentId }, ONE)),
         count(staffApi.filings({ status: 'under_review', departmentId }, ONE)),
         supervising ? staffApi.supervision().catch(() => null) : Promise.resolve(null),
+        messagesApi.unreadCount().then((r) => r.count).catch(() => null),
       ])
       if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies].every((n) => n === null)) {
         // every call failed: show the error with 重试
         await staffApi.bookings({ status: 'booked' }, ONE)
       }
       const lateItems = board ? board.filings.length + board.offhoursRequests.length + board.rectifications.length : null
-      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, toReview, inReview, supervision: lateItems }
+      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, toReview, inReview, supervision: lateItems, unread }
     },
     [accessToken],
     enabled,
@@ -64,6 +66,8 @@ export default function StaffHome() {
   const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v))
   // 受审分离: each duty's tiles (an admin sees all); those without a duty are everyone's
   const tiles = forDuties<{ key: string; label: string; num: number | null | undefined; sub: string; url: string; alert?: boolean; duty?: StaffRole }>([
+    // 督办 and other notices for staff (a late filing of their department, an overdue ticket)
+    { key: 'messages', label: '消息', num: s?.unread, sub: '未读', url: '/subpackages/messages/pages/index/index', alert: !!s?.unread },
     { key: 'supervision', label: '督办', num: s?.supervision, sub: '超期和临期事项', url: P('supervision'), alert: !!s?.supervision, duty: 'supervisor' },
     { key: 'review', label: '部门审查', num: s?.toReview, sub: `待审查 · 审查中 ${n(s?.inReview)}`, url: `${P('filings')}?status=accepted`, duty: 'reviewer' },
     { key: 'bookings', label: '今日预约', num: s?.bookings, sub: '待签到', url: P('bookings'), duty: 'window' },
