@@ -96,11 +96,21 @@ describe('separation of duties and 督办', () => {
     await setClock(api, MONDAY);
     const [, other] = await departments();
     await newStaff('otherdept', { departmentId: other.id, roles: ['reviewer'] });
-    const { id, number, u } = await accepted(f.world.staff.token, 1);
+    const { id, number, u } = await accepted(f.world.staff.token, 2); // due at the end of Wednesday 9 December
+    const reviewerInbox = async (title: string) =>
+      (await inbox(await login(REVIEWER01.username, REVIEWER01.password))).filter((x) => x.title === title && x.body.includes(number));
 
-    await setClock(api, '2026-12-09T01:00:00.000Z'); // Wednesday: due at the end of Tuesday (tokens of Monday have expired)
-    const admin = (await staffSignIn(api, ADMIN.username, ADMIN.password)).accessToken;
-    const scan = async () => (await api.post('/api/admin/jobs/sla-scan/run', undefined, { token: admin })).body as Record<string, number>;
+    await setClock(api, '2026-12-08T01:00:00.000Z'); // Tuesday: one working day left (tokens of Monday have expired)
+    // the clock jumps days: each scan signs the admin in afresh
+    const scan = async () => {
+      const admin = (await staffSignIn(api, ADMIN.username, ADMIN.password)).accessToken;
+      return (await api.post('/api/admin/jobs/sla-scan/run', undefined, { token: admin })).body as Record<string, number>;
+    };
+    expect((await scan()).escalated).toBeGreaterThanOrEqual(2);
+    expect(await reviewerInbox('督办：办件即将到期')).toHaveLength(1);
+    expect((await inbox((await refreshed(api, u)).token)).some((x) => x.title === '办件已超期')).toBe(false);
+
+    await setClock(api, '2026-12-10T01:00:00.000Z'); // Thursday: past its due date
     const run = await scan();
     expect(run.overdue).toBeGreaterThanOrEqual(1);
     expect(run.escalated).toBeGreaterThanOrEqual(2);
@@ -119,7 +129,7 @@ describe('separation of duties and 督办', () => {
 
     const told = (await inbox((await refreshed(api, u)).token)).filter((x) => x.title === '办件已超期');
     expect(told).toHaveLength(1);
-    expect(told[0].body).toContain('2026-12-08');
+    expect(told[0].body).toContain('2026-12-09');
     expect(told[0].body).toContain('已将超期情况通报承办部门（清河市市场监督管理局）审核人员和大厅督办人员');
     expect(told[0].body).not.toContain('督促');
 
