@@ -61,6 +61,8 @@ export default defineAppConfig({
         'pages/search/index',
         'pages/queue/index',
         'pages/late/index',
+        'pages/registered/index',
+        'pages/overtime/index',
         'pages/supervision/index',
       ],
     },

@@ -18,16 +18,19 @@ import type {
   EnterpriseView,
   Expect,
   GuideView,
+  HallQueueFigures,
   LookupView,
   MessageView,
   NoShowRecordItem,
   OffhoursView,
+  OvertimeServiceView,
   Page,
   PhraseView,
   PublicConfig,
   RatedApplicationView,
   RatedBookingView,
   RateResult,
+  RegisteredBookingView,
   RouteViews,
   RatingView,
   SatisfactionStats,
@@ -46,6 +49,7 @@ import type { delegationApi } from './delegation'
 import type { enterprisesApi } from './enterprises'
 import type { filingsApi } from './filings'
 import type { messagesApi } from './messages'
+import type { staffQueueApi } from './queue'
 import type { ratingsApi } from './ratings'
 import type { staffApi } from './staff'
 
@@ -75,6 +79,10 @@ export type ClientContractCheck = [
   Expect<Equal<Answer<typeof delegationApi.list>, AuthorizationView[]>>,
   Expect<Equal<Answer<typeof messagesApi.list>, MessageView[]>>,
   Expect<Equal<Answer<typeof staffApi.bookings>, Page<StaffBookingView>>>,
+  Expect<Equal<Answer<typeof staffApi.registeredBookings>, Page<StaffBookingView>>>,
+  Expect<Equal<Answer<typeof staffApi.registerBooking>, RegisteredBookingView>>,
+  Expect<Equal<Answer<typeof staffQueueApi.overtime>, OvertimeServiceView[]>>,
+  Expect<Equal<Answer<typeof staffQueueApi.queueFigures>, HallQueueFigures[]>>,
   Expect<Equal<Answer<typeof staffApi.revealBookingApplicant>, ApplicantRevealed>>,
   Expect<Equal<Answer<typeof staffApi.search>, DeskSearchResult>>,
   Expect<Equal<Answer<typeof staffApi.phrases>, PhraseView[]>>,

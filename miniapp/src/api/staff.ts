@@ -21,6 +21,8 @@ import type {
   PhraseView,
   PrereviewDecision,
   RectificationState,
+  RegisterBookingRequest,
+  RegisteredBookingView,
   SlaState,
   StaffApplicationView,
   StaffBookingView,
@@ -68,6 +70,10 @@ export const staffApi = {
   bookings: (q: { date?: string; status?: BookingStatus }, p: Paging) => paged<StaffBookingView>('/api/staff/bookings', q, p),
   /** 迟到电话: today's bookings past their start, neither checked in nor counted (still booked, or a pending no-show) */
   lateBookings: (p: Paging) => paged<StaffBookingView>('/api/staff/bookings', { status: 'late' }, p),
+  /** 窗口登记: the bookings the hall's desk registered on `date` (phone calls, walk-ins), whatever day each is for, latest first */
+  registeredBookings: (date: string, p: Paging) => paged<StaffBookingView>('/api/staff/bookings', { registeredOn: date }, p),
+  /** 电话/现场登记: a booking for a phone call or a walk-in (kind `registered`, the same admission rules); the code goes out by SMS where a provider is set */
+  registerBooking: (body: RegisterBookingRequest) => request<RegisteredBookingView>('POST', '/api/staff/bookings', { body }),
   revealBookingApplicant: (bookingId: string) => request<ApplicantRevealed>('POST', `/api/staff/bookings/${id(bookingId)}/reveal-applicant`),
   search: (q: string) => request<DeskSearchResult>('GET', '/api/staff/search', { query: { q } }),
   phrases: () => request<PhraseView[]>('GET', '/api/staff/phrases'),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
@@ -45,7 +45,7 @@ export class ApplicationsService implements OnModuleInit {
     @InjectRepository(ApplicationMaterialEntity) private readonly materials: Repository<ApplicationMaterialEntity>,
     @InjectRepository(ApplicationEventEntity) private readonly events: Repository<ApplicationEventEntity>,
     @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -78,7 +78,7 @@ export class FilingKernel {
     @InjectRepository(ApplicationEventEntity) private readonly events: Repository<ApplicationEventEntity>,
     @InjectRepository(ApplicationNoticeEntity) private readonly notices: Repository<ApplicationNoticeEntity>,
     @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,

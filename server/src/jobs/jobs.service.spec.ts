@@ -15,6 +15,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     followUps: { sample: counting('drawn') },
     slotGeneration: { run: counting('created') },
     offhours: { expire: counting('expired') },
+    queue: { dayEnd: counting('ended') },
     supervision: { scan: counting('rectificationsOverdue') },
   };
   const jobs = new JobsService(
@@ -26,6 +27,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.followUps as never,
     fakes.slotGeneration as never,
     fakes.offhours as never,
+    fakes.queue as never,
     fakes.supervision as never,
   );
   return { jobs, fakes };
@@ -45,6 +47,8 @@ describe('JobsService', () => {
     expect(fakes.supervision.scan).toHaveBeenCalledTimes(1);
     await expect(jobs.run('callback-sampling')).resolves.toEqual({ drawn: 1 });
     await expect(jobs.run('offhours-expiry')).resolves.toEqual({ expired: 1 });
+    await expect(jobs.run('queue-day-end')).resolves.toEqual({ ended: 1 });
+    expect(fakes.queue.dayEnd).toHaveBeenCalledTimes(1);
   });
 
   it('tells slot generation whether the timer or the run-now route asked', async () => {

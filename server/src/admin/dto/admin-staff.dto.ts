@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { STAFF_ROLES, StaffRole } from '@gov/shared';
+import { IsOptionalRowId, IsRowId } from '../../common/validation/row-id';
 
 export class CreateStaffDto {
   @ApiProperty({ example: 'staff02' })
@@ -19,15 +20,10 @@ export class CreateStaffDto {
   @Length(1, 64)
   name!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 36)
+  @IsRowId()
   hallId!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 36)
+  @IsOptionalRowId()
   departmentId?: string;
 
   @ApiPropertyOptional({ enum: STAFF_ROLES, isArray: true, description: '默认 ["window","reviewer","supervisor"]（无部门时不含 reviewer）' })

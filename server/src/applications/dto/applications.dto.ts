@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus, DELIVERY_METHODS, DeliveryMethod, SLA_STATES, SlaState } from '@gov/shared';
-import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
+import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 import type { AdvanceRequest, CommitmentRequest, CreateApplicationRequest, DeliverRequest, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
 
 export class CreateApplicationDto implements CreateApplicationRequest {
@@ -30,10 +30,7 @@ export class CreateApplicationDto implements CreateApplicationRequest {
   @Length(1, 36)
   hallId?: string;
 
-  @ApiPropertyOptional({ type: OnBehalfOfDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OnBehalfOfDto)
+  @IsOptionalOnBehalfOf()
   onBehalfOf?: OnBehalfOfDto;
 }
 

@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ServiceGuideDto } from './catalog-query.dto';
+import { IsOptionalRowId, IsRowId } from '../../common/validation/row-id';
 
 const notNull = (field: string) => (o: Record<string, unknown>) => o[field] !== null && o[field] !== undefined;
 
@@ -85,10 +86,7 @@ export class HallBodyDto {
 }
 
 export class MaterialBodyDto {
-  @ApiPropertyOptional({ description: '修改已有材料时带上其 id（已提交的办件引用它）；新材料不带' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 36)
+  @IsOptionalRowId({ description: '修改已有材料时带上其 id（已提交的办件引用它）；新材料不带' })
   id?: string;
 
   @ApiProperty({ example: '个体工商户登记（备案）申请书' })
@@ -163,9 +161,7 @@ export class ServiceBodyDto {
   @MaxLength(200)
   subItem?: string | null;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 36)
+  @IsRowId()
   departmentId!: string;
 
   @ApiProperty() @IsString() @Length(1, 5000) scope!: string;
