@@ -59,7 +59,7 @@ export class ApplicationsJobs {
       }
     }
 
-    // 2. SLA states of running filings; a message once when one becomes overdue
+    // 2. SLA states of running filings; 督办 when one becomes due soon or overdue (superviseLate)
     let marked = 0;
     let overdue = 0;
     let escalated = 0;
