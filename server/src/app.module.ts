@@ -29,6 +29,7 @@ import { HealthController } from './health/health.controller';
 import { FilesModule } from './files/files.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { OffhoursModule } from './offhours/offhours.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
@@ -64,6 +65,7 @@ export class AppModule {
         CalendarModule,
         AccessModule,
         NotificationsModule,
+        OutboxModule.forRoot(config),
         BookingModule,
         JobsModule,
         ApplicationsModule,

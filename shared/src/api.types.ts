@@ -167,6 +167,8 @@ export interface ServiceGuide {
   departmentName?: string;
   keywords?: string[];
   onlinePrereview?: boolean;
+  /** 即办: done on the spot at the window */
+  instant?: boolean;
 }
 
 export interface CalendarDay {

@@ -7,6 +7,7 @@ import type {
   Audience,
   AuthorizationStatus,
   BookingStatus,
+  CommitmentStatus,
   DeliveryMethod,
   EnterpriseRole,
   EnterpriseStatus,
@@ -51,6 +52,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   denied: '不予许可',
   delivered: '已办结',
   withdrawn: '已撤回',
+  returned: '已退件',
 };
 
 /** The steps of a filing's timeline (TimelineView.action). */
@@ -68,6 +70,10 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   deliver: '送达',
   withdraw: '撤回',
   deem_accept: '视为受理',
+  return: '退件',
+  complete: '即办办结',
+  fulfil: '补交容缺材料',
+  breach: '未按期补交（失信）',
 };
 
 /**
@@ -77,6 +83,8 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
 export function timelineTitle(e: { action?: string | null; status: ApplicationStatus }): string {
   return (e.action && APPLICATION_ACTION_LABELS[e.action]) || APPLICATION_STATUS_LABELS[e.status] || e.status;
 }
+
+export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = { open: '待补交', fulfilled: '已补齐', breached: '逾期未补交' };
 
 export const SLA_LABELS: Record<SlaState, string> = { on_track: '正常', due_soon: '即将到期', overdue: '已超期' };
 

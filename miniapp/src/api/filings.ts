@@ -24,6 +24,7 @@ export const filingsApi = {
   lookup: (number: string, phoneTail: string) =>
     request<LookupView>('GET', '/api/applications/lookup', { query: { number, phoneTail }, auth: false }),
   receiptPath: (filingId: string) => `/api/applications/${id(filingId)}/receipt.pdf`,
+  returnPath: (filingId: string) => `/api/applications/${id(filingId)}/return.pdf`,
   filePath: (fileId: string) => `/api/files/${id(fileId)}`,
 }
 

@@ -9,6 +9,7 @@ import type {
   BookingStatus,
   CallbackOutcomeRequest as FollowUpOutcomeRequest,
   CallbackView as FollowUpView,
+  CompleteApplicationRequest,
   ConfirmOffhoursRequest,
   ContactRequest,
   RefuseOffhoursRequest,
@@ -23,6 +24,7 @@ import type {
   RectificationState,
   RegisterBookingRequest,
   RegisteredBookingView,
+  ReturnApplicationRequest,
   SlaState,
   StaffApplicationView,
   StaffBookingView,
@@ -117,6 +119,12 @@ export const staffApi = {
     request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/advance`, { body: { to, note: note || undefined } }),
   deliver: (appId: string, method: DeliveryMethod, trackingNo?: string) =>
     request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/deliver`, { body: { method, trackingNo: trackingNo || undefined } }),
+  /** 退件 after acceptance, with reasons */
+  returnFiling: (appId: string, reason: string) =>
+    request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/return`, { body: { reason } satisfies ReturnApplicationRequest }),
+  /** 即办: an instant service decided and handed over on the spot */
+  complete: (appId: string, note: string) =>
+    request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/complete`, { body: (note ? { note } : {}) satisfies CompleteApplicationRequest }),
 
   rectifications: (status: RectificationState | undefined, p: Paging) => paged<StaffRectificationView>('/api/staff/rectifications', { status }, p),
   answerRectification: (ticketId: string, answer: string) =>

@@ -188,6 +188,7 @@ export class AccountService {
         action: filingTodo(
           a.status,
           committed.filter((m) => m.applicationId === a.id).map((m) => ({ fileCount: filed.has(`${a.id}/${m.materialId}`) ? 1 : 0 })),
+          a.commitmentStatus,
         ),
       }))
       .filter((t) => t.action !== null)

@@ -10,16 +10,18 @@ import { OversightService } from '../oversight/oversight.service';
 import { overdueFilingText } from '../oversight/oversight.rules';
 import { deemedAccepted, LAW_PREREVIEW_DAYS, slaState } from './applications.rules';
 import { ApplicationEntity } from './entities/application.entity';
+import { CommitmentsService } from './commitments.service';
 import { FilingKernel, SYSTEM_ACTOR } from './filing-kernel.service';
 
 const DAY = 86_400_000;
 
 /**
  * The `sla-scan` job. Idempotent conditional updates only, so any number of instances may run it
- * at once: the law's pre-review clock (a filing with no correction notice 5 working days after its
- * submission counts as accepted from the day it was submitted, 行政许可法 art. 32), then the SLA
- * state of every running filing; a filing becoming due soon or overdue is put before its department's
- * reviewers and the hall's supervisors (督办), and an overdue one's applicant is told what was done.
+ * at once: the law's pre-review clock (a filing still waiting for pre-review with no correction
+ * notice 5 working days after its submission counts as accepted from the day it was submitted,
+ * 行政许可法 art. 32), then the SLA state of every running filing; a filing becoming due soon or
+ * overdue is put before its department's reviewers and the hall's supervisors (督办), and an overdue
+ * one's applicant is told what was done.
  */
 @Injectable()
 export class ApplicationsJobs {
@@ -30,7 +32,13 @@ export class ApplicationsJobs {
     private readonly clock: ClockService,
     private readonly oversight: OversightService,
     private readonly catalog: CatalogService,
+    private readonly commitments: CommitmentsService,
   ) {}
+
+  /** The `commitment-scan` job (CommitmentsService.scan): breached 容缺 commitments marked and recorded. */
+  commitmentScan(): Promise<{ breached: number; fulfilled: number }> {
+    return this.commitments.scan();
+  }
 
   /**
    * Runs the scan once. Returns how many filings were deemed accepted, had their SLA state changed,
@@ -40,10 +48,11 @@ export class ApplicationsJobs {
     const now = this.clock.now();
     const cal = await this.calendar.view();
 
-    // 1. the law's clock. 5 working days are at least 5 calendar days: older submissions are the only candidates.
+    // 1. the law's clock, only for filings waiting for pre-review (never for one waiting for the applicant's originals).
+    //    5 working days are at least 5 calendar days: older submissions are the only candidates.
     let deemed = 0;
     const waiting = await this.apps.find({
-      where: { status: In(['submitted', 'prereview_passed']), submittedAt: LessThan(new Date(now.getTime() - LAW_PREREVIEW_DAYS * DAY)) },
+      where: { status: 'submitted', submittedAt: LessThan(new Date(now.getTime() - LAW_PREREVIEW_DAYS * DAY)) },
       order: { submittedAt: 'ASC' },
       take: 500,
     });

@@ -291,6 +291,7 @@ export class AdminCatalogService {
       keywords: b.keywords.map((k) => k.trim()).filter(Boolean),
       onlinePrereview: b.onlinePrereview,
       keyProject: b.keyProject,
+      instant: b.instant ?? false,
     };
   }
 

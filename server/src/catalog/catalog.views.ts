@@ -67,5 +67,6 @@ export function guideView(
     departmentName: department?.name ?? '',
     keywords: s.keywords,
     onlinePrereview: s.onlinePrereview,
+    instant: s.instant,
   };
 }

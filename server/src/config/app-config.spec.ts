@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './app-config';
+import { SMS_TEMPLATE_KEYS } from './sms-templates';
 
 const problems = (env: Record<string, string>): string[] => {
   try {
@@ -36,6 +37,15 @@ describe('loadConfig', () => {
     expect(p.join('\n')).toMatch(/TEST_CLOCK/);
   });
 
+  it('keeps 容缺 for 5 working days and bars it 180 days after a breach, unless configured; refuses nonsense', () => {
+    const c = loadConfig({});
+    expect(c.filings).toMatchObject({ commitmentDays: 5, commitmentBarDays: 180 });
+    expect(loadConfig({ COMMITMENT_BAR_DAYS: '365' }).filings.commitmentBarDays).toBe(365);
+    const p = problems({ COMMITMENT_BAR_DAYS: '0', COMMITMENT_DAYS: 'five' }).join('\n');
+    expect(p).toMatch(/COMMITMENT_BAR_DAYS/);
+    expect(p).toMatch(/COMMITMENT_DAYS/);
+  });
+
   it('refuses to run production without secrets, with the dev SMS provider or the test clock', () => {
     const p = problems({ NODE_ENV: 'production', SMS_PROVIDER: 'dev', TEST_CLOCK: '1' }).join('\n');
     expect(p).toMatch(/JWT_SECRET is required/);
@@ -58,5 +68,24 @@ describe('loadConfig', () => {
     expect(c.sms.provider).toBe('http');
     expect(c.dataKey.length).toBe(32);
     expect(c.lookupKey.length).toBe(32);
+  });
+
+  describe('SMS through the clouds', () => {
+    const templates = (id: (i: number) => string) =>
+      Object.fromEntries(SMS_TEMPLATE_KEYS.map((k, i) => [`SMS_TEMPLATE_${k.toUpperCase()}`, id(i)]));
+    const aliyun = { SMS_PROVIDER: 'aliyun', SMS_ACCESS_KEY_ID: 'ak', SMS_ACCESS_KEY_SECRET: 'sk', SMS_SIGN_NAME: '政务通' };
+
+    it('starts with every template id given in the cloud’s form', () => {
+      const c = loadConfig({ ...aliyun, ...templates((i) => `SMS_${100000 + i}`), SMS_ENDPOINT: 'http://127.0.0.1:9000' });
+      expect(c.sms).toMatchObject({ provider: 'aliyun', endpoint: 'http://127.0.0.1:9000', templates: { login: 'SMS_100000', ticket_called: `SMS_${100000 + SMS_TEMPLATE_KEYS.length - 1}` } });
+    });
+
+    it('refuses to start without a template id for every SMS, or with one in the wrong form', () => {
+      expect(problems(aliyun).join('\n')).toMatch(/SMS_TEMPLATE_LOGIN, SMS_TEMPLATE_BOOKING,/);
+      expect(problems({ ...aliyun, ...templates(() => '12345') })).toContain('SMS_TEMPLATE_LOGIN must be an Alibaba Cloud template code such as SMS_123456789 (got "12345")');
+      const tencent = { ...aliyun, SMS_PROVIDER: 'tencent', ...templates((i) => String(200000 + i)) };
+      expect(problems(tencent)).toEqual(['SMS_SDK_APP_ID (ten digits) is required when SMS_PROVIDER=tencent']);
+      expect(problems({ ...tencent, SMS_SDK_APP_ID: '1400000001', SMS_ACCESS_KEY_SECRET: '' })).toEqual(['SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET are required when SMS_PROVIDER=tencent']);
+    });
   });
 });

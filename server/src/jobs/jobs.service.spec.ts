@@ -8,7 +8,7 @@ const counting = (key: string) => jest.fn(async () => ({ [key]: 1 }));
 
 function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
   const fakes = {
-    applications: { slaScan: counting('marked') },
+    applications: { slaScan: counting('marked'), commitmentScan: counting('breached') },
     booking: { noShowSweep: counting('marked'), reminders: counting('sent') },
     waitlist: { sweep: counting('offered') },
     ratingInvitations: { run: counting('invited') },
@@ -17,6 +17,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     offhours: { expire: counting('expired') },
     queue: { dayEnd: counting('ended') },
     supervision: { scan: counting('rectificationsOverdue') },
+    outbox: { drain: counting('sent') },
   };
   const jobs = new JobsService(
     { jobsEnabled: false } as AppConfig,
@@ -29,6 +30,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.offhours as never,
     fakes.queue as never,
     fakes.supervision as never,
+    fakes.outbox as never,
   );
   return { jobs, fakes };
 }
@@ -49,6 +51,9 @@ describe('JobsService', () => {
     await expect(jobs.run('offhours-expiry')).resolves.toEqual({ expired: 1 });
     await expect(jobs.run('queue-day-end')).resolves.toEqual({ ended: 1 });
     expect(fakes.queue.dayEnd).toHaveBeenCalledTimes(1);
+    await expect(jobs.run('commitment-scan')).resolves.toEqual({ breached: 1 });
+    expect(fakes.applications.commitmentScan).toHaveBeenCalledTimes(1);
+    await expect(jobs.run('outbox')).resolves.toEqual({ sent: 1 });
   });
 
   it('tells slot generation whether the timer or the run-now route asked', async () => {

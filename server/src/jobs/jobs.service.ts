@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { OffhoursService } from '../offhours/offhours.service';
 import { QueueJobs } from '../queue/queue.jobs';
 import { SupervisionService } from '../supervision/supervision.service';
+import { OutboxWorker } from '../outbox/outbox.worker';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
 
@@ -37,6 +38,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     offhours: OffhoursService,
     queue: QueueJobs,
     supervision: SupervisionService,
+    outbox: OutboxWorker,
   ) {
     this.jobs = [
       everyMinute('no-show-sweep', () => booking.noShowSweep()),
@@ -48,6 +50,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),
       everyMinute('offhours-expiry', () => offhours.expire()),
       everyMinute('queue-day-end', () => queue.dayEnd()),
+      everyMinute('commitment-scan', () => applications.commitmentScan()),
+      // the outbox worker drains on its own (woken after each commit, and polling); this runs a drain now
+      everyMinute('outbox', () => outbox.drain()),
     ];
   }
 

@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus, DELIVERY_METHODS, DeliveryMethod, SLA_STATES, SlaState } from '@gov/shared';
 import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
-import type { AdvanceRequest, CommitmentRequest, CreateApplicationRequest, DeliverRequest, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
+import type { AdvanceRequest, CommitmentRequest, CompleteApplicationRequest, ReturnApplicationRequest, CreateApplicationRequest, DeliverRequest, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
 
 export class CreateApplicationDto implements CreateApplicationRequest {
   @ApiProperty()
@@ -109,6 +109,21 @@ export class RefuseDto implements RefuseApplicationRequest {
   @IsString()
   @Length(2, 2000)
   reason!: string;
+}
+
+export class ReturnDto implements ReturnApplicationRequest {
+  @ApiProperty({ example: '承诺补交的房屋产权证明逾期未补交，申请材料不齐全' })
+  @IsString()
+  @Length(2, 2000)
+  reason!: string;
+}
+
+export class CompleteDto implements CompleteApplicationRequest {
+  @ApiPropertyOptional({ example: '当场审核通过，证件已当面交付' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export const ADVANCE_TARGETS = ['under_review', 'approved', 'denied'] as const;

@@ -235,6 +235,11 @@ export class ServiceBodyDto {
   @ApiProperty() @IsBoolean() onlinePrereview!: boolean;
   @ApiProperty() @IsBoolean() keyProject!: boolean;
 
+  @ApiPropertyOptional({ default: false, description: '即办件：窗口当场办结、当场送达，不出具受理通知书、不计承诺时限' })
+  @IsOptional()
+  @IsBoolean()
+  instant?: boolean;
+
   @ApiPropertyOptional({ default: true, description: 'false 则下架（公众不可见）' })
   @IsOptional()
   @IsBoolean()

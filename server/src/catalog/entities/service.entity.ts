@@ -31,6 +31,8 @@ export class ServiceEntity {
   @Column({ type: 'text', transformer: jsonText<string[]>([]) }) keywords!: string[];
   @Column({ name: 'online_prereview', type: 'boolean', default: false }) onlinePrereview!: boolean;
   @Column({ name: 'key_project', type: 'boolean', default: false }) keyProject!: boolean;
+  /** 即办: decided and handed over at the window on the spot, no receipt and no promised-days clock (临沂 二(三)1) */
+  @Column({ type: 'boolean', default: false }) instant!: boolean;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;

@@ -209,6 +209,7 @@ export class SeedService implements OnApplicationBootstrap {
             keywords: s.keywords,
             onlinePrereview: s.onlinePrereview,
             keyProject: s.keyProject,
+            instant: s.instant,
             active: true,
             createdAt: now,
             updatedAt: now,

@@ -12,6 +12,7 @@ export const FILING_TONE: Record<string, Tone> = {
   denied: 'danger',
   delivered: 'success',
   withdrawn: 'muted',
+  returned: 'danger',
 }
 
 export { SLA_TONE } from '@/utils/status-tones'

@@ -2,7 +2,7 @@ import Code from '@/components/Code'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { ApplicationStatus, DeliveryMethod, StaffRole } from '@gov/shared'
+import { COMMITMENT_STATUS_LABELS, type ApplicationStatus, type DeliveryMethod, type StaffRole } from '@gov/shared'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
@@ -32,22 +32,32 @@ import { useBusy } from '@/hooks/useBusy'
 import { forDuties, holds } from '@/utils/duties'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
-type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
+type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | 'return' | 'complete' | null
 
 /**
  * The steps staff may take from a status, each confirmed in a dialog, and whose duty each is
- * (受审分离): the window pre-reviews, accepts or refuses and delivers; the department's reviewer
- * opens the review and decides.
+ * (受审分离): the window refuses at once from 待预审, does 即办 (instant services only: decided on the
+ * spot, so no separate reviewer), accepts or refuses after pre-review, 退件 after acceptance and
+ * delivers; the department's reviewer opens the review and decides.
  */
-const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean; duty: StaffRole }>>> = {
+const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean; instantOnly?: boolean; duty: StaffRole }>>> = {
+  submitted: [
+    { action: 'complete', label: '即办：当场办结', instantOnly: true, duty: 'window' },
+    { action: 'refuse', label: '不予受理', danger: true, duty: 'window' },
+  ],
   prereview_passed: [
+    { action: 'complete', label: '即办：当场办结', instantOnly: true, duty: 'window' },
     { action: 'accept', label: '受理', duty: 'window' },
     { action: 'refuse', label: '不予受理', danger: true, duty: 'window' },
   ],
-  accepted: [{ action: 'under_review', label: '进入审查', duty: 'reviewer' }],
+  accepted: [
+    { action: 'under_review', label: '进入审查', duty: 'reviewer' },
+    { action: 'return', label: '退件', danger: true, duty: 'window' },
+  ],
   under_review: [
     { action: 'approved', label: '准予许可', duty: 'reviewer' },
     { action: 'denied', label: '不予许可', danger: true, duty: 'reviewer' },
+    { action: 'return', label: '退件', danger: true, duty: 'window' },
   ],
   approved: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
   denied: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
@@ -89,11 +99,16 @@ export default function Review() {
   }, [f?.id, f?.status])
 
   const roles = desk.user?.roles
+  const atWindow = holds(roles, 'window')
+  // the originals check at the window (预审通过) may still send the one notice
+  const [checkingOriginals, setCheckingOriginals] = useState(false)
+  useEffect(() => setCheckingOriginals(false), [f?.id, f?.status])
   // pre-review is the window's duty; a reviewer or supervisor reads the materials only
-  const reviewing = f?.status === 'submitted' && holds(roles, 'window')
-  const allSteps = f ? (NEXT_STEPS[f.status] ?? []) : []
+  const reviewing = atWindow && (f?.status === 'submitted' || (f?.status === 'prereview_passed' && checkingOriginals))
+  const allSteps = f ? (NEXT_STEPS[f.status] ?? []).filter((step) => !step.instantOnly || f.instant) : []
   const mySteps = forDuties(allSteps, roles)
-  const othersDuty = mySteps.length === 0 && allSteps.length > 0 ? allSteps[0].duty : null
+  // 待预审 says whose it is below
+  const othersDuty = mySteps.length === 0 && allSteps.length > 0 && f?.status !== 'submitted' ? allSteps[0].duty : null
   const set = (materialId: string, patch: Partial<Draft[string]>) => {
     setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
     errors.changed(materialId)
@@ -118,6 +133,10 @@ export default function Review() {
     errors.clear()
     if (decisions().some((d) => !d.ok)) {
       setConfirming(true)
+      return
+    }
+    if (f.status === 'prereview_passed') {
+      errors.fail('原件核验无误的，请直接受理；需补正的材料请选“需补正”并写明原因')
       return
     }
     await whileBusy(async () => {
@@ -152,6 +171,8 @@ export default function Review() {
     approved: { title: '准予许可', label: '决定说明', description: '作出准予许可的决定。', confirm: '准予许可' },
     denied: { title: '不予许可', label: '决定说明（理由）', description: '作出不予许可的决定，须写明理由。', confirm: '不予许可', danger: true },
     deliver: { title: '送达结果', description: '选择送达方式。', confirm: '确认送达' },
+    return: { title: '退件', label: '退件理由', description: '退回已受理的办件：申请人将收到退件通知，可下载《退件回执》凭回执领回材料。', confirm: '退件', danger: true },
+    complete: { title: '即办：当场办结', label: '办结说明（选填）', description: '即办件当场审核、当场交付结果，不出具受理通知书、不计承诺时限。', confirm: '当场办结', minLength: 0 },
   }
   const dlg = action ? dialog[action] : null
 
@@ -159,6 +180,8 @@ export default function Review() {
     if (!f || !action) return
     if (action === 'accept') await staffApi.accept(f.id)
     else if (action === 'refuse') await staffApi.refuse(f.id, text)
+    else if (action === 'return') await staffApi.returnFiling(f.id, text)
+    else if (action === 'complete') await staffApi.complete(f.id, text)
     else if (action === 'deliver') {
       if (method === 'post' && !/^[A-Za-z0-9-]{6,40}$/.test(trackingNo.trim())) throw new Error('请填写 6-40 位快递单号')
       await staffApi.deliver(f.id, method, method === 'post' ? trackingNo.trim() : undefined)
@@ -168,7 +191,7 @@ export default function Review() {
   }
 
   return (
-    <StaffPage title={holds(roles, 'window') ? '办件预审' : '办件审查'} onRefresh={filing.reload}>
+    <StaffPage title={atWindow ? '办件预审' : '办件审查'} onRefresh={filing.reload}>
       <PageState of={filing}>
         {f && (
           <View className='st-review'>
@@ -187,7 +210,35 @@ export default function Review() {
                     预审剩余 {f.prereview.daysLeft} 个工作日（{dateLabel(f.prereview.deadline)} 前未发出补正告知的，视为自提交之日起受理）
                   </Text>
                 ) : null}
+                {f.acceptBy ? <Text className='st-line'>受理时限：{dateLabel(f.acceptBy)} 前受理或告知（提交后一个工作日内）</Text> : null}
+                {f.instant ? <Text className='st-line'>即办件：当场办结、当场交付，不出具受理通知书</Text> : null}
                 {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
+                {f.commitment ? (
+                  <View className={f.commitment.status === 'breached' || f.commitment.owed.length ? 'st-note' : 'st-line'}>
+                    <Text>
+                      容缺承诺：{COMMITMENT_STATUS_LABELS[f.commitment.status]}
+                      {f.commitment.owed.length
+                        ? `，待补交 ${f.materials.filter((m) => f.commitment?.owed.includes(m.materialId)).map((m) => m.name).join('、')}`
+                        : ''}
+                      {f.commitment.dueAt ? `（补交期限 ${dateLabel(f.commitment.dueAt)}）` : '（自受理之日起计算补交期限）'}
+                      {f.commitment.owed.length ? '。材料补齐前不能准予许可或送达。' : ''}
+                    </Text>
+                  </View>
+                ) : null}
+                {f.credit?.records.length ? (
+                  <View className='st-note' role='note' aria-label='信用记录'>
+                    <Text>
+                      信用记录：有 {f.credit.records.length} 条容缺承诺未履行记录
+                      {f.credit.barredUntil ? `，${dateLabel(f.credit.barredUntil)} 前不得申请容缺受理` : ''}
+                    </Text>
+                    {f.credit.records.map((r) => (
+                      <Text key={r.id} className='st-line'>
+                        {fullDateTime(r.recordedAt)}：{r.note}
+                      </Text>
+                    ))}
+                  </View>
+                ) : null}
+                {f.returnReason ? <Text className='st-line'>退件理由：{f.returnReason}</Text> : null}
                 {f.receiptNo ? <Text className='st-line'>受理编号 <Code>{f.receiptNo}</Code></Text> : null}
                 {f.refuseReason ? <Text className='st-line'>不予受理理由：{f.refuseReason}</Text> : null}
                 {f.decisionNote ? <Text className='st-line'>决定说明：{f.decisionNote}</Text> : null}
@@ -254,6 +305,14 @@ export default function Review() {
                     </View>
                   )
                 })}
+                {f.status === 'prereview_passed' && atWindow && !checkingOriginals ? (
+                  <>
+                    <Text className='st-line'>窗口核验原件时发现问题的，仍可发出一次性补正告知（只能要求补正已告知或已更换的材料）。</Text>
+                    <Button className='btn-block' block type='warning' fill='outline' onClick={() => setCheckingOriginals(true)}>
+                      原件核验需补正
+                    </Button>
+                  </>
+                ) : null}
                 {reviewing && (
                   <>
                     <FormError message={errors.form} />
@@ -278,11 +337,11 @@ export default function Review() {
                     ))}
                   </ButtonRow>
                 ) : null}
-                {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft'].includes(f.status) && (
+                {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft', 'returned'].includes(f.status) && (
                   <Text className='st-line'>
                     {f.status === 'submitted'
                       ? reviewing
-                        ? '请先完成预审。'
+                        ? '请先完成预审；依法不予受理的可直接不予受理。'
                         : '等待窗口人员预审。'
                       : f.status === 'correction_required'
                         ? '等待申请人补正材料。'
