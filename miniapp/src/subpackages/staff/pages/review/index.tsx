@@ -107,8 +107,9 @@ export default function Review() {
   const reviewing = atWindow && (f?.status === 'submitted' || (f?.status === 'prereview_passed' && checkingOriginals))
   const allSteps = f ? (NEXT_STEPS[f.status] ?? []).filter((step) => !step.instantOnly || f.instant) : []
   const mySteps = forDuties(allSteps, roles)
-  // 待预审 says whose it is below
-  const othersDuty = mySteps.length === 0 && allSteps.length > 0 && f?.status !== 'submitted' ? allSteps[0].duty : null
+  // whose the main next step is when it is not the caller's (退件 beside it is the window's); 待预审 says so below
+  const next = allSteps[0]
+  const othersDuty = next && !mySteps.includes(next) && f?.status !== 'submitted' ? next.duty : null
   const set = (materialId: string, patch: Partial<Draft[string]>) => {
     setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
     errors.changed(materialId)
