@@ -42,6 +42,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { AssistanceModule } from './assistance/assistance.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 @Module({})
 export class AppModule {
@@ -88,6 +89,7 @@ export class AppModule {
         GuidanceModule,
         ConsultationsModule,
         AssistanceModule,
+        SupervisionModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

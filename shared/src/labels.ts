@@ -94,7 +94,14 @@ export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = { original: '�
 
 export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
 
-export const ROLE_LABELS: Record<Role, string> = { citizen: '个人用户', staff: '窗口人员', admin: '管理员' };
+export const ROLE_LABELS: Record<Role, string> = {
+  citizen: '个人用户',
+  staff: '工作人员',
+  admin: '管理员',
+  window: '窗口受理',
+  reviewer: '部门审核',
+  supervisor: '督办',
+};
 
 export const ENTERPRISE_ROLE_LABELS: Record<EnterpriseRole, string> = { admin: '管理员', handler: '经办人' };
 
@@ -117,6 +124,7 @@ export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
   refusal: '不予受理',
   decision: '审批决定',
   delivery: '结果送达',
+  withdrawal: '撤回申请',
 };
 
 export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = { open: '整改中', answered: '已答复', overdue: '整改已超期' };
