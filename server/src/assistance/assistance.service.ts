@@ -10,6 +10,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { competentHall } from '../consultations/competent-hall';
@@ -129,12 +130,11 @@ export class AssistanceService {
     if (!rows.length) return [];
     const now = this.clock.now();
     const helperIds = [...new Set(rows.flatMap((r) => (r.helperId ? [r.helperId] : [])))];
-    const [services, halls, helpers] = await Promise.all([
-      this.db.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) }, select: { id: true, name: true } }),
+    const [s, halls, helpers] = await Promise.all([
+      namesById(this.db.services, rows.map((r) => r.serviceId)),
       this.db.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true, phone: true } }),
       helperIds.length ? this.db.users.find({ where: { id: In(helperIds) }, select: { id: true, displayName: true, username: true } }) : Promise.resolve([]),
     ]);
-    const s = new Map(services.map((x) => [x.id, x.name]));
     const h = new Map(halls.map((x) => [x.id, x]));
     const people = new Map(helpers.map((x) => [x.id, x.displayName ?? x.username ?? '工作人员']));
     return rows.map((r) => {

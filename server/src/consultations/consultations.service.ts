@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThan } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { LINKS, type ConsultationStatus, type ConsultationView, type OnBehalfOf } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -10,6 +10,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { ActingService } from '../delegation/acting.service';
@@ -135,13 +136,7 @@ export class ConsultationsService {
   private async views(rows: ConsultationEntity[]): Promise<ConsultationView[]> {
     if (!rows.length) return [];
     const now = this.clock.now();
-    const serviceIds = [...new Set(rows.flatMap((r) => (r.serviceId ? [r.serviceId] : [])))];
-    const [services, halls] = await Promise.all([
-      serviceIds.length ? this.db.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
-      this.db.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true } }),
-    ]);
-    const s = new Map(services.map((x) => [x.id, x.name]));
-    const h = new Map(halls.map((x) => [x.id, x.name]));
+    const [s, h] = await Promise.all([namesById(this.db.services, rows.map((r) => r.serviceId)), namesById(this.db.halls, rows.map((r) => r.hallId))]);
     return rows.map((r) => ({
       id: r.id,
       status: r.status,
