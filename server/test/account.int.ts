@@ -1,7 +1,7 @@
 import { creditCodeCheckChar, PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { SeedService } from '../src/database/seeds/seed.service';
 import { expectErrorShape, must, signIn, uniquePhone } from './helpers/http';
-import { adminService, adminToken, createSlot, setClock, staffToken, uploadPdf, validIdNumber } from './helpers/world';
+import { adminService, adminToken, askOffhours, createSlot, setClock, staffToken, uploadPdf, validIdNumber } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 import { connectDatabase } from './helpers/test-app';
 
@@ -189,15 +189,7 @@ describe('account', () => {
       const company = must(await api.post('/api/enterprises', { name: '清河管理员测试有限公司', creditCode: first17 + creditCodeCheckChar(first17), legalRepName: c.realName }, { token: c.token }), 201, 'enterprise');
       const colleague = uniquePhone();
       must(await api.post(`/api/enterprises/${company.id}/members`, { phone: colleague, role: 'handler' }, { token: c.token }), 201, 'member');
-      must(
-        await api.post(
-          '/api/offhours-requests',
-          { serviceId: svc.id, hallId: staff.hallId, preferredStart: '2026-12-12T02:00:00.000Z', preferredEnd: '2026-12-12T03:00:00.000Z', note: '周末办理' },
-          { token: c.token },
-        ),
-        201,
-        'offhours',
-      );
+      must(await askOffhours(api, c.token, { serviceId: svc.id, hallId: staff.hallId }), 201, 'offhours');
       await closingRefused(c.token, { bookings: 0, applications: 0, offhours: 1, enterprises: 1 }, '1 家企业仅有您一位管理员');
       expect((await api.get('/api/me', { token: c.token })).status).toBe(200);
     });

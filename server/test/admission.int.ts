@@ -1,6 +1,6 @@
 import { expectErrorShape } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
-import { adminToken, countNoShowsWithoutCall, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, askOffhours, countNoShowsWithoutCall, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * Issue 14, fault 1 and fault 6: every door into a booking passes the same admission rules
@@ -67,7 +67,7 @@ describe('admission: every door into a booking passes the same rules', () => {
     const e2 = await join(p, f2);
     expect([e1.status, e2.status, (await join(q, f2)).status]).toEqual([201, 201, 201]);
     // and an off-hours request for Saturday 10:00–11:00, asked in time
-    const asked = await api.post('/api/offhours-requests', { serviceId: f.world.service.id, hallId: f.world.hallId, preferredStart: '2026-12-12T02:00:00.000Z', preferredEnd: '2026-12-12T03:00:00.000Z', note: '周末办理' }, { token: p.token });
+    const asked = await askOffhours(api, p.token, { serviceId: f.world.service.id, hallId: f.world.hallId });
     expect(asked.status).toBe(201);
 
     // Thursday 09:25: two no-shows so far; a place on F1 frees and is offered to P

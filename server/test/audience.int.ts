@@ -43,6 +43,18 @@ describe('audience on every door', () => {
     const r = await api.put(`/api/admin/services/${svc.id}`, { ...svc.body, audience }, { token: admin });
     expect(r.status).toBe(200);
   };
+  /** A service for both (so the audience can change later), its one place at `start` booked by `holder`, and `waiting` on its waitlist. */
+  const fullSlotWithWaiter = async (start: string) => {
+    const svc = await createService(api, admin, { hallIds: [staff.hallId], audience: 'both' });
+    const s = await slot(svc.id, start, 1);
+    const holder = (await verifiedCitizen(api)) as Session;
+    const waiting = (await verifiedCitizen(api)) as Session;
+    const held = await book(holder.token, svc.id, s);
+    expect(held.status).toBe(201);
+    const joined = await api.post(`/api/slots/${s}/waitlist`, {}, { token: waiting.token });
+    expect(joined.status).toBe(201);
+    return { svc, s, holder, waiting, held, joined };
+  };
   const expectMismatch = (a: Awaited<ReturnType<typeof book>>, says: string) => {
     expectErrorShape(a, 409, 'AUDIENCE_MISMATCH');
     expect(a.body.message).toContain(says);
@@ -104,14 +116,7 @@ describe('audience on every door', () => {
   });
 
   it('accepting a waitlist offer checks the audience again, like a direct booking', async () => {
-    const svc = await createService(api, admin, { hallIds: [staff.hallId], audience: 'both' });
-    const s = await slot(svc.id, '2026-12-11T01:00:00.000Z', 1);
-    const holder = (await verifiedCitizen(api)) as Session;
-    const waiting = (await verifiedCitizen(api)) as Session;
-    const held = await book(holder.token, svc.id, s);
-    expect(held.status).toBe(201);
-    const joined = await api.post(`/api/slots/${s}/waitlist`, {}, { token: waiting.token });
-    expect(joined.status).toBe(201);
+    const { svc, s, holder, waiting, held, joined } = await fullSlotWithWaiter('2026-12-11T01:00:00.000Z');
     expect((await api.post(`/api/bookings/${held.body.id}/cancel`, undefined, { token: holder.token })).status).toBe(200);
     expect((await api.get('/api/me/waitlist', { token: waiting.token })).body[0]).toMatchObject({ slotId: s, status: 'offered' });
     await setAudience(svc, 'enterprise'); // the catalogue changes while the offer holds
@@ -120,12 +125,7 @@ describe('audience on every door', () => {
   });
 
   it('a freed place is not offered to a person the service is no longer for: they stay in line', async () => {
-    const svc = await createService(api, admin, { hallIds: [staff.hallId], audience: 'both' });
-    const s = await slot(svc.id, '2026-12-11T02:00:00.000Z', 1);
-    const holder = (await verifiedCitizen(api)) as Session;
-    const waiting = (await verifiedCitizen(api)) as Session;
-    const held = await book(holder.token, svc.id, s);
-    expect((await api.post(`/api/slots/${s}/waitlist`, {}, { token: waiting.token })).status).toBe(201);
+    const { svc, s, holder, waiting, held } = await fullSlotWithWaiter('2026-12-11T02:00:00.000Z');
     await setAudience(svc, 'enterprise'); // the catalogue changes while they wait
     expect((await api.post(`/api/bookings/${held.body.id}/cancel`, undefined, { token: holder.token })).status).toBe(200);
     expect((await api.get('/api/me/waitlist', { token: waiting.token })).body[0]).toMatchObject({ slotId: s, status: 'waiting', offer: null });

@@ -21,6 +21,13 @@ describe('enterprises and delegation', () => {
     (await createSlot(api, await adminToken(api), { hallId, serviceId, start, capacity: 10 })).id;
   const bookFor = (token: string, serviceId: string, slotId: string, onBehalfOf?: { type: string; id: string }) =>
     api.post('/api/bookings', { slotId, serviceId, ...(onBehalfOf ? { onBehalfOf } : {}) }, { token });
+  /** Two verified citizens: a principal and the agent they may authorize (by the agent's phone), and `onBehalf` naming the principal. */
+  const principalAndAgent = async () => {
+    const principal = (await verifiedCitizen(api)) as Session;
+    const agentPhone = uniquePhone();
+    const agent = (await verifiedCitizen(api, agentPhone)) as Session;
+    return { principal, agent, agentPhone, onBehalf: { type: 'person', id: principal.user.id } };
+  };
 
   describe('enterprises', () => {
     it('validates the credit code check character, and registers a company once', async () => {
@@ -81,10 +88,7 @@ describe('enterprises and delegation', () => {
   describe('authorisations', () => {
     it('an agent acts within scope and validity; every other case is AUTHORIZATION_INVALID; the principal sees what was done', async () => {
       await setClock(api, '2026-12-07T00:00:00.000Z');
-      const principal = (await verifiedCitizen(api)) as Session;
-      const agentPhone = uniquePhone();
-      const agent = (await verifiedCitizen(api, agentPhone)) as Session;
-      const onBehalf = { type: 'person', id: principal.user.id };
+      const { principal, agent, agentPhone, onBehalf } = await principalAndAgent();
 
       // no authorisation at all
       const none = await bookFor(agent.token, s1.id, await slotFor(s1.id), onBehalf);
@@ -185,10 +189,7 @@ describe('enterprises and delegation', () => {
 
     it('the agent may decline: it never takes effect, the principal is told, and it cannot be accepted or revoked afterwards', async () => {
       await setClock(api, '2026-12-07T00:00:00.000Z');
-      const principal = (await verifiedCitizen(api)) as Session;
-      const agentPhone = uniquePhone();
-      const agent = (await verifiedCitizen(api, agentPhone)) as Session;
-      const onBehalf = { type: 'person', id: principal.user.id };
+      const { principal, agent, agentPhone, onBehalf } = await principalAndAgent();
       const given = await api.post('/api/authorizations', { principal: onBehalf, agentPhone, serviceIds: null, validFrom: '2026-12-07', validTo: '2026-12-31' }, { token: principal.token });
       const declined = await api.post(`/api/authorizations/${given.body.id}/decline`, undefined, { token: agent.token });
       expect(declined.status).toBe(200);
@@ -226,11 +227,9 @@ describe('enterprises and delegation', () => {
     it("an agent's no-show counts on the principal's record", async () => {
       await setClock(api, '2027-01-04T00:00:00.000Z');
       await countNoShowsWithoutCall(api, await adminToken(api), hallId);
-      const principal = (await verifiedCitizen(api)) as Session;
-      const agentPhone = uniquePhone();
-      const agent = (await verifiedCitizen(api, agentPhone)) as Session;
-      await acceptedAuthorization(api, principal.token, agent.token, { principal: { type: 'person', id: principal.user.id }, agentPhone, serviceIds: null, validFrom: '2027-01-04', validTo: '2027-02-28' });
-      const b = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2027-01-05T01:00:00.000Z'), { type: 'person', id: principal.user.id });
+      const { principal, agent, agentPhone, onBehalf } = await principalAndAgent();
+      await acceptedAuthorization(api, principal.token, agent.token, { principal: onBehalf, agentPhone, serviceIds: null, validFrom: '2027-01-04', validTo: '2027-02-28' });
+      const b = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2027-01-05T01:00:00.000Z'), onBehalf);
       expect(b.status).toBe(201);
       await setClock(api, '2027-01-05T02:00:00.000Z');
       await api.post('/api/admin/jobs/no-show-sweep/run', undefined, { token: await adminToken(api) });

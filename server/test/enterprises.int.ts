@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
-import { adminToken, createSlot, serviceAtHall, Session, staffToken, TEST_REAL_NAME, validCreditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
+import { adminToken, askOffhours, createSlot, serviceAtHall, Session, staffToken, TEST_REAL_NAME, validCreditCode, verifiedCitizen, verifiedCompany } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /**
@@ -27,11 +27,7 @@ describe('company verification', () => {
   /** The three doors that take onBehalfOf: a booking, an off-hours request (Saturday), a filing. */
   const doors = async (token: string, companyId: string, day: string) => [
     await api.post('/api/bookings', { slotId: await slot(`${day}T01:00:00.000Z`), serviceId: service.id, onBehalfOf: asCompany(companyId) }, { token }),
-    await api.post(
-      '/api/offhours-requests',
-      { serviceId: service.id, hallId, preferredStart: '2026-12-12T02:00:00.000Z', preferredEnd: '2026-12-12T03:00:00.000Z', note: '周末办理', onBehalfOf: asCompany(companyId) },
-      { token },
-    ),
+    await askOffhours(api, token, { serviceId: service.id, hallId, onBehalfOf: asCompany(companyId) }),
     await api.post('/api/applications', { serviceId: service.id, hallId, onBehalfOf: asCompany(companyId) }, { token }),
   ];
   const register = (token: string, creditCode: string, legalRepName: string, name = '清河青山食品有限公司') =>

@@ -44,6 +44,13 @@ describe('the hall queue', () => {
     must<Ticket>(await api.post(`/api/halls/${f.world.hallId}/tickets`, { serviceId: f.world.service.id, hallCode: code, ...body }, { token: (await refreshed(api, s)).token }), 201, 'take');
   const view = async (s: Session, id: string) => must<Ticket>(await api.get(`/api/tickets/${id}`, { token: (await refreshed(api, s)).token }), 200, 'ticket');
   const act = async (id: string, action: string, body?: unknown) => api.post(`/api/staff/tickets/${id}/${action}`, body, { token: staff });
+  /** A citizen's booking for `hhmm` on the queue's day, made the day before (the test clock is left there). */
+  const bookedDayBefore = async (hhmm: string) => {
+    await setClock(api, '2026-12-06T10:00:00.000+08:00');
+    const slotId = await f.slot(shanghai(hhmm));
+    const holder = await citizen();
+    return { holder, booking: must(await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: holder.token }), 201, 'booking') };
+  };
   const callNext = async (w: number) => must<Ticket>(await api.post(`/api/staff/windows/${windows[w].id}/call-next`, undefined, { token: staff }), 200, 'call-next');
 
   beforeAll(async () => {
@@ -70,10 +77,7 @@ describe('the hall queue', () => {
 
   it('numbers per lane, calls in the documented order, counts who is ahead, and handles skip, requeue once, recall, serve and finish', async () => {
     // a booking for 09:30 today, made the day before
-    await setClock(api, '2026-12-06T10:00:00.000+08:00');
-    const slotId = await f.slot(shanghai('09:30'));
-    const holder = await citizen();
-    const booking = must(await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: holder.token }), 201, 'booking');
+    const { holder, booking } = await bookedDayBefore('09:30');
 
     await at('09:00');
     const n1u = await citizen();
@@ -260,10 +264,7 @@ describe('the hall queue', () => {
   });
 
   it('checks in a late applicant whose booking the sweep made a no-show, and calls them at once', async () => {
-    await setClock(api, '2026-12-06T10:00:00.000+08:00');
-    const slotId = await f.slot(shanghai('14:00'));
-    const late = await citizen();
-    const booking = must(await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: late.token }), 201, 'booking');
+    const { holder: late, booking } = await bookedDayBefore('14:00');
     await at('15:10');
     must(await api.post('/api/admin/jobs/no-show-sweep/run', undefined, { token: await adminToken(api) }), 200, 'sweep');
     expect(must(await api.get(`/api/bookings/${booking.id}`, { token: (await refreshed(api, late)).token }), 200, 'booking').status).toBe('no_show');

@@ -4,7 +4,7 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { Answer, client, expectErrorShape, must, signIn, staffSignIn, uniquePhone } from './helpers/http';
 import { startTestApp, testEnv } from './helpers/test-app';
-import { adminToken, createSlot, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, askOffhours, createSlot, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /**
@@ -88,15 +88,7 @@ describe('security', () => {
       ids.waitlist = mustBe(await api.post(`/api/slots/${slot.id}/waitlist`, undefined, { token: (await verifiedCitizen(api)).token }), 201, 'waitlist').id;
 
       // an off-hours request for Saturday
-      ids.offhours = mustBe(
-        await api.post(
-          '/api/offhours-requests',
-          { serviceId: service.id, hallId: staff.hallId, preferredStart: '2026-12-12T02:00:00.000Z', preferredEnd: '2026-12-12T03:00:00.000Z', note: '周末办理' },
-          { token: owner.token },
-        ),
-        201,
-        'offhours',
-      ).id;
+      ids.offhours = mustBe(await askOffhours(api, owner.token, { serviceId: service.id, hallId: staff.hallId }), 201, 'offhours').id;
       // a question to the hall (咨询)
       ids.consultation = mustBe(await api.post('/api/consultations', { serviceId: service.id, question: '需要本人到场吗？' }, { token: owner.token }), 201, 'consultation').id;
 

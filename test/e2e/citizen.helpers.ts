@@ -63,6 +63,14 @@ export async function staffLogin(username: string, password: string): Promise<To
 export const adminLogin = () => staffLogin(ADMIN.username, ADMIN.password);
 export const staff01Login = () => staffLogin(STAFF01.username, STAFF01.password);
 
+/** The 为谁办理 choice as the booking and filing pages read it (store/acting.ts, Taro storage). */
+export async function actingChoice(page: Page): Promise<{ type: 'person' | 'enterprise'; id: string; name: string } | null> {
+  return page.evaluate(() => {
+    const raw = window.localStorage.getItem('gov.acting.v1');
+    return raw ? (JSON.parse(raw).data?.choice ?? null) : null;
+  });
+}
+
 /** Open the H5 build already signed in (the session store reads Taro storage: { data } in localStorage). */
 export async function signInBrowser(context: BrowserContext, tokens: Tokens): Promise<void> {
   const value = JSON.stringify({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, user: tokens.user } });

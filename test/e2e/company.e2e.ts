@@ -1,19 +1,11 @@
 import { Page } from 'playwright-core';
 import { screenshot, useBrowser } from './browser';
-import { expectAccessible } from './citizen.helpers';
+import { actingChoice, expectAccessible } from './citizen.helpers';
 import { admin, call, cityHall, citizen, fill, press, refusal, service, signedInContext, staff01, submittedFiling, validCreditCode, visible } from './staff.helpers';
 
 /** A service offered at several halls is filed only once a hall is chosen: take the first listed. */
 async function firstHall(page: Page): Promise<void> {
   await page.getByRole('radio').locator('visible=true').first().click();
-}
-
-/** The 为谁办理 choice as the booking and filing pages read it (store/acting.ts, Taro storage). */
-async function actingChoice(page: Page): Promise<{ type: 'person' | 'enterprise'; id: string; name: string } | null> {
-  return page.evaluate(() => {
-    const raw = window.localStorage.getItem('gov.acting.v1');
-    return raw ? (JSON.parse(raw).data?.choice ?? null) : null;
-  });
 }
 
 describe('company on the H5 build (phone)', () => {

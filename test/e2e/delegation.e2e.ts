@@ -1,14 +1,6 @@
-import { Page } from 'playwright-core';
 import { screenshot, serverNow, useBrowser } from './browser';
-import { expectAccessible } from './citizen.helpers';
+import { actingChoice, expectAccessible } from './citizen.helpers';
 import { call, citizen, cityHall, fill, press, refusal, service, signedInContext, slotLaterToday, admin, visible } from './staff.helpers';
-
-async function actingChoice(page: Page): Promise<{ type: 'person' | 'enterprise'; id: string; name: string } | null> {
-  return page.evaluate(() => {
-    const raw = window.localStorage.getItem('gov.acting.v1');
-    return raw ? (JSON.parse(raw).data?.choice ?? null) : null;
-  });
-}
 
 describe('delegation on the H5 build (phone)', () => {
   const browser = useBrowser();

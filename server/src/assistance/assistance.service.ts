@@ -1,23 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThan, Not, IsNull } from 'typeorm';
+import { In, LessThan, Not, IsNull } from 'typeorm';
 import { ASSISTANCE_KIND_LABELS, LINKS, type AssistanceKind, type AssistanceStatus, type AssistanceView } from '@gov/shared';
-import { AccessPolicy } from '../access/access-policy.service';
-import { CalendarService } from '../calendar/calendar.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
-import { AuditService } from '../common/audit/audit.service';
-import { ClockService } from '../common/clock/clock.service';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { competentHall } from '../consultations/competent-hall';
-import { hallScope, withApplicantNames } from '../consultations/staff-lists';
-import { ActingService } from '../delegation/acting.service';
-import { NotificationsService } from '../notifications/notifications.service';
+import { HallRequestsService } from '../consultations/hall-requests.base';
 import { UserEntity } from '../users/entities/user.entity';
-import { UsersService } from '../users/users.service';
 import { requireVerified } from '../users/users.rules';
 import { AssistanceRequestEntity } from './entities/assistance-request.entity';
 import { assistanceDueBy, isAssistanceOverdue } from './assistance.rules';
@@ -29,19 +22,9 @@ import { assistanceDueBy, isAssistanceOverdue } from './assistance.rules';
  * after it is accepted (assigned first) and goes to the supervisor when missed.
  */
 @Injectable()
-export class AssistanceService {
+export class AssistanceService extends HallRequestsService<AssistanceRequestEntity, AssistanceView> {
   private readonly db = repositories(this.ds, { requests: AssistanceRequestEntity, services: ServiceEntity, halls: HallEntity, users: UserEntity });
-
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly calendar: CalendarService,
-    private readonly clock: ClockService,
-    private readonly acting: ActingService,
-    private readonly users: UsersService,
-    private readonly access: AccessPolicy,
-    private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
-  ) {}
+  protected readonly requests = this.db.requests;
 
   /**
    * A new request (POST /assistance-requests), `requested`, at the first hall handling the service.
@@ -73,26 +56,14 @@ export class AssistanceService {
     return (await this.views([row]))[0];
   }
 
-  /** The caller's requests with their helpers, newest first, at most 200. */
-  async list(caller: AuthUser): Promise<AssistanceView[]> {
-    const rows = await this.db.requests.createQueryBuilder('r').where(this.access.partyScope('r', caller)).orderBy('r.created_at', 'DESC').take(200).getMany();
-    return this.views(rows);
-  }
-
   /** The hall's requests (all halls for an admin), oldest first, at most 500. */
-  async staffList(caller: AuthUser, status?: AssistanceStatus): Promise<AssistanceView[]> {
-    const rows = await this.db.requests.find({ where: { ...hallScope(caller), ...(status ? { status } : {}) }, order: { createdAt: 'ASC' }, take: 500 });
-    return this.staffViews(rows);
+  staffList(caller: AuthUser, status?: AssistanceStatus): Promise<AssistanceView[]> {
+    return this.hallList(caller, status ? { status } : {}, { createdAt: 'ASC' });
   }
 
   /** The supervisor's list (GET /staff/supervision/assistance-requests): remote requests past their 7 working days. */
-  async overdue(caller: AuthUser): Promise<AssistanceView[]> {
-    const rows = await this.db.requests.find({
-      where: { ...hallScope(caller), dueBy: LessThan(this.clock.now()) },
-      order: { dueBy: 'ASC' },
-      take: 500,
-    });
-    return this.staffViews(rows);
+  overdue(caller: AuthUser): Promise<AssistanceView[]> {
+    return this.hallList(caller, { dueBy: LessThan(this.clock.now()) }, { dueBy: 'ASC' });
   }
 
   /**
@@ -125,16 +96,15 @@ export class AssistanceService {
     return v;
   }
 
-  private async views(rows: AssistanceRequestEntity[]): Promise<AssistanceView[]> {
+  protected async views(rows: AssistanceRequestEntity[]): Promise<AssistanceView[]> {
     if (!rows.length) return [];
     const now = this.clock.now();
     const helperIds = [...new Set(rows.flatMap((r) => (r.helperId ? [r.helperId] : [])))];
-    const [services, halls, helpers] = await Promise.all([
-      this.db.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) }, select: { id: true, name: true } }),
+    const [s, halls, helpers] = await Promise.all([
+      namesById(this.db.services, rows.map((r) => r.serviceId)),
       this.db.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true, phone: true } }),
       helperIds.length ? this.db.users.find({ where: { id: In(helperIds) }, select: { id: true, displayName: true, username: true } }) : Promise.resolve([]),
     ]);
-    const s = new Map(services.map((x) => [x.id, x.name]));
     const h = new Map(halls.map((x) => [x.id, x]));
     const people = new Map(helpers.map((x) => [x.id, x.displayName ?? x.username ?? '工作人员']));
     return rows.map((r) => {
@@ -155,9 +125,5 @@ export class AssistanceService {
         helper: r.helperId ? { name: people.get(r.helperId) ?? '工作人员', hallName: hall?.name ?? '', phone: hall?.phone ?? '' } : null,
       };
     });
-  }
-
-  private async staffViews(rows: AssistanceRequestEntity[]): Promise<AssistanceView[]> {
-    return withApplicantNames(this.users, rows, await this.views(rows));
   }
 }

@@ -18,6 +18,7 @@ import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { slotView } from './slots.service';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 
 /** How many free slots a centre-cancelled applicant is offered. */
 export const REBOOK_OFFERS = 3;
@@ -57,12 +58,10 @@ export class CentreCancellationService implements OnModuleInit {
    */
   async cancelIn(em: EntityManager, rows: BookingEntity[], reason: string, now: Date): Promise<string[]> {
     if (rows.length === 0) return [];
-    const [names, halls] = await Promise.all([
-      em.getRepository(ServiceEntity).find({ where: { id: In([...new Set(rows.map((b) => b.serviceId))]) }, select: { id: true, name: true } }),
-      em.getRepository(HallEntity).find({ where: { id: In([...new Set(rows.map((b) => b.hallId))]) }, select: { id: true, name: true } }),
+    const [serviceName, hallName] = await Promise.all([
+      namesById(em.getRepository(ServiceEntity), rows.map((b) => b.serviceId)),
+      namesById(em.getRepository(HallEntity), rows.map((b) => b.hallId)),
     ]);
-    const serviceName = new Map(names.map((s) => [s.id, s.name]));
-    const hallName = new Map(halls.map((h) => [h.id, h.name]));
     const done: string[] = [];
     for (const b of rows) {
       const r = await em

@@ -22,6 +22,7 @@ import { StaffBookingService } from './staff-booking.service';
 import { StandingService } from './standing.service';
 import type { NoShowRecordItem, AppealView } from '@gov/shared';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 export type { NoShowRecordItem, AppealView } from '@gov/shared';
 
 /** The no-show record people can see and contest (DESIGN.md: the no-show record and appeal). */
@@ -60,12 +61,7 @@ export class NoShowRecordService {
     ]);
     const byId = new Map(rows.map((b) => [b.id, b]));
     const appealOf = new Map(appeals.map((a) => [a.bookingId, a]));
-    const [services, halls] = await Promise.all([
-      this.db.services.find({ where: { id: In([...new Set(rows.map((b) => b.serviceId))]) }, select: { id: true, name: true } }),
-      this.db.halls.find({ where: { id: In([...new Set(rows.map((b) => b.hallId))]) } }),
-    ]);
-    const sName = new Map(services.map((x) => [x.id, x.name]));
-    const hName = new Map(halls.map((x) => [x.id, x.name]));
+    const [sName, hName] = await Promise.all([namesById(this.db.services, rows.map((b) => b.serviceId)), namesById(this.db.halls, rows.map((b) => b.hallId))]);
     return s.record
       .map((r) => {
         const b = byId.get(r.bookingId)!;
@@ -104,11 +100,10 @@ export class NoShowRecordService {
     if (rows.length === 0) return [];
     const bookings = await this.db.bookings.find({ where: { id: In(rows.map((r) => r.bookingId)) } });
     const bOf = new Map(bookings.map((b) => [b.id, b]));
-    const [services, users] = await Promise.all([
-      this.db.services.find({ where: { id: In([...new Set(bookings.map((b) => b.serviceId))]) }, select: { id: true, name: true } }),
+    const [sName, users] = await Promise.all([
+      namesById(this.db.services, bookings.map((b) => b.serviceId)),
       this.db.users.find({ where: { id: In([...new Set(rows.map((r) => r.userId))]) }, select: { id: true, realName: true } }),
     ]);
-    const sName = new Map(services.map((x) => [x.id, x.name]));
     const uName = new Map(users.map((u) => [u.id, u.realName]));
     return rows.map((a) => ({
       id: a.id,

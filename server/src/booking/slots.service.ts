@@ -17,6 +17,7 @@ import { bookingHorizon, PlannedSlot, planSlots } from './booking.rules';
 import { SlotTemplateEntity } from './entities/slot-template.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 
 export const slotView = (s: SlotEntity): Slot => ({
   id: s.id,
@@ -140,10 +141,7 @@ export class SlotsService {
     if (to < from) throw fieldError('to', '结束日期不能早于开始日期');
     if (datesInRange(from, to).length > MAX_LIST_DAYS) throw fieldError('to', `一次最多查看 ${MAX_LIST_DAYS} 天`);
     const rows = await this.db.slots.find({ where: { hallId, day: Between(from, to) }, order: { startAt: 'ASC' }, take: 5000 });
-    const serviceIds = [...new Set(rows.map((r) => r.serviceId).filter((id): id is string => id !== null))];
-    const names = new Map(
-      serviceIds.length ? (await this.db.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } })).map((x) => [x.id, x.name]) : [],
-    );
+    const names = await namesById(this.db.services, rows.map((r) => r.serviceId));
     return rows.map((r) => adminSlotView(r, r.serviceId ? (names.get(r.serviceId) ?? '') : null));
   }
 

@@ -1,24 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThan } from 'typeorm';
+import { LessThan } from 'typeorm';
 import { LINKS, type ConsultationStatus, type ConsultationView, type OnBehalfOf } from '@gov/shared';
-import { AccessPolicy } from '../access/access-policy.service';
-import { CalendarService } from '../calendar/calendar.service';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
-import { AuditService } from '../common/audit/audit.service';
-import { ClockService } from '../common/clock/clock.service';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { ActingService } from '../delegation/acting.service';
-import { NotificationsService } from '../notifications/notifications.service';
-import { UsersService } from '../users/users.service';
 import { ConsultationEntity } from './entities/consultation.entity';
 import { answerDeadline, isOverdue } from './consultations.rules';
 import { competentHall } from './competent-hall';
-import { hallScope, withApplicantNames } from './staff-lists';
+import { HallRequestsService } from './hall-requests.base';
 
 /**
  * 咨询 (API.md, One-thing bundles, guidance and consultation; DESIGN.md, Across halls and departments):
@@ -26,21 +19,9 @@ import { hallScope, withApplicantNames } from './staff-lists';
  * first is named on it (首问负责); open ones past their time go to the supervisor.
  */
 @Injectable()
-export class ConsultationsService {
-  private readonly db = repositories(this.ds, {
-    consultations: ConsultationEntity, services: ServiceEntity, halls: HallEntity,
-  });
-
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly calendar: CalendarService,
-    private readonly clock: ClockService,
-    private readonly acting: ActingService,
-    private readonly users: UsersService,
-    private readonly access: AccessPolicy,
-    private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
-  ) {}
+export class ConsultationsService extends HallRequestsService<ConsultationEntity, ConsultationView> {
+  private readonly db = repositories(this.ds, { consultations: ConsultationEntity, services: ServiceEntity, halls: HallEntity });
+  protected readonly requests = this.db.consultations;
 
   /**
    * A new question (POST /consultations), `open`, with `answerBy` (consultations.rules answerDeadline).
@@ -79,12 +60,6 @@ export class ConsultationsService {
     return (await this.views([row]))[0];
   }
 
-  /** The caller's questions (asked by or for them), newest first, at most 200. */
-  async list(caller: AuthUser): Promise<ConsultationView[]> {
-    const rows = await this.db.consultations.createQueryBuilder('c').where(this.access.partyScope('c', caller)).orderBy('c.created_at', 'DESC').take(200).getMany();
-    return this.views(rows);
-  }
-
   /** One question the caller may see (theirs, or their hall's for staff), NOT_FOUND otherwise. */
   async get(caller: AuthUser, id: string): Promise<ConsultationView> {
     const c = this.access.visible(caller, await this.db.consultations.findOne({ where: { id } }));
@@ -92,19 +67,13 @@ export class ConsultationsService {
   }
 
   /** The hall's questions (all halls for an admin), oldest deadline first, at most 500. */
-  async staffList(caller: AuthUser, status?: ConsultationStatus): Promise<ConsultationView[]> {
-    const rows = await this.db.consultations.find({ where: { ...hallScope(caller), ...(status ? { status } : {}) }, order: { answerBy: 'ASC' }, take: 500 });
-    return this.staffViews(rows);
+  staffList(caller: AuthUser, status?: ConsultationStatus): Promise<ConsultationView[]> {
+    return this.hallList(caller, status ? { status } : {}, { answerBy: 'ASC' });
   }
 
   /** The supervisor's list (GET /staff/supervision/consultations): open questions past `answerBy`, of the hall (all for an admin). */
-  async overdue(caller: AuthUser): Promise<ConsultationView[]> {
-    const rows = await this.db.consultations.find({
-      where: { ...hallScope(caller), status: 'open', answerBy: LessThan(this.clock.now()) },
-      order: { answerBy: 'ASC' },
-      take: 500,
-    });
-    return this.staffViews(rows);
+  overdue(caller: AuthUser): Promise<ConsultationView[]> {
+    return this.hallList(caller, { status: 'open', answerBy: LessThan(this.clock.now()) }, { answerBy: 'ASC' });
   }
 
   /**
@@ -132,16 +101,10 @@ export class ConsultationsService {
     return this.get(caller, id);
   }
 
-  private async views(rows: ConsultationEntity[]): Promise<ConsultationView[]> {
+  protected async views(rows: ConsultationEntity[]): Promise<ConsultationView[]> {
     if (!rows.length) return [];
     const now = this.clock.now();
-    const serviceIds = [...new Set(rows.flatMap((r) => (r.serviceId ? [r.serviceId] : [])))];
-    const [services, halls] = await Promise.all([
-      serviceIds.length ? this.db.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
-      this.db.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true } }),
-    ]);
-    const s = new Map(services.map((x) => [x.id, x.name]));
-    const h = new Map(halls.map((x) => [x.id, x.name]));
+    const [s, h] = await Promise.all([namesById(this.db.services, rows.map((r) => r.serviceId)), namesById(this.db.halls, rows.map((r) => r.hallId))]);
     return rows.map((r) => ({
       id: r.id,
       status: r.status,
@@ -157,10 +120,5 @@ export class ConsultationsService {
       answeredAt: r.answeredAt ? r.answeredAt.toISOString() : null,
       answeredBy: r.answererName,
     }));
-  }
-
-  /** Staff lists: the views with the applicant's masked name. */
-  private async staffViews(rows: ConsultationEntity[]): Promise<ConsultationView[]> {
-    return withApplicantNames(this.users, rows, await this.views(rows));
   }
 }

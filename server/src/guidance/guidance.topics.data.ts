@@ -3,7 +3,17 @@ import { insertIgnoringDuplicates } from '../common/db/bulk';
 import { GuidanceTopicEntity } from './entities/guidance-topic.entity';
 import type { GuidanceDefinition } from './guidance.rules';
 
-const ID_CARD = { name: '居民身份证', required: true, note: '' };
+/** A material the applicant must bring, with an optional note (who, which copy). */
+const required = (name: string, note = ''): { name: string; required: true; note: string } => ({ name, required: true, note });
+
+/** What registering a company asks for (公司登记), in both topics that found one. */
+const COMPANY_REGISTRATION = [
+  required('公司登记（备案）申请书'),
+  required('公司章程', '全体股东签署'),
+  required('股东主体资格证明', '自然人股东提交身份证复印件'),
+  required('居民身份证', '法定代表人'),
+];
+
 const YES_NO = [
   { value: 'yes', label: '是' },
   { value: 'no', label: '否' },
@@ -34,29 +44,26 @@ export const SEED_TOPICS: readonly SeedTopic[] = [
         { id: 'staff', text: '是否招用员工？', options: YES_NO },
       ],
       outcomes: [
-        { when: { form: 'individual' }, serviceCodes: ['QH-SCJG-001'], materials: [ID_CARD, { name: '经营场所使用证明', required: true, note: '房产证明或租赁合同' }] },
+        { when: { form: 'individual' }, serviceCodes: ['QH-SCJG-001'], materials: [required('居民身份证'), required('经营场所使用证明', '房产证明或租赁合同')] },
         {
           when: { form: 'company' },
           serviceCodes: ['QH-SCJG-002', 'QH-GA-009'],
           materials: [
-            { name: '公司登记（备案）申请书', required: true, note: '' },
-            { name: '公司章程', required: true, note: '全体股东签署' },
-            { name: '股东主体资格证明', required: true, note: '自然人股东提交身份证复印件' },
-            { ...ID_CARD, note: '法定代表人' },
-            { name: '经营场所使用证明', required: true, note: '房产证明或租赁合同' },
+            ...COMPANY_REGISTRATION,
+            required('经营场所使用证明', '房产证明或租赁合同'),
           ],
         },
         {
           serviceCodes: ['QH-SCJG-003'],
           materials: [
-            { name: '食品经营许可申请书', required: true, note: '' },
-            { name: '经营场所平面布局图', required: true, note: '标明加工操作流程和设备布局' },
-            { name: '食品安全管理制度', required: true, note: '' },
+            required('食品经营许可申请书'),
+            required('经营场所平面布局图', '标明加工操作流程和设备布局'),
+            required('食品安全管理制度'),
           ],
         },
-        { when: { staff: 'yes' }, materials: [{ name: '从业人员健康证明', required: true, note: '从事接触直接入口食品工作的员工' }] },
+        { when: { staff: 'yes' }, materials: [required('从业人员健康证明', '从事接触直接入口食品工作的员工')] },
         { when: { staff: 'yes', form: 'company' }, serviceCodes: ['QH-RS-007'] },
-        { when: { leisure: 'yes' }, serviceCodes: ['QH-WJ-001'], materials: [{ name: '卫生检测（评价）报告', required: true, note: '公共场所卫生许可用' }] },
+        { when: { leisure: 'yes' }, serviceCodes: ['QH-WJ-001'], materials: [required('卫生检测（评价）报告', '公共场所卫生许可用')] },
       ],
     },
   },
@@ -74,15 +81,15 @@ export const SEED_TOPICS: readonly SeedTopic[] = [
         {
           serviceCodes: ['QH-GA-006', 'QH-YB-003', 'QH-RS-001'],
           materials: [
-            { name: '出生医学证明', required: true, note: '' },
-            { ...ID_CARD, note: '父母双方' },
-            { name: '居民户口簿', required: true, note: '随父或随母落户一方' },
+            required('出生医学证明'),
+            required('居民身份证', '父母双方'),
+            required('居民户口簿', '随父或随母落户一方'),
           ],
         },
-        { when: { birthplace: 'outside' }, materials: [{ name: '亲子鉴定证明', required: true, note: '医院外出生的，由具备资质的机构出具，用于补办出生医学证明' }] },
-        { when: { married: 'yes' }, materials: [{ name: '结婚证', required: true, note: '' }] },
-        { when: { married: 'no' }, materials: [{ name: '非婚生育说明', required: true, note: '由落户一方填写' }] },
-        { when: { maternity: 'yes' }, serviceCodes: ['QH-YB-002'], materials: [{ name: '本人社会保障卡或银行卡', required: true, note: '生育津贴发放用' }] },
+        { when: { birthplace: 'outside' }, materials: [required('亲子鉴定证明', '医院外出生的，由具备资质的机构出具，用于补办出生医学证明')] },
+        { when: { married: 'yes' }, materials: [required('结婚证')] },
+        { when: { married: 'no' }, materials: [required('非婚生育说明', '由落户一方填写')] },
+        { when: { maternity: 'yes' }, serviceCodes: ['QH-YB-002'], materials: [required('本人社会保障卡或银行卡', '生育津贴发放用')] },
       ],
     },
   },
@@ -99,17 +106,12 @@ export const SEED_TOPICS: readonly SeedTopic[] = [
       outcomes: [
         {
           serviceCodes: ['QH-SCJG-002', 'QH-GA-009', 'QH-SW-002'],
-          materials: [
-            { name: '公司登记（备案）申请书', required: true, note: '' },
-            { name: '公司章程', required: true, note: '全体股东签署' },
-            { name: '股东主体资格证明', required: true, note: '自然人股东提交身份证复印件' },
-            { ...ID_CARD, note: '法定代表人' },
-          ],
+          materials: COMPANY_REGISTRATION,
         },
-        { when: { premises: 'own' }, materials: [{ name: '经营场所使用证明', required: true, note: '不动产权证书' }] },
-        { when: { premises: 'rented' }, materials: [{ name: '经营场所使用证明', required: true, note: '租赁合同及出租方产权证明' }] },
-        { when: { invoice: 'yes' }, serviceCodes: ['QH-SW-001'], materials: [{ name: '办税人员身份证明', required: true, note: '' }] },
-        { when: { staff: 'yes' }, serviceCodes: ['QH-RS-007'], materials: [{ name: '单位社会保险登记表', required: true, note: '' }] },
+        { when: { premises: 'own' }, materials: [required('经营场所使用证明', '不动产权证书')] },
+        { when: { premises: 'rented' }, materials: [required('经营场所使用证明', '租赁合同及出租方产权证明')] },
+        { when: { invoice: 'yes' }, serviceCodes: ['QH-SW-001'], materials: [required('办税人员身份证明')] },
+        { when: { staff: 'yes' }, serviceCodes: ['QH-RS-007'], materials: [required('单位社会保险登记表')] },
       ],
     },
   },

@@ -38,6 +38,7 @@ import { OffhoursRequestEntity } from './entities/offhours-request.entity';
 import { checkOffhoursRequest, ClosingOn, hasDatePassed, noticeDeadline, OffhoursCheck, OfficeWindow, officeOverlap, overlapMessage, replyDeadline } from './offhours.rules';
 import type { OffhoursView } from '@gov/shared';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 export type { OffhoursView } from '@gov/shared';
 
 const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, { field: 'preferredStart' | 'preferredEnd'; message: string | null }> = {
@@ -211,13 +212,11 @@ export class OffhoursService {
   private async views(rows: OffhoursRequestEntity[]): Promise<OffhoursView[]> {
     if (rows.length === 0) return [];
     const now = this.clock.now();
-    const [services, halls, materials] = await Promise.all([
-      this.db.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) }, select: { id: true, name: true } }),
-      this.db.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true } }),
+    const [s, h, materials] = await Promise.all([
+      namesById(this.db.services, rows.map((r) => r.serviceId)),
+      namesById(this.db.halls, rows.map((r) => r.hallId)),
       this.materialLists(rows.filter((r) => r.status === 'confirmed').map((r) => r.serviceId)),
     ]);
-    const s = new Map(services.map((x) => [x.id, x.name]));
-    const h = new Map(halls.map((x) => [x.id, x.name]));
     return rows.map((r) => ({ ...view(r, now, materials.get(r.serviceId) ?? []), serviceName: s.get(r.serviceId) ?? '', hallName: h.get(r.hallId) ?? '' }));
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 import { DataSource, In } from 'typeorm';
 import { maskName, maskPhone } from '@gov/shared';
 import type { HallQueueView, StaffTicketView, TicketLane, TicketView, WindowRef } from '@gov/shared';
@@ -51,8 +52,7 @@ export class QueueViewsService {
       this.db.windows.find({ where: { hallId } }),
       this.db.halls.findOne({ where: { id: hallId }, select: { id: true, name: true } }),
     ]);
-    const serviceIds = [...new Set(tickets.map((t) => t.serviceId))];
-    const services = serviceIds.length ? await this.db.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : [];
+    const serviceNames = await namesById(this.db.services, tickets.map((t) => t.serviceId));
     const finished = tickets
       .filter((t) => t.status === 'done' && t.finishedAt)
       .map((t) => ({ startedAt: t.servingAt ?? t.calledAt ?? t.takenAt, finishedAt: t.finishedAt as Date }));
@@ -64,7 +64,7 @@ export class QueueViewsService {
       tickets,
       byId: new Map(tickets.map((t) => [t.id, t])),
       windows: new Map(windows.map((w) => [w.id, w])),
-      serviceNames: new Map(services.map((s) => [s.id, s.name])),
+      serviceNames,
       ahead: aheadOf(tickets, at),
       averageMinutes: averageServiceMinutes(finished),
       openWindows: openWindowCount(tickets, windows.length, at),

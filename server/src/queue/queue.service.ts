@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { repositories } from '../common/db/repositories';
+import { namesById } from '../common/db/names';
 import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { LINKS, shanghaiDate, shanghaiTime, TICKET_STATUS_LABELS } from '@gov/shared';
 import type { HallQueueFigures, HallQueueView, OvertimeServiceView, StaffTicketView, TicketLane, TicketStatus, TicketView } from '@gov/shared';
@@ -458,8 +459,7 @@ export class QueueService {
       this.db.users.find({ where: { id: In([...new Set(rows.map((r) => r.staffId))]) }, select: { id: true, displayName: true, realName: true } }),
     ]);
     const ticketById = new Map(tickets.map((t) => [t.id, t]));
-    const services = await this.db.services.find({ where: { id: In([...new Set(tickets.map((t) => t.serviceId))]) }, select: { id: true, name: true } });
-    const serviceName = new Map(services.map((s) => [s.id, s.name]));
+    const serviceName = await namesById(this.db.services, tickets.map((t) => t.serviceId));
     const windowName = new Map(windows.map((w) => [w.id, w.name]));
     const staffName = new Map(staff.map((u) => [u.id, u.displayName ?? u.realName]));
     return rows.map((r) => {

@@ -1,4 +1,4 @@
-import { TableColumnOptions } from 'typeorm';
+import { QueryRunner, Table, TableColumnOptions, TableIndexOptions, TableOptions } from 'typeorm';
 
 /**
  * Column builders for migrations written with the query-runner table API, so that one set of
@@ -26,3 +26,21 @@ export const bool = (name: string, def = false): TableColumnOptions => ({ name, 
 export const time = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'datetime', precision: 3, isNullable: nullable });
 export const date = (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '10', isNullable: nullable });
 export const timestamps = (): TableColumnOptions[] => [time('created_at'), time('updated_at')];
+
+/**
+ * The party of a request made by or for someone (the access policy's party scope): `user_id` the person
+ * or legal representative it is for, `actor_id` who made it (the same, or an authorized agent),
+ * `enterprise_id` the company acted for. Goes right after `idColumn()`.
+ */
+export const partyColumns = (): TableColumnOptions[] => [ref('user_id'), ref('actor_id'), ref('enterprise_id', true)];
+
+/** The indices the party lists read: `ix_<prefix>_user` (theirs, newest first) and `ix_<prefix>_actor` (an agent's). */
+export const partyIndices = (prefix: string): TableIndexOptions[] => [
+  { name: `ix_${prefix}_user`, columnNames: ['user_id', 'created_at'] },
+  { name: `ix_${prefix}_actor`, columnNames: ['actor_id'] },
+];
+
+/** Creates the tables in order (a migration's `up`); for migrations from 1732001000000 on. */
+export async function createTables(q: QueryRunner, ...tables: TableOptions[]): Promise<void> {
+  for (const t of tables) await q.createTable(new Table(t));
+}

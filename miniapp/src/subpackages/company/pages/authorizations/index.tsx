@@ -5,7 +5,6 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
-import PageState from '@/components/PageState'
 import Section from '@/components/Section'
 import ReasonDialog from '@/components/ReasonDialog'
 import Segmented from '@/components/Segmented'
@@ -84,76 +83,74 @@ export default function Authorizations() {
             </Button>
           </View>
         )}
-        <View className='card'>
-          <PageState
-            of={list}
-            empty={items.length === 0}
-            emptyText={role === 'principal' ? '您还没有授权他人代办' : '还没有人授权您代办'}
-            emptyHint={role === 'principal' ? '可授权家人、同事或代办机构以您或企业的名义办理' : undefined}
-          >
-            {items.map((a) => (
-              <View key={a.id} className='auth-item'>
-                <View className='auth-item__head'>
-                  <Text className='co-row__title'>
-                    {role === 'principal'
-                      ? `代办人 ${a.agent.name ?? ''} ${a.agent.phone ?? ''}`
-                      : `委托人 ${a.principal.name ?? '（未实名）'}${a.principal.type === 'enterprise' ? '（企业）' : ''}`}
-                  </Text>
-                  <StatusTag tone={statusFor(a, role).tone}>{statusFor(a, role).text}</StatusTag>
-                </View>
-                {role === 'principal' && (
-                  <Text className='co-row__sub'>
-                    委托人：{a.principal.type === 'enterprise' ? `${a.principal.name ?? ''}（企业）` : '本人'}
-                  </Text>
-                )}
-                <Text className='co-row__sub'>授权范围：{scope(a)}</Text>
-                <Text className='co-row__sub'>
-                  有效期：{dateLabel(a.validFrom)} 至 {dateLabel(a.validTo)}
+        <Section
+          of={list}
+          empty={items.length === 0}
+          emptyText={role === 'principal' ? '您还没有授权他人代办' : '还没有人授权您代办'}
+          emptyHint={role === 'principal' ? '可授权家人、同事或代办机构以您或企业的名义办理' : undefined}
+        >
+          {items.map((a) => (
+            <View key={a.id} className='auth-item'>
+              <View className='auth-item__head'>
+                <Text className='co-row__title'>
+                  {role === 'principal'
+                    ? `代办人 ${a.agent.name ?? ''} ${a.agent.phone ?? ''}`
+                    : `委托人 ${a.principal.name ?? '（未实名）'}${a.principal.type === 'enterprise' ? '（企业）' : ''}`}
                 </Text>
-                {a.status === 'active' && a.respondedAt ? <Text className='co-row__sub'>代办人接受于 {fullDateTime(a.respondedAt)}</Text> : null}
-                {a.status === 'declined' && a.respondedAt ? <Text className='co-row__sub'>代办人拒绝于 {fullDateTime(a.respondedAt)}</Text> : null}
-                {a.revokedAt ? <Text className='co-row__sub'>撤销于 {fullDateTime(a.revokedAt)}</Text> : null}
-                {a.status === 'pending' ? (
-                  <Text className='co-status co-status--warning'>
-                    {role === 'agent'
-                      ? '对方委托您代为办理。接受后，您可以在授权范围和有效期内以对方名义办理；接受前授权不生效。'
-                      : '等待代办人用该手机号登录后确认接受，接受前授权不生效。'}
-                  </Text>
-                ) : null}
-                <ButtonRow className='auth-item__actions'>
-                  {role === 'principal' && (a.status === 'active' || a.status === 'pending') && (
-                    <Button size='small' type='danger' fill='outline' onClick={() => setRevoking(a)}>
-                      {a.status === 'pending' ? '撤回授权' : '撤销授权'}
-                    </Button>
-                  )}
-                  {role === 'agent' && a.status === 'pending' && (
-                    <>
-                      <Button size='small' type='danger' fill='outline' onClick={() => setDeclining(a)}>
-                        拒绝
-                      </Button>
-                      <Button size='small' type='primary' loading={accepting === a.id} onClick={() => accept(a)}>
-                        接受
-                      </Button>
-                    </>
-                  )}
-                  {role === 'agent' && a.status === 'active' && (
-                    <Button
-                      size='small'
-                      type='primary'
-                      fill='outline'
-                      onClick={() => {
-                        acting.set({ type: a.principal.type, id: a.principal.id, name: a.principal.name ?? '委托人', authorizationId: a.id })
-                        toast('已切换办理对象')
-                      }}
-                    >
-                      为其办理
-                    </Button>
-                  )}
-                </ButtonRow>
+                <StatusTag tone={statusFor(a, role).tone}>{statusFor(a, role).text}</StatusTag>
               </View>
-            ))}
-          </PageState>
-        </View>
+              {role === 'principal' && (
+                <Text className='co-row__sub'>
+                  委托人：{a.principal.type === 'enterprise' ? `${a.principal.name ?? ''}（企业）` : '本人'}
+                </Text>
+              )}
+              <Text className='co-row__sub'>授权范围：{scope(a)}</Text>
+              <Text className='co-row__sub'>
+                有效期：{dateLabel(a.validFrom)} 至 {dateLabel(a.validTo)}
+              </Text>
+              {a.status === 'active' && a.respondedAt ? <Text className='co-row__sub'>代办人接受于 {fullDateTime(a.respondedAt)}</Text> : null}
+              {a.status === 'declined' && a.respondedAt ? <Text className='co-row__sub'>代办人拒绝于 {fullDateTime(a.respondedAt)}</Text> : null}
+              {a.revokedAt ? <Text className='co-row__sub'>撤销于 {fullDateTime(a.revokedAt)}</Text> : null}
+              {a.status === 'pending' ? (
+                <Text className='co-status co-status--warning'>
+                  {role === 'agent'
+                    ? '对方委托您代为办理。接受后，您可以在授权范围和有效期内以对方名义办理；接受前授权不生效。'
+                    : '等待代办人用该手机号登录后确认接受，接受前授权不生效。'}
+                </Text>
+              ) : null}
+              <ButtonRow className='auth-item__actions'>
+                {role === 'principal' && (a.status === 'active' || a.status === 'pending') && (
+                  <Button size='small' type='danger' fill='outline' onClick={() => setRevoking(a)}>
+                    {a.status === 'pending' ? '撤回授权' : '撤销授权'}
+                  </Button>
+                )}
+                {role === 'agent' && a.status === 'pending' && (
+                  <>
+                    <Button size='small' type='danger' fill='outline' onClick={() => setDeclining(a)}>
+                      拒绝
+                    </Button>
+                    <Button size='small' type='primary' loading={accepting === a.id} onClick={() => accept(a)}>
+                      接受
+                    </Button>
+                  </>
+                )}
+                {role === 'agent' && a.status === 'active' && (
+                  <Button
+                    size='small'
+                    type='primary'
+                    fill='outline'
+                    onClick={() => {
+                      acting.set({ type: a.principal.type, id: a.principal.id, name: a.principal.name ?? '委托人', authorizationId: a.id })
+                      toast('已切换办理对象')
+                    }}
+                  >
+                    为其办理
+                  </Button>
+                )}
+              </ButtonRow>
+            </View>
+          ))}
+        </Section>
 
         {role === 'principal' && (
           <>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
-import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
@@ -77,35 +77,33 @@ export default function Messages() {
             </Button>
           </View>
         )}
-        <View className='card'>
-          <PageState
-            of={list}
-            empty={items.length === 0}
-            emptyText={filter === 'unread' ? '没有未读消息' : '暂无消息'}
-            emptyHint='预约、办件进度、评价答复等通知都会出现在这里'
-          >
-            {items.map((m) => (
-              <Tappable
-                key={m.id}
-                className={`msg-item ${isRead(m) ? '' : 'msg-item--unread'} ${m.superseded ? 'msg-item--superseded' : ''}`}
-                onTap={() => void open(m)}
-                label={`${isRead(m) ? '' : '未读，'}${m.superseded ? '已失效，' : ''}${m.title}，${m.body}`}
-              >
-                <View className='msg-item__dot' aria-hidden />
-                <View className='msg-item__main'>
-                  <View className='msg-item__head'>
-                    <Text className='msg-item__title'>{m.title}</Text>
-                    {m.superseded ? <StatusTag tone='muted'>已失效</StatusTag> : null}
-                    <Text className='msg-item__time'>{fullDateTime(m.at)}</Text>
-                  </View>
-                  <Text className='msg-item__body'>{m.body}</Text>
-                  {m.superseded ? <Text className='msg-item__stale'>此消息所述情况已变化，请以最新消息和详情页为准。</Text> : null}
-                  {m.link ? <Text className='msg-item__link'>查看详情 ›</Text> : null}
+        <Section
+          of={list}
+          empty={items.length === 0}
+          emptyText={filter === 'unread' ? '没有未读消息' : '暂无消息'}
+          emptyHint='预约、办件进度、评价答复等通知都会出现在这里'
+        >
+          {items.map((m) => (
+            <Tappable
+              key={m.id}
+              className={`msg-item ${isRead(m) ? '' : 'msg-item--unread'} ${m.superseded ? 'msg-item--superseded' : ''}`}
+              onTap={() => void open(m)}
+              label={`${isRead(m) ? '' : '未读，'}${m.superseded ? '已失效，' : ''}${m.title}，${m.body}`}
+            >
+              <View className='msg-item__dot' aria-hidden />
+              <View className='msg-item__main'>
+                <View className='msg-item__head'>
+                  <Text className='msg-item__title'>{m.title}</Text>
+                  {m.superseded ? <StatusTag tone='muted'>已失效</StatusTag> : null}
+                  <Text className='msg-item__time'>{fullDateTime(m.at)}</Text>
                 </View>
-              </Tappable>
-            ))}
-          </PageState>
-        </View>
+                <Text className='msg-item__body'>{m.body}</Text>
+                {m.superseded ? <Text className='msg-item__stale'>此消息所述情况已变化，请以最新消息和详情页为准。</Text> : null}
+                {m.link ? <Text className='msg-item__link'>查看详情 ›</Text> : null}
+              </View>
+            </Tappable>
+          ))}
+        </Section>
       </SignInGate>
     </AppPage>
   )
