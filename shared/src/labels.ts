@@ -6,6 +6,7 @@ import type {
   ApplicationStatus,
   Audience,
   AuthorizationStatus,
+  CertificateStatus,
   BookingStatus,
   DeliveryMethod,
   EnterpriseRole,
@@ -49,6 +50,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   under_review: '审查中',
   approved: '准予许可',
   denied: '不予许可',
+  ready_for_pickup: '待领取',
   delivered: '已办结',
   withdrawn: '已撤回',
 };
@@ -66,6 +68,8 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   approve: '准予许可',
   deny: '不予许可',
   deliver: '送达',
+  ready: '通知领取',
+  choose_delivery: '选择送达方式',
   withdraw: '撤回',
   deem_accept: '视为受理',
 };
@@ -85,6 +89,8 @@ export const AUDIENCE_LABELS: Record<Audience, string> = { person: '个人', ent
 export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = { original: '原件', copy: '复印件', electronic: '电子版' };
 
 export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
+
+export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = { valid: '有效', revoked: '已注销' };
 
 export const ROLE_LABELS: Record<Role, string> = { citizen: '个人用户', staff: '窗口人员', admin: '管理员' };
 
