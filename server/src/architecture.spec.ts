@@ -16,6 +16,7 @@ const LAYERS: ReadonlyArray<{ name: string; folders: readonly string[] }> = [
   { name: 'people and messages', folders: ['users', 'enterprises', 'auth', 'notifications'] },
   { name: 'catalogue', folders: ['catalog'] },
   { name: 'delegation', folders: ['delegation'] },
+  { name: 'electronic certificates', folders: ['certificates'] },
   { name: 'services rendered: bookings, filings, their ratings', folders: ['booking', 'applications', 'ratings'] },
   { name: 'features built on them', folders: ['offhours', 'follow-ups', 'desk', 'account', 'admin', 'health', 'queue'] },
   { name: 'scheduled jobs', folders: ['jobs'] },

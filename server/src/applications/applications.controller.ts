@@ -3,7 +3,7 @@ import type { RatedApplicationView } from '@gov/shared';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
-import { contentDisposition } from '../files/files.rules';
+import { sendPdf } from '../files/pdf-response';
 import { RatingsService } from '../ratings/ratings.service';
 import { ApplicationsService, ApplicationView, LookupView } from './applications.service';
 import { ApplicationListQuery, CommitmentDto, CreateApplicationDto, LookupQuery, WithdrawDto } from './dto/applications.dto';
@@ -104,12 +104,4 @@ export class ApplicationsController {
   withdraw(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: WithdrawDto): Promise<ApplicationView> {
     return this.filings.withdraw(caller, id, body.reason);
   }
-}
-
-function sendPdf(res: Response, doc: { name: string; pdf: Buffer }): void {
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Length', String(doc.pdf.length));
-  res.setHeader('Content-Disposition', contentDisposition(doc.name));
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.end(doc.pdf);
 }

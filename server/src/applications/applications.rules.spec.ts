@@ -43,6 +43,15 @@ describe('the state machine', () => {
     expect(transition('denied', 'deliver', 'staff')).toEqual({ ok: true, to: 'delivered' });
   });
 
+  it('makes a result collected at the window ready first, then hands it over; staff only', () => {
+    expect(transition('approved', 'ready', 'staff')).toEqual({ ok: true, to: 'ready_for_pickup' });
+    expect(transition('denied', 'ready', 'staff')).toEqual({ ok: true, to: 'ready_for_pickup' });
+    expect(transition('ready_for_pickup', 'deliver', 'staff')).toEqual({ ok: true, to: 'delivered' });
+    expect(transition('ready_for_pickup', 'deliver', 'applicant')).toEqual({ ok: false, code: 'FORBIDDEN' });
+    expect(transition('under_review', 'ready', 'staff')).toEqual({ ok: false, code: 'INVALID_STATE' });
+    expect(transition('ready_for_pickup', 'withdraw', 'applicant')).toEqual({ ok: false, code: 'INVALID_STATE' });
+  });
+
   it('lets the applicant withdraw before acceptance only', () => {
     for (const s of ['draft', 'submitted', 'correction_required', 'prereview_passed'] as const) {
       expect(transition(s, 'withdraw', 'applicant')).toEqual({ ok: true, to: 'withdrawn' });
@@ -88,6 +97,11 @@ describe('submission', () => {
     expect(
       missingMaterials([m('a', true, false, 0, false), m('b', true, true, 0, true), m('c', true, true, 0, false), m('d', false, false, 0, false), m('e', true, false, 1, false), m('f', true, false, 0, true)]),
     ).toEqual(['a', 'c', 'f']);
+  });
+
+  it('takes a material filled from a valid certificate (免提交) as given, with no upload', () => {
+    expect(missingMaterials([{ materialId: 'licence', required: true, tolerable: false, fileCount: 0, committed: false, reused: true }])).toEqual([]);
+    expect(missingMaterials([{ materialId: 'licence', required: true, tolerable: false, fileCount: 0, committed: false, reused: false }])).toEqual(['licence']);
   });
 });
 

@@ -22,6 +22,7 @@ export const APPLICATION_ACTIONS = [
   'deliver',
   'withdraw',
   'deem_accept',
+  'ready',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -50,6 +51,10 @@ export const TRANSITIONS: readonly Edge[] = [
   { from: 'under_review', action: 'deny', to: 'denied', by: 'staff' },
   { from: 'approved', action: 'deliver', to: 'delivered', by: 'staff' },
   { from: 'denied', action: 'deliver', to: 'delivered', by: 'staff' },
+  // the applicant collects at the window (新乡 四(六)): told where and when, then handed over
+  { from: 'approved', action: 'ready', to: 'ready_for_pickup', by: 'staff' },
+  { from: 'denied', action: 'ready', to: 'ready_for_pickup', by: 'staff' },
+  { from: 'ready_for_pickup', action: 'deliver', to: 'delivered', by: 'staff' },
   { from: 'draft', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'submitted', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'correction_required', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
@@ -73,7 +78,7 @@ export function transition(from: ApplicationStatus, action: ApplicationAction, b
 /** States in which the promised-days clock runs. */
 export const CLOCK_RUNNING: readonly ApplicationStatus[] = ['accepted', 'under_review'];
 /** States after a decision: the clock stopped at `decidedAt`. */
-export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'delivered'];
+export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'ready_for_pickup', 'delivered'];
 
 /** The one label of each status (shared with the mini-app). */
 export const STATUS_LABELS: Record<ApplicationStatus, string> = APPLICATION_STATUS_LABELS;
@@ -103,11 +108,16 @@ export interface MaterialState {
   tolerable: boolean;
   fileCount: number;
   committed: boolean;
+  /** 免提交: filled from a valid certificate of the applicant's */
+  reused?: boolean;
 }
 
-/** Required materials with no file and, for tolerable ones, no credit commitment: these block submission. */
+/**
+ * Required materials with no file, not filled from a certificate (免提交, DESIGN.md Results) and,
+ * for tolerable ones, no credit commitment: these block submission.
+ */
 export function missingMaterials(materials: readonly MaterialState[]): string[] {
-  return materials.filter((m) => m.required && m.fileCount === 0 && !(m.tolerable && m.committed)).map((m) => m.materialId);
+  return materials.filter((m) => m.required && m.fileCount === 0 && !m.reused && !(m.tolerable && m.committed)).map((m) => m.materialId);
 }
 
 // ---- pre-review and the one-time notice ----
