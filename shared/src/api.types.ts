@@ -130,6 +130,8 @@ export interface ServiceMaterial {
   form: MaterialForm;
   note: string | null;
   templateUrl: string | null;
+  /** 免提交: a valid electronic certificate of this type (e.g. 营业执照) satisfies it; null when none does */
+  certificateType?: string | null;
 }
 
 export interface ServiceFee {
@@ -165,6 +167,8 @@ export interface ServiceGuide {
   departmentName?: string;
   keywords?: string[];
   onlinePrereview?: boolean;
+  /** licence-issuing: the electronic certificate its approval issues, valid `years` (null = 长期); null when none */
+  certificate?: { type: string; years: number | null } | null;
 }
 
 export interface CalendarDay {

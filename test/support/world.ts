@@ -114,6 +114,8 @@ export interface TestMaterial {
   copies?: number;
   form?: 'original' | 'copy' | string;
   note?: string | null;
+  /** 免提交: a valid certificate of this type fills it */
+  certificateType?: string | null;
 }
 
 export interface TestServiceOptions {
@@ -127,6 +129,8 @@ export interface TestServiceOptions {
   process?: string[];
   delivery?: string[];
   keywords?: string[];
+  /** licence-issuing: the certificate its approval issues, valid `years` (null = 长期) */
+  certificate?: { type: string; years: number | null };
 }
 
 let serviceSeq = 0;
@@ -161,6 +165,7 @@ export async function createService(api: Client, admin: string, o: TestServiceOp
     keywords: o.keywords ?? ['测试'],
     onlinePrereview: true,
     keyProject: o.keyProject ?? false,
+    ...(o.certificate ? { certificateType: o.certificate.type, certificateYears: o.certificate.years } : {}),
   };
   const created = must(await api.post('/api/admin/services', body, { token: admin }), 201, 'service');
   return { ...created, id: created.id, materials: created.materials, body };

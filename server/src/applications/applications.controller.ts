@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { RatedApplicationView } from '@gov/shared';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -6,7 +6,7 @@ import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
 import { sendPdf } from '../files/pdf-response';
 import { RatingsService } from '../ratings/ratings.service';
 import { ApplicationsService, ApplicationView, LookupView } from './applications.service';
-import { ApplicationListQuery, CommitmentDto, CreateApplicationDto, LookupQuery, WithdrawDto } from './dto/applications.dto';
+import { ApplicationListQuery, CommitmentDto, DeliveryChoiceDto, CreateApplicationDto, LookupQuery, WithdrawDto } from './dto/applications.dto';
 import { LookupThrottleGuard } from './lookup-throttle.guard';
 import { NoticesService } from './notices.service';
 
@@ -62,6 +62,14 @@ export class ApplicationsController {
     sendPdf(res, await this.notices.refusal(caller, id));
   }
 
+  /** 准予/不予行政许可决定书 (PDF), once decided. */
+  @ApiBearerAuth()
+  @Get(':id/decision.pdf')
+  @ApiOkResponse({ description: 'application/pdf' })
+  async decision(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    sendPdf(res, await this.notices.decision(caller, id));
+  }
+
   @ApiBearerAuth()
   @Post(':id/materials/:materialId/files')
   @ApiConsumes('multipart/form-data')
@@ -88,6 +96,13 @@ export class ApplicationsController {
   @Post(':id/commitment')
   commitment(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: CommitmentDto): Promise<ApplicationView> {
     return this.filings.commit(caller, id, body.materialIds);
+  }
+
+  /** The applicant's choice of delivery among the service's published methods (address for post). */
+  @ApiBearerAuth()
+  @Put(':id/delivery')
+  delivery(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: DeliveryChoiceDto): Promise<ApplicationView> {
+    return this.filings.chooseDelivery(caller, id, body.method, body.address);
   }
 
   @ApiBearerAuth()

@@ -9,6 +9,7 @@ import {
   FILING_NUMBER_RE,
   lockedFlags,
   missingMaterials,
+  deliveryChoiceProblem,
   prereviewDaysLeft,
   prereviewDeadline,
   receiptNumber,
@@ -88,6 +89,15 @@ describe('numbers', () => {
     expect(filingNumber(at('2026-11-30T16:30:00Z'), 123)).toBe('ZW20261201-000123');
     expect(FILING_NUMBER_RE.test(filingNumber(at('2026-12-01T01:00:00Z'), 999_999))).toBe(true);
     expect(receiptNumber(at('2026-12-01T01:00:00Z'), new Uint8Array([0, 1, 2, 3, 4, 31]))).toBe('SL20261201-23456Z');
+  });
+});
+
+describe('the delivery the applicant chooses', () => {
+  it('is among the methods the service publishes, until the result is handed over', () => {
+    expect(deliveryChoiceProblem('draft', 'post', ['window', 'post'])).toBeNull();
+    expect(deliveryChoiceProblem('ready_for_pickup', 'post', ['window', 'post'])).toBeNull();
+    expect(deliveryChoiceProblem('approved', 'online', ['window', 'post'])).toBe('NOT_PUBLISHED');
+    for (const s of ['delivered', 'withdrawn', 'refused'] as const) expect(deliveryChoiceProblem(s, 'window', ['window'])).toBe('INVALID_STATE');
   });
 });
 

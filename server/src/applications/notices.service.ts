@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
+import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { CertificatesService } from '../certificates/certificates.service';
+import { AppConfig } from '../config/app-config';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { UsersService } from '../users/users.service';
@@ -9,10 +12,11 @@ import { visibleFiling } from './applications.access';
 import { FilingKernel } from './filing-kernel.service';
 import { renderNotice } from './notice.pdf';
 
-const cnDate = (d: Date) => {
-  const [y, m, day] = shanghaiDate(d).split('-');
+const cnDay = (ymd: string) => {
+  const [y, m, day] = ymd.split('-');
   return `${y}年${Number(m)}月${Number(day)}日`;
 };
+const cnDate = (d: Date) => cnDay(shanghaiDate(d));
 
 /** The printable notices of a filing: 受理通知书 once accepted, 不予受理通知书 once refused. */
 @Injectable()
@@ -22,6 +26,9 @@ export class NoticesService {
     private readonly users: UsersService,
     private readonly kernel: FilingKernel,
     private readonly access: AccessPolicy,
+    private readonly calendar: CalendarService,
+    private readonly certificates: CertificatesService,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /** 受理通知书 of a filing the caller may see, as a PDF with its download name. Throws NOT_FOUND, or INVALID_STATE before acceptance. */
@@ -47,6 +54,7 @@ export class NoticesService {
         ['咨询电话', s?.consultPhone ?? h?.phone ?? ''],
         ['监督投诉电话', s?.complaintPhone ?? ''],
       ],
+      lists: await this.materialLists(a.id, a.acceptedAt),
       issuer: s?.acceptingBody ?? h?.name ?? '',
       date: cnDate(a.acceptedAt),
     });
@@ -76,6 +84,75 @@ export class NoticesService {
       date: cnDate(a.updatedAt),
     });
     return { name: `不予受理通知书-${a.number}.pdf`, pdf };
+  }
+
+  /**
+   * The receipt's lists (新郑 四(一)2): the materials received (with how many files, or the
+   * certificate that stood for one, 免提交) and those owed under a credit commitment with the day
+   * they are due (`correctionDays` working days after acceptance, as the commitment says).
+   */
+  private async materialLists(applicationId: string, acceptedAt: Date): Promise<Array<{ title: string; items: string[] }>> {
+    const [rows, hashes] = await Promise.all([this.kernel.materialsOf(applicationId), this.kernel.materialHashes(applicationId)]);
+    const certs = await this.certificates.byIds(rows.flatMap((r) => (r.reusedCertificateId ? [r.reusedCertificateId] : [])));
+    const received: string[] = [];
+    const owed: string[] = [];
+    const due = cnDay(await this.calendar.addWorkingDays(shanghaiDate(acceptedAt), this.config.filings.correctionDays));
+    for (const r of rows) {
+      const files = hashes.get(r.materialId)?.length ?? 0;
+      const cert = r.reusedCertificateId ? certs.get(r.reusedCertificateId) : undefined;
+      if (files > 0) received.push(`${r.name}（${files} 个文件）`);
+      else if (cert) received.push(`${r.name}（电子证照免提交：${cert.type}，编号 ${cert.number}）`);
+      else if (r.committedAt) owed.push(`${r.name}（容缺受理，须于${due}前补交）`);
+    }
+    return [
+      { title: '已收取的申请材料', items: received.length ? received : ['无'] },
+      ...(owed.length ? [{ title: '容缺待补交的材料', items: owed }] : []),
+    ];
+  }
+
+  /**
+   * 准予行政许可决定书 or 不予行政许可决定书 of a filing the caller may see, once decided, as a PDF with
+   * its download name. Approval names the certificate issued; denial states the applicant's rights
+   * to 行政复议 within 60 days and 行政诉讼 within 6 months (行政复议法 art. 20, 行政诉讼法 art. 46;
+   * 行政许可法 art. 38). Throws NOT_FOUND, or INVALID_STATE before a decision.
+   */
+  async decision(caller: AuthUser, id: string): Promise<{ name: string; pdf: Buffer }> {
+    const a = visibleFiling(this.access, caller, await this.kernel.find(id));
+    const outcome = a.decidedAt ? await this.kernel.decisionOf(a.id) : null;
+    if (!a.decidedAt || !outcome) throw new DomainError('INVALID_STATE', '办件尚未作出许可决定');
+    const [[s, h, u], certs] = await Promise.all([this.context(a.serviceId, a.hallId, a.userId), this.certificates.ofFilings([a.id])]);
+    const cert = certs.get(a.id);
+    const title = outcome === 'approve' ? '准予行政许可决定书' : '不予行政许可决定书';
+    const intro = `你（单位）于${cnDate(a.submittedAt ?? a.createdAt)}提出的“${s?.name ?? ''}”申请（办件编号 ${a.number}${a.receiptNo ? `，受理号 ${a.receiptNo}` : ''}），本机关已依法受理并审查。`;
+    const paragraphs =
+      outcome === 'approve'
+        ? [
+            `${intro}经审查，申请符合法定条件、标准，依据《中华人民共和国行政许可法》第三十八条第一款的规定，决定准予行政许可。`,
+            ...(a.decisionNote ? [`说明：${a.decisionNote}`] : []),
+            ...(cert
+              ? [`本机关核发电子证照《${cert.type}》，证照编号 ${cert.number}，有效期${cert.validTo ? `自${cnDay(cert.validFrom)}至${cnDay(cert.validTo)}` : `自${cnDay(cert.validFrom)}起长期有效`}。电子证照与纸质证照具有同等法律效力，可扫描证照上的二维码核验。`]
+              : []),
+          ]
+        : [
+            `${intro}经审查，申请不符合法定条件、标准，依据《中华人民共和国行政许可法》第三十八条第二款的规定，决定不予行政许可。`,
+            `理由：${a.decisionNote ?? ''}`,
+            '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。',
+          ];
+    const pdf = await renderNotice({
+      title,
+      docNo: `办件编号：${a.number}`,
+      addressee: u?.realName ?? '申请人',
+      paragraphs,
+      rows: [
+        ['决定机关', s?.decidingBody ?? ''],
+        ['办理地点', h ? `${h.name}（${h.address}）` : ''],
+        ['咨询电话', s?.consultPhone ?? h?.phone ?? ''],
+        ['监督投诉电话', s?.complaintPhone ?? ''],
+      ],
+      issuer: s?.decidingBody ?? h?.name ?? '',
+      date: cnDate(a.decidedAt),
+    });
+    return { name: `${title}-${a.number}.pdf`, pdf };
   }
 
   private context(serviceId: string, hallId: string, userId: string) {

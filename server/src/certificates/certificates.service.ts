@@ -260,6 +260,12 @@ export class CertificatesService {
     return reusableCertificates(materials, held, shanghaiDate(this.clock.now()));
   }
 
+  /** Which of these certificates are in effect today. Raises nothing. */
+  async inEffect(ids: string[]): Promise<Set<string>> {
+    const today = shanghaiDate(this.clock.now());
+    return new Set([...(await this.byIds(ids)).values()].filter((c) => inEffect(c, today)).map((c) => c.id));
+  }
+
   /** Certificates by id (unknown ids absent). Raises nothing. */
   async byIds(ids: string[]): Promise<Map<string, CertificateEntity>> {
     const wanted = [...new Set(ids)];

@@ -59,6 +59,10 @@ export class Certificates1732000980000 implements MigrationInterface {
       new TableColumn(time('ready_at', true)),
     ]);
     await q.createIndex('application_materials', new TableIndex({ name: 'ix_application_materials_certificate', columnNames: ['reused_certificate_id'] }));
+    // a catalogue seeded before: the demo licence-issuing services and the business-licence material
+    await q.query(`UPDATE services SET certificate_type = '营业执照' WHERE code IN ('QH-SCJG-001', 'QH-SCJG-002')`);
+    await q.query(`UPDATE services SET certificate_type = '食品经营许可证', certificate_years = 5 WHERE code = 'QH-SCJG-003'`);
+    await q.query(`UPDATE service_materials SET certificate_type = '营业执照' WHERE name = '营业执照副本复印件'`);
   }
 
   async down(q: QueryRunner): Promise<void> {

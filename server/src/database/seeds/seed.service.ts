@@ -191,6 +191,8 @@ export class SeedService implements OnApplicationBootstrap {
             keywords: s.keywords,
             onlinePrereview: s.onlinePrereview,
             keyProject: s.keyProject,
+            certificateType: s.certificate?.type ?? null,
+            certificateYears: s.certificate?.years ?? null,
             active: true,
             createdAt: now,
             updatedAt: now,
@@ -209,6 +211,7 @@ export class SeedService implements OnApplicationBootstrap {
                 form: mat.form,
                 note: mat.note ?? null,
                 templateName: mat.hasTemplate ? mat.name : null,
+                certificateType: mat.certificateType ?? null,
               })),
             );
           }
