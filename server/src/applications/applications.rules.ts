@@ -3,7 +3,7 @@
  * numbers, the one-time notice lock, the law's pre-review clock and the promised-days SLA.
  * No Nest, no database: everything the rules need is passed in.
  */
-import { APPLICATION_STATUS_LABELS, type ActorKind, type ApplicationStatus, type DeliveryMethod, type SlaState } from '@gov/shared';
+import { APPLICATION_STATUS_LABELS, DELIVERY_OPEN_STATUSES, type ActorKind, type ApplicationStatus, type DeliveryMethod, type SlaState } from '@gov/shared';
 export type { ActorKind } from '@gov/shared';
 export { EDITABLE_STATUSES as EDITABLE, isEditable } from '@gov/shared';
 import { addWorkingDays, endOfDay, IsWorkday, shanghaiDate, workingDaysBetween } from '../calendar/calendar.rules';
@@ -74,14 +74,11 @@ export function transition(from: ApplicationStatus, action: ApplicationAction, b
 }
 
 /**
- * States in which the applicant may still choose or change how the result reaches them (新乡 四(六)):
- * any time before it is handed over, and not on a filing that ends without a result.
+ * Whether the applicant may choose `method` now (新乡 四(六)): the filing is still open for it
+ * (DELIVERY_OPEN_STATUSES, shared with the mini-app) and the service publishes the method.
  */
-export const DELIVERY_OPEN: readonly ApplicationStatus[] = ['draft', 'submitted', 'correction_required', 'prereview_passed', 'accepted', 'under_review', 'approved', 'denied', 'ready_for_pickup'];
-
-/** Whether the applicant may choose `method` now: the filing is still open for it and the service publishes the method. */
 export function deliveryChoiceProblem(status: ApplicationStatus, method: DeliveryMethod, published: readonly DeliveryMethod[]): 'INVALID_STATE' | 'NOT_PUBLISHED' | null {
-  if (!DELIVERY_OPEN.includes(status)) return 'INVALID_STATE';
+  if (!DELIVERY_OPEN_STATUSES.includes(status)) return 'INVALID_STATE';
   return published.includes(method) ? null : 'NOT_PUBLISHED';
 }
 
