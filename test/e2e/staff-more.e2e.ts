@@ -71,6 +71,8 @@ async function deliveredDrawnFiling(person: Tokens, staffToken: string, hallId: 
   await call('POST', `/api/staff/applications/${app.id}/accept`, { token: staffToken });
   await call('POST', `/api/staff/applications/${app.id}/advance`, { token: staffToken, body: { to: 'under_review', note: '审查中' } });
   await call('POST', `/api/staff/applications/${app.id}/advance`, { token: staffToken, body: { to: 'approved', note: '准予许可' } });
+  // at the window: ready for collection first, then handed over
+  await call('POST', `/api/staff/applications/${app.id}/deliver`, { token: staffToken, body: { method: 'window' } });
   await call('POST', `/api/staff/applications/${app.id}/deliver`, { token: staffToken, body: { method: 'window' } });
   return { id: app.id, number: app.number, serviceName: s.name };
 }

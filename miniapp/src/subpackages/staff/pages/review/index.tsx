@@ -46,6 +46,7 @@ const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Acti
   ],
   approved: [{ action: 'deliver', label: '送达结果' }],
   denied: [{ action: 'deliver', label: '送达结果' }],
+  ready_for_pickup: [{ action: 'deliver', label: '确认已领取' }],
 }
 
 /** Pre-review of a filing (every material at once), then accept / refuse / advance / deliver. */
@@ -134,7 +135,9 @@ export default function Review() {
     under_review: { title: '进入审查', label: '说明（选填）', description: '开始实质审查。', confirm: '进入审查', minLength: 0 },
     approved: { title: '准予许可', label: '决定说明', description: '作出准予许可的决定。', confirm: '准予许可' },
     denied: { title: '不予许可', label: '决定说明（理由）', description: '作出不予许可的决定，须写明理由。', confirm: '不予许可', danger: true },
-    deliver: { title: '送达结果', description: '选择送达方式。', confirm: '确认送达' },
+    deliver: f?.status === 'ready_for_pickup'
+      ? { title: '确认已领取', description: '申请人已到窗口领取办理结果。', confirm: '确认已领取' }
+      : { title: '送达结果', description: '按申请人选择的方式送达；未选择的，选择本事项公布的一种方式。', confirm: '确认送达' },
   }
   const dlg = action ? dialog[action] : null
 
@@ -177,9 +180,12 @@ export default function Review() {
                 {f.delivery ? (
                   <Text className='st-line'>
                     送达：{DELIVERY[f.delivery.method] ?? f.delivery.method}
+                    {f.delivery.chosenBy === 'applicant' ? '（申请人选择）' : ''}
+                    {f.delivery.address ? ` · ${f.delivery.address.name} ${f.delivery.address.phone} ${f.delivery.address.region}${f.delivery.address.detail}` : ''}
                     {f.delivery.trackingNo ? ` · 快递单号 ${f.delivery.trackingNo}` : ''}
                   </Text>
                 ) : null}
+                {f.certificate ? <Text className='st-line'>电子证照：{f.certificate.type}（编号 <Code>{f.certificate.number}</Code>）</Text> : null}
                 <ApplicantInfo key={f.id} applicant={f.applicant} reveal={() => staffApi.revealFilingApplicant(f.id)} />
                 {f.notice ? (
                   <View className='st-note'>
@@ -254,7 +260,11 @@ export default function Review() {
                 {NEXT_STEPS[f.status]?.length ? (
                   <ButtonRow className='st-actions'>
                     {NEXT_STEPS[f.status]?.map((step) => (
-                      <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => setAction(step.action)}>
+                      <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => {
+                        // the applicant's choice stands; otherwise the first method the service publishes
+                        if (step.action === 'deliver') setMethod(f.delivery?.method ?? f.deliveryMethods[0] ?? 'window')
+                        setAction(step.action)
+                      }}>
                         {step.label}
                       </Button>
                     ))}
@@ -326,10 +336,12 @@ export default function Review() {
         {action === 'deliver' && (
           <>
             <View className='st-choice-row' role='radiogroup' aria-label='送达方式'>
-              {(['window', 'post', 'online'] as DeliveryMethod[]).map((m) => (
+              {(f?.delivery?.chosenBy === 'applicant' ? [f.delivery.method] : f?.deliveryMethods ?? []).map((m) => (
                 <Choice key={m} on={method === m} label={DELIVERY[m]} onTap={() => setMethod(m)} />
               ))}
             </View>
+            {f?.delivery?.chosenBy === 'applicant' ? <Text className='st-line'>按申请人选择的方式送达。</Text> : null}
+            {method === 'window' && f?.status !== 'ready_for_pickup' ? <Text className='st-line'>将通知申请人到本大厅领取（地点和办公时间）；领取时再点“确认已领取”。</Text> : null}
             {method === 'post' && <FormField label='快递单号' value={trackingNo} onChange={setTrackingNo} maxlength={40} placeholder='6-40 位字母或数字' />}
           </>
         )}
