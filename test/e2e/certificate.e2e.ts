@@ -50,8 +50,9 @@ describe('delivery and the electronic certificate on the H5 build', () => {
     await seeVisible(page, '营业执照');
     await seeVisible(page, '持证主体：王*照');
     await expectAccessible(page, '我的证照');
-    await page.getByText('营业执照').first().click();
-    await page.getByRole('img', { name: '证照核验二维码' }).waitFor();
+    await page.locator('.cert-card').locator('visible=true').first().click();
+    await seeVisible(page, '出示此二维码，他人扫码即可核验证照真伪和状态（无需登录）');
+    await page.locator('img[src^="data:image/png;base64,"]').locator('visible=true').first().waitFor();
     await shot(page, 'citizen-certificate');
     const [certificate] = await call<any[]>('GET', '/api/me/certificates', { token: person.accessToken });
 

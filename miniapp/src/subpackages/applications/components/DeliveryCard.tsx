@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { checkPostalAddress, DELIVERY_METHOD_LABELS, DELIVERY_OPEN_STATUSES, type DeliveryMethod } from '@gov/shared'
+import { ADDRESS_LIMITS, checkPostalAddress, DELIVERY_METHOD_LABELS, DELIVERY_OPEN_STATUSES, PHONE_INPUT_MAX_LENGTH, type DeliveryMethod } from '@gov/shared'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
@@ -100,10 +100,10 @@ export default function DeliveryCard({ filing, onChanged }: { filing: RatedAppli
           <Text className='muted'>{HINTS[method]}</Text>
           {method === 'post' ? (
             <>
-              <FormField label='收件人' placeholder='姓名' maxlength={30} {...field('name')} />
-              <FormField label='手机号' type='number' placeholder='收件人手机号' maxlength={24} {...field('phone')} />
-              <FormField label='所在地区' placeholder='如 河南省清河市龙湖区' maxlength={60} {...field('region')} />
-              <FormField label='详细地址' placeholder='街道、门牌号、楼栋单元' maxlength={120} {...field('detail')} />
+              <FormField label='收件人' placeholder='姓名' maxlength={ADDRESS_LIMITS.name} {...field('name')} />
+              <FormField label='手机号' placeholder='收件人手机号' maxlength={PHONE_INPUT_MAX_LENGTH} {...field('phone')} />
+              <FormField label='所在地区' placeholder='如 河南省清河市龙湖区' maxlength={ADDRESS_LIMITS.region} {...field('region')} />
+              <FormField label='详细地址' placeholder='街道、门牌号、楼栋单元' maxlength={ADDRESS_LIMITS.detail} {...field('detail')} />
               <Text className='muted'>地址仅用于邮寄本件办理结果，加密保存。</Text>
             </>
           ) : null}

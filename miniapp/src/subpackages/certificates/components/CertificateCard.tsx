@@ -26,5 +26,5 @@ export default function CertificateCard({ c, onTap }: { c: CertificateView; onTa
       </View>
     </View>
   )
-  return onTap ? <Tappable onTap={onTap} label={`查看 ${c.type}`}>{body}</Tappable> : body
+  return onTap ? <Tappable onTap={onTap}>{body}</Tappable> : body
 }
