@@ -10,6 +10,7 @@ import {
   lockedFlags,
   missingMaterials,
   deliveryChoiceProblem,
+  receiptLists,
   prereviewDaysLeft,
   prereviewDeadline,
   receiptNumber,
@@ -89,6 +90,25 @@ describe('numbers', () => {
     expect(filingNumber(at('2026-11-30T16:30:00Z'), 123)).toBe('ZW20261201-000123');
     expect(FILING_NUMBER_RE.test(filingNumber(at('2026-12-01T01:00:00Z'), 999_999))).toBe(true);
     expect(receiptNumber(at('2026-12-01T01:00:00Z'), new Uint8Array([0, 1, 2, 3, 4, 31]))).toBe('SL20261201-23456Z');
+  });
+});
+
+describe('the receipt (受理通知书)', () => {
+  it('lists the materials received, those a certificate stood for, and those owed with their due date', () => {
+    const lists = receiptLists(
+      [
+        { name: '申请书', files: 2, reused: null, committed: false },
+        { name: '营业执照副本复印件', files: 0, reused: { type: '营业执照', number: 'ZZ20261207-2345678Z' }, committed: false },
+        { name: '场所平面图', files: 0, reused: null, committed: true },
+        { name: '其他说明材料', files: 0, reused: null, committed: false },
+      ],
+      '2026年12月14日',
+    );
+    expect(lists).toEqual([
+      { title: '已收取的申请材料', items: ['申请书（2 个文件）', '营业执照副本复印件（电子证照免提交：营业执照，编号 ZZ20261207-2345678Z）'] },
+      { title: '容缺待补交的材料', items: ['场所平面图（容缺受理，须于2026年12月14日前补交）'] },
+    ]);
+    expect(receiptLists([{ name: '申请书', files: 1, reused: null, committed: false }], 'x')).toHaveLength(1);
   });
 });
 

@@ -259,3 +259,33 @@ export function staffOrder<T extends { keyProject: boolean; sla: SlaState | null
   const t = (x: T) => (x.dueAt ?? x.submittedAt ?? x.createdAt).getTime();
   return t(a) - t(b);
 }
+
+// ---- the receipt (受理通知书) ----
+
+/** A filing's material as the receipt lists it. */
+export interface ReceiptMaterial {
+  name: string;
+  /** files uploaded */
+  files: number;
+  /** 免提交: the certificate that stood for it */
+  reused: { type: string; number: string } | null;
+  /** owed under a credit commitment (容缺) */
+  committed: boolean;
+}
+
+/**
+ * The receipt's lists (新郑 四(一)2: 受理通知书 lists what was received): the materials received, with
+ * how many files or the certificate that stood for one, and those owed under a commitment with the
+ * day they are due (`owedBy`, as the receipt writes it). A material neither given nor owed (an
+ * optional one left out) is in neither list.
+ */
+export function receiptLists(materials: readonly ReceiptMaterial[], owedBy: string): Array<{ title: string; items: string[] }> {
+  const received: string[] = [];
+  const owed: string[] = [];
+  for (const m of materials) {
+    if (m.files > 0) received.push(`${m.name}（${m.files} 个文件）`);
+    else if (m.reused) received.push(`${m.name}（电子证照免提交：${m.reused.type}，编号 ${m.reused.number}）`);
+    else if (m.committed) owed.push(`${m.name}（容缺受理，须于${owedBy}前补交）`);
+  }
+  return [{ title: '已收取的申请材料', items: received.length ? received : ['无'] }, ...(owed.length ? [{ title: '容缺待补交的材料', items: owed }] : [])];
+}

@@ -314,12 +314,12 @@ export class ApplicationsService implements OnModuleInit {
       throw fieldError('method', `该事项可选的送达方式：${published.map((m) => DELIVERY_METHOD_LABELS[m]).join('、')}`, '该事项不提供这种送达方式');
     }
     let enc: string | null = null;
-    let note = `选择送达方式：${DELIVERY_METHOD_LABELS[method]}`;
+    // the timeline is also the public look-up's: no part of the address in it
+    const note = `选择送达方式：${DELIVERY_METHOD_LABELS[method]}`;
     if (method === 'post') {
       const checked = checkPostalAddress(address);
       if (!checked.address) throw new DomainError('VALIDATION_FAILED', '邮寄送达须填写完整的收件地址', { fields: checked.problems });
       enc = this.crypto.encrypt(JSON.stringify(checked.address));
-      note += `（寄往${checked.address.region}）`;
     }
     const fresh = await this.tx.run(async (em) => {
       const locked = await this.kernel.lockFiling(em, a.id);

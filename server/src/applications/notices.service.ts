@@ -10,6 +10,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { UsersService } from '../users/users.service';
 import { visibleFiling } from './applications.access';
 import { FilingKernel } from './filing-kernel.service';
+import { receiptLists } from './applications.rules';
 import { renderNotice } from './notice.pdf';
 
 const cnDay = (ymd: string) => {
@@ -94,20 +95,14 @@ export class NoticesService {
   private async materialLists(applicationId: string, acceptedAt: Date): Promise<Array<{ title: string; items: string[] }>> {
     const [rows, hashes] = await Promise.all([this.kernel.materialsOf(applicationId), this.kernel.materialHashes(applicationId)]);
     const certs = await this.certificates.byIds(rows.flatMap((r) => (r.reusedCertificateId ? [r.reusedCertificateId] : [])));
-    const received: string[] = [];
-    const owed: string[] = [];
     const due = cnDay(await this.calendar.addWorkingDays(shanghaiDate(acceptedAt), this.config.filings.correctionDays));
-    for (const r of rows) {
-      const files = hashes.get(r.materialId)?.length ?? 0;
-      const cert = r.reusedCertificateId ? certs.get(r.reusedCertificateId) : undefined;
-      if (files > 0) received.push(`${r.name}（${files} 个文件）`);
-      else if (cert) received.push(`${r.name}（电子证照免提交：${cert.type}，编号 ${cert.number}）`);
-      else if (r.committedAt) owed.push(`${r.name}（容缺受理，须于${due}前补交）`);
-    }
-    return [
-      { title: '已收取的申请材料', items: received.length ? received : ['无'] },
-      ...(owed.length ? [{ title: '容缺待补交的材料', items: owed }] : []),
-    ];
+    return receiptLists(
+      rows.map((r) => {
+        const cert = r.reusedCertificateId ? certs.get(r.reusedCertificateId) : undefined;
+        return { name: r.name, files: hashes.get(r.materialId)?.length ?? 0, reused: cert ? { type: cert.type, number: cert.number } : null, committed: r.committedAt !== null };
+      }),
+      due,
+    );
   }
 
   /**

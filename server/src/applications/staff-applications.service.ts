@@ -256,11 +256,12 @@ export class StaffApplicationsService {
     if (method === 'post' && !trackingNo?.trim()) throw fieldError('trackingNo', '邮寄送达须填写快递单号');
     const tracking = method === 'post' ? trackingNo!.trim() : null;
     const region = method === 'post' ? this.kernel.postalAddress(a)?.region : undefined;
-    const note = `${DELIVERY_METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}${region ? `，寄往${region}` : ''}`;
+    // the timeline is also the public look-up's: the address only in the applicant's own message
+    const note = `${DELIVERY_METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}`;
     await this.kernel.apply(step, actor, { deliveryMethod: method, deliveryChosenBy: chosenBy, trackingNo: tracking, deliveredAt: this.clock.now() }, note);
     await this.audit.record({ actorId: caller.id, action: 'application.deliver', objectType: 'application', objectId: a.id, data: { method } });
     const online = method === 'online' ? ((await this.certificates.ofFilings([a.id])).size ? '电子证照已放入“我的证照”，' : '可在办件详情中下载决定书，') : '';
-    await this.kernel.tell(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}。${online}`.replace(/，$/, '。'));
+    await this.kernel.tell(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}${region ? `，寄往${region}` : ''}。${online}`.replace(/，$/, '。'));
     return this.staffView(a);
   }
 
