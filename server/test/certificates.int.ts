@@ -196,6 +196,9 @@ describe('results and electronic certificates', () => {
     expectErrorShape(wrong, 400, 'VALIDATION_FAILED');
     expect(wrong.body.details.fields[0].field).toBe('method');
     expectErrorShape(await act(id, 'deliver', { method: 'post' }), 400, 'VALIDATION_FAILED');
+    // the parcel needs the whole address: staff reveal it (audited), as they reveal the applicant
+    const full = must(await act(id, 'reveal-applicant'), 200, 'reveal');
+    expect(full.postalAddress).toEqual({ name: '张小三', phone: '13900123456', region: '河南省清河市龙湖区', detail: '人民大道168号3单元501' });
     const sent = must(await act(id, 'deliver', { method: 'post', trackingNo: 'SF1234567890' }), 200, 'deliver');
     expect(sent.status).toBe('delivered');
     expect(sent.delivery).toMatchObject({ method: 'post', trackingNo: 'SF1234567890', address: { phone: '139****3456' }, at: expect.any(String) });

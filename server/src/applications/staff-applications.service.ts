@@ -266,13 +266,16 @@ export class StaffApplicationsService {
   }
 
   /**
-   * POST /staff/applications/:id/reveal-applicant: the applicant's full name, ID and phone numbers
-   * for the filing's hall staff, audited (who, when, which). Throws NOT_FOUND.
+   * POST /staff/applications/:id/reveal-applicant: the applicant's full name, ID and phone numbers,
+   * and the postal address they gave for delivery by post, for the filing's hall staff, audited
+   * (who, when, which). Throws NOT_FOUND.
    */
   async revealApplicant(caller: AuthUser, id: string): Promise<ApplicantRevealed> {
     const a = await this.handled(caller, id);
-    await this.audit.record({ actorId: caller.id, action: 'application.reveal_applicant', objectType: 'application', objectId: a.id, data: { userId: a.userId, fields: ['name', 'idNumber', 'phone'] } });
-    return this.applicants.reveal(a.userId);
+    const postalAddress = this.kernel.postalAddress(a);
+    const fields = ['name', 'idNumber', 'phone', ...(postalAddress ? ['postalAddress'] : [])];
+    await this.audit.record({ actorId: caller.id, action: 'application.reveal_applicant', objectType: 'application', objectId: a.id, data: { userId: a.userId, fields } });
+    return { ...(await this.applicants.reveal(a.userId)), postalAddress };
   }
 
   /**
