@@ -231,6 +231,18 @@ describe('results and electronic certificates', () => {
     expect(handed).toMatchObject({ status: 'delivered', delivery: { method: 'window', at: expect.any(String) } });
   });
 
+  it('issues one certificate when two approvals of the same filing race', async () => {
+    const c = await verifiedCitizen(api);
+    const id = await accepted(c, await licensing());
+    must(await act(id, 'advance', { to: 'under_review' }), 200, 'review');
+    const answers = await Promise.all([1, 2, 3].map(() => act(id, 'advance', { to: 'approved', note: '准予许可' })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    for (const a of answers.filter((x) => x.status === 409)) expectErrorShape(a, 409, 'INVALID_STATE');
+    const [{ n }] = await sql<{ n: number }>(f.t.config.database.url!, 'SELECT COUNT(*) AS n FROM certificates WHERE application_id = ?', [id]);
+    expect(Number(n)).toBe(1);
+    expect(must(await api.get('/api/me/certificates', { token: c.token }), 200, 'wallet')).toHaveLength(1);
+  });
+
   it('denies with a 不予许可决定书 and issues no certificate', async () => {
     const c = await verifiedCitizen(api);
     const { id, view } = await decided(c, await licensing(), 'denied');
