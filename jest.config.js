@@ -3,6 +3,8 @@
  *  unit         pure rules, no Nest, no database        (*.spec.ts beside the code; test/props, test/miniapp)
  *  integration  the Nest app over HTTP on a real MariaDB (server/test/**\/*.int.ts)
  *  e2e          the H5 build in headless Chromium        (test/e2e/**\/*.e2e.ts)
+ *  cluster      three API instances on a three-node Galera cluster (server/test/cluster/**\/*.cluster.ts;
+ *               only through `npm run test:cluster`, which starts and stops the cluster)
  * `npm test` (scripts/test.js) runs them in that order.
  *
  * Every test process runs in America/New_York whatever the caller's zone (set here, before jest
@@ -54,6 +56,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'cluster',
+      transform: { '^.+\\.tsx?$': typeChecked },
+      testMatch: ['<rootDir>/server/test/cluster/**/*.cluster.ts'],
     },
   ],
 };

@@ -127,6 +127,7 @@ async function main() {
   for (const r of results) log(`${r.project.padEnd(12)} ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`);
   const ok = results.every((r) => r.ok) && sum('skipped') === 0;
   process.stdout.write(`\ntests: ${sum('passed')} passed, ${sum('failed')} failed\n`);
+  fs.writeFileSync(path.join(RESULTS, 'summary.json'), JSON.stringify({ passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped') }));
   if (sum('skipped') > 0) log('skipped tests are not allowed');
   process.exit(ok ? 0 : 1);
 }

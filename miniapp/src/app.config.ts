@@ -65,6 +65,8 @@ export default defineAppConfig({
         'pages/search/index',
         'pages/queue/index',
         'pages/late/index',
+        'pages/registered/index',
+        'pages/overtime/index',
       ],
     },
     {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { creditCodeCheckChar } from '@gov/shared';
 import { expectErrorShape, signIn, staffSignIn } from './helpers/http';
 import type { Audience } from '@gov/shared';
-import { adminToken, createService, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, companyOf, createService, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /** Filings (issue 5) and the law's pre-review clock (issue 9) on MariaDB. */
@@ -596,6 +596,251 @@ describe('filings', () => {
     });
   });
 
+  describe('容缺 kept, the window in order, 退件 and 即办 (issue 16)', () => {
+    const TUESDAY = '2026-12-08T02:00:00.000Z';
+    const at = async (iso: string, ...who: Session[]) => {
+      await setClock(api, iso);
+      staff = await staffToken(api);
+      admin = await adminToken(api);
+      otherStaff = (await staffSignIn(api, 'staff-east', 'Staff@2026east')).accessToken;
+      for (const w of who) await refreshed(api, w);
+    };
+    // every test here starts on Monday 2026-12-07 10:00, whatever the one before did with the clock
+    afterEach(async () => at(NOW));
+
+    const submit = (token: string, id: string) => api.post(`/api/applications/${id}/submit`, undefined, { token });
+    const commit = (token: string, id: string, materialIds: string[]) => api.post(`/api/applications/${id}/commitment`, { materialIds }, { token });
+    const act = (id: string, step: string, body?: unknown, token = staff.token) => api.post(`/api/staff/applications/${id}/${step}`, body, { token });
+
+    /** A filing that owes the deed (房屋产权证明) under a signed commitment, accepted at the window now. */
+    async function acceptedOwingDeed(c: Session, svc: Svc, extra: Record<string, unknown> = {}): Promise<string> {
+      const id = (await create(c.token, svc, extra)).body.id;
+      for (const m of [svc.form, svc.idCard]) expect((await upload(c.token, id, m, PDF(m))).status).toBe(201);
+      expect((await commit(c.token, id, [svc.deed])).status).toBe(201);
+      expect((await submit(c.token, id)).status).toBe(200);
+      expect((await prereview(staff.token, id, allOk(svc))).body.status).toBe('prereview_passed');
+      expect((await act(id, 'accept')).body.status).toBe('accepted');
+      return id;
+    }
+
+    it('a 容缺 filing owes its paper after acceptance, is approved only once the paper is in, and says so with one commitment text', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const id = await acceptedOwingDeed(c, svc);
+      const v = (await api.get(`/api/applications/${id}`, { token: c.token })).body;
+      // five working days from Monday 12-07: the end of Monday 12-14 in Shanghai
+      expect(v.commitment).toEqual({ materialIds: [svc.deed], owed: [svc.deed], dueAt: '2026-12-14T15:59:59.999Z', daysLeft: 5, status: 'open' });
+      expect(v.materials.find((m: { materialId: string }) => m.materialId === svc.deed).commitment.text).toContain('自受理之日起 5 个工作日内补交');
+      expect((await messages(c.token)).find((m) => m.title === '办件已受理' && m.body.includes(v.number))?.body).toContain('请于 2026-12-14 前在办件详情中补交 房屋产权证明');
+
+      // only the owed paper may come in now
+      expectErrorShape((await upload(c.token, id, svc.other, PDF())) as never, 409, 'INVALID_STATE');
+      expect((await act(id, 'advance', { to: 'under_review' })).body.status).toBe('under_review');
+      const early = await act(id, 'advance', { to: 'approved', note: '符合条件' });
+      expectErrorShape(early, 409, 'MATERIALS_OUTSTANDING');
+      expect(early.body.details.materialIds).toEqual([svc.deed]);
+      expect(early.body.message).toContain('房屋产权证明');
+
+      await at(TUESDAY, c);
+      expect((await upload(c.token, id, svc.deed, PDF('deed'))).status).toBe(201);
+      const after = (await api.get(`/api/applications/${id}`, { token: c.token })).body;
+      expect(after.commitment).toMatchObject({ owed: [], status: 'fulfilled' });
+      expect(after.timeline[after.timeline.length - 1]).toMatchObject({ action: 'fulfil', status: 'under_review', actor: '申请人', note: expect.stringContaining('容缺材料已全部补齐') });
+      const ok = await act(id, 'advance', { to: 'approved', note: '经审查符合法定条件，准予许可' });
+      expect(ok.body.status).toBe('approved');
+      expect((await act(id, 'deliver', { method: 'window' })).body.status).toBe('delivered');
+      expect((await runJob('commitment-scan')).status).toBe(200);
+    });
+
+    it('a paper not handed in by its day is a breach: recorded once, the applicant told, staff see it, and further 容缺 is refused for COMMITMENT_BAR_DAYS', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const id = await acceptedOwingDeed(c, svc);
+      const approveTooEarly = await act(id, 'advance', { to: 'under_review' });
+      expect(approveTooEarly.body.status).toBe('under_review');
+
+      await at('2026-12-14T15:59:00.000Z', c); // the last minute: not yet breached
+      expect((await runJob('commitment-scan')).body.breached).toBe(0);
+      await at('2026-12-15T02:00:00.000Z', c);
+      expectErrorShape((await upload(c.token, id, svc.deed, PDF('late'))) as never, 409, 'INVALID_STATE');
+      const scan = await runJob('commitment-scan');
+      expect(scan.body.breached).toBeGreaterThanOrEqual(1);
+      expect((await runJob('commitment-scan')).body.breached).toBe(0);
+
+      const v = (await api.get(`/api/applications/${id}`, { token: c.token })).body;
+      expect(v.commitment).toMatchObject({ status: 'breached', owed: [svc.deed] });
+      expect(v.timeline[v.timeline.length - 1]).toMatchObject({ action: 'breach', actor: '系统' });
+      const told = (await messages(c.token)).filter((m) => m.title === '容缺承诺未按期履行');
+      expect(told).toHaveLength(1);
+      expect(told[0].body).toContain('房屋产权证明');
+      expect(told[0].body).toContain('已记入信用记录');
+      expectErrorShape(await act(id, 'advance', { to: 'approved', note: '符合条件' }), 409, 'MATERIALS_OUTSTANDING');
+
+      // staff see the record on the filing, and on every other filing of the same person
+      const staffView = (await api.get(`/api/applications/${id}`, { token: staff.token })).body;
+      expect(staffView.credit.records).toHaveLength(1);
+      expect(staffView.credit.records[0]).toMatchObject({ kind: 'commitment_breach', subjectType: 'person', applicationId: id, recordedAt: '2026-12-15T02:00:00.000Z' });
+      expect(staffView.credit.barredUntil).toBe('2027-06-13T02:00:00.000Z'); // 180 days
+      const next = (await create(c.token, svc)).body.id;
+      const barred = await commit(c.token, next, [svc.deed]);
+      expectErrorShape(barred, 403, 'FORBIDDEN');
+      expect(barred.body.details).toEqual({ reason: 'commitment_barred', until: '2027-06-13T02:00:00.000Z' });
+      await everything(c.token, next, svc);
+      expect((await submit(c.token, next)).status).toBe(200);
+      const listed = (await api.get('/api/staff/applications?status=submitted', { token: staff.token })).body as Array<{ id: string; credit: { barredUntil: string | null; records: unknown[] } }>;
+      expect(listed.find((a) => a.id === next)?.credit).toMatchObject({ barredUntil: '2027-06-13T02:00:00.000Z', records: [expect.objectContaining({ applicationId: id })] });
+      // someone else is not barred
+      const other = await verifiedCitizen(api);
+      const theirs = (await create(other.token, svc)).body.id;
+      expect((await commit(other.token, theirs, [svc.deed])).status).toBe(201);
+
+      // the window returns the filing whose paper never came (退件), with a 退件回执
+      const back = await act(id, 'return', { reason: '承诺补交的房屋产权证明逾期未补交，申请材料不齐全' });
+      expect(back.body).toMatchObject({ status: 'returned', returnReason: '承诺补交的房屋产权证明逾期未补交，申请材料不齐全', sla: null });
+      const pdf = await getBytes(`/api/applications/${id}/return.pdf`, c.token);
+      expect(pdf.status).toBe(200);
+      expect(pdf.type).toBe('application/pdf');
+      expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      expect((await getBytes(`/api/applications/${id}/return.pdf`, other.token)).status).toBe(404);
+      expect((await messages(c.token)).find((m) => m.title === '办件已退件')?.body).toContain('逾期未补交');
+
+      // the bar lifts after its days (the session is renewed on the way: half a year outlives a refresh token)
+      for (let day = 25; day < 180; day += 25) {
+        await setClock(api, new Date(Date.parse('2026-12-15T02:00:00.000Z') + day * 86_400_000).toISOString());
+        await refreshed(api, c);
+      }
+      await at('2027-06-13T01:59:00.000Z', c);
+      expectErrorShape(await commit(c.token, (await create(c.token, svc)).body.id, [svc.deed]), 403, 'FORBIDDEN');
+      await at('2027-06-13T02:00:01.000Z', c);
+      const later = (await create(c.token, svc)).body.id;
+      expect((await commit(c.token, later, [svc.deed])).status).toBe(201);
+    });
+
+    it("a company's breach goes on the company's record, once even when two scans race; the person acting for themselves is not barred", async () => {
+      const svc = await makeService({ audience: 'both' });
+      const owner = await verifiedCitizen(api);
+      const company = await companyOf(api, owner);
+      const forCompany = { onBehalfOf: { type: 'enterprise', id: company.id } };
+      const id = await acceptedOwingDeed(owner, svc, forCompany);
+      await at('2026-12-15T02:00:00.000Z', owner);
+      const [x, y] = await Promise.all([runJob('commitment-scan'), runJob('commitment-scan')]);
+      expect([x.status, y.status]).toEqual([200, 200]);
+      expect(x.body.breached + y.body.breached).toBe(1);
+      expect((await messages(owner.token)).filter((m) => m.title === '容缺承诺未按期履行')).toHaveLength(1);
+      const credit = (await api.get(`/api/applications/${id}`, { token: staff.token })).body.credit;
+      expect(credit.records).toEqual([expect.objectContaining({ subjectType: 'enterprise', applicationId: id })]);
+      const companyDraft = (await create(owner.token, svc, forCompany)).body.id;
+      const barred = await commit(owner.token, companyDraft, [svc.deed]);
+      expectErrorShape(barred, 403, 'FORBIDDEN');
+      expect(barred.body.message).toContain('该企业');
+      const ownDraft = (await create(owner.token, svc)).body.id;
+      expect((await commit(owner.token, ownDraft, [svc.deed])).status).toBe(201);
+    });
+
+    it('refuses a submitted filing at once, without passing it first', async () => {
+      const { svc, c, appId } = await freshDraft();
+      await everything(c.token, appId, svc);
+      const s = await submit(c.token, appId);
+      expect(s.body).toMatchObject({ status: 'submitted', acceptBy: '2026-12-08' });
+      const listed = (await api.get('/api/staff/applications?status=submitted', { token: staff.token })).body as Array<{ id: string; acceptBy: string | null }>;
+      expect(listed.find((a) => a.id === appId)?.acceptBy).toBe('2026-12-08');
+      const r = await act(appId, 'refuse', { reason: '申请事项依法不需要取得行政许可' });
+      expect(r.body).toMatchObject({ status: 'refused', refuseReason: '申请事项依法不需要取得行政许可', acceptBy: null });
+      expect(r.body.timeline.map((e: { status: string }) => e.status)).toEqual(['draft', 'submitted', 'refused']);
+      expect((await getBytes(`/api/applications/${appId}/refusal.pdf`, c.token)).status).toBe(200);
+    });
+
+    it('the originals check at the window may still send the one notice, under the same lock', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const id = await passed(c, svc);
+      expect((await api.get(`/api/applications/${id}`, { token: c.token })).body).toMatchObject({ acceptBy: '2026-12-08', prereview: null });
+      // nothing wrong with the originals: accept, not a second pass
+      expectErrorShape(await prereview(staff.token, id, allOk(svc)), 409, 'INVALID_STATE');
+      const decisions = allOk(svc).map((d) => (d.materialId === svc.idCard ? { ...d, ok: false, reason: '身份证原件与上传的复印件不一致' } : d));
+      const n = await prereview(staff.token, id, decisions);
+      expect(n.status).toBe(200);
+      expect(n.body).toMatchObject({ status: 'correction_required', notice: { round: 1, items: [{ materialId: svc.idCard, reason: '身份证原件与上传的复印件不一致' }] } });
+      expect(n.body.timeline[n.body.timeline.length - 1].note).toContain('窗口核验原件');
+      expect((await messages(c.token)).some((m) => m.title === '补正材料告知书（一次性告知）' && m.body.includes('身份证原件与上传的复印件不一致'))).toBe(true);
+
+      expect((await upload(c.token, id, svc.idCard, PDF('new id'))).status).toBe(201);
+      expect((await submit(c.token, id)).status).toBe(200);
+      expect((await prereview(staff.token, id, allOk(svc))).body.status).toBe('prereview_passed');
+      // at the originals again: what the notice did not name and the applicant did not change stays locked
+      const locked = await prereview(staff.token, id, allOk(svc).map((d) => (d.materialId === svc.form ? { ...d, ok: false, reason: '申请书未签字' } : d)));
+      expectErrorShape(locked, 409, 'NOTICE_LOCKED');
+      expect(locked.body.details.materialIds).toEqual([svc.form]);
+      expect((await act(id, 'accept')).body.status).toBe('accepted');
+    });
+
+    it("deemed acceptance does not fire while the filing waits for the applicant's originals", async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const waiting = await passed(c, svc);
+      const pending = (await create(c.token, svc)).body.id;
+      await everything(c.token, pending, svc);
+      expect((await submit(c.token, pending)).status).toBe(200);
+      await at('2026-12-15T02:00:00.000Z', c); // Monday 12-14 was the fifth working day
+      expect((await runJob('sla-scan')).body.deemedAccepted).toBeGreaterThanOrEqual(1);
+      expect((await api.get(`/api/applications/${pending}`, { token: c.token })).body).toMatchObject({ status: 'accepted', deemedAccepted: true });
+      expect((await api.get(`/api/applications/${waiting}`, { token: c.token })).body).toMatchObject({ status: 'prereview_passed', deemedAccepted: false, dueAt: null });
+    });
+
+    it('returns (退件) only an accepted filing or one under review, and only with reasons', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      const id = await passed(c, svc);
+      expectErrorShape(await act(id, 'return', { reason: '材料不齐' }), 409, 'INVALID_STATE');
+      expect((await act(id, 'accept')).status).toBe(200);
+      expectErrorShape(await act(id, 'return', {}), 400, 'VALIDATION_FAILED');
+      expectErrorShape(await act(id, 'return', { reason: '材料不齐' }, otherStaff), 404, 'NOT_FOUND');
+      expectErrorShape(await act(id, 'return', { reason: '材料不齐' }, c.token), 403, 'FORBIDDEN');
+      expect((await getBytes(`/api/applications/${id}/return.pdf`, c.token)).status).toBe(409);
+      const r = await act(id, 'return', { reason: '经审查，申请材料与实际情况不符' });
+      expect(r.body).toMatchObject({ status: 'returned', statusLabel: '已退件', returnReason: '经审查，申请材料与实际情况不符', sla: null });
+      expect(r.body.timeline[r.body.timeline.length - 1]).toMatchObject({ action: 'return', status: 'returned', note: '退件：经审查，申请材料与实际情况不符' });
+      expectErrorShape(await act(id, 'advance', { to: 'under_review' }), 409, 'INVALID_STATE');
+      expect((await getBytes(`/api/applications/${id}/return.pdf`, staff.token)).status).toBe(200);
+    });
+
+    it('即办: an instant service is decided and handed over on the spot, with no receipt and no clock', async () => {
+      const r = await createService(api, admin, {
+        hallIds: [staff.hallId],
+        audience: 'person',
+        instant: true,
+        promisedDays: 1,
+        materials: [{ name: '不动产登记资料查询申请书', required: true, tolerable: false }],
+      });
+      expect((await api.get(`/api/services/${r.id}`)).body.instant).toBe(true);
+      const c = await verifiedCitizen(api);
+      const id = (await create(c.token, { id: r.id } as Svc)).body.id;
+      expect((await upload(c.token, id, r.materials[0].id, PDF('form'))).status).toBe(201);
+      const s = await submit(c.token, id);
+      expect(s.body.instant).toBe(true);
+      const done = await act(id, 'complete', { note: '当场查询并出具查询结果' });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({
+        status: 'delivered',
+        receiptNo: null,
+        dueAt: null,
+        sla: null,
+        decisionNote: '当场查询并出具查询结果',
+        delivery: { method: 'window', trackingNo: null },
+      });
+      expect(done.body.timeline.map((e: { action: string }) => e.action)).toEqual(['create', 'submit', 'complete']);
+      expect((await getBytes(`/api/applications/${id}/receipt.pdf`, c.token)).status).toBe(409);
+      expect((await messages(c.token)).some((m) => m.title === '即办件已办结' && m.body.includes('当场办结'))).toBe(true);
+      expectErrorShape(await act(id, 'complete', {}), 409, 'INVALID_STATE');
+      // a service that is not 即办 is accepted and handled within its promised days instead
+      const svc = await makeService();
+      const ordinary = await passed(c, svc);
+      const refused = await act(ordinary, 'complete', {});
+      expectErrorShape(refused, 409, 'INVALID_STATE');
+      expect(refused.body.message).toContain('不是即办件');
+    });
+  });
+
   describe('deadlines across the 2026 National Day holiday', () => {
     let c: Session;
     let svc5: Svc;
@@ -708,8 +953,10 @@ describe('filings', () => {
       expect((await messages(c.token)).filter((m) => m.title === '办件已依法视为受理' && m.body.includes(v.body.number))).toHaveLength(1);
       expect((await getBytes(`/api/applications/${id}/receipt.pdf`, c.token)).status).toBe(200);
 
-      // the key project (prereview_passed, never accepted by staff) was accepted the same way
-      expect((await api.get(`/api/applications/${key}`, { token: c.token })).body.status).toBe('accepted');
+      // the key project passed pre-review and waits for the applicant's originals: the law's clock does not run for it
+      const waitingForOriginals = (await api.get(`/api/applications/${key}`, { token: c.token })).body;
+      expect(waitingForOriginals).toMatchObject({ status: 'prereview_passed', deemedAccepted: false, acceptedAt: null, dueAt: null, prereview: null });
+      expect(waitingForOriginals.timeline.some((e: { action: string }) => e.action === 'deem_accept')).toBe(false);
       // staff lists: key projects first, then overdue
       const staffList = (await api.get('/api/staff/applications', { token: staff.token })).body as Array<{ id: string; keyProject: boolean; sla: string | null }>;
       const mine = staffList.filter((a) => [five, six, id, key].includes(a.id));

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFile, spawnSync } from 'node:child_process';
 import { deflateRawSync } from 'node:zlib';
-import { fakeAlipay, fakeWechat, FakeServer, makeAlipayKeys } from './fakes/fake-servers';
+import { fakeSignInProviders, SignInFakes } from './fakes/fake-servers';
 import { Answer, client, Client, signIn } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { adminToken, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
@@ -77,24 +77,12 @@ describe('fuzz', () => {
   let t: TestApp;
   let api: Client;
   let ops: Op[];
-  let wx: FakeServer;
-  let ali: FakeServer;
+  let fakes: SignInFakes;
 
   beforeAll(async () => {
     // WeChat and Alipay answer from fakes on localhost (their real hosts are out of reach here, which would be a fair 503)
-    const keys = makeAlipayKeys();
-    wx = await fakeWechat('wx-fuzz-app', 'wx-fuzz-secret');
-    ali = await fakeAlipay(keys, 'ali-fuzz-app');
-    t = await startTestApp({
-      LOOKUP_RATE_LIMIT: '0',
-      WECHAT_APPID: 'wx-fuzz-app',
-      WECHAT_SECRET: 'wx-fuzz-secret',
-      WECHAT_API_BASE: wx.url,
-      ALIPAY_APPID: 'ali-fuzz-app',
-      ALIPAY_PRIVATE_KEY: keys.appPrivateKey,
-      ALIPAY_PUBLIC_KEY: keys.alipayPublicKey,
-      ALIPAY_GATEWAY: `${ali.url}/gateway.do`,
-    });
+    fakes = await fakeSignInProviders('fuzz');
+    t = await startTestApp({ LOOKUP_RATE_LIMIT: '0', ...fakes.env });
     api = client(t.url);
     await setClock(api, NOW);
     const doc = (await api.get('/api/docs-json')).body as {
@@ -113,8 +101,7 @@ describe('fuzz', () => {
   });
   afterAll(async () => {
     await t?.close();
-    await wx?.close();
-    await ali?.close();
+    await fakes?.close();
   });
 
   it('walks every route with hostile input as nobody, a citizen and an admin: no 5xx, no leaks, always { code, message }', async () => {

@@ -2,9 +2,10 @@ import { idNumberCheckChar, mrzCheckDigit } from '@gov/shared';
 import { createApp } from '../src/app.factory';
 import { CryptoService } from '../src/common/crypto/crypto.service';
 import { loadConfig } from '../src/config/app-config';
-import { client, Client, expectErrorShape, signIn, uniquePhone } from './helpers/http';
-import { dropDatabase, MYSQL_ROOT_URL, sql, startTestApp, testEnv, TestApp } from './helpers/test-app';
-import { adminToken, setClock, staffToken, validCreditCode, validIdNumber } from './helpers/world';
+import { client, expectErrorShape, signIn, uniquePhone } from './helpers/http';
+import { dropDatabase, MYSQL_ROOT_URL, sql, testEnv } from './helpers/test-app';
+import { useTestApp } from '../../test/support/fixture';
+import { adminToken, validCreditCode, validIdNumber } from './helpers/world';
 
 /**
  * Input as people type it (issue 14, faults 2, 3, 4, 5 and 8): times without an offset, names with rare
@@ -21,39 +22,28 @@ const spaced = (p: string) => `+86 ${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7
 const fullWidth = (p: string) => p.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
 describe('input as people type it (issue 14)', () => {
-  let t: TestApp;
-  let api: Client;
-  let hallId: string;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    api = client(t.url);
-    await setClock(api, NOW);
-    hallId = (await staffToken(api)).hallId;
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  const f = useTestApp({ now: NOW });
+  const api = f.api;
 
   describe('fault 2: a time without an offset is refused, naming the field', () => {
     it('POST /admin/slots', async () => {
       const admin = await adminToken(api);
       for (const start of ['2026-12-15T10:00:00', '2026-12-15 10:00']) {
-        const r = await api.post('/api/admin/slots', { hallId, start, end: '2026-12-15T10:30:00+08:00', capacity: 2 }, { token: admin });
+        const r = await api.post('/api/admin/slots', { hallId: f.world.hallId, start, end: '2026-12-15T10:30:00+08:00', capacity: 2 }, { token: admin });
         expectErrorShape(r, 400, 'VALIDATION_FAILED');
         expect(fieldsOf(r.body)).toEqual(['start']);
       }
-      const endless = await api.post('/api/admin/slots', { hallId, start: '2026-12-15T10:00:00+08:00', end: '2026-12-15T10:30', capacity: 2 }, { token: admin });
+      const endless = await api.post('/api/admin/slots', { hallId: f.world.hallId, start: '2026-12-15T10:00:00+08:00', end: '2026-12-15T10:30', capacity: 2 }, { token: admin });
       expect(fieldsOf(endless.body)).toEqual(['end']);
       // with an offset the slot is where it says, whatever the host's zone
-      const ok = await api.post('/api/admin/slots', { hallId, start: '2026-12-15T10:00:00+08:00', end: '2026-12-15T02:30:00Z', capacity: 2 }, { token: admin });
+      const ok = await api.post('/api/admin/slots', { hallId: f.world.hallId, start: '2026-12-15T10:00:00+08:00', end: '2026-12-15T02:30:00Z', capacity: 2 }, { token: admin });
       expect(ok.status).toBe(201);
       expect(new Date(ok.body.start).toISOString()).toBe('2026-12-15T02:00:00.000Z');
     });
 
     it('POST /offhours-requests and the test clock', async () => {
       const s = await signIn(api);
-      const r = await api.post('/api/offhours-requests', { serviceId: 'x', hallId, preferredStart: '2026-12-19 10:00', preferredEnd: '2026-12-19T11:00:00' }, { token: s.accessToken });
+      const r = await api.post('/api/offhours-requests', { serviceId: 'x', hallId: f.world.hallId, preferredStart: '2026-12-19 10:00', preferredEnd: '2026-12-19T11:00:00' }, { token: s.accessToken });
       expectErrorShape(r, 400, 'VALIDATION_FAILED');
       expect(fieldsOf(r.body).sort()).toEqual(['preferredEnd', 'preferredStart']);
       const clock = await api.post('/api/__test__/clock', { now: '2026-12-07T08:00:00' });
@@ -216,7 +206,7 @@ describe('input as people type it (issue 14)', () => {
       const a = await verifyAs({ idType: 'taiwan_permit', realName: '林志明', idNumber: same });
       const b = await verifyAs({ idType: 'passport', realName: 'LIN CHIH MING', idNumber: `P${same}` });
       const c = await verifyAs({ idType: 'passport', realName: 'LIN CHIH MING', idNumber: same });
-      const hashes = await sql<{ id: string; h: string; t: string }>(t.config.database.url!, 'SELECT id, id_number_hash AS h, id_type AS t FROM users WHERE id IN (?, ?, ?)', [a.s.user.id, b.s.user.id, c.s.user.id]);
+      const hashes = await sql<{ id: string; h: string; t: string }>(f.t.config.database.url!, 'SELECT id, id_number_hash AS h, id_type AS t FROM users WHERE id IN (?, ?, ?)', [a.s.user.id, b.s.user.id, c.s.user.id]);
       expect(new Set(hashes.map((h) => h.h)).size).toBe(3);
       expect(hashes.find((h) => h.id === c.s.user.id)?.t).toBe('passport');
 
@@ -224,8 +214,8 @@ describe('input as people type it (issue 14)', () => {
       const idNumber = validIdNumber();
       const resident = await verifyAs({ realName: '欧阳明月', idNumber });
       expect(resident.r.body.idType).toBe('resident');
-      const [row] = await sql<{ h: string; t: string }>(t.config.database.url!, 'SELECT id_number_hash AS h, id_type AS t FROM users WHERE id = ?', [resident.s.user.id]);
-      expect(row).toEqual({ h: t.app.get(CryptoService).lookupHash('id', idNumber), t: 'resident' });
+      const [row] = await sql<{ h: string; t: string }>(f.t.config.database.url!, 'SELECT id_number_hash AS h, id_type AS t FROM users WHERE id = ?', [resident.s.user.id]);
+      expect(row).toEqual({ h: f.t.app.get(CryptoService).lookupHash('id', idNumber), t: 'resident' });
     });
 
     it('verifies one document on one account only, also when two accounts race', async () => {

@@ -1,6 +1,6 @@
 import { Client, must } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
-import { refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
 /**
  * One hall's day through the clock on MariaDB (issue 15): 40 bookings and 60 walk-ins (20 with the
@@ -8,7 +8,12 @@ import { refreshed, Session, setClock, staffToken, verifiedCitizen } from './hel
  * 17:00. At every call: the waiting list is in the documented order (due appointments, confirmed
  * green, normal, each first-come), every `ahead` is the ticket's place in it, the holder's own view
  * says the same, and the window calls the first. At 17:00 seven tickets still wait; all are served
- * after closing and recorded (延时服务登记). Prints the day's figures.
+ * after closing and recorded (延时服务登记). The same day, as the hall's policy says (罗山: 30 minutes'
+ * grace, a no-show counts only after a failed call; set with PUT /api/admin/halls/:id/policy): two
+ * applicants of the 10:15 slot are late; staff call both; one is reached, comes at 11:20, takes a
+ * ticket and is served, and never counts; the other cannot be reached and counts. At 10:00 the admin
+ * closes the 14:15 slot: its three bookings are `cancelled_by_centre` and, though the no-show sweep
+ * runs every quarter of an hour all day, none of them ever counts. Prints the day's figures.
  */
 const DAY = '2026-12-07';
 const hm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
@@ -24,6 +29,7 @@ interface Arrival {
   slotStart?: number;
   green?: boolean;
 }
+type Booking = { id: string; status: string; noShow: null | { counts: boolean } };
 interface Row {
   id: string;
   number: string;
@@ -41,8 +47,9 @@ describe("the hall's day", () => {
   let api: Client;
   let staff = '';
   let signedAt = -1e9;
+  let admin = '';
 
-  it('serves 40 bookings and 60 walk-ins over two windows in the documented order, and everyone holding a ticket at closing after it (延时办)', async () => {
+  it('serves 40 bookings and 60 walk-ins over two windows in the documented order, a late applicant reached by phone, and everyone holding a ticket at closing after it (延时办); counts only the unreachable no-show, never the closed slot', async () => {
     api = f.api;
     const serviceId = f.world.service.id;
     const hallId = f.world.hallId;
@@ -66,15 +73,58 @@ describe("the hall's day", () => {
       arrivals.push({ at: Math.floor(at), kind: i % 3 === 0 ? 'phone' : 'desk', green: i % 8 === 5 });
     }
     for (const a of arrivals) if (a.kind === 'phone') a.session = (await verifiedCitizen(api)) as Session;
+
+    // the hall follows 罗山: 30 minutes' grace, and a no-show counts only after a failed call
+    admin = await adminToken(api);
+    const policy = must(await api.get(`/api/admin/halls/${hallId}/policy`, { token: admin }), 200, 'policy');
+    must(await api.put(`/api/admin/halls/${hallId}/policy`, { noShowGraceMinutes: 30, noShowContactRequired: true, openingHours: policy.openingHours }, { token: admin }), 200, 'set policy');
+    const book = async (u: Session, slotId: string): Promise<Booking> => must(await api.post('/api/bookings', { slotId, serviceId }, { token: (await refreshed(api, u)).token }), 201, 'book');
+    const bookingOf = async (u: Session, id: string): Promise<Booking> => must(await api.get(`/api/bookings/${id}`, { token: (await refreshed(api, u)).token }), 200, 'booking');
+    const noShows = async (u: Session): Promise<number> => must(await api.get('/api/me/booking-eligibility', { token: (await refreshed(api, u)).token }), 200, 'eligibility').noShows;
+    // two late applicants of the 10:15 slot: the one reached comes at 11:20 with the phone; the other never comes
+    const lateSlot = await f.slot(instant(10 * 60 + 15), { capacity: 2 });
+    const [reached, unreachable] = [(await verifiedCitizen(api)) as Session, (await verifiedCitizen(api)) as Session];
+    const late = { reached: await book(reached, lateSlot), unreachable: await book(unreachable, lateSlot) };
+    arrivals.push({ at: 11 * 60 + 20, kind: 'booking', session: reached, bookingId: late.reached.id, slotStart: 10 * 60 + 15 });
+    // three bookings of the 14:15 slot, which the centre closes at 10:00
+    const closedSlot = await f.slot(instant(14 * 60 + 15), { capacity: 3 });
+    const closedHolders = [(await verifiedCitizen(api)) as Session, (await verifiedCitizen(api)) as Session, (await verifiedCitizen(api)) as Session];
+    const closedBookings: Booking[] = [];
+    for (const u of closedHolders) closedBookings.push(await book(u, closedSlot));
     arrivals.sort((x, y) => x.at - y.at);
 
     const tick = async (min: number) => {
       await setClock(api, instant(min));
       if (min - signedAt >= 10) {
         staff = (await staffToken(api)).token;
+        admin = await adminToken(api);
         signedAt = min;
       }
     };
+    let swept = 0;
+    const sweep = async () => {
+      swept += (must(await api.post('/api/admin/jobs/no-show-sweep/run', undefined, { token: admin }), 200, 'sweep') as { marked: number }).marked;
+    };
+    let called = false;
+    // what happens at a given minute besides tickets: the sweep every quarter of an hour, the slot closed at 10:00, the calls at 10:50
+    const moments = new Map<number, Array<() => Promise<void>>>();
+    const at = (min: number, work: () => Promise<void>) => moments.set(min, [...(moments.get(min) ?? []), work]);
+    for (let m = 9 * 60; m <= 18 * 60; m += 15) at(m, sweep);
+    at(10 * 60, async () => {
+      const closed = must(await api.post(`/api/admin/slots/${closedSlot}/close`, { reason: '窗口系统升级，暂停办理' }, { token: admin }), 200, 'close slot');
+      expect(closed.cancelled).toBe(3);
+      for (const [i, u] of closedHolders.entries()) expect((await bookingOf(u, closedBookings[i].id)).status).toBe('cancelled_by_centre');
+    });
+    at(10 * 60 + 50, async () => {
+      // past the grace both are pending no-shows that do not count yet, and both are on the call list
+      for (const u of [reached, unreachable]) expect(await noShows(u)).toBe(0);
+      expect(await bookingOf(unreachable, late.unreachable.id)).toMatchObject({ status: 'no_show', noShow: { counts: false } });
+      const list = must(await api.get(`/api/staff/bookings?date=${DAY}&status=late`, { token: staff }), 200, 'call list') as Array<{ id: string }>;
+      expect(list.map((b) => b.id).sort()).toEqual([late.reached.id, late.unreachable.id].sort());
+      must(await api.post(`/api/staff/bookings/${late.reached.id}/contact`, { reached: true, outcome: 'coming', note: '路上堵车，11点半前到' }, { token: staff }), 200, 'reached');
+      must(await api.post(`/api/staff/bookings/${late.unreachable.id}/contact`, { reached: false, outcome: 'none', note: '两次无人接听' }, { token: staff }), 200, 'unreachable');
+      called = true;
+    });
     await tick(8 * 60 + 30);
     const code = must(await api.get('/api/staff/hall-code', { token: staff }), 200, 'hall-code').hallCode;
     const windows = (must(await api.get('/api/staff/windows', { token: staff }), 200, 'windows') as Array<{ id: string }>).slice(0, 2);
@@ -94,6 +144,8 @@ describe("the hall's day", () => {
     let now = arrivals[0].at;
     for (;;) {
       await tick(now);
+      for (const work of moments.get(now) ?? []) await work();
+      moments.delete(now);
       for (const [w, b] of busy.entries()) {
         if (b && b.until <= now) {
           must(await api.post(`/api/staff/tickets/${b.ticketId}/finish`, undefined, { token: staff }), 200, 'finish');
@@ -115,7 +167,22 @@ describe("the hall's day", () => {
         if (a.slotStart !== undefined) dueAt.set(t.id, a.slotStart);
       }
       if (now >= CLOSING && waitingAtClosing === null) {
-        waitingAtClosing = (must(await api.get('/api/staff/tickets?status=waiting', { token: staff }), 200, 'list') as Row[]).map((r) => r.id);
+        const waitingRows = must(await api.get('/api/staff/tickets?status=waiting', { token: staff }), 200, 'list') as Row[];
+        waitingAtClosing = waitingRows.map((r) => r.id);
+        // the supervisor's figure of the queue: the hall's own for staff; every hall for an admin, the longest queue first
+        const todays = must(await api.get('/api/staff/tickets', { token: staff }), 200, 'today') as Row[];
+        const figure = {
+          hallId,
+          waiting: waitingRows.length,
+          atWindow: todays.filter((r) => r.status === 'called' || r.status === 'serving').length,
+          done: todays.filter((r) => r.status === 'done').length,
+          longestWaitMinutes: Math.floor((Date.parse(instant(now)) - Math.min(...waitingRows.map((r) => Date.parse(r.takenAt)))) / 60_000),
+        };
+        expect(must(await api.get('/api/staff/supervision/queues', { token: staff }), 200, 'figures')).toEqual([expect.objectContaining(figure)]);
+        const everyHall = must(await api.get('/api/staff/supervision/queues', { token: admin }), 200, 'all halls') as Array<{ hallId: string; waiting: number }>;
+        expect(everyHall.length).toBeGreaterThan(1);
+        expect(everyHall[0]).toMatchObject(figure);
+        expect(everyHall.slice(1).every((h) => h.waiting === 0)).toBe(true);
       }
       for (const [w] of windows.entries()) {
         if (busy[w]) continue;
@@ -135,7 +202,12 @@ describe("the hall's day", () => {
         must(await api.post(`/api/staff/tickets/${called.id}/serve`, undefined, { token: staff }), 200, 'serve');
         busy[w] = { ticketId: called.id, until: now + DURATIONS[calls++ % DURATIONS.length] };
       }
-      const events = [...busy.filter((b) => b).map((b) => b!.until), ...(next < arrivals.length ? [arrivals[next].at] : []), ...(waitingAtClosing === null ? [CLOSING] : [])];
+      const events = [
+        ...busy.filter((b) => b).map((b) => b!.until),
+        ...(next < arrivals.length ? [arrivals[next].at] : []),
+        ...(waitingAtClosing === null ? [CLOSING] : []),
+        ...[...moments.keys()].filter((m) => m > now),
+      ];
       if (events.length === 0) break;
       now = Math.min(...events);
     }
@@ -151,12 +223,30 @@ describe("the hall's day", () => {
         `${waitingAtClosing!.length} waiting at closing, ${after.length} served after closing (last ${Math.max(...overtime.map((o) => o.minutesPastClosing))} min past 17:00)`,
     );
 
-    expect(served).toBe(100);
+    expect(served).toBe(101);
     expect(all.every((r) => r.status === 'done')).toBe(true);
-    expect(all.filter((r) => r.lane === 'appointment')).toHaveLength(40);
+    expect(all.filter((r) => r.lane === 'appointment')).toHaveLength(41);
     expect(waitingAtClosing).toHaveLength(7);
     // everyone holding a ticket at closing was served, after it, and recorded; so was every other service finished after 17:00
     expect(new Set(overtime.map((o) => o.ticketId))).toEqual(new Set(after.map((r) => r.id)));
     for (const id of waitingAtClosing!) expect(after.map((r) => r.id)).toContain(id);
+
+    // the late applicants: the one reached was checked in late by the ticket and served, and never counts; the unreachable one counts
+    expect(called).toBe(true);
+    const lateTicket = all.find((r) => (r as Row & { bookingId: string | null }).bookingId === late.reached.id);
+    expect(lateTicket).toMatchObject({ lane: 'appointment', status: 'done' });
+    expect(await bookingOf(reached, late.reached.id)).toMatchObject({ status: 'checked_in' });
+    expect(await noShows(reached)).toBe(0);
+    expect(await bookingOf(unreachable, late.unreachable.id)).toMatchObject({ status: 'no_show', noShow: { counts: true } });
+    expect(await noShows(unreachable)).toBe(1);
+    const record = must(await api.get('/api/me/no-shows', { token: (await refreshed(api, unreachable)).token }), 200, 'record') as Array<{ bookingId: string; counts: boolean }>;
+    expect(record).toEqual([expect.objectContaining({ bookingId: late.unreachable.id, counts: true })]);
+    // the closed slot's bookings: cancelled by the centre, never a no-show, though the sweep ran past their grace all afternoon
+    expect(moments.size).toBe(0);
+    expect(swept).toBe(2);
+    for (const [i, u] of closedHolders.entries()) {
+      expect(await bookingOf(u, closedBookings[i].id)).toMatchObject({ status: 'cancelled_by_centre', noShow: null });
+      expect(await noShows(u)).toBe(0);
+    }
   });
 });

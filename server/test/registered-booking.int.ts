@@ -1,6 +1,7 @@
+import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { expectErrorShape, must, staffSignIn, uniquePhone } from '../../test/support/http';
 import { useTestApp } from '../../test/support/fixture';
-import { validIdNumber } from '../../test/support/world';
+import { setClock, staffToken, validIdNumber } from '../../test/support/world';
 import { FakeServer, startFake } from './fakes/fake-servers';
 
 type Sent = { phone: string; template: string; params: Record<string, string> };
@@ -94,5 +95,36 @@ describe('bookings staff register', () => {
     for (const a of answers.filter((x) => x.status === 409)) expect(a.body.code).toBe('SLOT_FULL');
     const slots = must(await api.get(`/api/services/${f.world.service.id}/slots?hallId=${f.world.hallId}&from=2026-12-11&to=2026-12-11`), 200, 'slots');
     expect(slots.find((s: { id: string }) => s.id === slotId).remaining).toBe(0);
+  });
+
+  it('the desk lists what it registered on a day, whatever day each booking is for, latest first; app bookings and other days stay out', async () => {
+    await setClock(api, '2026-12-14T01:00:00.000Z'); // Monday 09:00
+    const staff = (await staffToken(api)).token;
+    const [tue, wed] = [await f.slot('2026-12-15T02:00:00.000Z'), await f.slot('2026-12-16T02:00:00.000Z')];
+    const first = must(await register({ slotId: wed, name: '吴九', phone: uniquePhone() }, staff), 201, 'first');
+    await setClock(api, '2026-12-14T01:10:00.000Z');
+    const second = must(await register({ slotId: tue, name: '郑十', phone: uniquePhone() }, staff), 201, 'second');
+    // someone books the same slot on the phone app: not a registration
+    const phone = uniquePhone();
+    must(await api.post('/api/auth/sms/send', { phone }), 204, 'sms');
+    const app = must(await api.post('/api/auth/sms/login', { phone, code: lastSms(phone)!.params.code }), 200, 'login').accessToken as string;
+    must(await api.post('/api/me/consent', { version: PRIVACY_TERMS_VERSION }, { token: app }), 200, 'consent');
+    must(await api.post('/api/me/verify', { realName: '冯十一', idNumber: validIdNumber() }, { token: app }), 200, 'verify');
+    must(await api.post('/api/bookings', { slotId: tue, serviceId: f.world.service.id }, { token: app }), 201, 'app booking');
+
+    const listed = must(await api.get('/api/staff/bookings?registeredOn=2026-12-14', { token: staff }), 200, 'registered today') as Array<{ id: string; kind: string; start: string; applicant: { name: string } }>;
+    expect(listed.map((b) => [b.id, b.kind, b.applicant.name])).toEqual([
+      [second.id, 'registered', '郑*'],
+      [first.id, 'registered', '吴*'],
+    ]);
+    // the list by booking date does not find them today; earlier days' registrations are on their own day
+    expect((must(await api.get('/api/staff/bookings', { token: staff }), 200, 'today') as unknown[]).length).toBe(0);
+    const earlier = must(await api.get('/api/staff/bookings?registeredOn=2026-12-07', { token: staff }), 200, 'earlier') as Array<{ id: string; kind: string }>;
+    expect(earlier.length).toBeGreaterThan(0);
+    expect(earlier.every((b) => b.kind === 'registered' && b.id !== first.id && b.id !== second.id)).toBe(true);
+    // another hall's desk sees none of them; a bad date is refused
+    const county = (await staffSignIn(api, 'county04', 'County2026')).accessToken;
+    expect(must(await api.get('/api/staff/bookings?registeredOn=2026-12-14', { token: county }), 200, 'county')).toEqual([]);
+    expectErrorShape(await api.get('/api/staff/bookings?registeredOn=14-12-2026', { token: staff }), 400, 'VALIDATION_FAILED');
   });
 });

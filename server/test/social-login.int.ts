@@ -1,33 +1,21 @@
 import { client, Client, expectErrorShape } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
-import { fakeAlipay, fakeWechat, FakeServer, makeAlipayKeys } from './fakes/fake-servers';
+import { fakeSignInProviders, SignInFakes } from './fakes/fake-servers';
 
 /** The real WeChat and Alipay clients, against fake servers on localhost. */
 describe('WeChat and Alipay sign-in', () => {
   let t: TestApp;
   let api: Client;
-  let wx: FakeServer;
-  let ali: FakeServer;
+  let fakes: SignInFakes;
 
   beforeAll(async () => {
-    const keys = makeAlipayKeys();
-    wx = await fakeWechat('wx-test-app', 'wx-test-secret');
-    ali = await fakeAlipay(keys, 'ali-test-app');
-    t = await startTestApp({
-      WECHAT_APPID: 'wx-test-app',
-      WECHAT_SECRET: 'wx-test-secret',
-      WECHAT_API_BASE: wx.url,
-      ALIPAY_APPID: 'ali-test-app',
-      ALIPAY_PRIVATE_KEY: keys.appPrivateKey,
-      ALIPAY_PUBLIC_KEY: keys.alipayPublicKey,
-      ALIPAY_GATEWAY: `${ali.url}/gateway.do`,
-    });
+    fakes = await fakeSignInProviders('test');
+    t = await startTestApp(fakes.env);
     api = client(t.url);
   });
   afterAll(async () => {
     await t?.close();
-    await wx?.close();
-    await ali?.close();
+    await fakes?.close();
   });
 
   it('WeChat: a wx.login code signs in; the same openid is the same user', async () => {
@@ -38,7 +26,7 @@ describe('WeChat and Alipay sign-in', () => {
     expect(b.body.user.id).toBe(a.body.user.id);
     const other = await api.post('/api/auth/wechat/login', { code: 'good-xyz' });
     expect(other.body.user.id).not.toBe(a.body.user.id);
-    expect(wx.requests.at(-1)?.url).toContain('js_code=good-xyz');
+    expect(fakes.wx.requests.at(-1)?.url).toContain('js_code=good-xyz');
   });
 
   it('WeChat: a bad code → 401 INVALID_CODE; WeChat busy → 503 UNAVAILABLE', async () => {
@@ -51,7 +39,7 @@ describe('WeChat and Alipay sign-in', () => {
     expect(a.status).toBe(200);
     const again = await api.post('/api/auth/alipay/login', { authCode: 'good-42' });
     expect(again.body.user.id).toBe(a.body.user.id);
-    const form = new URLSearchParams(ali.requests.at(-1)!.body);
+    const form = new URLSearchParams(fakes.ali.requests.at(-1)!.body);
     expect(form.get('method')).toBe('alipay.system.oauth.token');
     expect(form.get('grant_type')).toBe('authorization_code');
     expect(form.get('timestamp')).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
@@ -63,7 +51,7 @@ describe('WeChat and Alipay sign-in', () => {
   });
 
   it('a dependency that cannot be reached → 503 UNAVAILABLE, not a hang', async () => {
-    await wx.close();
+    await fakes.wx.close();
     const started = Date.now();
     expectErrorShape(await api.post('/api/auth/wechat/login', { code: 'good-down' }), 503, 'UNAVAILABLE');
     expect(Date.now() - started).toBeLessThan(6000);

@@ -169,6 +169,8 @@ export interface ServiceGuide {
   onlinePrereview?: boolean;
   /** licence-issuing: the electronic certificate its approval issues, valid `years` (null = 长期); null when none */
   certificate?: { type: string; years: number | null } | null;
+  /** 即办: done on the spot at the window */
+  instant?: boolean;
 }
 
 export interface CalendarDay {

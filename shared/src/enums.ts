@@ -39,8 +39,13 @@ export const APPLICATION_STATUSES = [
   'ready_for_pickup',
   'delivered',
   'withdrawn',
+  'returned',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** A 容缺 commitment (DESIGN.md, 容缺): owed until `dueAt`, then fulfilled or breached. */
+export const COMMITMENT_STATUSES = ['open', 'fulfilled', 'breached'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 export const SLA_STATES = ['on_track', 'due_soon', 'overdue'] as const;
 export type SlaState = (typeof SLA_STATES)[number];

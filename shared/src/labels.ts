@@ -8,6 +8,7 @@ import type {
   AuthorizationStatus,
   CertificateStatus,
   BookingStatus,
+  CommitmentStatus,
   DeliveryMethod,
   EnterpriseRole,
   EnterpriseStatus,
@@ -53,6 +54,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   ready_for_pickup: '待领取',
   delivered: '已办结',
   withdrawn: '已撤回',
+  returned: '已退件',
 };
 
 /** The steps of a filing's timeline (TimelineView.action). */
@@ -72,6 +74,10 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   choose_delivery: '选择送达方式',
   withdraw: '撤回',
   deem_accept: '视为受理',
+  return: '退件',
+  complete: '即办办结',
+  fulfil: '补交容缺材料',
+  breach: '未按期补交（失信）',
 };
 
 /**
@@ -81,6 +87,8 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
 export function timelineTitle(e: { action?: string | null; status: ApplicationStatus }): string {
   return (e.action && APPLICATION_ACTION_LABELS[e.action]) || APPLICATION_STATUS_LABELS[e.status] || e.status;
 }
+
+export const COMMITMENT_STATUS_LABELS: Record<CommitmentStatus, string> = { open: '待补交', fulfilled: '已补齐', breached: '逾期未补交' };
 
 export const SLA_LABELS: Record<SlaState, string> = { on_track: '正常', due_soon: '即将到期', overdue: '已超期' };
 

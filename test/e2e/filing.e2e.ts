@@ -104,8 +104,23 @@ describe('filings (网上预审) on the H5 build', () => {
     await seeVisible(page, '已受理');
     await seeVisible(page, `办结期限：${y}年${m}月${d}日`);
     await seeVisible(page, '待评价');
+    await seeVisible(page, /容缺材料待补交 1 项，请于 .* 前补交（还剩 \d+ 个工作日）/);
     await shot(page, 'citizen-my-filings');
     await expectAccessible(page, '我的办件');
+
+    // 容缺 kept: the committed paper is owed now, counted down in working days, and handed in on the filing itself
+    await page.goto(`/subpackages/applications/pages/detail/index?id=${filing.id}`);
+    await seeVisible(page, '容缺受理：请补交 1 项材料');
+    await seeVisible(page, /补交期限还剩 \d+ 个工作日/);
+    await api('POST', `/api/staff/applications/${filing.id}/advance`, { token: staffToken, body: { to: 'under_review' } });
+    await expect(api('POST', `/api/staff/applications/${filing.id}/advance`, { token: staffToken, body: { to: 'approved', note: '符合条件' } })).rejects.toThrow(/MATERIALS_OUTSTANDING/);
+    await uploadVia(page, `上传文件：${tolerable[0].name}`, { name: '经营场所证明.pdf', mimeType: 'application/pdf', buffer: pdfBytes('owed') });
+    await page.getByRole('button', { name: '查看 经营场所证明.pdf' }).waitFor();
+    await page.getByText('容缺受理：请补交 1 项材料').waitFor({ state: 'detached' });
+    await seeVisible(page, /补交容缺材料/);
+    await shot(page, 'citizen-filing-owed-handed-in');
+    const decided = await api<any>('POST', `/api/staff/applications/${filing.id}/advance`, { token: staffToken, body: { to: 'approved', note: '符合条件' } });
+    expect(decided.status).toBe('approved');
 
     // the public lookup (no sign-in)
     const anon = await browser().newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN', baseURL: (page.url().match(/^https?:\/\/[^/]+/) ?? [''])[0] });

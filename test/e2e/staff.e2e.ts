@@ -78,6 +78,43 @@ describe('staff on the H5 build (desk)', () => {
     await context.close();
   });
 
+  it('refuses a filing straight from 待预审, and returns (退件) an accepted one with reasons the applicant reads with a 退件回执', async () => {
+    const staff = await staff01();
+    const person = await citizen('吴九');
+    const refused = await submittedFiling(person);
+    const { page, context } = await signedInContext(browser(), staff, 'desk');
+    await page.goto(`/subpackages/staff/pages/review/index?id=${refused.id}`);
+    await visible(page, /受理时限：.*前受理或告知/);
+    await press(page, '不予受理');
+    await fill(page, '不予受理理由', '申请事项依法不需要取得行政许可');
+    await page.getByRole('dialog').getByRole('button', { name: '不予受理' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect((await call<{ status: string }>('GET', `/api/applications/${refused.id}`, { token: person.accessToken })).status).toBe('refused');
+
+    const returned = await submittedFiling(person);
+    const f = await call<any>('GET', `/api/applications/${returned.id}`, { token: person.accessToken });
+    await call('POST', `/api/staff/applications/${returned.id}/prereview`, {
+      token: staff.accessToken,
+      body: { decisions: f.materials.map((m: any) => ({ materialId: m.materialId, ok: true, reason: null })) },
+    });
+    await call('POST', `/api/staff/applications/${returned.id}/accept`, { token: staff.accessToken });
+    await page.goto(`/subpackages/staff/pages/review/index?id=${returned.id}`);
+    await press(page, '退件');
+    await fill(page, '退件理由', '经审查，经营场所证明与实际经营地址不符');
+    await page.getByRole('dialog').getByRole('button', { name: '退件' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await visible(page, '退件理由：经审查，经营场所证明与实际经营地址不符');
+    await screenshot(page, 'staff-returned');
+    await context.close();
+
+    const phone = await signedInContext(browser(), person, 'phone');
+    await phone.page.goto(`/subpackages/applications/pages/detail/index?id=${returned.id}`);
+    await visible(phone.page, '已退件');
+    await visible(phone.page, '退件理由：经审查，经营场所证明与实际经营地址不符');
+    await visible(phone.page, '下载退件回执（PDF）');
+    await phone.context.close();
+  });
+
   it('answers a bad rating without seeing who rated, and the applicant sees the answer', async () => {
     const adminT = await admin();
     const staff = await staff01();

@@ -125,6 +125,8 @@ export interface TestServiceOptions {
   name?: string;
   promisedDays?: number;
   keyProject?: boolean;
+  /** 即办: decided and handed over on the spot */
+  instant?: boolean;
   materials?: TestMaterial[];
   process?: string[];
   delivery?: string[];
@@ -166,6 +168,7 @@ export async function createService(api: Client, admin: string, o: TestServiceOp
     onlinePrereview: true,
     keyProject: o.keyProject ?? false,
     ...(o.certificate ? { certificateType: o.certificate.type, certificateYears: o.certificate.years } : {}),
+    ...(o.instant ? { instant: true } : {}),
   };
   const created = must(await api.post('/api/admin/services', body, { token: admin }), 201, 'service');
   return { ...created, id: created.id, materials: created.materials, body };

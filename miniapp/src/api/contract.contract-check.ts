@@ -20,16 +20,19 @@ import type {
   EnterpriseView,
   Expect,
   GuideView,
+  HallQueueFigures,
   LookupView,
   MessageView,
   NoShowRecordItem,
   OffhoursView,
+  OvertimeServiceView,
   Page,
   PhraseView,
   PublicConfig,
   RatedApplicationView,
   RatedBookingView,
   RateResult,
+  RegisteredBookingView,
   RatingView,
   SatisfactionStats,
   StaffApplicationView,
@@ -48,6 +51,7 @@ import type { enterprisesApi } from './enterprises'
 import type { filingsApi } from './filings'
 import type { certificatesApi } from './certificates'
 import type { messagesApi } from './messages'
+import type { staffQueueApi } from './queue'
 import type { ratingsApi } from './ratings'
 import type { staffApi } from './staff'
 
@@ -81,6 +85,10 @@ export type ClientContractCheck = [
   Expect<Equal<Answer<typeof delegationApi.list>, AuthorizationView[]>>,
   Expect<Equal<Answer<typeof messagesApi.list>, MessageView[]>>,
   Expect<Equal<Answer<typeof staffApi.bookings>, Page<StaffBookingView>>>,
+  Expect<Equal<Answer<typeof staffApi.registeredBookings>, Page<StaffBookingView>>>,
+  Expect<Equal<Answer<typeof staffApi.registerBooking>, RegisteredBookingView>>,
+  Expect<Equal<Answer<typeof staffQueueApi.overtime>, OvertimeServiceView[]>>,
+  Expect<Equal<Answer<typeof staffQueueApi.queueFigures>, HallQueueFigures[]>>,
   Expect<Equal<Answer<typeof staffApi.revealBookingApplicant>, ApplicantRevealed>>,
   Expect<Equal<Answer<typeof staffApi.search>, DeskSearchResult>>,
   Expect<Equal<Answer<typeof staffApi.phrases>, PhraseView[]>>,

@@ -28,6 +28,7 @@ export const filingsApi = {
     request<RatedApplicationView>('PUT', `/api/applications/${id(filingId)}/delivery`, { body: choice }),
   receiptPath: (filingId: string) => `/api/applications/${id(filingId)}/receipt.pdf`,
   decisionPath: (filingId: string) => `/api/applications/${id(filingId)}/decision.pdf`,
+  returnPath: (filingId: string) => `/api/applications/${id(filingId)}/return.pdf`,
   filePath: (fileId: string) => `/api/files/${id(fileId)}`,
 }
 

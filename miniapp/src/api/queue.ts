@@ -1,6 +1,8 @@
 import type {
   HallCodeView,
+  HallQueueFigures,
   HallQueueView,
+  OvertimeServiceView,
   StaffIssueTicketBody,
   StaffTicketView,
   TakeTicketBody,
@@ -11,7 +13,7 @@ import type {
 import { request } from './client'
 
 /** The hall's queue (API.md, The hall's queue; Staff: hall-code, windows, tickets). Shapes: @gov/shared. */
-export type { HallCodeView, HallQueueView, StaffTicketView, TicketView, WindowView }
+export type { HallCodeView, HallQueueFigures, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView }
 
 const id = encodeURIComponent
 
@@ -40,4 +42,8 @@ export const staffQueueApi = {
   callNext: (windowId: string) => request<StaffTicketView | null>('POST', `/api/staff/windows/${id(windowId)}/call-next`),
   act: (ticketId: string, action: TicketAction) => request<StaffTicketView>('POST', `/api/staff/tickets/${id(ticketId)}/${action}`),
   issue: (body: StaffIssueTicketBody) => request<StaffTicketView>('POST', '/api/staff/tickets', { body }),
+  /** 延时服务登记 of a day (YYYY-MM-DD, Asia/Shanghai): tickets finished after the hall's closing time, latest first */
+  /** for supervisors: today's queue of the caller's hall in figures (every hall for an admin, longest queue first) */
+  queueFigures: () => request<HallQueueFigures[]>('GET', '/api/staff/supervision/queues'),
+  overtime: (date: string) => request<OvertimeServiceView[]>('GET', '/api/staff/overtime-services', { query: { date } }),
 }

@@ -9,6 +9,7 @@ import type {
   BookingStatus,
   CallbackOutcomeRequest as FollowUpOutcomeRequest,
   CallbackView as FollowUpView,
+  CompleteApplicationRequest,
   ConfirmOffhoursRequest,
   ContactRequest,
   RefuseOffhoursRequest,
@@ -21,6 +22,9 @@ import type {
   PhraseView,
   PrereviewDecision,
   RectificationState,
+  RegisterBookingRequest,
+  RegisteredBookingView,
+  ReturnApplicationRequest,
   SlaState,
   StaffApplicationView,
   StaffBookingView,
@@ -67,6 +71,10 @@ export const staffApi = {
   bookings: (q: { date?: string; status?: BookingStatus }, p: Paging) => paged<StaffBookingView>('/api/staff/bookings', q, p),
   /** 迟到电话: today's bookings past their start, neither checked in nor counted (still booked, or a pending no-show) */
   lateBookings: (p: Paging) => paged<StaffBookingView>('/api/staff/bookings', { status: 'late' }, p),
+  /** 窗口登记: the bookings the hall's desk registered on `date` (phone calls, walk-ins), whatever day each is for, latest first */
+  registeredBookings: (date: string, p: Paging) => paged<StaffBookingView>('/api/staff/bookings', { registeredOn: date }, p),
+  /** 电话/现场登记: a booking for a phone call or a walk-in (kind `registered`, the same admission rules); the code goes out by SMS where a provider is set */
+  registerBooking: (body: RegisterBookingRequest) => request<RegisteredBookingView>('POST', '/api/staff/bookings', { body }),
   revealBookingApplicant: (bookingId: string) => request<ApplicantRevealed>('POST', `/api/staff/bookings/${id(bookingId)}/reveal-applicant`),
   search: (q: string) => request<DeskSearchResult>('GET', '/api/staff/search', { query: { q } }),
   phrases: () => request<PhraseView[]>('GET', '/api/staff/phrases'),
@@ -108,6 +116,12 @@ export const staffApi = {
     request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/advance`, { body: { to, note: note || undefined } }),
   deliver: (appId: string, method: DeliveryMethod, trackingNo?: string) =>
     request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/deliver`, { body: { method, trackingNo: trackingNo || undefined } }),
+  /** 退件 after acceptance, with reasons */
+  returnFiling: (appId: string, reason: string) =>
+    request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/return`, { body: { reason } satisfies ReturnApplicationRequest }),
+  /** 即办: an instant service decided and handed over on the spot */
+  complete: (appId: string, note: string) =>
+    request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/complete`, { body: (note ? { note } : {}) satisfies CompleteApplicationRequest }),
 
   rectifications: (status: RectificationState | undefined, p: Paging) => paged<StaffRectificationView>('/api/staff/rectifications', { status }, p),
   answerRectification: (ticketId: string, answer: string) =>

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { errorMessage } from '@/api/client'
 
 /** The colour of a destructive action (theme $color-danger): the confirm button of such a dialog. */
 export const DANGER_COLOR = '#b91c1c'
@@ -21,4 +22,12 @@ interface Destructive {
 export async function confirmDestructive({ title, content, confirmText, cancelText = '取消' }: Destructive): Promise<boolean> {
   const r = await Taro.showModal({ title, content, confirmText, cancelText, confirmColor: DANGER_COLOR })
   return !!r.confirm
+}
+
+/**
+ * Why an action the user asked for failed (取消失败, 改约失败 …), in a modal they dismiss: for an
+ * answer that must not pass unnoticed, as a toast could.
+ */
+export function showFailure(title: string, e: unknown): void {
+  void Taro.showModal({ title, content: errorMessage(e), showCancel: false })
 }

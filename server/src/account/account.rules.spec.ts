@@ -41,6 +41,9 @@ describe('account rules', () => {
       expect(filingTodo('submitted', [{ fileCount: 0 }])).toBeNull();
       expect(filingTodo('approved', [{ fileCount: 0 }])).toBeNull();
       expect(filingTodo('draft', [])).toBeNull();
+      // a breached commitment can no longer be kept by an upload: nothing to do on the home page
+      expect(filingTodo('under_review', [{ fileCount: 0 }], 'breached')).toBeNull();
+      expect(filingTodo('accepted', [{ fileCount: 0 }], 'open')).toBe('materials_owed');
     });
   });
 });

@@ -2,12 +2,12 @@
  * Pure rules of the account's own life: what keeps an account from being closed (注销, 个人信息保护法
  * art. 47) and what the home page's to-do card shows. No Nest, no database.
  */
-import { BOOKING_STATUS_LABELS, OFFHOURS_STATUS_LABELS, type ApplicationStatus, type CloseAccountBlockers, type EnterpriseRole } from '@gov/shared';
+import { BOOKING_STATUS_LABELS, OFFHOURS_STATUS_LABELS, OWED_UPLOAD_STATUSES, type ApplicationStatus, type CloseAccountBlockers, type CommitmentStatus, type EnterpriseRole } from '@gov/shared';
 
 /**
  * Filing states after which nothing more happens on the applicant's side. Every other state (drafts
  * included: withdraw or finish them first) keeps the account open, because the centre or the
- * applicant still has a step to take. `returned` (退件, API.md) is listed for when that state exists.
+ * applicant still has a step to take. `returned` is 退件.
  */
 export const FINAL_FILING_STATUSES: readonly string[] = ['refused', 'delivered', 'withdrawn', 'returned'];
 
@@ -41,13 +41,17 @@ export function closingBlockedMessage(b: CloseAccountBlockers): string {
 // ---- the to-do card ----
 
 /** Filing states in which a 容缺 material (credit commitment) may be owed: after acceptance, before a decision. */
-export const OWED_STATES: readonly ApplicationStatus[] = ['accepted', 'under_review'];
+export const OWED_STATES: readonly ApplicationStatus[] = OWED_UPLOAD_STATUSES;
 
 export type FilingTodo = 'correction' | 'materials_owed';
 
-/** Whether a filing waits for its applicant: a correction notice, or a committed material not yet handed in. */
-export function filingTodo(status: ApplicationStatus, committed: Array<{ fileCount: number }>): FilingTodo | null {
+/**
+ * Whether a filing waits for its applicant: a correction notice, or a committed material not yet
+ * handed in — while it can still be handed in (not once the commitment is breached).
+ */
+export function filingTodo(status: ApplicationStatus, committed: Array<{ fileCount: number }>, commitmentStatus: CommitmentStatus | null = null): FilingTodo | null {
   if (status === 'correction_required') return 'correction';
+  if (commitmentStatus === 'breached') return null;
   if (OWED_STATES.includes(status) && committed.some((m) => m.fileCount === 0)) return 'materials_owed';
   return null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Not, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, Not } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy.service';
 import { ApplicationStatus, CloseAccountBlockers, TodoSummary } from '@gov/shared';
 import { ApplicationMaterialEntity } from '../applications/entities/application-material.entity';
@@ -32,6 +32,7 @@ import {
   isClosingBlocked,
   OWED_STATES,
 } from './account.rules';
+import { repositories } from '../common/db/repositories';
 
 /** At most this many filings on the to-do card (the list page has them all). */
 const TODO_FILINGS = 20;
@@ -58,15 +59,14 @@ const TODO_FILINGS = 20;
  */
 @Injectable()
 export class AccountService {
+  private readonly db = repositories(this.ds, {
+    users: UserEntity, bookings: BookingEntity, apps: ApplicationEntity, materials: ApplicationMaterialEntity,
+    files: FileEntity, offhours: OffhoursRequestEntity, members: EnterpriseMemberEntity,
+    waitlistEntries: WaitlistEntryEntity,
+  });
+
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(ApplicationEntity) private readonly apps: Repository<ApplicationEntity>,
-    @InjectRepository(ApplicationMaterialEntity) private readonly materials: Repository<ApplicationMaterialEntity>,
-    @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
-    @InjectRepository(OffhoursRequestEntity) private readonly offhours: Repository<OffhoursRequestEntity>,
-    @InjectRepository(EnterpriseMemberEntity) private readonly members: Repository<EnterpriseMemberEntity>,
-    @InjectRepository(WaitlistEntryEntity) private readonly waitlistEntries: Repository<WaitlistEntryEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly waitlist: WaitlistService,
     private readonly notifications: NotificationsService,
     private readonly clock: ClockService,
@@ -79,9 +79,9 @@ export class AccountService {
   /** What keeps this person's account open, counted. */
   async blockers(userId: string): Promise<CloseAccountBlockers> {
     const [bookings, applications, offhours, enterprises] = await Promise.all([
-      this.bookings.count({ where: { userId, status: 'booked' } }),
-      this.apps.count({ where: { userId, status: Not(In(FINAL_FILING_STATUSES as ApplicationStatus[])) } }),
-      this.offhours.count({ where: { userId, status: 'pending' } }),
+      this.db.bookings.count({ where: { userId, status: 'booked' } }),
+      this.db.apps.count({ where: { userId, status: Not(In(FINAL_FILING_STATUSES as ApplicationStatus[])) } }),
+      this.db.offhours.count({ where: { userId, status: 'pending' } }),
       this.soleAdminCompanies(userId),
     ]);
     return { bookings, applications, offhours, enterprises };
@@ -89,9 +89,9 @@ export class AccountService {
 
   /** Companies of which this person is the only admin while others remain members. */
   private async soleAdminCompanies(userId: string): Promise<number> {
-    const mine = await this.members.find({ where: { userId, role: 'admin' } });
+    const mine = await this.db.members.find({ where: { userId, role: 'admin' } });
     if (mine.length === 0) return 0;
-    const all = await this.members.find({ where: { enterpriseId: In(mine.map((m) => m.enterpriseId)) }, select: { enterpriseId: true, role: true } });
+    const all = await this.db.members.find({ where: { enterpriseId: In(mine.map((m) => m.enterpriseId)) }, select: { enterpriseId: true, role: true } });
     return mine.filter((m) => {
       const rows = all.filter((r) => r.enterpriseId === m.enterpriseId);
       return blocksAsSoleAdmin({ role: m.role, admins: rows.filter((r) => r.role === 'admin').length, members: rows.length });
@@ -101,13 +101,13 @@ export class AccountService {
   /** 注销. Staff and admin accounts are the centre's: an admin manages them, not their holder. */
   async close(caller: AuthUser): Promise<void> {
     if (!caller.roles.includes('citizen')) throw new DomainError('FORBIDDEN', '工作人员账号由管理员管理，不能在此注销');
-    const user = await this.users.findOne({ where: { id: caller.id } });
+    const user = await this.db.users.findOne({ where: { id: caller.id } });
     if (!user || user.disabled) throw new DomainError('UNAUTHENTICATED');
     const open = await this.blockers(caller.id);
     if (isClosingBlocked(open)) throw new DomainError('INVALID_STATE', closingBlockedMessage(open), { ...open });
 
     // places in waiting lists go first, through the waitlist's own rule (a held place passes on)
-    const places = await this.waitlistEntries.find({ where: { userId: caller.id, status: In(['waiting', 'offered']) } });
+    const places = await this.db.waitlistEntries.find({ where: { userId: caller.id, status: In(['waiting', 'offered']) } });
     for (const p of places) await this.waitlist.leave(caller, p.slotId).catch(() => undefined);
 
     const now = this.clock.now();
@@ -157,14 +157,14 @@ export class AccountService {
     const now = this.clock.now();
     const mine = (alias: string) => this.access.partyScope(alias, caller);
     const [next, waiting, unreadMessages] = await Promise.all([
-      this.bookings
+      this.db.bookings
         .createQueryBuilder('b')
         .where(mine('b'))
         .andWhere('b.status = :booked', { booked: 'booked' })
         .andWhere('b.end_at > :now', { now })
         .orderBy('b.start_at', 'ASC')
         .getOne(),
-      this.apps
+      this.db.apps
         .createQueryBuilder('a')
         .where(mine('a'))
         .andWhere('a.status IN (:...st)', { st: ['correction_required', ...OWED_STATES] })
@@ -177,8 +177,8 @@ export class AccountService {
     const ids = waiting.map((a) => a.id);
     const [committed, files] = ids.length
       ? await Promise.all([
-          this.materials.find({ where: { applicationId: In(ids), committedAt: Not(IsNull()) }, select: { applicationId: true, materialId: true } }),
-          this.files.find({ where: { applicationId: In(ids) }, select: { applicationId: true, materialId: true } }),
+          this.db.materials.find({ where: { applicationId: In(ids), committedAt: Not(IsNull()) }, select: { applicationId: true, materialId: true } }),
+          this.db.files.find({ where: { applicationId: In(ids) }, select: { applicationId: true, materialId: true } }),
         ])
       : [[], []];
     const filed = new Set(files.map((f) => `${f.applicationId}/${f.materialId}`));
@@ -188,6 +188,7 @@ export class AccountService {
         action: filingTodo(
           a.status,
           committed.filter((m) => m.applicationId === a.id).map((m) => ({ fileCount: filed.has(`${a.id}/${m.materialId}`) ? 1 : 0 })),
+          a.commitmentStatus,
         ),
       }))
       .filter((t) => t.action !== null)

@@ -70,6 +70,14 @@ export class ApplicationsController {
     sendPdf(res, await this.notices.decision(caller, id));
   }
 
+  /** 退件回执 (PDF), once returned. */
+  @ApiBearerAuth()
+  @Get(':id/return.pdf')
+  @ApiOkResponse({ description: 'application/pdf' })
+  async returnNotice(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    sendPdf(res, await this.notices.returnNotice(caller, id));
+  }
+
   @ApiBearerAuth()
   @Post(':id/materials/:materialId/files')
   @ApiConsumes('multipart/form-data')

@@ -6,14 +6,16 @@ import { CalendarService } from '../calendar/calendar.service';
 import { ClockService } from '../common/clock/clock.service';
 import { deemedAccepted, LAW_PREREVIEW_DAYS, slaState } from './applications.rules';
 import { ApplicationEntity } from './entities/application.entity';
+import { CommitmentsService } from './commitments.service';
 import { FilingKernel, SYSTEM_ACTOR } from './filing-kernel.service';
 
 const DAY = 86_400_000;
 
 /**
  * The `sla-scan` job. Idempotent conditional updates only, so any number of instances may run it
- * at once: the law's pre-review clock (a filing with no correction notice 5 working days after its
- * submission counts as accepted from the day it was submitted, 行政许可法 art. 32), then the SLA
+ * at once: the law's pre-review clock (a filing still waiting for pre-review with no correction
+ * notice 5 working days after its submission counts as accepted from the day it was submitted,
+ * 行政许可法 art. 32), then the SLA
  * state of every running filing, with one message when a filing becomes overdue.
  */
 @Injectable()
@@ -23,17 +25,24 @@ export class ApplicationsJobs {
     private readonly kernel: FilingKernel,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
+    private readonly commitments: CommitmentsService,
   ) {}
+
+  /** The `commitment-scan` job (CommitmentsService.scan): breached 容缺 commitments marked and recorded. */
+  commitmentScan(): Promise<{ breached: number; fulfilled: number }> {
+    return this.commitments.scan();
+  }
 
   /** Runs the scan once. Returns how many filings were deemed accepted, had their SLA state changed, and became overdue. Raises nothing of its own. */
   async slaScan(): Promise<{ deemedAccepted: number; marked: number; overdue: number }> {
     const now = this.clock.now();
     const cal = await this.calendar.view();
 
-    // 1. the law's clock. 5 working days are at least 5 calendar days: older submissions are the only candidates.
+    // 1. the law's clock, only for filings waiting for pre-review (never for one waiting for the applicant's originals).
+    //    5 working days are at least 5 calendar days: older submissions are the only candidates.
     let deemed = 0;
     const waiting = await this.apps.find({
-      where: { status: In(['submitted', 'prereview_passed']), submittedAt: LessThan(new Date(now.getTime() - LAW_PREREVIEW_DAYS * DAY)) },
+      where: { status: 'submitted', submittedAt: LessThan(new Date(now.getTime() - LAW_PREREVIEW_DAYS * DAY)) },
       order: { submittedAt: 'ASC' },
       take: 500,
     });

@@ -18,6 +18,8 @@ import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
+import { CreditRecordEntity } from './entities/credit-record.entity';
+import { CommitmentsService } from './commitments.service';
 import { LookupThrottleGuard } from './lookup-throttle.guard';
 import { NoticesService } from './notices.service';
 import { StaffApplicationsController } from './staff-applications.controller';
@@ -30,6 +32,7 @@ import { StaffApplicationsService } from './staff-applications.service';
       ApplicationMaterialEntity,
       ApplicationEventEntity,
       ApplicationNoticeEntity,
+      CreditRecordEntity,
       FileEntity,
       AuditLogEntity,
     ]),
@@ -43,7 +46,7 @@ import { StaffApplicationsService } from './staff-applications.service';
     UsersModule,
   ],
   controllers: [ApplicationsController, StaffApplicationsController],
-  providers: [FilingKernel, ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],
+  providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],
   exports: [StaffApplicationsService, ApplicationsJobs],
 })
 export class ApplicationsModule {}

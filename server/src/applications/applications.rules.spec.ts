@@ -1,8 +1,16 @@
 import { APPLICATION_STATUSES } from '@gov/shared';
 import { isWeekend } from '../calendar/calendar.rules';
 import {
+  acceptBy,
   APPLICATION_ACTIONS,
+  barredUntil,
+  barUntil,
   changedSinceNotice,
+  commitmentAtAcceptance,
+  commitmentBreached,
+  commitmentView,
+  creditSubject,
+  owedMaterials,
   checkDecisions,
   deemedAccepted,
   filingNumber,
@@ -81,7 +89,66 @@ describe('the state machine', () => {
     }
     expect(refused).toBe(APPLICATION_STATUSES.length * APPLICATION_ACTIONS.length - TRANSITIONS.length);
     // nothing leaves a final state
-    for (const s of ['delivered', 'refused', 'withdrawn'] as const) expect(TRANSITIONS.some((e) => e.from === s)).toBe(false);
+    for (const s of ['delivered', 'refused', 'withdrawn', 'returned'] as const) expect(TRANSITIONS.some((e) => e.from === s)).toBe(false);
+  });
+
+  it('puts the window steps in the order of DESIGN.md: refusal at once, a notice after the originals check, deemed acceptance only from submitted', () => {
+    expect(transition('submitted', 'refuse', 'staff')).toEqual({ ok: true, to: 'refused' });
+    expect(transition('prereview_passed', 'flag', 'staff')).toEqual({ ok: true, to: 'correction_required' });
+    expect(transition('prereview_passed', 'deem_accept', 'system')).toEqual({ ok: false, code: 'INVALID_STATE' });
+    expect(transition('correction_required', 'refuse', 'staff')).toEqual({ ok: false, code: 'INVALID_STATE' });
+  });
+
+  it('returns (退件) only an accepted filing or one under review; 即办 finishes one the window holds', () => {
+    expect(transition('accepted', 'return', 'staff')).toEqual({ ok: true, to: 'returned' });
+    expect(transition('under_review', 'return', 'staff')).toEqual({ ok: true, to: 'returned' });
+    for (const s of ['submitted', 'prereview_passed', 'approved', 'denied', 'delivered'] as const) expect(transition(s, 'return', 'staff').ok).toBe(false);
+    expect(transition('submitted', 'complete', 'staff')).toEqual({ ok: true, to: 'delivered' });
+    expect(transition('prereview_passed', 'complete', 'staff')).toEqual({ ok: true, to: 'delivered' });
+    for (const s of ['draft', 'correction_required', 'accepted', 'under_review'] as const) expect(transition(s, 'complete', 'staff').ok).toBe(false);
+    expect(transition('prereview_passed', 'complete', 'applicant')).toEqual({ ok: false, code: 'FORBIDDEN' });
+  });
+});
+
+describe('acceptance within one working day (新郑 五(二)2⑶)', () => {
+  it('is due the first working day after submission, across weekends and the holiday', () => {
+    expect(acceptBy(at('2026-12-07T02:00:00Z'), isWorkday)).toBe('2026-12-08'); // Monday → Tuesday
+    expect(acceptBy(at('2026-12-11T09:00:00Z'), isWorkday)).toBe('2026-12-14'); // Friday evening → Monday
+    expect(acceptBy(at('2026-09-30T02:00:00Z'), isWorkday)).toBe('2026-10-08'); // before National Day → after it
+    expect(acceptBy(at('2026-12-06T16:30:00Z'), isWorkday)).toBe('2026-12-08'); // Monday 00:30 in Shanghai, not Sunday in UTC
+  });
+});
+
+describe('容缺: the commitment kept', () => {
+  const m = (materialId: string, committed: boolean, fileCount: number) => ({ materialId, committed, fileCount });
+
+  it('owes the committed materials without a file, and is open, fulfilled or absent at acceptance', () => {
+    expect(owedMaterials([m('a', true, 0), m('b', true, 1), m('c', false, 0), m('d', true, 0)])).toEqual(['a', 'd']);
+    expect(commitmentAtAcceptance([m('a', true, 0), m('b', false, 1)])).toBe('open');
+    expect(commitmentAtAcceptance([m('a', true, 2)])).toBe('fulfilled');
+    expect(commitmentAtAcceptance([m('a', false, 0)])).toBeNull();
+  });
+
+  it('is breached only when open, past its due time, with something still owed', () => {
+    const dueAt = at('2026-12-14T15:59:59.999Z');
+    const after = at('2026-12-14T16:00:00Z');
+    expect(commitmentBreached({ status: 'open', dueAt }, 1, after)).toBe(true);
+    expect(commitmentBreached({ status: 'open', dueAt }, 1, at('2026-12-14T15:59:00Z'))).toBe(false);
+    expect(commitmentBreached({ status: 'open', dueAt }, 0, after)).toBe(false);
+    expect(commitmentBreached({ status: 'fulfilled', dueAt }, 1, after)).toBe(false);
+    expect(commitmentBreached({ status: 'breached', dueAt }, 1, after)).toBe(false);
+    expect(commitmentBreached({ status: 'open', dueAt: null }, 1, after)).toBe(false);
+  });
+
+  it('bars further 容缺 for the configured days from the breach, on the company when made for one', () => {
+    const recorded = at('2026-12-15T01:00:00Z');
+    expect(barUntil(recorded, 180).toISOString()).toBe('2027-06-13T01:00:00.000Z');
+    const records = [{ barUntil: at('2027-01-01T00:00:00Z') }, { barUntil: at('2027-06-13T01:00:00Z') }, { barUntil: at('2026-01-01T00:00:00Z') }];
+    expect(barredUntil(records, at('2026-12-20T00:00:00Z'))?.toISOString()).toBe('2027-06-13T01:00:00.000Z');
+    expect(barredUntil(records, at('2027-06-13T01:00:00Z'))).toBeNull();
+    expect(barredUntil([], recorded)).toBeNull();
+    expect(creditSubject({ userId: 'u', enterpriseId: null })).toEqual({ type: 'person', id: 'u' });
+    expect(creditSubject({ userId: 'u', enterpriseId: 'e' })).toEqual({ type: 'enterprise', id: 'e' });
   });
 });
 
@@ -222,5 +289,26 @@ describe('sla', () => {
     });
     const rows = [row('a', false, 'on_track', '2026-10-20T00:00:00Z'), row('b', false, 'overdue', '2026-10-01T00:00:00Z'), row('c', true, 'on_track', '2026-10-30T00:00:00Z'), row('d', false, 'due_soon', '2026-10-09T00:00:00Z'), row('e', false, null, null)];
     expect(rows.sort(staffOrder).map((r) => r.id)).toEqual(['c', 'b', 'd', 'e', 'a']);
+  });
+});
+
+describe('the commitment as a filing shows it', () => {
+  it('lists what is committed and still owed, with the stored status and due time, or nothing without a commitment', () => {
+    const m = (materialId: string, committed: boolean, fileCount: number) => ({ materialId, committed, fileCount });
+    const dueAt = at('2026-12-14T15:59:59.999Z');
+    const monday = at('2026-12-07T02:00:00Z');
+    expect(commitmentView({ commitmentStatus: 'open', commitmentDueAt: dueAt }, [m('a', true, 0), m('b', false, 0), m('c', true, 1)], monday, isWorkday)).toEqual({
+      materialIds: ['a', 'c'],
+      owed: ['a'],
+      dueAt: '2026-12-14T15:59:59.999Z',
+      daysLeft: 5,
+      status: 'open',
+    });
+    // counting down in working days: Friday leaves Monday only; after the day, nothing
+    expect(commitmentView({ commitmentStatus: 'open', commitmentDueAt: dueAt }, [m('a', true, 0)], at('2026-12-11T02:00:00Z'), isWorkday)?.daysLeft).toBe(1);
+    expect(commitmentView({ commitmentStatus: 'open', commitmentDueAt: dueAt }, [m('a', true, 0)], at('2026-12-16T02:00:00Z'), isWorkday)?.daysLeft).toBe(0);
+    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 0)], monday, isWorkday)).toMatchObject({ status: 'open', dueAt: null, daysLeft: null });
+    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 1)], monday, isWorkday)).toMatchObject({ status: 'fulfilled', owed: [] });
+    expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', false, 0)], monday, isWorkday)).toBeNull();
   });
 });

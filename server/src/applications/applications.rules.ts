@@ -3,7 +3,7 @@
  * numbers, the one-time notice lock, the law's pre-review clock and the promised-days SLA.
  * No Nest, no database: everything the rules need is passed in.
  */
-import { APPLICATION_STATUS_LABELS, DELIVERY_OPEN_STATUSES, type ActorKind, type ApplicationStatus, type DeliveryMethod, type SlaState } from '@gov/shared';
+import { APPLICATION_STATUS_LABELS, DELIVERY_OPEN_STATUSES, type ActorKind, type ApplicationStatus, type CommitmentStatus, type DeliveryMethod, type SlaState } from '@gov/shared';
 export type { ActorKind } from '@gov/shared';
 export { EDITABLE_STATUSES as EDITABLE, isEditable } from '@gov/shared';
 import { addWorkingDays, endOfDay, IsWorkday, shanghaiDate, workingDaysBetween } from '../calendar/calendar.rules';
@@ -23,6 +23,8 @@ export const APPLICATION_ACTIONS = [
   'withdraw',
   'deem_accept',
   'ready',
+  'return',
+  'complete',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -36,16 +38,25 @@ interface Edge {
 /**
  * Every allowed transition, and nothing else. DESIGN.md: draft → submitted → correction_required ⇄
  * submitted → prereview_passed → accepted | refused → under_review → approved | denied → delivered;
- * withdraw before acceptance; the law's clock (行政许可法 art. 32) accepts a filing the centre has
- * not answered within 5 working days.
+ * a submitted filing may be refused at once, and the originals check at the window
+ * (prereview_passed) may still send the one correction notice; accepted | under_review → returned
+ * (退件); a 即办 service goes from the window straight to delivered (临沂 二(三)1); withdraw before
+ * acceptance; the law's clock (行政许可法 art. 32) accepts a filing still waiting for pre-review
+ * (`submitted`, never one waiting for the applicant's originals) after 5 working days.
  */
 export const TRANSITIONS: readonly Edge[] = [
   { from: 'draft', action: 'submit', to: 'submitted', by: 'applicant' },
   { from: 'correction_required', action: 'submit', to: 'submitted', by: 'applicant' },
   { from: 'submitted', action: 'flag', to: 'correction_required', by: 'staff' },
   { from: 'submitted', action: 'pass', to: 'prereview_passed', by: 'staff' },
+  { from: 'prereview_passed', action: 'flag', to: 'correction_required', by: 'staff' },
   { from: 'prereview_passed', action: 'accept', to: 'accepted', by: 'staff' },
+  { from: 'submitted', action: 'refuse', to: 'refused', by: 'staff' },
   { from: 'prereview_passed', action: 'refuse', to: 'refused', by: 'staff' },
+  { from: 'submitted', action: 'complete', to: 'delivered', by: 'staff' },
+  { from: 'prereview_passed', action: 'complete', to: 'delivered', by: 'staff' },
+  { from: 'accepted', action: 'return', to: 'returned', by: 'staff' },
+  { from: 'under_review', action: 'return', to: 'returned', by: 'staff' },
   { from: 'accepted', action: 'start_review', to: 'under_review', by: 'staff' },
   { from: 'under_review', action: 'approve', to: 'approved', by: 'staff' },
   { from: 'under_review', action: 'deny', to: 'denied', by: 'staff' },
@@ -60,7 +71,6 @@ export const TRANSITIONS: readonly Edge[] = [
   { from: 'correction_required', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'prereview_passed', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'submitted', action: 'deem_accept', to: 'accepted', by: 'system' },
-  { from: 'prereview_passed', action: 'deem_accept', to: 'accepted', by: 'system' },
 ];
 
 export type TransitionResult = { ok: true; to: ApplicationStatus } | { ok: false; code: 'INVALID_STATE' | 'FORBIDDEN' };
@@ -81,7 +91,6 @@ export function deliveryChoiceProblem(status: ApplicationStatus, method: Deliver
   if (!DELIVERY_OPEN_STATUSES.includes(status)) return 'INVALID_STATE';
   return published.includes(method) ? null : 'NOT_PUBLISHED';
 }
-
 
 /** States in which the promised-days clock runs. */
 export const CLOCK_RUNNING: readonly ApplicationStatus[] = ['accepted', 'under_review'];
@@ -226,6 +235,79 @@ export function prereviewDaysLeft(submittedAt: Date, now: Date, isWorkday: IsWor
   return Math.max(0, workingDaysBetween(shanghaiDate(now), last, isWorkday));
 }
 
+// ---- acceptance within one working day (新郑 五(二)2⑶) ----
+
+/**
+ * `acceptBy`: the working day (YYYY-MM-DD, Asia/Shanghai) by which the centre accepts a submission
+ * or sends its notice — the first working day after the day of submission (新郑 五(二)2⑶: 一个
+ * 工作日内受理或告知).
+ */
+export const acceptBy = (submittedAt: Date, isWorkday: IsWorkday): string => addWorkingDays(shanghaiDate(submittedAt), 1, isWorkday);
+
+/** States in which the centre still owes its acceptance or notice (the applicant is not the one waited for). */
+export const AWAITING_ACCEPTANCE: readonly ApplicationStatus[] = ['submitted', 'prereview_passed'];
+
+// ---- 容缺: the credit commitment kept (新乡 四(八); 临沂 一(一), 二(三)1) ----
+
+/** A material of a filing as the commitment sees it: committed (容缺) or not, and how many files it has. */
+export interface OwedState {
+  materialId: string;
+  committed: boolean;
+  fileCount: number;
+}
+
+/** The materials a commitment still owes: committed and without any file, in the list's order. */
+export const owedMaterials = (materials: readonly OwedState[]): string[] => materials.filter((m) => m.committed && m.fileCount === 0).map((m) => m.materialId);
+
+/**
+ * The commitment's status at acceptance: `open` while something is owed, `fulfilled` when the
+ * committed materials were all handed in before, null when nothing was committed.
+ */
+export function commitmentAtAcceptance(materials: readonly OwedState[]): CommitmentStatus | null {
+  if (!materials.some((m) => m.committed)) return null;
+  return owedMaterials(materials).length ? 'open' : 'fulfilled';
+}
+
+/**
+ * A filing's commitment as its view shows it, from its committed materials (with file counts) and
+ * the status and due time stored at acceptance; null when nothing was committed. Before acceptance
+ * the status reads open (or fulfilled once every committed material has a file) and `dueAt` null.
+ */
+export function commitmentView(
+  a: { commitmentStatus: CommitmentStatus | null; commitmentDueAt: Date | null },
+  committed: readonly OwedState[],
+  now: Date,
+  isWorkday: IsWorkday,
+): { materialIds: string[]; owed: string[]; dueAt: string | null; daysLeft: number | null; status: CommitmentStatus } | null {
+  if (!committed.some((m) => m.committed)) return null;
+  const owed = owedMaterials(committed);
+  const due = a.commitmentDueAt;
+  return {
+    materialIds: committed.filter((m) => m.committed).map((m) => m.materialId),
+    owed,
+    dueAt: due?.toISOString() ?? null,
+    daysLeft: due ? Math.max(0, workingDaysBetween(shanghaiDate(now), shanghaiDate(due), isWorkday)) : null,
+    status: a.commitmentStatus ?? (owed.length ? 'open' : 'fulfilled'),
+  };
+}
+
+/** Whether an open commitment is breached at `now`: its due time passed with something still owed. */
+export const commitmentBreached = (c: { status: CommitmentStatus | null; dueAt: Date | null }, owed: number, now: Date): boolean =>
+  c.status === 'open' && c.dueAt !== null && owed > 0 && now.getTime() > c.dueAt.getTime();
+
+/** How long a breach bars further 容缺: `barDays` calendar days from when it is recorded. */
+export const barUntil = (recordedAt: Date, barDays: number): Date => new Date(recordedAt.getTime() + barDays * 86_400_000);
+
+/** Until when the record bars 容缺 at `now` (the latest bar still running), or null when it does not. */
+export function barredUntil(records: ReadonlyArray<{ barUntil: Date }>, now: Date): Date | null {
+  const running = records.filter((r) => r.barUntil.getTime() > now.getTime()).map((r) => r.barUntil.getTime());
+  return running.length ? new Date(Math.max(...running)) : null;
+}
+
+/** Whose credit record a filing's commitment is on: the company's when made for one, else the person's. */
+export const creditSubject = (a: { userId: string; enterpriseId: string | null }): { type: 'person' | 'enterprise'; id: string } =>
+  a.enterpriseId ? { type: 'enterprise', id: a.enterpriseId } : { type: 'person', id: a.userId };
+
 // ---- the promised time limit ----
 
 /**
@@ -276,16 +358,17 @@ export interface ReceiptMaterial {
 /**
  * The receipt's lists (新郑 四(一)2: 受理通知书 lists what was received): the materials received, with
  * how many files or the certificate that stood for one, and those owed under a commitment with the
- * day they are due (`owedBy`, as the receipt writes it). A material neither given nor owed (an
- * optional one left out) is in neither list.
+ * day they are due (`owedBy`, the commitment's due day as the receipt writes it; null when the
+ * filing has no dated commitment). A material neither given nor owed (an optional one left out) is
+ * in neither list.
  */
-export function receiptLists(materials: readonly ReceiptMaterial[], owedBy: string): Array<{ title: string; items: string[] }> {
+export function receiptLists(materials: readonly ReceiptMaterial[], owedBy: string | null): Array<{ title: string; items: string[] }> {
   const received: string[] = [];
   const owed: string[] = [];
   for (const m of materials) {
     if (m.files > 0) received.push(`${m.name}（${m.files} 个文件）`);
     else if (m.reused) received.push(`${m.name}（电子证照免提交：${m.reused.type}，编号 ${m.reused.number}）`);
-    else if (m.committed) owed.push(`${m.name}（容缺受理，须于${owedBy}前补交）`);
+    else if (m.committed) owed.push(owedBy ? `${m.name}（容缺受理，须于${owedBy}前补交）` : `${m.name}（容缺受理，待补交）`);
   }
   return [{ title: '已收取的申请材料', items: received.length ? received : ['无'] }, ...(owed.length ? [{ title: '容缺待补交的材料', items: owed }] : [])];
 }

@@ -1,9 +1,9 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import { ApplicationStatus, checkPostalAddress, DELIVERY_METHOD_LABELS, DeliveryMethod, OnBehalfOf, PostalAddress } from '@gov/shared';
+import { ApplicationStatus, checkPostalAddress, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
@@ -28,13 +28,10 @@ import { deliveryChoiceProblem, filingNumber, isEditable, missingMaterials, prer
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationEntity } from './entities/application.entity';
+import { CommitmentsService } from './commitments.service';
 import { FilingKernel } from './filing-kernel.service';
 import type { ApplicationView, LookupView } from '@gov/shared';
 export type { TimelineView, MaterialView, PartyView, NoticeView, ApplicationView, LookupView } from '@gov/shared';
-
-export const COMMITMENT_TEXT = (names: string[], days: number) =>
-  `本人自愿作出信用承诺：申请材料“${names.join('”“')}”暂缺，申请容缺受理，承诺自受理之日起 ${days} 个工作日内补交；` +
-  '如未按期补交或承诺内容不实，愿意承担相应法律责任，并同意将失信信息记入信用记录。';
 
 /** A file as the upload answers it. */
 export type UploadedFile = Pick<FileEntity, 'id' | 'name' | 'size' | 'contentType' | 'sha256'>;
@@ -47,7 +44,7 @@ export class ApplicationsService implements OnModuleInit {
     @InjectRepository(ApplicationMaterialEntity) private readonly materials: Repository<ApplicationMaterialEntity>,
     @InjectRepository(ApplicationEventEntity) private readonly events: Repository<ApplicationEventEntity>,
     @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,
@@ -58,6 +55,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly fileStore: FilesService,
     private readonly kernel: FilingKernel,
     private readonly catalog: CatalogService,
+    private readonly commitments: CommitmentsService,
     private readonly certificates: CertificatesService,
     private readonly crypto: CryptoService,
   ) {}
@@ -81,17 +79,17 @@ export class ApplicationsService implements OnModuleInit {
    * staff and admins also get the applicant, masked. Throws NOT_FOUND (missing, not theirs, or
    * someone else's draft).
    */
-  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: ApplicantView }> {
+  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView }> {
     return this.detail(caller, visibleFiling(this.access, caller, await this.kernel.find(id)));
   }
 
   /** The detail of a filing the caller may see, built from the row in hand. */
-  private async detail(caller: AuthUser, a: ApplicationEntity): Promise<ApplicationView & { applicant?: ApplicantView }> {
+  private async detail(caller: AuthUser, a: ApplicationEntity): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView }> {
     const [view] = await this.kernel.views([a], true);
     if (!caller.roles.includes('staff') && !caller.roles.includes('admin')) return view;
-    // staff at the window see who it is for (and who acts for them), masked
-    const [applicant] = await this.applicants.views([a]);
-    return { ...view, applicant };
+    // staff at the window see who it is for (and who acts for them), masked, and their credit record
+    const [[applicant], [credit]] = await Promise.all([this.applicants.views([a]), this.commitments.creditViews([a])]);
+    return { ...view, applicant, credit };
   }
 
   /**
@@ -213,14 +211,17 @@ export class ApplicationsService implements OnModuleInit {
 
   /**
    * POST /applications/:id/materials/:materialId/files: one multipart `file` for a material of a
-   * draft or of a filing waiting for correction. Returns the stored file. Throws NOT_FOUND (filing
-   * or material), INVALID_STATE (not editable), VALIDATION_FAILED (`file`: more than
-   * maxFilesPerMaterial), and the receiver's FILE_TOO_LARGE / UNSUPPORTED_FILE_TYPE / VALIDATION_FAILED.
+   * draft or of a filing waiting for correction, or — 容缺 kept — for a committed material of an
+   * accepted filing while its commitment is open and not past `dueAt` (the timeline records it, and
+   * the commitment is fulfilled once nothing is owed). Returns the stored file. Throws NOT_FOUND
+   * (filing or material), INVALID_STATE (not editable, or the hand-in time passed), VALIDATION_FAILED
+   * (`file`: more than maxFilesPerMaterial), and the receiver's FILE_TOO_LARGE /
+   * UNSUPPORTED_FILE_TYPE / VALIDATION_FAILED.
    */
   async upload(caller: AuthUser, id: string, materialId: string, req: Request): Promise<UploadedFile> {
     const a = await this.own(caller, id);
     const m = await this.material(a.id, materialId);
-    this.assertEditable(a);
+    this.assertMayUpload(a, m);
     const max = this.config.upload.maxFilesPerMaterial;
     if ((await this.files.count({ where: { applicationId: a.id, materialId } })) >= max) throw this.tooMany(max);
 
@@ -230,10 +231,14 @@ export class ApplicationsService implements OnModuleInit {
     await this.tx.run(async (em) => {
       // the filing's row is the lock that orders uploads against each other and against submission
       const fresh = await this.kernel.lockFiling(em, a.id);
-      this.assertEditable(fresh);
+      this.assertMayUpload(fresh, m);
       if ((await em.count(FileEntity, { where: { applicationId: a.id, materialId } })) >= max) throw this.tooMany(max);
       await em.insert(FileEntity, row);
-      if (fresh.noticeCount > 0) await em.update(ApplicationMaterialEntity, { id: m.id }, { changedAfterNotice: true });
+      if (!isEditable(fresh.status)) {
+        await this.commitments.handedIn(em, fresh, m.name, this.kernel.applicantActor(caller.id, fresh));
+      } else if (fresh.noticeCount > 0) {
+        await em.update(ApplicationMaterialEntity, { id: m.id }, { changedAfterNotice: true });
+      }
       await em.update(ApplicationEntity, { id: a.id }, { updatedAt: now });
     });
     return { id: row.id, name: row.name, size: row.size, contentType: row.contentType, sha256: row.sha256 };
@@ -260,12 +265,16 @@ export class ApplicationsService implements OnModuleInit {
 
   /**
    * POST /applications/:id/commitment — 容缺受理: a written credit commitment for missing tolerable
-   * materials, recorded with its time and text. Returns the filing's detail. Throws NOT_FOUND,
-   * INVALID_STATE (not editable), VALIDATION_FAILED (`materialIds.N`: not in the list or not tolerable).
+   * materials, recorded with its time and the one commitment text (shared `commitmentText`). Returns
+   * the filing's detail. Throws NOT_FOUND, INVALID_STATE (not editable), VALIDATION_FAILED
+   * (`materialIds.N`: not in the list or not tolerable), FORBIDDEN (`details.reason`
+   * `commitment_barred`, `until`: a breached commitment on the person's or company's credit record
+   * bars 容缺 for COMMITMENT_BAR_DAYS).
    */
   async commit(caller: AuthUser, id: string, materialIds: string[]): Promise<ApplicationView> {
     const a = await this.own(caller, id);
     this.assertEditable(a);
+    await this.commitments.assertNotBarred(a);
     const rows = await this.kernel.materialsOf(a.id);
     const byId = new Map(rows.map((r) => [r.materialId, r]));
     const wanted = [...new Set(materialIds)];
@@ -280,7 +289,7 @@ export class ApplicationsService implements OnModuleInit {
     if (problems.length) throw new DomainError('VALIDATION_FAILED', '只有可容缺的材料才能以信用承诺代替', { fields: problems });
     const chosen = wanted.map((mid) => byId.get(mid)!);
     const now = this.clock.now();
-    const text = COMMITMENT_TEXT(chosen.map((r) => r.name), this.config.filings.correctionDays);
+    const text = commitmentText(chosen.map((r) => r.name), this.config.filings.commitmentDays);
     const fresh = await this.tx.run(async (em) => {
       const locked = await this.kernel.lockFiling(em, a.id);
       this.assertEditable(locked);
@@ -432,6 +441,18 @@ export class ApplicationsService implements OnModuleInit {
     if (!isEditable(a.status)) {
       throw new DomainError('INVALID_STATE', `办件当前状态为“${STATUS_LABELS[a.status]}”，只有草稿或待补正的办件可以修改材料`, { status: a.status });
     }
+  }
+
+  /** A draft or a filing waiting for correction; after acceptance, only a committed material while its commitment is open and not past due. */
+  private assertMayUpload(a: ApplicationEntity, m: ApplicationMaterialEntity): void {
+    if (isEditable(a.status)) return;
+    if (m.committedAt && a.commitmentStatus === 'open' && a.commitmentDueAt) {
+      if (mayHandInOwed(a.status, { status: a.commitmentStatus, dueAt: a.commitmentDueAt.toISOString() }, this.clock.now())) return;
+      if (a.commitmentDueAt.getTime() < this.clock.now().getTime()) {
+        throw new DomainError('INVALID_STATE', `容缺材料的补交期限（${shanghaiDate(a.commitmentDueAt)}）已过，请联系窗口`, { status: a.status, dueAt: a.commitmentDueAt.toISOString() });
+      }
+    }
+    this.assertEditable(a);
   }
 
   private tooMany(max: number): DomainError {

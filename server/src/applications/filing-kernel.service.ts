@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -19,9 +19,13 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { ApplicantsService } from '../users/applicants.service';
 import type { ApplicationView } from './applications.service';
 import {
+  acceptBy,
   ActorKind,
   ApplicationAction,
+  AWAITING_ACCEPTANCE,
   changedSinceNotice,
+  commitmentAtAcceptance,
+  commitmentView,
   LAW_PREREVIEW_DAYS,
   prereviewDaysLeft,
   prereviewDeadline,
@@ -80,7 +84,7 @@ export class FilingKernel {
     @InjectRepository(ApplicationEventEntity) private readonly events: Repository<ApplicationEventEntity>,
     @InjectRepository(ApplicationNoticeEntity) private readonly notices: Repository<ApplicationNoticeEntity>,
     @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,
@@ -218,8 +222,10 @@ export class FilingKernel {
   /**
    * Acceptance by staff or by the law's clock (`step` begun as `accept` or `deem_accept`): a receipt
    * number under its unique key (redrawn on a clash), the due date `promisedDays` working days
-   * from `from`, the SLA state, and the applicant's message. Returns the accepted filing.
-   * Throws INVALID_STATE when another step moved the filing first.
+   * from `from`, the SLA state, and the applicant's message. A 容缺 commitment starts here: owed
+   * materials are due COMMITMENT_DAYS working days from now (the moment the applicant learns of the
+   * acceptance, also for a deemed one), and the message names them with that date.
+   * Returns the accepted filing. Throws INVALID_STATE when another step moved the filing first.
    */
   async accept(step: Step, actor: Actor, from: Date, note: string): Promise<ApplicationEntity> {
     const a = step.filing;
@@ -232,10 +238,14 @@ export class FilingKernel {
     // A filing accepted already past its due date (deemed acceptance of an old submission) is left
     // for the sla-scan to mark overdue, so that the applicant gets the overdue message once.
     const sla = computed === 'overdue' ? null : computed;
+    const owing = await this.committedMaterials(a.id);
+    const commitmentStatus = commitmentAtAcceptance(owing);
+    const commitmentDueAt = commitmentStatus ? await this.calendar.dueAt(this.clock.now(), this.config.filings.commitmentDays) : null;
+    const owedNames = owing.filter((m) => m.fileCount === 0).map((m) => m.name);
     for (let attempt = 0; ; attempt++) {
       const receiptNo = receiptNumber(from, randomBytes(6));
       try {
-        await this.apply(step, actor, { receiptNo, acceptedAt: from, dueAt, deemedAccepted: deemed, sla }, note);
+        await this.apply(step, actor, { receiptNo, acceptedAt: from, dueAt, deemedAccepted: deemed, sla, commitmentStatus, commitmentDueAt }, note);
         break;
       } catch (e) {
         if (isDuplicateKey(e) && attempt < 5) continue;
@@ -245,10 +255,21 @@ export class FilingKernel {
     await this.tell(
       a,
       deemed ? '办件已依法视为受理' : '办件已受理',
-      `您的办件 ${a.number}（${service?.name ?? ''}）${deemed ? `${note}` : '已受理'}，受理号 ${a.receiptNo}。承诺办结时限 ${promised} 个工作日，预计 ${shanghaiDate(dueAt)} 前办结。可在办件详情中下载受理通知书。`,
+      `您的办件 ${a.number}（${service?.name ?? ''}）${deemed ? `${note}` : '已受理'}，受理号 ${a.receiptNo}。承诺办结时限 ${promised} 个工作日，预计 ${shanghaiDate(dueAt)} 前办结。可在办件详情中下载受理通知书。` +
+        (commitmentStatus === 'open' && commitmentDueAt
+          ? `\n容缺受理：请于 ${shanghaiDate(commitmentDueAt)} 前在办件详情中补交 ${owedNames.join('、')}；材料补齐前不能作出准予决定，逾期未补交将记入信用记录。`
+          : ''),
       'accepted',
     );
     return a;
+  }
+
+  /** The filing's committed (容缺) materials with their names and file counts, in the list's order. */
+  async committedMaterials(applicationId: string): Promise<Array<{ materialId: string; name: string; committed: boolean; fileCount: number }>> {
+    const mats = (await this.materialsOf(applicationId)).filter((m) => m.committedAt !== null);
+    if (!mats.length) return [];
+    const hashes = await this.materialHashes(applicationId);
+    return mats.map((m) => ({ materialId: m.materialId, name: m.name, committed: true, fileCount: hashes.get(m.materialId)?.length ?? 0 }));
   }
 
   /** End of the correction deadline day (YYYY-MM-DD), `correctionDays` working days from today. */
@@ -313,7 +334,8 @@ export class FilingKernel {
     return rows.map((a) => {
       const s = byService.get(a.serviceId);
       const latest = notices.find((n) => n.applicationId === a.id) ?? null;
-      const waiting = a.status === 'submitted' || a.status === 'prereview_passed';
+      // the law's pre-review clock runs only while the centre owes the pre-review, not while the applicant's originals are awaited
+      const waiting = a.status === 'submitted';
       const view: ApplicationView = {
         id: a.id,
         number: a.number,
@@ -325,6 +347,7 @@ export class FilingKernel {
         hallName: byHall.get(a.hallId)?.name ?? '',
         keyProject: s?.keyProject ?? false,
         promisedDays: s?.promisedDays ?? 0,
+        instant: s?.instant ?? false,
         materials: (matsOf.get(a.id) ?? []).map((m) => {
           const g = guide.get(m.materialId);
           const own = filesOf.get(`${a.id}:${m.materialId}`) ?? [];
@@ -351,6 +374,14 @@ export class FilingKernel {
         acceptedAt: a.acceptedAt?.toISOString() ?? null,
         deemedAccepted: a.deemedAccepted,
         receiptNo: a.receiptNo,
+        acceptBy: AWAITING_ACCEPTANCE.includes(a.status) && a.submittedAt ? acceptBy(a.submittedAt, cal.isWorkday) : null,
+        commitment: commitmentView(
+          a,
+          (matsOf.get(a.id) ?? []).map((m) => ({ materialId: m.materialId, committed: m.committedAt !== null, fileCount: filesOf.get(`${a.id}:${m.materialId}`)?.length ?? 0 })),
+          now,
+          cal.isWorkday,
+        ),
+        returnReason: a.returnReason,
         prereview:
           waiting && a.submittedAt
             ? { deadline: shanghaiDate(prereviewDeadline(a.submittedAt, cal.isWorkday)), daysLeft: prereviewDaysLeft(a.submittedAt, now, cal.isWorkday, LAW_PREREVIEW_DAYS) }
@@ -375,6 +406,7 @@ export class FilingKernel {
       };
       if (withTimeline) {
         view.uploadLimits = this.uploadLimits();
+        view.commitmentDays = this.config.filings.commitmentDays;
         view.timeline = events
           .filter((e) => e.applicationId === a.id)
           .map((e) => ({

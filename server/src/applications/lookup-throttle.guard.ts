@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { InjectThrottlerStorage, ThrottlerStorage } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/errors/domain-error';
@@ -14,7 +14,7 @@ const MINUTE = 60_000;
 @Injectable()
 export class LookupThrottleGuard implements CanActivate {
   constructor(
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     @InjectThrottlerStorage() private readonly storage: ThrottlerStorage,
   ) {}
 

@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
-import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { CertificatesService } from '../certificates/certificates.service';
-import { AppConfig } from '../config/app-config';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { UsersService } from '../users/users.service';
@@ -19,7 +17,18 @@ const cnDay = (ymd: string) => {
 };
 const cnDate = (d: Date) => cnDay(shanghaiDate(d));
 
-/** The printable notices of a filing: 受理通知书 once accepted, 不予受理通知书 once refused. */
+/** Where the applicant turns: the accepting body, the hall, the consulting and complaint phones. */
+const contactRows = (
+  s: { acceptingBody: string; consultPhone: string; complaintPhone: string } | null,
+  h: { name: string; address: string; phone: string } | null,
+): Array<[string, string]> => [
+  ['受理机构', s?.acceptingBody ?? ''],
+  ['受理地点', h ? `${h.name}（${h.address}）` : ''],
+  ['咨询电话', s?.consultPhone ?? h?.phone ?? ''],
+  ['监督投诉电话', s?.complaintPhone ?? ''],
+];
+
+/** The printable notices of a filing: 受理通知书 once accepted, 不予受理通知书 once refused, 退件回执 once returned. */
 @Injectable()
 export class NoticesService {
   constructor(
@@ -27,9 +36,7 @@ export class NoticesService {
     private readonly users: UsersService,
     private readonly kernel: FilingKernel,
     private readonly access: AccessPolicy,
-    private readonly calendar: CalendarService,
     private readonly certificates: CertificatesService,
-    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /** 受理通知书 of a filing the caller may see, as a PDF with its download name. Throws NOT_FOUND, or INVALID_STATE before acceptance. */
@@ -48,14 +55,8 @@ export class NoticesService {
             : `申请材料齐全、符合法定形式，依据《中华人民共和国行政许可法》第三十二条的规定，决定予以受理。`),
         `本事项承诺办结时限为 ${s?.promisedDays ?? ''} 个工作日（受理当日不计算在内），预计于${cnDate(a.dueAt)}前办结。办理进度可凭办件编号和手机号后四位查询。`,
       ],
-      rows: [
-        ['办件编号', a.number],
-        ['受理机构', s?.acceptingBody ?? ''],
-        ['受理地点', h ? `${h.name}（${h.address}）` : ''],
-        ['咨询电话', s?.consultPhone ?? h?.phone ?? ''],
-        ['监督投诉电话', s?.complaintPhone ?? ''],
-      ],
-      lists: await this.materialLists(a.id, a.acceptedAt),
+      rows: [['办件编号', a.number], ...contactRows(s, h)],
+      lists: await this.materialLists(a.id, a.commitmentDueAt),
       issuer: s?.acceptingBody ?? h?.name ?? '',
       date: cnDate(a.acceptedAt),
     });
@@ -89,19 +90,18 @@ export class NoticesService {
 
   /**
    * The receipt's lists (新郑 四(一)2): the materials received (with how many files, or the
-   * certificate that stood for one, 免提交) and those owed under a credit commitment with the day
-   * they are due (`correctionDays` working days after acceptance, as the commitment says).
+   * certificate that stood for one, 免提交) and those owed under the credit commitment with the day
+   * it is due (the commitment's stored `commitmentDueAt`, set at acceptance).
    */
-  private async materialLists(applicationId: string, acceptedAt: Date): Promise<Array<{ title: string; items: string[] }>> {
+  private async materialLists(applicationId: string, commitmentDueAt: Date | null): Promise<Array<{ title: string; items: string[] }>> {
     const [rows, hashes] = await Promise.all([this.kernel.materialsOf(applicationId), this.kernel.materialHashes(applicationId)]);
     const certs = await this.certificates.byIds(rows.flatMap((r) => (r.reusedCertificateId ? [r.reusedCertificateId] : [])));
-    const due = cnDay(await this.calendar.addWorkingDays(shanghaiDate(acceptedAt), this.config.filings.correctionDays));
     return receiptLists(
       rows.map((r) => {
         const cert = r.reusedCertificateId ? certs.get(r.reusedCertificateId) : undefined;
         return { name: r.name, files: hashes.get(r.materialId)?.length ?? 0, reused: cert ? { type: cert.type, number: cert.number } : null, committed: r.committedAt !== null };
       }),
-      due,
+      commitmentDueAt ? cnDate(commitmentDueAt) : null,
     );
   }
 
@@ -148,6 +148,31 @@ export class NoticesService {
       date: cnDate(a.decidedAt),
     });
     return { name: `${title}-${a.number}.pdf`, pdf };
+  }
+
+  /**
+   * 退件回执 of a filing the caller may see, as a PDF with its download name: the filing, when it
+   * was accepted, the reasons, the materials to collect back, and the right to apply again.
+   * Throws NOT_FOUND, or INVALID_STATE unless returned.
+   */
+  async returnNotice(caller: AuthUser, id: string): Promise<{ name: string; pdf: Buffer }> {
+    const a = visibleFiling(this.access, caller, await this.kernel.find(id));
+    if (a.status !== 'returned' || !a.returnReason) throw new DomainError('INVALID_STATE', '办件未退件，没有退件回执');
+    const [[s, h, u], mats] = await Promise.all([this.context(a.serviceId, a.hallId, a.userId), this.kernel.materialsOf(a.id)]);
+    const pdf = await renderNotice({
+      title: '退件回执',
+      docNo: `办件编号：${a.number}${a.receiptNo ? `　受理号：${a.receiptNo}` : ''}`,
+      addressee: u?.realName ?? '申请人',
+      paragraphs: [
+        `你（单位）提出的“${s?.name ?? ''}”申请${a.acceptedAt ? `已于${cnDate(a.acceptedAt)}受理` : ''}，经审查，现予退件。`,
+        `退件理由：${a.returnReason}`,
+        '所退申请材料请凭本回执到受理窗口领取。补齐、补正后可以重新申报；对退件有异议的，可以向监督投诉电话反映。',
+      ],
+      rows: [['退回材料', mats.map((m) => m.name).join('、') || '无'], ...contactRows(s, h)],
+      issuer: s?.acceptingBody ?? h?.name ?? '',
+      date: cnDate(a.updatedAt),
+    });
+    return { name: `退件回执-${a.number}.pdf`, pdf };
   }
 
   private context(serviceId: string, hallId: string, userId: string) {

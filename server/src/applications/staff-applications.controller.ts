@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { Listed, listOrPage } from '../common/paging';
 import type { ApplicantRevealed } from '../users/applicants.service';
-import { AdvanceDto, DeliverDto, PrereviewDto, RefuseDto, StaffApplicationQuery } from './dto/applications.dto';
+import { AdvanceDto, CompleteDto, DeliverDto, PrereviewDto, RefuseDto, ReturnDto, StaffApplicationQuery } from './dto/applications.dto';
 import { StaffApplicationsService, StaffApplicationView } from './staff-applications.service';
 
 @ApiTags('staff')
@@ -53,5 +53,19 @@ export class StaffApplicationsController {
   @HttpCode(200)
   deliver(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: DeliverDto): Promise<StaffApplicationView> {
     return this.staff.deliver(caller, id, body.method, body.trackingNo);
+  }
+
+  /** 退件 after acceptance, with reasons (退件回执 at /applications/:id/return.pdf). */
+  @Post(':id/return')
+  @HttpCode(200)
+  returnFiling(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ReturnDto): Promise<StaffApplicationView> {
+    return this.staff.returnFiling(caller, id, body.reason);
+  }
+
+  /** 即办: an instant service decided and handed over on the spot, no receipt. */
+  @Post(':id/complete')
+  @HttpCode(200)
+  complete(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: CompleteDto): Promise<StaffApplicationView> {
+    return this.staff.complete(caller, id, body.note);
   }
 }

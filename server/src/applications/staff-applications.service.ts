@@ -19,6 +19,7 @@ import { AdvanceTarget } from './dto/applications.dto';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity, NoticeItem } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
+import { CommitmentsService } from './commitments.service';
 import { Actor, FilingKernel } from './filing-kernel.service';
 import type { StaffApplicationView } from '@gov/shared';
 export type { StaffApplicationView } from '@gov/shared';
@@ -37,6 +38,7 @@ export class StaffApplicationsService {
     private readonly audit: AuditService,
     private readonly clock: ClockService,
     private readonly users: UsersService,
+    private readonly commitments: CommitmentsService,
     private readonly catalog: CatalogService,
     private readonly certificates: CertificatesService,
   ) {}
@@ -78,14 +80,16 @@ export class StaffApplicationsService {
   /**
    * Pre-review: a decision on every material at once. Any flag sends the one notice (一次性告知)
    * naming every flagged material with its reason and a correction deadline; after a notice, only
-   * materials it named or that the applicant changed since may be flagged (NOTICE_LOCKED).
+   * materials it named or that the applicant changed since may be flagged (NOTICE_LOCKED). The
+   * originals check at the window (a filing in `prereview_passed`) may still send that notice, under
+   * the same rule; with nothing flagged there it answers INVALID_STATE (accept it instead).
    * Returns the staff view. Throws NOT_FOUND, INVALID_STATE, VALIDATION_FAILED (`decisions`: not
    * one decision per material, or a flag without a reason), NOTICE_LOCKED (`materialIds`).
    */
   async prereview(caller: AuthUser, id: string, decisions: Decision[]): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
-    // pass and flag leave the same state: one check before reading the materials
-    const pass = this.kernel.begin(a, 'pass', 'staff');
+    // a notice may go out from both states that take a decision: one check before reading the materials
+    const flag = this.kernel.begin(a, 'flag', 'staff');
     const rows = await this.kernel.materialsOf(a.id);
     const problems = checkDecisions(rows.map((r) => r.materialId), decisions);
     if (problems.length) throw new DomainError('VALIDATION_FAILED', '须对全部材料一次性作出结论，需补正的材料须写明原因', { fields: problems });
@@ -128,13 +132,15 @@ export class StaffApplicationsService {
     };
 
     if (flagged.length === 0) {
+      const pass = this.kernel.begin(a, 'pass', 'staff');
       await this.kernel.apply(pass, actor, {}, '材料齐全，预审通过，请携带原件到窗口办理受理', (em) => saveReviews(em, false));
       await this.kernel.tell(a, '预审通过', `您的办件 ${a.number} 已通过网上预审，请按办事指南携带材料原件到窗口办理受理。`);
     } else {
       const round = a.noticeCount + 1;
       const deadline = await this.kernel.correctionDeadline();
       const list = flagged.map((f, i) => `${i + 1}. ${f.name}：${f.reason}`).join('\n');
-      await this.kernel.apply(this.kernel.begin(a, 'flag', 'staff'), actor, { noticeCount: round }, `一次性告知：需补正 ${flagged.length} 项材料，请于 ${deadline} 前补正。\n${list}`, async (em) => {
+      const atWindow = a.status === 'prereview_passed' ? '（窗口核验原件）' : '';
+      await this.kernel.apply(flag, actor, { noticeCount: round }, `一次性告知${atWindow}：需补正 ${flagged.length} 项材料，请于 ${deadline} 前补正。\n${list}`, async (em) => {
         await saveReviews(em, true);
         await em.insert(ApplicationNoticeEntity, { id: newId(), applicationId: a.id, round, issuedAt: now, issuedBy: caller.id, deadline, items: flagged });
       });
@@ -164,8 +170,9 @@ export class StaffApplicationsService {
   }
 
   /**
-   * POST /staff/applications/:id/refuse — 不予受理 with a written reason (the notice is printable at
-   * /applications/:id/refusal.pdf). Returns the staff view. Throws NOT_FOUND or INVALID_STATE.
+   * POST /staff/applications/:id/refuse — 不予受理 with a written reason, at once from `submitted`
+   * (DESIGN.md: no need to pass pre-review first) or after the originals check (the notice is
+   * printable at /applications/:id/refusal.pdf). Returns the staff view. Throws NOT_FOUND or INVALID_STATE.
    */
   async refuse(caller: AuthUser, id: string, reason: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
@@ -178,7 +185,8 @@ export class StaffApplicationsService {
   /**
    * POST /staff/applications/:id/advance: into review, or the decision (approved / denied, with a
    * note the applicant reads). Returns the staff view. Throws NOT_FOUND, INVALID_STATE,
-   * VALIDATION_FAILED (`note` missing for a decision).
+   * VALIDATION_FAILED (`note` missing for a decision), MATERIALS_OUTSTANDING (`materialIds`: approval
+   * while a 容缺 material is still owed).
    */
   async advance(caller: AuthUser, id: string, to: AdvanceTarget, note?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
@@ -188,6 +196,8 @@ export class StaffApplicationsService {
     if (action !== 'start_review' && !text) {
       throw fieldError('note', '请填写决定说明', '作出决定须填写决定说明');
     }
+    // 新乡 四(八): no approval before every 容缺 material is in
+    if (action === 'approve') await this.commitments.assertNothingOwed(a);
     const now = this.clock.now();
     const cal = await this.calendar.view();
     const patch: Partial<ApplicationEntity> =
@@ -225,11 +235,13 @@ export class StaffApplicationsService {
    * collect) and handed over on the next call; by post it needs the tracking number; online it
    * is in the applicant's 证照夹 (or the decision in the filing). Returns the staff view. Throws
    * NOT_FOUND, INVALID_STATE, VALIDATION_FAILED (`method` not the applicant's choice or not
-   * published; `trackingNo` missing for post).
+   * published; `trackingNo` missing for post), MATERIALS_OUTSTANDING (`materialIds`: an approval —
+   * the licence — while a 容缺 material is still owed; a denial is delivered regardless).
    */
   async deliver(caller: AuthUser, id: string, method: DeliveryMethod, trackingNo?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
     const service = await this.catalog.service(a.serviceId);
+    if (a.status === 'approved') await this.commitments.assertNothingOwed(a);
     const chosen = a.deliveryChosenBy === 'applicant' ? a.deliveryMethod : null;
     if (chosen && method !== chosen) {
       throw fieldError('method', `申请人选择的送达方式为“${DELIVERY_METHOD_LABELS[chosen]}”`, `申请人选择了${DELIVERY_METHOD_LABELS[chosen]}，请按其选择送达`, { chosen });
@@ -266,6 +278,42 @@ export class StaffApplicationsService {
   }
 
   /**
+   * POST /staff/applications/:id/return — 退件 after acceptance (accepted or under review), with the
+   * reasons the applicant reads; the promised-days clock stops, an open 容缺 commitment is no longer
+   * scanned, and a 退件回执 is printable at /applications/:id/return.pdf. Returns the staff view.
+   * Throws NOT_FOUND or INVALID_STATE.
+   */
+  async returnFiling(caller: AuthUser, id: string, reason: string): Promise<StaffApplicationView> {
+    const a = await this.handled(caller, id);
+    const why = reason.trim();
+    await this.kernel.move(a, 'return', await this.staffActor(caller), { returnReason: why, sla: null }, `退件：${why}`);
+    await this.audit.record({ actorId: caller.id, action: 'application.return', objectType: 'application', objectId: a.id, reason: why });
+    await this.kernel.tell(a, '办件已退件', `您的办件 ${a.number} 已退件。理由：${why}。退回的材料请凭退件回执到窗口领取；补齐后可重新申报。可在办件详情中下载退件回执。`);
+    return this.staffView(a);
+  }
+
+  /**
+   * POST /staff/applications/:id/complete — 即办 (临沂 二(三)1): a filing of a service marked
+   * `instant`, at the window (submitted or after pre-review), is decided and handed over on the
+   * spot: `delivered` at the window, no receipt and no promised-days clock. Returns the staff view.
+   * Throws NOT_FOUND, INVALID_STATE (not at the window, or the service is not 即办),
+   * MATERIALS_OUTSTANDING (a 容缺 material still owed: nothing is issued before every material is in).
+   */
+  async complete(caller: AuthUser, id: string, note?: string): Promise<StaffApplicationView> {
+    const a = await this.handled(caller, id);
+    const step = this.kernel.begin(a, 'complete', 'staff');
+    const service = await this.catalog.service(a.serviceId);
+    if (!service?.instant) throw new DomainError('INVALID_STATE', '该事项不是即办件，请受理后按承诺时限办理', { status: a.status });
+    await this.commitments.assertNothingOwed(a);
+    const text = note?.trim() || '即办件，窗口当场办结';
+    const now = this.clock.now();
+    await this.kernel.apply(step, await this.staffActor(caller), { decidedAt: now, decisionNote: text, deliveryMethod: 'window', deliveredAt: now, sla: null }, `即办：${text}`);
+    await this.audit.record({ actorId: caller.id, action: 'application.complete', objectType: 'application', objectId: a.id, reason: text });
+    await this.kernel.tell(a, '即办件已办结', `您的办件 ${a.number}（${service.name}）已在窗口当场办结，办理结果已当场交付。${text}`);
+    return this.staffView(a);
+  }
+
+  /**
    * POST /staff/applications/:id/reveal-applicant: the applicant's full name, ID and phone numbers,
    * and the postal address they gave for delivery by post, for the filing's hall staff, audited
    * (who, when, which). Throws NOT_FOUND.
@@ -298,7 +346,7 @@ export class StaffApplicationsService {
 
   /** Filings as staff see them, with the applicant (masked), in the order of `rows`; `detail` adds timelines. Raises nothing. */
   async staffViews(rows: ApplicationEntity[], detail: boolean): Promise<StaffApplicationView[]> {
-    const [views, applicants] = await Promise.all([this.kernel.views(rows, detail), this.applicants.views(rows)]);
-    return views.map((v, i) => ({ ...v, applicant: applicants[i] }));
+    const [views, applicants, credit] = await Promise.all([this.kernel.views(rows, detail), this.applicants.views(rows), this.commitments.creditViews(rows)]);
+    return views.map((v, i) => ({ ...v, applicant: applicants[i], credit: credit[i] }));
   }
 }

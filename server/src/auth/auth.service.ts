@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
 import { randomInt } from 'node:crypto';
@@ -7,6 +7,7 @@ import { AuthResult } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { ClockService } from '../common/clock/clock.service';
 import { CryptoService } from '../common/crypto/crypto.service';
+import { isRetryableTxError } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { UsersService } from '../users/users.service';
@@ -25,7 +26,7 @@ const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.jqj7S6pYbW7ucVKJr6ZpDWVzG0Kq
 export class AuthService {
   constructor(
     @InjectRepository(SmsCodeEntity) private readonly codes: Repository<SmsCodeEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly sms: SmsProvider,
     private readonly wechat: WechatClient,
     private readonly alipay: AlipayClient,
@@ -53,8 +54,14 @@ export class AuthService {
       createdAt: now,
     });
     await this.sms.send(phone, code);
-    // Old codes are of no use to anyone: keep the table small.
-    await this.codes.delete({ expiresAt: LessThan(new Date(now.getTime() - 86_400_000)) });
+    // Old codes are of no use to anyone: keep the table small. Housekeeping only: the code is sent, so
+    // losing this delete to a concurrent send (a deadlock, or on a Galera cluster a write replicated
+    // from another node) must not turn the answer into an error; the next send deletes them.
+    try {
+      await this.codes.delete({ expiresAt: LessThan(new Date(now.getTime() - 86_400_000)) });
+    } catch (e) {
+      if (!isRetryableTxError(e)) throw e;
+    }
   }
 
   async smsLogin(phone: string, code: string): Promise<AuthResult> {

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { AuthResult } from '@gov/shared';
@@ -18,7 +18,7 @@ import { RefreshTokenEntity } from './entities/refresh-token.entity';
 export class TokenService {
   constructor(
     @InjectRepository(RefreshTokenEntity) private readonly tokens: Repository<RefreshTokenEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly access: AccessTokenService,
     private readonly crypto: CryptoService,
     private readonly clock: ClockService,

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { BookingKind } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { CalendarService } from '../calendar/calendar.service';
@@ -19,6 +19,7 @@ import { checkInCode } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { StandingService } from './standing.service';
+import { repositories } from '../common/db/repositories';
 
 /** What a door into a booking asks of the admission seam. */
 export interface AdmissionRequest {
@@ -58,12 +59,13 @@ const isActiveKeyClash = (e: unknown) => isDuplicateKey(e) && !/uq_bookings_code
  */
 @Injectable()
 export class AdmissionService {
+  private readonly db = repositories(this.ds, {
+    bookings: BookingEntity, services: ServiceEntity, serviceHalls: ServiceHallEntity, slots: SlotEntity,
+  });
+
   constructor(
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
-    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,
@@ -82,9 +84,9 @@ export class AdmissionService {
           throw e;
         },
       ),
-      this.services.exist({ where: { id: serviceId, active: true } }),
+      this.db.services.exist({ where: { id: serviceId, active: true } }),
       // a hall-wide slot serves every service of its hall, and only those
-      slot.serviceId === null ? this.serviceHalls.exist({ where: { serviceId, hallId: slot.hallId } }) : Promise.resolve(true),
+      slot.serviceId === null ? this.db.serviceHalls.exist({ where: { serviceId, hallId: slot.hallId } }) : Promise.resolve(true),
       this.calendar.view(),
     ]);
     const who = acted.who;
@@ -92,7 +94,7 @@ export class AdmissionService {
       ? await Promise.all([
           req.verifiedByStaff ? Promise.resolve(true) : this.users.findById(who.actorId).then((u) => !!u?.verifiedAt && !u.disabled),
           this.standing.refusal(who.userId),
-          this.bookings.find({ where: { principalKey: who.principalKey, day: slot.day, status: 'booked' }, select: { id: true, principalKey: true, serviceId: true, day: true } }),
+          this.db.bookings.find({ where: { principalKey: who.principalKey, day: slot.day, status: 'booked' }, select: { id: true, principalKey: true, serviceId: true, day: true } }),
         ])
       : [false, null, []];
     const facts: AdmissionFacts = {
@@ -187,7 +189,7 @@ export class AdmissionService {
       if (e instanceof DomainError && e.code === 'SLOT_FULL') throw await this.whyNoPlace(full, now, e);
       throw e;
     }
-    return this.bookings.findOneOrFail({ where: { id: booking.id } });
+    return this.db.bookings.findOneOrFail({ where: { id: booking.id } });
   }
 
   private async write(em: EntityManager, req: AdmissionRequest, booking: BookingEntity, now: Date): Promise<void> {
@@ -206,7 +208,7 @@ export class AdmissionService {
 
   /** The guard refused: SLOT_NOT_BOOKABLE when the slot closed or started meanwhile, else SLOT_FULL. */
   private async whyNoPlace(req: AdmissionRequest, now: Date, full: DomainError): Promise<DomainError> {
-    const slot = await this.slots.findOne({ where: { id: req.slot.id } });
+    const slot = await this.db.slots.findOne({ where: { id: req.slot.id } });
     if (!slot || !slot.active) return new DomainError('SLOT_NOT_BOOKABLE', '该时段不开放预约（非工作日或已关闭）');
     if (slot.startAt.getTime() <= now.getTime()) return new DomainError('SLOT_NOT_BOOKABLE', '该时段已开始或已过去，不能预约');
     return full;

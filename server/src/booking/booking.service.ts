@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import * as QRCode from 'qrcode';
-import { In, Repository } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { BookingStatus, OnBehalfOf } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
@@ -23,16 +23,18 @@ import { SlotEntity } from './entities/slot.entity';
 import { slotView } from './slots.service';
 import { WaitlistService } from './waitlist.service';
 import type { BookingView } from '@gov/shared';
+import { repositories } from '../common/db/repositories';
 export type { BookingView } from '@gov/shared';
 
 /** Booking, cancelling and reading bookings. Capacity and the one-booking rule are held by the database. */
 @Injectable()
 export class BookingService {
+  private readonly db = repositories(this.ds, {
+    bookings: BookingEntity, slots: SlotEntity, services: ServiceEntity, halls: HallEntity,
+  });
+
   constructor(
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly acting: ActingService,
@@ -53,7 +55,7 @@ export class BookingService {
   async book(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
     // When slots open almost every request is for a full slot: refuse those first, from one plain
     // read, before any other check and without queueing on the slot's row lock.
-    const slot = await this.slots.findOne({ where: { id: input.slotId } });
+    const slot = await this.db.slots.findOne({ where: { id: input.slotId } });
     if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
     if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
 
@@ -77,7 +79,7 @@ export class BookingService {
   }
 
   async cancel(caller: AuthUser, id: string): Promise<BookingView> {
-    const b = this.access.ownedBy(caller, await this.bookings.findOne({ where: { id } }));
+    const b = this.access.ownedBy(caller, await this.db.bookings.findOne({ where: { id } }));
     const now = this.clock.now();
     if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '该预约已不能取消');
     if (!canCancel(b.startAt, now)) throw new DomainError('CANCEL_TOO_LATE');
@@ -98,7 +100,7 @@ export class BookingService {
       return true;
     });
     if (!done) {
-      const again = await this.bookings.findOneOrFail({ where: { id } });
+      const again = await this.db.bookings.findOneOrFail({ where: { id } });
       throw again.status === 'booked' ? new DomainError('CANCEL_TOO_LATE') : new DomainError('INVALID_STATE', '该预约已不能取消');
     }
     await this.waitlist.offerNext(b.slotId); // the freed place goes to the first in line, if any
@@ -115,13 +117,13 @@ export class BookingService {
    * `booked`, started, off-hours (arranged with staff), or the same slot; NOT_FOUND for no such slot.
    */
   async reschedule(caller: AuthUser, id: string, slotId: string): Promise<BookingView> {
-    const b = this.access.ownedBy(caller, await this.bookings.findOne({ where: { id } }));
+    const b = this.access.ownedBy(caller, await this.db.bookings.findOne({ where: { id } }));
     const now = this.clock.now();
     if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '只有待签到的预约可以改约');
     if (!canCancel(b.startAt, now)) throw new DomainError('INVALID_STATE', '预约时间已到，不能改约');
     if (b.kind === 'offhours') throw new DomainError('INVALID_STATE', '错时预约请联系工作人员改约');
     if (slotId === b.slotId) throw new DomainError('INVALID_STATE', '新时段与原时段相同');
-    const slot = await this.slots.findOne({ where: { id: slotId } });
+    const slot = await this.db.slots.findOne({ where: { id: slotId } });
     if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
     if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
     const moved = await this.admission.move({ path: 'reschedule', slot, serviceId: b.serviceId, acting: () => this.acting.forRecord(b, b.serviceId) }, b);
@@ -153,7 +155,7 @@ export class BookingService {
 
   /** The caller's bookings and those made for them; with `enterpriseId`, the company's (members only). */
   async list(caller: AuthUser, status?: BookingStatus, enterpriseId?: string): Promise<BookingView[]> {
-    const qb = this.bookings.createQueryBuilder('b').orderBy('b.start_at', 'DESC').take(200);
+    const qb = this.db.bookings.createQueryBuilder('b').orderBy('b.start_at', 'DESC').take(200);
     if (enterpriseId) {
       if (!this.access.isMember(caller, enterpriseId)) return [];
       qb.where('b.enterprise_id = :e', { e: enterpriseId });
@@ -165,7 +167,7 @@ export class BookingService {
   }
 
   async get(caller: AuthUser, id: string): Promise<BookingView> {
-    const b = this.access.visible(caller, await this.bookings.findOne({ where: { id } }));
+    const b = this.access.visible(caller, await this.db.bookings.findOne({ where: { id } }));
     const [v] = await this.views([b]);
     if (b.status === 'cancelled_by_centre') return { ...v, rebookSlots: await this.centre.nearestFreeSlots(b, this.clock.now()) };
     if (b.status !== 'booked') return v; // a cancelled or finished booking's code lets nobody in
@@ -177,9 +179,9 @@ export class BookingService {
     if (rows.length === 0) return [];
     const ids = <K extends keyof BookingEntity>(k: K) => [...new Set(rows.map((r) => r[k] as string))];
     const [slots, services, halls] = await Promise.all([
-      this.slots.find({ where: { id: In(ids('slotId')) } }),
-      this.services.find({ where: { id: In(ids('serviceId')) }, select: { id: true, name: true } }),
-      this.halls.find({ where: { id: In(ids('hallId')) } }),
+      this.db.slots.find({ where: { id: In(ids('slotId')) } }),
+      this.db.services.find({ where: { id: In(ids('serviceId')) }, select: { id: true, name: true } }),
+      this.db.halls.find({ where: { id: In(ids('hallId')) } }),
     ]);
     const bySlot = new Map(slots.map((s) => [s.id, s]));
     const byService = new Map(services.map((s) => [s.id, s]));

@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, MoreThan, Not, Repository } from 'typeorm';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import { LINKS, Slot } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { CalendarService } from '../calendar/calendar.service';
@@ -17,6 +17,7 @@ import { centreCancellationNotice } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { slotView } from './slots.service';
+import { repositories } from '../common/db/repositories';
 
 /** How many free slots a centre-cancelled applicant is offered. */
 export const REBOOK_OFFERS = 3;
@@ -31,10 +32,11 @@ export const REBOOK_OFFERS = 3;
  */
 @Injectable()
 export class CentreCancellationService implements OnModuleInit {
+  private readonly db = repositories(this.ds, { bookings: BookingEntity, slots: SlotEntity });
+
   constructor(
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly audit: AuditService,
@@ -85,7 +87,7 @@ export class CentreCancellationService implements OnModuleInit {
    * not the booking's own slot; none when the service is no longer offered there.
    */
   async nearestFreeSlots(b: Pick<BookingEntity, 'hallId' | 'serviceId' | 'slotId'>, now: Date, em?: EntityManager): Promise<Slot[]> {
-    const m = em ?? this.slots.manager;
+    const m = em ?? this.db.slots.manager;
     const [active, offered, view] = await Promise.all([
       m.getRepository(ServiceEntity).exist({ where: { id: b.serviceId, active: true } }),
       m.getRepository(ServiceHallEntity).exist({ where: { serviceId: b.serviceId, hallId: b.hallId } }),
@@ -114,9 +116,9 @@ export class CentreCancellationService implements OnModuleInit {
    * non-working days. Idempotent.
    */
   async dayClosed(date: string, name: string | null, actorId: string | null): Promise<number> {
-    const slotIds = (await this.slots.find({ where: { day: date, templateId: Not(IsNull()) }, select: { id: true } })).map((s) => s.id);
+    const slotIds = (await this.db.slots.find({ where: { day: date, templateId: Not(IsNull()) }, select: { id: true } })).map((s) => s.id);
     if (slotIds.length === 0) return 0;
-    const rows = await this.bookings.find({ where: { day: date, status: 'booked', slotId: In(slotIds) } });
+    const rows = await this.db.bookings.find({ where: { day: date, status: 'booked', slotId: In(slotIds) } });
     const reason = `${date} ${name?.trim() ? name.trim() : '临时闭厅'}，当天不办公`;
     return this.cancelAll(rows, reason, actorId, { action: 'calendar.close_day.cancel', objectType: 'calendar', objectId: null });
   }
@@ -124,7 +126,7 @@ export class CentreCancellationService implements OnModuleInit {
   /** A service withdrawn (at some halls, or everywhere): its future `booked` bookings there are cancelled by the centre. Idempotent. */
   async serviceWithdrawn(e: ServiceWithdrawn): Promise<number> {
     const now = this.clock.now();
-    const rows = await this.bookings.find({
+    const rows = await this.db.bookings.find({
       where: { serviceId: e.serviceId, status: 'booked', startAt: MoreThan(now), ...(e.hallIds ? { hallId: In(e.hallIds) } : {}) },
       take: 5000,
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
 import { maskName, LINKS } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
@@ -21,17 +21,19 @@ import { NoShowAppealEntity } from './entities/no-show-appeal.entity';
 import { StaffBookingService } from './staff-booking.service';
 import { StandingService } from './standing.service';
 import type { NoShowRecordItem, AppealView } from '@gov/shared';
+import { repositories } from '../common/db/repositories';
 export type { NoShowRecordItem, AppealView } from '@gov/shared';
 
 /** The no-show record people can see and contest (DESIGN.md: the no-show record and appeal). */
 @Injectable()
 export class NoShowRecordService {
+  private readonly db = repositories(this.ds, {
+    bookings: BookingEntity, appeals: NoShowAppealEntity, services: ServiceEntity, halls: HallEntity,
+    users: UserEntity,
+  });
+
   constructor(
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(NoShowAppealEntity) private readonly appeals: Repository<NoShowAppealEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly standing: StandingService,
     private readonly staffBookings: StaffBookingService,
     private readonly delegation: DelegationService,
@@ -53,14 +55,14 @@ export class NoShowRecordService {
     const ids = s.record.map((r) => r.bookingId);
     if (ids.length === 0) return [];
     const [rows, appeals] = await Promise.all([
-      this.bookings.find({ where: { id: In(ids) } }),
-      this.appeals.find({ where: { bookingId: In(ids) } }),
+      this.db.bookings.find({ where: { id: In(ids) } }),
+      this.db.appeals.find({ where: { bookingId: In(ids) } }),
     ]);
     const byId = new Map(rows.map((b) => [b.id, b]));
     const appealOf = new Map(appeals.map((a) => [a.bookingId, a]));
     const [services, halls] = await Promise.all([
-      this.services.find({ where: { id: In([...new Set(rows.map((b) => b.serviceId))]) }, select: { id: true, name: true } }),
-      this.halls.find({ where: { id: In([...new Set(rows.map((b) => b.hallId))]) } }),
+      this.db.services.find({ where: { id: In([...new Set(rows.map((b) => b.serviceId))]) }, select: { id: true, name: true } }),
+      this.db.halls.find({ where: { id: In([...new Set(rows.map((b) => b.hallId))]) } }),
     ]);
     const sName = new Map(services.map((x) => [x.id, x.name]));
     const hName = new Map(halls.map((x) => [x.id, x.name]));
@@ -83,11 +85,11 @@ export class NoShowRecordService {
 
   /** One appeal per no-show, by the person it counts against (or the agent who made the booking). */
   async appeal(caller: AuthUser, bookingId: string, reason: string): Promise<{ id: string; status: 'open' }> {
-    const b = this.access.ownedBy(caller, await this.bookings.findOne({ where: { id: bookingId } }));
+    const b = this.access.ownedBy(caller, await this.db.bookings.findOne({ where: { id: bookingId } }));
     if (b.status !== 'no_show' || !b.noShowCounts) throw new DomainError('INVALID_STATE', '只有计入的爽约记录可以申诉');
-    const a = this.appeals.create({ id: newId(), bookingId, userId: b.userId, hallId: b.hallId, reason, status: 'open', answer: null, decidedBy: null, decidedAt: null, createdAt: this.clock.now() });
+    const a = this.db.appeals.create({ id: newId(), bookingId, userId: b.userId, hallId: b.hallId, reason, status: 'open', answer: null, decidedBy: null, decidedAt: null, createdAt: this.clock.now() });
     try {
-      await this.appeals.insert(a);
+      await this.db.appeals.insert(a);
     } catch (e) {
       if (isDuplicateKey(e)) throw new DomainError('INVALID_STATE', '每条爽约记录只能申诉一次');
       throw e;
@@ -98,13 +100,13 @@ export class NoShowRecordService {
   /** The hall's appeals (admins: all), or just the one with `onlyId`. */
   async staffList(caller: AuthUser, status?: 'open' | 'waived' | 'rejected', onlyId?: string): Promise<AppealView[]> {
     const hall = caller.roles.includes('admin') ? {} : { hallId: caller.hallId ?? '-' };
-    const rows = await this.appeals.find({ where: { ...hall, ...(status ? { status } : {}), ...(onlyId ? { id: onlyId } : {}) }, order: { createdAt: 'ASC' }, take: 500 });
+    const rows = await this.db.appeals.find({ where: { ...hall, ...(status ? { status } : {}), ...(onlyId ? { id: onlyId } : {}) }, order: { createdAt: 'ASC' }, take: 500 });
     if (rows.length === 0) return [];
-    const bookings = await this.bookings.find({ where: { id: In(rows.map((r) => r.bookingId)) } });
+    const bookings = await this.db.bookings.find({ where: { id: In(rows.map((r) => r.bookingId)) } });
     const bOf = new Map(bookings.map((b) => [b.id, b]));
     const [services, users] = await Promise.all([
-      this.services.find({ where: { id: In([...new Set(bookings.map((b) => b.serviceId))]) }, select: { id: true, name: true } }),
-      this.users.find({ where: { id: In([...new Set(rows.map((r) => r.userId))]) }, select: { id: true, realName: true } }),
+      this.db.services.find({ where: { id: In([...new Set(bookings.map((b) => b.serviceId))]) }, select: { id: true, name: true } }),
+      this.db.users.find({ where: { id: In([...new Set(rows.map((r) => r.userId))]) }, select: { id: true, realName: true } }),
     ]);
     const sName = new Map(services.map((x) => [x.id, x.name]));
     const uName = new Map(users.map((u) => [u.id, u.realName]));
@@ -123,10 +125,10 @@ export class NoShowRecordService {
 
   /** Waive the no-show (it stops counting) or reject the appeal with a reason; the applicant is told either way. */
   async decide(caller: AuthUser, id: string, waive: boolean, answer: string): Promise<AppealView> {
-    const a = this.access.handled(caller, await this.appeals.findOne({ where: { id } }));
+    const a = this.access.handled(caller, await this.db.appeals.findOne({ where: { id } }));
     if (a.status !== 'open') throw new DomainError('INVALID_STATE', '该申诉已处理');
     const now = this.clock.now();
-    const done = await this.appeals.update({ id, status: 'open' }, { status: waive ? 'waived' : 'rejected', answer, decidedBy: caller.id, decidedAt: now });
+    const done = await this.db.appeals.update({ id, status: 'open' }, { status: waive ? 'waived' : 'rejected', answer, decidedBy: caller.id, decidedAt: now });
     if (!done.affected) throw new DomainError('INVALID_STATE', '该申诉已处理');
     await this.audit.record({ actorId: caller.id, action: waive ? 'appeal.waive' : 'appeal.reject', objectType: 'no_show_appeal', objectId: id, reason: answer });
     if (waive) {

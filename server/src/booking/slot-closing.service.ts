@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
 import { AdminSlot, LINKS } from '@gov/shared';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
@@ -16,6 +16,7 @@ import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
 import { adminSlotView } from './slots.service';
+import { repositories } from '../common/db/repositories';
 
 /**
  * The centre closes a slot (DESIGN.md: the centre's own failures never land on the applicant).
@@ -26,10 +27,10 @@ import { adminSlotView } from './slots.service';
  */
 @Injectable()
 export class SlotClosingService {
+  private readonly db = repositories(this.ds, { slots: SlotEntity, halls: HallEntity, services: ServiceEntity });
+
   constructor(
-    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
     private readonly audit: AuditService,
@@ -38,10 +39,10 @@ export class SlotClosingService {
   ) {}
 
   async close(caller: AuthUser, slotId: string, reason: string): Promise<AdminSlot & { cancelled: number }> {
-    const slot = await this.slots.findOne({ where: { id: slotId } });
+    const slot = await this.db.slots.findOne({ where: { id: slotId } });
     if (!slot) throw new DomainError('NOT_FOUND');
     if (!slot.active) throw new DomainError('INVALID_STATE', '该时段已关闭');
-    const hall = await this.halls.findOne({ where: { id: slot.hallId } });
+    const hall = await this.db.halls.findOne({ where: { id: slot.hallId } });
     const now = this.clock.now();
 
     const cancelled = await this.tx.run(async (em) => {
@@ -80,8 +81,8 @@ export class SlotClosingService {
       return n;
     });
 
-    const after = await this.slots.findOneOrFail({ where: { id: slotId } });
-    const serviceName = after.serviceId ? ((await this.services.findOne({ where: { id: after.serviceId }, select: { id: true, name: true } }))?.name ?? '') : null;
+    const after = await this.db.slots.findOneOrFail({ where: { id: slotId } });
+    const serviceName = after.serviceId ? ((await this.db.services.findOne({ where: { id: after.serviceId }, select: { id: true, name: true } }))?.name ?? '') : null;
     return { ...adminSlotView(after, serviceName), cancelled };
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -32,7 +32,7 @@ export class SlotGenerationJob {
 
   constructor(
     @InjectRepository(SlotTemplateEntity) private readonly templates: Repository<SlotTemplateEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly slots: SlotsService,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Between, In, IsNull, Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource, In, IsNull } from 'typeorm';
 import { AdminSlot, Slot } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { datesInRange, isValidDate, shanghaiDate } from '../calendar/calendar.rules';
@@ -16,6 +16,7 @@ import { Transactions } from '../common/db/transactions';
 import { bookingHorizon, PlannedSlot, planSlots } from './booking.rules';
 import { SlotTemplateEntity } from './entities/slot-template.entity';
 import { SlotEntity } from './entities/slot.entity';
+import { repositories } from '../common/db/repositories';
 
 export const slotView = (s: SlotEntity): Slot => ({
   id: s.id,
@@ -45,28 +46,29 @@ const MAX_GENERATE_DAYS = 92;
 /** Slot templates, slot generation on working days, and the slots a service offers. */
 @Injectable()
 export class SlotsService {
+  private readonly db = repositories(this.ds, {
+    slots: SlotEntity, templates: SlotTemplateEntity, services: ServiceEntity, serviceHalls: ServiceHallEntity,
+    halls: HallEntity,
+  });
+
   constructor(
-    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
-    @InjectRepository(SlotTemplateEntity) private readonly templates: Repository<SlotTemplateEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
     private readonly tx: Transactions,
   ) {}
 
   async requireHall(hallId: string): Promise<HallEntity> {
-    const h = await this.halls.findOne({ where: { id: hallId } });
+    const h = await this.db.halls.findOne({ where: { id: hallId } });
     if (!h) throw fieldError('hallId', '大厅不存在');
     return h;
   }
 
   async requireServiceAtHall(serviceId: string, hallId: string): Promise<ServiceEntity> {
-    const s = await this.services.findOne({ where: { id: serviceId, active: true } });
+    const s = await this.db.services.findOne({ where: { id: serviceId, active: true } });
     if (!s) throw fieldError('serviceId', '事项不存在');
-    if (!(await this.serviceHalls.exist({ where: { serviceId, hallId } }))) throw fieldError('serviceId', '该大厅不办理此事项');
+    if (!(await this.db.serviceHalls.exist({ where: { serviceId, hallId } }))) throw fieldError('serviceId', '该大厅不办理此事项');
     return s;
   }
 
@@ -75,17 +77,17 @@ export class SlotsService {
     if (input.serviceId) await this.requireServiceAtHall(input.serviceId, input.hallId);
     if (input.end <= input.start) throw fieldError('end', '结束时间须晚于开始时间');
     const now = this.clock.now();
-    const t = this.templates.create({ id: newId(), hallId: input.hallId, serviceId: input.serviceId ?? null, weekday: input.weekday, start: input.start, end: input.end, capacity: input.capacity, active: true, createdAt: now, updatedAt: now });
-    await this.templates.insert(t);
+    const t = this.db.templates.create({ id: newId(), hallId: input.hallId, serviceId: input.serviceId ?? null, weekday: input.weekday, start: input.start, end: input.end, capacity: input.capacity, active: true, createdAt: now, updatedAt: now });
+    await this.db.templates.insert(t);
     return t;
   }
 
   listTemplates(hallId?: string) {
-    return this.templates.find({ where: { active: true, ...(hallId ? { hallId } : {}) }, order: { weekday: 'ASC', start: 'ASC' } });
+    return this.db.templates.find({ where: { active: true, ...(hallId ? { hallId } : {}) }, order: { weekday: 'ASC', start: 'ASC' } });
   }
 
   async removeTemplate(id: string): Promise<void> {
-    const r = await this.templates.update({ id, active: true }, { active: false, updatedAt: this.clock.now() });
+    const r = await this.db.templates.update({ id, active: true }, { active: false, updatedAt: this.clock.now() });
     if (!r.affected) throw new DomainError('NOT_FOUND');
   }
 
@@ -95,7 +97,7 @@ export class SlotsService {
     if (to < from) throw fieldError('to', '结束日期不能早于开始日期');
     if (datesInRange(from, to).length > MAX_GENERATE_DAYS) throw fieldError('to', `一次最多生成 ${MAX_GENERATE_DAYS} 天`);
     const view = await this.calendar.view();
-    const templates = await this.templates.find({ where: { hallId, active: true } });
+    const templates = await this.db.templates.find({ where: { hallId, active: true } });
     return this.insertPlanned(planSlots(templates, from, to, view.isWorkday));
   }
 
@@ -105,7 +107,7 @@ export class SlotsService {
    */
   async fillHorizon(): Promise<{ created: number; existing: number; templates: number }> {
     const { from, to } = bookingHorizon(this.clock.now(), this.config.bookingHorizonDays);
-    const [templates, view] = await Promise.all([this.templates.find({ where: { active: true } }), this.calendar.view()]);
+    const [templates, view] = await Promise.all([this.db.templates.find({ where: { active: true } }), this.calendar.view()]);
     const r = await this.insertPlanned(planSlots(templates, from, to, view.isWorkday));
     return { ...r, templates: templates.length };
   }
@@ -118,7 +120,7 @@ export class SlotsService {
   private async insertPlanned(plan: PlannedSlot[]): Promise<{ created: number; existing: number }> {
     if (plan.length === 0) return { created: 0, existing: 0 };
     const days = plan.map((p) => p.day).sort();
-    const have = await this.slots.find({
+    const have = await this.db.slots.find({
       where: { templateId: In([...new Set(plan.map((p) => p.templateId))]), day: Between(days[0], days[days.length - 1]) },
       select: { templateId: true, day: true },
     });
@@ -137,17 +139,17 @@ export class SlotsService {
     await this.requireHall(hallId);
     if (to < from) throw fieldError('to', '结束日期不能早于开始日期');
     if (datesInRange(from, to).length > MAX_LIST_DAYS) throw fieldError('to', `一次最多查看 ${MAX_LIST_DAYS} 天`);
-    const rows = await this.slots.find({ where: { hallId, day: Between(from, to) }, order: { startAt: 'ASC' }, take: 5000 });
+    const rows = await this.db.slots.find({ where: { hallId, day: Between(from, to) }, order: { startAt: 'ASC' }, take: 5000 });
     const serviceIds = [...new Set(rows.map((r) => r.serviceId).filter((id): id is string => id !== null))];
     const names = new Map(
-      serviceIds.length ? (await this.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } })).map((x) => [x.id, x.name]) : [],
+      serviceIds.length ? (await this.db.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } })).map((x) => [x.id, x.name]) : [],
     );
     return rows.map((r) => adminSlotView(r, r.serviceId ? (names.get(r.serviceId) ?? '') : null));
   }
 
   /** Whether the hall handles the service (a hall-wide slot serves only those). */
   offersService(hallId: string, serviceId: string): Promise<boolean> {
-    return this.serviceHalls.exist({ where: { serviceId, hallId } });
+    return this.db.serviceHalls.exist({ where: { serviceId, hallId } });
   }
 
   /** One slot on any day (special opening days, off-hours): bookable whatever the calendar says. */
@@ -155,7 +157,7 @@ export class SlotsService {
     await this.requireHall(input.hallId);
     if (input.serviceId) await this.requireServiceAtHall(input.serviceId, input.hallId);
     if (input.end.getTime() <= input.start.getTime()) throw fieldError('end', '结束时间须晚于开始时间');
-    const s = this.slots.create({
+    const s = this.db.slots.create({
       id: newId(),
       hallId: input.hallId,
       serviceId: input.serviceId ?? null,
@@ -170,13 +172,13 @@ export class SlotsService {
       active: true,
       createdAt: this.clock.now(),
     });
-    await this.slots.insert(s);
+    await this.db.slots.insert(s);
     return slotView(s);
   }
 
   /** What a service offers at a hall: regular slots not yet started, within the booking horizon. */
   async forService(serviceId: string, hallId: string | undefined, from?: string, to?: string): Promise<Slot[]> {
-    const service = await this.services.findOne({ where: { id: serviceId, active: true } });
+    const service = await this.db.services.findOne({ where: { id: serviceId, active: true } });
     if (!service) throw new DomainError('NOT_FOUND');
     for (const [k, v] of [['from', from], ['to', to]] as const) if (v !== undefined && !isValidDate(v)) throw fieldError(k, '日期格式应为 YYYY-MM-DD');
     const now = this.clock.now();
@@ -185,9 +187,9 @@ export class SlotsService {
     const b = to && to < last ? to : last;
     if (b < a) return [];
     // only halls that handle the service: a hall-wide slot serves every service of its own hall
-    const hallIds = (await this.serviceHalls.find({ where: { serviceId, ...(hallId ? { hallId } : {}) }, select: { hallId: true } })).map((h) => h.hallId);
+    const hallIds = (await this.db.serviceHalls.find({ where: { serviceId, ...(hallId ? { hallId } : {}) }, select: { hallId: true } })).map((h) => h.hallId);
     if (hallIds.length === 0) return [];
-    const rows = await this.slots.find({
+    const rows = await this.db.slots.find({
       where: [
         { hallId: In(hallIds), serviceId, kind: 'regular', active: true, day: Between(a, b) },
         { hallId: In(hallIds), serviceId: IsNull(), kind: 'regular', active: true, day: Between(a, b) },

@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource } from 'typeorm';
 import { BookingStatus, ContactRequest, HallPolicy, LINKS, maskName } from '@gov/shared';
 import { HallPolicyService } from '../catalog/hall-policy.service';
 import { AppConfig } from '../config/app-config';
 import { AccessPolicy } from '../access/access-policy.service';
-import { shanghaiDate } from '../calendar/calendar.rules';
+import { addDays, shanghaiDate, startOfDay } from '../calendar/calendar.rules';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -24,16 +24,17 @@ import { StandingService } from './standing.service';
 import { CentreCancellationService } from './centre-cancel.service';
 import { WaitlistService } from './waitlist.service';
 import type { StaffBookingView } from '@gov/shared';
+import { repositories } from '../common/db/repositories';
 export type { StaffBookingView } from '@gov/shared';
 
 /** What window staff do with bookings: check in, record and waive no-shows, reinstate. All audited. */
 @Injectable()
 export class StaffBookingService {
+  private readonly db = repositories(this.ds, { bookings: BookingEntity, users: UserEntity, events: StandingEventEntity });
+
   constructor(
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(StandingEventEntity) private readonly events: Repository<StandingEventEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
     private readonly booking: BookingService,
     private readonly standing: StandingService,
     private readonly access: AccessPolicy,
@@ -57,17 +58,29 @@ export class StaffBookingService {
    * list: bookings past their start that are neither checked in nor counted — still `booked`, or a
    * pending no-show (`noShow.counts` false, the hall requiring a contact attempt).
    */
-  async list(caller: AuthUser, q: { date?: string; status?: BookingStatus | 'late'; hallId?: string }): Promise<StaffBookingView[]> {
+  async list(caller: AuthUser, q: { date?: string; status?: BookingStatus | 'late'; registeredOn?: string; hallId?: string }): Promise<StaffBookingView[]> {
     const hallId = this.hallOf(caller, q.hallId);
+    if (q.registeredOn) return this.registeredOn(q.registeredOn, hallId);
     const now = this.clock.now();
     const day = q.date ?? shanghaiDate(now);
     const scope = { day, ...(hallId ? { hallId } : {}) };
     const rows =
       q.status === 'late'
-        ? (await this.bookings.find({ where: [{ ...scope, status: 'booked' }, { ...scope, status: 'no_show', noShowCounts: false }], order: { startAt: 'ASC' }, take: 1000 })).filter(
+        ? (await this.db.bookings.find({ where: [{ ...scope, status: 'booked' }, { ...scope, status: 'no_show', noShowCounts: false }], order: { startAt: 'ASC' }, take: 1000 })).filter(
             (b) => b.startAt.getTime() <= now.getTime(),
           )
-        : await this.bookings.find({ where: { ...scope, ...(q.status ? { status: q.status } : {}) }, order: { startAt: 'ASC' }, take: 1000 });
+        : await this.db.bookings.find({ where: { ...scope, ...(q.status ? { status: q.status } : {}) }, order: { startAt: 'ASC' }, take: 1000 });
+    return this.staffViews(rows);
+  }
+
+  /**
+   * GET /staff/bookings?registeredOn=: the bookings staff registered (kind `registered`, from a phone
+   * call or a walk-in) on that Shanghai day at the hall (every hall for an admin without one), whatever
+   * day they are for, latest first: the desk's list to read a code out again or cancel.
+   */
+  private async registeredOn(day: string, hallId: string | null): Promise<StaffBookingView[]> {
+    const createdAt = Between(startOfDay(day), new Date(startOfDay(addDays(day, 1)).getTime() - 1));
+    const rows = await this.db.bookings.find({ where: { kind: 'registered', createdAt, ...(hallId ? { hallId } : {}) }, order: { createdAt: 'DESC' }, take: 1000 });
     return this.staffViews(rows);
   }
 
@@ -79,11 +92,11 @@ export class StaffBookingService {
    */
   async checkIn(caller: AuthUser, rawCode: string): Promise<StaffBookingView> {
     const code = normalizeCheckInCode(rawCode);
-    const b = this.access.handled(caller, await this.bookings.findOne({ where: { code } }));
+    const b = this.access.handled(caller, await this.db.bookings.findOne({ where: { code } }));
     const now = this.clock.now();
     const refused = checkInRefusal(b, now);
     if (refused) throw new DomainError('INVALID_STATE', refused);
-    const r = await this.bookings.update({ id: b.id, status: b.status }, { status: 'checked_in', checkedInAt: now, checkedInBy: caller.id });
+    const r = await this.db.bookings.update({ id: b.id, status: b.status }, { status: 'checked_in', checkedInAt: now, checkedInBy: caller.id });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
     await this.audit.record({ actorId: caller.id, action: 'booking.check_in', objectType: 'booking', objectId: b.id, data: b.status === 'no_show' ? { late: true, counted: b.noShowCounts } : undefined });
     if (b.status === 'no_show' && b.noShowCounts) {
@@ -105,7 +118,7 @@ export class StaffBookingService {
    * does not count. INVALID_STATE before the grace is over or when not `booked`.
    */
   async markNoShow(caller: AuthUser, id: string): Promise<StaffBookingView> {
-    const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
+    const b = this.access.handled(caller, await this.db.bookings.findOne({ where: { id } }));
     const now = this.clock.now();
     if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '只有未签到的预约才能记为爽约');
     const policy = await this.policies.get(b.hallId);
@@ -125,7 +138,7 @@ export class StaffBookingService {
    */
   async recordNoShow(b: BookingEntity, now: Date, policy: Pick<HallPolicy, 'noShowContactRequired'>): Promise<boolean> {
     const counts = countsAtGrace(policy.noShowContactRequired, b.contactReached);
-    const r = await this.bookings.update({ id: b.id, status: 'booked' }, { status: 'no_show', activeKey: null, noShowAt: now, noShowCounts: counts });
+    const r = await this.db.bookings.update({ id: b.id, status: 'booked' }, { status: 'no_show', activeKey: null, noShowAt: now, noShowCounts: counts });
     if (!r.affected) return false;
     if (!counts) {
       await this.notifications.send({
@@ -174,7 +187,7 @@ export class StaffBookingService {
    * stays counted. Audited. INVALID_STATE / VALIDATION_FAILED as booking.rules `contactEffect`.
    */
   async contact(caller: AuthUser, id: string, body: ContactRequest): Promise<StaffBookingView> {
-    const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
+    const b = this.access.handled(caller, await this.db.bookings.findOne({ where: { id } }));
     const now = this.clock.now();
     const effect = contactEffect(b, body, now);
     if (typeof effect !== 'string') throw effect.code === 'VALIDATION_FAILED' ? fieldError('outcome', effect.message) : new DomainError(effect.code, effect.message);
@@ -208,9 +221,9 @@ export class StaffBookingService {
   }
 
   async waive(caller: AuthUser, id: string, reason: string, notify = true): Promise<StaffBookingView> {
-    const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
+    const b = this.access.handled(caller, await this.db.bookings.findOne({ where: { id } }));
     if (b.status !== 'no_show') throw new DomainError('INVALID_STATE', '只有爽约记录才能豁免');
-    const r = await this.bookings.update({ id, status: 'no_show' }, { status: 'no_show_waived', waivedAt: this.clock.now(), waivedBy: caller.id, waiveReason: reason });
+    const r = await this.db.bookings.update({ id, status: 'no_show' }, { status: 'no_show_waived', waivedAt: this.clock.now(), waivedBy: caller.id, waiveReason: reason });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该记录状态已变化，请刷新');
     await this.audit.record({ actorId: caller.id, action: 'booking.waive', objectType: 'booking', objectId: id, reason });
     if (notify) await this.notifications.send({
@@ -230,7 +243,7 @@ export class StaffBookingService {
    * to the slot's waitlist. Audited. INVALID_STATE unless `booked`; NOT_FOUND outside the caller's hall.
    */
   async cancelByCentre(caller: AuthUser, id: string, reason: string): Promise<StaffBookingView> {
-    const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
+    const b = this.access.handled(caller, await this.db.bookings.findOne({ where: { id } }));
     if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '只有未签到的预约才能由中心取消');
     const now = this.clock.now();
     const done = await this.tx.run((em) => this.centre.cancelIn(em, [b], reason, now));
@@ -242,12 +255,12 @@ export class StaffBookingService {
 
   /** Lift a forfeiture: the count starts afresh from now. Staff may reinstate people who booked at their hall. */
   async reinstate(caller: AuthUser, userId: string, reason: string): Promise<{ userId: string; noShows: number; forfeited: boolean }> {
-    const user = await this.users.findOne({ where: { id: userId } });
+    const user = await this.db.users.findOne({ where: { id: userId } });
     const known =
       user &&
-      (caller.roles.includes('admin') || (caller.hallId !== null && (await this.bookings.exist({ where: { userId, hallId: caller.hallId } }))));
+      (caller.roles.includes('admin') || (caller.hallId !== null && (await this.db.bookings.exist({ where: { userId, hallId: caller.hallId } }))));
     if (!known) throw new DomainError('NOT_FOUND');
-    await this.events.insert({ id: newId(), userId, kind: 'reinstated', actorId: caller.id, reason, at: this.clock.now() });
+    await this.db.events.insert({ id: newId(), userId, kind: 'reinstated', actorId: caller.id, reason, at: this.clock.now() });
     await this.audit.record({ actorId: caller.id, action: 'user.reinstate', objectType: 'user', objectId: userId, reason });
     await this.notifications.send({
       userId,
@@ -262,14 +275,14 @@ export class StaffBookingService {
 
   /** The applicant's full name, ID and phone numbers for the booking's hall staff, audited (who, when, which). */
   async revealApplicant(caller: AuthUser, id: string): Promise<ApplicantRevealed> {
-    const b = this.access.handled(caller, await this.bookings.findOne({ where: { id } }));
+    const b = this.access.handled(caller, await this.db.bookings.findOne({ where: { id } }));
     await this.audit.record({ actorId: caller.id, action: 'booking.reveal_applicant', objectType: 'booking', objectId: b.id, data: { userId: b.userId, fields: ['name', 'idNumber', 'phone'] } });
     return this.applicants.reveal(b.userId);
   }
 
   /** One booking as staff see it. */
   async one(id: string): Promise<StaffBookingView> {
-    const b = await this.bookings.findOneOrFail({ where: { id } });
+    const b = await this.db.bookings.findOneOrFail({ where: { id } });
     return (await this.staffViews([b]))[0];
   }
 

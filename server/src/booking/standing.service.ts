@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
 import { BookingEligibility } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { ClockService } from '../common/clock/clock.service';
@@ -8,24 +8,26 @@ import { DomainError } from '../common/errors/domain-error';
 import { noShowStanding, NoShowStanding, standingMessage } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { StandingEventEntity } from './entities/standing-event.entity';
+import { repositories } from '../common/db/repositories';
 
 /** A person's no-show record and whether they may book (DESIGN.md, Appointments). */
 @Injectable()
 export class StandingService {
+  private readonly db = repositories(this.ds, { bookings: BookingEntity, events: StandingEventEntity });
+
   constructor(
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(StandingEventEntity) private readonly events: Repository<StandingEventEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
     private readonly clock: ClockService,
   ) {}
 
   async standing(userId: string): Promise<NoShowStanding> {
     const [noShows, resets] = await Promise.all([
-      this.bookings.find({
+      this.db.bookings.find({
         where: { userId, status: In(['no_show', 'no_show_waived']), noShowCounts: true }, // a pending no-show never counts
         select: { id: true, startAt: true, status: true, waivedAt: true },
       }),
-      this.events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),
+      this.db.events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),
     ]);
     return noShowStanding(
       noShows.map((b) => ({ bookingId: b.id, at: b.startAt, waivedAt: b.status === 'no_show_waived' ? (b.waivedAt ?? b.startAt) : null })),

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Length } from 'class-validator';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { BookingService, BookingView } from './booking.service';
 import { WaitlistService, WaitlistView } from './waitlist.service';
+import { IsOptionalRowId } from '../common/validation/row-id';
 
 class JoinDto {
-  @ApiPropertyOptional({ description: '时段不限事项时必填' }) @IsOptional() @IsString() @Length(1, 36) serviceId?: string;
+  @IsOptionalRowId({ description: '时段不限事项时必填' }) serviceId?: string;
 }
 
 @ApiTags('bookings')

@@ -1,7 +1,7 @@
 import { LINKS } from '@gov/shared';
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThanOrEqual, Not, Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, LessThanOrEqual, Not } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { CalendarService } from '../calendar/calendar.service';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
@@ -22,6 +22,7 @@ import { WaitlistEntryEntity } from './entities/waitlist-entry.entity';
 import { slotView } from './slots.service';
 import { StandingService } from './standing.service';
 import type { WaitlistView } from '@gov/shared';
+import { repositories } from '../common/db/repositories';
 export type { WaitlistView } from '@gov/shared';
 
 const ACTIVE = ['waiting', 'offered'] as const;
@@ -33,11 +34,13 @@ const ACTIVE = ['waiting', 'offered'] as const;
  */
 @Injectable()
 export class WaitlistService {
+  private readonly db = repositories(this.ds, {
+    entries: WaitlistEntryEntity, slots: SlotEntity, serviceHalls: ServiceHallEntity,
+  });
+
   constructor(
-    @InjectRepository(WaitlistEntryEntity) private readonly entries: Repository<WaitlistEntryEntity>,
-    @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
-    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
     private readonly clock: ClockService,
     private readonly calendar: CalendarService,
     private readonly standing: StandingService,
@@ -50,11 +53,11 @@ export class WaitlistService {
   async join(caller: AuthUser, slotId: string, serviceId?: string): Promise<{ id: string; position: number }> {
     requireVerified(await this.users.requireById(caller.id), '候补');
     await this.standing.assertMayBook(caller.id);
-    const slot = await this.slots.findOne({ where: { id: slotId } });
+    const slot = await this.db.slots.findOne({ where: { id: slotId } });
     if (!slot) throw new DomainError('NOT_FOUND');
     const service = slot.serviceId ?? serviceId;
     if (!service) throw fieldError('serviceId', '请指定办理事项');
-    if (slot.serviceId === null && !(await this.serviceHalls.exist({ where: { serviceId: service, hallId: slot.hallId } }))) {
+    if (slot.serviceId === null && !(await this.db.serviceHalls.exist({ where: { serviceId: service, hallId: slot.hallId } }))) {
       throw new DomainError('SLOT_NOT_BOOKABLE', '该大厅不办理此事项');
     }
     await this.acting.resolve(caller, null, service); // the waitlist is for the caller: a person
@@ -62,14 +65,14 @@ export class WaitlistService {
     const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, this.clock.now(), this.config.bookingHorizonDays, view.isWorkday);
     if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE');
     if (slot.booked + slot.held < slot.capacity) throw new DomainError('INVALID_STATE', '该时段仍有余量，请直接预约');
-    const waiting = await this.entries.count({ where: { slotId, status: In([...ACTIVE]) } });
+    const waiting = await this.db.entries.count({ where: { slotId, status: In([...ACTIVE]) } });
     if (waiting >= this.config.waitlist.maxLength) throw new DomainError('INVALID_STATE', '该时段候补人数已满');
-    const e = this.entries.create({ id: newId(), slotId, userId: caller.id, serviceId: service, seq: 0, status: 'waiting', activeKey: 1, offerExpiresAt: null, bookingId: null, createdAt: this.clock.now() });
+    const e = this.db.entries.create({ id: newId(), slotId, userId: caller.id, serviceId: service, seq: 0, status: 'waiting', activeKey: 1, offerExpiresAt: null, bookingId: null, createdAt: this.clock.now() });
     for (let attempt = 0; ; attempt++) {
-      const last = await this.entries.createQueryBuilder('w').select('MAX(w.seq)', 'seq').where('w.slot_id = :slotId', { slotId }).getRawOne<{ seq: number | null }>();
+      const last = await this.db.entries.createQueryBuilder('w').select('MAX(w.seq)', 'seq').where('w.slot_id = :slotId', { slotId }).getRawOne<{ seq: number | null }>();
       e.seq = Number(last?.seq ?? 0) + 1;
       try {
-        await this.entries.insert(e);
+        await this.db.entries.insert(e);
         break;
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
@@ -82,15 +85,15 @@ export class WaitlistService {
   }
 
   async leave(caller: AuthUser, slotId: string): Promise<void> {
-    const e = await this.entries.findOne({ where: { slotId, userId: caller.id, status: In([...ACTIVE]) } });
+    const e = await this.db.entries.findOne({ where: { slotId, userId: caller.id, status: In([...ACTIVE]) } });
     if (!e) throw new DomainError('NOT_FOUND');
-    const r = await this.entries.update({ id: e.id, status: e.status }, { status: 'left', activeKey: null });
+    const r = await this.db.entries.update({ id: e.id, status: e.status }, { status: 'left', activeKey: null });
     if (r.affected && e.status === 'offered') await this.releaseHold(slotId);
   }
 
   async mine(caller: AuthUser): Promise<WaitlistView[]> {
-    const rows = await this.entries.find({ where: { userId: caller.id }, order: { createdAt: 'DESC' }, take: 100 });
-    const slots = rows.length ? await this.slots.find({ where: { id: In(rows.map((r) => r.slotId)) } }) : [];
+    const rows = await this.db.entries.find({ where: { userId: caller.id }, order: { createdAt: 'DESC' }, take: 100 });
+    const slots = rows.length ? await this.db.slots.find({ where: { id: In(rows.map((r) => r.slotId)) } }) : [];
     const slotOf = new Map(slots.map((s) => [s.id, s]));
     const out: WaitlistView[] = [];
     for (const r of rows) {
@@ -116,10 +119,10 @@ export class WaitlistService {
    * offer, or the offer lapsed (at its hold time or the slot's start, whichever is first).
    */
   async accept(caller: AuthUser, entryId: string): Promise<string> {
-    const e = await this.entries.findOne({ where: { id: entryId, userId: caller.id } });
+    const e = await this.db.entries.findOne({ where: { id: entryId, userId: caller.id } });
     if (!e) throw new DomainError('NOT_FOUND');
     if (e.status !== 'offered' || !e.offerExpiresAt) throw new DomainError('INVALID_STATE', '候补名额已失效或尚未轮到您');
-    const slot = await this.slots.findOneOrFail({ where: { id: e.slotId } });
+    const slot = await this.db.slots.findOneOrFail({ where: { id: e.slotId } });
     const now = this.clock.now();
     const booking = await this.admission.admit({
       ...this.asBooking(e, slot, caller),
@@ -170,15 +173,15 @@ export class WaitlistService {
     const passedOver = new Set<string>();
     for (let guard = 0; guard < 50; guard++) {
       const now = this.clock.now();
-      const slot = await this.slots.findOne({ where: { id: slotId } });
+      const slot = await this.db.slots.findOne({ where: { id: slotId } });
       if (!slot || !hasPlace(slot, 'free') || slot.startAt.getTime() <= now.getTime()) break;
-      const next = await this.entries.findOne({ where: { slotId, status: 'waiting', id: Not(In([...passedOver, ''])) }, order: { seq: 'ASC' } });
+      const next = await this.db.entries.findOne({ where: { slotId, status: 'waiting', id: Not(In([...passedOver, ''])) }, order: { seq: 'ASC' } });
       if (!next) break;
       if (!(await this.mayBeOffered(next, slot))) {
         passedOver.add(next.id);
         continue;
       }
-      const hold = await this.slots
+      const hold = await this.db.slots
         .createQueryBuilder()
         .update()
         .set({ held: () => 'held + 1' })
@@ -186,7 +189,7 @@ export class WaitlistService {
         .execute();
       if (!hold.affected) break;
       const expiresAt = offerExpiry(now, this.config.waitlist.holdMinutes, slot.startAt);
-      const r = await this.entries.update({ id: next.id, status: 'waiting' }, { status: 'offered', offerExpiresAt: expiresAt });
+      const r = await this.db.entries.update({ id: next.id, status: 'waiting' }, { status: 'offered', offerExpiresAt: expiresAt });
       if (!r.affected) {
         await this.releaseHold(slotId, false);
         continue;
@@ -208,17 +211,17 @@ export class WaitlistService {
   /** The waitlist-offers job: lapse expired offers (releasing their held place) and offer places on. */
   async sweep(): Promise<{ expired: number; offered: number }> {
     const now = this.clock.now();
-    const lapsed = await this.entries.find({ where: { status: 'offered', offerExpiresAt: LessThanOrEqual(now) }, take: 500 });
+    const lapsed = await this.db.entries.find({ where: { status: 'offered', offerExpiresAt: LessThanOrEqual(now) }, take: 500 });
     let expired = 0;
     const touched = new Set<string>();
     for (const e of lapsed) {
-      const r = await this.entries.update({ id: e.id, status: 'offered' }, { status: 'expired', activeKey: null });
+      const r = await this.db.entries.update({ id: e.id, status: 'offered' }, { status: 'expired', activeKey: null });
       if (!r.affected) continue;
       expired++;
       touched.add(e.slotId);
       await this.releaseHold(e.slotId, false);
     }
-    const waitingSlots = await this.entries.createQueryBuilder('w').select('DISTINCT w.slot_id', 'slotId').where('w.status = :s', { s: 'waiting' }).limit(500).getRawMany<{ slotId: string }>();
+    const waitingSlots = await this.db.entries.createQueryBuilder('w').select('DISTINCT w.slot_id', 'slotId').where('w.status = :s', { s: 'waiting' }).limit(500).getRawMany<{ slotId: string }>();
     for (const w of waitingSlots) touched.add(w.slotId);
     let offered = 0;
     for (const slotId of touched) offered += await this.offerNext(slotId);
@@ -226,12 +229,12 @@ export class WaitlistService {
   }
 
   private async releaseHold(slotId: string, offerOn = true): Promise<void> {
-    await this.slots.createQueryBuilder().update().set({ held: () => 'held - 1' }).where('id = :id AND held > 0', { id: slotId }).execute();
+    await this.db.slots.createQueryBuilder().update().set({ held: () => 'held - 1' }).where('id = :id AND held > 0', { id: slotId }).execute();
     if (offerOn) await this.offerNext(slotId);
   }
 
   private async position(e: WaitlistEntryEntity): Promise<number> {
-    const ahead = await this.entries
+    const ahead = await this.db.entries
       .createQueryBuilder('w')
       .where('w.slot_id = :slot AND w.status IN (:...st) AND w.seq < :seq', { slot: e.slotId, st: [...ACTIVE], seq: e.seq })
       .getCount();

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { performance } from 'node:perf_hooks';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { newId } from '../common/ids';
@@ -23,6 +23,7 @@ import {
 } from './calendar.rules';
 import { CalendarOverrideEntity } from './entities/calendar-override.entity';
 import { OFFICIAL_SCHEDULE } from './official-calendar.data';
+import { repositories } from '../common/db/repositories';
 
 /** How long this instance trusts its copy of the overrides before reading them again. */
 export const OVERRIDES_TTL_MS = 5_000;
@@ -51,9 +52,10 @@ export class CalendarService {
   private everLoaded = false;
   private readonly dayClosedListeners: DayClosedListener[] = [];
 
+  private readonly db = repositories(this.ds, { overrides: CalendarOverrideEntity, auditLogs: AuditLogEntity });
+
   constructor(
-    @InjectRepository(CalendarOverrideEntity) private readonly repo: Repository<CalendarOverrideEntity>,
-    @InjectRepository(AuditLogEntity) private readonly audit: Repository<AuditLogEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: ClockService,
   ) {}
 
@@ -125,18 +127,18 @@ export class CalendarService {
   /** Admin: set one date's workday flag and name over the official calendar (audited); closing a day tells the listeners (onDayClosed). */
   async setOverride(date: string, workday: boolean, name: string | null, actorId: string | null): Promise<CalendarDayInfo> {
     const now = this.clock.now();
-    const existing = await this.repo.findOne({ where: { date } });
+    const existing = await this.db.overrides.findOne({ where: { date } });
     if (existing) {
-      await this.repo.update({ id: existing.id }, { workday, name, updatedAt: now });
+      await this.db.overrides.update({ id: existing.id }, { workday, name, updatedAt: now });
     } else {
       try {
-        await this.repo.insert({ id: newId(), date, workday, name, createdAt: now, updatedAt: now });
+        await this.db.overrides.insert({ id: newId(), date, workday, name, createdAt: now, updatedAt: now });
       } catch (e) {
         if (!isDuplicateKey(e)) throw e;
-        await this.repo.update({ date }, { workday, name, updatedAt: now });
+        await this.db.overrides.update({ date }, { workday, name, updatedAt: now });
       }
     }
-    await this.audit.save(this.audit.create({
+    await this.db.auditLogs.save(this.db.auditLogs.create({
       id: newId(),
       actorId,
       action: 'calendar.override',
@@ -153,9 +155,9 @@ export class CalendarService {
 
   /** Admin: drop an override, returning the date to the official calendar. */
   async clearOverride(date: string, actorId: string | null): Promise<CalendarDayInfo> {
-    const res = await this.repo.delete({ date });
+    const res = await this.db.overrides.delete({ date });
     if (res.affected) {
-      await this.audit.save(this.audit.create({
+      await this.db.auditLogs.save(this.db.auditLogs.create({
         id: newId(),
         actorId,
         action: 'calendar.override.clear',
@@ -171,7 +173,7 @@ export class CalendarService {
   }
 
   async listOverrides(): Promise<CalendarDayInfo[]> {
-    const rows = await this.repo.find({ order: { date: 'ASC' } });
+    const rows = await this.db.overrides.find({ order: { date: 'ASC' } });
     return rows.map((r) => ({ date: r.date, workday: r.workday, name: r.name }));
   }
 
@@ -189,7 +191,7 @@ export class CalendarService {
     if (!this.loading) {
       this.loading = (async () => {
         try {
-          const rows = await this.repo.find();
+          const rows = await this.db.overrides.find();
           this.overrides = new Map(rows.map((r) => [r.date, { workday: r.workday, name: r.name }]));
           this.loadedAt = performance.now();
           this.everLoaded = true;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { FieldError } from '@gov/shared';
 import { AuditService } from '../common/audit/audit.service';
 import { Transactions } from '../common/db/transactions';
@@ -20,6 +20,7 @@ import { HallEntity } from './entities/hall.entity';
 import { ServiceHallEntity } from './entities/service-hall.entity';
 import { ServiceMaterialEntity } from './entities/service-material.entity';
 import { ServiceEntity } from './entities/service.entity';
+import { repositories } from '../common/db/repositories';
 
 const invalid = (fields: FieldError[]): DomainError => new DomainError('VALIDATION_FAILED', fields[0]?.message, { fields });
 const conflict = (field: string, message: string): DomainError => new DomainError('CONFLICT', message, { fields: [{ field, message }] });
@@ -30,12 +31,13 @@ export type HallAdminView = ReturnType<typeof hallView>;
 /** Admin writes to the catalogue. Every write is audited and refreshes this instance's search index at once. */
 @Injectable()
 export class AdminCatalogService {
+  private readonly db = repositories(this.ds, {
+    departments: DepartmentEntity, halls: HallEntity, services: ServiceEntity, materials: ServiceMaterialEntity,
+    serviceHalls: ServiceHallEntity,
+  });
+
   constructor(
-    @InjectRepository(DepartmentEntity) private readonly departments: Repository<DepartmentEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(ServiceMaterialEntity) private readonly materials: Repository<ServiceMaterialEntity>,
-    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly catalog: CatalogService,
     private readonly index: CatalogIndexService,
     private readonly clock: ClockService,
@@ -48,13 +50,13 @@ export class AdminCatalogService {
   // ---- departments ----
 
   async listDepartments(): Promise<DepartmentAdminView[]> {
-    return (await this.departments.find({ order: { sortOrder: 'ASC', name: 'ASC' } })).map(departmentView);
+    return (await this.db.departments.find({ order: { sortOrder: 'ASC', name: 'ASC' } })).map(departmentView);
   }
 
   async createDepartment(body: DepartmentBodyDto, actorId: string): Promise<DepartmentAdminView> {
     const now = this.clock.now();
-    const row = this.departments.create({ id: newId(), name: body.name.trim(), sortOrder: body.sortOrder ?? 0, createdAt: now, updatedAt: now });
-    await this.write(() => this.departments.insert(row), 'name', '该部门名称已存在');
+    const row = this.db.departments.create({ id: newId(), name: body.name.trim(), sortOrder: body.sortOrder ?? 0, createdAt: now, updatedAt: now });
+    await this.write(() => this.db.departments.insert(row), 'name', '该部门名称已存在');
     await this.record(actorId, 'catalog.department.create', 'department', row.id, { name: row.name });
     await this.index.refresh();
     return departmentView(row);
@@ -65,7 +67,7 @@ export class AdminCatalogService {
     row.name = body.name.trim();
     if (body.sortOrder !== undefined) row.sortOrder = body.sortOrder;
     row.updatedAt = this.clock.now();
-    await this.write(() => this.departments.update({ id }, { name: row.name, sortOrder: row.sortOrder, updatedAt: row.updatedAt }), 'name', '该部门名称已存在');
+    await this.write(() => this.db.departments.update({ id }, { name: row.name, sortOrder: row.sortOrder, updatedAt: row.updatedAt }), 'name', '该部门名称已存在');
     await this.record(actorId, 'catalog.department.update', 'department', id, { name: row.name });
     await this.index.refresh();
     return departmentView(row);
@@ -73,9 +75,9 @@ export class AdminCatalogService {
 
   async deleteDepartment(id: string, actorId: string): Promise<void> {
     const row = await this.requireDepartment(id);
-    if (await this.services.exist({ where: { departmentId: id } })) throw conflict('id', '该部门下仍有事项，不能删除');
+    if (await this.db.services.exist({ where: { departmentId: id } })) throw conflict('id', '该部门下仍有事项，不能删除');
     if (await this.users.hasStaffIn({ departmentId: id })) throw conflict('id', '仍有工作人员属于该部门，不能删除');
-    await this.departments.delete({ id });
+    await this.db.departments.delete({ id });
     await this.record(actorId, 'catalog.department.delete', 'department', id, { name: row.name });
     await this.index.refresh();
   }
@@ -83,13 +85,13 @@ export class AdminCatalogService {
   // ---- halls ----
 
   async listHalls(): Promise<HallAdminView[]> {
-    return (await this.halls.find({ order: { sortOrder: 'ASC', name: 'ASC' } })).map(hallView);
+    return (await this.db.halls.find({ order: { sortOrder: 'ASC', name: 'ASC' } })).map(hallView);
   }
 
   async createHall(body: HallBodyDto, actorId: string): Promise<HallAdminView> {
     const now = this.clock.now();
-    const row = this.halls.create({ id: newId(), latitude: null, longitude: null, ...this.hallFields(body), sortOrder: body.sortOrder ?? 0, createdAt: now, updatedAt: now });
-    await this.write(() => this.halls.insert(row), 'name', '该大厅名称已存在');
+    const row = this.db.halls.create({ id: newId(), latitude: null, longitude: null, ...this.hallFields(body), sortOrder: body.sortOrder ?? 0, createdAt: now, updatedAt: now });
+    await this.write(() => this.db.halls.insert(row), 'name', '该大厅名称已存在');
     await this.record(actorId, 'catalog.hall.create', 'hall', row.id, { name: row.name });
     return hallView(row);
   }
@@ -98,7 +100,7 @@ export class AdminCatalogService {
     const row = await this.requireHall(id);
     Object.assign(row, this.hallFields(body), body.sortOrder !== undefined ? { sortOrder: body.sortOrder } : {}, { updatedAt: this.clock.now() });
     await this.write(
-      () => this.halls.update({ id }, { ...this.hallFields(body), sortOrder: row.sortOrder, updatedAt: row.updatedAt }),
+      () => this.db.halls.update({ id }, { ...this.hallFields(body), sortOrder: row.sortOrder, updatedAt: row.updatedAt }),
       'name',
       '该大厅名称已存在',
     );
@@ -108,9 +110,9 @@ export class AdminCatalogService {
 
   async deleteHall(id: string, actorId: string): Promise<void> {
     const row = await this.requireHall(id);
-    if (await this.serviceHalls.exist({ where: { hallId: id } })) throw conflict('id', '仍有事项在该大厅办理，不能删除');
+    if (await this.db.serviceHalls.exist({ where: { hallId: id } })) throw conflict('id', '仍有事项在该大厅办理，不能删除');
     if (await this.users.hasStaffIn({ hallId: id })) throw conflict('id', '仍有工作人员属于该大厅，不能删除');
-    await this.halls.delete({ id });
+    await this.db.halls.delete({ id });
     await this.record(actorId, 'catalog.hall.delete', 'hall', id, { name: row.name });
   }
 
@@ -118,11 +120,11 @@ export class AdminCatalogService {
 
   /** Every service, or with `hallId` those the hall handles. */
   async listServices(hallId?: string): Promise<AdminServiceSummaryDto[]> {
-    const at = hallId === undefined ? null : (await this.serviceHalls.find({ where: { hallId }, select: { serviceId: true } })).map((r) => r.serviceId);
+    const at = hallId === undefined ? null : (await this.db.serviceHalls.find({ where: { hallId }, select: { serviceId: true } })).map((r) => r.serviceId);
     if (at && at.length === 0) return [];
     const [rows, depts] = await Promise.all([
-      this.services.find({ where: at ? { id: In(at) } : {}, order: { code: 'ASC' } }),
-      this.departments.find(),
+      this.db.services.find({ where: at ? { id: In(at) } : {}, order: { code: 'ASC' } }),
+      this.db.departments.find(),
     ]);
     const names = new Map(depts.map((d) => [d.id, d.name]));
     return rows.map((s) => ({
@@ -146,7 +148,7 @@ export class AdminCatalogService {
     const s = await this.catalog.findService(id, true);
     const [guide, mats] = await Promise.all([
       this.catalog.guideOf(s),
-      this.materials.find({ where: { serviceId: s.id }, order: { sortOrder: 'ASC' } }),
+      this.db.materials.find({ where: { serviceId: s.id }, order: { sortOrder: 'ASC' } }),
     ]);
     const templates = new Map(mats.map((m) => [m.id, m.templateName]));
     return {
@@ -177,8 +179,8 @@ export class AdminCatalogService {
 
   async updateService(id: string, body: ServiceBodyDto, actorId: string): Promise<AdminServiceDto> {
     const existing = await this.catalog.findService(id, true);
-    const hallsBefore = (await this.serviceHalls.find({ where: { serviceId: id }, select: { hallId: true } })).map((r) => r.hallId);
-    const current = await this.materials.find({ where: { serviceId: id } });
+    const hallsBefore = (await this.db.serviceHalls.find({ where: { serviceId: id }, select: { hallId: true } })).map((r) => r.hallId);
+    const current = await this.db.materials.find({ where: { serviceId: id } });
     await this.checkService(body, current);
     const now = this.clock.now();
     await this.write(
@@ -203,7 +205,7 @@ export class AdminCatalogService {
    */
   async deactivateService(id: string, actorId: string): Promise<void> {
     const s = await this.catalog.findService(id, true);
-    await this.services.update({ id }, { active: false, updatedAt: this.clock.now() });
+    await this.db.services.update({ id }, { active: false, updatedAt: this.clock.now() });
     await this.record(actorId, 'catalog.service.deactivate', 'service', id, { code: s.code });
     await this.index.refresh();
     await this.events.serviceWithdrawn({ serviceId: id, hallIds: null, actorId });
@@ -220,11 +222,11 @@ export class AdminCatalogService {
       hallIds: body.hallIds,
       delivery: body.delivery,
     });
-    if (!isId(body.departmentId) || !(await this.departments.exist({ where: { id: body.departmentId } }))) {
+    if (!isId(body.departmentId) || !(await this.db.departments.exist({ where: { id: body.departmentId } }))) {
       problems.push({ field: 'departmentId', message: '所选部门不存在' });
     }
     const wanted = [...new Set(body.hallIds)];
-    const found = wanted.every(isId) && wanted.length ? await this.halls.count({ where: { id: In(wanted) } }) : 0;
+    const found = wanted.every(isId) && wanted.length ? await this.db.halls.count({ where: { id: In(wanted) } }) : 0;
     if (found !== wanted.length) problems.push({ field: 'hallIds', message: '所选大厅不存在' });
     const known = new Set((current ?? []).map((m) => m.id));
     const seen = new Set<string>();
@@ -292,6 +294,7 @@ export class AdminCatalogService {
       keyProject: b.keyProject,
       certificateType: b.certificateType?.trim() ? b.certificateType.trim() : null,
       certificateYears: b.certificateType?.trim() ? (b.certificateYears ?? null) : null,
+      instant: b.instant ?? false,
     };
   }
 
@@ -309,13 +312,13 @@ export class AdminCatalogService {
   }
 
   private async requireDepartment(id: string): Promise<DepartmentEntity> {
-    const row = isId(id) ? await this.departments.findOne({ where: { id } }) : null;
+    const row = isId(id) ? await this.db.departments.findOne({ where: { id } }) : null;
     if (!row) throw notFound();
     return row;
   }
 
   private async requireHall(id: string): Promise<HallEntity> {
-    const row = isId(id) ? await this.halls.findOne({ where: { id } }) : null;
+    const row = isId(id) ? await this.db.halls.findOne({ where: { id } }) : null;
     if (!row) throw notFound();
     return row;
   }

@@ -69,5 +69,6 @@ export function guideView(
     keywords: s.keywords,
     onlinePrereview: s.onlinePrereview,
     certificate: s.certificateType ? { type: s.certificateType, years: s.certificateYears } : null,
+    instant: s.instant,
   };
 }

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
 import type { HallPolicy, HallPolicyRequest } from '@gov/shared';
 import { HallEntity } from './entities/hall.entity';
 import { AuditService } from '../common/audit/audit.service';
@@ -10,6 +10,7 @@ import { isId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { HallPolicyEntity } from './entities/hall-policy.entity';
 import { defaultPolicy, policyProblems, sortWindows } from './hall-policy.rules';
+import { repositories } from '../common/db/repositories';
 
 const view = (r: HallPolicyEntity): HallPolicy => ({
   hallId: r.hallId,
@@ -27,24 +28,25 @@ const view = (r: HallPolicyEntity): HallPolicy => ({
  */
 @Injectable()
 export class HallPolicyService {
+  private readonly db = repositories(this.ds, { policies: HallPolicyEntity, halls: HallEntity });
+
   constructor(
-    @InjectRepository(HallPolicyEntity) private readonly policies: Repository<HallPolicyEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
     private readonly clock: ClockService,
     private readonly audit: AuditService,
   ) {}
 
   /** The hall's policy, or the defaults (NO_SHOW_GRACE_MINUTES, no contact, Mon–Fri office windows) when it set none. Does not check that the hall exists. */
   async get(hallId: string): Promise<HallPolicy> {
-    const row = isId(hallId) ? await this.policies.findOne({ where: { hallId } }) : null;
+    const row = isId(hallId) ? await this.db.policies.findOne({ where: { hallId } }) : null;
     return row ? view(row) : defaultPolicy(hallId, this.config.noShowGraceMinutes);
   }
 
   /** Policies of several halls at once, keyed by hall id (defaults for those without a row). */
   async getMany(hallIds: ReadonlyArray<string>): Promise<Map<string, HallPolicy>> {
     const ids = [...new Set(hallIds)].filter(isId);
-    const rows = ids.length ? await this.policies.find({ where: { hallId: In(ids) } }) : [];
+    const rows = ids.length ? await this.db.policies.find({ where: { hallId: In(ids) } }) : [];
     const out = new Map<string, HallPolicy>(rows.map((r) => [r.hallId, view(r)]));
     for (const id of ids) if (!out.has(id)) out.set(id, defaultPolicy(id, this.config.noShowGraceMinutes));
     return out;
@@ -67,14 +69,14 @@ export class HallPolicyService {
     if (problems.length) throw new DomainError('VALIDATION_FAILED', problems[0].message, { fields: problems });
     const now = this.clock.now();
     const fields = { noShowGraceMinutes: body.noShowGraceMinutes, noShowContactRequired: body.noShowContactRequired, openingHours: sortWindows(body.openingHours), updatedAt: now };
-    const existing = await this.policies.findOne({ where: { hallId } });
-    if (existing) await this.policies.update({ hallId }, fields);
-    else await this.policies.save(this.policies.create({ hallId, ...fields, createdAt: now }));
+    const existing = await this.db.policies.findOne({ where: { hallId } });
+    if (existing) await this.db.policies.update({ hallId }, fields);
+    else await this.db.policies.save(this.db.policies.create({ hallId, ...fields, createdAt: now }));
     await this.audit.record({ actorId, action: 'hall.policy.update', objectType: 'hall', objectId: hallId, data: { noShowGraceMinutes: fields.noShowGraceMinutes, noShowContactRequired: fields.noShowContactRequired, windows: fields.openingHours.length } });
     return this.get(hallId);
   }
 
   private async requireHall(hallId: string): Promise<void> {
-    if (!isId(hallId) || !(await this.halls.exist({ where: { id: hallId } }))) throw notFound();
+    if (!isId(hallId) || !(await this.db.halls.exist({ where: { id: hallId } }))) throw notFound();
   }
 }

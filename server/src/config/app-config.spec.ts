@@ -36,6 +36,15 @@ describe('loadConfig', () => {
     expect(p.join('\n')).toMatch(/TEST_CLOCK/);
   });
 
+  it('keeps 容缺 for 5 working days and bars it 180 days after a breach, unless configured; refuses nonsense', () => {
+    const c = loadConfig({});
+    expect(c.filings).toMatchObject({ commitmentDays: 5, commitmentBarDays: 180 });
+    expect(loadConfig({ COMMITMENT_BAR_DAYS: '365' }).filings.commitmentBarDays).toBe(365);
+    const p = problems({ COMMITMENT_BAR_DAYS: '0', COMMITMENT_DAYS: 'five' }).join('\n');
+    expect(p).toMatch(/COMMITMENT_BAR_DAYS/);
+    expect(p).toMatch(/COMMITMENT_DAYS/);
+  });
+
   it('refuses to run production without secrets, with the dev SMS provider or the test clock', () => {
     const p = problems({ NODE_ENV: 'production', SMS_PROVIDER: 'dev', TEST_CLOCK: '1' }).join('\n');
     expect(p).toMatch(/JWT_SECRET is required/);

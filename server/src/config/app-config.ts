@@ -78,6 +78,10 @@ export class AppConfig {
     correctionDays: number;
     /** public progress look-ups a minute from one address (LOOKUP_RATE_LIMIT; 0 = off) */
     lookupRateLimit: number;
+    /** 容缺: working days from acceptance within which owed materials are handed in (COMMITMENT_DAYS) */
+    commitmentDays: number;
+    /** 容缺: calendar days a breached commitment bars the person or company from further 容缺 (COMMITMENT_BAR_DAYS) */
+    commitmentBarDays: number;
   };
 
   /**
@@ -293,6 +297,8 @@ export function loadConfig(env: Env): AppConfig {
   c.filings = {
     correctionDays: r.int('CORRECTION_DAYS', 5, 1, 60),
     lookupRateLimit: r.int('LOOKUP_RATE_LIMIT', 10, 0, 10_000),
+    commitmentDays: r.int('COMMITMENT_DAYS', 5, 1, 60),
+    commitmentBarDays: r.int('COMMITMENT_BAR_DAYS', 180, 1, 3650),
   };
 
   c.certSigning = certSigningKey(r, production);

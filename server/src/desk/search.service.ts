@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository, SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { StaffApplicationsService } from '../applications/staff-applications.service';
 import { BookingEntity } from '../booking/entities/booking.entity';
@@ -10,6 +10,7 @@ import { CryptoService } from '../common/crypto/crypto.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { LIKE_ESCAPE, SearchKeys, searchKeys, startsWithPattern } from './search.rules';
 import type { DeskSearchResult } from '@gov/shared';
+import { repositories } from '../common/db/repositories';
 export type { DeskSearchResult } from '@gov/shared';
 
 /** At most this many bookings and filings each; and people matched by name or phone tail. */
@@ -29,10 +30,10 @@ const PEOPLE_LIMIT = 200;
  */
 @Injectable()
 export class DeskSearchService {
+  private readonly db = repositories(this.ds, { users: UserEntity, bookings: BookingEntity, apps: ApplicationEntity });
+
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(ApplicationEntity) private readonly apps: Repository<ApplicationEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly staffBookings: StaffBookingService,
     private readonly staffApps: StaffApplicationsService,
     private readonly crypto: CryptoService,
@@ -44,36 +45,26 @@ export class DeskSearchService {
     const isAdmin = caller.roles.includes('admin');
     if (read.length === 0 || (!isAdmin && !caller.hallId)) return { q, keys: read, bookings: [], applications: [] };
     const people = await this.people(keys);
-    const hall = <T extends object>(qb: SelectQueryBuilder<T>, alias: string) => (isAdmin ? qb : qb.andWhere(`${alias}.hall_id = :hall`, { hall: caller.hallId }));
-
-    const bookings =
-      keys.bookingCode || people.length
-        ? await hall(this.bookings.createQueryBuilder('b'), 'b')
-            .andWhere(
-              new Brackets((w) => {
-                w.where('1 = 0');
-                if (keys.bookingCode) w.orWhere('b.code = :code', { code: keys.bookingCode });
-                if (people.length) w.orWhere('b.user_id IN (:...people)', { people }).orWhere('b.actor_id IN (:...people)', { people });
-              }),
-            )
-            .orderBy('b.start_at', 'DESC')
-            .take(LIMIT)
-            .getMany()
-        : [];
+    /** The newest rows of the caller's hall (admins: all) whose `numberColumn` is `number`, or for or made by one of the people. */
+    const matching = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, numberColumn: string, number: string | undefined, newestFirst: string): Promise<T[]> => {
+      const alias = qb.alias;
+      if (!isAdmin) qb.andWhere(`${alias}.hall_id = :hall`, { hall: caller.hallId });
+      return qb
+        .andWhere(
+          new Brackets((w) => {
+            w.where('1 = 0');
+            if (number) w.orWhere(`${alias}.${numberColumn} = :number`, { number });
+            if (people.length) w.orWhere(`${alias}.user_id IN (:...people)`, { people }).orWhere(`${alias}.actor_id IN (:...people)`, { people });
+          }),
+        )
+        .orderBy(`${alias}.${newestFirst}`, 'DESC')
+        .take(LIMIT)
+        .getMany();
+    };
+    const bookings = keys.bookingCode || people.length ? await matching(this.db.bookings.createQueryBuilder('b'), 'code', keys.bookingCode, 'start_at') : [];
     const apps =
       keys.filingNumber || people.length
-        ? await hall(this.apps.createQueryBuilder('a'), 'a')
-            .andWhere("a.status <> 'draft'")
-            .andWhere(
-              new Brackets((w) => {
-                w.where('1 = 0');
-                if (keys.filingNumber) w.orWhere('a.number = :number', { number: keys.filingNumber });
-                if (people.length) w.orWhere('a.user_id IN (:...people)', { people }).orWhere('a.actor_id IN (:...people)', { people });
-              }),
-            )
-            .orderBy('a.created_at', 'DESC')
-            .take(LIMIT)
-            .getMany()
+        ? await matching(this.db.apps.createQueryBuilder('a').where("a.status <> 'draft'"), 'number', keys.filingNumber, 'created_at')
         : [];
     const [bookingViews, appViews] = await Promise.all([this.staffBookings.staffViews(bookings), this.staffApps.staffViews(apps, false)]);
     return { q, keys: read, bookings: bookingViews, applications: appViews };
@@ -82,7 +73,7 @@ export class DeskSearchService {
   /** Ids of the citizens the person keys point at. */
   private async people(keys: SearchKeys): Promise<string[]> {
     if (!keys.phoneTail && !keys.phone && !keys.idNumber && !keys.name) return [];
-    const qb = this.users
+    const qb = this.db.users
       .createQueryBuilder('u')
       .select('u.id', 'id')
       .where("u.role = 'citizen'")

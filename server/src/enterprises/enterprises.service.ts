@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Not, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import { EnterpriseRole, isValidCreditCode, MeEnterprise, LINKS } from '@gov/shared';
 import { AuthUser, CallerContextLoader } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
@@ -17,6 +17,7 @@ import { EnterpriseMemberEntity } from './entities/enterprise-member.entity';
 import { EnterpriseEntity } from './entities/enterprise.entity';
 import { claimKey, enterpriseRefusal, initialStatus, registrationConflict } from './enterprises.rules';
 import type { EnterpriseView, EnterpriseDetail } from '@gov/shared';
+import { repositories } from '../common/db/repositories';
 export type { EnterpriseView, EnterpriseDetail } from '@gov/shared';
 
 const view = (e: EnterpriseEntity, role: EnterpriseRole): EnterpriseView => ({
@@ -37,11 +38,13 @@ const view = (e: EnterpriseEntity, role: EnterpriseRole): EnterpriseView => ({
  */
 @Injectable()
 export class EnterprisesService implements CallerContextLoader {
+  private readonly db = repositories(this.ds, {
+    enterprises: EnterpriseEntity, members: EnterpriseMemberEntity, userRows: UserEntity,
+  });
+
   constructor(
-    @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
-    @InjectRepository(EnterpriseMemberEntity) private readonly members: Repository<EnterpriseMemberEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     /** only for callerContext's one-query join of account and memberships (the auth guard's hot path) */
-    @InjectRepository(UserEntity) private readonly userRows: Repository<UserEntity>,
     private readonly users: UsersService,
     private readonly clock: ClockService,
     private readonly tx: Transactions,
@@ -50,12 +53,12 @@ export class EnterprisesService implements CallerContextLoader {
   ) {}
 
   async enterpriseIds(userId: string): Promise<string[]> {
-    return (await this.members.find({ where: { userId }, select: { enterpriseId: true } })).map((m) => m.enterpriseId);
+    return (await this.db.members.find({ where: { userId }, select: { enterpriseId: true } })).map((m) => m.enterpriseId);
   }
 
   /** The caller's companies in one query, or null when the account is closed or unknown. */
   async callerContext(userId: string): Promise<{ enterpriseIds: string[] } | null> {
-    const rows = await this.userRows
+    const rows = await this.db.userRows
       .createQueryBuilder('u')
       .leftJoin(EnterpriseMemberEntity, 'm', 'm.user_id = u.id')
       .select('u.disabled', 'disabled')
@@ -67,9 +70,9 @@ export class EnterprisesService implements CallerContextLoader {
   }
 
   async membershipsOf(userId: string): Promise<MeEnterprise[]> {
-    const rows = await this.members.find({ where: { userId } });
+    const rows = await this.db.members.find({ where: { userId } });
     if (rows.length === 0) return [];
-    const es = await this.enterprises.find({ where: { id: In(rows.map((r) => r.enterpriseId)) } });
+    const es = await this.db.enterprises.find({ where: { id: In(rows.map((r) => r.enterpriseId)) } });
     const byId = new Map(es.map((e) => [e.id, e]));
     return rows
       .filter((r) => byId.has(r.enterpriseId))
@@ -77,7 +80,7 @@ export class EnterprisesService implements CallerContextLoader {
   }
 
   roleOf(userId: string, enterpriseId: string): Promise<EnterpriseRole | null> {
-    return this.members.findOne({ where: { userId, enterpriseId } }).then((m) => m?.role ?? null);
+    return this.db.members.findOne({ where: { userId, enterpriseId } }).then((m) => m?.role ?? null);
   }
 
   /**
@@ -86,7 +89,7 @@ export class EnterprisesService implements CallerContextLoader {
    * comes here through ActingService, and so does giving an authorisation in a company's name.
    */
   async assertMayAct(enterpriseId: string): Promise<void> {
-    const e = await this.enterprises.findOne({ where: { id: enterpriseId }, select: { id: true, status: true } });
+    const e = await this.db.enterprises.findOne({ where: { id: enterpriseId }, select: { id: true, status: true } });
     if (!e) throw new DomainError('NOT_FOUND');
     const refused = enterpriseRefusal(e.status);
     if (refused) throw new DomainError('FORBIDDEN', refused.message, { reason: refused.reason, enterpriseId });
@@ -104,11 +107,11 @@ export class EnterprisesService implements CallerContextLoader {
     if (!isValidCreditCode(code)) throw new DomainError('INVALID_CREDIT_CODE', '统一社会信用代码校验不通过，请核对营业执照上的代码');
     const me = await this.users.requireById(caller.id);
     requireVerified(me, '登记企业');
-    const conflict = registrationConflict(await this.enterprises.find({ where: { creditCode: code }, select: { id: true, status: true, createdBy: true } }), caller.id);
+    const conflict = registrationConflict(await this.db.enterprises.find({ where: { creditCode: code }, select: { id: true, status: true, createdBy: true } }), caller.id);
     if (conflict) throw new DomainError('CONFLICT', conflict);
     const status = initialStatus({ realName: me.realName, verified: true }, input.legalRepName);
     const now = this.clock.now();
-    const e = this.enterprises.create({
+    const e = this.db.enterprises.create({
       id: newId(),
       name: input.name.trim(),
       creditCode: code,
@@ -142,10 +145,10 @@ export class EnterprisesService implements CallerContextLoader {
    * and its creator told why.
    */
   async rejectRivalClaims(verified: EnterpriseEntity, actorId: string, note: string): Promise<void> {
-    const rivals = await this.enterprises.find({ where: { creditCode: verified.creditCode, status: 'pending', id: Not(verified.id) } });
+    const rivals = await this.db.enterprises.find({ where: { creditCode: verified.creditCode, status: 'pending', id: Not(verified.id) } });
     const now = this.clock.now();
     for (const r of rivals) {
-      const done = await this.enterprises.update(
+      const done = await this.db.enterprises.update(
         { id: r.id, status: 'pending' },
         { status: 'rejected', claimKey: null, reviewedBy: actorId, reviewedAt: now, reviewNote: note, updatedAt: now },
       );
@@ -169,9 +172,9 @@ export class EnterprisesService implements CallerContextLoader {
   }
 
   async list(caller: AuthUser): Promise<EnterpriseView[]> {
-    const rows = await this.members.find({ where: { userId: caller.id } });
+    const rows = await this.db.members.find({ where: { userId: caller.id } });
     if (rows.length === 0) return [];
-    const es = await this.enterprises.find({ where: { id: In(rows.map((r) => r.enterpriseId)) }, order: { createdAt: 'ASC' } });
+    const es = await this.db.enterprises.find({ where: { id: In(rows.map((r) => r.enterpriseId)) }, order: { createdAt: 'ASC' } });
     const role = new Map(rows.map((r) => [r.enterpriseId, r.role]));
     return es.map((e) => view(e, role.get(e.id)!));
   }
@@ -179,9 +182,9 @@ export class EnterprisesService implements CallerContextLoader {
   /** A member's view of the company; 404 for anyone else. */
   async get(caller: AuthUser, id: string): Promise<EnterpriseDetail> {
     const role = await this.roleOf(caller.id, id);
-    const e = role ? await this.enterprises.findOne({ where: { id } }) : null;
+    const e = role ? await this.db.enterprises.findOne({ where: { id } }) : null;
     if (!e || !role) throw new DomainError('NOT_FOUND');
-    const ms = await this.members.find({ where: { enterpriseId: id }, order: { createdAt: 'ASC' } });
+    const ms = await this.db.members.find({ where: { enterpriseId: id }, order: { createdAt: 'ASC' } });
     const contacts = await this.users.maskedContacts(ms.map((m) => m.userId));
     return {
       ...view(e, role),
@@ -194,7 +197,7 @@ export class EnterprisesService implements CallerContextLoader {
 
   private async requireAdmin(caller: AuthUser, id: string): Promise<EnterpriseEntity> {
     const role = await this.roleOf(caller.id, id);
-    const e = role ? await this.enterprises.findOne({ where: { id } }) : null;
+    const e = role ? await this.db.enterprises.findOne({ where: { id } }) : null;
     if (!e) throw new DomainError('NOT_FOUND');
     if (role !== 'admin') throw new DomainError('FORBIDDEN', '只有企业管理员可以管理成员');
     return e;
@@ -203,12 +206,12 @@ export class EnterprisesService implements CallerContextLoader {
   async addMember(caller: AuthUser, id: string, phone: string, role: EnterpriseRole): Promise<EnterpriseDetail> {
     const e = await this.requireAdmin(caller, id);
     const user = await this.users.findOrCreateByPhone(phone);
-    const existing = await this.members.findOne({ where: { enterpriseId: id, userId: user.id } });
+    const existing = await this.db.members.findOne({ where: { enterpriseId: id, userId: user.id } });
     if (existing) {
-      if (existing.role !== role) await this.members.update({ enterpriseId: id, userId: user.id }, { role });
+      if (existing.role !== role) await this.db.members.update({ enterpriseId: id, userId: user.id }, { role });
     } else {
       try {
-        await this.members.insert({ enterpriseId: id, userId: user.id, role, addedBy: caller.id, createdAt: this.clock.now() });
+        await this.db.members.insert({ enterpriseId: id, userId: user.id, role, addedBy: caller.id, createdAt: this.clock.now() });
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
       }
@@ -226,12 +229,12 @@ export class EnterprisesService implements CallerContextLoader {
 
   async removeMember(caller: AuthUser, id: string, userId: string): Promise<void> {
     await this.requireAdmin(caller, id);
-    const m = await this.members.findOne({ where: { enterpriseId: id, userId } });
+    const m = await this.db.members.findOne({ where: { enterpriseId: id, userId } });
     if (!m) throw new DomainError('NOT_FOUND');
-    if (m.role === 'admin' && (await this.members.count({ where: { enterpriseId: id, role: 'admin' } })) <= 1) {
+    if (m.role === 'admin' && (await this.db.members.count({ where: { enterpriseId: id, role: 'admin' } })) <= 1) {
       throw new DomainError('INVALID_STATE', '企业至少需要保留一名管理员');
     }
-    await this.members.delete({ enterpriseId: id, userId });
+    await this.db.members.delete({ enterpriseId: id, userId });
     await this.audit.record({ actorId: caller.id, action: 'enterprise.member_remove', objectType: 'enterprise', objectId: id, data: { userId } });
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
@@ -63,7 +63,7 @@ class Inspector extends Transform {
 export class UploadReceiver {
   private readonly stagingDir: string;
 
-  constructor(@Inject(AppConfig) private readonly config: AppConfig) {
+  constructor(private readonly config: AppConfig) {
     this.stagingDir = path.join(config.upload.dir, 'tmp');
     fs.mkdirSync(this.stagingDir, { recursive: true });
   }

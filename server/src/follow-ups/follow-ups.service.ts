@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -25,7 +25,7 @@ const lastOfMonth = (month: string) => addDays(`${monthOf(addDays(firstOfMonth(m
 export class FollowUpsService {
   constructor(
     @InjectRepository(FollowUpSampleEntity) private readonly samples: Repository<FollowUpSampleEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly clock: ClockService,

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PRIVACY_TERMS_VERSION, type PublicConfig } from '@gov/shared';
 import { Public } from '../common/auth/auth.decorators';
@@ -9,7 +9,7 @@ import { AppConfig } from '../config/app-config';
 @Public()
 @Controller('config')
 export class ClientConfigController {
-  constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   /** `{ bookingHorizonDays, privacyTermsVersion }`: how many days ahead slots are offered (BOOKING_HORIZON_DAYS) and the privacy terms' version to consent to. Raises nothing. */
   @Get()

@@ -4,8 +4,9 @@ import { BookingModule } from '../booking/booking.module';
 import { RatingsModule } from '../ratings/ratings.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { OffhoursModule } from '../offhours/offhours.module';
+import { QueueModule } from '../queue/queue.module';
 import { JobsController } from './jobs.controller';
 import { JobsService } from './jobs.service';
 
-@Module({ imports: [ApplicationsModule, BookingModule, RatingsModule, FollowUpsModule, OffhoursModule], controllers: [JobsController], providers: [JobsService] })
+@Module({ imports: [ApplicationsModule, BookingModule, RatingsModule, FollowUpsModule, OffhoursModule, QueueModule], controllers: [JobsController], providers: [JobsService] })
 export class JobsModule {}

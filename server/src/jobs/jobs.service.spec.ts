@@ -8,13 +8,14 @@ const counting = (key: string) => jest.fn(async () => ({ [key]: 1 }));
 
 function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
   const fakes = {
-    applications: { slaScan: counting('marked') },
+    applications: { slaScan: counting('marked'), commitmentScan: counting('breached') },
     booking: { noShowSweep: counting('marked'), reminders: counting('sent') },
     waitlist: { sweep: counting('offered') },
     ratingInvitations: { run: counting('invited') },
     followUps: { sample: counting('drawn') },
     slotGeneration: { run: counting('created') },
     offhours: { expire: counting('expired') },
+    queue: { dayEnd: counting('ended') },
   };
   const jobs = new JobsService(
     { jobsEnabled: false } as AppConfig,
@@ -25,6 +26,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.followUps as never,
     fakes.slotGeneration as never,
     fakes.offhours as never,
+    fakes.queue as never,
   );
   return { jobs, fakes };
 }
@@ -42,6 +44,10 @@ describe('JobsService', () => {
     expect(fakes.applications.slaScan).toHaveBeenCalledTimes(1);
     await expect(jobs.run('callback-sampling')).resolves.toEqual({ drawn: 1 });
     await expect(jobs.run('offhours-expiry')).resolves.toEqual({ expired: 1 });
+    await expect(jobs.run('queue-day-end')).resolves.toEqual({ ended: 1 });
+    expect(fakes.queue.dayEnd).toHaveBeenCalledTimes(1);
+    await expect(jobs.run('commitment-scan')).resolves.toEqual({ breached: 1 });
+    expect(fakes.applications.commitmentScan).toHaveBeenCalledTimes(1);
   });
 
   it('tells slot generation whether the timer or the run-now route asked', async () => {

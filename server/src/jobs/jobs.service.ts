@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ApplicationsJobs } from '../applications/applications.jobs';
 import { BookingJobs } from '../booking/booking.jobs';
 import { SlotGenerationJob } from '../booking/slot-generation.job';
@@ -7,6 +7,7 @@ import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
 import { OffhoursService } from '../offhours/offhours.service';
+import { QueueJobs } from '../queue/queue.jobs';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
 
@@ -25,7 +26,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   readonly jobs: readonly ScheduledJob[];
 
   constructor(
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     applications: ApplicationsJobs,
     booking: BookingJobs,
     waitlist: WaitlistService,
@@ -33,6 +34,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     followUps: FollowUpsService,
     slotGeneration: SlotGenerationJob,
     offhours: OffhoursService,
+    queue: QueueJobs,
   ) {
     this.jobs = [
       everyMinute('no-show-sweep', () => booking.noShowSweep()),
@@ -43,6 +45,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('callback-sampling', () => followUps.sample()),
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),
       everyMinute('offhours-expiry', () => offhours.expire()),
+      everyMinute('queue-day-end', () => queue.dayEnd()),
+      everyMinute('commitment-scan', () => applications.commitmentScan()),
     ];
   }
 

@@ -1,6 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, Repository } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 import {
   LINKS,
   maskName,
@@ -37,6 +37,7 @@ import { requireVerified } from '../users/users.rules';
 import { OffhoursRequestEntity } from './entities/offhours-request.entity';
 import { checkOffhoursRequest, ClosingOn, hasDatePassed, noticeDeadline, OffhoursCheck, OfficeWindow, officeOverlap, overlapMessage, replyDeadline } from './offhours.rules';
 import type { OffhoursView } from '@gov/shared';
+import { repositories } from '../common/db/repositories';
 export type { OffhoursView } from '@gov/shared';
 
 const REFUSALS: Record<Exclude<OffhoursCheck, 'ok'>, { field: 'preferredStart' | 'preferredEnd'; message: string | null }> = {
@@ -89,12 +90,13 @@ const view = (r: OffhoursRequestEntity, now: Date, materials: string[] = []): Of
  */
 @Injectable()
 export class OffhoursService {
+  private readonly db = repositories(this.ds, {
+    requests: OffhoursRequestEntity, services: ServiceEntity, halls: HallEntity, materials: ServiceMaterialEntity,
+  });
+
   constructor(
-    @InjectRepository(OffhoursRequestEntity) private readonly requests: Repository<OffhoursRequestEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(ServiceMaterialEntity) private readonly materials: Repository<ServiceMaterialEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
     private readonly slots: SlotsService,
@@ -163,7 +165,7 @@ export class OffhoursService {
         date: shanghaiDate(deadline),
       });
     }
-    const r = this.requests.create({
+    const r = this.db.requests.create({
       id: newId(),
       userId: who.userId,
       actorId: who.actorId,
@@ -186,7 +188,7 @@ export class OffhoursService {
       createdAt: now,
       updatedAt: now,
     });
-    await this.requests.insert(r);
+    await this.db.requests.insert(r);
     // built from the row just written, with the names a read shows (create-views.int.ts)
     return (await this.views([r]))[0];
   }
@@ -195,7 +197,7 @@ export class OffhoursService {
   private async materialLists(serviceIds: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (serviceIds.length === 0) return out;
-    const rows = await this.materials.find({ where: { serviceId: In([...new Set(serviceIds)]) }, order: { sortOrder: 'ASC' } });
+    const rows = await this.db.materials.find({ where: { serviceId: In([...new Set(serviceIds)]) }, order: { sortOrder: 'ASC' } });
     for (const m of rows) {
       const list = out.get(m.serviceId) ?? [];
       list.push(m.copies > 1 ? `${m.name}（${m.copies} 份）` : m.name);
@@ -209,8 +211,8 @@ export class OffhoursService {
     if (rows.length === 0) return [];
     const now = this.clock.now();
     const [services, halls, materials] = await Promise.all([
-      this.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) }, select: { id: true, name: true } }),
-      this.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true } }),
+      this.db.services.find({ where: { id: In([...new Set(rows.map((r) => r.serviceId))]) }, select: { id: true, name: true } }),
+      this.db.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true } }),
       this.materialLists(rows.filter((r) => r.status === 'confirmed').map((r) => r.serviceId)),
     ]);
     const s = new Map(services.map((x) => [x.id, x.name]));
@@ -226,7 +228,7 @@ export class OffhoursService {
 
   /** The caller's requests (own, made by them, or their company's), newest first, at most 200. */
   async list(caller: AuthUser): Promise<OffhoursView[]> {
-    const rows = await this.requests
+    const rows = await this.db.requests
       .createQueryBuilder('r')
       .where(this.access.partyScope('r', caller))
       .orderBy('r.created_at', 'DESC')
@@ -237,14 +239,14 @@ export class OffhoursService {
 
   /** One request the caller may see (NOT_FOUND otherwise); a confirmed one carries `bookingId` and the materials to bring. */
   async get(caller: AuthUser, id: string): Promise<OffhoursView> {
-    const r = this.access.visible(caller, await this.requests.findOne({ where: { id } }));
+    const r = this.access.visible(caller, await this.db.requests.findOne({ where: { id } }));
     return (await this.views([r]))[0];
   }
 
   /** The applicant withdraws a pending request; INVALID_STATE otherwise. */
   async cancel(caller: AuthUser, id: string): Promise<OffhoursView> {
-    this.access.ownedBy(caller, await this.requests.findOne({ where: { id } }));
-    const done = await this.requests.update({ id, status: 'pending' }, { status: 'cancelled', updatedAt: this.clock.now() });
+    this.access.ownedBy(caller, await this.db.requests.findOne({ where: { id } }));
+    const done = await this.db.requests.update({ id, status: 'pending' }, { status: 'cancelled', updatedAt: this.clock.now() });
     if (!done.affected) throw new DomainError('INVALID_STATE', '只有待确认的申请可以撤回');
     return this.get(caller, id);
   }
@@ -252,7 +254,7 @@ export class OffhoursService {
   /** The hall's requests (all halls for an admin), by requested time, at most 500. */
   async staffList(caller: AuthUser, status?: OffhoursStatus): Promise<OffhoursView[]> {
     const hallId = caller.roles.includes('admin') ? undefined : (caller.hallId ?? '-');
-    const rows = await this.requests.find({
+    const rows = await this.db.requests.find({
       where: { ...(hallId ? { hallId } : {}), ...(status ? { status } : {}) },
       order: { preferredStart: 'ASC' },
       take: 500,
@@ -267,7 +269,7 @@ export class OffhoursService {
    */
   async overdue(caller: AuthUser): Promise<OffhoursView[]> {
     const hallId = caller.roles.includes('admin') ? undefined : (caller.hallId ?? '-');
-    const rows = await this.requests.find({
+    const rows = await this.db.requests.find({
       where: { ...(hallId ? { hallId } : {}), status: 'pending', replyBy: LessThan(this.clock.now()) },
       order: { replyBy: 'ASC' },
       take: 500,
@@ -283,7 +285,7 @@ export class OffhoursService {
    * SLOT_NOT_BOOKABLE (beyond the booking horizon), and whatever admission raises.
    */
   async confirm(caller: AuthUser, id: string, input: { start: string; end: string; staffName: string; materialsNote?: string }): Promise<OffhoursView> {
-    const r = this.access.handled(caller, await this.requests.findOne({ where: { id } }));
+    const r = this.access.handled(caller, await this.db.requests.findOne({ where: { id } }));
     if (r.status !== 'pending') throw new DomainError('INVALID_STATE', '该申请已处理');
     const start = new Date(input.start);
     const end = new Date(input.end);
@@ -351,11 +353,11 @@ export class OffhoursService {
    * Raises NOT_FOUND, INVALID_STATE (not pending), VALIDATION_FAILED (`note` missing for `other`).
    */
   async refuse(caller: AuthUser, id: string, input: { reason: OffhoursRefusalReason; note?: string }): Promise<OffhoursView> {
-    const r = this.access.handled(caller, await this.requests.findOne({ where: { id } }));
+    const r = this.access.handled(caller, await this.db.requests.findOne({ where: { id } }));
     const note = input.note?.trim() || null;
     if (input.reason === 'other' && !note) throw fieldError('note', '选择“其他原因”时请写明理由');
     const now = this.clock.now();
-    const done = await this.requests.update(
+    const done = await this.db.requests.update(
       { id, status: 'pending' },
       { status: 'refused', refuseCode: input.reason, refuseReason: note, decidedBy: caller.id, decidedAt: now, updatedAt: now },
     );
@@ -381,7 +383,7 @@ export class OffhoursService {
   async expire(): Promise<{ expired: number }> {
     const now = this.clock.now();
     const today = startOfDay(shanghaiDate(now));
-    const due = await this.requests.find({ where: { status: 'pending', preferredStart: LessThan(today) }, order: { preferredStart: 'ASC' }, take: 500 });
+    const due = await this.db.requests.find({ where: { status: 'pending', preferredStart: LessThan(today) }, order: { preferredStart: 'ASC' }, take: 500 });
     let expired = 0;
     for (const r of due) {
       if (!hasDatePassed(r.preferredStart, now)) continue;

@@ -5,7 +5,7 @@ import { In, Repository } from 'typeorm';
 import { Observable, ReplaySubject } from 'rxjs';
 import { shanghaiDate } from '@gov/shared';
 import { ClockService } from '../common/clock/clock.service';
-import { isDuplicateKey } from '../common/db/db-errors';
+import { isDuplicateKey, isRetryableTxError } from '../common/db/db-errors';
 import { QueueHallStateEntity } from './entities/queue-hall-state.entity';
 import { HallSnapshot, QueueViewsService } from './queue-views.service';
 
@@ -55,6 +55,9 @@ export class QueueStreamsService implements OnModuleDestroy {
         await this.states.createQueryBuilder().update().set({ version: () => 'version + 1', changedAt: now }).where('hall_id = :hallId', { hallId }).execute();
       }
     } catch (e) {
+      // lost to a concurrent bump of the same row (a deadlock, or a certification conflict on a Galera
+      // cluster): that bump committed, so the version moved all the same
+      if (isRetryableTxError(e)) return;
       this.logger.warn(`queue version bump for hall ${hallId} failed: ${(e as Error).message}`);
     }
   }

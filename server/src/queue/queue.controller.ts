@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, MessageEvent, Param, Post, Query, Sse } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { distinctUntilChanged, filter, map, Observable } from 'rxjs';
-import type { HallCodeView, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView } from '@gov/shared';
+import type { HallCodeView, HallQueueFigures, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView } from '@gov/shared';
 import { AuthUser, CurrentUser, Public, Roles } from '../common/auth/auth.decorators';
 import { ConfirmGreenDto, CreateWindowDto, HallQuery, OvertimeQuery, StaffIssueTicketDto, StaffTicketsQuery, TakeTicketDto } from './dto/queue.dto';
 import { QueueStreamsService } from './queue-streams.service';
@@ -160,6 +160,12 @@ export class StaffQueueController {
   @HttpCode(200)
   confirmGreen(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ConfirmGreenDto): Promise<StaffTicketView> {
     return this.queue.confirmGreen(caller, id, body.confirmed ?? true);
+  }
+
+  /** For supervisors: today's queue of the caller's hall in figures (every hall for an admin, longest queue first). */
+  @Get('supervision/queues')
+  queues(@CurrentUser() caller: AuthUser, @Query() q: HallQuery): Promise<HallQueueFigures[]> {
+    return this.queue.hallFigures(caller, q.hallId);
   }
 
   /** 延时服务登记 of a day (default today), for the supervisor's follow-up calls. */

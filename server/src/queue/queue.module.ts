@@ -11,6 +11,7 @@ import { QUEUE_ENTITIES } from './entities';
 import { AdminWindowsController, QueueController, StaffQueueController } from './queue.controller';
 import { QueueStreamsService } from './queue-streams.service';
 import { QueueViewsService } from './queue-views.service';
+import { QueueJobs } from './queue.jobs';
 import { QueueService } from './queue.service';
 import { WindowsService } from './windows.service';
 
@@ -18,7 +19,7 @@ import { WindowsService } from './windows.service';
 @Module({
   imports: [TypeOrmModule.forFeature([...QUEUE_ENTITIES, BookingEntity, HallEntity, ServiceEntity, ServiceHallEntity, UserEntity]), HallPolicyModule, NotificationsModule],
   controllers: [QueueController, StaffQueueController, AdminWindowsController],
-  providers: [QueueService, QueueViewsService, QueueStreamsService, WindowsService],
-  exports: [QueueService, WindowsService],
+  providers: [QueueService, QueueViewsService, QueueStreamsService, WindowsService, QueueJobs],
+  exports: [QueueService, WindowsService, QueueJobs],
 })
 export class QueueModule {}

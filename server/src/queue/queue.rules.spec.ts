@@ -4,6 +4,7 @@ import {
   averageServiceMinutes,
   callOrder,
   canRequeue,
+  dayEndStatus,
   DEFAULT_SERVICE_MINUTES,
   estimatedWaitMinutes,
   hallCodeFromDigest,
@@ -11,6 +12,8 @@ import {
   isDue,
   minutesPastClosing,
   openWindowCount,
+  OPEN_TICKET_STATUSES,
+  queueFigures,
   Queued,
   shanghaiInstant,
   takingOpen,
@@ -149,5 +152,27 @@ describe('requeue after a skip', () => {
     expect(canRequeue({ status: 'skipped', requeueCount: 0 })).toBe(true);
     expect(canRequeue({ status: 'skipped', requeueCount: 1 })).toBe(false);
     expect(canRequeue({ status: 'waiting', requeueCount: 0 })).toBe(false);
+  });
+});
+
+describe('dayEndStatus', () => {
+  it('ends a past day’s waiting and called tickets as left and a serving one as done; final ones stay', () => {
+    expect(dayEndStatus('waiting')).toBe('left');
+    expect(dayEndStatus('called')).toBe('left');
+    expect(dayEndStatus('serving')).toBe('done');
+    for (const s of ['done', 'skipped', 'left'] as TicketStatus[]) expect(dayEndStatus(s)).toBeNull();
+    expect(OPEN_TICKET_STATUSES.every((s) => dayEndStatus(s) !== null)).toBe(true);
+  });
+});
+
+describe('queueFigures', () => {
+  it('counts waiting, at a window and done, and how long the first in line has waited', () => {
+    const t = (status: TicketStatus, queued: string) => ({ status, queuedAt: at(queued) });
+    const rows = [t('done', '09:00'), t('serving', '09:05'), t('called', '09:10'), t('waiting', '09:20'), t('waiting', '09:12'), t('skipped', '09:01'), t('left', '09:02')];
+    expect(queueFigures(rows, at('09:42'))).toEqual({ waiting: 2, atWindow: 2, done: 1, longestWaitMinutes: 30 });
+  });
+
+  it('says 0 minutes when nobody waits', () => {
+    expect(queueFigures([{ status: 'done', queuedAt: at('08:00') }], at('12:00'))).toEqual({ waiting: 0, atWindow: 0, done: 1, longestWaitMinutes: 0 });
   });
 });

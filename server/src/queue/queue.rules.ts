@@ -146,3 +146,36 @@ export function takingOpen(now: Date, day: string, closingTime: string | null): 
 export function canRequeue(t: { status: TicketStatus; requeueCount: number }): boolean {
   return t.status === 'skipped' && t.requeueCount < MAX_REQUEUES;
 }
+
+/**
+ * How a ticket still open when its day is over ends (the `queue-day-end` job): a ticket belongs to
+ * one hall day (numbers restart each day), so a `waiting` or `called` ticket of a past day — its
+ * holder went home, or staff never closed it — is `left`, and one still `serving` is `done` (the
+ * service happened; its end time stays unknown, so it is left out of the service-time average and
+ * of 延时服务登记). Null for a status that is already final for the day (`done`, `skipped`, `left`).
+ */
+export function dayEndStatus(status: TicketStatus): TicketStatus | null {
+  if (status === 'waiting' || status === 'called') return 'left';
+  if (status === 'serving') return 'done';
+  return null;
+}
+
+/** The statuses a ticket of a past day must not keep (dayEndStatus is not null for them). */
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
+
+/** A hall's queue today in figures (HallQueueFigures less the hall's name): waiting, at a window, done, the longest wait in whole minutes. */
+export function queueFigures(tickets: ReadonlyArray<{ status: TicketStatus; queuedAt: Date }>, now: Date): { waiting: number; atWindow: number; done: number; longestWaitMinutes: number } {
+  let waiting = 0;
+  let atWindow = 0;
+  let done = 0;
+  let firstQueued = Infinity;
+  for (const t of tickets) {
+    if (t.status === 'waiting') {
+      waiting++;
+      firstQueued = Math.min(firstQueued, t.queuedAt.getTime());
+    } else if (t.status === 'called' || t.status === 'serving') atWindow++;
+    else if (t.status === 'done') done++;
+  }
+  const longestWaitMinutes = waiting ? Math.max(0, Math.floor((now.getTime() - firstQueued) / 60_000)) : 0;
+  return { waiting, atWindow, done, longestWaitMinutes };
+}

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
 import { LINKS, shanghaiDate, shanghaiTime, TICKET_STATUS_LABELS } from '@gov/shared';
-import type { HallQueueView, OvertimeServiceView, StaffTicketView, TicketLane, TicketStatus, TicketView } from '@gov/shared';
+import type { HallQueueFigures, HallQueueView, OvertimeServiceView, StaffTicketView, TicketLane, TicketStatus, TicketView } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { checkInRefusal } from '../booking/booking.rules';
 import { BookingEntity } from '../booking/entities/booking.entity';
@@ -28,7 +28,7 @@ import { QueueTicketEntity } from './entities/queue-ticket.entity';
 import { QueueWindowEntity } from './entities/queue-window.entity';
 import { QueueStreamsService } from './queue-streams.service';
 import { HallSnapshot, QueueViewsService } from './queue-views.service';
-import { callOrder, hallCodeMatches, MAX_REQUEUES, minutesPastClosing, takingOpen, ticketNumber } from './queue.rules';
+import { callOrder, hallCodeMatches, MAX_REQUEUES, minutesPastClosing, queueFigures, takingOpen, ticketNumber } from './queue.rules';
 import { staffHall, WindowsService } from './windows.service';
 
 /** What a new ticket is made of before it gets its number. */
@@ -292,10 +292,13 @@ export class QueueService {
   async callNext(caller: AuthUser, windowId: string): Promise<StaffTicketView> {
     const w = this.access.handled(caller, isId(windowId) ? await this.windows.findOne({ where: { id: windowId } }) : null);
     const day = this.today();
-    // One call at a time per window: the window's row is locked for the claim (MySQL FOR UPDATE; SQLite
-    // runs transactions one after another), so two taps on one window never call two tickets to it.
+    // One call at a time per window: the window's row is locked for the claim (SQLite runs transactions
+    // one after another), so two taps on one window never call two tickets to it. On MySQL the row is
+    // locked by writing it, not by FOR UPDATE: a FOR UPDATE lock is one node's own on a Galera cluster,
+    // while a written row is certified on every node, so two taps on two nodes meet at commit (the
+    // loser is told 1213, retried, and finds the window busy). The two writes cancel out.
     const called = await this.tx.run(async (em) => {
-      if (this.tx.isMysql) await em.getRepository(QueueWindowEntity).findOne({ where: { id: w.id }, lock: { mode: 'pessimistic_write' } });
+      if (this.tx.isMysql) await this.touchWindow(em, w.id);
       const tickets = em.getRepository(QueueTicketEntity);
       const busy = await tickets.findOne({ where: { windowId: w.id, day, status: In(['called', 'serving']) }, select: { id: true, number: true } });
       if (busy) throw new DomainError('INVALID_STATE', `本窗口的 ${busy.number} 号还未办结或过号`, { reason: 'window_busy', ticketId: busy.id });
@@ -318,6 +321,13 @@ export class QueueService {
     await this.audit.record({ actorId: caller.id, action: 'queue.ticket.call', objectType: 'queue_ticket', objectId: called.id, data: { windowId: w.id, number: called.number } });
     await this.tellCalled(called.id);
     return this.staffView(called.id);
+  }
+
+  /** Writes the window's row and puts it back (the row lock of callNext, certified across a Galera cluster). */
+  private async touchWindow(em: EntityManager, id: string): Promise<void> {
+    for (const change of ['sort_order + 1', 'sort_order - 1']) {
+      await em.createQueryBuilder().update(QueueWindowEntity).set({ sortOrder: () => change }).where('id = :id', { id }).execute();
+    }
   }
 
   /**
@@ -474,6 +484,25 @@ export class QueueService {
         minutesPastClosing: r.minutesPastClosing,
       };
     });
+  }
+
+  /**
+   * GET /staff/supervision/queues: today's queue of each hall in figures (queue.rules queueFigures) —
+   * the caller's hall for staff, every hall for an admin (or the one asked with `hallId`), longest
+   * queue first. One read of today's tickets (status and place in line only).
+   */
+  async hallFigures(caller: AuthUser, hallIdParam?: string): Promise<HallQueueFigures[]> {
+    const only = caller.roles.includes('admin') && !hallIdParam ? null : staffHall(caller, hallIdParam);
+    const now = this.clock.now();
+    const [halls, tickets] = await Promise.all([
+      this.halls.find({ where: only ? { id: only } : {}, select: { id: true, name: true } }),
+      this.tickets.find({ where: { day: shanghaiDate(now), ...(only ? { hallId: only } : {}) }, select: { id: true, hallId: true, status: true, queuedAt: true } }),
+    ]);
+    const byHall = new Map<string, QueueTicketEntity[]>();
+    for (const t of tickets) byHall.set(t.hallId, [...(byHall.get(t.hallId) ?? []), t]);
+    return halls
+      .map((h) => ({ hallId: h.id, hallName: h.name, ...queueFigures(byHall.get(h.id) ?? [], now) }))
+      .sort((a, b) => b.waiting - a.waiting || b.longestWaitMinutes - a.longestWaitMinutes || a.hallName.localeCompare(b.hallName, 'zh'));
   }
 
   /** NOT_FOUND for an unknown hall. */

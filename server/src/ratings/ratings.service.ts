@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { RATING_LABELS, LINKS } from '@gov/shared';
@@ -49,7 +49,7 @@ export class RatingsService {
   constructor(
     @InjectRepository(RatingEntity) private readonly ratings: Repository<RatingEntity>,
     @InjectRepository(RectificationEntity) private readonly tickets: Repository<RectificationEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly targets: RatingTargets,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,

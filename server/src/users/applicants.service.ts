@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
 import { maskIdNumber, maskName, maskPhone } from '@gov/shared';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { EnterpriseEntity } from '../enterprises/entities/enterprise.entity';
 import { UserEntity } from './entities/user.entity';
 import type { ApplicantView, ApplicantRevealed } from '@gov/shared';
+import { repositories } from '../common/db/repositories';
 export type { ApplicantView, ApplicantRevealed } from '@gov/shared';
 
 /** Who a booking or filing is for and who made it (the row's `userId`, `actorId`, `enterpriseId`). */
@@ -18,9 +19,10 @@ export interface ApplicantRef {
 /** Applicants of bookings and filings for staff screens: masked views, and the audited full reveal. */
 @Injectable()
 export class ApplicantsService {
+  private readonly db = repositories(this.ds, { users: UserEntity, enterprises: EnterpriseEntity });
+
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(EnterpriseEntity) private readonly enterprises: Repository<EnterpriseEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly crypto: CryptoService,
   ) {}
 
@@ -29,8 +31,8 @@ export class ApplicantsService {
     const userIds = [...new Set(rows.flatMap((r) => [r.userId, r.actorId]))];
     const entIds = [...new Set(rows.map((r) => r.enterpriseId).filter((x): x is string => !!x))];
     const [users, ents] = await Promise.all([
-      userIds.length ? this.users.find({ where: { id: In(userIds) } }) : [],
-      entIds.length ? this.enterprises.find({ where: { id: In(entIds) } }) : [],
+      userIds.length ? this.db.users.find({ where: { id: In(userIds) } }) : [],
+      entIds.length ? this.db.enterprises.find({ where: { id: In(entIds) } }) : [],
     ]);
     const user = new Map(users.map((u) => [u.id, u]));
     const ent = new Map(ents.map((e) => [e.id, e]));
@@ -59,15 +61,15 @@ export class ApplicantsService {
     const uIds = [...new Set(userIds)];
     const eIds = [...new Set(enterpriseIds)];
     const [users, ents] = await Promise.all([
-      uIds.length ? this.users.find({ where: { id: In(uIds) }, select: { id: true, realName: true } }) : [],
-      eIds.length ? this.enterprises.find({ where: { id: In(eIds) }, select: { id: true, name: true } }) : [],
+      uIds.length ? this.db.users.find({ where: { id: In(uIds) }, select: { id: true, realName: true } }) : [],
+      eIds.length ? this.db.enterprises.find({ where: { id: In(eIds) }, select: { id: true, name: true } }) : [],
     ]);
     return { people: new Map(users.map((u) => [u.id, maskName(u.realName)])), enterprises: new Map(ents.map((e) => [e.id, e.name])) };
   }
 
   /** The applicant's full name, ID number and phone (the caller audits the reveal). */
   async reveal(userId: string): Promise<ApplicantRevealed> {
-    const u = await this.users.findOne({ where: { id: userId } });
+    const u = await this.db.users.findOne({ where: { id: userId } });
     return {
       userId,
       name: u?.realName ?? null,

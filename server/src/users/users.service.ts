@@ -52,22 +52,22 @@ export class UsersService {
     return this.insertOrFind(u, () => this.findByPhone(phone));
   }
 
+  /** The citizen of this WeChat openid (wx.login), made at its first sign-in. */
   async findOrCreateByWechat(openid: string): Promise<UserEntity> {
-    const find = () => this.users.findOne({ where: { wechatOpenid: openid } });
-    const found = await find();
-    if (found) return found;
-    const u = this.blank('citizen');
-    u.wechatOpenid = openid;
-    return this.insertOrFind(u, find);
+    return this.findOrCreateByPlatform({ wechatOpenid: openid });
   }
 
+  /** The citizen of this Alipay user id, made at its first sign-in. */
   async findOrCreateByAlipay(userId: string): Promise<UserEntity> {
-    const find = () => this.users.findOne({ where: { alipayUserId: userId } });
+    return this.findOrCreateByPlatform({ alipayUserId: userId });
+  }
+
+  /** The citizen of a WeChat or Alipay account, made at its first sign-in (two at once make one: the unique key). */
+  private async findOrCreateByPlatform(account: { wechatOpenid: string } | { alipayUserId: string }): Promise<UserEntity> {
+    const find = () => this.users.findOne({ where: account });
     const found = await find();
     if (found) return found;
-    const u = this.blank('citizen');
-    u.alipayUserId = userId;
-    return this.insertOrFind(u, find);
+    return this.insertOrFind(Object.assign(this.blank('citizen'), account), find);
   }
 
   findByUsername(username: string): Promise<UserEntity | null> {

@@ -97,3 +97,30 @@ export function fakeAlipay(keys: AlipayKeys, appId: string): Promise<FakeServer>
     respond('alipay_system_oauth_token_response', { user_id: `2088${code.slice(5)}`, access_token: 'at', expires_in: 3600 });
   });
 }
+
+/** Fake WeChat and Alipay sign-in servers, and the app settings that send its clients to them. */
+export interface SignInFakes {
+  wx: FakeServer;
+  ali: FakeServer;
+  /** WECHAT_* and ALIPAY_* settings for startTestApp */
+  env: Record<string, string>;
+  /** Stop both servers. */
+  close(): Promise<void>;
+}
+
+/** Start fake WeChat and Alipay servers for the app `wx-<tag>-app` / `ali-<tag>-app` (fresh Alipay keys). */
+export async function fakeSignInProviders(tag: string): Promise<SignInFakes> {
+  const keys = makeAlipayKeys();
+  const wx = await fakeWechat(`wx-${tag}-app`, `wx-${tag}-secret`);
+  const ali = await fakeAlipay(keys, `ali-${tag}-app`);
+  const env = {
+    WECHAT_APPID: `wx-${tag}-app`,
+    WECHAT_SECRET: `wx-${tag}-secret`,
+    WECHAT_API_BASE: wx.url,
+    ALIPAY_APPID: `ali-${tag}-app`,
+    ALIPAY_PRIVATE_KEY: keys.appPrivateKey,
+    ALIPAY_PUBLIC_KEY: keys.alipayPublicKey,
+    ALIPAY_GATEWAY: `${ali.url}/gateway.do`,
+  };
+  return { wx, ali, env, close: async () => void (await Promise.all([wx.close(), ali.close()])) };
+}

@@ -1,6 +1,6 @@
 /** Wire shapes of filings (办件; API.md, Applications). */
 import type { Application, ApplicationMaterial, OnBehalfOf, TimelineEvent } from '../api.types';
-import type { ApplicationStatus, DeliveryMethod, SlaState } from '../enums';
+import type { ApplicationStatus, CommitmentStatus, DeliveryMethod, SlaState } from '../enums';
 import type { DeliveryView } from './certificates';
 import type { UploadLimits } from '../upload.rules';
 import type { RatingState } from './ratings';
@@ -58,6 +58,40 @@ export interface NoticeView {
   items: NoticeItem[];
 }
 
+/**
+ * The filing's 容缺 commitment: the committed materials, those still `owed`, when they are due
+ * (null until acceptance starts the count) and its status.
+ */
+export interface CommitmentView {
+  materialIds: string[];
+  /** committed materials with no file yet */
+  owed: string[];
+  /** ISO instant: the end of the last working day to hand them in; null before acceptance */
+  dueAt: string | null;
+  /** working days left after today until `dueAt` (0 on the last day and after); null before acceptance */
+  daysLeft: number | null;
+  status: CommitmentStatus;
+}
+
+/** One line of a person's or company's credit record (信用记录), as staff see it on a filing. */
+export interface CreditRecordView {
+  id: string;
+  kind: 'commitment_breach';
+  subjectType: 'person' | 'enterprise';
+  /** the filing whose commitment was not kept */
+  applicationId: string;
+  note: string;
+  dueAt: string;
+  recordedAt: string;
+  barUntil: string;
+}
+
+/** The applicant's (or company's) credit record on a filing: barred from 容缺 until `barredUntil` (null: not barred). */
+export interface CreditView {
+  barredUntil: string | null;
+  records: CreditRecordView[];
+}
+
 /** A filing as its applicant sees it (POST/GET /applications, commitment, submit, withdraw). */
 export interface ApplicationView extends Application {
   statusLabel: string;
@@ -66,6 +100,8 @@ export interface ApplicationView extends Application {
   hallName: string;
   keyProject: boolean;
   promisedDays: number;
+  /** 即办: decided and handed over on the spot, no receipt and no promised-days clock */
+  instant: boolean;
   materials: MaterialView[];
   timeline?: TimelineView[];
   dueAt: string | null;
@@ -75,6 +111,12 @@ export interface ApplicationView extends Application {
   acceptedAt: string | null;
   deemedAccepted: boolean;
   receiptNo: string | null;
+  /** YYYY-MM-DD: the working day by which the centre accepts or sends its notice, while it owes that (submitted, prereview_passed) */
+  acceptBy: string | null;
+  /** 容缺: the credit commitment and what it still owes; null without one */
+  commitment: CommitmentView | null;
+  /** 退件: the reasons (status returned) */
+  returnReason: string | null;
   /** the law's pre-review clock while a submission waits: last day and working days left */
   prereview: null | { deadline: string; daysLeft: number };
   /** the current one-time (correction) notice, while the filing waits for the correction */
@@ -94,6 +136,8 @@ export interface ApplicationView extends Application {
   party: PartyView;
   /** the upload limits in force (detail only), so that clients check a file before sending it */
   uploadLimits?: UploadLimits;
+  /** working days from acceptance a 容缺 commitment gives (detail only), for commitmentText */
+  commitmentDays?: number;
 }
 
 /** GET /applications and GET /applications/:id: the filing with the stage it may be rated at. */
@@ -102,6 +146,8 @@ export type RatedApplicationView = ApplicationView & Partial<RatingState>;
 /** A filing as window staff see it. */
 export interface StaffApplicationView extends ApplicationView {
   applicant: ApplicantView;
+  /** the applicant's (or company's) credit record: breached commitments and the 容缺 bar */
+  credit: CreditView;
 }
 
 /** The public progress answer (GET /applications/lookup): no names, phones or ID numbers. */
@@ -165,6 +211,16 @@ export type AdvanceTarget = (typeof ADVANCE_TARGETS)[number];
 /** POST /staff/applications/:id/advance */
 export interface AdvanceRequest {
   to: AdvanceTarget;
+  note?: string;
+}
+
+/** POST /staff/applications/:id/return (退件 after acceptance) */
+export interface ReturnApplicationRequest {
+  reason: string;
+}
+
+/** POST /staff/applications/:id/complete (即办) */
+export interface CompleteApplicationRequest {
   note?: string;
 }
 

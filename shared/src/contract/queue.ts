@@ -134,6 +134,24 @@ export interface CreateWindowBody {
   serviceIds?: string[];
 }
 
+/**
+ * GET /staff/supervision/queues: one hall's queue today as a figure for the supervisor — how many
+ * wait, how many are at a window, how many were served, and how long the first in line has waited.
+ * The caller's hall for staff; every hall for an admin, longest queue first.
+ */
+export interface HallQueueFigures {
+  hallId: string;
+  hallName: string;
+  /** tickets waiting now (every lane) */
+  waiting: number;
+  /** called to a window or being served */
+  atWindow: number;
+  /** finished today */
+  done: number;
+  /** whole minutes the longest-waiting ticket has waited (0 when nobody waits) */
+  longestWaitMinutes: number;
+}
+
 /** 延时服务登记: one ticket finished after the hall's closing time (GET /staff/overtime-services?date=, role supervisor). */
 export interface OvertimeServiceView {
   id: string;

@@ -1,6 +1,6 @@
-import ButtonRow from '../ButtonRow'
+import BottomSheet from '../BottomSheet'
 import { useEffect, useSyncExternalStore } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Text } from '@tarojs/components'
 import {
   PRIVACY_AGREE_BUTTON_ID,
   installPrivacyHandler,
@@ -28,18 +28,11 @@ export default function PrivacySheet() {
 
   if (!weapp || !state.visible) return null
   return (
-    <View className='privacy-sheet' role='dialog' aria-modal='true' aria-label='隐私保护提示'>
-      <View className='privacy-sheet__mask' />
-      <View className='privacy-sheet__panel'>
-        <Text className='privacy-sheet__title'>隐私保护提示</Text>
-        <Text className='privacy-sheet__text'>
-          为了扫码签到、上传办事材料，政务通需要使用您的摄像头、相册或聊天文件。请您阅读并同意
-        </Text>
-        <Text className='privacy-sheet__link' onClick={openPrivacyContract}>
-          {state.contractName}
-        </Text>
-        <Text className='privacy-sheet__text'>同意后方可继续；不同意不影响浏览办事指南。</Text>
-        <ButtonRow className='privacy-sheet__actions'>
+    <BottomSheet
+      title='隐私保护提示'
+      className='privacy-sheet'
+      actions={
+        <>
           <Button className='privacy-sheet__btn privacy-sheet__btn--no' onClick={() => privacyPrompt.disagree()}>
             不同意
           </Button>
@@ -51,8 +44,16 @@ export default function PrivacySheet() {
           >
             同意并继续
           </Button>
-        </ButtonRow>
-      </View>
-    </View>
+        </>
+      }
+    >
+      <Text className='privacy-sheet__text'>
+        为了扫码签到、上传办事材料，政务通需要使用您的摄像头、相册或聊天文件。请您阅读并同意
+      </Text>
+      <Text className='privacy-sheet__link' onClick={openPrivacyContract}>
+        {state.contractName}
+      </Text>
+      <Text className='privacy-sheet__text'>同意后方可继续；不同意不影响浏览办事指南。</Text>
+    </BottomSheet>
   )
 }

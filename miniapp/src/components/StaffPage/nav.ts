@@ -27,11 +27,13 @@ export const STAFF_NAV: StaffNavEntry[] = [
   { label: '预约签到', url: staff('bookings') },
   { label: '叫号', url: staff('queue') },
   { label: '迟到电话', url: staff('late') },
+  { label: '窗口登记', url: staff('registered') },
   { label: '错时预约', url: staff('offhours') },
   { label: '办件', url: staff('filings'), also: [staff('review')] },
   { label: '申诉', url: staff('appeals') },
   { label: '整改', url: staff('rectifications') },
   { label: '回访', url: staff('follow-ups') },
+  { label: '延时服务', url: staff('overtime') },
   { label: '满意度统计', url: admin('stats'), adminOnly: true },
   { label: '常用补正语', url: admin('phrases'), adminOnly: true },
 ]

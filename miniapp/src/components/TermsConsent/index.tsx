@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { needsPrivacyConsent, PRIVACY_TERMS_VERSION } from '@gov/shared'
 import Button from '../AppButton'
+import BottomSheet from '../BottomSheet'
 import PrivacyTerms from '../PrivacyTerms'
 import { accountApi } from '@/api/account'
 import { isH5 } from '@/platform'
@@ -12,7 +13,6 @@ import { session, useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import { signOut } from '@/utils/signOut'
 import './index.scss'
-import ButtonRow from '../ButtonRow'
 
 /** How many pages show the consent now: the tab bar stays hidden while any does. */
 let holding = 0
@@ -61,27 +61,28 @@ export default function TermsConsent() {
   }
 
   return (
-    <View className='terms-consent' role='dialog' aria-modal='true' aria-label='隐私保护指引'>
-      <View className='terms-consent__mask' />
-      <View className='terms-consent__panel'>
-        <Text className='terms-consent__title'>隐私保护指引</Text>
-        <Text className='terms-consent__lead'>
-          {user.consentVersion ? '隐私保护指引已更新，请阅读后确认。' : '欢迎使用政务通。使用前请阅读并同意以下隐私保护指引。'}
-        </Text>
-        {/* a plain scrolling box: on H5 it takes keyboard focus so the text can be scrolled without a pointer */}
-        <View className='terms-consent__body' {...((isH5 ? { tabIndex: 0, role: 'document', 'aria-label': '隐私保护指引全文' } : {}) as object)}>
-          <PrivacyTerms />
-        </View>
-        <FormError message={errors.form} />
-        <ButtonRow className='terms-consent__actions'>
+    <BottomSheet
+      title='隐私保护指引'
+      className='terms-consent'
+      actions={
+        <>
           <Button className='terms-consent__btn' fill='outline' type='default' size='large' disabled={busy !== null} loading={busy === 'decline'} onClick={decline}>
             不同意并退出
           </Button>
           <Button className='terms-consent__btn' type='primary' size='large' disabled={busy !== null} loading={busy === 'agree'} onClick={agree}>
             同意并继续
           </Button>
-        </ButtonRow>
+        </>
+      }
+    >
+      <Text className='terms-consent__lead'>
+        {user.consentVersion ? '隐私保护指引已更新，请阅读后确认。' : '欢迎使用政务通。使用前请阅读并同意以下隐私保护指引。'}
+      </Text>
+      {/* a plain scrolling box: on H5 it takes keyboard focus so the text can be scrolled without a pointer */}
+      <View className='terms-consent__body' {...((isH5 ? { tabIndex: 0, role: 'document', 'aria-label': '隐私保护指引全文' } : {}) as object)}>
+        <PrivacyTerms />
       </View>
-    </View>
+      <FormError message={errors.form} />
+    </BottomSheet>
   )
 }

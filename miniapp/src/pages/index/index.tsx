@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro'
-import Button from '@/components/AppButton'
+import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
 import PageState from '@/components/PageState'
 import ServiceRow from '@/components/ServiceRow'
+import { ServiceSearchBar } from '@/components/ServiceSearch'
 import Tappable from '@/components/Tappable'
 import TodoCard from '@/components/TodoCard'
 import { accountApi } from '@/api/account'
@@ -18,7 +17,7 @@ import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { pendingBrowse, type BrowseMode } from '@/store/browse'
 import { needsPrivacyConsent, PAGES, shanghaiTime } from '@gov/shared'
 import { useSession } from '@/store/session'
-import { settings, useSettings } from '@/store/settings'
+import LargeFontSwitch from '@/components/LargeFontSwitch'
 import { openPage, toast } from '@/utils/nav'
 import './index.scss'
 
@@ -40,7 +39,6 @@ const THEMES: Array<{ key: string; title: string; sub: string; icon: string; mod
 ]
 
 export default function Home() {
-  const { largeFont } = useSettings()
   const [query, setQuery] = useState('')
   const { user, accessToken } = useSession()
   const hot = useAsync(() => catalogApi.search({ page: 1, pageSize: 6 }), [])
@@ -79,20 +77,7 @@ export default function Home() {
           {greeting(new Date())}，{name ?? '欢迎使用政务通'}
         </Text>
         <Text className='home__sub'>查办事指南、预约取号、网上预审，少跑腿</Text>
-        <View className='home__search' role='search'>
-          <Input
-            className='home__search-input'
-            aria-label='搜索办事事项'
-            placeholder='搜索事项，如：营业执照、yyzz'
-            value={query}
-            confirmType='search'
-            onInput={(e) => setQuery(e.detail.value)}
-            onConfirm={search}
-          />
-          <Button className='home__search-btn' type='primary' onClick={search}>
-            搜索
-          </Button>
-        </View>
+        <ServiceSearchBar block='home' placeholder='搜索事项，如：营业执照、yyzz' value={query} onInput={setQuery} onSubmit={search} />
       </View>
 
       {citizen && !todo.error ? <TodoCard todo={todo.data} /> : null}
@@ -126,12 +111,7 @@ export default function Home() {
           <Text className='home__large-title'>大字模式</Text>
           <Text className='muted'>字太小？打开后全部页面的文字和按钮都会变大</Text>
         </View>
-        <Switch
-          aria-label='大字模式'
-          {...({ role: 'switch', 'aria-checked': largeFont ? 'true' : 'false' } as object)}
-          checked={largeFont}
-          onChange={(v: boolean) => settings.setLargeFont(v)}
-        />
+        <LargeFontSwitch />
       </View>
 
       <View className='section-title'>热门事项</View>

@@ -2,7 +2,6 @@ import { ROLE_LABELS } from '@gov/shared'
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Switch } from '@nutui/nutui-react-taro'
 import { ID_TYPE_LABELS } from '@gov/shared'
 import Button from '@/components/AppButton'
 import { api } from '@/api/client'
@@ -14,7 +13,7 @@ import AppPage from '@/components/AppPage'
 import PageState from '@/components/PageState'
 import { ROUTES } from '@/routes'
 import { session, useSession } from '@/store/session'
-import { settings, useSettings } from '@/store/settings'
+import LargeFontSwitch from '@/components/LargeFontSwitch'
 import { toast } from '@/utils/nav'
 import { signOut } from '@/utils/signOut'
 import MeEntries from '@/components/MeEntries'
@@ -31,7 +30,6 @@ const ENTRIES = [
 
 export default function Me() {
   const { user, accessToken } = useSession()
-  const { largeFont } = useSettings()
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const [loggingOut, setLoggingOut] = useState(false)
@@ -158,12 +156,7 @@ export default function Me() {
           <Text className='me__setting-title'>大字模式（适老化）</Text>
           <Text className='muted'>放大全部页面的文字和按钮</Text>
         </View>
-        <Switch
-          aria-label='大字模式'
-          {...({ role: 'switch', 'aria-checked': largeFont ? 'true' : 'false' } as object)}
-          checked={largeFont}
-          onChange={(v: boolean) => settings.setLargeFont(v)}
-        />
+        <LargeFontSwitch />
       </View>
 
       {signedIn && user?.roles.includes('citizen') ? (

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Length, Matches } from 'class-validator';
+import { IsOptionalRowId, IsRowId } from '../../common/validation/row-id';
 
 export class CreateStaffDto {
   @ApiProperty({ example: 'staff02' })
@@ -18,14 +19,9 @@ export class CreateStaffDto {
   @Length(1, 64)
   name!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 36)
+  @IsRowId()
   hallId!: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 36)
+  @IsOptionalRowId()
   departmentId?: string;
 }

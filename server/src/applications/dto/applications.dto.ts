@@ -15,8 +15,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus, DELIVERY_METHODS, DeliveryMethod, SLA_STATES, SlaState } from '@gov/shared';
-import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
-import type { AdvanceRequest, CommitmentRequest, CreateApplicationRequest, DeliverRequest, DeliveryChoiceRequest, PostalAddress, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
+import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
+import type { AdvanceRequest, CommitmentRequest, CompleteApplicationRequest, ReturnApplicationRequest, CreateApplicationRequest, DeliverRequest, DeliveryChoiceRequest, PostalAddress, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
 
 export class CreateApplicationDto implements CreateApplicationRequest {
   @ApiProperty()
@@ -30,10 +30,7 @@ export class CreateApplicationDto implements CreateApplicationRequest {
   @Length(1, 36)
   hallId?: string;
 
-  @ApiPropertyOptional({ type: OnBehalfOfDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OnBehalfOfDto)
+  @IsOptionalOnBehalfOf()
   onBehalfOf?: OnBehalfOfDto;
 }
 
@@ -112,6 +109,21 @@ export class RefuseDto implements RefuseApplicationRequest {
   @IsString()
   @Length(2, 2000)
   reason!: string;
+}
+
+export class ReturnDto implements ReturnApplicationRequest {
+  @ApiProperty({ example: '承诺补交的房屋产权证明逾期未补交，申请材料不齐全' })
+  @IsString()
+  @Length(2, 2000)
+  reason!: string;
+}
+
+export class CompleteDto implements CompleteApplicationRequest {
+  @ApiPropertyOptional({ example: '当场审核通过，证件已当面交付' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
 }
 
 export const ADVANCE_TARGETS = ['under_review', 'approved', 'denied'] as const;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ApplicationStatus, DeliveryMethod, SlaState } from '@gov/shared';
+import type { ApplicationStatus, CommitmentStatus, DeliveryMethod, SlaState } from '@gov/shared';
 import { timeCol } from '../../common/db/column-types';
 
 /** A filing (办件). Times UTC; `dueAt` is the end of the last promised working day in Asia/Shanghai. */
@@ -42,6 +42,12 @@ export class ApplicationEntity {
   @Column({ name: 'delivery_chosen_by', type: 'varchar', length: 16, nullable: true }) deliveryChosenBy!: 'applicant' | 'staff' | null;
   /** the result was ready for collection at the window (ready_for_pickup) */
   @Column(timeCol('ready_at', true)) readyAt!: Date | null;
+  /** 容缺: when the owed materials are due (set at acceptance); null without a commitment */
+  @Column(timeCol('commitment_due_at', true)) commitmentDueAt!: Date | null;
+  /** 容缺: open until every owed material is in (fulfilled) or the due time passes (breached) */
+  @Column({ name: 'commitment_status', type: 'varchar', length: 16, nullable: true }) commitmentStatus!: CommitmentStatus | null;
+  /** 退件: the reasons given to the applicant */
+  @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason!: string | null;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
@@ -29,7 +29,7 @@ interface OAuthAnswer {
 export class AlipayClient {
   private readonly privateKey: string;
 
-  constructor(@Inject(AppConfig) private readonly config: AppConfig) {
+  constructor(private readonly config: AppConfig) {
     // Without a configured key (development) sign with a throwaway one; the real gateway would refuse it.
     this.privateKey =
       config.alipay.privateKeyPem ??

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 import { fetchJson } from './http-json';
@@ -14,7 +14,7 @@ interface Code2SessionAnswer {
 /** The WeChat mini-program server API (base URL configurable: WECHAT_API_BASE). */
 @Injectable()
 export class WechatClient {
-  constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   /** `wx.login` code → openid, through auth.code2Session (GET /sns/jscode2session). */
   async code2Session(code: string): Promise<{ openid: string; unionid: string | null }> {
@@ -49,7 +49,7 @@ interface TokenAnswer {
 export class WechatMessenger {
   private token: { value: string; expiresAt: number } | null = null;
 
-  constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   private async accessToken(force = false): Promise<string> {
     if (!force && this.token && this.token.expiresAt > Date.now()) return this.token.value;

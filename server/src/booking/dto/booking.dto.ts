@@ -11,32 +11,25 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/paging';
-import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
+import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 import { IsOffsetTime } from '../../common/validation/is-offset-time';
 import { AdminSlot, BOOKING_STATUSES, BookingStatus, SLOT_KINDS, SlotKind, CONTACT_OUTCOMES, ContactOutcome, SlotTemplate } from '@gov/shared';
 import type { CheckInRequest, ContactRequest, RegisterBookingRequest, RescheduleRequest, CloseSlotRequest, CreateBookingRequest, CreateSlotTemplateRequest, GenerateSlotsRequest, GenerateSlotsResult, ReasonRequest } from '@gov/shared';
+import { IsOptionalRowId, IsRowId } from '../../common/validation/row-id';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class CreateBookingDto implements CreateBookingRequest {
-  @ApiProperty()
-  @IsString()
-  @Length(1, 36)
+  @IsRowId()
   slotId!: string;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 36)
+  @IsRowId()
   serviceId!: string;
 
-  @ApiPropertyOptional({ type: OnBehalfOfDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OnBehalfOfDto)
+  @IsOptionalOnBehalfOf()
   onBehalfOf?: OnBehalfOfDto;
 }
 
@@ -54,10 +47,7 @@ export class BookingListQuery {
 }
 
 export class SlotQuery {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 36)
+  @IsOptionalRowId()
   hallId?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01' })
@@ -72,8 +62,8 @@ export class SlotQuery {
 }
 
 export class CreateSlotTemplateDto implements CreateSlotTemplateRequest {
-  @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 36) serviceId?: string;
+  @IsRowId() hallId!: string;
+  @IsOptionalRowId() serviceId?: string;
   @ApiProperty({ minimum: 1, maximum: 7, description: '1 = 周一 … 7 = 周日' })
   @Type(() => Number)
   @IsInt()
@@ -86,13 +76,13 @@ export class CreateSlotTemplateDto implements CreateSlotTemplateRequest {
 }
 
 export class GenerateSlotsDto implements GenerateSlotsRequest {
-  @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
+  @IsRowId() hallId!: string;
   @ApiProperty({ example: '2026-12-01' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from!: string;
   @ApiProperty({ example: '2026-12-31' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to!: string;
 }
 
 export class AdminSlotQuery {
-  @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
+  @IsRowId() hallId!: string;
   @ApiProperty({ example: '2026-12-07' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from!: string;
   @ApiProperty({ example: '2026-12-13', description: '至多 31 天' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to!: string;
 }
@@ -143,8 +133,8 @@ export class GenerateResultDto implements GenerateSlotsResult {
 }
 
 export class CreateSlotDto {
-  @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 36) serviceId?: string;
+  @IsRowId() hallId!: string;
+  @IsOptionalRowId() serviceId?: string;
   @ApiProperty({ example: '2026-12-14T09:00:00+08:00' }) @IsOffsetTime() start!: string;
   @ApiProperty({ example: '2026-12-14T09:30:00+08:00' }) @IsOffsetTime() end!: string;
   @ApiProperty({ minimum: 1, maximum: 500 }) @IsInt() @Min(1) @Max(500) capacity!: number;
@@ -175,6 +165,11 @@ export class StaffBookingQuery extends PageQuery {
   @IsIn([...BOOKING_STATUSES, 'late'])
   status?: BookingStatus | 'late';
 
+  @ApiPropertyOptional({ example: '2026-12-01', description: '窗口登记（电话/现场）的预约：当天登记的，不论预约哪天；给出时忽略 date 和 status' })
+  @IsOptional()
+  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  registeredOn?: string;
+
   @ApiPropertyOptional({ description: '管理员可指定大厅' })
   @IsOptional()
   @IsString()
@@ -201,8 +196,8 @@ export class ContactDto implements ContactRequest {
 
 /** POST /staff/bookings */
 export class RegisterBookingDto implements RegisterBookingRequest {
-  @ApiProperty() @IsString() @Length(1, 36) slotId!: string;
-  @ApiProperty() @IsString() @Length(1, 36) serviceId!: string;
+  @IsRowId() slotId!: string;
+  @IsRowId() serviceId!: string;
   @ApiProperty({ example: '张三' }) @IsString() @Length(1, 64) name!: string;
   @ApiProperty({ example: '13800138000' }) @IsString() @Length(1, 24) phone!: string;
   @ApiPropertyOptional({ description: '工作人员核验的居民身份证号' }) @IsOptional() @IsString() @Length(1, 32) idNumber?: string;
@@ -210,5 +205,5 @@ export class RegisterBookingDto implements RegisterBookingRequest {
 
 /** POST /bookings/:id/reschedule */
 export class RescheduleDto implements RescheduleRequest {
-  @ApiProperty() @IsString() @Length(1, 36) slotId!: string;
+  @IsRowId() slotId!: string;
 }

@@ -20,6 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ServiceGuideDto } from './catalog-query.dto';
+import { IsOptionalRowId, IsRowId } from '../../common/validation/row-id';
 
 const notNull = (field: string) => (o: Record<string, unknown>) => o[field] !== null && o[field] !== undefined;
 
@@ -85,10 +86,7 @@ export class HallBodyDto {
 }
 
 export class MaterialBodyDto {
-  @ApiPropertyOptional({ description: '修改已有材料时带上其 id（已提交的办件引用它）；新材料不带' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 36)
+  @IsOptionalRowId({ description: '修改已有材料时带上其 id（已提交的办件引用它）；新材料不带' })
   id?: string;
 
   @ApiProperty({ example: '个体工商户登记（备案）申请书' })
@@ -169,9 +167,7 @@ export class ServiceBodyDto {
   @MaxLength(200)
   subItem?: string | null;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 36)
+  @IsRowId()
   departmentId!: string;
 
   @ApiProperty() @IsString() @Length(1, 5000) scope!: string;
@@ -257,6 +253,11 @@ export class ServiceBodyDto {
   @Min(1)
   @Max(100)
   certificateYears?: number | null;
+
+  @ApiPropertyOptional({ default: false, description: '即办件：窗口当场办结、当场送达，不出具受理通知书、不计承诺时限' })
+  @IsOptional()
+  @IsBoolean()
+  instant?: boolean;
 
   @ApiPropertyOptional({ default: true, description: 'false 则下架（公众不可见）' })
   @IsOptional()

@@ -133,4 +133,5 @@ export class ServiceGuideDto {
   @ApiProperty() departmentName!: string;
   @ApiProperty({ type: String, isArray: true }) keywords!: string[];
   @ApiProperty() onlinePrereview!: boolean;
+  @ApiProperty({ description: '即办件：窗口当场办结' }) instant!: boolean;
 }

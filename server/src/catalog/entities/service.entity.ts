@@ -35,6 +35,8 @@ export class ServiceEntity {
   @Column({ name: 'certificate_type', type: 'varchar', length: 64, nullable: true }) certificateType!: string | null;
   /** years the certificate is valid for; null = 长期 */
   @Column({ name: 'certificate_years', type: 'int', nullable: true }) certificateYears!: number | null;
+  /** 即办: decided and handed over at the window on the spot, no receipt and no promised-days clock (临沂 二(三)1) */
+  @Column({ type: 'boolean', default: false }) instant!: boolean;
   @Column({ type: 'boolean', default: true }) active!: boolean;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;

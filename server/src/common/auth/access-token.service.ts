@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
 import { ROLES as ALL_ROLES, Role } from '@gov/shared';
 import { AppConfig } from '../../config/app-config';
@@ -17,7 +17,7 @@ interface AccessClaims {
 @Injectable()
 export class AccessTokenService {
   constructor(
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     private readonly clock: ClockService,
   ) {}
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 
@@ -8,7 +8,7 @@ import { AppConfig } from '../../config/app-config';
  */
 @Injectable()
 export class CryptoService {
-  constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   encrypt(plain: string): string {
     const iv = randomBytes(12);

@@ -17,6 +17,11 @@ describe('driver-error classification', () => {
     expect(isRetryableTxError(undefined)).toBe(false);
   });
 
+  it("retries TiDB's write conflicts and retryable commit failures too", () => {
+    for (const errno of [8002, 8005, 8022, 8028, 9007]) expect(isRetryableTxError({ driverError: { errno } })).toBe(true);
+    expect(isRetryableTxError({ errno: 8004 })).toBe(false); // transaction too large: retrying will not help
+  });
+
   it('tells a lost or refused connection from other faults', () => {
     expect(isUnavailableError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isUnavailableError({ driverError: { code: 'PROTOCOL_CONNECTION_LOST' } })).toBe(true);

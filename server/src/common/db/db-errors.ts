@@ -36,12 +36,24 @@ export function isDuplicateKey(e: unknown): boolean {
   return codeOf(o) === 'ER_DUP_ENTRY' || errnoOf(o) === MYSQL.DUP_ENTRY || /UNIQUE constraint failed/i.test(String(o.message ?? ''));
 }
 
-/** MySQL/MariaDB: 1213 deadlock, 1205 lock wait timeout; both are safe to retry from the start. */
+/**
+ * TiDB's own numbers for a transaction that was rolled back and may be run again from the start:
+ * 8002 (SELECT … FOR UPDATE lost a commit conflict), 8005 and 9007 (write conflict, optimistic
+ * transactions), 8022 (commit failed, safe to retry), 8028 (the schema changed under the transaction).
+ * In TiDB's default pessimistic mode conflicts come back as MySQL's 1213 and 1205 instead.
+ */
+const TIDB_RETRYABLE = new Set([8002, 8005, 8022, 8028, 9007]);
+
+/**
+ * Safe to retry from the start: MySQL/MariaDB 1213 deadlock (on a Galera cluster also a certification
+ * conflict with a write committed on another node) and 1205 lock wait timeout; TiDB's retryable
+ * conflicts (TIDB_RETRYABLE).
+ */
 export function isRetryableTxError(e: unknown): boolean {
   const o = asDriverError(e);
   if (!o) return false;
   const errno = errnoOf(o);
-  return errno === MYSQL.DEADLOCK || errno === MYSQL.LOCK_WAIT_TIMEOUT || o.code === 'ER_LOCK_DEADLOCK';
+  return errno === MYSQL.DEADLOCK || errno === MYSQL.LOCK_WAIT_TIMEOUT || o.code === 'ER_LOCK_DEADLOCK' || (errno !== undefined && TIDB_RETRYABLE.has(errno));
 }
 
 /** Codes that mean the database (or the network to it) cannot be reached or will not take us now. */

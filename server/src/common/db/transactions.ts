@@ -2,17 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRetryableTxError } from './db-errors';
+import { MAX_TX_ATTEMPTS, retryDelayMs, shouldRetry } from './transactions.rules';
 
 /**
- * Short transactions. On MySQL a deadlock or lock-wait timeout is retried a bounded number of
- * times with jitter; on the embedded SQLite (one connection, sql.js) transactions are queued so
- * that two never interleave.
+ * Short transactions. On MySQL/MariaDB a deadlock or lock-wait timeout (1213, 1205; on a Galera
+ * cluster also a certification conflict, which is reported as 1213) is retried from the start up
+ * to MAX_TX_ATTEMPTS times with exponential backoff and jitter (transactions.rules.ts); on the
+ * embedded SQLite (one connection, sql.js) transactions are queued so that two never interleave.
  */
 @Injectable()
 export class Transactions {
   private readonly logger = new Logger('Transactions');
   private sqliteQueue: Promise<unknown> = Promise.resolve();
-  static readonly MAX_ATTEMPTS = 4;
+  static readonly MAX_ATTEMPTS = MAX_TX_ATTEMPTS;
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
@@ -35,10 +37,15 @@ export class Transactions {
       try {
         return await this.ds.transaction(work);
       } catch (e) {
-        if (!isRetryableTxError(e) || attempt >= Transactions.MAX_ATTEMPTS) throw e;
+        if (!shouldRetry(isRetryableTxError(e), attempt)) throw e;
         this.logger.warn(`transaction retry ${attempt} after ${(e as Error).message}`);
-        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+        await this.pause(retryDelayMs(attempt, Math.random()));
       }
     }
+  }
+
+  /** The wait between tries (a seam for the unit test). */
+  protected pause(ms: number): Promise<void> {
+    return new Promise((r) => setTimeout(r, ms));
   }
 }

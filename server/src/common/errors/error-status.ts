@@ -28,6 +28,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CONFLICT':
     case 'AUDIENCE_MISMATCH':
     case 'NOTHING_CORRECTED':
+    case 'MATERIALS_OUTSTANDING':
       return 409;
     case 'FILE_TOO_LARGE':
       return 413;

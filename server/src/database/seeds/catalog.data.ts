@@ -49,6 +49,7 @@ export interface SeedService {
   keyProject: boolean;     // 重点项目 (e.g. construction permits for major projects)
   /** licence-issuing: the electronic certificate (电子证照) its approval issues, valid `years` (null = 长期) */
   certificate?: { type: string; years: number | null };
+  instant: boolean;        // 即办件: decided and handed over at the window on the spot
 }
 
 // ---------------------------------------------------------------------------
@@ -302,14 +303,15 @@ const HEALTH_DESK: Bodies = { acceptingBody: '清河市卫生健康委员会（�
 const TRANSPORT_DESK: Bodies = { acceptingBody: '清河市交通运输局（市政务服务中心交通窗口）', decidingBody: '清河市交通运输局' };
 
 /** A service as written below: the consult and complaint phones (咨询/监督电话) come from its department; free and not a key project unless said. */
-type ServiceInput = Omit<SeedService, 'consultPhone' | 'complaintPhone' | 'fee' | 'keyProject' | 'departmentKey'> & {
+type ServiceInput = Omit<SeedService, 'consultPhone' | 'complaintPhone' | 'fee' | 'keyProject' | 'instant' | 'departmentKey'> & {
   departmentKey: keyof typeof CONTACTS;
   fee?: SeedFee;
   keyProject?: boolean;
+  instant?: boolean;
 };
 
-function service({ fee = FREE, keyProject = false, ...s }: ServiceInput): SeedService {
-  return { ...s, ...contact(s.departmentKey), fee, keyProject };
+function service({ fee = FREE, keyProject = false, instant = false, ...s }: ServiceInput): SeedService {
+  return { ...s, ...contact(s.departmentKey), fee, keyProject, instant };
 }
 
 // ---------------------------------------------------------------------------
@@ -1047,6 +1049,7 @@ export const SEED_SERVICES: SeedService[] = [
     category: '不动产登记',
     keywords: ['查房产', '房产查询', '无房证明', '查档', '不动产查询'],
     onlinePrereview: false,
+    instant: true,
   }),
 
   // ======================== 民政局 ========================
@@ -1073,6 +1076,7 @@ export const SEED_SERVICES: SeedService[] = [
     category: '婚姻登记',
     keywords: ['结婚', '领证', '结婚证', '扯证', '婚姻登记'],
     onlinePrereview: false,
+    instant: true,
   }),
   service({
     code: 'QH-MZ-002',

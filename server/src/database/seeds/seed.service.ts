@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
 import { performance } from 'node:perf_hooks';
@@ -46,7 +46,7 @@ export class SeedService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Seed');
 
   constructor(
-    @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly config: AppConfig,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly users: UsersService,
     private readonly clock: ClockService,
@@ -193,6 +193,7 @@ export class SeedService implements OnApplicationBootstrap {
             keyProject: s.keyProject,
             certificateType: s.certificate?.type ?? null,
             certificateYears: s.certificate?.years ?? null,
+            instant: s.instant,
             active: true,
             createdAt: now,
             updatedAt: now,

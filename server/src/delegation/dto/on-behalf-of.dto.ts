@@ -1,6 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { ON_BEHALF_TYPES, OnBehalfType } from '@gov/shared';
+import { IsRowId } from '../../common/validation/row-id';
 
 /** In whose name a booking, off-hours request or filing is made: a principal person or an enterprise (see ActingService). */
 export class OnBehalfOfDto {
@@ -8,8 +11,14 @@ export class OnBehalfOfDto {
   @IsIn(ON_BEHALF_TYPES)
   type!: OnBehalfType;
 
-  @ApiProperty()
-  @IsString()
-  @Length(1, 36)
+  @IsRowId()
   id!: string;
+}
+
+/**
+ * The optional `onBehalfOf` of a create request (booking, off-hours request, filing), checked as an
+ * OnBehalfOfDto (400 VALIDATION_FAILED otherwise); left out, the caller acts for themself.
+ */
+export function IsOptionalOnBehalfOf(): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ type: OnBehalfOfDto }), IsOptional(), ValidateNested(), Type(() => OnBehalfOfDto));
 }

@@ -1,22 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { OFFHOURS_REFUSAL_REASONS, OFFHOURS_STATUSES, OffhoursRefusalReason, OffhoursStatus } from '@gov/shared';
-import { OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
+import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 import { IsOffsetTime } from '../../common/validation/is-offset-time';
 import type { ConfirmOffhoursRequest, OffhoursCreateRequest, RefuseOffhoursRequest } from '@gov/shared';
+import { IsRowId } from '../../common/validation/row-id';
 
 export class CreateOffhoursDto implements OffhoursCreateRequest {
-  @ApiProperty() @IsString() @Length(1, 36) serviceId!: string;
-  @ApiProperty() @IsString() @Length(1, 36) hallId!: string;
+  @IsRowId() serviceId!: string;
+  @IsRowId() hallId!: string;
   @ApiProperty({ example: '2026-12-12T10:00:00+08:00' }) @IsOffsetTime() preferredStart!: string;
   @ApiProperty({ example: '2026-12-12T11:00:00+08:00' }) @IsOffsetTime() preferredEnd!: string;
   @ApiPropertyOptional({ example: '白天上班，希望周六上午办理' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
 
-  @ApiPropertyOptional({ type: OnBehalfOfDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => OnBehalfOfDto)
+  @IsOptionalOnBehalfOf()
   onBehalfOf?: OnBehalfOfDto;
 }
 

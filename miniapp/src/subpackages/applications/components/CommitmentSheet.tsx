@@ -3,19 +3,22 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import { isH5 } from '@/platform'
+import { commitmentText } from '@gov/shared'
 import type { MaterialView } from '@/api/filings'
 import ButtonRow from '@/components/ButtonRow'
 
 interface Props {
   materials: MaterialView[]
+  /** working days from acceptance to hand them in (the filing's commitmentDays) */
+  days: number
   busy: boolean
   error: string
   onConfirm: (materialIds: string[]) => void
   onClose: () => void
 }
 
-/** 信用承诺 (容缺受理): pick the missing tolerable materials, read the commitment, confirm. */
-export default function CommitmentSheet({ materials, busy, error, onConfirm, onClose }: Props) {
+/** 信用承诺 (容缺受理): pick the missing tolerable materials, read the commitment (the one text the server stores), confirm. */
+export default function CommitmentSheet({ materials, days, busy, error, onConfirm, onClose }: Props) {
   const [picked, setPicked] = useState<string[]>(materials.map((m) => m.materialId))
   const names = materials.filter((m) => picked.includes(m.materialId)).map((m) => m.name)
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]))
@@ -43,9 +46,7 @@ export default function CommitmentSheet({ materials, busy, error, onConfirm, onC
           )
         })}
         <Text className='sheet__text'>
-          {names.length
-            ? `本人自愿作出信用承诺：申请材料“${names.join('”“')}”暂缺，申请容缺受理，承诺在规定期限内补交；如未按期补交或承诺内容不实，愿意承担相应法律责任，并同意将失信信息记入信用记录。`
-            : '请至少选择一项材料。'}
+          {names.length ? commitmentText(names, days) : '请至少选择一项材料。'}
         </Text>
         <FormError message={error} />
         <ButtonRow className='sheet__actions'>

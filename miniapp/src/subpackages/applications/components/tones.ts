@@ -13,6 +13,7 @@ export const FILING_TONE: Record<string, Tone> = {
   ready_for_pickup: 'warning',
   delivered: 'success',
   withdrawn: 'muted',
+  returned: 'danger',
 }
 
 export { SLA_TONE } from '@/utils/status-tones'

@@ -7,7 +7,7 @@ import PageState from '@/components/PageState'
 import { bookingApi, type RatedBookingView } from '@/api/booking'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { toast } from '@/utils/nav'
-import { dateLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
+import { slotLabel } from '@/utils/time'
 import { SlotRow } from './SlotChooser'
 
 /**
@@ -44,7 +44,7 @@ export default function CentreCancelled({ booking: b, onStale }: { booking: Rate
         <Text className='booking__centre-sub'>为您找到的就近时段</Text>
         <PageState empty={offers.length === 0} emptyText='近期暂无可约时段' emptyHint='可稍后再看，或点“重新预约”选择其他大厅和日期'>
           {offers.map((s) => (
-            <SlotRow key={s.id} slot={s} label={`${dateLabel(shanghaiDate(s.start))} ${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`} actionText='预约此时段' busySlotId={busy} onPick={(slot) => void rebook(slot)} />
+            <SlotRow key={s.id} slot={s} label={slotLabel(s.start, s.end)} actionText='预约此时段' busySlotId={busy} onPick={(slot) => void rebook(slot)} />
           ))}
         </PageState>
         <FormError message={errors.form} />

@@ -17,7 +17,7 @@ import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
-import { dateLabel, dateTimeLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
+import { dateTimeLabel, slotLabel } from '@/utils/time'
 import { bookingTag, OFFHOURS_TONE } from './tones'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
@@ -102,9 +102,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
                       <Text className='list-item__title'>{b.serviceName}</Text>
                       <StatusTag tone={bookingTag(b).tone}>{bookingTag(b).text}</StatusTag>
                     </View>
-                    <Text className='list-item__line'>
-                      {dateLabel(shanghaiDate(b.start))} {shanghaiTime(b.start)}–{shanghaiTime(b.end)}
-                    </Text>
+                    <Text className='list-item__line'>{slotLabel(b.start, b.end)}</Text>
                     <Text className='list-item__line'>
                       {b.hallName}
                       {b.kind === 'offhours' ? ' · 错时办理' : ''}
@@ -130,7 +128,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
                 <View key={w.id} className='list-item'>
                   <View className='list-item__head'>
                     <Text className='list-item__title'>
-                      {w.slot ? `${dateLabel(shanghaiDate(w.slot.start))} ${shanghaiTime(w.slot.start)}–${shanghaiTime(w.slot.end)}` : '候补时段'}
+                      {w.slot ? slotLabel(w.slot.start, w.slot.end) : '候补时段'}
                     </Text>
                     {w.offer ? <StatusTag tone='success'>有空位</StatusTag> : <StatusTag tone='info'>{`第 ${w.position} 位`}</StatusTag>}
                   </View>
@@ -166,9 +164,7 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
               {(offhours.data ?? []).map((r) => (
                 <Tappable key={r.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.offhours, { id: r.id }))}>
                   <View className='list-item__head'>
-                    <Text className='list-item__title'>
-                      {dateLabel(shanghaiDate(r.preferredStart))} {shanghaiTime(r.preferredStart)}–{shanghaiTime(r.preferredEnd)}
-                    </Text>
+                    <Text className='list-item__title'>{slotLabel(r.preferredStart, r.preferredEnd)}</Text>
                     <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABELS[r.status]}</StatusTag>
                   </View>
                   {r.note ? <Text className='list-item__line'>备注：{r.note}</Text> : null}

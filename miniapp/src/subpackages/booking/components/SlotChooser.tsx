@@ -7,7 +7,7 @@ import Segmented from '@/components/Segmented'
 import { bookingApi } from '@/api/booking'
 import { useAsync } from '@/hooks/useAsync'
 import { useBookingHorizon } from '@/hooks/useBookingHorizon'
-import { addDays, dateLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
+import { addDays, dateLabel, shanghaiDate, shanghaiTime, slotLabel } from '@/utils/time'
 
 interface Props {
   serviceId: string
@@ -28,7 +28,7 @@ export function SlotRow({ slot: s, label, actionText, busySlotId, onPick }: { sl
         <Text className='slot__time'>{label}</Text>
         <Text className='slot__left'>{`余 ${s.remaining} 个号`}</Text>
       </View>
-      <Button size='small' type='primary' loading={busySlotId === s.id} disabled={!!busySlotId} aria-label={`${actionText} ${dateLabel(shanghaiDate(s.start))} ${shanghaiTime(s.start)}–${shanghaiTime(s.end)}`} onClick={() => onPick(s)}>
+      <Button size='small' type='primary' loading={busySlotId === s.id} disabled={!!busySlotId} aria-label={`${actionText} ${slotLabel(s.start, s.end)}`} onClick={() => onPick(s)}>
         {actionText}
       </Button>
     </View>

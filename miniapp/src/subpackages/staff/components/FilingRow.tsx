@@ -7,7 +7,7 @@ import { dateLabel, fullDateTime } from '@/utils/time'
 import { FILING_STATUS } from '../labels'
 import FilingTags from './FilingTags'
 
-/** A filing in a staff list (办件, 查找): service, tags, number and applicant, deadlines; tap to review it. */
+/** A filing in a staff list (办件, 查找): service, tags, number and applicant, deadlines, what a 容缺 still owes and the credit record; tap to review it. */
 export default function FilingRow({ filing: f }: { filing: StaffApplicationView }) {
   return (
     <Tappable
@@ -28,7 +28,14 @@ export default function FilingRow({ filing: f }: { filing: StaffApplicationView 
           预审剩余 {f.prereview.daysLeft} 个工作日（{dateLabel(f.prereview.deadline)} 前，逾期视为受理）
         </Text>
       ) : null}
+      {f.acceptBy ? <Text className='st-line'>受理时限 {dateLabel(f.acceptBy)} 前受理或告知</Text> : null}
       {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
+      {f.commitment?.owed.length ? (
+        <Text className={`st-line ${f.commitment.status === 'breached' ? 'field__error' : ''}`}>
+          容缺待补交 {f.commitment.owed.length} 项{f.commitment.dueAt ? `（${dateLabel(f.commitment.dueAt)} 前）` : ''}
+        </Text>
+      ) : null}
+      {f.credit?.records.length ? <Text className='st-line field__error'>信用记录：有容缺承诺未履行</Text> : null}
       {f.submittedAt ? <Text className='st-line'>提交于 {fullDateTime(f.submittedAt)}</Text> : null}
     </Tappable>
   )

@@ -16,7 +16,7 @@ import SubscribeCard from '@/components/SubscribeCard'
 import Tappable from '@/components/Tappable'
 import Timeline, { filingTimeline } from '@/components/Timeline'
 import { errorMessage, isApiError } from '@/api/client'
-import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, LINKS, sizeLabel, SLA_LABELS } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, LINKS, mayHandInOwed, sizeLabel, SLA_LABELS } from '@gov/shared'
 import { filingsApi, partyLabel, type RatedApplicationView, type MaterialView } from '@/api/filings'
 import { useAsync } from '@/hooks/useAsync'
 import { useFormErrors } from '@/hooks/useFormErrors'
@@ -37,6 +37,8 @@ import { useBusy } from '@/hooks/useBusy'
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
 /** a decision has been made: its 决定书 can be downloaded */
 const DECIDED = ['approved', 'denied', 'ready_for_pickup', 'delivered']
+/** what the server gives a 容缺 commitment unless configured (COMMITMENT_DAYS); the detail says it in `commitmentDays` */
+const DEFAULT_COMMITMENT_DAYS = 5
 
 function authorization(): string | undefined {
   const t = session.get().accessToken
@@ -89,6 +91,9 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uplo
   }
 
   const flagged = !!flaggedReason || (m.review && !m.review.ok)
+  // 容缺 kept: after acceptance, an owed material is handed in here until the commitment's due time
+  const owed = !!filing.commitment?.owed.includes(m.materialId)
+  const handIn = !editable && !!m.commitment && mayHandInOwed(filing.status, filing.commitment, new Date())
   return (
     <View
       className={`material ${missing ? 'material--missing' : ''} ${flagged ? 'material--flagged' : ''}`}
@@ -114,6 +119,11 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uplo
         </Text>
       ) : null}
       {missing ? <Text className='material__alert'>缺少此材料，请上传{m.tolerable ? '或签署信用承诺' : ''}</Text> : null}
+      {owed && filing.commitment?.dueAt ? (
+        <Text className='material__alert'>
+          {handIn ? `容缺待补交：请于 ${dateLabel(shanghaiDate(filing.commitment.dueAt))} 前上传` : '容缺材料逾期未补交'}
+        </Text>
+      ) : null}
       {flagged ? <Text className='material__alert'>需补正：{flaggedReason ?? m.review?.reason ?? '请重新上传'}</Text> : null}
       {unchanged ? <Text className='material__alert'>尚未更改：请上传补正后的材料{m.tolerable ? '，或签署信用承诺' : ''}</Text> : null}
 
@@ -145,7 +155,7 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uplo
 
       <FormError message={error} />
 
-      {editable ? (
+      {editable || handIn ? (
         <MaterialUpload
           filingId={filing.id}
           materialId={m.materialId}
@@ -244,6 +254,15 @@ export default function FilingDetail() {
     }, (e) => toast(errorMessage(e)))
   }
 
+  const returnNotice = async () => {
+    if (!f) return
+    try {
+      await openFile({ url: filingsApi.returnPath(f.id), fileName: `退件回执-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
+    } catch (e) {
+      toast(errorMessage(e))
+    }
+  }
+
   const receipt = async () => {
     if (!f) return
     try {
@@ -288,6 +307,7 @@ export default function FilingDetail() {
                   <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
                   {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABELS[f.sla]}</StatusTag> : null}
                   {f.deemedAccepted ? <StatusTag tone='info'>视为受理</StatusTag> : null}
+                  {f.instant ? <StatusTag tone='success'>即办件</StatusTag> : null}
                   {f.onBehalf ? <StatusTag tone='info'>代办</StatusTag> : null}
                 </View>
               </View>
@@ -330,6 +350,36 @@ export default function FilingDetail() {
                     </View>
                   ))}
                   <Text className='banner__line'>除上述材料外，不会再要求补充其他材料。</Text>
+                </View>
+              ) : null}
+
+              {f.commitment?.owed.length && f.commitment.dueAt && f.commitment.status === 'open' ? (
+                <View className='banner banner--warning' role='status'>
+                  <Text className='banner__title'>容缺受理：请补交 {f.commitment.owed.length} 项材料</Text>
+                  <Text className='banner__line'>
+                    补交期限还剩 <Text className='banner__big'>{f.commitment.daysLeft ?? 0}</Text> 个工作日（{dateLabel(shanghaiDate(f.commitment.dueAt))} 前）
+                  </Text>
+                  <Text className='banner__line'>
+                    请在下方“{f.materials.filter((m) => f.commitment?.owed.includes(m.materialId)).map((m) => m.name).join('”“')}”处上传。材料补齐前不能作出准予决定，逾期未补交将记入信用记录。
+                  </Text>
+                </View>
+              ) : null}
+
+              {f.commitment?.status === 'breached' ? (
+                <View className='banner banner--danger' role='alert'>
+                  <Text className='banner__title'>容缺承诺未按期履行</Text>
+                  <Text className='banner__line'>承诺补交的材料未在期限内补交，已记入信用记录，一段时间内不能再申请容缺受理。如有疑问请联系窗口。</Text>
+                </View>
+              ) : null}
+
+              {f.status === 'returned' && f.returnReason ? (
+                <View className='banner banner--danger'>
+                  <Text className='banner__title'>已退件</Text>
+                  <Text className='banner__line'>退件理由：{f.returnReason}</Text>
+                  <Text className='banner__line'>请凭退件回执到窗口领回材料，补齐后可重新申报。</Text>
+                  <Tappable className='link' onTap={() => void returnNotice()}>
+                    <Text>下载退件回执（PDF）</Text>
+                  </Tappable>
                 </View>
               ) : null}
 
@@ -433,6 +483,7 @@ export default function FilingDetail() {
         {sheet && f ? (
           <CommitmentSheet
             materials={committable}
+            days={f.commitmentDays ?? DEFAULT_COMMITMENT_DAYS}
             busy={committing}
             error={commitError}
             onConfirm={(ids) => void commit(ids)}

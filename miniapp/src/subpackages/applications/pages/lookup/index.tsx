@@ -1,5 +1,6 @@
 import { APPLICATION_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
 import FormError from '@/components/FormError'
+import { useBusy } from '@/hooks/useBusy'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import Code from '@/components/Code'
 import { useState } from 'react'
@@ -21,7 +22,7 @@ export default function Lookup() {
   const [number, setNumber] = useState(params.number ? decodeURIComponent(params.number) : '')
   const [tail, setTail] = useState('')
   const errors = useFormErrors<'number' | 'tail'>()
-  const [busy, setBusy] = useState(false)
+  const [busy, whileSearching] = useBusy()
   const [result, setResult] = useState<LookupView | null>(null)
 
   const search = async () => {
@@ -32,16 +33,11 @@ export default function Lookup() {
     if (!/^\d{4}$/.test(t)) next.tail = '请输入申请人手机号后四位'
     errors.set(next)
     if (next.number || next.tail) return
-    setBusy(true)
     setResult(null)
-    try {
+    await whileSearching(async () => {
       setResult(await filingsApi.lookup(n, t))
       errors.clear()
-    } catch (e) {
-      errors.failWith(e, ['number', 'tail'])
-    } finally {
-      setBusy(false)
-    }
+    }, (e) => errors.failWith(e, ['number', 'tail']))
   }
 
   return (

@@ -73,6 +73,11 @@ export default function MyFilings() {
                 {f.status === 'correction_required' && f.notice ? (
                   <Text className='list-item__line'>请于 {dateLabel(f.notice.deadline)} 前补正</Text>
                 ) : null}
+                {f.commitment?.status === 'open' && f.commitment.owed.length && f.commitment.dueAt ? (
+                  <Text className='list-item__line'>
+                    容缺材料待补交 {f.commitment.owed.length} 项，请于 {dateLabel(shanghaiDate(f.commitment.dueAt))} 前补交（还剩 {f.commitment.daysLeft ?? 0} 个工作日）
+                  </Text>
+                ) : null}
               </Tappable>
             ))}
           </PageState>

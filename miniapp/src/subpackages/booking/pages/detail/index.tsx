@@ -6,6 +6,7 @@ import { Image, Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import HallLocation from '@/components/HallLocation'
+import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
 import SignInGate from '@/components/SignInGate'
 import SubscribeCard from '@/components/SubscribeCard'
@@ -13,18 +14,18 @@ import RateEntry from '@/components/RateEntry'
 import StatusTag from '@/components/StatusTag'
 import { bookingTag } from '@/subpackages/booking/components/tones'
 import { bookingApi, type RatedBookingView } from '@/api/booking'
-import { errorMessage } from '@/api/client'
 import { useAsync } from '@/hooks/useAsync'
+import { useBusy } from '@/hooks/useBusy'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { isH5 } from '@/platform'
 import { useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
-import { dateLabel, fullDateTime, shanghaiDate, shanghaiTime } from '@/utils/time'
+import { fullDateTime, shanghaiDate, slotLabel } from '@/utils/time'
 import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
-import { confirmDestructive } from '@/utils/confirm'
+import { confirmDestructive, showFailure } from '@/utils/confirm'
 import CentreCancelled from '@/subpackages/booking/components/CentreCancelled'
 import SlotChooser from '@/subpackages/booking/components/SlotChooser'
 
@@ -61,7 +62,7 @@ export default function BookingDetail() {
   const id = params.id ?? ''
   const { accessToken } = useSession()
   const booking = useAsync(() => bookingApi.get(id), [id, accessToken], !!id && !!accessToken)
-  const [cancelling, setCancelling] = useState(false)
+  const [cancelling, whileCancelling] = useBusy()
   // 改约: the chooser is open; the slot being moved to
   const [rescheduling, setRescheduling] = useState(false)
   const [moving, setMoving] = useState<string | null>(null)
@@ -69,21 +70,15 @@ export default function BookingDetail() {
 
   const cancel = async () => {
     if (!(await confirmDestructive({ title: '取消预约', content: '确定取消这次预约吗？取消后签到码作废，号源会释放给其他人。', confirmText: '确定取消', cancelText: '再想想' }))) return
-    setCancelling(true)
-    try {
+    await whileCancelling(async () => {
       await bookingApi.cancel(id)
       toast('已取消预约', 'success')
       booking.reload()
-    } catch (e) {
-      Taro.showModal({ title: '取消失败', content: errorMessage(e), showCancel: false })
-    } finally {
-      setCancelling(false)
-    }
+    }, (e) => showFailure('取消失败', e))
   }
 
   const reschedule = async (slot: Slot) => {
-    const when = `${dateLabel(shanghaiDate(slot.start))} ${shanghaiTime(slot.start)}–${shanghaiTime(slot.end)}`
-    const ok = await Taro.showModal({ title: '确认改约', content: `改到 ${when}？原时段将释放给其他人，签到码不变。`, confirmText: '确认改约', cancelText: '再想想' })
+    const ok = await Taro.showModal({ title: '确认改约', content: `改到 ${slotLabel(slot.start, slot.end)}？原时段将释放给其他人，签到码不变。`, confirmText: '确认改约', cancelText: '再想想' })
     if (!ok.confirm) return
     setMoving(slot.id)
     try {
@@ -92,7 +87,7 @@ export default function BookingDetail() {
       setRescheduling(false)
       booking.reload()
     } catch (e) {
-      Taro.showModal({ title: '改约失败', content: errorMessage(e), showCancel: false })
+      showFailure('改约失败', e)
     } finally {
       setMoving(null)
     }
@@ -137,36 +132,14 @@ export default function BookingDetail() {
               {b.status === 'cancelled_by_centre' ? <CentreCancelled booking={b} onStale={booking.reload} /> : null}
 
               <View className='card'>
-                <View className='kv'>
-                  <Text className='kv__k'>办理事项</Text>
-                  <Text className='kv__v'>{b.serviceName}</Text>
-                </View>
-                <View className='kv'>
-                  <Text className='kv__k'>预约时间</Text>
-                  <Text className='kv__v'>
-                    {dateLabel(shanghaiDate(b.start))} {shanghaiTime(b.start)}–{shanghaiTime(b.end)}
-                  </Text>
-                </View>
-                <View className='kv'>
-                  <Text className='kv__k'>办理大厅</Text>
-                  <Text className='kv__v'>{b.hallName}</Text>
-                </View>
-                <View className='kv'>
-                  <Text className='kv__k'>大厅地址</Text>
-                  <View className='kv__v'>
-                    <HallLocation name={b.hallName} address={b.hallAddress} latitude={b.hall?.latitude} longitude={b.hall?.longitude} />
-                  </View>
-                </View>
-                <View className='kv'>
-                  <Text className='kv__k'>预约类型</Text>
-                  <Text className='kv__v'>{b.kind === 'offhours' ? '错时/预约办' : b.kind === 'registered' ? '电话/现场登记' : '窗口预约'}</Text>
-                </View>
-                {b.onBehalf ? (
-                  <View className='kv'>
-                    <Text className='kv__k'>代办</Text>
-                    <Text className='kv__v'>此预约由代办人办理，爽约记入被代办人的记录</Text>
-                  </View>
-                ) : null}
+                <KeyValue label='办理事项'>{b.serviceName}</KeyValue>
+                <KeyValue label='预约时间'>{slotLabel(b.start, b.end)}</KeyValue>
+                <KeyValue label='办理大厅'>{b.hallName}</KeyValue>
+                <KeyValue label='大厅地址' block>
+                  <HallLocation name={b.hallName} address={b.hallAddress} latitude={b.hall?.latitude} longitude={b.hall?.longitude} />
+                </KeyValue>
+                <KeyValue label='预约类型'>{b.kind === 'offhours' ? '错时/预约办' : b.kind === 'registered' ? '电话/现场登记' : '窗口预约'}</KeyValue>
+                {b.onBehalf ? <KeyValue label='代办'>此预约由代办人办理，爽约记入被代办人的记录</KeyValue> : null}
               </View>
 
               {params.fresh && b.status === 'booked' ? (

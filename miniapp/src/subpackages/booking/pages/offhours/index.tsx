@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { OFFHOURS_STATUS_LABELS } from '@gov/shared'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import HallLocation from '@/components/HallLocation'
+import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
@@ -12,11 +13,12 @@ import { bookingApi } from '@/api/booking'
 import { catalogApi } from '@/api/catalog'
 import { errorMessage } from '@/api/client'
 import { useAsync } from '@/hooks/useAsync'
+import { useBusy } from '@/hooks/useBusy'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
-import { dateLabel, dateTimeLabel, shanghaiDate, shanghaiTime } from '@/utils/time'
+import { dateTimeLabel, slotLabel } from '@/utils/time'
 import { OFFHOURS_TONE } from '@/subpackages/booking/components/tones'
 import '@/subpackages/booking/components/booking.scss'
 import '@/subpackages/booking/components/offhours.scss'
@@ -28,23 +30,18 @@ function RequestStatus({ id }: { id: string }) {
   const { accessToken } = useSession()
   const req = useAsync(() => bookingApi.offhours(id), [id, accessToken], !!accessToken)
   const service = useAsync(() => catalogApi.guide(req.data!.serviceId), [req.data?.serviceId], !!req.data)
-  const [busy, setBusy] = useState(false)
+  const [busy, whileCancelling] = useBusy()
   usePullRefresh(req.reload)
   const r = req.data
   const hall = service.data?.halls.find((h) => h.id === r?.hallId)
 
   const cancel = async () => {
     if (!(await confirmDestructive({ title: '撤回申请', content: '确定撤回这次错时办理申请吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
-    setBusy(true)
-    try {
+    await whileCancelling(async () => {
       await bookingApi.cancelOffhours(id)
       toast('已撤回')
       req.reload()
-    } catch (e) {
-      toast(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
+    }, (e) => toast(errorMessage(e)))
   }
 
   return (
@@ -52,56 +49,23 @@ function RequestStatus({ id }: { id: string }) {
       {r ? (
         <View>
           <View className='card'>
-            <View className='kv'>
-              <Text className='kv__k'>申请状态</Text>
+            <KeyValue label='申请状态' block>
               <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABELS[r.status]}</StatusTag>
-            </View>
-            <View className='kv'>
-              <Text className='kv__k'>办理事项</Text>
-              <Text className='kv__v'>{service.data?.name ?? '…'}</Text>
-            </View>
-            <View className='kv'>
-              <Text className='kv__k'>办理大厅</Text>
-              <Text className='kv__v'>{hall?.name ?? '…'}</Text>
-            </View>
+            </KeyValue>
+            <KeyValue label='办理事项'>{service.data?.name ?? '…'}</KeyValue>
+            <KeyValue label='办理大厅'>{hall?.name ?? '…'}</KeyValue>
             {hall ? (
-              <View className='kv'>
-                <Text className='kv__k'>大厅地址</Text>
-                <View className='kv__v'>
-                  <HallLocation name={hall.name} address={hall.address} latitude={hall.latitude} longitude={hall.longitude} />
-                </View>
-              </View>
+              <KeyValue label='大厅地址' block>
+                <HallLocation name={hall.name} address={hall.address} latitude={hall.latitude} longitude={hall.longitude} />
+              </KeyValue>
             ) : null}
-            <View className='kv'>
-              <Text className='kv__k'>希望时间</Text>
-              <Text className='kv__v'>
-                {dateLabel(shanghaiDate(r.preferredStart))} {shanghaiTime(r.preferredStart)}–{shanghaiTime(r.preferredEnd)}
-              </Text>
-            </View>
-            {r.note ? (
-              <View className='kv'>
-                <Text className='kv__k'>备注</Text>
-                <Text className='kv__v'>{r.note}</Text>
-              </View>
-            ) : null}
-            {r.staffName ? (
-              <View className='kv'>
-                <Text className='kv__k'>接待人员</Text>
-                <Text className='kv__v'>{r.staffName}</Text>
-              </View>
-            ) : null}
+            <KeyValue label='希望时间'>{slotLabel(r.preferredStart, r.preferredEnd)}</KeyValue>
+            {r.note ? <KeyValue label='备注'>{r.note}</KeyValue> : null}
+            {r.staffName ? <KeyValue label='接待人员'>{r.staffName}</KeyValue> : null}
             {r.status === 'pending' && r.replyBy ? (
-              <View className='kv'>
-                <Text className='kv__k'>答复期限</Text>
-                <Text className='kv__v'>{`${dateTimeLabel(r.replyBy)} 前${r.overdue ? '（已超时，已提醒大厅督办）' : ''}`}</Text>
-              </View>
+              <KeyValue label='答复期限'>{`${dateTimeLabel(r.replyBy)} 前${r.overdue ? '（已超时，已提醒大厅督办）' : ''}`}</KeyValue>
             ) : null}
-            {r.refuseReason ? (
-              <View className='kv'>
-                <Text className='kv__k'>未通过原因</Text>
-                <Text className='kv__v'>{r.refuseReason}</Text>
-              </View>
-            ) : null}
+            {r.refuseReason ? <KeyValue label='未通过原因'>{r.refuseReason}</KeyValue> : null}
           </View>
           {r.status === 'confirmed' && (r.materials.length > 0 || r.materialsNote) ? (
             <View className='card'>

@@ -1,19 +1,19 @@
-import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { LINKS, TICKET_LANE_LABELS, TICKET_STATUS_LABELS, type SubscribeTemplateKey, type TicketView } from '@gov/shared'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
 import ButtonRow from '@/components/ButtonRow'
+import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import SubscribeCard from '@/components/SubscribeCard'
 import { queueApi } from '@/api/queue'
+import { useBusy } from '@/hooks/useBusy'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useSession } from '@/store/session'
-import { errorMessage } from '@/api/client'
-import { confirmDestructive } from '@/utils/confirm'
+import { confirmDestructive, showFailure } from '@/utils/confirm'
 import { openPage, toast } from '@/utils/nav'
 import { shanghaiTime } from '@/utils/time'
 import { useLive } from '@/hooks/useLive'
@@ -59,20 +59,15 @@ export default function TicketPage() {
     },
   })
   usePullRefresh(ticket.reload)
-  const [leaving, setLeaving] = useState(false)
+  const [leaving, whileLeaving] = useBusy()
 
   const leave = async () => {
     if (!(await confirmDestructive({ title: '放弃排队', content: '放弃后此号作废，需要办理时请重新取号。', confirmText: '放弃排队', cancelText: '继续排队' }))) return
-    setLeaving(true)
-    try {
+    await whileLeaving(async () => {
       await queueApi.leave(id)
       toast('已放弃排队')
       ticket.reload()
-    } catch (e) {
-      Taro.showModal({ title: '操作失败', content: errorMessage(e), showCancel: false })
-    } finally {
-      setLeaving(false)
-    }
+    }, (e) => showFailure('操作失败', e))
   }
 
   const t = ticket.data
@@ -115,18 +110,9 @@ export default function TicketPage() {
               </View>
 
               <View className='card'>
-                <View className='kv'>
-                  <Text className='kv__k'>办理事项</Text>
-                  <Text className='kv__v'>{t.serviceName ?? ''}</Text>
-                </View>
-                <View className='kv'>
-                  <Text className='kv__k'>办事大厅</Text>
-                  <Text className='kv__v'>{t.hallName ?? ''}</Text>
-                </View>
-                <View className='kv'>
-                  <Text className='kv__k'>取号时间</Text>
-                  <Text className='kv__v'>{shanghaiTime(t.takenAt)}</Text>
-                </View>
+                <KeyValue label='办理事项'>{t.serviceName ?? ''}</KeyValue>
+                <KeyValue label='办事大厅'>{t.hallName ?? ''}</KeyValue>
+                <KeyValue label='取号时间'>{shanghaiTime(t.takenAt)}</KeyValue>
                 <Text className='muted ticket__live'>{settled(t) ? '' : ticket.mode === 'stream' ? '叫号时本页自动更新并振动提醒' : '本页每隔几秒自动刷新，叫号时振动提醒'}</Text>
               </View>
 

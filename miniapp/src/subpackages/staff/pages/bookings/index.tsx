@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { BOOKING_STATUS_LABELS, type BookingStatus } from '@gov/shared'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
@@ -11,10 +11,11 @@ import StatusTag from '@/components/StatusTag'
 import { staffApi, type StaffBookingView } from '@/api/staff'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { PlatformUnsupportedError, scanCode, supportsScanCode } from '@/platform'
-import { fullDateTime, shanghaiDate, shanghaiTime } from '@/utils/time'
+import { fullDateTime, shanghaiTime } from '@/utils/time'
 import { toast } from '@/utils/nav'
 import ApplicantInfo from '@/subpackages/staff/components/ApplicantInfo'
 import BookingItem from '@/subpackages/staff/components/BookingItem'
+import DayPicker, { dayParam } from '@/subpackages/staff/components/DayPicker'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
@@ -41,7 +42,7 @@ function noShowHint(b: StaffBookingView): string {
 /** The hall's bookings of a day: check in by scanning or typing the code, no-shows, waivers, reinstatement. */
 export default function StaffBookings() {
   const asked = useRouter().params.date
-  const [date, setDay] = useState(asked && /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : shanghaiDate())
+  const [date, setDay] = useState(dayParam(asked))
   const [filter, setFilter] = useState<Filter>('all')
   const { list } = useStaffList((p) => staffApi.bookings({ date, status: filter === 'all' ? undefined : filter }, p), [date, filter])
 
@@ -133,19 +134,7 @@ export default function StaffBookings() {
             ) : null}
           </View>
 
-          <View className='st-toolbar'>
-            <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
-              <View className='st-date' aria-label={`日期 ${date}，点击更改`}>
-                <Text>日期 {date}</Text>
-                <Text className='muted'>更改</Text>
-              </View>
-            </Picker>
-            {date !== shanghaiDate() && (
-              <Button size='small' fill='outline' type='primary' onClick={() => setDate(shanghaiDate())}>
-                回到今天
-              </Button>
-            )}
-          </View>
+          <DayPicker date={date} onChange={setDate} />
           <Segmented label='预约状态' value={filter} options={FILTERS} onChange={setFilter} />
         </>
       }

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import PageState from '@/components/PageState'
+import Section from '@/components/Section'
 import StaffPage from '@/components/StaffPage'
 import { staffLogout } from '@/components/StaffPage/nav'
 import Tappable from '@/components/Tappable'
@@ -11,6 +12,7 @@ import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { useSession } from '@/store/session'
+import { shanghaiDate } from '@/utils/time'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 
@@ -27,7 +29,8 @@ export default function StaffHome() {
   const isAdmin = !!user?.roles.includes('admin')
   const stats = useAsync(
     async () => {
-      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late] = await Promise.all([
+      const today = shanghaiDate()
+      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime] = await Promise.all([
         count(staffApi.bookings({ status: 'booked' }, ONE)),
         count(staffApi.offhours('pending')),
         count(staffApi.filings({ status: 'submitted' }, ONE)),
@@ -38,18 +41,26 @@ export default function StaffHome() {
         count(staffApi.enterprises('pending')),
         count(staffQueueApi.tickets('waiting')),
         count(staffApi.lateBookings(ONE)),
+        count(staffApi.registeredBookings(today, ONE)),
+        count(staffQueueApi.overtime(today)),
       ])
       if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies].every((n) => n === null)) {
         // every call failed: show the error with 重试
         await staffApi.bookings({ status: 'booked' }, ONE)
       }
-      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late }
+      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime }
     },
     [accessToken],
     enabled,
   )
-  usePullRefresh(stats.reload)
+  // the supervisor's figure of the queue: this hall's today (every hall for an admin)
+  const queues = useAsync(() => staffQueueApi.queueFigures(), [accessToken], enabled)
+  usePullRefresh(() => {
+    stats.reload()
+    queues.reload()
+  })
   useReloadOnShow(stats.reload, enabled)
+  useReloadOnShow(queues.reload, enabled)
 
   const s = stats.data
   const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v))
@@ -57,6 +68,8 @@ export default function StaffHome() {
     { key: 'bookings', label: '今日预约', num: s?.bookings, sub: '待签到', url: P('bookings') },
     { key: 'queue', label: '叫号', num: s?.waiting, sub: '等候中', url: P('queue') },
     { key: 'late', label: '迟到电话', num: s?.late, sub: '过时未签到', url: P('late'), alert: !!s?.late },
+    { key: 'registered', label: '窗口登记', num: s?.registered, sub: '今日电话/现场登记', url: P('registered') },
+    { key: 'overtime', label: '延时服务', num: s?.overtime, sub: '今日闭厅后办理', url: P('overtime') },
     { key: 'offhours', label: '错时预约', num: s?.offhours, sub: '待确认', url: P('offhours') },
     { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings') },
     { key: 'appeals', label: '爽约申诉', num: s?.appeals, sub: '待处理', url: P('appeals') },
@@ -109,6 +122,15 @@ export default function StaffHome() {
           )}
         </View>
       </PageState>
+      <Section title={isAdmin ? '各大厅排队' : '本大厅排队'} of={queues} empty={!!queues.data && queues.data.length === 0} emptyText='没有大厅'>
+        {(queues.data ?? []).map((h) => (
+          <View key={h.hallId} className='st-queue-figure' role='group' aria-label={`${h.hallName} 排队`}>
+            <Text className='st-item__title'>{h.hallName}</Text>
+            <Text className={`st-queue-figure__num ${h.longestWaitMinutes >= 30 ? 'st-tile__num--alert' : ''}`}>{`等候 ${h.waiting} 人`}</Text>
+            <Text className='st-line'>{`窗口办理中 ${h.atWindow} · 今日已办结 ${h.done}${h.waiting ? ` · 最长已等 ${h.longestWaitMinutes} 分钟` : ''}`}</Text>
+          </View>
+        ))}
+      </Section>
       <View style={{ margin: '24px 12px' }}>
         <Button block fill='outline' type='danger' onClick={() => void staffLogout()}>
           退出登录

@@ -2,7 +2,7 @@ import Code from '@/components/Code'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { ApplicationStatus, DeliveryMethod } from '@gov/shared'
+import { COMMITMENT_STATUS_LABELS, type ApplicationStatus, type DeliveryMethod } from '@gov/shared'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
@@ -31,18 +31,31 @@ import FilingTags from '@/subpackages/staff/components/FilingTags'
 import { useBusy } from '@/hooks/useBusy'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
-type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | null
+type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | 'return' | 'complete' | null
 
-/** The steps staff may take from a status (受理 / 不予受理, 进入审查, 准予 / 不予许可, 送达), each confirmed in a dialog. */
-const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean }>>> = {
+/**
+ * The steps staff may take from a status, each confirmed in a dialog: 不予受理 at once from 待预审,
+ * 即办 (instant services only) or 受理 / 不予受理 at the window, 进入审查, 准予 / 不予许可, 退件 after
+ * acceptance, 送达.
+ */
+const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean; instantOnly?: boolean }>>> = {
+  submitted: [
+    { action: 'complete', label: '即办：当场办结', instantOnly: true },
+    { action: 'refuse', label: '不予受理', danger: true },
+  ],
   prereview_passed: [
+    { action: 'complete', label: '即办：当场办结', instantOnly: true },
     { action: 'accept', label: '受理' },
     { action: 'refuse', label: '不予受理', danger: true },
   ],
-  accepted: [{ action: 'under_review', label: '进入审查' }],
+  accepted: [
+    { action: 'under_review', label: '进入审查' },
+    { action: 'return', label: '退件', danger: true },
+  ],
   under_review: [
     { action: 'approved', label: '准予许可' },
     { action: 'denied', label: '不予许可', danger: true },
+    { action: 'return', label: '退件', danger: true },
   ],
   approved: [{ action: 'deliver', label: '送达结果' }],
   denied: [{ action: 'deliver', label: '送达结果' }],
@@ -77,7 +90,10 @@ export default function Review() {
     errors.clear()
   }, [f?.id, f?.status])
 
-  const reviewing = f?.status === 'submitted'
+  // the originals check at the window (预审通过) may still send the one notice
+  const [checkingOriginals, setCheckingOriginals] = useState(false)
+  useEffect(() => setCheckingOriginals(false), [f?.id, f?.status])
+  const reviewing = f?.status === 'submitted' || (f?.status === 'prereview_passed' && checkingOriginals)
   const set = (materialId: string, patch: Partial<Draft[string]>) => {
     setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
     errors.changed(materialId)
@@ -102,6 +118,10 @@ export default function Review() {
     errors.clear()
     if (decisions().some((d) => !d.ok)) {
       setConfirming(true)
+      return
+    }
+    if (f.status === 'prereview_passed') {
+      errors.fail('原件核验无误的，请直接受理；需补正的材料请选“需补正”并写明原因')
       return
     }
     await whileBusy(async () => {
@@ -138,6 +158,8 @@ export default function Review() {
     deliver: f?.status === 'ready_for_pickup'
       ? { title: '确认已领取', description: '申请人已到窗口领取办理结果。', confirm: '确认已领取' }
       : { title: '送达结果', description: '按申请人选择的方式送达；未选择的，选择本事项公布的一种方式。', confirm: '确认送达' },
+    return: { title: '退件', label: '退件理由', description: '退回已受理的办件：申请人将收到退件通知，可下载《退件回执》凭回执领回材料。', confirm: '退件', danger: true },
+    complete: { title: '即办：当场办结', label: '办结说明（选填）', description: '即办件当场审核、当场交付结果，不出具受理通知书、不计承诺时限。', confirm: '当场办结', minLength: 0 },
   }
   const dlg = action ? dialog[action] : null
 
@@ -145,6 +167,8 @@ export default function Review() {
     if (!f || !action) return
     if (action === 'accept') await staffApi.accept(f.id)
     else if (action === 'refuse') await staffApi.refuse(f.id, text)
+    else if (action === 'return') await staffApi.returnFiling(f.id, text)
+    else if (action === 'complete') await staffApi.complete(f.id, text)
     else if (action === 'deliver') {
       if (method === 'post' && !/^[A-Za-z0-9-]{6,40}$/.test(trackingNo.trim())) throw new Error('请填写 6-40 位快递单号')
       await staffApi.deliver(f.id, method, method === 'post' ? trackingNo.trim() : undefined)
@@ -173,7 +197,35 @@ export default function Review() {
                     预审剩余 {f.prereview.daysLeft} 个工作日（{dateLabel(f.prereview.deadline)} 前未发出补正告知的，视为自提交之日起受理）
                   </Text>
                 ) : null}
+                {f.acceptBy ? <Text className='st-line'>受理时限：{dateLabel(f.acceptBy)} 前受理或告知（提交后一个工作日内）</Text> : null}
+                {f.instant ? <Text className='st-line'>即办件：当场办结、当场交付，不出具受理通知书</Text> : null}
                 {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
+                {f.commitment ? (
+                  <View className={f.commitment.status === 'breached' || f.commitment.owed.length ? 'st-note' : 'st-line'}>
+                    <Text>
+                      容缺承诺：{COMMITMENT_STATUS_LABELS[f.commitment.status]}
+                      {f.commitment.owed.length
+                        ? `，待补交 ${f.materials.filter((m) => f.commitment?.owed.includes(m.materialId)).map((m) => m.name).join('、')}`
+                        : ''}
+                      {f.commitment.dueAt ? `（补交期限 ${dateLabel(f.commitment.dueAt)}）` : '（自受理之日起计算补交期限）'}
+                      {f.commitment.owed.length ? '。材料补齐前不能准予许可或送达。' : ''}
+                    </Text>
+                  </View>
+                ) : null}
+                {f.credit?.records.length ? (
+                  <View className='st-note' role='note' aria-label='信用记录'>
+                    <Text>
+                      信用记录：有 {f.credit.records.length} 条容缺承诺未履行记录
+                      {f.credit.barredUntil ? `，${dateLabel(f.credit.barredUntil)} 前不得申请容缺受理` : ''}
+                    </Text>
+                    {f.credit.records.map((r) => (
+                      <Text key={r.id} className='st-line'>
+                        {fullDateTime(r.recordedAt)}：{r.note}
+                      </Text>
+                    ))}
+                  </View>
+                ) : null}
+                {f.returnReason ? <Text className='st-line'>退件理由：{f.returnReason}</Text> : null}
                 {f.receiptNo ? <Text className='st-line'>受理编号 <Code>{f.receiptNo}</Code></Text> : null}
                 {f.refuseReason ? <Text className='st-line'>不予受理理由：{f.refuseReason}</Text> : null}
                 {f.decisionNote ? <Text className='st-line'>决定说明：{f.decisionNote}</Text> : null}
@@ -243,6 +295,14 @@ export default function Review() {
                     </View>
                   )
                 })}
+                {f.status === 'prereview_passed' && !checkingOriginals ? (
+                  <>
+                    <Text className='st-line'>窗口核验原件时发现问题的，仍可发出一次性补正告知（只能要求补正已告知或已更换的材料）。</Text>
+                    <Button className='btn-block' block type='warning' fill='outline' onClick={() => setCheckingOriginals(true)}>
+                      原件核验需补正
+                    </Button>
+                  </>
+                ) : null}
                 {reviewing && (
                   <>
                     <FormError message={errors.form} />
@@ -259,7 +319,7 @@ export default function Review() {
               <View className='card'>
                 {NEXT_STEPS[f.status]?.length ? (
                   <ButtonRow className='st-actions'>
-                    {NEXT_STEPS[f.status]?.map((step) => (
+                    {NEXT_STEPS[f.status]?.filter((step) => !step.instantOnly || f.instant).map((step) => (
                       <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => {
                         // the applicant's choice stands; otherwise the first method the service publishes
                         if (step.action === 'deliver') setMethod(f.delivery?.method ?? f.deliveryMethods[0] ?? 'window')
@@ -270,10 +330,10 @@ export default function Review() {
                     ))}
                   </ButtonRow>
                 ) : null}
-                {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft'].includes(f.status) && (
+                {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft', 'returned'].includes(f.status) && (
                   <Text className='st-line'>
                     {f.status === 'submitted'
-                      ? '请先完成预审。'
+                      ? '请先完成预审；依法不予受理的可直接不予受理。'
                       : f.status === 'correction_required'
                         ? '等待申请人补正材料。'
                         : '该办件已办结，无需操作。'}
