@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { sm2 } from 'sm-crypto-v2';
 import { AppConfig } from '../config/app-config';
 
@@ -12,7 +12,7 @@ export const SIGNATURE_ALGORITHM = 'SM2-with-SM3';
  */
 @Injectable()
 export class CertificateSigner {
-  constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
+  constructor(private readonly config: AppConfig) {}
 
   /** The id of the key in use (first 16 hex of SM3 of its public key). */
   get keyId(): string {

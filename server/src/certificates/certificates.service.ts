@@ -1,14 +1,15 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import * as QRCode from 'qrcode';
-import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { LINKS, maskIdNumber } from '@gov/shared';
 import type { CertificateVerifyView, CertificateView } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
+import { Repositories, repositories } from '../common/db/repositories';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { DomainError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
@@ -43,6 +44,9 @@ export interface Holder {
   enterpriseId: string | null;
 }
 
+/** The tables certificates read and write: their own, and the holder's particulars at issue. */
+const TABLES = { certs: CertificateEntity, users: UserEntity, enterprises: EnterpriseEntity };
+
 const cnDate = (ymd: string): string => {
   const [y, m, d] = ymd.split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
@@ -56,9 +60,11 @@ const cnDate = (ymd: string): string => {
  */
 @Injectable()
 export class CertificatesService {
+  private readonly db = repositories(this.ds, TABLES);
+
   constructor(
-    @InjectRepository(CertificateEntity) private readonly certs: Repository<CertificateEntity>,
-    @Inject(AppConfig) private readonly config: AppConfig,
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
     private readonly signer: CertificateSigner,
     private readonly crypto: CryptoService,
     private readonly clock: ClockService,
@@ -76,7 +82,8 @@ export class CertificatesService {
   async issueWithin(em: EntityManager, input: IssueInput): Promise<CertificateEntity> {
     const now = this.clock.now();
     const today = shanghaiDate(now);
-    const holder = await this.holderParticulars(em, input.filing);
+    const tx = repositories(em, TABLES);
+    const holder = await this.holderParticulars(tx, input.filing);
     const row: CertificateEntity = {
       id: newId(),
       applicationId: input.filing.id,
@@ -115,17 +122,17 @@ export class CertificatesService {
     };
     row.content = canonicalJson(content);
     row.signature = this.signer.sign(row.content);
-    await em.insert(CertificateEntity, row);
+    await tx.certs.insert(row);
     return row;
   }
 
   /** A company's name and credit code, or a person's real name and masked ID number. */
-  private async holderParticulars(em: EntityManager, f: IssueInput['filing']): Promise<{ kind: 'person' | 'enterprise'; name: string; idNo: string }> {
+  private async holderParticulars(tx: Repositories<typeof TABLES>, f: IssueInput['filing']): Promise<{ kind: 'person' | 'enterprise'; name: string; idNo: string }> {
     if (f.enterpriseId) {
-      const e = await em.getRepository(EnterpriseEntity).findOne({ where: { id: f.enterpriseId } });
+      const e = await tx.enterprises.findOne({ where: { id: f.enterpriseId } });
       if (e) return { kind: 'enterprise', name: e.name, idNo: e.creditCode };
     }
-    const u = await em.getRepository(UserEntity).findOne({ where: { id: f.userId } });
+    const u = await tx.users.findOne({ where: { id: f.userId } });
     const id = u?.idNumberEnc ? this.crypto.decrypt(u.idNumberEnc) : null;
     return { kind: 'person', name: u?.realName ?? '', idNo: maskIdNumber(id) ?? '' };
   }
@@ -135,7 +142,7 @@ export class CertificatesService {
   /** GET /me/certificates: the caller's own and their companies' certificates, newest first. Raises nothing. */
   async mine(caller: AuthUser): Promise<CertificateView[]> {
     const companies = caller.enterpriseIds ?? [];
-    const rows = await this.certs
+    const rows = await this.db.certs
       .createQueryBuilder('c')
       .where(
         new Brackets((w) => {
@@ -179,7 +186,7 @@ export class CertificatesService {
 
   /** The certificate if the caller holds it (themself or through a company they belong to), else NOT_FOUND. */
   private async held(caller: AuthUser, id: string): Promise<CertificateEntity> {
-    const c = isId(id) ? await this.certs.findOne({ where: { id } }) : null;
+    const c = isId(id) ? await this.db.certs.findOne({ where: { id } }) : null;
     const mine = c && (c.holderUserId === caller.id || (c.holderEnterpriseId !== null && (caller.enterpriseIds ?? []).includes(c.holderEnterpriseId)));
     if (!c || !mine) throw new DomainError('NOT_FOUND', '未找到该证照');
     return c;
@@ -221,7 +228,7 @@ export class CertificatesService {
    * malformed code.
    */
   async verify(code: string): Promise<CertificateVerifyView> {
-    const c = VERIFY_CODE_RE.test(code) ? await this.certs.findOne({ where: { verifyCode: code } }) : null;
+    const c = VERIFY_CODE_RE.test(code) ? await this.db.certs.findOne({ where: { verifyCode: code } }) : null;
     if (!c) throw new DomainError('NOT_FOUND', '未找到该证照，请核对二维码或核验码');
     const content = parseContent(c.content);
     const signatureValid = this.signer.verify(c.content, c.signature, c.keyId) && content !== null && content.verifyCode === c.verifyCode;
@@ -254,7 +261,7 @@ export class CertificatesService {
   async reusableFor(holder: Holder, materials: ReadonlyArray<{ materialId: string; certificateType: string | null }>): Promise<Map<string, CertificateEntity>> {
     const types = [...new Set(materials.flatMap((m) => (m.certificateType ? [m.certificateType] : [])))];
     if (!types.length) return new Map();
-    const held = await this.certs.find({
+    const held = await this.db.certs.find({
       where: holder.enterpriseId ? { holderEnterpriseId: holder.enterpriseId, type: In(types) } : { holderUserId: holder.userId, type: In(types) },
     });
     return reusableCertificates(materials, held, shanghaiDate(this.clock.now()));
@@ -269,13 +276,13 @@ export class CertificatesService {
   /** Certificates by id (unknown ids absent). Raises nothing. */
   async byIds(ids: string[]): Promise<Map<string, CertificateEntity>> {
     const wanted = [...new Set(ids)];
-    const rows = wanted.length ? await this.certs.find({ where: { id: In(wanted) } }) : [];
+    const rows = wanted.length ? await this.db.certs.find({ where: { id: In(wanted) } }) : [];
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** The certificate issued on each of these filings (applicationId → certificate). Raises nothing. */
   async ofFilings(applicationIds: string[]): Promise<Map<string, CertificateEntity>> {
-    const rows = applicationIds.length ? await this.certs.find({ where: { applicationId: In([...new Set(applicationIds)]) } }) : [];
+    const rows = applicationIds.length ? await this.db.certs.find({ where: { applicationId: In([...new Set(applicationIds)]) } }) : [];
     return new Map(rows.map((r) => [r.applicationId, r]));
   }
 }
