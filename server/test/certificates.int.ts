@@ -131,7 +131,7 @@ describe('results and electronic certificates', () => {
       audience: 'person',
       materials: [
         { name: '变更申请书', required: true, tolerable: false },
-        { name: '经营许可证复印件', required: true, tolerable: false, certificateType: LICENCE },
+        { name: '经营许可证复印件', required: true, tolerable: true, certificateType: LICENCE },
       ],
     });
     const guide = must(await api.get(`/api/services/${later.id}`), 200, 'guide');
@@ -141,6 +141,10 @@ describe('results and electronic certificates', () => {
     const [form, licence] = draft.materials;
     expect(licence).toMatchObject({ name: '经营许可证复印件', files: [], reusedFrom: { certificateId, type: LICENCE, number: expect.any(String) } });
     expect(form.reusedFrom).toBeNull();
+    // nothing to promise (容缺) for a paper the certificate already stands for
+    const owe = await api.post(`/api/applications/${draft.id}/commitment`, { materialIds: [licence.materialId] }, { token: holder.token });
+    expectErrorShape(owe, 400, 'VALIDATION_FAILED');
+    expect(JSON.stringify(owe.body.details)).toContain('已由电子证照免提交');
     expect(await uploadPdf(api, holder.token, draft.id, form.materialId)).toBe(201);
     expect(must(await api.post(`/api/applications/${draft.id}/submit`, undefined, { token: holder.token }), 200, 'submit').status).toBe('submitted');
     const detail = must(await api.get(`/api/applications/${draft.id}`, { token: holder.token }), 200, 'detail');

@@ -177,6 +177,12 @@ describe('the receipt (受理通知书)', () => {
     ]);
     expect(receiptLists([{ name: '申请书', files: 1, reused: null, committed: false }], 'x')).toHaveLength(1);
   });
+
+  it('lists a paper owed then handed in after acceptance as received, and an owed paper without a dated commitment as owed', () => {
+    const late = receiptLists([{ name: '场所平面图', files: 1, reused: null, committed: true }], '2026年12月14日');
+    expect(late).toEqual([{ title: '已收取的申请材料', items: ['场所平面图（1 个文件）'] }]);
+    expect(receiptLists([{ name: '场所平面图', files: 0, reused: null, committed: true }], null)[1]).toEqual({ title: '容缺待补交的材料', items: ['场所平面图（容缺受理，待补交）'] });
+  });
 });
 
 describe('the delivery the applicant chooses', () => {

@@ -278,11 +278,14 @@ export class ApplicationsService implements OnModuleInit {
     const rows = await this.kernel.materialsOf(a.id);
     const byId = new Map(rows.map((r) => [r.materialId, r]));
     const wanted = [...new Set(materialIds)];
+    const standing = await this.certificates.inEffect(rows.flatMap((r) => (r.reusedCertificateId ? [r.reusedCertificateId] : [])));
     const problems = wanted
       .map((mid, i) => {
         const r = byId.get(mid);
         if (!r) return { field: `materialIds.${i}`, message: '该材料不在本事项的材料清单中' };
         if (!r.tolerable) return { field: `materialIds.${i}`, message: `“${r.name}”不可容缺，须提交材料` };
+        // 免提交: a certificate in effect already stands for it, nothing to owe
+        if (r.reusedCertificateId && standing.has(r.reusedCertificateId)) return { field: `materialIds.${i}`, message: `“${r.name}”已由电子证照免提交，无需承诺` };
         return null;
       })
       .filter((p): p is { field: string; message: string } => p !== null);

@@ -195,7 +195,9 @@ export default function FilingDetail() {
   const editable = !!f && isEditable(f.status)
   const flagged = new Map((f?.notice?.items ?? []).map((it) => [it.materialId, it.reason]))
   const denied = (f?.timeline ?? []).some((e) => e.action === 'deny')
-  const committable = (f?.materials ?? []).filter((m) => m.tolerable && m.files.length === 0 && !m.commitment)
+  // 即办: decided and handed over on the spot, no 决定书 to download
+  const completedOnSpot = (f?.timeline ?? []).some((e) => e.action === 'complete')
+  const committable = (f?.materials ?? []).filter((m) => m.tolerable && m.files.length === 0 && !m.commitment && !m.reusedFrom)
 
   const submit = async () => {
     if (!f || uploading) return
@@ -409,7 +411,7 @@ export default function FilingDetail() {
                       <Text>下载受理通知书（PDF）</Text>
                     </Tappable>
                   ) : null}
-                  {DECIDED.includes(f.status) ? (
+                  {DECIDED.includes(f.status) && !completedOnSpot ? (
                     <Tappable className='link' onTap={() => void decision()}>
                       <Text>下载{denied ? '不予' : '准予'}许可决定书（PDF）</Text>
                     </Tappable>
