@@ -6,31 +6,47 @@
  *   (b) booking under contention (one slot; many slots) vs the same transaction straight through mysql2
  *   (c) filing list and detail for a user with 200 filings vs the equivalent SQL through mysql2
  *   (d) 20 concurrent 15 MB uploads: peak RSS of the API process vs its RSS at idle
- * Prints a table and writes bench/results.json. Options: BENCH_SECONDS (default 8), BENCH_USERS (300).
+ *   (e) guide detail  GET /api/services/:id (and its conditional GET) vs a bare node:http server
+ *   (f) refusals once a slot is full (SLOT_FULL) vs the booking rate of the same run and one slot read via mysql2
+ *   (g) booking p99 with 500 open ticket streams (SSE, a window calling meanwhile) vs the same round without them
+ *   (h) a 10,000-booking .xlsx export: peak RSS vs idle (under 50 MB), and /api/metrics' booking counters vs (b)'s own counts (bench/exports.js)
+ * Prints a table and writes bench/results.json. Options: BENCH_SECONDS (default 8), BENCH_USERS (300),
+ * BENCH_STREAMS (500), BENCH_ONLY (comma list of search,guide,booking,refusals,streams,filings,uploads,exports).
  */
 const { randomBytes, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
-const { log, run, npm, buildIfStale, ensureInstalled, ensureMariaDb } = require('./lib');
+const { log, run, npm, ensureInstalled } = require('./lib');
 const h = require('./bench/harness');
+const issue19 = require('./bench/exports');
 const { slotRequest } = require('../test/support/slot-request');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
 const USERS = Number(process.env.BENCH_USERS || 300);
 const CONNECTIONS = 32;
+const STREAMS = Number(process.env.BENCH_STREAMS || 500);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : null;
+const wanted = (part) => !ONLY || ONLY.has(part);
 const RESULTS_DIR = path.join(h.ROOT, 'bench');
-const results = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, settings: { seconds: SECONDS, users: USERS, connections: CONNECTIONS } };
+const results = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, settings: { seconds: SECONDS, users: USERS, connections: CONNECTIONS, streams: STREAMS, only: ONLY ? [...ONLY] : 'all' } };
 const rows = [];
 
 const round = (n, d = 1) => Number(Number(n).toFixed(d));
 const row = (what, subject, base, ratio, note = '') => rows.push({ what, subject, base, ratio, note });
 
-async function cannon(opts) {
+/**
+ * autocannon at CONNECTIONS for SECONDS. With `pid` (the API's), also the API process's CPU time per
+ * answered request: a figure the other work on a shared machine hardly moves.
+ */
+async function cannon({ pid, ...opts }) {
   const autocannon = require('autocannon');
+  const cpu0 = pid ? h.cpuMsOf(pid) : 0;
   const r = await autocannon({ connections: CONNECTIONS, duration: SECONDS, pipelining: 1, ...opts });
+  const cpu = pid ? { cpuMsPerReq: round((h.cpuMsOf(pid) - cpu0) / Math.max(1, r.requests.total), 3) } : {};
   return {
+    ...cpu,
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -40,31 +56,40 @@ async function cannon(opts) {
   };
 }
 
-const fmt = (x) => `${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms`;
+const fmt = (x) => `${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms${x.cpuMsPerReq !== undefined ? `, ${x.cpuMsPerReq} ms CPU/req` : ''}`;
 
 // ---- (a) guide search vs a bare node:http server -------------------------------------------
 
-async function benchSearch(srv) {
-  const q = `/api/services?q=${encodeURIComponent('营业执照')}`;
-  const sample = await fetch(srv.url + q);
+/**
+ * A public GET of the API beside a bare node:http server sending the same bytes, both under autocannon;
+ * with `conditional`, also the same GET with If-None-Match (its 304s) when the answer carries an ETag.
+ */
+async function versusBare(srv, p, { conditional = false } = {}) {
+  const sample = await fetch(srv.url + p);
   const bytes = Buffer.from(await sample.arrayBuffer());
-  if (sample.status !== 200) throw new Error(`search answered ${sample.status}`);
+  if (sample.status !== 200) throw new Error(`${p} answered ${sample.status}`);
+  const etag = sample.headers.get('etag');
   const bare = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
     res.end(bytes);
   });
   await new Promise((r) => bare.listen(0, '127.0.0.1', r));
-  const bareUrl = `http://127.0.0.1:${bare.address().port}`;
   try {
-    await cannon({ url: srv.url + q, duration: 2 }); // warm-up (JIT, caches, pool)
-    const api = await cannon({ url: srv.url + q });
-    const base = await cannon({ url: bareUrl + q });
-    results.search = { bytes: bytes.length, api, bare: base, ratio: round(api.rps / base.rps, 3) };
-    row('search 营业执照', fmt(api), fmt(base), `${(results.search.ratio * 100).toFixed(1)}% of bare`, `${bytes.length} B body; non-2xx ${api.non2xx}`);
-    log(`(a) search: API ${fmt(api)}; bare ${fmt(base)}`);
+    await cannon({ url: srv.url + p, duration: 2 }); // warm-up (JIT, caches, pool)
+    const api = await cannon({ url: srv.url + p, pid: srv.pid });
+    const base = await cannon({ url: `http://127.0.0.1:${bare.address().port}${p}` });
+    const cond = conditional && etag ? await cannon({ url: srv.url + p, headers: { 'if-none-match': etag }, pid: srv.pid }) : null;
+    return { bytes: bytes.length, etag: !!etag, api, base, cond };
   } finally {
     await new Promise((r) => bare.close(r));
   }
+}
+
+async function benchSearch(srv) {
+  const { bytes, api, base } = await versusBare(srv, `/api/services?q=${encodeURIComponent('营业执照')}`);
+  results.search = { bytes, api, bare: base, ratio: round(api.rps / base.rps, 3) };
+  row('search 营业执照', fmt(api), fmt(base), `${(results.search.ratio * 100).toFixed(1)}% of bare`, `${bytes} B body; non-2xx ${api.non2xx}`);
+  log(`(a) search: API ${fmt(api)}; bare ${fmt(base)}`);
 }
 
 // ---- (b) booking under contention vs mysql2 ------------------------------------------------
@@ -81,8 +106,11 @@ async function bookingRound(api, users, slotFor, serviceId) {
   const wall = performance.now() - t0;
   const by = {};
   for (const a of answers) by[a.status === 201 ? 'created' : `${a.status} ${a.body && a.body.code}`] = (by[`${a.status === 201 ? 'created' : `${a.status} ${a.body && a.body.code}`}`] || 0) + 1;
-  return { ...h.latencyStats(answers.map((a) => a.ms), wall), outcomes: by };
+  return { ...h.latencyStats(answers.map((a) => a.ms), wall), outcomes: by, answers };
 }
+
+/** The round's figures without the raw answers (for results.json). */
+const strip = ({ answers: _a, ...r }) => r;
 
 async function sqlRound(sqlPool, n, slotFor, serviceId, hallId, day) {
   const one = async (i) => {
@@ -155,8 +183,8 @@ async function benchBooking(srv, ctx) {
   );
   results.booking = {
     users: n,
-    oneSlot: { capacity: oneCap, api: apiOne, mysql2: sqlOne, ratio: round(apiOne.perSec / sqlOne.perSec, 3) },
-    manySlots: { slots: many, capacity: 10, api: apiMany, mysql2: sqlMany, ratio: round(apiMany.perSec / sqlMany.perSec, 3) },
+    oneSlot: { capacity: oneCap, api: strip(apiOne), mysql2: sqlOne, ratio: round(apiOne.perSec / sqlOne.perSec, 3) },
+    manySlots: { slots: many, capacity: 10, api: strip(apiMany), mysql2: sqlMany, ratio: round(apiMany.perSec / sqlMany.perSec, 3) },
     invariant: { slotsWithWrongCount: Number(chk.bad), slotsOverCapacity: Number(chk.overcap) },
   };
   const f = (x) => `${x.perSec} /s, p50 ${x.p50} ms, p99 ${x.p99} ms`;
@@ -165,7 +193,28 @@ async function benchBooking(srv, ctx) {
   log(`(b) booking one slot: API ${f(apiOne)} ${JSON.stringify(apiOne.outcomes)}; mysql2 ${f(sqlOne)} ${JSON.stringify(sqlOne.outcomes)}`);
   log(`(b) booking many slots: API ${f(apiMany)} ${JSON.stringify(apiMany.outcomes)}; mysql2 ${f(sqlMany)} ${JSON.stringify(sqlMany.outcomes)}`);
   if (Number(chk.bad) || Number(chk.overcap)) log(`!! slot counts disagree with bookings: ${JSON.stringify(results.booking.invariant)}`);
+  // for (f): the full slot and the users it refused
+  ctx.fullSlot = { id: slotA, losers: users.filter((_, i) => apiOne.answers[i].status === 409), bookingRate: apiOne.perSec };
 }
+
+/** `work` run by CONNECTIONS loops at once for `seconds`: rate and latency. */
+async function timedLoad(work, seconds = SECONDS) {
+  const lat = [];
+  const until = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, c) => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        await work(c);
+        lat.push(performance.now() - t);
+      }
+    }),
+  );
+  const st = h.latencyStats(lat, performance.now() - t0);
+  return { rps: st.perSec, p50: st.p50, p99: st.p99, n: st.n };
+}
+const sqlLoad = (work) => timedLoad(work, Math.max(3, SECONDS / 2));
 
 // ---- (c) filings: list and detail for a user with 200 filings -------------------------------
 
@@ -203,22 +252,6 @@ async function benchFilings(srv, ctx) {
   const detailApi = await cannon({ url: `${srv.url}/api/applications/${id0}`, headers, duration: Math.max(3, SECONDS / 2) });
 
   // baseline: the rows those answers are made of, straight from mysql2 at the same concurrency
-  const sqlLoad = async (work) => {
-    const lat = [];
-    const until = performance.now() + Math.max(3, SECONDS / 2) * 1000;
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: CONNECTIONS }, async () => {
-        while (performance.now() < until) {
-          const t = performance.now();
-          await work();
-          lat.push(performance.now() - t);
-        }
-      }),
-    );
-    const s = h.latencyStats(lat, performance.now() - t0);
-    return { rps: s.perSec, p50: s.p50, p99: s.p99 };
-  };
   const listSql = await sqlLoad(async () => {
     const [apps] = await sqlPool.query('SELECT * FROM applications WHERE user_id = ? OR actor_id = ? ORDER BY created_at DESC LIMIT 200', [owner.userId, owner.userId]);
     await sqlPool.query('SELECT id, name FROM services WHERE id IN (?)', [[...new Set(apps.map((a) => a.service_id))]]);
@@ -321,6 +354,179 @@ async function benchUploads(srv, ctx, owner) {
   log(`(d) uploads: ${ok}/${N} in ${Math.round(wall)} ms; RSS idle ${results.uploads.idleRssMb} MB → peak ${results.uploads.peakRssMb} MB`);
 }
 
+// ---- (e) guide detail vs a bare node:http server --------------------------------------------
+
+async function benchGuide(srv, ctx) {
+  const { bytes, etag, api, base, cond } = await versusBare(srv, `/api/services/${ctx.serviceId}`, { conditional: true });
+  results.guide = { bytes, etag, api, bare: base, ratio: round(api.rps / base.rps, 3) };
+  row('guide detail', fmt(api), fmt(base), `${(results.guide.ratio * 100).toFixed(1)}% of bare`, `${bytes} B body; non-2xx ${api.non2xx}`);
+  log(`(e) guide: API ${fmt(api)}; bare ${fmt(base)}`);
+  if (cond) {
+    results.guide.conditional = { api: cond, ratio: round(cond.rps / base.rps, 3) };
+    row('guide detail, If-None-Match (304)', fmt(cond), fmt(base), `${(results.guide.conditional.ratio * 100).toFixed(1)}% of bare`, `non-2xx (the 304s) ${cond.non2xx}`);
+    log(`(e) guide 304: API ${fmt(cond)}`);
+  }
+}
+
+// ---- (f) refusals once the slot is full ----------------------------------------------------
+
+async function benchRefusals(srv, ctx) {
+  const { api, sqlPool, serviceId } = ctx;
+  const full = ctx.fullSlot;
+  if (!full || full.losers.length === 0) throw new Error('refusals need the full slot of the booking round');
+  let k = 0;
+  const by = {};
+  await timedLoad(() => api.post('/api/bookings', { slotId: full.id, serviceId }, { token: full.losers[k++ % full.losers.length].token }), 1); // warm-up
+  const cpu0 = h.cpuMsOf(srv.pid);
+  const apiR = await timedLoad(async () => {
+    const a = await api.post('/api/bookings', { slotId: full.id, serviceId }, { token: full.losers[k++ % full.losers.length].token });
+    const key = a.status === 201 ? 'created' : `${a.status} ${a.body && a.body.code}`;
+    by[key] = (by[key] || 0) + 1;
+  });
+  apiR.cpuMsPerReq = round((h.cpuMsOf(srv.pid) - cpu0) / Math.max(1, apiR.n), 3);
+  const sqlR = await timedLoad(() => sqlPool.execute('SELECT booked, held, capacity, active FROM slots WHERE id = ?', [full.id]));
+  results.refusals = {
+    api: { ...apiR, outcomes: by },
+    mysql2OneRead: sqlR,
+    bookingRate: full.bookingRate,
+    timesBookingRate: round(apiR.rps / full.bookingRate, 2),
+    ratioToOneRead: round(apiR.rps / sqlR.rps, 3),
+  };
+  row(
+    'refusals, slot full (SLOT_FULL)',
+    fmt(apiR),
+    `booking (1 slot) ${full.bookingRate}/s; one slot read via mysql2 ${fmt(sqlR)}`,
+    `${results.refusals.timesBookingRate}× booking; ${(results.refusals.ratioToOneRead * 100).toFixed(1)}% of mysql2`,
+    JSON.stringify(by),
+  );
+  log(`(f) refusals: API ${fmt(apiR)} ${JSON.stringify(by)}; mysql2 one read ${fmt(sqlR)}; booking ${full.bookingRate}/s`);
+}
+
+// ---- (g) booking with 500 open ticket streams ----------------------------------------------
+
+/** Opens an SSE stream; resolves once its first event came. `events` counts every event after that. */
+function openStream(srv, p, token) {
+  const u = new URL(srv.url);
+  return new Promise((resolve, reject) => {
+    const s = { events: 0, req: null, closed: false };
+    const timer = setTimeout(() => reject(new Error(`stream ${p}: no first event in 30 s`)), 30_000);
+    s.req = http.get({ host: u.hostname, port: u.port, path: p, agent: false, headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` } }, (res) => {
+      if (res.statusCode !== 200) {
+        clearTimeout(timer);
+        reject(new Error(`stream ${p}: ${res.statusCode}`));
+        res.resume();
+        return;
+      }
+      res.setEncoding('utf8');
+      let buf = '';
+      res.on('data', (chunk) => {
+        buf += chunk;
+        let i;
+        while ((i = buf.indexOf('\n\n')) >= 0) {
+          const ev = buf.slice(0, i);
+          buf = buf.slice(i + 2);
+          if (!/^data:/m.test(ev)) continue;
+          if (s.events++ === 0) {
+            clearTimeout(timer);
+            resolve(s);
+          }
+        }
+      });
+      res.on('close', () => (s.closed = true));
+    });
+    s.req.on('error', (e) => {
+      if (!s.closed) reject(e);
+    });
+  });
+}
+
+async function benchStreams(srv, ctx) {
+  const { api, admin, hallId, serviceId, sqlPool, users } = ctx;
+  const n = users.length;
+  const many = Math.max(2, Math.round(n / 10));
+  const newSlots = async (day) => {
+    const ids = [];
+    for (let i = 0; i < many; i++) {
+      const r = await api.post('/api/admin/slots', slotRequest({ hallId, serviceId, start: startOn(day, 9, i * 5), capacity: 10 }), { token: admin });
+      if (r.status !== 201) throw new Error(`slot ${r.status} ${r.text}`);
+      ids.push(r.body.id);
+    }
+    return ids;
+  };
+  // two rounds without streams and two with them, as A B B A on four days, so that drift over the run
+  // (the database warming, the tables growing) weighs on both sides alike
+  const days = [];
+  for (let d = 6; d < 10; d++) days.push(await newSlots(shanghaiDay(d)));
+  const round_ = (slots) => bookingRound(api, users, (i) => slots[i % many], serviceId);
+  const quietA = await round_(days[0]);
+
+  // STREAMS waiting tickets of today in the hall, held by the bench users (rows as POST /halls/:id/tickets
+  // writes them: taking one through the API is refused after the hall's closing time, and the bench runs at any hour)
+  const today = shanghaiDay(0);
+  const now = new Date();
+  const tickets = [];
+  for (let i = 0; i < STREAMS; i++) {
+    const u = users[i % n];
+    const id = randomUUID();
+    const seq = 5000 + i;
+    tickets.push({ id, token: u.token });
+    await sqlPool.execute(
+      `INSERT INTO queue_tickets (id, hall_id, service_id, day, lane, seq, number, status, user_id, green_requested, green_confirmed, taken_at, queued_at, call_count, requeue_count, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'normal', ?, ?, 'waiting', ?, 0, 0, ?, ?, 0, 0, ?, ?)`,
+      [id, hallId, serviceId, today, seq, `N${seq}`, u.userId, new Date(now.getTime() + i), new Date(now.getTime() + i), now, now],
+    );
+  }
+  const t0 = performance.now();
+  const streams = await h.pool(tickets, 50, (t) => openStream(srv, `/api/tickets/${t.id}/events`, t.token));
+  const openMs = Math.round(performance.now() - t0);
+
+  // a window calls, serves and finishes a ticket every half second meanwhile: every stream moves
+  const win = await api.post(`/api/admin/halls/${hallId}/windows`, { name: `压测窗口${randomBytes(2).toString('hex')}` }, { token: admin });
+  if (win.status !== 201) throw new Error(`window ${win.status} ${win.text}`);
+  let calling = true;
+  let calls = 0;
+  const caller = (async () => {
+    while (calling) {
+      const c = await api.post(`/api/staff/windows/${win.body.id}/call-next`, {}, { token: admin });
+      if (c.status === 200) {
+        calls++;
+        await api.post(`/api/staff/tickets/${c.body.id}/serve`, {}, { token: admin });
+        await api.post(`/api/staff/tickets/${c.body.id}/finish`, {}, { token: admin });
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  })();
+  const eventsBefore = streams.reduce((a, s) => a + s.events, 0);
+  const busyA = await round_(days[1]);
+  const busyB = await round_(days[2]);
+  calling = false;
+  await caller;
+  await new Promise((r) => setTimeout(r, 1500)); // the last call's events
+  const events = streams.reduce((a, s) => a + s.events, 0) - eventsBefore;
+  const stillOpen = streams.filter((s) => !s.closed).length;
+  for (const s of streams) s.req.destroy();
+  await new Promise((r) => setTimeout(r, 1000));
+  const quietB = await round_(days[3]);
+  const merge = (a, b) => ({ ...h.latencyStats([...a.answers, ...b.answers].map((x) => x.ms), a.wallMs + b.wallMs), outcomes: { a: a.outcomes, b: b.outcomes } });
+  const quiet = merge(quietA, quietB);
+  const busy = merge(busyA, busyB);
+
+  results.streams = {
+    streams: STREAMS,
+    openMs,
+    stillOpen,
+    callsDuringRound: calls,
+    eventsDuringRound: events,
+    without: quiet,
+    with: busy,
+    p99Rise: round(busy.p99 / quiet.p99 - 1, 3),
+    goal: 'p99 rises by no more than half (≤ 0.5)',
+  };
+  const f = (x) => `${x.perSec} /s, p50 ${x.p50} ms, p99 ${x.p99} ms`;
+  row(`book with ${STREAMS} ticket streams open`, f(busy), `same round, no streams: ${f(quiet)}`, `p99 ×${round(busy.p99 / quiet.p99, 2)}`, `${calls} calls, ${events} events sent; ${stillOpen}/${STREAMS} streams open`);
+  log(`(g) booking with ${STREAMS} streams: ${f(busy)} ${JSON.stringify(busy.outcomes)}; without: ${f(quiet)} ${JSON.stringify(quiet.outcomes)}; ${calls} calls, ${events} events`);
+}
+
 // ---- main ----------------------------------------------------------------------------------
 
 function printTable() {
@@ -336,16 +542,7 @@ function printTable() {
 async function main() {
   const started = Date.now();
   await ensureInstalled();
-  await ensureMariaDb();
-  await buildIfStale('共享包', path.join(h.ROOT, 'shared/dist/index.js'), ['shared/src'], 'build:shared');
-  await buildIfStale('服务端', path.join(h.ROOT, 'server/dist/main.js'), ['server/src', 'shared/src'], 'build:server');
-
-  const database = await h.createDatabase('zwt_bench');
-  const sms = await h.startFakeSms();
-  const port = await h.freePort();
-  fs.mkdirSync(path.join(h.ROOT, 'test-results'), { recursive: true });
-  const logFile = path.join(h.ROOT, 'test-results', `bench-${database}.log`);
-  const env = h.productionEnv({ database, port, smsUrl: sms.url });
+  const { database, sms, port, logFile, env } = await h.prepare();
   let srv = null;
   let sqlPool = null;
   let api = null;
@@ -379,26 +576,24 @@ async function main() {
     results.setup = { users: USERS, signUpMs: Math.round(performance.now() - t0) };
     const ctx = { api, admin, hallId, serviceId, sqlPool, users };
 
-    await benchSearch(srv);
-    await benchBooking(srv, ctx);
-    const owner = await benchFilings(srv, ctx);
-    await benchUploads(srv, ctx, owner);
+    if (wanted('search')) await benchSearch(srv);
+    if (wanted('guide')) await benchGuide(srv, ctx);
+    const countersBefore = wanted('booking') ? await issue19.bookingCounters(srv, env.METRICS_TOKEN) : null;
+    if (wanted('booking') || wanted('refusals')) await benchBooking(srv, ctx);
+    if (countersBefore) issue19.checkBookingCounters(countersBefore, await issue19.bookingCounters(srv, env.METRICS_TOKEN), [results.booking.oneSlot.api.outcomes, results.booking.manySlots.api.outcomes], { results, row, log });
+    if (wanted('refusals')) await benchRefusals(srv, ctx);
+    if (wanted('streams')) await benchStreams(srv, ctx);
+    const owner = wanted('filings') || wanted('uploads') ? await benchFilings(srv, ctx) : null;
+    if (wanted('uploads')) await benchUploads(srv, ctx, owner);
+    if (wanted('exports')) await issue19.benchExports({ srv, ...ctx }, { results, row, log });
 
     results.totalSeconds = Math.round((Date.now() - started) / 1000);
     printTable();
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    fs.writeFileSync(path.join(RESULTS_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    log(`结果已写入 bench/results.json（用时 ${results.totalSeconds} 秒）`);
+    fs.writeFileSync(path.join(RESULTS_DIR, process.env.BENCH_OUT || 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    log(`结果已写入 bench/${process.env.BENCH_OUT || 'results.json'}（用时 ${results.totalSeconds} 秒）`);
   } finally {
-    api?.close();
-    await sqlPool?.end().catch(() => undefined);
-    if (srv) {
-      srv.child.kill('SIGTERM');
-      await Promise.race([srv.exited, new Promise((r) => setTimeout(r, 10_000))]);
-      srv.child.kill('SIGKILL');
-    }
-    await sms.close();
-    await h.dropDatabase(database).catch(() => undefined);
+    await h.teardown({ api, sqlPool, srv, sms, database });
     fs.rmSync(env.UPLOAD_DIR, { recursive: true, force: true });
   }
 }

@@ -204,6 +204,16 @@ function memOf(pid) {
   }
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (0 where there is none). */
+function cpuMsOf(pid) {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+  } catch {
+    return 0;
+  }
+}
+
 /** Sample VmRSS every `everyMs` until stopped; returns the peak in kB. */
 function sampleRss(pid, everyMs = 20) {
   let peak = 0;
@@ -251,7 +261,39 @@ async function verifiedCitizen(api, sms, p = phone()) {
   return { token, userId: login.body.user.id, phone: p };
 }
 
+/**
+ * What a bench needs before it starts the API: MariaDB up, the shared package and the server built when
+ * stale, a throwaway database, the fake SMS gateway, a free port, a log file and the production environment.
+ */
+async function prepare() {
+  const { buildIfStale, ensureMariaDb } = require('../lib');
+  await ensureMariaDb();
+  await buildIfStale('共享包', path.join(ROOT, 'shared/dist/index.js'), ['shared/src'], 'build:shared');
+  await buildIfStale('服务端', path.join(ROOT, 'server/dist/main.js'), ['server/src', 'shared/src'], 'build:server');
+  const database = await createDatabase('zwt_bench');
+  const sms = await startFakeSms();
+  const port = await freePort();
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  const logFile = path.join(ROOT, 'test-results', `bench-${database}.log`);
+  return { database, sms, port, logFile, env: productionEnv({ database, port, smsUrl: sms.url }) };
+}
+
+/** Stop what a bench started, whatever got started: the client, the pool, the server (SIGTERM, then SIGKILL after 10 s), the fake SMS gateway, the database. */
+async function teardown({ api, sqlPool, srv, sms, database }) {
+  api?.close();
+  await sqlPool?.end().catch(() => undefined);
+  if (srv) {
+    srv.child.kill('SIGTERM');
+    await Promise.race([srv.exited, new Promise((r) => setTimeout(r, 10_000))]);
+    srv.child.kill('SIGKILL');
+  }
+  await sms?.close();
+  if (database) await dropDatabase(database).catch(() => undefined);
+}
+
 module.exports = {
+  prepare,
+  teardown,
   ROOT,
   MYSQL_ROOT_URL,
   freePort,
@@ -264,6 +306,7 @@ module.exports = {
   pool,
   latencyStats,
   memOf,
+  cpuMsOf,
   sampleRss,
   verifiedCitizen,
   idNumber,

@@ -30,6 +30,7 @@ import { HealthController } from './health/health.controller';
 import { FilesModule } from './files/files.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { OffhoursModule } from './offhours/offhours.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { FollowUpsModule } from './follow-ups/follow-ups.module';
@@ -37,6 +38,8 @@ import { DeskModule } from './desk/desk.module';
 import { UsersModule } from './users/users.module';
 import { HallPolicyModule } from './catalog/hall-policy.module';
 import { QueueModule } from './queue/queue.module';
+import { ExportsModule } from './exports/exports.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
@@ -64,6 +67,7 @@ export class AppModule {
         CalendarModule,
         AccessModule,
         NotificationsModule,
+        OutboxModule.forRoot(config),
         BookingModule,
         JobsModule,
         ApplicationsModule,
@@ -78,6 +82,8 @@ export class AppModule {
         DeskModule,
         HallPolicyModule,
         QueueModule,
+        ExportsModule,
+        MetricsModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

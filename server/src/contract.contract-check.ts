@@ -18,6 +18,7 @@ import type { StaffBookingController } from './booking/staff-booking.controller'
 import type { WaitlistController } from './booking/waitlist.controller';
 import type { FollowUpsController } from './follow-ups/follow-ups.controller';
 import type { CatalogController } from './catalog/catalog.controller';
+import type { CachedAnswer, CatalogAnswersService } from './catalog/catalog-answers.service';
 import type { Listed } from './common/paging';
 import type { ClientConfigController } from './health/client-config.controller';
 import type { DelegationController } from './delegation/delegation.controller';
@@ -32,6 +33,8 @@ import type { HallCodeView, HallQueueView, OvertimeServiceView, StaffTicketView,
 
 /** What a controller method answers on the wire (its resolved return type). */
 type Answer<C, K extends keyof C> = C[K] extends (...args: never[]) => infer R ? Awaited<R> : never;
+/** What a route sent from the catalogue's answer cache answers: the view its cached JSON is of. */
+type Cached<C, K extends keyof C> = Answer<C, K> extends CachedAnswer<infer T> ? T : never;
 
 export type ContractCheck = [
   // account and me
@@ -40,9 +43,9 @@ export type ContractCheck = [
   Expect<Equal<Answer<AccountController, 'todo'>, RouteViews['GET /me/todo']>>,
   Expect<Equal<Answer<ClientConfigController, 'get'>, RouteViews['GET /config']>>,
   // catalogue
-  Expect<Equal<Answer<CatalogController, 'services'>, RouteViews['GET /services']>>,
+  Expect<Equal<Cached<CatalogAnswersService, 'search'>, RouteViews['GET /services']>>,
   Expect<Equal<Answer<CatalogController, 'categories'>, RouteViews['GET /services/categories']>>,
-  Expect<Equal<Answer<CatalogController, 'guide'>, RouteViews['GET /services/:id']>>,
+  Expect<Equal<Cached<CatalogAnswersService, 'guide'>, RouteViews['GET /services/:id']>>,
   // bookings
   Expect<Equal<Answer<BookingController, 'serviceSlots'>, RouteViews['GET /services/:id/slots']>>,
   Expect<Equal<Answer<BookingController, 'list'>, RouteViews['GET /bookings']>>,

@@ -3,7 +3,10 @@ import { DataSource } from 'typeorm';
 import { CatalogIndexService } from '../src/catalog/catalog-index.service';
 import { SEED_SERVICES } from '../src/database/seeds/catalog.data';
 import { SeedService } from '../src/database/seeds/seed.service';
-import { expectErrorShape, signIn, staffSignIn } from './helpers/http';
+import { createApp } from '../src/app.factory';
+import { loadConfig } from '../src/config/app-config';
+import { client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
+import { testEnv } from './helpers/test-app';
 import { pdfFacts } from './helpers/pdf';
 import { useTestApp } from '../../test/support/fixture';
 
@@ -394,6 +397,77 @@ describe('catalogue', () => {
       expectErrorShape(await api.put(`/api/admin/services/${randomUUID()}`, serviceBody(), { token: admin }), 404, 'NOT_FOUND');
       expectErrorShape(await api.del(`/api/admin/halls/${randomUUID()}`, { token: admin }), 404, 'NOT_FOUND');
       expectErrorShape(await api.put('/api/admin/departments/nope', { name: 'x' }, { token: admin }), 404, 'NOT_FOUND');
+    });
+  });
+
+  describe('cached answers and conditional GETs', () => {
+    /** The admin's view of a hall, as PUT /admin/halls/:id takes it back, with another name. */
+    const renameHall = async (hallId: string, name: string) => {
+      const halls = (await api.get('/api/admin/halls', { token: admin })).body as Array<Record<string, any>>;
+      const h = halls.find((x) => x.id === hallId)!;
+      const r = await api.put(`/api/admin/halls/${hallId}`, { name, address: h.address, phone: h.phone, hours: h.hours, level: h.level, latitude: h.latitude, longitude: h.longitude, sortOrder: h.sortOrder }, { token: admin });
+      expect(r.status).toBe(200);
+      return h.name as string;
+    };
+
+    it('answers 304 without a body for an unchanged guide, and the new guide with a new ETag once an admin changed it', async () => {
+      const id = await findId('个体工商户设立登记');
+      const first = await api.get(`/api/services/${id}`);
+      expect(first.status).toBe(200);
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^"[\w-]+"$/);
+      expect(first.headers.get('cache-control')).toContain('no-cache');
+
+      const again = await api.get(`/api/services/${id}`, { headers: { 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+      expect(again.text).toBe('');
+      expect((await api.get(`/api/services/${id}`, { headers: { 'if-none-match': `W/${etag}, "other"` } })).status).toBe(304);
+      expect((await api.get(`/api/services/${id}`, { headers: { 'if-none-match': '"stale"' } })).status).toBe(200);
+
+      // a hall of the guide renamed by an admin: the cached guide is rebuilt at once
+      const hallId = first.body.halls[0].id as string;
+      const oldName = await renameHall(hallId, '清河市政务服务中心（新址）');
+      try {
+        const changed = await api.get(`/api/services/${id}`, { headers: { 'if-none-match': etag } });
+        expect(changed.status).toBe(200);
+        expect(changed.body.halls.find((h: { id: string }) => h.id === hallId).name).toBe('清河市政务服务中心（新址）');
+        expect(changed.headers.get('etag')).not.toBe(etag);
+      } finally {
+        await renameHall(hallId, oldName);
+      }
+      // back as it was: the same bytes, the same ETag as before
+      expect((await api.get(`/api/services/${id}`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+    });
+
+    it('serves search and guides from the cache until an admin write moves the catalogue version, on another instance too', async () => {
+      const ds = f.t.app.get(DataSource);
+      const id = await findId('个体工商户设立登记');
+      const original = (await ds.query('SELECT scope FROM services WHERE id = ?', [id]))[0].scope as string;
+      const second = await createApp(loadConfig(testEnv(f.t.database, { SEED_DEMO: '0' })));
+      await second.listen(0, '127.0.0.1');
+      const other = client(`http://127.0.0.1:${(second.getHttpServer().address() as { port: number }).port}`);
+      try {
+        const scope = async (c: typeof api) => (await c.get(`/api/services/${id}`)).body.scope as string;
+        const before = await scope(api);
+        expect(await scope(other)).toBe(before);
+        // a change made behind the API's back is not seen: both instances answer from their caches
+        await ds.query('UPDATE services SET scope = ? WHERE id = ?', ['缓存之外的改动', id]);
+        expect(await scope(api)).toBe(before);
+        expect(await scope(other)).toBe(before);
+
+        // any admin catalogue write moves the version: this instance at once, the other within a second or so
+        const deptId = (await api.get('/api/admin/departments', { token: admin })).body[0];
+        const renamed = await api.put(`/api/admin/departments/${deptId.id}`, { name: deptId.name, sortOrder: deptId.sortOrder }, { token: admin });
+        expect(renamed.status).toBe(200);
+        expect(await scope(api)).toBe('缓存之外的改动');
+        const t0 = Date.now();
+        while ((await scope(other)) !== '缓存之外的改动' && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 100));
+        expect(await scope(other)).toBe('缓存之外的改动');
+        expect(Date.now() - t0).toBeLessThan(3000);
+      } finally {
+        await ds.query('UPDATE services SET scope = ? WHERE id = ?', [original, id]);
+        await second.close();
+      }
     });
   });
 

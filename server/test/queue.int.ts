@@ -1,6 +1,7 @@
 import { Client, expectErrorShape, must } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
 import { openStream } from './helpers/sse';
+import { outboxSettled } from './helpers/outbox';
 import { QueueStreamsService } from '../src/queue/queue-streams.service';
 import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 
@@ -130,6 +131,9 @@ describe('the hall queue', () => {
     const told = (must(await api.get('/api/messages', { token: (await refreshed(api, holder)).token }), 200, 'messages') as Array<{ type: string; title: string; link: string }>).filter((m) => m.type === 'ticket_called');
     expect(told).toHaveLength(2);
     expect(told[0]).toMatchObject({ title: 'A001 号请到1号窗口办理', link: `/subpackages/queue/pages/ticket/index?id=${a1.id}` });
+    // and by SMS at each call, for a holder whose app is closed (issue 19)
+    const texted = (await outboxSettled(f.t.config.database.url!)).filter((d) => d.channel === 'sms' && d.event === 'ticket_called' && d.user_id === holder.user.id);
+    expect(texted.map((d) => d.status)).toEqual(['sent', 'sent']);
     must(await act(a1.id, 'skip'), 200, 'skip');
     expect((await view(holder, a1.id)).canRequeue).toBe(true);
     expectErrorShape(await act(a1.id, 'serve'), 409, 'INVALID_STATE');

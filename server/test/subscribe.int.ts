@@ -2,6 +2,7 @@ import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { client, Client } from './helpers/http';
 import { startTestApp, TestApp } from './helpers/test-app';
 import { fakeWechat, FakeServer } from './fakes/fake-servers';
+import { outboxSettled } from './helpers/outbox';
 import { adminToken, createSlot, serviceAtHall, setClock, staffToken, validIdNumber } from './helpers/world';
 
 /** WeChat subscribe messages through the real client, against a fake WeChat server. */
@@ -46,6 +47,7 @@ describe('WeChat subscribe messages', () => {
     await api.post('/api/admin/jobs/reminders/run', undefined, { token: await adminToken(api) });
     await setClock(api, '2026-12-08T00:30:00.000Z');
     await api.post('/api/admin/jobs/reminders/run', undefined, { token: await adminToken(api) });
+    await outboxSettled(t.config.database.url!);
 
     const sends = wx.requests.filter((r) => r.url.startsWith('/cgi-bin/message/subscribe/send'));
     expect(sends).toHaveLength(1); // one consent, one message; the in-app message centre has both

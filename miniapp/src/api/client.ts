@@ -115,7 +115,8 @@ function toApiError(status: number, body: unknown, headers?: Record<string, stri
 
 export type Query = Record<string, string | number | boolean | null | undefined>
 
-function withQuery(path: string, query?: Query): string {
+/** `path` with the non-empty values of `query` as its query string. */
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path
   const parts: string[] = []
   for (const [k, v] of Object.entries(query)) {

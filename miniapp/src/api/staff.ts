@@ -32,7 +32,7 @@ import type {
   StaffRectificationView,
 } from '@gov/shared'
 import { session } from '../store/session'
-import { API_BASE, request } from './client'
+import { API_BASE, request, withQuery } from './client'
 
 /** Window staff and admin (API.md, Staff). Staff see their hall; admin sees every hall. Shapes: @gov/shared. */
 export type {
@@ -65,6 +65,12 @@ function paged<T>(path: string, query: Record<string, string | undefined>, p: Pa
 const id = (v: string) => encodeURIComponent(v)
 
 export const staffApi = {
+  /** 导出 (API.md Staff exports): paths of the .xlsx downloads, for ExportButton; phone and ID numbers come masked */
+  exports: {
+    bookings: (date: string) => withQuery('/api/staff/exports/bookings.xlsx', { date }),
+    filings: (month: string) => withQuery('/api/staff/exports/applications.xlsx', { month }),
+    satisfaction: (from: string, to: string) => withQuery('/api/staff/exports/satisfaction.xlsx', { from, to }),
+  },
   login: (username: string, password: string) =>
     request<AuthResult>('POST', '/api/auth/staff/login', { body: { username, password }, auth: false }),
 

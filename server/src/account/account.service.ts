@@ -24,6 +24,7 @@ import { SubscribeConsentEntity } from '../notifications/entities/subscribe-cons
 import { NotificationsService } from '../notifications/notifications.service';
 import { OffhoursRequestEntity } from '../offhours/entities/offhours-request.entity';
 import { UserEntity } from '../users/entities/user.entity';
+import { CallerContextCache } from '../common/auth/caller-context.cache';
 import {
   blocksAsSoleAdmin,
   closingBlockedMessage,
@@ -73,6 +74,7 @@ export class AccountService {
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly callers: CallerContextCache,
     private readonly catalog: CatalogService,
   ) {}
 
@@ -149,6 +151,7 @@ export class AccountService {
       await this.audit.record({ actorId: userId, action: 'account.close', objectType: 'user', objectId: userId, data: counts }, em);
       return counts;
     });
+    await this.callers.invalidate(userId); // its tokens stop working on every instance at once
     if (!done) throw new DomainError('UNAUTHENTICATED');
   }
 

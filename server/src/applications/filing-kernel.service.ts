@@ -38,6 +38,7 @@ import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
+import { smsTemplateFor } from '../outbox/outbox.rules';
 
 /** Who does a step: kind, person and display name, and the principal when an agent acts. */
 export interface Actor {
@@ -285,7 +286,8 @@ export class FilingKernel {
    */
   async tell(a: ApplicationEntity, title: string, body: string, dedupeKey?: string): Promise<void> {
     for (const userId of [...new Set([a.userId, a.actorId])]) {
-      await this.notifications.send({ userId, type: 'application', title, body, link: LINKS.filing(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null });
+      // by SMS too for the steps a person must not miss (the status the filing reached)
+      await this.notifications.send({ userId, type: 'application', title, body, link: LINKS.filing(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null, sms: smsTemplateFor('application', a.status) });
     }
   }
 

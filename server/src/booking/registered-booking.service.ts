@@ -81,6 +81,7 @@ export class RegisteredBookingService {
       title: '预约成功',
       body: `工作人员已为您预约 ${when} 在${view.hallName || '大厅'}办理“${view.serviceName}”。请凭预约码 ${booking.code} 按时到窗口签到，不能前往请提前告知。`,
       link: bookingLink(booking.id),
+      sms: null, // the code goes out below, while staff wait to tell the caller
     });
     let smsSent = false;
     try {

@@ -9,7 +9,7 @@ import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
 import { UsersService } from '../users/users.service';
-import { CatalogIndexService } from './catalog-index.service';
+import { CatalogAnswersService } from './catalog-answers.service';
 import { serviceDraftProblems } from './catalog.rules';
 import { CatalogService } from './catalog.service';
 import { CatalogEvents } from './catalog-events';
@@ -28,7 +28,11 @@ const conflict = (field: string, message: string): DomainError => new DomainErro
 export type DepartmentAdminView = ReturnType<typeof departmentView>;
 export type HallAdminView = ReturnType<typeof hallView>;
 
-/** Admin writes to the catalogue. Every write is audited and refreshes this instance's search index at once. */
+/**
+ * Admin writes to the catalogue. Every write is audited and bumps the catalogue version (`record`):
+ * this instance's search index and cached public answers are rebuilt at once, other instances' within
+ * VERSION_CHECK_MS.
+ */
 @Injectable()
 export class AdminCatalogService {
   private readonly db = repositories(this.ds, {
@@ -39,7 +43,7 @@ export class AdminCatalogService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly catalog: CatalogService,
-    private readonly index: CatalogIndexService,
+    private readonly answers: CatalogAnswersService,
     private readonly clock: ClockService,
     private readonly tx: Transactions,
     private readonly events: CatalogEvents,
@@ -58,7 +62,6 @@ export class AdminCatalogService {
     const row = this.db.departments.create({ id: newId(), name: body.name.trim(), sortOrder: body.sortOrder ?? 0, createdAt: now, updatedAt: now });
     await this.write(() => this.db.departments.insert(row), 'name', '该部门名称已存在');
     await this.record(actorId, 'catalog.department.create', 'department', row.id, { name: row.name });
-    await this.index.refresh();
     return departmentView(row);
   }
 
@@ -69,7 +72,6 @@ export class AdminCatalogService {
     row.updatedAt = this.clock.now();
     await this.write(() => this.db.departments.update({ id }, { name: row.name, sortOrder: row.sortOrder, updatedAt: row.updatedAt }), 'name', '该部门名称已存在');
     await this.record(actorId, 'catalog.department.update', 'department', id, { name: row.name });
-    await this.index.refresh();
     return departmentView(row);
   }
 
@@ -79,7 +81,6 @@ export class AdminCatalogService {
     if (await this.users.hasStaffIn({ departmentId: id })) throw conflict('id', '仍有工作人员属于该部门，不能删除');
     await this.db.departments.delete({ id });
     await this.record(actorId, 'catalog.department.delete', 'department', id, { name: row.name });
-    await this.index.refresh();
   }
 
   // ---- halls ----
@@ -173,7 +174,6 @@ export class AdminCatalogService {
       '该事项编码已存在',
     );
     await this.record(actorId, 'catalog.service.create', 'service', id, { code: body.code, name: body.name });
-    await this.index.refresh();
     return this.getService(id);
   }
 
@@ -193,7 +193,6 @@ export class AdminCatalogService {
       '该事项编码已存在',
     );
     await this.record(actorId, 'catalog.service.update', 'service', id, { code: body.code, name: body.name });
-    await this.index.refresh();
     const off = existing.active && body.active === false;
     await this.events.serviceWithdrawn({ serviceId: id, hallIds: off ? null : hallsBefore.filter((h) => !body.hallIds.includes(h)), actorId });
     return this.getService(id);
@@ -207,7 +206,6 @@ export class AdminCatalogService {
     const s = await this.catalog.findService(id, true);
     await this.db.services.update({ id }, { active: false, updatedAt: this.clock.now() });
     await this.record(actorId, 'catalog.service.deactivate', 'service', id, { code: s.code });
-    await this.index.refresh();
     await this.events.serviceWithdrawn({ serviceId: id, hallIds: null, actorId });
   }
 
@@ -333,7 +331,9 @@ export class AdminCatalogService {
     }
   }
 
+  /** After a write committed: audit it, and tell the public answers the catalogue changed. */
   private async record(actorId: string, action: string, objectType: string, objectId: string, data: Record<string, unknown>): Promise<void> {
     await this.audit.record({ actorId, action, objectType, objectId, data });
+    await this.answers.changed();
   }
 }

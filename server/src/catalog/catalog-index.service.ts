@@ -25,6 +25,8 @@ export class CatalogIndexService {
   private readonly logger = new Logger('CatalogIndex');
   private current: IndexedService[] | null = null;
   private builtAt = -Infinity;
+  /** one more after each build: answers made from an older index are stale */
+  generation = 0;
   private building: Promise<IndexedService[]> | null = null;
   /** pinyin of texts seen before: rebuilding an unchanged catalogue costs two queries and no pinyin work */
   private readonly cache = new Map<string, SearchableText>();
@@ -100,6 +102,7 @@ export class CatalogIndexService {
         }));
         this.current = next;
         this.builtAt = performance.now();
+        this.generation++;
         return next;
       } finally {
         this.building = null;

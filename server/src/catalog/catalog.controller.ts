@@ -1,9 +1,11 @@
-import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { type Department, type GuideView, type Hall, type Page, type ServiceSummary } from '@gov/shared';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { type Department, type Hall } from '@gov/shared';
 import { Public } from '../common/auth/auth.decorators';
 import { contentDisposition } from '../files/files.rules';
+import { CachedAnswer, CatalogAnswersService } from './catalog-answers.service';
+import { etagMatches } from './catalog.rules';
 import { CatalogService, CategoryCount } from './catalog.service';
 import {
   CategoryDto,
@@ -15,11 +17,28 @@ import {
   ServicePageDto,
 } from './dto/catalog-query.dto';
 
+/**
+ * A cached catalogue answer with its ETag: 304 without a body when the client's `If-None-Match`
+ * names it, else the JSON. `no-cache`: clients may keep it but ask again (a conditional GET) each time.
+ */
+function sendAnswer<T>(req: Request, res: Response, a: CachedAnswer<T>): void {
+  res.setHeader('ETag', a.etag);
+  res.setHeader('Cache-Control', 'public, no-cache');
+  if (etagMatches(req.headers['if-none-match'], a.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.status(200).type('application/json; charset=utf-8').send(a.body);
+}
+
 @ApiTags('catalogue')
 @Public()
 @Controller()
 export class CatalogController {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly answers: CatalogAnswersService,
+  ) {}
 
   @Get('departments')
   @ApiOkResponse({ type: DepartmentDto, isArray: true })
@@ -33,10 +52,13 @@ export class CatalogController {
     return this.catalog.listHalls();
   }
 
+  /** Search (from the in-process answer cache; `ETag`, 304 on `If-None-Match`). */
   @Get('services')
   @ApiOkResponse({ type: ServicePageDto })
-  services(@Query() q: ServiceListQueryDto): Promise<Page<ServiceSummary>> {
-    return this.catalog.search({
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiResponse({ status: 304, description: '未变化（ETag 相同）' })
+  async services(@Query() q: ServiceListQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const a = await this.answers.search({
       q: q.q,
       category: q.category,
       audience: q.audience,
@@ -45,6 +67,7 @@ export class CatalogController {
       // over 50 is clamped to 50 (not an error); 0, negatives and non-numbers are refused by the DTO
       pageSize: q.pageSize === undefined ? undefined : Number(q.pageSize),
     });
+    sendAnswer(req, res, a);
   }
 
   /** Declared before `services/:id` so that "categories" is never taken for an id. */
@@ -54,10 +77,13 @@ export class CatalogController {
     return this.catalog.categories(q.audience);
   }
 
+  /** The guide (from the in-process answer cache; `ETag`, 304 on `If-None-Match` while it is unchanged). */
   @Get('services/:id')
   @ApiOkResponse({ type: ServiceGuideDto })
-  guide(@Param('id') id: string): Promise<GuideView> {
-    return this.catalog.guide(id);
+  @ApiHeader({ name: 'If-None-Match', required: false })
+  @ApiResponse({ status: 304, description: '未变化（ETag 相同）' })
+  async guide(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    sendAnswer(req, res, await this.answers.guide(id));
   }
 
   @Get('services/:id/materials/:materialId/template')

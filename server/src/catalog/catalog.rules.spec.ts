@@ -1,4 +1,4 @@
-import { blankForm, BlankFormInput, blankFormFileName, formKind, serviceDraftProblems, ServiceDraft } from './catalog.rules';
+import { blankForm, BlankFormInput, blankFormFileName, etagMatches, etagOf, formKind, serviceDraftProblems, ServiceDraft } from './catalog.rules';
 
 describe('serviceDraftProblems', () => {
   const ok: ServiceDraft = {
@@ -99,5 +99,26 @@ describe('blank forms', () => {
   it('names the file after the form, as PDF, without path characters', () => {
     expect(blankFormFileName('不动产登记申请书')).toBe('不动产登记申请书.pdf');
     expect(blankFormFileName('a/b:c')).toBe('a_b_c.pdf');
+  });
+});
+
+describe('etagOf and etagMatches (conditional GETs of guides)', () => {
+  const tag = etagOf('{"id":"a"}');
+  it('gives the same strong tag for the same bytes and another for other bytes', () => {
+    expect(tag).toMatch(/^"[\w-]{27}"$/);
+    expect(etagOf('{"id":"a"}')).toBe(tag);
+    expect(etagOf('{"id":"b"}')).not.toBe(tag);
+  });
+  it('matches the tag itself, its weak form, a list holding it, and *', () => {
+    expect(etagMatches(tag, tag)).toBe(true);
+    expect(etagMatches(`W/${tag}`, tag)).toBe(true);
+    expect(etagMatches(`"x", ${tag}`, tag)).toBe(true);
+    expect(etagMatches('*', tag)).toBe(true);
+  });
+  it('does not match nothing, another tag or the tag without its quotes', () => {
+    expect(etagMatches(undefined, tag)).toBe(false);
+    expect(etagMatches('', tag)).toBe(false);
+    expect(etagMatches('"x"', tag)).toBe(false);
+    expect(etagMatches(tag.slice(1, -1), tag)).toBe(false);
   });
 });

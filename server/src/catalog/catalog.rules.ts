@@ -1,4 +1,5 @@
 import { MATERIAL_FORM_LABELS, type FieldError, type MaterialForm } from '@gov/shared';
+import { createHash } from 'node:crypto';
 
 /** Catalogue rules, pure: the checks on an admin's service, and the blank forms of materials. */
 
@@ -169,3 +170,18 @@ export function blankForm(input: BlankFormInput): BlankForm {
 
 /** The file name of a blank form: its title, as PDF. */
 export const blankFormFileName = (templateName: string): string => `${templateName.replace(/[\\/:*?"<>|]/g, '_')}.pdf`;
+
+/** A strong ETag of a body: the same bytes give the same tag on every instance. */
+export const etagOf = (body: string): string => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+/**
+ * Whether an `If-None-Match` header names this ETag (RFC 9110 §13.1.2: weak comparison, a list, or `*`).
+ */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const bare = etag.replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === bare;
+  });
+}

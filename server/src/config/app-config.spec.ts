@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './app-config';
+import { SMS_TEMPLATE_KEYS } from './sms-templates';
 
 const problems = (env: Record<string, string>): string[] => {
   try {
@@ -26,6 +27,13 @@ describe('loadConfig', () => {
     expect(c.database.type).toBe('mysql');
     expect(c.seedDemo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:3306/zwt', SEED_DEMO: '1' }).seedDemo).toBe(true);
+  });
+
+  it('takes a metrics token only when it is long enough to guard the metrics', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: 'scrape-token-0123456789' }).metricsToken).toBe('scrape-token-0123456789');
+    expect(problems({ METRICS_TOKEN: 'short' })).toEqual([expect.stringMatching(/METRICS_TOKEN/)]);
+    expect(problems({ METRICS_TOKEN: 'has a space inside it' })).toEqual([expect.stringMatching(/METRICS_TOKEN/)]);
   });
 
   it('names every bad value', () => {
@@ -84,5 +92,24 @@ describe('loadConfig', () => {
     expect(c.sms.provider).toBe('http');
     expect(c.dataKey.length).toBe(32);
     expect(c.lookupKey.length).toBe(32);
+  });
+
+  describe('SMS through the clouds', () => {
+    const templates = (id: (i: number) => string) =>
+      Object.fromEntries(SMS_TEMPLATE_KEYS.map((k, i) => [`SMS_TEMPLATE_${k.toUpperCase()}`, id(i)]));
+    const aliyun = { SMS_PROVIDER: 'aliyun', SMS_ACCESS_KEY_ID: 'ak', SMS_ACCESS_KEY_SECRET: 'sk', SMS_SIGN_NAME: '政务通' };
+
+    it('starts with every template id given in the cloud’s form', () => {
+      const c = loadConfig({ ...aliyun, ...templates((i) => `SMS_${100000 + i}`), SMS_ENDPOINT: 'http://127.0.0.1:9000' });
+      expect(c.sms).toMatchObject({ provider: 'aliyun', endpoint: 'http://127.0.0.1:9000', templates: { login: 'SMS_100000', ticket_called: `SMS_${100000 + SMS_TEMPLATE_KEYS.length - 1}` } });
+    });
+
+    it('refuses to start without a template id for every SMS, or with one in the wrong form', () => {
+      expect(problems(aliyun).join('\n')).toMatch(/SMS_TEMPLATE_LOGIN, SMS_TEMPLATE_BOOKING,/);
+      expect(problems({ ...aliyun, ...templates(() => '12345') })).toContain('SMS_TEMPLATE_LOGIN must be an Alibaba Cloud template code such as SMS_123456789 (got "12345")');
+      const tencent = { ...aliyun, SMS_PROVIDER: 'tencent', ...templates((i) => String(200000 + i)) };
+      expect(problems(tencent)).toEqual(['SMS_SDK_APP_ID (ten digits) is required when SMS_PROVIDER=tencent']);
+      expect(problems({ ...tencent, SMS_SDK_APP_ID: '1400000001', SMS_ACCESS_KEY_SECRET: '' })).toEqual(['SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET are required when SMS_PROVIDER=tencent']);
+    });
   });
 });

@@ -8,7 +8,8 @@ import { sm2, sm3 } from 'sm-crypto-v2';
  * Nothing else in the server reads `process.env`: everything takes an `AppConfig`.
  */
 export type NodeEnv = 'development' | 'production' | 'test';
-export type SmsProviderName = 'dev' | 'http';
+export type SmsProviderName = 'dev' | 'http' | 'aliyun' | 'tencent';
+import { SMS_TEMPLATE_KEYS, SmsTemplateKey } from './sms-templates';
 import type { SubscribeTemplateKey } from '@gov/shared';
 export { SUBSCRIBE_TEMPLATE_KEYS } from '@gov/shared';
 export type { SubscribeTemplateKey } from '@gov/shared';
@@ -46,9 +47,39 @@ export class AppConfig {
   dataKey!: Buffer;
   /** Key for the keyed hashes used to look up phone and ID numbers. */
   lookupKey!: Buffer;
-  sms!: { provider: SmsProviderName; devCode: string; httpUrl: string | null; httpToken: string | null; codeTtlSeconds: number; maxAttempts: number };
+  sms!: {
+    provider: SmsProviderName;
+    devCode: string;
+    httpUrl: string | null;
+    httpToken: string | null;
+    codeTtlSeconds: number;
+    maxAttempts: number;
+    /** aliyun / tencent: the cloud's API endpoint, `host` or `http(s)://host:port` (SMS_ENDPOINT; tests point it at a local fake) */
+    endpoint: string | null;
+    accessKeyId: string;
+    accessKeySecret: string;
+    /** the approved SMS signature (签名), e.g. 政务通 */
+    signName: string;
+    /** tencent: the SMS application (SmsSdkAppId) and region */
+    sdkAppId: string;
+    region: string;
+    /** template id per template key (SMS_TEMPLATE_<KEY>); every key is required for aliyun and tencent */
+    templates: Record<SmsTemplateKey, string | null>;
+  };
+  /** the outbox worker (delivers messages to WeChat, Alipay and SMS) */
+  outbox!: {
+    /** run the worker in this instance (OUTBOX_WORKER, default on) */
+    worker: boolean;
+    /** how often the worker looks for due deliveries, in ms (OUTBOX_POLL_MS) */
+    pollMs: number;
+    /** attempts before a delivery fails for good (OUTBOX_MAX_ATTEMPTS) */
+    maxAttempts: number;
+    /** the wait after the first failed attempt, doubled after each further one, in ms (OUTBOX_RETRY_BASE_MS) */
+    retryBaseMs: number;
+  };
   wechat!: { appId: string; secret: string; apiBase: string; templates: Record<SubscribeTemplateKey, string | null>; miniprogramState: 'developer' | 'trial' | 'formal' };
-  alipay!: { appId: string; privateKeyPem: string | null; publicKeyPem: string | null; gateway: string };
+  /** `messageTemplate`: the mini-program message template (ALIPAY_MESSAGE_TEMPLATE); unset → no Alipay messages */
+  alipay!: { appId: string; privateKeyPem: string | null; publicKeyPem: string | null; gateway: string; messageTemplate: string | null };
   admin!: { username: string | null; password: string | null };
   seedDemo!: boolean;
   noShowGraceMinutes!: number;
@@ -62,6 +93,8 @@ export class AppConfig {
   followUps!: { keyProjectPercent: number; percent: number };
   throttleIpLimit!: number;
   redisUrl!: string | null;
+  /** the bearer token GET /api/metrics asks for (METRICS_TOKEN, 16+ printable characters); null: metrics open (keep them off the public port) */
+  metricsToken!: string | null;
   testClock!: boolean;
   /** run the scheduled jobs (no-show sweep, reminders, SLA scan …) every minute in this instance */
   jobsEnabled!: boolean;
@@ -206,7 +239,7 @@ export function loadConfig(env: Env): AppConfig {
   c.dataKey = r.key('DATA_KEY', 'data', production);
   c.lookupKey = r.key('LOOKUP_KEY', 'lookup', production);
 
-  const smsProvider = r.oneOf<SmsProviderName>('SMS_PROVIDER', ['dev', 'http'], production ? 'http' : 'dev');
+  const smsProvider = r.oneOf<SmsProviderName>('SMS_PROVIDER', ['dev', 'http', 'aliyun', 'tencent'], production ? 'http' : 'dev');
   if (production && smsProvider === 'dev') r.problems.push('SMS_PROVIDER=dev is refused when NODE_ENV=production');
   const smsUrl = r.optional('SMS_HTTP_URL');
   if (smsProvider === 'http' && !smsUrl) r.problems.push('SMS_HTTP_URL is required when SMS_PROVIDER=http');
@@ -219,6 +252,33 @@ export function loadConfig(env: Env): AppConfig {
     httpToken: r.optional('SMS_HTTP_TOKEN'),
     codeTtlSeconds: r.int('SMS_CODE_TTL_SECONDS', 300, 30, 3600),
     maxAttempts: r.int('SMS_MAX_ATTEMPTS', 5, 1, 20),
+    endpoint: r.optional('SMS_ENDPOINT'),
+    accessKeyId: r.str('SMS_ACCESS_KEY_ID', ''),
+    accessKeySecret: r.str('SMS_ACCESS_KEY_SECRET', ''),
+    signName: r.str('SMS_SIGN_NAME', ''),
+    sdkAppId: r.str('SMS_SDK_APP_ID', ''),
+    region: r.str('SMS_REGION', 'ap-guangzhou'),
+    templates: Object.fromEntries(SMS_TEMPLATE_KEYS.map((k) => [k, r.optional(`SMS_TEMPLATE_${k.toUpperCase()}`)])) as Record<SmsTemplateKey, string | null>,
+  };
+  if (smsProvider === 'aliyun' || smsProvider === 'tencent') {
+    const missing = SMS_TEMPLATE_KEYS.filter((k) => !c.sms.templates[k]).map((k) => `SMS_TEMPLATE_${k.toUpperCase()}`);
+    if (missing.length) r.problems.push(`SMS_PROVIDER=${smsProvider} needs a template id for every SMS: ${missing.join(', ')}`);
+    for (const k of SMS_TEMPLATE_KEYS) {
+      const id = c.sms.templates[k];
+      if (id && !(smsProvider === 'aliyun' ? /^SMS_\d{6,12}$/ : /^\d{5,10}$/).test(id)) {
+        r.problems.push(`SMS_TEMPLATE_${k.toUpperCase()} must be ${smsProvider === 'aliyun' ? 'an Alibaba Cloud template code such as SMS_123456789' : 'a Tencent Cloud template id (digits)'} (got "${id}")`);
+      }
+    }
+    if (!c.sms.accessKeyId || !c.sms.accessKeySecret) r.problems.push(`SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET are required when SMS_PROVIDER=${smsProvider}`);
+    if (!c.sms.signName) r.problems.push(`SMS_SIGN_NAME is required when SMS_PROVIDER=${smsProvider}`);
+    if (smsProvider === 'tencent' && !/^\d{10}$/.test(c.sms.sdkAppId)) r.problems.push('SMS_SDK_APP_ID (ten digits) is required when SMS_PROVIDER=tencent');
+    if (c.sms.endpoint && !/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d+)?\/?$/.test(c.sms.endpoint)) r.problems.push('SMS_ENDPOINT must be a host or http(s)://host[:port]');
+  }
+  c.outbox = {
+    worker: r.bool('OUTBOX_WORKER', true),
+    pollMs: r.int('OUTBOX_POLL_MS', 5000, 50, 3600_000),
+    maxAttempts: r.int('OUTBOX_MAX_ATTEMPTS', 8, 1, 50),
+    retryBaseMs: r.int('OUTBOX_RETRY_BASE_MS', 30_000, 10, 3600_000),
   };
   c.wechat = {
     appId: r.str('WECHAT_APPID', 'wx-dev-appid'),
@@ -236,6 +296,7 @@ export function loadConfig(env: Env): AppConfig {
     privateKeyPem: r.optional('ALIPAY_PRIVATE_KEY'),
     publicKeyPem: r.optional('ALIPAY_PUBLIC_KEY'),
     gateway: r.str('ALIPAY_GATEWAY', 'https://openapi.alipay.com/gateway.do'),
+    messageTemplate: r.optional('ALIPAY_MESSAGE_TEMPLATE'),
   };
   c.admin = { username: r.optional('ADMIN_USERNAME'), password: r.optional('ADMIN_PASSWORD') };
   if (c.admin.password !== null && c.admin.password.length < 8) r.problems.push('ADMIN_PASSWORD must be at least 8 characters');
@@ -249,6 +310,8 @@ export function loadConfig(env: Env): AppConfig {
   c.waitlist = { holdMinutes: r.int('WAITLIST_HOLD_MINUTES', 15, 1, 24 * 60), maxLength: r.int('WAITLIST_MAX', 20, 1, 1000) };
   c.throttleIpLimit = r.int('THROTTLE_IP_LIMIT', 600, 0, 1_000_000);
   c.redisUrl = r.optional('REDIS_URL');
+  c.metricsToken = r.optional('METRICS_TOKEN');
+  if (c.metricsToken !== null && !/^[\x21-\x7e]{16,256}$/.test(c.metricsToken)) r.problems.push('METRICS_TOKEN must be 16 to 256 printable characters without spaces');
   c.testClock = r.bool('TEST_CLOCK', false);
   c.jobsEnabled = r.bool('JOBS_ENABLED', nodeEnv !== 'test');
   if (production && c.testClock) r.problems.push('TEST_CLOCK=1 is refused when NODE_ENV=production');

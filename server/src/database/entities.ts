@@ -30,12 +30,14 @@ import { ApplicationNoticeEntity } from '../applications/entities/application-no
 import { FileEntity } from '../files/entities/file.entity';
 import { CorrectionPhraseEntity } from '../desk/entities/correction-phrase.entity';
 import { HallPolicyEntity } from '../catalog/entities/hall-policy.entity';
+import { CatalogStateEntity } from '../catalog/entities/catalog-state.entity';
 import { QUEUE_ENTITIES } from '../queue/entities';
 import { CertificateEntity } from '../certificates/entities/certificate.entity';
 import { CreditRecordEntity } from '../applications/entities/credit-record.entity';
+import { OutboxDeliveryEntity } from '../outbox/outbox-delivery.entity';
 
 export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, ...QUEUE_ENTITIES, CertificateEntity];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity, CertificateEntity];

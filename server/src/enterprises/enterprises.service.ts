@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, Not } from 'typeorm';
 import { EnterpriseRole, isValidCreditCode, MeEnterprise, LINKS } from '@gov/shared';
-import { AuthUser, CallerContextLoader } from '../common/auth/auth.decorators';
+import { AuthUser, CallerContext, CallerContextLoader } from '../common/auth/auth.decorators';
+import { CallerContextCache } from '../common/auth/caller-context.cache';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
@@ -50,23 +51,29 @@ export class EnterprisesService implements CallerContextLoader {
     private readonly tx: Transactions,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly callers: CallerContextCache,
   ) {}
 
   async enterpriseIds(userId: string): Promise<string[]> {
     return (await this.db.members.find({ where: { userId }, select: { enterpriseId: true } })).map((m) => m.enterpriseId);
   }
 
-  /** The caller's companies in one query, or null when the account is closed or unknown. */
-  async callerContext(userId: string): Promise<{ enterpriseIds: string[] } | null> {
+  /**
+   * The caller's companies and verified state in one query, or null when the account is closed or
+   * unknown. The auth guard keeps it in CallerContextCache: every write that changes it calls
+   * `cache.invalidate(userId)` after committing.
+   */
+  async callerContext(userId: string): Promise<CallerContext | null> {
     const rows = await this.db.userRows
       .createQueryBuilder('u')
       .leftJoin(EnterpriseMemberEntity, 'm', 'm.user_id = u.id')
       .select('u.disabled', 'disabled')
+      .addSelect('u.verified_at', 'verifiedAt')
       .addSelect('m.enterprise_id', 'enterpriseId')
       .where('u.id = :id', { id: userId })
-      .getRawMany<{ disabled: number | boolean | string; enterpriseId: string | null }>();
+      .getRawMany<{ disabled: number | boolean | string; verifiedAt: Date | string | null; enterpriseId: string | null }>();
     if (rows.length === 0 || rows.some((r) => Number(r.disabled) === 1)) return null;
-    return { enterpriseIds: rows.map((r) => r.enterpriseId).filter((e): e is string => e !== null) };
+    return { enterpriseIds: rows.map((r) => r.enterpriseId).filter((e): e is string => e !== null), verified: rows[0].verifiedAt !== null };
   }
 
   async membershipsOf(userId: string): Promise<MeEnterprise[]> {
@@ -136,6 +143,7 @@ export class EnterprisesService implements CallerContextLoader {
       if (isDuplicateKey(err)) throw new DomainError('CONFLICT', registrationConflict([{ status, createdBy: caller.id }], caller.id) ?? undefined);
       throw err;
     }
+    await this.callers.invalidate(caller.id);
     if (status === 'verified') await this.rejectRivalClaims(e, caller.id, '该企业已由其法定代表人本人登记');
     return view(e, 'admin');
   }
@@ -216,6 +224,7 @@ export class EnterprisesService implements CallerContextLoader {
         if (!isDuplicateKey(err)) throw err;
       }
     }
+    await this.callers.invalidate(user.id);
     await this.audit.record({ actorId: caller.id, action: 'enterprise.member_add', objectType: 'enterprise', objectId: id, data: { userId: user.id, role } });
     await this.notifications.send({
       userId: user.id,
@@ -235,6 +244,7 @@ export class EnterprisesService implements CallerContextLoader {
       throw new DomainError('INVALID_STATE', '企业至少需要保留一名管理员');
     }
     await this.db.members.delete({ enterpriseId: id, userId });
+    await this.callers.invalidate(userId); // a removed member loses the company's rights with the next request, on every instance
     await this.audit.record({ actorId: caller.id, action: 'enterprise.member_remove', objectType: 'enterprise', objectId: id, data: { userId } });
   }
 }

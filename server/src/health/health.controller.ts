@@ -16,8 +16,14 @@ export class HealthController {
     private readonly clock: ClockService,
   ) {}
 
-  /** 200 when the database answers; 503 UNAVAILABLE (with `details.database: 'down'`) when it does not. */
-  @Get()
+  /** Liveness: 200 while the process runs and answers HTTP (no database call: a database outage must not get the process restarted). */
+  @Get('live')
+  live(): { status: 'ok'; time: string } {
+    return { status: 'ok', time: this.clock.now().toISOString() };
+  }
+
+  /** Readiness (GET /health/ready, and GET /health): 200 when the database answers; 503 UNAVAILABLE (with `details.database: 'down'`) when it does not. */
+  @Get(['', 'ready'])
   async health(): Promise<HealthResult> {
     try {
       await Promise.race([

@@ -16,6 +16,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     slotGeneration: { run: counting('created') },
     offhours: { expire: counting('expired') },
     queue: { dayEnd: counting('ended') },
+    outbox: { drain: counting('sent') },
   };
   const jobs = new JobsService(
     { jobsEnabled: false } as AppConfig,
@@ -27,6 +28,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.slotGeneration as never,
     fakes.offhours as never,
     fakes.queue as never,
+    fakes.outbox as never,
   );
   return { jobs, fakes };
 }
@@ -48,6 +50,7 @@ describe('JobsService', () => {
     expect(fakes.queue.dayEnd).toHaveBeenCalledTimes(1);
     await expect(jobs.run('commitment-scan')).resolves.toEqual({ breached: 1 });
     expect(fakes.applications.commitmentScan).toHaveBeenCalledTimes(1);
+    await expect(jobs.run('outbox')).resolves.toEqual({ sent: 1 });
   });
 
   it('tells slot generation whether the timer or the run-now route asked', async () => {

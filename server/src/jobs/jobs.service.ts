@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { ApplicationsJobs } from '../applications/applications.jobs';
 import { BookingJobs } from '../booking/booking.jobs';
 import { SlotGenerationJob } from '../booking/slot-generation.job';
@@ -6,8 +6,10 @@ import { WaitlistService } from '../booking/waitlist.service';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig } from '../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
 import { OffhoursService } from '../offhours/offhours.service';
 import { QueueJobs } from '../queue/queue.jobs';
+import { OutboxWorker } from '../outbox/outbox.worker';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
 
@@ -35,6 +37,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     slotGeneration: SlotGenerationJob,
     offhours: OffhoursService,
     queue: QueueJobs,
+    outbox: OutboxWorker,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.jobs = [
       everyMinute('no-show-sweep', () => booking.noShowSweep()),
@@ -47,6 +51,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('offhours-expiry', () => offhours.expire()),
       everyMinute('queue-day-end', () => queue.dayEnd()),
       everyMinute('commitment-scan', () => applications.commitmentScan()),
+      // the outbox worker drains on its own (woken after each commit, and polling); this runs a drain now
+      everyMinute('outbox', () => outbox.drain()),
     ];
   }
 
@@ -57,7 +63,16 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   run(name: string, scheduled = false): Promise<JobResult> {
     const job = this.jobs.find((j) => j.name === name);
     if (!job) throw new DomainError('NOT_FOUND', '没有这个任务');
-    return job.run({ scheduled });
+    return job.run({ scheduled }).then(
+      (result) => {
+        this.metrics?.jobRun(name, true);
+        return result;
+      },
+      (e: unknown) => {
+        this.metrics?.jobRun(name, false);
+        throw e;
+      },
+    );
   }
 
   onApplicationBootstrap(): void {
@@ -80,7 +95,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         if (now - (this.lastRun.get(job.name) ?? 0) < job.everyMs) continue;
         this.lastRun.set(job.name, now);
         try {
-          await job.run({ scheduled: true });
+          await this.run(job.name, true);
         } catch (e) {
           this.logger.warn(`job ${job.name} failed: ${(e as Error).message}`);
         }

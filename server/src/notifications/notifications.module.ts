@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { WechatMessenger } from '../auth/providers/wechat.client';
-import { UserEntity } from '../users/entities/user.entity';
+import { OutboxDeliveryEntity } from '../outbox/outbox-delivery.entity';
+import { OutboxSignal } from '../outbox/outbox.signal';
 import { MessageEntity } from './entities/message.entity';
 import { SubscribeConsentEntity } from './entities/subscribe-consent.entity';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([MessageEntity, SubscribeConsentEntity, UserEntity])],
+  imports: [TypeOrmModule.forFeature([MessageEntity, SubscribeConsentEntity, OutboxDeliveryEntity])],
   controllers: [NotificationsController],
-  providers: [NotificationsService, WechatMessenger],
-  exports: [NotificationsService],
+  providers: [NotificationsService, OutboxSignal],
+  exports: [NotificationsService, OutboxSignal],
 })
 export class NotificationsModule {}

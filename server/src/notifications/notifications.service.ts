@@ -1,13 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
+import { Transactions } from '../common/db/transactions';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { AppConfig, SUBSCRIBE_TEMPLATE_KEYS, SubscribeTemplateKey } from '../config/app-config';
-import { WechatMessenger } from '../auth/providers/wechat.client';
-import { UserEntity } from '../users/entities/user.entity';
+import { OutboxDeliveryEntity } from '../outbox/outbox-delivery.entity';
+import { OutboxSignal } from '../outbox/outbox.signal';
+import { OutboxChannel, SmsTemplateKey, smsTemplateFor } from '../outbox/outbox.rules';
 import { MessageEntity } from './entities/message.entity';
 import { SubscribeConsentEntity } from './entities/subscribe-consent.entity';
 import type { MessageView } from '@gov/shared';
@@ -23,10 +25,25 @@ export interface Notice {
   dedupeKey?: string | null;
   /** also as a WeChat subscribe message, where the user consented: thing1 title, time2 time, thing3 place/note */
   subscribe?: { key: SubscribeTemplateKey; data: { thing1: string; time2?: string; thing3?: string } };
+  /**
+   * also as this SMS (`{ title }`) to the user's phone; by default the one `smsTemplateFor(type)`
+   * names (the events a person must not miss); null: no SMS (e.g. one already sent at the desk)
+   */
+  sms?: SmsTemplateKey | null;
+}
+
+/** What a delivery on each outside channel carries (outbox_deliveries.payload). */
+export interface OutboxPayloads {
+  wechat: { key: SubscribeTemplateKey; page: string; data: Record<string, string> };
+  alipay: { page: string; data: Record<string, string> };
+  sms: { template: SmsTemplateKey; params: Record<string, string> };
 }
 
 /** Most consents one may bank per template (each accepted request allows one message). */
 const MAX_CREDITS = 5;
+
+/** The mini-app page a message opens, as WeChat and Alipay want it (no leading slash). */
+const pageOf = (link: string | null | undefined): string => (link ?? '/pages/index/index').replace(/^\//, '');
 
 const view = (m: MessageEntity): MessageView => ({
   id: m.id,
@@ -39,26 +56,35 @@ const view = (m: MessageEntity): MessageView => ({
   superseded: m.supersededAt !== null,
 });
 
-/** The in-app message centre: every notice a user receives lands here. */
+/**
+ * The in-app message centre: every notice a user receives lands here, and its deliveries on the
+ * outside channels (WeChat, Alipay, SMS) go into the outbox in the same transaction; the outbox
+ * worker sends them (nothing here waits for an outside service).
+ */
 @Injectable()
 export class NotificationsService {
-  private readonly logger = new Logger('Notifications');
-
   constructor(
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
     @InjectRepository(SubscribeConsentEntity) private readonly consents: Repository<SubscribeConsentEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly config: AppConfig,
-    private readonly wechat: WechatMessenger,
     private readonly clock: ClockService,
+    private readonly signal: OutboxSignal,
+    private readonly tx: Transactions,
   ) {}
 
-  /** Store a notice; returns false when a message with the same dedupe key already exists. */
+  /**
+   * Store a notice (through `em`: in the caller's transaction) with its outbox deliveries; returns
+   * false when a message with the same dedupe key already exists (then nothing is written).
+   */
   async send(n: Notice, em?: EntityManager): Promise<boolean> {
-    const repo = em ? em.getRepository(MessageEntity) : this.messages;
+    // on its own, the message and its deliveries are one transaction (retried on a deadlock with the worker's claim)
+    if (!em) return this.tx.run((own) => this.send(n, own));
+    const manager = em;
+    const id = newId();
+    const now = this.clock.now();
     try {
-      await repo.insert({
-        id: newId(),
+      await manager.getRepository(MessageEntity).insert({
+        id,
         userId: n.userId,
         type: n.type,
         title: n.title.slice(0, 100),
@@ -67,14 +93,54 @@ export class NotificationsService {
         dedupeKey: n.dedupeKey ?? null,
         readAt: null,
         supersededAt: null,
-        createdAt: this.clock.now(),
+        createdAt: now,
       });
     } catch (e) {
       if (n.dedupeKey && isDuplicateKey(e)) return false;
       throw e;
     }
-    if (n.subscribe && !em) await this.pushToWechat(n.userId, n.subscribe, n.link ?? null);
+    const deliveries = this.deliveriesOf(n);
+    if (deliveries.length) {
+      const due = new Date();
+      await manager.getRepository(OutboxDeliveryEntity).insert(
+        deliveries.map(([channel, payload]) => ({
+          id: newId(),
+          messageId: id,
+          userId: n.userId,
+          channel,
+          event: n.type.slice(0, 32),
+          payload: JSON.stringify(payload),
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: due,
+          leaseOwner: null,
+          leaseUntil: null,
+          lastError: null,
+          createdAt: now,
+          doneAt: null,
+        })),
+      );
+      this.signal.written(em);
+    }
     return true;
+  }
+
+  /** The outside channels a notice goes by, with what each carries (whether the user can get it is known at delivery). */
+  private deliveriesOf(n: Notice): Array<[OutboxChannel, OutboxPayloads[OutboxChannel]]> {
+    const out: Array<[OutboxChannel, OutboxPayloads[OutboxChannel]]> = [];
+    const page = pageOf(n.link);
+    if (n.subscribe && this.config.wechat.templates[n.subscribe.key]) {
+      const data: Record<string, string> = { thing1: n.subscribe.data.thing1.slice(0, 20) };
+      if (n.subscribe.data.time2) data.time2 = n.subscribe.data.time2;
+      if (n.subscribe.data.thing3) data.thing3 = n.subscribe.data.thing3.slice(0, 20);
+      out.push(['wechat', { key: n.subscribe.key, page, data } satisfies OutboxPayloads['wechat']]);
+    }
+    if (this.config.alipay.messageTemplate) {
+      out.push(['alipay', { page, data: { keyword1: n.title.slice(0, 20), keyword2: n.body.slice(0, 60) } } satisfies OutboxPayloads['alipay']]);
+    }
+    const sms = n.sms === undefined ? smsTemplateFor(n.type) : n.sms;
+    if (sms) out.push(['sms', { template: sms, params: { title: n.title } } satisfies OutboxPayloads['sms']]);
+    return out;
   }
 
   /**
@@ -86,31 +152,6 @@ export class NotificationsService {
     const repo = em ? em.getRepository(MessageEntity) : this.messages;
     const r = await repo.update({ userId, link, supersededAt: IsNull() }, { supersededAt: this.clock.now() });
     return r.affected ?? 0;
-  }
-
-  /** Spend one consent credit (a guarded update) and send; a failure here never fails the notice. */
-  private async pushToWechat(userId: string, sub: NonNullable<Notice['subscribe']>, link: string | null): Promise<void> {
-    const templateId = this.config.wechat.templates[sub.key];
-    if (!templateId) return;
-    try {
-      const user = await this.users.findOne({ where: { id: userId }, select: { id: true, wechatOpenid: true } });
-      if (!user?.wechatOpenid) return;
-      const spent = await this.consents
-        .createQueryBuilder()
-        .update()
-        .set({ credits: () => 'credits - 1', updatedAt: this.clock.now() })
-        .where('user_id = :userId AND template_key = :key AND credits > 0', { userId, key: sub.key })
-        .execute();
-      if (!spent.affected) return;
-      const data: Record<string, string> = { thing1: sub.data.thing1.slice(0, 20) };
-      if (sub.data.time2) data.time2 = sub.data.time2;
-      if (sub.data.thing3) data.thing3 = sub.data.thing3.slice(0, 20);
-      const page = (link ?? '/pages/index/index').replace(/^\//, '');
-      const result = await this.wechat.send(user.wechatOpenid, templateId, page, data);
-      if (result === 'refused') await this.consents.update({ userId, templateKey: sub.key }, { credits: 0 });
-    } catch (e) {
-      this.logger.warn(`subscribe message not sent: ${(e as Error).message}`);
-    }
   }
 
   /** The user accepted these subscribe-message templates (wx.requestSubscribeMessage): one credit each. */
@@ -135,6 +176,26 @@ export class NotificationsService {
         .execute();
     }
     return this.consentCredits(userId);
+  }
+
+  /** Whether the user has a consent credit left for this template (one subscribe message each). */
+  async hasConsent(userId: string, key: SubscribeTemplateKey): Promise<boolean> {
+    return (await this.consents.count({ where: { userId, templateKey: key, credits: MoreThan(0) } })) > 0;
+  }
+
+  /** WeChat accepted a message: spend one credit (a guarded update, never below zero). */
+  async spendConsent(userId: string, key: SubscribeTemplateKey): Promise<void> {
+    await this.consents
+      .createQueryBuilder()
+      .update()
+      .set({ credits: () => 'credits - 1', updatedAt: this.clock.now() })
+      .where('user_id = :userId AND template_key = :key AND credits > 0', { userId, key })
+      .execute();
+  }
+
+  /** WeChat says the user no longer consents (errcode 43101): the banked credits are void. */
+  async voidConsent(userId: string, key: SubscribeTemplateKey): Promise<void> {
+    await this.consents.update({ userId, templateKey: key }, { credits: 0, updatedAt: this.clock.now() });
   }
 
   async consentCredits(userId: string): Promise<Record<SubscribeTemplateKey, number>> {

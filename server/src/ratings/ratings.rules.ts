@@ -47,7 +47,12 @@ export function mayRerate(r: { reratedAt: Date | null }, ticket: { status: 'open
 export function satisfaction(scores: number[]): SatisfactionStats {
   const byScore: Record<Score, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   for (const s of scores) if (s >= 1 && s <= 5) byScore[s as Score]++;
-  const count = scores.length;
+  return satisfactionOfCounts(byScore);
+}
+
+/** The same figures from the count of each score (an export's GROUP BY): the rate is scores 3–5 over all, to 4 places. */
+export function satisfactionOfCounts(byScore: Record<Score, number>): SatisfactionStats {
+  const count = byScore[1] + byScore[2] + byScore[3] + byScore[4] + byScore[5];
   const good = byScore[3] + byScore[4] + byScore[5];
-  return { count, byScore, satisfactionRate: count === 0 ? null : Math.round((good / count) * 10_000) / 10_000 };
+  return { count, byScore: { ...byScore }, satisfactionRate: count === 0 ? null : Math.round((good / count) * 10_000) / 10_000 };
 }

@@ -10,6 +10,7 @@ import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { Transactions } from '../common/db/transactions';
 import type { AuthUser } from '../common/auth/auth.decorators';
+import { CallerContextCache } from '../common/auth/caller-context.cache';
 import { UserEntity } from './entities/user.entity';
 
 /** Users of every kind. Phone and ID numbers are encrypted at rest and found by keyed hash. */
@@ -21,6 +22,7 @@ export class UsersService {
     private readonly clock: ClockService,
     private readonly tx: Transactions,
     private readonly audit: AuditService,
+    private readonly callers: CallerContextCache,
   ) {}
 
   findById(id: string): Promise<UserEntity | null> {
@@ -160,6 +162,7 @@ export class UsersService {
       if (isDuplicateKey(e)) throw new DomainError('CONFLICT', '该证件已在另一个账号完成实名认证。如需找回原账号，请携带证件到窗口办理');
       throw e;
     }
+    await this.callers.invalidate(u.id);
     return u;
   }
 

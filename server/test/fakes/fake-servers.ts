@@ -1,6 +1,5 @@
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { alipaySignContent } from '../../src/auth/providers/alipay.client';
 
 export interface FakeServer {
   url: string;
@@ -34,12 +33,19 @@ const json = (res: ServerResponse, status: number, body: unknown) => {
   res.end(typeof body === 'string' ? body : JSON.stringify(body));
 };
 
-/** WeChat's auth.code2Session: `good-*` codes map to openid `o-<code>`; anything else is errcode 40029. */
-export function fakeWechat(appId: string, secret: string): Promise<FakeServer> {
+/**
+ * WeChat's auth.code2Session: `good-*` codes map to openid `o-<code>`; anything else is errcode 40029.
+ * Subscribe messages are accepted, but the next `faults.sends` of them are answered with HTTP 500.
+ */
+export function fakeWechat(appId: string, secret: string, faults: { sends: number } = { sends: 0 }): Promise<FakeServer> {
   return startFake((req, _body, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
     if (u.pathname === '/cgi-bin/stable_token') return json(res, 200, { access_token: 'fake-access-token', expires_in: 7200 });
     if (u.pathname === '/cgi-bin/message/subscribe/send') {
+      if (faults.sends > 0) {
+        faults.sends--;
+        return json(res, 500, 'Internal Server Error');
+      }
       if (u.searchParams.get('access_token') !== 'fake-access-token') return json(res, 200, { errcode: 40001, errmsg: 'invalid credential' });
       return json(res, 200, { errcode: 0, errmsg: 'ok' });
     }
@@ -73,17 +79,28 @@ export function makeAlipayKeys(): AlipayKeys {
   };
 }
 
+/** Alipay's open-API request signing (RSA2) as the gateway checks it: sorted `k=v` pairs joined by `&`, SHA256withRSA, base64. */
+export function alipaySignContent(params: Record<string, string>): string {
+  return Object.keys(params)
+    .filter((k) => k !== 'sign' && params[k] !== '')
+    .sort()
+    .map((k) => `${k}=${params[k]}`)
+    .join('&');
+}
+
 /**
- * Alipay's gateway for alipay.system.oauth.token: checks the app's RSA2 signature, answers signed
- * with the gateway key. `good-*` auth codes give user `2088<code>`; `tamper` gives a bad signature.
+ * Alipay's gateway: checks the app's RSA2 signature over the URL's and the form's parameters, answers
+ * signed with the gateway key. alipay.system.oauth.token: `good-*` auth codes give user
+ * `2088<code>`; `tamper` gives a bad signature. alipay.open.app.mini.templatemessage.send: accepted
+ * (code 10000) for any user but `2088refused`.
  */
 export function fakeAlipay(keys: AlipayKeys, appId: string): Promise<FakeServer> {
-  return startFake((_req, body, res) => {
-    const params = Object.fromEntries(new URLSearchParams(body));
+  return startFake((req, body, res) => {
+    const params = { ...Object.fromEntries(new URL(req.url ?? '/', 'http://x').searchParams), ...Object.fromEntries(new URLSearchParams(body)) };
     const signedOk =
-      params.method === 'alipay.system.oauth.token' &&
       params.app_id === appId &&
       params.sign_type === 'RSA2' &&
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(params.timestamp ?? '') &&
       createVerify('RSA-SHA256').update(alipaySignContent(params), 'utf8').verify(keys.appPublicKey, params.sign ?? '', 'base64');
     const respond = (key: string, obj: object, badSign = false) => {
       const inner = JSON.stringify(obj);
@@ -91,6 +108,13 @@ export function fakeAlipay(keys: AlipayKeys, appId: string): Promise<FakeServer>
       json(res, 200, `{"${key}":${inner},"sign":"${sign}"}`);
     };
     if (!signedOk) return respond('error_response', { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-signature' });
+    if (params.method === 'alipay.open.app.mini.templatemessage.send') {
+      const biz = JSON.parse(params.biz_content ?? '{}') as { to_user_id?: string };
+      const key = 'alipay_open_app_mini_templatemessage_send_response';
+      if (biz.to_user_id === '2088refused') return respond(key, { code: '40004', msg: 'Business Failed', sub_code: 'USER_TEMPLATE_ILLEGAL' });
+      return respond(key, { code: '10000', msg: 'Success' });
+    }
+    if (params.method !== 'alipay.system.oauth.token') return respond('error_response', { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.invalid-method' });
     const code = params.code ?? '';
     if (code === 'tamper') return respond('alipay_system_oauth_token_response', { user_id: '2088000000000001', access_token: 'x' }, true);
     if (!code.startsWith('good-')) return respond('error_response', { code: '40002', msg: 'Invalid Arguments', sub_code: 'isv.code-invalid' });

@@ -1,86 +1,104 @@
 import { Injectable } from '@nestjs/common';
-import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
+import { AlipayRequestError, AlipaySdk } from 'alipay-sdk';
+import { generateKeyPairSync } from 'node:crypto';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 
-/** Alipay's open-API request signing (RSA2): sorted `k=v` pairs joined by `&`, SHA256withRSA, base64. */
-export function alipaySignContent(params: Record<string, string>): string {
-  return Object.keys(params)
-    .filter((k) => k !== 'sign' && params[k] !== '')
-    .sort()
-    .map((k) => `${k}=${params[k]}`)
-    .join('&');
-}
-
-/** yyyy-MM-dd HH:mm:ss in Asia/Shanghai, as the gateway wants its timestamp. */
+/** yyyy-MM-dd HH:mm:ss in Asia/Shanghai, as the gateway wants its timestamp (the SDK would use the host's zone). */
 export function alipayTimestamp(d: Date): string {
   const s = new Date(d.getTime() + 8 * 3600_000).toISOString();
   return `${s.slice(0, 10)} ${s.slice(11, 19)}`;
 }
 
-interface OAuthAnswer {
-  alipay_system_oauth_token_response?: { user_id?: string; open_id?: string; access_token?: string };
-  error_response?: { code?: string; msg?: string; sub_code?: string; sub_msg?: string };
-  sign?: string;
-}
+/** An answer of the gateway that is an error (error_response, or a response object with a sub_code). */
+const isErrorAnswer = (raw: string | undefined): boolean => {
+  try {
+    const a = JSON.parse(raw ?? '') as Record<string, { sub_code?: string; code?: string } | undefined>;
+    return !!a.error_response || Object.values(a).some((v) => typeof v === 'object' && !!v?.sub_code);
+  } catch {
+    return false;
+  }
+};
 
-/** The Alipay open platform gateway (ALIPAY_GATEWAY), for `alipay.system.oauth.token`. */
+/**
+ * The Alipay open platform gateway (ALIPAY_GATEWAY) through the official SDK (`alipay-sdk`): RSA2
+ * request signing, and the gateway's signature checked on every answer when ALIPAY_PUBLIC_KEY is set.
+ */
 @Injectable()
 export class AlipayClient {
-  private readonly privateKey: string;
+  private readonly sdk: AlipaySdk;
 
   constructor(private readonly config: AppConfig) {
     // Without a configured key (development) sign with a throwaway one; the real gateway would refuse it.
-    this.privateKey =
+    const privateKey =
       config.alipay.privateKeyPem ??
       generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    this.sdk = new AlipaySdk({
+      appId: config.alipay.appId,
+      privateKey,
+      keyType: privateKey.includes('BEGIN RSA PRIVATE KEY') ? 'PKCS1' : 'PKCS8',
+      alipayPublicKey: config.alipay.publicKeyPem ?? undefined,
+      gateway: config.alipay.gateway,
+      signType: 'RSA2',
+      timeout: 5000,
+      camelcase: false,
+    });
   }
 
+  /**
+   * `alipay.system.oauth.token`: a mini-program auth code → the Alipay user id. Throws INVALID_CODE
+   * for a code the gateway refuses, UNAVAILABLE when it cannot be reached or its answer's signature fails.
+   */
   async oauthToken(authCode: string, now: Date): Promise<{ userId: string }> {
-    const params: Record<string, string> = {
-      app_id: this.config.alipay.appId,
-      method: 'alipay.system.oauth.token',
-      format: 'JSON',
-      charset: 'utf-8',
-      sign_type: 'RSA2',
-      timestamp: alipayTimestamp(now),
-      version: '1.0',
-      grant_type: 'authorization_code',
-      code: authCode,
+    const ok = (await this.exec('alipay.system.oauth.token', { grant_type: 'authorization_code', code: authCode, timestamp: alipayTimestamp(now) }, '支付宝授权码无效或已过期，请重试')) as {
+      user_id?: string;
+      open_id?: string;
+      code?: string;
+      sub_code?: string;
     };
-    params.sign = createSign('RSA-SHA256').update(alipaySignContent(params), 'utf8').sign(this.privateKey, 'base64');
-
-    let raw: string;
-    try {
-      const res = await fetch(this.config.alipay.gateway, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-        body: new URLSearchParams(params).toString(),
-        signal: AbortSignal.timeout(5000),
-      });
-      if (res.status >= 500) throw new Error(`gateway ${res.status}`);
-      raw = await res.text();
-    } catch {
-      throw new DomainError('UNAVAILABLE', '支付宝服务暂时不可用，请稍后再试');
-    }
-    let a: OAuthAnswer;
-    try {
-      a = JSON.parse(raw) as OAuthAnswer;
-    } catch {
-      throw new DomainError('UNAVAILABLE', '支付宝服务返回了无法识别的内容');
-    }
-    if (this.config.alipay.publicKeyPem) this.verifyResponse(raw, a.sign);
-    const ok = a.alipay_system_oauth_token_response;
-    const userId = ok?.user_id ?? ok?.open_id;
-    if (a.error_response || !userId) throw new DomainError('INVALID_CODE', '支付宝授权码无效或已过期，请重试');
+    const userId = ok.user_id ?? ok.open_id;
+    if (ok.sub_code || !userId) throw new DomainError('INVALID_CODE', '支付宝授权码无效或已过期，请重试');
     return { userId };
   }
 
-  /** The gateway signs the raw JSON of the response object; refuse answers whose signature fails. */
-  private verifyResponse(raw: string, sign: string | undefined): void {
-    const m = /"(alipay_system_oauth_token_response|error_response)"\s*:\s*(\{[^{}]*\})/.exec(raw);
-    const valid =
-      !!m && !!sign && createVerify('RSA-SHA256').update(m[2], 'utf8').verify(this.config.alipay.publicKeyPem!, sign, 'base64');
-    if (!valid) throw new DomainError('UNAVAILABLE', '支付宝应答验签失败');
+  /**
+   * A mini-program message (`alipay.open.app.mini.templatemessage.send`, template ALIPAY_MESSAGE_TEMPLATE)
+   * to an Alipay user. Returns 'sent', or 'refused' when the gateway will not take it (then sending
+   * again would not help). Throws UNAVAILABLE for a passing fault.
+   */
+  async sendMessage(toUserId: string, page: string, data: Record<string, string>, now: Date): Promise<'sent' | 'refused'> {
+    try {
+      const a = (await this.exec(
+        'alipay.open.app.mini.templatemessage.send',
+        {
+          timestamp: alipayTimestamp(now),
+          bizContent: {
+            to_user_id: toUserId,
+            user_template_id: this.config.alipay.messageTemplate,
+            page,
+            data: JSON.stringify(Object.fromEntries(Object.entries(data).map(([k, v]) => [k, { value: v }]))),
+          },
+        },
+        '支付宝消息未被接受',
+      )) as { code?: string };
+      return a.code === '10000' ? 'sent' : 'refused';
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'INVALID_CODE') return 'refused';
+      throw e;
+    }
+  }
+
+  /** One gateway call; an error answer → INVALID_CODE (`refusal`), anything else that fails → UNAVAILABLE. */
+  private async exec(method: string, params: Record<string, unknown>, refusal: string): Promise<Record<string, unknown>> {
+    try {
+      const a = (await this.sdk.exec(method, params, { validateSign: !!this.config.alipay.publicKeyPem })) as Record<string, unknown>;
+      if (a.sub_code || (a.code && a.code !== '10000')) throw new DomainError('INVALID_CODE', refusal);
+      return a;
+    } catch (e) {
+      if (e instanceof DomainError) throw e;
+      // an error answer is a refusal, whether or not its signature checks out: it grants nothing
+      if (e instanceof AlipayRequestError && isErrorAnswer(e.responseDataRaw)) throw new DomainError('INVALID_CODE', refusal);
+      throw new DomainError('UNAVAILABLE', '支付宝服务暂时不可用，请稍后再试');
+    }
   }
 }

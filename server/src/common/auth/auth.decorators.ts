@@ -9,8 +9,16 @@ export interface AuthUser {
   id: string;
   roles: Role[];
   hallId: string | null;
-  /** companies the caller belongs to, read afresh on every request (membership changes take effect at once) */
+  /** companies the caller belongs to (citizens; from CallerContextCache, which a membership change invalidates at once) */
   enterpriseIds?: string[];
+  /** whether the caller's real name is verified (citizens; same source) */
+  verified?: boolean;
+}
+
+/** What the guard learns about a citizen beyond the token. */
+export interface CallerContext {
+  enterpriseIds: string[];
+  verified: boolean;
 }
 
 /**
@@ -18,7 +26,7 @@ export interface AuthUser {
  * still exists (null once it is closed, 注销: its tokens stop working at once, not at their expiry).
  */
 export abstract class CallerContextLoader {
-  abstract callerContext(userId: string): Promise<{ enterpriseIds: string[] } | null>;
+  abstract callerContext(userId: string): Promise<CallerContext | null>;
 }
 
 /** A route anyone may call without a token. */

@@ -4,24 +4,29 @@ import type { Role } from '@gov/shared';
 import { DomainError } from '../errors/domain-error';
 import { AccessTokenService } from './access-token.service';
 import { AuthUser, CallerContextLoader, IS_PUBLIC, ROLES } from './auth.decorators';
+import { CallerContextCache } from './caller-context.cache';
 
 /**
  * Global guard: every route needs a valid access token unless marked @Public();
  * @Roles() narrows it further. A public route still learns the caller when a token is sent.
+ * A citizen's memberships and verified state come from CallerContextCache (no database read per request).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
+    private readonly cache: CallerContextCache,
     @Optional() private readonly context?: CallerContextLoader,
   ) {}
 
   private async withContext(user: AuthUser): Promise<AuthUser> {
     if (this.context && user.roles.includes('citizen')) {
-      const ctx = await this.context.callerContext(user.id);
+      const loader = this.context;
+      const ctx = await this.cache.get(user.id, () => loader.callerContext(user.id));
       if (!ctx) throw new DomainError('UNAUTHENTICATED');
       user.enterpriseIds = ctx.enterpriseIds;
+      user.verified = ctx.verified;
     }
     return user;
   }

@@ -2,9 +2,11 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { RATING_LABELS } from '@gov/shared'
 import BarChart, { type Bar } from '@/components/BarChart'
+import ExportButton from '@/components/ExportButton'
 import PageState from '@/components/PageState'
 import StaffPage from '@/components/StaffPage'
 import { adminApi, type SatisfactionRow } from '@/api/admin'
+import { staffApi } from '@/api/staff'
 import type { SatisfactionStats } from '@/api/ratings'
 import { useAsync } from '@/hooks/useAsync'
 import { useDeskAccess } from '@/hooks/useDeskAccess'
@@ -64,6 +66,7 @@ export default function Stats() {
     >
       <View className='stats__toolbar'>
         <DateRange from={from} to={to} onFrom={setFrom} onTo={setTo} itemClassName='stats__date' />
+        <ExportButton path={staffApi.exports.satisfaction(from, to)} fileName={`好差评-${from}-${to}.xlsx`} label='导出好差评（含延时、回访）' />
       </View>
       <PageState of={data}>
         {d && (

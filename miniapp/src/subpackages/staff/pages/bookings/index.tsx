@@ -16,6 +16,7 @@ import { toast } from '@/utils/nav'
 import ApplicantInfo from '@/subpackages/staff/components/ApplicantInfo'
 import BookingItem from '@/subpackages/staff/components/BookingItem'
 import DayPicker, { dayParam } from '@/subpackages/staff/components/DayPicker'
+import ExportButton from '@/components/ExportButton'
 import ReasonSheet from '@/subpackages/staff/components/ReasonSheet'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
@@ -136,6 +137,9 @@ export default function StaffBookings() {
 
           <DayPicker date={date} onChange={setDate} />
           <Segmented label='预约状态' value={filter} options={FILTERS} onChange={setFilter} />
+          <View className='st-export'>
+            <ExportButton path={staffApi.exports.bookings(date)} fileName={`预约签到-${date}.xlsx`} label='导出当天预约' />
+          </View>
         </>
       }
       footer={list.data && <Text className='st-line'>共 {list.data.total} 条 · 更新于 {fullDateTime(new Date().toISOString())}</Text>}

@@ -1,8 +1,11 @@
 import { useState } from 'react'
+import { View } from '@tarojs/components'
 import { SLA_LABELS, type ApplicationStatus, type SlaState } from '@gov/shared'
+import ExportButton from '@/components/ExportButton'
 import Segmented from '@/components/Segmented'
 import { staffApi } from '@/api/staff'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
+import { addDays, shanghaiDate } from '@/utils/time'
 import FilingRow from '@/subpackages/staff/components/FilingRow'
 import StaffListPage from '@/subpackages/staff/components/StaffListPage'
 import { useStaffList } from '@/subpackages/staff/components/useStaffList'
@@ -33,6 +36,8 @@ export default function StaffFilings() {
     [status, sla],
   )
   useReloadOnShow(list.reload, enabled)
+  const month = shanghaiDate().slice(0, 7)
+  const lastMonth = addDays(`${month}-01`, -1).slice(0, 7)
 
   return (
     <StaffListPage
@@ -43,6 +48,10 @@ export default function StaffFilings() {
         <>
           <Segmented label='办件状态' value={status} options={STATUS_FILTERS} onChange={setStatus} />
           <Segmented label='办结时限' value={sla} options={SLA_FILTERS} onChange={setSla} />
+          <View className='st-export'>
+            <ExportButton path={staffApi.exports.filings(month)} fileName={`办件-${month}.xlsx`} label='导出本月办件' />
+            <ExportButton path={staffApi.exports.filings(lastMonth)} fileName={`办件-${lastMonth}.xlsx`} label='导出上月办件' />
+          </View>
         </>
       }
       renderItem={(f) => <FilingRow key={f.id} filing={f} />}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import type { GuideView, Page, ServiceSearch, ServiceSummary } from '@gov/shared';
+import { etagOf } from './catalog.rules';
+import { CatalogIndexService } from './catalog-index.service';
+import { CatalogVersionService } from './catalog-version.service';
+import { CatalogService } from './catalog.service';
+
+/** A public catalogue answer ready to send: the JSON text of a `T` and its strong ETag. */
+export interface CachedAnswer<T> {
+  body: string;
+  etag: string;
+  /** the view `body` is the JSON of (for the type checker only: the wire contract; never set) */
+  readonly view?: T;
+}
+
+/** Past this many cached answers (queries are the public's input) the cache is emptied rather than grown. */
+export const MAX_ANSWERS = 5_000;
+
+/**
+ * The public catalogue's answers (GET /services, GET /services/:id) kept in process as serialized
+ * JSON, keyed by the query, so that a repeated read costs no database query, no view building and no
+ * serialization. An answer is good for the catalogue version it was built at (CatalogVersionService,
+ * shared by the instances through the database; admin writes bump it through `changed()`), and a
+ * search answer also for the build of the search index it came from. Errors (404) are not cached.
+ */
+@Injectable()
+export class CatalogAnswersService {
+  private readonly answers = new Map<string, { stamp: string; answer: CachedAnswer<unknown> }>();
+  private indexVersion = -1;
+  private syncing: Promise<void> | null = null;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly index: CatalogIndexService,
+    private readonly versions: CatalogVersionService,
+  ) {}
+
+  /** GET /services: the page as CatalogService.search answers it. */
+  async search(s: ServiceSearch): Promise<CachedAnswer<Page<ServiceSummary>>> {
+    const version = await this.versions.current();
+    if (version !== this.indexVersion) await this.syncIndex(version);
+    const key = `s\u0000${s.q ?? ''}\u0000${s.category ?? ''}\u0000${s.audience ?? ''}\u0000${s.departmentId ?? ''}\u0000${s.page ?? ''}\u0000${s.pageSize ?? ''}`;
+    return this.cached(key, `${version}:${this.index.generation}`, () => this.catalog.search(s));
+  }
+
+  /** GET /services/:id: the published guide; NOT_FOUND as CatalogService.guide throws it. */
+  async guide(id: string): Promise<CachedAnswer<GuideView>> {
+    const version = await this.versions.current();
+    return this.cached<GuideView>(`g\u0000${id}`, String(version), () => this.catalog.guide(id));
+  }
+
+  /** After an admin catalogue write committed: a new version for every instance, and this one's index and answers afresh. */
+  async changed(): Promise<void> {
+    await this.versions.bump();
+    this.answers.clear();
+    await this.syncIndex(await this.versions.current());
+  }
+
+  private async cached<T>(key: string, stamp: string, build: () => Promise<T>): Promise<CachedAnswer<T>> {
+    const hit = this.answers.get(key);
+    if (hit && hit.stamp === stamp) return hit.answer as CachedAnswer<T>;
+    const body = JSON.stringify(await build());
+    const answer: CachedAnswer<T> = { body, etag: etagOf(body) };
+    if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
+    this.answers.set(key, { stamp, answer });
+    return answer;
+  }
+
+  /** Rebuild the search index once for a version this instance has not indexed yet (one rebuild however many requests wait). */
+  private async syncIndex(version: number): Promise<void> {
+    if (!this.syncing) {
+      this.syncing = this.index
+        .refresh()
+        .then(() => {
+          this.indexVersion = version;
+        })
+        .finally(() => (this.syncing = null));
+    }
+    await this.syncing;
+  }
+}

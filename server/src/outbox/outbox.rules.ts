@@ -1,0 +1,73 @@
+import type { ApplicationStatus } from '@gov/shared';
+import type { SmsTemplateKey } from '../config/sms-templates';
+export { SMS_TEMPLATE_KEYS, SMS_TEMPLATE_PARAMS, type SmsTemplateKey } from '../config/sms-templates';
+
+/** The outside channels a message may also go by; the in-app message itself is the messages row. */
+export const OUTBOX_CHANNELS = ['wechat', 'alipay', 'sms'] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+
+/**
+ * A delivery's state: `pending` (waiting or being retried), `sent` (the outside service accepted it),
+ * `skipped` (nothing to send: no consent, no phone, channel not configured, the user refused) or
+ * `failed` (gave up after the last attempt, or a permanent refusal).
+ */
+export const OUTBOX_STATUSES = ['pending', 'sent', 'skipped', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** Most characters of one SMS template variable (the clouds cap a variable at 20–35 characters). */
+export const SMS_PARAM_MAX = 20;
+
+/**
+ * The SMS a message also goes out as, or null: only for what a person must not miss (临沂 三(一)2(1):
+ * SMS reminders on booking, filing and acceptance): a booking made, a booking cancelled by the
+ * centre, a booking reminder, a ticket called, and on a filing the correction notice, acceptance,
+ * the decision (不予受理 / 准予 / 不予许可) and the result handed over. `applicationStatus`: the
+ * filing's status after the change a type `application` message tells of.
+ */
+export function smsTemplateFor(type: string, applicationStatus?: ApplicationStatus | null): SmsTemplateKey | null {
+  switch (type) {
+    case 'booking_created':
+      return 'booking_created';
+    case 'booking_cancelled_by_centre':
+      return 'booking_cancelled';
+    case 'booking_reminder':
+      return 'booking_reminder';
+    case 'ticket_called':
+      return 'ticket_called';
+    case 'application':
+      switch (applicationStatus) {
+        case 'correction_required':
+          return 'correction';
+        case 'accepted':
+          return 'accepted';
+        case 'refused':
+        case 'approved':
+        case 'denied':
+          return 'decision';
+        case 'delivered':
+          return 'ready';
+        default:
+          return null;
+      }
+    default:
+      return null;
+  }
+}
+
+/** A template's parameters cut to what the clouds accept (SMS_PARAM_MAX characters each). */
+export function smsParams(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, [...v].slice(0, SMS_PARAM_MAX).join('')]));
+}
+
+/**
+ * When a delivery that failed for a passing reason is tried again: `baseMs` doubled per attempt
+ * made, at most an hour later; null once `attempts` reaches `maxAttempts` (then it has failed).
+ */
+export function nextAttemptAt(now: Date, attempts: number, baseMs: number, maxAttempts: number): Date | null {
+  if (attempts >= maxAttempts) return null;
+  const delay = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 3600_000);
+  return new Date(now.getTime() + delay);
+}
+
+/** What one delivery attempt came to: sent, nothing to send, a passing fault (retry) or a refusal (give up). */
+export type DeliveryOutcome = { result: 'sent' } | { result: 'skipped'; why: string } | { result: 'retry'; why: string } | { result: 'failed'; why: string };
