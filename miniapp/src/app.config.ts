@@ -67,11 +67,17 @@ export default defineAppConfig({
         'pages/late/index',
         'pages/registered/index',
         'pages/overtime/index',
+        'pages/consultations/index',
+        'pages/assistance/index',
       ],
     },
     {
       root: 'subpackages/admin',
       pages: ['pages/stats/index', 'pages/schedule/index', 'pages/phrases/index'],
+    },
+    {
+      root: 'subpackages/guidance',
+      pages: ['pages/index/index', 'pages/topic/index', 'pages/consultations/index', 'pages/assistance/index'],
     },
     {
       root: 'subpackages/queue',

@@ -16,6 +16,11 @@ export const CITIZEN_ROUTES = {
   messages: '/subpackages/messages/pages/index/index',
   rate: '/subpackages/ratings/pages/rate/index',
   myRatings: '/subpackages/ratings/pages/mine/index',
+  /** 智能导办 topics (subpackages/guidance) */
+  guidance: '/subpackages/guidance/pages/index/index',
+  guidanceTopic: '/subpackages/guidance/pages/topic/index',
+  consultations: '/subpackages/guidance/pages/consultations/index',
+  assistance: '/subpackages/guidance/pages/assistance/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {

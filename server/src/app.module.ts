@@ -40,6 +40,9 @@ import { HallPolicyModule } from './catalog/hall-policy.module';
 import { QueueModule } from './queue/queue.module';
 import { ExportsModule } from './exports/exports.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { GuidanceModule } from './guidance/guidance.module';
+import { ConsultationsModule } from './consultations/consultations.module';
+import { AssistanceModule } from './assistance/assistance.module';
 
 @Module({})
 export class AppModule {
@@ -84,6 +87,9 @@ export class AppModule {
         QueueModule,
         ExportsModule,
         MetricsModule,
+        GuidanceModule,
+        ConsultationsModule,
+        AssistanceModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

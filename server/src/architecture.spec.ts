@@ -18,7 +18,7 @@ const LAYERS: ReadonlyArray<{ name: string; folders: readonly string[] }> = [
   { name: 'delegation', folders: ['delegation'] },
   { name: 'electronic certificates', folders: ['certificates'] },
   { name: 'services rendered: bookings, filings, their ratings', folders: ['booking', 'applications', 'ratings'] },
-  { name: 'features built on them (exports and metrics read them all)', folders: ['offhours', 'follow-ups', 'desk', 'account', 'admin', 'health', 'queue', 'exports', 'metrics'] },
+  { name: 'features built on them (exports and metrics read them all)', folders: ['offhours', 'follow-ups', 'desk', 'account', 'admin', 'health', 'queue', 'exports', 'metrics', 'guidance', 'consultations', 'assistance'] },
   { name: 'scheduled jobs', folders: ['jobs'] },
   { name: 'database roof: entity registry, data source, migrations, seeds', folders: ['database'] },
   { name: 'the application: module, factory, main', folders: ['.'] },

@@ -27,6 +27,9 @@ import type { EnterprisesController } from './enterprises/enterprises.controller
 import type { StaffEnterprisesController } from './enterprises/staff-enterprises.controller';
 import type { NotificationsController } from './notifications/notifications.controller';
 import type { OffhoursController } from './offhours/offhours.controller';
+import type { GuidanceController } from './guidance/guidance.controller';
+import type { ConsultationsController } from './consultations/consultations.controller';
+import type { AssistanceController } from './assistance/assistance.controller';
 import type { RatingsController } from './ratings/ratings.controller';
 import type { AdminWindowsController, QueueController, StaffQueueController } from './queue/queue.controller';
 import type { HallCodeView, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView } from '@gov/shared';
@@ -91,6 +94,18 @@ export type ContractCheck = [
   Expect<Equal<Answer<FollowUpsController, 'list'>, Listed<PagedRouteItems['GET /staff/callbacks']>>>,
   Expect<Equal<Answer<NotificationsController, 'list'>, RouteViews['GET /messages']>>,
   Expect<Equal<Answer<AdminStaffController, 'list'>, RouteViews['GET /admin/staff']>>,
+  // guidance and consultation
+  Expect<Equal<Answer<GuidanceController, 'list'>, RouteViews['GET /guidance']>>,
+  Expect<Equal<Answer<GuidanceController, 'get'>, RouteViews['GET /guidance/:id']>>,
+  Expect<Equal<Answer<GuidanceController, 'answer'>, RouteViews['POST /guidance/:id/answers']>>,
+  Expect<Equal<Answer<ConsultationsController, 'create'>, RouteViews['POST /consultations']>>,
+  Expect<Equal<Answer<ConsultationsController, 'list'>, RouteViews['GET /consultations']>>,
+  Expect<Equal<Answer<ConsultationsController, 'staffList'>, RouteViews['GET /staff/consultations']>>,
+  Expect<Equal<Answer<ConsultationsController, 'answer'>, RouteViews['POST /staff/consultations/:id/answer']>>,
+  Expect<Equal<Answer<AssistanceController, 'create'>, RouteViews['POST /assistance-requests']>>,
+  Expect<Equal<Answer<AssistanceController, 'list'>, RouteViews['GET /assistance-requests']>>,
+  Expect<Equal<Answer<AssistanceController, 'staffList'>, RouteViews['GET /staff/assistance-requests']>>,
+  Expect<Equal<Answer<AssistanceController, 'assign'>, RouteViews['POST /staff/assistance-requests/:id/assign']>>,
   // the hall's queue
   Expect<Equal<Answer<QueueController, 'take'>, TicketView>>,
   Expect<Equal<Answer<QueueController, 'get'>, TicketView>>,

@@ -17,8 +17,8 @@ const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 
 type Op = { method: string; path: string };
 
-/** Routes whose path parameters name public things (the catalogue, open slots, a certificate's public verification) rather than someone's object. */
-const PUBLIC_OBJECT_ROUTES = [/^\/api\/certificates\/verify\//, /^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/, /^\/api\/halls\/\{id\}\/(tickets|queue)/];
+/** Routes whose path parameters name public things (the catalogue, open slots, 智能导办 topics, a certificate's public verification) rather than someone's object. */
+const PUBLIC_OBJECT_ROUTES = [/^\/api\/certificates\/verify\//, /^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/, /^\/api\/halls\/\{id\}\/(tickets|queue)/, /^\/api\/guidance\/\{id\}/];
 
 describe('security', () => {
   const f = useTestApp({ world: false });
@@ -97,6 +97,8 @@ describe('security', () => {
         201,
         'offhours',
       ).id;
+      // a question to the hall (咨询)
+      ids.consultation = mustBe(await api.post('/api/consultations', { serviceId: service.id, question: '需要本人到场吗？' }, { token: owner.token }), 201, 'consultation').id;
 
       // a draft filing with a file
       const app = mustBe(await api.post('/api/applications', { serviceId: service.id }, { token: owner.token }), 201, 'filing');
@@ -147,6 +149,7 @@ describe('security', () => {
         const table: Array<[RegExp, string]> = [
           [/^\/api\/(staff\/)?bookings\//, 'booking2'],
           [/^\/api\/(staff\/)?offhours-requests\//, 'offhours'],
+          [/^\/api\/(staff\/)?consultations\//, 'consultation'],
           [/^\/api\/(staff\/)?applications\//, 'application'],
           [/^\/api\/files\//, 'file'],
           [/^\/api\/certificates\//, 'certificate'],
@@ -221,13 +224,13 @@ describe('security', () => {
     }, 120_000);
 
     it('…while the owner reaches each of their objects (the sweep is not vacuous)', async () => {
-      for (const p of [`/api/bookings/${ids.booking}`, `/api/offhours-requests/${ids.offhours}`, `/api/applications/${ids.application}`, `/api/files/${ids.file}`, `/api/enterprises/${ids.enterprise}`]) {
+      for (const p of [`/api/bookings/${ids.booking}`, `/api/offhours-requests/${ids.offhours}`, `/api/applications/${ids.application}`, `/api/files/${ids.file}`, `/api/enterprises/${ids.enterprise}`, `/api/consultations/${ids.consultation}`]) {
         expect({ p, status: (await api.get(p, { token: owner.token })).status }).toEqual({ p, status: 200 });
       }
       expect((await api.get('/api/ratings', { token: owner.token })).body.map((r: { id: string }) => r.id)).toContain(ids.rating);
       expect((await api.get('/api/authorizations?role=principal', { token: owner.token })).body.map((r: { id: string }) => r.id)).toContain(ids.authorization);
       // and the stranger's own lists do not show them
-      for (const p of ['/api/bookings', '/api/offhours-requests', '/api/applications', '/api/ratings', '/api/messages', '/api/enterprises', '/api/authorizations?role=principal']) {
+      for (const p of ['/api/bookings', '/api/offhours-requests', '/api/applications', '/api/ratings', '/api/messages', '/api/enterprises', '/api/authorizations?role=principal', '/api/consultations']) {
         const l = await api.get(p, { token: stranger.token });
         expect(l.status).toBe(200);
         for (const id of Object.values(ids)) expect(l.text).not.toContain(id);

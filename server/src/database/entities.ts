@@ -35,9 +35,12 @@ import { QUEUE_ENTITIES } from '../queue/entities';
 import { CertificateEntity } from '../certificates/entities/certificate.entity';
 import { CreditRecordEntity } from '../applications/entities/credit-record.entity';
 import { OutboxDeliveryEntity } from '../outbox/outbox-delivery.entity';
+import { GuidanceTopicEntity } from '../guidance/entities/guidance-topic.entity';
+import { ConsultationEntity } from '../consultations/entities/consultation.entity';
+import { AssistanceRequestEntity } from '../assistance/entities/assistance-request.entity';
 
 export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLogEntity, DepartmentEntity, HallEntity,
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity, CertificateEntity];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity, GuidanceTopicEntity, ConsultationEntity, AssistanceRequestEntity, CertificateEntity];

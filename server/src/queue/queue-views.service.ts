@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { repositories } from '../common/db/repositories';
+import { DataSource, In } from 'typeorm';
 import { maskName, maskPhone } from '@gov/shared';
 import type { HallQueueView, StaffTicketView, TicketLane, TicketView, WindowRef } from '@gov/shared';
 import { HallEntity } from '../catalog/entities/hall.entity';
@@ -34,12 +35,10 @@ export interface HallSnapshot {
 /** Builds the queue's views (API.md, The hall's queue): tickets for their holders and for staff, and the public hall screen. */
 @Injectable()
 export class QueueViewsService {
+  private readonly db = repositories(this.ds, { tickets: QueueTicketEntity, windows: QueueWindowEntity, services: ServiceEntity, halls: HallEntity, users: UserEntity });
+
   constructor(
-    @InjectRepository(QueueTicketEntity) private readonly tickets: Repository<QueueTicketEntity>,
-    @InjectRepository(QueueWindowEntity) private readonly windows: Repository<QueueWindowEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: ClockService,
     private readonly crypto: CryptoService,
   ) {}
@@ -48,12 +47,12 @@ export class QueueViewsService {
   async snapshot(hallId: string, day: string): Promise<HallSnapshot> {
     const at = this.clock.now();
     const [tickets, windows, hall] = await Promise.all([
-      this.tickets.find({ where: { hallId, day } }),
-      this.windows.find({ where: { hallId } }),
-      this.halls.findOne({ where: { id: hallId }, select: { id: true, name: true } }),
+      this.db.tickets.find({ where: { hallId, day } }),
+      this.db.windows.find({ where: { hallId } }),
+      this.db.halls.findOne({ where: { id: hallId }, select: { id: true, name: true } }),
     ]);
     const serviceIds = [...new Set(tickets.map((t) => t.serviceId))];
-    const services = serviceIds.length ? await this.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : [];
+    const services = serviceIds.length ? await this.db.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : [];
     const finished = tickets
       .filter((t) => t.status === 'done' && t.finishedAt)
       .map((t) => ({ startedAt: t.servingAt ?? t.calledAt ?? t.takenAt, finishedAt: t.finishedAt as Date }));
@@ -106,7 +105,7 @@ export class QueueViewsService {
   /** Tickets as window staff see them: holder's name and phone masked. */
   async staffViews(s: HallSnapshot, rows: QueueTicketEntity[]): Promise<StaffTicketView[]> {
     const userIds = [...new Set(rows.map((t) => t.userId).filter((x): x is string => !!x))];
-    const users = userIds.length ? await this.users.find({ where: { id: In(userIds) }, select: { id: true, realName: true, displayName: true, phoneEnc: true } }) : [];
+    const users = userIds.length ? await this.db.users.find({ where: { id: In(userIds) }, select: { id: true, realName: true, displayName: true, phoneEnc: true } }) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     const phoneOf = (enc: string | null): string | null => (enc ? maskPhone(this.crypto.decrypt(enc)) : null);
     return rows.map((t) => {

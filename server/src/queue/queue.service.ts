@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, LessThan, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { repositories } from '../common/db/repositories';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
 import { LINKS, shanghaiDate, shanghaiTime, TICKET_STATUS_LABELS } from '@gov/shared';
 import type { HallQueueFigures, HallQueueView, OvertimeServiceView, StaffTicketView, TicketLane, TicketStatus, TicketView } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
@@ -61,16 +62,10 @@ const CALL_TRIES = 20;
 export class QueueService {
   private readonly logger = new Logger('Queue');
 
+  private readonly db = repositories(this.ds, { tickets: QueueTicketEntity, windows: QueueWindowEntity, overtime: OvertimeServiceEntity, bookings: BookingEntity, halls: HallEntity, serviceHalls: ServiceHallEntity, services: ServiceEntity, users: UserEntity });
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @InjectRepository(QueueTicketEntity) private readonly tickets: Repository<QueueTicketEntity>,
-    @InjectRepository(QueueWindowEntity) private readonly windows: Repository<QueueWindowEntity>,
-    @InjectRepository(OvertimeServiceEntity) private readonly overtime: Repository<OvertimeServiceEntity>,
-    @InjectRepository(BookingEntity) private readonly bookings: Repository<BookingEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
-    @InjectRepository(ServiceEntity) private readonly services: Repository<ServiceEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly tx: Transactions,
     private readonly views: QueueViewsService,
     private readonly streams: QueueStreamsService,
@@ -95,7 +90,7 @@ export class QueueService {
   /** The service, active and handled at the hall; NOT_FOUND otherwise. */
   private async requireServiceAt(hallId: string, serviceId: string): Promise<void> {
     if (!isId(serviceId)) throw notFound();
-    const [handled, service] = await Promise.all([this.serviceHalls.exist({ where: { hallId, serviceId } }), this.services.findOne({ where: { id: serviceId }, select: { id: true, active: true } })]);
+    const [handled, service] = await Promise.all([this.db.serviceHalls.exist({ where: { hallId, serviceId } }), this.db.services.findOne({ where: { id: serviceId }, select: { id: true, active: true } })]);
     if (!handled || !service?.active) throw new DomainError('NOT_FOUND', '本大厅不办理该事项');
   }
 
@@ -117,8 +112,8 @@ export class QueueService {
     if (!hallCodeMatches(body.hallCode, this.windowsService.codeFor(hallId, day))) throw fieldError('hallCode', '取号码无效或已过期，请重新扫描大厅的取号二维码');
     let booking: BookingEntity | null = null;
     if (body.bookingId) {
-      booking = this.access.ownedBy(caller, isId(body.bookingId) ? await this.bookings.findOne({ where: { id: body.bookingId } }) : null);
-      const existing = await this.tickets.findOne({ where: { bookingId: booking.id } });
+      booking = this.access.ownedBy(caller, isId(body.bookingId) ? await this.db.bookings.findOne({ where: { id: body.bookingId } }) : null);
+      const existing = await this.db.tickets.findOne({ where: { bookingId: booking.id } });
       if (existing) return this.ticketView(existing);
       if (booking.hallId !== hallId) throw new DomainError('INVALID_STATE', '这不是本大厅的预约');
       // a late applicant (a no-show of today, pending or counted) is checked in and served whatever the policy
@@ -229,14 +224,14 @@ export class QueueService {
   }
 
   private async staffView(id: string): Promise<StaffTicketView> {
-    const t = await this.tickets.findOneOrFail({ where: { id } });
+    const t = await this.db.tickets.findOneOrFail({ where: { id } });
     const s = await this.views.snapshot(t.hallId, t.day);
     return (await this.views.staffViews(s, [s.byId.get(id) ?? t]))[0];
   }
 
   /** The caller's own ticket (the holder), else NOT_FOUND. */
   async own(caller: AuthUser, id: string): Promise<QueueTicketEntity> {
-    const t = isId(id) ? await this.tickets.findOne({ where: { id } }) : null;
+    const t = isId(id) ? await this.db.tickets.findOne({ where: { id } }) : null;
     if (!t || t.userId !== caller.id) throw notFound();
     return t;
   }
@@ -248,7 +243,7 @@ export class QueueService {
 
   /** GET /me/tickets: the caller's tickets of today (Shanghai), newest first. */
   async mine(caller: AuthUser): Promise<TicketView[]> {
-    const rows = await this.tickets.find({ where: { userId: caller.id, day: this.today() }, order: { takenAt: 'DESC' } });
+    const rows = await this.db.tickets.find({ where: { userId: caller.id, day: this.today() }, order: { takenAt: 'DESC' } });
     const snaps = new Map<string, HallSnapshot>();
     const out: TicketView[] = [];
     for (const t of rows) {
@@ -290,7 +285,7 @@ export class QueueService {
    * (`details.reason = 'queue_empty'`).
    */
   async callNext(caller: AuthUser, windowId: string): Promise<StaffTicketView> {
-    const w = this.access.handled(caller, isId(windowId) ? await this.windows.findOne({ where: { id: windowId } }) : null);
+    const w = this.access.handled(caller, isId(windowId) ? await this.db.windows.findOne({ where: { id: windowId } }) : null);
     const day = this.today();
     // One call at a time per window: the window's row is locked for the claim (SQLite runs transactions
     // one after another), so two taps on one window never call two tickets to it. On MySQL the row is
@@ -344,9 +339,9 @@ export class QueueService {
   }
 
   private async sendCalled(ticketId: string): Promise<void> {
-    const t = await this.tickets.findOne({ where: { id: ticketId } });
+    const t = await this.db.tickets.findOne({ where: { id: ticketId } });
     if (!t?.userId || !t.calledAt) return;
-    const w = t.windowId ? await this.windows.findOne({ where: { id: t.windowId }, select: { id: true, name: true } }) : null;
+    const w = t.windowId ? await this.db.windows.findOne({ where: { id: t.windowId }, select: { id: true, name: true } }) : null;
     const where = w?.name ?? '窗口';
     await this.notifications.send({
       userId: t.userId,
@@ -361,14 +356,14 @@ export class QueueService {
 
   /** A staff action on a ticket of the caller's hall (NOT_FOUND otherwise). */
   private async handled(caller: AuthUser, id: string): Promise<QueueTicketEntity> {
-    return this.access.handled(caller, isId(id) ? await this.tickets.findOne({ where: { id } }) : null);
+    return this.access.handled(caller, isId(id) ? await this.db.tickets.findOne({ where: { id } }) : null);
   }
 
   /** One guarded update from the expected statuses; INVALID_STATE (naming the current status) when the ticket is no longer in one. Bumps the hall's version. */
   private async guarded(t: QueueTicketEntity, from: TicketStatus[], set: Partial<QueueTicketEntity> | Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<void> {
-    const r = await this.tickets.update({ id: t.id, status: In(from), ...extra }, { ...set, updatedAt: this.clock.now() } as Partial<QueueTicketEntity>);
+    const r = await this.db.tickets.update({ id: t.id, status: In(from), ...extra }, { ...set, updatedAt: this.clock.now() } as Partial<QueueTicketEntity>);
     if (!r.affected) {
-      const cur = await this.tickets.findOne({ where: { id: t.id }, select: { id: true, status: true } });
+      const cur = await this.db.tickets.findOne({ where: { id: t.id }, select: { id: true, status: true } });
       throw new DomainError('INVALID_STATE', `该号当前为“${TICKET_STATUS_LABELS[cur?.status ?? t.status]}”，不能这样操作`, { status: cur?.status ?? t.status });
     }
     await this.streams.bump(t.hallId);
@@ -430,9 +425,9 @@ export class QueueService {
     const closing = await this.closingTime(t.hallId, t.day);
     const past = minutesPastClosing(now, t.day, closing);
     if (past !== null && closing) {
-      const fresh = await this.tickets.findOneOrFail({ where: { id: t.id } });
+      const fresh = await this.db.tickets.findOneOrFail({ where: { id: t.id } });
       try {
-        await this.overtime.insert({
+        await this.db.overtime.insert({
           id: newId(),
           ticketId: t.id,
           hallId: t.hallId,
@@ -455,15 +450,15 @@ export class QueueService {
   async overtimeList(caller: AuthUser, q: { date?: string; hallId?: string }): Promise<OvertimeServiceView[]> {
     const hallId = staffHall(caller, q.hallId);
     const day = q.date ?? this.today();
-    const rows = await this.overtime.find({ where: { hallId, day }, order: { finishedAt: 'DESC' } });
+    const rows = await this.db.overtime.find({ where: { hallId, day }, order: { finishedAt: 'DESC' } });
     if (rows.length === 0) return [];
     const [tickets, windows, staff] = await Promise.all([
-      this.tickets.find({ where: { id: In(rows.map((r) => r.ticketId)) }, select: { id: true, number: true, serviceId: true } }),
-      this.windows.find({ where: { id: In([...new Set(rows.map((r) => r.windowId))]) } }),
-      this.users.find({ where: { id: In([...new Set(rows.map((r) => r.staffId))]) }, select: { id: true, displayName: true, realName: true } }),
+      this.db.tickets.find({ where: { id: In(rows.map((r) => r.ticketId)) }, select: { id: true, number: true, serviceId: true } }),
+      this.db.windows.find({ where: { id: In([...new Set(rows.map((r) => r.windowId))]) } }),
+      this.db.users.find({ where: { id: In([...new Set(rows.map((r) => r.staffId))]) }, select: { id: true, displayName: true, realName: true } }),
     ]);
     const ticketById = new Map(tickets.map((t) => [t.id, t]));
-    const services = await this.services.find({ where: { id: In([...new Set(tickets.map((t) => t.serviceId))]) }, select: { id: true, name: true } });
+    const services = await this.db.services.find({ where: { id: In([...new Set(tickets.map((t) => t.serviceId))]) }, select: { id: true, name: true } });
     const serviceName = new Map(services.map((s) => [s.id, s.name]));
     const windowName = new Map(windows.map((w) => [w.id, w.name]));
     const staffName = new Map(staff.map((u) => [u.id, u.displayName ?? u.realName]));
@@ -495,8 +490,8 @@ export class QueueService {
     const only = caller.roles.includes('admin') && !hallIdParam ? null : staffHall(caller, hallIdParam);
     const now = this.clock.now();
     const [halls, tickets] = await Promise.all([
-      this.halls.find({ where: only ? { id: only } : {}, select: { id: true, name: true } }),
-      this.tickets.find({ where: { day: shanghaiDate(now), ...(only ? { hallId: only } : {}) }, select: { id: true, hallId: true, status: true, queuedAt: true } }),
+      this.db.halls.find({ where: only ? { id: only } : {}, select: { id: true, name: true } }),
+      this.db.tickets.find({ where: { day: shanghaiDate(now), ...(only ? { hallId: only } : {}) }, select: { id: true, hallId: true, status: true, queuedAt: true } }),
     ]);
     const byHall = new Map<string, QueueTicketEntity[]>();
     for (const t of tickets) byHall.set(t.hallId, [...(byHall.get(t.hallId) ?? []), t]);
@@ -507,6 +502,6 @@ export class QueueService {
 
   /** NOT_FOUND for an unknown hall. */
   async requireHall(hallId: string): Promise<void> {
-    if (!isId(hallId) || !(await this.halls.exist({ where: { id: hallId } }))) throw notFound();
+    if (!isId(hallId) || !(await this.db.halls.exist({ where: { id: hallId } }))) throw notFound();
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { repositories } from '../common/db/repositories';
 import * as QRCode from 'qrcode';
-import { In, Repository } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { hallPosterText, shanghaiDate } from '@gov/shared';
 import type { HallCodeView, WindowView } from '@gov/shared';
 import { HallEntity } from '../catalog/entities/hall.entity';
@@ -28,10 +29,10 @@ export function staffHall(caller: AuthUser, requested?: string): string {
 /** A hall's windows (admins define them) and the hall's daily code for the QR poster. */
 @Injectable()
 export class WindowsService {
+  private readonly db = repositories(this.ds, { windows: QueueWindowEntity, halls: HallEntity, serviceHalls: ServiceHallEntity });
+
   constructor(
-    @InjectRepository(QueueWindowEntity) private readonly windows: Repository<QueueWindowEntity>,
-    @InjectRepository(HallEntity) private readonly halls: Repository<HallEntity>,
-    @InjectRepository(ServiceHallEntity) private readonly serviceHalls: Repository<ServiceHallEntity>,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly crypto: CryptoService,
     private readonly clock: ClockService,
     private readonly audit: AuditService,
@@ -39,7 +40,7 @@ export class WindowsService {
 
   /** GET /staff/windows: the hall's windows in their order. */
   async list(hallId: string): Promise<WindowView[]> {
-    return (await this.windows.find({ where: { hallId }, order: { sortOrder: 'ASC', name: 'ASC' } })).map(windowView);
+    return (await this.db.windows.find({ where: { hallId }, order: { sortOrder: 'ASC', name: 'ASC' } })).map(windowView);
   }
 
   /**
@@ -47,17 +48,17 @@ export class WindowsService {
    * (`serviceIds`) for a service not handled at the hall; CONFLICT for a name the hall already has.
    */
   async create(caller: AuthUser, hallId: string, body: { name: string; serviceIds?: string[] }): Promise<WindowView> {
-    if (!isId(hallId) || !(await this.halls.exist({ where: { id: hallId } }))) throw notFound();
+    if (!isId(hallId) || !(await this.db.halls.exist({ where: { id: hallId } }))) throw notFound();
     const serviceIds = [...new Set(body.serviceIds ?? [])];
     if (serviceIds.length) {
-      const handled = serviceIds.every(isId) ? await this.serviceHalls.count({ where: { hallId, serviceId: In(serviceIds) } }) : 0;
+      const handled = serviceIds.every(isId) ? await this.db.serviceHalls.count({ where: { hallId, serviceId: In(serviceIds) } }) : 0;
       if (handled !== serviceIds.length) throw fieldError('serviceIds', '有事项不在本大厅办理');
     }
     const now = this.clock.now();
-    const count = await this.windows.count({ where: { hallId } });
-    const row = this.windows.create({ id: newId(), hallId, name: body.name.trim(), serviceIds, sortOrder: (count + 1) * 10, createdAt: now, updatedAt: now });
+    const count = await this.db.windows.count({ where: { hallId } });
+    const row = this.db.windows.create({ id: newId(), hallId, name: body.name.trim(), serviceIds, sortOrder: (count + 1) * 10, createdAt: now, updatedAt: now });
     try {
-      await this.windows.insert(row);
+      await this.db.windows.insert(row);
     } catch (e) {
       if (isDuplicateKey(e)) throw new DomainError('CONFLICT', `本大厅已有“${row.name}”`);
       throw e;

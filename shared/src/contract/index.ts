@@ -8,6 +8,8 @@ export * from './delegation';
 export * from './enterprises';
 export * from './messages';
 export * from './offhours';
+export * from './guidance';
+export * from './assistance';
 export * from './pages';
 export * from './queue';
 export * from './ratings';

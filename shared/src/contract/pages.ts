@@ -19,6 +19,9 @@ export const PAGES = {
   ticket: '/subpackages/queue/pages/ticket/index',
   takeTicket: '/subpackages/queue/pages/take/index',
   hallScreen: '/subpackages/queue/pages/screen/index',
+  guidance: '/subpackages/guidance/pages/topic/index',
+  consultations: '/subpackages/guidance/pages/consultations/index',
+  assistance: '/subpackages/guidance/pages/assistance/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
@@ -49,4 +52,6 @@ export const LINKS = {
   ticket: (id: string) => pageLink(PAGES.ticket, { id }),
   takeTicket: (hallId: string, bookingId?: string) => pageLink(PAGES.takeTicket, { hallId, bookingId }),
   hallScreen: (hallId: string) => pageLink(PAGES.hallScreen, { hallId }),
+  consultation: (id: string) => pageLink(PAGES.consultations, { id }),
+  assistance: () => PAGES.assistance,
 };

@@ -17,6 +17,8 @@ import type { AuthorizationView } from './delegation';
 import type { EnterpriseDetail, EnterpriseView, StaffEnterpriseView } from './enterprises';
 import type { MessageView } from './messages';
 import type { OffhoursView } from './offhours';
+import type { ConsultationView, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView } from './guidance';
+import type { AssistanceView } from './assistance';
 import type { RateResult, RatingView, SatisfactionStats, StaffRectificationView } from './ratings';
 import type { ApplicantRevealed, CallbackView, DeskSearchResult, PhraseView } from './staff';
 
@@ -70,6 +72,18 @@ export interface RouteViews {
   'GET /admin/phrases': PhraseView[];
   'GET /messages': MessageView[];
   'GET /admin/staff': StaffView[];
+  // guidance and consultation
+  'GET /guidance': GuidanceTopicSummary[];
+  'GET /guidance/:id': GuidanceTopicView;
+  'POST /guidance/:id/answers': GuidanceResult;
+  'POST /consultations': ConsultationView;
+  'GET /consultations': ConsultationView[];
+  'GET /staff/consultations': ConsultationView[];
+  'POST /staff/consultations/:id/answer': ConsultationView;
+  'POST /assistance-requests': AssistanceView;
+  'GET /assistance-requests': AssistanceView[];
+  'GET /staff/assistance-requests': AssistanceView[];
+  'POST /staff/assistance-requests/:id/assign': AssistanceView;
 }
 
 /**

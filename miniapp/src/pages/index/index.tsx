@@ -104,6 +104,9 @@ export default function Home() {
         <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.myFilings)}>
           <Text className='home__quick-title'>我的办件</Text>
         </Tappable>
+        <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.guidance)}>
+          <Text className='home__quick-title'>智能导办</Text>
+        </Tappable>
       </View>
 
       <View className='card home__large'>

@@ -20,6 +20,7 @@ import { Transactions } from '../../common/db/transactions';
 import { demoSlotTemplates, SEED_DEPARTMENTS, SEED_HALLS, SEED_SERVICES } from './catalog.data';
 import { seedHallPolicies } from './hall-policy.data';
 import { seedQueueWindows } from './queue.data';
+import { seedGuidanceTopics } from '../../guidance/guidance.topics.data';
 
 /** Run an insert; when another instance inserted the same natural key first, carry on. True when this one inserted. */
 async function tolerateDuplicate(fn: () => Promise<unknown>): Promise<boolean> {
@@ -109,6 +110,7 @@ export class SeedService implements OnApplicationBootstrap {
     await this.seedSlotTemplates(hallIds);
     await seedHallPolicies(this.ds, this.clock.now());
     await seedQueueWindows(this.ds, this.clock.now());
+    await seedGuidanceTopics(this.ds, this.clock.now());
     if (!(await this.users.findByUsername(DEMO_STAFF.username))) {
       const cityHall = SEED_HALLS.find((h) => h.level === 'city')!;
       await this.users.createStaff({

@@ -207,6 +207,12 @@ export default function GuideDetail() {
             <View className='card'>
               <PhoneRow label='咨询电话' phone={g.consultPhone} />
               <PhoneRow label='投诉电话' phone={g.complaintPhone} />
+              <Button fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.consultations, { serviceId: g.id }) })}>
+                在线咨询（一个工作日内答复）
+              </Button>
+              <Button fill='outline' type='primary' onClick={() => Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.assistance, { serviceId: g.id }) })}>
+                免费帮办代办
+              </Button>
             </View>
 
             <View className='section-title'>办理依据</View>

@@ -7,6 +7,7 @@ import StaffPage from '@/components/StaffPage'
 import { staffLogout } from '@/components/StaffPage/nav'
 import Tappable from '@/components/Tappable'
 import { staffQueueApi } from '@/api/queue'
+import { consultationsApi, staffAssistanceApi } from '@/api/guidance'
 import { isStaffUser, staffApi } from '@/api/staff'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
@@ -30,7 +31,7 @@ export default function StaffHome() {
   const stats = useAsync(
     async () => {
       const today = shanghaiDate()
-      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime] = await Promise.all([
+      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime, consultations, assistance] = await Promise.all([
         count(staffApi.bookings({ status: 'booked' }, ONE)),
         count(staffApi.offhours('pending')),
         count(staffApi.filings({ status: 'submitted' }, ONE)),
@@ -43,12 +44,14 @@ export default function StaffHome() {
         count(staffApi.lateBookings(ONE)),
         count(staffApi.registeredBookings(today, ONE)),
         count(staffQueueApi.overtime(today)),
+        count(consultationsApi.staffList('open')),
+        count(staffAssistanceApi.list('requested')),
       ])
       if ([bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies].every((n) => n === null)) {
         // every call failed: show the error with 重试
         await staffApi.bookings({ status: 'booked' }, ONE)
       }
-      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime }
+      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime, consultations, assistance }
     },
     [accessToken],
     enabled,
@@ -73,6 +76,8 @@ export default function StaffHome() {
     { key: 'offhours', label: '错时预约', num: s?.offhours, sub: '待确认', url: P('offhours') },
     { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings') },
     { key: 'appeals', label: '爽约申诉', num: s?.appeals, sub: '待处理', url: P('appeals') },
+    { key: 'consultations', label: '在线咨询', num: s?.consultations, sub: '待答复（一个工作日内）', url: P('consultations') },
+    { key: 'assistance', label: '帮办代办', num: s?.assistance, sub: '待安排帮办专员', url: P('assistance') },
     { key: 'rect', label: '差评整改', num: s ? (s.rectOpen ?? 0) + (s.rectOverdue ?? 0) : undefined, sub: `其中超期 ${n(s?.rectOverdue)}`, url: P('rectifications'), alert: !!s?.rectOverdue },
     { key: 'follow-ups', label: '办件回访', num: undefined, sub: '本月抽样', url: P('follow-ups') },
     { key: 'enterprises', label: '企业核验', num: s?.companies, sub: '待核验', url: P('enterprises') },

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '帮办代办',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '智能导办',
+  enablePullDownRefresh: true,
+})

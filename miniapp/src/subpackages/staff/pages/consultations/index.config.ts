@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '在线咨询',
+  enablePullDownRefresh: true,
+})

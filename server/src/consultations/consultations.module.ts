@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DelegationModule } from '../delegation/delegation.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
+import { ConsultationsController } from './consultations.controller';
+import { ConsultationsService } from './consultations.service';
+
+@Module({
+  imports: [CalendarModule, DelegationModule, NotificationsModule, UsersModule],
+  controllers: [ConsultationsController],
+  providers: [ConsultationsService],
+})
+export class ConsultationsModule {}

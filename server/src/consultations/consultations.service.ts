@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
+import { LINKS, type ConsultationStatus, type ConsultationView, type OnBehalfOf } from '@gov/shared';
+import { AccessPolicy } from '../access/access-policy.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { AuditService } from '../common/audit/audit.service';
+import { ClockService } from '../common/clock/clock.service';
+import { repositories } from '../common/db/repositories';
+import { DomainError, fieldError } from '../common/errors/domain-error';
+import { newId } from '../common/ids';
+import { ActingService } from '../delegation/acting.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { UsersService } from '../users/users.service';
+import { ConsultationEntity } from './entities/consultation.entity';
+import { answerDeadline, isOverdue } from './consultations.rules';
+import { competentHall } from './competent-hall';
+import { hallScope, withApplicantNames } from './staff-lists';
+
+/**
+ * 咨询 (API.md, One-thing bundles, guidance and consultation; DESIGN.md, Across halls and departments):
+ * a question to a hall, answered within one working day (新郑 五(一)2⑴②); the staff member who answers
+ * first is named on it (首问负责); open ones past their time go to the supervisor.
+ */
+@Injectable()
+export class ConsultationsService {
+  private readonly db = repositories(this.ds, {
+    consultations: ConsultationEntity, services: ServiceEntity, halls: HallEntity,
+  });
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly calendar: CalendarService,
+    private readonly clock: ClockService,
+    private readonly acting: ActingService,
+    private readonly users: UsersService,
+    private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /**
+   * A new question (POST /consultations), `open`, with `answerBy` (consultations.rules answerDeadline).
+   * The hall asked: `hallId`, else the first hall handling the service, else the city centre. Raises
+   * NOT_FOUND (service or hall unknown, or the service not handled at `hallId`), VALIDATION_FAILED
+   * (`serviceId` missing when asking for someone else), AUTHORIZATION_INVALID / AUDIENCE_MISMATCH (acting for
+   * someone else only: a person may ask about a service for companies).
+   */
+  async create(caller: AuthUser, input: { serviceId?: string; hallId?: string; question: string; onBehalfOf?: OnBehalfOf }): Promise<ConsultationView> {
+    if (input.onBehalfOf && !input.serviceId) throw fieldError('serviceId', '代他人咨询时请选择所咨询的事项');
+    // anyone may ask about any service: the audience and scope are checked only when asking for someone else
+    const who = input.onBehalfOf && input.serviceId
+      ? await this.acting.resolve(caller, input.onBehalfOf, input.serviceId)
+      : { userId: caller.id, actorId: caller.id, enterpriseId: null };
+    const hallId = await competentHall(this.ds, input.serviceId ?? null, input.hallId ?? null);
+    const now = this.clock.now();
+    const row = this.db.consultations.create({
+      id: newId(),
+      userId: who.userId,
+      actorId: who.actorId,
+      enterpriseId: who.enterpriseId,
+      serviceId: input.serviceId ?? null,
+      hallId,
+      question: input.question.trim(),
+      status: 'open',
+      answerBy: answerDeadline(now, (await this.calendar.view()).isWorkday),
+      answer: null,
+      answeredBy: null,
+      answererName: null,
+      answeredAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (!row.question) throw fieldError('question', '请填写您要咨询的问题');
+    await this.db.consultations.insert(row);
+    return (await this.views([row]))[0];
+  }
+
+  /** The caller's questions (asked by or for them), newest first, at most 200. */
+  async list(caller: AuthUser): Promise<ConsultationView[]> {
+    const rows = await this.db.consultations.createQueryBuilder('c').where(this.access.partyScope('c', caller)).orderBy('c.created_at', 'DESC').take(200).getMany();
+    return this.views(rows);
+  }
+
+  /** One question the caller may see (theirs, or their hall's for staff), NOT_FOUND otherwise. */
+  async get(caller: AuthUser, id: string): Promise<ConsultationView> {
+    const c = this.access.visible(caller, await this.db.consultations.findOne({ where: { id } }));
+    return (await this.views([c]))[0];
+  }
+
+  /** The hall's questions (all halls for an admin), oldest deadline first, at most 500. */
+  async staffList(caller: AuthUser, status?: ConsultationStatus): Promise<ConsultationView[]> {
+    const rows = await this.db.consultations.find({ where: { ...hallScope(caller), ...(status ? { status } : {}) }, order: { answerBy: 'ASC' }, take: 500 });
+    return this.staffViews(rows);
+  }
+
+  /** The supervisor's list (GET /staff/supervision/consultations): open questions past `answerBy`, of the hall (all for an admin). */
+  async overdue(caller: AuthUser): Promise<ConsultationView[]> {
+    const rows = await this.db.consultations.find({
+      where: { ...hallScope(caller), status: 'open', answerBy: LessThan(this.clock.now()) },
+      order: { answerBy: 'ASC' },
+      take: 500,
+    });
+    return this.staffViews(rows);
+  }
+
+  /**
+   * Staff answer an open question of their hall; the first answer stands and names its author
+   * (首问负责), the applicant gets a message. A conditional update (`status = open`) makes two staff
+   * answering at once give one answer. Raises NOT_FOUND (another hall), INVALID_STATE (answered already).
+   */
+  async answer(caller: AuthUser, id: string, text: string): Promise<ConsultationView> {
+    const c = this.access.handled(caller, await this.db.consultations.findOne({ where: { id } }));
+    const answer = text.trim();
+    if (!answer) throw fieldError('answer', '请填写答复内容');
+    const staff = await this.users.requireById(caller.id);
+    const name = staff.displayName ?? staff.username ?? '工作人员';
+    const now = this.clock.now();
+    const done = await this.db.consultations.update({ id, status: 'open' }, { status: 'answered', answer, answeredBy: caller.id, answererName: name, answeredAt: now, updatedAt: now });
+    if (!done.affected) throw new DomainError('INVALID_STATE', '该咨询已有工作人员答复');
+    await this.audit.record({ actorId: caller.id, action: 'consultation.answer', objectType: 'consultation', objectId: id });
+    await this.notifications.send({
+      userId: c.userId,
+      type: 'consultation_answered',
+      title: '您的咨询已答复',
+      body: `您咨询的问题“${c.question.length > 30 ? `${c.question.slice(0, 30)}…` : c.question}”已由 ${name} 答复：${answer}`,
+      link: LINKS.consultation(id),
+    });
+    return this.get(caller, id);
+  }
+
+  private async views(rows: ConsultationEntity[]): Promise<ConsultationView[]> {
+    if (!rows.length) return [];
+    const now = this.clock.now();
+    const serviceIds = [...new Set(rows.flatMap((r) => (r.serviceId ? [r.serviceId] : [])))];
+    const [services, halls] = await Promise.all([
+      serviceIds.length ? this.db.services.find({ where: { id: In(serviceIds) }, select: { id: true, name: true } }) : Promise.resolve([]),
+      this.db.halls.find({ where: { id: In([...new Set(rows.map((r) => r.hallId))]) }, select: { id: true, name: true } }),
+    ]);
+    const s = new Map(services.map((x) => [x.id, x.name]));
+    const h = new Map(halls.map((x) => [x.id, x.name]));
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      serviceId: r.serviceId,
+      serviceName: r.serviceId ? (s.get(r.serviceId) ?? null) : null,
+      hallId: r.hallId,
+      hallName: h.get(r.hallId) ?? '',
+      question: r.question,
+      createdAt: r.createdAt.toISOString(),
+      answerBy: r.answerBy.toISOString(),
+      overdue: isOverdue(r, now),
+      answer: r.answer,
+      answeredAt: r.answeredAt ? r.answeredAt.toISOString() : null,
+      answeredBy: r.answererName,
+    }));
+  }
+
+  /** Staff lists: the views with the applicant's masked name. */
+  private async staffViews(rows: ConsultationEntity[]): Promise<ConsultationView[]> {
+    return withApplicantNames(this.users, rows, await this.views(rows));
+  }
+}
