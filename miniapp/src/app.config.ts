@@ -69,6 +69,7 @@ export default defineAppConfig({
         'pages/overtime/index',
         'pages/consultations/index',
         'pages/assistance/index',
+        'pages/supervision/index',
       ],
     },
     {

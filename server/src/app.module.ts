@@ -43,6 +43,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { GuidanceModule } from './guidance/guidance.module';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { AssistanceModule } from './assistance/assistance.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 @Module({})
 export class AppModule {
@@ -90,6 +91,7 @@ export class AppModule {
         GuidanceModule,
         ConsultationsModule,
         AssistanceModule,
+        SupervisionModule,
       ],
       controllers: [HealthController, ClientConfigController, ...(config.testClock && !config.isProduction ? [TestSupportController] : [])],
       providers: [

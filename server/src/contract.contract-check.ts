@@ -32,6 +32,7 @@ import type { ConsultationsController } from './consultations/consultations.cont
 import type { AssistanceController } from './assistance/assistance.controller';
 import type { RatingsController } from './ratings/ratings.controller';
 import type { AdminWindowsController, QueueController, StaffQueueController } from './queue/queue.controller';
+import type { SupervisionController } from './supervision/supervision.controller';
 import type { HallCodeView, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView } from '@gov/shared';
 
 /** What a controller method answers on the wire (its resolved return type). */
@@ -66,6 +67,7 @@ export type ContractCheck = [
   Expect<Equal<Answer<OffhoursController, 'create'>, RouteViews['POST /offhours-requests']>>,
   Expect<Equal<Answer<OffhoursController, 'list'>, RouteViews['GET /offhours-requests']>>,
   Expect<Equal<Answer<OffhoursController, 'staffList'>, RouteViews['GET /staff/offhours-requests']>>,
+  Expect<Equal<Answer<SupervisionController, 'board'>, RouteViews['GET /staff/supervision']>>,
   Expect<Equal<Answer<OffhoursController, 'overdue'>, OffhoursView[]>>,
   // filings
   Expect<Equal<Answer<ApplicationsController, 'lookup'>, RouteViews['GET /applications/lookup']>>,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { creditCodeCheckChar } from '@gov/shared';
 import { expectErrorShape, signIn, staffSignIn } from './helpers/http';
 import type { Audience } from '@gov/shared';
-import { adminToken, companyOf, createService, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, companyOf, createService, refreshed, reviewerToken, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /** Filings (issue 5) and the law's pre-review clock (issue 9) on MariaDB. */
@@ -11,6 +11,7 @@ describe('filings', () => {
   const api = f.api;
   let admin: string;
   let staff: { token: string; hallId: string };
+  let reviewer: { token: string; id: string };
   let otherStaff: string;
   let otherHallId: string;
   const NOW = '2026-12-07T02:00:00.000Z'; // Monday 10:00 in Shanghai
@@ -75,6 +76,7 @@ describe('filings', () => {
     await setClock(api, NOW);
     admin = await adminToken(api);
     staff = await staffToken(api);
+    reviewer = await reviewerToken(api);
     const hall = await api.post(
       '/api/admin/halls',
       { name: '清河市东区便民服务中心', address: '东区 1 号', phone: '0391-26600009', hours: '周一至周五', level: 'county' },
@@ -433,13 +435,15 @@ describe('filings', () => {
       expect((await getBytes(`/api/applications/${id}/receipt.pdf`, (await verifiedCitizen(api)).token)).status).toBe(404);
       expect((await getBytes(`/api/applications/${id}/receipt.pdf`, staff.token)).status).toBe(200);
 
-      const skip = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '符合条件' }, { token: staff.token });
+      // 受审分离: the window clerk who accepted it does not review or decide; the department's reviewer does
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: staff.token }), 403, 'FORBIDDEN');
+      const skip = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '符合条件' }, { token: reviewer.token });
       expectErrorShape(skip, 409, 'INVALID_STATE');
-      const review = await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: staff.token });
+      const review = await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: reviewer.token });
       expect(review.body.status).toBe('under_review');
-      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
-      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'delivered', note: 'x' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
-      const ok = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '经审查符合法定条件，准予许可' }, { token: staff.token });
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved' }, { token: reviewer.token }), 400, 'VALIDATION_FAILED');
+      expectErrorShape(await api.post(`/api/staff/applications/${id}/advance`, { to: 'delivered', note: 'x' }, { token: reviewer.token }), 400, 'VALIDATION_FAILED');
+      const ok = await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '经审查符合法定条件，准予许可' }, { token: reviewer.token });
       expect(ok.body).toMatchObject({ status: 'approved', decisionNote: '经审查符合法定条件，准予许可', sla: 'on_track' });
       expectErrorShape(await api.post(`/api/staff/applications/${id}/deliver`, { method: 'post' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
       expectErrorShape(await api.post(`/api/staff/applications/${id}/deliver`, { method: 'pigeon' }, { token: staff.token }), 400, 'VALIDATION_FAILED');
@@ -601,6 +605,7 @@ describe('filings', () => {
     const at = async (iso: string, ...who: Session[]) => {
       await setClock(api, iso);
       staff = await staffToken(api);
+      reviewer = await reviewerToken(api);
       admin = await adminToken(api);
       otherStaff = (await staffSignIn(api, 'staff-east', 'Staff@2026east')).accessToken;
       for (const w of who) await refreshed(api, w);
@@ -611,6 +616,8 @@ describe('filings', () => {
     const submit = (token: string, id: string) => api.post(`/api/applications/${id}/submit`, undefined, { token });
     const commit = (token: string, id: string, materialIds: string[]) => api.post(`/api/applications/${id}/commitment`, { materialIds }, { token });
     const act = (id: string, step: string, body?: unknown, token = staff.token) => api.post(`/api/staff/applications/${id}/${step}`, body, { token });
+    /** 受审分离: the department's reviewer, never the clerk who accepted, opens the review and decides. */
+    const decide = (id: string, body: unknown) => act(id, 'advance', body, reviewer.token);
 
     /** A filing that owes the deed (房屋产权证明) under a signed commitment, accepted at the window now. */
     async function acceptedOwingDeed(c: Session, svc: Svc, extra: Record<string, unknown> = {}): Promise<string> {
@@ -635,8 +642,8 @@ describe('filings', () => {
 
       // only the owed paper may come in now
       expectErrorShape((await upload(c.token, id, svc.other, PDF())) as never, 409, 'INVALID_STATE');
-      expect((await act(id, 'advance', { to: 'under_review' })).body.status).toBe('under_review');
-      const early = await act(id, 'advance', { to: 'approved', note: '符合条件' });
+      expect((await decide(id, { to: 'under_review' })).body.status).toBe('under_review');
+      const early = await decide(id, { to: 'approved', note: '符合条件' });
       expectErrorShape(early, 409, 'MATERIALS_OUTSTANDING');
       expect(early.body.details.materialIds).toEqual([svc.deed]);
       expect(early.body.message).toContain('房屋产权证明');
@@ -646,7 +653,7 @@ describe('filings', () => {
       const after = (await api.get(`/api/applications/${id}`, { token: c.token })).body;
       expect(after.commitment).toMatchObject({ owed: [], status: 'fulfilled' });
       expect(after.timeline[after.timeline.length - 1]).toMatchObject({ action: 'fulfil', status: 'under_review', actor: '申请人', note: expect.stringContaining('容缺材料已全部补齐') });
-      const ok = await act(id, 'advance', { to: 'approved', note: '经审查符合法定条件，准予许可' });
+      const ok = await decide(id, { to: 'approved', note: '经审查符合法定条件，准予许可' });
       expect(ok.body.status).toBe('approved');
       // at the window the result is first ready for collection, then handed over
       expect((await act(id, 'deliver', { method: 'window' })).body.status).toBe('ready_for_pickup');
@@ -658,7 +665,7 @@ describe('filings', () => {
       const svc = await makeService();
       const c = await verifiedCitizen(api);
       const id = await acceptedOwingDeed(c, svc);
-      const approveTooEarly = await act(id, 'advance', { to: 'under_review' });
+      const approveTooEarly = await decide(id, { to: 'under_review' });
       expect(approveTooEarly.body.status).toBe('under_review');
 
       await at('2026-12-14T15:59:00.000Z', c); // the last minute: not yet breached
@@ -676,7 +683,7 @@ describe('filings', () => {
       expect(told).toHaveLength(1);
       expect(told[0].body).toContain('房屋产权证明');
       expect(told[0].body).toContain('已记入信用记录');
-      expectErrorShape(await act(id, 'advance', { to: 'approved', note: '符合条件' }), 409, 'MATERIALS_OUTSTANDING');
+      expectErrorShape(await decide(id, { to: 'approved', note: '符合条件' }), 409, 'MATERIALS_OUTSTANDING');
 
       // staff see the record on the filing, and on every other filing of the same person
       const staffView = (await api.get(`/api/applications/${id}`, { token: staff.token })).body;
@@ -802,7 +809,7 @@ describe('filings', () => {
       const r = await act(id, 'return', { reason: '经审查，申请材料与实际情况不符' });
       expect(r.body).toMatchObject({ status: 'returned', statusLabel: '已退件', returnReason: '经审查，申请材料与实际情况不符', sla: null });
       expect(r.body.timeline[r.body.timeline.length - 1]).toMatchObject({ action: 'return', status: 'returned', note: '退件：经审查，申请材料与实际情况不符' });
-      expectErrorShape(await act(id, 'advance', { to: 'under_review' }), 409, 'INVALID_STATE');
+      expectErrorShape(await decide(id, { to: 'under_review' }), 409, 'INVALID_STATE');
       expect((await getBytes(`/api/applications/${id}/return.pdf`, staff.token)).status).toBe(200);
     });
 

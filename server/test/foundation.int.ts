@@ -218,7 +218,7 @@ describe('foundation', () => {
       const citizen = await signIn(api);
       const staff = await staffSignIn(api, 'staff01', 'Staff@2026');
       const admin = await staffSignIn(api, 'admin', 'Admin@2026!');
-      expect(staff.user.roles).toEqual(['staff']);
+      expect(staff.user.roles).toEqual(['staff', 'window']); // 受审分离: the demo clerk accepts, reviewers decide
       expect(staff.user.hallId).toBeTruthy();
 
       const body = { username: 'staff_new1', password: 'Window2026', name: '新同事', hallId: staff.user.hallId };

@@ -1,5 +1,5 @@
 import { expectErrorShape, signIn } from './helpers/http';
-import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, refreshed, Session, setClock, staffToken, supervisorToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /** 错时 / 预约办 (DESIGN.md, Off-hours service). */
@@ -180,10 +180,8 @@ describe('off-hours requests', () => {
       const r = await ask(u.token, '2026-12-02T10:00:00.000Z', '2026-12-02T11:00:00.000Z'); // next Wednesday 18:00
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ status: 'pending', replyBy: '2026-11-30T09:00:00.000Z', overdue: false }); // Monday 17:00, the weekend skipped
-      const list = async () => {
-        const staff = (await staffToken(api)).token;
-        return (await api.get('/api/staff/supervision/offhours-requests', { token: staff })).body as Array<{ id: string; overdue: boolean; applicantName: string }>;
-      };
+      const supervisor = async () => (await supervisorToken(api)).token;
+      const list = async () => (await api.get('/api/staff/supervision/offhours-requests', { token: await supervisor() })).body as Array<{ id: string; overdue: boolean; applicantName: string }>;
       await setClock(api, '2026-11-30T08:59:00.000Z'); // Monday 16:59: not late yet
       expect((await list()).map((x) => x.id)).not.toContain(r.body.id);
       await setClock(api, '2026-11-30T09:01:00.000Z'); // Monday 17:01
@@ -191,6 +189,17 @@ describe('off-hours requests', () => {
       expect(late).toMatchObject({ overdue: true, applicantName: expect.stringContaining('*') });
       expect((await api.get(`/api/offhours-requests/${r.body.id}`, { token: (await refreshed(api, u)).token })).body.overdue).toBe(true);
       expectErrorShape(await api.get('/api/staff/supervision/offhours-requests', { token: u.token }), 403, 'FORBIDDEN');
+      expectErrorShape(await api.get('/api/staff/supervision/offhours-requests', { token: (await staffToken(api)).token }), 403, 'FORBIDDEN'); // a window clerk
+      expect((await api.get('/api/staff/supervision', { token: await supervisor() })).body.offhoursRequests.map((x: { id: string }) => x.id)).toContain(r.body.id);
+      // 督办: the scan puts it before the hall's supervisor once, and tells the applicant just that
+      const scan = async () => (await api.post('/api/admin/jobs/sla-scan/run', undefined, { token: await adminToken(api) })).body.offhoursEscalated as number;
+      expect(await scan()).toBeGreaterThanOrEqual(1);
+      expect(await scan()).toBe(0);
+      const staffInbox = (await api.get('/api/messages', { token: await supervisor() })).body as Array<{ title: string }>;
+      expect(staffInbox.filter((m) => m.title === '督办：错时预约申请超时未答复').length).toBeGreaterThanOrEqual(1);
+      const mine = ((await api.get('/api/messages', { token: (await refreshed(api, u)).token })).body as Array<{ title: string; body: string }>).filter((m) => m.title === '错时预约申请超时未答复');
+      expect(mine).toHaveLength(1);
+      expect(mine[0].body).toContain('大厅督办人员');
       // answered: off the list
       const staff = (await staffToken(api)).token;
       expect((await api.post(`/api/staff/offhours-requests/${r.body.id}/refuse`, { reason: 'system_unavailable' }, { token: staff })).status).toBe(200);

@@ -1,6 +1,6 @@
 import { expectErrorShape, signIn } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
-import { adminToken, createSlot, refreshed, serviceAtHall, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, createSlot, refreshed, REVIEWER01, reviewerToken, serviceAtHall, Session, setClock, staffToken, SUPERVISOR01, uploadPdf, verifiedCitizen } from './helpers/world';
 
 /** 好差评 (DESIGN.md, Ratings): once, only when finished, a ticket on 1–2, one re-rate after the answer. */
 describe('ratings', () => {
@@ -109,7 +109,10 @@ describe('ratings', () => {
     }
     const view = async () => (await api.get(`/api/applications/${id}`, { token: u.token })).body;
     const rateFiling = (score: number) => api.post('/api/ratings', { targetType: 'application', targetId: id, score, tags: [], comment: '' }, { token: u.token });
-    const step = async (path: string, body?: unknown) => expect((await api.post(`/api/${path}`, body, { token: path.startsWith('staff') ? staff : u.token })).status).toBe(200);
+    // 受审分离: the window clerk accepts and delivers, the department's reviewer decides
+    const reviewer = (await reviewerToken(api)).token;
+    const tokenFor = (path: string) => (path.endsWith('/advance') ? reviewer : path.startsWith('staff') ? staff : u.token);
+    const step = async (path: string, body?: unknown) => expect((await api.post(`/api/${path}`, body, { token: tokenFor(path) })).status).toBe(200);
 
     expect(await view()).toMatchObject({ status: 'draft', rateable: false, ratingStage: null });
     expectErrorShape(await rateFiling(5), 409, 'INVALID_STATE');
@@ -153,6 +156,52 @@ describe('ratings', () => {
     expect(ticket).toMatchObject({ stage: 'delivery', stageLabel: '结果送达', score: 2 });
   });
 
+  /** A filing of the world's service made, filled and submitted by `u`; answers its id and materials. */
+  const submittedFiling = async (u: Session) => {
+    const created = await api.post('/api/applications', { serviceId: f.world.service.id, hallId: f.world.hallId }, { token: u.token });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const materials = created.body.materials as Array<{ materialId: string; required: boolean }>;
+    for (const m of materials.filter((x) => x.required)) expect(await uploadPdf(f.t.url, u.token, id, m.materialId)).toBe(201);
+    expect((await api.post(`/api/applications/${id}/submit`, undefined, { token: u.token })).status).toBe(200);
+    return { id, decisions: materials.map((m) => ({ materialId: m.materialId, ok: true, reason: null })) };
+  };
+  const rateApp = (token: string, id: string, score: number, stage?: string) =>
+    api.post('/api/ratings', { targetType: 'application', targetId: id, score, ...(stage ? { stage } : {}) }, { token });
+
+  it('rates the acceptance of a filing that has already moved on to its decision, each stage once', async () => {
+    await setClock(api, '2026-12-07T02:00:00.000Z');
+    const u = (await verifiedCitizen(api)) as Session;
+    const { id, decisions } = await submittedFiling(u);
+    const staff = (await staffToken(api)).token;
+    const reviewer = (await reviewerToken(api)).token;
+    expect((await api.post(`/api/staff/applications/${id}/prereview`, { decisions }, { token: staff })).status).toBe(200);
+    expect((await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: staff })).status).toBe(200);
+    expect((await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: reviewer })).status).toBe(200);
+    expect((await api.post(`/api/staff/applications/${id}/advance`, { to: 'denied', note: '不符合法定条件' }, { token: reviewer })).status).toBe(200);
+    expectErrorShape(await rateApp(u.token, id, 5, 'delivery'), 409, 'INVALID_STATE'); // not delivered yet
+    expect((await rateApp(u.token, id, 3)).body).toMatchObject({ stage: 'decision' });
+    expect((await rateApp(u.token, id, 4, 'acceptance')).body).toMatchObject({ stage: 'acceptance', score: 4 });
+    expectErrorShape(await rateApp(u.token, id, 5, 'acceptance'), 409, 'ALREADY_RATED');
+    expectErrorShape(await rateApp(u.token, id, 5, 'service'), 409, 'INVALID_STATE'); // a booking's stage
+  });
+
+  it('lets an applicant who withdrew a submitted filing rate it, but not a draft they dropped', async () => {
+    await setClock(api, '2026-12-07T02:00:00.000Z');
+    const u = (await verifiedCitizen(api)) as Session;
+    const { id } = await submittedFiling(u);
+    expect((await api.post(`/api/applications/${id}/withdraw`, {}, { token: u.token })).status).toBe(200);
+    expect((await api.get(`/api/applications/${id}`, { token: u.token })).body).toMatchObject({ status: 'withdrawn', rateable: true, ratingStage: { stage: 'withdrawal', label: '撤回申请' } });
+    const r = await rateApp(u.token, id, 2);
+    expect(r.body).toMatchObject({ stage: 'withdrawal', rectification: { status: 'open' } });
+    expectErrorShape(await rateApp(u.token, id, 2), 409, 'ALREADY_RATED');
+
+    const draft = await api.post('/api/applications', { serviceId: f.world.service.id, hallId: f.world.hallId }, { token: u.token });
+    expect((await api.post(`/api/applications/${draft.body.id}/withdraw`, {}, { token: u.token })).status).toBe(200);
+    expect((await api.get(`/api/applications/${draft.body.id}`, { token: u.token })).body).toMatchObject({ status: 'withdrawn', rateable: false, ratingStage: null });
+    expectErrorShape(await rateApp(u.token, draft.body.id, 5), 409, 'INVALID_STATE');
+  });
+
   it('flags an unanswered ticket as overdue after its due date, and keeps other halls out', async () => {
     await setClock(api, '2026-12-08T00:00:00.000Z');
     const u = (await verifiedCitizen(api)) as Session;
@@ -169,6 +218,21 @@ describe('ratings', () => {
     const overdue = await api.get('/api/staff/rectifications?status=overdue', { token: (await staffToken(api)).token });
     expect(overdue.body.map((x: { id: string }) => x.id)).toContain(r.body.rectification.id);
     expect((await api.get('/api/ratings', { token: (await refreshed(api, u)).token })).body[0].rectification.status).toBe('overdue');
+
+    // 督办: the scan writes the ticket's overdue notice once — to the department's reviewer, the hall's supervisor and the rater
+    const scan = async () => (await api.post('/api/admin/jobs/sla-scan/run', undefined, { token: await adminToken(api) })).body as Record<string, number>;
+    expect((await scan()).rectificationsOverdue).toBeGreaterThanOrEqual(1);
+    expect((await scan()).rectificationsOverdue).toBe(0);
+    const inbox = async (who: { username: string; password: string }) =>
+      (await api.get('/api/messages', { token: (await api.post('/api/auth/staff/login', who)).body.accessToken })).body as Array<{ title: string; link: string }>;
+    for (const who of [REVIEWER01, SUPERVISOR01]) {
+      const got = (await inbox(who)).filter((m) => m.title === '督办：差评整改超期');
+      expect(got.length).toBeGreaterThanOrEqual(1);
+      expect(got[0].link).toBe('/subpackages/staff/pages/rectifications/index');
+    }
+    const told = ((await api.get('/api/messages', { token: u.token })).body as Array<{ type: string; body: string }>).filter((m) => m.type === 'rectification_overdue');
+    expect(told).toHaveLength(1);
+    expect(told[0].body).toContain('承办部门（清河市市场监督管理局）审核人员和大厅督办人员');
   });
 });
 

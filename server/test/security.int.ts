@@ -4,7 +4,7 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { Answer, client, expectErrorShape, must, signIn, staffSignIn, uniquePhone } from './helpers/http';
 import { startTestApp, testEnv } from './helpers/test-app';
-import { adminToken, createService, createSlot, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, createService, createSlot, reviewerToken, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /**
@@ -113,7 +113,9 @@ describe('security', () => {
       mustBe(await upload(owner.token, issued.id, only), 201, 'licence file');
       mustBe(await api.post(`/api/applications/${issued.id}/submit`, undefined, { token: owner.token }), 200, 'licence submit');
       const steps: Array<[string, unknown]> = [['prereview', { decisions: [{ materialId: only, ok: true, reason: null }] }], ['accept', undefined], ['advance', { to: 'under_review' }], ['advance', { to: 'approved', note: '准予许可' }]];
-      for (const [step, body] of steps) mustBe(await api.post(`/api/staff/applications/${issued.id}/${step}`, body, { token: staff.token }), 200, step);
+      // 受审分离: the window accepts, the market department's reviewer decides
+      const reviewer = await reviewerToken(api);
+      for (const [step, body] of steps) mustBe(await api.post(`/api/staff/applications/${issued.id}/${step}`, body, { token: step === 'advance' ? reviewer.token : staff.token }), 200, step);
       ids.certificate = mustBe(await api.get('/api/me/certificates', { token: owner.token }), 200, 'wallet')[0].id;
 
       // a company and an authorisation

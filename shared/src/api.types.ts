@@ -68,6 +68,8 @@ export interface Me {
   enterprises: MeEnterprise[];
   /** staff only: the hall they serve */
   hallId?: string | null;
+  /** staff only: the department a reviewer decides for (受审分离) */
+  departmentId?: string | null;
   name?: string | null;
   /** the version of the privacy terms the person consented to; null until they do */
   consentVersion?: string | null;

@@ -1,5 +1,14 @@
-export const ROLES = ['citizen', 'staff', 'admin'] as const;
+/**
+ * Who a caller is: `citizen`, `staff` or `admin` (the kind of account), and for staff their duties
+ * (受审分离, 新郑; 受理、审核"分离", 新乡): `window` (pre-review, accept, refuse, deliver, queue, bookings),
+ * `reviewer` (bound to a department: review, approve, deny), `supervisor` (督办 and statistics).
+ */
+export const ROLES = ['citizen', 'staff', 'admin', 'window', 'reviewer', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The duties a staff account may hold (one or several). */
+export const STAFF_ROLES = ['window', 'reviewer', 'supervisor'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const HALL_LEVELS = ['city', 'county', 'town'] as const;
 export type HallLevel = (typeof HALL_LEVELS)[number];

@@ -100,7 +100,14 @@ export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = { window: 
 
 export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = { valid: '有效', revoked: '已注销' };
 
-export const ROLE_LABELS: Record<Role, string> = { citizen: '个人用户', staff: '窗口人员', admin: '管理员' };
+export const ROLE_LABELS: Record<Role, string> = {
+  citizen: '个人用户',
+  staff: '工作人员',
+  admin: '管理员',
+  window: '窗口受理',
+  reviewer: '部门审核',
+  supervisor: '督办',
+};
 
 export const ENTERPRISE_ROLE_LABELS: Record<EnterpriseRole, string> = { admin: '管理员', handler: '经办人' };
 
@@ -123,6 +130,7 @@ export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
   refusal: '不予受理',
   decision: '审批决定',
   delivery: '结果送达',
+  withdrawal: '撤回申请',
 };
 
 export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = { open: '整改中', answered: '已答复', overdue: '整改已超期' };

@@ -1,6 +1,6 @@
 import { phonePage, useBrowser } from './browser';
 import { adminLogin, api, expectAccessible, findService, guideOf, pdfBytes, pngBytes, signInBrowser, staff01Login, uploadVia, verifiedCitizen, seeVisible, shot } from './citizen.helpers';
-import { call, citizen, signedInContext, staff01, submittedFiling } from './staff.helpers';
+import { call, citizen, reviewer01, signedInContext, staff01, submittedFiling } from './staff.helpers';
 
 describe('filings (网上预审) on the H5 build', () => {
   const browser = useBrowser();
@@ -112,14 +112,16 @@ describe('filings (网上预审) on the H5 build', () => {
     await page.goto(`/subpackages/applications/pages/detail/index?id=${filing.id}`);
     await seeVisible(page, '容缺受理：请补交 1 项材料');
     await seeVisible(page, /补交期限还剩 \d+ 个工作日/);
-    await api('POST', `/api/staff/applications/${filing.id}/advance`, { token: staffToken, body: { to: 'under_review' } });
-    await expect(api('POST', `/api/staff/applications/${filing.id}/advance`, { token: staffToken, body: { to: 'approved', note: '符合条件' } })).rejects.toThrow(/MATERIALS_OUTSTANDING/);
+    // 受审分离: the market department's reviewer, not the clerk who accepted it, reviews and decides
+    const decider = staff.user.hallId === filing.hallId ? (await reviewer01()).accessToken : staffToken;
+    await api('POST', `/api/staff/applications/${filing.id}/advance`, { token: decider, body: { to: 'under_review' } });
+    await expect(api('POST', `/api/staff/applications/${filing.id}/advance`, { token: decider, body: { to: 'approved', note: '符合条件' } })).rejects.toThrow(/MATERIALS_OUTSTANDING/);
     await uploadVia(page, `上传文件：${tolerable[0].name}`, { name: '经营场所证明.pdf', mimeType: 'application/pdf', buffer: pdfBytes('owed') });
     await page.getByRole('button', { name: '查看 经营场所证明.pdf' }).waitFor();
     await page.getByText('容缺受理：请补交 1 项材料').waitFor({ state: 'detached' });
     await seeVisible(page, /补交容缺材料/);
     await shot(page, 'citizen-filing-owed-handed-in');
-    const decided = await api<any>('POST', `/api/staff/applications/${filing.id}/advance`, { token: staffToken, body: { to: 'approved', note: '符合条件' } });
+    const decided = await api<any>('POST', `/api/staff/applications/${filing.id}/advance`, { token: decider, body: { to: 'approved', note: '符合条件' } });
     expect(decided.status).toBe('approved');
 
     // the public lookup (no sign-in)

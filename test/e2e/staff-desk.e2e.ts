@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { screenshot, useBrowser } from './browser';
-import { admin, adminSlot, call, citizen, cityHall, fill, press, service, signedInContext, slotLaterToday, staff01, submittedFiling, validIdNumber, visible } from './staff.helpers';
+import { admin, adminSlot, call, citizen, cityHall, fill, press, reviewer01, service, signedInContext, slotLaterToday, staff01, submittedFiling, supervisor01, validIdNumber, visible } from './staff.helpers';
 
 /** A citizen verified with an ID number we know (to see it revealed in full). */
 async function citizenWithId(realName: string) {
@@ -90,6 +90,61 @@ describe('the staff desk (H5, desk)', () => {
     const after = await call<{ status: string }>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
     expect(after.status).toBe('correction_required');
     await context.close();
+  });
+
+  it('splits the review by duty (受审分离): the clerk accepts, the department reviewer decides, only a supervisor has the 督办 page', async () => {
+    const person = await citizen('司马琴');
+    const filing = await submittedFiling(person);
+    const clerkT = await staff01();
+    const full = await call<{ materials: Array<{ materialId: string }> }>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
+    await call('POST', `/api/staff/applications/${filing.id}/prereview`, { token: clerkT.accessToken, body: { decisions: full.materials.map((m) => ({ materialId: m.materialId, ok: true, reason: null })) } });
+    const url = `/subpackages/staff/pages/review/index?id=${filing.id}`;
+
+    // the window clerk accepts, and is offered no decision
+    const clerk = await signedInContext(browser(), clerkT, 'desk');
+    await clerk.page.goto(url);
+    await visible(clerk.page, `办件编号 ${filing.number}`);
+    await press(clerk.page, '受理');
+    await clerk.page.getByRole('dialog', { name: '受理办件' }).getByRole('button', { name: '受理', exact: true }).click();
+    await visible(clerk.page, '下一步由承办部门审核人员审查决定（受审分离：受理人不能作出决定）。');
+    expect(await clerk.page.getByRole('button', { name: '进入审查', exact: true }).count()).toBe(0);
+    await screenshot(clerk.page, 'staff-review-clerk-after-accept');
+
+    // the department's reviewer reviews and decides, and is offered no window step
+    const reviewer = await signedInContext(browser(), await reviewer01(), 'desk');
+    await reviewer.page.goto(url);
+    await press(reviewer.page, '进入审查');
+    await reviewer.page.getByRole('dialog', { name: '进入审查' }).getByRole('button', { name: '进入审查', exact: true }).click();
+    await press(reviewer.page, '准予许可');
+    const decide = reviewer.page.getByRole('dialog', { name: '准予许可' });
+    await fill(reviewer.page, '决定说明', '经审查符合法定条件，准予许可');
+    await decide.getByRole('button', { name: '准予许可', exact: true }).click();
+    await visible(reviewer.page, '下一步由窗口人员办理（受理、送达）。');
+    expect(await reviewer.page.getByRole('button', { name: '送达结果', exact: true }).count()).toBe(0);
+    await screenshot(reviewer.page, 'staff-review-reviewer-decided');
+    const after = await call<{ status: string; timeline: Array<{ status: string; actor: string }> }>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
+    expect(after.status).toBe('approved');
+    expect(after.timeline.find((e) => e.status === 'approved')?.actor).toMatch(/^审核人员/);
+    await reviewer.context.close();
+
+    // 督办 is the supervisor's page; the clerk's workbench has no such tile
+    const supervisor = await signedInContext(browser(), await supervisor01(), 'desk');
+    await supervisor.page.goto('/subpackages/staff/pages/supervision/index');
+    await supervisor.page.getByText(/办件（超期 \d+|本大厅暂无超期或临期事项/).first().waitFor({ state: 'visible' });
+    await screenshot(supervisor.page, 'staff-supervision');
+    await supervisor.page.goto('/subpackages/staff/pages/index/index');
+    await visible(supervisor.page, '督办 · 本大厅业务');
+    const deskNav = (p: typeof clerk.page) => p.getByRole('navigation', { name: '工作台导航' });
+    expect(await deskNav(supervisor.page).getByRole('link', { name: '督办' }).count()).toBe(1);
+    expect(await deskNav(supervisor.page).getByRole('link', { name: '预约签到' }).count()).toBe(0);
+    await supervisor.context.close();
+    await clerk.page.goto('/subpackages/staff/pages/index/index');
+    await visible(clerk.page, '窗口受理 · 本大厅业务');
+    expect(await deskNav(clerk.page).getByRole('link', { name: '督办' }).count()).toBe(0);
+    expect(await clerk.page.getByText('超期和临期事项').count()).toBe(0);
+    await clerk.page.goto('/subpackages/staff/pages/supervision/index');
+    await visible(clerk.page, '督办页面仅对大厅督办人员开放。');
+    await clerk.context.close();
   });
 
   it('check-in: a refusal (another day’s booking) goes away when the code is changed or the list is refreshed', async () => {

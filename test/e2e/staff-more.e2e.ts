@@ -43,8 +43,8 @@ async function keyProjectService(hallId: string): Promise<{ id: string; name: st
   throw new Error('no key-project service with online pre-review at the city hall');
 }
 
-/** A delivered key-project filing that the call-back sampling of this month draws (the draw is deterministic per id and month). */
-async function deliveredDrawnFiling(person: Tokens, staffToken: string, hallId: string, month: string): Promise<{ id: string; number: string; serviceName: string }> {
+/** A delivered key-project filing (accepted by `staffToken`, decided by `deciderToken`) that the call-back sampling of this month draws (the draw is deterministic per id and month). */
+async function deliveredDrawnFiling(person: Tokens, staffToken: string, deciderToken: string, hallId: string, month: string): Promise<{ id: string; number: string; serviceName: string }> {
   const s = await keyProjectService(hallId);
   // key projects are for companies (audience enterprise): the person files for their own company,
   // whose legal representative is their verified real name
@@ -69,8 +69,9 @@ async function deliveredDrawnFiling(person: Tokens, staffToken: string, hallId: 
   const full = await call<{ materials: Array<{ materialId: string }> }>('GET', `/api/applications/${app.id}`, { token: person.accessToken });
   await call('POST', `/api/staff/applications/${app.id}/prereview`, { token: staffToken, body: { decisions: full.materials.map((m) => ({ materialId: m.materialId, ok: true, reason: null })) } });
   await call('POST', `/api/staff/applications/${app.id}/accept`, { token: staffToken });
-  await call('POST', `/api/staff/applications/${app.id}/advance`, { token: staffToken, body: { to: 'under_review', note: '审查中' } });
-  await call('POST', `/api/staff/applications/${app.id}/advance`, { token: staffToken, body: { to: 'approved', note: '准予许可' } });
+  // 受审分离: the window clerk accepted it, so another (here the admin, for whichever department) decides
+  await call('POST', `/api/staff/applications/${app.id}/advance`, { token: deciderToken, body: { to: 'under_review', note: '审查中' } });
+  await call('POST', `/api/staff/applications/${app.id}/advance`, { token: deciderToken, body: { to: 'approved', note: '准予许可' } });
   // at the window: ready for collection first, then handed over
   await call('POST', `/api/staff/applications/${app.id}/deliver`, { token: staffToken, body: { method: 'window' } });
   await call('POST', `/api/staff/applications/${app.id}/deliver`, { token: staffToken, body: { method: 'window' } });
@@ -191,7 +192,7 @@ describe('more of the staff desk on the H5 build', () => {
   it('lists this month’s sampled call-backs (a delivered key-project filing) and records the outcome', async () => {
     const month = shanghaiDate(serverNow()).slice(0, 7);
     const person = await citizen('朱八');
-    const filing = await deliveredDrawnFiling(person, staff.accessToken, hall.id, month);
+    const filing = await deliveredDrawnFiling(person, staff.accessToken, adminT.accessToken, hall.id, month);
     await call('POST', '/api/admin/jobs/callback-sampling/run', { token: adminT.accessToken });
     const rows = await call<Array<{ number: string }>>('GET', `/api/staff/callbacks?month=${month}`, { token: staff.accessToken });
     expect(rows.map((r) => r.number)).toContain(filing.number);

@@ -6,7 +6,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { ApiError, refusal, TEST_SMS_CODE } from '../support/http';
-import { ADMIN, cityHall as cityHallOf, createSlot, pdfBytes, SlotSpec, pngBytes, serviceAtHall, STAFF01, validCreditCode, validIdNumber } from '../support/world';
+import { ADMIN, cityHall as cityHallOf, createSlot, pdfBytes, REVIEWER01, SlotSpec, pngBytes, serviceAtHall, STAFF01, SUPERVISOR01, validCreditCode, validIdNumber } from '../support/world';
 import { e2ePhone, e2eState, serverNow } from './browser';
 import { api as call, e2eApi } from './citizen.helpers';
 
@@ -34,6 +34,9 @@ export async function citizen(realName = '张三', verify = true): Promise<Token
 export const staffTokens = (username: string, password: string) => call<Tokens>('POST', '/api/auth/staff/login', { body: { username, password } });
 export const admin = () => staffTokens(ADMIN.username, ADMIN.password);
 export const staff01 = () => staffTokens(STAFF01.username, STAFF01.password);
+/** The city hall's reviewer of the market department (decides what staff01 accepted) and its supervisor. */
+export const reviewer01 = () => staffTokens(REVIEWER01.username, REVIEWER01.password);
+export const supervisor01 = () => staffTokens(SUPERVISOR01.username, SUPERVISOR01.password);
 
 /** A browser context already signed in as these tokens (Taro storage: { data } in localStorage). */
 export async function signedInContext(browser: Browser, tokens: Tokens, kind: 'phone' | 'desk'): Promise<{ context: BrowserContext; page: Page }> {

@@ -13,6 +13,13 @@ export type { SlotSpec } from './slot-request';
 /** The accounts every test server is seeded with (test-app.ts sets the admin's password). */
 export const ADMIN = { username: 'admin', password: 'Admin@2026!' } as const;
 export const STAFF01 = { username: 'staff01', password: 'Staff@2026' } as const;
+/**
+ * The city hall's demo reviewer of 清河市市场监督管理局, the department of 个体工商户设立登记 and of every
+ * service createService makes (受审分离: staff01 accepts, this reviewer decides).
+ */
+export const REVIEWER01 = { username: 'review01.market', password: 'Staff@2026' } as const;
+/** The city hall's demo supervisor (督办). */
+export const SUPERVISOR01 = { username: 'duban01', password: 'Staff@2026' } as const;
 /** The demo data's city hall, where staff01 works. */
 export const CITY_HALL_NAME = '清河市政务服务中心';
 
@@ -70,6 +77,18 @@ export async function adminToken(api: Client): Promise<string> {
 export async function staffToken(api: Client): Promise<{ token: string; hallId: string }> {
   const s = await staffSignIn(api, STAFF01.username, STAFF01.password);
   return { token: s.accessToken, hallId: s.user.hallId as string };
+}
+
+/** The city hall's reviewer of the market department (REVIEWER01): decides what staff01 accepted. */
+export async function reviewerToken(api: Client): Promise<{ token: string; id: string }> {
+  const s = await staffSignIn(api, REVIEWER01.username, REVIEWER01.password);
+  return { token: s.accessToken, id: s.user.id as string };
+}
+
+/** The city hall's supervisor (SUPERVISOR01). */
+export async function supervisorToken(api: Client): Promise<{ token: string; id: string }> {
+  const s = await staffSignIn(api, SUPERVISOR01.username, SUPERVISOR01.password);
+  return { token: s.accessToken, id: s.user.id as string };
 }
 
 /** Set the server's clock (TEST_CLOCK=1); null lets it follow real time again. */
@@ -240,10 +259,16 @@ export async function pool<T, R>(items: T[], n: number, work: (t: T, i: number) 
   return out;
 }
 
-/** What most suites start from: admin and staff01 sessions, staff01's hall and a service handled there. */
+/**
+ * What most suites start from: admin and staff01 (window) sessions, the hall's reviewer of the
+ * service's department and its supervisor, staff01's hall and a service handled there.
+ */
 export interface World {
   admin: string;
   staff: { token: string; hallId: string };
+  /** decides filings of the service's (and createService's) department: 受审分离 */
+  reviewer: { token: string; id: string };
+  supervisor: { token: string; id: string };
   hallId: string;
   service: { id: string; name: string };
 }
@@ -253,8 +278,8 @@ export async function buildWorld(api: Client, now?: string): Promise<World> {
   if (now) await setClock(api, now);
   const admin = await adminToken(api);
   const staff = await staffToken(api);
-  const service = await serviceAtHall(api, staff.hallId);
-  return { admin, staff, hallId: staff.hallId, service };
+  const [reviewer, supervisor, service] = await Promise.all([reviewerToken(api), supervisorToken(api), serviceAtHall(api, staff.hallId)]);
+  return { admin, staff, reviewer, supervisor, hallId: staff.hallId, service };
 }
 
 /**

@@ -30,6 +30,7 @@ import type {
   StaffBookingView,
   StaffEnterpriseView,
   StaffRectificationView,
+  SupervisionBoard,
 } from '@gov/shared'
 import { session } from '../store/session'
 import { API_BASE, request, withQuery } from './client'
@@ -108,8 +109,10 @@ export const staffApi = {
     request<OffhoursView>('POST', `/api/staff/offhours-requests/${id(reqId)}/refuse`, { body }),
   /** for supervisors: pending requests past their reply-by time */
   offhoursOverdue: () => request<OffhoursView[]>('GET', '/api/staff/supervision/offhours-requests'),
+  /** 督办 (supervisors): the hall's late filings, off-hours requests and rectifications */
+  supervision: () => request<SupervisionBoard>('GET', '/api/staff/supervision'),
 
-  filings: (q: { status?: ApplicationStatus; sla?: SlaState }, p: Paging) => paged<StaffApplicationView>('/api/staff/applications', q, p),
+  filings: (q: { status?: ApplicationStatus; sla?: SlaState; departmentId?: string }, p: Paging) => paged<StaffApplicationView>('/api/staff/applications', q, p),
   revealFilingApplicant: (appId: string) => request<ApplicantRevealed>('POST', `/api/staff/applications/${id(appId)}/reveal-applicant`),
   /** one filing, with its timeline (staff of its hall may read it) */
   filing: (appId: string) => request<StaffApplicationView>('GET', `/api/applications/${id(appId)}`),

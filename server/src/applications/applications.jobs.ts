@@ -3,7 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThan, Not, Repository } from 'typeorm';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
+import { LINKS } from '@gov/shared';
+import { CatalogService } from '../catalog/catalog.service';
 import { ClockService } from '../common/clock/clock.service';
+import { OversightService } from '../oversight/oversight.service';
+import { overdueFilingText } from '../oversight/oversight.rules';
 import { deemedAccepted, LAW_PREREVIEW_DAYS, slaState } from './applications.rules';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
@@ -15,8 +19,9 @@ const DAY = 86_400_000;
  * The `sla-scan` job. Idempotent conditional updates only, so any number of instances may run it
  * at once: the law's pre-review clock (a filing still waiting for pre-review with no correction
  * notice 5 working days after its submission counts as accepted from the day it was submitted,
- * 行政许可法 art. 32), then the SLA
- * state of every running filing, with one message when a filing becomes overdue.
+ * 行政许可法 art. 32), then the SLA state of every running filing; a filing becoming due soon or
+ * overdue is put before its department's reviewers and the hall's supervisors (督办), and an overdue
+ * one's applicant is told what was done.
  */
 @Injectable()
 export class ApplicationsJobs {
@@ -25,6 +30,8 @@ export class ApplicationsJobs {
     private readonly kernel: FilingKernel,
     private readonly calendar: CalendarService,
     private readonly clock: ClockService,
+    private readonly oversight: OversightService,
+    private readonly catalog: CatalogService,
     private readonly commitments: CommitmentsService,
   ) {}
 
@@ -33,8 +40,11 @@ export class ApplicationsJobs {
     return this.commitments.scan();
   }
 
-  /** Runs the scan once. Returns how many filings were deemed accepted, had their SLA state changed, and became overdue. Raises nothing of its own. */
-  async slaScan(): Promise<{ deemedAccepted: number; marked: number; overdue: number }> {
+  /**
+   * Runs the scan once. Returns how many filings were deemed accepted, had their SLA state changed,
+   * and became overdue, and how many 督办 messages went to staff. Raises nothing of its own.
+   */
+  async slaScan(): Promise<{ deemedAccepted: number; marked: number; overdue: number; escalated: number }> {
     const now = this.clock.now();
     const cal = await this.calendar.view();
 
@@ -58,9 +68,10 @@ export class ApplicationsJobs {
       }
     }
 
-    // 2. SLA states of running filings; a message once when one becomes overdue
+    // 2. SLA states of running filings; 督办 when one becomes due soon or overdue (superviseLate)
     let marked = 0;
     let overdue = 0;
+    let escalated = 0;
     const running = await this.apps.find({ where: { status: In(['accepted', 'under_review']), dueAt: Not(IsNull()) }, take: 5000 });
     for (const a of running) {
       const sla = slaState(a, now, cal.isWorkday);
@@ -73,16 +84,31 @@ export class ApplicationsJobs {
         .execute();
       if (!r.affected) continue;
       marked++;
-      if (sla === 'overdue') {
-        overdue++;
-        await this.kernel.tell(
-          a,
-          '办件已超期',
-          `您的办件 ${a.number} 已超过承诺办结时限（${shanghaiDate(a.dueAt!)}）仍未办结，我们已督促承办部门尽快办理。如有疑问可拨打咨询或投诉电话。`,
-          'overdue',
-        );
-      }
+      if (sla === 'due_soon' || sla === 'overdue') escalated += await this.superviseLate(a, sla);
+      if (sla === 'overdue') overdue++;
     }
-    return { deemedAccepted: deemed, marked, overdue };
+    return { deemedAccepted: deemed, marked, overdue, escalated };
+  }
+
+  /**
+   * 督办 of a filing that just became due soon or overdue: its department's reviewers and the hall's
+   * supervisors get a message (once each); for an overdue one the applicant is told whom it was put
+   * before — or, when the hall has nobody in those duties, only that it is recorded. Returns how
+   * many staff were told.
+   */
+  private async superviseLate(a: ApplicationEntity, sla: 'due_soon' | 'overdue'): Promise<number> {
+    const [dept, service] = await Promise.all([this.oversight.departmentOfService(a.serviceId), this.catalog.service(a.serviceId)]);
+    const due = shanghaiDate(a.dueAt!);
+    const what = `办件 ${a.number}（${service?.name ?? ''}）`;
+    const e = await this.oversight.escalate({
+      hallId: a.hallId,
+      departmentId: dept.id,
+      title: sla === 'overdue' ? '督办：办件已超期' : '督办：办件即将到期',
+      body: sla === 'overdue' ? `${what}已超过承诺办结时限（${due}）仍未办结，请尽快审查决定。` : `${what}将于 ${due} 到期，请在期限内办结。`,
+      link: LINKS.staffFiling(a.id),
+      dedupeKey: `${sla}:${a.id}`,
+    });
+    if (sla === 'overdue') await this.kernel.tell(a, '办件已超期', overdueFilingText(a.number, due, e), 'overdue');
+    return e.reviewers + e.supervisors;
   }
 }

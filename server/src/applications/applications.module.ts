@@ -10,6 +10,7 @@ import { FilesModule } from '../files/files.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RatingsModule } from '../ratings/ratings.module';
 import { UsersModule } from '../users/users.module';
+import { OversightModule } from '../oversight/oversight.module';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsJobs } from './applications.jobs';
 import { ApplicationsService } from './applications.service';
@@ -44,6 +45,7 @@ import { StaffApplicationsService } from './staff-applications.service';
     NotificationsModule,
     RatingsModule,
     UsersModule,
+    OversightModule,
   ],
   controllers: [ApplicationsController, StaffApplicationsController],
   providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],

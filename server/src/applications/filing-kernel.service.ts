@@ -48,6 +48,9 @@ export interface Actor {
   principalId: string | null;
 }
 
+/** Timeline steps that are the department reviewer's (受审分离), labelled 审核人员. */
+const REVIEWER_ACTIONS: ReadonlySet<string> = new Set(['start_review', 'approve', 'deny']);
+
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: '系统', principalId: null };
 
 /** A transition found allowed by `begin`, to be written by `apply`. */
@@ -130,6 +133,15 @@ export class FilingKernel {
   async decisionOf(applicationId: string): Promise<'approve' | 'deny' | null> {
     const e = await this.events.findOne({ where: { applicationId, action: In(['approve', 'deny']) }, order: { seq: 'DESC' } });
     return e ? (e.action as 'approve' | 'deny') : null;
+  }
+
+  /**
+   * The staff member who accepted the filing at the window (its latest `accept` step), or null when
+   * staff did not (deemed acceptance by the law's clock). For 受审分离.
+   */
+  async acceptedBy(applicationId: string): Promise<string | null> {
+    const e = await this.events.findOne({ where: { applicationId, action: 'accept', actorKind: 'staff' }, order: { seq: 'DESC' } });
+    return e?.actorId ?? null;
   }
 
   /** The filing's latest correction notice (highest round), or null before any. */
@@ -297,9 +309,11 @@ export class FilingKernel {
   }
 
   /** How a timeline event names who did it; `anonymous` (the public look-up) never names staff. */
-  actorLabel(e: Pick<ApplicationEventEntity, 'actorKind' | 'actorName' | 'principalId'>, anonymous = false): string {
+  actorLabel(e: Pick<ApplicationEventEntity, 'actorKind' | 'actorName' | 'principalId'> & { action?: string }, anonymous = false): string {
     if (e.actorKind === 'system') return '系统';
-    if (e.actorKind === 'staff') return anonymous || !e.actorName ? '窗口工作人员' : `窗口工作人员（${e.actorName}）`;
+    // 受审分离: review and decisions are the department reviewer's, the rest the window's
+    const who = e.action && REVIEWER_ACTIONS.has(e.action) ? '审核人员' : '窗口工作人员';
+    if (e.actorKind === 'staff') return anonymous || !e.actorName ? who : `${who}（${e.actorName}）`;
     return e.principalId ? '代办人' : '申请人';
   }
 

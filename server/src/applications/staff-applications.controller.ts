@@ -26,30 +26,37 @@ export class StaffApplicationsController {
   }
 
   @Post(':id/prereview')
+  @Roles('window', 'admin')
   @HttpCode(200)
   prereview(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: PrereviewDto): Promise<StaffApplicationView> {
     return this.staff.prereview(caller, id, body.decisions);
   }
 
+  /** Window duties: pre-review, accept, refuse, deliver. */
   @Post(':id/accept')
+  @Roles('window', 'admin')
   @HttpCode(200)
   accept(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<StaffApplicationView> {
     return this.staff.accept(caller, id);
   }
 
   @Post(':id/refuse')
+  @Roles('window', 'admin')
   @HttpCode(200)
   refuse(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: RefuseDto): Promise<StaffApplicationView> {
     return this.staff.refuse(caller, id, body.reason);
   }
 
+  /** 受审分离: reviewers of the service's department, never the person who accepted it. */
   @Post(':id/advance')
+  @Roles('reviewer', 'admin')
   @HttpCode(200)
   advance(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: AdvanceDto): Promise<StaffApplicationView> {
     return this.staff.advance(caller, id, body.to, body.note);
   }
 
   @Post(':id/deliver')
+  @Roles('window', 'admin')
   @HttpCode(200)
   deliver(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: DeliverDto): Promise<StaffApplicationView> {
     return this.staff.deliver(caller, id, body.method, body.trackingNo);
@@ -57,13 +64,19 @@ export class StaffApplicationsController {
 
   /** 退件 after acceptance, with reasons (退件回执 at /applications/:id/return.pdf). */
   @Post(':id/return')
+  @Roles('window', 'admin')
   @HttpCode(200)
   returnFiling(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ReturnDto): Promise<StaffApplicationView> {
     return this.staff.returnFiling(caller, id, body.reason);
   }
 
-  /** 即办: an instant service decided and handed over on the spot, no receipt. */
+  /**
+   * 即办: an instant service decided and handed over on the spot, no receipt — by the window clerk
+   * who has it in hand (受审分离 cannot apply to a decision made on the spot: there is no acceptance
+   * for a reviewer to be kept apart from).
+   */
   @Post(':id/complete')
+  @Roles('window', 'admin')
   @HttpCode(200)
   complete(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: CompleteDto): Promise<StaffApplicationView> {
     return this.staff.complete(caller, id, body.note);

@@ -12,7 +12,8 @@ import { ClockService } from '../common/clock/clock.service';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { ApplicantRevealed, ApplicantsService } from '../users/applicants.service';
-import { UsersService } from '../users/users.service';
+import { rolesOf, UsersService } from '../users/users.service';
+import { decisionVerdict } from './separation.rules';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, slaState, staffOrder } from './applications.rules';
 import { AdvanceTarget } from './dto/applications.dto';
@@ -26,7 +27,7 @@ export type { StaffApplicationView } from '@gov/shared';
 
 const issuedText = (c: { type: string; number: string } | null): string => (c ? `已核发电子证照《${c.type}》（编号 ${c.number}），可在“我的证照”中查看。` : '');
 
-/** What window staff do with filings of their hall: pre-review, accept or refuse, advance, deliver. */
+/** What staff do with filings of their hall: window staff pre-review, accept or refuse and deliver; the department's reviewers review and decide (受审分离). */
 @Injectable()
 export class StaffApplicationsService {
   constructor(
@@ -45,10 +46,10 @@ export class StaffApplicationsService {
 
   /**
    * GET /staff/applications: the hall's filings (admin: every hall, or `hallId`), optionally of one
-   * status or SLA state, key projects first, then overdue (staffOrder); at most 1000. Drafts are the
+   * status or SLA state or of one department's services (`departmentId`, a reviewer's own), key projects first, then overdue (staffOrder); at most 1000. Drafts are the
    * applicant's own and never listed. Staff with no hall get []. Raises nothing.
    */
-  async list(caller: AuthUser, q: { status?: ApplicationStatus; sla?: SlaState; hallId?: string }): Promise<StaffApplicationView[]> {
+  async list(caller: AuthUser, q: { status?: ApplicationStatus; sla?: SlaState; hallId?: string; departmentId?: string }): Promise<StaffApplicationView[]> {
     const hallId = caller.roles.includes('admin') ? (q.hallId ?? null) : caller.hallId;
     if (!caller.roles.includes('admin') && !hallId) return [];
     const rows = await this.apps.find({
@@ -56,7 +57,12 @@ export class StaffApplicationsService {
       order: { createdAt: 'DESC' },
       take: 1000,
     });
-    const visible = rows.filter((r) => r.status !== 'draft');
+    let visible = rows.filter((r) => r.status !== 'draft');
+    if (q.departmentId) {
+      // a reviewer's own department (受审分离): filings of that department's services only
+      const services = await this.catalog.servicesById(visible.map((r) => r.serviceId));
+      visible = visible.filter((r) => services.get(r.serviceId)?.departmentId === q.departmentId);
+    }
     const views = await this.staffViews(visible, false);
     const filtered = q.sla ? views.filter((v) => v.sla === q.sla) : views;
     const at = (s: string | null) => (s ? new Date(s) : null);
@@ -183,15 +189,34 @@ export class StaffApplicationsService {
   }
 
   /**
+   * 受审分离 (新郑; 新乡 三分离): only a reviewer of the service's department (or an admin) reviews
+   * and decides, and never the person who accepted the filing. Throws FORBIDDEN (not a reviewer, or
+   * of another department) or SEPARATION_OF_DUTIES (`deciding` a filing the caller accepted).
+   */
+  private async mayDecide(caller: AuthUser, a: ApplicationEntity, deciding: boolean): Promise<void> {
+    const [me, service, acceptedBy] = await Promise.all([this.users.findById(caller.id), this.catalog.service(a.serviceId), this.kernel.acceptedBy(a.id)]);
+    const verdict = decisionVerdict(
+      { id: caller.id, roles: me ? rolesOf(me) : caller.roles, departmentId: me?.departmentId ?? null },
+      { departmentId: service?.departmentId ?? null, acceptedBy },
+      deciding,
+    );
+    if (verdict === 'not_reviewer') throw new DomainError('FORBIDDEN', '审查和审批决定由承办部门的审核人员作出');
+    if (verdict === 'other_department') throw new DomainError('FORBIDDEN', '该办件不属于您所在部门，由其承办部门的审核人员审查决定');
+    if (verdict === 'accepted_it') throw new DomainError('SEPARATION_OF_DUTIES', '受审分离：您受理了该办件，不能再对其作出审批决定，请由部门其他审核人员决定');
+  }
+
+  /**
    * POST /staff/applications/:id/advance: into review, or the decision (approved / denied, with a
-   * note the applicant reads). Returns the staff view. Throws NOT_FOUND, INVALID_STATE,
-   * VALIDATION_FAILED (`note` missing for a decision), MATERIALS_OUTSTANDING (`materialIds`: approval
-   * while a 容缺 material is still owed).
+   * note the applicant reads), by a reviewer of the service's department who did not accept it
+   * (mayDecide). Returns the staff view. Throws NOT_FOUND, INVALID_STATE, FORBIDDEN,
+   * SEPARATION_OF_DUTIES, VALIDATION_FAILED (`note` missing for a decision), MATERIALS_OUTSTANDING
+   * (`materialIds`: approval while a 容缺 material is still owed).
    */
   async advance(caller: AuthUser, id: string, to: AdvanceTarget, note?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
     const action = to === 'under_review' ? 'start_review' : to === 'approved' ? 'approve' : 'deny';
     const step = this.kernel.begin(a, action, 'staff');
+    await this.mayDecide(caller, a, action !== 'start_review');
     const text = note?.trim() ?? '';
     if (action !== 'start_review' && !text) {
       throw fieldError('note', '请填写决定说明', '作出决定须填写决定说明');

@@ -16,6 +16,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     slotGeneration: { run: counting('created') },
     offhours: { expire: counting('expired') },
     queue: { dayEnd: counting('ended') },
+    supervision: { scan: counting('rectificationsOverdue') },
     outbox: { drain: counting('sent') },
   };
   const jobs = new JobsService(
@@ -28,6 +29,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.slotGeneration as never,
     fakes.offhours as never,
     fakes.queue as never,
+    fakes.supervision as never,
     fakes.outbox as never,
   );
   return { jobs, fakes };
@@ -42,8 +44,9 @@ describe('JobsService', () => {
 
   it('runs a job by its name and answers its counts', async () => {
     const { jobs, fakes } = service();
-    await expect(jobs.run('sla-scan')).resolves.toEqual({ marked: 1 });
+    await expect(jobs.run('sla-scan')).resolves.toEqual({ marked: 1, rectificationsOverdue: 1 });
     expect(fakes.applications.slaScan).toHaveBeenCalledTimes(1);
+    expect(fakes.supervision.scan).toHaveBeenCalledTimes(1);
     await expect(jobs.run('callback-sampling')).resolves.toEqual({ drawn: 1 });
     await expect(jobs.run('offhours-expiry')).resolves.toEqual({ expired: 1 });
     await expect(jobs.run('queue-day-end')).resolves.toEqual({ ended: 1 });

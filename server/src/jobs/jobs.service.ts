@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { OffhoursService } from '../offhours/offhours.service';
 import { QueueJobs } from '../queue/queue.jobs';
+import { SupervisionService } from '../supervision/supervision.service';
 import { OutboxWorker } from '../outbox/outbox.worker';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
@@ -37,6 +38,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     slotGeneration: SlotGenerationJob,
     offhours: OffhoursService,
     queue: QueueJobs,
+    supervision: SupervisionService,
     outbox: OutboxWorker,
     @Optional() private readonly metrics?: MetricsService,
   ) {
@@ -44,7 +46,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('no-show-sweep', () => booking.noShowSweep()),
       everyMinute('reminders', () => booking.reminders()),
       everyMinute('waitlist-offers', () => waitlist.sweep()),
-      everyMinute('sla-scan', () => applications.slaScan()),
+      everyMinute('sla-scan', async () => ({ ...(await applications.slaScan()), ...(await supervision.scan()) })),
       everyMinute('rating-invitations', () => ratingInvitations.run()),
       everyMinute('callback-sampling', () => followUps.sample()),
       everyMinute('slot-generation', ({ scheduled }) => slotGeneration.run({ onlyIfChanged: scheduled })),

@@ -52,7 +52,7 @@ export class OffhoursController {
   }
 
   /** For supervisors: the hall's pending requests past their reply-by time (all halls for an admin). */
-  @Roles('staff', 'admin')
+  @Roles('supervisor', 'admin')
   @Get('staff/supervision/offhours-requests')
   overdue(@CurrentUser() caller: AuthUser): Promise<OffhoursView[]> {
     return this.offhours.overdue(caller);

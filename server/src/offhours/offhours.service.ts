@@ -185,6 +185,7 @@ export class OffhoursService {
       decidedBy: null,
       staffName: null,
       decidedAt: null,
+      escalatedAt: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../access/access-policy.service';
+import { ApplicationEventEntity } from '../applications/entities/application-event.entity';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { BookingEntity } from '../booking/entities/booking.entity';
 import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
-import { RatingStage, ratingStage, RatingTargetType } from './ratings.rules';
+import { reachedStages, RatingStage, ratingStage, RatingTargetType } from './ratings.rules';
 
 /** What a rating is about: who may rate it, where it was served, and the stage it stands at. */
 export interface RatingTarget {
@@ -16,6 +17,8 @@ export interface RatingTarget {
   departmentId: string | null;
   /** the stage it may be rated at now, from its current status (null: nothing to rate yet) */
   stage: RatingStage | null;
+  /** every stage it has reached (its timeline's statuses, then the current one), each may be rated once */
+  reached: RatingStage[];
 }
 
 /** Finds the booking or filing a rating is about, for one of its parties (else 404). */
@@ -29,7 +32,8 @@ export class RatingTargets {
 
   /**
    * The booking or filing `id` (by `type`) for one of its parties: its applicant, hall, service, the
-   * service's department and the stage it may be rated at now. Throws NOT_FOUND to everyone else.
+   * service's department, the stage it may be rated at now and every stage it reached. Throws
+   * NOT_FOUND to everyone else.
    */
   async resolve(caller: AuthUser, type: RatingTargetType, id: string): Promise<RatingTarget> {
     const row =
@@ -38,7 +42,12 @@ export class RatingTargets {
         : await this.ds.getRepository(ApplicationEntity).findOne({ where: { id } });
     const owned = this.access.ownedBy(caller, row ? { userId: row.userId, actorId: row.actorId, enterpriseId: row.enterpriseId, hallId: row.hallId } : null);
     const service = row!.serviceId ? await this.catalog.service(row!.serviceId) : null;
+    const history =
+      type === 'application'
+        ? (await this.ds.getRepository(ApplicationEventEntity).find({ where: { applicationId: id }, order: { seq: 'ASC' }, select: { status: true } })).map((e) => e.status as string)
+        : [];
     return {
+      reached: reachedStages(type, [...history, row!.status]),
       userId: owned.userId,
       hallId: owned.hallId,
       serviceId: row!.serviceId,

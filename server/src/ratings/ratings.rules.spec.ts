@@ -1,10 +1,10 @@
-import { mayRerate, opensRectification, ratingStage, rectificationState, satisfaction } from './ratings.rules';
+import { mayRerate, opensRectification, ratingStage, reachedStages, rectificationState, satisfaction } from './ratings.rules';
 
 describe('ratings rules', () => {
   it('opens a ticket for 不满意 and 非常不满意 only', () => {
     expect([1, 2, 3, 4, 5].map(opensRectification)).toEqual([true, true, false, false, false]);
   });
-  it('rates a booking once served or cancelled by the centre, and a filing at each of its four stages', () => {
+  it('rates a booking once served or cancelled by the centre, and a filing at each of its stages (临沂 四(一)), a withdrawn one too', () => {
     expect(['booked', 'checked_in', 'cancelled', 'cancelled_by_centre', 'no_show', 'no_show_waived'].map((s) => ratingStage('booking', s))).toEqual([
       null,
       'service',
@@ -25,8 +25,17 @@ describe('ratings rules', () => {
       'decision',
       'decision',
       'delivery',
-      null,
+      'withdrawal',
     ]);
+  });
+  it('lets a filing be rated at every stage it passed through, the current one too', () => {
+    expect(reachedStages('application', ['submitted', 'prereview_passed', 'accepted', 'under_review', 'approved'])).toEqual(['acceptance', 'decision']);
+    expect(reachedStages('application', ['submitted', 'accepted', 'withdrawn'])).toEqual(['acceptance', 'withdrawal']);
+    expect(reachedStages('application', ['submitted', 'refused'])).toEqual(['refusal']);
+    expect(reachedStages('booking', ['booked', 'cancelled_by_centre'])).toEqual(['centre_cancelled']);
+    expect(reachedStages('application', ['draft', 'submitted'])).toEqual([]);
+    expect(reachedStages('application', ['draft', 'withdrawn'])).toEqual([]); // never reached the centre
+    expect(ratingStage('application', 'withdrawn', false)).toBeNull();
   });
   it('shows an unanswered ticket past its due date as overdue', () => {
     const due = new Date('2026-12-10T15:59:59.999Z');

@@ -17,12 +17,34 @@ const STAGE_OF: Record<RatingTargetType, Readonly<Record<string, RatingStage>>> 
     denied: 'decision',
     ready_for_pickup: 'decision',
     delivered: 'delivery',
+    withdrawn: 'withdrawal',
   },
 };
 
-/** The stage a booking or filing in this status may be rated at, or null while there is nothing to rate. */
-export function ratingStage(type: RatingTargetType, status: string): RatingStage | null {
-  return STAGE_OF[type][status] ?? null;
+/**
+ * The stage a booking or filing in this status may be rated at, or null while there is nothing to
+ * rate; `submitted: false` (a filing that never reached the centre) has no withdrawal to rate.
+ */
+export function ratingStage(type: RatingTargetType, status: string, submitted = true): RatingStage | null {
+  const st = STAGE_OF[type][status] ?? null;
+  return st === 'withdrawal' && !submitted ? null : st;
+}
+
+/**
+ * The stages a booking or filing has reached, from the statuses it passed through (its timeline,
+ * the current one last), each once in the order reached: each may be rated once (临沂 四(一):
+ * acceptance or refusal, decision, delivery), also after the filing has moved on.
+ */
+export function reachedStages(type: RatingTargetType, statuses: readonly string[]): RatingStage[] {
+  const out: RatingStage[] = [];
+  const everSubmitted = statuses.includes('submitted');
+  for (const s of statuses) {
+    const st = ratingStage(type, s);
+    // a draft withdrawn before it ever reached the centre has no service to rate
+    if (st === 'withdrawal' && !everSubmitted) continue;
+    if (st && !out.includes(st)) out.push(st);
+  }
+  return out;
 }
 
 /** 不满意 (2) and 非常不满意 (1) open a rectification ticket. */

@@ -23,6 +23,7 @@ import {
   opensRectification,
   RATING_STAGE_LABELS,
   ratingStage,
+  RatingStage,
   RatingTargetType,
   rectificationState,
   RectificationState,
@@ -34,7 +35,7 @@ export type { RectificationView, RatingView, RatingSummary, RatingState, StaffRe
 
 const STAGE_NOT_REACHED: Record<RatingTargetType, string> = {
   booking: '办理完成（已签到）后才能评价',
-  application: '办件受理、不予受理、作出决定或送达后才能评价',
+  application: '办件受理、不予受理、作出决定、送达或撤回后才能评价',
 };
 
 const RERATE_REFUSALS = {
@@ -60,16 +61,22 @@ export class RatingsService {
     private readonly catalog: CatalogService,
   ) {}
 
-  /** Rate the stage the booking or filing stands at now; once per stage (ALREADY_RATED after). */
-  async rate(caller: AuthUser, input: { targetType: RatingTargetType; targetId: string; score: number; tags?: string[]; comment?: string }) {
+  /**
+   * Rate one stage of a booking or filing (临沂 四(一)): `stage`, one it has reached, or by default the
+   * one it stands at now; once per stage. Throws NOT_FOUND, INVALID_STATE (nothing to rate yet, or a
+   * stage not reached), ALREADY_RATED.
+   */
+  async rate(caller: AuthUser, input: { targetType: RatingTargetType; targetId: string; score: number; tags?: string[]; comment?: string; stage?: RatingStage }) {
     const target = await this.targets.resolve(caller, input.targetType, input.targetId);
-    if (!target.stage) throw new DomainError('INVALID_STATE', STAGE_NOT_REACHED[input.targetType]);
+    const stage = input.stage ?? target.stage;
+    if (!stage) throw new DomainError('INVALID_STATE', STAGE_NOT_REACHED[input.targetType]);
+    if (!target.reached.includes(stage)) throw new DomainError('INVALID_STATE', `尚未经历${RATING_STAGE_LABELS[stage]}环节，不能评价`);
     const now = this.clock.now();
     const rating = this.ratings.create({
       id: newId(),
       targetType: input.targetType,
       targetId: input.targetId,
-      stage: target.stage,
+      stage,
       userId: caller.id,
       hallId: target.hallId,
       departmentId: target.departmentId,
@@ -102,7 +109,7 @@ export class RatingsService {
         if (ticket) await em.getRepository(RectificationEntity).insert(ticket);
       });
     } catch (e) {
-      if (isDuplicateKey(e)) throw new DomainError('ALREADY_RATED', `您已评价过${RATING_STAGE_LABELS[target.stage]}，如对整改答复不满意可重新评价一次`);
+      if (isDuplicateKey(e)) throw new DomainError('ALREADY_RATED', `您已评价过${RATING_STAGE_LABELS[stage]}，如对整改答复不满意可重新评价一次`);
       throw e;
     }
     return { id: rating.id, score: rating.score, stage: rating.stage, rectification: ticket ? this.ticketView(ticket) : null };
@@ -112,9 +119,9 @@ export class RatingsService {
    * The applicant's booking or filing views with their rating state (RatingState). Staff and admins
    * get the views as they are: which rating belongs to which applicant is never shown to them.
    */
-  async withRatingState<T extends { id: string; status: string }>(caller: AuthUser, type: RatingTargetType, views: T[]): Promise<Array<T & Partial<RatingState>>> {
+  async withRatingState<T extends { id: string; status: string; submittedAt?: string | null }>(caller: AuthUser, type: RatingTargetType, views: T[]): Promise<Array<T & Partial<RatingState>>> {
     if (!caller.roles.includes('citizen') || views.length === 0) return views;
-    const staged = views.map((v) => ({ v, stage: ratingStage(type, v.status) }));
+    const staged = views.map((v) => ({ v, stage: ratingStage(type, v.status, type === 'booking' || !!v.submittedAt) }));
     const ids = staged.filter((x) => x.stage).map((x) => x.v.id);
     const rows = ids.length ? await this.ratings.find({ where: { targetType: type, targetId: In(ids) }, select: { id: true, targetId: true, stage: true, score: true } }) : [];
     const byStage = new Map(rows.map((r) => [`${r.targetId}:${r.stage}`, r]));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { idDocumentKey, idDocumentProblem, IdType, idTypeAllowsLatinName, maskIdNumber, maskName, maskPhone, Me, normalizeIdDocumentNumber, normalizeRealName, PRIVACY_TERMS_VERSION, Role } from '@gov/shared';
+import { idDocumentKey, idDocumentProblem, IdType, idTypeAllowsLatinName, maskIdNumber, maskName, maskPhone, Me, normalizeIdDocumentNumber, normalizeRealName, PRIVACY_TERMS_VERSION, Role, StaffRole } from '@gov/shared';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { CryptoService } from '../common/crypto/crypto.service';
@@ -12,6 +12,11 @@ import { Transactions } from '../common/db/transactions';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { CallerContextCache } from '../common/auth/caller-context.cache';
 import { UserEntity } from './entities/user.entity';
+
+/** The account's kind and, for staff, its duties (受审分离): what tokens and `me.roles` carry. */
+export function rolesOf(u: Pick<UserEntity, 'role' | 'staffRoles'>): Role[] {
+  return u.role === 'staff' ? [u.role, ...(u.staffRoles ?? [])] : [u.role];
+}
 
 /** Users of every kind. Phone and ID numbers are encrypted at rest and found by keyed hash. */
 @Injectable()
@@ -104,8 +109,11 @@ export class UsersService {
     name: string;
     hallId: string | null;
     departmentId?: string | null;
+    /** a staff account's duties (ignored for an admin) */
+    staffRoles?: StaffRole[];
   }): Promise<UserEntity> {
     const u = this.blank(input.role);
+    u.staffRoles = input.role === 'staff' ? [...new Set(input.staffRoles ?? [])] : [];
     u.username = input.username;
     u.passwordHash = input.passwordHash;
     u.displayName = input.name;
@@ -183,7 +191,19 @@ export class UsersService {
   }
 
   authUser(u: UserEntity): AuthUser {
-    return { id: u.id, roles: [u.role], hallId: u.hallId };
+    return { id: u.id, roles: rolesOf(u), hallId: u.hallId };
+  }
+
+  /**
+   * 督办 recipients of one hall (DESIGN.md, Pre-review and filings): its supervisors, and the
+   * reviewers of `departmentId` (none when null). Enabled accounts only, each once. Raises nothing.
+   */
+  async overseers(hallId: string, departmentId: string | null): Promise<{ reviewers: UserEntity[]; supervisors: UserEntity[] }> {
+    const staff = await this.users.find({ where: { role: 'staff', hallId, disabled: false } });
+    return {
+      reviewers: departmentId ? staff.filter((u) => u.staffRoles.includes('reviewer') && u.departmentId === departmentId) : [],
+      supervisors: staff.filter((u) => u.staffRoles.includes('supervisor')),
+    };
   }
 
   /** The caller's own profile, with phone and ID number masked. */
@@ -195,9 +215,10 @@ export class UsersService {
       idNumber: u.idNumberEnc ? maskIdNumber(this.crypto.decrypt(u.idNumberEnc)) : null,
       idType: u.idNumberEnc ? (u.idType ?? 'resident') : null,
       verified: u.verifiedAt !== null,
-      roles: [u.role],
+      roles: rolesOf(u),
       enterprises: [],
       hallId: u.hallId,
+      ...(u.role === 'staff' ? { departmentId: u.departmentId } : {}),
       name: u.displayName ?? u.realName,
       consentVersion: u.consentVersion,
     };
@@ -218,6 +239,7 @@ export class UsersService {
       displayName: null,
       hallId: null,
       departmentId: null,
+      staffRoles: [],
       realName: null,
       idNumberEnc: null,
       idNumberHash: null,

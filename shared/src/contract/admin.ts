@@ -1,11 +1,15 @@
 /** Wire shapes of the admin pages (API.md, Admin). */
 
+import type { StaffRole } from '../enums';
+
 /** A staff account (GET/POST /admin/staff). */
 export interface StaffView {
   id: string;
   username: string;
   name: string;
   role: 'staff' | 'admin';
+  /** a staff account's duties (empty for an admin) */
+  roles: StaffRole[];
   hallId: string | null;
   departmentId: string | null;
 }

@@ -22,6 +22,10 @@ export const PAGES = {
   guidance: '/subpackages/guidance/pages/topic/index',
   consultations: '/subpackages/guidance/pages/consultations/index',
   assistance: '/subpackages/guidance/pages/assistance/index',
+  staffReview: '/subpackages/staff/pages/review/index',
+  staffOffhours: '/subpackages/staff/pages/offhours/index',
+  staffRectifications: '/subpackages/staff/pages/rectifications/index',
+  supervision: '/subpackages/staff/pages/supervision/index',
 } as const;
 
 export type PagePath = (typeof PAGES)[keyof typeof PAGES];
@@ -54,4 +58,10 @@ export const LINKS = {
   hallScreen: (hallId: string) => pageLink(PAGES.hallScreen, { hallId }),
   consultation: (id: string) => pageLink(PAGES.consultations, { id }),
   assistance: () => PAGES.assistance,
+  /** staff: a filing's review page */
+  staffFiling: (id: string) => pageLink(PAGES.staffReview, { id }),
+  staffOffhours: () => PAGES.staffOffhours,
+  staffRectifications: () => PAGES.staffRectifications,
+  /** staff: the supervisor's 督办 page */
+  supervision: () => PAGES.supervision,
 };

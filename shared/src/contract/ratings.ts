@@ -2,8 +2,11 @@
 
 export type RatingTargetType = 'booking' | 'application';
 
-/** What is rated, once each: a booking served or cancelled by the centre; a filing's acceptance, refusal, decision, delivery. */
-export const RATING_STAGES = ['service', 'centre_cancelled', 'acceptance', 'refusal', 'decision', 'delivery'] as const;
+/**
+ * What is rated, once each (临沂 四(一)): a booking served or cancelled by the centre; a filing's
+ * acceptance, refusal, decision, delivery, or its withdrawal by the applicant.
+ */
+export const RATING_STAGES = ['service', 'centre_cancelled', 'acceptance', 'refusal', 'decision', 'delivery', 'withdrawal'] as const;
 export type RatingStage = (typeof RATING_STAGES)[number];
 
 export type RectificationState = 'open' | 'answered' | 'overdue';
@@ -91,6 +94,8 @@ export interface RateRequest {
   score: number;
   tags?: string[];
   comment?: string;
+  /** the stage rated: one the filing has reached (an earlier one too); default the current one */
+  stage?: RatingStage;
 }
 
 /** The answer of POST /ratings */

@@ -20,7 +20,7 @@ import type { OffhoursView } from './offhours';
 import type { ConsultationView, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView } from './guidance';
 import type { AssistanceView } from './assistance';
 import type { RateResult, RatingView, SatisfactionStats, StaffRectificationView } from './ratings';
-import type { ApplicantRevealed, CallbackView, DeskSearchResult, PhraseView } from './staff';
+import type { ApplicantRevealed, CallbackView, DeskSearchResult, PhraseView, SupervisionBoard } from './staff';
 
 /** The response body of each checked route. */
 export interface RouteViews {
@@ -48,6 +48,7 @@ export interface RouteViews {
   'POST /offhours-requests': OffhoursView;
   'GET /offhours-requests': OffhoursView[];
   'GET /staff/offhours-requests': OffhoursView[];
+  'GET /staff/supervision': SupervisionBoard;
   // filings
   'GET /applications/lookup': LookupView;
   'GET /applications': RatedApplicationView[];

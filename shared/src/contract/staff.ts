@@ -2,6 +2,8 @@ import type { PostalAddress } from './certificates';
 /** Wire shapes of the window desk (API.md, Staff): whom a case is for, reveals, search, phrases, follow-up calls. */
 import type { StaffApplicationView } from './applications';
 import type { StaffBookingView } from './booking';
+import type { OffhoursView } from './offhours';
+import type { StaffRectificationView } from './ratings';
 
 /** Whom a booking or filing is for, as staff see it: name, ID and phone masked; the agent or company acting. */
 export interface ApplicantView {
@@ -82,4 +84,14 @@ export interface DeskSearchResult {
   keys: DeskSearchKey[];
   bookings: StaffBookingView[];
   applications: StaffApplicationView[];
+}
+
+/**
+ * GET /staff/supervision (督办, for supervisors): the hall's filings overdue then due soon, off-hours
+ * requests past their reply time, rectification tickets past due.
+ */
+export interface SupervisionBoard {
+  filings: StaffApplicationView[];
+  offhoursRequests: OffhoursView[];
+  rectifications: StaffRectificationView[];
 }

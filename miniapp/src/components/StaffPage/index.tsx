@@ -87,7 +87,7 @@ export default function StaffPage({ className, title, adminOnly, actions: given,
   const isAdmin = !!user?.roles.includes('admin')
   const allowed = !!accessToken && isStaffUser(user?.roles) && (!adminOnly || isAdmin)
   const signedIn = !!accessToken && isStaffUser(user?.roles)
-  const nav = signedIn ? staffNav(currentPath(), isAdmin) : []
+  const nav = signedIn ? staffNav(currentPath(), user?.roles) : []
   return (
     <AppPage className={`staff-page ${className ?? ''}`} title={title} actions={allowed && isH5 ? actions : undefined}>
       <View className='staff-page__inner staff-desk'>

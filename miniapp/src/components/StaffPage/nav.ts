@@ -1,6 +1,8 @@
 import Taro from '@tarojs/taro'
 import { signOut } from '@/utils/signOut'
 import { STAFF_HOME } from '@/utils/nav'
+import type { Role, StaffRole } from '@gov/shared'
+import { dutiesOf } from '@/utils/duties'
 
 export const STAFF_LOGIN_PAGE = '/subpackages/staff/pages/login/index'
 export const STAFF_HOME_PAGE = STAFF_HOME
@@ -14,6 +16,8 @@ export interface StaffNavEntry {
   url: string
   /** only for admins */
   adminOnly?: boolean
+  /** only for staff holding this duty (受审分离); admins see every entry */
+  duty?: StaffRole
   /** other pages that belong to this section (the filing review belongs to 办件) */
   also?: string[]
 }
@@ -24,11 +28,12 @@ export interface StaffNavEntry {
  */
 export const STAFF_NAV: StaffNavEntry[] = [
   { label: '工作台', url: STAFF_HOME_PAGE },
-  { label: '预约签到', url: staff('bookings') },
-  { label: '叫号', url: staff('queue') },
-  { label: '迟到电话', url: staff('late') },
-  { label: '窗口登记', url: staff('registered') },
-  { label: '错时预约', url: staff('offhours') },
+  { label: '督办', url: staff('supervision'), duty: 'supervisor' },
+  { label: '预约签到', url: staff('bookings'), duty: 'window' },
+  { label: '叫号', url: staff('queue'), duty: 'window' },
+  { label: '迟到电话', url: staff('late'), duty: 'window' },
+  { label: '窗口登记', url: staff('registered'), duty: 'window' },
+  { label: '错时预约', url: staff('offhours'), duty: 'window' },
   { label: '办件', url: staff('filings'), also: [staff('review')] },
   { label: '申诉', url: staff('appeals') },
   { label: '整改', url: staff('rectifications') },
@@ -40,10 +45,15 @@ export const STAFF_NAV: StaffNavEntry[] = [
 
 const pathOf = (url: string) => `/${url.split('?')[0].replace(/^\/+/, '')}`
 
-/** The entries this caller sees, and which one the page at `path` belongs to. */
-export function staffNav(path: string, isAdmin: boolean): Array<StaffNavEntry & { current: boolean }> {
+/** The entries a caller with these roles sees (their duties'), and which one the page at `path` belongs to. */
+export function staffNav(path: string, roles: readonly Role[] | undefined | null): Array<StaffNavEntry & { current: boolean }> {
   const here = pathOf(path)
-  return STAFF_NAV.filter((e) => isAdmin || !e.adminOnly).map((e) => ({ ...e, current: [e.url, ...(e.also ?? [])].some((u) => pathOf(u) === here) }))
+  const isAdmin = !!roles?.includes('admin')
+  const duties = dutiesOf(roles)
+  return STAFF_NAV.filter((e) => (isAdmin || !e.adminOnly) && (!e.duty || duties.includes(e.duty))).map((e) => ({
+    ...e,
+    current: [e.url, ...(e.also ?? [])].some((u) => pathOf(u) === here),
+  }))
 }
 
 /** The path of the page on screen. */

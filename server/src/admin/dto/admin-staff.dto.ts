@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { STAFF_ROLES, StaffRole } from '@gov/shared';
 import { IsOptionalRowId, IsRowId } from '../../common/validation/row-id';
 
 export class CreateStaffDto {
@@ -24,4 +25,12 @@ export class CreateStaffDto {
 
   @IsOptionalRowId()
   departmentId?: string;
+
+  @ApiPropertyOptional({ enum: STAFF_ROLES, isArray: true, description: '默认 ["window","reviewer","supervisor"]（无部门时不含 reviewer）' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsIn(STAFF_ROLES, { each: true, message: '岗位须为 window、reviewer 或 supervisor' })
+  roles?: StaffRole[];
 }

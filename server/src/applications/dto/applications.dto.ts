@@ -169,6 +169,12 @@ export class StaffApplicationQuery extends PageQuery {
   @IsString()
   @MaxLength(36)
   hallId?: string;
+
+  @ApiPropertyOptional({ description: '只看该部门事项的办件（审核人员的本部门办件）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(36)
+  departmentId?: string;
 }
 
 /** A postal address as typed; its rules (checkPostalAddress, shared with the mini-app) apply in the service. */

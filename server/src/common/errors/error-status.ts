@@ -14,6 +14,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'REAL_NAME_REQUIRED':
     case 'BOOKING_FORFEITED':
     case 'AUTHORIZATION_INVALID':
+    case 'SEPARATION_OF_DUTIES':
       return 403;
     case 'NOT_FOUND':
       return 404;

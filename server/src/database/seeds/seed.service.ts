@@ -21,6 +21,7 @@ import { demoSlotTemplates, SEED_DEPARTMENTS, SEED_HALLS, SEED_SERVICES } from '
 import { seedHallPolicies } from './hall-policy.data';
 import { seedQueueWindows } from './queue.data';
 import { seedGuidanceTopics } from '../../guidance/guidance.topics.data';
+import { DEMO_STAFF_PASSWORD, demoStaff } from './staff.data';
 
 /** Run an insert; when another instance inserted the same natural key first, carry on. True when this one inserted. */
 async function tolerateDuplicate(fn: () => Promise<unknown>): Promise<boolean> {
@@ -33,8 +34,8 @@ async function tolerateDuplicate(fn: () => Promise<unknown>): Promise<boolean> {
   }
 }
 
-/** The demo staff account (documented in the README); only created with SEED_DEMO=1. */
-export const DEMO_STAFF = { username: 'staff01', password: 'Staff@2026', name: '王窗口' } as const;
+/** The demo city hall's window clerk (documented in the README, with the other demo staff of demoStaff()); only created with SEED_DEMO=1. */
+export const DEMO_STAFF = { username: 'staff01', password: DEMO_STAFF_PASSWORD, name: '王窗口' } as const;
 
 /**
  * Start-up data: the bootstrap admin (ADMIN_USERNAME/ADMIN_PASSWORD) and, with SEED_DEMO=1,
@@ -111,17 +112,34 @@ export class SeedService implements OnApplicationBootstrap {
     await seedHallPolicies(this.ds, this.clock.now());
     await seedQueueWindows(this.ds, this.clock.now());
     await seedGuidanceTopics(this.ds, this.clock.now());
-    if (!(await this.users.findByUsername(DEMO_STAFF.username))) {
-      const cityHall = SEED_HALLS.find((h) => h.level === 'city')!;
-      await this.users.createStaff({
-        username: DEMO_STAFF.username,
-        passwordHash: await bcrypt.hash(DEMO_STAFF.password, 10),
-        role: 'staff',
-        name: DEMO_STAFF.name,
-        hallId: hallIds.get(cityHall.key) ?? null,
-      });
-    }
+    await this.seedStaff(deptIds, hallIds);
     this.logger.log('demo data ready');
+  }
+
+  /**
+   * The demo staff of every hall (demoStaff: window clerk, supervisor, a reviewer per department),
+   * each created once by username; one password hash for all of them.
+   */
+  private async seedStaff(deptIds: Map<string, string>, hallIds: Map<string, string>): Promise<void> {
+    let hash: string | null = null;
+    for (const p of demoStaff()) {
+      if (await this.users.findByUsername(p.username)) continue;
+      hash ??= await bcrypt.hash(DEMO_STAFF_PASSWORD, 10);
+      try {
+        await this.users.createStaff({
+          username: p.username,
+          passwordHash: hash,
+          role: 'staff',
+          name: p.name,
+          hallId: hallIds.get(p.hallKey) ?? null,
+          departmentId: p.departmentKey ? (deptIds.get(p.departmentKey) ?? null) : null,
+          staffRoles: p.roles,
+        });
+      } catch (e) {
+        // another instance seeded the same username first
+        if ((e as { code?: string }).code !== 'CONFLICT') throw e;
+      }
+    }
   }
 
   /**

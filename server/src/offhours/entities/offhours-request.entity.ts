@@ -25,6 +25,8 @@ export class OffhoursRequestEntity {
   @Column({ name: 'decided_by', type: 'varchar', length: 36, nullable: true }) decidedBy!: string | null;
   @Column({ name: 'staff_name', type: 'varchar', length: 64, nullable: true }) staffName!: string | null;
   @Column(timeCol('decided_at', true)) decidedAt!: Date | null;
+  /** 督办: when the hall's supervisors were told it passed `replyBy` unanswered (once) */
+  @Column(timeCol('escalated_at', true)) escalatedAt!: Date | null;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;
 }

@@ -1,7 +1,8 @@
 import { PageQuery } from '../../common/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import type { AnswerRectificationRequest, RateRequest, RerateRequest, SatisfactionQuery as SharedSatisfactionQuery } from '@gov/shared';
+import { RATING_STAGES } from '@gov/shared';
+import type { RatingStage, AnswerRectificationRequest, RateRequest, RerateRequest, SatisfactionQuery as SharedSatisfactionQuery } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,6 +18,10 @@ export class CreateRatingDto implements RateRequest {
   @MaxLength(20, { each: true })
   tags?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) comment?: string;
+  @ApiPropertyOptional({ enum: RATING_STAGES, description: '评价的环节（须为已经历的环节），默认当前环节' })
+  @IsOptional()
+  @IsIn(RATING_STAGES)
+  stage?: RatingStage;
 }
 
 export class RatingListQuery {

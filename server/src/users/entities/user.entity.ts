@@ -1,6 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { IdType, Role } from '@gov/shared';
+import { IdType, Role, STAFF_ROLES, StaffRole } from '@gov/shared';
 import { timeCol } from '../../common/db/column-types';
+
+/** `window,reviewer` in the row; unknown words are dropped. */
+const staffRolesColumn = {
+  to: (v: StaffRole[] | null | undefined): string | null => (v && v.length ? v.join(',') : null),
+  from: (v: string | null): StaffRole[] => (v ? v.split(',').filter((r): r is StaffRole => (STAFF_ROLES as readonly string[]).includes(r)) : []),
+};
 
 @Entity('users')
 export class UserEntity {
@@ -17,7 +23,10 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'varchar', length: 100, nullable: true }) passwordHash!: string | null;
   @Column({ name: 'display_name', type: 'varchar', length: 64, nullable: true }) displayName!: string | null;
   @Column({ name: 'hall_id', type: 'varchar', length: 36, nullable: true }) hallId!: string | null;
+  /** a reviewer's department (受审分离: they decide that department's filings of their hall) */
   @Column({ name: 'department_id', type: 'varchar', length: 36, nullable: true }) departmentId!: string | null;
+  /** a staff account's duties (window, reviewer, supervisor); empty for citizens and admins */
+  @Column({ name: 'staff_roles', type: 'varchar', length: 64, nullable: true, transformer: staffRolesColumn }) staffRoles!: StaffRole[];
   @Column({ name: 'real_name', type: 'varchar', length: 64, nullable: true }) realName!: string | null;
   @Column({ name: 'id_number_enc', type: 'text', nullable: true }) idNumberEnc!: string | null;
   /** keyed hash of idDocumentKey(idType, number): residents' is the bare number's (unchanged), others' carry the type */

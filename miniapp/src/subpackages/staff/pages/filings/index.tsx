@@ -1,5 +1,8 @@
 import { useState } from 'react'
 import { View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { useSession } from '@/store/session'
+import { holds } from '@/utils/duties'
 import { SLA_LABELS, type ApplicationStatus, type SlaState } from '@gov/shared'
 import ExportButton from '@/components/ExportButton'
 import Segmented from '@/components/Segmented'
@@ -29,11 +32,16 @@ const SLA_FILTERS: Record<SlaFilter, string> = { all: '全部时限', overdue: S
 
 /** The hall's filings by status and deadline state: key projects first, then overdue; pre-review days left. */
 export default function StaffFilings() {
-  const [status, setStatus] = useState<StatusFilter>('submitted')
+  const { user } = useSession()
+  const asked = useRouter().params.status as StatusFilter | undefined
+  // 受审分离: a window clerk starts at what waits for pre-review, a reviewer at what waits for review
+  const [status, setStatus] = useState<StatusFilter>(asked && STATUS_FILTERS.some((x) => x.value === asked) ? asked : holds(user?.roles, 'window') ? 'submitted' : 'accepted')
   const [sla, setSla] = useState<SlaFilter>('all')
+  // a reviewer without window duties sees their own department's filings (those they may decide)
+  const departmentId = !holds(user?.roles, 'window') && holds(user?.roles, 'reviewer') ? (user?.departmentId ?? undefined) : undefined
   const { list, enabled } = useStaffList(
-    (p) => staffApi.filings({ status: status === 'all' ? undefined : status, sla: sla === 'all' ? undefined : sla }, p),
-    [status, sla],
+    (p) => staffApi.filings({ status: status === 'all' ? undefined : status, sla: sla === 'all' ? undefined : sla, departmentId }, p),
+    [status, sla, departmentId],
   )
   useReloadOnShow(list.reload, enabled)
   const month = shanghaiDate().slice(0, 7)
@@ -41,7 +49,7 @@ export default function StaffFilings() {
 
   return (
     <StaffListPage
-      title='办件管理'
+      title={departmentId ? '本部门办件' : '办件管理'}
       list={list}
       emptyText='没有符合条件的办件'
       head={

@@ -6,6 +6,7 @@ import Section from '@/components/Section'
 import StaffPage from '@/components/StaffPage'
 import { staffLogout } from '@/components/StaffPage/nav'
 import Tappable from '@/components/Tappable'
+import { messagesApi } from '@/api/messages'
 import { staffQueueApi } from '@/api/queue'
 import { consultationsApi, staffAssistanceApi } from '@/api/guidance'
 import { isStaffUser, staffApi } from '@/api/staff'
@@ -14,6 +15,8 @@ import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { useSession } from '@/store/session'
 import { shanghaiDate } from '@/utils/time'
+import type { StaffRole } from '@gov/shared'
+import { dutyLine, forDuties, holds } from '@/utils/duties'
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 
@@ -31,7 +34,10 @@ export default function StaffHome() {
   const stats = useAsync(
     async () => {
       const today = shanghaiDate()
-      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime, consultations, assistance] = await Promise.all([
+      const supervising = holds(user?.roles, 'supervisor')
+      // a reviewer without window duties counts their own department's filings
+      const departmentId = !holds(user?.roles, 'window') && holds(user?.roles, 'reviewer') ? (user?.departmentId ?? undefined) : undefined
+      const [bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime, toReview, inReview, board, unread, consultations, assistance] = await Promise.all([
         count(staffApi.bookings({ status: 'booked' }, ONE)),
         count(staffApi.offhours('pending')),
         count(staffApi.filings({ status: 'submitted' }, ONE)),
@@ -44,6 +50,10 @@ export default function StaffHome() {
         count(staffApi.lateBookings(ONE)),
         count(staffApi.registeredBookings(today, ONE)),
         count(staffQueueApi.overtime(today)),
+        count(staffApi.filings({ status: 'accepted', departmentId }, ONE)),
+        count(staffApi.filings({ status: 'under_review', departmentId }, ONE)),
+        supervising ? staffApi.supervision().catch(() => null) : Promise.resolve(null),
+        messagesApi.unreadCount().then((r) => r.count).catch(() => null),
         count(consultationsApi.staffList('open')),
         count(staffAssistanceApi.list('requested')),
       ])
@@ -51,7 +61,8 @@ export default function StaffHome() {
         // every call failed: show the error with 重试
         await staffApi.bookings({ status: 'booked' }, ONE)
       }
-      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime, consultations, assistance }
+      const lateItems = board ? board.filings.length + board.offhoursRequests.length + board.rectifications.length : null
+      return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime, toReview, inReview, supervision: lateItems, unread, consultations, assistance }
     },
     [accessToken],
     enabled,
@@ -67,21 +78,26 @@ export default function StaffHome() {
 
   const s = stats.data
   const n = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v))
-  const tiles = [
-    { key: 'bookings', label: '今日预约', num: s?.bookings, sub: '待签到', url: P('bookings') },
-    { key: 'queue', label: '叫号', num: s?.waiting, sub: '等候中', url: P('queue') },
-    { key: 'late', label: '迟到电话', num: s?.late, sub: '过时未签到', url: P('late'), alert: !!s?.late },
-    { key: 'registered', label: '窗口登记', num: s?.registered, sub: '今日电话/现场登记', url: P('registered') },
-    { key: 'overtime', label: '延时服务', num: s?.overtime, sub: '今日闭厅后办理', url: P('overtime') },
-    { key: 'offhours', label: '错时预约', num: s?.offhours, sub: '待确认', url: P('offhours') },
-    { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings') },
+  // 受审分离: each duty's tiles (an admin sees all); those without a duty are everyone's
+  const tiles = forDuties<{ key: string; label: string; num: number | null | undefined; sub: string; url: string; alert?: boolean; duty?: StaffRole }>([
+    // 督办 and other notices for staff (a late filing of their department, an overdue ticket)
+    { key: 'messages', label: '消息', num: s?.unread, sub: '未读', url: '/subpackages/messages/pages/index/index', alert: !!s?.unread },
+    { key: 'supervision', label: '督办', num: s?.supervision, sub: '超期和临期事项', url: P('supervision'), alert: !!s?.supervision, duty: 'supervisor' },
+    { key: 'review', label: '部门审查', num: s?.toReview, sub: `待审查 · 审查中 ${n(s?.inReview)}`, url: `${P('filings')}?status=accepted`, duty: 'reviewer' },
+    { key: 'bookings', label: '今日预约', num: s?.bookings, sub: '待签到', url: P('bookings'), duty: 'window' },
+    { key: 'queue', label: '叫号', num: s?.waiting, sub: '等候中', url: P('queue'), duty: 'window' },
+    { key: 'late', label: '迟到电话', num: s?.late, sub: '过时未签到', url: P('late'), alert: !!s?.late, duty: 'window' },
+    { key: 'registered', label: '窗口登记', num: s?.registered, sub: '今日电话/现场登记', url: P('registered'), duty: 'window' },
+    { key: 'overtime', label: '延时服务', num: s?.overtime, sub: '今日闭厅后办理', url: P('overtime'), duty: 'window' },
+    { key: 'offhours', label: '错时预约', num: s?.offhours, sub: '待确认', url: P('offhours'), duty: 'window' },
+    { key: 'filings', label: '办件预审', num: s?.prereview, sub: `待预审 · 待受理 ${n(s?.accept)}`, url: P('filings'), duty: 'window' },
     { key: 'appeals', label: '爽约申诉', num: s?.appeals, sub: '待处理', url: P('appeals') },
     { key: 'consultations', label: '在线咨询', num: s?.consultations, sub: '待答复（一个工作日内）', url: P('consultations') },
     { key: 'assistance', label: '帮办代办', num: s?.assistance, sub: '待安排帮办专员', url: P('assistance') },
     { key: 'rect', label: '差评整改', num: s ? (s.rectOpen ?? 0) + (s.rectOverdue ?? 0) : undefined, sub: `其中超期 ${n(s?.rectOverdue)}`, url: P('rectifications'), alert: !!s?.rectOverdue },
     { key: 'follow-ups', label: '办件回访', num: undefined, sub: '本月抽样', url: P('follow-ups') },
-    { key: 'enterprises', label: '企业核验', num: s?.companies, sub: '待核验', url: P('enterprises') },
-  ]
+    { key: 'enterprises', label: '企业核验', num: s?.companies, sub: '待核验', url: P('enterprises'), duty: 'window' },
+  ], user?.roles)
 
   return (
     <StaffPage
@@ -96,7 +112,7 @@ export default function StaffHome() {
         <Text className='st-text'>
           {user?.name ?? user?.realName ?? '工作人员'}，您好
         </Text>
-        <Text className='st-line'>{isAdmin ? '管理员 · 可查看全部大厅' : '窗口人员 · 本大厅业务'}</Text>
+        <Text className='st-line'>{isAdmin ? '管理员 · 可查看全部大厅' : `${dutyLine(user?.roles)} · 本大厅业务`}</Text>
       </View>
       <PageState loading={stats.loading && !s} error={stats.error} onRetry={stats.reload}>
         <View className='st-tiles'>

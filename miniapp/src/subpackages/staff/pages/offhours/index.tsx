@@ -15,6 +15,7 @@ import { onePage, useStaffList } from '@/subpackages/staff/components/useStaffLi
 import '@/subpackages/staff/staff.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
+import { holds } from '@/utils/duties'
 
 type Filter = 'pending' | 'overdue' | 'confirmed' | 'refused' | 'expired' | 'all'
 
@@ -93,7 +94,8 @@ export default function OffhoursView() {
           value={filter}
           options={[
             { value: 'pending', label: '待确认' },
-            { value: 'overdue', label: '超时未答复' },
+            // the supervisor's list (督办)
+            ...(holds(user?.roles, 'supervisor') ? [{ value: 'overdue' as const, label: '超时未答复' }] : []),
             { value: 'confirmed', label: '已确认' },
             { value: 'refused', label: '已拒绝' },
             { value: 'expired', label: '已过期' },

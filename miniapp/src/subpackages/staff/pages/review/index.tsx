@@ -2,7 +2,7 @@ import Code from '@/components/Code'
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { COMMITMENT_STATUS_LABELS, type ApplicationStatus, type DeliveryMethod } from '@gov/shared'
+import { COMMITMENT_STATUS_LABELS, type ApplicationStatus, type DeliveryMethod, type StaffRole } from '@gov/shared'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
@@ -29,37 +29,46 @@ import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import FilingTags from '@/subpackages/staff/components/FilingTags'
 import { useBusy } from '@/hooks/useBusy'
+import { forDuties, holds } from '@/utils/duties'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
 type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | 'return' | 'complete' | null
 
 /**
- * The steps staff may take from a status, each confirmed in a dialog: 不予受理 at once from 待预审,
- * 即办 (instant services only) or 受理 / 不予受理 at the window, 进入审查, 准予 / 不予许可, 退件 after
- * acceptance, 送达.
+ * The steps staff may take from a status, each confirmed in a dialog, and whose duty each is
+ * (受审分离): the window refuses at once from 待预审, does 即办 (instant services only: decided on the
+ * spot, so no separate reviewer), accepts or refuses after pre-review, 退件 after acceptance and
+ * delivers; the department's reviewer opens the review and decides.
  */
-const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean; instantOnly?: boolean }>>> = {
+const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean; instantOnly?: boolean; duty: StaffRole }>>> = {
   submitted: [
-    { action: 'complete', label: '即办：当场办结', instantOnly: true },
-    { action: 'refuse', label: '不予受理', danger: true },
+    { action: 'complete', label: '即办：当场办结', instantOnly: true, duty: 'window' },
+    { action: 'refuse', label: '不予受理', danger: true, duty: 'window' },
   ],
   prereview_passed: [
-    { action: 'complete', label: '即办：当场办结', instantOnly: true },
-    { action: 'accept', label: '受理' },
-    { action: 'refuse', label: '不予受理', danger: true },
+    { action: 'complete', label: '即办：当场办结', instantOnly: true, duty: 'window' },
+    { action: 'accept', label: '受理', duty: 'window' },
+    { action: 'refuse', label: '不予受理', danger: true, duty: 'window' },
   ],
   accepted: [
-    { action: 'under_review', label: '进入审查' },
-    { action: 'return', label: '退件', danger: true },
+    { action: 'under_review', label: '进入审查', duty: 'reviewer' },
+    { action: 'return', label: '退件', danger: true, duty: 'window' },
   ],
   under_review: [
-    { action: 'approved', label: '准予许可' },
-    { action: 'denied', label: '不予许可', danger: true },
-    { action: 'return', label: '退件', danger: true },
+    { action: 'approved', label: '准予许可', duty: 'reviewer' },
+    { action: 'denied', label: '不予许可', danger: true, duty: 'reviewer' },
+    { action: 'return', label: '退件', danger: true, duty: 'window' },
   ],
-  approved: [{ action: 'deliver', label: '送达结果' }],
-  denied: [{ action: 'deliver', label: '送达结果' }],
-  ready_for_pickup: [{ action: 'deliver', label: '确认已领取' }],
+  approved: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
+  denied: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
+  ready_for_pickup: [{ action: 'deliver', label: '确认已领取', duty: 'window' }],
+}
+
+/** What the page says when the next step is another duty's. */
+const OTHERS_STEP: Record<StaffRole, string> = {
+  window: '下一步由窗口人员办理（受理、送达）。',
+  reviewer: '下一步由承办部门审核人员审查决定（受审分离：受理人不能作出决定）。',
+  supervisor: '',
 }
 
 /** Pre-review of a filing (every material at once), then accept / refuse / advance / deliver. */
@@ -90,10 +99,18 @@ export default function Review() {
     errors.clear()
   }, [f?.id, f?.status])
 
+  const roles = desk.user?.roles
+  const atWindow = holds(roles, 'window')
   // the originals check at the window (预审通过) may still send the one notice
   const [checkingOriginals, setCheckingOriginals] = useState(false)
   useEffect(() => setCheckingOriginals(false), [f?.id, f?.status])
-  const reviewing = f?.status === 'submitted' || (f?.status === 'prereview_passed' && checkingOriginals)
+  // pre-review is the window's duty; a reviewer or supervisor reads the materials only
+  const reviewing = atWindow && (f?.status === 'submitted' || (f?.status === 'prereview_passed' && checkingOriginals))
+  const allSteps = f ? (NEXT_STEPS[f.status] ?? []).filter((step) => !step.instantOnly || f.instant) : []
+  const mySteps = forDuties(allSteps, roles)
+  // whose the main next step is when it is not the caller's (退件 beside it is the window's); 待预审 says so below
+  const next = allSteps[0]
+  const othersDuty = next && !mySteps.includes(next) && f?.status !== 'submitted' ? next.duty : null
   const set = (materialId: string, patch: Partial<Draft[string]>) => {
     setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
     errors.changed(materialId)
@@ -178,7 +195,7 @@ export default function Review() {
   }
 
   return (
-    <StaffPage title='办件预审' onRefresh={filing.reload}>
+    <StaffPage title={atWindow ? '办件预审' : '办件审查'} onRefresh={filing.reload}>
       <PageState of={filing}>
         {f && (
           <View className='st-review'>
@@ -295,7 +312,7 @@ export default function Review() {
                     </View>
                   )
                 })}
-                {f.status === 'prereview_passed' && !checkingOriginals ? (
+                {f.status === 'prereview_passed' && atWindow && !checkingOriginals ? (
                   <>
                     <Text className='st-line'>窗口核验原件时发现问题的，仍可发出一次性补正告知（只能要求补正已告知或已更换的材料）。</Text>
                     <Button className='btn-block' block type='warning' fill='outline' onClick={() => setCheckingOriginals(true)}>
@@ -317,9 +334,10 @@ export default function Review() {
             <View>
               <View className='section-title'>办理</View>
               <View className='card'>
-                {NEXT_STEPS[f.status]?.length ? (
+                {othersDuty ? <Text className='st-line'>{OTHERS_STEP[othersDuty]}</Text> : null}
+                {mySteps.length ? (
                   <ButtonRow className='st-actions'>
-                    {NEXT_STEPS[f.status]?.filter((step) => !step.instantOnly || f.instant).map((step) => (
+                    {mySteps.map((step) => (
                       <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => {
                         // the applicant's choice stands; otherwise the first method the service publishes
                         if (step.action === 'deliver') setMethod(f.delivery?.method ?? f.deliveryMethods[0] ?? 'window')
@@ -333,7 +351,9 @@ export default function Review() {
                 {['submitted', 'correction_required', 'refused', 'delivered', 'withdrawn', 'draft', 'returned'].includes(f.status) && (
                   <Text className='st-line'>
                     {f.status === 'submitted'
-                      ? '请先完成预审；依法不予受理的可直接不予受理。'
+                      ? reviewing
+                        ? '请先完成预审；依法不予受理的可直接不予受理。'
+                        : '等待窗口人员预审。'
                       : f.status === 'correction_required'
                         ? '等待申请人补正材料。'
                         : '该办件已办结，无需操作。'}

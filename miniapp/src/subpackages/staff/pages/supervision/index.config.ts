@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '督办',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,95 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { SLA_LABELS } from '@gov/shared'
+import PageState from '@/components/PageState'
+import StaffPage from '@/components/StaffPage'
+import StatusTag from '@/components/StatusTag'
+import Tappable from '@/components/Tappable'
+import { staffApi } from '@/api/staff'
+import { useAsync } from '@/hooks/useAsync'
+import { useDeskAccess } from '@/hooks/useDeskAccess'
+import { usePullRefresh } from '@/hooks/usePullRefresh'
+import { useReloadOnShow } from '@/hooks/useReloadOnShow'
+import { RECTIFICATION_STATUS } from '@/utils/status-tones'
+import { dateLabel, fullDateTime } from '@/utils/time'
+import FilingRow from '@/subpackages/staff/components/FilingRow'
+import { holds } from '@/utils/duties'
+import '@/subpackages/staff/staff.scss'
+
+const P = (name: string) => `/subpackages/staff/pages/${name}/index`
+
+/**
+ * 督办 (supervisors): what of the hall is late — filings overdue or due soon (tap one to see its
+ * review), off-hours requests past their reply time, rectification tickets past due. The
+ * department's reviewers and the hall's supervisors get a message when each becomes late.
+ */
+export default function Supervision() {
+  const desk = useDeskAccess()
+  const allowed = holds(desk.user?.roles, 'supervisor')
+  const board = useAsync(() => staffApi.supervision(), [desk.accessToken], desk.enabled && allowed)
+  usePullRefresh(board.reload)
+  useReloadOnShow(board.reload, desk.enabled && allowed)
+  const b = board.data
+  const overdue = b?.filings.filter((f) => f.sla === 'overdue').length ?? 0
+
+  return (
+    <StaffPage title='督办' onRefresh={board.reload}>
+      {!allowed && desk.enabled ? (
+        <View className='card'>
+          <Text className='st-line'>督办页面仅对大厅督办人员开放。</Text>
+        </View>
+      ) : (
+        <PageState of={board} empty={!!b && b.filings.length + b.offhoursRequests.length + b.rectifications.length === 0} emptyText='本大厅暂无超期或临期事项'>
+          {b && (
+            <>
+              <View className='section-title'>
+                办件（超期 {overdue} · {SLA_LABELS.due_soon} {b.filings.length - overdue}）
+              </View>
+              <View className='card' role='list' aria-label='超期和临期办件'>
+                {b.filings.length === 0 ? <Text className='st-line'>没有超期或临期的办件</Text> : b.filings.map((f) => <FilingRow key={f.id} filing={f} />)}
+              </View>
+
+              <View className='section-title'>错时预约申请超时未答复（{b.offhoursRequests.length}）</View>
+              <View className='card' role='list' aria-label='超时未答复的错时预约申请'>
+                {b.offhoursRequests.length === 0 ? (
+                  <Text className='st-line'>没有超时未答复的申请</Text>
+                ) : (
+                  b.offhoursRequests.map((r) => (
+                    <Tappable key={r.id} className='st-item' label={`${r.serviceName ?? ''}，${r.applicantName ?? ''}，已超时`} onTap={() => Taro.navigateTo({ url: P('offhours') })}>
+                      <View className='st-item__head'>
+                        <Text className='st-item__title'>{r.serviceName ?? '错时预约'}</Text>
+                        <StatusTag tone='danger'>已超时未答复</StatusTag>
+                      </View>
+                      <Text className='st-line'>
+                        申请人 {r.applicantName ?? '—'} · 希望 {fullDateTime(r.preferredStart)} · 应于 {r.replyBy ? fullDateTime(r.replyBy) : '—'} 前答复
+                      </Text>
+                    </Tappable>
+                  ))
+                )}
+              </View>
+
+              <View className='section-title'>差评整改超期（{b.rectifications.length}）</View>
+              <View className='card' role='list' aria-label='超期的整改工单'>
+                {b.rectifications.length === 0 ? (
+                  <Text className='st-line'>没有超期的整改工单</Text>
+                ) : (
+                  b.rectifications.map((t) => (
+                    <Tappable key={t.id} className='st-item' label={`${t.serviceName ?? '服务评价'}，${t.label}，整改已超期`} onTap={() => Taro.navigateTo({ url: P('rectifications') })}>
+                      <View className='st-item__head'>
+                        <Text className='st-item__title'>{t.serviceName ?? '服务评价'}</Text>
+                        <StatusTag tone={RECTIFICATION_STATUS[t.status].tone}>{RECTIFICATION_STATUS[t.status].text}</StatusTag>
+                      </View>
+                      <Text className='st-line'>
+                        {t.stageLabel} · {t.label} · 答复期限 {dateLabel(t.dueAt)}
+                      </Text>
+                    </Tappable>
+                  ))
+                )}
+              </View>
+            </>
+          )}
+        </PageState>
+      )}
+    </StaffPage>
+  )
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, LessThan, Repository } from 'typeorm';
+import { LINKS } from '@gov/shared';
+import type { SupervisionBoard } from '@gov/shared';
+import { shanghaiDate } from '../calendar/calendar.rules';
+import { StaffApplicationsService } from '../applications/staff-applications.service';
+import type { AuthUser } from '../common/auth/auth.decorators';
+import { ClockService } from '../common/clock/clock.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { OffhoursRequestEntity } from '../offhours/entities/offhours-request.entity';
+import { OffhoursService } from '../offhours/offhours.service';
+import { RatingEntity } from '../ratings/entities/rating.entity';
+import { RectificationEntity } from '../ratings/entities/rectification.entity';
+import { RatingsService } from '../ratings/ratings.service';
+import { OversightService } from '../oversight/oversight.service';
+import { overdueOffhoursText, overdueRectificationText } from '../oversight/oversight.rules';
+
+/**
+ * 督办 beyond filings (issue 16, "real 督办"): off-hours requests past their reply-by time and
+ * rectification tickets past their due date go to the responsible department's reviewers and the
+ * hall's supervisors, and the supervisor's board (GET /staff/supervision) lists every late item.
+ */
+@Injectable()
+export class SupervisionService {
+  constructor(
+    @InjectRepository(OffhoursRequestEntity) private readonly requests: Repository<OffhoursRequestEntity>,
+    @InjectRepository(RectificationEntity) private readonly tickets: Repository<RectificationEntity>,
+    @InjectRepository(RatingEntity) private readonly ratings: Repository<RatingEntity>,
+    private readonly oversight: OversightService,
+    private readonly notifications: NotificationsService,
+    private readonly clock: ClockService,
+    private readonly filings: StaffApplicationsService,
+    private readonly offhours: OffhoursService,
+    private readonly ratingsService: RatingsService,
+  ) {}
+
+  /**
+   * One pass (run with the `sla-scan` job): every pending off-hours request past `replyBy` and every
+   * open rectification ticket past `dueAt` not yet escalated is marked (`escalated_at`,
+   * `overdue_notified_at`: a conditional update, so that of several instances one does it), put
+   * before its department's reviewers and its hall's supervisors, and its applicant is told what was
+   * done. Returns the counts. Raises nothing of its own.
+   */
+  async scan(): Promise<{ offhoursEscalated: number; rectificationsOverdue: number }> {
+    const now = this.clock.now();
+    let offhoursEscalated = 0;
+    const late = await this.requests.find({ where: { status: 'pending', replyBy: LessThan(now), escalatedAt: IsNull() }, order: { replyBy: 'ASC' }, take: 500 });
+    for (const r of late) {
+      const won = await this.requests.update({ id: r.id, status: 'pending', escalatedAt: IsNull() }, { escalatedAt: now });
+      if (!won.affected) continue;
+      offhoursEscalated++;
+      const dept = await this.oversight.departmentOfService(r.serviceId);
+      const e = await this.oversight.escalate({
+        hallId: r.hallId,
+        departmentId: dept.id,
+        title: '督办：错时预约申请超时未答复',
+        body: `一件错时预约申请已超过答复时限（${shanghaiDate(r.replyBy!)}）仍未答复，请尽快确认或说明理由。`,
+        link: LINKS.staffOffhours(),
+        dedupeKey: `offhours-overdue:${r.id}`,
+      });
+      for (const userId of [...new Set([r.userId, r.actorId])]) {
+        await this.notifications.send({ userId, type: 'offhours', title: '错时预约申请超时未答复', body: overdueOffhoursText(e), link: LINKS.offhours(r.id), dedupeKey: `offhours-overdue:${r.id}` });
+      }
+    }
+
+    let rectificationsOverdue = 0;
+    const tickets = await this.tickets.find({ where: { status: 'open', dueAt: LessThan(now), overdueNotifiedAt: IsNull() }, order: { dueAt: 'ASC' }, take: 500 });
+    for (const t of tickets) {
+      const won = await this.tickets.update({ id: t.id, status: 'open', overdueNotifiedAt: IsNull() }, { overdueNotifiedAt: now });
+      if (!won.affected) continue;
+      rectificationsOverdue++;
+      const due = shanghaiDate(t.dueAt);
+      const e = t.hallId
+        ? await this.oversight.escalate({
+            hallId: t.hallId,
+            departmentId: t.departmentId,
+            title: '督办：差评整改超期',
+            body: `一件差评整改工单已超过答复期限（${due}）仍未答复，请尽快整改答复。`,
+            link: LINKS.staffRectifications(),
+            dedupeKey: `rectification-overdue:${t.id}`,
+          })
+        : { reviewers: 0, supervisors: 0, departmentName: null };
+      const rating = await this.ratings.findOne({ where: { id: t.ratingId }, select: { id: true, userId: true } });
+      if (rating) {
+        await this.notifications.send({ userId: rating.userId, type: 'rectification_overdue', title: '整改答复已超期', body: overdueRectificationText(due, e), link: LINKS.myRatings(), dedupeKey: `rectification-overdue:${t.id}` });
+      }
+    }
+    return { offhoursEscalated, rectificationsOverdue };
+  }
+
+  /**
+   * GET /staff/supervision: the caller's hall (all halls for an admin) — filings due soon or
+   * overdue (key projects and the most late first), off-hours requests past their reply time, and
+   * rectification tickets past due. Raises nothing.
+   */
+  async board(caller: AuthUser): Promise<SupervisionBoard> {
+    const [overdue, dueSoon, offhoursRequests, rectifications] = await Promise.all([
+      this.filings.list(caller, { sla: 'overdue' }),
+      this.filings.list(caller, { sla: 'due_soon' }),
+      this.offhours.overdue(caller),
+      this.ratingsService.staffList(caller, 'overdue'),
+    ]);
+    return { filings: [...overdue, ...dueSoon], offhoursRequests, rectifications };
+  }
+}
