@@ -21,7 +21,9 @@ describe('results and electronic certificates', () => {
     createService(api, f.world.admin, { hallIds: [f.world.hallId], audience: 'person', delivery, certificate: { type: LICENCE, years: 5 }, materials: [{ name: '申请书', required: true, tolerable: false }] });
 
   const staff = () => f.world.staff.token;
-  const act = (id: string, step: string, body?: unknown) => api.post(`/api/staff/applications/${id}/${step}`, body, { token: staff() });
+  // 受审分离: the window clerk (staff01) pre-reviews, accepts and delivers; the market department's reviewer decides
+  const act = (id: string, step: string, body?: unknown) =>
+    api.post(`/api/staff/applications/${id}/${step}`, body, { token: step === 'advance' ? f.world.reviewer.token : staff() });
 
   /** A filing of `svc` by `who`, every material uploaded but those filled from a certificate, submitted, passed and accepted. */
   async function accepted(who: Session, svc: { id: string }): Promise<string> {

@@ -1,6 +1,6 @@
 import { phonePage, useBrowser } from './browser';
 import { expectAccessible, seeVisible, shot } from './citizen.helpers';
-import { call, citizen, fill, press, signedInContext, staff01, submittedFiling } from './staff.helpers';
+import { call, citizen, fill, press, reviewer01, signedInContext, staff01, submittedFiling } from './staff.helpers';
 
 /**
  * Results and electronic certificates on the H5 build (issue 16): the applicant chooses delivery by
@@ -29,8 +29,9 @@ describe('delivery and the electronic certificate on the H5 build', () => {
     expect(await page.content()).not.toContain('13900123456');
     await shot(page, 'citizen-filing-delivery');
 
-    // the hall passes, accepts, approves and posts it
+    // the window passes, accepts and posts it; the market department's reviewer approves (受审分离)
     const staff = await staff01();
+    const reviewer = await reviewer01();
     const f = await call<any>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
     const steps: Array<[string, unknown]> = [
       ['prereview', { decisions: f.materials.map((m: any) => ({ materialId: m.materialId, ok: true, reason: null })) }],
@@ -39,7 +40,7 @@ describe('delivery and the electronic certificate on the H5 build', () => {
       ['advance', { to: 'approved', note: '符合登记条件，准予登记' }],
       ['deliver', { method: 'post', trackingNo: 'SF2026120701' }],
     ];
-    for (const [step, body] of steps) await call('POST', `/api/staff/applications/${filing.id}/${step}`, { token: staff.accessToken, body });
+    for (const [step, body] of steps) await call('POST', `/api/staff/applications/${filing.id}/${step}`, { token: (step === 'advance' ? reviewer : staff).accessToken, body });
 
     await page.reload();
     await seeVisible(page, 'SF2026120701');
