@@ -26,6 +26,10 @@ export default defineAppConfig({
       pages: ['pages/new/index', 'pages/detail/index', 'pages/mine/index', 'pages/lookup/index'],
     },
     {
+      root: 'subpackages/certificates',
+      pages: ['pages/mine/index', 'pages/detail/index', 'pages/verify/index'],
+    },
+    {
       root: 'subpackages/company',
       pages: [
         'pages/index/index',

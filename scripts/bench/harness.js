@@ -79,6 +79,8 @@ function productionEnv({ database, port, smsUrl, extra = {} }) {
     JWT_SECRET: randomBytes(32).toString('hex'),
     DATA_KEY: randomBytes(32).toString('hex'),
     LOOKUP_KEY: randomBytes(32).toString('hex'),
+    // an SM2 private key (a random 32 bytes is below the curve's order but for a 2^-32 chance)
+    CERT_SIGNING_KEY: randomBytes(32).toString('hex'),
     SMS_PROVIDER: 'http',
     SMS_HTTP_URL: smsUrl,
     SMS_HTTP_TOKEN: 'bench',

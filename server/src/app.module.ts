@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { AccessModule } from './access/access.module';
 import { AccountModule } from './account/account.module';
 import { ApplicationsModule } from './applications/applications.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { AdminModule } from './admin/admin.module';
 import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
@@ -74,6 +75,7 @@ export class AppModule {
         BookingModule,
         JobsModule,
         ApplicationsModule,
+        CertificatesModule,
         FilesModule,
         OffhoursModule,
         EnterprisesModule,

@@ -16,6 +16,7 @@ const LAYERS: ReadonlyArray<{ name: string; folders: readonly string[] }> = [
   { name: 'people and messages', folders: ['users', 'enterprises', 'auth', 'notifications', 'outbox'] },
   { name: 'catalogue', folders: ['catalog'] },
   { name: 'delegation', folders: ['delegation'] },
+  { name: 'electronic certificates', folders: ['certificates'] },
   { name: '督办 messenger: late items put before reviewers and supervisors', folders: ['oversight'] },
   { name: 'services rendered: bookings, filings, their ratings', folders: ['booking', 'applications', 'ratings'] },
   { name: 'features built on them (exports and metrics read them all)', folders: ['offhours', 'follow-ups', 'desk', 'account', 'admin', 'health', 'queue', 'exports', 'metrics', 'guidance', 'consultations', 'assistance', 'supervision'] },

@@ -9,6 +9,7 @@ import type { AccountController } from './account/account.controller';
 import type { AdminStaffController } from './admin/admin-staff.controller';
 import type { ApplicationsController } from './applications/applications.controller';
 import type { StaffApplicationsController } from './applications/staff-applications.controller';
+import type { CertificatesController } from './certificates/certificates.controller';
 import type { MeController } from './auth/me.controller';
 import type { AdminSlotsController } from './booking/admin-slots.controller';
 import type { BookingController } from './booking/booking.controller';
@@ -73,6 +74,10 @@ export type ContractCheck = [
   Expect<Equal<Answer<ApplicationsController, 'list'>, RouteViews['GET /applications']>>,
   Expect<Equal<Answer<ApplicationsController, 'get'>, RouteViews['GET /applications/:id']>>,
   Expect<Equal<Answer<ApplicationsController, 'submit'>, RouteViews['POST /applications/:id/submit']>>,
+  Expect<Equal<Answer<ApplicationsController, 'delivery'>, RouteViews['PUT /applications/:id/delivery']>>,
+  Expect<Equal<Answer<CertificatesController, 'mine'>, RouteViews['GET /me/certificates']>>,
+  Expect<Equal<Answer<CertificatesController, 'get'>, RouteViews['GET /certificates/:id']>>,
+  Expect<Equal<Answer<CertificatesController, 'verify'>, RouteViews['GET /certificates/verify/:verifyCode']>>,
   Expect<Equal<Answer<StaffApplicationsController, 'list'>, Listed<PagedRouteItems['GET /staff/applications']>>>,
   Expect<Equal<Answer<StaffApplicationsController, 'prereview'>, RouteViews['POST /staff/applications/:id/prereview']>>,
   // ratings

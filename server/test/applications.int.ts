@@ -655,6 +655,8 @@ describe('filings', () => {
       expect(after.timeline[after.timeline.length - 1]).toMatchObject({ action: 'fulfil', status: 'under_review', actor: '申请人', note: expect.stringContaining('容缺材料已全部补齐') });
       const ok = await decide(id, { to: 'approved', note: '经审查符合法定条件，准予许可' });
       expect(ok.body.status).toBe('approved');
+      // at the window the result is first ready for collection, then handed over
+      expect((await act(id, 'deliver', { method: 'window' })).body.status).toBe('ready_for_pickup');
       expect((await act(id, 'deliver', { method: 'window' })).body.status).toBe('delivered');
       expect((await runJob('commitment-scan')).status).toBe(200);
     });

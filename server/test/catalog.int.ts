@@ -190,7 +190,7 @@ describe('catalogue', () => {
       for (const h of g.halls) expect(h).toMatchObject({ id: expect.any(String), name: expect.any(String), address: expect.any(String), hours: expect.any(String) });
       expect(g.materials.length).toBeGreaterThan(2);
       for (const m of g.materials) {
-        expect(Object.keys(m).sort()).toEqual(['copies', 'form', 'id', 'name', 'note', 'required', 'templateUrl', 'tolerable']);
+        expect(Object.keys(m).sort()).toEqual(['certificateType', 'copies', 'form', 'id', 'name', 'note', 'required', 'templateUrl', 'tolerable']);
         expect(['original', 'copy', 'electronic']).toContain(m.form);
         if (m.tolerable) expect(m.required).toBe(true);
       }

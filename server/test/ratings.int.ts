@@ -136,6 +136,9 @@ describe('ratings', () => {
     expect((await rateFiling(5)).body).toMatchObject({ stage: 'decision', rectification: null });
     expectErrorShape(await rateFiling(3), 409, 'ALREADY_RATED');
 
+    // at the window the result is first ready for collection (the decision stage still), then handed over
+    await step(`staff/applications/${id}/deliver`, { method: 'window' });
+    expect(await view()).toMatchObject({ status: 'ready_for_pickup', rateable: false });
     await step(`staff/applications/${id}/deliver`, { method: 'window' });
     expect(await view()).toMatchObject({ status: 'delivered', rateable: true, ratingStage: { stage: 'delivery' } });
     const delivered = await rateFiling(2);

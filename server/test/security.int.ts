@@ -4,7 +4,7 @@ import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
 import { Answer, client, expectErrorShape, must, signIn, staffSignIn, uniquePhone } from './helpers/http';
 import { startTestApp, testEnv } from './helpers/test-app';
-import { adminToken, askOffhours, createSlot, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, askOffhours, createService, createSlot, reviewerToken, serviceAtHall, setClock, staffToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 
 /**
@@ -17,8 +17,8 @@ const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 
 type Op = { method: string; path: string };
 
-/** Routes whose path parameters name public things (the catalogue, open slots) rather than someone's object. */
-const PUBLIC_OBJECT_ROUTES = [/^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/, /^\/api\/halls\/\{id\}\/(tickets|queue)/, /^\/api\/guidance\/\{id\}/];
+/** Routes whose path parameters name public things (the catalogue, open slots, 智能导办 topics, a certificate's public verification) rather than someone's object. */
+const PUBLIC_OBJECT_ROUTES = [/^\/api\/certificates\/verify\//, /^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/, /^\/api\/halls\/\{id\}\/(tickets|queue)/, /^\/api\/guidance\/\{id\}/];
 
 describe('security', () => {
   const f = useTestApp({ world: false });
@@ -98,6 +98,18 @@ describe('security', () => {
       ids.material = app.materials[0].materialId;
       ids.file = mustBe(await upload(owner.token, app.id, ids.material), 201, 'file').id;
 
+      // an approved filing of a licence-issuing service: the owner's certificate
+      const licence = await createService(api, admin, { hallIds: [staff.hallId], audience: 'person', certificate: { type: '测试许可证', years: 1 } });
+      const issued = mustBe(await api.post('/api/applications', { serviceId: licence.id }, { token: owner.token }), 201, 'licence filing');
+      const only = issued.materials[0].materialId as string;
+      mustBe(await upload(owner.token, issued.id, only), 201, 'licence file');
+      mustBe(await api.post(`/api/applications/${issued.id}/submit`, undefined, { token: owner.token }), 200, 'licence submit');
+      const steps: Array<[string, unknown]> = [['prereview', { decisions: [{ materialId: only, ok: true, reason: null }] }], ['accept', undefined], ['advance', { to: 'under_review' }], ['advance', { to: 'approved', note: '准予许可' }]];
+      // 受审分离: the window accepts, the market department's reviewer decides
+      const reviewer = await reviewerToken(api);
+      for (const [step, body] of steps) mustBe(await api.post(`/api/staff/applications/${issued.id}/${step}`, body, { token: step === 'advance' ? reviewer.token : staff.token }), 200, step);
+      ids.certificate = mustBe(await api.get('/api/me/certificates', { token: owner.token }), 200, 'wallet')[0].id;
+
       // a company and an authorisation
       const first17 = `91410100MA${String(Date.now() % 1e7).padStart(7, '0')}`;
       ids.enterprise = mustBe(await api.post('/api/enterprises', { name: '清河测试科技有限公司', creditCode: first17 + creditCodeCheckChar(first17), legalRepName: '张三' }, { token: owner.token }), 201, 'enterprise').id;
@@ -134,6 +146,7 @@ describe('security', () => {
           [/^\/api\/(staff\/)?consultations\//, 'consultation'],
           [/^\/api\/(staff\/)?applications\//, 'application'],
           [/^\/api\/files\//, 'file'],
+          [/^\/api\/certificates\//, 'certificate'],
           [/^\/api\/enterprises\//, 'enterprise'],
           [/^\/api\/authorizations\//, 'authorization'],
           [/^\/api\/ratings\//, 'rating'],
@@ -173,6 +186,7 @@ describe('security', () => {
       if (p.endsWith('/prereview')) return { decisions: [{ materialId: ids.material, ok: true, reason: null }] };
       if (p.endsWith('/advance')) return { to: 'under_review', note: '审查' };
       if (p.endsWith('/deliver')) return { method: 'window' };
+      if (p.endsWith('/delivery')) return { method: 'window' };
       if (p.endsWith('/answer')) return { answer: '已对窗口人员进行批评教育。' };
       if (p.endsWith('/reschedule')) return { slotId: '00000000-0000-4000-8000-000000000000' };
       return undefined;

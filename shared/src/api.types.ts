@@ -132,6 +132,8 @@ export interface ServiceMaterial {
   form: MaterialForm;
   note: string | null;
   templateUrl: string | null;
+  /** 免提交: a valid electronic certificate of this type (e.g. 营业执照) satisfies it; null when none does */
+  certificateType?: string | null;
 }
 
 export interface ServiceFee {
@@ -167,6 +169,8 @@ export interface ServiceGuide {
   departmentName?: string;
   keywords?: string[];
   onlinePrereview?: boolean;
+  /** licence-issuing: the electronic certificate its approval issues, valid `years` (null = 长期); null when none */
+  certificate?: { type: string; years: number | null } | null;
   /** 即办: done on the spot at the window */
   instant?: boolean;
 }

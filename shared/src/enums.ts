@@ -45,6 +45,7 @@ export const APPLICATION_STATUSES = [
   'under_review',
   'approved',
   'denied',
+  'ready_for_pickup',
   'delivered',
   'withdrawn',
   'returned',
@@ -80,3 +81,7 @@ export const RATING_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
   2: '不满意',
   1: '非常不满意',
 };
+
+/** An electronic certificate (电子证照): `revoked` by the issuing body; an expired one stays `valid` in status but not in effect (see CertificateView.valid). */
+export const CERTIFICATE_STATUSES = ['valid', 'revoked'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];

@@ -8,6 +8,22 @@ export const EDITABLE_STATUSES: readonly ApplicationStatus[] = ['draft', 'correc
 export const isEditable = (s: ApplicationStatus): boolean => EDITABLE_STATUSES.includes(s);
 
 /**
+ * States in which the applicant may still choose or change how the result reaches them (新乡 四(六)):
+ * any time before it is handed over, and not on a filing that ends without a result.
+ */
+export const DELIVERY_OPEN_STATUSES: readonly ApplicationStatus[] = [
+  'draft',
+  'submitted',
+  'correction_required',
+  'prereview_passed',
+  'accepted',
+  'under_review',
+  'approved',
+  'denied',
+  'ready_for_pickup',
+];
+
+/**
  * The one text of a 容缺 credit commitment (信用承诺), shown in the mini-app before signing and
  * stored with the filing by the server: the missing materials and the working days from acceptance
  * within which they are handed in (DESIGN.md, 容缺; 临沂 二(三)1, 新乡 四(八)).

@@ -12,3 +12,4 @@ export * from './names.rules';
 export * from './phone.rules';
 export * from './account';
 export * from './upload.rules';
+export * from './delivery.rules';

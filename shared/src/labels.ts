@@ -6,6 +6,7 @@ import type {
   ApplicationStatus,
   Audience,
   AuthorizationStatus,
+  CertificateStatus,
   BookingStatus,
   CommitmentStatus,
   DeliveryMethod,
@@ -50,6 +51,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   under_review: '审查中',
   approved: '准予许可',
   denied: '不予许可',
+  ready_for_pickup: '待领取',
   delivered: '已办结',
   withdrawn: '已撤回',
   returned: '已退件',
@@ -68,6 +70,8 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   approve: '准予许可',
   deny: '不予许可',
   deliver: '送达',
+  ready: '通知领取',
+  choose_delivery: '选择送达方式',
   withdraw: '撤回',
   deem_accept: '视为受理',
   return: '退件',
@@ -93,6 +97,8 @@ export const AUDIENCE_LABELS: Record<Audience, string> = { person: '个人', ent
 export const MATERIAL_FORM_LABELS: Record<MaterialForm, string> = { original: '原件', copy: '复印件', electronic: '电子版' };
 
 export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = { window: '窗口领取', post: '邮寄送达', online: '网上送达' };
+
+export const CERTIFICATE_STATUS_LABELS: Record<CertificateStatus, string> = { valid: '有效', revoked: '已注销' };
 
 export const ROLE_LABELS: Record<Role, string> = {
   citizen: '个人用户',

@@ -72,6 +72,8 @@ async function deliveredDrawnFiling(person: Tokens, staffToken: string, deciderT
   // 受审分离: the window clerk accepted it, so another (here the admin, for whichever department) decides
   await call('POST', `/api/staff/applications/${app.id}/advance`, { token: deciderToken, body: { to: 'under_review', note: '审查中' } });
   await call('POST', `/api/staff/applications/${app.id}/advance`, { token: deciderToken, body: { to: 'approved', note: '准予许可' } });
+  // at the window: ready for collection first, then handed over
+  await call('POST', `/api/staff/applications/${app.id}/deliver`, { token: staffToken, body: { method: 'window' } });
   await call('POST', `/api/staff/applications/${app.id}/deliver`, { token: staffToken, body: { method: 'window' } });
   return { id: app.id, number: app.number, serviceName: s.name };
 }

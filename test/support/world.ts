@@ -133,6 +133,8 @@ export interface TestMaterial {
   copies?: number;
   form?: 'original' | 'copy' | string;
   note?: string | null;
+  /** 免提交: a valid certificate of this type fills it */
+  certificateType?: string | null;
 }
 
 export interface TestServiceOptions {
@@ -148,6 +150,8 @@ export interface TestServiceOptions {
   process?: string[];
   delivery?: string[];
   keywords?: string[];
+  /** licence-issuing: the certificate its approval issues, valid `years` (null = 长期) */
+  certificate?: { type: string; years: number | null };
 }
 
 let serviceSeq = 0;
@@ -182,6 +186,7 @@ export async function createService(api: Client, admin: string, o: TestServiceOp
     keywords: o.keywords ?? ['测试'],
     onlinePrereview: true,
     keyProject: o.keyProject ?? false,
+    ...(o.certificate ? { certificateType: o.certificate.type, certificateYears: o.certificate.years } : {}),
     ...(o.instant ? { instant: true } : {}),
   };
   const created = must(await api.post('/api/admin/services', body, { token: admin }), 201, 'service');

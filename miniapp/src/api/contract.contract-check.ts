@@ -10,6 +10,8 @@ import type {
   AuthorizationView,
   CallbackView,
   CategoryCount,
+  CertificateVerifyView,
+  CertificateView,
   ClosingCheck,
   DeskSearchResult,
   Equal,
@@ -48,6 +50,7 @@ import type { configApi } from './config'
 import type { delegationApi } from './delegation'
 import type { enterprisesApi } from './enterprises'
 import type { filingsApi } from './filings'
+import type { certificatesApi } from './certificates'
 import type { messagesApi } from './messages'
 import type { staffQueueApi } from './queue'
 import type { ratingsApi } from './ratings'
@@ -71,6 +74,10 @@ export type ClientContractCheck = [
   Expect<Equal<Answer<typeof filingsApi.list>, RatedApplicationView[]>>,
   Expect<Equal<Answer<typeof filingsApi.get>, RatedApplicationView>>,
   Expect<Equal<Answer<typeof filingsApi.lookup>, LookupView>>,
+  Expect<Equal<Answer<typeof filingsApi.chooseDelivery>, RatedApplicationView>>,
+  Expect<Equal<Answer<typeof certificatesApi.mine>, CertificateView[]>>,
+  Expect<Equal<Answer<typeof certificatesApi.get>, CertificateView>>,
+  Expect<Equal<Answer<typeof certificatesApi.verify>, CertificateVerifyView>>,
   Expect<Equal<Answer<typeof ratingsApi.rate>, RateResult>>,
   Expect<Equal<Answer<typeof ratingsApi.mine>, RatingView[]>>,
   Expect<Equal<Answer<typeof ratingsApi.satisfaction>, SatisfactionStats>>,

@@ -1,4 +1,4 @@
-import type { CreateApplicationRequest, LookupView, MaterialView, OnBehalfOf, PartyView, RatedApplicationView, UploadedFile } from '@gov/shared'
+import type { CreateApplicationRequest, DeliveryChoiceRequest, LookupView, MaterialView, OnBehalfOf, PartyView, RatedApplicationView, UploadedFile } from '@gov/shared'
 import { API_BASE, ApiError, request } from './client'
 import { session } from '../store/session'
 import { uploadChosenFile, type ChosenFile, type UploadResult } from '../platform'
@@ -23,7 +23,11 @@ export const filingsApi = {
     request<RatedApplicationView>('POST', `/api/applications/${id(filingId)}/withdraw`, { body: reason ? { reason } : {} }),
   lookup: (number: string, phoneTail: string) =>
     request<LookupView>('GET', '/api/applications/lookup', { query: { number, phoneTail }, auth: false }),
+  /** how the result is to reach the applicant (address for post) */
+  chooseDelivery: (filingId: string, choice: DeliveryChoiceRequest) =>
+    request<RatedApplicationView>('PUT', `/api/applications/${id(filingId)}/delivery`, { body: choice }),
   receiptPath: (filingId: string) => `/api/applications/${id(filingId)}/receipt.pdf`,
+  decisionPath: (filingId: string) => `/api/applications/${id(filingId)}/decision.pdf`,
   returnPath: (filingId: string) => `/api/applications/${id(filingId)}/return.pdf`,
   filePath: (fileId: string) => `/api/files/${id(fileId)}`,
 }

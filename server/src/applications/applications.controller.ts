@@ -1,12 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import type { RatedApplicationView } from '@gov/shared';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
-import { contentDisposition } from '../files/files.rules';
+import { sendPdf } from '../files/pdf-response';
 import { RatingsService } from '../ratings/ratings.service';
 import { ApplicationsService, ApplicationView, LookupView } from './applications.service';
-import { ApplicationListQuery, CommitmentDto, CreateApplicationDto, LookupQuery, WithdrawDto } from './dto/applications.dto';
+import { ApplicationListQuery, CommitmentDto, DeliveryChoiceDto, CreateApplicationDto, LookupQuery, WithdrawDto } from './dto/applications.dto';
 import { LookupThrottleGuard } from './lookup-throttle.guard';
 import { NoticesService } from './notices.service';
 
@@ -62,6 +62,14 @@ export class ApplicationsController {
     sendPdf(res, await this.notices.refusal(caller, id));
   }
 
+  /** 准予/不予行政许可决定书 (PDF), once decided. */
+  @ApiBearerAuth()
+  @Get(':id/decision.pdf')
+  @ApiOkResponse({ description: 'application/pdf' })
+  async decision(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    sendPdf(res, await this.notices.decision(caller, id));
+  }
+
   /** 退件回执 (PDF), once returned. */
   @ApiBearerAuth()
   @Get(':id/return.pdf')
@@ -98,6 +106,13 @@ export class ApplicationsController {
     return this.filings.commit(caller, id, body.materialIds);
   }
 
+  /** The applicant's choice of delivery among the service's published methods (address for post). */
+  @ApiBearerAuth()
+  @Put(':id/delivery')
+  delivery(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: DeliveryChoiceDto): Promise<ApplicationView> {
+    return this.filings.chooseDelivery(caller, id, body.method, body.address);
+  }
+
   @ApiBearerAuth()
   @Post(':id/submit')
   @HttpCode(200)
@@ -112,12 +127,4 @@ export class ApplicationsController {
   withdraw(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: WithdrawDto): Promise<ApplicationView> {
     return this.filings.withdraw(caller, id, body.reason);
   }
-}
-
-function sendPdf(res: Response, doc: { name: string; pdf: Buffer }): void {
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Length', String(doc.pdf.length));
-  res.setHeader('Content-Disposition', contentDisposition(doc.name));
-  res.setHeader('Cache-Control', 'private, no-store');
-  res.end(doc.pdf);
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { AuditLogEntity } from '../common/audit/audit-log.entity';
 import { DelegationModule } from '../delegation/delegation.module';
 import { FileEntity } from '../files/entities/file.entity';
@@ -38,6 +39,7 @@ import { StaffApplicationsService } from './staff-applications.service';
     ]),
     CalendarModule,
     CatalogModule,
+    CertificatesModule,
     DelegationModule,
     FilesModule,
     NotificationsModule,

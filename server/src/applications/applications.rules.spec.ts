@@ -17,6 +17,8 @@ import {
   FILING_NUMBER_RE,
   lockedFlags,
   missingMaterials,
+  deliveryChoiceProblem,
+  receiptLists,
   prereviewDaysLeft,
   prereviewDeadline,
   receiptNumber,
@@ -49,6 +51,15 @@ describe('the state machine', () => {
     expect(transition('prereview_passed', 'refuse', 'staff')).toEqual({ ok: true, to: 'refused' });
     expect(transition('under_review', 'deny', 'staff')).toEqual({ ok: true, to: 'denied' });
     expect(transition('denied', 'deliver', 'staff')).toEqual({ ok: true, to: 'delivered' });
+  });
+
+  it('makes a result collected at the window ready first, then hands it over; staff only', () => {
+    expect(transition('approved', 'ready', 'staff')).toEqual({ ok: true, to: 'ready_for_pickup' });
+    expect(transition('denied', 'ready', 'staff')).toEqual({ ok: true, to: 'ready_for_pickup' });
+    expect(transition('ready_for_pickup', 'deliver', 'staff')).toEqual({ ok: true, to: 'delivered' });
+    expect(transition('ready_for_pickup', 'deliver', 'applicant')).toEqual({ ok: false, code: 'FORBIDDEN' });
+    expect(transition('under_review', 'ready', 'staff')).toEqual({ ok: false, code: 'INVALID_STATE' });
+    expect(transition('ready_for_pickup', 'withdraw', 'applicant')).toEqual({ ok: false, code: 'INVALID_STATE' });
   });
 
   it('lets the applicant withdraw before acceptance only', () => {
@@ -149,12 +160,51 @@ describe('numbers', () => {
   });
 });
 
+describe('the receipt (受理通知书)', () => {
+  it('lists the materials received, those a certificate stood for, and those owed with their due date', () => {
+    const lists = receiptLists(
+      [
+        { name: '申请书', files: 2, reused: null, committed: false },
+        { name: '营业执照副本复印件', files: 0, reused: { type: '营业执照', number: 'ZZ20261207-2345678Z' }, committed: false },
+        { name: '场所平面图', files: 0, reused: null, committed: true },
+        { name: '其他说明材料', files: 0, reused: null, committed: false },
+      ],
+      '2026年12月14日',
+    );
+    expect(lists).toEqual([
+      { title: '已收取的申请材料', items: ['申请书（2 个文件）', '营业执照副本复印件（电子证照免提交：营业执照，编号 ZZ20261207-2345678Z）'] },
+      { title: '容缺待补交的材料', items: ['场所平面图（容缺受理，须于2026年12月14日前补交）'] },
+    ]);
+    expect(receiptLists([{ name: '申请书', files: 1, reused: null, committed: false }], 'x')).toHaveLength(1);
+  });
+
+  it('lists a paper owed then handed in after acceptance as received, and an owed paper without a dated commitment as owed', () => {
+    const late = receiptLists([{ name: '场所平面图', files: 1, reused: null, committed: true }], '2026年12月14日');
+    expect(late).toEqual([{ title: '已收取的申请材料', items: ['场所平面图（1 个文件）'] }]);
+    expect(receiptLists([{ name: '场所平面图', files: 0, reused: null, committed: true }], null)[1]).toEqual({ title: '容缺待补交的材料', items: ['场所平面图（容缺受理，待补交）'] });
+  });
+});
+
+describe('the delivery the applicant chooses', () => {
+  it('is among the methods the service publishes, until the result is handed over', () => {
+    expect(deliveryChoiceProblem('draft', 'post', ['window', 'post'])).toBeNull();
+    expect(deliveryChoiceProblem('ready_for_pickup', 'post', ['window', 'post'])).toBeNull();
+    expect(deliveryChoiceProblem('approved', 'online', ['window', 'post'])).toBe('NOT_PUBLISHED');
+    for (const s of ['delivered', 'withdrawn', 'refused'] as const) expect(deliveryChoiceProblem(s, 'window', ['window'])).toBe('INVALID_STATE');
+  });
+});
+
 describe('submission', () => {
   it('lists required materials with neither a file nor a credit commitment', () => {
     const m = (materialId: string, required: boolean, tolerable: boolean, fileCount: number, committed: boolean) => ({ materialId, required, tolerable, fileCount, committed });
     expect(
       missingMaterials([m('a', true, false, 0, false), m('b', true, true, 0, true), m('c', true, true, 0, false), m('d', false, false, 0, false), m('e', true, false, 1, false), m('f', true, false, 0, true)]),
     ).toEqual(['a', 'c', 'f']);
+  });
+
+  it('takes a material filled from a valid certificate (免提交) as given, with no upload', () => {
+    expect(missingMaterials([{ materialId: 'licence', required: true, tolerable: false, fileCount: 0, committed: false, reused: true }])).toEqual([]);
+    expect(missingMaterials([{ materialId: 'licence', required: true, tolerable: false, fileCount: 0, committed: false, reused: false }])).toEqual(['licence']);
   });
 });
 

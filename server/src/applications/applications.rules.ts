@@ -3,7 +3,7 @@
  * numbers, the one-time notice lock, the law's pre-review clock and the promised-days SLA.
  * No Nest, no database: everything the rules need is passed in.
  */
-import { APPLICATION_STATUS_LABELS, type ActorKind, type ApplicationStatus, type CommitmentStatus, type SlaState } from '@gov/shared';
+import { APPLICATION_STATUS_LABELS, DELIVERY_OPEN_STATUSES, type ActorKind, type ApplicationStatus, type CommitmentStatus, type DeliveryMethod, type SlaState } from '@gov/shared';
 export type { ActorKind } from '@gov/shared';
 export { EDITABLE_STATUSES as EDITABLE, isEditable } from '@gov/shared';
 import { addWorkingDays, endOfDay, IsWorkday, shanghaiDate, workingDaysBetween } from '../calendar/calendar.rules';
@@ -22,6 +22,7 @@ export const APPLICATION_ACTIONS = [
   'deliver',
   'withdraw',
   'deem_accept',
+  'ready',
   'return',
   'complete',
 ] as const;
@@ -61,6 +62,10 @@ export const TRANSITIONS: readonly Edge[] = [
   { from: 'under_review', action: 'deny', to: 'denied', by: 'staff' },
   { from: 'approved', action: 'deliver', to: 'delivered', by: 'staff' },
   { from: 'denied', action: 'deliver', to: 'delivered', by: 'staff' },
+  // the applicant collects at the window (新乡 四(六)): told where and when, then handed over
+  { from: 'approved', action: 'ready', to: 'ready_for_pickup', by: 'staff' },
+  { from: 'denied', action: 'ready', to: 'ready_for_pickup', by: 'staff' },
+  { from: 'ready_for_pickup', action: 'deliver', to: 'delivered', by: 'staff' },
   { from: 'draft', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'submitted', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'correction_required', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
@@ -78,12 +83,19 @@ export function transition(from: ApplicationStatus, action: ApplicationAction, b
   return { ok: true, to: edge.to };
 }
 
-/** States in which the applicant may still change materials. */
+/**
+ * Whether the applicant may choose `method` now (新乡 四(六)): the filing is still open for it
+ * (DELIVERY_OPEN_STATUSES, shared with the mini-app) and the service publishes the method.
+ */
+export function deliveryChoiceProblem(status: ApplicationStatus, method: DeliveryMethod, published: readonly DeliveryMethod[]): 'INVALID_STATE' | 'NOT_PUBLISHED' | null {
+  if (!DELIVERY_OPEN_STATUSES.includes(status)) return 'INVALID_STATE';
+  return published.includes(method) ? null : 'NOT_PUBLISHED';
+}
 
 /** States in which the promised-days clock runs. */
 export const CLOCK_RUNNING: readonly ApplicationStatus[] = ['accepted', 'under_review'];
 /** States after a decision: the clock stopped at `decidedAt`. */
-export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'delivered'];
+export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'ready_for_pickup', 'delivered'];
 
 /** The one label of each status (shared with the mini-app). */
 export const STATUS_LABELS: Record<ApplicationStatus, string> = APPLICATION_STATUS_LABELS;
@@ -113,11 +125,16 @@ export interface MaterialState {
   tolerable: boolean;
   fileCount: number;
   committed: boolean;
+  /** 免提交: filled from a valid certificate of the applicant's */
+  reused?: boolean;
 }
 
-/** Required materials with no file and, for tolerable ones, no credit commitment: these block submission. */
+/**
+ * Required materials with no file, not filled from a certificate (免提交, DESIGN.md Results) and,
+ * for tolerable ones, no credit commitment: these block submission.
+ */
 export function missingMaterials(materials: readonly MaterialState[]): string[] {
-  return materials.filter((m) => m.required && m.fileCount === 0 && !(m.tolerable && m.committed)).map((m) => m.materialId);
+  return materials.filter((m) => m.required && m.fileCount === 0 && !m.reused && !(m.tolerable && m.committed)).map((m) => m.materialId);
 }
 
 // ---- pre-review and the one-time notice ----
@@ -323,4 +340,35 @@ export function staffOrder<T extends { keyProject: boolean; sla: SlaState | null
   if (rank(a.sla) !== rank(b.sla)) return rank(a.sla) - rank(b.sla);
   const t = (x: T) => (x.dueAt ?? x.submittedAt ?? x.createdAt).getTime();
   return t(a) - t(b);
+}
+
+// ---- the receipt (受理通知书) ----
+
+/** A filing's material as the receipt lists it. */
+export interface ReceiptMaterial {
+  name: string;
+  /** files uploaded */
+  files: number;
+  /** 免提交: the certificate that stood for it */
+  reused: { type: string; number: string } | null;
+  /** owed under a credit commitment (容缺) */
+  committed: boolean;
+}
+
+/**
+ * The receipt's lists (新郑 四(一)2: 受理通知书 lists what was received): the materials received, with
+ * how many files or the certificate that stood for one, and those owed under a commitment with the
+ * day they are due (`owedBy`, the commitment's due day as the receipt writes it; null when the
+ * filing has no dated commitment). A material neither given nor owed (an optional one left out) is
+ * in neither list.
+ */
+export function receiptLists(materials: readonly ReceiptMaterial[], owedBy: string | null): Array<{ title: string; items: string[] }> {
+  const received: string[] = [];
+  const owed: string[] = [];
+  for (const m of materials) {
+    if (m.files > 0) received.push(`${m.name}（${m.files} 个文件）`);
+    else if (m.reused) received.push(`${m.name}（电子证照免提交：${m.reused.type}，编号 ${m.reused.number}）`);
+    else if (m.committed) owed.push(owedBy ? `${m.name}（容缺受理，须于${owedBy}前补交）` : `${m.name}（容缺受理，待补交）`);
+  }
+  return [{ title: '已收取的申请材料', items: received.length ? received : ['无'] }, ...(owed.length ? [{ title: '容缺待补交的材料', items: owed }] : [])];
 }

@@ -3,13 +3,15 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import { ApplicationStatus, commitmentText, CreditView, mayHandInOwed, OnBehalfOf } from '@gov/shared';
+import { ApplicationStatus, checkPostalAddress, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { CertificatesService } from '../certificates/certificates.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
+import { CryptoService } from '../common/crypto/crypto.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { Transactions } from '../common/db/transactions';
 import { DomainError, fieldError } from '../common/errors/domain-error';
@@ -22,7 +24,7 @@ import { ApplicantsService, ApplicantView } from '../users/applicants.service';
 import { requireVerified } from '../users/users.rules';
 import { UsersService } from '../users/users.service';
 import { visibleFiling } from './applications.access';
-import { filingNumber, isEditable, missingMaterials, prereviewDeadline, slaState, STATUS_LABELS, uncorrectedMaterials } from './applications.rules';
+import { deliveryChoiceProblem, filingNumber, isEditable, missingMaterials, prereviewDeadline, slaState, STATUS_LABELS, uncorrectedMaterials } from './applications.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationEntity } from './entities/application.entity';
@@ -54,6 +56,8 @@ export class ApplicationsService implements OnModuleInit {
     private readonly kernel: FilingKernel,
     private readonly catalog: CatalogService,
     private readonly commitments: CommitmentsService,
+    private readonly certificates: CertificatesService,
+    private readonly crypto: CryptoService,
   ) {}
 
   /** GET /files/:id answers a file only to whoever may see its filing (visibleFiling). */
@@ -120,6 +124,8 @@ export class ApplicationsService implements OnModuleInit {
     const who = await this.acting.resolve(caller, input.onBehalfOf, service.id);
     const hallId = await this.pickHall(service.id, input.hallId);
     const list = await this.catalog.materialList(service.id);
+    // 免提交: what a valid certificate of the applicant's (or their company's) already proves
+    const reuse = await this.certificates.reusableFor({ userId: who.userId, enterpriseId: who.enterpriseId }, list.map((m) => ({ materialId: m.id, certificateType: m.certificateType })));
     const now = this.clock.now();
     const row: ApplicationEntity = this.apps.create({
       id: newId(),
@@ -170,10 +176,13 @@ export class ApplicationsService implements OnModuleInit {
                 noticeState: null,
                 committedAt: null,
                 commitmentText: null,
+                reusedCertificateId: reuse.get(m.id)?.id ?? null,
               })),
             );
           }
-          await this.kernel.event(em, row.id, 'draft', 'create', actor, `创建申报草稿（${service.name}）`, now);
+          const filled = list.filter((m) => reuse.has(m.id)).map((m) => `${m.name}（${reuse.get(m.id)!.type} ${reuse.get(m.id)!.number}）`);
+          const note = `创建申报草稿（${service.name}）${filled.length ? `；已由电子证照免提交：${filled.join('、')}` : ''}`;
+          await this.kernel.event(em, row.id, 'draft', 'create', actor, note, now);
         });
         break;
       } catch (e) {
@@ -269,11 +278,14 @@ export class ApplicationsService implements OnModuleInit {
     const rows = await this.kernel.materialsOf(a.id);
     const byId = new Map(rows.map((r) => [r.materialId, r]));
     const wanted = [...new Set(materialIds)];
+    const standing = await this.certificates.inEffect(rows.flatMap((r) => (r.reusedCertificateId ? [r.reusedCertificateId] : [])));
     const problems = wanted
       .map((mid, i) => {
         const r = byId.get(mid);
         if (!r) return { field: `materialIds.${i}`, message: '该材料不在本事项的材料清单中' };
         if (!r.tolerable) return { field: `materialIds.${i}`, message: `“${r.name}”不可容缺，须提交材料` };
+        // 免提交: a certificate in effect already stands for it, nothing to owe
+        if (r.reusedCertificateId && standing.has(r.reusedCertificateId)) return { field: `materialIds.${i}`, message: `“${r.name}”已由电子证照免提交，无需承诺` };
         return null;
       })
       .filter((p): p is { field: string; message: string } => p !== null);
@@ -298,6 +310,41 @@ export class ApplicationsService implements OnModuleInit {
   // ---- the applicant's steps ----
 
   /**
+   * PUT /applications/:id/delivery: how the result is to reach the applicant, among the service's
+   * published methods (新乡 四(六)); for `post`, the address (stored encrypted, shown masked). May
+   * be changed until the result is handed over. Returns the filing's detail. Throws NOT_FOUND,
+   * INVALID_STATE (delivered, withdrawn, refused), VALIDATION_FAILED (`method` not published by
+   * the service; `address.*` missing or bad for post).
+   */
+  async chooseDelivery(caller: AuthUser, id: string, method: DeliveryMethod, address?: Partial<PostalAddress>): Promise<ApplicationView> {
+    const a = await this.own(caller, id);
+    const service = await this.catalog.service(a.serviceId);
+    const published = service?.delivery ?? [];
+    const problem = deliveryChoiceProblem(a.status, method, published);
+    if (problem === 'INVALID_STATE') throw new DomainError('INVALID_STATE', `办件当前状态为“${STATUS_LABELS[a.status]}”，不能再选择送达方式`, { status: a.status });
+    if (problem === 'NOT_PUBLISHED') {
+      throw fieldError('method', `该事项可选的送达方式：${published.map((m) => DELIVERY_METHOD_LABELS[m]).join('、')}`, '该事项不提供这种送达方式');
+    }
+    let enc: string | null = null;
+    // the timeline is also the public look-up's: no part of the address in it
+    const note = `选择送达方式：${DELIVERY_METHOD_LABELS[method]}`;
+    if (method === 'post') {
+      const checked = checkPostalAddress(address);
+      if (!checked.address) throw new DomainError('VALIDATION_FAILED', '邮寄送达须填写完整的收件地址', { fields: checked.problems });
+      enc = this.crypto.encrypt(JSON.stringify(checked.address));
+    }
+    const fresh = await this.tx.run(async (em) => {
+      const locked = await this.kernel.lockFiling(em, a.id);
+      if (deliveryChoiceProblem(locked.status, method, published) === 'INVALID_STATE') throw new DomainError('INVALID_STATE', '办件状态已变化，请刷新后重试', { status: locked.status });
+      const patch = { deliveryMethod: method, deliveryAddressEnc: enc, deliveryChosenBy: 'applicant' as const, updatedAt: this.clock.now() };
+      await em.update(ApplicationEntity, { id: a.id }, patch);
+      await this.kernel.event(em, a.id, locked.status, 'choose_delivery', this.kernel.applicantActor(caller.id, a), note);
+      return Object.assign(locked, patch);
+    });
+    return this.detail(caller, fresh);
+  }
+
+  /**
    * POST /applications/:id/submit: a draft, or a filing after its correction notice, goes to
    * pre-review; the applicant is told the law's pre-review deadline. Returns the filing's detail.
    * Throws NOT_FOUND, INVALID_STATE, MATERIALS_MISSING (`materialIds`), NOTHING_CORRECTED
@@ -308,7 +355,18 @@ export class ApplicationsService implements OnModuleInit {
     const step = this.kernel.begin(a, 'submit', 'applicant');
     const rows = await this.kernel.materialsOf(a.id);
     const hashes = await this.kernel.materialHashes(a.id);
-    const missing = missingMaterials(rows.map((r) => ({ materialId: r.materialId, required: r.required, tolerable: r.tolerable, fileCount: hashes.get(r.materialId)?.length ?? 0, committed: r.committedAt !== null })));
+    const inEffect = await this.certificates.inEffect(rows.flatMap((r) => (r.reusedCertificateId ? [r.reusedCertificateId] : [])));
+    const missing = missingMaterials(
+      rows.map((r) => ({
+        materialId: r.materialId,
+        required: r.required,
+        tolerable: r.tolerable,
+        fileCount: hashes.get(r.materialId)?.length ?? 0,
+        committed: r.committedAt !== null,
+        // a certificate revoked or expired since the draft no longer proves anything
+        reused: r.reusedCertificateId !== null && inEffect.has(r.reusedCertificateId),
+      })),
+    );
     const namesOf = (ids: string[]) => rows.filter((r) => ids.includes(r.materialId)).map((r) => r.name);
     if (missing.length) {
       throw new DomainError('MATERIALS_MISSING', `还有必需材料未上传：${namesOf(missing).join('、')}`, { materialIds: missing });

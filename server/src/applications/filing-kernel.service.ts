@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
-import { APPLICATION_ACTION_LABELS, ApplicationStatus, LINKS, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { APPLICATION_ACTION_LABELS, ApplicationStatus, DeliveryView, LINKS, maskPostalAddress, PostalAddress, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { CertificatesService } from '../certificates/certificates.service';
+import { CryptoService } from '../common/crypto/crypto.service';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { Transactions } from '../common/db/transactions';
@@ -70,6 +72,9 @@ const group = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   return m;
 };
 
+const certificateRef = (c: { id: string; type: string; number: string; verifyCode: string } | undefined) =>
+  c ? { id: c.id, type: c.type, number: c.number, verifyCode: c.verifyCode } : null;
+
 /**
  * The filing kernel, shared by the applicant's service, the staff service and the jobs: the one
  * place every state change goes through (`begin` + `apply`), the timeline, the applicant's
@@ -90,6 +95,8 @@ export class FilingKernel {
     private readonly notifications: NotificationsService,
     private readonly catalog: CatalogService,
     private readonly applicants: ApplicantsService,
+    private readonly certificates: CertificatesService,
+    private readonly crypto: CryptoService,
   ) {}
 
   // ---- reading ----
@@ -120,6 +127,12 @@ export class FilingKernel {
     const out = new Map<string, string[]>();
     for (const f of files) out.set(f.materialId, [...(out.get(f.materialId) ?? []), f.sha256]);
     return out;
+  }
+
+  /** The filing's decision (准予 or 不予许可) from its timeline; null before one. */
+  async decisionOf(applicationId: string): Promise<'approve' | 'deny' | null> {
+    const e = await this.events.findOne({ where: { applicationId, action: In(['approve', 'deny']) }, order: { seq: 'DESC' } });
+    return e ? (e.action as 'approve' | 'deny') : null;
   }
 
   /**
@@ -326,7 +339,11 @@ export class FilingKernel {
       this.applicants.partyNames(personIds, companyIds),
     ]);
     const matIds = [...new Set(mats.map((m) => m.materialId))];
-    const guide = await this.catalog.materialsById(matIds);
+    const [guide, reused, issued] = await Promise.all([
+      this.catalog.materialsById(matIds),
+      this.certificates.byIds(mats.flatMap((m) => (m.reusedCertificateId ? [m.reusedCertificateId] : []))),
+      this.certificates.ofFilings(rows.filter((r) => r.decidedAt !== null).map((r) => r.id)),
+    ]);
     const matsOf = group(mats, (m) => m.applicationId);
     const filesOf = group(files, (f) => `${f.applicationId}:${f.materialId}`);
     const now = this.clock.now();
@@ -350,6 +367,7 @@ export class FilingKernel {
         materials: (matsOf.get(a.id) ?? []).map((m) => {
           const g = guide.get(m.materialId);
           const own = filesOf.get(`${a.id}:${m.materialId}`) ?? [];
+          const from = m.reusedCertificateId ? reused.get(m.reusedCertificateId) : undefined;
           return {
             materialId: m.materialId,
             name: m.name,
@@ -362,6 +380,7 @@ export class FilingKernel {
             review: m.reviewOk === null ? null : { ok: m.reviewOk, reason: m.reviewReason },
             commitment: m.committedAt ? { at: m.committedAt.toISOString(), text: m.commitmentText ?? '' } : null,
             changedSinceNotice: this.changedSince(a, m, own.map((f) => f.sha256)),
+            reusedFrom: from ? { certificateId: from.id, type: from.type, number: from.number } : null,
           };
         }),
         dueAt: a.dueAt?.toISOString() ?? null,
@@ -386,7 +405,9 @@ export class FilingKernel {
         notice: latest && a.status === 'correction_required' ? { round: latest.round, issuedAt: latest.issuedAt.toISOString(), deadline: latest.deadline, items: latest.items } : null,
         refuseReason: a.refuseReason,
         decisionNote: a.decisionNote,
-        delivery: a.deliveryMethod ? { method: a.deliveryMethod, trackingNo: a.trackingNo, at: a.deliveredAt?.toISOString() ?? null } : null,
+        delivery: this.deliveryView(a, byHall.get(a.hallId)),
+        deliveryMethods: s?.delivery ?? [],
+        certificate: certificateRef(issued.get(a.id)),
         enterpriseId: a.enterpriseId,
         onBehalf: a.actorId !== a.userId,
         party: {
@@ -417,6 +438,28 @@ export class FilingKernel {
       }
       return view;
     });
+  }
+
+  /**
+   * How the result reaches the applicant: the method chosen and by whom, the postal address (name
+   * and phone masked), the tracking number, and where and when to collect once it is ready.
+   */
+  private deliveryView(a: ApplicationEntity, hall: { name: string; address: string; hours: string } | undefined): DeliveryView | null {
+    if (!a.deliveryMethod) return null;
+    const address = this.postalAddress(a);
+    return {
+      method: a.deliveryMethod,
+      chosenBy: a.deliveryChosenBy ?? 'staff',
+      address: address ? maskPostalAddress(address) : null,
+      trackingNo: a.trackingNo,
+      pickup: a.deliveryMethod === 'window' && a.readyAt && hall ? { place: `${hall.name}（${hall.address}）`, hours: hall.hours, readyAt: a.readyAt.toISOString() } : null,
+      at: a.deliveredAt?.toISOString() ?? null,
+    };
+  }
+
+  /** The postal address the applicant gave, decrypted (for posting it); null when none. */
+  postalAddress(a: Pick<ApplicationEntity, 'deliveryAddressEnc'>): PostalAddress | null {
+    return a.deliveryAddressEnc ? (JSON.parse(this.crypto.decrypt(a.deliveryAddressEnc)) as PostalAddress) : null;
   }
 
   /** The limits UploadReceiver enforces, as every filing's detail publishes them. */

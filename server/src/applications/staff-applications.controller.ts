@@ -18,7 +18,7 @@ export class StaffApplicationsController {
     return listOrPage(await this.staff.list(caller, q), q);
   }
 
-  /** The applicant's full name, ID and phone numbers (audited). */
+  /** The applicant's full name, ID and phone numbers, and the postal address for delivery by post (audited). */
   @Post(':id/reveal-applicant')
   @HttpCode(200)
   reveal(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<ApplicantRevealed> {

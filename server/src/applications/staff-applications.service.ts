@@ -3,8 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Between, EntityManager, In, Not, Repository } from 'typeorm';
 import { ApplicationStatus, DELIVERY_METHOD_LABELS, DeliveryMethod, SlaState } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
-import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { CertificatesService } from '../certificates/certificates.service';
+import { CalendarService } from '../calendar/calendar.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -24,6 +25,8 @@ import { Actor, FilingKernel } from './filing-kernel.service';
 import type { StaffApplicationView } from '@gov/shared';
 export type { StaffApplicationView } from '@gov/shared';
 
+const issuedText = (c: { type: string; number: string } | null): string => (c ? `已核发电子证照《${c.type}》（编号 ${c.number}），可在“我的证照”中查看。` : '');
+
 /** What staff do with filings of their hall: window staff pre-review, accept or refuse and deliver; the department's reviewers review and decide (受审分离). */
 @Injectable()
 export class StaffApplicationsService {
@@ -38,6 +41,7 @@ export class StaffApplicationsService {
     private readonly users: UsersService,
     private readonly commitments: CommitmentsService,
     private readonly catalog: CatalogService,
+    private readonly certificates: CertificatesService,
   ) {}
 
   /**
@@ -226,36 +230,75 @@ export class StaffApplicationsService {
         ? {}
         : { decidedAt: now, decisionNote: text, sla: slaState({ status: to, dueAt: a.dueAt, decidedAt: now }, now, cal.isWorkday) };
     const label = action === 'start_review' ? '进入审查' : action === 'approve' ? '准予许可' : '不予许可';
-    await this.kernel.apply(step, await this.staffActor(caller), patch, text ? `${label}：${text}` : label);
+    // a licence-issuing service's approval issues its certificate in the same transaction (DESIGN.md Results)
+    const service = action === 'approve' ? await this.catalog.service(a.serviceId) : null;
+    let certificate: { type: string; number: string } | null = null;
+    const issue = service?.certificateType
+      ? async (em: EntityManager) => {
+          certificate = await this.certificates.issueWithin(em, {
+            filing: a,
+            service: { code: service.code, certificateType: service.certificateType!, certificateYears: service.certificateYears, decidingBody: service.decidingBody },
+          });
+        }
+      : undefined;
+    await this.kernel.apply(step, await this.staffActor(caller), patch, text ? `${label}：${text}` : label, issue);
     await this.audit.record({ actorId: caller.id, action: `application.${action}`, objectType: 'application', objectId: a.id, reason: text || null });
     const body =
       action === 'start_review'
         ? `您的办件 ${a.number} 已进入审查。`
         : action === 'approve'
-          ? `您的办件 ${a.number} 已审批通过（准予许可）。${text}`
-          : `您的办件 ${a.number} 经审查不予许可。理由：${text}。如不服，可依法申请行政复议或者提起行政诉讼。`;
+          ? `您的办件 ${a.number} 已审批通过（准予许可）。${text}${issuedText(certificate)}可在办件详情中下载准予许可决定书。`
+          : `您的办件 ${a.number} 经审查不予许可。理由：${text}。如不服，可自收到决定书之日起六十日内申请行政复议，或者六个月内提起行政诉讼。可在办件详情中下载不予许可决定书。`;
     await this.kernel.tell(a, label, body);
     return this.staffView(a);
   }
 
   /**
-   * POST /staff/applications/:id/deliver the decision: at the window, by post (`trackingNo`
-   * required) or online. Returns the staff view. Throws NOT_FOUND, INVALID_STATE,
-   * VALIDATION_FAILED (`trackingNo`), MATERIALS_OUTSTANDING (`materialIds`: an approval — the
-   * licence — while a 容缺 material is still owed; a denial is delivered regardless).
+   * POST /staff/applications/:id/deliver the decision by the method the applicant chose (新乡 四(六));
+   * when they chose none, by the method staff record (one the service publishes). At the window
+   * the result is first made ready (`ready_for_pickup`, the applicant told where and when to
+   * collect) and handed over on the next call; by post it needs the tracking number; online it
+   * is in the applicant's 证照夹 (or the decision in the filing). Returns the staff view. Throws
+   * NOT_FOUND, INVALID_STATE, VALIDATION_FAILED (`method` not the applicant's choice or not
+   * published; `trackingNo` missing for post), MATERIALS_OUTSTANDING (`materialIds`: an approval —
+   * the licence — while a 容缺 material is still owed; a denial is delivered regardless).
    */
   async deliver(caller: AuthUser, id: string, method: DeliveryMethod, trackingNo?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
-    const step = this.kernel.begin(a, 'deliver', 'staff');
+    const service = await this.catalog.service(a.serviceId);
     if (a.status === 'approved') await this.commitments.assertNothingOwed(a);
-    if (method === 'post' && !trackingNo) {
-      throw fieldError('trackingNo', '邮寄送达须填写快递单号');
+    const chosen = a.deliveryChosenBy === 'applicant' ? a.deliveryMethod : null;
+    if (chosen && method !== chosen) {
+      throw fieldError('method', `申请人选择的送达方式为“${DELIVERY_METHOD_LABELS[chosen]}”`, `申请人选择了${DELIVERY_METHOD_LABELS[chosen]}，请按其选择送达`, { chosen });
     }
-    const tracking = method === 'post' ? trackingNo! : null;
+    if (!chosen && service && !service.delivery.includes(method)) throw fieldError('method', '该事项不提供这种送达方式');
+    const actor = await this.staffActor(caller);
+    const chosenBy = chosen ? 'applicant' : 'staff';
+    if (method === 'window' && a.status !== 'ready_for_pickup') {
+      const step = this.kernel.begin(a, 'ready', 'staff');
+      const hall = await this.catalog.hall(a.hallId);
+      const where = hall ? `${hall.name}（${hall.address}）` : '办理大厅';
+      const when = hall?.hours ?? '工作日办公时间';
+      await this.kernel.apply(step, actor, { deliveryMethod: 'window', deliveryChosenBy: chosenBy, readyAt: this.clock.now() }, `办理结果已可领取：${where}，${when}`);
+      await this.audit.record({ actorId: caller.id, action: 'application.ready', objectType: 'application', objectId: a.id });
+      await this.kernel.tell(
+        a,
+        '办理结果可以领取了',
+        `您的办件 ${a.number} 的办理结果已可领取。领取地点：${where}；领取时间：${when}。请携带本人身份证件原件，委托他人领取的另带授权委托书。`,
+        'ready',
+      );
+      return this.staffView(a);
+    }
+    const step = this.kernel.begin(a, 'deliver', 'staff');
+    if (method === 'post' && !trackingNo?.trim()) throw fieldError('trackingNo', '邮寄送达须填写快递单号');
+    const tracking = method === 'post' ? trackingNo!.trim() : null;
+    const region = method === 'post' ? this.kernel.postalAddress(a)?.region : undefined;
+    // the timeline is also the public look-up's: the address only in the applicant's own message
     const note = `${DELIVERY_METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}`;
-    await this.kernel.apply(step, await this.staffActor(caller), { deliveryMethod: method, trackingNo: tracking, deliveredAt: this.clock.now() }, note);
+    await this.kernel.apply(step, actor, { deliveryMethod: method, deliveryChosenBy: chosenBy, trackingNo: tracking, deliveredAt: this.clock.now() }, note);
     await this.audit.record({ actorId: caller.id, action: 'application.deliver', objectType: 'application', objectId: a.id, data: { method } });
-    await this.kernel.tell(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}。`);
+    const online = method === 'online' ? ((await this.certificates.ofFilings([a.id])).size ? '电子证照已放入“我的证照”，' : '可在办件详情中下载决定书，') : '';
+    await this.kernel.tell(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}${region ? `，寄往${region}` : ''}。${online}`.replace(/，$/, '。'));
     return this.staffView(a);
   }
 
@@ -296,13 +339,16 @@ export class StaffApplicationsService {
   }
 
   /**
-   * POST /staff/applications/:id/reveal-applicant: the applicant's full name, ID and phone numbers
-   * for the filing's hall staff, audited (who, when, which). Throws NOT_FOUND.
+   * POST /staff/applications/:id/reveal-applicant: the applicant's full name, ID and phone numbers,
+   * and the postal address they gave for delivery by post, for the filing's hall staff, audited
+   * (who, when, which). Throws NOT_FOUND.
    */
   async revealApplicant(caller: AuthUser, id: string): Promise<ApplicantRevealed> {
     const a = await this.handled(caller, id);
-    await this.audit.record({ actorId: caller.id, action: 'application.reveal_applicant', objectType: 'application', objectId: a.id, data: { userId: a.userId, fields: ['name', 'idNumber', 'phone'] } });
-    return this.applicants.reveal(a.userId);
+    const postalAddress = this.kernel.postalAddress(a);
+    const fields = ['name', 'idNumber', 'phone', ...(postalAddress ? ['postalAddress'] : [])];
+    await this.audit.record({ actorId: caller.id, action: 'application.reveal_applicant', objectType: 'application', objectId: a.id, data: { userId: a.userId, fields } });
+    return { ...(await this.applicants.reveal(a.userId)), postalAddress };
   }
 
   /**

@@ -249,6 +249,7 @@ export class AdminCatalogService {
         form: mat.form,
         note: mat.note?.trim() ? mat.note.trim() : null,
         templateName: mat.templateName?.trim() ? mat.templateName.trim() : null,
+        certificateType: mat.certificateType?.trim() ? mat.certificateType.trim() : null,
       };
       if (mat.id) {
         keep.add(mat.id);
@@ -289,6 +290,8 @@ export class AdminCatalogService {
       keywords: b.keywords.map((k) => k.trim()).filter(Boolean),
       onlinePrereview: b.onlinePrereview,
       keyProject: b.keyProject,
+      certificateType: b.certificateType?.trim() ? b.certificateType.trim() : null,
+      certificateYears: b.certificateType?.trim() ? (b.certificateYears ?? null) : null,
       instant: b.instant ?? false,
     };
   }

@@ -31,6 +31,7 @@ export const materialView = (m: ServiceMaterialEntity): ServiceMaterial => ({
   form: m.form,
   note: m.note,
   templateUrl: m.templateName ? templateUrl(m.serviceId, m.id) : null,
+  certificateType: m.certificateType,
 });
 
 export type { GuideHall } from '@gov/shared';
@@ -67,6 +68,7 @@ export function guideView(
     departmentName: department?.name ?? '',
     keywords: s.keywords,
     onlinePrereview: s.onlinePrereview,
+    certificate: s.certificateType ? { type: s.certificateType, years: s.certificateYears } : null,
     instant: s.instant,
   };
 }

@@ -59,6 +59,22 @@ describe('loadConfig', () => {
     expect(p).toMatch(/DATA_KEY is required/);
     expect(p).toMatch(/SMS_PROVIDER=dev is refused/);
     expect(p).toMatch(/TEST_CLOCK=1 is refused/);
+    expect(p).toMatch(/CERT_SIGNING_KEY is required/);
+  });
+
+  it('signs certificates with a development SM2 key when CERT_SIGNING_KEY is unset, the same on every start', () => {
+    const a = loadConfig({}).certSigning;
+    expect(a.privateKeyHex).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.publicKeyHex).toMatch(/^04[0-9a-f]{128}$/);
+    expect(loadConfig({}).certSigning).toEqual(a);
+  });
+
+  it('refuses a CERT_SIGNING_KEY that is not an SM2 private key, naming it', () => {
+    for (const bad of ['abc', 'g'.repeat(64), '0'.repeat(64), 'f'.repeat(64)]) expect(problems({ CERT_SIGNING_KEY: bad }).join('\n')).toMatch(/CERT_SIGNING_KEY must be an SM2 private key/);
+    const key = '1'.repeat(64);
+    const c = loadConfig({ CERT_SIGNING_KEY: key.toUpperCase() }).certSigning;
+    expect(c.privateKeyHex).toBe(key);
+    expect(c.keyId).toMatch(/^[0-9a-f]{16}$/);
   });
 
   it('accepts a complete production configuration', () => {
@@ -70,6 +86,7 @@ describe('loadConfig', () => {
       LOOKUP_KEY: Buffer.alloc(32, 7).toString('base64'),
       SMS_HTTP_URL: 'https://sms.example.invalid/send',
       DATABASE_URL: 'mysql://zwt:pw@db:3306/zwt',
+      CERT_SIGNING_KEY: '3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8',
     });
     expect(c.isProduction).toBe(true);
     expect(c.sms.provider).toBe('http');

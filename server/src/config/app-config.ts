@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { DEFAULT_UPLOAD_MAX_BYTES, DEFAULT_UPLOAD_MAX_FILES } from '@gov/shared';
+import { sm2, sm3 } from 'sm-crypto-v2';
 
 /**
  * Typed configuration, read from the environment once at start-up.
@@ -115,6 +116,14 @@ export class AppConfig {
     /** 容缺: calendar days a breached commitment bars the person or company from further 容缺 (COMMITMENT_BAR_DAYS) */
     commitmentBarDays: number;
   };
+
+  /**
+   * The centre's key for electronic certificates (CERT_SIGNING_KEY): SM2 (GB/T 32918) private key,
+   * its public key (uncompressed, hex) and a short key id (the first 16 hex of the public key's SM3).
+   */
+  certSigning!: { privateKeyHex: string; publicKeyHex: string; keyId: string };
+  /** the address the public pages are served at (PUBLIC_URL), for the QR codes on certificates */
+  publicUrl!: string;
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';
@@ -355,6 +364,35 @@ export function loadConfig(env: Env): AppConfig {
     commitmentBarDays: r.int('COMMITMENT_BAR_DAYS', 180, 1, 3650),
   };
 
+  c.certSigning = certSigningKey(r, production);
+  const publicUrl = r.str('PUBLIC_URL', `http://localhost:${c.port}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl)) r.problems.push('PUBLIC_URL must be an http(s) address such as https://zwt.example.gov.cn');
+  c.publicUrl = publicUrl;
+
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return c;
+}
+
+/** The order n of the SM2 curve (GB/T 32918.5): a private key is a number from 1 to n − 2. */
+const SM2_N = BigInt('0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123');
+
+/**
+ * CERT_SIGNING_KEY: the SM2 private key as 64 hex characters. Required in production; unset
+ * elsewhere, a fixed development key (so certificates stay verifiable across restarts of the
+ * embedded database), never to be used for real certificates.
+ */
+function certSigningKey(r: Reader, production: boolean): AppConfig['certSigning'] {
+  let raw = r.optional('CERT_SIGNING_KEY');
+  if (raw === null) {
+    if (production) r.problems.push('CERT_SIGNING_KEY is required when NODE_ENV=production (an SM2 private key, 64 hex characters)');
+    raw = sm3('zwt-development-only:certificates');
+  }
+  const hex = raw.trim().toLowerCase();
+  const n = /^[0-9a-f]{64}$/.test(hex) ? BigInt(`0x${hex}`) : null;
+  if (n === null || n < 1n || n > SM2_N - 2n) {
+    r.problems.push('CERT_SIGNING_KEY must be an SM2 private key: 64 hex characters, a number from 1 to n-2 of the SM2 curve');
+    return { privateKeyHex: '', publicKeyHex: '', keyId: '' };
+  }
+  const publicKeyHex = sm2.getPublicKeyFromPrivateKey(hex);
+  return { privateKeyHex: hex, publicKeyHex, keyId: sm3(publicKeyHex).slice(0, 16) };
 }

@@ -32,6 +32,7 @@ import { CorrectionPhraseEntity } from '../desk/entities/correction-phrase.entit
 import { HallPolicyEntity } from '../catalog/entities/hall-policy.entity';
 import { CatalogStateEntity } from '../catalog/entities/catalog-state.entity';
 import { QUEUE_ENTITIES } from '../queue/entities';
+import { CertificateEntity } from '../certificates/entities/certificate.entity';
 import { CreditRecordEntity } from '../applications/entities/credit-record.entity';
 import { OutboxDeliveryEntity } from '../outbox/outbox-delivery.entity';
 import { GuidanceTopicEntity } from '../guidance/entities/guidance-topic.entity';
@@ -42,4 +43,4 @@ export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLog
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity, GuidanceTopicEntity, ConsultationEntity, AssistanceRequestEntity];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity, GuidanceTopicEntity, ConsultationEntity, AssistanceRequestEntity, CertificateEntity];

@@ -14,12 +14,13 @@ describe('smsTemplateFor', () => {
     expect(smsTemplateFor('waitlist_offer')).toBeNull();
   });
 
-  it('on a filing: correction, acceptance, decision and the result handed over, by the status it reached', () => {
+  it('on a filing: correction, acceptance, decision, the result ready at the window and handed over, by the status it reached', () => {
     expect(smsTemplateFor('application', 'correction_required')).toBe('correction');
     expect(smsTemplateFor('application', 'accepted')).toBe('accepted');
     expect(smsTemplateFor('application', 'refused')).toBe('decision');
     expect(smsTemplateFor('application', 'approved')).toBe('decision');
     expect(smsTemplateFor('application', 'denied')).toBe('decision');
+    expect(smsTemplateFor('application', 'ready_for_pickup')).toBe('ready');
     expect(smsTemplateFor('application', 'delivered')).toBe('ready');
     expect(smsTemplateFor('application', 'submitted')).toBeNull();
     expect(smsTemplateFor('application', 'under_review')).toBeNull();

@@ -21,8 +21,9 @@ export const SMS_PARAM_MAX = 20;
  * The SMS a message also goes out as, or null: only for what a person must not miss (临沂 三(一)2(1):
  * SMS reminders on booking, filing and acceptance): a booking made, a booking cancelled by the
  * centre, a booking reminder, a ticket called, and on a filing the correction notice, acceptance,
- * the decision (不予受理 / 准予 / 不予许可) and the result handed over. `applicationStatus`: the
- * filing's status after the change a type `application` message tells of.
+ * the decision (不予受理 / 准予 / 不予许可), the result ready at the window (待领取) and the result
+ * handed over. `applicationStatus`: the filing's status after the change a type `application`
+ * message tells of.
  */
 export function smsTemplateFor(type: string, applicationStatus?: ApplicationStatus | null): SmsTemplateKey | null {
   switch (type) {
@@ -44,6 +45,7 @@ export function smsTemplateFor(type: string, applicationStatus?: ApplicationStat
         case 'approved':
         case 'denied':
           return 'decision';
+        case 'ready_for_pickup':
         case 'delivered':
           return 'ready';
         default:

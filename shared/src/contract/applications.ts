@@ -1,6 +1,7 @@
 /** Wire shapes of filings (办件; API.md, Applications). */
 import type { Application, ApplicationMaterial, OnBehalfOf, TimelineEvent } from '../api.types';
 import type { ApplicationStatus, CommitmentStatus, DeliveryMethod, SlaState } from '../enums';
+import type { DeliveryView } from './certificates';
 import type { UploadLimits } from '../upload.rules';
 import type { RatingState } from './ratings';
 import type { ApplicantView } from './staff';
@@ -20,6 +21,8 @@ export interface MaterialView extends ApplicationMaterial {
   commitment: null | { at: string; text: string };
   /** since the latest correction notice (files by content, or a commitment, changed); null before any notice */
   changedSinceNotice: boolean | null;
+  /** 免提交: filled from a valid certificate of the applicant's instead of an upload (API.md `reusedFrom: { certificateId }`) */
+  reusedFrom: null | { certificateId: string; type: string; number: string };
   copies: number;
   form: string;
   note: string | null;
@@ -120,7 +123,12 @@ export interface ApplicationView extends Application {
   notice: NoticeView | null;
   refuseReason: string | null;
   decisionNote: string | null;
-  delivery: null | { method: string; trackingNo: string | null; at: string | null };
+  /** how the result reaches the applicant, once chosen (API.md PUT /applications/:id/delivery) */
+  delivery: DeliveryView | null;
+  /** the delivery methods the service publishes, among which the applicant chooses */
+  deliveryMethods: DeliveryMethod[];
+  /** the electronic certificate issued on approval (licence-issuing services), else null */
+  certificate: null | { id: string; type: string; number: string; verifyCode: string };
   enterpriseId: string | null;
   /** made by an agent for the person */
   onBehalf: boolean;

@@ -17,3 +17,4 @@ export * from './staff';
 export * from './type-checks';
 export * from './hall-policy';
 export * from './route-views';
+export * from './certificates';

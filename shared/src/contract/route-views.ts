@@ -9,6 +9,7 @@ import type { AdminSlot, Me, Page, ServiceSummary, Slot } from '../api.types';
 import type { ClosingCheck } from './account';
 import type { StaffView } from './admin';
 import type { ApplicationView, LookupView, RatedApplicationView, StaffApplicationView } from './applications';
+import type { CertificateVerifyView, CertificateView } from './certificates';
 import type { AppealView, EligibilityView, NoShowRecordItem, RatedBookingView, StaffBookingView, WaitlistView } from './booking';
 import type { CategoryCount, GuideView } from './catalog';
 import type { PublicConfig } from './config';
@@ -53,6 +54,10 @@ export interface RouteViews {
   'GET /applications': RatedApplicationView[];
   'GET /applications/:id': RatedApplicationView;
   'POST /applications/:id/submit': ApplicationView;
+  'PUT /applications/:id/delivery': ApplicationView;
+  'GET /me/certificates': CertificateView[];
+  'GET /certificates/:id': CertificateView;
+  'GET /certificates/verify/:verifyCode': CertificateVerifyView;
   'POST /staff/applications/:id/prereview': StaffApplicationView;
   // ratings
   'POST /ratings': RateResult;

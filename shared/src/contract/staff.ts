@@ -1,3 +1,4 @@
+import type { PostalAddress } from './certificates';
 /** Wire shapes of the window desk (API.md, Staff): whom a case is for, reveals, search, phrases, follow-up calls. */
 import type { StaffApplicationView } from './applications';
 import type { StaffBookingView } from './booking';
@@ -23,6 +24,8 @@ export interface ApplicantRevealed {
   name: string | null;
   idNumber: string | null;
   phone: string | null;
+  /** a filing's postal address for delivery by post, in full (for the parcel); absent for bookings */
+  postalAddress?: PostalAddress | null;
 }
 
 /** 常用补正语 (GET /staff/phrases, /admin/phrases). */

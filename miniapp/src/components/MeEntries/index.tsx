@@ -13,6 +13,7 @@ export const MY_PAGES = {
   authorizations: '/subpackages/company/pages/authorizations/index',
   acting: '/subpackages/company/pages/acting/index',
   ratings: '/subpackages/ratings/pages/mine/index',
+  certificates: '/subpackages/certificates/pages/mine/index',
   staffHome: '/subpackages/staff/pages/index/index',
   staffLogin: '/subpackages/staff/pages/login/index',
   adminStats: '/subpackages/admin/pages/stats/index',
@@ -46,6 +47,7 @@ export default function MeEntries({ unread = 0 }: { unread?: number }) {
     if (!staff) {
       entries.push(
         { label: '为谁办理', url: MY_PAGES.acting, extra: choice ? choice.name : '本人' },
+        { label: '我的证照', url: MY_PAGES.certificates },
         { label: '我的企业', url: MY_PAGES.companies },
         { label: '授权委托', url: MY_PAGES.authorizations },
         { label: '我的评价', url: MY_PAGES.ratings },

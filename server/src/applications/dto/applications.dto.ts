@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus, DELIVERY_METHODS, DeliveryMethod, SLA_STATES, SlaState } from '@gov/shared';
 import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
-import type { AdvanceRequest, CommitmentRequest, CompleteApplicationRequest, ReturnApplicationRequest, CreateApplicationRequest, DeliverRequest, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
+import type { AdvanceRequest, CommitmentRequest, CompleteApplicationRequest, ReturnApplicationRequest, CreateApplicationRequest, DeliverRequest, DeliveryChoiceRequest, PostalAddress, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
 
 export class CreateApplicationDto implements CreateApplicationRequest {
   @ApiProperty()
@@ -175,4 +175,25 @@ export class StaffApplicationQuery extends PageQuery {
   @IsString()
   @MaxLength(36)
   departmentId?: string;
+}
+
+/** A postal address as typed; its rules (checkPostalAddress, shared with the mini-app) apply in the service. */
+export class PostalAddressDto implements PostalAddress {
+  @ApiProperty({ example: '张小三' }) @IsString() @MaxLength(100) name!: string;
+  @ApiProperty({ example: '139 0012 3456' }) @IsString() @MaxLength(40) phone!: string;
+  @ApiProperty({ example: '河南省清河市龙湖区' }) @IsString() @MaxLength(200) region!: string;
+  @ApiProperty({ example: '人民大道168号3单元501' }) @IsString() @MaxLength(400) detail!: string;
+}
+
+/** PUT /applications/:id/delivery */
+export class DeliveryChoiceDto implements DeliveryChoiceRequest {
+  @ApiProperty({ enum: DELIVERY_METHODS, description: '送达方式：须为该事项公布的方式之一' })
+  @IsIn(DELIVERY_METHODS as unknown as string[], { message: 'method 只能是 window、post 或 online' })
+  method!: DeliveryMethod;
+
+  @ApiPropertyOptional({ type: PostalAddressDto, description: '邮寄送达时必填' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PostalAddressDto)
+  address?: PostalAddressDto;
 }

@@ -26,4 +26,6 @@ export class ApplicationMaterialEntity {
   /** 容缺受理: the credit commitment to hand it in later */
   @Column(timeCol('committed_at', true)) committedAt!: Date | null;
   @Column({ name: 'commitment_text', type: 'text', nullable: true }) commitmentText!: string | null;
+  /** 免提交: filled from this certificate of the applicant's instead of an upload */
+  @Column({ name: 'reused_certificate_id', type: 'varchar', length: 36, nullable: true }) reusedCertificateId!: string | null;
 }

@@ -36,6 +36,12 @@ export class ApplicationEntity {
   @Column({ name: 'delivery_method', type: 'varchar', length: 16, nullable: true }) deliveryMethod!: DeliveryMethod | null;
   @Column({ name: 'tracking_no', type: 'varchar', length: 64, nullable: true }) trackingNo!: string | null;
   @Column(timeCol('delivered_at', true)) deliveredAt!: Date | null;
+  /** the postal address for `post`, AES-256-GCM (CryptoService) of its JSON; personal data */
+  @Column({ name: 'delivery_address_enc', type: 'text', nullable: true }) deliveryAddressEnc!: string | null;
+  /** who chose `deliveryMethod`: the applicant, or staff at the window when the applicant had not */
+  @Column({ name: 'delivery_chosen_by', type: 'varchar', length: 16, nullable: true }) deliveryChosenBy!: 'applicant' | 'staff' | null;
+  /** the result was ready for collection at the window (ready_for_pickup) */
+  @Column(timeCol('ready_at', true)) readyAt!: Date | null;
   /** 容缺: when the owed materials are due (set at acceptance); null without a commitment */
   @Column(timeCol('commitment_due_at', true)) commitmentDueAt!: Date | null;
   /** 容缺: open until every owed material is in (fulfilled) or the due time passes (breached) */

@@ -123,6 +123,12 @@ export class MaterialBodyDto {
   @IsString()
   @Length(1, 200)
   templateName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: '免提交：申请人持有该类型的有效电子证照（如“营业执照”）即可，无需上传' })
+  @ValidateIf(notNull('certificateType'))
+  @IsString()
+  @Length(1, 64)
+  certificateType?: string | null;
 }
 
 export class FeeBodyDto {
@@ -234,6 +240,19 @@ export class ServiceBodyDto {
 
   @ApiProperty() @IsBoolean() onlinePrereview!: boolean;
   @ApiProperty() @IsBoolean() keyProject!: boolean;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: '发证事项：准予许可后核发的电子证照类型（如“食品经营许可证”）；为空则不发证' })
+  @ValidateIf(notNull('certificateType'))
+  @IsString()
+  @Length(1, 64)
+  certificateType?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, description: '电子证照有效年限；为空即长期有效' })
+  @ValidateIf(notNull('certificateYears'))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  certificateYears?: number | null;
 
   @ApiPropertyOptional({ default: false, description: '即办件：窗口当场办结、当场送达，不出具受理通知书、不计承诺时限' })
   @IsOptional()

@@ -58,6 +58,8 @@ export class ServiceSummaryDto {
   @ApiProperty({ example: 'QH-SCJG-002' }) code!: string;
   @ApiProperty({ example: '有限责任公司设立登记（营业执照）' }) name!: string;
   @ApiProperty() departmentName!: string;
+  @ApiPropertyOptional({ nullable: true, description: '办结核发的电子证照类型及有效年限（years 为空即长期）', type: 'object', properties: { type: { type: 'string' }, years: { type: 'integer', nullable: true } } })
+  certificate?: { type: string; years: number | null } | null;
   @ApiProperty({ enum: AUDIENCES }) audience!: Audience;
   @ApiProperty({ example: '企业开办' }) category!: string;
   @ApiProperty({ description: '承诺时限（工作日）' }) promisedDays!: number;
@@ -86,6 +88,7 @@ export class ServiceMaterialDto {
   @ApiProperty({ enum: MATERIAL_FORMS }) form!: MaterialForm;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({ nullable: true, type: String, description: '空白表格下载地址' }) templateUrl!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: '免提交：持有该类型的有效电子证照即可，无需上传' }) certificateType?: string | null;
 }
 
 export class ServiceFeeDto {

@@ -14,5 +14,7 @@ export class ServiceMaterialEntity {
   @Column({ type: 'varchar', length: 16 }) form!: MaterialForm;
   @Column({ type: 'text', nullable: true }) note!: string | null;
   /** title of the blank form offered for download; null when there is none */
+  /** 免提交: a valid certificate of this type held by the applicant satisfies it (e.g. 营业执照) */
+  @Column({ name: 'certificate_type', type: 'varchar', length: 64, nullable: true }) certificateType!: string | null;
   @Column({ name: 'template_name', type: 'varchar', length: 200, nullable: true }) templateName!: string | null;
 }

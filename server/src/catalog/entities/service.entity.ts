@@ -31,6 +31,10 @@ export class ServiceEntity {
   @Column({ type: 'text', transformer: jsonText<string[]>([]) }) keywords!: string[];
   @Column({ name: 'online_prereview', type: 'boolean', default: false }) onlinePrereview!: boolean;
   @Column({ name: 'key_project', type: 'boolean', default: false }) keyProject!: boolean;
+  /** the certificate (电子证照) its approval issues, e.g. 食品经营许可证; null when it issues none */
+  @Column({ name: 'certificate_type', type: 'varchar', length: 64, nullable: true }) certificateType!: string | null;
+  /** years the certificate is valid for; null = 长期 */
+  @Column({ name: 'certificate_years', type: 'int', nullable: true }) certificateYears!: number | null;
   /** 即办: decided and handed over at the window on the spot, no receipt and no promised-days clock (临沂 二(三)1) */
   @Column({ type: 'boolean', default: false }) instant!: boolean;
   @Column({ type: 'boolean', default: true }) active!: boolean;

@@ -25,10 +25,11 @@ import { RegisteredBookingsIndex1732000951000 } from './1732000951000-registered
 import { CatalogVersion1732000955000 } from './1732000955000-catalog-version';
 import { Commitments1732000960000 } from './1732000960000-commitments';
 import { StaffRoles1732000970000 } from './1732000970000-staff-roles';
+import { Certificates1732000980000 } from './1732000980000-certificates';
 import { Outbox1732000990000 } from './1732000990000-outbox';
 import { ExportIndexes1732000995000 } from './1732000995000-export-indexes';
 import { GuidanceConsultations1732001000000 } from './1732001000000-guidance-consultations';
 import { AssistanceRequests1732001001000 } from './1732001001000-assistance-requests';
 
 /** Every migration, in order. Listed explicitly so that the same list runs from ts and from dist. */
-export const MIGRATIONS = [Foundation1732000000000, Catalog1732000100000, Appointments1732000200000, Subscriptions1732000250000, Delegation1732000260000, Applications1732000300000, Ratings1732000400000, Fairness1732000500000, Callbacks1732000600000, BookingStatusLength1732000700000, Trust1732000710000, NoticeSnapshot1732000720000, RatingStages1732000730000, Account1732000740000, Desk1732000760000, Utf8mb41732000800000, IdentityType1732000810000, Queue1732000910000, HallPolicy1732000920000, NoShowContact1732000925000, OffhoursAnswers1732000930000, OneAccountPerDocument1732000940000, QueueDayEnd1732000950000, RegisteredBookingsIndex1732000951000, CatalogVersion1732000955000, Commitments1732000960000, StaffRoles1732000970000, Outbox1732000990000, ExportIndexes1732000995000, GuidanceConsultations1732001000000, AssistanceRequests1732001001000];
+export const MIGRATIONS = [Foundation1732000000000, Catalog1732000100000, Appointments1732000200000, Subscriptions1732000250000, Delegation1732000260000, Applications1732000300000, Ratings1732000400000, Fairness1732000500000, Callbacks1732000600000, BookingStatusLength1732000700000, Trust1732000710000, NoticeSnapshot1732000720000, RatingStages1732000730000, Account1732000740000, Desk1732000760000, Utf8mb41732000800000, IdentityType1732000810000, Queue1732000910000, HallPolicy1732000920000, NoShowContact1732000925000, OffhoursAnswers1732000930000, OneAccountPerDocument1732000940000, QueueDayEnd1732000950000, RegisteredBookingsIndex1732000951000, CatalogVersion1732000955000, Commitments1732000960000, StaffRoles1732000970000, Certificates1732000980000, Outbox1732000990000, ExportIndexes1732000995000, GuidanceConsultations1732001000000, AssistanceRequests1732001001000];

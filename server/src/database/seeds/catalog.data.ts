@@ -19,7 +19,9 @@ export interface SeedDepartment { key: string; name: string; }
 export interface SeedSchedule { sessions: Array<[string, string]>; capacity: number; }
 export interface SeedHall { key: string; name: string; address: string; phone: string; hours: string; level: 'city' | 'county' | 'town'; schedule: SeedSchedule; latitude: number; longitude: number; }
 /** `latitude`/`longitude`: GCJ-02 degrees (the fictional 清河市 is placed in northern Henan, area code 0391) */
-export interface SeedMaterial { name: string; required: boolean; tolerable: boolean; copies: number; form: SeedForm; note?: string; hasTemplate?: boolean; }
+export interface SeedMaterial { name: string; required: boolean; tolerable: boolean; copies: number; form: SeedForm; note?: string; hasTemplate?: boolean;
+  /** 免提交: a valid electronic certificate of this type satisfies it */
+  certificateType?: string; }
 export type SeedFee = { free: true } | { free: false; amountFen: number; basis: string };
 export interface SeedService {
   code: string;            // e.g. '11410100MB0000000X-000201001000' style or a simpler unified item code like 'SC-0001'; must be unique
@@ -45,6 +47,8 @@ export interface SeedService {
   keywords: string[];      // search words people actually type, e.g. ['营业执照','开公司','注册公司']
   onlinePrereview: boolean;
   keyProject: boolean;     // 重点项目 (e.g. construction permits for major projects)
+  /** licence-issuing: the electronic certificate (电子证照) its approval issues, valid `years` (null = 长期) */
+  certificate?: { type: string; years: number | null };
   instant: boolean;        // 即办件: decided and handed over at the window on the spot
 }
 
@@ -224,9 +228,13 @@ function authorization(): SeedMaterial {
   return optional('授权委托书', 'original', '委托他人代办时提交，并出示受托人身份证件原件', { hasTemplate: true });
 }
 
-/** 营业执照：可通过电子证照库共享。 */
+/** The certificate types the demo services issue (电子证照). */
+export const BUSINESS_LICENCE = '营业执照';
+export const FOOD_BUSINESS_PERMIT = '食品经营许可证';
+
+/** 营业执照：本中心核发的电子营业执照有效的，免于提交（免提交）。 */
 function businessLicense(): SeedMaterial {
-  return required('营业执照副本复印件', 'copy', '加盖公章；已通过电子证照库共享的，免于提交');
+  return { ...required('营业执照副本复印件', 'copy', '加盖公章；已有本中心核发的电子营业执照的，免于提交'), certificateType: BUSINESS_LICENCE };
 }
 
 /** 可容缺的次要材料：必交，但可凭书面信用承诺先行受理、限期补交。 */
@@ -337,6 +345,7 @@ export const SEED_SERVICES: SeedService[] = [
     category: '企业开办',
     keywords: ['个体户', '个体工商户', '营业执照', '开店', '办执照', '小店'],
     onlinePrereview: true,
+    certificate: { type: BUSINESS_LICENCE, years: null },
   }),
   service({
     code: 'QH-SCJG-002',
@@ -366,6 +375,7 @@ export const SEED_SERVICES: SeedService[] = [
     category: '企业开办',
     keywords: ['营业执照', '开公司', '注册公司', '公司注册', '有限公司', '企业开办', '办执照'],
     onlinePrereview: true,
+    certificate: { type: BUSINESS_LICENCE, years: null },
   }),
   service({
     code: 'QH-SCJG-003',
@@ -394,6 +404,7 @@ export const SEED_SERVICES: SeedService[] = [
     category: '经营许可',
     keywords: ['食品经营许可证', '餐饮许可', '开饭店', '食品许可', '小吃店', '超市'],
     onlinePrereview: true,
+    certificate: { type: FOOD_BUSINESS_PERMIT, years: 5 },
   }),
   service({
     code: 'QH-SCJG-004',

@@ -211,6 +211,8 @@ export class SeedService implements OnApplicationBootstrap {
             keywords: s.keywords,
             onlinePrereview: s.onlinePrereview,
             keyProject: s.keyProject,
+            certificateType: s.certificate?.type ?? null,
+            certificateYears: s.certificate?.years ?? null,
             instant: s.instant,
             active: true,
             createdAt: now,
@@ -230,6 +232,7 @@ export class SeedService implements OnApplicationBootstrap {
                 form: mat.form,
                 note: mat.note ?? null,
                 templateName: mat.hasTemplate ? mat.name : null,
+                certificateType: mat.certificateType ?? null,
               })),
             );
           }

@@ -10,6 +10,7 @@ export const FILING_TONE: Record<string, Tone> = {
   under_review: 'info',
   approved: 'success',
   denied: 'danger',
+  ready_for_pickup: 'warning',
   delivered: 'success',
   withdrawn: 'muted',
   returned: 'danger',

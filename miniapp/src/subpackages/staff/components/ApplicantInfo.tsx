@@ -8,7 +8,7 @@ import ButtonRow from '@/components/ButtonRow'
 
 interface Props {
   applicant: ApplicantView
-  /** the audited reveal of the full name, ID and phone numbers */
+  /** the audited reveal of the full name, ID and phone numbers (and a filing's postal address) */
   reveal: () => Promise<ApplicantRevealed>
 }
 
@@ -50,6 +50,12 @@ export default function ApplicantInfo({ applicant: a, reveal }: Props) {
       {a.agent ? (
         <Text className='st-line'>
           代办人 {a.agent.name ?? '—'} · {a.agent.phone ?? '—'}
+        </Text>
+      ) : null}
+      {full?.postalAddress ? (
+        <Text className='st-line'>
+          邮寄地址 {full.postalAddress.name} {full.postalAddress.phone} {full.postalAddress.region}
+          {full.postalAddress.detail}
         </Text>
       ) : null}
       {full ? (

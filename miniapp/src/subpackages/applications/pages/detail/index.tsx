@@ -16,7 +16,7 @@ import SubscribeCard from '@/components/SubscribeCard'
 import Tappable from '@/components/Tappable'
 import Timeline, { filingTimeline } from '@/components/Timeline'
 import { errorMessage, isApiError } from '@/api/client'
-import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, mayHandInOwed, sizeLabel, SLA_LABELS } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, LINKS, mayHandInOwed, sizeLabel, SLA_LABELS } from '@gov/shared'
 import { filingsApi, partyLabel, type RatedApplicationView, type MaterialView } from '@/api/filings'
 import { useAsync } from '@/hooks/useAsync'
 import { useFormErrors } from '@/hooks/useFormErrors'
@@ -24,9 +24,10 @@ import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { openFile } from '@/platform'
 import { session, useSession } from '@/store/session'
 import { useUploadsRunning } from '@/store/uploads'
-import { toast } from '@/utils/nav'
+import { openPage, toast } from '@/utils/nav'
 import { dateLabel, fullDateTime, shanghaiDate } from '@/utils/time'
 import CommitmentSheet from '@/subpackages/applications/components/CommitmentSheet'
+import DeliveryCard from '@/subpackages/applications/components/DeliveryCard'
 import { FILING_TONE, SLA_TONE } from '@/subpackages/applications/components/tones'
 import '@/subpackages/applications/components/filing.scss'
 import ButtonRow from '@/components/ButtonRow'
@@ -34,6 +35,8 @@ import { confirmDestructive } from '@/utils/confirm'
 import { useBusy } from '@/hooks/useBusy'
 
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
+/** a decision has been made: its 决定书 can be downloaded */
+const DECIDED = ['approved', 'denied', 'ready_for_pickup', 'delivered']
 /** what the server gives a 容缺 commitment unless configured (COMMITMENT_DAYS); the detail says it in `commitmentDays` */
 const DEFAULT_COMMITMENT_DAYS = 5
 
@@ -105,10 +108,16 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uplo
         {m.required ? <StatusTag tone='danger'>必需</StatusTag> : <StatusTag tone='muted'>非必需</StatusTag>}
         {m.tolerable ? <StatusTag tone='warning'>容缺</StatusTag> : null}
         {m.commitment ? <StatusTag tone='info'>已签信用承诺</StatusTag> : null}
+        {m.reusedFrom ? <StatusTag tone='success'>电子证照免提交</StatusTag> : null}
         {m.review?.ok ? <StatusTag tone='success'>预审通过</StatusTag> : null}
         {flaggedReason && m.changedSinceNotice ? <StatusTag tone='success'>已更新</StatusTag> : null}
       </View>
       {m.note ? <Text className='muted'>{m.note}</Text> : null}
+      {m.reusedFrom ? (
+        <Text className='material__reused'>
+          已由您的电子证照《{m.reusedFrom.type}》（编号 {m.reusedFrom.number}）代替，无需上传
+        </Text>
+      ) : null}
       {missing ? <Text className='material__alert'>缺少此材料，请上传{m.tolerable ? '或签署信用承诺' : ''}</Text> : null}
       {owed && filing.commitment?.dueAt ? (
         <Text className='material__alert'>
@@ -185,7 +194,10 @@ export default function FilingDetail() {
   const f = filing.data
   const editable = !!f && isEditable(f.status)
   const flagged = new Map((f?.notice?.items ?? []).map((it) => [it.materialId, it.reason]))
-  const committable = (f?.materials ?? []).filter((m) => m.tolerable && m.files.length === 0 && !m.commitment)
+  const denied = (f?.timeline ?? []).some((e) => e.action === 'deny')
+  // 即办: decided and handed over on the spot, no 决定书 to download
+  const completedOnSpot = (f?.timeline ?? []).some((e) => e.action === 'complete')
+  const committable = (f?.materials ?? []).filter((m) => m.tolerable && m.files.length === 0 && !m.commitment && !m.reusedFrom)
 
   const submit = async () => {
     if (!f || uploading) return
@@ -257,6 +269,15 @@ export default function FilingDetail() {
     if (!f) return
     try {
       await openFile({ url: filingsApi.receiptPath(f.id), fileName: `受理通知书-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
+    } catch (e) {
+      toast(errorMessage(e))
+    }
+  }
+
+  const decision = async () => {
+    if (!f) return
+    try {
+      await openFile({ url: filingsApi.decisionPath(f.id), fileName: `许可决定书-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
     } catch (e) {
       toast(errorMessage(e))
     }
@@ -385,19 +406,25 @@ export default function FilingDetail() {
                     </KeyValue>
                   ) : null}
                   {f.decisionNote ? <KeyValue label='审查意见'>{f.decisionNote}</KeyValue> : null}
-                  {f.delivery ? (
-                    <KeyValue label='送达'>
-                      {{ window: '窗口领取', post: '邮寄', online: '网上送达' }[f.delivery.method] ?? f.delivery.method}
-                      {f.delivery.trackingNo ? ` 运单号 ${f.delivery.trackingNo}` : ''}
-                    </KeyValue>
-                  ) : null}
                   {f.receiptNo ? (
                     <Tappable className='link' onTap={() => void receipt()}>
                       <Text>下载受理通知书（PDF）</Text>
                     </Tappable>
                   ) : null}
+                  {DECIDED.includes(f.status) && !completedOnSpot ? (
+                    <Tappable className='link' onTap={() => void decision()}>
+                      <Text>下载{denied ? '不予' : '准予'}许可决定书（PDF）</Text>
+                    </Tappable>
+                  ) : null}
+                  {f.certificate ? (
+                    <Tappable className='link' onTap={() => openPage(LINKS.certificate(f.certificate!.id))}>
+                      <Text>查看电子证照《{f.certificate.type}》</Text>
+                    </Tappable>
+                  ) : null}
                 </View>
               ) : null}
+
+              {f.status !== 'withdrawn' && f.status !== 'refused' ? <DeliveryCard filing={f} onChanged={filing.reload} /> : null}
 
               {!editable ? progressBlock : null}
 

@@ -134,6 +134,7 @@ export default function GuideDetail() {
                       <View className='guide__material-tags'>
                         {m.required ? <StatusTag tone='danger'>必需</StatusTag> : <StatusTag tone='muted'>非必需</StatusTag>}
                         {m.tolerable ? <StatusTag tone='warning'>容缺</StatusTag> : null}
+                        {m.certificateType ? <StatusTag tone='success'>{`有电子${m.certificateType}免提交`}</StatusTag> : null}
                         <Text className='muted'>
                           {MATERIAL_FORM_LABELS[m.form] ?? m.form} {m.copies} 份
                         </Text>
@@ -175,7 +176,12 @@ export default function GuideDetail() {
                 </View>
               ))}
               {g.delivery.length ? (
-                <Text className='guide__para muted'>结果送达：{g.delivery.map((d) => DELIVERY_METHOD_LABELS[d] ?? d).join('、')}</Text>
+                <Text className='guide__para muted'>结果送达：{g.delivery.map((d) => DELIVERY_METHOD_LABELS[d] ?? d).join('、')}（申报后可自选）</Text>
+              ) : null}
+              {g.certificate ? (
+                <Text className='guide__para muted'>
+                  准予许可的，核发电子证照《{g.certificate.type}》（{g.certificate.years ? `有效期 ${g.certificate.years} 年` : '长期有效'}），放入“我的证照”，办理其他事项时可免于提交。
+                </Text>
               ) : null}
             </View>
 

@@ -23,6 +23,7 @@ const STATUS_FILTERS: Array<{ value: StatusFilter; label: string }> = [
   { value: 'accepted', label: '已受理' },
   { value: 'under_review', label: '审查中' },
   { value: 'approved', label: '待送达' },
+  { value: 'ready_for_pickup', label: '待领取' },
   { value: 'returned', label: '已退件' },
   { value: 'all', label: '全部' },
 ]

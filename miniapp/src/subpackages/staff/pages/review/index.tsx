@@ -61,6 +61,7 @@ const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Acti
   ],
   approved: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
   denied: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
+  ready_for_pickup: [{ action: 'deliver', label: '确认已领取', duty: 'window' }],
 }
 
 /** What the page says when the next step is another duty's. */
@@ -171,7 +172,9 @@ export default function Review() {
     under_review: { title: '进入审查', label: '说明（选填）', description: '开始实质审查。', confirm: '进入审查', minLength: 0 },
     approved: { title: '准予许可', label: '决定说明', description: '作出准予许可的决定。', confirm: '准予许可' },
     denied: { title: '不予许可', label: '决定说明（理由）', description: '作出不予许可的决定，须写明理由。', confirm: '不予许可', danger: true },
-    deliver: { title: '送达结果', description: '选择送达方式。', confirm: '确认送达' },
+    deliver: f?.status === 'ready_for_pickup'
+      ? { title: '确认已领取', description: '申请人已到窗口领取办理结果。', confirm: '确认已领取' }
+      : { title: '送达结果', description: '按申请人选择的方式送达；未选择的，选择本事项公布的一种方式。', confirm: '确认送达' },
     return: { title: '退件', label: '退件理由', description: '退回已受理的办件：申请人将收到退件通知，可下载《退件回执》凭回执领回材料。', confirm: '退件', danger: true },
     complete: { title: '即办：当场办结', label: '办结说明（选填）', description: '即办件当场审核、当场交付结果，不出具受理通知书、不计承诺时限。', confirm: '当场办结', minLength: 0 },
   }
@@ -246,9 +249,12 @@ export default function Review() {
                 {f.delivery ? (
                   <Text className='st-line'>
                     送达：{DELIVERY[f.delivery.method] ?? f.delivery.method}
+                    {f.delivery.chosenBy === 'applicant' ? '（申请人选择）' : ''}
+                    {f.delivery.address ? ` · ${f.delivery.address.name} ${f.delivery.address.phone} ${f.delivery.address.region}${f.delivery.address.detail}` : ''}
                     {f.delivery.trackingNo ? ` · 快递单号 ${f.delivery.trackingNo}` : ''}
                   </Text>
                 ) : null}
+                {f.certificate ? <Text className='st-line'>电子证照：{f.certificate.type}（编号 <Code>{f.certificate.number}</Code>）</Text> : null}
                 <ApplicantInfo key={f.id} applicant={f.applicant} reveal={() => staffApi.revealFilingApplicant(f.id)} />
                 {f.notice ? (
                   <View className='st-note'>
@@ -332,7 +338,11 @@ export default function Review() {
                 {mySteps.length ? (
                   <ButtonRow className='st-actions'>
                     {mySteps.map((step) => (
-                      <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => setAction(step.action)}>
+                      <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => {
+                        // the applicant's choice stands; otherwise the first method the service publishes
+                        if (step.action === 'deliver') setMethod(f.delivery?.method ?? f.deliveryMethods[0] ?? 'window')
+                        setAction(step.action)
+                      }}>
                         {step.label}
                       </Button>
                     ))}
@@ -406,10 +416,12 @@ export default function Review() {
         {action === 'deliver' && (
           <>
             <View className='st-choice-row' role='radiogroup' aria-label='送达方式'>
-              {(['window', 'post', 'online'] as DeliveryMethod[]).map((m) => (
+              {(f?.delivery?.chosenBy === 'applicant' ? [f.delivery.method] : f?.deliveryMethods ?? []).map((m) => (
                 <Choice key={m} on={method === m} label={DELIVERY[m]} onTap={() => setMethod(m)} />
               ))}
             </View>
+            {f?.delivery?.chosenBy === 'applicant' ? <Text className='st-line'>按申请人选择的方式送达。</Text> : null}
+            {method === 'window' && f?.status !== 'ready_for_pickup' ? <Text className='st-line'>将通知申请人到本大厅领取（地点和办公时间）；领取时再点“确认已领取”。</Text> : null}
             {method === 'post' && <FormField label='快递单号' value={trackingNo} onChange={setTrackingNo} maxlength={40} placeholder='6-40 位字母或数字' />}
           </>
         )}
