@@ -109,7 +109,7 @@ describe.each(CLOUDS)('SMS through $name', (cloud) => {
     expect(fake.badSignatures).toBe(0);
   });
 
-  it('a filing’s correction notice, acceptance, decision and delivery each reach the phone once', async () => {
+  it('a filing’s correction notice, acceptance, decision and result ready at the window each reach the phone once', async () => {
     await setClock(api, '2026-12-07T02:00:00.000Z');
     const c = await citizen();
     const svc = await createService(api, f.world.admin, { hallIds: [f.world.hallId], audience: 'person', materials: [{ name: '申请书', required: true, tolerable: false }] });
@@ -124,12 +124,14 @@ describe.each(CLOUDS)('SMS through $name', (cloud) => {
     must(await api.post(`/api/applications/${id}/submit`, undefined, { token: c.token }), 200, 'resubmit');
     must(await api.post(`/api/staff/applications/${id}/prereview`, { decisions: [{ materialId, ok: true, reason: null }] }, { token: staff }), 200, 'prereview');
     must(await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: staff }), 200, 'accept');
-    must(await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: staff }), 200, 'review');
-    must(await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '符合法定条件，准予许可' }, { token: staff }), 200, 'approve');
+    // 受审分离: the department's reviewer decides what the window accepted
+    const reviewer = f.world.reviewer.token;
+    must(await api.post(`/api/staff/applications/${id}/advance`, { to: 'under_review' }, { token: reviewer }), 200, 'review');
+    must(await api.post(`/api/staff/applications/${id}/advance`, { to: 'approved', note: '符合法定条件，准予许可' }, { token: reviewer }), 200, 'approve');
     must(await api.post(`/api/staff/applications/${id}/deliver`, { method: 'window' }, { token: staff }), 200, 'deliver');
     await outboxSettled(db());
     const got = fake.sent.filter((s) => s.phone === c.phone && s.templateId !== templates.login);
     expect(got.map((s) => s.templateId)).toEqual([templates.correction, templates.accepted, templates.decision, templates.ready]);
-    expect(got.map((s) => cloud.param(s, 'title'))).toEqual(['补正材料告知书（一次性告知）', '办件已受理', '准予许可', '办理结果已送达']);
+    expect(got.map((s) => cloud.param(s, 'title'))).toEqual(['补正材料告知书（一次性告知）', '办件已受理', '准予许可', '办理结果可以领取了']); // delivery at the window: first 待领取, told by SMS
   });
 });
