@@ -68,7 +68,7 @@ describe('results and electronic certificates', () => {
         id: filing.certificate.id,
         type: LICENCE,
         holderName: '测**户',
-        issuedBy: '清河市测试局',
+        issuedBy: '清河市市场监督管理局', // the deciding department by name, not the guide's wording
         validFrom: '2026-12-07',
         validTo: '2031-12-06',
         status: 'valid',
@@ -101,7 +101,7 @@ describe('results and electronic certificates', () => {
       type: LICENCE,
       number: filing.certificate.number,
       holderName: '测**户',
-      issuedBy: '清河市测试局',
+      issuedBy: '清河市市场监督管理局', // the deciding department by name, not the guide's wording
       issuedAt: NOW,
       validTo: '2031-12-06',
       status: 'valid',

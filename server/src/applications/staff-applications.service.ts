@@ -237,7 +237,7 @@ export class StaffApplicationsService {
       ? async (em: EntityManager) => {
           certificate = await this.certificates.issueWithin(em, {
             filing: a,
-            service: { code: service.code, certificateType: service.certificateType!, certificateYears: service.certificateYears, decidingBody: service.decidingBody },
+            service: { code: service.code, certificateType: service.certificateType!, certificateYears: service.certificateYears, decidingBody: service.decidingBody, departmentId: service.departmentId },
           });
         }
       : undefined;

@@ -7,6 +7,7 @@ import { LINKS, maskIdNumber } from '@gov/shared';
 import type { CertificateVerifyView, CertificateView } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CatalogService } from '../catalog/catalog.service';
+import { DepartmentEntity } from '../catalog/entities/department.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { Repositories, repositories } from '../common/db/repositories';
@@ -35,7 +36,7 @@ import { CertificateEntity } from './entities/certificate.entity';
 /** What issuing needs of the approved filing and its service. */
 export interface IssueInput {
   filing: { id: string; number: string; userId: string; enterpriseId: string | null; serviceId: string };
-  service: { code: string; certificateType: string; certificateYears: number | null; decidingBody: string };
+  service: { code: string; certificateType: string; certificateYears: number | null; decidingBody: string; departmentId: string };
 }
 
 /** Whose certificates: a person, or a company (the filing's party). */
@@ -45,7 +46,7 @@ export interface Holder {
 }
 
 /** The tables certificates read and write: their own, and the holder's particulars at issue. */
-const TABLES = { certs: CertificateEntity, users: UserEntity, enterprises: EnterpriseEntity };
+const TABLES = { certs: CertificateEntity, users: UserEntity, enterprises: EnterpriseEntity, departments: DepartmentEntity };
 
 const cnDate = (ymd: string): string => {
   const [y, m, d] = ymd.split('-');
@@ -84,6 +85,8 @@ export class CertificatesService {
     const today = shanghaiDate(now);
     const tx = repositories(em, TABLES);
     const holder = await this.holderParticulars(tx, input.filing);
+    // the issuing body is the service's department by name (清河市市场监督管理局), not the guide's generic wording
+    const department = await tx.departments.findOneBy({ id: input.service.departmentId });
     const row: CertificateEntity = {
       id: newId(),
       applicationId: input.filing.id,
@@ -94,7 +97,7 @@ export class CertificatesService {
       holderUserId: holder.kind === 'person' ? input.filing.userId : null,
       holderEnterpriseId: holder.kind === 'enterprise' ? input.filing.enterpriseId : null,
       holderName: holder.name,
-      issuedBy: input.service.decidingBody.slice(0, 200),
+      issuedBy: (department?.name ?? input.service.decidingBody).slice(0, 200),
       issuedAt: now,
       validFrom: today,
       validTo: validTo(today, input.service.certificateYears),
