@@ -1,5 +1,5 @@
 import { expectErrorShape, must, staffSignIn } from './helpers/http';
-import { adminToken, refreshed, Session, setClock, staffToken, verifiedCitizen } from './helpers/world';
+import { adminToken, refreshed, Session, setClock, staffToken, supervisorToken, verifiedCitizen } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
 import { signIn } from '../../test/support/http';
 
@@ -122,6 +122,9 @@ describe('咨询 (consultations)', () => {
     expect(await supervised()).toEqual([]);
     await setClock(api, '2026-12-09T16:00:00.000Z'); // Thursday 00:00
     expect(await supervised()).toEqual([expect.objectContaining({ id: late.id, overdue: true })]);
+    // and on the supervisor's 督办 board beside late filings and off-hours requests
+    const board = must(await api.get('/api/staff/supervision', { token: (await supervisorToken(api)).token }), 200, 'board') as { consultations: Array<{ id: string }> };
+    expect(board.consultations.map((c) => c.id).filter((id) => [late.id, answered.id].includes(id))).toEqual([late.id]);
     expect(must(await api.get(`/api/consultations/${late.id}`, { token: (await refreshed(api, u as Session)).token }), 200, 'own').overdue).toBe(true);
   });
 });

@@ -6,9 +6,11 @@ import { UsersModule } from '../users/users.module';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 
+/** 咨询: questions about a service, answered within one working day (首问负责). */
 @Module({
   imports: [CalendarModule, DelegationModule, NotificationsModule, UsersModule],
   controllers: [ConsultationsController],
   providers: [ConsultationsService],
+  exports: [ConsultationsService],
 })
 export class ConsultationsModule {}

@@ -5,6 +5,7 @@ import { LINKS } from '@gov/shared';
 import type { SupervisionBoard } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { StaffApplicationsService } from '../applications/staff-applications.service';
+import { ConsultationsService } from '../consultations/consultations.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -33,6 +34,7 @@ export class SupervisionService {
     private readonly filings: StaffApplicationsService,
     private readonly offhours: OffhoursService,
     private readonly ratingsService: RatingsService,
+    private readonly consultations: ConsultationsService,
   ) {}
 
   /**
@@ -92,15 +94,16 @@ export class SupervisionService {
   /**
    * GET /staff/supervision: the caller's hall (all halls for an admin) — filings due soon or
    * overdue (key projects and the most late first), off-hours requests past their reply time, and
-   * rectification tickets past due. Raises nothing.
+   * rectification tickets past due, consultations unanswered past their working day. Raises nothing.
    */
   async board(caller: AuthUser): Promise<SupervisionBoard> {
-    const [overdue, dueSoon, offhoursRequests, rectifications] = await Promise.all([
+    const [overdue, dueSoon, offhoursRequests, rectifications, consultations] = await Promise.all([
       this.filings.list(caller, { sla: 'overdue' }),
       this.filings.list(caller, { sla: 'due_soon' }),
       this.offhours.overdue(caller),
       this.ratingsService.staffList(caller, 'overdue'),
+      this.consultations.overdue(caller),
     ]);
-    return { filings: [...overdue, ...dueSoon], offhoursRequests, rectifications };
+    return { filings: [...overdue, ...dueSoon], offhoursRequests, rectifications, consultations };
   }
 }

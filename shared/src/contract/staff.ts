@@ -4,6 +4,7 @@ import type { StaffApplicationView } from './applications';
 import type { StaffBookingView } from './booking';
 import type { OffhoursView } from './offhours';
 import type { StaffRectificationView } from './ratings';
+import type { ConsultationView } from './guidance';
 
 /** Whom a booking or filing is for, as staff see it: name, ID and phone masked; the agent or company acting. */
 export interface ApplicantView {
@@ -94,4 +95,6 @@ export interface SupervisionBoard {
   filings: StaffApplicationView[];
   offhoursRequests: OffhoursView[];
   rectifications: StaffRectificationView[];
+  /** 咨询 still open past `answerBy` (one working day) */
+  consultations: ConsultationView[];
 }

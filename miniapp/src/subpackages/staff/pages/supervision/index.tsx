@@ -20,7 +20,8 @@ const P = (name: string) => `/subpackages/staff/pages/${name}/index`
 
 /**
  * 督办 (supervisors): what of the hall is late — filings overdue or due soon (tap one to see its
- * review), off-hours requests past their reply time, rectification tickets past due. The
+ * review), off-hours requests past their reply time, rectification tickets past due, 咨询 unanswered
+ * past their working day. The
  * department's reviewers and the hall's supervisors get a message when each becomes late.
  */
 export default function Supervision() {
@@ -39,7 +40,7 @@ export default function Supervision() {
           <Text className='st-line'>督办页面仅对大厅督办人员开放。</Text>
         </View>
       ) : (
-        <PageState of={board} empty={!!b && b.filings.length + b.offhoursRequests.length + b.rectifications.length === 0} emptyText='本大厅暂无超期或临期事项'>
+        <PageState of={board} empty={!!b && b.filings.length + b.offhoursRequests.length + b.rectifications.length + b.consultations.length === 0} emptyText='本大厅暂无超期或临期事项'>
           {b && (
             <>
               <View className='section-title'>
@@ -62,6 +63,25 @@ export default function Supervision() {
                       </View>
                       <Text className='st-line'>
                         申请人 {r.applicantName ?? '—'} · 希望 {fullDateTime(r.preferredStart)} · 应于 {r.replyBy ? fullDateTime(r.replyBy) : '—'} 前答复
+                      </Text>
+                    </Tappable>
+                  ))
+                )}
+              </View>
+
+              <View className='section-title'>咨询超时未答复（{b.consultations.length}）</View>
+              <View className='card' role='list' aria-label='超时未答复的咨询'>
+                {b.consultations.length === 0 ? (
+                  <Text className='st-line'>没有超时未答复的咨询</Text>
+                ) : (
+                  b.consultations.map((c) => (
+                    <Tappable key={c.id} className='st-item' label={`${c.serviceName ?? '咨询'}，已超时未答复`} onTap={() => Taro.navigateTo({ url: P('consultations') })}>
+                      <View className='st-item__head'>
+                        <Text className='st-item__title'>{c.serviceName ?? '咨询'}</Text>
+                        <StatusTag tone='danger'>已超时未答复</StatusTag>
+                      </View>
+                      <Text className='st-line'>
+                        {c.question} · 应于 {fullDateTime(c.answerBy)} 前答复
                       </Text>
                     </Tappable>
                   ))
