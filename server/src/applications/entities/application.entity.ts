@@ -1,18 +1,13 @@
 import { Column, Entity } from 'typeorm';
 import type { ApplicationStatus, CommitmentStatus, DeliveryMethod, SlaState } from '@gov/shared';
-import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
+import { RefColumn, timeCol } from '../../common/db/column-types';
+import { PrincipalColumns } from '../../common/db/principal-columns';
 
 /** A filing (办件). Times UTC; `dueAt` is the end of the last promised working day in Asia/Shanghai. */
 @Entity('applications')
-export class ApplicationEntity {
-  @IdColumn() id!: string;
+export class ApplicationEntity extends PrincipalColumns {
   /** `ZW20261201-000123`: human-readable, unique, with a random part */
   @Column({ type: 'varchar', length: 20 }) number!: string;
-  /** whose filing it is (the principal person) */
-  @RefColumn('user_id') userId!: string;
-  /** who made it (the same person, an agent or a company member) */
-  @RefColumn('actor_id') actorId!: string;
-  @RefColumn('enterprise_id', true) enterpriseId!: string | null;
   @RefColumn('service_id') serviceId!: string;
   /** the hall whose staff handle it */
   @RefColumn('hall_id') hallId!: string;

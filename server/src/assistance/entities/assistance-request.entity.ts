@@ -1,14 +1,11 @@
 import { Column, Entity } from 'typeorm';
 import type { AssistanceKind, AssistanceStatus } from '@gov/shared';
-import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
+import { RefColumn, timeCol } from '../../common/db/column-types';
+import { PrincipalColumns } from '../../common/db/principal-columns';
 
 /** A request for the centre's own free help (帮办代办, 异地代办, 一对一专办) with a service. */
 @Entity('assistance_requests')
-export class AssistanceRequestEntity {
-  @IdColumn() id!: string;
-  @RefColumn('user_id') userId!: string;
-  @RefColumn('actor_id') actorId!: string;
-  @RefColumn('enterprise_id', true) enterpriseId!: string | null;
+export class AssistanceRequestEntity extends PrincipalColumns {
   @RefColumn('service_id') serviceId!: string;
   @RefColumn('hall_id') hallId!: string;
   @Column({ type: 'varchar', length: 16 }) kind!: AssistanceKind;

@@ -1,15 +1,10 @@
 import { Column, Entity } from 'typeorm';
 import type { BookingKind, BookingStatus, ContactOutcome } from '@gov/shared';
-import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
+import { RefColumn, timeCol } from '../../common/db/column-types';
+import { PrincipalColumns } from '../../common/db/principal-columns';
 
 @Entity('bookings')
-export class BookingEntity {
-  @IdColumn() id!: string;
-  /** whose booking it is (the principal person; for a company, the member who made it) */
-  @RefColumn('user_id') userId!: string;
-  /** who made it (the same person, or an agent) */
-  @RefColumn('actor_id') actorId!: string;
-  @RefColumn('enterprise_id', true) enterpriseId!: string | null;
+export class BookingEntity extends PrincipalColumns {
   /** `u:<userId>` or `e:<enterpriseId>`: the one-active-booking rule holds per principal */
   @Column({ name: 'principal_key', type: 'varchar', length: 40 }) principalKey!: string;
   @RefColumn('slot_id') slotId!: string;

@@ -1,14 +1,11 @@
 import { Column, Entity } from 'typeorm';
 import type { ConsultationStatus } from '@gov/shared';
-import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
+import { RefColumn, timeCol } from '../../common/db/column-types';
+import { PrincipalColumns } from '../../common/db/principal-columns';
 
 /** A 咨询: a question to a hall (about a service or in general), answered within one working day. */
 @Entity('consultations')
-export class ConsultationEntity {
-  @IdColumn() id!: string;
-  @RefColumn('user_id') userId!: string;
-  @RefColumn('actor_id') actorId!: string;
-  @RefColumn('enterprise_id', true) enterpriseId!: string | null;
+export class ConsultationEntity extends PrincipalColumns {
   @RefColumn('service_id', true) serviceId!: string | null;
   @RefColumn('hall_id') hallId!: string;
   @Column({ type: 'text' }) question!: string;

@@ -1,13 +1,10 @@
 import { Column, Entity } from 'typeorm';
 import type { OffhoursRefusalReason, OffhoursStatus } from '@gov/shared';
-import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
+import { RefColumn, timeCol } from '../../common/db/column-types';
+import { PrincipalColumns } from '../../common/db/principal-columns';
 
 @Entity('offhours_requests')
-export class OffhoursRequestEntity {
-  @IdColumn() id!: string;
-  @RefColumn('user_id') userId!: string;
-  @RefColumn('actor_id') actorId!: string;
-  @RefColumn('enterprise_id', true) enterpriseId!: string | null;
+export class OffhoursRequestEntity extends PrincipalColumns {
   @Column({ name: 'principal_key', type: 'varchar', length: 40 }) principalKey!: string;
   @RefColumn('service_id') serviceId!: string;
   @RefColumn('hall_id') hallId!: string;
