@@ -16,6 +16,7 @@ import { isDuplicateKey } from '../common/db/db-errors';
 import { Transactions } from '../common/db/transactions';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
+import { newPrincipalRow } from '../common/db/principal-columns';
 import { AppConfig } from '../config/app-config';
 import { ActingService } from '../delegation/acting.service';
 import { FileEntity } from '../files/entities/file.entity';
@@ -128,11 +129,8 @@ export class ApplicationsService implements OnModuleInit {
     const reuse = await this.certificates.reusableFor({ userId: who.userId, enterpriseId: who.enterpriseId }, list.map((m) => ({ materialId: m.id, certificateType: m.certificateType })));
     const now = this.clock.now();
     const row: ApplicationEntity = this.apps.create({
-      id: newId(),
+      ...newPrincipalRow(who),
       number: '',
-      userId: who.userId,
-      actorId: who.actorId,
-      enterpriseId: who.enterpriseId,
       serviceId: service.id,
       hallId,
       status: 'draft',

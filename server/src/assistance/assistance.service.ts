@@ -7,7 +7,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { repositories } from '../common/db/repositories';
 import { namesById } from '../common/db/names';
 import { DomainError } from '../common/errors/domain-error';
-import { newId } from '../common/ids';
+import { newPrincipalRow } from '../common/db/principal-columns';
 import { competentHall } from '../consultations/competent-hall';
 import { HallRequestsService } from '../consultations/hall-requests.base';
 import { UserEntity } from '../users/entities/user.entity';
@@ -36,10 +36,7 @@ export class AssistanceService extends HallRequestsService<AssistanceRequestEnti
     const who = await this.acting.resolve(caller, undefined, input.serviceId);
     const now = this.clock.now();
     const row = this.db.requests.create({
-      id: newId(),
-      userId: who.userId,
-      actorId: who.actorId,
-      enterpriseId: who.enterpriseId,
+      ...newPrincipalRow(who),
       serviceId: input.serviceId,
       hallId,
       kind: input.kind,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BookingKind } from '@gov/shared';
-import { newId } from '../common/ids';
+import { newPrincipalRow } from '../common/db/principal-columns';
 import type { Acting } from '../delegation/acting.service';
 import { checkInCode } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
@@ -21,10 +21,7 @@ export function newBookingRow(
 ): BookingEntity {
   if (who.serviceId !== serviceId) throw new Error(`acting resolved for service ${who.serviceId}, booking made for ${serviceId}`);
   return Object.assign(new BookingEntity(), {
-    id: newId(),
-    userId: who.userId,
-    actorId: who.actorId,
-    enterpriseId: who.enterpriseId,
+    ...newPrincipalRow(who),
     principalKey: who.principalKey,
     slotId: slot.id,
     serviceId,

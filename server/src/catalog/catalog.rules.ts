@@ -140,30 +140,21 @@ export function blankForm(input: BlankFormInput): BlankForm {
             { title: '申请单位', hint: '以单位名义申请的另填本栏', fields: companyFields() },
           ];
 
-  if (kind === 'statement') {
-    return {
-      title: input.templateName,
-      subtitle,
-      sections: [
-        ...applicant,
-        { title: '事项', fields: [{ label: '办理事项', value: matter, lines: 1 }, blank('声明（说明）内容', 5)] },
-      ],
-      declaration: '本人（单位）保证以上内容真实、准确、完整，如有虚假，愿承担相应法律责任。',
-      signatures: ['声明人（签字/盖章）'],
-      footer,
-    };
-  }
-
+  const statement = kind === 'statement';
   return {
     title: input.templateName,
     subtitle,
-    sections: [
-      ...applicant,
-      { title: '申请事项', fields: [{ label: '办理事项', value: matter, lines: 1 }, blank('申请内容及理由', 3)] },
-      ...(attached.length ? [{ title: '随附材料', hint: '请勾选随本表一并提交的材料', fields: [], checks: attached }] : []),
-    ],
-    declaration: '本人（单位）承诺所填内容及所附材料真实、有效，如有不实，愿承担相应法律责任。',
-    signatures: ['申请人（签字/盖章）'],
+    sections: statement
+      ? [...applicant, { title: '事项', fields: [{ label: '办理事项', value: matter, lines: 1 }, blank('声明（说明）内容', 5)] }]
+      : [
+          ...applicant,
+          { title: '申请事项', fields: [{ label: '办理事项', value: matter, lines: 1 }, blank('申请内容及理由', 3)] },
+          ...(attached.length ? [{ title: '随附材料', hint: '请勾选随本表一并提交的材料', fields: [], checks: attached }] : []),
+        ],
+    declaration: statement
+      ? '本人（单位）保证以上内容真实、准确、完整，如有虚假，愿承担相应法律责任。'
+      : '本人（单位）承诺所填内容及所附材料真实、有效，如有不实，愿承担相应法律责任。',
+    signatures: [statement ? '声明人（签字/盖章）' : '申请人（签字/盖章）'],
     footer,
   };
 }

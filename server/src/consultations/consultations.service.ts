@@ -7,7 +7,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { repositories } from '../common/db/repositories';
 import { namesById } from '../common/db/names';
 import { DomainError, fieldError } from '../common/errors/domain-error';
-import { newId } from '../common/ids';
+import { newPrincipalRow } from '../common/db/principal-columns';
 import { ConsultationEntity } from './entities/consultation.entity';
 import { answerDeadline, isOverdue } from './consultations.rules';
 import { competentHall } from './competent-hall';
@@ -39,10 +39,7 @@ export class ConsultationsService extends HallRequestsService<ConsultationEntity
     const hallId = await competentHall(this.ds, input.serviceId ?? null, input.hallId ?? null);
     const now = this.clock.now();
     const row = this.db.consultations.create({
-      id: newId(),
-      userId: who.userId,
-      actorId: who.actorId,
-      enterpriseId: who.enterpriseId,
+      ...newPrincipalRow(who),
       serviceId: input.serviceId ?? null,
       hallId,
       question: input.question.trim(),

@@ -30,6 +30,7 @@ import { Transactions } from '../common/db/transactions';
 import { AppConfig } from '../config/app-config';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
+import { newPrincipalRow } from '../common/db/principal-columns';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
@@ -167,10 +168,7 @@ export class OffhoursService {
       });
     }
     const r = this.db.requests.create({
-      id: newId(),
-      userId: who.userId,
-      actorId: who.actorId,
-      enterpriseId: who.enterpriseId,
+      ...newPrincipalRow(who),
       principalKey: who.principalKey,
       serviceId: input.serviceId,
       hallId: input.hallId,

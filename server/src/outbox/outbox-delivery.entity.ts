@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../common/db/column-types';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, RefColumn, timeCol } from '../common/db/column-types';
 import type { OutboxChannel, OutboxStatus } from './outbox.rules';
 
 /**
@@ -8,10 +8,10 @@ import type { OutboxChannel, OutboxStatus } from './outbox.rules';
  */
 @Entity('outbox_deliveries')
 export class OutboxDeliveryEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() id!: string;
   /** the in-app message (messages.id) this delivery carries */
-  @Column({ name: 'message_id', type: 'varchar', length: 36 }) messageId!: string;
-  @Column({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
+  @RefColumn('message_id') messageId!: string;
+  @RefColumn('user_id') userId!: string;
   @Column({ type: 'varchar', length: 16 }) channel!: OutboxChannel;
   /** the message type (booking_created, application …) */
   @Column({ type: 'varchar', length: 32 }) event!: string;
@@ -20,7 +20,7 @@ export class OutboxDeliveryEntity {
   @Column({ type: 'varchar', length: 16 }) status!: OutboxStatus;
   @Column({ type: 'int', default: 0 }) attempts!: number;
   @Column(timeCol('next_attempt_at')) nextAttemptAt!: Date;
-  @Column({ name: 'lease_owner', type: 'varchar', length: 36, nullable: true }) leaseOwner!: string | null;
+  @RefColumn('lease_owner', true) leaseOwner!: string | null;
   @Column(timeCol('lease_until', true)) leaseUntil!: Date | null;
   @Column({ name: 'last_error', type: 'varchar', length: 200, nullable: true }) lastError!: string | null;
   @Column(timeCol('created_at')) createdAt!: Date;

@@ -1,30 +1,42 @@
-import { nextAttemptAt, smsParams, smsTemplateFor } from './outbox.rules';
+import type { ApplicationStatus } from '@gov/shared';
+import { nextAttemptAt, smsParams, smsTemplateFor, type SmsTemplateKey } from './outbox.rules';
 
 describe('smsTemplateFor', () => {
+  /** [notice type, filing status it reached (for `application`), SMS template or null]. */
+  const expectTemplates = (cases: ReadonlyArray<[string, ApplicationStatus | undefined, SmsTemplateKey | null]>) => {
+    for (const [type, status, template] of cases) expect([type, status, smsTemplateFor(type, status)]).toEqual([type, status, template]);
+  };
+
   it('sends SMS for the booking events a person must not miss', () => {
-    expect(smsTemplateFor('booking_created')).toBe('booking_created');
-    expect(smsTemplateFor('booking_cancelled_by_centre')).toBe('booking_cancelled');
-    expect(smsTemplateFor('booking_reminder')).toBe('booking_reminder');
-    expect(smsTemplateFor('ticket_called')).toBe('ticket_called');
+    expectTemplates([
+      ['booking_created', undefined, 'booking_created'],
+      ['booking_cancelled_by_centre', undefined, 'booking_cancelled'],
+      ['booking_reminder', undefined, 'booking_reminder'],
+      ['ticket_called', undefined, 'ticket_called'],
+    ]);
   });
 
   it('not for what the person did themselves or for routine news', () => {
-    expect(smsTemplateFor('booking_cancelled')).toBeNull();
-    expect(smsTemplateFor('rating_invitation')).toBeNull();
-    expect(smsTemplateFor('waitlist_offer')).toBeNull();
+    expectTemplates([
+      ['booking_cancelled', undefined, null],
+      ['rating_invitation', undefined, null],
+      ['waitlist_offer', undefined, null],
+    ]);
   });
 
   it('on a filing: correction, acceptance, decision, the result ready at the window and handed over, by the status it reached', () => {
-    expect(smsTemplateFor('application', 'correction_required')).toBe('correction');
-    expect(smsTemplateFor('application', 'accepted')).toBe('accepted');
-    expect(smsTemplateFor('application', 'refused')).toBe('decision');
-    expect(smsTemplateFor('application', 'approved')).toBe('decision');
-    expect(smsTemplateFor('application', 'denied')).toBe('decision');
-    expect(smsTemplateFor('application', 'ready_for_pickup')).toBe('ready');
-    expect(smsTemplateFor('application', 'delivered')).toBe('ready');
-    expect(smsTemplateFor('application', 'submitted')).toBeNull();
-    expect(smsTemplateFor('application', 'under_review')).toBeNull();
-    expect(smsTemplateFor('application')).toBeNull();
+    expectTemplates([
+      ['application', 'correction_required', 'correction'],
+      ['application', 'accepted', 'accepted'],
+      ['application', 'refused', 'decision'],
+      ['application', 'approved', 'decision'],
+      ['application', 'denied', 'decision'],
+      ['application', 'ready_for_pickup', 'ready'],
+      ['application', 'delivered', 'ready'],
+      ['application', 'submitted', null],
+      ['application', 'under_review', null],
+      ['application', undefined, null],
+    ]);
   });
 });
 

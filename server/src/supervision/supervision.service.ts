@@ -8,6 +8,7 @@ import { StaffApplicationsService } from '../applications/staff-applications.ser
 import { ConsultationsService } from '../consultations/consultations.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
+import { forEachClaimed } from '../common/db/claim';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OffhoursRequestEntity } from '../offhours/entities/offhours-request.entity';
 import { OffhoursService } from '../offhours/offhours.service';
@@ -46,12 +47,9 @@ export class SupervisionService {
    */
   async scan(): Promise<{ offhoursEscalated: number; rectificationsOverdue: number }> {
     const now = this.clock.now();
-    let offhoursEscalated = 0;
     const late = await this.requests.find({ where: { status: 'pending', replyBy: LessThan(now), escalatedAt: IsNull() }, order: { replyBy: 'ASC' }, take: 500 });
-    for (const r of late) {
-      const won = await this.requests.update({ id: r.id, status: 'pending', escalatedAt: IsNull() }, { escalatedAt: now });
-      if (!won.affected) continue;
-      offhoursEscalated++;
+    const claimLate = (r: OffhoursRequestEntity) => this.requests.update({ id: r.id, status: 'pending', escalatedAt: IsNull() }, { escalatedAt: now });
+    const offhoursEscalated = await forEachClaimed(late, claimLate, async (r) => {
       const dept = await this.oversight.departmentOfService(r.serviceId);
       const e = await this.oversight.escalate({
         hallId: r.hallId,
@@ -64,14 +62,11 @@ export class SupervisionService {
       for (const userId of [...new Set([r.userId, r.actorId])]) {
         await this.notifications.send({ userId, type: 'offhours', title: '错时预约申请超时未答复', body: overdueOffhoursText(e), link: LINKS.offhours(r.id), dedupeKey: `offhours-overdue:${r.id}` });
       }
-    }
+    });
 
-    let rectificationsOverdue = 0;
     const tickets = await this.tickets.find({ where: { status: 'open', dueAt: LessThan(now), overdueNotifiedAt: IsNull() }, order: { dueAt: 'ASC' }, take: 500 });
-    for (const t of tickets) {
-      const won = await this.tickets.update({ id: t.id, status: 'open', overdueNotifiedAt: IsNull() }, { overdueNotifiedAt: now });
-      if (!won.affected) continue;
-      rectificationsOverdue++;
+    const claimTicket = (t: RectificationEntity) => this.tickets.update({ id: t.id, status: 'open', overdueNotifiedAt: IsNull() }, { overdueNotifiedAt: now });
+    const rectificationsOverdue = await forEachClaimed(tickets, claimTicket, async (t) => {
       const due = shanghaiDate(t.dueAt);
       const e = t.hallId
         ? await this.oversight.escalate({
@@ -87,7 +82,7 @@ export class SupervisionService {
       if (rating) {
         await this.notifications.send({ userId: rating.userId, type: 'rectification_overdue', title: '整改答复已超期', body: overdueRectificationText(due, e), link: LINKS.myRatings(), dedupeKey: `rectification-overdue:${t.id}` });
       }
-    }
+    });
     return { offhoursEscalated, rectificationsOverdue };
   }
 

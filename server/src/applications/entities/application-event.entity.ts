@@ -1,13 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import type { ApplicationStatus } from '@gov/shared';
-import { timeCol } from '../../common/db/column-types';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 import type { ActorKind } from '../applications.rules';
 
 /** One step of a filing's timeline: who (and for whom), when, what state followed, and why. */
 @Entity('application_events')
 export class ApplicationEventEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ name: 'application_id', type: 'varchar', length: 36 }) applicationId!: string;
+  @IdColumn() id!: string;
+  @RefColumn('application_id') applicationId!: string;
   /** order within the filing: 1, 2, 3 … (several steps may share one instant) */
   @Column({ type: 'int' }) seq!: number;
   @Column(timeCol('at')) at!: Date;
@@ -15,10 +15,10 @@ export class ApplicationEventEntity {
   @Column({ type: 'varchar', length: 24 }) status!: ApplicationStatus;
   @Column({ type: 'varchar', length: 24 }) action!: string;
   @Column({ name: 'actor_kind', type: 'varchar', length: 16 }) actorKind!: ActorKind;
-  @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true }) actorId!: string | null;
+  @RefColumn('actor_id', true) actorId!: string | null;
   /** staff display name, or 系统 */
   @Column({ name: 'actor_name', type: 'varchar', length: 64, nullable: true }) actorName!: string | null;
   /** the person the actor acted for, when an agent acted */
-  @Column({ name: 'principal_id', type: 'varchar', length: 36, nullable: true }) principalId!: string | null;
+  @RefColumn('principal_id', true) principalId!: string | null;
   @Column({ type: 'text', nullable: true }) note!: string | null;
 }

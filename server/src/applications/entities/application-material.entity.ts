@@ -1,15 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { jsonText } from '../../catalog/entities/json-text.transformer';
-import { timeCol } from '../../common/db/column-types';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 import type { MaterialSnapshot } from '../applications.rules';
 
 /** One material of a filing: a copy of the service's list entry at creation, with its review and commitment. */
 @Entity('application_materials')
 export class ApplicationMaterialEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ name: 'application_id', type: 'varchar', length: 36 }) applicationId!: string;
+  @IdColumn() id!: string;
+  @RefColumn('application_id') applicationId!: string;
   /** the service material (service_materials.id) */
-  @Column({ name: 'material_id', type: 'varchar', length: 36 }) materialId!: string;
+  @RefColumn('material_id') materialId!: string;
   @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Column({ type: 'boolean' }) required!: boolean;
@@ -27,5 +27,5 @@ export class ApplicationMaterialEntity {
   @Column(timeCol('committed_at', true)) committedAt!: Date | null;
   @Column({ name: 'commitment_text', type: 'text', nullable: true }) commitmentText!: string | null;
   /** 免提交: filled from this certificate of the applicant's instead of an upload */
-  @Column({ name: 'reused_certificate_id', type: 'varchar', length: 36, nullable: true }) reusedCertificateId!: string | null;
+  @RefColumn('reused_certificate_id', true) reusedCertificateId!: string | null;
 }

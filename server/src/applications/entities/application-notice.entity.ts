@@ -1,17 +1,17 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { jsonText } from '../../catalog/entities/json-text.transformer';
-import { timeCol } from '../../common/db/column-types';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 import type { NoticeItem } from '@gov/shared';
 export type { NoticeItem } from '@gov/shared';
 
 /** A correction notice (补正告知); round 1 is the one-time notice (一次性告知). */
 @Entity('application_notices')
 export class ApplicationNoticeEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ name: 'application_id', type: 'varchar', length: 36 }) applicationId!: string;
+  @IdColumn() id!: string;
+  @RefColumn('application_id') applicationId!: string;
   @Column({ type: 'int' }) round!: number;
   @Column(timeCol('issued_at')) issuedAt!: Date;
-  @Column({ name: 'issued_by', type: 'varchar', length: 36, nullable: true }) issuedBy!: string | null;
+  @RefColumn('issued_by', true) issuedBy!: string | null;
   /** correct by the end of this day (Asia/Shanghai) */
   @Column({ type: 'varchar', length: 10 }) deadline!: string;
   @Column({ type: 'text', transformer: jsonText<NoticeItem[]>([]) }) items!: NoticeItem[];

@@ -1,21 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import type { ApplicationStatus, CommitmentStatus, DeliveryMethod, SlaState } from '@gov/shared';
-import { timeCol } from '../../common/db/column-types';
+import { RefColumn, timeCol } from '../../common/db/column-types';
+import { PrincipalColumns } from '../../common/db/principal-columns';
 
 /** A filing (办件). Times UTC; `dueAt` is the end of the last promised working day in Asia/Shanghai. */
 @Entity('applications')
-export class ApplicationEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+export class ApplicationEntity extends PrincipalColumns {
   /** `ZW20261201-000123`: human-readable, unique, with a random part */
   @Column({ type: 'varchar', length: 20 }) number!: string;
-  /** whose filing it is (the principal person) */
-  @Column({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
-  /** who made it (the same person, an agent or a company member) */
-  @Column({ name: 'actor_id', type: 'varchar', length: 36 }) actorId!: string;
-  @Column({ name: 'enterprise_id', type: 'varchar', length: 36, nullable: true }) enterpriseId!: string | null;
-  @Column({ name: 'service_id', type: 'varchar', length: 36 }) serviceId!: string;
+  @RefColumn('service_id') serviceId!: string;
   /** the hall whose staff handle it */
-  @Column({ name: 'hall_id', type: 'varchar', length: 36 }) hallId!: string;
+  @RefColumn('hall_id') hallId!: string;
   @Column({ type: 'varchar', length: 24 }) status!: ApplicationStatus;
   /** correction notices sent so far (the first is the one-time notice) */
   @Column({ name: 'notice_count', type: 'int', default: 0 }) noticeCount!: number;

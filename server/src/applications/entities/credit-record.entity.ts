@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../common/db/column-types';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 
 /** Whose record: a person (users.id) or a company (enterprises.id). */
 export type CreditSubjectType = 'person' | 'enterprise';
@@ -10,10 +10,10 @@ export type CreditSubjectType = 'person' | 'enterprise';
  */
 @Entity('credit_records')
 export class CreditRecordEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() id!: string;
   @Column({ name: 'subject_type', type: 'varchar', length: 16 }) subjectType!: CreditSubjectType;
-  @Column({ name: 'subject_id', type: 'varchar', length: 36 }) subjectId!: string;
-  @Column({ name: 'application_id', type: 'varchar', length: 36 }) applicationId!: string;
+  @RefColumn('subject_id') subjectId!: string;
+  @RefColumn('application_id') applicationId!: string;
   /** `commitment_breach` */
   @Column({ type: 'varchar', length: 32 }) kind!: string;
   /** what was owed, as staff read it */

@@ -1,12 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../common/db/column-types';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 
 @Entity('refresh_tokens')
 export class RefreshTokenEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
+  @IdColumn() id!: string;
+  @RefColumn('user_id') userId!: string;
   /** every token issued from one sign-in shares a family; reuse revokes the family */
-  @Column({ name: 'family_id', type: 'varchar', length: 36 }) familyId!: string;
+  @RefColumn('family_id') familyId!: string;
   @Column({ name: 'token_hash', type: 'varchar', length: 64 }) tokenHash!: string;
   @Column(timeCol('expires_at')) expiresAt!: Date;
   @Column(timeCol('used_at', true)) usedAt!: Date | null;

@@ -1,9 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../common/db/column-types';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, timeCol } from '../../common/db/column-types';
 
 @Entity('sms_codes')
 export class SmsCodeEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() id!: string;
   @Column({ name: 'phone_hash', type: 'varchar', length: 64 }) phoneHash!: string;
   @Column({ name: 'code_hash', type: 'varchar', length: 64 }) codeHash!: string;
   @Column(timeCol('expires_at')) expiresAt!: Date;

@@ -1,11 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../common/db/column-types';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 
 @Entity('slot_templates')
 export class SlotTemplateEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ name: 'hall_id', type: 'varchar', length: 36 }) hallId!: string;
-  @Column({ name: 'service_id', type: 'varchar', length: 36, nullable: true }) serviceId!: string | null;
+  @IdColumn() id!: string;
+  @RefColumn('hall_id') hallId!: string;
+  @RefColumn('service_id', true) serviceId!: string | null;
   /** ISO weekday 1 (Monday) … 7 (Sunday) */
   @Column({ type: 'int' }) weekday!: number;
   @Column({ name: 'start_time', type: 'varchar', length: 5 }) start!: string;

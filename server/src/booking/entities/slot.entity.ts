@@ -1,14 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import type { SlotKind } from '@gov/shared';
-import { timeCol } from '../../common/db/column-types';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 
 @Entity('slots')
 export class SlotEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ name: 'hall_id', type: 'varchar', length: 36 }) hallId!: string;
+  @IdColumn() id!: string;
+  @RefColumn('hall_id') hallId!: string;
   /** null: any service of the hall */
-  @Column({ name: 'service_id', type: 'varchar', length: 36, nullable: true }) serviceId!: string | null;
-  @Column({ name: 'template_id', type: 'varchar', length: 36, nullable: true }) templateId!: string | null;
+  @RefColumn('service_id', true) serviceId!: string | null;
+  @RefColumn('template_id', true) templateId!: string | null;
   /** Asia/Shanghai date */
   @Column({ type: 'varchar', length: 10 }) day!: string;
   @Column(timeCol('start_at')) startAt!: Date;

@@ -1,10 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../common/db/column-types';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, timeCol } from '../../common/db/column-types';
 
 /** An admin's word on one date, over the official calendar (e.g. next year's schedule once published). */
 @Entity('calendar_overrides')
 export class CalendarOverrideEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() id!: string;
   /** YYYY-MM-DD, Asia/Shanghai */
   @Column({ type: 'varchar', length: 10 }) date!: string;
   @Column({ type: 'boolean', default: false }) workday!: boolean;

@@ -1,9 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../common/db/column-types';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, timeCol } from '../../common/db/column-types';
 
 @Entity('departments')
 export class DepartmentEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 64 }) name!: string;
   @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;
   @Column(timeCol('created_at')) createdAt!: Date;

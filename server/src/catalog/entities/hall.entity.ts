@@ -1,10 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import type { HallLevel } from '@gov/shared';
-import { degreesCol, timeCol } from '../../common/db/column-types';
+import { IdColumn, degreesCol, timeCol } from '../../common/db/column-types';
 
 @Entity('halls')
 export class HallEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 100 }) name!: string;
   @Column({ type: 'varchar', length: 200 }) address!: string;
   @Column({ type: 'varchar', length: 32 }) phone!: string;

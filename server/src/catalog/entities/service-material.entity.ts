@@ -1,11 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, RefColumn } from '../../common/db/column-types';
 import type { MaterialForm } from '@gov/shared';
 
 /** One material a service asks for; `tolerable` = may be deferred under a credit commitment (容缺受理). */
 @Entity('service_materials')
 export class ServiceMaterialEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ name: 'service_id', type: 'varchar', length: 36 }) serviceId!: string;
+  @IdColumn() id!: string;
+  @RefColumn('service_id') serviceId!: string;
   @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Column({ type: 'boolean', default: true }) required!: boolean;

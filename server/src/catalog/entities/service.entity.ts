@@ -1,16 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import type { Audience, DeliveryMethod } from '@gov/shared';
-import { timeCol } from '../../common/db/column-types';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 import { jsonText } from './json-text.transformer';
 
 /** A service item (事项) with the elements of its published guide. Money in fen. */
 @Entity('services')
 export class ServiceEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 64 }) code!: string;
   @Column({ type: 'varchar', length: 200 }) name!: string;
   @Column({ name: 'sub_item', type: 'varchar', length: 200, nullable: true }) subItem!: string | null;
-  @Column({ name: 'department_id', type: 'varchar', length: 36 }) departmentId!: string;
+  @RefColumn('department_id') departmentId!: string;
   @Column({ type: 'text' }) scope!: string;
   @Column({ name: 'accepting_body', type: 'text' }) acceptingBody!: string;
   @Column({ name: 'deciding_body', type: 'text' }) decidingBody!: string;

@@ -1,6 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import type { CertificateStatus } from '@gov/shared';
-import { timeCol } from '../../common/db/column-types';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 
 /**
  * An electronic certificate (电子证照) issued on the approval of a filing for a licence-issuing
@@ -10,15 +10,15 @@ import { timeCol } from '../../common/db/column-types';
  */
 @Entity('certificates')
 export class CertificateEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ name: 'application_id', type: 'varchar', length: 36 }) applicationId!: string;
-  @Column({ name: 'service_id', type: 'varchar', length: 36 }) serviceId!: string;
+  @IdColumn() id!: string;
+  @RefColumn('application_id') applicationId!: string;
+  @RefColumn('service_id') serviceId!: string;
   @Column({ type: 'varchar', length: 64 }) type!: string;
   @Column({ type: 'varchar', length: 40 }) number!: string;
   /** a person (the filing's principal) or a company (the filing's enterprise) */
   @Column({ name: 'holder_kind', type: 'varchar', length: 16 }) holderKind!: 'person' | 'enterprise';
-  @Column({ name: 'holder_user_id', type: 'varchar', length: 36, nullable: true }) holderUserId!: string | null;
-  @Column({ name: 'holder_enterprise_id', type: 'varchar', length: 36, nullable: true }) holderEnterpriseId!: string | null;
+  @RefColumn('holder_user_id', true) holderUserId!: string | null;
+  @RefColumn('holder_enterprise_id', true) holderEnterpriseId!: string | null;
   @Column({ name: 'holder_name', type: 'varchar', length: 200 }) holderName!: string;
   @Column({ name: 'issued_by', type: 'varchar', length: 200 }) issuedBy!: string;
   @Column(timeCol('issued_at')) issuedAt!: Date;

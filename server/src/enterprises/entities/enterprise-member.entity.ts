@@ -1,12 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { EnterpriseRole } from '@gov/shared';
-import { timeCol } from '../../common/db/column-types';
+import { RefColumn, timeCol } from '../../common/db/column-types';
 
 @Entity('enterprise_members')
 export class EnterpriseMemberEntity {
   @PrimaryColumn({ name: 'enterprise_id', type: 'varchar', length: 36 }) enterpriseId!: string;
   @PrimaryColumn({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
   @Column({ type: 'varchar', length: 16 }) role!: EnterpriseRole;
-  @Column({ name: 'added_by', type: 'varchar', length: 36, nullable: true }) addedBy!: string | null;
+  @RefColumn('added_by', true) addedBy!: string | null;
   @Column(timeCol('created_at')) createdAt!: Date;
 }

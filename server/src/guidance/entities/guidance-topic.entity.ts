@@ -1,12 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../common/db/column-types';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, timeCol } from '../../common/db/column-types';
 import { jsonText } from '../../catalog/entities/json-text.transformer';
 import type { GuidanceDefinition } from '../guidance.rules';
 
 /** A 智能导办 topic: its questions and the outcomes they lead to, kept as data (JSON in TEXT). */
 @Entity('guidance_topics')
 export class GuidanceTopicEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 100 }) title!: string;
   @Column({ type: 'varchar', length: 200 }) summary!: string;
   @Column({ type: 'text', transformer: jsonText<GuidanceDefinition>({ questions: [], outcomes: [] }) }) definition!: GuidanceDefinition;

@@ -1,10 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { timeCol } from '../../common/db/column-types';
+import { Column, Entity } from 'typeorm';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 
 @Entity('messages')
 export class MessageEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
-  @Column({ name: 'user_id', type: 'varchar', length: 36 }) userId!: string;
+  @IdColumn() id!: string;
+  @RefColumn('user_id') userId!: string;
   @Column({ type: 'varchar', length: 32 }) type!: string;
   @Column({ type: 'varchar', length: 100 }) title!: string;
   @Column({ type: 'text' }) body!: string;

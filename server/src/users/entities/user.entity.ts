@@ -1,6 +1,6 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { IdType, Role, STAFF_ROLES, StaffRole } from '@gov/shared';
-import { timeCol } from '../../common/db/column-types';
+import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 
 /** `window,reviewer` in the row; unknown words are dropped. */
 const staffRolesColumn = {
@@ -10,7 +10,7 @@ const staffRolesColumn = {
 
 @Entity('users')
 export class UserEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @IdColumn() id!: string;
   @Column({ type: 'varchar', length: 16 }) role!: Role;
   /** AES-256-GCM; never stored in clear */
   @Column({ name: 'phone_enc', type: 'text', nullable: true }) phoneEnc!: string | null;
@@ -22,9 +22,9 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 64, nullable: true }) username!: string | null;
   @Column({ name: 'password_hash', type: 'varchar', length: 100, nullable: true }) passwordHash!: string | null;
   @Column({ name: 'display_name', type: 'varchar', length: 64, nullable: true }) displayName!: string | null;
-  @Column({ name: 'hall_id', type: 'varchar', length: 36, nullable: true }) hallId!: string | null;
+  @RefColumn('hall_id', true) hallId!: string | null;
   /** a reviewer's department (受审分离: they decide that department's filings of their hall) */
-  @Column({ name: 'department_id', type: 'varchar', length: 36, nullable: true }) departmentId!: string | null;
+  @RefColumn('department_id', true) departmentId!: string | null;
   /** a staff account's duties (window, reviewer, supervisor); empty for citizens and admins */
   @Column({ name: 'staff_roles', type: 'varchar', length: 64, nullable: true, transformer: staffRolesColumn }) staffRoles!: StaffRole[];
   @Column({ name: 'real_name', type: 'varchar', length: 64, nullable: true }) realName!: string | null;
