@@ -1,18 +1,20 @@
 import { phonePage, useBrowser } from './browser';
-import { expectAccessible, seeVisible, shot } from './citizen.helpers';
+import { expectAccessible, pdfBytes, seeVisible, shot, uploadVia } from './citizen.helpers';
 import { call, citizen, fill, press, reviewer01, signedInContext, staff01, submittedFiling } from './staff.helpers';
 
 /**
- * Results and electronic certificates on the H5 build (issue 16): the applicant chooses delivery by
- * post with their address on the filing page, the approval's certificate appears in 我的证照 with
- * its QR code, and its verification page opens without signing in.
+ * A filing's whole life on the H5 build (issue 16): the applicant owes one paper under a credit
+ * commitment (容缺) and hands it in on the filing page after acceptance, chooses delivery by post with
+ * their address, the approval's certificate appears in 我的证照 with its QR code, and its
+ * verification page opens without signing in.
  */
 describe('delivery and the electronic certificate on the H5 build', () => {
   const browser = useBrowser();
 
-  it('chooses post with an address, finds the 营业执照 in 我的证照, and opens its verification page signed out', async () => {
+  it('owes a paper and hands it in after acceptance, chooses post, finds the 营业执照 in 我的证照, and opens its verification page signed out', async () => {
     const person = await citizen('王证照');
-    const filing = await submittedFiling(person); // 个体工商户设立登记: issues a 营业执照
+    const filing = await submittedFiling(person, undefined, { owe: true }); // 个体工商户设立登记: issues a 营业执照
+    expect(filing.owed).toHaveLength(1);
     const { page, context } = await signedInContext(browser(), person, 'phone');
 
     // the filing asks how the result should reach the applicant
@@ -33,14 +35,29 @@ describe('delivery and the electronic certificate on the H5 build', () => {
     const staff = await staff01();
     const reviewer = await reviewer01();
     const f = await call<any>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
-    const steps: Array<[string, unknown]> = [
+    const run = async (steps: Array<[string, unknown]>) => {
+      for (const [step, body] of steps) await call('POST', `/api/staff/applications/${filing.id}/${step}`, { token: (step === 'advance' ? reviewer : staff).accessToken, body });
+    };
+    await run([
       ['prereview', { decisions: f.materials.map((m: any) => ({ materialId: m.materialId, ok: true, reason: null })) }],
       ['accept', undefined],
       ['advance', { to: 'under_review' }],
+    ]);
+    // approval waits for the owed paper
+    await expect(run([['advance', { to: 'approved', note: '符合登记条件，准予登记' }]])).rejects.toThrow(/MATERIALS_OUTSTANDING/);
+
+    // 容缺 kept: the accepted filing asks for the owed paper, and takes it on the page
+    await page.reload();
+    await seeVisible(page, '容缺受理：请补交 1 项材料');
+    await seeVisible(page, /补交期限还剩 \d+ 个工作日/);
+    await uploadVia(page, `上传文件：${filing.owed[0].name}`, { name: '补交材料.pdf', mimeType: 'application/pdf', buffer: pdfBytes('owed-cert') });
+    await page.getByRole('button', { name: '查看 补交材料.pdf' }).waitFor();
+    await page.getByText('容缺受理：请补交 1 项材料').waitFor({ state: 'detached' });
+
+    await run([
       ['advance', { to: 'approved', note: '符合登记条件，准予登记' }],
       ['deliver', { method: 'post', trackingNo: 'SF2026120701' }],
-    ];
-    for (const [step, body] of steps) await call('POST', `/api/staff/applications/${filing.id}/${step}`, { token: (step === 'advance' ? reviewer : staff).accessToken, body });
+    ]);
 
     await page.reload();
     await seeVisible(page, 'SF2026120701');

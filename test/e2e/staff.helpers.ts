@@ -107,20 +107,28 @@ export async function upload(token: string, appId: string, materialId: string, f
 }
 
 /** A filing at the city hall with a file on every required material (first a PNG, then PDFs), submitted. */
-export async function submittedFiling(person: Tokens, onBehalfOf?: { type: 'person' | 'enterprise'; id: string }): Promise<{ id: string; number: string; serviceName: string }> {
+export async function submittedFiling(
+  person: Tokens,
+  onBehalfOf?: { type: 'person' | 'enterprise'; id: string },
+  opts: { owe?: boolean } = {},
+): Promise<{ id: string; number: string; serviceName: string; owed: Array<{ materialId: string; name: string }> }> {
   const hall = await cityHall();
   const s = await service('个体工商户设立登记', { prereview: true, hallId: hall.id });
   const app = await call<{ id: string; number: string; materials: Array<{ materialId: string; required: boolean }> }>('POST', '/api/applications', {
     token: person.accessToken,
     body: { serviceId: s.id, hallId: hall.id, ...(onBehalfOf ? { onBehalfOf } : {}) },
   });
+  // with `owe`, the first tolerable material is not uploaded but covered by a credit commitment (容缺)
+  const guide = opts.owe ? await call<{ materials: Array<{ id: string; name: string; required: boolean; tolerable: boolean }> }>('GET', `/api/services/${s.id}`) : null;
+  const owed = (guide?.materials ?? []).filter((m) => m.required && m.tolerable).slice(0, 1).map((m) => ({ materialId: m.id, name: m.name }));
+  if (owed.length) await call('POST', `/api/applications/${app.id}/commitment`, { token: person.accessToken, body: { materialIds: owed.map((m) => m.materialId) } });
   let i = 0;
-  for (const m of app.materials.filter((x) => x.required)) {
+  for (const m of app.materials.filter((x) => x.required && !owed.some((o) => o.materialId === x.materialId))) {
     const file = i++ === 0 ? { name: '身份证正面.png', type: 'image/png', bytes: pngBytes() } : { name: `材料${i}.pdf`, type: 'application/pdf', bytes: pdfBytes(`m${i}`) };
     await upload(person.accessToken, app.id, m.materialId, file);
   }
   await call('POST', `/api/applications/${app.id}/submit`, { token: person.accessToken });
-  return { id: app.id, number: app.number, serviceName: s.name };
+  return { id: app.id, number: app.number, serviceName: s.name, owed };
 }
 
 /** The text of the first element matching, once visible. */
