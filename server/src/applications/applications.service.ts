@@ -16,7 +16,7 @@ import { isDuplicateKey } from '../common/db/db-errors';
 import { Transactions } from '../common/db/transactions';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
-import { newPrincipalRow } from '../common/db/principal-columns';
+import { newPrincipalRow } from '../common/principal-row';
 import { AppConfig } from '../config/app-config';
 import { ActingService } from '../delegation/acting.service';
 import { FileEntity } from '../files/entities/file.entity';

@@ -7,7 +7,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { repositories } from '../common/db/repositories';
 import { namesById } from '../common/db/names';
 import { DomainError } from '../common/errors/domain-error';
-import { newPrincipalRow } from '../common/db/principal-columns';
+import { newPrincipalRow } from '../common/principal-row';
 import { competentHall } from '../consultations/competent-hall';
 import { HallRequestsService } from '../consultations/hall-requests.base';
 import { UserEntity } from '../users/entities/user.entity';

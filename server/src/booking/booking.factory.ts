@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { BookingKind } from '@gov/shared';
-import { newPrincipalRow } from '../common/db/principal-columns';
+import { newPrincipalRow } from '../common/principal-row';
 import type { Acting } from '../delegation/acting.service';
 import { checkInCode } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';

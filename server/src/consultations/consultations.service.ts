@@ -7,7 +7,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { repositories } from '../common/db/repositories';
 import { namesById } from '../common/db/names';
 import { DomainError, fieldError } from '../common/errors/domain-error';
-import { newPrincipalRow } from '../common/db/principal-columns';
+import { newPrincipalRow } from '../common/principal-row';
 import { ConsultationEntity } from './entities/consultation.entity';
 import { answerDeadline, isOverdue } from './consultations.rules';
 import { competentHall } from './competent-hall';

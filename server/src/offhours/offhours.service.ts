@@ -30,7 +30,7 @@ import { Transactions } from '../common/db/transactions';
 import { AppConfig } from '../config/app-config';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
-import { newPrincipalRow } from '../common/db/principal-columns';
+import { newPrincipalRow } from '../common/principal-row';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';

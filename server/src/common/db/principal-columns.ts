@@ -1,4 +1,3 @@
-import { newId } from '../ids';
 import { IdColumn, RefColumn } from './column-types';
 
 /**
@@ -12,9 +11,4 @@ export abstract class PrincipalColumns {
   @RefColumn('user_id') userId!: string;
   @RefColumn('actor_id') actorId!: string;
   @RefColumn('enterprise_id', true) enterpriseId!: string | null;
-}
-
-/** A new row's principal columns: a fresh id, and the person, actor and company an acting check resolved. */
-export function newPrincipalRow(who: Pick<PrincipalColumns, 'userId' | 'actorId' | 'enterpriseId'>): Pick<PrincipalColumns, 'id' | 'userId' | 'actorId' | 'enterpriseId'> {
-  return { id: newId(), userId: who.userId, actorId: who.actorId, enterpriseId: who.enterpriseId };
 }
