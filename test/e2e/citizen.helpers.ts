@@ -131,7 +131,7 @@ export function createSlot(adminToken: string, s: { hallId: string; serviceId?: 
   return createSlotAt(e2eApi(), adminToken, { ...s, start: `${s.date}T${s.start}:00+08:00`, end: `${s.date}T${s.end}:00+08:00` });
 }
 
-/** Pin the server clock for the duration of fn, then let it tick again (always). Shared server: keep fn short. */
+/** Pin the server clock for the duration of fn, then let it tick again (always). Shared server: `npm test` runs the e2e suites one at a time so that no other suite sees the pinned hour. */
 export async function withServerClock<T>(at: Date, fn: () => Promise<T>): Promise<T> {
   await api('POST', '/api/__test__/clock', { body: { now: at.toISOString() } });
   try {
