@@ -23,8 +23,8 @@ describe('separation of duties and 督办', () => {
   };
   const inbox = async (token: string) => (await api.get('/api/messages', { token })).body as Array<{ title: string; body: string; link: string }>;
 
-  /** A filing of a fresh one-material service (market department, `promisedDays`), accepted by `acceptor`. */
-  async function accepted(acceptor: string, promisedDays = 5): Promise<{ id: string; number: string; u: Session }> {
+  /** A filing of a fresh one-material service (market department, `promisedDays`), submitted and not yet pre-reviewed. */
+  async function submitted(promisedDays = 5): Promise<{ id: string; u: Session; decisions: Array<{ materialId: string; ok: boolean; reason: null }> }> {
     const svc = await createService(api, f.world.admin, { hallIds: [f.world.hallId], promisedDays, audience: 'person' });
     const u = (await verifiedCitizen(api)) as Session;
     const c = await api.post('/api/applications', { serviceId: svc.id, hallId: f.world.hallId }, { token: u.token });
@@ -32,7 +32,12 @@ describe('separation of duties and 督办', () => {
     const id = c.body.id as string;
     expect(await uploadPdf(api, u.token, id, svc.materials[0].id)).toBe(201);
     expect((await api.post(`/api/applications/${id}/submit`, undefined, { token: u.token })).status).toBe(200);
-    const decisions = [{ materialId: svc.materials[0].id, ok: true, reason: null }];
+    return { id, u, decisions: [{ materialId: svc.materials[0].id, ok: true, reason: null }] };
+  }
+
+  /** A filing of a fresh one-material service (market department, `promisedDays`), accepted by `acceptor`. */
+  async function accepted(acceptor: string, promisedDays = 5): Promise<{ id: string; number: string; u: Session }> {
+    const { id, u, decisions } = await submitted(promisedDays);
     expect((await api.post(`/api/staff/applications/${id}/prereview`, { decisions }, { token: acceptor })).status).toBe(200);
     const a = await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: acceptor });
     expect(a.status).toBe(200);
@@ -142,5 +147,26 @@ describe('separation of duties and 督办', () => {
     expect(board.status).toBe(200);
     expect(board.body.filings.find((x: { id: string }) => x.id === id)).toMatchObject({ sla: 'overdue' });
     expectErrorShape(await api.get('/api/staff/supervision', { token: clerk }), 403, 'FORBIDDEN');
+  });
+
+  it('puts a filing not accepted by its acceptance day (one working day) on the supervisor board, until it is accepted', async () => {
+    await setClock(api, MONDAY);
+    const { id, decisions } = await submitted(); // Monday 09:00: to be accepted on Tuesday 8 December at the latest
+    const late = async () => {
+      const supervisor = await login(SUPERVISOR01.username, SUPERVISOR01.password);
+      const board = await api.get('/api/staff/supervision', { token: supervisor });
+      expect(board.status).toBe(200);
+      return (board.body.lateAcceptances as Array<{ id: string; acceptBy: string; status: string }>).filter((x) => x.id === id);
+    };
+    await setClock(api, '2026-12-08T15:59:00.000Z'); // Tuesday 23:59 Shanghai: still its acceptance day
+    expect(await late()).toEqual([]);
+    await setClock(api, '2026-12-08T16:00:00.000Z'); // Wednesday 00:00
+    expect(await late()).toEqual([expect.objectContaining({ status: 'submitted', acceptBy: '2026-12-08' })]);
+    // pre-reviewed but the originals not yet checked at the window: still not accepted
+    const clerk = await login(STAFF01.username, STAFF01.password);
+    expect((await api.post(`/api/staff/applications/${id}/prereview`, { decisions }, { token: clerk })).status).toBe(200);
+    expect(await late()).toEqual([expect.objectContaining({ status: 'prereview_passed' })]);
+    expect((await api.post(`/api/staff/applications/${id}/accept`, undefined, { token: clerk })).status).toBe(200);
+    expect(await late()).toEqual([]);
   });
 });

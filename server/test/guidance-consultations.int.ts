@@ -126,5 +126,20 @@ describe('咨询 (consultations)', () => {
     const board = must(await api.get('/api/staff/supervision', { token: (await supervisorToken(api)).token }), 200, 'board') as { consultations: Array<{ id: string }> };
     expect(board.consultations.map((c) => c.id).filter((id) => [late.id, answered.id].includes(id))).toEqual([late.id]);
     expect(must(await api.get(`/api/consultations/${late.id}`, { token: (await refreshed(api, u as Session)).token }), 200, 'own').overdue).toBe(true);
+
+    // 督办: the sla-scan puts it before the hall's supervisors once, even run by two instances at once
+    const scan = async () => must(await api.post('/api/admin/jobs/sla-scan/run', undefined, { token: await adminToken(api) }), 200, 'sla-scan') as { consultationsEscalated: number };
+    const [one, two] = await Promise.all([scan(), scan()]);
+    expect(one.consultationsEscalated + two.consultationsEscalated).toBeGreaterThanOrEqual(1);
+    expect((await scan()).consultationsEscalated).toBe(0);
+    const told = async (token: string, question = '要带户口本吗？') =>
+      (must(await api.get('/api/messages', { token }), 200, 'inbox') as Array<{ title: string; body: string; link: string }>).filter((m) => m.title === '督办：咨询超时未答复' && m.body.includes(question));
+    const supervisorInbox = await told((await supervisorToken(api)).token);
+    expect(supervisorInbox).toHaveLength(1);
+    expect(supervisorInbox[0].link).toBe('/subpackages/staff/pages/consultations/index');
+    expect(supervisorInbox[0].body).toContain('2026年12月9日');
+    expect(await told(await staff())).toEqual([]); // a window clerk is not a supervisor
+    // the answered question is never escalated
+    expect(await told((await supervisorToken(api)).token, '要带照片吗？')).toEqual([]);
   });
 });

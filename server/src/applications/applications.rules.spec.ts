@@ -2,6 +2,7 @@ import { APPLICATION_STATUSES } from '@gov/shared';
 import { isWeekend } from '../calendar/calendar.rules';
 import {
   acceptBy,
+  lateForAcceptance,
   APPLICATION_ACTIONS,
   barredUntil,
   barUntil,
@@ -116,6 +117,12 @@ describe('acceptance within one working day (新郑 五(二)2⑶)', () => {
     expect(acceptBy(at('2026-12-11T09:00:00Z'), isWorkday)).toBe('2026-12-14'); // Friday evening → Monday
     expect(acceptBy(at('2026-09-30T02:00:00Z'), isWorkday)).toBe('2026-10-08'); // before National Day → after it
     expect(acceptBy(at('2026-12-06T16:30:00Z'), isWorkday)).toBe('2026-12-08'); // Monday 00:30 in Shanghai, not Sunday in UTC
+  });
+
+  it('is late for the supervisor only the day after acceptBy, and never once accepted', () => {
+    expect(lateForAcceptance({ acceptBy: '2026-12-08' }, '2026-12-08')).toBe(false); // the whole day is allowed
+    expect(lateForAcceptance({ acceptBy: '2026-12-08' }, '2026-12-09')).toBe(true);
+    expect(lateForAcceptance({ acceptBy: null }, '2026-12-31')).toBe(false); // accepted or not awaiting acceptance
   });
 });
 

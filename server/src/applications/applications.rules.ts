@@ -247,6 +247,13 @@ export const acceptBy = (submittedAt: Date, isWorkday: IsWorkday): string => add
 /** States in which the centre still owes its acceptance or notice (the applicant is not the one waited for). */
 export const AWAITING_ACCEPTANCE: readonly ApplicationStatus[] = ['submitted', 'prereview_passed'];
 
+/**
+ * 受理超时, for the supervisor's board: a filing still awaiting acceptance (`acceptBy` set only then)
+ * on a Shanghai day (`today`, YYYY-MM-DD) after its `acceptBy` day — the whole acceptance day is
+ * allowed (新郑 五(二)2⑶).
+ */
+export const lateForAcceptance = (f: { acceptBy: string | null }, today: string): boolean => f.acceptBy !== null && f.acceptBy < today;
+
 // ---- 容缺: the credit commitment kept (新乡 四(八); 临沂 一(一), 二(三)1) ----
 
 /** A material of a filing as the commitment sees it: committed (容缺) or not, and how many files it has. */

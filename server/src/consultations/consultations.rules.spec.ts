@@ -1,5 +1,5 @@
 import { isWeekend } from '../calendar/calendar.rules';
-import { answerDeadline, isOverdue } from './consultations.rules';
+import { answerDeadline, isOverdue, questionExcerpt } from './consultations.rules';
 
 // weekends off, plus a made-up holiday on Monday 2026-12-14 and a swapped working Saturday 2026-12-19
 const isWorkday = (d: string): boolean => (d === '2026-12-19' ? true : d !== '2026-12-14' && !isWeekend(d));
@@ -31,5 +31,12 @@ describe('isOverdue', () => {
     expect(isOverdue({ status: 'open', answerBy }, new Date('2026-12-09T16:00:00.000Z'))).toBe(true);
     expect(isOverdue({ status: 'open', answerBy }, new Date('2026-12-09T15:59:59.999Z'))).toBe(false);
     expect(isOverdue({ status: 'answered', answerBy }, new Date('2026-12-10T00:00:00.000Z'))).toBe(false);
+  });
+});
+
+describe('questionExcerpt (a question quoted in a message)', () => {
+  it('keeps a short question whole and cuts a long one at 30 characters', () => {
+    expect(questionExcerpt('营业执照遗失怎么补办？')).toBe('营业执照遗失怎么补办？');
+    expect(questionExcerpt('问'.repeat(31))).toBe(`${'问'.repeat(30)}…`);
   });
 });

@@ -9,3 +9,6 @@ export const answerDeadline = (askedAt: Date, isWorkday: IsWorkday): Date => due
 
 /** An open question past its deadline: the supervisor's business. */
 export const isOverdue = (c: { status: string; answerBy: Date }, now: Date): boolean => c.status === 'open' && c.answerBy.getTime() < now.getTime();
+
+/** A question as quoted in a message: its first 30 characters, then `…`. */
+export const questionExcerpt = (question: string): string => (question.length > 30 ? `${question.slice(0, 30)}…` : question);

@@ -9,7 +9,7 @@ import { namesById } from '../common/db/names';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newPrincipalRow } from '../common/principal-row';
 import { ConsultationEntity } from './entities/consultation.entity';
-import { answerDeadline, isOverdue } from './consultations.rules';
+import { answerDeadline, isOverdue, questionExcerpt } from './consultations.rules';
 import { competentHall } from './competent-hall';
 import { HallRequestsService } from './hall-requests.base';
 
@@ -49,6 +49,7 @@ export class ConsultationsService extends HallRequestsService<ConsultationEntity
       answeredBy: null,
       answererName: null,
       answeredAt: null,
+      escalatedAt: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -92,7 +93,7 @@ export class ConsultationsService extends HallRequestsService<ConsultationEntity
       userId: c.userId,
       type: 'consultation_answered',
       title: '您的咨询已答复',
-      body: `您咨询的问题“${c.question.length > 30 ? `${c.question.slice(0, 30)}…` : c.question}”已由 ${name} 答复：${answer}`,
+      body: `您咨询的问题“${questionExcerpt(c.question)}”已由 ${name} 答复：${answer}`,
       link: LINKS.consultation(id),
     });
     return this.get(caller, id);

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, Repository } from 'typeorm';
-import { LINKS } from '@gov/shared';
+import { dateLabel, LINKS } from '@gov/shared';
 import type { SupervisionBoard } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
+import { lateForAcceptance } from '../applications/applications.rules';
 import { StaffApplicationsService } from '../applications/staff-applications.service';
 import { ConsultationsService } from '../consultations/consultations.service';
+import { questionExcerpt } from '../consultations/consultations.rules';
+import { ConsultationEntity } from '../consultations/entities/consultation.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { forEachClaimed } from '../common/db/claim';
@@ -29,6 +32,7 @@ export class SupervisionService {
     @InjectRepository(OffhoursRequestEntity) private readonly requests: Repository<OffhoursRequestEntity>,
     @InjectRepository(RectificationEntity) private readonly tickets: Repository<RectificationEntity>,
     @InjectRepository(RatingEntity) private readonly ratings: Repository<RatingEntity>,
+    @InjectRepository(ConsultationEntity) private readonly questions: Repository<ConsultationEntity>,
     private readonly oversight: OversightService,
     private readonly notifications: NotificationsService,
     private readonly clock: ClockService,
@@ -43,9 +47,11 @@ export class SupervisionService {
    * open rectification ticket past `dueAt` not yet escalated is marked (`escalated_at`,
    * `overdue_notified_at`: a conditional update, so that of several instances one does it), put
    * before its department's reviewers and its hall's supervisors, and its applicant is told what was
-   * done. Returns the counts. Raises nothing of its own.
+   * done. Every open 咨询 past `answerBy` (one working day, 新郑 五(一)2⑴②) is marked the same way
+   * (`escalated_at`) and put before its hall's supervisors, with a link to the staff 咨询 page.
+   * Returns the counts. Raises nothing of its own.
    */
-  async scan(): Promise<{ offhoursEscalated: number; rectificationsOverdue: number }> {
+  async scan(): Promise<{ offhoursEscalated: number; rectificationsOverdue: number; consultationsEscalated: number }> {
     const now = this.clock.now();
     const late = await this.requests.find({ where: { status: 'pending', replyBy: LessThan(now), escalatedAt: IsNull() }, order: { replyBy: 'ASC' }, take: 500 });
     const claimLate = (r: OffhoursRequestEntity) => this.requests.update({ id: r.id, status: 'pending', escalatedAt: IsNull() }, { escalatedAt: now });
@@ -83,22 +89,42 @@ export class SupervisionService {
         await this.notifications.send({ userId: rating.userId, type: 'rectification_overdue', title: '整改答复已超期', body: overdueRectificationText(due, e), link: LINKS.myRatings(), dedupeKey: `rectification-overdue:${t.id}` });
       }
     });
-    return { offhoursEscalated, rectificationsOverdue };
+
+    const questions = await this.questions.find({ where: { status: 'open', answerBy: LessThan(now), escalatedAt: IsNull() }, order: { answerBy: 'ASC' }, take: 500 });
+    const claimQuestion = (c: ConsultationEntity) => this.questions.update({ id: c.id, status: 'open', escalatedAt: IsNull() }, { escalatedAt: now });
+    const consultationsEscalated = await forEachClaimed(questions, claimQuestion, async (c) => {
+      await this.oversight.escalate({
+        hallId: c.hallId,
+        departmentId: null,
+        title: '督办：咨询超时未答复',
+        body: `一件咨询已超过答复时限（${dateLabel(c.answerBy)}）仍未答复：“${questionExcerpt(c.question)}”，请尽快安排答复。`,
+        link: LINKS.staffConsultations(),
+        dedupeKey: `consultation-overdue:${c.id}`,
+      });
+    });
+    return { offhoursEscalated, rectificationsOverdue, consultationsEscalated };
   }
 
   /**
    * GET /staff/supervision: the caller's hall (all halls for an admin) — filings due soon or
-   * overdue (key projects and the most late first), off-hours requests past their reply time, and
-   * rectification tickets past due, consultations unanswered past their working day. Raises nothing.
+   * overdue (key projects and the most late first), filings not accepted by their `acceptBy` day
+   * (longest waiting first), off-hours requests past their reply time, and rectification tickets
+   * past due, consultations unanswered past their working day. Raises nothing.
    */
   async board(caller: AuthUser): Promise<SupervisionBoard> {
-    const [overdue, dueSoon, offhoursRequests, rectifications, consultations] = await Promise.all([
+    const today = shanghaiDate(this.clock.now());
+    const [overdue, dueSoon, submitted, checked, offhoursRequests, rectifications, consultations] = await Promise.all([
       this.filings.list(caller, { sla: 'overdue' }),
       this.filings.list(caller, { sla: 'due_soon' }),
+      this.filings.list(caller, { status: 'submitted' }),
+      this.filings.list(caller, { status: 'prereview_passed' }),
       this.offhours.overdue(caller),
       this.ratingsService.staffList(caller, 'overdue'),
       this.consultations.overdue(caller),
     ]);
-    return { filings: [...overdue, ...dueSoon], offhoursRequests, rectifications, consultations };
+    const lateAcceptances = [...submitted, ...checked]
+      .filter((f) => lateForAcceptance(f, today))
+      .sort((x, y) => (x.submittedAt ?? '').localeCompare(y.submittedAt ?? ''));
+    return { filings: [...overdue, ...dueSoon], lateAcceptances, offhoursRequests, rectifications, consultations };
   }
 }

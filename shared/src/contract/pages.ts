@@ -25,6 +25,7 @@ export const PAGES = {
   staffReview: '/subpackages/staff/pages/review/index',
   staffOffhours: '/subpackages/staff/pages/offhours/index',
   staffRectifications: '/subpackages/staff/pages/rectifications/index',
+  staffConsultations: '/subpackages/staff/pages/consultations/index',
   supervision: '/subpackages/staff/pages/supervision/index',
 } as const;
 
@@ -62,6 +63,8 @@ export const LINKS = {
   staffFiling: (id: string) => pageLink(PAGES.staffReview, { id }),
   staffOffhours: () => PAGES.staffOffhours,
   staffRectifications: () => PAGES.staffRectifications,
+  /** staff: the hall's 咨询 to answer */
+  staffConsultations: () => PAGES.staffConsultations,
   /** staff: the supervisor's 督办 page */
   supervision: () => PAGES.supervision,
 };

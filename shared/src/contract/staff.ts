@@ -92,7 +92,13 @@ export interface DeskSearchResult {
  * requests past their reply time, rectification tickets past due.
  */
 export interface SupervisionBoard {
+  /** filings with their time limit overdue or due soon (`sla`) */
   filings: StaffApplicationView[];
+  /**
+   * 受理超时: filings still `submitted` or `prereview_passed` after their `acceptBy` day (accepted
+   * within one working day of submission), longest waiting first
+   */
+  lateAcceptances: StaffApplicationView[];
   offhoursRequests: OffhoursView[];
   rectifications: StaffRectificationView[];
   /** 咨询 still open past `answerBy` (one working day) */

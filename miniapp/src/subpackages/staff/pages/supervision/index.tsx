@@ -19,8 +19,8 @@ import '@/subpackages/staff/staff.scss'
 const P = (name: string) => `/subpackages/staff/pages/${name}/index`
 
 /**
- * 督办 (supervisors): what of the hall is late — filings overdue or due soon (tap one to see its
- * review), off-hours requests past their reply time, rectification tickets past due, 咨询 unanswered
+ * 督办 (supervisors): what of the hall is late — filings overdue or due soon and filings not accepted
+ * by their acceptance day (受理超时; tap one to see its review), off-hours requests past their reply time, rectification tickets past due, 咨询 unanswered
  * past their working day. The
  * department's reviewers and the hall's supervisors get a message when each becomes late.
  */
@@ -40,7 +40,7 @@ export default function Supervision() {
           <Text className='st-line'>督办页面仅对大厅督办人员开放。</Text>
         </View>
       ) : (
-        <PageState of={board} empty={!!b && b.filings.length + b.offhoursRequests.length + b.rectifications.length + b.consultations.length === 0} emptyText='本大厅暂无超期或临期事项'>
+        <PageState of={board} empty={!!b && b.filings.length + b.lateAcceptances.length + b.offhoursRequests.length + b.rectifications.length + b.consultations.length === 0} emptyText='本大厅暂无超期或临期事项'>
           {b && (
             <>
               <View className='section-title'>
@@ -48,6 +48,20 @@ export default function Supervision() {
               </View>
               <View className='card' role='list' aria-label='超期和临期办件'>
                 {b.filings.length === 0 ? <Text className='st-line'>没有超期或临期的办件</Text> : b.filings.map((f) => <FilingRow key={f.id} filing={f} />)}
+              </View>
+
+              <View className='section-title'>受理超时（{b.lateAcceptances.length}）</View>
+              <View className='card' role='list' aria-label='超过受理时限仍未受理的办件'>
+                {b.lateAcceptances.length === 0 ? (
+                  <Text className='st-line'>没有超过受理时限的办件</Text>
+                ) : (
+                  <>
+                    <Text className='st-line field__error'>以下办件已过受理时限（提交后一个工作日内受理或告知）仍未受理，请督促窗口处理。</Text>
+                    {b.lateAcceptances.map((f) => (
+                      <FilingRow key={f.id} filing={f} />
+                    ))}
+                  </>
+                )}
               </View>
 
               <View className='section-title'>错时预约申请超时未答复（{b.offhoursRequests.length}）</View>
