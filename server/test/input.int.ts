@@ -51,6 +51,18 @@ describe('input as people type it (issue 14)', () => {
     });
   });
 
+  it('names the length a text missed instead of 格式不正确 (a one-letter cancel reason, a 501-letter one)', async () => {
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const [reason, message] of [
+      ['x', '至少 2 个字'],
+      ['很'.repeat(501), '最多 500 个字'],
+    ]) {
+      const r = await api.post(`/api/staff/bookings/${id}/cancel`, { reason }, { token: f.world.staff.token });
+      expectErrorShape(r, 400, 'VALIDATION_FAILED');
+      expect(r.body.details.fields).toEqual([{ field: 'reason', message }]);
+    }
+  });
+
   describe('fault 3: real names as printed on the card', () => {
     const verify = async (realName: string, extra: Record<string, string> = {}) => {
       const s = await signIn(api);

@@ -1,15 +1,13 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from './domain-error';
-
-/** A message for people is Chinese; class-validator's own defaults ("phone must be a string") are not. */
-const HAN = /\p{Script=Han}/u;
+import { fieldMessage } from './validation.rules';
 
 function flatten(errors: ValidationError[], prefix = ''): Array<{ field: string; message: string }> {
   const out: Array<{ field: string; message: string }> = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) {
-      for (const m of Object.values(e.constraints)) out.push({ field, message: HAN.test(m) ? m : '格式不正确' });
+      for (const m of Object.values(e.constraints)) out.push({ field, message: fieldMessage(m) });
     }
     if (e.children && e.children.length > 0) out.push(...flatten(e.children, field));
   }
