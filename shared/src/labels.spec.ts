@@ -1,4 +1,4 @@
-import { APPLICATION_STATUS_LABELS, BOOKING_STATUS_LABELS, OFFHOURS_STATUS_LABELS, timelineTitle } from './labels';
+import { APPLICATION_STATUS_LABELS, deliveryTag, BOOKING_STATUS_LABELS, OFFHOURS_STATUS_LABELS, timelineTitle } from './labels';
 
 describe('status labels', () => {
   it('reads one word per status', () => {
@@ -12,5 +12,16 @@ describe('status labels', () => {
     expect(timelineTitle({ action: 'commit', status: 'draft' })).toBe('签署信用承诺');
     expect(timelineTitle({ action: 'submit', status: 'submitted' })).toBe('提交预审');
     expect(timelineTitle({ status: 'accepted' })).toBe('已受理');
+  });
+});
+
+describe('deliveryTag', () => {
+  it('tells where a message also went and how it stands, and nothing for a skipped channel', () => {
+    expect(deliveryTag({ channel: 'sms', state: 'sent' })).toBe('已发短信');
+    expect(deliveryTag({ channel: 'sms', state: 'pending' })).toBe('短信发送中');
+    expect(deliveryTag({ channel: 'sms', state: 'failed' })).toBe('短信未送达');
+    expect(deliveryTag({ channel: 'wechat', state: 'sent' })).toBe('已发微信通知');
+    expect(deliveryTag({ channel: 'alipay', state: 'pending' })).toBe('支付宝通知发送中');
+    expect(deliveryTag({ channel: 'wechat', state: 'skipped' })).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import type {
   SlaState,
 } from './enums';
 import type { AppealStatus } from './contract/booking';
+import type { MessageDelivery } from './contract/messages';
 import type { DeskSearchKey } from './contract/staff';
 import type { TicketLane, TicketStatus } from './contract/queue';
 import type { OffhoursRefusalReason } from './contract/offhours';
@@ -177,3 +178,24 @@ export const OFFHOURS_REFUSAL_REASON_LABELS: Record<OffhoursRefusalReason, strin
   duplicate: '已有同一事项的预约或申请',
   other: '其他原因',
 };
+
+/** What each outside channel sends, as the applicant calls it. */
+const CHANNEL_NOUNS: Record<MessageDelivery['channel'], string> = { wechat: '微信通知', alipay: '支付宝通知', sms: '短信' };
+
+/**
+ * The tag a message shows for one of its outside deliveries (已发短信, 微信通知发送中, 短信未送达 …),
+ * or null for a skipped one (nothing was sent, so there is nothing to tell).
+ */
+export function deliveryTag(d: MessageDelivery): string | null {
+  const noun = CHANNEL_NOUNS[d.channel];
+  switch (d.state) {
+    case 'sent':
+      return `已发${noun}`;
+    case 'pending':
+      return `${noun}发送中`;
+    case 'failed':
+      return `${noun}未送达`;
+    case 'skipped':
+      return null;
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { Transactions } from '../common/db/transactions';
@@ -12,7 +12,7 @@ import { OutboxSignal } from '../outbox/outbox.signal';
 import { OutboxChannel, SmsTemplateKey, smsTemplateFor } from '../outbox/outbox.rules';
 import { MessageEntity } from './entities/message.entity';
 import { SubscribeConsentEntity } from './entities/subscribe-consent.entity';
-import type { MessageView } from '@gov/shared';
+import type { MessageDelivery, MessageView } from '@gov/shared';
 export type { MessageView } from '@gov/shared';
 
 export interface Notice {
@@ -45,7 +45,7 @@ const MAX_CREDITS = 5;
 /** The mini-app page a message opens, as WeChat and Alipay want it (no leading slash). */
 const pageOf = (link: string | null | undefined): string => (link ?? '/pages/index/index').replace(/^\//, '');
 
-const view = (m: MessageEntity): MessageView => ({
+const view = (m: MessageEntity, deliveries: MessageDelivery[] = []): MessageView => ({
   id: m.id,
   type: m.type,
   title: m.title,
@@ -54,6 +54,7 @@ const view = (m: MessageEntity): MessageView => ({
   read: m.readAt !== null,
   link: m.link,
   superseded: m.supersededAt !== null,
+  deliveries,
 });
 
 /**
@@ -66,6 +67,7 @@ export class NotificationsService {
   constructor(
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
     @InjectRepository(SubscribeConsentEntity) private readonly consents: Repository<SubscribeConsentEntity>,
+    @InjectRepository(OutboxDeliveryEntity) private readonly outbox: Repository<OutboxDeliveryEntity>,
     private readonly config: AppConfig,
     private readonly clock: ClockService,
     private readonly signal: OutboxSignal,
@@ -216,7 +218,28 @@ export class NotificationsService {
       order: { createdAt: 'DESC' },
       take: 200,
     });
-    return rows.map(view);
+    const byMessage = await this.deliveryStates(userId, rows.map((m) => m.id));
+    return rows.map((m) => view(m, byMessage.get(m.id)));
+  }
+
+  /**
+   * The outside deliveries (WeChat, Alipay, SMS) of a page of the user's messages, by message id, in
+   * one query; only the user's own rows (a message id of someone else never yields anything).
+   */
+  private async deliveryStates(userId: string, messageIds: string[]): Promise<Map<string, MessageDelivery[]>> {
+    const out = new Map<string, MessageDelivery[]>();
+    if (messageIds.length === 0) return out;
+    const rows = await this.outbox.find({
+      select: { messageId: true, channel: true, status: true },
+      where: { userId, messageId: In(messageIds) },
+      order: { channel: 'ASC' },
+    });
+    for (const d of rows) {
+      const list = out.get(d.messageId) ?? [];
+      list.push({ channel: d.channel, state: d.status });
+      out.set(d.messageId, list);
+    }
+    return out;
   }
 
   unreadCount(userId: string): Promise<number> {

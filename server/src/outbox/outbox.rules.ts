@@ -1,18 +1,18 @@
-import type { ApplicationStatus } from '@gov/shared';
+import { MESSAGE_CHANNELS, MESSAGE_DELIVERY_STATES, type ApplicationStatus, type MessageChannel, type MessageDeliveryState } from '@gov/shared';
 import type { SmsTemplateKey } from '../config/sms-templates';
 export { SMS_TEMPLATE_KEYS, SMS_TEMPLATE_PARAMS, type SmsTemplateKey } from '../config/sms-templates';
 
 /** The outside channels a message may also go by; the in-app message itself is the messages row. */
-export const OUTBOX_CHANNELS = ['wechat', 'alipay', 'sms'] as const;
-export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+export const OUTBOX_CHANNELS = MESSAGE_CHANNELS;
+export type OutboxChannel = MessageChannel;
 
 /**
  * A delivery's state: `pending` (waiting or being retried), `sent` (the outside service accepted it),
  * `skipped` (nothing to send: no consent, no phone, channel not configured, the user refused) or
  * `failed` (gave up after the last attempt, or a permanent refusal).
  */
-export const OUTBOX_STATUSES = ['pending', 'sent', 'skipped', 'failed'] as const;
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const OUTBOX_STATUSES = MESSAGE_DELIVERY_STATES;
+export type OutboxStatus = MessageDeliveryState;
 
 /** Most characters of one SMS template variable (the clouds cap a variable at 20–35 characters). */
 export const SMS_PARAM_MAX = 20;

@@ -5,8 +5,9 @@ import Button from '@/components/AppButton'
 import Section from '@/components/Section'
 import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
-import StatusTag from '@/components/StatusTag'
+import StatusTag, { type Tone } from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
+import { deliveryTag, type MessageDelivery } from '@gov/shared'
 import { messagesApi, refreshUnreadBadge, type MessageView } from '@/api/messages'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
@@ -18,6 +19,15 @@ import { useBusy } from '@/hooks/useBusy'
 import './index.scss'
 
 type Filter = 'all' | 'unread'
+
+const DELIVERY_TONES: Record<MessageDelivery['state'], Tone> = { sent: 'success', pending: 'info', failed: 'warning', skipped: 'muted' }
+
+/** Where a message also went (短信, 微信通知 …) and how that stands; skipped channels are not shown. */
+const deliveryTags = (m: MessageView) =>
+  (m.deliveries ?? []).flatMap((d) => {
+    const text = deliveryTag(d)
+    return text ? [{ key: d.channel, text, tone: DELIVERY_TONES[d.state] }] : []
+  })
 
 /** 消息中心: every notice (bookings, no-shows, correction notices, decisions, rating answers…); tap to read and open. */
 export default function Messages() {
@@ -88,7 +98,7 @@ export default function Messages() {
               key={m.id}
               className={`msg-item ${isRead(m) ? '' : 'msg-item--unread'} ${m.superseded ? 'msg-item--superseded' : ''}`}
               onTap={() => void open(m)}
-              label={`${isRead(m) ? '' : '未读，'}${m.superseded ? '已失效，' : ''}${m.title}，${m.body}`}
+              label={`${isRead(m) ? '' : '未读，'}${m.superseded ? '已失效，' : ''}${m.title}，${m.body}${deliveryTags(m).map((t) => `，${t.text}`).join('')}`}
             >
               <View className='msg-item__dot' aria-hidden />
               <View className='msg-item__main'>
@@ -98,6 +108,15 @@ export default function Messages() {
                   <Text className='msg-item__time'>{fullDateTime(m.at)}</Text>
                 </View>
                 <Text className='msg-item__body'>{m.body}</Text>
+                {deliveryTags(m).length > 0 ? (
+                  <View className='msg-item__deliveries'>
+                    {deliveryTags(m).map((t) => (
+                      <StatusTag key={t.key} tone={t.tone}>
+                        {t.text}
+                      </StatusTag>
+                    ))}
+                  </View>
+                ) : null}
                 {m.superseded ? <Text className='msg-item__stale'>此消息所述情况已变化，请以最新消息和详情页为准。</Text> : null}
                 {m.link ? <Text className='msg-item__link'>查看详情 ›</Text> : null}
               </View>
