@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { BookingEligibility } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { ClockService } from '../common/clock/clock.service';
@@ -21,13 +21,16 @@ export class StandingService {
     private readonly clock: ClockService,
   ) {}
 
-  async standing(userId: string): Promise<NoShowStanding> {
+  /** The person's standing; through `em`, as a transaction that is recording a no-show sees it. */
+  async standing(userId: string, em?: EntityManager): Promise<NoShowStanding> {
+    const bookings = em ? em.getRepository(BookingEntity) : this.db.bookings;
+    const events = em ? em.getRepository(StandingEventEntity) : this.db.events;
     const [noShows, resets] = await Promise.all([
-      this.db.bookings.find({
+      bookings.find({
         where: { userId, status: In(['no_show', 'no_show_waived']), noShowCounts: true }, // a pending no-show never counts
         select: { id: true, startAt: true, status: true, waivedAt: true },
       }),
-      this.db.events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),
+      events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),
     ]);
     return noShowStanding(
       noShows.map((b) => ({ bookingId: b.id, at: b.startAt, waivedAt: b.status === 'no_show_waived' ? (b.waivedAt ?? b.startAt) : null })),
