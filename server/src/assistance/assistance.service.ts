@@ -76,21 +76,26 @@ export class AssistanceService extends HallRequestsService<AssistanceRequestEnti
     const first = r.assignedAt === null;
     const dueBy = first ? assistanceDueBy(r.kind, now, (await this.calendar.view()).isWorkday) : r.dueBy;
     // the acceptance time is set once: a conditional update on `assigned_at IS NULL` for the first one
-    const done = await this.db.requests.update(
-      first ? { id, assignedAt: IsNull() } : { id, assignedAt: Not(IsNull()) },
-      { status: 'assigned', helperId: helper.id, assignedBy: caller.id, ...(first ? { assignedAt: now, dueBy } : {}), updatedAt: now },
-    );
-    if (!done.affected) throw new DomainError('INVALID_STATE', '该申请刚刚已被安排，请刷新后再试');
-    await this.audit.record({ actorId: caller.id, action: 'assistance.assign', objectType: 'assistance_request', objectId: id, data: { helperId: helper.id } });
-    const [v] = await this.staffViews([await this.db.requests.findOneByOrFail({ id })]);
-    await this.notifications.send({
-      userId: r.userId,
-      type: 'assistance_assigned',
-      title: `${ASSISTANCE_KIND_LABELS[r.kind]}已安排专人`,
-      body: `您申请的${v.serviceName}${ASSISTANCE_KIND_LABELS[r.kind]}已安排 ${v.helper?.name ?? '工作人员'}（${v.hallName}，电话 ${v.helper?.phone ?? ''}）为您服务，全程免费。`,
-      link: LINKS.assistance(),
+    const changes: Partial<AssistanceRequestEntity> = { status: 'assigned', helperId: helper.id, assignedBy: caller.id, ...(first ? { assignedAt: now, dueBy } : {}), updatedAt: now };
+    // the message names the helper as the assigned request will show them
+    const [v] = await this.staffViews([{ ...r, ...changes } as AssistanceRequestEntity]);
+    // the assignment and the applicant's message in one transaction
+    await this.tx.run(async (em) => {
+      const done = await em.getRepository(AssistanceRequestEntity).update(first ? { id, assignedAt: IsNull() } : { id, assignedAt: Not(IsNull()) }, changes);
+      if (!done.affected) throw new DomainError('INVALID_STATE', '该申请刚刚已被安排，请刷新后再试');
+      await this.notifications.send(
+        {
+          userId: r.userId,
+          type: 'assistance_assigned',
+          title: `${ASSISTANCE_KIND_LABELS[r.kind]}已安排专人`,
+          body: `您申请的${v.serviceName}${ASSISTANCE_KIND_LABELS[r.kind]}已安排 ${v.helper?.name ?? '工作人员'}（${v.hallName}，电话 ${v.helper?.phone ?? ''}）为您服务，全程免费。`,
+          link: LINKS.assistance(),
+        },
+        em,
+      );
     });
-    return v;
+    await this.audit.record({ actorId: caller.id, action: 'assistance.assign', objectType: 'assistance_request', objectId: id, data: { helperId: helper.id } });
+    return (await this.staffViews([await this.db.requests.findOneByOrFail({ id })]))[0];
   }
 
   protected async views(rows: AssistanceRequestEntity[]): Promise<AssistanceView[]> {
