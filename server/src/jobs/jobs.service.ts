@@ -58,7 +58,11 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       // the outbox worker drains on its own (woken after each commit, and polling); this runs a drain now
       everyMinute('outbox', () => outbox.drain()),
       // settled deliveries past OUTBOX_RETENTION_DAYS; cheap when there is nothing to delete (one indexed read)
-      everyMinute('outbox-cleanup', () => outboxCleanup.run()),
+      everyMinute('outbox-cleanup', async () => {
+        const r = await outboxCleanup.run();
+        metrics?.outboxCleaned(r.deleted);
+        return r;
+      }),
     ];
   }
 

@@ -1,8 +1,7 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThan, Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { MetricsService } from '../metrics/metrics.service';
 import { OutboxDeliveryEntity } from './outbox-delivery.entity';
 import { PURGEABLE_STATUSES, retentionCutoff } from './outbox.rules';
 
@@ -13,14 +12,14 @@ export const OUTBOX_CLEANUP_BATCH = 500;
  * The `outbox-cleanup` job: deliveries settled (sent or skipped) more than OUTBOX_RETENTION_DAYS ago
  * are deleted, batch after batch; failed ones stay for inspection and pending ones are still to send.
  * Real time, like the worker's leases and retries. Idempotent: instances running it at once delete
- * each row once (a row another deleted first simply is not there).
+ * each row once (a row another deleted first simply is not there). The jobs count what it deleted
+ * (zwt_outbox_deleted_total).
  */
 @Injectable()
 export class OutboxCleanup {
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
     @InjectRepository(OutboxDeliveryEntity) private readonly deliveries: Repository<OutboxDeliveryEntity>,
-    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   async run(): Promise<{ deleted: number }> {
@@ -37,7 +36,6 @@ export class OutboxCleanup {
       const r = await this.deliveries.delete({ id: In(batch.map((d) => d.id)), status: In([...PURGEABLE_STATUSES]) });
       const n = r.affected ?? 0;
       deleted += n;
-      this.metrics?.outboxCleaned(n);
       if (batch.length < OUTBOX_CLEANUP_BATCH) break;
     }
     return { deleted };
