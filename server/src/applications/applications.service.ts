@@ -28,6 +28,7 @@ import { visibleFiling } from './applications.access';
 import { deliveryChoiceProblem, filingNumber, isEditable, missingMaterials, prereviewDeadline, slaState, STATUS_LABELS, uncorrectedMaterials } from './applications.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
+import { mayFileAt } from './forwarding.rules';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
 import { FilingKernel } from './filing-kernel.service';
@@ -192,12 +193,15 @@ export class ApplicationsService implements OnModuleInit {
     return (await this.kernel.views([row], true))[0];
   }
 
-  /** The service's first hall (by the halls' order) unless the applicant names one of its halls. */
+  /**
+   * The service's first hall (by the halls' order) unless the applicant names one of its halls, or
+   * a hall of the same city chain (同城通办: accepted there and forwarded, forwarding.rules).
+   */
   private async pickHall(serviceId: string, wanted?: string): Promise<string> {
     const halls = await this.catalog.hallsOffering(serviceId);
     if (wanted !== undefined) {
-      if (!halls.some((h) => h.id === wanted)) {
-        throw fieldError('hallId', '所选大厅不办理该事项');
+      if (!halls.some((h) => h.id === wanted) && !mayFileAt(await this.catalog.allHalls(), halls.map((h) => h.id), wanted)) {
+        throw fieldError('hallId', '所选大厅不办理该事项，也不能同城通办');
       }
       return wanted;
     }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
-import { APPLICATION_ACTION_LABELS, ApplicationStatus, DeliveryView, LINKS, maskPostalAddress, PostalAddress, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
-import { shanghaiDate } from '../calendar/calendar.rules';
+import { APPLICATION_ACTION_LABELS, ApplicationStatus, DeliveryView, LINKS, maskPostalAddress, PostalAddress, TransferView, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { IsWorkday, shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { CertificatesService } from '../certificates/certificates.service';
@@ -34,6 +34,7 @@ import {
   STATUS_LABELS,
   transition,
 } from './applications.rules';
+import { clockPaused, lateReception, receiveBy } from './forwarding.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
@@ -141,6 +142,12 @@ export class FilingKernel {
    */
   async acceptedBy(applicationId: string): Promise<string | null> {
     const e = await this.events.findOne({ where: { applicationId, action: 'accept', actorKind: 'staff' }, order: { seq: 'DESC' } });
+    return e?.actorId ?? null;
+  }
+
+  /** The staff member who received a forwarded filing at the competent hall (its latest `receive` step), or null. For 受审分离. */
+  async receivedBy(applicationId: string): Promise<string | null> {
+    const e = await this.events.findOne({ where: { applicationId, action: 'receive', actorKind: 'staff' }, order: { seq: 'DESC' } });
     return e?.actorId ?? null;
   }
 
@@ -332,7 +339,7 @@ export class FilingKernel {
       this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
       this.catalog.servicesById(rows.map((r) => r.serviceId)),
-      this.catalog.hallsById(rows.map((r) => r.hallId)),
+      this.catalog.hallsById(rows.flatMap((r) => [r.hallId, r.filedHallId, r.competentHallId])),
       withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
       this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
       this.calendar.view(),
@@ -408,6 +415,8 @@ export class FilingKernel {
         delivery: this.deliveryView(a, byHall.get(a.hallId)),
         deliveryMethods: s?.delivery ?? [],
         certificate: certificateRef(issued.get(a.id)),
+        clockPaused: clockPaused(a.status),
+        transfer: this.transferView(a, byHall, now, cal.isWorkday),
         enterpriseId: a.enterpriseId,
         onBehalf: a.actorId !== a.userId,
         party: {
@@ -454,6 +463,21 @@ export class FilingKernel {
       trackingNo: a.trackingNo,
       pickup: a.deliveryMethod === 'window' && a.readyAt && hall ? { place: `${hall.name}（${hall.address}）`, hours: hall.hours, readyAt: a.readyAt.toISOString() } : null,
       at: a.deliveredAt?.toISOString() ?? null,
+    };
+  }
+
+  /** 同城通办: where it was filed and which hall decides, and while in transit the day it must be received by. */
+  private transferView(a: ApplicationEntity, halls: ReadonlyMap<string, { name: string }>, now: Date, isWorkday: IsWorkday): TransferView | null {
+    if (!a.filedHallId || !a.competentHallId) return null;
+    const moving = clockPaused(a.status) && a.transitSince !== null;
+    return {
+      filedHallId: a.filedHallId,
+      filedHallName: halls.get(a.filedHallId)?.name ?? '',
+      competentHallId: a.competentHallId,
+      competentHallName: halls.get(a.competentHallId)?.name ?? '',
+      receiveBy: moving ? receiveBy(a.transitSince!, isWorkday) : null,
+      late: moving && lateReception(a.transitSince!, shanghaiDate(now), isWorkday),
+      pausedDays: a.transitDays,
     };
   }
 

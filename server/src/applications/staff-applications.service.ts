@@ -16,13 +16,14 @@ import { rolesOf, UsersService } from '../users/users.service';
 import { decisionVerdict } from './separation.rules';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, slaState, staffOrder } from './applications.rules';
+import { forwardTargets } from './forwarding.rules';
 import { AdvanceTarget } from './dto/applications.dto';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity, NoticeItem } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
 import { Actor, FilingKernel } from './filing-kernel.service';
-import type { StaffApplicationView } from '@gov/shared';
+import type { ForwardTarget, StaffApplicationView } from '@gov/shared';
 export type { StaffApplicationView } from '@gov/shared';
 
 const issuedText = (c: { type: string; number: string } | null): string => (c ? `已核发电子证照《${c.type}》（编号 ${c.number}），可在“我的证照”中查看。` : '');
@@ -194,10 +195,15 @@ export class StaffApplicationsService {
    * of another department) or SEPARATION_OF_DUTIES (`deciding` a filing the caller accepted).
    */
   private async mayDecide(caller: AuthUser, a: ApplicationEntity, deciding: boolean): Promise<void> {
-    const [me, service, acceptedBy] = await Promise.all([this.users.findById(caller.id), this.catalog.service(a.serviceId), this.kernel.acceptedBy(a.id)]);
+    const [me, service, acceptedBy, receivedBy] = await Promise.all([
+      this.users.findById(caller.id),
+      this.catalog.service(a.serviceId),
+      this.kernel.acceptedBy(a.id),
+      a.competentHallId ? this.kernel.receivedBy(a.id) : Promise.resolve(null),
+    ]);
     const verdict = decisionVerdict(
       { id: caller.id, roles: me ? rolesOf(me) : caller.roles, departmentId: me?.departmentId ?? null },
-      { departmentId: service?.departmentId ?? null, acceptedBy },
+      { departmentId: service?.departmentId ?? null, acceptedBy, receivedBy },
       deciding,
     );
     if (verdict === 'not_reviewer') throw new DomainError('FORBIDDEN', '审查和审批决定由承办部门的审核人员作出');
@@ -371,7 +377,32 @@ export class StaffApplicationsService {
 
   /** Filings as staff see them, with the applicant (masked), in the order of `rows`; `detail` adds timelines. Raises nothing. */
   async staffViews(rows: ApplicationEntity[], detail: boolean): Promise<StaffApplicationView[]> {
-    const [views, applicants, credit] = await Promise.all([this.kernel.views(rows, detail), this.applicants.views(rows), this.commitments.creditViews(rows)]);
-    return views.map((v, i) => ({ ...v, applicant: applicants[i], credit: credit[i] }));
+    const [views, applicants, credit, targets] = await Promise.all([
+      this.kernel.views(rows, detail),
+      this.applicants.views(rows),
+      this.commitments.creditViews(rows),
+      detail ? Promise.all(rows.map((r) => this.forwardTargetsOf(r))) : Promise.resolve(null),
+    ]);
+    return views.map((v, i) => ({ ...v, applicant: applicants[i], credit: credit[i], ...(targets ? { forwardTargets: targets[i] } : {}) }));
+  }
+
+  /**
+   * Where the filing may be forwarded now (同城通办, forwarding.rules): an accepted filing to the
+   * service's halls of the same city chain; a decided one that was forwarded, back to its filing hall.
+   */
+  private async forwardTargetsOf(a: ApplicationEntity): Promise<ForwardTarget[]> {
+    const view = (h: { id: string; name: string; level: string }) => ({ id: h.id, name: h.name, level: h.level });
+    if (a.status === 'accepted') {
+      const [halls, offering] = await Promise.all([this.catalog.allHalls(), this.catalog.hallsOffering(a.serviceId)]);
+      return forwardTargets(halls, offering.map((h) => h.id), a.hallId).flatMap((id) => {
+        const h = halls.get(id);
+        return h ? [view(h)] : [];
+      });
+    }
+    if ((a.status === 'approved' || a.status === 'denied') && a.filedHallId && a.filedHallId !== a.hallId) {
+      const h = await this.catalog.hall(a.filedHallId);
+      return h ? [view(h)] : [];
+    }
+    return [];
   }
 }
