@@ -266,11 +266,16 @@ export class StaffApplicationsService {
    * collect) and handed over on the next call; by post it needs the tracking number; online it
    * is in the applicant's 证照夹 (or the decision in the filing). Returns the staff view. Throws
    * NOT_FOUND, INVALID_STATE, VALIDATION_FAILED (`method` not the applicant's choice or not
-   * published; `trackingNo` missing for post), MATERIALS_OUTSTANDING (`materialIds`: an approval —
+   * published; `trackingNo` missing for post), INVALID_STATE also for a forwarded filing's result not
+   * yet back at the hall where it was filed (同城通办), MATERIALS_OUTSTANDING (`materialIds`: an approval —
    * the licence — while a 容缺 material is still owed; a denial is delivered regardless).
    */
   async deliver(caller: AuthUser, id: string, method: DeliveryMethod, trackingNo?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
+    // 同城通办: the result goes back to where it was filed, and is delivered from there
+    if (a.filedHallId && a.hallId !== a.filedHallId && a.status !== 'delivered') {
+      throw new DomainError('INVALID_STATE', '转办件的办理结果须先回传受理大厅，由受理大厅送达', { status: a.status });
+    }
     const service = await this.catalog.service(a.serviceId);
     if (a.status === 'approved') await this.commitments.assertNothingOwed(a);
     const chosen = a.deliveryChosenBy === 'applicant' ? a.deliveryMethod : null;
