@@ -53,6 +53,8 @@ describe('同城通办: a town station forwards to the county, and the result co
     // 30 Sep, 8 Oct, 9 Oct, Saturday 10 Oct (调休), 12 Oct
     expect(accepted.body.dueAt).toBe('2026-10-12T15:59:59.999Z');
     expect(accepted.body.forwardTargets).toEqual([{ id: county.id, name: county.name, level: 'county' }]);
+    // the staff filing page reads the detail: it offers the same hall
+    expect((await api.get(`/api/applications/${id}`, { token: stationClerk })).body.forwardTargets).toEqual(accepted.body.forwardTargets);
 
     // only the competent hall of the chain
     expectErrorShape(await api.post(`/api/staff/applications/${id}/forward`, { hallId: city.id }, { token: stationClerk }), 400, 'VALIDATION_FAILED');

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import { ApplicationStatus, checkPostalAddress, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
+import { ApplicationStatus, checkPostalAddress, ForwardTarget, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
@@ -78,20 +78,20 @@ export class ApplicationsService implements OnModuleInit {
 
   /**
    * GET /applications/:id: the filing's detail (timeline, upload limits) for whoever may see it;
-   * staff and admins also get the applicant, masked. Throws NOT_FOUND (missing, not theirs, or
+   * staff and admins also get the applicant, masked, and where it may be forwarded. Throws NOT_FOUND (missing, not theirs, or
    * someone else's draft).
    */
-  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView }> {
+  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView; forwardTargets?: ForwardTarget[] }> {
     return this.detail(caller, visibleFiling(this.access, caller, await this.kernel.find(id)));
   }
 
   /** The detail of a filing the caller may see, built from the row in hand. */
-  private async detail(caller: AuthUser, a: ApplicationEntity): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView }> {
+  private async detail(caller: AuthUser, a: ApplicationEntity): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView; forwardTargets?: ForwardTarget[] }> {
     const [view] = await this.kernel.views([a], true);
     if (!caller.roles.includes('staff') && !caller.roles.includes('admin')) return view;
     // staff at the window see who it is for (and who acts for them), masked, and their credit record
-    const [[applicant], [credit]] = await Promise.all([this.applicants.views([a]), this.commitments.creditViews([a])]);
-    return { ...view, applicant, credit };
+    const [[applicant], [credit], forwardTargets] = await Promise.all([this.applicants.views([a]), this.commitments.creditViews([a]), this.kernel.forwardTargets(a)]);
+    return { ...view, applicant, credit, forwardTargets };
   }
 
   /**

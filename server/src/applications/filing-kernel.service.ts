@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
-import { APPLICATION_ACTION_LABELS, ApplicationStatus, DeliveryView, LINKS, maskPostalAddress, PostalAddress, TransferView, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { APPLICATION_ACTION_LABELS, ApplicationStatus, DeliveryView, ForwardTarget, LINKS, maskPostalAddress, PostalAddress, TransferView, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { IsWorkday, shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
@@ -34,7 +34,7 @@ import {
   STATUS_LABELS,
   transition,
 } from './applications.rules';
-import { clockPaused, lateReception, receiveBy } from './forwarding.rules';
+import { clockPaused, forwardTargets, lateReception, receiveBy } from './forwarding.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
@@ -479,6 +479,27 @@ export class FilingKernel {
       late: moving && lateReception(a.transitSince!, shanghaiDate(now), isWorkday),
       pausedDays: a.transitDays,
     };
+  }
+
+  /**
+   * Where the filing may be forwarded now (同城通办, forwarding.rules): an accepted filing to the
+   * service's halls of the same city chain; a decided one that was forwarded, back to its filing hall.
+   * For staff views. Raises nothing.
+   */
+  async forwardTargets(a: ApplicationEntity): Promise<ForwardTarget[]> {
+    const view = (h: { id: string; name: string; level: string }) => ({ id: h.id, name: h.name, level: h.level });
+    if (a.status === 'accepted') {
+      const [halls, offering] = await Promise.all([this.catalog.allHalls(), this.catalog.hallsOffering(a.serviceId)]);
+      return forwardTargets(halls, offering.map((h) => h.id), a.hallId).flatMap((id) => {
+        const h = halls.get(id);
+        return h ? [view(h)] : [];
+      });
+    }
+    if ((a.status === 'approved' || a.status === 'denied') && a.filedHallId && a.filedHallId !== a.hallId) {
+      const h = await this.catalog.hall(a.filedHallId);
+      return h ? [view(h)] : [];
+    }
+    return [];
   }
 
   /** The postal address the applicant gave, decrypted (for posting it); null when none. */

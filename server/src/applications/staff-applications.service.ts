@@ -16,14 +16,13 @@ import { rolesOf, UsersService } from '../users/users.service';
 import { decisionVerdict } from './separation.rules';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, slaState, staffOrder } from './applications.rules';
-import { forwardTargets } from './forwarding.rules';
 import { AdvanceTarget } from './dto/applications.dto';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity, NoticeItem } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
 import { Actor, FilingKernel } from './filing-kernel.service';
-import type { ForwardTarget, StaffApplicationView } from '@gov/shared';
+import type { StaffApplicationView } from '@gov/shared';
 export type { StaffApplicationView } from '@gov/shared';
 
 const issuedText = (c: { type: string; number: string } | null): string => (c ? `已核发电子证照《${c.type}》（编号 ${c.number}），可在“我的证照”中查看。` : '');
@@ -386,28 +385,9 @@ export class StaffApplicationsService {
       this.kernel.views(rows, detail),
       this.applicants.views(rows),
       this.commitments.creditViews(rows),
-      detail ? Promise.all(rows.map((r) => this.forwardTargetsOf(r))) : Promise.resolve(null),
+      detail ? Promise.all(rows.map((r) => this.kernel.forwardTargets(r))) : Promise.resolve(null),
     ]);
     return views.map((v, i) => ({ ...v, applicant: applicants[i], credit: credit[i], ...(targets ? { forwardTargets: targets[i] } : {}) }));
   }
 
-  /**
-   * Where the filing may be forwarded now (同城通办, forwarding.rules): an accepted filing to the
-   * service's halls of the same city chain; a decided one that was forwarded, back to its filing hall.
-   */
-  private async forwardTargetsOf(a: ApplicationEntity): Promise<ForwardTarget[]> {
-    const view = (h: { id: string; name: string; level: string }) => ({ id: h.id, name: h.name, level: h.level });
-    if (a.status === 'accepted') {
-      const [halls, offering] = await Promise.all([this.catalog.allHalls(), this.catalog.hallsOffering(a.serviceId)]);
-      return forwardTargets(halls, offering.map((h) => h.id), a.hallId).flatMap((id) => {
-        const h = halls.get(id);
-        return h ? [view(h)] : [];
-      });
-    }
-    if ((a.status === 'approved' || a.status === 'denied') && a.filedHallId && a.filedHallId !== a.hallId) {
-      const h = await this.catalog.hall(a.filedHallId);
-      return h ? [view(h)] : [];
-    }
-    return [];
-  }
 }
