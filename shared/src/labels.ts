@@ -132,6 +132,7 @@ export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
   decision: '审批决定',
   delivery: '结果送达',
   withdrawal: '撤回申请',
+  assistance: '帮办代办服务',
 };
 
 export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = { open: '整改中', answered: '已答复', overdue: '整改已超期' };

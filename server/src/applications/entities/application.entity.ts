@@ -43,6 +43,10 @@ export class ApplicationEntity extends PrincipalColumns {
   @Column({ name: 'commitment_status', type: 'varchar', length: 16, nullable: true }) commitmentStatus!: CommitmentStatus | null;
   /** 退件: the reasons given to the applicant */
   @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason!: string | null;
+  /** 首问负责: the staff member who first took the filing (accepted it, or the assigned helper who made it), kept to the end */
+  @RefColumn('responsible_id', true) responsibleId!: string | null;
+  /** the hall the responsible person was at when they took it (a forwarded filing keeps it) */
+  @RefColumn('responsible_hall_id', true) responsibleHallId!: string | null;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;
 }
