@@ -79,6 +79,7 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   complete: '即办办结',
   fulfil: '补交容缺材料',
   breach: '未按期补交（失信）',
+  upload: '代为上传材料',
 };
 
 /**

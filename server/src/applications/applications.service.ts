@@ -252,6 +252,8 @@ export class ApplicationsService implements OnModuleInit {
       this.assertMayUpload(fresh, m);
       if ((await em.count(FileEntity, { where: { applicationId: a.id, materialId } })) >= max) throw this.tooMany(max);
       await em.insert(FileEntity, row);
+      // the centre's helper works on the applicant's behalf: each file they hand in is on the timeline
+      if (isStaffOnly(caller)) await this.kernel.event(em, a.id, fresh.status, 'upload', actor, `上传材料：${m.name}（${f.name}）`, now);
       if (!isEditable(fresh.status)) {
         await this.commitments.handedIn(em, fresh, m.name, actor);
       } else if (fresh.noticeCount > 0) {
