@@ -431,7 +431,8 @@ export class FilingKernel {
           principalId: a.userId,
           principalName: nameOf.get(a.userId) ?? null,
           agentId: a.actorId !== a.userId ? a.actorId : null,
-          agentName: a.actorId !== a.userId ? nameOf.get(a.actorId) ?? null : null,
+          // the centre's helper (帮办代办) has no real name on file: their working name, as on the timeline
+          agentName: a.actorId !== a.userId ? (nameOf.get(a.actorId) ?? (a.actorId === a.responsibleId ? `帮办专员${staffName.get(a.actorId) ?? ''}` : null)) : null,
         },
       };
       if (withTimeline) {

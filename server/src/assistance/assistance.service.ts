@@ -208,6 +208,12 @@ export class AssistanceService extends HallRequestsService<AssistanceRequestEnti
     return v;
   }
 
+  /** Staff see which of them helps (the helper marks the request done). */
+  protected override async staffViews(rows: AssistanceRequestEntity[]): Promise<Array<AssistanceView & { applicantName: string | null }>> {
+    const views = await super.staffViews(rows);
+    return views.map((v, i) => ({ ...v, helperId: rows[i].helperId }));
+  }
+
   protected async views(rows: AssistanceRequestEntity[]): Promise<AssistanceView[]> {
     if (!rows.length) return [];
     const now = this.clock.now();

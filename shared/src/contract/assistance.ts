@@ -59,6 +59,8 @@ export interface AssistanceView {
   doneAt: string | null;
   /** staff lists only (masked) */
   applicantName?: string | null;
+  /** staff lists only: the helper's staff id (the helper may mark it done) */
+  helperId?: string | null;
 }
 
 /** GET /assistance-requests: the applicant's requests, with the stage they may be rated at once done. */
