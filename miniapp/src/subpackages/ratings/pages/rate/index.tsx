@@ -34,7 +34,7 @@ const NOT_YET: Record<RatingTargetType, string> = {
   assistance: '帮办代办办结后，即可评价本次帮办服务。',
 }
 
-const WHAT: Record<RatingTargetType, string> = { booking: '窗口服务', application: '办件服务', assistance: '帮办代办服务' }
+const WHAT: Record<RatingTargetType, string> = { booking: '窗口服务', application: '办件服务', assistance: '帮办' }
 
 /** What is rated, in the applicant's words: the service, the hall, when (or the filing number), and its rating state. */
 interface Subject extends Partial<RatingState> {
