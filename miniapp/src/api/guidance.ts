@@ -20,7 +20,8 @@ export const guidanceApi = {
   topics: () => request<GuidanceTopicSummary[]>('GET', '/api/guidance', { auth: false }),
   topic: (topicId: string) => request<GuidanceTopicView>('GET', `/api/guidance/${id(topicId)}`, { auth: false }),
   answer: (topicId: string, answers: Record<string, string>) =>
-    request<GuidanceResult>('POST', `/api/guidance/${id(topicId)}/answers`, { body: { answers }, auth: false }),
+    // signed in: the checklist marks what the 证照夹 covers (免提交)
+    request<GuidanceResult>('POST', `/api/guidance/${id(topicId)}/answers`, { body: { answers } }),
 }
 
 export const consultationsApi = {
