@@ -29,8 +29,8 @@ export const consultationsApi = {
   mine: () => request<ConsultationView[]>('GET', '/api/consultations'),
   get: (consultationId: string) => request<ConsultationView>('GET', `/api/consultations/${id(consultationId)}`),
   staffList: (status?: ConsultationStatus) => request<ConsultationView[]>('GET', '/api/staff/consultations', { query: { status } }),
-  answer: (consultationId: string, answer: string) =>
-    request<ConsultationView>('POST', `/api/staff/consultations/${id(consultationId)}/answer`, { body: { answer } }),
+  answer: (consultationId: string, answer: string, guideServiceId?: string) =>
+    request<ConsultationView>('POST', `/api/staff/consultations/${id(consultationId)}/answer`, { body: { answer, guideServiceId } }),
   overdue: () => request<ConsultationView[]>('GET', '/api/staff/supervision/consultations'),
 }
 
