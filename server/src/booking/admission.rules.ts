@@ -148,6 +148,9 @@ export function admission(f: AdmissionFacts): Refusal | null {
 /** DUPLICATE_BOOKING as told at each door (also when the database's unique key catches a race). */
 export const duplicateRefusal = (path: AdmissionPath): Refusal => ({ code: 'DUPLICATE_BOOKING', message: DUPLICATE[path] });
 
+/** A slot's places neither booked nor held for a waitlist offer. */
+export const freePlaces = (slot: Pick<AdmissionSlot, 'capacity' | 'booked' | 'held'>): number => Math.max(0, slot.capacity - slot.booked - (slot.held ?? 0));
+
 /** A free place (booked + held < capacity), or, for an accepted offer, the place held for it. */
 export const hasPlace = (slot: Pick<AdmissionSlot, 'capacity' | 'booked' | 'held'>, place: PlaceSource): boolean =>
   place === 'held' ? slot.held > 0 : slot.booked + slot.held < slot.capacity;

@@ -21,6 +21,7 @@ import { bookingLink, canCancel, localTime } from './booking.rules';
 import { CentreCancellationService } from './centre-cancel.service';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
+import { SlotPlacesCounter } from './slot-places.counter';
 import { slotView } from './slots.service';
 import { WaitlistService } from './waitlist.service';
 import type { BookingView } from '@gov/shared';
@@ -46,6 +47,7 @@ export class BookingService {
     private readonly centre: CentreCancellationService,
     private readonly audit: AuditService,
     private readonly catalog: CatalogRowsCache,
+    private readonly places: SlotPlacesCounter,
   ) {}
 
   /**
@@ -57,8 +59,23 @@ export class BookingService {
    * its outbox delivery. Errors: admission.rules.ts `admission()`.
    */
   async book(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
-    // When slots open almost every request is for a full slot: refuse those first, from one plain
-    // read, before any other check and without queueing on the slot's row lock.
+    // When slots open almost every request is for a full slot: with the Redis counter those are
+    // refused from its count alone; only the requests that took a place go on to the database
+    const place = await this.places.take(input.slotId);
+    if (place === 'full') throw new DomainError('SLOT_FULL');
+    if (place === 'unknown') return this.bookInDatabase(caller, input);
+    try {
+      return await this.bookInDatabase(caller, input);
+    } catch (e) {
+      // the database refused the place the count gave: the count was too high, read it again; else the place goes back
+      if (e instanceof DomainError && e.code === 'SLOT_FULL') await this.places.forget(input.slotId);
+      else await this.places.giveBack(input.slotId);
+      throw e;
+    }
+  }
+
+  private async bookInDatabase(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
+    // refuse a full slot first, from one plain read, before any other check and without queueing on the slot's row lock
     const slot = await this.db.slots.findOne({ where: { id: input.slotId } });
     if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
     if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
@@ -119,6 +136,7 @@ export class BookingService {
       throw again.status === 'booked' ? new DomainError('CANCEL_TOO_LATE') : new DomainError('INVALID_STATE', '该预约已不能取消');
     }
     await this.waitlist.offerNext(b.slotId); // the freed place goes to the first in line, if any
+    await this.places.giveBack(b.slotId); // (a place the waitlist took meanwhile: the database refuses the extra one)
     const view = await this.get(caller, id);
     await this.tellCancelled(b, view);
     return view;
@@ -144,6 +162,7 @@ export class BookingService {
     const moved = await this.admission.move({ path: 'reschedule', slot, serviceId: b.serviceId, acting: () => this.acting.forRecord(b, b.serviceId) }, b);
     await this.audit.record({ actorId: caller.id, action: 'booking.reschedule', objectType: 'booking', objectId: b.id, data: { fromSlotId: b.slotId, toSlotId: slot.id, from: b.startAt.toISOString(), to: moved.startAt.toISOString() } });
     await this.waitlist.offerNext(b.slotId);
+    await Promise.all([this.places.giveBack(b.slotId), this.places.forget(slot.id)]); // the new slot's place was taken without its count
     const view = await this.get(caller, id);
     await this.notifications.send({
       userId: b.userId,
