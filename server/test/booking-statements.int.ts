@@ -18,8 +18,8 @@ async function statementsOf<T>(work: () => Promise<T>): Promise<{ result: T; sql
 /**
  * Issue 18: a booking in three statements. On a warm cache (the caller's context, the service, its
  * hall, the calendar, the person's no-show standing) a booking reads the slot once and then writes,
- * in one transaction, the booking row under the unique key, the guarded capacity update and the
- * 预约成功 message (with its SMS delivery in the outbox).
+ * in one transaction, the booking row under the unique key, the 预约成功 message (with its SMS
+ * delivery in the outbox) and, last, the guarded capacity update.
  */
 describe('booking: statements per booking', () => {
   // no outbox worker here: its polls would be counted with the booking's statements
@@ -45,9 +45,9 @@ describe('booking: statements per booking', () => {
     const inside = sql.slice(begin + 1, commit);
     expect(inside).toEqual([
       expect.stringMatching(/^INSERT INTO `bookings`/),
-      expect.stringMatching(/^UPDATE `slots` SET `booked` = LAST_INSERT_ID\(`booked` \+ 1\)/),
       expect.stringMatching(/^INSERT INTO `messages`/),
       expect.stringMatching(/^INSERT INTO `outbox_deliveries`/),
+      expect.stringMatching(/^UPDATE `slots` SET `booked` = LAST_INSERT_ID\(`booked` \+ 1\)/), // the hot row locked last
     ]);
     expect(sql.slice(commit + 1)).toEqual([]); // nothing read back afterwards
 

@@ -46,11 +46,13 @@ export interface AdmissionRequest {
    */
   claim?: (em: EntityManager, booking: BookingEntity) => Promise<void>;
   /**
-   * Work in the same transaction after the place was taken (the 预约成功 message and its outbox
-   * deliveries, so that a booking is never without its message nor a message without its booking);
-   * `booked`: the slot's booked count the guarded update left, null where the database cannot say (SQLite).
+   * Work in the same transaction after the booking row went in and before the place is taken (the
+   * 预约成功 message and its outbox deliveries, so that a booking is never without its message nor a
+   * message without its booking): the slot's row is locked only by the last statement before the commit.
    */
-  then?: (em: EntityManager, booking: BookingEntity, booked: number | null) => Promise<void>;
+  then?: (em: EntityManager, booking: BookingEntity) => Promise<void>;
+  /** told the slot's booked count the guarded update left (null where the database cannot say: SQLite) */
+  took?: (booked: number | null) => void;
 }
 
 /** A refusal as the error the global filter answers. */
@@ -212,6 +214,9 @@ export class AdmissionService {
     if (req.newSlot) await em.getRepository(SlotEntity).insert({ ...req.slot, booked: 0, held: 0 });
     // every column given: nothing for TypeORM to read back after the insert (updateEntity off)
     await em.createQueryBuilder().insert().into(BookingEntity).values(booking).updateEntity(false).execute();
+    if (req.then) await req.then(em, booking);
+    // the capacity guard last: the slot's row (the one every request for the slot wants) stays locked
+    // from here to the commit only, not while the rest of the transaction is written
     const guard = req.place === 'held' ? 'held > 0' : 'booked + held < capacity';
     // on MySQL/MariaDB the new count comes back with the update itself: LAST_INSERT_ID(expr) sets the
     // connection's last insert id, which the OK packet carries (no read of the slot afterwards)
@@ -229,7 +234,7 @@ export class AdmissionService {
       if (!ok.affectedRows) throw new DomainError('SLOT_FULL');
       count = Number(ok.insertId);
     } else if (!(await update.execute()).affected) throw new DomainError('SLOT_FULL');
-    if (req.then) await req.then(em, booking, count);
+    req.took?.(count);
   }
 
   /** The guard refused: SLOT_NOT_BOOKABLE when the slot closed or started meanwhile, else SLOT_FULL. */

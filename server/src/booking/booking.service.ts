@@ -91,8 +91,8 @@ export class BookingService {
       kind: 'regular',
       actorVerified: caller.verified,
       acting: () => this.acting.resolve(caller, input.onBehalfOf, input.serviceId),
-      then: async (em, b, count) => {
-        booked = count;
+      took: (count) => (booked = count),
+      then: async (em, b) => {
         await this.notifications.send(
           {
             userId: b.userId,
