@@ -14,8 +14,7 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
  * company's bookings with the next request, on this instance and, through Redis pub/sub, on another.
  */
 describe('caller context cache: membership changes take effect at once', () => {
-  // without the slot counter (slot-counter.int.ts): the refusal below is the database's own
-  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z', env: { REDIS_URL, SLOT_COUNTER: '0' } }); // Monday 08:00
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z', env: { REDIS_URL } }); // Monday 08:00
   const api = f.api;
 
   /** A company with an admin and a handler, and a booking in the company's name the handler can see. */

@@ -11,7 +11,7 @@ import { useTestApp } from '../../test/support/fixture';
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
 /**
- * Issue 18, the flash crowd: with the Redis admission counter (SLOT_COUNTER, on with REDIS_URL) the
+ * Issue 18, the flash crowd: with the Redis admission counter (SLOT_COUNTER=1 with REDIS_URL) the
  * places of a slot are counted down in Redis first and only the requests that took one reach the
  * database, whose guarded update stays the source of truth. Real Redis and MariaDB.
  */

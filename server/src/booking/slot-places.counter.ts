@@ -27,7 +27,7 @@ return -1`;
 export type Admission = 'taken' | 'full' | 'unknown';
 
 /**
- * The admission counter of issue 18 (SLOT_COUNTER, with REDIS_URL): when slots open, a slot's free
+ * The admission counter of issue 18 (SLOT_COUNTER=1, with REDIS_URL; off by default): when slots open, a slot's free
  * places are counted down in Redis before anything touches the database, so that of 5,000 requests
  * for 500 places only the 500 winners (and whoever comes while a count is re-read) reach MariaDB;
  * the rest are told SLOT_FULL from one Redis round trip. The database's guarded update stays the
