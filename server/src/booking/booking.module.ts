@@ -34,6 +34,7 @@ import { SlotGenerationJob } from './slot-generation.job';
 import { SlotsService } from './slots.service';
 import { StaffBookingController } from './staff-booking.controller';
 import { StaffBookingService } from './staff-booking.service';
+import { SlotPlacesCounter } from './slot-places.counter';
 import { StandingService } from './standing.service';
 
 @Module({
@@ -60,7 +61,7 @@ import { StandingService } from './standing.service';
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
-  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService, RegisteredBookingService],
-  exports: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
+  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService, RegisteredBookingService, SlotPlacesCounter],
+  exports: [AdmissionService, BookingService, SlotPlacesCounter, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
 })
 export class BookingModule {}

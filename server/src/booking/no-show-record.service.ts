@@ -144,6 +144,7 @@ export class NoShowRecordService {
       );
     });
     await this.audit.record({ actorId: caller.id, action: waive ? 'appeal.waive' : 'appeal.reject', objectType: 'no_show_appeal', objectId: id, reason: answer });
+    if (booking) await this.standing.changed(booking.userId);
     if (booking) await this.audit.record({ actorId: caller.id, action: 'booking.waive', objectType: 'booking', objectId: booking.id, reason: `申诉成立：${answer}` });
     return (await this.staffList(caller, undefined, id))[0];
   }

@@ -115,6 +115,7 @@ export class StaffBookingService {
       return done;
     });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
+    if (b.status === 'no_show' && b.noShowCounts) await this.standing.changed(b.userId);
     await this.audit.record({ actorId: caller.id, action: 'booking.check_in', objectType: 'booking', objectId: b.id, data: b.status === 'no_show' ? { late: true, counted: b.noShowCounts } : undefined });
     return this.one(b.id);
   }
@@ -145,7 +146,7 @@ export class StaffBookingService {
    */
   async recordNoShow(b: BookingEntity, now: Date, policy: Pick<HallPolicy, 'noShowContactRequired'>): Promise<boolean> {
     const counts = countsAtGrace(policy.noShowContactRequired, b.contactReached);
-    return this.tx.run(async (em) => {
+    const recorded = await this.tx.run(async (em) => {
       const r = await em.getRepository(BookingEntity).update({ id: b.id, status: 'booked' }, { status: 'no_show', activeKey: null, noShowAt: now, noShowCounts: counts });
       if (!r.affected) return false;
       if (!counts) {
@@ -165,6 +166,8 @@ export class StaffBookingService {
       await this.tellCounted(em, b);
       return true;
     });
+    if (recorded && counts) await this.standing.changed(b.userId);
+    return recorded;
   }
 
   /** 爽约记录提醒 (and 预约资格已暂停 when the count reached the threshold), in the transaction `em` that made the no-show count. */
@@ -234,6 +237,7 @@ export class StaffBookingService {
       return done;
     });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
+    if (effect === 'count') await this.standing.changed(b.userId);
     await this.audit.record({ actorId: caller.id, action: 'booking.contact', objectType: 'booking', objectId: b.id, reason: note, data: { reached: body.reached, outcome: body.outcome, effect } });
     return this.one(id);
   }
@@ -242,6 +246,7 @@ export class StaffBookingService {
     const b = this.access.handled(caller, await this.db.bookings.findOne({ where: { id } }));
     if (b.status !== 'no_show') throw new DomainError('INVALID_STATE', '只有爽约记录才能豁免');
     await this.tx.run((em) => this.waiveIn(em, b, caller.id, reason, true));
+    await this.standing.changed(b.userId);
     await this.audit.record({ actorId: caller.id, action: 'booking.waive', objectType: 'booking', objectId: id, reason });
     return this.one(id);
   }
@@ -303,6 +308,7 @@ export class StaffBookingService {
         em,
       );
     });
+    await this.standing.changed(userId);
     await this.audit.record({ actorId: caller.id, action: 'user.reinstate', objectType: 'user', objectId: userId, reason });
     const s = await this.standing.standing(userId);
     return { userId, noShows: s.noShows, forfeited: s.forfeited };

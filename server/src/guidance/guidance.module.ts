@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CertificatesModule } from '../certificates/certificates.module';
+import { AdminGuidanceController } from './admin-guidance.controller';
+import { AdminGuidanceService } from './admin-guidance.service';
 import { GuidanceController } from './guidance.controller';
 import { GuidanceService } from './guidance.service';
 
-@Module({ controllers: [GuidanceController], providers: [GuidanceService], exports: [GuidanceService] })
+@Module({
+  imports: [CertificatesModule],
+  controllers: [GuidanceController, AdminGuidanceController],
+  providers: [GuidanceService, AdminGuidanceService],
+  exports: [GuidanceService],
+})
 export class GuidanceModule {}
