@@ -74,6 +74,15 @@ describe('一件事 bundles', () => {
     for (const m of materials.filter((x) => x.required)) expect(await uploadPdf(api, u.token, id, m.materialId)).toBe(201);
     expect((await api.post(`/api/applications/${id}/submit`, undefined, { token: u.token })).status).toBe(200);
 
+    // each department's reviewers find it among their department's filings
+    for (const [token, name] of [[market, '清河市市场监督管理局'], [health, '清河市卫生健康委员会']] as const) {
+      const listed = (await api.get(`/api/staff/applications?departmentId=${depts.find((d) => d.name === name)!.id}`, { token })).body;
+      expect((Array.isArray(listed) ? listed : listed.items).map((x: { id: string }) => x.id)).toContain(id);
+    }
+    const taxDept = depts.find((d) => d.name === '国家税务总局清河市税务局')!;
+    const notTax = (await api.get(`/api/staff/applications?departmentId=${taxDept.id}`, { token: f.world.staff.token })).body;
+    expect((Array.isArray(notTax) ? notTax : notTax.items).map((x: { id: string }) => x.id)).not.toContain(id);
+
     const decide = (p: Part, flag: string | null = null) => ({ decisions: p.materialIds.map((m) => ({ materialId: m, ok: m !== flag, reason: m === flag ? '健康证明已过期，请提交有效期内的健康证明' : null })) });
     const prereview = (p: Part, token: string, flag: string | null = null) => api.post(`/api/staff/applications/${id}/parts/${p.id}/prereview`, decide(p, flag), { token });
     // each department its own part only; the filing-wide pre-review is not the way for a bundle

@@ -131,6 +131,14 @@ export class FilingKernel {
     return this.parts.find({ where: { applicationId }, order: { sortOrder: 'ASC' } });
   }
 
+  /** The departments of each 一件事 filing's parts, by filing id. Raises nothing. */
+  async partDepartments(applicationIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows = applicationIds.length ? await this.parts.find({ where: { applicationId: In(applicationIds) }, select: { applicationId: true, departmentId: true } }) : [];
+    const out = new Map<string, Set<string>>();
+    for (const r of rows) out.set(r.applicationId, (out.get(r.applicationId) ?? new Set()).add(r.departmentId));
+    return out;
+  }
+
   /** The sha256 of each material's files, by material id, for one filing. */
   async materialHashes(applicationId: string): Promise<Map<string, string[]>> {
     const files = await this.files.find({ where: { applicationId }, select: { id: true, materialId: true, sha256: true } });

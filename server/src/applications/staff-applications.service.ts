@@ -66,7 +66,9 @@ export class StaffApplicationsService {
     if (q.departmentId) {
       // a reviewer's own department (受审分离): filings of that department's services only
       const services = await this.catalog.servicesById(visible.map((r) => r.serviceId));
-      visible = visible.filter((r) => services.get(r.serviceId)?.departmentId === q.departmentId);
+      // 一件事: a bundle filing is the department's when one of its parts is
+      const partDepartments = await this.kernel.partDepartments(visible.filter((r) => r.bundleId).map((r) => r.id));
+      visible = visible.filter((r) => (r.bundleId ? partDepartments.get(r.id)?.has(q.departmentId!) : services.get(r.serviceId)?.departmentId === q.departmentId));
     }
     const views = await this.staffViews(visible, false);
     const filtered = q.sla ? views.filter((v) => v.sla === q.sla) : views;
