@@ -483,7 +483,7 @@ export class ApplicationsService implements OnModuleInit {
     // a wrong phone tail is answered exactly like a missing number
     if (!a || a.status === 'draft' || !owner || owner.phoneTail !== phoneTail) throw new DomainError('NOT_FOUND', '未找到该办件，请核对办件编号和手机号后四位');
     const [serviceNames, events, cal] = await Promise.all([
-      this.catalog.serviceNames([a.serviceId]),
+      a.bundleId ? this.bundles.names([a.bundleId]).then((m) => new Map([[a.serviceId, m.get(a.bundleId!) ?? '']])) : this.catalog.serviceNames([a.serviceId]),
       this.events.find({ where: { applicationId: a.id }, order: { seq: 'ASC' } }),
       this.calendar.view(),
     ]);
