@@ -282,6 +282,43 @@ describe('filings', () => {
       expectErrorShape(await prereview(staff.token, appId, allOk(svc)), 409, 'INVALID_STATE');
     });
 
+    it('lists the filing light: what the list page shows (notice deadline, what the commitment owes), no materials or timeline', async () => {
+      const detail = (await api.get(`/api/applications/${appId}`, { token: c.token })).body;
+      const listed = await api.get('/api/applications', { token: c.token });
+      expect(listed.status).toBe(200);
+      const [item] = listed.body;
+      expect(item).toEqual({
+        id: appId,
+        number: detail.number,
+        status: 'correction_required',
+        statusLabel: detail.statusLabel,
+        serviceId: svc.id,
+        serviceName: detail.serviceName,
+        hallId: detail.hallId,
+        hallName: detail.hallName,
+        keyProject: false,
+        instant: false,
+        dueAt: null,
+        sla: null,
+        createdAt: NOW,
+        updatedAt: NOW,
+        submittedAt: NOW,
+        acceptedAt: null,
+        acceptBy: detail.acceptBy,
+        commitment: { materialIds: [svc.deed], owed: [svc.deed], dueAt: null, daysLeft: null, status: 'open' },
+        prereview: null,
+        notice: detail.notice,
+        enterpriseId: null,
+        onBehalf: false,
+        party: detail.party,
+        ratingStage: detail.ratingStage,
+        rateable: detail.rateable,
+        rating: detail.rating,
+      });
+      expect(detail.commitment).toEqual(item.commitment);
+      expect(item.notice.deadline).toBe('2026-12-14');
+    });
+
     it('after the notice, staff may flag only what it named or what the applicant changed (409 NOTICE_LOCKED)', async () => {
       const view = await api.get(`/api/applications/${appId}`, { token: c.token });
       const old = view.body.materials[1].files[0].id;

@@ -31,7 +31,7 @@ import { ApplicationMaterialEntity } from './entities/application-material.entit
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
 import { FilingKernel } from './filing-kernel.service';
-import type { ApplicationView, LookupView } from '@gov/shared';
+import type { ApplicationListItem, ApplicationView, LookupView } from '@gov/shared';
 export type { TimelineView, MaterialView, PartyView, NoticeView, ApplicationView, LookupView } from '@gov/shared';
 
 /** A file as the upload answers it. */
@@ -94,11 +94,12 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   /**
-   * GET /applications: the caller's filings and those made by them (newest first, at most 200),
+   * GET /applications: the caller's filings and those made by them (newest first, at most 200) as
+   * list items (no materials or timeline),
    * optionally of one status; with `enterpriseId`, the enterprise's filings to its members and
    * only their own to anyone else. Raises nothing.
    */
-  async list(caller: AuthUser, q: { status?: ApplicationStatus; enterpriseId?: string }): Promise<ApplicationView[]> {
+  async list(caller: AuthUser, q: { status?: ApplicationStatus; enterpriseId?: string }): Promise<ApplicationListItem[]> {
     const qb = this.apps.createQueryBuilder('a').orderBy('a.created_at', 'DESC').take(200);
     if (q.enterpriseId) {
       qb.where('a.enterprise_id = :e', { e: q.enterpriseId });
@@ -107,7 +108,7 @@ export class ApplicationsService implements OnModuleInit {
       qb.where(this.access.partyScope('a', caller));
     }
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
-    return this.kernel.views(await qb.getMany(), false);
+    return this.kernel.listViews(await qb.getMany());
   }
 
   // ---- creating ----

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { APPLICATION_ACTION_LABELS, ApplicationStatus, DeliveryView, LINKS, maskPostalAddress, PostalAddress, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
-import { shanghaiDate } from '../calendar/calendar.rules';
+import { IsWorkday, shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -17,6 +19,7 @@ import { AppConfig } from '../config/app-config';
 import { FileEntity } from '../files/entities/file.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ApplicantsService } from '../users/applicants.service';
+import type { ApplicationListItem } from '@gov/shared';
 import type { ApplicationView } from './applications.service';
 import {
   acceptBy,
@@ -27,6 +30,7 @@ import {
   commitmentAtAcceptance,
   commitmentView,
   LAW_PREREVIEW_DAYS,
+  OwedState,
   prereviewDaysLeft,
   prereviewDeadline,
   receiptNumber,
@@ -71,6 +75,18 @@ const group = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   }
   return m;
 };
+
+/** What the views of a batch of filings read once: see FilingKernel.summaryContext. */
+interface SummaryContext {
+  byService: Map<string, ServiceEntity>;
+  byHall: Map<string, HallEntity>;
+  /** each filing's latest notice (correction_required only) */
+  latest: Map<string, ApplicationNoticeEntity>;
+  isWorkday: IsWorkday;
+  nameOf: Map<string, string | null>;
+  companyName: Map<string, string>;
+  now: Date;
+}
 
 const certificateRef = (c: { id: string; type: string; number: string; verifyCode: string } | undefined) =>
   c ? { id: c.id, type: c.type, number: c.number, verifyCode: c.verifyCode } : null;
@@ -326,18 +342,13 @@ export class FilingKernel {
   async views(rows: ApplicationEntity[], withTimeline: boolean): Promise<ApplicationView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const personIds = [...new Set(rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId])))];
-    const companyIds = [...new Set(rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])))];
-    const [mats, files, byService, byHall, events, notices, cal, { people: nameOf, enterprises: companyName }] = await Promise.all([
+    const [mats, files, events, shared] = await Promise.all([
       this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
-      this.catalog.servicesById(rows.map((r) => r.serviceId)),
-      this.catalog.hallsById(rows.map((r) => r.hallId)),
       withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
-      this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
-      this.calendar.view(),
-      this.applicants.partyNames(personIds, companyIds),
+      this.summaryContext(rows, ids),
     ]);
+    const { byService, byHall } = shared;
     const matIds = [...new Set(mats.map((m) => m.materialId))];
     const [guide, reused, issued] = await Promise.all([
       this.catalog.materialsById(matIds),
@@ -346,24 +357,12 @@ export class FilingKernel {
     ]);
     const matsOf = group(mats, (m) => m.applicationId);
     const filesOf = group(files, (f) => `${f.applicationId}:${f.materialId}`);
-    const now = this.clock.now();
     return rows.map((a) => {
       const s = byService.get(a.serviceId);
-      const latest = notices.find((n) => n.applicationId === a.id) ?? null;
-      // the law's pre-review clock runs only while the centre owes the pre-review, not while the applicant's originals are awaited
-      const waiting = a.status === 'submitted';
+      const owed = (matsOf.get(a.id) ?? []).map((m) => ({ materialId: m.materialId, committed: m.committedAt !== null, fileCount: filesOf.get(`${a.id}:${m.materialId}`)?.length ?? 0 }));
       const view: ApplicationView = {
-        id: a.id,
-        number: a.number,
-        status: a.status,
-        statusLabel: STATUS_LABELS[a.status],
-        serviceId: a.serviceId,
-        serviceName: s?.name ?? '',
-        hallId: a.hallId,
-        hallName: byHall.get(a.hallId)?.name ?? '',
-        keyProject: s?.keyProject ?? false,
+        ...this.summary(a, shared, owed),
         promisedDays: s?.promisedDays ?? 0,
-        instant: s?.instant ?? false,
         materials: (matsOf.get(a.id) ?? []).map((m) => {
           const g = guide.get(m.materialId);
           const own = filesOf.get(`${a.id}:${m.materialId}`) ?? [];
@@ -383,42 +382,14 @@ export class FilingKernel {
             reusedFrom: from ? { certificateId: from.id, type: from.type, number: from.number } : null,
           };
         }),
-        dueAt: a.dueAt?.toISOString() ?? null,
-        sla: slaState(a, now, cal.isWorkday),
-        createdAt: a.createdAt.toISOString(),
-        submittedAt: a.submittedAt?.toISOString() ?? null,
-        acceptedAt: a.acceptedAt?.toISOString() ?? null,
         deemedAccepted: a.deemedAccepted,
         receiptNo: a.receiptNo,
-        acceptBy: AWAITING_ACCEPTANCE.includes(a.status) && a.submittedAt ? acceptBy(a.submittedAt, cal.isWorkday) : null,
-        commitment: commitmentView(
-          a,
-          (matsOf.get(a.id) ?? []).map((m) => ({ materialId: m.materialId, committed: m.committedAt !== null, fileCount: filesOf.get(`${a.id}:${m.materialId}`)?.length ?? 0 })),
-          now,
-          cal.isWorkday,
-        ),
         returnReason: a.returnReason,
-        prereview:
-          waiting && a.submittedAt
-            ? { deadline: shanghaiDate(prereviewDeadline(a.submittedAt, cal.isWorkday)), daysLeft: prereviewDaysLeft(a.submittedAt, now, cal.isWorkday, LAW_PREREVIEW_DAYS) }
-            : null,
-        notice: latest && a.status === 'correction_required' ? { round: latest.round, issuedAt: latest.issuedAt.toISOString(), deadline: latest.deadline, items: latest.items } : null,
         refuseReason: a.refuseReason,
         decisionNote: a.decisionNote,
         delivery: this.deliveryView(a, byHall.get(a.hallId)),
         deliveryMethods: s?.delivery ?? [],
         certificate: certificateRef(issued.get(a.id)),
-        enterpriseId: a.enterpriseId,
-        onBehalf: a.actorId !== a.userId,
-        party: {
-          type: a.enterpriseId ? 'enterprise' : a.actorId !== a.userId ? 'agent' : 'self',
-          enterpriseId: a.enterpriseId,
-          enterpriseName: a.enterpriseId ? companyName.get(a.enterpriseId) ?? null : null,
-          principalId: a.userId,
-          principalName: nameOf.get(a.userId) ?? null,
-          agentId: a.actorId !== a.userId ? a.actorId : null,
-          agentName: a.actorId !== a.userId ? nameOf.get(a.actorId) ?? null : null,
-        },
       };
       if (withTimeline) {
         view.uploadLimits = this.uploadLimits();
@@ -438,6 +409,89 @@ export class FilingKernel {
       }
       return view;
     });
+  }
+
+  /**
+   * GET /applications: the list's items (ApplicationListItem), in the order of `rows`: no
+   * materials, files, timeline, delivery or certificate; only committed materials are read, for
+   * what a 容缺 commitment still owes.
+   */
+  async listViews(rows: ApplicationEntity[]): Promise<ApplicationListItem[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [committed, shared] = await Promise.all([
+      this.materials.find({ where: { applicationId: In(ids), committedAt: Not(IsNull()) }, select: { applicationId: true, materialId: true, sortOrder: true }, order: { sortOrder: 'ASC' } }),
+      this.summaryContext(rows, ids),
+    ]);
+    const withCommitment = [...new Set(committed.map((m) => m.applicationId))];
+    const files = withCommitment.length ? await this.files.find({ where: { applicationId: In(withCommitment) }, select: { applicationId: true, materialId: true } }) : [];
+    const committedOf = group(committed, (m) => m.applicationId);
+    const fileCount = new Map<string, number>();
+    for (const f of files) fileCount.set(`${f.applicationId}:${f.materialId}`, (fileCount.get(`${f.applicationId}:${f.materialId}`) ?? 0) + 1);
+    return rows.map((a) => {
+      const owed = (committedOf.get(a.id) ?? []).map((m) => ({ materialId: m.materialId, committed: true, fileCount: fileCount.get(`${a.id}:${m.materialId}`) ?? 0 }));
+      return { ...this.summary(a, shared, owed), updatedAt: a.updatedAt.toISOString() };
+    });
+  }
+
+  /** What both the list and the detail read besides the rows: services, halls, latest notices, the calendar, party names. */
+  private async summaryContext(rows: ApplicationEntity[], ids: string[]): Promise<SummaryContext> {
+    const personIds = rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId]));
+    const companyIds = rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : []));
+    const waiting = ids.filter((_, i) => rows[i].status === 'correction_required');
+    const [byService, byHall, notices, cal, names] = await Promise.all([
+      this.catalog.servicesById(rows.map((r) => r.serviceId)),
+      this.catalog.hallsById(rows.map((r) => r.hallId)),
+      waiting.length ? this.notices.find({ where: { applicationId: In(waiting) }, order: { round: 'DESC' } }) : Promise.resolve([] as ApplicationNoticeEntity[]),
+      this.calendar.view(),
+      this.applicants.partyNames(personIds, companyIds),
+    ]);
+    const latest = new Map<string, ApplicationNoticeEntity>();
+    for (const n of notices) if (!latest.has(n.applicationId)) latest.set(n.applicationId, n);
+    return { byService, byHall, latest, isWorkday: cal.isWorkday, nameOf: names.people, companyName: names.enterprises, now: this.clock.now() };
+  }
+
+  /** The fields the list and the detail share, from the row, its commitment's materials (`owed`) and the context. */
+  private summary(a: ApplicationEntity, c: SummaryContext, owed: OwedState[]): Omit<ApplicationListItem, 'updatedAt'> {
+    const s = c.byService.get(a.serviceId);
+    const latest = c.latest.get(a.id) ?? null;
+    // the law's pre-review clock runs only while the centre owes the pre-review, not while the applicant's originals are awaited
+    const waiting = a.status === 'submitted';
+    return {
+      id: a.id,
+      number: a.number,
+      status: a.status,
+      statusLabel: STATUS_LABELS[a.status],
+      serviceId: a.serviceId,
+      serviceName: s?.name ?? '',
+      hallId: a.hallId,
+      hallName: c.byHall.get(a.hallId)?.name ?? '',
+      keyProject: s?.keyProject ?? false,
+      instant: s?.instant ?? false,
+      dueAt: a.dueAt?.toISOString() ?? null,
+      sla: slaState(a, c.now, c.isWorkday),
+      createdAt: a.createdAt.toISOString(),
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+      acceptedAt: a.acceptedAt?.toISOString() ?? null,
+      acceptBy: AWAITING_ACCEPTANCE.includes(a.status) && a.submittedAt ? acceptBy(a.submittedAt, c.isWorkday) : null,
+      commitment: commitmentView(a, owed, c.now, c.isWorkday),
+      prereview:
+        waiting && a.submittedAt
+          ? { deadline: shanghaiDate(prereviewDeadline(a.submittedAt, c.isWorkday)), daysLeft: prereviewDaysLeft(a.submittedAt, c.now, c.isWorkday, LAW_PREREVIEW_DAYS) }
+          : null,
+      notice: latest && a.status === 'correction_required' ? { round: latest.round, issuedAt: latest.issuedAt.toISOString(), deadline: latest.deadline, items: latest.items } : null,
+      enterpriseId: a.enterpriseId,
+      onBehalf: a.actorId !== a.userId,
+      party: {
+        type: a.enterpriseId ? 'enterprise' : a.actorId !== a.userId ? 'agent' : 'self',
+        enterpriseId: a.enterpriseId,
+        enterpriseName: a.enterpriseId ? c.companyName.get(a.enterpriseId) ?? null : null,
+        principalId: a.userId,
+        principalName: c.nameOf.get(a.userId) ?? null,
+        agentId: a.actorId !== a.userId ? a.actorId : null,
+        agentName: a.actorId !== a.userId ? c.nameOf.get(a.actorId) ?? null : null,
+      },
+    };
   }
 
   /**
