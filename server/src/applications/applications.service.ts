@@ -30,7 +30,7 @@ import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
-import { FilingKernel } from './filing-kernel.service';
+import { FilingKernel, LISTED_COLUMNS } from './filing-kernel.service';
 import type { ApplicationListItem, ApplicationView, LookupView } from '@gov/shared';
 export type { TimelineView, MaterialView, PartyView, NoticeView, ApplicationView, LookupView } from '@gov/shared';
 
@@ -100,7 +100,11 @@ export class ApplicationsService implements OnModuleInit {
    * only their own to anyone else. Raises nothing.
    */
   async list(caller: AuthUser, q: { status?: ApplicationStatus; enterpriseId?: string }): Promise<ApplicationListItem[]> {
-    const qb = this.apps.createQueryBuilder('a').orderBy('a.created_at', 'DESC').take(200);
+    const qb = this.apps
+      .createQueryBuilder('a')
+      .select(LISTED_COLUMNS.map((c) => `a.${c}`))
+      .orderBy('a.created_at', 'DESC')
+      .take(200);
     if (q.enterpriseId) {
       qb.where('a.enterprise_id = :e', { e: q.enterpriseId });
       if (!this.access.isMember(caller, q.enterpriseId)) qb.andWhere(this.access.partyScope('a', caller));

@@ -76,6 +76,27 @@ const group = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   return m;
 };
 
+/** The columns of a filing its list item is made of (LISTED_COLUMNS): the list reads no others. */
+export const LISTED_COLUMNS = [
+  'id',
+  'userId',
+  'actorId',
+  'enterpriseId',
+  'number',
+  'serviceId',
+  'hallId',
+  'status',
+  'submittedAt',
+  'acceptedAt',
+  'dueAt',
+  'decidedAt',
+  'commitmentStatus',
+  'commitmentDueAt',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof ApplicationEntity>;
+export type ListedFiling = Pick<ApplicationEntity, (typeof LISTED_COLUMNS)[number]>;
+
 /** What the views of a batch of filings read once: see FilingKernel.summaryContext. */
 interface SummaryContext {
   byService: Map<string, ServiceEntity>;
@@ -416,7 +437,7 @@ export class FilingKernel {
    * materials, files, timeline, delivery or certificate; only committed materials are read, for
    * what a 容缺 commitment still owes.
    */
-  async listViews(rows: ApplicationEntity[]): Promise<ApplicationListItem[]> {
+  async listViews(rows: ListedFiling[]): Promise<ApplicationListItem[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const [committed, shared] = await Promise.all([
@@ -435,7 +456,7 @@ export class FilingKernel {
   }
 
   /** What both the list and the detail read besides the rows: services, halls, latest notices, the calendar, party names. */
-  private async summaryContext(rows: ApplicationEntity[], ids: string[]): Promise<SummaryContext> {
+  private async summaryContext(rows: ListedFiling[], ids: string[]): Promise<SummaryContext> {
     const personIds = rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId]));
     const companyIds = rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : []));
     const waiting = ids.filter((_, i) => rows[i].status === 'correction_required');
@@ -452,7 +473,7 @@ export class FilingKernel {
   }
 
   /** The fields the list and the detail share, from the row, its commitment's materials (`owed`) and the context. */
-  private summary(a: ApplicationEntity, c: SummaryContext, owed: OwedState[]): Omit<ApplicationListItem, 'updatedAt'> {
+  private summary(a: ListedFiling, c: SummaryContext, owed: OwedState[]): Omit<ApplicationListItem, 'updatedAt'> {
     const s = c.byService.get(a.serviceId);
     const latest = c.latest.get(a.id) ?? null;
     // the law's pre-review clock runs only while the centre owes the pre-review, not while the applicant's originals are awaited
