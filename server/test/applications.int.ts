@@ -546,6 +546,22 @@ describe('filings', () => {
       // a company the caller does not belong to gives nothing of anyone else's
       expect((await api.get('/api/applications?enterpriseId=00000000-0000-0000-0000-000000000000', { token: c.token })).body).toEqual([]);
     });
+
+    it('pages the list on request: `limit` newest first, then those created before the last one seen', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      for (let i = 0; i < 3; i++) expect((await create(c.token, svc)).status).toBe(201);
+      const ids = (r: { body: Array<{ id: string }> }) => r.body.map((x) => x.id);
+      const all = ids(await api.get('/api/applications', { token: c.token }));
+      expect(all).toHaveLength(3); // made at the same instant (the test clock): the id decides the order
+      expect(ids(await api.get('/api/applications?limit=2', { token: c.token }))).toEqual(all.slice(0, 2));
+      expect(ids(await api.get(`/api/applications?limit=2&before=${all[1]}`, { token: c.token }))).toEqual([all[2]]);
+      expect(ids(await api.get(`/api/applications?before=${all[2]}`, { token: c.token }))).toEqual([]);
+      for (const bad of ['0', '201', 'x']) expectErrorShape(await api.get(`/api/applications?limit=${bad}`, { token: c.token }), 400, 'VALIDATION_FAILED');
+      // someone else's filing is no place to start from
+      const other = await verifiedCitizen(api);
+      expectErrorShape(await api.get(`/api/applications?before=${all[0]}`, { token: other.token }), 400, 'VALIDATION_FAILED');
+    });
   });
 
   describe('in whose name, and the upload limits', () => {

@@ -36,7 +36,7 @@ export class ApplicationsController {
   @ApiBearerAuth()
   @Get()
   async list(@CurrentUser() caller: AuthUser, @Query() q: ApplicationListQuery): Promise<RatedApplicationListItem[]> {
-    return this.ratings.withRatingState(caller, 'application', await this.filings.list(caller, q));
+    return this.ratings.withRatingState(caller, 'application', await this.filings.list(caller, { ...q, limit: q.limit === undefined ? undefined : Number(q.limit) }));
   }
 
   @ApiBearerAuth()
