@@ -56,6 +56,8 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   delivered: '已办结',
   withdrawn: '已撤回',
   returned: '已退件',
+  forwarding: '转办中',
+  returning: '结果回传中',
 };
 
 /** The steps of a filing's timeline (TimelineView.action). */
@@ -79,6 +81,12 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   complete: '即办办结',
   fulfil: '补交容缺材料',
   breach: '未按期补交（失信）',
+  forward: '转办（计时暂停）',
+  receive: '接收转办（计时恢复）',
+  send_back: '结果回传（计时暂停）',
+  receive_approved: '接收回传结果',
+  receive_denied: '接收回传结果',
+  upload: '代为上传材料',
 };
 
 /**
@@ -132,6 +140,7 @@ export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
   decision: '审批决定',
   delivery: '结果送达',
   withdrawal: '撤回申请',
+  assistance: '帮办代办服务',
 };
 
 export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = { open: '整改中', answered: '已答复', overdue: '整改已超期' };

@@ -15,6 +15,7 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsJobs } from './applications.jobs';
 import { ApplicationsService } from './applications.service';
 import { FilingKernel } from './filing-kernel.service';
+import { ForwardingService } from './forwarding.service';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
@@ -48,7 +49,7 @@ import { StaffApplicationsService } from './staff-applications.service';
     OversightModule,
   ],
   controllers: [ApplicationsController, StaffApplicationsController],
-  providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],
-  exports: [StaffApplicationsService, ApplicationsJobs],
+  providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard, ForwardingService],
+  exports: [StaffApplicationsService, ApplicationsJobs, ForwardingService],
 })
 export class ApplicationsModule {}

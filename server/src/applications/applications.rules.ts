@@ -25,6 +25,11 @@ export const APPLICATION_ACTIONS = [
   'ready',
   'return',
   'complete',
+  'forward',
+  'receive',
+  'send_back',
+  'receive_approved',
+  'receive_denied',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -71,6 +76,14 @@ export const TRANSITIONS: readonly Edge[] = [
   { from: 'correction_required', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'prereview_passed', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'submitted', action: 'deem_accept', to: 'accepted', by: 'system' },
+  // 同城通办 / 跨层联办 (forwarding.rules): accepted here, forwarded to the competent hall, received
+  // there (the clock runs again); the decision sent back and received where it was filed
+  { from: 'accepted', action: 'forward', to: 'forwarding', by: 'staff' },
+  { from: 'forwarding', action: 'receive', to: 'accepted', by: 'staff' },
+  { from: 'approved', action: 'send_back', to: 'returning', by: 'staff' },
+  { from: 'denied', action: 'send_back', to: 'returning', by: 'staff' },
+  { from: 'returning', action: 'receive_approved', to: 'approved', by: 'staff' },
+  { from: 'returning', action: 'receive_denied', to: 'denied', by: 'staff' },
 ];
 
 export type TransitionResult = { ok: true; to: ApplicationStatus } | { ok: false; code: 'INVALID_STATE' | 'FORBIDDEN' };
@@ -94,8 +107,8 @@ export function deliveryChoiceProblem(status: ApplicationStatus, method: Deliver
 
 /** States in which the promised-days clock runs. */
 export const CLOCK_RUNNING: readonly ApplicationStatus[] = ['accepted', 'under_review'];
-/** States after a decision: the clock stopped at `decidedAt`. */
-export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'ready_for_pickup', 'delivered'];
+/** States after a decision: the clock stopped at `decidedAt` (a result travelling back to the filing hall too). */
+export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'ready_for_pickup', 'delivered', 'returning'];
 
 /** The one label of each status (shared with the mini-app). */
 export const STATUS_LABELS: Record<ApplicationStatus, string> = APPLICATION_STATUS_LABELS;
@@ -378,4 +391,17 @@ export function receiptLists(materials: readonly ReceiptMaterial[], owedBy: stri
     else if (m.committed) owed.push(owedBy ? `${m.name}（容缺受理，须于${owedBy}前补交）` : `${m.name}（容缺受理，待补交）`);
   }
   return [{ title: '已收取的申请材料', items: received.length ? received : ['无'] }, ...(owed.length ? [{ title: '容缺待补交的材料', items: owed }] : [])];
+}
+
+/** Pre-review steps (网上预审): looking at the materials before anyone takes the filing. */
+const PREREVIEW_ACTIONS: ReadonlySet<string> = new Set(['flag', 'pass']);
+
+/**
+ * 首问负责 (DESIGN.md, Across halls and departments): whether a staff step makes its actor the
+ * filing's responsible person — the first step that takes the filing (accepting, refusing or
+ * completing it at the window, or reviewing one the law's clock accepted), never pre-review, and
+ * never once someone is named: the responsible person stays to the end.
+ */
+export function takesResponsibility(current: string | null, action: string): boolean {
+  return current === null && !PREREVIEW_ACTIONS.has(action);
 }

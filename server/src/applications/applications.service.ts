@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
 import { Brackets, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { ApplicationStatus, checkPostalAddress, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
+import { ApplicationStatus, checkPostalAddress, ForwardTarget, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
@@ -18,7 +18,7 @@ import { DomainError, fieldError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
 import { newPrincipalRow } from '../common/principal-row';
 import { AppConfig } from '../config/app-config';
-import { ActingService } from '../delegation/acting.service';
+import { ActingService, isStaffOnly } from '../delegation/acting.service';
 import { FileEntity } from '../files/entities/file.entity';
 import { FilesService } from '../files/files.service';
 import { ApplicantsService, ApplicantView } from '../users/applicants.service';
@@ -28,9 +28,10 @@ import { visibleFiling } from './applications.access';
 import { deliveryChoiceProblem, filingNumber, isEditable, missingMaterials, prereviewDeadline, slaState, STATUS_LABELS, uncorrectedMaterials } from './applications.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
+import { mayFileAt } from './forwarding.rules';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
-import { FilingKernel, LISTED_COLUMNS } from './filing-kernel.service';
+import { Actor, FilingKernel, LISTED_COLUMNS } from './filing-kernel.service';
 import type { ApplicationListItem, ApplicationView, LookupView } from '@gov/shared';
 export type { TimelineView, MaterialView, PartyView, NoticeView, ApplicationView, LookupView } from '@gov/shared';
 
@@ -75,25 +76,38 @@ export class ApplicationsService implements OnModuleInit {
 
   /** The filing for one of its parties to act on; NOT_FOUND to everyone else (staff included). */
   private async own(caller: AuthUser, id: string): Promise<ApplicationEntity> {
-    return this.access.ownedBy(caller, await this.kernel.find(id));
+    const a = this.access.ownedBy(caller, await this.kernel.find(id));
+    // the centre's helper acts on it while the assignment stands (not once done or given to another helper)
+    if (isStaffOnly(caller) && !(await this.acting.isHelper(caller, a.userId, a.serviceId))) throw new DomainError('NOT_FOUND');
+    return a;
+  }
+
+  /**
+   * Who does an applicant-side step: the applicant, their agent, or the centre's assigned helper
+   * (帮办代办), who is named on the timeline; the filing's person is the principal of the latter two.
+   */
+  private async actorOf(caller: AuthUser, a: Pick<ApplicationEntity, 'userId'>): Promise<Actor> {
+    const actor = this.kernel.applicantActor(caller.id, a);
+    if (!isStaffOnly(caller)) return actor;
+    return { ...actor, name: (await this.applicants.staffNames([caller.id])).get(caller.id) ?? '工作人员' };
   }
 
   /**
    * GET /applications/:id: the filing's detail (timeline, upload limits) for whoever may see it;
-   * staff and admins also get the applicant, masked. Throws NOT_FOUND (missing, not theirs, or
+   * staff and admins also get the applicant, masked, and where it may be forwarded. Throws NOT_FOUND (missing, not theirs, or
    * someone else's draft).
    */
-  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView }> {
+  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView; forwardTargets?: ForwardTarget[] }> {
     return this.detail(caller, visibleFiling(this.access, caller, await this.kernel.find(id)));
   }
 
   /** The detail of a filing the caller may see, built from the row in hand. */
-  private async detail(caller: AuthUser, a: ApplicationEntity): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView }> {
+  private async detail(caller: AuthUser, a: ApplicationEntity): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView; forwardTargets?: ForwardTarget[] }> {
     const [view] = await this.kernel.views([a], true);
     if (!caller.roles.includes('staff') && !caller.roles.includes('admin')) return view;
     // staff at the window see who it is for (and who acts for them), masked, and their credit record
-    const [[applicant], [credit]] = await Promise.all([this.applicants.views([a]), this.commitments.creditViews([a])]);
-    return { ...view, applicant, credit };
+    const [[applicant], [credit], forwardTargets] = await Promise.all([this.applicants.views([a]), this.commitments.creditViews([a]), this.kernel.forwardTargets(a)]);
+    return { ...view, applicant, credit, forwardTargets };
   }
 
   /**
@@ -137,10 +151,13 @@ export class ApplicationsService implements OnModuleInit {
    * offering it), INVALID_STATE (no hall offers it), and what ActingService.resolve raises.
    */
   async create(caller: AuthUser, input: { serviceId: string; hallId?: string; onBehalfOf?: OnBehalfOf }): Promise<ApplicationView> {
-    requireVerified(await this.users.requireById(caller.id), '网上申报');
+    // the centre's helper (hall staff) files for the applicant, whose real name is what counts
+    const helping = isStaffOnly(caller) && !!input.onBehalfOf;
+    if (!helping) requireVerified(await this.users.requireById(caller.id), '网上申报');
     const service = isId(input.serviceId) ? await this.catalog.activeService(input.serviceId) : null;
     if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
     const who = await this.acting.resolve(caller, input.onBehalfOf, service.id);
+    if (helping) requireVerified(await this.users.requireById(who.userId), '网上申报');
     const hallId = await this.pickHall(service.id, input.hallId);
     const list = await this.catalog.materialList(service.id);
     // 免提交: what a valid certificate of the applicant's (or their company's) already proves
@@ -165,10 +182,13 @@ export class ApplicationsService implements OnModuleInit {
       deliveryMethod: null,
       trackingNo: null,
       deliveredAt: null,
+      // 首问负责: the assigned helper who makes the filing is the first to take it
+      responsibleId: helping ? caller.id : null,
+      responsibleHallId: helping ? caller.hallId : null,
       createdAt: now,
       updatedAt: now,
     });
-    const actor = this.kernel.applicantActor(caller.id, row);
+    const actor = await this.actorOf(caller, row);
     for (let attempt = 0; ; attempt++) {
       row.number = filingNumber(now, randomInt(1_000_000));
       try {
@@ -210,12 +230,15 @@ export class ApplicationsService implements OnModuleInit {
     return (await this.kernel.views([row], true))[0];
   }
 
-  /** The service's first hall (by the halls' order) unless the applicant names one of its halls. */
+  /**
+   * The service's first hall (by the halls' order) unless the applicant names one of its halls, or
+   * a hall of the same city chain (同城通办: accepted there and forwarded, forwarding.rules).
+   */
   private async pickHall(serviceId: string, wanted?: string): Promise<string> {
     const halls = await this.catalog.hallsOffering(serviceId);
     if (wanted !== undefined) {
-      if (!halls.some((h) => h.id === wanted)) {
-        throw fieldError('hallId', '所选大厅不办理该事项');
+      if (!halls.some((h) => h.id === wanted) && !mayFileAt(await this.catalog.allHalls(), halls.map((h) => h.id), wanted)) {
+        throw fieldError('hallId', '所选大厅不办理该事项，也不能同城通办');
       }
       return wanted;
     }
@@ -243,6 +266,7 @@ export class ApplicationsService implements OnModuleInit {
 
     const f = await this.fileStore.receive(req);
     const now = this.clock.now();
+    const actor = await this.actorOf(caller, a);
     const row: FileEntity = { id: newId(), applicationId: a.id, materialId, name: f.name, size: f.size, contentType: f.contentType, sha256: f.sha256, uploadedBy: caller.id, createdAt: now };
     await this.tx.run(async (em) => {
       // the filing's row is the lock that orders uploads against each other and against submission
@@ -250,8 +274,10 @@ export class ApplicationsService implements OnModuleInit {
       this.assertMayUpload(fresh, m);
       if ((await em.count(FileEntity, { where: { applicationId: a.id, materialId } })) >= max) throw this.tooMany(max);
       await em.insert(FileEntity, row);
+      // the centre's helper works on the applicant's behalf: each file they hand in is on the timeline
+      if (isStaffOnly(caller)) await this.kernel.event(em, a.id, fresh.status, 'upload', actor, `上传材料：${m.name}（${f.name}）`, now);
       if (!isEditable(fresh.status)) {
-        await this.commitments.handedIn(em, fresh, m.name, this.kernel.applicantActor(caller.id, fresh));
+        await this.commitments.handedIn(em, fresh, m.name, actor);
       } else if (fresh.noticeCount > 0) {
         await em.update(ApplicationMaterialEntity, { id: m.id }, { changedAfterNotice: true });
       }
@@ -309,6 +335,7 @@ export class ApplicationsService implements OnModuleInit {
     const chosen = wanted.map((mid) => byId.get(mid)!);
     const now = this.clock.now();
     const text = commitmentText(chosen.map((r) => r.name), this.config.filings.commitmentDays);
+    const actor = await this.actorOf(caller, a);
     const fresh = await this.tx.run(async (em) => {
       const locked = await this.kernel.lockFiling(em, a.id);
       this.assertEditable(locked);
@@ -317,7 +344,7 @@ export class ApplicationsService implements OnModuleInit {
         { id: In(chosen.map((r) => r.id)) },
         { committedAt: now, commitmentText: text, ...(locked.noticeCount > 0 ? { changedAfterNotice: true } : {}) },
       );
-      await this.kernel.event(em, a.id, locked.status, 'commit', this.kernel.applicantActor(caller.id, a), `签署信用承诺，申请容缺受理：${chosen.map((r) => r.name).join('、')}`, now);
+      await this.kernel.event(em, a.id, locked.status, 'commit', actor, `签署信用承诺，申请容缺受理：${chosen.map((r) => r.name).join('、')}`, now);
       return locked;
     });
     return this.detail(caller, fresh);
@@ -344,6 +371,7 @@ export class ApplicationsService implements OnModuleInit {
     let enc: string | null = null;
     // the timeline is also the public look-up's: no part of the address in it
     const note = `选择送达方式：${DELIVERY_METHOD_LABELS[method]}`;
+    const actor = await this.actorOf(caller, a);
     if (method === 'post') {
       const checked = checkPostalAddress(address);
       if (!checked.address) throw new DomainError('VALIDATION_FAILED', '邮寄送达须填写完整的收件地址', { fields: checked.problems });
@@ -354,7 +382,7 @@ export class ApplicationsService implements OnModuleInit {
       if (deliveryChoiceProblem(locked.status, method, published) === 'INVALID_STATE') throw new DomainError('INVALID_STATE', '办件状态已变化，请刷新后重试', { status: locked.status });
       const patch = { deliveryMethod: method, deliveryAddressEnc: enc, deliveryChosenBy: 'applicant' as const, updatedAt: this.clock.now() };
       await em.update(ApplicationEntity, { id: a.id }, patch);
-      await this.kernel.event(em, a.id, locked.status, 'choose_delivery', this.kernel.applicantActor(caller.id, a), note);
+      await this.kernel.event(em, a.id, locked.status, 'choose_delivery', actor, note);
       return Object.assign(locked, patch);
     });
     return this.detail(caller, fresh);
@@ -405,7 +433,7 @@ export class ApplicationsService implements OnModuleInit {
       }
     }
     const now = this.clock.now();
-    await this.kernel.apply(step, this.kernel.applicantActor(caller.id, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审');
+    await this.kernel.apply(step, await this.actorOf(caller, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审');
     const deadline = shanghaiDate(prereviewDeadline(now, (await this.calendar.view()).isWorkday));
     await this.kernel.tell(a, again ? '补正材料已提交' : '申请已提交', `您的办件 ${a.number} 已提交，窗口将在 ${deadline} 前完成预审；逾期未告知补正的，自提交之日起视为受理。`);
     return this.detail(caller, a);
@@ -417,7 +445,7 @@ export class ApplicationsService implements OnModuleInit {
    */
   async withdraw(caller: AuthUser, id: string, reason?: string): Promise<ApplicationView> {
     const a = await this.own(caller, id);
-    await this.kernel.move(a, 'withdraw', this.kernel.applicantActor(caller.id, a), {}, reason?.trim() ? `申请人撤回：${reason.trim()}` : '申请人撤回申请');
+    await this.kernel.move(a, 'withdraw', await this.actorOf(caller, a), {}, reason?.trim() ? `申请人撤回：${reason.trim()}` : '申请人撤回申请');
     await this.kernel.tell(a, '申请已撤回', `您的办件 ${a.number} 已撤回。`);
     return this.detail(caller, a);
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
-import { APPLICATION_ACTION_LABELS, ApplicationStatus, DeliveryView, LINKS, maskPostalAddress, PostalAddress, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { APPLICATION_ACTION_LABELS, ApplicationStatus, DeliveryView, ForwardTarget, LINKS, maskPostalAddress, PostalAddress, TransferView, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { IsWorkday, shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
@@ -36,8 +36,10 @@ import {
   receiptNumber,
   slaState,
   STATUS_LABELS,
+  takesResponsibility,
   transition,
 } from './applications.rules';
+import { clockPaused, forwardTargets, lateReception, receiveBy } from './forwarding.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
@@ -50,6 +52,8 @@ export interface Actor {
   id: string | null;
   name: string | null;
   principalId: string | null;
+  /** staff: their hall, named with them when the step makes them responsible for the filing (首问负责) */
+  hallId?: string | null;
 }
 
 /** Timeline steps that are the department reviewer's (受审分离), labelled 审核人员. */
@@ -92,6 +96,8 @@ export const LISTED_COLUMNS = [
   'decidedAt',
   'commitmentStatus',
   'commitmentDueAt',
+  'responsibleId',
+  'responsibleHallId',
   'createdAt',
   'updatedAt',
 ] as const satisfies ReadonlyArray<keyof ApplicationEntity>;
@@ -106,6 +112,9 @@ interface SummaryContext {
   isWorkday: IsWorkday;
   nameOf: Map<string, string | null>;
   companyName: Map<string, string>;
+  /** names of the responsible staff (首问负责) and their halls */
+  staffName: Map<string, string>;
+  responsibleHalls: Map<string, string>;
   now: Date;
 }
 
@@ -181,6 +190,12 @@ export class FilingKernel {
     return e?.actorId ?? null;
   }
 
+  /** The staff member who received a forwarded filing at the competent hall (its latest `receive` step), or null. For 受审分离. */
+  async receivedBy(applicationId: string): Promise<string | null> {
+    const e = await this.events.findOne({ where: { applicationId, action: 'receive', actorKind: 'staff' }, order: { seq: 'DESC' } });
+    return e?.actorId ?? null;
+  }
+
   /** The filing's latest correction notice (highest round), or null before any. */
   latestNotice(applicationId: string): Promise<ApplicationNoticeEntity | null> {
     return this.notices.findOne({ where: { applicationId }, order: { round: 'DESC' } });
@@ -224,18 +239,21 @@ export class FilingKernel {
   ): Promise<ApplicationEntity> {
     const { filing: a, to } = step;
     const updatedAt = this.clock.now();
+    // 首问负责: the first staff member to take the filing is named on it, and stays named
+    const takes = actor.kind === 'staff' && !!actor.id && takesResponsibility(a.responsibleId, step.action);
+    const written: Partial<ApplicationEntity> = takes ? { ...patch, responsibleId: actor.id, responsibleHallId: actor.hallId ?? a.hallId } : patch;
     await this.tx.run(async (em) => {
       const r = await em
         .createQueryBuilder()
         .update(ApplicationEntity)
-        .set({ ...patch, status: to, updatedAt })
+        .set({ ...written, status: to, updatedAt })
         .where('id = :id AND status = :from', { id: a.id, from: step.from })
         .execute();
       if (!r.affected) throw new DomainError('INVALID_STATE', '办件状态已变化，请刷新后重试');
       await this.event(em, a.id, to, step.action, actor, note, at);
       if (more) await more(em, to);
     });
-    return Object.assign(a, patch, { status: to, updatedAt });
+    return Object.assign(a, written, { status: to, updatedAt });
   }
 
   /** `begin` and `apply` at once, for a step with no checks between them. Same errors. */
@@ -351,6 +369,8 @@ export class FilingKernel {
     // 受审分离: review and decisions are the department reviewer's, the rest the window's
     const who = e.action && REVIEWER_ACTIONS.has(e.action) ? '审核人员' : '窗口工作人员';
     if (e.actorKind === 'staff') return anonymous || !e.actorName ? who : `${who}（${e.actorName}）`;
+    // the centre's assigned helper (帮办代办) acts as an agent does, and is named: the applicant knows them
+    if (e.principalId && e.actorName) return anonymous ? '帮办专员' : `帮办专员（${e.actorName}）`;
     return e.principalId ? '代办人' : '申请人';
   }
 
@@ -367,7 +387,8 @@ export class FilingKernel {
       this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
       withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
-      this.summaryContext(rows, ids),
+      // the halls a forwarded filing passed through, for its transfer
+      this.summaryContext(rows, ids, rows.flatMap((r) => [r.filedHallId, r.competentHallId])),
     ]);
     const { byService, byHall } = shared;
     const matIds = [...new Set(mats.map((m) => m.materialId))];
@@ -411,6 +432,7 @@ export class FilingKernel {
         delivery: this.deliveryView(a, byHall.get(a.hallId)),
         deliveryMethods: s?.delivery ?? [],
         certificate: certificateRef(issued.get(a.id)),
+        transfer: this.transferView(a, byHall, shared.now, shared.isWorkday),
       };
       if (withTimeline) {
         view.uploadLimits = this.uploadLimits();
@@ -455,21 +477,27 @@ export class FilingKernel {
     });
   }
 
-  /** What both the list and the detail read besides the rows: services, halls, latest notices, the calendar, party names. */
-  private async summaryContext(rows: ListedFiling[], ids: string[]): Promise<SummaryContext> {
+  /**
+   * What both the list and the detail read besides the rows: services, halls (with `moreHalls`),
+   * latest notices, the calendar, party names, the responsible staff and their halls.
+   */
+  private async summaryContext(rows: ListedFiling[], ids: string[], moreHalls: Array<string | null> = []): Promise<SummaryContext> {
     const personIds = rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId]));
     const companyIds = rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : []));
+    const responsibleIds = rows.flatMap((r) => (r.responsibleId ? [r.responsibleId] : []));
     const waiting = ids.filter((_, i) => rows[i].status === 'correction_required');
-    const [byService, byHall, notices, cal, names] = await Promise.all([
+    const [byService, byHall, notices, cal, names, staffName, responsibleHalls] = await Promise.all([
       this.catalog.servicesById(rows.map((r) => r.serviceId)),
-      this.catalog.hallsById(rows.map((r) => r.hallId)),
+      this.catalog.hallsById([...rows.map((r) => r.hallId), ...moreHalls]),
       waiting.length ? this.notices.find({ where: { applicationId: In(waiting) }, order: { round: 'DESC' } }) : Promise.resolve([] as ApplicationNoticeEntity[]),
       this.calendar.view(),
       this.applicants.partyNames(personIds, companyIds),
+      this.applicants.staffNames(responsibleIds),
+      this.catalog.hallNames(rows.map((r) => r.responsibleHallId)),
     ]);
     const latest = new Map<string, ApplicationNoticeEntity>();
     for (const n of notices) if (!latest.has(n.applicationId)) latest.set(n.applicationId, n);
-    return { byService, byHall, latest, isWorkday: cal.isWorkday, nameOf: names.people, companyName: names.enterprises, now: this.clock.now() };
+    return { byService, byHall, latest, isWorkday: cal.isWorkday, nameOf: names.people, companyName: names.enterprises, staffName, responsibleHalls, now: this.clock.now() };
   }
 
   /** The fields the list and the detail share, from the row, its commitment's materials (`owed`) and the context. */
@@ -501,8 +529,12 @@ export class FilingKernel {
           ? { deadline: shanghaiDate(prereviewDeadline(a.submittedAt, c.isWorkday)), daysLeft: prereviewDaysLeft(a.submittedAt, c.now, c.isWorkday, LAW_PREREVIEW_DAYS) }
           : null,
       notice: latest && a.status === 'correction_required' ? { round: latest.round, issuedAt: latest.issuedAt.toISOString(), deadline: latest.deadline, items: latest.items } : null,
+      clockPaused: clockPaused(a.status),
       enterpriseId: a.enterpriseId,
       onBehalf: a.actorId !== a.userId,
+      responsible: a.responsibleId
+        ? { name: c.staffName.get(a.responsibleId) ?? '工作人员', hallName: (a.responsibleHallId && c.responsibleHalls.get(a.responsibleHallId)) || '' }
+        : null,
       party: {
         type: a.enterpriseId ? 'enterprise' : a.actorId !== a.userId ? 'agent' : 'self',
         enterpriseId: a.enterpriseId,
@@ -510,7 +542,8 @@ export class FilingKernel {
         principalId: a.userId,
         principalName: c.nameOf.get(a.userId) ?? null,
         agentId: a.actorId !== a.userId ? a.actorId : null,
-        agentName: a.actorId !== a.userId ? c.nameOf.get(a.actorId) ?? null : null,
+        // the centre's helper (帮办代办) has no real name on file: their working name, as on the timeline
+        agentName: a.actorId !== a.userId ? (c.nameOf.get(a.actorId) ?? (a.actorId === a.responsibleId ? `帮办专员${c.staffName.get(a.actorId) ?? ''}` : null)) : null,
       },
     };
   }
@@ -530,6 +563,42 @@ export class FilingKernel {
       pickup: a.deliveryMethod === 'window' && a.readyAt && hall ? { place: `${hall.name}（${hall.address}）`, hours: hall.hours, readyAt: a.readyAt.toISOString() } : null,
       at: a.deliveredAt?.toISOString() ?? null,
     };
+  }
+
+  /** 同城通办: where it was filed and which hall decides, and while in transit the day it must be received by. */
+  private transferView(a: ApplicationEntity, halls: ReadonlyMap<string, { name: string }>, now: Date, isWorkday: IsWorkday): TransferView | null {
+    if (!a.filedHallId || !a.competentHallId) return null;
+    const moving = clockPaused(a.status) && a.transitSince !== null;
+    return {
+      filedHallId: a.filedHallId,
+      filedHallName: halls.get(a.filedHallId)?.name ?? '',
+      competentHallId: a.competentHallId,
+      competentHallName: halls.get(a.competentHallId)?.name ?? '',
+      receiveBy: moving ? receiveBy(a.transitSince!, isWorkday) : null,
+      late: moving && lateReception(a.transitSince!, shanghaiDate(now), isWorkday),
+      pausedDays: a.transitDays,
+    };
+  }
+
+  /**
+   * Where the filing may be forwarded now (同城通办, forwarding.rules): an accepted filing to the
+   * service's halls of the same city chain; a decided one that was forwarded, back to its filing hall.
+   * For staff views. Raises nothing.
+   */
+  async forwardTargets(a: ApplicationEntity): Promise<ForwardTarget[]> {
+    const view = (h: { id: string; name: string; level: string }) => ({ id: h.id, name: h.name, level: h.level });
+    if (a.status === 'accepted') {
+      const [halls, offering] = await Promise.all([this.catalog.allHalls(), this.catalog.hallsOffering(a.serviceId)]);
+      return forwardTargets(halls, offering.map((h) => h.id), a.hallId).flatMap((id) => {
+        const h = halls.get(id);
+        return h ? [view(h)] : [];
+      });
+    }
+    if ((a.status === 'approved' || a.status === 'denied') && a.filedHallId && a.filedHallId !== a.hallId) {
+      const h = await this.catalog.hall(a.filedHallId);
+      return h ? [view(h)] : [];
+    }
+    return [];
   }
 
   /** The postal address the applicant gave, decrypted (for posting it); null when none. */

@@ -92,6 +92,12 @@ export interface CreditView {
   records: CreditRecordView[];
 }
 
+/** 首问负责: the staff member who first took the filing, and their hall then. */
+export interface ResponsibleView {
+  name: string;
+  hallName: string;
+}
+
 /** A filing as its applicant sees it (POST/GET /applications, commitment, submit, withdraw). */
 export interface ApplicationView extends Application {
   statusLabel: string;
@@ -132,12 +138,46 @@ export interface ApplicationView extends Application {
   enterpriseId: string | null;
   /** made by an agent for the person */
   onBehalf: boolean;
+  /**
+   * 首问负责: who first took the filing (accepted it at a window, or the centre's assigned helper
+   * who made it), named to the applicant and kept through later steps; null until then
+   */
+  responsible: ResponsibleView | null;
   /** in whose name it is made */
   party: PartyView;
   /** the upload limits in force (detail only), so that clients check a file before sending it */
   uploadLimits?: UploadLimits;
   /** working days from acceptance a 容缺 commitment gives (detail only), for commitmentText */
   commitmentDays?: number;
+  /** the promised-days clock is paused: the filing (or its result) is in transit between halls (同城通办) */
+  clockPaused: boolean;
+  /** 同城通办 / 跨层联办: where it was filed and which hall decides; null when never forwarded */
+  transfer: TransferView | null;
+}
+
+/**
+ * A filing forwarded between halls (同城通办 / 跨层联办, DESIGN.md Across halls): filed (and collected)
+ * at `filedHall`, decided at `competentHall`; while in transit, by which working day the other hall
+ * must receive it; the working days spent in transit so far, by which `dueAt` was extended.
+ */
+export interface TransferView {
+  filedHallId: string;
+  filedHallName: string;
+  competentHallId: string;
+  competentHallName: string;
+  /** YYYY-MM-DD (Asia/Shanghai): the day by which the receiving hall takes it (one working day after sending); null when not in transit */
+  receiveBy: string | null;
+  /** the reception is late (past `receiveBy`) */
+  late: boolean;
+  /** working days in transit, not counted against the promised days (dueAt extended by them) */
+  pausedDays: number;
+}
+
+/** A hall a filing may be forwarded to (POST /staff/applications/:id/forward). */
+export interface ForwardTarget {
+  id: string;
+  name: string;
+  level: string;
 }
 
 /** GET /applications/:id: the filing with the stage it may be rated at. */
@@ -145,7 +185,7 @@ export type RatedApplicationView = ApplicationView & Partial<RatingState>;
 
 /**
  * A filing in a list (GET /applications): what the list pages show (number, service, status,
- * deadlines, what the applicant owes, in whose name) without materials, timeline, delivery or
+ * deadlines, what the applicant owes, in whose name, who is responsible) without materials, timeline, delivery or
  * certificate, which GET /applications/:id gives. `updatedAt`: the last change of its row.
  */
 export type ApplicationListItem = Pick<
@@ -169,8 +209,10 @@ export type ApplicationListItem = Pick<
   | 'commitment'
   | 'prereview'
   | 'notice'
+  | 'clockPaused'
   | 'enterpriseId'
   | 'onBehalf'
+  | 'responsible'
   | 'party'
 > & { updatedAt: string };
 
@@ -182,6 +224,8 @@ export interface StaffApplicationView extends ApplicationView {
   applicant: ApplicantView;
   /** the applicant's (or company's) credit record: breached commitments and the 容缺 bar */
   credit: CreditView;
+  /** detail only: the halls it may be forwarded to now (同城通办: accepted here, handled by them), else [] */
+  forwardTargets?: ForwardTarget[];
 }
 
 /** The public progress answer (GET /applications/lookup): no names, phones or ID numbers. */
@@ -251,6 +295,11 @@ export interface AdvanceRequest {
 /** POST /staff/applications/:id/return (退件 after acceptance) */
 export interface ReturnApplicationRequest {
   reason: string;
+}
+
+/** POST /staff/applications/:id/forward (同城通办: to the competent hall, or a result back to the filing hall) */
+export interface ForwardRequest {
+  hallId: string;
 }
 
 /** POST /staff/applications/:id/complete (即办) */
