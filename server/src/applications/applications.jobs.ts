@@ -14,6 +14,7 @@ import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
 import { FilingKernel, SYSTEM_ACTOR } from './filing-kernel.service';
 import { ForwardingService } from './forwarding.service';
+import { StaffPartsService } from './staff-parts.service';
 
 const DAY = 86_400_000;
 
@@ -37,8 +38,14 @@ export class ApplicationsJobs {
     private readonly catalog: CatalogService,
     private readonly commitments: CommitmentsService,
     private readonly forwarding: ForwardingService,
+    private readonly parts: StaffPartsService,
     private readonly tx: Transactions,
   ) {}
+
+  /** The `deemed-agreement` job (StaffPartsService.deemedAgreement): 一件事 parts past their time undecided are deemed to agree (超时默认). */
+  deemedAgreement(): Promise<{ deemed: number; combined: number }> {
+    return this.parts.deemedAgreement();
+  }
 
   /** The `commitment-scan` job (CommitmentsService.scan): breached 容缺 commitments marked and recorded. */
   commitmentScan(): Promise<{ breached: number; fulfilled: number }> {

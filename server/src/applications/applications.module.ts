@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BundlesModule } from '../bundles/bundles.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CertificatesModule } from '../certificates/certificates.module';
@@ -19,6 +20,7 @@ import { ForwardingService } from './forwarding.service';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
+import { ApplicationPartEntity } from './entities/application-part.entity';
 import { ApplicationEntity } from './entities/application.entity';
 import { CreditRecordEntity } from './entities/credit-record.entity';
 import { CommitmentsService } from './commitments.service';
@@ -26,6 +28,8 @@ import { LookupThrottleGuard } from './lookup-throttle.guard';
 import { NoticesService } from './notices.service';
 import { StaffApplicationsController } from './staff-applications.controller';
 import { StaffApplicationsService } from './staff-applications.service';
+import { StaffPartsController } from './staff-parts.controller';
+import { StaffPartsService } from './staff-parts.service';
 
 @Module({
   imports: [
@@ -34,10 +38,12 @@ import { StaffApplicationsService } from './staff-applications.service';
       ApplicationMaterialEntity,
       ApplicationEventEntity,
       ApplicationNoticeEntity,
+      ApplicationPartEntity,
       CreditRecordEntity,
       FileEntity,
       AuditLogEntity,
     ]),
+    BundlesModule,
     CalendarModule,
     CatalogModule,
     CertificatesModule,
@@ -48,8 +54,8 @@ import { StaffApplicationsService } from './staff-applications.service';
     UsersModule,
     OversightModule,
   ],
-  controllers: [ApplicationsController, StaffApplicationsController],
-  providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard, ForwardingService],
+  controllers: [ApplicationsController, StaffApplicationsController, StaffPartsController],
+  providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, StaffPartsService, NoticesService, ApplicationsJobs, LookupThrottleGuard, ForwardingService],
   exports: [StaffApplicationsService, ApplicationsJobs, ForwardingService],
 })
 export class ApplicationsModule {}

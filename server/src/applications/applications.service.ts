@@ -2,8 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
-import { In, Repository } from 'typeorm';
-import { ApplicationStatus, checkPostalAddress, ForwardTarget, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
+import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { ApplicationStatus, PART_STATUSES, checkPostalAddress, ForwardTarget, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
@@ -18,7 +18,8 @@ import { DomainError, fieldError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
 import { newPrincipalRow } from '../common/principal-row';
 import { AppConfig } from '../config/app-config';
-import { ActingService, isStaffOnly } from '../delegation/acting.service';
+import { Acting, ActingService, isStaffOnly } from '../delegation/acting.service';
+import { BundlesService } from '../bundles/bundles.service';
 import { FileEntity } from '../files/entities/file.entity';
 import { FilesService } from '../files/files.service';
 import { ApplicantsService, ApplicantView } from '../users/applicants.service';
@@ -27,13 +28,18 @@ import { UsersService } from '../users/users.service';
 import { visibleFiling } from './applications.access';
 import { deliveryChoiceProblem, filingNumber, isEditable, missingMaterials, prereviewDeadline, slaState, STATUS_LABELS, uncorrectedMaterials } from './applications.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
+import { ApplicationPartEntity } from './entities/application-part.entity';
+import { partOnSubmit } from './parts.rules';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { mayFileAt } from './forwarding.rules';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
-import { Actor, FilingKernel } from './filing-kernel.service';
-import type { ApplicationView, LookupView } from '@gov/shared';
+import { Actor, FilingKernel, LISTED_COLUMNS } from './filing-kernel.service';
+import type { ApplicationListItem, ApplicationView, LookupView } from '@gov/shared';
 export type { TimelineView, MaterialView, PartyView, NoticeView, ApplicationView, LookupView } from '@gov/shared';
+
+/** GET /applications answers at most this many filings (a page of `limit` fewer). */
+export const MAX_LISTED = 200;
 
 /** A file as the upload answers it. */
 export type UploadedFile = Pick<FileEntity, 'id' | 'name' | 'size' | 'contentType' | 'sha256'>;
@@ -60,6 +66,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly commitments: CommitmentsService,
     private readonly certificates: CertificatesService,
     private readonly crypto: CryptoService,
+    private readonly bundles: BundlesService,
   ) {}
 
   /** GET /files/:id answers a file only to whoever may see its filing (visibleFiling). */
@@ -108,48 +115,107 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   /**
-   * GET /applications: the caller's filings and those made by them (newest first, at most 200),
-   * optionally of one status; with `enterpriseId`, the enterprise's filings to its members and
-   * only their own to anyone else. Raises nothing.
+   * GET /applications: the caller's filings and those made by them as list items (no materials or
+   * timeline), newest first, at most 200, or `limit` of them created before the filing `before`
+   * (the last of the previous page); optionally of one status; with `enterpriseId`, the
+   * enterprise's filings to its members and only their own to anyone else. Throws
+   * VALIDATION_FAILED when `before` is not a filing of the same list.
    */
-  async list(caller: AuthUser, q: { status?: ApplicationStatus; enterpriseId?: string }): Promise<ApplicationView[]> {
-    const qb = this.apps.createQueryBuilder('a').orderBy('a.created_at', 'DESC').take(200);
-    if (q.enterpriseId) {
-      qb.where('a.enterprise_id = :e', { e: q.enterpriseId });
-      if (!this.access.isMember(caller, q.enterpriseId)) qb.andWhere(this.access.partyScope('a', caller));
-    } else {
-      qb.where(this.access.partyScope('a', caller));
+  async list(caller: AuthUser, q: { status?: ApplicationStatus; enterpriseId?: string; limit?: number; before?: string }): Promise<ApplicationListItem[]> {
+    const scoped = (): SelectQueryBuilder<ApplicationEntity> => {
+      const qb = this.apps.createQueryBuilder('a');
+      if (q.enterpriseId) {
+        qb.where('a.enterprise_id = :e', { e: q.enterpriseId });
+        if (!this.access.isMember(caller, q.enterpriseId)) qb.andWhere(this.access.partyScope('a', caller));
+      } else {
+        qb.where(this.access.partyScope('a', caller));
+      }
+      if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+      return qb;
+    };
+    const qb = scoped()
+      .select(LISTED_COLUMNS.map((c) => `a.${c}`))
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(Math.min(q.limit ?? MAX_LISTED, MAX_LISTED));
+    if (q.before !== undefined) {
+      const from = isId(q.before) ? await scoped().select(['a.id', 'a.createdAt']).andWhere('a.id = :before', { before: q.before }).getOne() : null;
+      if (!from) throw fieldError('before', '不是本列表中的办件');
+      qb.andWhere(new Brackets((w) => w.where('a.created_at < :at', { at: from.createdAt }).orWhere('a.created_at = :at AND a.id < :from', { from: from.id })));
     }
-    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
-    return this.kernel.views(await qb.getMany(), false);
+    return this.kernel.listViews(await qb.getMany());
   }
 
   // ---- creating ----
 
   /**
    * POST /applications: a draft for an active service at `hallId` (or the service's first hall),
-   * in the caller's name or `onBehalfOf` a principal, with the service's material list. Returns the
-   * draft's detail. Throws REAL_NAME_REQUIRED, NOT_FOUND (service), VALIDATION_FAILED (hallId not
-   * offering it), INVALID_STATE (no hall offers it), and what ActingService.resolve raises.
+   * or with `bundleId` for a 一件事 bundle (createBundle), in the caller's name or `onBehalfOf` a
+   * principal, with the service's material list. Returns the draft's detail. Throws
+   * REAL_NAME_REQUIRED, NOT_FOUND (service), VALIDATION_FAILED (hallId not offering it; neither or
+   * both of serviceId and bundleId), INVALID_STATE (no hall offers it), and what ActingService.resolve raises.
    */
-  async create(caller: AuthUser, input: { serviceId: string; hallId?: string; onBehalfOf?: OnBehalfOf }): Promise<ApplicationView> {
+  async create(caller: AuthUser, input: { serviceId?: string; bundleId?: string; hallId?: string; onBehalfOf?: OnBehalfOf }): Promise<ApplicationView> {
+    if ((input.serviceId === undefined) === (input.bundleId === undefined)) {
+      throw fieldError(input.serviceId === undefined ? 'serviceId' : 'bundleId', '请选择一个事项或一件事（二者选一）');
+    }
     // the centre's helper (hall staff) files for the applicant, whose real name is what counts
     const helping = isStaffOnly(caller) && !!input.onBehalfOf;
     if (!helping) requireVerified(await this.users.requireById(caller.id), '网上申报');
-    const service = isId(input.serviceId) ? await this.catalog.activeService(input.serviceId) : null;
+    if (input.bundleId !== undefined) return this.createBundle(caller, { ...input, bundleId: input.bundleId }, helping);
+    const service = isId(input.serviceId!) ? await this.catalog.activeService(input.serviceId!) : null;
     if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
     const who = await this.acting.resolve(caller, input.onBehalfOf, service.id);
     if (helping) requireVerified(await this.users.requireById(who.userId), '网上申报');
-    const hallId = await this.pickHall(service.id, input.hallId);
+    const hallId = await this.pickHall([service.id], input.hallId);
     const list = await this.catalog.materialList(service.id);
-    // 免提交: what a valid certificate of the applicant's (or their company's) already proves
-    const reuse = await this.certificates.reusableFor({ userId: who.userId, enterpriseId: who.enterpriseId }, list.map((m) => ({ materialId: m.id, certificateType: m.certificateType })));
+    return this.draft(caller, who, { serviceId: service.id, bundleId: null, hallId, title: service.name, helping }, list.map((m) => ({ ...m, materialId: m.id })), []);
+  }
+
+  /**
+   * A 一件事 draft: one filing of the bundle (its first service as `serviceId`), at a hall offering
+   * every service, with the merged checklist (a shared material once) and a part per service, each
+   * with its promised days within the bundle. Throws NOT_FOUND (bundle), VALIDATION_FAILED (hallId),
+   * INVALID_STATE (no hall offers all of it), and what ActingService.resolveBundle raises.
+   */
+  private async createBundle(caller: AuthUser, input: { bundleId: string; hallId?: string; onBehalfOf?: OnBehalfOf }, helping: boolean): Promise<ApplicationView> {
+    const plan = await this.bundles.plan(input.bundleId);
+    const serviceIds = plan.services.map((p) => p.service.id);
+    const who = await this.acting.resolveBundle(caller, input.onBehalfOf, { name: plan.bundle.name, audience: plan.audience, serviceIds });
+    if (helping) requireVerified(await this.users.requireById(who.userId), '网上申报');
+    const hallId = await this.pickHall(serviceIds, input.hallId);
     const now = this.clock.now();
+    const parts = plan.services.map((p, i) => ({
+      serviceId: p.service.id,
+      departmentId: p.service.departmentId,
+      sortOrder: i,
+      promisedDays: p.promisedDays,
+      materialIds: p.materialIds,
+    }));
+    return this.draft(caller, who, { serviceId: serviceIds[0], bundleId: plan.bundle.id, hallId, title: `一件事：${plan.bundle.name}，含 ${serviceIds.length} 个事项`, helping }, plan.materials, parts, now);
+  }
+
+  /**
+   * Writes a draft: the filing under a fresh random number (redrawn on a clash), its materials
+   * (免提交 where a valid certificate of the applicant's proves one), a 一件事 filing's parts, and
+   * the `create` step. Returns the draft's detail.
+   */
+  private async draft(
+    caller: AuthUser,
+    who: Acting,
+    f: { serviceId: string; bundleId: string | null; hallId: string; title: string; helping: boolean },
+    list: Array<{ materialId: string; name: string; required: boolean; tolerable: boolean; certificateType: string | null }>,
+    parts: Array<Pick<ApplicationPartEntity, 'serviceId' | 'departmentId' | 'sortOrder' | 'promisedDays' | 'materialIds'>>,
+    now = this.clock.now(),
+  ): Promise<ApplicationView> {
+    // 免提交: what a valid certificate of the applicant's (or their company's) already proves
+    const reuse = await this.certificates.reusableFor({ userId: who.userId, enterpriseId: who.enterpriseId }, list.map((m) => ({ materialId: m.materialId, certificateType: m.certificateType })));
     const row: ApplicationEntity = this.apps.create({
       ...newPrincipalRow(who),
       number: '',
-      serviceId: service.id,
-      hallId,
+      serviceId: f.serviceId,
+      bundleId: f.bundleId,
+      hallId: f.hallId,
       status: 'draft',
       noticeCount: 0,
       receiptNo: null,
@@ -165,8 +231,8 @@ export class ApplicationsService implements OnModuleInit {
       trackingNo: null,
       deliveredAt: null,
       // 首问负责: the assigned helper who makes the filing is the first to take it
-      responsibleId: helping ? caller.id : null,
-      responsibleHallId: helping ? caller.hallId : null,
+      responsibleId: f.helping ? caller.id : null,
+      responsibleHallId: f.helping ? caller.hallId : null,
       createdAt: now,
       updatedAt: now,
     });
@@ -182,7 +248,7 @@ export class ApplicationsService implements OnModuleInit {
               list.map((m, i) => ({
                 id: newId(),
                 applicationId: row.id,
-                materialId: m.id,
+                materialId: m.materialId,
                 sortOrder: i,
                 name: m.name,
                 required: m.required,
@@ -194,12 +260,18 @@ export class ApplicationsService implements OnModuleInit {
                 noticeState: null,
                 committedAt: null,
                 commitmentText: null,
-                reusedCertificateId: reuse.get(m.id)?.id ?? null,
+                reusedCertificateId: reuse.get(m.materialId)?.id ?? null,
               })),
             );
           }
-          const filled = list.filter((m) => reuse.has(m.id)).map((m) => `${m.name}（${reuse.get(m.id)!.type} ${reuse.get(m.id)!.number}）`);
-          const note = `创建申报草稿（${service.name}）${filled.length ? `；已由电子证照免提交：${filled.join('、')}` : ''}`;
+          if (parts.length) {
+            await em.insert(
+              ApplicationPartEntity,
+              parts.map((p) => ({ ...p, id: newId(), applicationId: row.id, status: 'draft' as const, flags: [], acceptedAt: null, dueAt: null, decidedAt: null, decidedBy: null, decisionNote: null, deemed: false, createdAt: now, updatedAt: now })),
+            );
+          }
+          const filled = list.filter((m) => reuse.has(m.materialId)).map((m) => `${m.name}（${reuse.get(m.materialId)!.type} ${reuse.get(m.materialId)!.number}）`);
+          const note = `创建申报草稿（${f.title}）${filled.length ? `；已由电子证照免提交：${filled.join('、')}` : ''}`;
           await this.kernel.event(em, row.id, 'draft', 'create', actor, note, now);
         });
         break;
@@ -213,18 +285,21 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   /**
-   * The service's first hall (by the halls' order) unless the applicant names one of its halls, or
-   * a hall of the same city chain (同城通办: accepted there and forwarded, forwarding.rules).
+   * The first hall (by the halls' order) offering every one of the services, unless the applicant
+   * names one of them — or, for one service, a hall of the same city chain (同城通办: accepted there
+   * and forwarded, forwarding.rules; a 一件事 filing is filed where all of it is handled).
    */
-  private async pickHall(serviceId: string, wanted?: string): Promise<string> {
-    const halls = await this.catalog.hallsOffering(serviceId);
+  private async pickHall(serviceIds: readonly string[], wanted?: string): Promise<string> {
+    const offering = await Promise.all(serviceIds.map((id) => this.catalog.hallsOffering(id)));
+    const halls = offering[0].filter((h) => offering.every((list) => list.some((x) => x.id === h.id)));
+    const bundle = serviceIds.length > 1;
     if (wanted !== undefined) {
-      if (!halls.some((h) => h.id === wanted) && !mayFileAt(await this.catalog.allHalls(), halls.map((h) => h.id), wanted)) {
-        throw fieldError('hallId', '所选大厅不办理该事项，也不能同城通办');
+      if (!halls.some((h) => h.id === wanted) && (bundle || !mayFileAt(await this.catalog.allHalls(), halls.map((h) => h.id), wanted))) {
+        throw fieldError('hallId', bundle ? '所选大厅不能办理该一件事的全部事项' : '所选大厅不办理该事项，也不能同城通办');
       }
       return wanted;
     }
-    if (!halls.length) throw new DomainError('INVALID_STATE', '该事项暂无办理大厅，不能网上申报');
+    if (!halls.length) throw new DomainError('INVALID_STATE', serviceIds.length > 1 ? '暂无能办理该一件事全部事项的大厅，不能网上申报' : '该事项暂无办理大厅，不能网上申报');
     return halls[0].id;
   }
 
@@ -415,8 +490,14 @@ export class ApplicationsService implements OnModuleInit {
       }
     }
     const now = this.clock.now();
+    // 一件事: the parts that flagged (or a new filing's) go to their departments' pre-review again
+    const toParts = a.bundleId
+      ? async (em: EntityManager) => {
+          await em.update(ApplicationPartEntity, { applicationId: a.id, status: In(PART_STATUSES.filter((st) => partOnSubmit(st) !== st)) }, { status: 'prereview', flags: [], updatedAt: now });
+        }
+      : undefined;
     const deadline = shanghaiDate(prereviewDeadline(now, (await this.calendar.view()).isWorkday));
-    const told = this.kernel.telling(a, again ? '补正材料已提交' : '申请已提交', `您的办件 ${a.number} 已提交，窗口将在 ${deadline} 前完成预审；逾期未告知补正的，自提交之日起视为受理。`);
+    const told = this.kernel.telling(a, again ? '补正材料已提交' : '申请已提交', `您的办件 ${a.number} 已提交，窗口将在 ${deadline} 前完成预审；逾期未告知补正的，自提交之日起视为受理。`, null, toParts);
     await this.kernel.apply(step, await this.actorOf(caller, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审', told);
     return this.detail(caller, a);
   }
@@ -444,7 +525,7 @@ export class ApplicationsService implements OnModuleInit {
     // a wrong phone tail is answered exactly like a missing number
     if (!a || a.status === 'draft' || !owner || owner.phoneTail !== phoneTail) throw new DomainError('NOT_FOUND', '未找到该办件，请核对办件编号和手机号后四位');
     const [serviceNames, events, cal] = await Promise.all([
-      this.catalog.serviceNames([a.serviceId]),
+      a.bundleId ? this.bundles.names([a.bundleId]).then((m) => new Map([[a.serviceId, m.get(a.bundleId!) ?? '']])) : this.catalog.serviceNames([a.serviceId]),
       this.events.find({ where: { applicationId: a.id }, order: { seq: 'ASC' } }),
       this.calendar.view(),
     ]);

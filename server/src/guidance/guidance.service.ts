@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { GuidanceMaterial, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView } from '@gov/shared';
 import { HallEntity } from '../catalog/entities/hall.entity';
+import { BundlesService } from '../bundles/bundles.service';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
@@ -19,6 +20,7 @@ export class GuidanceService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly certificates: CertificatesService,
+    private readonly bundles: BundlesService,
   ) {}
 
   /** The active topics, in their order. */
@@ -40,6 +42,7 @@ export class GuidanceService {
    * certificate of its type in effect, held as that kind of applicant) carries `coveredBy` (免提交).
    * Raises NOT_FOUND and VALIDATION_FAILED (`answers.<questionId>`: unanswered, or a value that is
    * not among the options).
+   * `bundleId`: the topic's bundle, or the 一件事 bundle made of exactly these services when there is one (apply for it in one go).
    */
   async answer(id: string, answers: Record<string, unknown>, caller: AuthUser | null = null): Promise<GuidanceResult> {
     const t = await this.topic(id);
@@ -62,9 +65,10 @@ export class GuidanceService {
     });
     const hall = plan.hallId ? await this.db.halls.findOne({ where: { id: plan.hallId } }) : null;
     const materials = await this.covered(caller, plan.applicant, plan.materials);
+    const bundleId = plan.bundleId ?? (await this.bundles.covering(services.map((x) => x.id)));
     return {
       services,
-      ...(plan.bundleId ? { bundleId: plan.bundleId } : {}),
+      ...(bundleId ? { bundleId } : {}),
       applicant: plan.applicant,
       hall: hall ? { id: hall.id, name: hall.name, address: hall.address } : null,
       materials,

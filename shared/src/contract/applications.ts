@@ -5,6 +5,7 @@ import type { DeliveryView } from './certificates';
 import type { UploadLimits } from '../upload.rules';
 import type { RatingState } from './ratings';
 import type { ApplicantView } from './staff';
+import type { ApplicationPartView } from './bundles';
 
 /** Who did a step of the timeline. */
 export type ActorKind = 'applicant' | 'staff' | 'system';
@@ -26,6 +27,8 @@ export interface MaterialView extends ApplicationMaterial {
   copies: number;
   form: string;
   note: string | null;
+  /** a bundle filing: the services (parts) that need this material (more than one: shared, asked for once) */
+  serviceIds?: string[];
 }
 
 /**
@@ -49,6 +52,8 @@ export interface NoticeItem {
   materialId: string;
   name: string;
   reason: string;
+  /** a bundle filing's combined notice: the department that flagged it */
+  departmentName?: string;
 }
 
 export interface NoticeView {
@@ -153,6 +158,10 @@ export interface ApplicationView extends Application {
   clockPaused: boolean;
   /** 同城通办 / 跨层联办: where it was filed and which hall decides; null when never forwarded */
   transfer: TransferView | null;
+  /** 一件事: the bundle this filing applies for (then `serviceName` is the bundle's name and `serviceId` its first service); null for one service */
+  bundleId?: string | null;
+  /** 一件事: one part per service, each reviewed by its department in parallel; `dueAt` is the slowest part's */
+  parts?: ApplicationPartView[];
 }
 
 /**
@@ -180,8 +189,44 @@ export interface ForwardTarget {
   level: string;
 }
 
-/** GET /applications and GET /applications/:id: the filing with the stage it may be rated at. */
+/** GET /applications/:id: the filing with the stage it may be rated at. */
 export type RatedApplicationView = ApplicationView & Partial<RatingState>;
+
+/**
+ * A filing in a list (GET /applications): what the list pages show (number, service, status,
+ * deadlines, what the applicant owes, in whose name, who is responsible) without materials, timeline, delivery or
+ * certificate, which GET /applications/:id gives. `updatedAt`: the last change of its row.
+ */
+export type ApplicationListItem = Pick<
+  ApplicationView,
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'statusLabel'
+  | 'serviceId'
+  | 'serviceName'
+  | 'hallId'
+  | 'hallName'
+  | 'keyProject'
+  | 'instant'
+  | 'dueAt'
+  | 'sla'
+  | 'createdAt'
+  | 'submittedAt'
+  | 'acceptedAt'
+  | 'acceptBy'
+  | 'commitment'
+  | 'prereview'
+  | 'notice'
+  | 'clockPaused'
+  | 'enterpriseId'
+  | 'onBehalf'
+  | 'responsible'
+  | 'party'
+> & { updatedAt: string };
+
+/** GET /applications: each filing of the list with the stage it may be rated at. */
+export type RatedApplicationListItem = ApplicationListItem & Partial<RatingState>;
 
 /** A filing as window staff see it. */
 export interface StaffApplicationView extends ApplicationView {
@@ -212,9 +257,10 @@ export interface UploadedFile {
   sha256: string;
 }
 
-/** POST /applications; onBehalfOf omitted for oneself. */
+/** POST /applications: `serviceId` for one service, or `bundleId` for a 一件事 bundle (exactly one of them); onBehalfOf omitted for oneself. */
 export interface CreateApplicationRequest {
-  serviceId: string;
+  serviceId?: string;
+  bundleId?: string;
   hallId?: string;
   onBehalfOf?: OnBehalfOf;
 }

@@ -8,7 +8,7 @@ import type { TodoSummary } from '../account';
 import type { AdminSlot, Me, Page, ServiceSummary, Slot } from '../api.types';
 import type { ClosingCheck } from './account';
 import type { StaffView } from './admin';
-import type { ApplicationView, LookupView, RatedApplicationView, StaffApplicationView } from './applications';
+import type { ApplicationView, LookupView, RatedApplicationListItem, RatedApplicationView, StaffApplicationView } from './applications';
 import type { CertificateVerifyView, CertificateView } from './certificates';
 import type { AppealView, EligibilityView, NoShowRecordItem, RatedBookingView, StaffBookingView, WaitlistView } from './booking';
 import type { CategoryCount, GuideView } from './catalog';
@@ -51,7 +51,7 @@ export interface RouteViews {
   'GET /staff/supervision': SupervisionBoard;
   // filings
   'GET /applications/lookup': LookupView;
-  'GET /applications': RatedApplicationView[];
+  'GET /applications': RatedApplicationListItem[];
   'GET /applications/:id': RatedApplicationView;
   'POST /applications/:id/submit': ApplicationView;
   'PUT /applications/:id/delivery': ApplicationView;

@@ -20,10 +20,17 @@ import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-beh
 import type { ForwardRequest, AdvanceRequest, CommitmentRequest, CompleteApplicationRequest, ReturnApplicationRequest, CreateApplicationRequest, DeliverRequest, DeliveryChoiceRequest, PostalAddress, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
 
 export class CreateApplicationDto implements CreateApplicationRequest {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: '事项；与 bundleId 二者选一' })
+  @IsOptional()
   @IsString()
   @Length(1, 36)
-  serviceId!: string;
+  serviceId?: string;
+
+  @ApiPropertyOptional({ description: '一件事；与 serviceId 二者选一' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 36)
+  bundleId?: string;
 
   @ApiPropertyOptional({ description: '办理大厅；不填则为该事项的第一个办理大厅' })
   @IsOptional()
@@ -46,6 +53,17 @@ export class ApplicationListQuery {
   @IsString()
   @Length(1, 36)
   enterpriseId?: string;
+
+  @ApiPropertyOptional({ description: '最多返回几件（1–200，默认 200）', example: 20 })
+  @IsOptional()
+  @Matches(/^(?:[1-9]\d?|1\d\d|200)$/, { message: 'limit 须为 1–200 的整数' })
+  limit?: string;
+
+  @ApiPropertyOptional({ description: '上一页最后一件的 id：只列出比它更早创建的办件' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 36)
+  before?: string;
 }
 
 export class CommitmentDto implements CommitmentRequest {
