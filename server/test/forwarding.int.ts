@@ -1,5 +1,6 @@
 import { expectErrorShape, staffSignIn } from './helpers/http';
 import { useTestApp } from '../../test/support/fixture';
+import { sql } from '../../test/support/test-app';
 import { ADMIN, refreshed, Session, setClock, uploadPdf, verifiedCitizen } from './helpers/world';
 
 /**
@@ -129,6 +130,12 @@ describe('同城通办: a town station forwards to the county, and the result co
     const end = (await api.get(`/api/applications/${id}`, { token: (await refreshed(api, u)).token })).body;
     expect(end).toMatchObject({ status: 'delivered', dueAt: '2026-10-14T15:59:59.999Z', sla: 'on_track', clockPaused: false });
     expect(end.transfer).toMatchObject({ filedHallName: '云溪县青石镇便民服务站', competentHallName: '云溪县政务服务中心', pausedDays: 2 });
+    // one 受理 SMS (at the station's window), not a second one when the county took the filing in
+    const sms = (await sql<{ payload: string }>(f.t.config.database.url!, "SELECT payload FROM outbox_deliveries WHERE user_id = ? AND channel = 'sms'", [u.user.id])).map(
+      (r) => (JSON.parse(r.payload) as { template: string }).template,
+    );
+    expect(sms.filter((t) => t === 'accepted')).toHaveLength(1);
+    expect(sms.filter((t) => t === 'decision')).toHaveLength(1);
     expect((end.timeline as Array<{ action: string }>).map((e) => e.action)).toEqual([
       'create',
       'submit',

@@ -68,6 +68,8 @@ export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: '系统', p
 export interface Within {
   em: EntityManager;
   to: ApplicationStatus;
+  /** false: in-app (and WeChat) only, no SMS — a step that only returns to a status already announced (转办已接收) */
+  sms?: boolean;
 }
 
 /** A transition found allowed by `begin`, to be written by `apply`. */
@@ -419,7 +421,7 @@ export class FilingKernel {
     for (const userId of [...new Set([a.userId, a.actorId])]) {
       // by SMS too for the steps a person must not miss (the status the filing reached)
       await this.notifications.send(
-        { userId, type: 'application', title, body, link: LINKS.filing(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null, sms: smsTemplateFor('application', within?.to ?? a.status) },
+        { userId, type: 'application', title, body, link: LINKS.filing(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null, sms: within?.sms === false ? null : smsTemplateFor('application', within?.to ?? a.status) },
         within?.em,
       );
     }

@@ -137,7 +137,8 @@ export class ForwardingService {
         await this.actor(caller),
         { transitSince: null, transitEscalatedAt: null, transitDays: a.transitDays + days, dueAt, sla: sla === 'overdue' ? null : sla },
         `计时恢复：在途 ${days} 个工作日不计入承诺时限${due}${lateNote}`,
-        this.kernel.telling(a, '转办已接收', `您的办件 ${a.number} 已由${here?.name ?? '承办大厅'}接收办理${due}。`),
+        // back to `accepted`, which the applicant was told of by SMS at the window: no second 受理 SMS
+        (em, to) => this.kernel.tell(a, '转办已接收', `您的办件 ${a.number} 已由${here?.name ?? '承办大厅'}接收办理${due}。`, null, { em, to, sms: false }),
       );
     }
     await this.audit.record({ actorId: caller.id, action: 'application.receive', objectType: 'application', objectId: a.id, data: { late } });
