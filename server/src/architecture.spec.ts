@@ -14,7 +14,7 @@ const LAYERS: ReadonlyArray<{ name: string; folders: readonly string[] }> = [
   { name: 'common: errors, auth guard, clock, crypto, logging, paging, throttling, audit', folders: ['common'] },
   { name: 'access policy, calendar, file storage', folders: ['access', 'calendar', 'files'] },
   { name: 'people and messages', folders: ['users', 'enterprises', 'auth', 'notifications', 'outbox'] },
-  { name: 'catalogue', folders: ['catalog'] },
+  { name: 'catalogue and its 一件事 bundles', folders: ['catalog', 'bundles'] },
   { name: 'delegation', folders: ['delegation'] },
   { name: 'electronic certificates', folders: ['certificates'] },
   { name: '督办 messenger: late items put before reviewers and supervisors', folders: ['oversight'] },

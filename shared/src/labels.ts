@@ -79,6 +79,12 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   complete: '即办办结',
   fulfil: '补交容缺材料',
   breach: '未按期补交（失信）',
+  part_flag: '部门预审：需补正',
+  part_pass: '部门预审通过',
+  part_start_review: '部门开始审查',
+  part_approve: '部门准予许可',
+  part_deny: '部门不予许可',
+  part_deemed: '超时默认同意',
 };
 
 /**

@@ -5,6 +5,7 @@ import type { DeliveryView } from './certificates';
 import type { UploadLimits } from '../upload.rules';
 import type { RatingState } from './ratings';
 import type { ApplicantView } from './staff';
+import type { ApplicationPartView } from './bundles';
 
 /** Who did a step of the timeline. */
 export type ActorKind = 'applicant' | 'staff' | 'system';
@@ -26,6 +27,8 @@ export interface MaterialView extends ApplicationMaterial {
   copies: number;
   form: string;
   note: string | null;
+  /** a bundle filing: the services (parts) that need this material (more than one: shared, asked for once) */
+  serviceIds?: string[];
 }
 
 /**
@@ -49,6 +52,8 @@ export interface NoticeItem {
   materialId: string;
   name: string;
   reason: string;
+  /** a bundle filing's combined notice: the department that flagged it */
+  departmentName?: string;
 }
 
 export interface NoticeView {
@@ -138,6 +143,10 @@ export interface ApplicationView extends Application {
   uploadLimits?: UploadLimits;
   /** working days from acceptance a 容缺 commitment gives (detail only), for commitmentText */
   commitmentDays?: number;
+  /** 一件事: the bundle this filing applies for (then `serviceName` is the bundle's name and `serviceId` its first service); null for one service */
+  bundleId?: string | null;
+  /** 一件事: one part per service, each reviewed by its department in parallel; `dueAt` is the slowest part's */
+  parts?: ApplicationPartView[];
 }
 
 /** GET /applications and GET /applications/:id: the filing with the stage it may be rated at. */
@@ -170,9 +179,10 @@ export interface UploadedFile {
   sha256: string;
 }
 
-/** POST /applications; onBehalfOf omitted for oneself. */
+/** POST /applications: `serviceId` for one service, or `bundleId` for a 一件事 bundle (exactly one of them); onBehalfOf omitted for oneself. */
 export interface CreateApplicationRequest {
-  serviceId: string;
+  serviceId?: string;
+  bundleId?: string;
   hallId?: string;
   onBehalfOf?: OnBehalfOf;
 }

@@ -18,3 +18,4 @@ export * from './type-checks';
 export * from './hall-policy';
 export * from './route-views';
 export * from './certificates';
+export * from './bundles';
