@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module';
 import { BookingModule } from './booking/booking.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { BundlesModule } from './bundles/bundles.module';
 import { AuditModule } from './common/audit/audit.module';
 import { AuthGuard } from './common/auth/auth.guard';
 import { TestSupportController } from './common/clock/test-support.controller';
@@ -68,6 +69,7 @@ export class AppModule {
         SeedModule,
         AdminModule,
         CatalogModule,
+        BundlesModule,
         CalendarModule,
         AccessModule,
         NotificationsModule,

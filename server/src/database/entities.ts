@@ -26,6 +26,8 @@ import { RectificationEntity } from '../ratings/entities/rectification.entity';
 import { ApplicationEntity } from '../applications/entities/application.entity';
 import { ApplicationMaterialEntity } from '../applications/entities/application-material.entity';
 import { ApplicationEventEntity } from '../applications/entities/application-event.entity';
+import { ApplicationPartEntity } from '../applications/entities/application-part.entity';
+import { BundleEntity } from '../bundles/entities/bundle.entity';
 import { ApplicationNoticeEntity } from '../applications/entities/application-notice.entity';
 import { FileEntity } from '../files/entities/file.entity';
 import { CorrectionPhraseEntity } from '../desk/entities/correction-phrase.entity';
@@ -43,4 +45,5 @@ export const ENTITIES = [UserEntity, SmsCodeEntity, RefreshTokenEntity, AuditLog
   ServiceEntity, ServiceMaterialEntity, ServiceHallEntity, CalendarOverrideEntity,
   SlotTemplateEntity, SlotEntity, BookingEntity, StandingEventEntity, OffhoursRequestEntity, MessageEntity, SubscribeConsentEntity,
   EnterpriseEntity, EnterpriseMemberEntity, AuthorizationEntity,
-  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity, GuidanceTopicEntity, ConsultationEntity, AssistanceRequestEntity, CertificateEntity];
+  ApplicationEntity, ApplicationMaterialEntity, ApplicationEventEntity, ApplicationNoticeEntity, CreditRecordEntity, FileEntity, RatingEntity, RectificationEntity, NoShowAppealEntity, WaitlistEntryEntity, FollowUpSampleEntity, CorrectionPhraseEntity, HallPolicyEntity, CatalogStateEntity, ...QUEUE_ENTITIES, OutboxDeliveryEntity, GuidanceTopicEntity, ConsultationEntity, AssistanceRequestEntity, CertificateEntity,
+  BundleEntity, ApplicationPartEntity];

@@ -8,7 +8,10 @@ import { PrincipalColumns } from '../../common/db/principal-columns';
 export class ApplicationEntity extends PrincipalColumns {
   /** `ZW20261201-000123`: human-readable, unique, with a random part */
   @Column({ type: 'varchar', length: 20 }) number!: string;
+  /** the service; for a 一件事 filing the bundle's first service (its parts name each) */
   @RefColumn('service_id') serviceId!: string;
+  /** 一件事: the bundle applied for; null for one service */
+  @RefColumn('bundle_id', true) bundleId!: string | null;
   /** the hall whose staff handle it */
   @RefColumn('hall_id') hallId!: string;
   @Column({ type: 'varchar', length: 24 }) status!: ApplicationStatus;

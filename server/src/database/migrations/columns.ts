@@ -1,4 +1,4 @@
-import { QueryRunner, Table, TableColumnOptions, TableIndexOptions, TableOptions } from 'typeorm';
+import { QueryRunner, Table, TableColumnOptions, TableIndex, TableIndexOptions, TableOptions, TableUnique } from 'typeorm';
 
 /**
  * Column builders for migrations written with the query-runner table API, so that one set of
@@ -43,4 +43,19 @@ export const partyIndices = (prefix: string): TableIndexOptions[] => [
 /** Creates the tables in order (a migration's `up`); for migrations from 1732001000000 on. */
 export async function createTables(q: QueryRunner, ...tables: TableOptions[]): Promise<void> {
   for (const t of tables) await q.createTable(new Table(t));
+}
+
+/** MySQL/MariaDB keep a unique key as a unique index; SQLite as a table constraint. */
+const isMysql = (q: QueryRunner) => q.connection.options.type === 'mysql';
+
+/** Drops the unique key `name` of `table` on either engine (for migrations from 1732001030000 on). */
+export async function dropUnique(q: QueryRunner, table: string, name: string): Promise<void> {
+  if (isMysql(q)) await q.dropIndex(table, name);
+  else await q.dropUniqueConstraint(table, name);
+}
+
+/** Adds the unique key `name` over `columnNames` of `table` on either engine. */
+export async function addUnique(q: QueryRunner, table: string, name: string, columnNames: string[]): Promise<void> {
+  if (isMysql(q)) await q.createIndex(table, new TableIndex({ name, columnNames, isUnique: true }));
+  else await q.createUniqueConstraint(table, new TableUnique({ name, columnNames }));
 }

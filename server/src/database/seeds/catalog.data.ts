@@ -231,6 +231,13 @@ function authorization(): SeedMaterial {
 /** The certificate types the demo services issue (电子证照). */
 export const BUSINESS_LICENCE = '营业执照';
 export const FOOD_BUSINESS_PERMIT = '食品经营许可证';
+export const BIRTH_CERTIFICATE = '出生医学证明';
+export const PUBLIC_PLACE_HEALTH_PERMIT = '公共场所卫生许可证';
+
+/** 出生医学证明：本中心签发的电子出生医学证明有效的，免于提交；“新生儿出生”一件事同时签发的，不再提交。 */
+function birthCertificate(form: SeedForm, note?: string): SeedMaterial {
+  return { ...required(BIRTH_CERTIFICATE, form, note), certificateType: BIRTH_CERTIFICATE };
+}
 
 /** 营业执照：本中心核发的电子营业执照有效的，免于提交（免提交）。 */
 function businessLicense(): SeedMaterial {
@@ -1345,7 +1352,7 @@ export const SEED_SERVICES: SeedService[] = [
     decidingBody: '父亲或母亲常住户口所在地公安派出所',
     conditions: '婴儿出生后一个月以内由户主、亲属、抚养人或邻居申报；随父或随母申报常住户口',
     materials: [
-      required('出生医学证明', 'original'),
+      birthCertificate('original'),
       identity('父母双方', '居民身份证、居民户口簿原件'),
       optional('父母结婚证', 'copy', '通过婚姻登记信息共享核验的免于提交'),
     ],
@@ -1423,6 +1430,7 @@ export const SEED_SERVICES: SeedService[] = [
       applicationForm('印章刻制备案登记表'),
       businessLicense(),
       identity('经办人'),
+      authorization(),
     ],
     process: ['申请', '备案', '刻制', '领取'],
     basis: '《国务院关于第三批取消中央指定地方实施行政许可事项的决定》（国发〔2017〕7号）；《印铸刻字业暨印章管理办法》',
@@ -1697,7 +1705,7 @@ export const SEED_SERVICES: SeedService[] = [
     materials: [
       applicationForm('城乡居民基本医疗保险参保登记表'),
       identity('参保人', '居民身份证或居民户口簿原件'),
-      optional('出生医学证明', 'copy', '新生儿参保时提交'),
+      { ...optional(BIRTH_CERTIFICATE, 'copy', '新生儿参保时提交'), certificateType: BIRTH_CERTIFICATE },
     ],
     process: ENROLMENT_STEPS,
     basis: '《中华人民共和国社会保险法》第二十五条；《国务院关于整合城乡居民基本医疗保险制度的意见》（国发〔2016〕3号）',
@@ -1978,7 +1986,7 @@ export const SEED_SERVICES: SeedService[] = [
     materials: [
       applicationForm('公共场所卫生许可申请表'),
       businessLicense(),
-      identity('法定代表人或负责人'),
+      identity('法定代表人（负责人）'),
       required('公共场所卫生检测或评价报告', 'original', '由具备资质的检测机构出具；实行告知承诺制的可承诺后补'),
       deferrable('公共场所卫生管理制度', 'copy', '含清洗消毒、从业人员健康管理、卫生设施维护等制度'),
       deferrable('经营场所平面布局图', 'original', '标明各功能间名称和面积'),
@@ -1993,6 +2001,33 @@ export const SEED_SERVICES: SeedService[] = [
     category: '卫生健康',
     keywords: ['卫生许可证', '宾馆卫生许可', '游泳馆', '浴池', '酒店卫生许可'],
     onlinePrereview: true,
+    certificate: { type: PUBLIC_PLACE_HEALTH_PERMIT, years: 4 },
+  }),
+  service({
+    code: 'QH-WJ-006',
+    name: '出生医学证明签发',
+    subItem: '《出生医学证明》首次签发',
+    departmentKey: 'health',
+    scope: '在本市依法取得助产技术服务资质的医疗机构内出生的新生儿',
+    acceptingBody: '清河市卫生健康委员会（各政务服务中心卫健窗口、助产机构出生医学证明签发点）；可通过“出生一件事”联办',
+    decidingBody: '清河市卫生健康委员会',
+    conditions: '新生儿在本市助产机构出生；父母双方身份信息真实、完整；首次签发须在出生后由助产机构核实出生信息',
+    materials: [
+      applicationForm('《出生医学证明》首次签发登记表', '由助产机构出具，新生儿父母双方签字'),
+      identity('父母双方', '居民身份证、居民户口簿原件'),
+      optional('父母结婚证', 'copy', '通过婚姻登记信息共享核验的免于提交'),
+    ],
+    process: ['申请', '受理', '核实出生信息', '签发'],
+    basis: '《中华人民共和国母婴保健法》第二十三条；《出生医学证明管理办法》',
+    legalDays: 5,
+    promisedDays: 3,
+    delivery: ANY_DELIVERY,
+    hallKeys: ALL_HALLS,
+    audience: 'person',
+    category: '卫生健康',
+    keywords: ['出生医学证明', '出生证', '新生儿', '出生一件事'],
+    onlinePrereview: true,
+    certificate: { type: BIRTH_CERTIFICATE, years: null },
   }),
   service({
     code: 'QH-WJ-002',

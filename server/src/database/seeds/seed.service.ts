@@ -21,6 +21,7 @@ import { demoSlotTemplates, SEED_DEPARTMENTS, SEED_HALLS, SEED_SERVICES } from '
 import { seedHallPolicies } from './hall-policy.data';
 import { seedQueueWindows } from './queue.data';
 import { seedGuidanceTopics } from '../../guidance/guidance.topics.data';
+import { seedBundles } from './bundles.data';
 import { DEMO_STAFF_PASSWORD, demoStaff } from './staff.data';
 
 /** Run an insert; when another instance inserted the same natural key first, carry on. True when this one inserted. */
@@ -112,6 +113,7 @@ export class SeedService implements OnApplicationBootstrap {
     await seedHallPolicies(this.ds, this.clock.now());
     await seedQueueWindows(this.ds, this.clock.now());
     await seedGuidanceTopics(this.ds, this.clock.now());
+    await seedBundles(this.ds, this.clock.now());
     await this.seedStaff(deptIds, hallIds);
     this.logger.log('demo data ready');
   }
