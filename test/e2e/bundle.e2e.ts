@@ -46,7 +46,7 @@ describe('一件事 bundles on the H5 build', () => {
     const { page, context } = await signedInContext(browser(), person, 'phone');
     await page.goto('/pages/index/index');
     await seeVisible(page, '一件事一次办');
-    await page.getByRole('button', { name: /^一件事：开办餐饮店/ }).click();
+    await page.getByRole('group', { name: '一件事一次办' }).getByRole('button', { name: /^开办餐饮店/ }).click();
 
     // the bundle: its services with their departments, and the merged checklist
     await seeVisible(page, `一次申请办理 ${bundle.services.length} 个事项，涉及 ${bundle.departments.length} 个部门，各部门并联审批`);
@@ -158,14 +158,14 @@ describe('一件事 bundles on the H5 build', () => {
     const result = page.getByRole('group', { name: '一件事办结结果' });
     for (const p of done.parts as Part[]) {
       await result.getByText(p.serviceName, { exact: true }).waitFor({ state: 'visible' });
-      if (p.certificate) await result.getByRole('button', { name: `查看${p.serviceName}的电子证照《${p.certificate.type}》` }).waitFor({ state: 'visible' });
+      if (p.certificate) await result.getByRole('group', { name: p.serviceName }).getByRole('button', { name: `查看电子证照《${p.certificate.type}》` }).waitFor({ state: 'visible' });
     }
     await shot(page, 'citizen-bundle-result');
     await expectAccessible(page, '办件详情（一件事，已办结）');
 
     // a part's certificate opens from the result
     const cert = certified[0];
-    await result.getByRole('button', { name: `查看${cert.serviceName}的电子证照《${cert.certificate!.type}》` }).click();
+    await result.getByRole('group', { name: cert.serviceName }).getByRole('button', { name: `查看电子证照《${cert.certificate!.type}》` }).click();
     await seeVisible(page, cert.certificate!.type);
     await context.close();
   });

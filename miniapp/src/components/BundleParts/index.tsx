@@ -24,7 +24,7 @@ function Certificate({ part, link }: { part: ApplicationPartView; link: boolean 
   if (!c) return null
   const text = `电子证照《${c.type}》`
   return link ? (
-    <Tappable className='parts__link' label={`查看${part.serviceName}的${text}`} onTap={() => openPage(LINKS.certificate(c.id))}>
+    <Tappable className='parts__link' onTap={() => openPage(LINKS.certificate(c.id))}>
       <Text>{`查看${text}`}</Text>
     </Tappable>
   ) : (
@@ -74,7 +74,7 @@ export function BundleResult({ parts }: { parts: readonly ApplicationPartView[] 
   return (
     <View className='parts__result' role='group' aria-label='一件事办结结果'>
       {parts.map((p) => (
-        <View key={p.id} className='parts__result-row'>
+        <View key={p.id} className='parts__result-row' role='group' aria-label={p.serviceName}>
           <View className='parts__result-head'>
             <Text className='parts__service'>{p.serviceName}</Text>
             <StatusTag tone={PART_TONE[p.status] ?? 'info'}>{p.statusLabel}</StatusTag>

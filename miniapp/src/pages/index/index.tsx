@@ -113,13 +113,12 @@ export default function Home() {
       </View>
 
       <View className='section-title'>一件事一次办</View>
-      <View className='card home__bundles'>
+      <View className='card home__bundles' role='group' aria-label='一件事一次办'>
         <PageState of={bundles} loadingText='正在加载一件事…' empty={bundles.data?.length === 0} emptyText='暂无一件事套餐'>
           {bundles.data?.map((b) => (
             <Tappable
               key={b.id}
               className='home__bundle'
-              label={`一件事：${b.name}，${b.serviceIds.length} 个事项一次办`}
               onTap={() => openPage(withQuery(CITIZEN_ROUTES.bundle, { id: b.id }))}
             >
               <Text className='home__bundle-name'>{b.name}</Text>

@@ -83,7 +83,6 @@ export default function BundleDetail() {
                 <Tappable
                   key={s.id}
                   className='bundle__row'
-                  label={`${i + 1}. ${s.name}，${s.departmentName}，承诺${s.promisedDays}个工作日，查看办事指南`}
                   onTap={() => openPage(withQuery(CITIZEN_ROUTES.guide, { id: s.id }))}
                 >
                   <Text className='bundle__row-title'>{`${i + 1}. ${s.name}`}</Text>

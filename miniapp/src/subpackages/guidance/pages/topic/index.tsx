@@ -30,7 +30,7 @@ function Plan({ result, onRestart }: { result: GuidanceResult; onRestart: () => 
         ))}
       </View>
       {result.bundleId ? (
-        <Tappable className='card guidance__row' label='一件事一次办：以上事项一次申请，材料只交一次' onTap={() => openPage(withQuery(CITIZEN_ROUTES.bundle, { id: result.bundleId }))}>
+        <Tappable className='card guidance__row' onTap={() => openPage(withQuery(CITIZEN_ROUTES.bundle, { id: result.bundleId }))}>
           <Text className='guidance__topic-title'>一件事一次办 ›</Text>
           <Text className='muted'>以上事项一次申请，材料只交一次，各部门并联审批</Text>
         </Tappable>
