@@ -131,6 +131,19 @@ describe('一件事 bundles on the H5 build', () => {
     }
     await shot(page, 'citizen-bundle-parts');
     await expectAccessible(page, '办件详情（一件事，已受理）');
+    // side by side on a phone; one under the other in large-font mode (大字模式)
+    const boxes = async () => Promise.all(parts.slice(0, 2).map(async (p) => (await page.getByRole('group', { name: `${p.departmentName}：${p.serviceName}` }).boundingBox())!));
+    const [a, b] = await boxes();
+    expect(Math.abs(a.y - b.y)).toBeLessThan(2);
+    expect(b.x).toBeGreaterThan(a.x + a.width - 1);
+    await page.evaluate(() => window.localStorage.setItem('gov.settings.v1', JSON.stringify({ data: { largeFont: true } })));
+    await page.reload();
+    await seeVisible(page, `各部门办理进度（${parts.length} 个事项并联审批）`);
+    const [la, lb] = await boxes();
+    expect(Math.abs(la.x - lb.x)).toBeLessThan(2);
+    expect(lb.y).toBeGreaterThan(la.y + la.height - 1);
+    await shot(page, 'citizen-bundle-parts-large');
+    await page.evaluate(() => window.localStorage.setItem('gov.settings.v1', JSON.stringify({ data: { largeFont: false } })));
 
     // the first part is decided while the others are still open: shown side by side
     const [first, ...rest] = parts;
