@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BundlesModule } from '../bundles/bundles.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { CertificatesModule } from '../certificates/certificates.module';
@@ -18,6 +19,7 @@ import { FilingKernel } from './filing-kernel.service';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
+import { ApplicationPartEntity } from './entities/application-part.entity';
 import { ApplicationEntity } from './entities/application.entity';
 import { CreditRecordEntity } from './entities/credit-record.entity';
 import { CommitmentsService } from './commitments.service';
@@ -33,10 +35,12 @@ import { StaffApplicationsService } from './staff-applications.service';
       ApplicationMaterialEntity,
       ApplicationEventEntity,
       ApplicationNoticeEntity,
+      ApplicationPartEntity,
       CreditRecordEntity,
       FileEntity,
       AuditLogEntity,
     ]),
+    BundlesModule,
     CalendarModule,
     CatalogModule,
     CertificatesModule,

@@ -2,8 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
-import { In, Repository } from 'typeorm';
-import { ApplicationStatus, checkPostalAddress, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
+import { EntityManager, In, Repository } from 'typeorm';
+import { ApplicationStatus, PART_STATUSES, checkPostalAddress, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
@@ -18,7 +18,8 @@ import { DomainError, fieldError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
 import { newPrincipalRow } from '../common/principal-row';
 import { AppConfig } from '../config/app-config';
-import { ActingService } from '../delegation/acting.service';
+import { Acting, ActingService } from '../delegation/acting.service';
+import { BundlesService } from '../bundles/bundles.service';
 import { FileEntity } from '../files/entities/file.entity';
 import { FilesService } from '../files/files.service';
 import { ApplicantsService, ApplicantView } from '../users/applicants.service';
@@ -27,6 +28,8 @@ import { UsersService } from '../users/users.service';
 import { visibleFiling } from './applications.access';
 import { deliveryChoiceProblem, filingNumber, isEditable, missingMaterials, prereviewDeadline, slaState, STATUS_LABELS, uncorrectedMaterials } from './applications.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
+import { ApplicationPartEntity } from './entities/application-part.entity';
+import { partOnSubmit } from './parts.rules';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
@@ -59,6 +62,7 @@ export class ApplicationsService implements OnModuleInit {
     private readonly commitments: CommitmentsService,
     private readonly certificates: CertificatesService,
     private readonly crypto: CryptoService,
+    private readonly bundles: BundlesService,
   ) {}
 
   /** GET /files/:id answers a file only to whoever may see its filing (visibleFiling). */
@@ -114,25 +118,68 @@ export class ApplicationsService implements OnModuleInit {
 
   /**
    * POST /applications: a draft for an active service at `hallId` (or the service's first hall),
-   * in the caller's name or `onBehalfOf` a principal, with the service's material list. Returns the
-   * draft's detail. Throws REAL_NAME_REQUIRED, NOT_FOUND (service), VALIDATION_FAILED (hallId not
-   * offering it), INVALID_STATE (no hall offers it), and what ActingService.resolve raises.
+   * or with `bundleId` for a 一件事 bundle (createBundle), in the caller's name or `onBehalfOf` a
+   * principal, with the service's material list. Returns the draft's detail. Throws
+   * REAL_NAME_REQUIRED, NOT_FOUND (service), VALIDATION_FAILED (hallId not offering it; neither or
+   * both of serviceId and bundleId), INVALID_STATE (no hall offers it), and what ActingService.resolve raises.
    */
-  async create(caller: AuthUser, input: { serviceId: string; hallId?: string; onBehalfOf?: OnBehalfOf }): Promise<ApplicationView> {
+  async create(caller: AuthUser, input: { serviceId?: string; bundleId?: string; hallId?: string; onBehalfOf?: OnBehalfOf }): Promise<ApplicationView> {
+    if ((input.serviceId === undefined) === (input.bundleId === undefined)) {
+      throw fieldError(input.serviceId === undefined ? 'serviceId' : 'bundleId', '请选择一个事项或一件事（二者选一）');
+    }
     requireVerified(await this.users.requireById(caller.id), '网上申报');
-    const service = isId(input.serviceId) ? await this.catalog.activeService(input.serviceId) : null;
+    if (input.bundleId !== undefined) return this.createBundle(caller, { ...input, bundleId: input.bundleId });
+    const service = isId(input.serviceId!) ? await this.catalog.activeService(input.serviceId!) : null;
     if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
     const who = await this.acting.resolve(caller, input.onBehalfOf, service.id);
-    const hallId = await this.pickHall(service.id, input.hallId);
+    const hallId = await this.pickHall([service.id], input.hallId);
     const list = await this.catalog.materialList(service.id);
-    // 免提交: what a valid certificate of the applicant's (or their company's) already proves
-    const reuse = await this.certificates.reusableFor({ userId: who.userId, enterpriseId: who.enterpriseId }, list.map((m) => ({ materialId: m.id, certificateType: m.certificateType })));
+    return this.draft(caller, who, { serviceId: service.id, bundleId: null, hallId, title: service.name }, list.map((m) => ({ ...m, materialId: m.id })), []);
+  }
+
+  /**
+   * A 一件事 draft: one filing of the bundle (its first service as `serviceId`), at a hall offering
+   * every service, with the merged checklist (a shared material once) and a part per service, each
+   * with its promised days within the bundle. Throws NOT_FOUND (bundle), VALIDATION_FAILED (hallId),
+   * INVALID_STATE (no hall offers all of it), and what ActingService.resolveBundle raises.
+   */
+  private async createBundle(caller: AuthUser, input: { bundleId: string; hallId?: string; onBehalfOf?: OnBehalfOf }): Promise<ApplicationView> {
+    const plan = await this.bundles.plan(input.bundleId);
+    const serviceIds = plan.services.map((p) => p.service.id);
+    const who = await this.acting.resolveBundle(caller, input.onBehalfOf, { name: plan.bundle.name, audience: plan.audience, serviceIds });
+    const hallId = await this.pickHall(serviceIds, input.hallId);
     const now = this.clock.now();
+    const parts = plan.services.map((p, i) => ({
+      serviceId: p.service.id,
+      departmentId: p.service.departmentId,
+      sortOrder: i,
+      promisedDays: p.promisedDays,
+      materialIds: p.materialIds,
+    }));
+    return this.draft(caller, who, { serviceId: serviceIds[0], bundleId: plan.bundle.id, hallId, title: `一件事：${plan.bundle.name}，含 ${serviceIds.length} 个事项` }, plan.materials, parts, now);
+  }
+
+  /**
+   * Writes a draft: the filing under a fresh random number (redrawn on a clash), its materials
+   * (免提交 where a valid certificate of the applicant's proves one), a 一件事 filing's parts, and
+   * the `create` step. Returns the draft's detail.
+   */
+  private async draft(
+    caller: AuthUser,
+    who: Acting,
+    f: { serviceId: string; bundleId: string | null; hallId: string; title: string },
+    list: Array<{ materialId: string; name: string; required: boolean; tolerable: boolean; certificateType: string | null }>,
+    parts: Array<Pick<ApplicationPartEntity, 'serviceId' | 'departmentId' | 'sortOrder' | 'promisedDays' | 'materialIds'>>,
+    now = this.clock.now(),
+  ): Promise<ApplicationView> {
+    // 免提交: what a valid certificate of the applicant's (or their company's) already proves
+    const reuse = await this.certificates.reusableFor({ userId: who.userId, enterpriseId: who.enterpriseId }, list.map((m) => ({ materialId: m.materialId, certificateType: m.certificateType })));
     const row: ApplicationEntity = this.apps.create({
       ...newPrincipalRow(who),
       number: '',
-      serviceId: service.id,
-      hallId,
+      serviceId: f.serviceId,
+      bundleId: f.bundleId,
+      hallId: f.hallId,
       status: 'draft',
       noticeCount: 0,
       receiptNo: null,
@@ -162,7 +209,7 @@ export class ApplicationsService implements OnModuleInit {
               list.map((m, i) => ({
                 id: newId(),
                 applicationId: row.id,
-                materialId: m.id,
+                materialId: m.materialId,
                 sortOrder: i,
                 name: m.name,
                 required: m.required,
@@ -174,12 +221,18 @@ export class ApplicationsService implements OnModuleInit {
                 noticeState: null,
                 committedAt: null,
                 commitmentText: null,
-                reusedCertificateId: reuse.get(m.id)?.id ?? null,
+                reusedCertificateId: reuse.get(m.materialId)?.id ?? null,
               })),
             );
           }
-          const filled = list.filter((m) => reuse.has(m.id)).map((m) => `${m.name}（${reuse.get(m.id)!.type} ${reuse.get(m.id)!.number}）`);
-          const note = `创建申报草稿（${service.name}）${filled.length ? `；已由电子证照免提交：${filled.join('、')}` : ''}`;
+          if (parts.length) {
+            await em.insert(
+              ApplicationPartEntity,
+              parts.map((p) => ({ ...p, id: newId(), applicationId: row.id, status: 'draft' as const, flags: [], acceptedAt: null, dueAt: null, decidedAt: null, decidedBy: null, decisionNote: null, deemed: false, createdAt: now, updatedAt: now })),
+            );
+          }
+          const filled = list.filter((m) => reuse.has(m.materialId)).map((m) => `${m.name}（${reuse.get(m.materialId)!.type} ${reuse.get(m.materialId)!.number}）`);
+          const note = `创建申报草稿（${f.title}）${filled.length ? `；已由电子证照免提交：${filled.join('、')}` : ''}`;
           await this.kernel.event(em, row.id, 'draft', 'create', actor, note, now);
         });
         break;
@@ -192,16 +245,17 @@ export class ApplicationsService implements OnModuleInit {
     return (await this.kernel.views([row], true))[0];
   }
 
-  /** The service's first hall (by the halls' order) unless the applicant names one of its halls. */
-  private async pickHall(serviceId: string, wanted?: string): Promise<string> {
-    const halls = await this.catalog.hallsOffering(serviceId);
+  /** The first hall (by the halls' order) offering every one of the services, unless the applicant names one of them. */
+  private async pickHall(serviceIds: readonly string[], wanted?: string): Promise<string> {
+    const offering = await Promise.all(serviceIds.map((id) => this.catalog.hallsOffering(id)));
+    const halls = offering[0].filter((h) => offering.every((list) => list.some((x) => x.id === h.id)));
     if (wanted !== undefined) {
       if (!halls.some((h) => h.id === wanted)) {
-        throw fieldError('hallId', '所选大厅不办理该事项');
+        throw fieldError('hallId', serviceIds.length > 1 ? '所选大厅不能办理该一件事的全部事项' : '所选大厅不办理该事项');
       }
       return wanted;
     }
-    if (!halls.length) throw new DomainError('INVALID_STATE', '该事项暂无办理大厅，不能网上申报');
+    if (!halls.length) throw new DomainError('INVALID_STATE', serviceIds.length > 1 ? '暂无能办理该一件事全部事项的大厅，不能网上申报' : '该事项暂无办理大厅，不能网上申报');
     return halls[0].id;
   }
 
@@ -387,7 +441,13 @@ export class ApplicationsService implements OnModuleInit {
       }
     }
     const now = this.clock.now();
-    await this.kernel.apply(step, this.kernel.applicantActor(caller.id, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审');
+    // 一件事: the parts that flagged (or a new filing's) go to their departments' pre-review again
+    const toParts = a.bundleId
+      ? async (em: EntityManager) => {
+          await em.update(ApplicationPartEntity, { applicationId: a.id, status: In(PART_STATUSES.filter((st) => partOnSubmit(st) !== st)) }, { status: 'prereview', flags: [], updatedAt: now });
+        }
+      : undefined;
+    await this.kernel.apply(step, this.kernel.applicantActor(caller.id, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审', toParts);
     const deadline = shanghaiDate(prereviewDeadline(now, (await this.calendar.view()).isWorkday));
     await this.kernel.tell(a, again ? '补正材料已提交' : '申请已提交', `您的办件 ${a.number} 已提交，窗口将在 ${deadline} 前完成预审；逾期未告知补正的，自提交之日起视为受理。`);
     return this.detail(caller, a);

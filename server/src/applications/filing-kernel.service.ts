@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
-import { APPLICATION_ACTION_LABELS, ApplicationStatus, DeliveryView, LINKS, maskPostalAddress, PostalAddress, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { APPLICATION_ACTION_LABELS, ApplicationPartView, ApplicationStatus, DeliveryView, LINKS, maskPostalAddress, PART_STATUS_LABELS, PostalAddress, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { BundlesService } from '../bundles/bundles.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
@@ -35,6 +36,8 @@ import {
   transition,
 } from './applications.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
+import { ApplicationPartEntity } from './entities/application-part.entity';
+import { bundleDueAt, partSla } from './parts.rules';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
 import { ApplicationEntity } from './entities/application.entity';
@@ -88,6 +91,7 @@ export class FilingKernel {
     @InjectRepository(ApplicationEventEntity) private readonly events: Repository<ApplicationEventEntity>,
     @InjectRepository(ApplicationNoticeEntity) private readonly notices: Repository<ApplicationNoticeEntity>,
     @InjectRepository(FileEntity) private readonly files: Repository<FileEntity>,
+    @InjectRepository(ApplicationPartEntity) private readonly parts: Repository<ApplicationPartEntity>,
     private readonly config: AppConfig,
     private readonly tx: Transactions,
     private readonly clock: ClockService,
@@ -97,6 +101,7 @@ export class FilingKernel {
     private readonly applicants: ApplicantsService,
     private readonly certificates: CertificatesService,
     private readonly crypto: CryptoService,
+    private readonly bundles: BundlesService,
   ) {}
 
   // ---- reading ----
@@ -119,6 +124,11 @@ export class FilingKernel {
   /** The filing's materials (its copy of the service's list), in the list's order. */
   materialsOf(applicationId: string): Promise<ApplicationMaterialEntity[]> {
     return this.materials.find({ where: { applicationId }, order: { sortOrder: 'ASC' } });
+  }
+
+  /** A 一件事 filing's parts in the bundle's order ([] for a filing of one service). */
+  partsOf(applicationId: string): Promise<ApplicationPartEntity[]> {
+    return this.parts.find({ where: { applicationId }, order: { sortOrder: 'ASC' } });
   }
 
   /** The sha256 of each material's files, by material id, for one filing. */
@@ -186,19 +196,30 @@ export class FilingKernel {
     at: Date = this.clock.now(),
   ): Promise<ApplicationEntity> {
     const { filing: a, to } = step;
-    const updatedAt = this.clock.now();
-    await this.tx.run(async (em) => {
-      const r = await em
-        .createQueryBuilder()
-        .update(ApplicationEntity)
-        .set({ ...patch, status: to, updatedAt })
-        .where('id = :id AND status = :from', { id: a.id, from: step.from })
-        .execute();
-      if (!r.affected) throw new DomainError('INVALID_STATE', '办件状态已变化，请刷新后重试');
-      await this.event(em, a.id, to, step.action, actor, note, at);
+    const updatedAt = await this.tx.run(async (em) => {
+      const stamped = await this.applyWithin(em, step, actor, patch, note, at);
       if (more) await more(em, to);
+      return stamped;
     });
     return Object.assign(a, patch, { status: to, updatedAt });
+  }
+
+  /**
+   * `apply` inside a transaction the caller holds (several steps written together, as a 一件事
+   * filing's combined notice or result): the conditional update and the timeline event. Does not
+   * patch the row in hand. Returns the update time. Throws INVALID_STATE when the state changed.
+   */
+  async applyWithin(em: EntityManager, step: Step, actor: Actor, patch: Partial<ApplicationEntity>, note: string | null, at: Date = this.clock.now()): Promise<Date> {
+    const updatedAt = this.clock.now();
+    const r = await em
+      .createQueryBuilder()
+      .update(ApplicationEntity)
+      .set({ ...patch, status: step.to, updatedAt })
+      .where('id = :id AND status = :from', { id: step.filing.id, from: step.from })
+      .execute();
+    if (!r.affected) throw new DomainError('INVALID_STATE', '办件状态已变化，请刷新后重试');
+    await this.event(em, step.filing.id, step.to, step.action, actor, note, at);
+    return updatedAt;
   }
 
   /** `begin` and `apply` at once, for a step with no checks between them. Same errors. */
@@ -244,8 +265,17 @@ export class FilingKernel {
     const a = step.filing;
     const deemed = step.action === 'deem_accept';
     const service = await this.catalog.service(a.serviceId);
-    const promised = service?.promisedDays ?? 1;
-    const dueAt = await this.calendar.dueAt(from, promised);
+    // 一件事: each part's clock from the same acceptance, the filing due with its slowest part
+    const parts = a.bundleId ? await this.partsOf(a.id) : [];
+    const partDue = await Promise.all(parts.map((p) => this.calendar.dueAt(from, p.promisedDays)));
+    const promised = parts.length ? Math.max(...parts.map((p) => p.promisedDays)) : (service?.promisedDays ?? 1);
+    const dueAt = parts.length ? bundleDueAt(partDue.map((d) => ({ dueAt: d })))! : await this.calendar.dueAt(from, promised);
+    const startParts = parts.length
+      ? async (em: EntityManager) => {
+          for (const [i, p] of parts.entries()) await em.update(ApplicationPartEntity, { id: p.id }, { status: 'accepted', acceptedAt: from, dueAt: partDue[i], updatedAt: this.clock.now() });
+        }
+      : undefined;
+    const what = a.bundleId ? ((await this.bundles.names([a.bundleId])).get(a.bundleId) ?? '') : (service?.name ?? '');
     const cal = await this.calendar.view();
     const computed = slaState({ status: 'accepted', dueAt, decidedAt: null }, this.clock.now(), cal.isWorkday);
     // A filing accepted already past its due date (deemed acceptance of an old submission) is left
@@ -258,7 +288,7 @@ export class FilingKernel {
     for (let attempt = 0; ; attempt++) {
       const receiptNo = receiptNumber(from, randomBytes(6));
       try {
-        await this.apply(step, actor, { receiptNo, acceptedAt: from, dueAt, deemedAccepted: deemed, sla, commitmentStatus, commitmentDueAt }, note);
+        await this.apply(step, actor, { receiptNo, acceptedAt: from, dueAt, deemedAccepted: deemed, sla, commitmentStatus, commitmentDueAt }, note, startParts);
         break;
       } catch (e) {
         if (isDuplicateKey(e) && attempt < 5) continue;
@@ -268,7 +298,7 @@ export class FilingKernel {
     await this.tell(
       a,
       deemed ? '办件已依法视为受理' : '办件已受理',
-      `您的办件 ${a.number}（${service?.name ?? ''}）${deemed ? `${note}` : '已受理'}，受理号 ${a.receiptNo}。承诺办结时限 ${promised} 个工作日，预计 ${shanghaiDate(dueAt)} 前办结。可在办件详情中下载受理通知书。` +
+      `您的办件 ${a.number}（${what}）${deemed ? `${note}` : '已受理'}，受理号 ${a.receiptNo}。${parts.length ? `${parts.length} 个部门并联审批，最长` : ''}承诺办结时限 ${promised} 个工作日，预计 ${shanghaiDate(dueAt)} 前办结。可在办件详情中下载受理通知书。` +
         (commitmentStatus === 'open' && commitmentDueAt
           ? `\n容缺受理：请于 ${shanghaiDate(commitmentDueAt)} 前在办件详情中补交 ${owedNames.join('、')}；材料补齐前不能作出准予决定，逾期未补交将记入信用记录。`
           : ''),
@@ -328,10 +358,17 @@ export class FilingKernel {
     const ids = rows.map((r) => r.id);
     const personIds = [...new Set(rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId])))];
     const companyIds = [...new Set(rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])))];
+    const bundled = rows.filter((r) => r.bundleId);
+    const parts = bundled.length ? await this.parts.find({ where: { applicationId: In(bundled.map((r) => r.id)) }, order: { sortOrder: 'ASC' } }) : [];
+    const [bundleNames, departments, partCerts] = bundled.length
+      ? await Promise.all([this.bundles.names(bundled.map((r) => r.bundleId)), this.catalog.listDepartments(), this.certificates.ofFilingServices(bundled.map((r) => r.id))])
+      : [new Map<string, string>(), [] as Array<{ id: string; name: string }>, new Map<string, { id: string; type: string; number: string; verifyCode: string }>()];
+    const departmentName = new Map(departments.map((d) => [d.id, d.name]));
+    const partsOf = group(parts, (p) => p.applicationId);
     const [mats, files, byService, byHall, events, notices, cal, { people: nameOf, enterprises: companyName }] = await Promise.all([
       this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
-      this.catalog.servicesById(rows.map((r) => r.serviceId)),
+      this.catalog.servicesById([...rows.map((r) => r.serviceId), ...parts.map((p) => p.serviceId)]),
       this.catalog.hallsById(rows.map((r) => r.hallId)),
       withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
       this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
@@ -349,6 +386,29 @@ export class FilingKernel {
     const now = this.clock.now();
     return rows.map((a) => {
       const s = byService.get(a.serviceId);
+      const mine = partsOf.get(a.id) ?? [];
+      const partView = (p: ApplicationPartEntity): ApplicationPartView => ({
+        id: p.id,
+        serviceId: p.serviceId,
+        serviceName: byService.get(p.serviceId)?.name ?? '',
+        departmentId: p.departmentId,
+        departmentName: departmentName.get(p.departmentId) ?? '',
+        status: p.status,
+        statusLabel: PART_STATUS_LABELS[p.status],
+        promisedDays: p.promisedDays,
+        materialIds: p.materialIds,
+        flaggedMaterialIds: p.flags.map((f) => f.materialId),
+        acceptedAt: p.acceptedAt?.toISOString() ?? null,
+        dueAt: p.dueAt?.toISOString() ?? null,
+        sla: partSla(p, now, cal.isWorkday),
+        decidedAt: p.decidedAt?.toISOString() ?? null,
+        decisionNote: p.decisionNote,
+        deemed: p.deemed,
+        certificate: certificateRef(partCerts.get(`${a.id}:${p.serviceId}`)),
+      });
+      // 一件事: the bundle's name and the methods every part's service publishes
+      const bundleName = a.bundleId ? (bundleNames.get(a.bundleId) ?? '') : null;
+      const methods = mine.length ? (s?.delivery ?? []).filter((m) => mine.every((p) => byService.get(p.serviceId)?.delivery.includes(m))) : (s?.delivery ?? []);
       const latest = notices.find((n) => n.applicationId === a.id) ?? null;
       // the law's pre-review clock runs only while the centre owes the pre-review, not while the applicant's originals are awaited
       const waiting = a.status === 'submitted';
@@ -358,12 +418,12 @@ export class FilingKernel {
         status: a.status,
         statusLabel: STATUS_LABELS[a.status],
         serviceId: a.serviceId,
-        serviceName: s?.name ?? '',
+        serviceName: bundleName ?? s?.name ?? '',
         hallId: a.hallId,
         hallName: byHall.get(a.hallId)?.name ?? '',
-        keyProject: s?.keyProject ?? false,
-        promisedDays: s?.promisedDays ?? 0,
-        instant: s?.instant ?? false,
+        keyProject: mine.length ? mine.some((p) => byService.get(p.serviceId)?.keyProject) : (s?.keyProject ?? false),
+        promisedDays: mine.length ? Math.max(...mine.map((p) => p.promisedDays)) : (s?.promisedDays ?? 0),
+        instant: mine.length ? false : (s?.instant ?? false),
         materials: (matsOf.get(a.id) ?? []).map((m) => {
           const g = guide.get(m.materialId);
           const own = filesOf.get(`${a.id}:${m.materialId}`) ?? [];
@@ -381,6 +441,7 @@ export class FilingKernel {
             commitment: m.committedAt ? { at: m.committedAt.toISOString(), text: m.commitmentText ?? '' } : null,
             changedSinceNotice: this.changedSince(a, m, own.map((f) => f.sha256)),
             reusedFrom: from ? { certificateId: from.id, type: from.type, number: from.number } : null,
+            ...(mine.length ? { serviceIds: mine.filter((p) => p.materialIds.includes(m.materialId)).map((p) => p.serviceId) } : {}),
           };
         }),
         dueAt: a.dueAt?.toISOString() ?? null,
@@ -406,8 +467,8 @@ export class FilingKernel {
         refuseReason: a.refuseReason,
         decisionNote: a.decisionNote,
         delivery: this.deliveryView(a, byHall.get(a.hallId)),
-        deliveryMethods: s?.delivery ?? [],
-        certificate: certificateRef(issued.get(a.id)),
+        deliveryMethods: methods,
+        certificate: mine.length ? null : certificateRef(issued.get(a.id)),
         enterpriseId: a.enterpriseId,
         onBehalf: a.actorId !== a.userId,
         party: {
@@ -419,6 +480,8 @@ export class FilingKernel {
           agentId: a.actorId !== a.userId ? a.actorId : null,
           agentName: a.actorId !== a.userId ? nameOf.get(a.actorId) ?? null : null,
         },
+        bundleId: a.bundleId,
+        ...(mine.length ? { parts: mine.map(partView) } : {}),
       };
       if (withTimeline) {
         view.uploadLimits = this.uploadLimits();

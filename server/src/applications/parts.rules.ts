@@ -5,7 +5,9 @@
  * part is due; a part not decided within its time is deemed to agree; one combined result.
  * No Nest, no database.
  */
-import { PART_DECIDED, type PartAdvanceTarget, type PartStatus } from '@gov/shared';
+import { PART_DECIDED, type ApplicationStatus, type PartAdvanceTarget, type PartStatus, type SlaState } from '@gov/shared';
+import type { IsWorkday } from '../calendar/calendar.rules';
+import { slaState } from './applications.rules';
 
 /** What a part's step is called on the filing's timeline (APPLICATION_ACTION_LABELS). */
 export type PartAction = 'part_flag' | 'part_pass' | 'part_start_review' | 'part_approve' | 'part_deny' | 'part_deemed';
@@ -78,4 +80,10 @@ export function deemedToAgree(part: { status: PartStatus; dueAt: Date | null }, 
 export function bundleResult(parts: ReadonlyArray<{ status: PartStatus }>): 'approve' | 'deny' | null {
   if (parts.length === 0 || parts.some((p) => !PART_DECIDED.includes(p.status))) return null;
   return parts.some((p) => p.status === 'denied') ? 'deny' : 'approve';
+}
+
+/** A part's SLA state as a filing's would be: running while accepted or under review, judged at its decision once decided. */
+export function partSla(part: { status: PartStatus; dueAt: Date | null; decidedAt: Date | null }, now: Date, isWorkday: IsWorkday): SlaState | null {
+  const as: ApplicationStatus | null = PART_DECIDED.includes(part.status) ? 'approved' : part.status === 'accepted' || part.status === 'under_review' ? 'under_review' : null;
+  return as ? slaState({ status: as, dueAt: part.dueAt, decidedAt: part.decidedAt }, now, isWorkday) : null;
 }

@@ -36,7 +36,8 @@ import { CertificateEntity } from './entities/certificate.entity';
 /** What issuing needs of the approved filing and its service. */
 export interface IssueInput {
   filing: { id: string; number: string; userId: string; enterpriseId: string | null; serviceId: string };
-  service: { code: string; certificateType: string; certificateYears: number | null; decidingBody: string; departmentId: string };
+  /** `id`: the service issuing it when it is not the filing's own (a part of a 一件事 filing) */
+  service: { id?: string; code: string; certificateType: string; certificateYears: number | null; decidingBody: string; departmentId: string };
 }
 
 /** Whose certificates: a person, or a company (the filing's party). */
@@ -90,7 +91,7 @@ export class CertificatesService {
     const row: CertificateEntity = {
       id: newId(),
       applicationId: input.filing.id,
-      serviceId: input.filing.serviceId,
+      serviceId: input.service.id ?? input.filing.serviceId,
       type: input.service.certificateType,
       number: certificateNumber(today, randomBytes(8)),
       holderKind: holder.kind,
@@ -283,9 +284,17 @@ export class CertificatesService {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** The certificate issued on each of these filings (applicationId → certificate). Raises nothing. */
+  /** The certificate issued on each of these filings (applicationId → certificate; a 一件事 filing's parts: see ofFilingServices). Raises nothing. */
   async ofFilings(applicationIds: string[]): Promise<Map<string, CertificateEntity>> {
-    const rows = applicationIds.length ? await this.db.certs.find({ where: { applicationId: In([...new Set(applicationIds)]) } }) : [];
-    return new Map(rows.map((r) => [r.applicationId, r]));
+    return new Map((await this.issuedOn(applicationIds)).map((r) => [r.applicationId, r]));
+  }
+
+  /** The certificates issued for these filings' parts (一件事: one a service), keyed `applicationId:serviceId`. Raises nothing. */
+  async ofFilingServices(applicationIds: string[]): Promise<Map<string, CertificateEntity>> {
+    return new Map((await this.issuedOn(applicationIds)).map((r) => [`${r.applicationId}:${r.serviceId}`, r]));
+  }
+
+  private issuedOn(applicationIds: string[]): Promise<CertificateEntity[]> {
+    return applicationIds.length ? this.db.certs.find({ where: { applicationId: In([...new Set(applicationIds)]) } }) : Promise.resolve([]);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { audienceMessage, audienceVerdict, OnBehalfOf, OnBehalfType, principalType } from '@gov/shared';
+import { Audience, audienceMessage, audienceVerdict, OnBehalfOf, OnBehalfType, principalType } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
@@ -54,6 +54,21 @@ export class ActingService {
     const who = await this.principal(caller, onBehalfOf, serviceId);
     await this.assertAudience(serviceId, principalType(onBehalfOf));
     return { ...who, serviceId } as Acting;
+  }
+
+  /**
+   * 一件事: the caller may act for the principal on every service of a bundle (an agent's scope must
+   * cover each), and the bundle as a whole (`audience`, `name`) is for that kind of principal — a
+   * bundle opening a business is applied for by its founder, so its services' own audiences do not
+   * bind it. Returns the Acting of the first service. Same errors as `resolve`.
+   */
+  async resolveBundle(caller: AuthUser, onBehalfOf: OnBehalfOf | undefined | null, bundle: { name: string; audience: Audience; serviceIds: readonly string[] }): Promise<Acting> {
+    let who: Omit<Acting, 'serviceId' | typeof checked> | null = null;
+    for (const serviceId of bundle.serviceIds) who = await this.principal(caller, onBehalfOf, serviceId);
+    const principal = principalType(onBehalfOf);
+    const verdict = audienceVerdict(bundle.audience, principal);
+    if (verdict !== 'ok') throw new DomainError('AUDIENCE_MISMATCH', audienceMessage(verdict, bundle.name), { audience: bundle.audience, principal });
+    return { ...who!, serviceId: bundle.serviceIds[0] } as Acting;
   }
 
   /**

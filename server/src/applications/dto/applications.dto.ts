@@ -19,10 +19,17 @@ import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-beh
 import type { AdvanceRequest, CommitmentRequest, CompleteApplicationRequest, ReturnApplicationRequest, CreateApplicationRequest, DeliverRequest, DeliveryChoiceRequest, PostalAddress, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
 
 export class CreateApplicationDto implements CreateApplicationRequest {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: '事项；与 bundleId 二者选一' })
+  @IsOptional()
   @IsString()
   @Length(1, 36)
-  serviceId!: string;
+  serviceId?: string;
+
+  @ApiPropertyOptional({ description: '一件事；与 serviceId 二者选一' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 36)
+  bundleId?: string;
 
   @ApiPropertyOptional({ description: '办理大厅；不填则为该事项的第一个办理大厅' })
   @IsOptional()

@@ -3,6 +3,12 @@ import type { PartStatus } from '@gov/shared';
 import { jsonText } from '../../catalog/entities/json-text.transformer';
 import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
 
+/** One material a department flagged in its pre-review, and why. */
+export interface PartFlag {
+  materialId: string;
+  reason: string;
+}
+
 /**
  * One service's part of a 一件事 filing: its department pre-reviews and decides it, within its own
  * promised days from the filing's acceptance (`dueAt`); `deemed` when its time ran out undecided
@@ -19,8 +25,8 @@ export class ApplicationPartEntity {
   @Column({ name: 'promised_days', type: 'int' }) promisedDays!: number;
   /** the filing's materials (application_materials.material_id) this part needs */
   @Column({ name: 'material_ids', type: 'text', transformer: jsonText<string[]>([]) }) materialIds!: string[];
-  /** the materials this department flagged in the current round */
-  @Column({ name: 'flagged_ids', type: 'text', transformer: jsonText<string[]>([]) }) flaggedIds!: string[];
+  /** what this department flagged in the current round, with its reasons */
+  @Column({ type: 'text', transformer: jsonText<PartFlag[]>([]) }) flags!: PartFlag[];
   @Column(timeCol('accepted_at', true)) acceptedAt!: Date | null;
   @Column(timeCol('due_at', true)) dueAt!: Date | null;
   @Column(timeCol('decided_at', true)) decidedAt!: Date | null;

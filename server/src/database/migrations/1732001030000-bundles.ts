@@ -30,7 +30,7 @@ export class Bundles1732001030000 implements MigrationInterface {
           str('status', 24),
           int('promised_days'),
           text('material_ids', false),
-          text('flagged_ids', false),
+          text('flags', false),
           time('accepted_at', true),
           time('due_at', true),
           time('decided_at', true),
