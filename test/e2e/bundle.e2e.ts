@@ -1,6 +1,6 @@
 import { SEED_DEPARTMENTS } from '../../server/src/database/seeds/catalog.data';
 import { useBrowser } from './browser';
-import { expectAccessible, pdfBytes, pngBytes, seeVisible, shot, uploadVia } from './citizen.helpers';
+import { expectAccessible, pdfBytes, pngBytes, seeVisible, shot } from './citizen.helpers';
 import { admin, call, citizen, signedInContext, staff01, staffTokens, type Tokens } from './staff.helpers';
 
 interface Part {
@@ -76,7 +76,9 @@ describe('一件事 bundles on the H5 build', () => {
     const required = (filing.materials as any[]).filter((m) => m.required && !m.reusedFrom);
     for (const [i, m] of required.entries()) {
       const file = i === 0 ? { name: `材料${i + 1}.png`, mimeType: 'image/png', buffer: pngBytes() } : { name: `材料${i + 1}.pdf`, mimeType: 'application/pdf', buffer: pdfBytes(`bundle-${i}`) };
-      await uploadVia(page, `上传文件：${m.name}`, file);
+      // exact names: one material's name may begin another's (经营场所平面布局图 …)
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: `上传文件：${m.name}`, exact: true }).click()]);
+      await chooser.setFiles(file);
       await page.getByRole('button', { name: `查看 ${file.name}` }).waitFor();
     }
     await shot(page, 'citizen-bundle-draft');
