@@ -1,6 +1,6 @@
 import { SEED_DEPARTMENTS } from '../../server/src/database/seeds/catalog.data';
 import { useBrowser } from './browser';
-import { expectAccessible, pdfBytes, pngBytes, seeVisible, shot } from './citizen.helpers';
+import { expectAccessible, pdfBytes, pngBytes, seeVisible, shot, withServerClock } from './citizen.helpers';
 import { admin, call, citizen, signedInContext, staff01, staffTokens, type Tokens } from './staff.helpers';
 
 interface Part {
@@ -24,8 +24,9 @@ function shanghaiDay(iso: string): string {
  * 一件事 on the H5 build (issue 17): from the home page's 一件事一次办 entry the applicant opens
  * 开办餐饮店, sees its services, departments and the merged checklist (a material two services ask
  * for listed once), applies, uploads each material once and submits; each department pre-reviews
- * and decides its own part (staff through the API); the filing page shows the parts side by side
- * with their own due dates, and at the end the combined result with each part's certificate.
+ * and decides its own part (staff through the API), but one that never answers and is deemed to
+ * agree when its time ends (超时默认); the filing page shows the parts side by side with their own
+ * due dates, and at the end the combined result with each part's certificate.
  */
 describe('一件事 bundles on the H5 build', () => {
   const browser = useBrowser();
@@ -66,7 +67,7 @@ describe('一件事 bundles on the H5 build', () => {
     const filing = await call<any>('GET', `/api/applications/${created.id}`, { token: person.accessToken });
     expect(filing.parts).toHaveLength(bundle.services.length);
     for (const p of filing.parts as Part[]) {
-      await page.getByRole('group', { name: `${p.departmentName}：${p.serviceName}` }).getByText('待提交').waitFor({ state: 'visible' });
+      await page.getByRole('group', { name: `${p.departmentName}：${p.serviceName}` }).getByText('待提交', { exact: true }).waitFor({ state: 'visible' });
     }
     // the shared material is one card on the filing too, marked as asked for once
     expect(filing.materials.filter((m: any) => m.name === shared.name)).toHaveLength(1);
@@ -93,7 +94,7 @@ describe('一件事 bundles on the H5 build', () => {
     expect((submitted.parts as Part[]).map((p) => p.status)).toEqual(submitted.parts.map(() => 'prereview'));
     await page.reload();
     for (const p of submitted.parts as Part[]) {
-      await page.getByRole('group', { name: `${p.departmentName}：${p.serviceName}` }).getByText('待部门预审').waitFor({ state: 'visible' });
+      await page.getByRole('group', { name: `${p.departmentName}：${p.serviceName}` }).getByText('待部门预审', { exact: true }).waitFor({ state: 'visible' });
     }
 
     // each department pre-reviews its own part (its reviewer at the filing's hall); the window accepts
@@ -128,7 +129,7 @@ describe('一件事 bundles on the H5 build', () => {
     await seeVisible(page, `${shanghaiDay(accepted.dueAt)} 前（以最慢的事项为准）`);
     for (const p of parts) {
       const card = page.getByRole('group', { name: `${p.departmentName}：${p.serviceName}` });
-      await card.getByText('已受理').waitFor({ state: 'visible' });
+      await card.getByText('已受理', { exact: true }).waitFor({ state: 'visible' });
       await card.getByText(`办结期限：${shanghaiDay(p.dueAt!)} 前`).waitFor({ state: 'visible' });
     }
     await shot(page, 'citizen-bundle-parts');
@@ -156,15 +157,23 @@ describe('一件事 bundles on the H5 build', () => {
     };
     await decide(first);
     await page.reload();
-    await page.getByRole('group', { name: `${first.departmentName}：${first.serviceName}` }).getByText('准予许可').waitFor({ state: 'visible' });
-    await page.getByRole('group', { name: `${rest[0].departmentName}：${rest[0].serviceName}` }).getByText('已受理').waitFor({ state: 'visible' });
+    await page.getByRole('group', { name: `${first.departmentName}：${first.serviceName}` }).getByText('准予许可', { exact: true }).waitFor({ state: 'visible' });
+    await page.getByRole('group', { name: `${rest[0].departmentName}：${rest[0].serviceName}` }).getByText('已受理', { exact: true }).waitFor({ state: 'visible' });
     expect(await page.getByText('办结结果').count()).toBe(0);
 
-    for (const p of rest) await decide(p);
+    // the other departments decide, but for the last: it does not answer within its time (超时默认)
+    const last = rest.at(-1)!;
+    for (const p of rest.slice(0, -1)) await decide(p);
+    await withServerClock(new Date(new Date(last.dueAt!).getTime() + 3_600_000), () => call('POST', '/api/admin/jobs/deemed-agreement/run', { token: boss.accessToken }));
     const done = await call<any>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
-    expect((done.parts as Part[]).every((p) => p.status === 'approved')).toBe(true);
+    expect((done.parts as Part[]).map((p) => p.status)).toEqual([...parts.slice(0, -1).map(() => 'approved'), 'deemed_approved']);
+    expect(done.status).toBe('approved');
     const certified = (done.parts as Part[]).filter((p) => p.certificate);
     expect(certified.length).toBeGreaterThan(0);
+    await page.reload();
+    const deemedCard = page.getByRole('group', { name: `${last.departmentName}：${last.serviceName}` });
+    await deemedCard.getByText('超时默认同意', { exact: true }).waitFor({ state: 'visible' });
+    await deemedCard.getByText('超时默认：部门未在期限内答复，视为同意').waitFor({ state: 'visible' });
 
     // the combined result: each part with its outcome and its certificate
     await page.reload();
