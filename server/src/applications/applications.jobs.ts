@@ -12,6 +12,7 @@ import { deemedAccepted, LAW_PREREVIEW_DAYS, slaState } from './applications.rul
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
 import { FilingKernel, SYSTEM_ACTOR } from './filing-kernel.service';
+import { StaffPartsService } from './staff-parts.service';
 
 const DAY = 86_400_000;
 
@@ -33,7 +34,13 @@ export class ApplicationsJobs {
     private readonly oversight: OversightService,
     private readonly catalog: CatalogService,
     private readonly commitments: CommitmentsService,
+    private readonly parts: StaffPartsService,
   ) {}
+
+  /** The `deemed-agreement` job (StaffPartsService.deemedAgreement): 一件事 parts past their time undecided are deemed to agree (超时默认). */
+  deemedAgreement(): Promise<{ deemed: number; combined: number }> {
+    return this.parts.deemedAgreement();
+  }
 
   /** The `commitment-scan` job (CommitmentsService.scan): breached 容缺 commitments marked and recorded. */
   commitmentScan(): Promise<{ breached: number; fulfilled: number }> {

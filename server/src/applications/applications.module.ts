@@ -27,6 +27,8 @@ import { LookupThrottleGuard } from './lookup-throttle.guard';
 import { NoticesService } from './notices.service';
 import { StaffApplicationsController } from './staff-applications.controller';
 import { StaffApplicationsService } from './staff-applications.service';
+import { StaffPartsController } from './staff-parts.controller';
+import { StaffPartsService } from './staff-parts.service';
 
 @Module({
   imports: [
@@ -51,8 +53,8 @@ import { StaffApplicationsService } from './staff-applications.service';
     UsersModule,
     OversightModule,
   ],
-  controllers: [ApplicationsController, StaffApplicationsController],
-  providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],
+  controllers: [ApplicationsController, StaffApplicationsController, StaffPartsController],
+  providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, StaffPartsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],
   exports: [StaffApplicationsService, ApplicationsJobs],
 })
 export class ApplicationsModule {}

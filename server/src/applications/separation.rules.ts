@@ -24,3 +24,10 @@ export function decisionVerdict(
   if (deciding && filing.acceptedBy !== null && filing.acceptedBy === caller.id) return 'accepted_it';
   return 'ok';
 }
+
+/** What a caller refused by `decisionVerdict` is told: the error code and its message. */
+export const DECISION_REFUSALS: Record<Exclude<DecisionVerdict, 'ok'>, { code: 'FORBIDDEN' | 'SEPARATION_OF_DUTIES'; message: string }> = {
+  not_reviewer: { code: 'FORBIDDEN', message: '审查和审批决定由承办部门的审核人员作出' },
+  other_department: { code: 'FORBIDDEN', message: '该办件不属于您所在部门，由其承办部门的审核人员审查决定' },
+  accepted_it: { code: 'SEPARATION_OF_DUTIES', message: '受审分离：您受理了该办件，不能再对其作出审批决定，请由部门其他审核人员决定' },
+};

@@ -13,7 +13,7 @@ import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { ApplicantRevealed, ApplicantsService } from '../users/applicants.service';
 import { rolesOf, UsersService } from '../users/users.service';
-import { decisionVerdict } from './separation.rules';
+import { DECISION_REFUSALS, decisionVerdict } from './separation.rules';
 import { visibleFiling } from './applications.access';
 import { checkDecisions, Decision, lockedFlags, slaState, staffOrder } from './applications.rules';
 import { AdvanceTarget } from './dto/applications.dto';
@@ -24,6 +24,11 @@ import { CommitmentsService } from './commitments.service';
 import { Actor, FilingKernel } from './filing-kernel.service';
 import type { StaffApplicationView } from '@gov/shared';
 export type { StaffApplicationView } from '@gov/shared';
+
+/** INVALID_STATE for a 一件事 filing: its departments pre-review and decide their parts instead. */
+function notBundled(a: ApplicationEntity, message: string): void {
+  if (a.bundleId) throw new DomainError('INVALID_STATE', message, { status: a.status, bundleId: a.bundleId });
+}
 
 const issuedText = (c: { type: string; number: string } | null): string => (c ? `已核发电子证照《${c.type}》（编号 ${c.number}），可在“我的证照”中查看。` : '');
 
@@ -73,12 +78,13 @@ export class StaffApplicationsService {
   }
 
   /** A filing of the caller's hall (admin: any), never a draft; else 404. */
-  private async handled(caller: AuthUser, id: string): Promise<ApplicationEntity> {
+  async handled(caller: AuthUser, id: string): Promise<ApplicationEntity> {
     const a = visibleFiling(this.access, caller, await this.kernel.find(id));
     return this.access.handled(caller, a);
   }
 
-  private async staffActor(caller: AuthUser): Promise<Actor> {
+  /** The caller as the timeline names them (staff, by display name). */
+  async staffActor(caller: AuthUser): Promise<Actor> {
     const u = await this.users.findById(caller.id);
     return { kind: 'staff', id: caller.id, name: u?.displayName ?? null, principalId: null };
   }
@@ -94,6 +100,7 @@ export class StaffApplicationsService {
    */
   async prereview(caller: AuthUser, id: string, decisions: Decision[]): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
+    notBundled(a, '一件事由各部门分别预审（/parts/:partId/prereview），预审结论汇总为一次告知');
     // a notice may go out from both states that take a decision: one check before reading the materials
     const flag = this.kernel.begin(a, 'flag', 'staff');
     const rows = await this.kernel.materialsOf(a.id);
@@ -200,9 +207,7 @@ export class StaffApplicationsService {
       { departmentId: service?.departmentId ?? null, acceptedBy },
       deciding,
     );
-    if (verdict === 'not_reviewer') throw new DomainError('FORBIDDEN', '审查和审批决定由承办部门的审核人员作出');
-    if (verdict === 'other_department') throw new DomainError('FORBIDDEN', '该办件不属于您所在部门，由其承办部门的审核人员审查决定');
-    if (verdict === 'accepted_it') throw new DomainError('SEPARATION_OF_DUTIES', '受审分离：您受理了该办件，不能再对其作出审批决定，请由部门其他审核人员决定');
+    if (verdict !== 'ok') throw new DomainError(DECISION_REFUSALS[verdict].code, DECISION_REFUSALS[verdict].message);
   }
 
   /**
@@ -214,6 +219,7 @@ export class StaffApplicationsService {
    */
   async advance(caller: AuthUser, id: string, to: AdvanceTarget, note?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
+    notBundled(a, '一件事由各部门分别审批（/parts/:partId/advance），全部办结后汇总为一个结果');
     const action = to === 'under_review' ? 'start_review' : to === 'approved' ? 'approve' : 'deny';
     const step = this.kernel.begin(a, action, 'staff');
     await this.mayDecide(caller, a, action !== 'start_review');

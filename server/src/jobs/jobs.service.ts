@@ -53,6 +53,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('offhours-expiry', () => offhours.expire()),
       everyMinute('queue-day-end', () => queue.dayEnd()),
       everyMinute('commitment-scan', () => applications.commitmentScan()),
+      // 一件事: a department that does not answer in its time is deemed to agree (超时默认)
+      everyMinute('deemed-agreement', () => applications.deemedAgreement()),
       // the outbox worker drains on its own (woken after each commit, and polling); this runs a drain now
       everyMinute('outbox', () => outbox.drain()),
     ];
