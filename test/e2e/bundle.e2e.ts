@@ -2,7 +2,7 @@ import { dateLabel } from '@gov/shared';
 import { SEED_DEPARTMENTS } from '../../server/src/database/seeds/catalog.data';
 import { useBrowser } from './browser';
 import { expectAccessible, pdfBytes, pngBytes, seeVisible, shot, withServerClock } from './citizen.helpers';
-import { admin, call, citizen, signedInContext, staff01, staffTokens, type Tokens } from './staff.helpers';
+import { admin, call, citizen, fill, press, signedInContext, staff01, staffTokens, type Tokens } from './staff.helpers';
 
 interface Part {
   id: string;
@@ -127,6 +127,7 @@ describe('一件事 bundles on the H5 build', () => {
       await card.getByText('已受理', { exact: true }).waitFor({ state: 'visible' });
       await card.getByText(`办结期限：${dateLabel(p.dueAt!)} 前`).waitFor({ state: 'visible' });
     }
+    await page.getByText(`各部门办理进度（${parts.length} 个事项并联审批）`).locator('visible=true').first().scrollIntoViewIfNeeded();
     await shot(page, 'citizen-bundle-parts');
     await expectAccessible(page, '办件详情（一件事，已受理）');
     // side by side on a phone; one under the other in large-font mode (大字模式)
@@ -140,6 +141,7 @@ describe('一件事 bundles on the H5 build', () => {
     const [la, lb] = await boxes();
     expect(Math.abs(la.x - lb.x)).toBeLessThan(2);
     expect(lb.y).toBeGreaterThan(la.y + la.height - 1);
+    await page.getByRole('group', { name: `${parts[0].departmentName}：${parts[0].serviceName}` }).scrollIntoViewIfNeeded();
     await shot(page, 'citizen-bundle-parts-large');
     await page.evaluate(() => window.localStorage.setItem('gov.settings.v1', JSON.stringify({ data: { largeFont: false } })));
 
@@ -150,7 +152,20 @@ describe('一件事 bundles on the H5 build', () => {
       await call('POST', `/api/staff/applications/${filing.id}/parts/${p.id}/advance`, { token, body: { to: 'under_review' } });
       await call('POST', `/api/staff/applications/${filing.id}/parts/${p.id}/advance`, { token, body: { to: 'approved', note: '符合条件，准予许可' } });
     };
-    await decide(first);
+    // at the desk: the first part's department reviewer opens its review and approves it, part by part
+    const desk = await signedInContext(browser(), await reviewerOf(first), 'desk');
+    await desk.page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
+    await seeVisible(desk.page, `一件事各部门（${parts.length} 个事项并联审批）`);
+    await press(desk.page, `${first.departmentName}：进入审查`);
+    await press(desk.page, '进入审查', 'last');
+    await desk.page.getByRole('group', { name: `${first.departmentName}：${first.serviceName}` }).getByText('审查中', { exact: true }).waitFor({ state: 'visible' });
+    await desk.page.getByRole('group', { name: `${first.departmentName}：${first.serviceName}` }).getByRole('button', { name: `${first.departmentName}：准予许可` }).click();
+    await fill(desk.page, '决定说明', '符合条件，准予许可');
+    await press(desk.page, '准予许可', 'last');
+    await desk.page.getByRole('group', { name: `${first.departmentName}：${first.serviceName}` }).getByText('准予许可', { exact: true }).waitFor({ state: 'visible' });
+    await shot(desk.page, 'staff-bundle-parts');
+    await expectAccessible(desk.page, '办件审查（一件事）');
+    await desk.context.close();
     await page.reload();
     await page.getByRole('group', { name: `${first.departmentName}：${first.serviceName}` }).getByText('准予许可', { exact: true }).waitFor({ state: 'visible' });
     await page.getByRole('group', { name: `${rest[0].departmentName}：${rest[0].serviceName}` }).getByText('已受理', { exact: true }).waitFor({ state: 'visible' });
@@ -183,6 +198,7 @@ describe('一件事 bundles on the H5 build', () => {
       await result.getByText(p.serviceName, { exact: true }).waitFor({ state: 'visible' });
       if (p.certificate) await result.getByRole('group', { name: p.serviceName }).getByRole('button', { name: `查看电子证照《${p.certificate.type}》` }).waitFor({ state: 'visible' });
     }
+    await result.scrollIntoViewIfNeeded();
     await shot(page, 'citizen-bundle-result');
     await expectAccessible(page, '办件详情（一件事，已办结）');
 
