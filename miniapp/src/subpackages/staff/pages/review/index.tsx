@@ -354,6 +354,9 @@ export default function Review() {
               <View className='section-title'>办理</View>
               <View className='card'>
                 {othersDuty ? <Text className='st-line'>{OTHERS_STEP[othersDuty]}</Text> : null}
+                {bundle && (f.status === 'accepted' || f.status === 'under_review') ? (
+                  <Text className='st-line'>各部门在“一件事各部门”中分别审查、决定本部门的事项；全部办结（含超时默认同意）后合并出具结果。</Text>
+                ) : null}
                 {mySteps.length ? (
                   <ButtonRow className='st-actions'>
                     {mySteps.map((step) => (
