@@ -42,11 +42,25 @@ describe('catalogue', () => {
       expect(Object.keys(r.body[0]).sort()).toEqual(['id', 'name']);
       expect(r.body.map((d: { name: string }) => d.name)).toContain('清河市市场监督管理局');
     });
-    it('lists halls at the three levels with address and hours', async () => {
+    it('lists halls at the three levels (two town stations) with address and hours, each under the one above it', async () => {
       const r = await api.get('/api/halls');
       expect(r.status).toBe(200);
-      expect(r.body.map((h: { level: string }) => h.level).sort()).toEqual(['city', 'county', 'town']);
-      for (const h of r.body) expect(h).toEqual({ id: expect.any(String), name: expect.any(String), address: expect.any(String), phone: expect.any(String), hours: expect.any(String), level: expect.any(String), latitude: expect.any(Number), longitude: expect.any(Number) });
+      expect(r.body.map((h: { level: string }) => h.level).sort()).toEqual(['city', 'county', 'town', 'town']);
+      for (const h of r.body) {
+        expect(h).toEqual({
+          id: expect.any(String),
+          name: expect.any(String),
+          address: expect.any(String),
+          phone: expect.any(String),
+          hours: expect.any(String),
+          level: expect.any(String),
+          parentId: h.level === 'city' ? null : expect.any(String),
+          latitude: expect.any(Number),
+          longitude: expect.any(Number),
+        });
+      }
+      const levelOf = new Map<string, string>(r.body.map((h: { id: string; level: string }) => [h.id, h.level]));
+      for (const h of r.body) if (h.parentId) expect(levelOf.get(h.parentId)).toBe(h.level === 'town' ? 'county' : 'city');
     });
   });
 

@@ -17,8 +17,8 @@ const NOW = '2026-12-07T00:00:00.000Z'; // Monday 08:00 in Shanghai
 
 type Op = { method: string; path: string };
 
-/** Routes whose path parameters name public things (the catalogue, open slots, 智能导办 topics, a certificate's public verification) rather than someone's object. */
-const PUBLIC_OBJECT_ROUTES = [/^\/api\/certificates\/verify\//, /^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/, /^\/api\/halls\/\{id\}\/(tickets|queue)/, /^\/api\/guidance\/\{id\}/];
+/** Routes whose path parameters name public things (the catalogue, 一件事 bundles, open slots, 智能导办 topics, a certificate's public verification) rather than someone's object. */
+const PUBLIC_OBJECT_ROUTES = [/^\/api\/certificates\/verify\//, /^\/api\/services\/\{id\}/, /^\/api\/slots\/\{id\}\/waitlist$/, /^\/api\/halls\/\{id\}\/(tickets|queue)/, /^\/api\/guidance\/\{id\}/, /^\/api\/bundles\/\{id\}/];
 
 describe('security', () => {
   const f = useTestApp({ world: false });
@@ -137,6 +137,8 @@ describe('security', () => {
         if (name === 'fileId') return ids.file;
         if (name === 'bookingId') return ids.booking;
         if (name === 'userId') return ids.user;
+        // a 一件事 part: staff routes only, refused to a citizen by role whatever the id
+        if (name === 'partId') return ids.material;
         if (name === 'date') return '2026-12-25';
         if (name === 'name') return 'no-show-sweep';
         if (name !== 'id') return null;

@@ -107,6 +107,8 @@ export interface Hall {
   phone: string;
   hours: string;
   level: HallLevel;
+  /** the hall one level up (town → county → city), null for a city centre: halls under one city centre form one 同城通办 chain */
+  parentId: string | null;
   /** GCJ-02 (the coordinates Chinese map apps and Taro.openLocation use); null when not known */
   latitude: number | null;
   longitude: number | null;

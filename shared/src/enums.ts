@@ -49,6 +49,9 @@ export const APPLICATION_STATUSES = [
   'delivered',
   'withdrawn',
   'returned',
+  // 同城通办 / 跨层联办 (DESIGN.md, Across halls): on its way to the competent hall, and the result on its way back
+  'forwarding',
+  'returning',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 

@@ -21,6 +21,8 @@ export const DELIVERY_OPEN_STATUSES: readonly ApplicationStatus[] = [
   'approved',
   'denied',
   'ready_for_pickup',
+  'forwarding',
+  'returning',
 ];
 
 /**

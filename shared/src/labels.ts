@@ -56,6 +56,8 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
   delivered: '已办结',
   withdrawn: '已撤回',
   returned: '已退件',
+  forwarding: '转办中',
+  returning: '结果回传中',
 };
 
 /** The steps of a filing's timeline (TimelineView.action). */
@@ -79,6 +81,11 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   complete: '即办办结',
   fulfil: '补交容缺材料',
   breach: '未按期补交（失信）',
+  forward: '转办（计时暂停）',
+  receive: '接收转办（计时恢复）',
+  send_back: '结果回传（计时暂停）',
+  receive_approved: '接收回传结果',
+  receive_denied: '接收回传结果',
   part_flag: '部门预审：需补正',
   part_pass: '部门预审通过',
   part_start_review: '部门开始审查',

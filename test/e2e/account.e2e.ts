@@ -2,7 +2,7 @@ import { Page } from 'playwright-core';
 import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { e2ePhone, phonePage, useBrowser } from './browser';
 import { agreeToPrivacyTerms, fillField, privacyDialog, submitSmsSignIn } from './actions';
-import { api, confirmModal, createSlot, expectAccessible, HttpError, idCardWorld, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
+import { api, confirmModal, createSlot, expectAccessible, HttpError, idCardWorld, openVia, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
 
 /** The first hour (issue "The first hour"): the privacy terms at first sign-in, 注销账号, the home to-do card, the hall on the map. */
 describe('the account on the H5 build', () => {
@@ -75,9 +75,7 @@ describe('the account on the H5 build', () => {
     const { page, context } = await phonePage(browser());
     await signInBrowser(context, citizen);
     await page.goto('/pages/me/index');
-    await page.getByRole('button', { name: '注销账号' }).click();
-
-    await seeVisible(page, '注销账号是不可恢复的操作，请仔细阅读以下说明。');
+    await openVia(page, '注销账号', '注销账号是不可恢复的操作，请仔细阅读以下说明。');
     await seeVisible(page, '已提交的办件及其材料依照法律规定作为政务档案保存');
     const blocker = page.locator('.close-account').getByRole('button', { name: /^待签到的预约.*1 个.*去处理/ });
     await blocker.waitFor({ state: 'visible' });

@@ -189,6 +189,20 @@ export async function seeVisible(page: Page, text: string | RegExp): Promise<voi
   await page.getByText(text).locator('visible=true').first().waitFor({ state: 'visible' });
 }
 
+/**
+ * Tap an entry and wait for the page it opens. A tap that lands while the H5 router is still
+ * settling the first page can be lost (the entry stays on screen); a user taps again, and so do we,
+ * once, only while the entry is still visible, so that a slow page is never opened twice.
+ */
+export async function openVia(page: Page, button: string, expectText: string): Promise<void> {
+  const entry = page.getByRole('button', { name: button, exact: true }).locator('visible=true').first();
+  await entry.click();
+  const target = page.getByText(expectText).locator('visible=true').first();
+  const opened = await target.waitFor({ state: 'visible', timeout: 8000 }).then(() => true, () => false);
+  if (!opened && (await entry.isVisible())) await entry.click();
+  await target.waitFor({ state: 'visible' });
+}
+
 /** A screenshot once the page's slide-in transition has finished. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(450);

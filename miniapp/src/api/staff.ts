@@ -15,6 +15,7 @@ import type {
   RefuseOffhoursRequest,
   DeliveryMethod,
   DeskSearchResult,
+  ForwardRequest,
   EnterpriseStatus,
   OffhoursStatus,
   OffhoursView,
@@ -135,6 +136,11 @@ export const staffApi = {
   deliver: (appId: string, method: DeliveryMethod, trackingNo?: string) =>
     request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/deliver`, { body: { method, trackingNo: trackingNo || undefined } }),
   /** 退件 after acceptance, with reasons */
+  /** 同城通办: to the competent hall, or the decided result back to the hall where it was filed */
+  forward: (appId: string, hallId: string) =>
+    request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/forward`, { body: { hallId } satisfies ForwardRequest }),
+  /** 同城通办: take in a forwarded filing (the clock runs again) or a returned result (for delivery) */
+  receive: (appId: string) => request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/receive`),
   returnFiling: (appId: string, reason: string) =>
     request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/return`, { body: { reason } satisfies ReturnApplicationRequest }),
   /** 即办: an instant service decided and handed over on the spot */

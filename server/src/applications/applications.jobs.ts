@@ -12,6 +12,7 @@ import { deemedAccepted, LAW_PREREVIEW_DAYS, slaState } from './applications.rul
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
 import { FilingKernel, SYSTEM_ACTOR } from './filing-kernel.service';
+import { ForwardingService } from './forwarding.service';
 import { StaffPartsService } from './staff-parts.service';
 
 const DAY = 86_400_000;
@@ -22,7 +23,8 @@ const DAY = 86_400_000;
  * notice 5 working days after its submission counts as accepted from the day it was submitted,
  * 行政许可法 art. 32), then the SLA state of every running filing; a filing becoming due soon or
  * overdue is put before its department's reviewers and the hall's supervisors (督办), and an overdue
- * one's applicant is told what was done.
+ * one's applicant is told what was done; a transfer between halls (同城通办) not received within its
+ * working day goes to the supervisors of both halls (ForwardingService.scanLate).
  */
 @Injectable()
 export class ApplicationsJobs {
@@ -34,6 +36,7 @@ export class ApplicationsJobs {
     private readonly oversight: OversightService,
     private readonly catalog: CatalogService,
     private readonly commitments: CommitmentsService,
+    private readonly forwarding: ForwardingService,
     private readonly parts: StaffPartsService,
   ) {}
 
@@ -51,7 +54,7 @@ export class ApplicationsJobs {
    * Runs the scan once. Returns how many filings were deemed accepted, had their SLA state changed,
    * and became overdue, and how many 督办 messages went to staff. Raises nothing of its own.
    */
-  async slaScan(): Promise<{ deemedAccepted: number; marked: number; overdue: number; escalated: number }> {
+  async slaScan(): Promise<{ deemedAccepted: number; marked: number; overdue: number; escalated: number; transfersLate: number }> {
     const now = this.clock.now();
     const cal = await this.calendar.view();
 
@@ -94,7 +97,9 @@ export class ApplicationsJobs {
       if (sla === 'due_soon' || sla === 'overdue') escalated += await this.superviseLate(a, sla);
       if (sla === 'overdue') overdue++;
     }
-    return { deemedAccepted: deemed, marked, overdue, escalated };
+    // 3. 同城通办: transfers not received within their working day, before both halls' supervisors
+    const transfersLate = await this.forwarding.scanLate();
+    return { deemedAccepted: deemed, marked, overdue, escalated, transfersLate };
   }
 
   /**

@@ -16,6 +16,7 @@ import { ApplicationsController } from './applications.controller';
 import { ApplicationsJobs } from './applications.jobs';
 import { ApplicationsService } from './applications.service';
 import { FilingKernel } from './filing-kernel.service';
+import { ForwardingService } from './forwarding.service';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
 import { ApplicationNoticeEntity } from './entities/application-notice.entity';
@@ -54,7 +55,7 @@ import { StaffPartsService } from './staff-parts.service';
     OversightModule,
   ],
   controllers: [ApplicationsController, StaffApplicationsController, StaffPartsController],
-  providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, StaffPartsService, NoticesService, ApplicationsJobs, LookupThrottleGuard],
-  exports: [StaffApplicationsService, ApplicationsJobs],
+  providers: [FilingKernel, CommitmentsService, ApplicationsService, StaffApplicationsService, StaffPartsService, NoticesService, ApplicationsJobs, LookupThrottleGuard, ForwardingService],
+  exports: [StaffApplicationsService, ApplicationsJobs, ForwardingService],
 })
 export class ApplicationsModule {}

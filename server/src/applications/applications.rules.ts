@@ -25,6 +25,11 @@ export const APPLICATION_ACTIONS = [
   'ready',
   'return',
   'complete',
+  'forward',
+  'receive',
+  'send_back',
+  'receive_approved',
+  'receive_denied',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -71,6 +76,14 @@ export const TRANSITIONS: readonly Edge[] = [
   { from: 'correction_required', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'prereview_passed', action: 'withdraw', to: 'withdrawn', by: 'applicant' },
   { from: 'submitted', action: 'deem_accept', to: 'accepted', by: 'system' },
+  // 同城通办 / 跨层联办 (forwarding.rules): accepted here, forwarded to the competent hall, received
+  // there (the clock runs again); the decision sent back and received where it was filed
+  { from: 'accepted', action: 'forward', to: 'forwarding', by: 'staff' },
+  { from: 'forwarding', action: 'receive', to: 'accepted', by: 'staff' },
+  { from: 'approved', action: 'send_back', to: 'returning', by: 'staff' },
+  { from: 'denied', action: 'send_back', to: 'returning', by: 'staff' },
+  { from: 'returning', action: 'receive_approved', to: 'approved', by: 'staff' },
+  { from: 'returning', action: 'receive_denied', to: 'denied', by: 'staff' },
 ];
 
 export type TransitionResult = { ok: true; to: ApplicationStatus } | { ok: false; code: 'INVALID_STATE' | 'FORBIDDEN' };
@@ -94,8 +107,8 @@ export function deliveryChoiceProblem(status: ApplicationStatus, method: Deliver
 
 /** States in which the promised-days clock runs. */
 export const CLOCK_RUNNING: readonly ApplicationStatus[] = ['accepted', 'under_review'];
-/** States after a decision: the clock stopped at `decidedAt`. */
-export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'ready_for_pickup', 'delivered'];
+/** States after a decision: the clock stopped at `decidedAt` (a result travelling back to the filing hall too). */
+export const DECIDED: readonly ApplicationStatus[] = ['approved', 'denied', 'ready_for_pickup', 'delivered', 'returning'];
 
 /** The one label of each status (shared with the mini-app). */
 export const STATUS_LABELS: Record<ApplicationStatus, string> = APPLICATION_STATUS_LABELS;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
-import { ApplicationStatus, PART_STATUSES, checkPostalAddress, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
+import { ApplicationStatus, PART_STATUSES, checkPostalAddress, ForwardTarget, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
@@ -31,6 +31,7 @@ import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationPartEntity } from './entities/application-part.entity';
 import { partOnSubmit } from './parts.rules';
 import { ApplicationMaterialEntity } from './entities/application-material.entity';
+import { mayFileAt } from './forwarding.rules';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
 import { FilingKernel } from './filing-kernel.service';
@@ -81,20 +82,20 @@ export class ApplicationsService implements OnModuleInit {
 
   /**
    * GET /applications/:id: the filing's detail (timeline, upload limits) for whoever may see it;
-   * staff and admins also get the applicant, masked. Throws NOT_FOUND (missing, not theirs, or
+   * staff and admins also get the applicant, masked, and where it may be forwarded. Throws NOT_FOUND (missing, not theirs, or
    * someone else's draft).
    */
-  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView }> {
+  async get(caller: AuthUser, id: string): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView; forwardTargets?: ForwardTarget[] }> {
     return this.detail(caller, visibleFiling(this.access, caller, await this.kernel.find(id)));
   }
 
   /** The detail of a filing the caller may see, built from the row in hand. */
-  private async detail(caller: AuthUser, a: ApplicationEntity): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView }> {
+  private async detail(caller: AuthUser, a: ApplicationEntity): Promise<ApplicationView & { applicant?: ApplicantView; credit?: CreditView; forwardTargets?: ForwardTarget[] }> {
     const [view] = await this.kernel.views([a], true);
     if (!caller.roles.includes('staff') && !caller.roles.includes('admin')) return view;
     // staff at the window see who it is for (and who acts for them), masked, and their credit record
-    const [[applicant], [credit]] = await Promise.all([this.applicants.views([a]), this.commitments.creditViews([a])]);
-    return { ...view, applicant, credit };
+    const [[applicant], [credit], forwardTargets] = await Promise.all([this.applicants.views([a]), this.commitments.creditViews([a]), this.kernel.forwardTargets(a)]);
+    return { ...view, applicant, credit, forwardTargets };
   }
 
   /**
@@ -245,13 +246,18 @@ export class ApplicationsService implements OnModuleInit {
     return (await this.kernel.views([row], true))[0];
   }
 
-  /** The first hall (by the halls' order) offering every one of the services, unless the applicant names one of them. */
+  /**
+   * The first hall (by the halls' order) offering every one of the services, unless the applicant
+   * names one of them — or, for one service, a hall of the same city chain (同城通办: accepted there
+   * and forwarded, forwarding.rules; a 一件事 filing is filed where all of it is handled).
+   */
   private async pickHall(serviceIds: readonly string[], wanted?: string): Promise<string> {
     const offering = await Promise.all(serviceIds.map((id) => this.catalog.hallsOffering(id)));
     const halls = offering[0].filter((h) => offering.every((list) => list.some((x) => x.id === h.id)));
+    const bundle = serviceIds.length > 1;
     if (wanted !== undefined) {
-      if (!halls.some((h) => h.id === wanted)) {
-        throw fieldError('hallId', serviceIds.length > 1 ? '所选大厅不能办理该一件事的全部事项' : '所选大厅不办理该事项');
+      if (!halls.some((h) => h.id === wanted) && (bundle || !mayFileAt(await this.catalog.allHalls(), halls.map((h) => h.id), wanted))) {
+        throw fieldError('hallId', bundle ? '所选大厅不能办理该一件事的全部事项' : '所选大厅不办理该事项，也不能同城通办');
       }
       return wanted;
     }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { EntityManager, In, Repository } from 'typeorm';
-import { APPLICATION_ACTION_LABELS, ApplicationPartView, ApplicationStatus, DeliveryView, LINKS, maskPostalAddress, PART_STATUS_LABELS, PostalAddress, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
+import { APPLICATION_ACTION_LABELS, ApplicationPartView, ApplicationStatus, DeliveryView, ForwardTarget, LINKS, maskPostalAddress, PART_STATUS_LABELS, PostalAddress, TransferView, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { BundlesService } from '../bundles/bundles.service';
-import { shanghaiDate } from '../calendar/calendar.rules';
+import { IsWorkday, shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { CertificatesService } from '../certificates/certificates.service';
@@ -35,6 +35,7 @@ import {
   STATUS_LABELS,
   transition,
 } from './applications.rules';
+import { clockPaused, forwardTargets, lateReception, receiveBy } from './forwarding.rules';
 import { ApplicationEventEntity } from './entities/application-event.entity';
 import { ApplicationPartEntity } from './entities/application-part.entity';
 import { bundleDueAt, partSla } from './parts.rules';
@@ -131,6 +132,14 @@ export class FilingKernel {
     return this.parts.find({ where: { applicationId }, order: { sortOrder: 'ASC' } });
   }
 
+  /** The departments of each 一件事 filing's parts, by filing id. Raises nothing. */
+  async partDepartments(applicationIds: string[]): Promise<Map<string, Set<string>>> {
+    const rows = applicationIds.length ? await this.parts.find({ where: { applicationId: In(applicationIds) }, select: { applicationId: true, departmentId: true } }) : [];
+    const out = new Map<string, Set<string>>();
+    for (const r of rows) out.set(r.applicationId, (out.get(r.applicationId) ?? new Set()).add(r.departmentId));
+    return out;
+  }
+
   /** The sha256 of each material's files, by material id, for one filing. */
   async materialHashes(applicationId: string): Promise<Map<string, string[]>> {
     const files = await this.files.find({ where: { applicationId }, select: { id: true, materialId: true, sha256: true } });
@@ -151,6 +160,12 @@ export class FilingKernel {
    */
   async acceptedBy(applicationId: string): Promise<string | null> {
     const e = await this.events.findOne({ where: { applicationId, action: 'accept', actorKind: 'staff' }, order: { seq: 'DESC' } });
+    return e?.actorId ?? null;
+  }
+
+  /** The staff member who received a forwarded filing at the competent hall (its latest `receive` step), or null. For 受审分离. */
+  async receivedBy(applicationId: string): Promise<string | null> {
+    const e = await this.events.findOne({ where: { applicationId, action: 'receive', actorKind: 'staff' }, order: { seq: 'DESC' } });
     return e?.actorId ?? null;
   }
 
@@ -369,7 +384,7 @@ export class FilingKernel {
       this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
       this.catalog.servicesById([...rows.map((r) => r.serviceId), ...parts.map((p) => p.serviceId)]),
-      this.catalog.hallsById(rows.map((r) => r.hallId)),
+      this.catalog.hallsById(rows.flatMap((r) => [r.hallId, r.filedHallId, r.competentHallId])),
       withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
       this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
       this.calendar.view(),
@@ -469,6 +484,8 @@ export class FilingKernel {
         delivery: this.deliveryView(a, byHall.get(a.hallId)),
         deliveryMethods: methods,
         certificate: mine.length ? null : certificateRef(issued.get(a.id)),
+        clockPaused: clockPaused(a.status),
+        transfer: this.transferView(a, byHall, now, cal.isWorkday),
         enterpriseId: a.enterpriseId,
         onBehalf: a.actorId !== a.userId,
         party: {
@@ -518,6 +535,42 @@ export class FilingKernel {
       pickup: a.deliveryMethod === 'window' && a.readyAt && hall ? { place: `${hall.name}（${hall.address}）`, hours: hall.hours, readyAt: a.readyAt.toISOString() } : null,
       at: a.deliveredAt?.toISOString() ?? null,
     };
+  }
+
+  /** 同城通办: where it was filed and which hall decides, and while in transit the day it must be received by. */
+  private transferView(a: ApplicationEntity, halls: ReadonlyMap<string, { name: string }>, now: Date, isWorkday: IsWorkday): TransferView | null {
+    if (!a.filedHallId || !a.competentHallId) return null;
+    const moving = clockPaused(a.status) && a.transitSince !== null;
+    return {
+      filedHallId: a.filedHallId,
+      filedHallName: halls.get(a.filedHallId)?.name ?? '',
+      competentHallId: a.competentHallId,
+      competentHallName: halls.get(a.competentHallId)?.name ?? '',
+      receiveBy: moving ? receiveBy(a.transitSince!, isWorkday) : null,
+      late: moving && lateReception(a.transitSince!, shanghaiDate(now), isWorkday),
+      pausedDays: a.transitDays,
+    };
+  }
+
+  /**
+   * Where the filing may be forwarded now (同城通办, forwarding.rules): an accepted filing to the
+   * service's halls of the same city chain; a decided one that was forwarded, back to its filing hall.
+   * For staff views. Raises nothing.
+   */
+  async forwardTargets(a: ApplicationEntity): Promise<ForwardTarget[]> {
+    const view = (h: { id: string; name: string; level: string }) => ({ id: h.id, name: h.name, level: h.level });
+    if (a.status === 'accepted') {
+      const [halls, offering] = await Promise.all([this.catalog.allHalls(), this.catalog.hallsOffering(a.serviceId)]);
+      return forwardTargets(halls, offering.map((h) => h.id), a.hallId).flatMap((id) => {
+        const h = halls.get(id);
+        return h ? [view(h)] : [];
+      });
+    }
+    if ((a.status === 'approved' || a.status === 'denied') && a.filedHallId && a.filedHallId !== a.hallId) {
+      const h = await this.catalog.hall(a.filedHallId);
+      return h ? [view(h)] : [];
+    }
+    return [];
   }
 
   /** The postal address the applicant gave, decrypted (for posting it); null when none. */

@@ -22,3 +22,15 @@ describe('decisionVerdict (受审分离)', () => {
     expect(decisionVerdict({ id: 'rev', roles: ['staff', 'reviewer'], departmentId: 'market' }, { departmentId: 'market', acceptedBy: null }, true)).toBe('ok');
   });
 });
+
+describe('decisionVerdict after 同城通办', () => {
+  const forwarded = { departmentId: 'transport', acceptedBy: 'town-clerk', receivedBy: 'county-clerk' };
+  it('refuses whoever received the forwarded filing at the competent hall, as well as the town clerk who accepted it', () => {
+    expect(decisionVerdict({ id: 'county-clerk', roles: ['staff', 'window', 'reviewer'], departmentId: 'transport' }, forwarded, true)).toBe('accepted_it');
+    expect(decisionVerdict({ id: 'town-clerk', roles: ['admin'], departmentId: null }, forwarded, true)).toBe('accepted_it');
+  });
+  it("lets the competent hall's other reviewers of the department decide", () => {
+    expect(decisionVerdict({ id: 'county-rev', roles: ['staff', 'reviewer'], departmentId: 'transport' }, forwarded, true)).toBe('ok');
+    expect(decisionVerdict({ id: 'county-rev', roles: ['staff', 'reviewer'], departmentId: 'transport' }, { ...forwarded, receivedBy: null }, true)).toBe('ok');
+  });
+});

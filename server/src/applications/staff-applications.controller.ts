@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { Listed, listOrPage } from '../common/paging';
 import type { ApplicantRevealed } from '../users/applicants.service';
-import { AdvanceDto, CompleteDto, DeliverDto, PrereviewDto, RefuseDto, ReturnDto, StaffApplicationQuery } from './dto/applications.dto';
+import { AdvanceDto, CompleteDto, DeliverDto, ForwardDto, PrereviewDto, RefuseDto, ReturnDto, StaffApplicationQuery } from './dto/applications.dto';
+import { ForwardingService } from './forwarding.service';
 import { StaffApplicationsService, StaffApplicationView } from './staff-applications.service';
 
 @ApiTags('staff')
@@ -11,7 +12,10 @@ import { StaffApplicationsService, StaffApplicationView } from './staff-applicat
 @Roles('staff', 'admin')
 @Controller('staff/applications')
 export class StaffApplicationsController {
-  constructor(private readonly staff: StaffApplicationsService) {}
+  constructor(
+    private readonly staff: StaffApplicationsService,
+    private readonly forwarding: ForwardingService,
+  ) {}
 
   @Get()
   async list(@CurrentUser() caller: AuthUser, @Query() q: StaffApplicationQuery): Promise<Listed<StaffApplicationView>> {
@@ -80,5 +84,21 @@ export class StaffApplicationsController {
   @HttpCode(200)
   complete(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: CompleteDto): Promise<StaffApplicationView> {
     return this.staff.complete(caller, id, body.note);
+  }
+
+  /** 同城通办 / 跨层联办: to the competent hall (`forwarding`), or the decided result back to the filing hall (`returning`). */
+  @Post(':id/forward')
+  @Roles('window', 'admin')
+  @HttpCode(200)
+  forward(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: ForwardDto): Promise<StaffApplicationView> {
+    return this.forwarding.forward(caller, id, body.hallId);
+  }
+
+  /** The receiving hall takes a forwarded filing (the clock runs again) or a returned result (for delivery). */
+  @Post(':id/receive')
+  @Roles('window', 'admin')
+  @HttpCode(200)
+  receive(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<StaffApplicationView> {
+    return this.forwarding.receive(caller, id);
   }
 }

@@ -66,7 +66,9 @@ export class StaffApplicationsService {
     if (q.departmentId) {
       // a reviewer's own department (受审分离): filings of that department's services only
       const services = await this.catalog.servicesById(visible.map((r) => r.serviceId));
-      visible = visible.filter((r) => services.get(r.serviceId)?.departmentId === q.departmentId);
+      // 一件事: a bundle filing is the department's when one of its parts is
+      const partDepartments = await this.kernel.partDepartments(visible.filter((r) => r.bundleId).map((r) => r.id));
+      visible = visible.filter((r) => (r.bundleId ? partDepartments.get(r.id)?.has(q.departmentId!) : services.get(r.serviceId)?.departmentId === q.departmentId));
     }
     const views = await this.staffViews(visible, false);
     const filtered = q.sla ? views.filter((v) => v.sla === q.sla) : views;
@@ -201,10 +203,15 @@ export class StaffApplicationsService {
    * of another department) or SEPARATION_OF_DUTIES (`deciding` a filing the caller accepted).
    */
   private async mayDecide(caller: AuthUser, a: ApplicationEntity, deciding: boolean): Promise<void> {
-    const [me, service, acceptedBy] = await Promise.all([this.users.findById(caller.id), this.catalog.service(a.serviceId), this.kernel.acceptedBy(a.id)]);
+    const [me, service, acceptedBy, receivedBy] = await Promise.all([
+      this.users.findById(caller.id),
+      this.catalog.service(a.serviceId),
+      this.kernel.acceptedBy(a.id),
+      a.competentHallId ? this.kernel.receivedBy(a.id) : Promise.resolve(null),
+    ]);
     const verdict = decisionVerdict(
       { id: caller.id, roles: me ? rolesOf(me) : caller.roles, departmentId: me?.departmentId ?? null },
-      { departmentId: service?.departmentId ?? null, acceptedBy },
+      { departmentId: service?.departmentId ?? null, acceptedBy, receivedBy },
       deciding,
     );
     if (verdict !== 'ok') throw new DomainError(DECISION_REFUSALS[verdict].code, DECISION_REFUSALS[verdict].message);
@@ -266,11 +273,16 @@ export class StaffApplicationsService {
    * collect) and handed over on the next call; by post it needs the tracking number; online it
    * is in the applicant's 证照夹 (or the decision in the filing). Returns the staff view. Throws
    * NOT_FOUND, INVALID_STATE, VALIDATION_FAILED (`method` not the applicant's choice or not
-   * published; `trackingNo` missing for post), MATERIALS_OUTSTANDING (`materialIds`: an approval —
+   * published; `trackingNo` missing for post), INVALID_STATE also for a forwarded filing's result not
+   * yet back at the hall where it was filed (同城通办), MATERIALS_OUTSTANDING (`materialIds`: an approval —
    * the licence — while a 容缺 material is still owed; a denial is delivered regardless).
    */
   async deliver(caller: AuthUser, id: string, method: DeliveryMethod, trackingNo?: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
+    // 同城通办: the result goes back to where it was filed, and is delivered from there
+    if (a.filedHallId && a.hallId !== a.filedHallId && a.status !== 'delivered') {
+      throw new DomainError('INVALID_STATE', '转办件的办理结果须先回传受理大厅，由受理大厅送达', { status: a.status });
+    }
     const service = await this.catalog.service(a.serviceId);
     if (a.status === 'approved') await this.commitments.assertNothingOwed(a);
     const chosen = a.deliveryChosenBy === 'applicant' ? a.deliveryMethod : null;
@@ -377,7 +389,13 @@ export class StaffApplicationsService {
 
   /** Filings as staff see them, with the applicant (masked), in the order of `rows`; `detail` adds timelines. Raises nothing. */
   async staffViews(rows: ApplicationEntity[], detail: boolean): Promise<StaffApplicationView[]> {
-    const [views, applicants, credit] = await Promise.all([this.kernel.views(rows, detail), this.applicants.views(rows), this.commitments.creditViews(rows)]);
-    return views.map((v, i) => ({ ...v, applicant: applicants[i], credit: credit[i] }));
+    const [views, applicants, credit, targets] = await Promise.all([
+      this.kernel.views(rows, detail),
+      this.applicants.views(rows),
+      this.commitments.creditViews(rows),
+      detail ? Promise.all(rows.map((r) => this.kernel.forwardTargets(r))) : Promise.resolve(null),
+    ]);
+    return views.map((v, i) => ({ ...v, applicant: applicants[i], credit: credit[i], ...(targets ? { forwardTargets: targets[i] } : {}) }));
   }
+
 }

@@ -262,7 +262,8 @@ export class StaffPartsService {
       if (!result) return;
       const count = (st: PartStatus) => all.filter((p) => p.status === st).length;
       const summary = `一件事办结：${all.length} 个部门事项中，准予 ${count('approved')} 项、超时默认同意 ${count('deemed_approved')} 项、不予许可 ${count('denied')} 项`;
-      const decidedAt = now;
+      // decided when its last part was (a part deemed to agree counts as of its due time, not the job's run)
+      const decidedAt = new Date(Math.max(...all.map((p) => p.decidedAt?.getTime() ?? now.getTime())));
       const sla = slaState({ status: result === 'approve' ? 'approved' : 'denied', dueAt: fresh.dueAt, decidedAt }, now, cal.isWorkday);
       await this.kernel.applyWithin(em, this.systemStep(fresh, result, result === 'approve' ? 'approved' : 'denied'), SYSTEM_ACTOR, { decidedAt, decisionNote: summary, sla }, summary);
       Object.assign(fresh, { status: result === 'approve' ? 'approved' : 'denied', decidedAt, decisionNote: summary, sla });

@@ -91,7 +91,7 @@ export class AdminCatalogService {
 
   async createHall(body: HallBodyDto, actorId: string): Promise<HallAdminView> {
     const now = this.clock.now();
-    const row = this.db.halls.create({ id: newId(), latitude: null, longitude: null, ...this.hallFields(body), sortOrder: body.sortOrder ?? 0, createdAt: now, updatedAt: now });
+    const row = this.db.halls.create({ id: newId(), latitude: null, longitude: null, parentHallId: null, ...this.hallFields(body), sortOrder: body.sortOrder ?? 0, createdAt: now, updatedAt: now });
     await this.write(() => this.db.halls.insert(row), 'name', '该大厅名称已存在');
     await this.record(actorId, 'catalog.hall.create', 'hall', row.id, { name: row.name });
     return hallView(row);
@@ -297,7 +297,7 @@ export class AdminCatalogService {
   }
 
   /** Coordinates change only when the body names them (null clears them). */
-  private hallFields(b: HallBodyDto): Pick<HallEntity, 'name' | 'address' | 'phone' | 'hours' | 'level'> & Partial<Pick<HallEntity, 'latitude' | 'longitude'>> {
+  private hallFields(b: HallBodyDto): Pick<HallEntity, 'name' | 'address' | 'phone' | 'hours' | 'level'> & Partial<Pick<HallEntity, 'latitude' | 'longitude' | 'parentHallId'>> {
     return {
       name: b.name.trim(),
       address: b.address.trim(),
@@ -306,6 +306,7 @@ export class AdminCatalogService {
       level: b.level,
       ...(b.latitude !== undefined ? { latitude: b.latitude } : {}),
       ...(b.longitude !== undefined ? { longitude: b.longitude } : {}),
+      ...(b.parentId !== undefined ? { parentHallId: b.parentId } : {}),
     };
   }
 

@@ -176,6 +176,11 @@ export class CatalogService {
     return rowsById(this.halls, ids);
   }
 
+  /** Every hall by id, with its parent (the 同城通办 chains). */
+  async allHalls(): Promise<Map<string, HallEntity>> {
+    return new Map((await this.halls.find()).map((h) => [h.id, h]));
+  }
+
   /** Hall names by id, for lists that show where a filing or ticket is handled. */
   async hallNames(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
     return names(await rowsById(this.halls, ids, { id: true, name: true }));

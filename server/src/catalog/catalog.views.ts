@@ -15,6 +15,7 @@ export const hallView = (h: HallEntity): Hall & { sortOrder: number } => ({
   phone: h.phone,
   hours: h.hours,
   level: h.level,
+  parentId: h.parentHallId ?? null,
   latitude: h.latitude,
   longitude: h.longitude,
   sortOrder: h.sortOrder,

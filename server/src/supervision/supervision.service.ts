@@ -6,6 +6,7 @@ import type { SupervisionBoard } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { lateForAcceptance } from '../applications/applications.rules';
 import { StaffApplicationsService } from '../applications/staff-applications.service';
+import { ForwardingService } from '../applications/forwarding.service';
 import { ConsultationsService } from '../consultations/consultations.service';
 import { questionExcerpt } from '../consultations/consultations.rules';
 import { ConsultationEntity } from '../consultations/entities/consultation.entity';
@@ -40,6 +41,7 @@ export class SupervisionService {
     private readonly offhours: OffhoursService,
     private readonly ratingsService: RatingsService,
     private readonly consultations: ConsultationsService,
+    private readonly forwarding: ForwardingService,
   ) {}
 
   /**
@@ -109,11 +111,12 @@ export class SupervisionService {
    * GET /staff/supervision: the caller's hall (all halls for an admin) — filings due soon or
    * overdue (key projects and the most late first), filings not accepted by their `acceptBy` day
    * (longest waiting first), off-hours requests past their reply time, and rectification tickets
-   * past due, consultations unanswered past their working day. Raises nothing.
+   * past due, consultations unanswered past their working day, and transfers between halls (同城通办)
+   * sent from or to the hall and not received by their day. Raises nothing.
    */
   async board(caller: AuthUser): Promise<SupervisionBoard> {
     const today = shanghaiDate(this.clock.now());
-    const [overdue, dueSoon, submitted, checked, offhoursRequests, rectifications, consultations] = await Promise.all([
+    const [overdue, dueSoon, submitted, checked, offhoursRequests, rectifications, consultations, lateTransfers] = await Promise.all([
       this.filings.list(caller, { sla: 'overdue' }),
       this.filings.list(caller, { sla: 'due_soon' }),
       this.filings.list(caller, { status: 'submitted' }),
@@ -121,10 +124,11 @@ export class SupervisionService {
       this.offhours.overdue(caller),
       this.ratingsService.staffList(caller, 'overdue'),
       this.consultations.overdue(caller),
+      this.forwarding.lateTransfers(caller),
     ]);
     const lateAcceptances = [...submitted, ...checked]
       .filter((f) => lateForAcceptance(f, today))
       .sort((x, y) => (x.submittedAt ?? '').localeCompare(y.submittedAt ?? ''));
-    return { filings: [...overdue, ...dueSoon], lateAcceptances, offhoursRequests, rectifications, consultations };
+    return { filings: [...overdue, ...dueSoon], lateAcceptances, offhoursRequests, rectifications, consultations, lateTransfers };
   }
 }

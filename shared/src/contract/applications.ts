@@ -143,10 +143,39 @@ export interface ApplicationView extends Application {
   uploadLimits?: UploadLimits;
   /** working days from acceptance a 容缺 commitment gives (detail only), for commitmentText */
   commitmentDays?: number;
+  /** the promised-days clock is paused: the filing (or its result) is in transit between halls (同城通办) */
+  clockPaused: boolean;
+  /** 同城通办 / 跨层联办: where it was filed and which hall decides; null when never forwarded */
+  transfer: TransferView | null;
   /** 一件事: the bundle this filing applies for (then `serviceName` is the bundle's name and `serviceId` its first service); null for one service */
   bundleId?: string | null;
   /** 一件事: one part per service, each reviewed by its department in parallel; `dueAt` is the slowest part's */
   parts?: ApplicationPartView[];
+}
+
+/**
+ * A filing forwarded between halls (同城通办 / 跨层联办, DESIGN.md Across halls): filed (and collected)
+ * at `filedHall`, decided at `competentHall`; while in transit, by which working day the other hall
+ * must receive it; the working days spent in transit so far, by which `dueAt` was extended.
+ */
+export interface TransferView {
+  filedHallId: string;
+  filedHallName: string;
+  competentHallId: string;
+  competentHallName: string;
+  /** YYYY-MM-DD (Asia/Shanghai): the day by which the receiving hall takes it (one working day after sending); null when not in transit */
+  receiveBy: string | null;
+  /** the reception is late (past `receiveBy`) */
+  late: boolean;
+  /** working days in transit, not counted against the promised days (dueAt extended by them) */
+  pausedDays: number;
+}
+
+/** A hall a filing may be forwarded to (POST /staff/applications/:id/forward). */
+export interface ForwardTarget {
+  id: string;
+  name: string;
+  level: string;
 }
 
 /** GET /applications and GET /applications/:id: the filing with the stage it may be rated at. */
@@ -157,6 +186,8 @@ export interface StaffApplicationView extends ApplicationView {
   applicant: ApplicantView;
   /** the applicant's (or company's) credit record: breached commitments and the 容缺 bar */
   credit: CreditView;
+  /** detail only: the halls it may be forwarded to now (同城通办: accepted here, handled by them), else [] */
+  forwardTargets?: ForwardTarget[];
 }
 
 /** The public progress answer (GET /applications/lookup): no names, phones or ID numbers. */
@@ -227,6 +258,11 @@ export interface AdvanceRequest {
 /** POST /staff/applications/:id/return (退件 after acceptance) */
 export interface ReturnApplicationRequest {
   reason: string;
+}
+
+/** POST /staff/applications/:id/forward (同城通办: to the competent hall, or a result back to the filing hall) */
+export interface ForwardRequest {
+  hallId: string;
 }
 
 /** POST /staff/applications/:id/complete (即办) */

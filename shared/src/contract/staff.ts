@@ -103,4 +103,6 @@ export interface SupervisionBoard {
   rectifications: StaffRectificationView[];
   /** 咨询 still open past `answerBy` (one working day) */
   consultations: ConsultationView[];
+  /** 同城通办: filings sent from or to the hall and not received by their `transfer.receiveBy` day */
+  lateTransfers: StaffApplicationView[];
 }

@@ -1,4 +1,5 @@
 import { PageQuery } from '../../common/paging';
+import { IsRowId } from '../../common/validation/row-id';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -16,7 +17,7 @@ import {
 } from 'class-validator';
 import { APPLICATION_STATUSES, ApplicationStatus, DELIVERY_METHODS, DeliveryMethod, SLA_STATES, SlaState } from '@gov/shared';
 import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
-import type { AdvanceRequest, CommitmentRequest, CompleteApplicationRequest, ReturnApplicationRequest, CreateApplicationRequest, DeliverRequest, DeliveryChoiceRequest, PostalAddress, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
+import type { ForwardRequest, AdvanceRequest, CommitmentRequest, CompleteApplicationRequest, ReturnApplicationRequest, CreateApplicationRequest, DeliverRequest, DeliveryChoiceRequest, PostalAddress, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
 
 export class CreateApplicationDto implements CreateApplicationRequest {
   @ApiPropertyOptional({ description: '事项；与 bundleId 二者选一' })
@@ -123,6 +124,11 @@ export class ReturnDto implements ReturnApplicationRequest {
   @IsString()
   @Length(2, 2000)
   reason!: string;
+}
+
+export class ForwardDto implements ForwardRequest {
+  @IsRowId({ description: '承办大厅（转办），或办理结果回传的受理大厅' })
+  hallId!: string;
 }
 
 export class CompleteDto implements CompleteApplicationRequest {

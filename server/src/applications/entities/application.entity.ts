@@ -46,6 +46,16 @@ export class ApplicationEntity extends PrincipalColumns {
   @Column({ name: 'commitment_status', type: 'varchar', length: 16, nullable: true }) commitmentStatus!: CommitmentStatus | null;
   /** 退件: the reasons given to the applicant */
   @Column({ name: 'return_reason', type: 'text', nullable: true }) returnReason!: string | null;
+  /** 同城通办: the hall where it was filed (and the result is collected); null when never forwarded */
+  @RefColumn('filed_hall_id', true) filedHallId!: string | null;
+  /** 同城通办: the hall that decides it; null when never forwarded */
+  @RefColumn('competent_hall_id', true) competentHallId!: string | null;
+  /** in transit (forwarding or returning) since; null otherwise */
+  @Column(timeCol('transit_since', true)) transitSince!: Date | null;
+  /** working days spent in transit so far (not counted against the promised days; dueAt extended by them) */
+  @Column({ name: 'transit_days', type: 'int', default: 0 }) transitDays!: number;
+  /** a late reception was put before both halls' supervisors (once per trip) */
+  @Column(timeCol('transit_escalated_at', true)) transitEscalatedAt!: Date | null;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;
 }

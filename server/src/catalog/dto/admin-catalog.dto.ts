@@ -63,6 +63,9 @@ export class HallBodyDto {
   @IsIn(HALL_LEVELS as unknown as string[], { message: 'level 只能是 city、county 或 town' })
   level!: HallLevel;
 
+  @IsOptionalRowId({ nullable: true, description: '上一级大厅（镇 → 县 → 市）；同一市级中心之下的大厅可同城通办' })
+  parentId?: string | null;
+
   @ApiPropertyOptional({ nullable: true, description: 'GCJ-02 纬度', example: 34.7466 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 }, { message: '纬度须为数字（最多 6 位小数）' })

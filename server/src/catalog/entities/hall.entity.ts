@@ -1,6 +1,6 @@
 import { Column, Entity } from 'typeorm';
 import type { HallLevel } from '@gov/shared';
-import { IdColumn, degreesCol, timeCol } from '../../common/db/column-types';
+import { IdColumn, RefColumn, degreesCol, timeCol } from '../../common/db/column-types';
 
 @Entity('halls')
 export class HallEntity {
@@ -10,6 +10,8 @@ export class HallEntity {
   @Column({ type: 'varchar', length: 32 }) phone!: string;
   @Column({ type: 'varchar', length: 200 }) hours!: string;
   @Column({ type: 'varchar', length: 16 }) level!: HallLevel;
+  /** the hall one level up (town → county → city); null for a city centre. Halls with the same top are one city chain (同城通办) */
+  @RefColumn('parent_hall_id', true) parentHallId!: string | null;
   /** GCJ-02 (what Chinese map apps and Taro.openLocation use); null when not known */
   @Column(degreesCol('latitude')) latitude!: number | null;
   @Column(degreesCol('longitude')) longitude!: number | null;

@@ -17,7 +17,8 @@ export type SeedDelivery = 'window' | 'post' | 'online';
 export interface SeedDepartment { key: string; name: string; }
 /** A demo hall's booking schedule: slots of DEMO_SLOT_MINUTES filling each session (its opening hours) on DEMO_SLOT_WEEKDAYS, hall-wide (every service of the hall). */
 export interface SeedSchedule { sessions: Array<[string, string]>; capacity: number; }
-export interface SeedHall { key: string; name: string; address: string; phone: string; hours: string; level: 'city' | 'county' | 'town'; schedule: SeedSchedule; latitude: number; longitude: number; }
+/** `parentKey`: the hall one level up (town → county → city), listed before it; one city chain (同城通办). */
+export interface SeedHall { key: string; name: string; address: string; phone: string; hours: string; level: 'city' | 'county' | 'town'; parentKey: string | null; schedule: SeedSchedule; latitude: number; longitude: number; }
 /** `latitude`/`longitude`: GCJ-02 degrees (the fictional 清河市 is placed in northern Henan, area code 0391) */
 export interface SeedMaterial { name: string; required: boolean; tolerable: boolean; copies: number; form: SeedForm; note?: string; hasTemplate?: boolean;
   /** 免提交: a valid electronic certificate of this type satisfies it */
@@ -73,12 +74,13 @@ export const SEED_DEPARTMENTS: SeedDepartment[] = [
 ];
 
 // ---------------------------------------------------------------------------
-// 大厅（市、县、镇各一）
+// 大厅（市、县各一，镇两个：同一条同城通办链 市 → 县 → 镇）
 // ---------------------------------------------------------------------------
 
 const CITY_HALL = 'qinghe-city';
 const COUNTY_HALL = 'yunxi-county';
 const TOWN_HALL = 'baisha-town';
+const TOWN2_HALL = 'qingshi-town';
 
 export const SEED_HALLS: SeedHall[] = [
   {
@@ -88,6 +90,7 @@ export const SEED_HALLS: SeedHall[] = [
     phone: '0391-26612345',
     hours: '周一至周五 9:00-12:00，13:30-17:00（法定节假日除外）；周六上午 9:00-12:00 提供预约办、延时办服务',
     level: 'city',
+    parentKey: null,
     // six booking windows
     schedule: { sessions: [['09:00', '12:00'], ['13:30', '17:00']], capacity: 6 },
     latitude: 35.215893,
@@ -100,6 +103,7 @@ export const SEED_HALLS: SeedHall[] = [
     phone: '0391-56781234',
     hours: '周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）',
     level: 'county',
+    parentKey: CITY_HALL,
     schedule: { sessions: [['08:30', '12:00'], ['14:30', '17:30']], capacity: 4 },
     latitude: 35.094561,
     longitude: 113.402517,
@@ -111,9 +115,23 @@ export const SEED_HALLS: SeedHall[] = [
     phone: '0391-56123456',
     hours: '周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）',
     level: 'town',
+    parentKey: COUNTY_HALL,
     schedule: { sessions: [['08:30', '12:00'], ['14:30', '17:30']], capacity: 2 },
     latitude: 35.031207,
     longitude: 113.479952,
+  },
+  {
+    // accepts the county's services for the town's people and forwards them (同城通办 / 跨层联办)
+    key: TOWN2_HALL,
+    name: '云溪县青石镇便民服务站',
+    address: '清河市云溪县青石镇青石街18号（镇为民服务中心一楼）',
+    phone: '0391-56231188',
+    hours: '周一至周五 8:30-12:00，14:30-17:30（法定节假日除外）',
+    level: 'town',
+    parentKey: COUNTY_HALL,
+    schedule: { sessions: [['08:30', '12:00'], ['14:30', '17:30']], capacity: 2 },
+    latitude: 35.128342,
+    longitude: 113.521906,
   },
 ];
 
@@ -127,10 +145,12 @@ export function demoSlotTemplates(hall: SeedHall): Array<{ weekday: number; star
   return DEMO_SLOT_WEEKDAYS.flatMap((weekday) => pieces.map((p) => ({ weekday, ...p, capacity: hall.schedule.capacity })));
 }
 
-const ALL_HALLS: string[] = [CITY_HALL, COUNTY_HALL, TOWN_HALL];
+const ALL_HALLS: string[] = [CITY_HALL, COUNTY_HALL, TOWN_HALL, TOWN2_HALL];
 const CITY_COUNTY: string[] = [CITY_HALL, COUNTY_HALL];
 const CITY_ONLY: string[] = [CITY_HALL];
 const COUNTY_TOWN: string[] = [COUNTY_HALL, TOWN_HALL];
+/** handled only by the county centre: the town stations accept them and forward them there (同城通办) */
+const COUNTY_ONLY: string[] = [COUNTY_HALL];
 
 // ---------------------------------------------------------------------------
 // 主题分类
@@ -1215,6 +1235,32 @@ export const SEED_SERVICES: SeedService[] = [
     keywords: ['高龄补贴', '高龄津贴', '老人补贴', '80岁'],
     onlinePrereview: true,
   }),
+  service({
+    code: 'QH-MZ-007',
+    name: '临时救助申请',
+    subItem: '支出型、急难型临时救助（县级民政部门审批）',
+    departmentKey: 'civil-affairs',
+    scope: '因火灾、交通事故、突发重大疾病等意外事件或生活必需支出突然增加，导致基本生活暂时出现严重困难的云溪县户籍家庭或个人',
+    acceptingBody: '云溪县政务服务中心民政窗口（乡镇便民服务中心、便民服务站可代收，同城通办转县办理）',
+    decidingBody: '云溪县民政局',
+    conditions: '家庭人均收入和财产符合规定标准；困难情形属于临时救助范围；如实申报家庭经济状况',
+    materials: [
+      applicationForm('临时救助申请审批表', '申请人签字并承诺所报信息真实'),
+      identity('申请人'),
+      required('困难情形证明材料', 'copy', '如医疗费用票据、事故或灾害证明'),
+      required('家庭经济状况核对授权书', 'original', '共同生活家庭成员签字'),
+    ],
+    process: ['申请', '受理', '入户调查', '审核公示', '审批', '发放'],
+    basis: '《社会救助暂行办法》第四十七条至第五十条',
+    legalDays: 15,
+    promisedDays: 7,
+    delivery: WINDOW_ONLY,
+    hallKeys: COUNTY_ONLY,
+    audience: 'person',
+    category: '民政服务',
+    keywords: ['临时救助', '急难救助', '突发困难', '救急'],
+    onlinePrereview: false,
+  }),
 
   // ======================== 公安局 ========================
   service({
@@ -2234,6 +2280,33 @@ export const SEED_SERVICES: SeedService[] = [
     category: '交通运输',
     keywords: ['货运资格证', '从业资格证', '货车司机', '资格证'],
     onlinePrereview: false,
+  }),
+  service({
+    code: 'QH-JT-005',
+    name: '占用、挖掘县乡公路许可',
+    subItem: '因建设工程需要占用、挖掘县道、乡道或者使县乡公路改线',
+    departmentKey: 'transport',
+    scope: '因修建管线、铁路、水利等建设工程需要占用、挖掘云溪县境内县道、乡道或使其改线的单位和个人',
+    acceptingBody: '云溪县政务服务中心交通窗口（各乡镇便民服务中心、便民服务站可代收，同城通办转县办理）',
+    decidingBody: '云溪县交通运输局',
+    conditions: '占用、挖掘确属建设工程需要；有施工方案和交通疏导、安全保障措施；承诺按照不低于原有技术标准修复、改建或者给予相应经济补偿',
+    materials: [
+      applicationForm('占用、挖掘公路申请书', '写明占用、挖掘的路线、桩号、面积和期限'),
+      identity('申请人或经办人'),
+      required('建设项目批准文件', 'copy'),
+      required('施工方案及交通安全保障措施', 'copy', '含施工图、交通疏导方案'),
+      deferrable('公路修复或补偿承诺书', 'original', '单位加盖公章，个人签字'),
+    ],
+    process: ['申请', '受理', '现场勘查', '审查', '决定'],
+    basis: '《中华人民共和国公路法》第四十四条、第四十五条；《路政管理规定》第十一条',
+    legalDays: 20,
+    promisedDays: 5,
+    delivery: WINDOW_OR_POST,
+    hallKeys: COUNTY_ONLY,
+    audience: 'both',
+    category: '交通运输',
+    keywords: ['挖路', '占用公路', '管线穿越公路', '路政许可', '乡道'],
+    onlinePrereview: true,
   }),
 
   // ======================== 残疾人联合会 ========================

@@ -98,13 +98,19 @@ export class SeedService implements OnApplicationBootstrap {
     const hallIds = new Map<string, string>();
     for (const [i, h] of SEED_HALLS.entries()) {
       let row = await halls.findOne({ where: { name: h.name } });
+      // parents come first in SEED_HALLS: the chain town → county → city (同城通办)
+      const parentHallId = h.parentKey ? (hallIds.get(h.parentKey) ?? null) : null;
       if (!row) {
-        const fresh = halls.create({ id: newId(), name: h.name, address: h.address, phone: h.phone, hours: h.hours, level: h.level, latitude: h.latitude, longitude: h.longitude, sortOrder: i, createdAt: now, updatedAt: now });
+        const fresh = halls.create({ id: newId(), name: h.name, address: h.address, phone: h.phone, hours: h.hours, level: h.level, parentHallId, latitude: h.latitude, longitude: h.longitude, sortOrder: i, createdAt: now, updatedAt: now });
         await tolerateDuplicate(() => halls.insert(fresh));
         row = await halls.findOne({ where: { name: h.name } });
       } else if (row.latitude === null && row.longitude === null) {
         // a hall seeded before halls had coordinates: place it (never over coordinates an admin set)
         await halls.update({ id: row.id, latitude: IsNull(), longitude: IsNull() }, { latitude: h.latitude, longitude: h.longitude });
+      }
+      if (row && row.parentHallId === null && parentHallId) {
+        // a hall seeded before halls had parents: link it (never over a parent an admin set)
+        await halls.update({ id: row.id, parentHallId: IsNull() }, { parentHallId });
       }
       if (row) hallIds.set(h.key, row.id);
     }

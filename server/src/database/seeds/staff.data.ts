@@ -13,11 +13,11 @@ export interface SeedStaff {
 /** Every demo staff account's password (documented in the README). */
 export const DEMO_STAFF_PASSWORD = 'Staff@2026';
 
-const WINDOW_NAMES = ['王窗口', '李窗口', '赵窗口'];
-const SUPERVISOR_NAMES = ['陈督办', '周督办', '吴督办'];
+const WINDOW_NAMES = ['王窗口', '李窗口', '赵窗口', '孙窗口'];
+const SUPERVISOR_NAMES = ['陈督办', '周督办', '吴督办', '郑督办'];
 
 /**
- * The demo halls' staff (受审分离, 新郑; 新乡 三分离): in each hall (numbered 01, 02, 03 in SEED_HALLS
+ * The demo halls' staff (受审分离, 新郑; 新乡 三分离): in each hall (numbered 01 … 04 in SEED_HALLS
  * order) a window clerk `staff0N`, a supervisor `duban0N`, and a reviewer `review0N.<department key>`
  * for every department with a service at that hall — so that every demo filing can be accepted by
  * one person and decided by another.

@@ -14,6 +14,8 @@ export const FILING_TONE: Record<string, Tone> = {
   delivered: 'success',
   withdrawn: 'muted',
   returned: 'danger',
+  forwarding: 'warning',
+  returning: 'warning',
 }
 
 export { SLA_TONE } from '@/utils/status-tones'

@@ -37,7 +37,7 @@ import { useBusy } from '@/hooks/useBusy'
 
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
 /** a decision has been made: its 决定书 can be downloaded */
-const DECIDED = ['approved', 'denied', 'ready_for_pickup', 'delivered']
+const DECIDED = ['approved', 'denied', 'ready_for_pickup', 'delivered', 'returning']
 /** what the server gives a 容缺 commitment unless configured (COMMITMENT_DAYS); the detail says it in `commitmentDays` */
 const DEFAULT_COMMITMENT_DAYS = 5
 
@@ -308,7 +308,7 @@ export default function FilingDetail() {
               <View className='filing__head'>
                 <Text className='filing__name'>{f.serviceName}</Text>
                 <Text className='filing__number'>办件编号：<Code>{f.number}</Code></Text>
-                <Text className='filing__number'>办理大厅：{f.hallName}</Text>
+                <Text className='filing__number'>办理大厅：{f.transfer ? `${f.transfer.filedHallName}（受理）→ ${f.transfer.competentHallName}（承办）` : f.hallName}</Text>
                 {f.party ? <Text className='filing__number filing__party'>{partyLabel(f.party, user?.id ?? null)}</Text> : null}
                 <View className='filing__tags'>
                   <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
@@ -380,6 +380,17 @@ export default function FilingDetail() {
                 </View>
               ) : null}
 
+              {f.transfer && f.clockPaused ? (
+                <View className='banner banner--info' role='status' aria-label='计时暂停'>
+                  <Text className='banner__title'>计时暂停：{f.status === 'forwarding' ? `办件转${f.transfer.competentHallName}办理中` : `办理结果回传${f.transfer.filedHallName}中`}</Text>
+                  <Text className='banner__line'>
+                    同城通办：{f.transfer.filedHallName} 受理，{f.transfer.competentHallName} 承办。在途时间不计入承诺办结时限
+                    {f.transfer.receiveBy ? `，对方应于 ${dateLabel(f.transfer.receiveBy)} 前接收` : ''}。
+                  </Text>
+                  <Text className='banner__line'>办理结果在 {f.transfer.filedHallName} 领取，或按您选择的方式送达。</Text>
+                </View>
+              ) : null}
+
               {f.status === 'returned' && f.returnReason ? (
                 <View className='banner banner--danger'>
                   <Text className='banner__title'>已退件</Text>
@@ -404,6 +415,7 @@ export default function FilingDetail() {
                   {f.dueAt ? (
                     <KeyValue label='承诺办结期限' valueClassName='filing__due'>
                       {dateLabel(shanghaiDate(f.dueAt))} 前{parts.length ? '（以最慢的事项为准）' : ''}
+                      {f.transfer?.pausedDays ? `（转办在途 ${f.transfer.pausedDays} 个工作日不计入，已顺延）` : ''}
                     </KeyValue>
                   ) : null}
                   {f.receiptNo ? (

@@ -61,7 +61,7 @@ export default function StaffHome() {
         // every call failed: show the error with 重试
         await staffApi.bookings({ status: 'booked' }, ONE)
       }
-      const lateItems = board ? board.filings.length + board.lateAcceptances.length + board.offhoursRequests.length + board.rectifications.length + board.consultations.length : null
+      const lateItems = board ? board.filings.length + board.lateAcceptances.length + (board.lateTransfers?.length ?? 0) + board.offhoursRequests.length + board.rectifications.length + board.consultations.length : null
       return { bookings, offhours, prereview, accept, appeals, rectOpen, rectOverdue, companies, waiting, late, registered, overtime, toReview, inReview, supervision: lateItems, unread, consultations, assistance }
     },
     [accessToken],

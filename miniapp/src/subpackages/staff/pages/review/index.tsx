@@ -33,15 +33,19 @@ import { useBusy } from '@/hooks/useBusy'
 import { forDuties, holds } from '@/utils/duties'
 
 type Draft = Record<string, { ok: boolean | null; reason: string }>
-type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | 'return' | 'complete' | null
+type Action = 'accept' | 'refuse' | 'under_review' | 'approved' | 'denied' | 'deliver' | 'return' | 'complete' | 'forward' | 'receive' | null
 
 /**
  * The steps staff may take from a status, each confirmed in a dialog, and whose duty each is
  * (受审分离): the window refuses at once from 待预审, does 即办 (instant services only: decided on the
  * spot, so no separate reviewer), accepts or refuses after pre-review, 退件 after acceptance and
- * delivers; the department's reviewer opens the review and decides.
+ * delivers; the department's reviewer opens the review and decides. 同城通办: the window forwards an
+ * accepted filing its hall does not handle (转办, `forwardOnly`: shown when the server offers targets),
+ * the competent hall's window receives it (接收), and after the decision sends the result back, which
+ * the filing hall's window receives and delivers.
  */
-const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Action, null>; label: string; danger?: boolean; instantOnly?: boolean; duty: StaffRole }>>> = {
+type Step = { action: Exclude<Action, null>; label: string; danger?: boolean; instantOnly?: boolean; forwardOnly?: boolean; duty: StaffRole }
+const NEXT_STEPS: Partial<Record<ApplicationStatus, Step[]>> = {
   submitted: [
     { action: 'complete', label: '即办：当场办结', instantOnly: true, duty: 'window' },
     { action: 'refuse', label: '不予受理', danger: true, duty: 'window' },
@@ -52,6 +56,7 @@ const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Acti
     { action: 'refuse', label: '不予受理', danger: true, duty: 'window' },
   ],
   accepted: [
+    { action: 'forward', label: '转办', forwardOnly: true, duty: 'window' },
     { action: 'under_review', label: '进入审查', duty: 'reviewer' },
     { action: 'return', label: '退件', danger: true, duty: 'window' },
   ],
@@ -60,8 +65,16 @@ const NEXT_STEPS: Partial<Record<ApplicationStatus, Array<{ action: Exclude<Acti
     { action: 'denied', label: '不予许可', danger: true, duty: 'reviewer' },
     { action: 'return', label: '退件', danger: true, duty: 'window' },
   ],
-  approved: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
-  denied: [{ action: 'deliver', label: '送达结果', duty: 'window' }],
+  approved: [
+    { action: 'forward', label: '结果回传受理大厅', forwardOnly: true, duty: 'window' },
+    { action: 'deliver', label: '送达结果', duty: 'window' },
+  ],
+  denied: [
+    { action: 'forward', label: '结果回传受理大厅', forwardOnly: true, duty: 'window' },
+    { action: 'deliver', label: '送达结果', duty: 'window' },
+  ],
+  forwarding: [{ action: 'receive', label: '接收', duty: 'window' }],
+  returning: [{ action: 'receive', label: '接收回传结果', duty: 'window' }],
   ready_for_pickup: [{ action: 'deliver', label: '确认已领取', duty: 'window' }],
 }
 
@@ -93,6 +106,7 @@ export default function Review() {
   const [action, setAction] = useState<Action>(null)
   const [method, setMethod] = useState<DeliveryMethod>('window')
   const [trackingNo, setTrackingNo] = useState('')
+  const [target, setTarget] = useState('')
   const [confirming, setConfirming] = useState(false)
 
   useEffect(() => {
@@ -112,8 +126,19 @@ export default function Review() {
   const bundle = !!f?.parts?.length
   // pre-review is the window's duty; a reviewer or supervisor reads the materials only
   const reviewing = !bundle && atWindow && (f?.status === 'submitted' || (f?.status === 'prereview_passed' && checkingOriginals))
-  const allSteps = f
-    ? (NEXT_STEPS[f.status] ?? []).filter((step) => (!step.instantOnly || f.instant) && !(bundle && PART_DECIDES.includes(step.action)))
+  // 同城通办: only the hall holding the filing acts (the other hall follows it); a forwarded result is
+  // delivered by the hall where it was filed, after it came back; 转办 only where the server offers a hall
+  const targets = f?.forwardTargets ?? []
+  const holding = !f?.transfer || !!roles?.includes('admin') || desk.user?.hallId === f.hallId
+  const mustReturn = !!f?.transfer && f.hallId !== f.transfer.filedHallId
+  const allSteps = f && holding
+    ? (NEXT_STEPS[f.status] ?? []).filter(
+        (step) =>
+          (!step.instantOnly || f.instant) &&
+          (!step.forwardOnly || targets.length > 0) &&
+          !(step.action === 'deliver' && mustReturn) &&
+          !(bundle && PART_DECIDES.includes(step.action)),
+      )
     : []
   const mySteps = forDuties(allSteps, roles)
   // whose the main next step is when it is not the caller's (退件 beside it is the window's); 待预审 says so below
@@ -185,6 +210,12 @@ export default function Review() {
       ? { title: '确认已领取', description: '申请人已到窗口领取办理结果。', confirm: '确认已领取' }
       : { title: '送达结果', description: '按申请人选择的方式送达；未选择的，选择本事项公布的一种方式。', confirm: '确认送达' },
     return: { title: '退件', label: '退件理由', description: '退回已受理的办件：申请人将收到退件通知，可下载《退件回执》凭回执领回材料。', confirm: '退件', danger: true },
+    forward: f?.status === 'accepted'
+      ? { title: '转办（同城通办）', description: '转至承办大厅办理：对方须在一个工作日内接收，在途时间不计入承诺时限，办理结果将回传本大厅。', confirm: '转办', minLength: 0 }
+      : { title: '结果回传受理大厅', description: '办理结果回传申请人提交申请的大厅，由其接收后送达；在途时间不计入承诺时限。', confirm: '回传', minLength: 0 },
+    receive: f?.status === 'forwarding'
+      ? { title: '接收转办', description: '接收后恢复计时，在途的工作日不计入承诺时限，办结期限相应顺延。', confirm: '接收', minLength: 0 }
+      : { title: '接收回传结果', description: '接收承办大厅回传的办理结果，然后按申请人选择的方式送达。', confirm: '接收', minLength: 0 },
     complete: { title: '即办：当场办结', label: '办结说明（选填）', description: '即办件当场审核、当场交付结果，不出具受理通知书、不计承诺时限。', confirm: '当场办结', minLength: 0 },
   }
   const dlg = action ? dialog[action] : null
@@ -195,6 +226,10 @@ export default function Review() {
     else if (action === 'refuse') await staffApi.refuse(f.id, text)
     else if (action === 'return') await staffApi.returnFiling(f.id, text)
     else if (action === 'complete') await staffApi.complete(f.id, text)
+    else if (action === 'forward') {
+      if (!target) throw new Error('请选择转至的大厅')
+      await staffApi.forward(f.id, target)
+    } else if (action === 'receive') await staffApi.receive(f.id)
     else if (action === 'deliver') {
       if (method === 'post' && !/^[A-Za-z0-9-]{6,40}$/.test(trackingNo.trim())) throw new Error('请填写 6-40 位快递单号')
       await staffApi.deliver(f.id, method, method === 'post' ? trackingNo.trim() : undefined)
@@ -225,7 +260,17 @@ export default function Review() {
                 ) : null}
                 {f.acceptBy ? <Text className='st-line'>受理时限：{dateLabel(f.acceptBy)} 前受理或告知（提交后一个工作日内）</Text> : null}
                 {f.instant ? <Text className='st-line'>即办件：当场办结、当场交付，不出具受理通知书</Text> : null}
-                {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
+                {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}{f.transfer?.pausedDays ? `（含转办在途顺延 ${f.transfer.pausedDays} 个工作日）` : ''}</Text> : null}
+                {f.transfer ? (
+                  <View className={f.transfer.late ? 'st-note' : 'st-line'} role='note' aria-label='同城通办'>
+                    <Text>
+                      同城通办：{f.transfer.filedHallName} 受理，{f.transfer.competentHallName} 承办
+                      {f.clockPaused && f.transfer.receiveBy ? `；在途计时暂停，应于 ${dateLabel(f.transfer.receiveBy)} 前接收` : ''}
+                      {f.transfer.late ? '，已超时（已报两地督办）' : ''}
+                    </Text>
+                  </View>
+                ) : null}
+                {f.transfer && !holding ? <Text className='st-line'>办件现由 {f.hallName} 办理，本大厅可查看进度。</Text> : null}
                 {f.commitment ? (
                   <View className={f.commitment.status === 'breached' || f.commitment.owed.length ? 'st-note' : 'st-line'}>
                     <Text>
@@ -363,6 +408,7 @@ export default function Review() {
                       <Button key={step.action} type={step.danger ? 'danger' : 'primary'} fill={step.danger ? 'outline' : undefined} onClick={() => {
                         // the applicant's choice stands; otherwise the first method the service publishes
                         if (step.action === 'deliver') setMethod(f.delivery?.method ?? f.deliveryMethods[0] ?? 'window')
+                        if (step.action === 'forward') setTarget(targets.length === 1 ? targets[0].id : '')
                         setAction(step.action)
                       }}>
                         {step.label}
@@ -448,6 +494,13 @@ export default function Review() {
             {method === 'window' && f?.status !== 'ready_for_pickup' ? <Text className='st-line'>将通知申请人到本大厅领取（地点和办公时间）；领取时再点“确认已领取”。</Text> : null}
             {method === 'post' && <FormField label='快递单号' value={trackingNo} onChange={setTrackingNo} maxlength={40} placeholder='6-40 位字母或数字' />}
           </>
+        )}
+        {action === 'forward' && (
+          <View className='st-choice-row' role='radiogroup' aria-label='转至大厅'>
+            {targets.map((h) => (
+              <Choice key={h.id} on={target === h.id} label={h.name} onTap={() => setTarget(h.id)} />
+            ))}
+          </View>
         )}
       </ReasonDialog>
     </StaffPage>

@@ -40,7 +40,7 @@ export default function Supervision() {
           <Text className='st-line'>督办页面仅对大厅督办人员开放。</Text>
         </View>
       ) : (
-        <PageState of={board} empty={!!b && b.filings.length + b.lateAcceptances.length + b.offhoursRequests.length + b.rectifications.length + b.consultations.length === 0} emptyText='本大厅暂无超期或临期事项'>
+        <PageState of={board} empty={!!b && b.filings.length + b.lateAcceptances.length + (b.lateTransfers?.length ?? 0) + b.offhoursRequests.length + b.rectifications.length + b.consultations.length === 0} emptyText='本大厅暂无超期或临期事项'>
           {b && (
             <>
               <View className='section-title'>
@@ -59,6 +59,28 @@ export default function Supervision() {
                     <Text className='st-line field__error'>以下办件已过受理时限（提交后一个工作日内受理或告知）仍未受理，请督促窗口处理。</Text>
                     {b.lateAcceptances.map((f) => (
                       <FilingRow key={f.id} filing={f} />
+                    ))}
+                  </>
+                )}
+              </View>
+
+              <View className='section-title'>转办超时未接收（{b.lateTransfers?.length ?? 0}）</View>
+              <View className='card' role='list' aria-label='转办超时未接收的办件'>
+                {!b.lateTransfers?.length ? (
+                  <Text className='st-line'>没有超时未接收的转办件</Text>
+                ) : (
+                  <>
+                    <Text className='st-line field__error'>以下同城通办件在途已超过接收时限（发出后一个工作日内接收），请督促接收大厅办理。</Text>
+                    {b.lateTransfers.map((f) => (
+                      <View key={f.id}>
+                        <FilingRow filing={f} />
+                        {f.transfer ? (
+                          <Text className='st-line'>
+                            {f.status === 'returning' ? `${f.transfer.competentHallName} → ${f.transfer.filedHallName}（结果回传）` : `${f.transfer.filedHallName} → ${f.transfer.competentHallName}（转办）`}
+                            {f.transfer.receiveBy ? `，应于 ${dateLabel(f.transfer.receiveBy)} 前接收` : ''}
+                          </Text>
+                        ) : null}
+                      </View>
                     ))}
                   </>
                 )}
