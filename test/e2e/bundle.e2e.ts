@@ -42,6 +42,8 @@ describe('一件事 bundles on the H5 build', () => {
     const { page, context } = await signedInContext(browser(), person, 'phone');
     await page.goto('/pages/index/index');
     await seeVisible(page, '一件事一次办');
+    await page.getByRole('group', { name: '一件事一次办' }).getByRole('button', { name: /^新生儿出生/ }).waitFor({ state: 'visible' });
+    await expectAccessible(page, '首页（一件事一次办）');
     await page.getByRole('group', { name: '一件事一次办' }).getByRole('button', { name: /^开办餐饮店/ }).click();
 
     // the bundle: its services with their departments, and the merged checklist
