@@ -22,7 +22,9 @@ describe('智能导办 (guided topics)', () => {
     // the ids are the guides' ids
     const guide = must(await api.get(`/api/services/${r.services[0].id}`), 200, 'guide');
     expect(guide.name).toBe('个体工商户设立登记');
-    expect(r.bundleId).toBeUndefined();
+    // exactly the services of the 开办餐饮店 bundle: apply for them in one go
+    const bundles = must(await api.get('/api/bundles'), 200, 'bundles') as Array<{ id: string; name: string }>;
+    expect(r.bundleId).toBe(bundles.find((b) => b.name === '开办餐饮店')!.id);
     expect(r.materials).toContainEqual({ name: '从业人员健康证明', required: true, note: '从事接触直接入口食品工作的员工' });
     expect(r.materials.map((m: { name: string }) => m.name)).not.toContain('公司章程');
 

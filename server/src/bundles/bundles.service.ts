@@ -101,6 +101,14 @@ export class BundlesService {
     };
   }
 
+  /** The active bundle made of exactly these services (in any order), for 智能导办's answer; undefined when none. Raises nothing. */
+  async covering(serviceIds: readonly string[]): Promise<string | undefined> {
+    if (serviceIds.length < 2) return undefined;
+    const wanted = new Set(serviceIds);
+    const rows = await this.bundles.find({ where: { active: true }, order: { sortOrder: 'ASC', createdAt: 'ASC' } });
+    return rows.find((b) => b.serviceIds.length === wanted.size && b.serviceIds.every((id) => wanted.has(id)))?.id;
+  }
+
   /** Bundle names by id, for filings' views. Raises nothing. */
   async names(ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
     const wanted = [...new Set([...ids].filter((x): x is string => !!x))];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { GuidanceResult, GuidanceTopicSummary, GuidanceTopicView } from '@gov/shared';
+import { BundlesService } from '../bundles/bundles.service';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import { repositories } from '../common/db/repositories';
 import { DomainError } from '../common/errors/domain-error';
@@ -13,7 +14,10 @@ import { answerProblems, guide } from './guidance.rules';
 export class GuidanceService {
   private readonly db = repositories(this.ds, { topics: GuidanceTopicEntity, services: ServiceEntity });
 
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly bundles: BundlesService,
+  ) {}
 
   /** The active topics, in their order. */
   async list(): Promise<GuidanceTopicSummary[]> {
@@ -31,7 +35,7 @@ export class GuidanceService {
    * The services to apply for (active catalogue services named by the topic's outcomes, in order; a
    * code no longer in the catalogue is left out) and the personal checklist. Raises NOT_FOUND and
    * VALIDATION_FAILED (`answers.<questionId>`: unanswered, or a value that is not among the options).
-   * `bundleId` is not set: bundles are another part of issue 17.
+   * `bundleId`: the 一件事 bundle made of exactly these services, when there is one (apply for it in one go).
    */
   async answer(id: string, answers: Record<string, unknown>): Promise<GuidanceResult> {
     const t = await this.topic(id);
@@ -52,7 +56,8 @@ export class GuidanceService {
       const s = byCode.get(c);
       return s ? [{ id: s.id, name: s.name }] : [];
     });
-    return { services, materials: plan.materials };
+    const bundleId = await this.bundles.covering(services.map((x) => x.id));
+    return { services, ...(bundleId ? { bundleId } : {}), materials: plan.materials };
   }
 
   private async topic(id: string): Promise<GuidanceTopicEntity> {
