@@ -108,6 +108,7 @@ export type ContractCheck = [
   Expect<Equal<Answer<AssistanceController, 'list'>, RouteViews['GET /assistance-requests']>>,
   Expect<Equal<Answer<AssistanceController, 'staffList'>, RouteViews['GET /staff/assistance-requests']>>,
   Expect<Equal<Answer<AssistanceController, 'assign'>, RouteViews['POST /staff/assistance-requests/:id/assign']>>,
+  Expect<Equal<Answer<AssistanceController, 'done'>, RouteViews['POST /staff/assistance-requests/:id/done']>>,
   // the hall's queue
   Expect<Equal<Answer<QueueController, 'take'>, TicketView>>,
   Expect<Equal<Answer<QueueController, 'get'>, TicketView>>,

@@ -118,6 +118,10 @@ describe('一件事 bundles', () => {
     expect(accepted.body.dueAt).toBe(running[2].dueAt);
     expect(shanghaiDay(accepted.body.dueAt)).toBe('2026-12-14');
 
+    // filed where every service is handled, a bundle is not forwarded to another hall
+    const halls = (await api.get('/api/halls')).body as Array<{ id: string }>;
+    expectErrorShape(await api.post(`/api/staff/applications/${id}/forward`, { hallId: halls.find((h) => h.id !== f.world.hallId)!.id }, { token: clerk }), 409, 'INVALID_STATE');
+
     const advance = (p: Part, token: string, to: string, note = '经审查符合法定条件') => api.post(`/api/staff/applications/${id}/parts/${p.id}/advance`, { to, note }, { token });
     expectErrorShape(await advance(licence, clerk, 'approved'), 403, 'SEPARATION_OF_DUTIES');
     expectErrorShape(await advance(hygiene, market, 'approved'), 403, 'FORBIDDEN');

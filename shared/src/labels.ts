@@ -86,6 +86,7 @@ export const APPLICATION_ACTION_LABELS: Record<string, string> = {
   send_back: '结果回传（计时暂停）',
   receive_approved: '接收回传结果',
   receive_denied: '接收回传结果',
+  upload: '代为上传材料',
   part_flag: '部门预审：需补正',
   part_pass: '部门预审通过',
   part_start_review: '部门开始审查',
@@ -145,6 +146,7 @@ export const RATING_STAGE_LABELS: Record<RatingStage, string> = {
   decision: '审批决定',
   delivery: '结果送达',
   withdrawal: '撤回申请',
+  assistance: '帮办代办服务',
 };
 
 export const RECTIFICATION_STATE_LABELS: Record<RectificationState, string> = { open: '整改中', answered: '已答复', overdue: '整改已超期' };

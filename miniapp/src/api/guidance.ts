@@ -8,11 +8,12 @@ import type {
   GuidanceResult,
   GuidanceTopicSummary,
   GuidanceTopicView,
+  RatedAssistanceView,
 } from '@gov/shared'
 import { request } from './client'
 
 /** 智能导办 (public) and 咨询 (signed in; staff answer their hall's), shapes from @gov/shared. */
-export type { AssistanceView, ConsultationView, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView }
+export type { AssistanceView, ConsultationView, RatedAssistanceView, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView }
 
 const id = encodeURIComponent
 
@@ -36,7 +37,7 @@ export const consultationsApi = {
 /** The centre's free help (帮办代办): ask for it, see the assigned helper. */
 export const assistanceApi = {
   ask: (body: AssistanceCreateRequest) => request<AssistanceView>('POST', '/api/assistance-requests', { body }),
-  mine: () => request<AssistanceView[]>('GET', '/api/assistance-requests'),
+  mine: () => request<RatedAssistanceView[]>('GET', '/api/assistance-requests'),
 }
 
 /** Staff: the hall's requests for help, assigning a helper, and the supervisor's overdue 异地代办. */
@@ -45,4 +46,6 @@ export const staffAssistanceApi = {
   assign: (requestId: string, staffId: string) =>
     request<AssistanceView>('POST', `/api/staff/assistance-requests/${id(requestId)}/assign`, { body: { staffId } }),
   overdue: () => request<AssistanceView[]>('GET', '/api/staff/supervision/assistance-requests'),
+  /** the helper (or a supervisor) marks the help finished */
+  done: (requestId: string) => request<AssistanceView>('POST', `/api/staff/assistance-requests/${id(requestId)}/done`),
 }

@@ -16,14 +16,15 @@ export interface Owned {
 
 /**
  * The one answer to "may this caller see / act on this object": the person it is for, whoever
- * made it for them (an agent), members of the company it is for, staff of its hall, and admins. Everything else is told 404 (never 403), so
+ * made it for them (an agent, or the centre's assigned helper), members of the company it is for, staff of its hall, and admins. Everything else is told 404 (never 403), so
  * that nobody learns what exists.
  */
 @Injectable()
 export class AccessPolicy {
   canSee(caller: AuthUser, o: Owned): boolean {
     if (caller.roles.includes('admin')) return true;
-    if (caller.roles.includes('staff')) return o.hallId !== null && caller.hallId === o.hallId;
+    if (caller.roles.includes('staff') && o.hallId !== null && caller.hallId === o.hallId) return true;
+    // staff of another hall see it only as a party: the centre's helper who made it for the applicant
     return this.isParty(caller, o);
   }
 

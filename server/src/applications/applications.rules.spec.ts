@@ -25,6 +25,7 @@ import {
   receiptNumber,
   slaState,
   staffOrder,
+  takesResponsibility,
   transition,
   TRANSITIONS,
   uncorrectedMaterials,
@@ -323,5 +324,21 @@ describe('the commitment as a filing shows it', () => {
     expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 0)], monday, isWorkday)).toMatchObject({ status: 'open', dueAt: null, daysLeft: null });
     expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', true, 1)], monday, isWorkday)).toMatchObject({ status: 'fulfilled', owed: [] });
     expect(commitmentView({ commitmentStatus: null, commitmentDueAt: null }, [m('a', false, 0)], monday, isWorkday)).toBeNull();
+  });
+});
+
+describe('takesResponsibility (首问负责)', () => {
+  it('names whoever first takes the filing at the window, not a pre-reviewer', () => {
+    expect(takesResponsibility(null, 'accept')).toBe(true);
+    expect(takesResponsibility(null, 'refuse')).toBe(true);
+    expect(takesResponsibility(null, 'complete')).toBe(true);
+    // a filing the law's clock accepted is taken by its first reviewer
+    expect(takesResponsibility(null, 'start_review')).toBe(true);
+    expect(takesResponsibility(null, 'flag')).toBe(false);
+    expect(takesResponsibility(null, 'pass')).toBe(false);
+  });
+
+  it('keeps the responsible person through later steps', () => {
+    for (const action of ['accept', 'start_review', 'approve', 'deliver', 'return']) expect(takesResponsibility('staff-1', action)).toBe(false);
   });
 });

@@ -392,3 +392,16 @@ export function receiptLists(materials: readonly ReceiptMaterial[], owedBy: stri
   }
   return [{ title: '已收取的申请材料', items: received.length ? received : ['无'] }, ...(owed.length ? [{ title: '容缺待补交的材料', items: owed }] : [])];
 }
+
+/** Pre-review steps (网上预审): looking at the materials before anyone takes the filing. */
+const PREREVIEW_ACTIONS: ReadonlySet<string> = new Set(['flag', 'pass']);
+
+/**
+ * 首问负责 (DESIGN.md, Across halls and departments): whether a staff step makes its actor the
+ * filing's responsible person — the first step that takes the filing (accepting, refusing or
+ * completing it at the window, or reviewing one the law's clock accepted), never pre-review, and
+ * never once someone is named: the responsible person stays to the end.
+ */
+export function takesResponsibility(current: string | null, action: string): boolean {
+  return current === null && !PREREVIEW_ACTIONS.has(action);
+}

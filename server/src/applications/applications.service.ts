@@ -18,7 +18,7 @@ import { DomainError, fieldError } from '../common/errors/domain-error';
 import { isId, newId } from '../common/ids';
 import { newPrincipalRow } from '../common/principal-row';
 import { AppConfig } from '../config/app-config';
-import { Acting, ActingService } from '../delegation/acting.service';
+import { Acting, ActingService, isStaffOnly } from '../delegation/acting.service';
 import { BundlesService } from '../bundles/bundles.service';
 import { FileEntity } from '../files/entities/file.entity';
 import { FilesService } from '../files/files.service';
@@ -34,7 +34,7 @@ import { ApplicationMaterialEntity } from './entities/application-material.entit
 import { mayFileAt } from './forwarding.rules';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
-import { FilingKernel } from './filing-kernel.service';
+import { Actor, FilingKernel } from './filing-kernel.service';
 import type { ApplicationView, LookupView } from '@gov/shared';
 export type { TimelineView, MaterialView, PartyView, NoticeView, ApplicationView, LookupView } from '@gov/shared';
 
@@ -77,7 +77,20 @@ export class ApplicationsService implements OnModuleInit {
 
   /** The filing for one of its parties to act on; NOT_FOUND to everyone else (staff included). */
   private async own(caller: AuthUser, id: string): Promise<ApplicationEntity> {
-    return this.access.ownedBy(caller, await this.kernel.find(id));
+    const a = this.access.ownedBy(caller, await this.kernel.find(id));
+    // the centre's helper acts on it while the assignment stands (not once done or given to another helper)
+    if (isStaffOnly(caller) && !(await this.acting.isHelper(caller, a.userId, a.serviceId))) throw new DomainError('NOT_FOUND');
+    return a;
+  }
+
+  /**
+   * Who does an applicant-side step: the applicant, their agent, or the centre's assigned helper
+   * (帮办代办), who is named on the timeline; the filing's person is the principal of the latter two.
+   */
+  private async actorOf(caller: AuthUser, a: Pick<ApplicationEntity, 'userId'>): Promise<Actor> {
+    const actor = this.kernel.applicantActor(caller.id, a);
+    if (!isStaffOnly(caller)) return actor;
+    return { ...actor, name: (await this.applicants.staffNames([caller.id])).get(caller.id) ?? '工作人员' };
   }
 
   /**
@@ -128,14 +141,17 @@ export class ApplicationsService implements OnModuleInit {
     if ((input.serviceId === undefined) === (input.bundleId === undefined)) {
       throw fieldError(input.serviceId === undefined ? 'serviceId' : 'bundleId', '请选择一个事项或一件事（二者选一）');
     }
-    requireVerified(await this.users.requireById(caller.id), '网上申报');
-    if (input.bundleId !== undefined) return this.createBundle(caller, { ...input, bundleId: input.bundleId });
+    // the centre's helper (hall staff) files for the applicant, whose real name is what counts
+    const helping = isStaffOnly(caller) && !!input.onBehalfOf;
+    if (!helping) requireVerified(await this.users.requireById(caller.id), '网上申报');
+    if (input.bundleId !== undefined) return this.createBundle(caller, { ...input, bundleId: input.bundleId }, helping);
     const service = isId(input.serviceId!) ? await this.catalog.activeService(input.serviceId!) : null;
     if (!service) throw new DomainError('NOT_FOUND', '事项不存在');
     const who = await this.acting.resolve(caller, input.onBehalfOf, service.id);
+    if (helping) requireVerified(await this.users.requireById(who.userId), '网上申报');
     const hallId = await this.pickHall([service.id], input.hallId);
     const list = await this.catalog.materialList(service.id);
-    return this.draft(caller, who, { serviceId: service.id, bundleId: null, hallId, title: service.name }, list.map((m) => ({ ...m, materialId: m.id })), []);
+    return this.draft(caller, who, { serviceId: service.id, bundleId: null, hallId, title: service.name, helping }, list.map((m) => ({ ...m, materialId: m.id })), []);
   }
 
   /**
@@ -144,10 +160,11 @@ export class ApplicationsService implements OnModuleInit {
    * with its promised days within the bundle. Throws NOT_FOUND (bundle), VALIDATION_FAILED (hallId),
    * INVALID_STATE (no hall offers all of it), and what ActingService.resolveBundle raises.
    */
-  private async createBundle(caller: AuthUser, input: { bundleId: string; hallId?: string; onBehalfOf?: OnBehalfOf }): Promise<ApplicationView> {
+  private async createBundle(caller: AuthUser, input: { bundleId: string; hallId?: string; onBehalfOf?: OnBehalfOf }, helping: boolean): Promise<ApplicationView> {
     const plan = await this.bundles.plan(input.bundleId);
     const serviceIds = plan.services.map((p) => p.service.id);
     const who = await this.acting.resolveBundle(caller, input.onBehalfOf, { name: plan.bundle.name, audience: plan.audience, serviceIds });
+    if (helping) requireVerified(await this.users.requireById(who.userId), '网上申报');
     const hallId = await this.pickHall(serviceIds, input.hallId);
     const now = this.clock.now();
     const parts = plan.services.map((p, i) => ({
@@ -157,7 +174,7 @@ export class ApplicationsService implements OnModuleInit {
       promisedDays: p.promisedDays,
       materialIds: p.materialIds,
     }));
-    return this.draft(caller, who, { serviceId: serviceIds[0], bundleId: plan.bundle.id, hallId, title: `一件事：${plan.bundle.name}，含 ${serviceIds.length} 个事项` }, plan.materials, parts, now);
+    return this.draft(caller, who, { serviceId: serviceIds[0], bundleId: plan.bundle.id, hallId, title: `一件事：${plan.bundle.name}，含 ${serviceIds.length} 个事项`, helping }, plan.materials, parts, now);
   }
 
   /**
@@ -168,7 +185,7 @@ export class ApplicationsService implements OnModuleInit {
   private async draft(
     caller: AuthUser,
     who: Acting,
-    f: { serviceId: string; bundleId: string | null; hallId: string; title: string },
+    f: { serviceId: string; bundleId: string | null; hallId: string; title: string; helping: boolean },
     list: Array<{ materialId: string; name: string; required: boolean; tolerable: boolean; certificateType: string | null }>,
     parts: Array<Pick<ApplicationPartEntity, 'serviceId' | 'departmentId' | 'sortOrder' | 'promisedDays' | 'materialIds'>>,
     now = this.clock.now(),
@@ -195,10 +212,13 @@ export class ApplicationsService implements OnModuleInit {
       deliveryMethod: null,
       trackingNo: null,
       deliveredAt: null,
+      // 首问负责: the assigned helper who makes the filing is the first to take it
+      responsibleId: f.helping ? caller.id : null,
+      responsibleHallId: f.helping ? caller.hallId : null,
       createdAt: now,
       updatedAt: now,
     });
-    const actor = this.kernel.applicantActor(caller.id, row);
+    const actor = await this.actorOf(caller, row);
     for (let attempt = 0; ; attempt++) {
       row.number = filingNumber(now, randomInt(1_000_000));
       try {
@@ -285,6 +305,7 @@ export class ApplicationsService implements OnModuleInit {
 
     const f = await this.fileStore.receive(req);
     const now = this.clock.now();
+    const actor = await this.actorOf(caller, a);
     const row: FileEntity = { id: newId(), applicationId: a.id, materialId, name: f.name, size: f.size, contentType: f.contentType, sha256: f.sha256, uploadedBy: caller.id, createdAt: now };
     await this.tx.run(async (em) => {
       // the filing's row is the lock that orders uploads against each other and against submission
@@ -292,8 +313,10 @@ export class ApplicationsService implements OnModuleInit {
       this.assertMayUpload(fresh, m);
       if ((await em.count(FileEntity, { where: { applicationId: a.id, materialId } })) >= max) throw this.tooMany(max);
       await em.insert(FileEntity, row);
+      // the centre's helper works on the applicant's behalf: each file they hand in is on the timeline
+      if (isStaffOnly(caller)) await this.kernel.event(em, a.id, fresh.status, 'upload', actor, `上传材料：${m.name}（${f.name}）`, now);
       if (!isEditable(fresh.status)) {
-        await this.commitments.handedIn(em, fresh, m.name, this.kernel.applicantActor(caller.id, fresh));
+        await this.commitments.handedIn(em, fresh, m.name, actor);
       } else if (fresh.noticeCount > 0) {
         await em.update(ApplicationMaterialEntity, { id: m.id }, { changedAfterNotice: true });
       }
@@ -351,6 +374,7 @@ export class ApplicationsService implements OnModuleInit {
     const chosen = wanted.map((mid) => byId.get(mid)!);
     const now = this.clock.now();
     const text = commitmentText(chosen.map((r) => r.name), this.config.filings.commitmentDays);
+    const actor = await this.actorOf(caller, a);
     const fresh = await this.tx.run(async (em) => {
       const locked = await this.kernel.lockFiling(em, a.id);
       this.assertEditable(locked);
@@ -359,7 +383,7 @@ export class ApplicationsService implements OnModuleInit {
         { id: In(chosen.map((r) => r.id)) },
         { committedAt: now, commitmentText: text, ...(locked.noticeCount > 0 ? { changedAfterNotice: true } : {}) },
       );
-      await this.kernel.event(em, a.id, locked.status, 'commit', this.kernel.applicantActor(caller.id, a), `签署信用承诺，申请容缺受理：${chosen.map((r) => r.name).join('、')}`, now);
+      await this.kernel.event(em, a.id, locked.status, 'commit', actor, `签署信用承诺，申请容缺受理：${chosen.map((r) => r.name).join('、')}`, now);
       return locked;
     });
     return this.detail(caller, fresh);
@@ -386,6 +410,7 @@ export class ApplicationsService implements OnModuleInit {
     let enc: string | null = null;
     // the timeline is also the public look-up's: no part of the address in it
     const note = `选择送达方式：${DELIVERY_METHOD_LABELS[method]}`;
+    const actor = await this.actorOf(caller, a);
     if (method === 'post') {
       const checked = checkPostalAddress(address);
       if (!checked.address) throw new DomainError('VALIDATION_FAILED', '邮寄送达须填写完整的收件地址', { fields: checked.problems });
@@ -396,7 +421,7 @@ export class ApplicationsService implements OnModuleInit {
       if (deliveryChoiceProblem(locked.status, method, published) === 'INVALID_STATE') throw new DomainError('INVALID_STATE', '办件状态已变化，请刷新后重试', { status: locked.status });
       const patch = { deliveryMethod: method, deliveryAddressEnc: enc, deliveryChosenBy: 'applicant' as const, updatedAt: this.clock.now() };
       await em.update(ApplicationEntity, { id: a.id }, patch);
-      await this.kernel.event(em, a.id, locked.status, 'choose_delivery', this.kernel.applicantActor(caller.id, a), note);
+      await this.kernel.event(em, a.id, locked.status, 'choose_delivery', actor, note);
       return Object.assign(locked, patch);
     });
     return this.detail(caller, fresh);
@@ -453,7 +478,7 @@ export class ApplicationsService implements OnModuleInit {
           await em.update(ApplicationPartEntity, { applicationId: a.id, status: In(PART_STATUSES.filter((st) => partOnSubmit(st) !== st)) }, { status: 'prereview', flags: [], updatedAt: now });
         }
       : undefined;
-    await this.kernel.apply(step, this.kernel.applicantActor(caller.id, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审', toParts);
+    await this.kernel.apply(step, await this.actorOf(caller, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审', toParts);
     const deadline = shanghaiDate(prereviewDeadline(now, (await this.calendar.view()).isWorkday));
     await this.kernel.tell(a, again ? '补正材料已提交' : '申请已提交', `您的办件 ${a.number} 已提交，窗口将在 ${deadline} 前完成预审；逾期未告知补正的，自提交之日起视为受理。`);
     return this.detail(caller, a);
@@ -465,7 +490,7 @@ export class ApplicationsService implements OnModuleInit {
    */
   async withdraw(caller: AuthUser, id: string, reason?: string): Promise<ApplicationView> {
     const a = await this.own(caller, id);
-    await this.kernel.move(a, 'withdraw', this.kernel.applicantActor(caller.id, a), {}, reason?.trim() ? `申请人撤回：${reason.trim()}` : '申请人撤回申请');
+    await this.kernel.move(a, 'withdraw', await this.actorOf(caller, a), {}, reason?.trim() ? `申请人撤回：${reason.trim()}` : '申请人撤回申请');
     await this.kernel.tell(a, '申请已撤回', `您的办件 ${a.number} 已撤回。`);
     return this.detail(caller, a);
   }
@@ -483,7 +508,7 @@ export class ApplicationsService implements OnModuleInit {
     // a wrong phone tail is answered exactly like a missing number
     if (!a || a.status === 'draft' || !owner || owner.phoneTail !== phoneTail) throw new DomainError('NOT_FOUND', '未找到该办件，请核对办件编号和手机号后四位');
     const [serviceNames, events, cal] = await Promise.all([
-      this.catalog.serviceNames([a.serviceId]),
+      a.bundleId ? this.bundles.names([a.bundleId]).then((m) => new Map([[a.serviceId, m.get(a.bundleId!) ?? '']])) : this.catalog.serviceNames([a.serviceId]),
       this.events.find({ where: { applicationId: a.id }, order: { seq: 'ASC' } }),
       this.calendar.view(),
     ]);

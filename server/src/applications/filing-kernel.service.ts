@@ -33,6 +33,7 @@ import {
   receiptNumber,
   slaState,
   STATUS_LABELS,
+  takesResponsibility,
   transition,
 } from './applications.rules';
 import { clockPaused, forwardTargets, lateReception, receiveBy } from './forwarding.rules';
@@ -50,6 +51,8 @@ export interface Actor {
   id: string | null;
   name: string | null;
   principalId: string | null;
+  /** staff: their hall, named with them when the step makes them responsible for the filing (首问负责) */
+  hallId?: string | null;
 }
 
 /** Timeline steps that are the department reviewer's (受审分离), labelled 审核人员. */
@@ -211,30 +214,41 @@ export class FilingKernel {
     at: Date = this.clock.now(),
   ): Promise<ApplicationEntity> {
     const { filing: a, to } = step;
-    const updatedAt = await this.tx.run(async (em) => {
+    const { updatedAt, written } = await this.tx.run(async (em) => {
       const stamped = await this.applyWithin(em, step, actor, patch, note, at);
       if (more) await more(em, to);
       return stamped;
     });
-    return Object.assign(a, patch, { status: to, updatedAt });
+    return Object.assign(a, written, { status: to, updatedAt });
   }
 
   /**
    * `apply` inside a transaction the caller holds (several steps written together, as a 一件事
    * filing's combined notice or result): the conditional update and the timeline event. Does not
-   * patch the row in hand. Returns the update time. Throws INVALID_STATE when the state changed.
+   * patch the row in hand. Returns the update time and what was written. Throws INVALID_STATE when the state changed.
    */
-  async applyWithin(em: EntityManager, step: Step, actor: Actor, patch: Partial<ApplicationEntity>, note: string | null, at: Date = this.clock.now()): Promise<Date> {
+  async applyWithin(
+    em: EntityManager,
+    step: Step,
+    actor: Actor,
+    patch: Partial<ApplicationEntity>,
+    note: string | null,
+    at: Date = this.clock.now(),
+  ): Promise<{ updatedAt: Date; written: Partial<ApplicationEntity> }> {
+    const a = step.filing;
     const updatedAt = this.clock.now();
+    // 首问负责: the first staff member to take the filing is named on it, and stays named
+    const takes = actor.kind === 'staff' && !!actor.id && takesResponsibility(a.responsibleId, step.action);
+    const written: Partial<ApplicationEntity> = takes ? { ...patch, responsibleId: actor.id, responsibleHallId: actor.hallId ?? a.hallId } : patch;
     const r = await em
       .createQueryBuilder()
       .update(ApplicationEntity)
-      .set({ ...patch, status: step.to, updatedAt })
+      .set({ ...written, status: step.to, updatedAt })
       .where('id = :id AND status = :from', { id: step.filing.id, from: step.from })
       .execute();
     if (!r.affected) throw new DomainError('INVALID_STATE', '办件状态已变化，请刷新后重试');
     await this.event(em, step.filing.id, step.to, step.action, actor, note, at);
-    return updatedAt;
+    return { updatedAt, written };
   }
 
   /** `begin` and `apply` at once, for a step with no checks between them. Same errors. */
@@ -359,6 +373,8 @@ export class FilingKernel {
     // 受审分离: review and decisions are the department reviewer's, the rest the window's
     const who = e.action && REVIEWER_ACTIONS.has(e.action) ? '审核人员' : '窗口工作人员';
     if (e.actorKind === 'staff') return anonymous || !e.actorName ? who : `${who}（${e.actorName}）`;
+    // the centre's assigned helper (帮办代办) acts as an agent does, and is named: the applicant knows them
+    if (e.principalId && e.actorName) return anonymous ? '帮办专员' : `帮办专员（${e.actorName}）`;
     return e.principalId ? '代办人' : '申请人';
   }
 
@@ -380,7 +396,8 @@ export class FilingKernel {
       : [new Map<string, string>(), [] as Array<{ id: string; name: string }>, new Map<string, { id: string; type: string; number: string; verifyCode: string }>()];
     const departmentName = new Map(departments.map((d) => [d.id, d.name]));
     const partsOf = group(parts, (p) => p.applicationId);
-    const [mats, files, byService, byHall, events, notices, cal, { people: nameOf, enterprises: companyName }] = await Promise.all([
+    const responsibleIds = rows.flatMap((r) => (r.responsibleId ? [r.responsibleId] : []));
+    const [mats, files, byService, byHall, events, notices, cal, { people: nameOf, enterprises: companyName }, staffName, responsibleHalls] = await Promise.all([
       this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
       this.catalog.servicesById([...rows.map((r) => r.serviceId), ...parts.map((p) => p.serviceId)]),
@@ -389,6 +406,8 @@ export class FilingKernel {
       this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
       this.calendar.view(),
       this.applicants.partyNames(personIds, companyIds),
+      this.applicants.staffNames(responsibleIds),
+      this.catalog.hallNames(rows.map((r) => r.responsibleHallId)),
     ]);
     const matIds = [...new Set(mats.map((m) => m.materialId))];
     const [guide, reused, issued] = await Promise.all([
@@ -488,6 +507,9 @@ export class FilingKernel {
         transfer: this.transferView(a, byHall, now, cal.isWorkday),
         enterpriseId: a.enterpriseId,
         onBehalf: a.actorId !== a.userId,
+        responsible: a.responsibleId
+          ? { name: staffName.get(a.responsibleId) ?? '工作人员', hallName: (a.responsibleHallId && responsibleHalls.get(a.responsibleHallId)) || '' }
+          : null,
         party: {
           type: a.enterpriseId ? 'enterprise' : a.actorId !== a.userId ? 'agent' : 'self',
           enterpriseId: a.enterpriseId,
@@ -495,7 +517,8 @@ export class FilingKernel {
           principalId: a.userId,
           principalName: nameOf.get(a.userId) ?? null,
           agentId: a.actorId !== a.userId ? a.actorId : null,
-          agentName: a.actorId !== a.userId ? nameOf.get(a.actorId) ?? null : null,
+          // the centre's helper (帮办代办) has no real name on file: their working name, as on the timeline
+          agentName: a.actorId !== a.userId ? (nameOf.get(a.actorId) ?? (a.actorId === a.responsibleId ? `帮办专员${staffName.get(a.actorId) ?? ''}` : null)) : null,
         },
         bundleId: a.bundleId,
         ...(mine.length ? { parts: mine.map(partView) } : {}),

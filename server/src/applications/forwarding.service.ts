@@ -70,6 +70,8 @@ export class ForwardingService {
     const a = await this.held(caller, id);
     const back = a.status === 'approved' || a.status === 'denied';
     const step = this.kernel.begin(a, back ? 'send_back' : 'forward', 'staff');
+    // 一件事: filed at a hall handling every service, and its parts' clocks are not paused by transit
+    if (a.bundleId) throw new DomainError('INVALID_STATE', '一件事在能办理全部事项的大厅受理和办结，不转办', { status: a.status, bundleId: a.bundleId });
     const [halls, offering] = await Promise.all([this.catalog.allHalls(), this.catalog.hallsOffering(a.serviceId)]);
     const target = halls.get(hallId);
     if (!target) throw new DomainError('NOT_FOUND', '没有这个大厅');

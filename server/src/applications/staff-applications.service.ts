@@ -88,7 +88,7 @@ export class StaffApplicationsService {
   /** The caller as the timeline names them (staff, by display name). */
   async staffActor(caller: AuthUser): Promise<Actor> {
     const u = await this.users.findById(caller.id);
-    return { kind: 'staff', id: caller.id, name: u?.displayName ?? null, principalId: null };
+    return { kind: 'staff', id: caller.id, name: u?.displayName ?? null, principalId: null, hallId: u?.hallId ?? caller.hallId };
   }
 
   /**

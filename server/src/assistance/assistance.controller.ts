@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { AssistanceView } from '@gov/shared';
+import type { AssistanceView, RatedAssistanceView } from '@gov/shared';
 import { AuthUser, CurrentUser, Roles } from '../common/auth/auth.decorators';
 import { AssignAssistanceDto, AssistanceQuery, CreateAssistanceDto } from './dto/assistance.dto';
 import { AssistanceService } from './assistance.service';
@@ -17,8 +17,8 @@ export class AssistanceController {
   }
 
   @Get('assistance-requests')
-  list(@CurrentUser() caller: AuthUser): Promise<AssistanceView[]> {
-    return this.assistance.list(caller);
+  list(@CurrentUser() caller: AuthUser): Promise<RatedAssistanceView[]> {
+    return this.assistance.mine(caller);
   }
 
   @Roles('staff', 'admin')
@@ -32,6 +32,14 @@ export class AssistanceController {
   @HttpCode(200)
   assign(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: AssignAssistanceDto): Promise<AssistanceView> {
     return this.assistance.assign(caller, id, body.staffId);
+  }
+
+  /** The helper (or a supervisor of the hall) marks the help finished; the applicant may then rate it. */
+  @Roles('staff', 'admin')
+  @Post('staff/assistance-requests/:id/done')
+  @HttpCode(200)
+  done(@CurrentUser() caller: AuthUser, @Param('id') id: string): Promise<AssistanceView> {
+    return this.assistance.markDone(caller, id);
   }
 
   /** For supervisors: remote (异地代办) requests past their 7 working days. */

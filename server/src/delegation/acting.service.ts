@@ -9,6 +9,9 @@ import { EnterprisesService } from '../enterprises/enterprises.service';
 import { authorizationVerdict, bestVerdict, refusal } from './delegation.rules';
 import { DelegationService } from './delegation.service';
 
+/** A staff or admin account (not a citizen's): it acts for others only as an assigned helper. */
+export const isStaffOnly = (caller: AuthUser): boolean => !caller.roles.includes('citizen') && caller.roles.includes('staff');
+
 /** Only ActingService makes an `Acting`: holding one proves the checks below were passed. */
 declare const checked: unique symbol;
 
@@ -30,6 +33,12 @@ export interface Acting {
   readonly [checked]: true;
 }
 
+/**
+ * Whether a staff member is the helper the centre assigned to a person for a service (帮办代办,
+ * DESIGN.md Across halls and departments). The assistance feature, above this layer, provides it.
+ */
+export type HelperCheck = (staffId: string, userId: string, serviceId: string) => Promise<boolean>;
+
 /** The principal of a stored record (an off-hours request, a booking) to act on again. */
 export type PrincipalOf = { userId: string; actorId: string; enterpriseId: string | null; principalKey: string };
 
@@ -43,6 +52,8 @@ export type PrincipalOf = { userId: string; actorId: string; enterpriseId: strin
  */
 @Injectable()
 export class ActingService {
+  private helperCheck: HelperCheck = () => Promise.resolve(false);
+
   constructor(
     private readonly catalog: CatalogService,
     private readonly companies: EnterprisesService,
@@ -80,6 +91,16 @@ export class ActingService {
     return { userId: rec.userId, actorId: rec.actorId, enterpriseId: rec.enterpriseId, principalKey: rec.principalKey, serviceId } as Acting;
   }
 
+  /** The assistance feature names who helps whom (see HelperCheck). */
+  acceptHelpersBy(check: HelperCheck): void {
+    this.helperCheck = check;
+  }
+
+  /** Whether a staff caller is the assigned helper of `userId` for `serviceId` now (an open assignment). */
+  isHelper(caller: AuthUser, userId: string, serviceId: string): Promise<boolean> {
+    return isStaffOnly(caller) ? this.helperCheck(caller.id, userId, serviceId) : Promise.resolve(false);
+  }
+
   /** AUDIENCE_MISMATCH unless the service is for this kind of principal; NOT_FOUND for no such service. */
   async assertAudience(serviceId: string, principal: OnBehalfType): Promise<void> {
     const service = await this.catalog.service(serviceId);
@@ -91,6 +112,14 @@ export class ActingService {
   private async principal(caller: AuthUser, onBehalfOf: OnBehalfOf | undefined | null, serviceId: string): Promise<Omit<Acting, 'serviceId' | typeof checked>> {
     const self = { userId: caller.id, actorId: caller.id, enterpriseId: null, principalKey: `u:${caller.id}` };
     if (!onBehalfOf || (onBehalfOf.type === 'person' && onBehalfOf.id === caller.id)) return self;
+    if (isStaffOnly(caller)) {
+      // hall staff act for nobody but the person the centre assigned them to help with this service
+      // (帮办代办: like an agent, helper and applicant recorded); anyone else is told nothing exists
+      if (onBehalfOf.type === 'person' && (await this.helperCheck(caller.id, onBehalfOf.id, serviceId))) {
+        return { userId: onBehalfOf.id, actorId: caller.id, enterpriseId: null, principalKey: `u:${onBehalfOf.id}` };
+      }
+      throw new DomainError('NOT_FOUND');
+    }
 
     if (onBehalfOf.type === 'enterprise' && (await this.companies.roleOf(caller.id, onBehalfOf.id))) {
       await this.companies.assertMayAct(onBehalfOf.id);

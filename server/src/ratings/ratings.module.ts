@@ -15,6 +15,6 @@ import { RatingsService } from './ratings.service';
   imports: [TypeOrmModule.forFeature([RatingEntity, RectificationEntity, AuditLogEntity]), CalendarModule, CatalogModule, NotificationsModule],
   controllers: [RatingsController],
   providers: [RatingsService, RatingTargets, RatingInvitationsJob],
-  exports: [RatingsService, RatingInvitationsJob],
+  exports: [RatingsService, RatingTargets, RatingInvitationsJob],
 })
 export class RatingsModule {}

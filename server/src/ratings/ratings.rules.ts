@@ -19,6 +19,8 @@ const STAGE_OF: Record<RatingTargetType, Readonly<Record<string, RatingStage>>> 
     delivered: 'delivery',
     withdrawn: 'withdrawal',
   },
+  // the centre's own help (帮办代办, 异地代办, 一对一专办) is rated once, when it is done
+  assistance: { done: 'assistance' },
 };
 
 /**

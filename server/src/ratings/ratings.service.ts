@@ -36,6 +36,7 @@ export type { RectificationView, RatingView, RatingSummary, RatingState, StaffRe
 const STAGE_NOT_REACHED: Record<RatingTargetType, string> = {
   booking: '办理完成（已签到）后才能评价',
   application: '办件受理、不予受理、作出决定、送达或撤回后才能评价',
+  assistance: '帮办代办办结后才能评价',
 };
 
 const RERATE_REFUSALS = {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApplicationsModule } from '../applications/applications.module';
+import { AssistanceModule } from '../assistance/assistance.module';
 import { ConsultationsModule } from '../consultations/consultations.module';
 import { ConsultationEntity } from '../consultations/entities/consultation.entity';
 import { NotificationsModule } from '../notifications/notifications.module';
@@ -15,7 +16,7 @@ import { SupervisionService } from './supervision.service';
 
 /** 督办: the supervisor's board and the escalation of late requests and rectifications. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OffhoursRequestEntity, RectificationEntity, RatingEntity, ConsultationEntity]), ApplicationsModule, OffhoursModule, RatingsModule, NotificationsModule, OversightModule, ConsultationsModule],
+  imports: [TypeOrmModule.forFeature([OffhoursRequestEntity, RectificationEntity, RatingEntity, ConsultationEntity]), ApplicationsModule, OffhoursModule, RatingsModule, NotificationsModule, OversightModule, ConsultationsModule, AssistanceModule],
   controllers: [SupervisionController],
   providers: [SupervisionService],
   exports: [SupervisionService],

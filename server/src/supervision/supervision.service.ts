@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, LessThan, Repository } from 'typeorm';
 import { dateLabel, LINKS } from '@gov/shared';
 import type { SupervisionBoard } from '@gov/shared';
+import { AssistanceService } from '../assistance/assistance.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { lateForAcceptance } from '../applications/applications.rules';
 import { StaffApplicationsService } from '../applications/staff-applications.service';
@@ -21,6 +22,7 @@ import { RectificationEntity } from '../ratings/entities/rectification.entity';
 import { RatingsService } from '../ratings/ratings.service';
 import { OversightService } from '../oversight/oversight.service';
 import { overdueOffhoursText, overdueRectificationText } from '../oversight/oversight.rules';
+import { groupByResponsible } from './supervision.rules';
 
 /**
  * 督办 beyond filings (issue 16, "real 督办"): off-hours requests past their reply-by time and
@@ -42,6 +44,7 @@ export class SupervisionService {
     private readonly ratingsService: RatingsService,
     private readonly consultations: ConsultationsService,
     private readonly forwarding: ForwardingService,
+    private readonly assistance: AssistanceService,
   ) {}
 
   /**
@@ -53,7 +56,7 @@ export class SupervisionService {
    * (`escalated_at`) and put before its hall's supervisors, with a link to the staff 咨询 page.
    * Returns the counts. Raises nothing of its own.
    */
-  async scan(): Promise<{ offhoursEscalated: number; rectificationsOverdue: number; consultationsEscalated: number }> {
+  async scan(): Promise<{ offhoursEscalated: number; rectificationsOverdue: number; consultationsEscalated: number; assistanceEscalated: number }> {
     const now = this.clock.now();
     const late = await this.requests.find({ where: { status: 'pending', replyBy: LessThan(now), escalatedAt: IsNull() }, order: { replyBy: 'ASC' }, take: 500 });
     const claimLate = (r: OffhoursRequestEntity) => this.requests.update({ id: r.id, status: 'pending', escalatedAt: IsNull() }, { escalatedAt: now });
@@ -104,19 +107,21 @@ export class SupervisionService {
         dedupeKey: `consultation-overdue:${c.id}`,
       });
     });
-    return { offhoursEscalated, rectificationsOverdue, consultationsEscalated };
+    const assistanceEscalated = await this.assistance.escalateOverdue();
+    return { offhoursEscalated, rectificationsOverdue, consultationsEscalated, assistanceEscalated };
   }
 
   /**
    * GET /staff/supervision: the caller's hall (all halls for an admin) — filings due soon or
    * overdue (key projects and the most late first), filings not accepted by their `acceptBy` day
    * (longest waiting first), off-hours requests past their reply time, and rectification tickets
-   * past due, consultations unanswered past their working day, and transfers between halls (同城通办)
-   * sent from or to the hall and not received by their day. Raises nothing.
+   * past due, consultations unanswered past their working day, transfers between halls (同城通办)
+   * sent from or to the hall and not received by their day, 异地代办 past their 7 working days, and
+   * the late filings grouped by responsible person (首问负责). Raises nothing.
    */
   async board(caller: AuthUser): Promise<SupervisionBoard> {
     const today = shanghaiDate(this.clock.now());
-    const [overdue, dueSoon, submitted, checked, offhoursRequests, rectifications, consultations, lateTransfers] = await Promise.all([
+    const [overdue, dueSoon, submitted, checked, offhoursRequests, rectifications, consultations, lateTransfers, assistance] = await Promise.all([
       this.filings.list(caller, { sla: 'overdue' }),
       this.filings.list(caller, { sla: 'due_soon' }),
       this.filings.list(caller, { status: 'submitted' }),
@@ -125,10 +130,12 @@ export class SupervisionService {
       this.ratingsService.staffList(caller, 'overdue'),
       this.consultations.overdue(caller),
       this.forwarding.lateTransfers(caller),
+      this.assistance.overdue(caller),
     ]);
     const lateAcceptances = [...submitted, ...checked]
       .filter((f) => lateForAcceptance(f, today))
       .sort((x, y) => (x.submittedAt ?? '').localeCompare(y.submittedAt ?? ''));
-    return { filings: [...overdue, ...dueSoon], lateAcceptances, offhoursRequests, rectifications, consultations, lateTransfers };
+    const filings = [...overdue, ...dueSoon];
+    return { filings, lateAcceptances, offhoursRequests, rectifications, consultations, lateTransfers, assistance, byResponsible: groupByResponsible([...filings, ...lateAcceptances]) };
   }
 }

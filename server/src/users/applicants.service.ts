@@ -67,6 +67,13 @@ export class ApplicantsService {
     return { people: new Map(users.map((u) => [u.id, maskName(u.realName)])), enterprises: new Map(ents.map((e) => [e.id, e.name])) };
   }
 
+  /** Staff members' display names (their working names, shown to applicants: 首问负责人, 帮办专员), by id. */
+  async staffNames(ids: Iterable<string>): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)];
+    const rows = wanted.length ? await this.db.users.find({ where: { id: In(wanted) }, select: { id: true, displayName: true, username: true } }) : [];
+    return new Map(rows.map((u) => [u.id, u.displayName ?? u.username ?? '工作人员']));
+  }
+
   /** The applicant's full name, ID number and phone (the caller audits the reveal). */
   async reveal(userId: string): Promise<ApplicantRevealed> {
     const u = await this.db.users.findOne({ where: { id: userId } });

@@ -97,6 +97,12 @@ export interface CreditView {
   records: CreditRecordView[];
 }
 
+/** 首问负责: the staff member who first took the filing, and their hall then. */
+export interface ResponsibleView {
+  name: string;
+  hallName: string;
+}
+
 /** A filing as its applicant sees it (POST/GET /applications, commitment, submit, withdraw). */
 export interface ApplicationView extends Application {
   statusLabel: string;
@@ -137,6 +143,11 @@ export interface ApplicationView extends Application {
   enterpriseId: string | null;
   /** made by an agent for the person */
   onBehalf: boolean;
+  /**
+   * 首问负责: who first took the filing (accepted it at a window, or the centre's assigned helper
+   * who made it), named to the applicant and kept through later steps; null until then
+   */
+  responsible: ResponsibleView | null;
   /** in whose name it is made */
   party: PartyView;
   /** the upload limits in force (detail only), so that clients check a file before sending it */

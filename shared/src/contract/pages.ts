@@ -26,6 +26,7 @@ export const PAGES = {
   staffOffhours: '/subpackages/staff/pages/offhours/index',
   staffRectifications: '/subpackages/staff/pages/rectifications/index',
   staffConsultations: '/subpackages/staff/pages/consultations/index',
+  staffAssistance: '/subpackages/staff/pages/assistance/index',
   supervision: '/subpackages/staff/pages/supervision/index',
 } as const;
 
@@ -65,6 +66,8 @@ export const LINKS = {
   staffRectifications: () => PAGES.staffRectifications,
   /** staff: the hall's 咨询 to answer */
   staffConsultations: () => PAGES.staffConsultations,
+  /** staff: the hall's requests for help (帮办代办), with the supervisor's overdue 异地代办 */
+  staffAssistance: () => PAGES.staffAssistance,
   /** staff: the supervisor's 督办 page */
   supervision: () => PAGES.supervision,
 };

@@ -1,12 +1,14 @@
 /** Wire shapes of 好差评 (API.md, Ratings). */
 
-export type RatingTargetType = 'booking' | 'application';
+export const RATING_TARGET_TYPES = ['booking', 'application', 'assistance'] as const;
+/** a booking, a filing, or a finished request for the centre's own help (帮办代办) */
+export type RatingTargetType = (typeof RATING_TARGET_TYPES)[number];
 
 /**
  * What is rated, once each (临沂 四(一)): a booking served or cancelled by the centre; a filing's
  * acceptance, refusal, decision, delivery, or its withdrawal by the applicant.
  */
-export const RATING_STAGES = ['service', 'centre_cancelled', 'acceptance', 'refusal', 'decision', 'delivery', 'withdrawal'] as const;
+export const RATING_STAGES = ['service', 'centre_cancelled', 'acceptance', 'refusal', 'decision', 'delivery', 'withdrawal', 'assistance'] as const;
 export type RatingStage = (typeof RATING_STAGES)[number];
 
 export type RectificationState = 'open' | 'answered' | 'overdue';

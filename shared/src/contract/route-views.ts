@@ -18,7 +18,7 @@ import type { EnterpriseDetail, EnterpriseView, StaffEnterpriseView } from './en
 import type { MessageView } from './messages';
 import type { OffhoursView } from './offhours';
 import type { ConsultationView, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView } from './guidance';
-import type { AssistanceView } from './assistance';
+import type { AssistanceView, RatedAssistanceView } from './assistance';
 import type { RateResult, RatingView, SatisfactionStats, StaffRectificationView } from './ratings';
 import type { ApplicantRevealed, CallbackView, DeskSearchResult, PhraseView, SupervisionBoard } from './staff';
 
@@ -82,9 +82,10 @@ export interface RouteViews {
   'GET /staff/consultations': ConsultationView[];
   'POST /staff/consultations/:id/answer': ConsultationView;
   'POST /assistance-requests': AssistanceView;
-  'GET /assistance-requests': AssistanceView[];
+  'GET /assistance-requests': RatedAssistanceView[];
   'GET /staff/assistance-requests': AssistanceView[];
   'POST /staff/assistance-requests/:id/assign': AssistanceView;
+  'POST /staff/assistance-requests/:id/done': AssistanceView;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { PostalAddress } from './certificates';
 /** Wire shapes of the window desk (API.md, Staff): whom a case is for, reveals, search, phrases, follow-up calls. */
-import type { StaffApplicationView } from './applications';
+import type { ResponsibleView, StaffApplicationView } from './applications';
+import type { AssistanceView } from './assistance';
 import type { StaffBookingView } from './booking';
 import type { OffhoursView } from './offhours';
 import type { StaffRectificationView } from './ratings';
@@ -105,4 +106,16 @@ export interface SupervisionBoard {
   consultations: ConsultationView[];
   /** 同城通办: filings sent from or to the hall and not received by their `transfer.receiveBy` day */
   lateTransfers: StaffApplicationView[];
+  /** 异地代办 not done within 7 working days of acceptance */
+  assistance: AssistanceView[];
+  /** 首问负责: the late filings above (overdue, due soon, late acceptances) by responsible person, the most first; unnamed ones last */
+  byResponsible: ResponsibleGroup[];
+}
+
+/** The supervisor's filings of one responsible person (`responsible` null: nobody has taken them yet). */
+export interface ResponsibleGroup {
+  responsible: ResponsibleView | null;
+  /** ids of the filings, as on the board */
+  applicationIds: string[];
+  overdue: number;
 }

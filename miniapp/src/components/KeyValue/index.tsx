@@ -47,7 +47,7 @@ export default function KeyValue({ label, valueClassName, code, block, copy, pho
         </Button>
       ) : null}
       {phone ? (
-        <Button size='small' fill='outline' type='primary' aria-label={`拨打${label}`} onClick={() => void callPhone(phone)}>
+        <Button size='small' fill='outline' type='primary' aria-label={`拨打电话 ${label}`} onClick={() => void callPhone(phone)}>
           拨打电话
         </Button>
       ) : null}

@@ -56,6 +56,10 @@ export class ApplicationEntity extends PrincipalColumns {
   @Column({ name: 'transit_days', type: 'int', default: 0 }) transitDays!: number;
   /** a late reception was put before both halls' supervisors (once per trip) */
   @Column(timeCol('transit_escalated_at', true)) transitEscalatedAt!: Date | null;
+  /** 首问负责: the staff member who first took the filing (accepted it, or the assigned helper who made it), kept to the end */
+  @RefColumn('responsible_id', true) responsibleId!: string | null;
+  /** the hall the responsible person was at when they took it (a forwarded filing keeps it) */
+  @RefColumn('responsible_hall_id', true) responsibleHallId!: string | null;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;
 }

@@ -16,6 +16,11 @@ export class AssistanceRequestEntity extends PrincipalColumns {
   @Column(timeCol('assigned_at', true)) assignedAt!: Date | null;
   /** `remote`: 7 working days from acceptance (the first assignment) */
   @Column(timeCol('due_by', true)) dueBy!: Date | null;
+  /** marked done by the helper or a supervisor of the hall */
+  @Column(timeCol('done_at', true)) doneAt!: Date | null;
+  @RefColumn('done_by', true) doneBy!: string | null;
+  /** a `remote` request past `dueBy` put before the hall's supervisors (once) */
+  @Column(timeCol('escalated_at', true)) escalatedAt!: Date | null;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;
 }

@@ -1,13 +1,13 @@
 import { PageQuery } from '../../common/paging';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { RATING_STAGES } from '@gov/shared';
-import type { RatingStage, AnswerRectificationRequest, RateRequest, RerateRequest, SatisfactionQuery as SharedSatisfactionQuery } from '@gov/shared';
+import { RATING_STAGES, RATING_TARGET_TYPES } from '@gov/shared';
+import type { RatingStage, RatingTargetType, AnswerRectificationRequest, RateRequest, RerateRequest, SatisfactionQuery as SharedSatisfactionQuery } from '@gov/shared';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateRatingDto implements RateRequest {
-  @ApiProperty({ enum: ['booking', 'application'] }) @IsIn(['booking', 'application']) targetType!: 'booking' | 'application';
+  @ApiProperty({ enum: RATING_TARGET_TYPES }) @IsIn(RATING_TARGET_TYPES) targetType!: RatingTargetType;
   @ApiProperty() @IsString() @Length(1, 36) targetId!: string;
   @ApiProperty({ minimum: 1, maximum: 5, description: '5 非常满意 … 1 非常不满意' }) @IsInt() @Min(1) @Max(5) score!: number;
   @ApiPropertyOptional({ type: [String], example: ['一次办好', '态度热情'] })
@@ -25,10 +25,10 @@ export class CreateRatingDto implements RateRequest {
 }
 
 export class RatingListQuery {
-  @ApiPropertyOptional({ enum: ['booking', 'application'], description: 'only the ratings of this kind of target' })
+  @ApiPropertyOptional({ enum: RATING_TARGET_TYPES, description: 'only the ratings of this kind of target' })
   @IsOptional()
-  @IsIn(['booking', 'application'])
-  targetType?: 'booking' | 'application';
+  @IsIn(RATING_TARGET_TYPES)
+  targetType?: RatingTargetType;
   @ApiPropertyOptional({ description: 'only the ratings of this booking or filing (one per stage)' }) @IsOptional() @IsString() @Length(1, 36) targetId?: string;
 }
 

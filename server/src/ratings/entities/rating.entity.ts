@@ -1,13 +1,13 @@
 import { Column, Entity } from 'typeorm';
 import { IdColumn, RefColumn, timeCol } from '../../common/db/column-types';
-import type { RatingStage } from '../ratings.rules';
+import type { RatingStage, RatingTargetType } from '../ratings.rules';
 
 const json = { to: (v: string[]) => JSON.stringify(v ?? []), from: (v: string | null) => (v ? (JSON.parse(v) as string[]) : []) };
 
 @Entity('ratings')
 export class RatingEntity {
   @IdColumn() id!: string;
-  @Column({ name: 'target_type', type: 'varchar', length: 16 }) targetType!: 'booking' | 'application';
+  @Column({ name: 'target_type', type: 'varchar', length: 16 }) targetType!: RatingTargetType;
   @RefColumn('target_id') targetId!: string;
   /** the stage rated (one rating per target and stage): derived from the target's status when rated */
   @Column({ type: 'varchar', length: 16 }) stage!: RatingStage;

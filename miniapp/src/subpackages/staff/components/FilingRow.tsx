@@ -28,6 +28,7 @@ export default function FilingRow({ filing: f }: { filing: StaffApplicationView 
           预审剩余 {f.prereview.daysLeft} 个工作日（{dateLabel(f.prereview.deadline)} 前，逾期视为受理）
         </Text>
       ) : null}
+      {f.responsible ? <Text className='st-line'>首问负责人 {f.responsible.name}{f.responsible.hallName ? `（${f.responsible.hallName}）` : ''}</Text> : null}
       {f.acceptBy ? <Text className='st-line'>受理时限 {dateLabel(f.acceptBy)} 前受理或告知</Text> : null}
       {f.dueAt ? <Text className='st-line'>办结期限 {dateLabel(f.dueAt)}</Text> : null}
       {f.commitment?.owed.length ? (

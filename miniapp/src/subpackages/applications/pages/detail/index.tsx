@@ -309,6 +309,9 @@ export default function FilingDetail() {
                 <Text className='filing__name'>{f.serviceName}</Text>
                 <Text className='filing__number'>办件编号：<Code>{f.number}</Code></Text>
                 <Text className='filing__number'>办理大厅：{f.transfer ? `${f.transfer.filedHallName}（受理）→ ${f.transfer.competentHallName}（承办）` : f.hallName}</Text>
+                {f.responsible ? (
+                  <Text className='filing__number filing__responsible'>{`首问负责人：${f.responsible.name}${f.responsible.hallName ? `（${f.responsible.hallName}）` : ''}`}</Text>
+                ) : null}
                 {f.party ? <Text className='filing__number filing__party'>{partyLabel(f.party, user?.id ?? null)}</Text> : null}
                 <View className='filing__tags'>
                   <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>

@@ -10,7 +10,8 @@ import Segmented from '@/components/Segmented'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import TextArea from '@/components/TextArea'
-import { assistanceApi, type AssistanceView } from '@/api/guidance'
+import RateEntry from '@/components/RateEntry'
+import { assistanceApi, type AssistanceView, type RatedAssistanceView } from '@/api/guidance'
 import { catalogApi } from '@/api/catalog'
 import { errorMessage } from '@/api/client'
 import { useAsync } from '@/hooks/useAsync'
@@ -28,17 +29,24 @@ const KIND_HINTS: Record<AssistanceKind, string> = {
   one_to_one: '重点项目，或老、病、残、孕等不便到场的群众，由专人一对一服务。',
 }
 
-/** One request with its helper card (name, hall, the number to call). */
-function Request({ r }: { r: AssistanceView }) {
+/** The tag of a request: late ones (异地代办 past 7 working days) are with the supervisor until done. */
+function stateTag(r: AssistanceView) {
+  if (r.overdue && r.status !== 'done') return <StatusTag tone='danger'>已超时，已转督办</StatusTag>
+  return <StatusTag tone={r.status === 'requested' ? 'warning' : 'success'}>{ASSISTANCE_STATUS_LABELS[r.status]}</StatusTag>
+}
+
+/** One request with its helper card (name, hall, the number to call), and once done, its rating. */
+function Request({ r }: { r: RatedAssistanceView }) {
   return (
     <View className='card'>
       <View>
-        <StatusTag tone={r.overdue ? 'danger' : r.status === 'assigned' ? 'success' : 'warning'}>{r.overdue ? '已超时，已转督办' : ASSISTANCE_STATUS_LABELS[r.status]}</StatusTag>
+        {stateTag(r)}
         <Text>{` ${ASSISTANCE_KIND_LABELS[r.kind]} · ${r.serviceName}`}</Text>
       </View>
       {r.note ? <KeyValue label='需求说明'>{r.note}</KeyValue> : null}
       <KeyValue label='申请时间'>{dateTimeLabel(r.createdAt)}</KeyValue>
       {r.dueBy ? <KeyValue label='办结期限'>{`${dateTimeLabel(r.dueBy)} 前`}</KeyValue> : null}
+      {r.doneAt ? <KeyValue label='办结时间'>{dateTimeLabel(r.doneAt)}</KeyValue> : null}
       {r.helper ? (
         <View className='info-box'>
           <KeyValue label='帮办专员'>{r.helper.name}</KeyValue>
@@ -48,6 +56,8 @@ function Request({ r }: { r: AssistanceView }) {
       ) : (
         <Text className='muted'>大厅正在安排帮办专员，安排后会通过消息通知您。</Text>
       )}
+      {r.status === 'assigned' ? <Text className='muted'>帮办专员将以您的名义代为申报、上传材料，每一步都会记在办件进度中。</Text> : null}
+      {r.status === 'done' ? <RateEntry targetType='assistance' targetId={r.id} state={r} size='large' /> : null}
     </View>
   )
 }

@@ -2,7 +2,7 @@ import FormError from '@/components/FormError'
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { RATING_LABELS } from '@gov/shared'
+import { ASSISTANCE_KIND_LABELS, RATING_LABELS, RATING_TARGET_TYPES } from '@gov/shared'
 import AppPage from '@/components/AppPage'
 import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
@@ -13,6 +13,7 @@ import StatusTag from '@/components/StatusTag'
 import { bookingApi } from '@/api/booking'
 import { errorMessage, isApiError } from '@/api/client'
 import { filingsApi } from '@/api/filings'
+import { assistanceApi } from '@/api/guidance'
 import { ratingsApi, type RatingState, type RatingTargetType } from '@/api/ratings'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
@@ -30,7 +31,10 @@ const BAD_TAGS = ['等候太久', '多次跑腿', '态度不好', '告知不清'
 const NOT_YET: Record<RatingTargetType, string> = {
   booking: '这次预约还没有办理完成，签到办理后即可评价。',
   application: '办件受理、不予受理、作出审批决定或送达结果后，即可评价该环节。',
+  assistance: '帮办代办办结后，即可评价本次帮办服务。',
 }
+
+const WHAT: Record<RatingTargetType, string> = { booking: '窗口服务', application: '办件服务', assistance: '帮办' }
 
 /** What is rated, in the applicant's words: the service, the hall, when (or the filing number), and its rating state. */
 interface Subject extends Partial<RatingState> {
@@ -44,6 +48,12 @@ async function loadSubject(type: RatingTargetType, id: string): Promise<Subject>
     const b = await bookingApi.get(id)
     return { ...b, when: `${dateLabel(shanghaiDate(b.start))} ${shanghaiTime(b.start)}–${shanghaiTime(b.end)}` }
   }
+  if (type === 'assistance') {
+    // the applicant's own requests: a request of someone else's is simply not among them
+    const r = (await assistanceApi.mine()).find((x) => x.id === id)
+    if (!r) throw new Error('没有找到这次帮办代办申请')
+    return { ...r, when: `${ASSISTANCE_KIND_LABELS[r.kind]}${r.helper ? ` · 帮办专员 ${r.helper.name}` : ''}` }
+  }
   const f = await filingsApi.get(id)
   return { ...f, when: `办件编号 ${f.number}` }
 }
@@ -54,7 +64,7 @@ async function loadSubject(type: RatingTargetType, id: string): Promise<Subject>
  */
 export default function Rate() {
   const params = useRouter().params
-  const targetType = (params.targetType === 'application' ? 'application' : params.targetType === 'booking' ? 'booking' : null) as RatingTargetType | null
+  const targetType = (RATING_TARGET_TYPES as readonly string[]).includes(params.targetType ?? '') ? (params.targetType as RatingTargetType) : null
   const targetId = params.targetId ?? ''
   const { accessToken } = useSession()
   const ready = !!targetType && !!targetId && !!accessToken
@@ -117,7 +127,7 @@ export default function Rate() {
   const all = ratings.data ?? []
   const current = stage ? (all.find((r) => r.stage === stage.stage) ?? null) : null
   const earlier = all.filter((r) => r !== current)
-  const what = targetType === 'booking' ? '窗口服务' : '办件服务'
+  const what = WHAT[targetType]
 
   return (
     <AppPage className='rate'>

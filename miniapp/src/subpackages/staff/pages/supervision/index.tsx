@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { SLA_LABELS } from '@gov/shared'
+import { ASSISTANCE_KIND_LABELS, SLA_LABELS } from '@gov/shared'
 import PageState from '@/components/PageState'
 import StaffPage from '@/components/StaffPage'
 import StatusTag from '@/components/StatusTag'
@@ -21,7 +21,7 @@ const P = (name: string) => `/subpackages/staff/pages/${name}/index`
 /**
  * 督办 (supervisors): what of the hall is late — filings overdue or due soon and filings not accepted
  * by their acceptance day (受理超时; tap one to see its review), off-hours requests past their reply time, rectification tickets past due, 咨询 unanswered
- * past their working day. The
+ * past their working day, 异地代办 past their 7 working days; the late filings also by 首问负责人. The
  * department's reviewers and the hall's supervisors get a message when each becomes late.
  */
 export default function Supervision() {
@@ -32,6 +32,7 @@ export default function Supervision() {
   useReloadOnShow(board.reload, desk.enabled && allowed)
   const b = board.data
   const overdue = b?.filings.filter((f) => f.sla === 'overdue').length ?? 0
+  const numberOf = new Map([...(b?.filings ?? []), ...(b?.lateAcceptances ?? [])].map((f) => [f.id, f.number]))
 
   return (
     <StaffPage title='督办' onRefresh={board.reload}>
@@ -40,7 +41,11 @@ export default function Supervision() {
           <Text className='st-line'>督办页面仅对大厅督办人员开放。</Text>
         </View>
       ) : (
-        <PageState of={board} empty={!!b && b.filings.length + b.lateAcceptances.length + (b.lateTransfers?.length ?? 0) + b.offhoursRequests.length + b.rectifications.length + b.consultations.length === 0} emptyText='本大厅暂无超期或临期事项'>
+        <PageState
+          of={board}
+          empty={!!b && b.filings.length + b.lateAcceptances.length + b.offhoursRequests.length + b.rectifications.length + b.consultations.length + b.assistance.length + (b.lateTransfers?.length ?? 0) === 0}
+          emptyText='本大厅暂无超期或临期事项'
+        >
           {b && (
             <>
               <View className='section-title'>
@@ -49,6 +54,23 @@ export default function Supervision() {
               <View className='card' role='list' aria-label='超期和临期办件'>
                 {b.filings.length === 0 ? <Text className='st-line'>没有超期或临期的办件</Text> : b.filings.map((f) => <FilingRow key={f.id} filing={f} />)}
               </View>
+
+              {b.byResponsible.length > 0 ? (
+                <>
+                  <View className='section-title'>按首问负责人</View>
+                  <View className='card' role='list' aria-label='按首问负责人分组的超期、临期和受理超时办件'>
+                    {b.byResponsible.map((g) => (
+                      <View key={g.responsible ? `${g.responsible.hallName}/${g.responsible.name}` : '-'} className='st-item' role='listitem'>
+                        <View className='st-item__head'>
+                          <Text className='st-item__title'>{g.responsible ? `${g.responsible.name}（${g.responsible.hallName}）` : '尚无人受理'}</Text>
+                          {g.overdue > 0 ? <StatusTag tone='danger'>{`超期 ${g.overdue}`}</StatusTag> : null}
+                        </View>
+                        <Text className='st-line'>{`共 ${g.applicationIds.length} 件：${g.applicationIds.map((id) => numberOf.get(id) ?? '').filter(Boolean).join('、')}`}</Text>
+                      </View>
+                    ))}
+                  </View>
+                </>
+              ) : null}
 
               <View className='section-title'>受理超时（{b.lateAcceptances.length}）</View>
               <View className='card' role='list' aria-label='超过受理时限仍未受理的办件'>
@@ -118,6 +140,25 @@ export default function Supervision() {
                       </View>
                       <Text className='st-line'>
                         {c.question} · 应于 {fullDateTime(c.answerBy)} 前答复
+                      </Text>
+                    </Tappable>
+                  ))
+                )}
+              </View>
+
+              <View className='section-title'>异地代办超期未办结（{b.assistance.length}）</View>
+              <View className='card' role='list' aria-label='超过 7 个工作日未办结的异地代办'>
+                {b.assistance.length === 0 ? (
+                  <Text className='st-line'>没有超期的异地代办</Text>
+                ) : (
+                  b.assistance.map((r) => (
+                    <Tappable key={r.id} className='st-item' label={`${r.serviceName}异地代办，已超期`} onTap={() => Taro.navigateTo({ url: P('assistance') })}>
+                      <View className='st-item__head'>
+                        <Text className='st-item__title'>{`${ASSISTANCE_KIND_LABELS[r.kind]} · ${r.serviceName}`}</Text>
+                        <StatusTag tone='danger'>已超期</StatusTag>
+                      </View>
+                      <Text className='st-line'>
+                        申请人 {r.applicantName ?? '—'} · 帮办专员 {r.helper?.name ?? '—'} · 应于 {r.dueBy ? fullDateTime(r.dueBy) : '—'} 前办结
                       </Text>
                     </Tappable>
                   ))
