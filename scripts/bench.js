@@ -10,8 +10,11 @@
  *   (f) refusals once a slot is full (SLOT_FULL) vs the booking rate of the same run and one slot read via mysql2
  *   (g) booking p99 with 500 open ticket streams (SSE, a window calling meanwhile) vs the same round without them
  *   (h) a 10,000-booking .xlsx export: peak RSS vs idle (under 50 MB), and /api/metrics' booking counters vs (b)'s own counts (bench/exports.js)
+ *   (i) the flash crowd: 5,000 users at one slot of 500 within 2 s while 200 others browse guides, without and with
+ *       the Redis admission counter, vs the same arrivals through mysql2 (bench/flash.js; Redis at BENCH_REDIS_URL)
  * Prints a table and writes bench/results.json. Options: BENCH_SECONDS (default 8), BENCH_USERS (300),
- * BENCH_STREAMS (500), BENCH_ONLY (comma list of search,guide,booking,refusals,streams,filings,uploads,exports).
+ * BENCH_STREAMS (500), BENCH_ONLY (comma list of search,guide,booking,refusals,streams,filings,uploads,exports,flash),
+ * FLASH_USERS (5000), FLASH_CAPACITY (500), FLASH_WINDOW_MS (2000), FLASH_BROWSERS (200).
  */
 const { randomBytes, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
@@ -21,6 +24,7 @@ const path = require('node:path');
 const { log, run, npm, ensureInstalled } = require('./lib');
 const h = require('./bench/harness');
 const issue19 = require('./bench/exports');
+const flash = require('./bench/flash');
 const { slotRequest } = require('../test/support/slot-request');
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 8);
@@ -30,7 +34,7 @@ const STREAMS = Number(process.env.BENCH_STREAMS || 500);
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : null;
 const wanted = (part) => !ONLY || ONLY.has(part);
 const RESULTS_DIR = path.join(h.ROOT, 'bench');
-const results = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version }, settings: { seconds: SECONDS, users: USERS, connections: CONNECTIONS, streams: STREAMS, only: ONLY ? [...ONLY] : 'all' } };
+const results = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, node: process.version, loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(1))) }, settings: { seconds: SECONDS, users: USERS, connections: CONNECTIONS, streams: STREAMS, only: ONLY ? [...ONLY] : 'all' } };
 const rows = [];
 
 const round = (n, d = 1) => Number(Number(n).toFixed(d));
@@ -570,9 +574,10 @@ async function main() {
       }
     }
     if (!serviceId) hallId = halls[0].id;
-    log(`准备 ${USERS} 位实名用户…`);
+    const needUsers = ['booking', 'refusals', 'streams', 'filings', 'uploads', 'exports'].some(wanted);
+    log(`准备 ${needUsers ? USERS : 0} 位实名用户…`);
     const t0 = performance.now();
-    const users = await h.pool(Array.from({ length: USERS }), 16, () => h.verifiedCitizen(api, sms));
+    const users = needUsers ? await h.pool(Array.from({ length: USERS }), 16, () => h.verifiedCitizen(api, sms)) : [];
     results.setup = { users: USERS, signUpMs: Math.round(performance.now() - t0) };
     const ctx = { api, admin, hallId, serviceId, sqlPool, users };
 
@@ -586,8 +591,10 @@ async function main() {
     const owner = wanted('filings') || wanted('uploads') ? await benchFilings(srv, ctx) : null;
     if (wanted('uploads')) await benchUploads(srv, ctx, owner);
     if (wanted('exports')) await issue19.benchExports({ srv, ...ctx }, { results, row, log });
+    if (wanted('flash')) await flash.benchFlash({ srv, env, sms, database, logFile, ...ctx }, { results, row, log, shanghaiDay, startOn });
 
     results.totalSeconds = Math.round((Date.now() - started) / 1000);
+    results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 1));
     printTable();
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     fs.writeFileSync(path.join(RESULTS_DIR, process.env.BENCH_OUT || 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

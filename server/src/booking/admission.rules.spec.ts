@@ -54,6 +54,12 @@ describe('admission', () => {
     expect(admission({ ...all, acting: null, verified: true, forfeited: null, slot: { ...all.slot, active: true }, activeBookings: [] })?.code).toBe('SLOT_FULL');
   });
 
+  it('leaves the one-a-day rule to the unique key when told so, every other rule still judged first and SLOT_FULL after', () => {
+    expect(admission(facts({ activeBookings: 'unique-key' }))).toBeNull();
+    expect(admission(facts({ activeBookings: 'unique-key', forfeited: FORFEITED }))?.code).toBe('BOOKING_FORFEITED');
+    expect(admission(facts({ activeBookings: 'unique-key' }, { booked: 2 }))?.code).toBe('SLOT_FULL');
+  });
+
   it('one active booking per principal, service and day: another day, service or principal is fine; the booking being moved does not count', () => {
     const mine = { id: 'b1', principalKey: 'u:ann', serviceId: 's1', day: '2026-12-08' };
     expect(admission(facts({ activeBookings: [mine] }))?.code).toBe('DUPLICATE_BOOKING');

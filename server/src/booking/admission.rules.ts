@@ -69,8 +69,13 @@ export interface AdmissionFacts {
   verified: boolean;
   /** null, or the BOOKING_FORFEITED refusal of the person whose record it is (three no-shows) */
   forfeited: Refusal | null;
-  /** the principal's active bookings that day (status booked) */
-  activeBookings: ActiveBooking[];
+  /**
+   * the principal's active bookings that day (status booked); or `unique-key` where the write judges
+   * it: the booking row goes in under the one-active-booking unique key before the capacity guard,
+   * so the database refuses a duplicate as DUPLICATE_BOOKING, after every rule above and before
+   * SLOT_FULL, as this function would (AdmissionService.admit, for doors with nothing to claim first)
+   */
+  activeBookings: ActiveBooking[] | 'unique-key';
   /** rescheduling: the booking being moved, which does not count against the one-a-day rule */
   movingBookingId?: string | null;
 }
@@ -134,7 +139,7 @@ export function admission(f: AdmissionFacts): Refusal | null {
   const verdict = slotVerdict(f);
   if (verdict !== 'ok') return { code: 'SLOT_NOT_BOOKABLE', message: NOT_BOOKABLE[verdict] };
   const day = shanghaiDate(f.slot.startAt);
-  const clash = f.activeBookings.some((b) => b.id !== f.movingBookingId && b.principalKey === f.principalKey && b.serviceId === f.serviceId && b.day === day);
+  const clash = f.activeBookings !== 'unique-key' && f.activeBookings.some((b) => b.id !== f.movingBookingId && b.principalKey === f.principalKey && b.serviceId === f.serviceId && b.day === day);
   if (clash) return duplicateRefusal(f.path);
   if (!hasPlace(f.slot, f.place)) return { code: 'SLOT_FULL', message: DEFAULT_ERROR_MESSAGES.SLOT_FULL };
   return null;
@@ -142,6 +147,9 @@ export function admission(f: AdmissionFacts): Refusal | null {
 
 /** DUPLICATE_BOOKING as told at each door (also when the database's unique key catches a race). */
 export const duplicateRefusal = (path: AdmissionPath): Refusal => ({ code: 'DUPLICATE_BOOKING', message: DUPLICATE[path] });
+
+/** A slot's places neither booked nor held for a waitlist offer. */
+export const freePlaces = (slot: Pick<AdmissionSlot, 'capacity' | 'booked' | 'held'>): number => Math.max(0, slot.capacity - slot.booked - (slot.held ?? 0));
 
 /** A free place (booked + held < capacity), or, for an accepted offer, the place held for it. */
 export const hasPlace = (slot: Pick<AdmissionSlot, 'capacity' | 'booked' | 'held'>, place: PlaceSource): boolean =>

@@ -5,15 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { BookingKind } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { CalendarService } from '../calendar/calendar.service';
-import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
-import { ServiceEntity } from '../catalog/entities/service.entity';
+import { CatalogRowsCache } from '../catalog/catalog-rows.cache';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { Transactions } from '../common/db/transactions';
 import type { Acting } from '../delegation/acting.service';
 import { UsersService } from '../users/users.service';
-import { admission, AdmissionFacts, duplicateRefusal, AdmissionPath, PlaceSource, Refusal } from './admission.rules';
+import { ActiveBooking, admission, AdmissionFacts, duplicateRefusal, AdmissionPath, PlaceSource, Refusal } from './admission.rules';
 import { newBookingRow } from './booking.factory';
 import { checkInCode } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
@@ -34,6 +33,8 @@ export interface AdmissionRequest {
   kind: BookingKind;
   /** the actor's real name counts as verified without a look-up (a registered booking: staff saw the document) */
   verifiedByStaff?: boolean;
+  /** the actor is the caller, whose verified state the auth guard already knows (its caller context): no look-up */
+  actorVerified?: boolean;
   /** store `slot` in the same transaction (an off-hours confirmation) */
   newSlot?: boolean;
   offhoursRequestId?: string | null;
@@ -44,6 +45,14 @@ export interface AdmissionRequest {
    * off-hours request, release the booking being moved. Throw a DomainError to refuse; all rolls back.
    */
   claim?: (em: EntityManager, booking: BookingEntity) => Promise<void>;
+  /**
+   * Work in the same transaction after the booking row went in and before the place is taken (the
+   * 预约成功 message and its outbox deliveries, so that a booking is never without its message nor a
+   * message without its booking): the slot's row is locked only by the last statement before the commit.
+   */
+  then?: (em: EntityManager, booking: BookingEntity) => Promise<void>;
+  /** told the slot's booked count the guarded update left (null where the database cannot say: SQLite) */
+  took?: (booked: number | null) => void;
 }
 
 /** A refusal as the error the global filter answers. */
@@ -60,7 +69,7 @@ const isActiveKeyClash = (e: unknown) => isDuplicateKey(e) && !/uq_bookings_code
 @Injectable()
 export class AdmissionService {
   private readonly db = repositories(this.ds, {
-    bookings: BookingEntity, services: ServiceEntity, serviceHalls: ServiceHallEntity, slots: SlotEntity,
+    bookings: BookingEntity, slots: SlotEntity,
   });
 
   constructor(
@@ -71,10 +80,15 @@ export class AdmissionService {
     private readonly calendar: CalendarService,
     private readonly standing: StandingService,
     private readonly users: UsersService,
+    private readonly catalog: CatalogRowsCache,
   ) {}
 
-  /** The facts of a request, read at once where they do not depend on each other. */
-  async facts(req: AdmissionRequest): Promise<{ facts: AdmissionFacts; who: Acting | null }> {
+  /**
+   * The facts of a request, read at once where they do not depend on each other. The catalogue's
+   * (service, hall offering it), the calendar's and the person's standing come from caches their
+   * writes invalidate; with `duplicatesByKey` the one-a-day rule is left to the write's unique key.
+   */
+  async facts(req: AdmissionRequest, duplicatesByKey = false): Promise<{ facts: AdmissionFacts; who: Acting | null }> {
     const { slot, serviceId } = req;
     const [acted, serviceActive, offeredAtHall, view] = await Promise.all([
       req.acting().then(
@@ -84,19 +98,21 @@ export class AdmissionService {
           throw e;
         },
       ),
-      this.db.services.exist({ where: { id: serviceId, active: true } }),
+      this.catalog.service(serviceId).then((s) => !!s?.active),
       // a hall-wide slot serves every service of its hall, and only those
-      slot.serviceId === null ? this.db.serviceHalls.exist({ where: { serviceId, hallId: slot.hallId } }) : Promise.resolve(true),
+      slot.serviceId === null ? this.catalog.offers(serviceId, slot.hallId) : Promise.resolve(true),
       this.calendar.view(),
     ]);
     const who = acted.who;
     const [verified, forfeited, active] = who
       ? await Promise.all([
-          req.verifiedByStaff ? Promise.resolve(true) : this.users.findById(who.actorId).then((u) => !!u?.verifiedAt && !u.disabled),
+          req.verifiedByStaff ? true : (req.actorVerified ?? this.users.findById(who.actorId).then((u) => !!u?.verifiedAt && !u.disabled)),
           this.standing.refusal(who.userId),
-          this.db.bookings.find({ where: { principalKey: who.principalKey, day: slot.day, status: 'booked' }, select: { id: true, principalKey: true, serviceId: true, day: true } }),
+          duplicatesByKey
+            ? ('unique-key' as const)
+            : this.db.bookings.find({ where: { principalKey: who.principalKey, day: slot.day, status: 'booked' }, select: { id: true, principalKey: true, serviceId: true, day: true } }),
         ])
-      : [false, null, []];
+      : [false, null, [] as ActiveBooking[]];
     const facts: AdmissionFacts = {
       path: req.path,
       place: req.place,
@@ -130,7 +146,8 @@ export class AdmissionService {
    * Answers the booking row as written. Throws the refusal as a DomainError (API.md, Errors).
    */
   async admit(req: AdmissionRequest): Promise<BookingEntity> {
-    const { facts, who } = await this.facts(req);
+    // with nothing to claim first, the unique key of the insert refuses a duplicate exactly where the rules would
+    const { facts, who } = await this.facts(req, !req.claim && !req.newSlot);
     const refused = admission(facts);
     if (refused) throw asError(refused);
     if (!who) throw new Error('admitted without a principal'); // admission() refuses when acting was refused
@@ -195,15 +212,29 @@ export class AdmissionService {
   private async write(em: EntityManager, req: AdmissionRequest, booking: BookingEntity, now: Date): Promise<void> {
     if (req.claim) await req.claim(em, booking);
     if (req.newSlot) await em.getRepository(SlotEntity).insert({ ...req.slot, booked: 0, held: 0 });
-    await em.getRepository(BookingEntity).insert(booking);
+    // every column given: nothing for TypeORM to read back after the insert (updateEntity off)
+    await em.createQueryBuilder().insert().into(BookingEntity).values(booking).updateEntity(false).execute();
+    if (req.then) await req.then(em, booking);
+    // the capacity guard last: the slot's row (the one every request for the slot wants) stays locked
+    // from here to the commit only, not while the rest of the transaction is written
     const guard = req.place === 'held' ? 'held > 0' : 'booked + held < capacity';
-    const r = await em
+    // on MySQL/MariaDB the new count comes back with the update itself: LAST_INSERT_ID(expr) sets the
+    // connection's last insert id, which the OK packet carries (no read of the slot afterwards)
+    const mysql = this.tx.isMysql;
+    const booked = mysql ? 'LAST_INSERT_ID(booked + 1)' : 'booked + 1';
+    const update = em
       .createQueryBuilder()
       .update(SlotEntity)
-      .set(req.place === 'held' ? { booked: () => 'booked + 1', held: () => 'held - 1' } : { booked: () => 'booked + 1' })
-      .where(`id = :id AND ${guard} AND active = :active AND start_at > :now`, { id: booking.slotId, active: true, now })
-      .execute();
-    if (!r.affected) throw new DomainError('SLOT_FULL');
+      .set(req.place === 'held' ? { booked: () => booked, held: () => 'held - 1' } : { booked: () => booked })
+      .where(`id = :id AND ${guard} AND active = :active AND start_at > :now`, { id: booking.slotId, active: true, now });
+    let count: number | null = null;
+    if (mysql) {
+      // the driver's own answer (TypeORM's UpdateResult drops the insert id)
+      const ok = (await em.query(...update.getQueryAndParameters())) as { affectedRows: number; insertId: number };
+      if (!ok.affectedRows) throw new DomainError('SLOT_FULL');
+      count = Number(ok.insertId);
+    } else if (!(await update.execute()).affected) throw new DomainError('SLOT_FULL');
+    req.took?.(count);
   }
 
   /** The guard refused: SLOT_NOT_BOOKABLE when the slot closed or started meanwhile, else SLOT_FULL. */

@@ -36,6 +36,7 @@ import { SlotGenerationJob } from './slot-generation.job';
 import { SlotsService } from './slots.service';
 import { StaffBookingController } from './staff-booking.controller';
 import { StaffBookingService } from './staff-booking.service';
+import { SlotPlacesCounter } from './slot-places.counter';
 import { StandingService } from './standing.service';
 
 @Module({
@@ -62,10 +63,10 @@ import { StandingService } from './standing.service';
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
-  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService, RegisteredBookingService,
+  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService, RegisteredBookingService, SlotPlacesCounter,
     // the SMS gateway of sign-in, for the code of a booking staff registered (stateless: its own instance)
     { provide: SmsProvider, inject: [AppConfig], useFactory: createSmsProvider },
   ],
-  exports: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
+  exports: [AdmissionService, BookingService, SlotPlacesCounter, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
 })
 export class BookingModule {}

@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { BookingStatus, OnBehalfOf } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
+import { CatalogRowsCache } from '../catalog/catalog-rows.cache';
 import { HallEntity } from '../catalog/entities/hall.entity';
 import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
@@ -20,6 +21,7 @@ import { bookingLink, canCancel, localTime } from './booking.rules';
 import { CentreCancellationService } from './centre-cancel.service';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
+import { SlotPlacesCounter } from './slot-places.counter';
 import { slotView } from './slots.service';
 import { WaitlistService } from './waitlist.service';
 import type { BookingView } from '@gov/shared';
@@ -30,7 +32,7 @@ export type { BookingView } from '@gov/shared';
 @Injectable()
 export class BookingService {
   private readonly db = repositories(this.ds, {
-    bookings: BookingEntity, slots: SlotEntity, services: ServiceEntity, halls: HallEntity,
+    bookings: BookingEntity, slots: SlotEntity,
   });
 
   constructor(
@@ -44,38 +46,68 @@ export class BookingService {
     private readonly waitlist: WaitlistService,
     private readonly centre: CentreCancellationService,
     private readonly audit: AuditService,
+    private readonly catalog: CatalogRowsCache,
+    private readonly places: SlotPlacesCounter,
   ) {}
 
   /**
-   * POST /bookings: through the admission seam (every rule, capacity under the database guard), then
-   * 预约成功 to the person it is for. Answers the booking as GET /bookings/:id shows it (without the
-   * check-in QR image, which the detail page fetches), from the rows just written: the slot read back
-   * with its real capacity and remaining places. Errors: admission.rules.ts `admission()`.
+   * POST /bookings: through the admission seam (every rule, capacity under the database guard), and
+   * 预约成功 to the person it is for in the same transaction. Answers the booking as GET /bookings/:id
+   * shows it (without the check-in QR image, which the detail page fetches), from the rows just
+   * written: the slot with its booked count as the guarded update left it. On a warm cache that is
+   * one read (the slot) and, in one transaction, the booking row, the guarded update, the message and
+   * its outbox delivery. Errors: admission.rules.ts `admission()`.
    */
   async book(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
-    // When slots open almost every request is for a full slot: refuse those first, from one plain
-    // read, before any other check and without queueing on the slot's row lock.
+    // When slots open almost every request is for a full slot: with the Redis counter those are
+    // refused from its count alone; only the requests that took a place go on to the database
+    const place = await this.places.take(input.slotId);
+    if (place === 'full') throw new DomainError('SLOT_FULL');
+    if (place === 'unknown') return this.bookInDatabase(caller, input);
+    try {
+      return await this.bookInDatabase(caller, input);
+    } catch (e) {
+      // the database refused the place the count gave: the count was too high, read it again; else the place goes back
+      if (e instanceof DomainError && e.code === 'SLOT_FULL') await this.places.forget(input.slotId);
+      else await this.places.giveBack(input.slotId);
+      throw e;
+    }
+  }
+
+  private async bookInDatabase(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
+    // refuse a full slot first, from one plain read, before any other check and without queueing on the slot's row lock
     const slot = await this.db.slots.findOne({ where: { id: input.slotId } });
     if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
     if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
 
+    // the service and hall from the catalogue cache; the caller's verified state from the guard's context
+    const [service, hall] = await Promise.all([this.catalog.service(input.serviceId), this.catalog.hall(slot.hallId)]);
+    let booked: number | null = null;
     const booking = await this.admission.admit({
       path: 'direct',
       slot,
       serviceId: input.serviceId,
       place: 'free',
       kind: 'regular',
+      actorVerified: caller.verified,
       acting: () => this.acting.resolve(caller, input.onBehalfOf, input.serviceId),
+      took: (count) => (booked = count),
+      then: async (em, b) => {
+        await this.notifications.send(
+          {
+            userId: b.userId,
+            type: 'booking_created',
+            title: '预约成功',
+            body: `您已预约 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)}-${localTime(b.endAt)} 在${hall?.name || '大厅'}办理“${service?.name ?? ''}”。请凭预约码 ${b.code} 按时到窗口签到，不能前往请提前取消。`,
+            link: bookingLink(b.id),
+          },
+          em,
+        );
+      },
     });
-    const [view] = await this.views([booking]); // the slot read back after the write: its real capacity and places left
-    await this.notifications.send({
-      userId: booking.userId,
-      type: 'booking_created',
-      title: '预约成功',
-      body: `您已预约 ${shanghaiDate(booking.startAt)} ${localTime(booking.startAt)}-${localTime(booking.endAt)} 在${view.hallName || '大厅'}办理“${view.serviceName}”。请凭预约码 ${booking.code} 按时到窗口签到，不能前往请提前取消。`,
-      link: bookingLink(booking.id),
-    });
-    return view;
+    // the slot as the guarded update left it (its booked count came back with the update; SQLite reads it again)
+    const after = booked === null ? await this.db.slots.findOneByOrFail({ id: slot.id }) : Object.assign(new SlotEntity(), slot, { booked });
+    return this.view(booking, service, hall, after);
   }
 
   async cancel(caller: AuthUser, id: string): Promise<BookingView> {
@@ -104,6 +136,7 @@ export class BookingService {
       throw again.status === 'booked' ? new DomainError('CANCEL_TOO_LATE') : new DomainError('INVALID_STATE', '该预约已不能取消');
     }
     await this.waitlist.offerNext(b.slotId); // the freed place goes to the first in line, if any
+    await this.places.giveBack(b.slotId); // (a place the waitlist took meanwhile: the database refuses the extra one)
     const view = await this.get(caller, id);
     await this.tellCancelled(b, view);
     return view;
@@ -129,6 +162,7 @@ export class BookingService {
     const moved = await this.admission.move({ path: 'reschedule', slot, serviceId: b.serviceId, acting: () => this.acting.forRecord(b, b.serviceId) }, b);
     await this.audit.record({ actorId: caller.id, action: 'booking.reschedule', objectType: 'booking', objectId: b.id, data: { fromSlotId: b.slotId, toSlotId: slot.id, from: b.startAt.toISOString(), to: moved.startAt.toISOString() } });
     await this.waitlist.offerNext(b.slotId);
+    await Promise.all([this.places.giveBack(b.slotId), this.places.forget(slot.id)]); // the new slot's place was taken without its count
     const view = await this.get(caller, id);
     await this.notifications.send({
       userId: b.userId,
@@ -174,18 +208,18 @@ export class BookingService {
     return { ...v, qrImage: await QRCode.toDataURL(b.code, { margin: 1, width: 240, errorCorrectionLevel: 'M' }) };
   }
 
-  /** Views for many bookings with their slots, services and halls, in three queries. */
+  /** Views for many bookings with their slots (one query), services and halls (the catalogue cache). */
   async views(rows: BookingEntity[]): Promise<BookingView[]> {
     if (rows.length === 0) return [];
     const ids = <K extends keyof BookingEntity>(k: K) => [...new Set(rows.map((r) => r[k] as string))];
     const [slots, services, halls] = await Promise.all([
       this.db.slots.find({ where: { id: In(ids('slotId')) } }),
-      this.db.services.find({ where: { id: In(ids('serviceId')) }, select: { id: true, name: true } }),
-      this.db.halls.find({ where: { id: In(ids('hallId')) } }),
+      Promise.all(ids('serviceId').map((id) => this.catalog.service(id))),
+      Promise.all(ids('hallId').map((id) => this.catalog.hall(id))),
     ]);
     const bySlot = new Map(slots.map((s) => [s.id, s]));
-    const byService = new Map(services.map((s) => [s.id, s]));
-    const byHall = new Map(halls.map((h) => [h.id, h]));
+    const byService = new Map(services.flatMap((s) => (s ? [[s.id, s] as const] : [])));
+    const byHall = new Map(halls.flatMap((h) => (h ? [[h.id, h] as const] : [])));
     return rows.map((b) => this.view(b, byService.get(b.serviceId) ?? null, byHall.get(b.hallId) ?? null, bySlot.get(b.slotId)));
   }
 

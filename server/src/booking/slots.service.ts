@@ -18,6 +18,7 @@ import { SlotTemplateEntity } from './entities/slot-template.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { repositories } from '../common/db/repositories';
 import { namesById } from '../common/db/names';
+import { freePlaces } from './admission.rules';
 
 export const slotView = (s: SlotEntity): Slot => ({
   id: s.id,
@@ -26,7 +27,7 @@ export const slotView = (s: SlotEntity): Slot => ({
   start: s.startAt.toISOString(),
   end: s.endAt.toISOString(),
   capacity: s.capacity,
-  remaining: Math.max(0, s.capacity - s.booked - (s.held ?? 0)),
+  remaining: freePlaces(s),
 });
 
 export const adminSlotView = (s: SlotEntity, serviceName: string | null): AdminSlot => ({

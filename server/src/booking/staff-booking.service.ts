@@ -98,6 +98,7 @@ export class StaffBookingService {
     if (refused) throw new DomainError('INVALID_STATE', refused);
     const r = await this.db.bookings.update({ id: b.id, status: b.status }, { status: 'checked_in', checkedInAt: now, checkedInBy: caller.id });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
+    if (b.status === 'no_show' && b.noShowCounts) await this.standing.changed(b.userId);
     await this.audit.record({ actorId: caller.id, action: 'booking.check_in', objectType: 'booking', objectId: b.id, data: b.status === 'no_show' ? { late: true, counted: b.noShowCounts } : undefined });
     if (b.status === 'no_show' && b.noShowCounts) {
       await this.notifications.send({
@@ -140,6 +141,7 @@ export class StaffBookingService {
     const counts = countsAtGrace(policy.noShowContactRequired, b.contactReached);
     const r = await this.db.bookings.update({ id: b.id, status: 'booked' }, { status: 'no_show', activeKey: null, noShowAt: now, noShowCounts: counts });
     if (!r.affected) return false;
+    if (counts) await this.standing.changed(b.userId);
     if (!counts) {
       await this.notifications.send({
         userId: b.userId,
@@ -205,6 +207,7 @@ export class StaffBookingService {
       return done;
     });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
+    if (effect === 'count') await this.standing.changed(b.userId);
     await this.audit.record({ actorId: caller.id, action: 'booking.contact', objectType: 'booking', objectId: b.id, reason: note, data: { reached: body.reached, outcome: body.outcome, effect } });
     if (effect === 'count') await this.tellCounted(b);
     if (effect === 'cancel') {
@@ -225,6 +228,7 @@ export class StaffBookingService {
     if (b.status !== 'no_show') throw new DomainError('INVALID_STATE', '只有爽约记录才能豁免');
     const r = await this.db.bookings.update({ id, status: 'no_show' }, { status: 'no_show_waived', waivedAt: this.clock.now(), waivedBy: caller.id, waiveReason: reason });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该记录状态已变化，请刷新');
+    await this.standing.changed(b.userId);
     await this.audit.record({ actorId: caller.id, action: 'booking.waive', objectType: 'booking', objectId: id, reason });
     if (notify) await this.notifications.send({
       userId: b.userId,
@@ -261,6 +265,7 @@ export class StaffBookingService {
       (caller.roles.includes('admin') || (caller.hallId !== null && (await this.db.bookings.exist({ where: { userId, hallId: caller.hallId } }))));
     if (!known) throw new DomainError('NOT_FOUND');
     await this.db.events.insert({ id: newId(), userId, kind: 'reinstated', actorId: caller.id, reason, at: this.clock.now() });
+    await this.standing.changed(userId);
     await this.audit.record({ actorId: caller.id, action: 'user.reinstate', objectType: 'user', objectId: userId, reason });
     await this.notifications.send({
       userId,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { BookingEligibility } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
+import { CallerContextCache } from '../common/auth/caller-context.cache';
 import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
 import { noShowStanding, NoShowStanding, standingMessage } from './booking.rules';
@@ -10,18 +11,41 @@ import { BookingEntity } from './entities/booking.entity';
 import { StandingEventEntity } from './entities/standing-event.entity';
 import { repositories } from '../common/db/repositories';
 
-/** A person's no-show record and whether they may book (DESIGN.md, Appointments). */
+/** What a person's standing is computed from (the no-shows that count, the reinstatements); the verdict depends on the moment too. */
+interface StandingRows {
+  noShows: Array<{ bookingId: string; at: Date; waivedAt: Date | null }>;
+  resets: Date[];
+}
+
+/**
+ * A person's no-show record and whether they may book (DESIGN.md, Appointments). The rows it is
+ * computed from are kept per person beside the caller context (CallerContextCache.scoped): a write
+ * that changes them (a no-show marked, counted, waived or checked in late; a reinstatement) calls
+ * `changed(userId)` after it committed, which drops them here and, through Redis, on every instance.
+ */
 @Injectable()
 export class StandingService {
   private readonly db = repositories(this.ds, { bookings: BookingEntity, events: StandingEventEntity });
+  private readonly rows = this.callers.scoped<StandingRows>();
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly config: AppConfig,
     private readonly clock: ClockService,
+    private readonly callers: CallerContextCache,
   ) {}
 
+  /** After a write to the person's no-shows or reinstatements committed: read afresh, here and on every instance. */
+  changed(userId: string): Promise<void> {
+    return this.callers.invalidate(userId);
+  }
+
   async standing(userId: string): Promise<NoShowStanding> {
+    const { noShows, resets } = await this.rows.get(userId, () => this.load(userId));
+    return noShowStanding(noShows, resets, this.config.noShowThreshold, this.config.forfeitDays, this.clock.now());
+  }
+
+  private async load(userId: string): Promise<StandingRows> {
     const [noShows, resets] = await Promise.all([
       this.db.bookings.find({
         where: { userId, status: In(['no_show', 'no_show_waived']), noShowCounts: true }, // a pending no-show never counts
@@ -29,13 +53,10 @@ export class StandingService {
       }),
       this.db.events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),
     ]);
-    return noShowStanding(
-      noShows.map((b) => ({ bookingId: b.id, at: b.startAt, waivedAt: b.status === 'no_show_waived' ? (b.waivedAt ?? b.startAt) : null })),
-      resets.map((r) => r.at),
-      this.config.noShowThreshold,
-      this.config.forfeitDays,
-      this.clock.now(),
-    );
+    return {
+      noShows: noShows.map((b) => ({ bookingId: b.id, at: b.startAt, waivedAt: b.status === 'no_show_waived' ? (b.waivedAt ?? b.startAt) : null })),
+      resets: resets.map((r) => r.at),
+    };
   }
 
   async eligibility(userId: string): Promise<BookingEligibility & { message: string }> {

@@ -6,6 +6,7 @@ import { AdminCatalogService } from './admin-catalog.service';
 import { CatalogAnswersService } from './catalog-answers.service';
 import { CatalogEvents } from './catalog-events';
 import { CatalogIndexService } from './catalog-index.service';
+import { CatalogRowsCache } from './catalog-rows.cache';
 import { CatalogVersionService } from './catalog-version.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
@@ -23,7 +24,7 @@ import { ServiceEntity } from './entities/service.entity';
     UsersModule,
   ],
   controllers: [CatalogController, AdminDepartmentsController, AdminHallsController, AdminServicesController],
-  providers: [CatalogService, CatalogIndexService, CatalogVersionService, CatalogAnswersService, AdminCatalogService, CatalogEvents],
-  exports: [CatalogService, CatalogIndexService, CatalogAnswersService, CatalogEvents],
+  providers: [CatalogService, CatalogIndexService, CatalogVersionService, CatalogAnswersService, AdminCatalogService, CatalogEvents, CatalogRowsCache],
+  exports: [CatalogService, CatalogIndexService, CatalogAnswersService, CatalogEvents, CatalogRowsCache],
 })
 export class CatalogModule {}

@@ -36,6 +36,13 @@ describe('loadConfig', () => {
     expect(problems({ METRICS_TOKEN: 'has a space inside it' })).toEqual([expect.stringMatching(/METRICS_TOKEN/)]);
   });
 
+  it('counts slot places in Redis only when asked (SLOT_COUNTER=1), and refuses the counter without Redis', () => {
+    expect(loadConfig({}).slotCounter).toBe(false);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).slotCounter).toBe(false);
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', SLOT_COUNTER: '1' }).slotCounter).toBe(true);
+    expect(problems({ SLOT_COUNTER: '1' })).toEqual([expect.stringMatching(/SLOT_COUNTER=1 needs REDIS_URL/)]);
+  });
+
   it('names every bad value', () => {
     const p = problems({ PORT: 'eighty', NO_SHOW_THRESHOLD: '0', DATABASE_URL: 'postgres://x/y', TEST_CLOCK: 'maybe' });
     expect(p.join('\n')).toMatch(/PORT/);

@@ -93,6 +93,8 @@ export class AppConfig {
   followUps!: { keyProjectPercent: number; percent: number };
   throttleIpLimit!: number;
   redisUrl!: string | null;
+  /** admit requests for a slot through a count of its free places in Redis first (SLOT_COUNTER, default off; needs REDIS_URL; booking/slot-places.counter.ts) */
+  slotCounter!: boolean;
   /** the bearer token GET /api/metrics asks for (METRICS_TOKEN, 16+ printable characters); null: metrics open (keep them off the public port) */
   metricsToken!: string | null;
   testClock!: boolean;
@@ -310,6 +312,9 @@ export function loadConfig(env: Env): AppConfig {
   c.waitlist = { holdMinutes: r.int('WAITLIST_HOLD_MINUTES', 15, 1, 24 * 60), maxLength: r.int('WAITLIST_MAX', 20, 1, 1000) };
   c.throttleIpLimit = r.int('THROTTLE_IP_LIMIT', 600, 0, 1_000_000);
   c.redisUrl = r.optional('REDIS_URL');
+  // off unless asked: in the flash crowd of `npm run bench` it did not beat the database's guard alone (README, Measured)
+  c.slotCounter = r.bool('SLOT_COUNTER', false);
+  if (c.slotCounter && c.redisUrl === null) r.problems.push('SLOT_COUNTER=1 needs REDIS_URL (the counter lives in Redis)');
   c.metricsToken = r.optional('METRICS_TOKEN');
   if (c.metricsToken !== null && !/^[\x21-\x7e]{16,256}$/.test(c.metricsToken)) r.problems.push('METRICS_TOKEN must be 16 to 256 printable characters without spaces');
   c.testClock = r.bool('TEST_CLOCK', false);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Audience, audienceMessage, audienceVerdict, OnBehalfOf, OnBehalfType, principalType } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
-import { CatalogService } from '../catalog/catalog.service';
+import { CatalogRowsCache } from '../catalog/catalog-rows.cache';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { DomainError } from '../common/errors/domain-error';
@@ -55,7 +55,7 @@ export class ActingService {
   private helperCheck: HelperCheck = () => Promise.resolve(false);
 
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly catalog: CatalogRowsCache,
     private readonly companies: EnterprisesService,
     private readonly delegation: DelegationService,
     private readonly clock: ClockService,

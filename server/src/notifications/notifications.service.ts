@@ -104,7 +104,8 @@ export class NotificationsService {
     const deliveries = this.deliveriesOf(n);
     if (deliveries.length) {
       const due = new Date();
-      await manager.getRepository(OutboxDeliveryEntity).insert(
+      // every column given: nothing to read back after the insert (updateEntity off)
+      await manager.createQueryBuilder().insert().into(OutboxDeliveryEntity).updateEntity(false).values(
         deliveries.map(([channel, payload]) => ({
           id: newId(),
           messageId: id,
@@ -121,7 +122,7 @@ export class NotificationsService {
           createdAt: now,
           doneAt: null,
         })),
-      );
+      ).execute();
       this.signal.written(em);
     }
     return true;

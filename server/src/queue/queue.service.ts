@@ -15,6 +15,7 @@ import { closingTimeOn } from '../catalog/hall-policy.rules';
 import { HallPolicyService } from '../catalog/hall-policy.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
+import { CallerContextCache } from '../common/auth/caller-context.cache';
 import { ClockService } from '../common/clock/clock.service';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { insertIgnoringDuplicates } from '../common/db/bulk';
@@ -77,6 +78,7 @@ export class QueueService {
     private readonly clock: ClockService,
     private readonly crypto: CryptoService,
     private readonly notifications: NotificationsService,
+    private readonly callers: CallerContextCache,
   ) {}
 
   private today(): string {
@@ -149,6 +151,8 @@ export class QueueService {
           }
         : undefined,
     );
+    // a late applicant checked in: a counted no-show no longer counts (StandingService reads it afresh)
+    if (b?.status === 'no_show' && b.noShowCounts) await this.callers.invalidate(b.userId);
     return this.ticketView(row);
   }
 

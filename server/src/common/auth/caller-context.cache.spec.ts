@@ -38,6 +38,18 @@ describe('CallerContextCache (one instance, no Redis)', () => {
     expect(await c.get('u1', async () => ctx())).toEqual(ctx()); // ...but the next one reads again
   });
 
+  it('drops the entries of that user in every scoped cache on invalidate (a no-show counted: the standing read again)', async () => {
+    const c = alone();
+    const standing = c.scoped<number>();
+    await c.get('u1', async () => ctx('e1'));
+    await standing.get('u1', async () => 1);
+    await standing.get('u2', async () => 1);
+    await c.invalidate('u1');
+    expect(await standing.get('u1', async () => 2)).toBe(2);
+    expect(await standing.get('u2', async () => 2)).toBe(1); // another person's entry stays
+    expect(await c.get('u1', async () => ctx())).toEqual(ctx());
+  });
+
   it('keeps a closed account (null) like any other answer, and forgets a failed load', async () => {
     const c = alone();
     expect(await c.get('u1', async () => null)).toBeNull();

@@ -13,38 +13,26 @@ export const CALLER_TTL_ALONE_MS = 5_000;
 /** Past this many callers the cache is emptied rather than grown. */
 const MAX_ENTRIES = 100_000;
 
-interface Entry {
-  value: CallerContext | null;
+interface Entry<T> {
+  value: T;
   until: number;
 }
 
 /**
- * A short in-process cache of what the auth guard reads about a caller on every request (company
- * memberships, whether the account is open and verified), so that a request needs no database read
- * for it. A write that changes it calls `invalidate(userId)` after it committed: this instance drops
- * the entry at once, and when REDIS_URL is set every other instance does too (pub/sub on
- * CALLER_CHANNEL). Without Redis other instances see the change within CALLER_TTL_ALONE_MS.
- *
- * A load that was in flight while an invalidation came is not stored (an epoch counter), so a read
- * racing a removal never puts the old memberships back.
+ * Values kept per user for a while (`ttlMs()`), one load per user at a time; a load that was in
+ * flight while the user's entry was dropped is not stored (an epoch counter), so a read racing a
+ * change never puts the old value back. Made by CallerContextCache.scoped(), which drops a user's
+ * entries in every such cache at once (here and, with Redis, on every instance).
  */
-@Injectable()
-export class CallerContextCache implements OnModuleDestroy {
-  private readonly logger = new Logger('CallerContextCache');
-  private readonly entries = new Map<string, Entry>();
-  private readonly inflight = new Map<string, Promise<CallerContext | null>>();
+export class PerUserCache<T> {
+  private readonly entries = new Map<string, Entry<T>>();
+  private readonly inflight = new Map<string, Promise<T>>();
   private epoch = 0;
-  private pub: Redis | null = null;
-  private sub: Redis | null = null;
-  /** resolves once the subscription is live (tests wait on it) */
-  readonly ready: Promise<void>;
 
-  constructor(config: AppConfig) {
-    this.ready = config.redisUrl ? this.connect(config.redisUrl) : Promise.resolve();
-  }
+  constructor(private readonly ttlMs: () => number) {}
 
-  /** The caller's context: from the cache, or from `load` (one load per caller at a time). */
-  async get(userId: string, load: () => Promise<CallerContext | null>): Promise<CallerContext | null> {
+  /** The user's value: from the cache, or from `load` (one load per user at a time). */
+  async get(userId: string, load: () => Promise<T>): Promise<T> {
     const now = performance.now();
     const hit = this.entries.get(userId);
     if (hit && hit.until > now) return hit.value;
@@ -69,6 +57,52 @@ export class CallerContextCache implements OnModuleDestroy {
     return p;
   }
 
+  drop(userId: string): void {
+    this.epoch++;
+    this.entries.delete(userId);
+    this.inflight.delete(userId);
+  }
+
+  clear(): void {
+    this.epoch++;
+    this.entries.clear();
+  }
+}
+
+/**
+ * A short in-process cache of what the auth guard reads about a caller on every request (company
+ * memberships, whether the account is open and verified), so that a request needs no database read
+ * for it. A write that changes it calls `invalidate(userId)` after it committed: this instance drops
+ * the entry at once, and when REDIS_URL is set every other instance does too (pub/sub on
+ * CALLER_CHANNEL). Without Redis other instances see the change within CALLER_TTL_ALONE_MS.
+ * Other per-user facts (a person's no-show standing) ride on the same invalidations: `scoped()`.
+ */
+@Injectable()
+export class CallerContextCache implements OnModuleDestroy {
+  private readonly logger = new Logger('CallerContextCache');
+  private readonly caches: Array<PerUserCache<unknown>> = [];
+  private readonly contexts = this.scoped<CallerContext | null>();
+  private pub: Redis | null = null;
+  private sub: Redis | null = null;
+  /** resolves once the subscription is live (tests wait on it) */
+  readonly ready: Promise<void>;
+
+  constructor(config: AppConfig) {
+    this.ready = config.redisUrl ? this.connect(config.redisUrl) : Promise.resolve();
+  }
+
+  /** The caller's context: from the cache, or from `load` (one load per caller at a time). */
+  get(userId: string, load: () => Promise<CallerContext | null>): Promise<CallerContext | null> {
+    return this.contexts.get(userId, load);
+  }
+
+  /** Another per-user cache, dropped with the caller context on every `invalidate(userId)`, with the same lifetimes. */
+  scoped<T>(): PerUserCache<T> {
+    const c = new PerUserCache<T>(() => this.ttlMs());
+    this.caches.push(c as PerUserCache<unknown>);
+    return c;
+  }
+
   /**
    * Forget a caller's context here and on every instance (call after the write committed).
    * Never throws: when Redis cannot be told, other instances catch up within the TTL.
@@ -89,9 +123,7 @@ export class CallerContextCache implements OnModuleDestroy {
   }
 
   private drop(userId: string): void {
-    this.epoch++;
-    this.entries.delete(userId);
-    this.inflight.delete(userId);
+    for (const c of this.caches) c.drop(userId);
   }
 
   private async connect(url: string): Promise<void> {
@@ -105,8 +137,7 @@ export class CallerContextCache implements OnModuleDestroy {
     });
     // on every (re)connection: subscribe (again), and start afresh, since invalidations may have been missed meanwhile
     sub.on('ready', () => {
-      this.epoch++;
-      this.entries.clear();
+      for (const c of this.caches) c.clear();
       sub.subscribe(CALLER_CHANNEL).catch((e: Error) => this.logger.warn(`caller context channel not subscribed: ${e.message}`));
     });
     try {
