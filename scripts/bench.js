@@ -252,8 +252,8 @@ async function benchFilings(srv, ctx) {
   const headers = { authorization: `Bearer ${owner.token}` };
   const list = await api.get('/api/applications', { token: owner.token });
   if (list.status !== 200 || list.body.length !== 200) throw new Error(`filing list: ${list.status}, ${Array.isArray(list.body) ? list.body.length : list.text}`);
-  const listApi = await cannon({ url: `${srv.url}/api/applications`, headers, duration: Math.max(3, SECONDS / 2) });
-  const detailApi = await cannon({ url: `${srv.url}/api/applications/${id0}`, headers, duration: Math.max(3, SECONDS / 2) });
+  const listApi = await cannon({ url: `${srv.url}/api/applications`, headers, duration: Math.max(3, SECONDS / 2), pid: srv.pid });
+  const detailApi = await cannon({ url: `${srv.url}/api/applications/${id0}`, headers, duration: Math.max(3, SECONDS / 2), pid: srv.pid });
 
   // baseline: the rows those answers are made of, straight from mysql2 at the same concurrency
   const listSql = await sqlLoad(async () => {

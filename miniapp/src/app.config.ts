@@ -74,7 +74,7 @@ export default defineAppConfig({
     },
     {
       root: 'subpackages/admin',
-      pages: ['pages/stats/index', 'pages/schedule/index', 'pages/phrases/index'],
+      pages: ['pages/stats/index', 'pages/schedule/index', 'pages/phrases/index', 'pages/guidance/index'],
     },
     {
       root: 'subpackages/guidance',

@@ -96,7 +96,7 @@ function productionEnv({ database, port, smsUrl, extra = {} }) {
 }
 
 /** Spawn `node server/dist/main.js`; resolves once /api/health answers 200. */
-async function startServer(env, { logFile, timeoutMs = 60_000 } = {}) {
+async function startServer(env, { logFile, timeoutMs = 240_000 } = {}) {
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
   const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   if (typeof out === 'number') fs.closeSync(out);

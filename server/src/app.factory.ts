@@ -72,12 +72,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   return app;
 }
 
+const isApi = (req: Request): boolean => req.path === '/api' || req.path.startsWith('/api/');
+
 /** The H5 build at `/`, with index.html for every non-API path (browser-history routing). */
 function serveH5(app: NestExpressApplication, dir: string): void {
   const index = path.join(dir, 'index.html');
-  app.use(express.static(dir, { index: false, maxAge: '1h', fallthrough: true }));
+  const files = express.static(dir, { index: false, maxAge: '1h', fallthrough: true });
+  // Express runs these before Nest's routes: an API request skips them (else each one costs a file-system stat)
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : files(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || !fs.existsSync(index)) return next();
+    if (req.method !== 'GET' || isApi(req) || !fs.existsSync(index)) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

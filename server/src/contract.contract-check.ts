@@ -28,6 +28,7 @@ import type { StaffEnterprisesController } from './enterprises/staff-enterprises
 import type { NotificationsController } from './notifications/notifications.controller';
 import type { OffhoursController } from './offhours/offhours.controller';
 import type { GuidanceController } from './guidance/guidance.controller';
+import type { AdminGuidanceController } from './guidance/admin-guidance.controller';
 import type { ConsultationsController } from './consultations/consultations.controller';
 import type { AssistanceController } from './assistance/assistance.controller';
 import type { RatingsController } from './ratings/ratings.controller';
@@ -100,6 +101,10 @@ export type ContractCheck = [
   Expect<Equal<Answer<GuidanceController, 'list'>, RouteViews['GET /guidance']>>,
   Expect<Equal<Answer<GuidanceController, 'get'>, RouteViews['GET /guidance/:id']>>,
   Expect<Equal<Answer<GuidanceController, 'answer'>, RouteViews['POST /guidance/:id/answers']>>,
+  Expect<Equal<Answer<AdminGuidanceController, 'list'>, RouteViews['GET /admin/guidance']>>,
+  Expect<Equal<Answer<AdminGuidanceController, 'get'>, RouteViews['GET /admin/guidance/:id']>>,
+  Expect<Equal<Answer<AdminGuidanceController, 'create'>, RouteViews['POST /admin/guidance']>>,
+  Expect<Equal<Answer<AdminGuidanceController, 'update'>, RouteViews['PUT /admin/guidance/:id']>>,
   Expect<Equal<Answer<ConsultationsController, 'create'>, RouteViews['POST /consultations']>>,
   Expect<Equal<Answer<ConsultationsController, 'list'>, RouteViews['GET /consultations']>>,
   Expect<Equal<Answer<ConsultationsController, 'staffList'>, RouteViews['GET /staff/consultations']>>,

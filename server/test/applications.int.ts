@@ -282,6 +282,45 @@ describe('filings', () => {
       expectErrorShape(await prereview(staff.token, appId, allOk(svc)), 409, 'INVALID_STATE');
     });
 
+    it('lists the filing light: what the list page shows (notice deadline, what the commitment owes), no materials or timeline', async () => {
+      const detail = (await api.get(`/api/applications/${appId}`, { token: c.token })).body;
+      const listed = await api.get('/api/applications', { token: c.token });
+      expect(listed.status).toBe(200);
+      const [item] = listed.body;
+      expect(item).toEqual({
+        id: appId,
+        number: detail.number,
+        status: 'correction_required',
+        statusLabel: detail.statusLabel,
+        serviceId: svc.id,
+        serviceName: detail.serviceName,
+        hallId: detail.hallId,
+        hallName: detail.hallName,
+        keyProject: false,
+        instant: false,
+        dueAt: null,
+        sla: null,
+        createdAt: NOW,
+        updatedAt: NOW,
+        submittedAt: NOW,
+        acceptedAt: null,
+        acceptBy: detail.acceptBy,
+        commitment: { materialIds: [svc.deed], owed: [svc.deed], dueAt: null, daysLeft: null, status: 'open' },
+        prereview: null,
+        notice: detail.notice,
+        clockPaused: false,
+        enterpriseId: null,
+        onBehalf: false,
+        responsible: null,
+        party: detail.party,
+        ratingStage: detail.ratingStage,
+        rateable: detail.rateable,
+        rating: detail.rating,
+      });
+      expect(detail.commitment).toEqual(item.commitment);
+      expect(item.notice.deadline).toBe('2026-12-14');
+    });
+
     it('after the notice, staff may flag only what it named or what the applicant changed (409 NOTICE_LOCKED)', async () => {
       const view = await api.get(`/api/applications/${appId}`, { token: c.token });
       const old = view.body.materials[1].files[0].id;
@@ -508,6 +547,22 @@ describe('filings', () => {
       expectErrorShape(await api.get('/api/applications?status=nonsense', { token: c.token }), 400, 'VALIDATION_FAILED');
       // a company the caller does not belong to gives nothing of anyone else's
       expect((await api.get('/api/applications?enterpriseId=00000000-0000-0000-0000-000000000000', { token: c.token })).body).toEqual([]);
+    });
+
+    it('pages the list on request: `limit` newest first, then those created before the last one seen', async () => {
+      const svc = await makeService();
+      const c = await verifiedCitizen(api);
+      for (let i = 0; i < 3; i++) expect((await create(c.token, svc)).status).toBe(201);
+      const ids = (r: { body: Array<{ id: string }> }) => r.body.map((x) => x.id);
+      const all = ids(await api.get('/api/applications', { token: c.token }));
+      expect(all).toHaveLength(3); // made at the same instant (the test clock): the id decides the order
+      expect(ids(await api.get('/api/applications?limit=2', { token: c.token }))).toEqual(all.slice(0, 2));
+      expect(ids(await api.get(`/api/applications?limit=2&before=${all[1]}`, { token: c.token }))).toEqual([all[2]]);
+      expect(ids(await api.get(`/api/applications?before=${all[2]}`, { token: c.token }))).toEqual([]);
+      for (const bad of ['0', '201', 'x']) expectErrorShape(await api.get(`/api/applications?limit=${bad}`, { token: c.token }), 400, 'VALIDATION_FAILED');
+      // someone else's filing is no place to start from
+      const other = await verifiedCitizen(api);
+      expectErrorShape(await api.get(`/api/applications?before=${all[0]}`, { token: other.token }), 400, 'VALIDATION_FAILED');
     });
   });
 

@@ -10,9 +10,13 @@ describe('智能导办 (guided topics)', () => {
 
   it('lists the seeded topics publicly, each with its questions and options', async () => {
     const topics = must(await api.get('/api/guidance'), 200, 'topics') as Array<{ id: string; title: string }>;
-    expect(topics.map((t) => t.title)).toEqual(['开办餐饮店', '新生儿出生', '企业开办']);
-    const t = must(await api.get(`/api/guidance/${topics[0].id}`), 200, 'topic');
-    expect(t.questions[0]).toEqual({ id: 'form', text: '您打算以什么形式经营？', options: [{ value: 'individual', label: '个体工商户' }, { value: 'company', label: '公司（有限责任公司）' }] });
+    expect(topics.map((t) => t.title)).toEqual(['开办企业', '新生儿出生', '个体工商户', '不动产登记', '开办餐饮店']);
+    const t = must(await api.get(`/api/guidance/${topics[4].id}`), 200, 'topic');
+    expect(t.questions[0]).toEqual({
+      id: 'form',
+      text: '您打算以什么形式经营？',
+      options: [{ value: 'individual', label: '个体工商户', applicant: 'person' }, { value: 'company', label: '公司（有限责任公司）', applicant: 'enterprise' }],
+    });
     expectErrorShape(await api.get('/api/guidance/no-such-topic'), 404, 'NOT_FOUND');
   });
 
@@ -25,17 +29,23 @@ describe('智能导办 (guided topics)', () => {
     // exactly the services of the 开办餐饮店 bundle: apply for them in one go
     const bundles = must(await api.get('/api/bundles'), 200, 'bundles') as Array<{ id: string; name: string }>;
     expect(r.bundleId).toBe(bundles.find((b) => b.name === '开办餐饮店')!.id);
+    expect(r.applicant).toBe('person'); // a 个体工商户 applies as a person, and each of these services takes one
+    expect(r.hall).toBeNull();
     expect(r.materials).toContainEqual({ name: '从业人员健康证明', required: true, note: '从事接触直接入口食品工作的员工' });
     expect(r.materials.map((m: { name: string }) => m.name)).not.toContain('公司章程');
 
-    const baby = must(await api.post('/api/guidance/newborn/answers', { answers: { birthplace: 'hospital', married: 'yes', maternity: 'yes' } }), 200, 'newborn');
+    const baby = must(await api.post('/api/guidance/newborn/answers', { answers: { birthplace: 'hospital', married: 'yes', maternity: 'yes', district: 'town' } }), 200, 'newborn');
     expect(baby.services.map((s: { name: string }) => s.name)).toEqual(['出生登记', '城乡居民基本医疗保险参保登记', '社会保障卡申领', '生育津贴申领']);
+    // 生育津贴 is not handled at the town station: the county centre does it all
+    expect(baby.hall).toMatchObject({ name: '云溪县政务服务中心', address: expect.stringContaining('云溪县') });
+    const townOnly = must(await api.post('/api/guidance/newborn/answers', { answers: { birthplace: 'hospital', married: 'yes', maternity: 'no', district: 'town' } }), 200, 'newborn');
+    expect(townOnly.hall.name).toBe('云溪县白沙镇便民服务中心');
   });
 
   it('refuses an incomplete or invented answer set, naming the questions', async () => {
     const a = await api.post('/api/guidance/start-company/answers', { answers: { invoice: 'maybe', staff: 'no' } });
     expectErrorShape(a, 400, 'VALIDATION_FAILED');
-    expect(a.body.details.fields.map((x: { field: string }) => x.field).sort()).toEqual(['answers.invoice', 'answers.premises']);
+    expect(a.body.details.fields.map((x: { field: string }) => x.field).sort()).toEqual(['answers.district', 'answers.invoice', 'answers.premises']);
     expectErrorShape(await api.post('/api/guidance/start-company/answers', { answers: 'yes' }), 400, 'VALIDATION_FAILED');
     expectErrorShape(await api.post('/api/guidance/nope/answers', { answers: {} }), 404, 'NOT_FOUND');
   });
@@ -79,9 +89,9 @@ describe('咨询 (consultations)', () => {
     expectErrorShape(await ask(u.token, { serviceId: '00000000-0000-4000-8000-000000000000', question: '？' }), 404, 'NOT_FOUND');
     expectErrorShape(await ask(u.token, { question: '' }), 400, 'VALIDATION_FAILED');
     // a person may ask about a service only companies apply for
-    const food = (await api.get('/api/services?q=食品经营许可')).body.items[0] as { id: string; name: string };
-    expect(food.name).toBe('食品经营许可');
-    expect(must(await ask(u.token, { serviceId: food.id, question: '个体户也要办吗？' }), 201, 'ask').serviceName).toBe('食品经营许可');
+    const food = (await api.get('/api/services?q=印章刻制备案')).body.items[0] as { id: string; name: string };
+    expect(food.name).toBe('印章刻制备案');
+    expect(must(await ask(u.token, { serviceId: food.id, question: '个体户也要刻章吗？' }), 201, 'ask').serviceName).toBe('印章刻制备案');
   });
 
   it('the first staff member to answer is named (首问负责), the applicant is told, a second answer is refused', async () => {

@@ -49,7 +49,9 @@ describe('filings (网上预审) on the H5 build', () => {
     await expectAccessible(page, '办件详情（待预审）');
 
     // staff flag one material (every decision at once)
-    const [filing] = await api<any[]>('GET', '/api/applications', { token: citizen.accessToken });
+    const [listed] = await api<any[]>('GET', '/api/applications', { token: citizen.accessToken });
+    expect(listed.materials).toBeUndefined(); // the list is light: materials come with the filing
+    const filing = await api<any>('GET', `/api/applications/${listed.id}`, { token: citizen.accessToken });
     const staff = await staff01Login();
     const staffToken = staff.user.hallId === filing.hallId ? staff.accessToken : (await adminLogin()).accessToken;
     const decisions = (ok: boolean) =>

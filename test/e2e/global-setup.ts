@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
   const env = childProcessEnv(testEnv(database, { PORT: String(port), LOG_FILE: path.join(ROOT, 'test-results/logs', `e2e-${database}.log`) }));
   const child = spawn(process.execPath, ['server/dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], detached: false });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000; // a loaded machine takes over a minute to migrate and seed
   for (;;) {
     if (child.exitCode !== null) throw new Error(`e2e server exited with ${child.exitCode}`);
     try {

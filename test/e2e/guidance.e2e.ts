@@ -66,11 +66,17 @@ describe('咨询 and 帮办代办 at the staff desk (H5)', () => {
     await item.waitFor({ state: 'visible' });
     await item.getByRole('button', { name: '答复' }).click();
     await fill(page, '答复内容', '材料齐全的当场办结。');
-    await page.getByRole('dialog').getByRole('button', { name: '提交答复' }).click();
+    // the answer links a guide: the asked service's unless the window picks another
+    const sheet = page.getByRole('dialog');
+    await sheet.getByText('个体工商户设立登记').first().waitFor({ state: 'visible' });
+    await sheet.getByRole('button', { name: '更换' }).click();
+    await fill(page, '搜索事项', '食品经营许可');
+    await sheet.getByRole('radio', { name: '食品经营许可' }).click();
+    await sheet.getByRole('button', { name: '提交答复' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await item.waitFor({ state: 'detached' });
     const seen = await api<{ status: string; answeredBy: string }>('GET', `/api/consultations/${q.id}`, { token: citizen.accessToken });
-    expect(seen).toMatchObject({ status: 'answered', answeredBy: '王窗口' });
+    expect(seen).toMatchObject({ status: 'answered', answeredBy: '王窗口', guide: { serviceName: '食品经营许可' } });
 
     await page.goto('/subpackages/staff/pages/assistance/index');
     const help = page.locator('.st-item').filter({ hasText: '腿脚不便，无法到大厅' });

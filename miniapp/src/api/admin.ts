@@ -1,4 +1,4 @@
-import type { AdminSlot, CreateSlotTemplateRequest, Department, GenerateSlotsResult, Hall, PhraseView, SatisfactionQuery, SatisfactionStats, SlotTemplate } from '@gov/shared'
+import type { AdminGuidanceTopic, AdminSlot, Audience, GuidanceTopicInput, CreateSlotTemplateRequest, Department, GenerateSlotsResult, Hall, PhraseView, SatisfactionQuery, SatisfactionStats, SlotTemplate } from '@gov/shared'
 import { request } from './client'
 import { ratingsApi } from './ratings'
 
@@ -11,6 +11,15 @@ export interface SatisfactionRow {
 
 const id = encodeURIComponent
 
+/** A catalogue service as the admin lists it (GET /api/admin/services). */
+export interface AdminServiceRow {
+  id: string
+  code: string
+  name: string
+  audience: Audience
+  active: boolean
+}
+
 export const adminApi = {
   phrases: () => request<PhraseView[]>('GET', '/api/admin/phrases'),
   addPhrase: (text: string) => request<PhraseView>('POST', '/api/admin/phrases', { body: { text } }),
@@ -18,6 +27,11 @@ export const adminApi = {
     request<PhraseView>('PUT', `/api/admin/phrases/${encodeURIComponent(phraseId)}`, { body }),
   removePhrase: (phraseId: string) => request<void>('DELETE', `/api/admin/phrases/${encodeURIComponent(phraseId)}`),
   halls: () => request<Hall[]>('GET', '/api/halls', { auth: false }),
+  services: () => request<AdminServiceRow[]>('GET', '/api/admin/services'),
+  // 智能导办 topics
+  guidanceTopics: () => request<AdminGuidanceTopic[]>('GET', '/api/admin/guidance'),
+  saveGuidanceTopic: (topicId: string, body: GuidanceTopicInput) => request<AdminGuidanceTopic>('PUT', `/api/admin/guidance/${id(topicId)}`, { body }),
+  removeGuidanceTopic: (topicId: string) => request<void>('DELETE', `/api/admin/guidance/${id(topicId)}`),
   departments: () => request<Department[]>('GET', '/api/departments', { auth: false }),
   // 排班: templates, generation, the admin's view of slots, closing one
   hallServices: (hallId: string) => request<Array<{ id: string; name: string; active: boolean }>>('GET', '/api/admin/services', { query: { hallId } }),

@@ -1,4 +1,4 @@
-import type { AuthorizationStatus, AuthorizationView, CreateAuthorizationRequest, RatedApplicationView, RatedBookingView } from '@gov/shared'
+import type { AuthorizationStatus, AuthorizationView, CreateAuthorizationRequest, RatedApplicationListItem, RatedBookingView } from '@gov/shared'
 import { request } from './client'
 
 /**
@@ -15,10 +15,10 @@ export const delegationApi = {
   accept: (id: string) => request<AuthorizationView>('POST', `/api/authorizations/${encodeURIComponent(id)}/accept`),
   decline: (id: string) => request<AuthorizationView>('POST', `/api/authorizations/${encodeURIComponent(id)}/decline`),
   /** what others did for the caller: bookings and filings made on the caller's behalf */
-  async doneForMe(): Promise<{ bookings: RatedBookingView[]; filings: RatedApplicationView[] }> {
+  async doneForMe(): Promise<{ bookings: RatedBookingView[]; filings: RatedApplicationListItem[] }> {
     const [bookings, filings] = await Promise.all([
       request<RatedBookingView[]>('GET', '/api/bookings'),
-      request<RatedApplicationView[]>('GET', '/api/applications'),
+      request<RatedApplicationListItem[]>('GET', '/api/applications'),
     ])
     return { bookings: bookings.filter((b) => b.onBehalf), filings: filings.filter((f) => f.onBehalf) }
   },

@@ -5,13 +5,13 @@ import type {
   EnterpriseMember,
   EnterpriseRole,
   EnterpriseView,
-  RatedApplicationView,
+  RatedApplicationListItem,
   RatedBookingView,
 } from '@gov/shared'
 import { request } from './client'
 
 /** Companies (法人) and their members (API.md, Enterprises and delegation; shapes: @gov/shared). */
-export type { CreateEnterpriseRequest, EnterpriseDetail, EnterpriseMember, EnterpriseView, RatedApplicationView, RatedBookingView }
+export type { CreateEnterpriseRequest, EnterpriseDetail, EnterpriseMember, EnterpriseView, RatedApplicationListItem, RatedBookingView }
 
 export const enterprisesApi = {
   list: () => request<EnterpriseView[]>('GET', '/api/enterprises'),
@@ -22,6 +22,6 @@ export const enterprisesApi = {
   removeMember: (id: string, userId: string) =>
     request<void>('DELETE', `/api/enterprises/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`),
   filings: (enterpriseId: string, status?: ApplicationStatus) =>
-    request<RatedApplicationView[]>('GET', '/api/applications', { query: { enterpriseId, status } }),
+    request<RatedApplicationListItem[]>('GET', '/api/applications', { query: { enterpriseId, status } }),
   bookings: (enterpriseId: string) => request<RatedBookingView[]>('GET', '/api/bookings', { query: { enterpriseId } }),
 }

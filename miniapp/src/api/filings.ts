@@ -1,10 +1,10 @@
-import type { CreateApplicationRequest, DeliveryChoiceRequest, LookupView, MaterialView, OnBehalfOf, PartyView, RatedApplicationView, UploadedFile } from '@gov/shared'
+import type { CreateApplicationRequest, DeliveryChoiceRequest, LookupView, MaterialView, OnBehalfOf, PartyView, RatedApplicationListItem, RatedApplicationView, UploadedFile } from '@gov/shared'
 import { API_BASE, ApiError, request } from './client'
 import { session } from '../store/session'
 import { uploadChosenFile, type ChosenFile, type UploadResult } from '../platform'
 
 /** Filings (办件): drafts, uploads, credit commitments, submit, notices, progress (shapes: @gov/shared). */
-export type { LookupView, MaterialView, PartyView, RatedApplicationView, UploadedFile }
+export type { LookupView, MaterialView, PartyView, RatedApplicationListItem, RatedApplicationView, UploadedFile }
 
 const id = encodeURIComponent
 
@@ -15,7 +15,7 @@ export const filingsApi = {
   /** 一件事: one filing for the whole bundle (one merged materials list, a `parts` entry per department) */
   createBundle: (bundleId: string, hallId?: string, onBehalfOf?: OnBehalfOf | null) =>
     request<RatedApplicationView>('POST', '/api/applications', { body: { bundleId, hallId, ...(onBehalfOf ? { onBehalfOf } : {}) } satisfies CreateApplicationRequest }),
-  list: () => request<RatedApplicationView[]>('GET', '/api/applications'),
+  list: () => request<RatedApplicationListItem[]>('GET', '/api/applications'),
   get: (filingId: string) => request<RatedApplicationView>('GET', `/api/applications/${id(filingId)}`),
   deleteFile: (filingId: string, materialId: string, fileId: string) =>
     request<void>('DELETE', `/api/applications/${id(filingId)}/materials/${id(materialId)}/files/${id(fileId)}`),

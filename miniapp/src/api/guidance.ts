@@ -21,7 +21,8 @@ export const guidanceApi = {
   topics: () => request<GuidanceTopicSummary[]>('GET', '/api/guidance', { auth: false }),
   topic: (topicId: string) => request<GuidanceTopicView>('GET', `/api/guidance/${id(topicId)}`, { auth: false }),
   answer: (topicId: string, answers: Record<string, string>) =>
-    request<GuidanceResult>('POST', `/api/guidance/${id(topicId)}/answers`, { body: { answers }, auth: false }),
+    // signed in: the checklist marks what the 证照夹 covers (免提交)
+    request<GuidanceResult>('POST', `/api/guidance/${id(topicId)}/answers`, { body: { answers } }),
 }
 
 export const consultationsApi = {
@@ -29,8 +30,8 @@ export const consultationsApi = {
   mine: () => request<ConsultationView[]>('GET', '/api/consultations'),
   get: (consultationId: string) => request<ConsultationView>('GET', `/api/consultations/${id(consultationId)}`),
   staffList: (status?: ConsultationStatus) => request<ConsultationView[]>('GET', '/api/staff/consultations', { query: { status } }),
-  answer: (consultationId: string, answer: string) =>
-    request<ConsultationView>('POST', `/api/staff/consultations/${id(consultationId)}/answer`, { body: { answer } }),
+  answer: (consultationId: string, answer: string, guideServiceId?: string) =>
+    request<ConsultationView>('POST', `/api/staff/consultations/${id(consultationId)}/answer`, { body: { answer, guideServiceId } }),
   overdue: () => request<ConsultationView[]>('GET', '/api/staff/supervision/consultations'),
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
-import type { RatedApplicationView } from '@gov/shared';
+import type { RatedApplicationListItem, RatedApplicationView } from '@gov/shared';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuthUser, CurrentUser, Public } from '../common/auth/auth.decorators';
@@ -35,8 +35,8 @@ export class ApplicationsController {
 
   @ApiBearerAuth()
   @Get()
-  async list(@CurrentUser() caller: AuthUser, @Query() q: ApplicationListQuery): Promise<RatedApplicationView[]> {
-    return this.ratings.withRatingState(caller, 'application', await this.filings.list(caller, q));
+  async list(@CurrentUser() caller: AuthUser, @Query() q: ApplicationListQuery): Promise<RatedApplicationListItem[]> {
+    return this.ratings.withRatingState(caller, 'application', await this.filings.list(caller, { ...q, limit: q.limit === undefined ? undefined : Number(q.limit) }));
   }
 
   @ApiBearerAuth()

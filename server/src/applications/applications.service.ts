@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { randomInt } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { ApplicationStatus, PART_STATUSES, checkPostalAddress, ForwardTarget, commitmentText, CreditView, DELIVERY_METHOD_LABELS, DeliveryMethod, mayHandInOwed, OnBehalfOf, PostalAddress } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
@@ -34,9 +34,12 @@ import { ApplicationMaterialEntity } from './entities/application-material.entit
 import { mayFileAt } from './forwarding.rules';
 import { ApplicationEntity } from './entities/application.entity';
 import { CommitmentsService } from './commitments.service';
-import { Actor, FilingKernel } from './filing-kernel.service';
-import type { ApplicationView, LookupView } from '@gov/shared';
+import { Actor, FilingKernel, LISTED_COLUMNS } from './filing-kernel.service';
+import type { ApplicationListItem, ApplicationView, LookupView } from '@gov/shared';
 export type { TimelineView, MaterialView, PartyView, NoticeView, ApplicationView, LookupView } from '@gov/shared';
+
+/** GET /applications answers at most this many filings (a page of `limit` fewer). */
+export const MAX_LISTED = 200;
 
 /** A file as the upload answers it. */
 export type UploadedFile = Pick<FileEntity, 'id' | 'name' | 'size' | 'contentType' | 'sha256'>;
@@ -112,20 +115,35 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   /**
-   * GET /applications: the caller's filings and those made by them (newest first, at most 200),
-   * optionally of one status; with `enterpriseId`, the enterprise's filings to its members and
-   * only their own to anyone else. Raises nothing.
+   * GET /applications: the caller's filings and those made by them as list items (no materials or
+   * timeline), newest first, at most 200, or `limit` of them created before the filing `before`
+   * (the last of the previous page); optionally of one status; with `enterpriseId`, the
+   * enterprise's filings to its members and only their own to anyone else. Throws
+   * VALIDATION_FAILED when `before` is not a filing of the same list.
    */
-  async list(caller: AuthUser, q: { status?: ApplicationStatus; enterpriseId?: string }): Promise<ApplicationView[]> {
-    const qb = this.apps.createQueryBuilder('a').orderBy('a.created_at', 'DESC').take(200);
-    if (q.enterpriseId) {
-      qb.where('a.enterprise_id = :e', { e: q.enterpriseId });
-      if (!this.access.isMember(caller, q.enterpriseId)) qb.andWhere(this.access.partyScope('a', caller));
-    } else {
-      qb.where(this.access.partyScope('a', caller));
+  async list(caller: AuthUser, q: { status?: ApplicationStatus; enterpriseId?: string; limit?: number; before?: string }): Promise<ApplicationListItem[]> {
+    const scoped = (): SelectQueryBuilder<ApplicationEntity> => {
+      const qb = this.apps.createQueryBuilder('a');
+      if (q.enterpriseId) {
+        qb.where('a.enterprise_id = :e', { e: q.enterpriseId });
+        if (!this.access.isMember(caller, q.enterpriseId)) qb.andWhere(this.access.partyScope('a', caller));
+      } else {
+        qb.where(this.access.partyScope('a', caller));
+      }
+      if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+      return qb;
+    };
+    const qb = scoped()
+      .select(LISTED_COLUMNS.map((c) => `a.${c}`))
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .take(Math.min(q.limit ?? MAX_LISTED, MAX_LISTED));
+    if (q.before !== undefined) {
+      const from = isId(q.before) ? await scoped().select(['a.id', 'a.createdAt']).andWhere('a.id = :before', { before: q.before }).getOne() : null;
+      if (!from) throw fieldError('before', '不是本列表中的办件');
+      qb.andWhere(new Brackets((w) => w.where('a.created_at < :at', { at: from.createdAt }).orWhere('a.created_at = :at AND a.id < :from', { from: from.id })));
     }
-    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
-    return this.kernel.views(await qb.getMany(), false);
+    return this.kernel.listViews(await qb.getMany());
   }
 
   // ---- creating ----

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { APPLICATION_ACTION_LABELS, ApplicationPartView, ApplicationStatus, DeliveryView, ForwardTarget, LINKS, maskPostalAddress, PART_STATUS_LABELS, PostalAddress, TransferView, UPLOAD_CONTENT_TYPES, UploadLimits } from '@gov/shared';
 import { BundlesService } from '../bundles/bundles.service';
 import { IsWorkday, shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { CatalogService } from '../catalog/catalog.service';
+import { HallEntity } from '../catalog/entities/hall.entity';
+import { ServiceEntity } from '../catalog/entities/service.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { ClockService } from '../common/clock/clock.service';
@@ -18,6 +20,7 @@ import { AppConfig } from '../config/app-config';
 import { FileEntity } from '../files/entities/file.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ApplicantsService } from '../users/applicants.service';
+import type { ApplicationListItem } from '@gov/shared';
 import type { ApplicationView } from './applications.service';
 import {
   acceptBy,
@@ -28,6 +31,7 @@ import {
   commitmentAtAcceptance,
   commitmentView,
   LAW_PREREVIEW_DAYS,
+  OwedState,
   prereviewDaysLeft,
   prereviewDeadline,
   receiptNumber,
@@ -78,6 +82,47 @@ const group = <T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> 
   }
   return m;
 };
+
+/** The columns of a filing its list item is made of (LISTED_COLUMNS): the list reads no others. */
+export const LISTED_COLUMNS = [
+  'id',
+  'userId',
+  'actorId',
+  'enterpriseId',
+  'number',
+  'serviceId',
+  'bundleId',
+  'hallId',
+  'status',
+  'submittedAt',
+  'acceptedAt',
+  'dueAt',
+  'decidedAt',
+  'commitmentStatus',
+  'commitmentDueAt',
+  'responsibleId',
+  'responsibleHallId',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof ApplicationEntity>;
+export type ListedFiling = Pick<ApplicationEntity, (typeof LISTED_COLUMNS)[number]>;
+
+/** What the views of a batch of filings read once: see FilingKernel.summaryContext. */
+interface SummaryContext {
+  byService: Map<string, ServiceEntity>;
+  byHall: Map<string, HallEntity>;
+  /** each filing's latest notice (correction_required only) */
+  latest: Map<string, ApplicationNoticeEntity>;
+  isWorkday: IsWorkday;
+  nameOf: Map<string, string | null>;
+  companyName: Map<string, string>;
+  /** names of the responsible staff (首问负责) and their halls */
+  staffName: Map<string, string>;
+  responsibleHalls: Map<string, string>;
+  /** 一件事: the names of the bundles filed for (a bundle filing is named by its bundle) */
+  bundleNames: Map<string, string>;
+  now: Date;
+}
 
 const certificateRef = (c: { id: string; type: string; number: string; verifyCode: string } | undefined) =>
   c ? { id: c.id, type: c.type, number: c.number, verifyCode: c.verifyCode } : null;
@@ -387,28 +432,21 @@ export class FilingKernel {
   async views(rows: ApplicationEntity[], withTimeline: boolean): Promise<ApplicationView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const personIds = [...new Set(rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId])))];
-    const companyIds = [...new Set(rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : [])))];
     const bundled = rows.filter((r) => r.bundleId);
     const parts = bundled.length ? await this.parts.find({ where: { applicationId: In(bundled.map((r) => r.id)) }, order: { sortOrder: 'ASC' } }) : [];
-    const [bundleNames, departments, partCerts] = bundled.length
-      ? await Promise.all([this.bundles.names(bundled.map((r) => r.bundleId)), this.catalog.listDepartments(), this.certificates.ofFilingServices(bundled.map((r) => r.id))])
-      : [new Map<string, string>(), [] as Array<{ id: string; name: string }>, new Map<string, { id: string; type: string; number: string; verifyCode: string }>()];
+    const [departments, partCerts] = bundled.length
+      ? await Promise.all([this.catalog.listDepartments(), this.certificates.ofFilingServices(bundled.map((r) => r.id))])
+      : [[] as Array<{ id: string; name: string }>, new Map<string, { id: string; type: string; number: string; verifyCode: string }>()];
     const departmentName = new Map(departments.map((d) => [d.id, d.name]));
     const partsOf = group(parts, (p) => p.applicationId);
-    const responsibleIds = rows.flatMap((r) => (r.responsibleId ? [r.responsibleId] : []));
-    const [mats, files, byService, byHall, events, notices, cal, { people: nameOf, enterprises: companyName }, staffName, responsibleHalls] = await Promise.all([
+    const [mats, files, events, shared] = await Promise.all([
       this.materials.find({ where: { applicationId: In(ids) }, order: { sortOrder: 'ASC' } }),
       this.files.find({ where: { applicationId: In(ids) }, order: { createdAt: 'ASC' } }),
-      this.catalog.servicesById([...rows.map((r) => r.serviceId), ...parts.map((p) => p.serviceId)]),
-      this.catalog.hallsById(rows.flatMap((r) => [r.hallId, r.filedHallId, r.competentHallId])),
       withTimeline ? this.events.find({ where: { applicationId: In(ids) }, order: { seq: 'ASC' } }) : Promise.resolve([] as ApplicationEventEntity[]),
-      this.notices.find({ where: { applicationId: In(ids) }, order: { round: 'DESC' } }),
-      this.calendar.view(),
-      this.applicants.partyNames(personIds, companyIds),
-      this.applicants.staffNames(responsibleIds),
-      this.catalog.hallNames(rows.map((r) => r.responsibleHallId)),
+      // the halls a forwarded filing passed through, for its transfer
+      this.summaryContext(rows, ids, rows.flatMap((r) => [r.filedHallId, r.competentHallId]), parts.map((p) => p.serviceId)),
     ]);
+    const { byService, byHall } = shared;
     const matIds = [...new Set(mats.map((m) => m.materialId))];
     const [guide, reused, issued] = await Promise.all([
       this.catalog.materialsById(matIds),
@@ -417,7 +455,6 @@ export class FilingKernel {
     ]);
     const matsOf = group(mats, (m) => m.applicationId);
     const filesOf = group(files, (f) => `${f.applicationId}:${f.materialId}`);
-    const now = this.clock.now();
     return rows.map((a) => {
       const s = byService.get(a.serviceId);
       const mine = partsOf.get(a.id) ?? [];
@@ -434,27 +471,17 @@ export class FilingKernel {
         flaggedMaterialIds: p.flags.map((f) => f.materialId),
         acceptedAt: p.acceptedAt?.toISOString() ?? null,
         dueAt: p.dueAt?.toISOString() ?? null,
-        sla: partSla(p, now, cal.isWorkday),
+        sla: partSla(p, shared.now, shared.isWorkday),
         decidedAt: p.decidedAt?.toISOString() ?? null,
         decisionNote: p.decisionNote,
         deemed: p.deemed,
         certificate: certificateRef(partCerts.get(`${a.id}:${p.serviceId}`)),
       });
-      // 一件事: the bundle's name and the methods every part's service publishes
-      const bundleName = a.bundleId ? (bundleNames.get(a.bundleId) ?? '') : null;
+      // 一件事: the methods every part's service publishes
       const methods = mine.length ? (s?.delivery ?? []).filter((m) => mine.every((p) => byService.get(p.serviceId)?.delivery.includes(m))) : (s?.delivery ?? []);
-      const latest = notices.find((n) => n.applicationId === a.id) ?? null;
-      // the law's pre-review clock runs only while the centre owes the pre-review, not while the applicant's originals are awaited
-      const waiting = a.status === 'submitted';
+      const owed = (matsOf.get(a.id) ?? []).map((m) => ({ materialId: m.materialId, committed: m.committedAt !== null, fileCount: filesOf.get(`${a.id}:${m.materialId}`)?.length ?? 0 }));
       const view: ApplicationView = {
-        id: a.id,
-        number: a.number,
-        status: a.status,
-        statusLabel: STATUS_LABELS[a.status],
-        serviceId: a.serviceId,
-        serviceName: bundleName ?? s?.name ?? '',
-        hallId: a.hallId,
-        hallName: byHall.get(a.hallId)?.name ?? '',
+        ...this.summary(a, shared, owed),
         keyProject: mine.length ? mine.some((p) => byService.get(p.serviceId)?.keyProject) : (s?.keyProject ?? false),
         promisedDays: mine.length ? Math.max(...mine.map((p) => p.promisedDays)) : (s?.promisedDays ?? 0),
         instant: mine.length ? false : (s?.instant ?? false),
@@ -478,48 +505,15 @@ export class FilingKernel {
             ...(mine.length ? { serviceIds: mine.filter((p) => p.materialIds.includes(m.materialId)).map((p) => p.serviceId) } : {}),
           };
         }),
-        dueAt: a.dueAt?.toISOString() ?? null,
-        sla: slaState(a, now, cal.isWorkday),
-        createdAt: a.createdAt.toISOString(),
-        submittedAt: a.submittedAt?.toISOString() ?? null,
-        acceptedAt: a.acceptedAt?.toISOString() ?? null,
         deemedAccepted: a.deemedAccepted,
         receiptNo: a.receiptNo,
-        acceptBy: AWAITING_ACCEPTANCE.includes(a.status) && a.submittedAt ? acceptBy(a.submittedAt, cal.isWorkday) : null,
-        commitment: commitmentView(
-          a,
-          (matsOf.get(a.id) ?? []).map((m) => ({ materialId: m.materialId, committed: m.committedAt !== null, fileCount: filesOf.get(`${a.id}:${m.materialId}`)?.length ?? 0 })),
-          now,
-          cal.isWorkday,
-        ),
         returnReason: a.returnReason,
-        prereview:
-          waiting && a.submittedAt
-            ? { deadline: shanghaiDate(prereviewDeadline(a.submittedAt, cal.isWorkday)), daysLeft: prereviewDaysLeft(a.submittedAt, now, cal.isWorkday, LAW_PREREVIEW_DAYS) }
-            : null,
-        notice: latest && a.status === 'correction_required' ? { round: latest.round, issuedAt: latest.issuedAt.toISOString(), deadline: latest.deadline, items: latest.items } : null,
         refuseReason: a.refuseReason,
         decisionNote: a.decisionNote,
         delivery: this.deliveryView(a, byHall.get(a.hallId)),
         deliveryMethods: methods,
         certificate: mine.length ? null : certificateRef(issued.get(a.id)),
-        clockPaused: clockPaused(a.status),
-        transfer: this.transferView(a, byHall, now, cal.isWorkday),
-        enterpriseId: a.enterpriseId,
-        onBehalf: a.actorId !== a.userId,
-        responsible: a.responsibleId
-          ? { name: staffName.get(a.responsibleId) ?? '工作人员', hallName: (a.responsibleHallId && responsibleHalls.get(a.responsibleHallId)) || '' }
-          : null,
-        party: {
-          type: a.enterpriseId ? 'enterprise' : a.actorId !== a.userId ? 'agent' : 'self',
-          enterpriseId: a.enterpriseId,
-          enterpriseName: a.enterpriseId ? companyName.get(a.enterpriseId) ?? null : null,
-          principalId: a.userId,
-          principalName: nameOf.get(a.userId) ?? null,
-          agentId: a.actorId !== a.userId ? a.actorId : null,
-          // the centre's helper (帮办代办) has no real name on file: their working name, as on the timeline
-          agentName: a.actorId !== a.userId ? (nameOf.get(a.actorId) ?? (a.actorId === a.responsibleId ? `帮办专员${staffName.get(a.actorId) ?? ''}` : null)) : null,
-        },
+        transfer: this.transferView(a, byHall, shared.now, shared.isWorkday),
         bundleId: a.bundleId,
         ...(mine.length ? { parts: mine.map(partView) } : {}),
       };
@@ -541,6 +535,101 @@ export class FilingKernel {
       }
       return view;
     });
+  }
+
+  /**
+   * GET /applications: the list's items (ApplicationListItem), in the order of `rows`: no
+   * materials, files, timeline, delivery or certificate; only committed materials are read, for
+   * what a 容缺 commitment still owes.
+   */
+  async listViews(rows: ListedFiling[]): Promise<ApplicationListItem[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [committed, shared] = await Promise.all([
+      this.materials.find({ where: { applicationId: In(ids), committedAt: Not(IsNull()) }, select: { applicationId: true, materialId: true, sortOrder: true }, order: { sortOrder: 'ASC' } }),
+      this.summaryContext(rows, ids),
+    ]);
+    const withCommitment = [...new Set(committed.map((m) => m.applicationId))];
+    const files = withCommitment.length ? await this.files.find({ where: { applicationId: In(withCommitment) }, select: { applicationId: true, materialId: true } }) : [];
+    const committedOf = group(committed, (m) => m.applicationId);
+    const fileCount = new Map<string, number>();
+    for (const f of files) fileCount.set(`${f.applicationId}:${f.materialId}`, (fileCount.get(`${f.applicationId}:${f.materialId}`) ?? 0) + 1);
+    return rows.map((a) => {
+      const owed = (committedOf.get(a.id) ?? []).map((m) => ({ materialId: m.materialId, committed: true, fileCount: fileCount.get(`${a.id}:${m.materialId}`) ?? 0 }));
+      return { ...this.summary(a, shared, owed), updatedAt: a.updatedAt.toISOString() };
+    });
+  }
+
+  /**
+   * What both the list and the detail read besides the rows: services, halls (with `moreHalls`),
+   * latest notices, the calendar, party names, the responsible staff and their halls.
+   */
+  private async summaryContext(rows: ListedFiling[], ids: string[], moreHalls: Array<string | null> = [], moreServices: string[] = []): Promise<SummaryContext> {
+    const personIds = rows.flatMap((r) => (r.actorId !== r.userId ? [r.userId, r.actorId] : [r.userId]));
+    const companyIds = rows.flatMap((r) => (r.enterpriseId ? [r.enterpriseId] : []));
+    const responsibleIds = rows.flatMap((r) => (r.responsibleId ? [r.responsibleId] : []));
+    const waiting = ids.filter((_, i) => rows[i].status === 'correction_required');
+    const [byService, byHall, notices, cal, names, staffName, responsibleHalls, bundleNames] = await Promise.all([
+      this.catalog.servicesById([...rows.map((r) => r.serviceId), ...moreServices]),
+      this.catalog.hallsById([...rows.map((r) => r.hallId), ...moreHalls]),
+      waiting.length ? this.notices.find({ where: { applicationId: In(waiting) }, order: { round: 'DESC' } }) : Promise.resolve([] as ApplicationNoticeEntity[]),
+      this.calendar.view(),
+      this.applicants.partyNames(personIds, companyIds),
+      this.applicants.staffNames(responsibleIds),
+      this.catalog.hallNames(rows.map((r) => r.responsibleHallId)),
+      rows.some((r) => r.bundleId) ? this.bundles.names(rows.map((r) => r.bundleId)) : Promise.resolve(new Map<string, string>()),
+    ]);
+    const latest = new Map<string, ApplicationNoticeEntity>();
+    for (const n of notices) if (!latest.has(n.applicationId)) latest.set(n.applicationId, n);
+    return { byService, byHall, latest, isWorkday: cal.isWorkday, nameOf: names.people, companyName: names.enterprises, staffName, responsibleHalls, bundleNames, now: this.clock.now() };
+  }
+
+  /** The fields the list and the detail share, from the row, its commitment's materials (`owed`) and the context. */
+  private summary(a: ListedFiling, c: SummaryContext, owed: OwedState[]): Omit<ApplicationListItem, 'updatedAt'> {
+    const s = c.byService.get(a.serviceId);
+    const latest = c.latest.get(a.id) ?? null;
+    // the law's pre-review clock runs only while the centre owes the pre-review, not while the applicant's originals are awaited
+    const waiting = a.status === 'submitted';
+    return {
+      id: a.id,
+      number: a.number,
+      status: a.status,
+      statusLabel: STATUS_LABELS[a.status],
+      serviceId: a.serviceId,
+      serviceName: (a.bundleId ? c.bundleNames.get(a.bundleId) : undefined) ?? s?.name ?? '',
+      hallId: a.hallId,
+      hallName: c.byHall.get(a.hallId)?.name ?? '',
+      keyProject: s?.keyProject ?? false,
+      instant: s?.instant ?? false,
+      dueAt: a.dueAt?.toISOString() ?? null,
+      sla: slaState(a, c.now, c.isWorkday),
+      createdAt: a.createdAt.toISOString(),
+      submittedAt: a.submittedAt?.toISOString() ?? null,
+      acceptedAt: a.acceptedAt?.toISOString() ?? null,
+      acceptBy: AWAITING_ACCEPTANCE.includes(a.status) && a.submittedAt ? acceptBy(a.submittedAt, c.isWorkday) : null,
+      commitment: commitmentView(a, owed, c.now, c.isWorkday),
+      prereview:
+        waiting && a.submittedAt
+          ? { deadline: shanghaiDate(prereviewDeadline(a.submittedAt, c.isWorkday)), daysLeft: prereviewDaysLeft(a.submittedAt, c.now, c.isWorkday, LAW_PREREVIEW_DAYS) }
+          : null,
+      notice: latest && a.status === 'correction_required' ? { round: latest.round, issuedAt: latest.issuedAt.toISOString(), deadline: latest.deadline, items: latest.items } : null,
+      clockPaused: clockPaused(a.status),
+      enterpriseId: a.enterpriseId,
+      onBehalf: a.actorId !== a.userId,
+      responsible: a.responsibleId
+        ? { name: c.staffName.get(a.responsibleId) ?? '工作人员', hallName: (a.responsibleHallId && c.responsibleHalls.get(a.responsibleHallId)) || '' }
+        : null,
+      party: {
+        type: a.enterpriseId ? 'enterprise' : a.actorId !== a.userId ? 'agent' : 'self',
+        enterpriseId: a.enterpriseId,
+        enterpriseName: a.enterpriseId ? c.companyName.get(a.enterpriseId) ?? null : null,
+        principalId: a.userId,
+        principalName: c.nameOf.get(a.userId) ?? null,
+        agentId: a.actorId !== a.userId ? a.actorId : null,
+        // the centre's helper (帮办代办) has no real name on file: their working name, as on the timeline
+        agentName: a.actorId !== a.userId ? (c.nameOf.get(a.actorId) ?? (a.actorId === a.responsibleId ? `帮办专员${c.staffName.get(a.actorId) ?? ''}` : null)) : null,
+      },
+    };
   }
 
   /**

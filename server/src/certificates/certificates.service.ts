@@ -271,6 +271,21 @@ export class CertificatesService {
     return reusableCertificates(materials, held, shanghaiDate(this.clock.now()));
   }
 
+  /**
+   * 免提交 in a 智能导办 checklist: for each certificate type, the newest certificate in effect today
+   * that the caller holds as this kind of applicant (themself as a person, or any company of theirs).
+   * Returns type → certificate. Raises nothing.
+   */
+  async heldInEffect(caller: AuthUser, kind: 'person' | 'enterprise', types: readonly string[]): Promise<Map<string, CertificateEntity>> {
+    const wanted = [...new Set(types)];
+    const companies = caller.enterpriseIds ?? [];
+    if (!wanted.length || (kind === 'enterprise' && !companies.length)) return new Map();
+    const held = await this.db.certs.find({
+      where: kind === 'enterprise' ? { holderEnterpriseId: In(companies), type: In(wanted) } : { holderUserId: caller.id, type: In(wanted) },
+    });
+    return reusableCertificates(wanted.map((t) => ({ materialId: t, certificateType: t })), held, shanghaiDate(this.clock.now()));
+  }
+
   /** Which of these certificates are in effect today. Raises nothing. */
   async inEffect(ids: string[]): Promise<Set<string>> {
     const today = shanghaiDate(this.clock.now());

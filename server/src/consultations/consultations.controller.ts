@@ -36,7 +36,7 @@ export class ConsultationsController {
   @Post('staff/consultations/:id/answer')
   @HttpCode(200)
   answer(@CurrentUser() caller: AuthUser, @Param('id') id: string, @Body() body: AnswerConsultationDto): Promise<ConsultationView> {
-    return this.consultations.answer(caller, id, body.answer);
+    return this.consultations.answer(caller, id, body.answer, body.guideServiceId ?? null);
   }
 
   /** For supervisors: the hall's open questions past their answer time (all halls for an admin). */

@@ -46,6 +46,7 @@ export class ConsultationsService extends HallRequestsService<ConsultationEntity
       status: 'open',
       answerBy: answerDeadline(now, (await this.calendar.view()).isWorkday),
       answer: null,
+      guideServiceId: null,
       answeredBy: null,
       answererName: null,
       answeredAt: null,
@@ -77,16 +78,19 @@ export class ConsultationsService extends HallRequestsService<ConsultationEntity
   /**
    * Staff answer an open question of their hall; the first answer stands and names its author
    * (首问负责), the applicant gets a message. A conditional update (`status = open`) makes two staff
-   * answering at once give one answer. Raises NOT_FOUND (another hall), INVALID_STATE (answered already).
+   * answering at once give one answer. The answer may link a guide (`guideServiceId`: an active
+   * service, shown to the applicant as 查看办事指南). Raises NOT_FOUND (another hall), INVALID_STATE
+   * (answered already), VALIDATION_FAILED (`guideServiceId` not an active service).
    */
-  async answer(caller: AuthUser, id: string, text: string): Promise<ConsultationView> {
+  async answer(caller: AuthUser, id: string, text: string, guideServiceId: string | null = null): Promise<ConsultationView> {
     const c = this.access.handled(caller, await this.db.consultations.findOne({ where: { id } }));
     const answer = text.trim();
     if (!answer) throw fieldError('answer', '请填写答复内容');
+    if (guideServiceId && !(await this.db.services.exist({ where: { id: guideServiceId, active: true } }))) throw fieldError('guideServiceId', '所附的办事指南不存在或已下架');
     const staff = await this.users.requireById(caller.id);
     const name = staff.displayName ?? staff.username ?? '工作人员';
     const now = this.clock.now();
-    const done = await this.db.consultations.update({ id, status: 'open' }, { status: 'answered', answer, answeredBy: caller.id, answererName: name, answeredAt: now, updatedAt: now });
+    const done = await this.db.consultations.update({ id, status: 'open' }, { status: 'answered', answer, guideServiceId, answeredBy: caller.id, answererName: name, answeredAt: now, updatedAt: now });
     if (!done.affected) throw new DomainError('INVALID_STATE', '该咨询已有工作人员答复');
     await this.audit.record({ actorId: caller.id, action: 'consultation.answer', objectType: 'consultation', objectId: id });
     await this.notifications.send({
@@ -102,7 +106,10 @@ export class ConsultationsService extends HallRequestsService<ConsultationEntity
   protected async views(rows: ConsultationEntity[]): Promise<ConsultationView[]> {
     if (!rows.length) return [];
     const now = this.clock.now();
-    const [s, h] = await Promise.all([namesById(this.db.services, rows.map((r) => r.serviceId)), namesById(this.db.halls, rows.map((r) => r.hallId))]);
+    const [s, h] = await Promise.all([
+      namesById(this.db.services, rows.flatMap((r) => [r.serviceId, r.guideServiceId])),
+      namesById(this.db.halls, rows.map((r) => r.hallId)),
+    ]);
     return rows.map((r) => ({
       id: r.id,
       status: r.status,
@@ -117,6 +124,7 @@ export class ConsultationsService extends HallRequestsService<ConsultationEntity
       answer: r.answer,
       answeredAt: r.answeredAt ? r.answeredAt.toISOString() : null,
       answeredBy: r.answererName,
+      guide: r.guideServiceId ? { serviceId: r.guideServiceId, serviceName: s.get(r.guideServiceId) ?? '' } : null,
     }));
   }
 }

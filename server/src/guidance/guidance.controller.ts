@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { GuidanceResult, GuidanceTopicSummary, GuidanceTopicView } from '@gov/shared';
-import { Public } from '../common/auth/auth.decorators';
+import { AuthUser, MaybeUser, Public } from '../common/auth/auth.decorators';
 import { GuidanceAnswersDto } from './dto/guidance.dto';
 import { GuidanceService } from './guidance.service';
 
-/** 智能导办: public, no sign-in needed. */
+/** 智能导办: public, no sign-in needed (a signed-in caller's checklist marks what their 证照夹 covers). */
 @ApiTags('guidance')
 @Public()
 @Controller('guidance')
@@ -24,7 +24,7 @@ export class GuidanceController {
 
   @Post(':id/answers')
   @HttpCode(200)
-  answer(@Param('id') id: string, @Body() body: GuidanceAnswersDto): Promise<GuidanceResult> {
-    return this.guidance.answer(id, body.answers);
+  answer(@Param('id') id: string, @Body() body: GuidanceAnswersDto, @MaybeUser() caller: AuthUser | null): Promise<GuidanceResult> {
+    return this.guidance.answer(id, body.answers, caller);
   }
 }

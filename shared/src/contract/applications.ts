@@ -189,8 +189,44 @@ export interface ForwardTarget {
   level: string;
 }
 
-/** GET /applications and GET /applications/:id: the filing with the stage it may be rated at. */
+/** GET /applications/:id: the filing with the stage it may be rated at. */
 export type RatedApplicationView = ApplicationView & Partial<RatingState>;
+
+/**
+ * A filing in a list (GET /applications): what the list pages show (number, service, status,
+ * deadlines, what the applicant owes, in whose name, who is responsible) without materials, timeline, delivery or
+ * certificate, which GET /applications/:id gives. `updatedAt`: the last change of its row.
+ */
+export type ApplicationListItem = Pick<
+  ApplicationView,
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'statusLabel'
+  | 'serviceId'
+  | 'serviceName'
+  | 'hallId'
+  | 'hallName'
+  | 'keyProject'
+  | 'instant'
+  | 'dueAt'
+  | 'sla'
+  | 'createdAt'
+  | 'submittedAt'
+  | 'acceptedAt'
+  | 'acceptBy'
+  | 'commitment'
+  | 'prereview'
+  | 'notice'
+  | 'clockPaused'
+  | 'enterpriseId'
+  | 'onBehalf'
+  | 'responsible'
+  | 'party'
+> & { updatedAt: string };
+
+/** GET /applications: each filing of the list with the stage it may be rated at. */
+export type RatedApplicationListItem = ApplicationListItem & Partial<RatingState>;
 
 /** A filing as window staff see it. */
 export interface StaffApplicationView extends ApplicationView {

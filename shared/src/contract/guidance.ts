@@ -12,9 +12,15 @@ export interface GuidanceTopicSummary {
   summary: string;
 }
 
+/** Who applies: a person (incl. a 个体工商户's operator) or a company. */
+export const GUIDANCE_APPLICANTS = ['person', 'enterprise'] as const;
+export type GuidanceApplicant = (typeof GUIDANCE_APPLICANTS)[number];
+
 export interface GuidanceOption {
   value: string;
   label: string;
+  /** choosing it makes the applicant this kind (a "who applies" question); absent: no bearing */
+  applicant?: GuidanceApplicant;
 }
 
 export interface GuidanceQuestion {
@@ -39,6 +45,10 @@ export interface GuidanceMaterial {
   required: boolean;
   /** why or what exactly (may be empty) */
   note: string;
+  /** 免提交: an electronic certificate of this type (e.g. 营业执照) in the 证照夹 covers it */
+  certificateType?: string;
+  /** answers only, for a signed-in caller: the certificate in effect in their 证照夹 that covers it (免提交) */
+  coveredBy?: { certificateId: string; type: string; number: string };
 }
 
 /** POST /guidance/:id/answers: what to apply for, in order, and the personal checklist (each material once). */
@@ -46,7 +56,44 @@ export interface GuidanceResult {
   services: Array<{ id: string; name: string }>;
   /** the 一件事 bundle covering these services, when one exists */
   bundleId?: string;
+  /** who applies, as the answers imply (each service accepts this kind of applicant) */
+  applicant: GuidanceApplicant;
+  /** the hall that handles it for the district answered; null when the topic names none */
+  hall: { id: string; name: string; address: string } | null;
   materials: GuidanceMaterial[];
+}
+
+/** An outcome rule: when every condition holds (questionId → value or values), it adds services, a bundle, the hall and materials. */
+export interface GuidanceOutcomeRule {
+  /** empty or absent: always applies */
+  when?: Record<string, string | string[]>;
+  /** catalogue service codes (事项编码), in the order to apply */
+  serviceCodes?: string[];
+  /** a 一件事 bundle covering them */
+  bundleId?: string;
+  /** the hall that handles it (the last applying outcome naming one wins) */
+  hallId?: string;
+  materials?: GuidanceMaterial[];
+}
+
+/** POST /admin/guidance, PUT /admin/guidance/:id: a whole topic. */
+export interface GuidanceTopicInput {
+  title: string;
+  summary: string;
+  /** the applicant kind unless an answer's option says otherwise */
+  applicant: GuidanceApplicant;
+  sortOrder?: number;
+  active?: boolean;
+  questions: GuidanceQuestion[];
+  outcomes: GuidanceOutcomeRule[];
+}
+
+/** GET /admin/guidance: topics with their whole definition (inactive ones too). */
+export interface AdminGuidanceTopic extends GuidanceTopicInput {
+  id: string;
+  sortOrder: number;
+  active: boolean;
+  updatedAt: string;
 }
 
 export const CONSULTATION_STATUSES = ['open', 'answered'] as const;
@@ -79,6 +126,8 @@ export interface ConsultationView {
   answeredAt: string | null;
   /** 首问负责: the staff member who answered first, by name */
   answeredBy: string | null;
+  /** the guide (办事指南) the answer links to, shown as 查看办事指南 */
+  guide: { serviceId: string; serviceName: string } | null;
   /** staff lists only (masked) */
   applicantName?: string | null;
 }
@@ -86,6 +135,8 @@ export interface ConsultationView {
 /** POST /staff/consultations/:id/answer */
 export interface ConsultationAnswerRequest {
   answer: string;
+  /** link the answer to this service's guide (办事指南) */
+  guideServiceId?: string;
 }
 
 /** 待答复 / 已答复 */

@@ -8,7 +8,7 @@ import type { TodoSummary } from '../account';
 import type { AdminSlot, Me, Page, ServiceSummary, Slot } from '../api.types';
 import type { ClosingCheck } from './account';
 import type { StaffView } from './admin';
-import type { ApplicationView, LookupView, RatedApplicationView, StaffApplicationView } from './applications';
+import type { ApplicationView, LookupView, RatedApplicationListItem, RatedApplicationView, StaffApplicationView } from './applications';
 import type { CertificateVerifyView, CertificateView } from './certificates';
 import type { AppealView, EligibilityView, NoShowRecordItem, RatedBookingView, StaffBookingView, WaitlistView } from './booking';
 import type { CategoryCount, GuideView } from './catalog';
@@ -17,7 +17,7 @@ import type { AuthorizationView } from './delegation';
 import type { EnterpriseDetail, EnterpriseView, StaffEnterpriseView } from './enterprises';
 import type { MessageView } from './messages';
 import type { OffhoursView } from './offhours';
-import type { ConsultationView, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView } from './guidance';
+import type { AdminGuidanceTopic, ConsultationView, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView } from './guidance';
 import type { AssistanceView, RatedAssistanceView } from './assistance';
 import type { RateResult, RatingView, SatisfactionStats, StaffRectificationView } from './ratings';
 import type { ApplicantRevealed, CallbackView, DeskSearchResult, PhraseView, SupervisionBoard } from './staff';
@@ -51,7 +51,7 @@ export interface RouteViews {
   'GET /staff/supervision': SupervisionBoard;
   // filings
   'GET /applications/lookup': LookupView;
-  'GET /applications': RatedApplicationView[];
+  'GET /applications': RatedApplicationListItem[];
   'GET /applications/:id': RatedApplicationView;
   'POST /applications/:id/submit': ApplicationView;
   'PUT /applications/:id/delivery': ApplicationView;
@@ -77,6 +77,10 @@ export interface RouteViews {
   'GET /guidance': GuidanceTopicSummary[];
   'GET /guidance/:id': GuidanceTopicView;
   'POST /guidance/:id/answers': GuidanceResult;
+  'GET /admin/guidance': AdminGuidanceTopic[];
+  'GET /admin/guidance/:id': AdminGuidanceTopic;
+  'POST /admin/guidance': AdminGuidanceTopic;
+  'PUT /admin/guidance/:id': AdminGuidanceTopic;
   'POST /consultations': ConsultationView;
   'GET /consultations': ConsultationView[];
   'GET /staff/consultations': ConsultationView[];

@@ -41,6 +41,7 @@ export const STAFF_NAV: StaffNavEntry[] = [
   { label: '延时服务', url: staff('overtime') },
   { label: '满意度统计', url: admin('stats'), adminOnly: true },
   { label: '常用补正语', url: admin('phrases'), adminOnly: true },
+  { label: '智能导办', url: admin('guidance'), adminOnly: true },
 ]
 
 const pathOf = (url: string) => `/${url.split('?')[0].replace(/^\/+/, '')}`

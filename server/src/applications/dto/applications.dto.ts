@@ -53,6 +53,17 @@ export class ApplicationListQuery {
   @IsString()
   @Length(1, 36)
   enterpriseId?: string;
+
+  @ApiPropertyOptional({ description: '最多返回几件（1–200，默认 200）', example: 20 })
+  @IsOptional()
+  @Matches(/^(?:[1-9]\d?|1\d\d|200)$/, { message: 'limit 须为 1–200 的整数' })
+  limit?: string;
+
+  @ApiPropertyOptional({ description: '上一页最后一件的 id：只列出比它更早创建的办件' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 36)
+  before?: string;
 }
 
 export class CommitmentDto implements CommitmentRequest {

@@ -40,3 +40,6 @@ export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionConte
   if (!req.user) throw new Error('CurrentUser used on a public route');
   return req.user;
 });
+
+/** The caller on a public route: who the token says when one was sent, else null. */
+export const MaybeUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthUser | null => ctx.switchToHttp().getRequest<{ user?: AuthUser }>().user ?? null);

@@ -16,19 +16,21 @@ export function loggingParams(config: AppConfig): Params {
       {
         level: config.logLevel,
         hooks: { streamWrite: (line: string) => maskSensitiveText(line) },
-        redact: {
-          paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.refreshToken', '*.accessToken'],
-          censor: '[redacted]',
-        },
+        // the request and response serializers below write no headers: only fields of logged objects need redacting
+        redact: { paths: ['*.password', '*.refreshToken', '*.accessToken'], censor: '[redacted]' },
         genReqId: (req: IncomingMessage, res: ServerResponse) => {
           const given = req.headers['x-request-id'];
           const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
           res.setHeader('x-request-id', id);
           return id;
         },
+        // Serializers of the raw request and response: pino-http's wrapping would first copy every
+        // header of each request into an object that these three fields are then taken from.
+        wrapSerializers: false,
         serializers: {
           req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+          err: pino.stdSerializers.err,
         },
         customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
           err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',

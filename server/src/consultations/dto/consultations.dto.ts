@@ -1,3 +1,4 @@
+import { IsOptionalRowId } from '../../common/validation/row-id';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { CONSULTATION_STATUSES, type ConsultationAnswerRequest, type ConsultationCreateRequest, type ConsultationStatus } from '@gov/shared';
@@ -15,6 +16,7 @@ export class CreateConsultationDto implements ConsultationCreateRequest {
 
 export class AnswerConsultationDto implements ConsultationAnswerRequest {
   @ApiProperty({ example: '可以，提交租赁合同和出租方的产权证明即可。' }) @IsString() @Length(1, 2000) answer!: string;
+  @IsOptionalRowId({ description: '答复附上的办事指南（事项 id）' }) guideServiceId?: string;
 }
 
 export class ConsultationQuery {

@@ -16,6 +16,8 @@ export class ConsultationEntity extends PrincipalColumns {
   @RefColumn('answered_by', true) answeredBy!: string | null;
   @Column({ name: 'answerer_name', type: 'varchar', length: 64, nullable: true }) answererName!: string | null;
   @Column(timeCol('answered_at', true)) answeredAt!: Date | null;
+  /** the guide (办事指南) the answer links to */
+  @RefColumn('guide_service_id', true) guideServiceId!: string | null;
   /** 督办: when the hall's supervisors were told it passed `answerBy` unanswered (once) */
   @Column(timeCol('escalated_at', true)) escalatedAt!: Date | null;
   @Column(timeCol('created_at')) createdAt!: Date;

@@ -118,8 +118,8 @@ export class SeedService implements OnApplicationBootstrap {
     await this.seedSlotTemplates(hallIds);
     await seedHallPolicies(this.ds, this.clock.now());
     await seedQueueWindows(this.ds, this.clock.now());
-    await seedGuidanceTopics(this.ds, this.clock.now());
     await seedBundles(this.ds, this.clock.now());
+    await seedGuidanceTopics(this.ds, this.clock.now(), hallIds);
     await this.seedStaff(deptIds, hallIds);
     this.logger.log('demo data ready');
   }

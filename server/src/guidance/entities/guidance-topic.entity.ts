@@ -12,6 +12,8 @@ export class GuidanceTopicEntity {
   @Column({ type: 'text', transformer: jsonText<GuidanceDefinition>({ questions: [], outcomes: [] }) }) definition!: GuidanceDefinition;
   @Column({ name: 'sort_order', type: 'int', default: 0 }) sortOrder!: number;
   @Column({ type: 'boolean', default: true }) active!: boolean;
+  /** when an admin last saved it (null: as seeded, refreshed from the data file) */
+  @Column(timeCol('edited_at', true)) editedAt!: Date | null;
   @Column(timeCol('created_at')) createdAt!: Date;
   @Column(timeCol('updated_at')) updatedAt!: Date;
 }

@@ -1,4 +1,4 @@
-import { APPLICATION_STATUS_LABELS, PART_DECIDED, SLA_LABELS } from '@gov/shared'
+import { APPLICATION_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
 import Code from '@/components/Code'
 import { useMemo, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
@@ -64,7 +64,6 @@ export default function MyFilings() {
                   <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
                   {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABELS[f.sla]}</StatusTag> : null}
                   {f.rateable ? <StatusTag tone='warning'>待评价</StatusTag> : null}
-                  {f.parts?.length ? <StatusTag tone='info'>{`一件事 · ${f.parts.filter((p) => PART_DECIDED.includes(p.status)).length}/${f.parts.length} 已办结`}</StatusTag> : null}
                 </View>
                 <Text className='list-item__line'>编号 <Code>{f.number}</Code></Text>
                 {f.dueAt ? <Text className='list-item__line'>办结期限：{dateLabel(shanghaiDate(f.dueAt))}</Text> : null}

@@ -9,7 +9,7 @@ import PageState from '@/components/PageState'
 import Section from '@/components/Section'
 import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
-import { enterprisesApi, type RatedApplicationView } from '@/api/enterprises'
+import { enterprisesApi, type RatedApplicationListItem } from '@/api/enterprises'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
@@ -23,7 +23,7 @@ import CoRow from '@/subpackages/company/components/CoRow'
 import '@/subpackages/company/company.scss'
 import './index.scss'
 
-const slaRank = (f: RatedApplicationView) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
+const slaRank = (f: RatedApplicationListItem) => (f.sla === 'overdue' ? 0 : f.sla === 'due_soon' ? 1 : 2)
 
 /** The enterprise dashboard: the company's filings (counts by status, overdue first) and its bookings. */
 export default function CompanyDetail() {

@@ -39,7 +39,11 @@ function Consultation({ c }: { c: ConsultationView }) {
       {c.answer ? <KeyValue label='答复'>{c.answer}</KeyValue> : null}
       {c.answeredBy ? <KeyValue label='首问负责人'>{c.answeredBy}</KeyValue> : null}
       {c.answeredAt ? <KeyValue label='答复时间'>{dateTimeLabel(c.answeredAt)}</KeyValue> : null}
-      {c.serviceId ? (
+      {c.guide ? (
+        <Button fill='outline' type='primary' onClick={() => openPage(withQuery(CITIZEN_ROUTES.guide, { id: c.guide!.serviceId }))}>
+          {c.guide.serviceId === c.serviceId ? '查看办事指南' : `查看办事指南：${c.guide.serviceName}`}
+        </Button>
+      ) : c.serviceId ? (
         <Button fill='outline' type='primary' onClick={() => openPage(withQuery(CITIZEN_ROUTES.guide, { id: c.serviceId! }))}>
           查看办事指南
         </Button>

@@ -35,14 +35,28 @@ function Plan({ result, onRestart }: { result: GuidanceResult; onRestart: () => 
           <Text className='muted'>以上事项一次申请，材料只交一次，各部门并联审批</Text>
         </Tappable>
       ) : null}
-      <View className='section-title'>您的材料清单</View>
+      {result.hall ? (
+        <>
+          <View className='section-title'>办理大厅</View>
+          <View className='card'>
+            <Text>{result.hall.name}</Text>
+            <Text className='muted'>{result.hall.address}</Text>
+          </View>
+        </>
+      ) : null}
+      <View className='section-title'>{`您的材料清单（${result.applicant === 'enterprise' ? '以企业名义申请' : '以个人名义申请'}）`}</View>
       <View className='card'>
         {result.materials.map((m) => (
           <View key={m.name} className='guidance__row'>
             <View>
               <Text>{m.name} </Text>
-              <StatusTag tone={m.required ? 'warning' : 'muted'}>{m.required ? '必需' : '视情况'}</StatusTag>
+              {m.coveredBy ? (
+                <StatusTag tone='success'>免提交</StatusTag>
+              ) : (
+                <StatusTag tone={m.required ? 'warning' : 'muted'}>{m.required ? '必需' : '视情况'}</StatusTag>
+              )}
             </View>
+            {m.coveredBy ? <Text className='muted'>{`证照夹中的${m.coveredBy.type}（${m.coveredBy.number}）可直接使用`}</Text> : null}
             {m.note ? <Text className='muted'>{m.note}</Text> : null}
           </View>
         ))}

@@ -4,6 +4,7 @@ import { CONSULTATION_STATUS_LABELS } from '@gov/shared'
 import Button from '@/components/AppButton'
 import ButtonRow from '@/components/ButtonRow'
 import Segmented from '@/components/Segmented'
+import ServicePick, { type PickedService } from '@/components/ServicePick'
 import StatusTag from '@/components/StatusTag'
 import { consultationsApi, type ConsultationView } from '@/api/guidance'
 import { fullDateTime } from '@/utils/time'
@@ -24,6 +25,12 @@ export default function StaffConsultations() {
   const [filter, setFilter] = useState<Filter>('open')
   const { list } = useStaffList(() => load(filter).then(onePage), [filter])
   const [answering, setAnswering] = useState<ConsultationView | null>(null)
+  /** the guide the answer links (查看办事指南 for the applicant): the asked service's unless changed */
+  const [guide, setGuide] = useState<PickedService | null>(null)
+  const answer = (c: ConsultationView) => {
+    setGuide(c.serviceId && c.serviceName ? { id: c.serviceId, name: c.serviceName } : null)
+    setAnswering(c)
+  }
 
   return (
     <StaffListPage
@@ -46,7 +53,7 @@ export default function StaffConsultations() {
           {c.answer ? <Text className='st-line'>{`答（${c.answeredBy ?? '工作人员'}）：${c.answer}`}</Text> : null}
           {c.status === 'open' ? (
             <ButtonRow className='st-actions'>
-              <Button size='small' type='primary' onClick={() => setAnswering(c)}>
+              <Button size='small' type='primary' onClick={() => answer(c)}>
                 答复
               </Button>
             </ButtonRow>
@@ -60,11 +67,14 @@ export default function StaffConsultations() {
         label='答复内容'
         description='答复后您即为该咨询的首问负责人，提问人会收到消息。'
         confirmText='提交答复'
-        onDecide={(c, answer) => consultationsApi.answer(c.id, answer)}
+        onDecide={(c, text) => consultationsApi.answer(c.id, text, guide?.id)}
         done='已答复'
         onDone={list.reload}
         onClose={() => setAnswering(null)}
-      />
+      >
+        <Text className='st-line'>附上办事指南（可选，提问人可直接查看）</Text>
+        <ServicePick value={guide} onChange={setGuide} />
+      </ReasonSheet>
     </StaffListPage>
   )
 }

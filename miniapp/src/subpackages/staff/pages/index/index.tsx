@@ -141,6 +141,12 @@ export default function StaffHome() {
               <Text className='st-tile__sub'>预审时点选的补正原因</Text>
             </Tappable>
           )}
+          {isAdmin && (
+            <Tappable className='st-tile' onTap={() => Taro.navigateTo({ url: '/subpackages/admin/pages/guidance/index' })} label='智能导办主题'>
+              <Text className='st-tile__label'>智能导办</Text>
+              <Text className='st-tile__sub'>导办主题的问题、选项和对应事项</Text>
+            </Tappable>
+          )}
         </View>
       </PageState>
       <Section title={isAdmin ? '各大厅排队' : '本大厅排队'} of={queues} empty={!!queues.data && queues.data.length === 0} emptyText='没有大厅'>
