@@ -3,12 +3,14 @@ import { expectErrorShape, must, staffSignIn, uniquePhone } from '../../test/sup
 import { useTestApp } from '../../test/support/fixture';
 import { setClock, staffToken, validIdNumber } from '../../test/support/world';
 import { FakeServer, startFake } from './fakes/fake-servers';
+import { deliveries, outboxSettled } from './helpers/outbox';
 
 type Sent = { phone: string; template: string; params: Record<string, string> };
 
 /**
  * Bookings for people without the app (issue 15): hall staff register a phone call or a walk-in
- * (kind `registered`) under the same admission rules; the code goes out by the configured SMS gateway.
+ * (kind `registered`) under the same admission rules; the code goes out by the configured SMS gateway,
+ * through the outbox (issue 19: the desk never waits for the gateway, and a gateway that is down only delays the SMS).
  */
 describe('bookings staff register', () => {
   let gateway: FakeServer;
@@ -19,7 +21,7 @@ describe('bookings staff register', () => {
       res.writeHead(down ? 503 : 200, { 'content-type': 'application/json' });
       res.end(down ? '' : '{"ok":true}');
     });
-    Object.assign(env, { SMS_PROVIDER: 'http', SMS_HTTP_URL: `${gateway.url}/send`, SMS_HTTP_TOKEN: 'sms-token' });
+    Object.assign(env, { SMS_PROVIDER: 'http', SMS_HTTP_URL: `${gateway.url}/send`, SMS_HTTP_TOKEN: 'sms-token', OUTBOX_RETRY_BASE_MS: '200', OUTBOX_POLL_MS: '100' });
   });
   afterAll(async () => {
     await gateway?.close();
@@ -37,8 +39,9 @@ describe('bookings staff register', () => {
     const slotId = await f.slot('2026-12-08T01:00:00.000Z');
     const phone = uniquePhone();
     const b = must(await register({ slotId, name: '王小明', phone, idNumber: validIdNumber() }), 201, 'register');
-    expect(b).toMatchObject({ kind: 'registered', status: 'booked', smsSent: true, applicant: { verified: true, name: '王*明' } });
+    expect(b).toMatchObject({ kind: 'registered', status: 'booked', smsQueued: true, applicant: { verified: true, name: '王*明' } });
     expect(b.applicant.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    await outboxSettled(f.t.config.database.url!);
     const sms = lastSms(phone)!;
     expect(sms).toMatchObject({ template: 'booking', params: { code: b.code } });
     expect(sms.params.time).toContain('2026-12-08 09:00');
@@ -54,7 +57,7 @@ describe('bookings staff register', () => {
     const slotId = await f.slot('2026-12-08T02:00:00.000Z');
     const phone = uniquePhone();
     const b = must(await register({ slotId, name: '李四', phone }), 201, 'register');
-    expect(b).toMatchObject({ kind: 'registered', applicant: { verified: false, name: '李*' }, smsSent: true });
+    expect(b).toMatchObject({ kind: 'registered', applicant: { verified: false, name: '李*' }, smsQueued: true });
     const list = must(await api.get('/api/staff/bookings?date=2026-12-08', { token: f.world.staff.token }), 200, 'list');
     expect(list.find((x: { id: string }) => x.id === b.id).applicant.name).toBe('李*');
     expect(JSON.stringify(list)).not.toContain(phone);
@@ -77,15 +80,29 @@ describe('bookings staff register', () => {
     expect((await api.post('/api/staff/bookings', { slotId: other, serviceId: f.world.service.id, name: '钱七', phone: uniquePhone() })).status).toBe(401);
   });
 
-  it('a gateway that is down does not lose the booking', async () => {
+  it('a gateway that is down does not lose the booking, and the code arrives by SMS once it is back', async () => {
     const slotId = await f.slot('2026-12-10T01:00:00.000Z');
+    const phone = uniquePhone();
+    const db = f.t.config.database.url!;
     down = true;
+    let b: { id: string; code: string; status: string };
     try {
-      const b = must(await register({ slotId, name: '孙八', phone: uniquePhone() }), 201, 'register');
-      expect(b).toMatchObject({ status: 'booked', smsSent: false });
+      b = must(await register({ slotId, name: '孙八', phone }), 201, 'register');
+      expect(b).toMatchObject({ status: 'booked', smsQueued: true });
+      // the worker tried, the gateway refused (503): the SMS waits for its next try
+      const tried = async () => (await deliveries(db, 'sms')).find((d) => d.event === 'booking_created' && d.status === 'pending' && d.attempts > 0);
+      for (let i = 0; i < 100 && !(await tried()); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await tried()).toBeDefined();
     } finally {
       down = false;
     }
+    const settled = (await outboxSettled(db)).filter((d) => d.channel === 'sms' && d.event === 'booking_created' && d.status === 'sent');
+    expect(settled.length).toBeGreaterThan(0);
+    expect(lastSms(phone)).toMatchObject({ template: 'booking', params: { code: b.code } });
+    const mine = gateway.requests.map((r) => JSON.parse(r.body) as Sent).filter((s) => s.phone === phone && s.template === 'booking');
+    expect(mine.length).toBeGreaterThanOrEqual(2); // refused while down, then once accepted
+    const staffList = must(await api.get('/api/staff/bookings?date=2026-12-10', { token: f.world.staff.token }), 200, 'list');
+    expect(staffList.find((x: { id: string }) => x.id === b.id).status).toBe('booked');
   });
 
   it('twelve desks registering for the last three places at once: three bookings, never more', async () => {

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, LessThan, Not, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, Not, Repository } from 'typeorm';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { LINKS } from '@gov/shared';
 import { CatalogService } from '../catalog/catalog.service';
 import { ClockService } from '../common/clock/clock.service';
+import { Transactions } from '../common/db/transactions';
 import { OversightService } from '../oversight/oversight.service';
 import { overdueFilingText } from '../oversight/oversight.rules';
 import { deemedAccepted, LAW_PREREVIEW_DAYS, slaState } from './applications.rules';
@@ -38,6 +39,7 @@ export class ApplicationsJobs {
     private readonly commitments: CommitmentsService,
     private readonly forwarding: ForwardingService,
     private readonly parts: StaffPartsService,
+    private readonly tx: Transactions,
   ) {}
 
   /** The `deemed-agreement` job (StaffPartsService.deemedAgreement): 一件事 parts past their time undecided are deemed to agree (超时默认). */
@@ -86,15 +88,20 @@ export class ApplicationsJobs {
     for (const a of running) {
       const sla = slaState(a, now, cal.isWorkday);
       if (sla === a.sla) continue;
-      const r = await this.apps
-        .createQueryBuilder()
-        .update(ApplicationEntity)
-        .set({ sla })
-        .where('id = :id AND status = :status AND (sla IS NULL OR sla <> :sla)', { id: a.id, status: a.status, sla })
-        .execute();
-      if (!r.affected) continue;
+      // the new state and its 督办 messages in one transaction
+      const told = await this.tx.run(async (em) => {
+        const r = await em
+          .createQueryBuilder()
+          .update(ApplicationEntity)
+          .set({ sla })
+          .where('id = :id AND status = :status AND (sla IS NULL OR sla <> :sla)', { id: a.id, status: a.status, sla })
+          .execute();
+        if (!r.affected) return null;
+        return sla === 'due_soon' || sla === 'overdue' ? this.superviseLate(em, a, sla) : 0;
+      });
+      if (told === null) continue;
       marked++;
-      if (sla === 'due_soon' || sla === 'overdue') escalated += await this.superviseLate(a, sla);
+      escalated += told;
       if (sla === 'overdue') overdue++;
     }
     // 3. 同城通办: transfers not received within their working day, before both halls' supervisors
@@ -108,7 +115,7 @@ export class ApplicationsJobs {
    * before — or, when the hall has nobody in those duties, only that it is recorded. Returns how
    * many staff were told.
    */
-  private async superviseLate(a: ApplicationEntity, sla: 'due_soon' | 'overdue'): Promise<number> {
+  private async superviseLate(em: EntityManager, a: ApplicationEntity, sla: 'due_soon' | 'overdue'): Promise<number> {
     const [dept, service] = await Promise.all([this.oversight.departmentOfService(a.serviceId), this.catalog.service(a.serviceId)]);
     const due = shanghaiDate(a.dueAt!);
     const what = `办件 ${a.number}（${service?.name ?? ''}）`;
@@ -119,8 +126,8 @@ export class ApplicationsJobs {
       body: sla === 'overdue' ? `${what}已超过承诺办结时限（${due}）仍未办结，请尽快审查决定。` : `${what}将于 ${due} 到期，请在期限内办结。`,
       link: LINKS.staffFiling(a.id),
       dedupeKey: `${sla}:${a.id}`,
-    });
-    if (sla === 'overdue') await this.kernel.tell(a, '办件已超期', overdueFilingText(a.number, due, e), 'overdue');
+    }, em);
+    if (sla === 'overdue') await this.kernel.tell(a, '办件已超期', overdueFilingText(a.number, due, e), 'overdue', { em, to: a.status });
     return e.reviewers + e.supervisors;
   }
 }

@@ -496,9 +496,9 @@ export class ApplicationsService implements OnModuleInit {
           await em.update(ApplicationPartEntity, { applicationId: a.id, status: In(PART_STATUSES.filter((st) => partOnSubmit(st) !== st)) }, { status: 'prereview', flags: [], updatedAt: now });
         }
       : undefined;
-    await this.kernel.apply(step, await this.actorOf(caller, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审', toParts);
     const deadline = shanghaiDate(prereviewDeadline(now, (await this.calendar.view()).isWorkday));
-    await this.kernel.tell(a, again ? '补正材料已提交' : '申请已提交', `您的办件 ${a.number} 已提交，窗口将在 ${deadline} 前完成预审；逾期未告知补正的，自提交之日起视为受理。`);
+    const told = this.kernel.telling(a, again ? '补正材料已提交' : '申请已提交', `您的办件 ${a.number} 已提交，窗口将在 ${deadline} 前完成预审；逾期未告知补正的，自提交之日起视为受理。`, null, toParts);
+    await this.kernel.apply(step, await this.actorOf(caller, a), { submittedAt: now }, again ? '补正材料后重新提交' : '提交申请，等待预审', told);
     return this.detail(caller, a);
   }
 
@@ -508,8 +508,7 @@ export class ApplicationsService implements OnModuleInit {
    */
   async withdraw(caller: AuthUser, id: string, reason?: string): Promise<ApplicationView> {
     const a = await this.own(caller, id);
-    await this.kernel.move(a, 'withdraw', await this.actorOf(caller, a), {}, reason?.trim() ? `申请人撤回：${reason.trim()}` : '申请人撤回申请');
-    await this.kernel.tell(a, '申请已撤回', `您的办件 ${a.number} 已撤回。`);
+    await this.kernel.move(a, 'withdraw', await this.actorOf(caller, a), {}, reason?.trim() ? `申请人撤回：${reason.trim()}` : '申请人撤回申请', this.kernel.telling(a, '申请已撤回', `您的办件 ${a.number} 已撤回。`));
     return this.detail(caller, a);
   }
 

@@ -124,7 +124,7 @@ export class CommitmentsService {
     let fulfilled = 0;
     const barDays = this.config.filings.commitmentBarDays;
     for (const candidate of due) {
-      let told: { a: ApplicationEntity; names: string[] } | null = null;
+      let told = false;
       try {
         await this.tx.run(async (em) => {
           const a = await this.kernel.lockFiling(em, candidate.id);
@@ -152,23 +152,22 @@ export class CommitmentsService {
             barUntil: barUntil(now, barDays),
           });
           await this.kernel.event(em, a.id, a.status, 'breach', SYSTEM_ACTOR, `容缺承诺到期未补交：${names.join('、')}，已记入信用记录`);
-          told = { a, names };
+          // the breach and the applicant's message in one transaction
+          await this.kernel.tell(
+            a,
+            '容缺承诺未按期履行',
+            `您的办件 ${a.number} 容缺受理时承诺于 ${shanghaiDate(a.commitmentDueAt!)} 前补交的材料（${names.join('、')}）未补交，已记入信用记录，${barDays} 日内不能再申请容缺受理。办件在材料补齐前不能作出准予决定，窗口可能依法退件。`,
+            'breach',
+            { em, to: a.status },
+          );
+          told = true;
         });
       } catch (e) {
         // another instance recorded it first
         if (isDuplicateKey(e)) continue;
         throw e;
       }
-      if (told) {
-        const { a, names } = told as { a: ApplicationEntity; names: string[] };
-        breached++;
-        await this.kernel.tell(
-          a,
-          '容缺承诺未按期履行',
-          `您的办件 ${a.number} 容缺受理时承诺于 ${shanghaiDate(a.commitmentDueAt!)} 前补交的材料（${names.join('、')}）未补交，已记入信用记录，${barDays} 日内不能再申请容缺受理。办件在材料补齐前不能作出准予决定，窗口可能依法退件。`,
-          'breach',
-        );
-      }
+      if (told) breached++;
     }
     return { breached, fulfilled };
   }

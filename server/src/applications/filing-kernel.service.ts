@@ -64,6 +64,12 @@ const REVIEWER_ACTIONS: ReadonlySet<string> = new Set(['start_review', 'approve'
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: '系统', principalId: null };
 
+/** The transaction a message is written in, and the status its filing reaches there (its SMS follows it). */
+export interface Within {
+  em: EntityManager;
+  to: ApplicationStatus;
+}
+
 /** A transition found allowed by `begin`, to be written by `apply`. */
 export interface Step {
   filing: ApplicationEntity;
@@ -297,8 +303,19 @@ export class FilingKernel {
   }
 
   /** `begin` and `apply` at once, for a step with no checks between them. Same errors. */
-  move(a: ApplicationEntity, action: ApplicationAction, actor: Actor, patch: Partial<ApplicationEntity>, note: string | null): Promise<ApplicationEntity> {
-    return this.apply(this.begin(a, action, actor.kind), actor, patch, note);
+  move(a: ApplicationEntity, action: ApplicationAction, actor: Actor, patch: Partial<ApplicationEntity>, note: string | null, more?: (em: EntityManager, to: ApplicationStatus) => Promise<void>): Promise<ApplicationEntity> {
+    return this.apply(this.begin(a, action, actor.kind), actor, patch, note, more);
+  }
+
+  /**
+   * A `more` for `apply`/`move` that tells the applicant (`tell`) in the step's own transaction, so
+   * that the step and its message commit or roll back together; `before` runs first in it.
+   */
+  telling(a: ApplicationEntity, title: string, body: string, dedupeKey?: string | null, before?: (em: EntityManager, to: ApplicationStatus) => Promise<void>) {
+    return async (em: EntityManager, to: ApplicationStatus): Promise<void> => {
+      if (before) await before(em, to);
+      await this.tell(a, title, body, dedupeKey, { em, to });
+    };
   }
 
   /**
@@ -359,25 +376,23 @@ export class FilingKernel {
     const commitmentStatus = commitmentAtAcceptance(owing);
     const commitmentDueAt = commitmentStatus ? await this.calendar.dueAt(this.clock.now(), this.config.filings.commitmentDays) : null;
     const owedNames = owing.filter((m) => m.fileCount === 0).map((m) => m.name);
+    const text = (receiptNo: string) =>
+      `您的办件 ${a.number}（${what}）${deemed ? `${note}` : '已受理'}，受理号 ${receiptNo}。${parts.length ? `${parts.length} 个部门并联审批，最长` : ''}承诺办结时限 ${promised} 个工作日，预计 ${shanghaiDate(dueAt)} 前办结。可在办件详情中下载受理通知书。` +
+      (commitmentStatus === 'open' && commitmentDueAt
+        ? `\n容缺受理：请于 ${shanghaiDate(commitmentDueAt)} 前在办件详情中补交 ${owedNames.join('、')}；材料补齐前不能作出准予决定，逾期未补交将记入信用记录。`
+        : '');
     for (let attempt = 0; ; attempt++) {
       const receiptNo = receiptNumber(from, randomBytes(6));
       try {
-        await this.apply(step, actor, { receiptNo, acceptedAt: from, dueAt, deemedAccepted: deemed, sla, commitmentStatus, commitmentDueAt }, note, startParts);
+        // the acceptance (with its 一件事 parts) and its message in one transaction
+        const told = this.telling(a, deemed ? '办件已依法视为受理' : '办件已受理', text(receiptNo), 'accepted', startParts);
+        await this.apply(step, actor, { receiptNo, acceptedAt: from, dueAt, deemedAccepted: deemed, sla, commitmentStatus, commitmentDueAt }, note, told);
         break;
       } catch (e) {
         if (isDuplicateKey(e) && attempt < 5) continue;
         throw e;
       }
     }
-    await this.tell(
-      a,
-      deemed ? '办件已依法视为受理' : '办件已受理',
-      `您的办件 ${a.number}（${what}）${deemed ? `${note}` : '已受理'}，受理号 ${a.receiptNo}。${parts.length ? `${parts.length} 个部门并联审批，最长` : ''}承诺办结时限 ${promised} 个工作日，预计 ${shanghaiDate(dueAt)} 前办结。可在办件详情中下载受理通知书。` +
-        (commitmentStatus === 'open' && commitmentDueAt
-          ? `\n容缺受理：请于 ${shanghaiDate(commitmentDueAt)} 前在办件详情中补交 ${owedNames.join('、')}；材料补齐前不能作出准予决定，逾期未补交将记入信用记录。`
-          : ''),
-      'accepted',
-    );
     return a;
   }
 
@@ -400,10 +415,13 @@ export class FilingKernel {
    * A message to the applicant (and to the agent or member who made the filing, when that is
    * someone else), linking to the filing. `dedupeKey` makes it once per filing.
    */
-  async tell(a: ApplicationEntity, title: string, body: string, dedupeKey?: string): Promise<void> {
+  async tell(a: ApplicationEntity, title: string, body: string, dedupeKey?: string | null, within?: Within): Promise<void> {
     for (const userId of [...new Set([a.userId, a.actorId])]) {
       // by SMS too for the steps a person must not miss (the status the filing reached)
-      await this.notifications.send({ userId, type: 'application', title, body, link: LINKS.filing(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null, sms: smsTemplateFor('application', a.status) });
+      await this.notifications.send(
+        { userId, type: 'application', title, body, link: LINKS.filing(a.id), dedupeKey: dedupeKey ? `${dedupeKey}:${a.id}` : null, sms: smsTemplateFor('application', within?.to ?? a.status) },
+        within?.em,
+      );
     }
   }
 

@@ -81,8 +81,8 @@ export class ForwardingService {
     if (back) {
       if (!a.filedHallId || a.filedHallId === a.hallId) throw new DomainError('INVALID_STATE', '该办件不是转办件，请直接送达', { status: a.status });
       if (hallId !== a.filedHallId) throw fieldError('hallId', '办理结果须回传申请人提交申请的大厅', '办理结果须回传受理大厅');
-      await this.kernel.apply(step, await this.actor(caller), { hallId, transitSince: now, transitEscalatedAt: null }, `办理结果回传${target.name}（在途期间计时暂停），应于 ${dateLabel(by)} 前接收`);
-      await this.kernel.tell(a, '办理结果回传中', `您的办件 ${a.number} 已由${from?.name ?? '承办大厅'}办结，办理结果正回传${target.name}，届时可在该大厅领取或按您选择的方式送达。`);
+      const told = this.kernel.telling(a, '办理结果回传中', `您的办件 ${a.number} 已由${from?.name ?? '承办大厅'}办结，办理结果正回传${target.name}，届时可在该大厅领取或按您选择的方式送达。`);
+      await this.kernel.apply(step, await this.actor(caller), { hallId, transitSince: now, transitEscalatedAt: null }, `办理结果回传${target.name}（在途期间计时暂停），应于 ${dateLabel(by)} 前接收`, told);
     } else {
       const problem = forwardProblem(halls, offering.map((h) => h.id), a.hallId, hallId);
       if (problem === 'SAME_HALL') throw fieldError('hallId', '办件已在该大厅');
@@ -95,11 +95,11 @@ export class ForwardingService {
         await this.actor(caller),
         { hallId, filedHallId, competentHallId: hallId, transitSince: now, transitEscalatedAt: null, sla: null },
         `计时暂停：转至${target.name}办理（同城通办），应于 ${dateLabel(by)} 前接收`,
-      );
-      await this.kernel.tell(
-        a,
-        '办件已转办',
-        `您的办件 ${a.number} 已由${from?.name ?? '受理大厅'}转至${target.name}办理（同城通办），转办在途时间不计入承诺办结时限。办理结果将回传${halls.get(filedHallId)?.name ?? '受理大厅'}，您可在该大厅领取或按您选择的方式送达。`,
+        this.kernel.telling(
+          a,
+          '办件已转办',
+          `您的办件 ${a.number} 已由${from?.name ?? '受理大厅'}转至${target.name}办理（同城通办），转办在途时间不计入承诺办结时限。办理结果将回传${halls.get(filedHallId)?.name ?? '受理大厅'}，您可在该大厅领取或按您选择的方式送达。`,
+        ),
       );
     }
     await this.audit.record({ actorId: caller.id, action: back ? 'application.send_back' : 'application.forward', objectType: 'application', objectId: a.id, data: { to: hallId } });
@@ -131,14 +131,14 @@ export class ForwardingService {
       const dueAt = a.dueAt ? extendDue(a.dueAt, days, cal.isWorkday) : null;
       const sla = dueAt ? slaState({ status: 'accepted', dueAt, decidedAt: null }, now, cal.isWorkday) : null;
       const due = dueAt ? `，办结期限${days ? '顺延' : ''}至 ${dateLabel(shanghaiDate(dueAt))}` : '';
+      const here = await this.catalog.hall(a.hallId);
       await this.kernel.apply(
         step,
         await this.actor(caller),
         { transitSince: null, transitEscalatedAt: null, transitDays: a.transitDays + days, dueAt, sla: sla === 'overdue' ? null : sla },
         `计时恢复：在途 ${days} 个工作日不计入承诺时限${due}${lateNote}`,
+        this.kernel.telling(a, '转办已接收', `您的办件 ${a.number} 已由${here?.name ?? '承办大厅'}接收办理${due}。`),
       );
-      const here = await this.catalog.hall(a.hallId);
-      await this.kernel.tell(a, '转办已接收', `您的办件 ${a.number} 已由${here?.name ?? '承办大厅'}接收办理${due}。`);
     }
     await this.audit.record({ actorId: caller.id, action: 'application.receive', objectType: 'application', objectId: a.id, data: { late } });
     return (await this.staff.staffViews([a], true))[0];

@@ -148,22 +148,34 @@ export class StaffApplicationsService {
 
     if (flagged.length === 0) {
       const pass = this.kernel.begin(a, 'pass', 'staff');
-      await this.kernel.apply(pass, actor, {}, '材料齐全，预审通过，请携带原件到窗口办理受理', (em) => saveReviews(em, false));
-      await this.kernel.tell(a, '预审通过', `您的办件 ${a.number} 已通过网上预审，请按办事指南携带材料原件到窗口办理受理。`);
+      await this.kernel.apply(
+        pass,
+        actor,
+        {},
+        '材料齐全，预审通过，请携带原件到窗口办理受理',
+        this.kernel.telling(a, '预审通过', `您的办件 ${a.number} 已通过网上预审，请按办事指南携带材料原件到窗口办理受理。`, null, (em) => saveReviews(em, false)),
+      );
     } else {
       const round = a.noticeCount + 1;
       const deadline = await this.kernel.correctionDeadline();
       const list = flagged.map((f, i) => `${i + 1}. ${f.name}：${f.reason}`).join('\n');
       const atWindow = a.status === 'prereview_passed' ? '（窗口核验原件）' : '';
-      await this.kernel.apply(flag, actor, { noticeCount: round }, `一次性告知${atWindow}：需补正 ${flagged.length} 项材料，请于 ${deadline} 前补正。\n${list}`, async (em) => {
-        await saveReviews(em, true);
-        await em.insert(ApplicationNoticeEntity, { id: newId(), applicationId: a.id, round, issuedAt: now, issuedBy: caller.id, deadline, items: flagged });
-      });
-      await this.kernel.tell(
-        a,
-        '补正材料告知书（一次性告知）',
-        `您的办件 ${a.number} 经预审，需补正以下 ${flagged.length} 项材料，请于 ${deadline} 前一并补正后重新提交：\n${list}\n除上述材料外，不会再要求您补正其他材料。`,
-        `notice${round}`,
+      // the notice, its record and the applicant's message in one transaction
+      await this.kernel.apply(
+        flag,
+        actor,
+        { noticeCount: round },
+        `一次性告知${atWindow}：需补正 ${flagged.length} 项材料，请于 ${deadline} 前补正。\n${list}`,
+        this.kernel.telling(
+          a,
+          '补正材料告知书（一次性告知）',
+          `您的办件 ${a.number} 经预审，需补正以下 ${flagged.length} 项材料，请于 ${deadline} 前一并补正后重新提交：\n${list}\n除上述材料外，不会再要求您补正其他材料。`,
+          `notice${round}`,
+          async (em) => {
+            await saveReviews(em, true);
+            await em.insert(ApplicationNoticeEntity, { id: newId(), applicationId: a.id, round, issuedAt: now, issuedBy: caller.id, deadline, items: flagged });
+          },
+        ),
       );
     }
     await this.audit.record({ actorId: caller.id, action: 'application.prereview', objectType: 'application', objectId: a.id, data: { flagged: flagged.map((f) => f.materialId) } });
@@ -191,9 +203,9 @@ export class StaffApplicationsService {
    */
   async refuse(caller: AuthUser, id: string, reason: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
-    await this.kernel.move(a, 'refuse', await this.staffActor(caller), { refuseReason: reason.trim(), sla: null }, `不予受理：${reason.trim()}`);
+    const told = this.kernel.telling(a, '不予受理通知', `您的办件 ${a.number} 不予受理。理由：${reason.trim()}。如不服，可依法申请行政复议或者提起行政诉讼。可在办件详情中下载不予受理通知书。`);
+    await this.kernel.move(a, 'refuse', await this.staffActor(caller), { refuseReason: reason.trim(), sla: null }, `不予受理：${reason.trim()}`, told);
     await this.audit.record({ actorId: caller.id, action: 'application.refuse', objectType: 'application', objectId: a.id, reason });
-    await this.kernel.tell(a, '不予受理通知', `您的办件 ${a.number} 不予受理。理由：${reason.trim()}。如不服，可依法申请行政复议或者提起行政诉讼。可在办件详情中下载不予受理通知书。`);
     return this.staffView(a);
   }
 
@@ -254,15 +266,18 @@ export class StaffApplicationsService {
           });
         }
       : undefined;
-    await this.kernel.apply(step, await this.staffActor(caller), patch, text ? `${label}：${text}` : label, issue);
-    await this.audit.record({ actorId: caller.id, action: `application.${action}`, objectType: 'application', objectId: a.id, reason: text || null });
-    const body =
+    const body = (): string =>
       action === 'start_review'
         ? `您的办件 ${a.number} 已进入审查。`
         : action === 'approve'
           ? `您的办件 ${a.number} 已审批通过（准予许可）。${text}${issuedText(certificate)}可在办件详情中下载准予许可决定书。`
           : `您的办件 ${a.number} 经审查不予许可。理由：${text}。如不服，可自收到决定书之日起六十日内申请行政复议，或者六个月内提起行政诉讼。可在办件详情中下载不予许可决定书。`;
-    await this.kernel.tell(a, label, body);
+    // the decision, its certificate and the applicant's message in one transaction
+    await this.kernel.apply(step, await this.staffActor(caller), patch, text ? `${label}：${text}` : label, async (em, to) => {
+      if (issue) await issue(em);
+      await this.kernel.tell(a, label, body(), null, { em, to });
+    });
+    await this.audit.record({ actorId: caller.id, action: `application.${action}`, objectType: 'application', objectId: a.id, reason: text || null });
     return this.staffView(a);
   }
 
@@ -297,14 +312,14 @@ export class StaffApplicationsService {
       const hall = await this.catalog.hall(a.hallId);
       const where = hall ? `${hall.name}（${hall.address}）` : '办理大厅';
       const when = hall?.hours ?? '工作日办公时间';
-      await this.kernel.apply(step, actor, { deliveryMethod: 'window', deliveryChosenBy: chosenBy, readyAt: this.clock.now() }, `办理结果已可领取：${where}，${when}`);
-      await this.audit.record({ actorId: caller.id, action: 'application.ready', objectType: 'application', objectId: a.id });
-      await this.kernel.tell(
+      const told = this.kernel.telling(
         a,
         '办理结果可以领取了',
         `您的办件 ${a.number} 的办理结果已可领取。领取地点：${where}；领取时间：${when}。请携带本人身份证件原件，委托他人领取的另带授权委托书。`,
         'ready',
       );
+      await this.kernel.apply(step, actor, { deliveryMethod: 'window', deliveryChosenBy: chosenBy, readyAt: this.clock.now() }, `办理结果已可领取：${where}，${when}`, told);
+      await this.audit.record({ actorId: caller.id, action: 'application.ready', objectType: 'application', objectId: a.id });
       return this.staffView(a);
     }
     const step = this.kernel.begin(a, 'deliver', 'staff');
@@ -313,10 +328,10 @@ export class StaffApplicationsService {
     const region = method === 'post' ? this.kernel.postalAddress(a)?.region : undefined;
     // the timeline is also the public look-up's: the address only in the applicant's own message
     const note = `${DELIVERY_METHOD_LABELS[method]}${tracking ? `，快递单号 ${tracking}` : ''}`;
-    await this.kernel.apply(step, actor, { deliveryMethod: method, deliveryChosenBy: chosenBy, trackingNo: tracking, deliveredAt: this.clock.now() }, note);
-    await this.audit.record({ actorId: caller.id, action: 'application.deliver', objectType: 'application', objectId: a.id, data: { method } });
     const online = method === 'online' ? ((await this.certificates.ofFilings([a.id])).size ? '电子证照已放入“我的证照”，' : '可在办件详情中下载决定书，') : '';
-    await this.kernel.tell(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}${region ? `，寄往${region}` : ''}。${online}`.replace(/，$/, '。'));
+    const told = this.kernel.telling(a, '办理结果已送达', `您的办件 ${a.number} 的办理结果已${note}${region ? `，寄往${region}` : ''}。${online}`.replace(/，$/, '。'));
+    await this.kernel.apply(step, actor, { deliveryMethod: method, deliveryChosenBy: chosenBy, trackingNo: tracking, deliveredAt: this.clock.now() }, note, told);
+    await this.audit.record({ actorId: caller.id, action: 'application.deliver', objectType: 'application', objectId: a.id, data: { method } });
     return this.staffView(a);
   }
 
@@ -329,9 +344,9 @@ export class StaffApplicationsService {
   async returnFiling(caller: AuthUser, id: string, reason: string): Promise<StaffApplicationView> {
     const a = await this.handled(caller, id);
     const why = reason.trim();
-    await this.kernel.move(a, 'return', await this.staffActor(caller), { returnReason: why, sla: null }, `退件：${why}`);
+    const told = this.kernel.telling(a, '办件已退件', `您的办件 ${a.number} 已退件。理由：${why}。退回的材料请凭退件回执到窗口领取；补齐后可重新申报。可在办件详情中下载退件回执。`);
+    await this.kernel.move(a, 'return', await this.staffActor(caller), { returnReason: why, sla: null }, `退件：${why}`, told);
     await this.audit.record({ actorId: caller.id, action: 'application.return', objectType: 'application', objectId: a.id, reason: why });
-    await this.kernel.tell(a, '办件已退件', `您的办件 ${a.number} 已退件。理由：${why}。退回的材料请凭退件回执到窗口领取；补齐后可重新申报。可在办件详情中下载退件回执。`);
     return this.staffView(a);
   }
 
@@ -350,9 +365,9 @@ export class StaffApplicationsService {
     await this.commitments.assertNothingOwed(a);
     const text = note?.trim() || '即办件，窗口当场办结';
     const now = this.clock.now();
-    await this.kernel.apply(step, await this.staffActor(caller), { decidedAt: now, decisionNote: text, deliveryMethod: 'window', deliveredAt: now, sla: null }, `即办：${text}`);
+    const told = this.kernel.telling(a, '即办件已办结', `您的办件 ${a.number}（${service.name}）已在窗口当场办结，办理结果已当场交付。${text}`);
+    await this.kernel.apply(step, await this.staffActor(caller), { decidedAt: now, decisionNote: text, deliveryMethod: 'window', deliveredAt: now, sla: null }, `即办：${text}`, told);
     await this.audit.record({ actorId: caller.id, action: 'application.complete', objectType: 'application', objectId: a.id, reason: text });
-    await this.kernel.tell(a, '即办件已办结', `您的办件 ${a.number}（${service.name}）已在窗口当场办结，办理结果已当场交付。${text}`);
     return this.staffView(a);
   }
 

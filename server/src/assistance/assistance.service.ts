@@ -1,12 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThan, Not, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan, Not, IsNull } from 'typeorm';
 import { ASSISTANCE_KIND_LABELS, LINKS, type AssistanceKind, type AssistanceStatus, type AssistanceView, type RatedAssistanceView } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
 import { CalendarService } from '../calendar/calendar.service';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
+import { Transactions } from '../common/db/transactions';
 import { forEachClaimed } from '../common/db/claim';
 import { isId } from '../common/ids';
 import { ActingService } from '../delegation/acting.service';
@@ -56,8 +57,9 @@ export class AssistanceService extends HallRequestsService<AssistanceRequestEnti
     private readonly ratings: RatingsService,
     private readonly ratingTargets: RatingTargets,
     private readonly oversight: OversightService,
+    tx: Transactions,
   ) {
-    super(ds, calendar, clock, acting, users, access, audit, notifications);
+    super(ds, calendar, clock, acting, users, access, audit, notifications, tx);
   }
 
   /** The helper acts for the applicant while assigned (not once done); the finished help is a rating target. */
@@ -145,8 +147,9 @@ export class AssistanceService extends HallRequestsService<AssistanceRequestEnti
   async escalateOverdue(): Promise<number> {
     const now = this.clock.now();
     const late = await this.db.requests.find({ where: { status: 'assigned', dueBy: LessThan(now), escalatedAt: IsNull() }, order: { dueBy: 'ASC' }, take: 500 });
-    const claim = (r: AssistanceRequestEntity) => this.db.requests.update({ id: r.id, status: 'assigned', escalatedAt: IsNull() }, { escalatedAt: now });
-    return forEachClaimed(late, claim, async (r) => {
+    const claim = (em: EntityManager, r: AssistanceRequestEntity) => em.getRepository(AssistanceRequestEntity).update({ id: r.id, status: 'assigned', escalatedAt: IsNull() }, { escalatedAt: now });
+    // each claim with its messages in one transaction
+    return forEachClaimed(this.tx, late, claim, async (em, r) => {
       const [v] = await this.views([r]);
       const dept = await this.oversight.departmentOfService(r.serviceId);
       await this.oversight.escalate({
@@ -156,7 +159,7 @@ export class AssistanceService extends HallRequestsService<AssistanceRequestEnti
         body: `一件${v.serviceName}异地代办（帮办专员 ${v.helper?.name ?? '未知'}）已超过 7 个工作日办结期限（${shanghaiDate(r.dueBy!)}）仍未办结，请督促办理。`,
         link: LINKS.staffAssistance(),
         dedupeKey: `assistance-overdue:${r.id}`,
-      });
+      }, em);
       await this.notifications.send({
         userId: r.userId,
         type: 'assistance_overdue',
@@ -164,7 +167,7 @@ export class AssistanceService extends HallRequestsService<AssistanceRequestEnti
         body: `您申请的${v.serviceName}异地代办未能在承诺的 7 个工作日内（${shanghaiDate(r.dueBy!)} 前）办结，已报大厅督办人员督促办理。`,
         link: LINKS.assistance(),
         dedupeKey: `assistance-overdue:${r.id}`,
-      });
+      }, em);
     });
   }
 
@@ -191,21 +194,26 @@ export class AssistanceService extends HallRequestsService<AssistanceRequestEnti
     const first = r.assignedAt === null;
     const dueBy = first ? assistanceDueBy(r.kind, now, (await this.calendar.view()).isWorkday) : r.dueBy;
     // the acceptance time is set once: a conditional update on `assigned_at IS NULL` for the first one
-    const done = await this.db.requests.update(
-      first ? { id, assignedAt: IsNull() } : { id, assignedAt: Not(IsNull()), status: 'assigned' },
-      { status: 'assigned', helperId: helper.id, assignedBy: caller.id, ...(first ? { assignedAt: now, dueBy } : {}), updatedAt: now },
-    );
-    if (!done.affected) throw new DomainError('INVALID_STATE', '该申请刚刚已被安排，请刷新后再试');
-    await this.audit.record({ actorId: caller.id, action: 'assistance.assign', objectType: 'assistance_request', objectId: id, data: { helperId: helper.id } });
-    const [v] = await this.staffViews([await this.db.requests.findOneByOrFail({ id })]);
-    await this.notifications.send({
-      userId: r.userId,
-      type: 'assistance_assigned',
-      title: `${ASSISTANCE_KIND_LABELS[r.kind]}已安排专人`,
-      body: `您申请的${v.serviceName}${ASSISTANCE_KIND_LABELS[r.kind]}已安排 ${v.helper?.name ?? '工作人员'}（${v.hallName}，电话 ${v.helper?.phone ?? ''}）为您服务，全程免费。`,
-      link: LINKS.assistance(),
+    const changes: Partial<AssistanceRequestEntity> = { status: 'assigned', helperId: helper.id, assignedBy: caller.id, ...(first ? { assignedAt: now, dueBy } : {}), updatedAt: now };
+    // the message names the helper as the assigned request will show them
+    const [v] = await this.staffViews([{ ...r, ...changes } as AssistanceRequestEntity]);
+    // the assignment and the applicant's message in one transaction
+    await this.tx.run(async (em) => {
+      const done = await em.getRepository(AssistanceRequestEntity).update(first ? { id, assignedAt: IsNull() } : { id, assignedAt: Not(IsNull()), status: 'assigned' }, changes);
+      if (!done.affected) throw new DomainError('INVALID_STATE', '该申请刚刚已被安排，请刷新后再试');
+      await this.notifications.send(
+        {
+          userId: r.userId,
+          type: 'assistance_assigned',
+          title: `${ASSISTANCE_KIND_LABELS[r.kind]}已安排专人`,
+          body: `您申请的${v.serviceName}${ASSISTANCE_KIND_LABELS[r.kind]}已安排 ${v.helper?.name ?? '工作人员'}（${v.hallName}，电话 ${v.helper?.phone ?? ''}）为您服务，全程免费。`,
+          link: LINKS.assistance(),
+        },
+        em,
+      );
     });
-    return v;
+    await this.audit.record({ actorId: caller.id, action: 'assistance.assign', objectType: 'assistance_request', objectId: id, data: { helperId: helper.id } });
+    return (await this.staffViews([await this.db.requests.findOneByOrFail({ id })]))[0];
   }
 
   /** Staff see which of them helps (the helper marks the request done). */

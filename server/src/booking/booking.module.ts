@@ -29,8 +29,6 @@ import { NoShowRecordService } from './no-show-record.service';
 import { SlotClosingService } from './slot-closing.service';
 import { CentreCancellationService } from './centre-cancel.service';
 import { RegisteredBookingService } from './registered-booking.service';
-import { createSmsProvider, SmsProvider } from '../auth/providers/sms.provider';
-import { AppConfig } from '../config/app-config';
 import { CatalogModule } from '../catalog/catalog.module';
 import { SlotGenerationJob } from './slot-generation.job';
 import { SlotsService } from './slots.service';
@@ -63,10 +61,7 @@ import { StandingService } from './standing.service';
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
-  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService, RegisteredBookingService, SlotPlacesCounter,
-    // the SMS gateway of sign-in, for the code of a booking staff registered (stateless: its own instance)
-    { provide: SmsProvider, inject: [AppConfig], useFactory: createSmsProvider },
-  ],
+  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService, RegisteredBookingService, SlotPlacesCounter],
   exports: [AdmissionService, BookingService, SlotPlacesCounter, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
 })
 export class BookingModule {}

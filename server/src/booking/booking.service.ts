@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as QRCode from 'qrcode';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { BookingStatus, OnBehalfOf } from '@gov/shared';
 import { AccessPolicy } from '../access/access-policy.service';
 import { shanghaiDate } from '../calendar/calendar.rules';
@@ -115,6 +115,8 @@ export class BookingService {
     const now = this.clock.now();
     if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '该预约已不能取消');
     if (!canCancel(b.startAt, now)) throw new DomainError('CANCEL_TOO_LATE');
+    const names = await this.placeNames(b);
+    // the cancellation, the freed place and the person's message in one transaction
     const done = await this.tx.run(async (em) => {
       const r = await em
         .createQueryBuilder()
@@ -129,6 +131,7 @@ export class BookingService {
         .set({ booked: () => 'booked - 1' })
         .where('id = :id AND booked > 0', { id: b.slotId })
         .execute();
+      await this.tellCancelled(em, b, names);
       return true;
     });
     if (!done) {
@@ -137,9 +140,7 @@ export class BookingService {
     }
     await this.waitlist.offerNext(b.slotId); // the freed place goes to the first in line, if any
     await this.places.giveBack(b.slotId); // (a place the waitlist took meanwhile: the database refuses the extra one)
-    const view = await this.get(caller, id);
-    await this.tellCancelled(b, view);
-    return view;
+    return this.get(caller, id);
   }
 
   /**
@@ -174,17 +175,26 @@ export class BookingService {
     return view;
   }
 
-  /** 预约已取消 to the person it was for; the earlier 预约成功 and reminders no longer hold. */
-  private async tellCancelled(b: BookingEntity, v: BookingView): Promise<void> {
+  /** The names of a booking's hall and service, for its messages. */
+  private async placeNames(b: Pick<BookingEntity, 'hallId' | 'serviceId'>): Promise<{ hallName: string; serviceName: string }> {
+    const [hall, service] = await Promise.all([this.catalog.hall(b.hallId), this.catalog.service(b.serviceId)]);
+    return { hallName: hall?.name ?? '', serviceName: service?.name ?? '' };
+  }
+
+  /** 预约已取消 to the person it was for, in the cancelling transaction `em`; the earlier 预约成功 and reminders no longer hold. */
+  private async tellCancelled(em: EntityManager, b: BookingEntity, v: { hallName: string; serviceName: string }): Promise<void> {
     const link = bookingLink(b.id);
-    await this.notifications.supersede(b.userId, link);
-    await this.notifications.send({
-      userId: b.userId,
-      type: 'booking_cancelled',
-      title: '预约已取消',
-      body: `您 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)}-${localTime(b.endAt)} 在${v.hallName || '大厅'}办理“${v.serviceName}”的预约已取消，原预约码 ${b.code} 作废。如仍需办理，请重新预约。`,
-      link,
-    });
+    await this.notifications.supersede(b.userId, link, em);
+    await this.notifications.send(
+      {
+        userId: b.userId,
+        type: 'booking_cancelled',
+        title: '预约已取消',
+        body: `您 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)}-${localTime(b.endAt)} 在${v.hallName || '大厅'}办理“${v.serviceName}”的预约已取消，原预约码 ${b.code} 作废。如仍需办理，请重新预约。`,
+        link,
+      },
+      em,
+    );
   }
 
   /** The caller's bookings and those made for them; with `enterpriseId`, the company's (members only). */

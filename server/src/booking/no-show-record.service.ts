@@ -9,6 +9,7 @@ import { ServiceEntity } from '../catalog/entities/service.entity';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
+import { Transactions } from '../common/db/transactions';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
@@ -42,6 +43,7 @@ export class NoShowRecordService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly clock: ClockService,
+    private readonly tx: Transactions,
   ) {}
 
   /** The caller's record, or (for an agent with an authorisation from them) a principal's. */
@@ -123,19 +125,27 @@ export class NoShowRecordService {
     const a = this.access.handled(caller, await this.db.appeals.findOne({ where: { id } }));
     if (a.status !== 'open') throw new DomainError('INVALID_STATE', '该申诉已处理');
     const now = this.clock.now();
-    const done = await this.db.appeals.update({ id, status: 'open' }, { status: waive ? 'waived' : 'rejected', answer, decidedBy: caller.id, decidedAt: now });
-    if (!done.affected) throw new DomainError('INVALID_STATE', '该申诉已处理');
-    await this.audit.record({ actorId: caller.id, action: waive ? 'appeal.waive' : 'appeal.reject', objectType: 'no_show_appeal', objectId: id, reason: answer });
-    if (waive) {
-      await this.staffBookings.waive(caller, a.bookingId, `申诉成立：${answer}`, false);
-    }
-    await this.notifications.send({
-      userId: a.userId,
-      type: waive ? 'appeal_waived' : 'appeal_rejected',
-      title: waive ? '爽约申诉已通过' : '爽约申诉未通过',
-      body: waive ? `您的爽约申诉已通过，该记录不再计入爽约次数。说明：${answer}` : `您的爽约申诉未通过。原因：${answer}`,
-      link: LINKS.noShows(),
+    const booking = waive ? await this.db.bookings.findOne({ where: { id: a.bookingId } }) : null;
+    if (waive && booking?.status !== 'no_show') throw new DomainError('INVALID_STATE', '只有爽约记录才能豁免');
+    // the answer, the waiver and the applicant's message in one transaction
+    await this.tx.run(async (em) => {
+      const done = await em.getRepository(NoShowAppealEntity).update({ id, status: 'open' }, { status: waive ? 'waived' : 'rejected', answer, decidedBy: caller.id, decidedAt: now });
+      if (!done.affected) throw new DomainError('INVALID_STATE', '该申诉已处理');
+      if (booking) await this.staffBookings.waiveIn(em, booking, caller.id, `申诉成立：${answer}`, false);
+      await this.notifications.send(
+        {
+          userId: a.userId,
+          type: waive ? 'appeal_waived' : 'appeal_rejected',
+          title: waive ? '爽约申诉已通过' : '爽约申诉未通过',
+          body: waive ? `您的爽约申诉已通过，该记录不再计入爽约次数。说明：${answer}` : `您的爽约申诉未通过。原因：${answer}`,
+          link: LINKS.noShows(),
+        },
+        em,
+      );
     });
+    await this.audit.record({ actorId: caller.id, action: waive ? 'appeal.waive' : 'appeal.reject', objectType: 'no_show_appeal', objectId: id, reason: answer });
+    if (booking) await this.standing.changed(booking.userId);
+    if (booking) await this.audit.record({ actorId: caller.id, action: 'booking.waive', objectType: 'booking', objectId: booking.id, reason: `申诉成立：${answer}` });
     return (await this.staffList(caller, undefined, id))[0];
   }
 }

@@ -1,10 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { isValidPhone, normalizePhone, normalizeRealName, PHONE_MESSAGE } from '@gov/shared';
 import type { RegisterBookingRequest, RegisteredBookingView } from '@gov/shared';
-import { SmsProvider } from '../auth/providers/sms.provider';
 import type { AuthUser } from '../common/auth/auth.decorators';
+import { CatalogService } from '../catalog/catalog.service';
 import { AuditService } from '../common/audit/audit.service';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { ActingService } from '../delegation/acting.service';
@@ -23,12 +23,11 @@ import { StaffBookingService } from './staff-booking.service';
  * number staff saw, an unverified account is verified with the name given. The booking (kind
  * `registered`) goes through the one admission door with every rule — forfeiture, one a day,
  * capacity under the database guard — except that staff vouch for the real name. The person gets
- * the check-in code in their messages and, where an SMS provider is configured, by SMS.
+ * the check-in code in their messages and by SMS, both written in the booking's own transaction
+ * (the outbox worker sends the SMS after the commit: the desk never waits for the SMS cloud).
  */
 @Injectable()
 export class RegisteredBookingService {
-  private readonly logger = new Logger('RegisteredBooking');
-
   constructor(
     @InjectRepository(SlotEntity) private readonly slots: Repository<SlotEntity>,
     private readonly users: UsersService,
@@ -37,7 +36,7 @@ export class RegisteredBookingService {
     private readonly staff: StaffBookingService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
-    private readonly sms: SmsProvider,
+    private readonly catalog: CatalogService,
   ) {}
 
   /**
@@ -60,6 +59,9 @@ export class RegisteredBookingService {
       await this.audit.record({ actorId: caller.id, action: 'user.verify_by_staff', objectType: 'user', objectId: user.id });
     }
     const person = { userId: user.id, actorId: user.id, enterpriseId: null, principalKey: `u:${user.id}` };
+    const [hall, service] = await Promise.all([this.catalog.hall(slot.hallId), this.catalog.service(body.serviceId)]);
+    const hallName = hall?.name ?? '';
+    const serviceName = service?.name ?? '';
     const booking = await this.admission.admit({
       path: 'registered',
       slot,
@@ -68,28 +70,26 @@ export class RegisteredBookingService {
       kind: 'registered',
       verifiedByStaff: true,
       acting: () => this.acting.forRecord(person, body.serviceId),
-      claim: async (_em, b) => {
+      claim: async (em, b) => {
         b.registeredName = name;
+        // the message and its SMS with the code, in the booking's transaction (the code is final here:
+        // a clash redraws it and runs this again)
+        const when = `${b.day} ${localTime(b.startAt)}-${localTime(b.endAt)}`;
+        await this.notifications.send(
+          {
+            userId: b.userId,
+            type: 'booking_created',
+            title: '预约成功',
+            body: `工作人员已为您预约 ${when} 在${hallName || '大厅'}办理“${serviceName}”。请凭预约码 ${b.code} 按时到窗口签到，不能前往请提前告知。`,
+            link: bookingLink(b.id),
+            // the cloud takes at most 20 characters a variable: the start time only
+            sms: { template: 'booking', params: { code: b.code, time: `${b.day} ${localTime(b.startAt)}`, hall: hallName, service: serviceName } },
+          },
+          em,
+        );
       },
     });
     await this.audit.record({ actorId: caller.id, action: 'booking.register', objectType: 'booking', objectId: booking.id, data: { slotId: slot.id, serviceId: body.serviceId } });
-    const view = await this.staff.one(booking.id);
-    const when = `${booking.day} ${localTime(booking.startAt)}-${localTime(booking.endAt)}`;
-    await this.notifications.send({
-      userId: booking.userId,
-      type: 'booking_created',
-      title: '预约成功',
-      body: `工作人员已为您预约 ${when} 在${view.hallName || '大厅'}办理“${view.serviceName}”。请凭预约码 ${booking.code} 按时到窗口签到，不能前往请提前告知。`,
-      link: bookingLink(booking.id),
-      sms: null, // the code goes out below, while staff wait to tell the caller
-    });
-    let smsSent = false;
-    try {
-      await this.sms.sendTemplate(phone, 'booking', { code: booking.code, time: when, hall: view.hallName, service: view.serviceName });
-      smsSent = true;
-    } catch (e) {
-      this.logger.warn(`booking ${booking.id}: SMS not sent (${(e as Error).message})`);
-    }
-    return { ...view, smsSent };
+    return { ...(await this.staff.one(booking.id)), smsQueued: true };
   }
 }

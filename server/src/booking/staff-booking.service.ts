@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource } from 'typeorm';
+import { Between, DataSource, EntityManager } from 'typeorm';
 import { BookingStatus, ContactRequest, HallPolicy, LINKS, maskName } from '@gov/shared';
 import { HallPolicyService } from '../catalog/hall-policy.service';
 import { AppConfig } from '../config/app-config';
@@ -96,20 +96,27 @@ export class StaffBookingService {
     const now = this.clock.now();
     const refused = checkInRefusal(b, now);
     if (refused) throw new DomainError('INVALID_STATE', refused);
-    const r = await this.db.bookings.update({ id: b.id, status: b.status }, { status: 'checked_in', checkedInAt: now, checkedInBy: caller.id });
+    // the check-in and (a counted no-show withdrawn) the person's message in one transaction
+    const r = await this.tx.run(async (em) => {
+      const done = await em.getRepository(BookingEntity).update({ id: b.id, status: b.status }, { status: 'checked_in', checkedInAt: now, checkedInBy: caller.id });
+      if (done.affected && b.status === 'no_show' && b.noShowCounts) {
+        await this.notifications.send(
+          {
+            userId: b.userId,
+            type: 'no_show_withdrawn',
+            title: '爽约记录已撤销',
+            body: `您 ${b.day} 的预约已在窗口签到办理，此前的爽约记录已撤销，不计入爽约次数。`,
+            link: LINKS.noShows(),
+            dedupeKey: `no_show_withdrawn:${b.id}`,
+          },
+          em,
+        );
+      }
+      return done;
+    });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
     if (b.status === 'no_show' && b.noShowCounts) await this.standing.changed(b.userId);
     await this.audit.record({ actorId: caller.id, action: 'booking.check_in', objectType: 'booking', objectId: b.id, data: b.status === 'no_show' ? { late: true, counted: b.noShowCounts } : undefined });
-    if (b.status === 'no_show' && b.noShowCounts) {
-      await this.notifications.send({
-        userId: b.userId,
-        type: 'no_show_withdrawn',
-        title: '爽约记录已撤销',
-        body: `您 ${b.day} 的预约已在窗口签到办理，此前的爽约记录已撤销，不计入爽约次数。`,
-        link: LINKS.noShows(),
-        dedupeKey: `no_show_withdrawn:${b.id}`,
-      });
-    }
     return this.one(b.id);
   }
 
@@ -134,32 +141,38 @@ export class StaffBookingService {
 
   /**
    * The conditional update that records a no-show (idempotent: of any number of instances or staff
-   * doing it at once, exactly one changes the row), then tells the person. By the hall's policy it
+   * doing it at once, exactly one changes the row) and the person's message, in one transaction. By the hall's policy it
    * counts at once, or is pending (`no_show_counts` 0) until staff record a failed contact attempt.
    */
   async recordNoShow(b: BookingEntity, now: Date, policy: Pick<HallPolicy, 'noShowContactRequired'>): Promise<boolean> {
     const counts = countsAtGrace(policy.noShowContactRequired, b.contactReached);
-    const r = await this.db.bookings.update({ id: b.id, status: 'booked' }, { status: 'no_show', activeKey: null, noShowAt: now, noShowCounts: counts });
-    if (!r.affected) return false;
-    if (counts) await this.standing.changed(b.userId);
-    if (!counts) {
-      await this.notifications.send({
-        userId: b.userId,
-        type: 'no_show_pending',
-        title: '预约已过签到时间',
-        body: `您 ${b.day} ${localTime(b.startAt)} 的预约已过签到时间仍未签到。工作人员将与您电话联系；今天仍可前来窗口，凭预约码 ${b.code} 签到办理。`,
-        link: LINKS.booking(b.id),
-        dedupeKey: `no_show_pending:${b.id}`,
-      });
+    const recorded = await this.tx.run(async (em) => {
+      const r = await em.getRepository(BookingEntity).update({ id: b.id, status: 'booked' }, { status: 'no_show', activeKey: null, noShowAt: now, noShowCounts: counts });
+      if (!r.affected) return false;
+      if (!counts) {
+        await this.notifications.send(
+          {
+            userId: b.userId,
+            type: 'no_show_pending',
+            title: '预约已过签到时间',
+            body: `您 ${b.day} ${localTime(b.startAt)} 的预约已过签到时间仍未签到。工作人员将与您电话联系；今天仍可前来窗口，凭预约码 ${b.code} 签到办理。`,
+            link: LINKS.booking(b.id),
+            dedupeKey: `no_show_pending:${b.id}`,
+          },
+          em,
+        );
+        return true;
+      }
+      await this.tellCounted(em, b);
       return true;
-    }
-    await this.tellCounted(b);
-    return true;
+    });
+    if (recorded && counts) await this.standing.changed(b.userId);
+    return recorded;
   }
 
-  /** 爽约记录提醒 (and 预约资格已暂停 when the count reached the threshold). */
-  private async tellCounted(b: BookingEntity): Promise<void> {
-    const s = await this.standing.standing(b.userId);
+  /** 爽约记录提醒 (and 预约资格已暂停 when the count reached the threshold), in the transaction `em` that made the no-show count. */
+  private async tellCounted(em: EntityManager, b: BookingEntity): Promise<void> {
+    const s = await this.standing.standing(b.userId, em);
     const warning = standingMessage(s);
     await this.notifications.send({
       userId: b.userId,
@@ -168,7 +181,7 @@ export class StaffBookingService {
       body: `您 ${b.day} 的预约未按时签到，已记为爽约。${warning}${s.forfeited ? '' : '如有特殊情况，可在“我的爽约记录”中申诉。'}`,
       link: LINKS.noShows(),
       dedupeKey: `no_show:${b.id}`,
-    });
+    }, em);
     if (s.forfeited) {
       await this.notifications.send({
         userId: b.userId,
@@ -177,7 +190,7 @@ export class StaffBookingService {
         body: warning,
         link: LINKS.noShows(),
         dedupeKey: `forfeited:${b.id}`,
-      });
+      }, em);
     }
   }
 
@@ -198,46 +211,64 @@ export class StaffBookingService {
     const guard = { id: b.id, status: b.status, noShowCounts: b.noShowCounts };
     const r = await this.tx.run(async (em) => {
       const repo = em.getRepository(BookingEntity);
-      if (effect === 'count') return repo.update(guard, { ...fields, noShowCounts: true });
+      // the change and the person's message in one transaction
+      if (effect === 'count') {
+        const counted = await repo.update(guard, { ...fields, noShowCounts: true });
+        if (counted.affected) await this.tellCounted(em, b);
+        return counted;
+      }
       if (effect !== 'cancel') return repo.update(guard, fields);
       const done = await repo.update(guard, { ...fields, status: 'cancelled', activeKey: null, cancelledAt: now, cancelReason: body.outcome === 'gave_up' ? '申请人电话告知不再办理' : '申请人电话告知改约其他时间' });
-      if (done.affected && b.status === 'booked') {
+      if (!done.affected) return done;
+      if (b.status === 'booked') {
         await em.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked - 1' }).where('id = :id AND booked > 0', { id: b.slotId }).execute();
       }
+      await this.notifications.send(
+        {
+          userId: b.userId,
+          type: 'booking_cancelled',
+          title: '预约已取消（不计爽约）',
+          body: `您 ${b.day} ${localTime(b.startAt)} 的预约已按您在电话中的答复取消，不计入爽约次数。${body.outcome === 'reschedule' ? '请重新选择时间预约。' : ''}`,
+          link: body.outcome === 'reschedule' ? LINKS.book(b.serviceId) : LINKS.booking(b.id),
+          dedupeKey: `contact_cancel:${b.id}`,
+        },
+        em,
+      );
       return done;
     });
     if (!r.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
     if (effect === 'count') await this.standing.changed(b.userId);
     await this.audit.record({ actorId: caller.id, action: 'booking.contact', objectType: 'booking', objectId: b.id, reason: note, data: { reached: body.reached, outcome: body.outcome, effect } });
-    if (effect === 'count') await this.tellCounted(b);
-    if (effect === 'cancel') {
-      await this.notifications.send({
-        userId: b.userId,
-        type: 'booking_cancelled',
-        title: '预约已取消（不计爽约）',
-        body: `您 ${b.day} ${localTime(b.startAt)} 的预约已按您在电话中的答复取消，不计入爽约次数。${body.outcome === 'reschedule' ? '请重新选择时间预约。' : ''}`,
-        link: body.outcome === 'reschedule' ? LINKS.book(b.serviceId) : LINKS.booking(b.id),
-        dedupeKey: `contact_cancel:${b.id}`,
-      });
-    }
     return this.one(id);
   }
 
-  async waive(caller: AuthUser, id: string, reason: string, notify = true): Promise<StaffBookingView> {
+  async waive(caller: AuthUser, id: string, reason: string): Promise<StaffBookingView> {
     const b = this.access.handled(caller, await this.db.bookings.findOne({ where: { id } }));
     if (b.status !== 'no_show') throw new DomainError('INVALID_STATE', '只有爽约记录才能豁免');
-    const r = await this.db.bookings.update({ id, status: 'no_show' }, { status: 'no_show_waived', waivedAt: this.clock.now(), waivedBy: caller.id, waiveReason: reason });
-    if (!r.affected) throw new DomainError('INVALID_STATE', '该记录状态已变化，请刷新');
+    await this.tx.run((em) => this.waiveIn(em, b, caller.id, reason, true));
     await this.standing.changed(b.userId);
     await this.audit.record({ actorId: caller.id, action: 'booking.waive', objectType: 'booking', objectId: id, reason });
-    if (notify) await this.notifications.send({
-      userId: b.userId,
-      type: 'no_show_waived',
-      title: '爽约记录已豁免',
-      body: `您 ${b.day} 的爽约记录已由工作人员豁免，不再计入爽约次数。说明：${reason}`,
-      link: LINKS.noShows(),
-    });
     return this.one(id);
+  }
+
+  /**
+   * In the transaction `em`: the no-show `b` waived (guarded on its status; INVALID_STATE when it
+   * changed), and with `notify` the person told. Not audited (the caller audits).
+   */
+  async waiveIn(em: EntityManager, b: BookingEntity, by: string, reason: string, notify: boolean): Promise<void> {
+    const done = await em.getRepository(BookingEntity).update({ id: b.id, status: 'no_show' }, { status: 'no_show_waived', waivedAt: this.clock.now(), waivedBy: by, waiveReason: reason });
+    if (!done.affected) throw new DomainError('INVALID_STATE', '该记录状态已变化，请刷新');
+    if (!notify) return;
+    await this.notifications.send(
+      {
+        userId: b.userId,
+        type: 'no_show_waived',
+        title: '爽约记录已豁免',
+        body: `您 ${b.day} 的爽约记录已由工作人员豁免，不再计入爽约次数。说明：${reason}`,
+        link: LINKS.noShows(),
+      },
+      em,
+    );
   }
 
   /**
@@ -264,16 +295,21 @@ export class StaffBookingService {
       user &&
       (caller.roles.includes('admin') || (caller.hallId !== null && (await this.db.bookings.exist({ where: { userId, hallId: caller.hallId } }))));
     if (!known) throw new DomainError('NOT_FOUND');
-    await this.db.events.insert({ id: newId(), userId, kind: 'reinstated', actorId: caller.id, reason, at: this.clock.now() });
+    await this.tx.run(async (em) => {
+      await em.getRepository(StandingEventEntity).insert({ id: newId(), userId, kind: 'reinstated', actorId: caller.id, reason, at: this.clock.now() });
+      await this.notifications.send(
+        {
+          userId,
+          type: 'reinstated',
+          title: '预约资格已恢复',
+          body: `您的预约资格已由工作人员恢复，爽约次数重新计算。请按时前往或提前取消不能前往的预约。`,
+          link: LINKS.noShows(),
+        },
+        em,
+      );
+    });
     await this.standing.changed(userId);
     await this.audit.record({ actorId: caller.id, action: 'user.reinstate', objectType: 'user', objectId: userId, reason });
-    await this.notifications.send({
-      userId,
-      type: 'reinstated',
-      title: '预约资格已恢复',
-      body: `您的预约资格已由工作人员恢复，爽约次数重新计算。请按时前往或提前取消不能前往的预约。`,
-      link: LINKS.noShows(),
-    });
     const s = await this.standing.standing(userId);
     return { userId, noShows: s.noShows, forfeited: s.forfeited };
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { BookingEligibility } from '@gov/shared';
 import { AppConfig } from '../config/app-config';
 import { CallerContextCache } from '../common/auth/caller-context.cache';
@@ -40,18 +40,21 @@ export class StandingService {
     return this.callers.invalidate(userId);
   }
 
-  async standing(userId: string): Promise<NoShowStanding> {
-    const { noShows, resets } = await this.rows.get(userId, () => this.load(userId));
+  /** The person's standing; through `em` (not cached), as a transaction that is recording a no-show sees it. */
+  async standing(userId: string, em?: EntityManager): Promise<NoShowStanding> {
+    const { noShows, resets } = em ? await this.load(userId, em) : await this.rows.get(userId, () => this.load(userId));
     return noShowStanding(noShows, resets, this.config.noShowThreshold, this.config.forfeitDays, this.clock.now());
   }
 
-  private async load(userId: string): Promise<StandingRows> {
+  private async load(userId: string, em?: EntityManager): Promise<StandingRows> {
+    const bookings = em ? em.getRepository(BookingEntity) : this.db.bookings;
+    const events = em ? em.getRepository(StandingEventEntity) : this.db.events;
     const [noShows, resets] = await Promise.all([
-      this.db.bookings.find({
+      bookings.find({
         where: { userId, status: In(['no_show', 'no_show_waived']), noShowCounts: true }, // a pending no-show never counts
         select: { id: true, startAt: true, status: true, waivedAt: true },
       }),
-      this.db.events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),
+      events.find({ where: { userId, kind: 'reinstated' }, select: { at: true } }),
     ]);
     return {
       noShows: noShows.map((b) => ({ bookingId: b.id, at: b.startAt, waivedAt: b.status === 'no_show_waived' ? (b.waivedAt ?? b.startAt) : null })),

@@ -2,6 +2,7 @@ import { LINKS } from '@gov/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThanOrEqual, Not } from 'typeorm';
+import { Transactions } from '../common/db/transactions';
 import { AppConfig } from '../config/app-config';
 import { CalendarService } from '../calendar/calendar.service';
 import { ServiceHallEntity } from '../catalog/entities/service-hall.entity';
@@ -27,6 +28,9 @@ export type { WaitlistView } from '@gov/shared';
 
 const ACTIVE = ['waiting', 'offered'] as const;
 
+/** The waitlist entry left `waiting` before its offer was written (rolls the offer's transaction back). */
+class OfferLost extends Error {}
+
 /**
  * A second chance at a full slot: a bounded line per slot; when a place frees, the first in line is
  * offered it and the place is held (slots.held) until the offer is accepted or lapses, then it
@@ -48,6 +52,7 @@ export class WaitlistService {
     private readonly notifications: NotificationsService,
     private readonly acting: ActingService,
     private readonly admission: AdmissionService,
+    private readonly tx: Transactions,
   ) {}
 
   async join(caller: AuthUser, slotId: string, serviceId?: string): Promise<{ id: string; position: number }> {
@@ -181,29 +186,39 @@ export class WaitlistService {
         passedOver.add(next.id);
         continue;
       }
-      const hold = await this.db.slots
-        .createQueryBuilder()
-        .update()
-        .set({ held: () => 'held + 1' })
-        .where('id = :id AND booked + held < capacity AND start_at > :now AND active = :active', { id: slotId, now, active: true })
-        .execute();
-      if (!hold.affected) break;
       const expiresAt = offerExpiry(now, this.config.waitlist.holdMinutes, slot.startAt);
-      const r = await this.db.entries.update({ id: next.id, status: 'waiting' }, { status: 'offered', offerExpiresAt: expiresAt });
-      if (!r.affected) {
-        await this.releaseHold(slotId, false);
-        continue;
-      }
-      offered++;
       const minutes = Math.round((expiresAt.getTime() - now.getTime()) / 60_000);
-      await this.notifications.send({
-        userId: next.userId,
-        type: 'waitlist_offer',
-        title: '候补成功，请尽快确认',
-        body: `您候补的 ${slot.day} ${localTime(slot.startAt)} 时段有空位了，名额为您保留 ${minutes} 分钟（至 ${localTime(expiresAt)}），逾期将顺延给下一位。`,
-        link: LINKS.waitlist(),
-        dedupeKey: `waitlist_offer:${next.id}`,
-      });
+      // the held place, the offer and its message in one transaction
+      const outcome = await this.tx
+        .run(async (em) => {
+          const hold = await em
+            .createQueryBuilder()
+            .update(SlotEntity)
+            .set({ held: () => 'held + 1' })
+            .where('id = :id AND booked + held < capacity AND start_at > :now AND active = :active', { id: slotId, now, active: true })
+            .execute();
+          if (!hold.affected) return 'full' as const;
+          const r = await em.getRepository(WaitlistEntryEntity).update({ id: next.id, status: 'waiting' }, { status: 'offered', offerExpiresAt: expiresAt });
+          if (!r.affected) throw new OfferLost(); // someone else moved the entry: the hold rolls back
+          await this.notifications.send(
+            {
+              userId: next.userId,
+              type: 'waitlist_offer',
+              title: '候补成功，请尽快确认',
+              body: `您候补的 ${slot.day} ${localTime(slot.startAt)} 时段有空位了，名额为您保留 ${minutes} 分钟（至 ${localTime(expiresAt)}），逾期将顺延给下一位。`,
+              link: LINKS.waitlist(),
+              dedupeKey: `waitlist_offer:${next.id}`,
+            },
+            em,
+          );
+          return 'offered' as const;
+        })
+        .catch((e: unknown) => {
+          if (e instanceof OfferLost) return 'lost' as const;
+          throw e;
+        });
+      if (outcome === 'full') break;
+      if (outcome === 'offered') offered++;
     }
     return offered;
   }

@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     expect(problems({ METRICS_TOKEN: 'has a space inside it' })).toEqual([expect.stringMatching(/METRICS_TOKEN/)]);
   });
 
+  it('keeps settled outbox deliveries 30 days unless told, and refuses a retention that is not a whole number of days from 1', () => {
+    expect(loadConfig({}).outbox.retentionDays).toBe(30);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: '7' }).outbox.retentionDays).toBe(7);
+    for (const bad of ['0', '-3', 'a month', '1.5']) expect(problems({ OUTBOX_RETENTION_DAYS: bad })).toEqual([expect.stringMatching(/OUTBOX_RETENTION_DAYS/)]);
+  });
+
   it('counts slot places in Redis only when asked (SLOT_COUNTER=1), and refuses the counter without Redis', () => {
     expect(loadConfig({}).slotCounter).toBe(false);
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).slotCounter).toBe(false);

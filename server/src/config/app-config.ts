@@ -76,6 +76,8 @@ export class AppConfig {
     maxAttempts: number;
     /** the wait after the first failed attempt, doubled after each further one, in ms (OUTBOX_RETRY_BASE_MS) */
     retryBaseMs: number;
+    /** days a settled (sent or skipped) delivery is kept before the `outbox-cleanup` job deletes it (OUTBOX_RETENTION_DAYS); failed ones are kept */
+    retentionDays: number;
   };
   wechat!: { appId: string; secret: string; apiBase: string; templates: Record<SubscribeTemplateKey, string | null>; miniprogramState: 'developer' | 'trial' | 'formal' };
   /** `messageTemplate`: the mini-program message template (ALIPAY_MESSAGE_TEMPLATE); unset → no Alipay messages */
@@ -281,6 +283,7 @@ export function loadConfig(env: Env): AppConfig {
     pollMs: r.int('OUTBOX_POLL_MS', 5000, 50, 3600_000),
     maxAttempts: r.int('OUTBOX_MAX_ATTEMPTS', 8, 1, 50),
     retryBaseMs: r.int('OUTBOX_RETRY_BASE_MS', 30_000, 10, 3600_000),
+    retentionDays: r.int('OUTBOX_RETENTION_DAYS', 30, 1, 3650),
   };
   c.wechat = {
     appId: r.str('WECHAT_APPID', 'wx-dev-appid'),

@@ -90,16 +90,16 @@ export class ConsultationsService extends HallRequestsService<ConsultationEntity
     const staff = await this.users.requireById(caller.id);
     const name = staff.displayName ?? staff.username ?? '工作人员';
     const now = this.clock.now();
-    const done = await this.db.consultations.update({ id, status: 'open' }, { status: 'answered', answer, guideServiceId, answeredBy: caller.id, answererName: name, answeredAt: now, updatedAt: now });
-    if (!done.affected) throw new DomainError('INVALID_STATE', '该咨询已有工作人员答复');
-    await this.audit.record({ actorId: caller.id, action: 'consultation.answer', objectType: 'consultation', objectId: id });
-    await this.notifications.send({
-      userId: c.userId,
-      type: 'consultation_answered',
-      title: '您的咨询已答复',
-      body: `您咨询的问题“${questionExcerpt(c.question)}”已由 ${name} 答复：${answer}`,
-      link: LINKS.consultation(id),
+    // the answer and the applicant's message in one transaction
+    await this.tx.run(async (em) => {
+      const done = await em.getRepository(ConsultationEntity).update({ id, status: 'open' }, { status: 'answered', answer, guideServiceId, answeredBy: caller.id, answererName: name, answeredAt: now, updatedAt: now });
+      if (!done.affected) throw new DomainError('INVALID_STATE', '该咨询已有工作人员答复');
+      await this.notifications.send(
+        { userId: c.userId, type: 'consultation_answered', title: '您的咨询已答复', body: `您咨询的问题“${questionExcerpt(c.question)}”已由 ${name} 答复：${answer}`, link: LINKS.consultation(id) },
+        em,
+      );
     });
+    await this.audit.record({ actorId: caller.id, action: 'consultation.answer', objectType: 'consultation', objectId: id });
     return this.get(caller, id);
   }
 

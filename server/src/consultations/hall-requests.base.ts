@@ -6,6 +6,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
+import { Transactions } from '../common/db/transactions';
 import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
@@ -28,6 +29,7 @@ export abstract class HallRequestsService<E extends { userId: string; hallId: st
     protected readonly access: AccessPolicy,
     protected readonly audit: AuditService,
     protected readonly notifications: NotificationsService,
+    protected readonly tx: Transactions,
   ) {}
 
   /** The table of the requests. */

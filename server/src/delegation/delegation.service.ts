@@ -7,6 +7,7 @@ import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
+import { Transactions } from '../common/db/transactions';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
 import { EnterprisesService } from '../enterprises/enterprises.service';
@@ -38,6 +39,7 @@ export class DelegationService {
     private readonly notifications: NotificationsService,
     private readonly catalog: CatalogService,
     private readonly applicants: ApplicantsService,
+    private readonly tx: Transactions,
   ) {}
 
   private async assertMayGrantFor(caller: AuthUser, principal: OnBehalfOf): Promise<void> {
@@ -80,16 +82,22 @@ export class DelegationService {
       revokedBy: null,
       respondedAt: null,
     });
-    await this.auths.insert(a);
-    await this.audit.record({ actorId: caller.id, action: 'authorization.create', objectType: 'authorization', objectId: a.id });
     const v = (await this.views([a]))[0];
-    await this.notifications.send({
-      userId: agent.id,
-      type: 'authorization_received',
-      title: '您收到一份授权委托，待您确认',
-      body: `${v.principal.name ?? '委托人'}${v.principal.type === 'enterprise' ? '（企业）' : ''}委托您自 ${a.validFrom} 至 ${a.validTo} 代为办理${serviceIds ? `${serviceIds.length} 项事项` : '全部事项'}。请在“我收到的授权”中接受或拒绝，接受前授权不生效。`,
-      link: AGENT_LIST_LINK,
+    // the authorisation and the agent's message in one transaction
+    await this.tx.run(async (em) => {
+      await em.getRepository(AuthorizationEntity).insert(a);
+      await this.notifications.send(
+        {
+          userId: agent.id,
+          type: 'authorization_received',
+          title: '您收到一份授权委托，待您确认',
+          body: `${v.principal.name ?? '委托人'}${v.principal.type === 'enterprise' ? '（企业）' : ''}委托您自 ${a.validFrom} 至 ${a.validTo} 代为办理${serviceIds ? `${serviceIds.length} 项事项` : '全部事项'}。请在“我收到的授权”中接受或拒绝，接受前授权不生效。`,
+          link: AGENT_LIST_LINK,
+        },
+        em,
+      );
     });
+    await this.audit.record({ actorId: caller.id, action: 'authorization.create', objectType: 'authorization', objectId: a.id });
     return v;
   }
 
@@ -101,20 +109,26 @@ export class DelegationService {
     if (refused) throw new DomainError('INVALID_STATE', refused);
     const now = this.clock.now();
     const status = accept ? 'active' : 'declined';
-    const done = await this.auths.update({ id, status: 'pending' }, { status, respondedAt: now });
-    if (!done.affected) throw new DomainError('INVALID_STATE', '该授权委托的状态已变化，请刷新后再试');
-    await this.audit.record({ actorId: caller.id, action: accept ? 'authorization.accept' : 'authorization.decline', objectType: 'authorization', objectId: id });
     const v = (await this.views([{ ...a, status, respondedAt: now }]))[0];
-    await this.notifications.send({
-      // a company's authorisation goes back to the admin who gave it
-      userId: a.principalType === 'person' ? a.principalId : a.createdBy,
-      type: accept ? 'authorization_accepted' : 'authorization_declined',
-      title: accept ? '代办人已接受授权委托' : '代办人已拒绝授权委托',
-      body: accept
-        ? `代办人 ${v.agent.name ?? v.agent.phone ?? ''} 已接受您的授权委托，自 ${a.validFrom} 至 ${a.validTo} 可代为办理。`
-        : `代办人 ${v.agent.name ?? v.agent.phone ?? ''} 拒绝了您的授权委托，该授权不会生效。`,
-      link: PRINCIPAL_LIST_LINK,
+    // the answer and the principal's message in one transaction
+    await this.tx.run(async (em) => {
+      const done = await em.getRepository(AuthorizationEntity).update({ id, status: 'pending' }, { status, respondedAt: now });
+      if (!done.affected) throw new DomainError('INVALID_STATE', '该授权委托的状态已变化，请刷新后再试');
+      await this.notifications.send(
+        {
+          // a company's authorisation goes back to the admin who gave it
+          userId: a.principalType === 'person' ? a.principalId : a.createdBy,
+          type: accept ? 'authorization_accepted' : 'authorization_declined',
+          title: accept ? '代办人已接受授权委托' : '代办人已拒绝授权委托',
+          body: accept
+            ? `代办人 ${v.agent.name ?? v.agent.phone ?? ''} 已接受您的授权委托，自 ${a.validFrom} 至 ${a.validTo} 可代为办理。`
+            : `代办人 ${v.agent.name ?? v.agent.phone ?? ''} 拒绝了您的授权委托，该授权不会生效。`,
+          link: PRINCIPAL_LIST_LINK,
+        },
+        em,
+      );
     });
+    await this.audit.record({ actorId: caller.id, action: accept ? 'authorization.accept' : 'authorization.decline', objectType: 'authorization', objectId: id });
     return v;
   }
 
@@ -139,16 +153,22 @@ export class DelegationService {
     const refused = revokeRefusal(a);
     if (refused) throw new DomainError('INVALID_STATE', refused);
     const now = this.clock.now();
-    const done = await this.auths.update({ id, status: a.status }, { status: 'revoked', revokedAt: now, revokedBy: caller.id });
-    if (!done.affected) throw new DomainError('INVALID_STATE', '该授权委托的状态已变化，请刷新后再试');
-    await this.audit.record({ actorId: caller.id, action: 'authorization.revoke', objectType: 'authorization', objectId: id });
-    await this.notifications.send({
-      userId: a.agentUserId,
-      type: 'authorization_revoked',
-      title: '授权委托已撤销',
-      body: a.status === 'pending' ? '委托人已撤回给您的授权委托邀请。' : '委托人已撤销对您的授权委托，您不能再代为办理相关事项。',
-      link: AGENT_LIST_LINK,
+    // the revocation and the agent's message in one transaction
+    await this.tx.run(async (em) => {
+      const done = await em.getRepository(AuthorizationEntity).update({ id, status: a.status }, { status: 'revoked', revokedAt: now, revokedBy: caller.id });
+      if (!done.affected) throw new DomainError('INVALID_STATE', '该授权委托的状态已变化，请刷新后再试');
+      await this.notifications.send(
+        {
+          userId: a.agentUserId,
+          type: 'authorization_revoked',
+          title: '授权委托已撤销',
+          body: a.status === 'pending' ? '委托人已撤回给您的授权委托邀请。' : '委托人已撤销对您的授权委托，您不能再代为办理相关事项。',
+          link: AGENT_LIST_LINK,
+        },
+        em,
+      );
     });
+    await this.audit.record({ actorId: caller.id, action: 'authorization.revoke', objectType: 'authorization', objectId: id });
     return (await this.views([{ ...a, status: 'revoked', revokedAt: now, revokedBy: caller.id }]))[0];
   }
 

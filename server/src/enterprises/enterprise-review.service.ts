@@ -5,6 +5,7 @@ import { EnterpriseStatus } from '@gov/shared';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
+import { Transactions } from '../common/db/transactions';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -29,6 +30,7 @@ export class EnterpriseReviewService {
     private readonly clock: ClockService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly tx: Transactions,
   ) {}
 
   private assertReviewer(caller: AuthUser): void {
@@ -56,16 +58,19 @@ export class EnterpriseReviewService {
     const now = this.clock.now();
     const status: EnterpriseStatus = approve ? 'verified' : 'rejected';
     const change = { status, claimKey: claimKey(status, e.creditCode, e.createdBy), reviewedBy: caller.id, reviewedAt: now, reviewNote: text, updatedAt: now };
+    const decided = { ...e, ...change };
+    // the decision and the creator's message in one transaction
     try {
-      const done = await this.enterprises.update({ id, status: 'pending' }, change);
-      if (!done.affected) throw new DomainError('INVALID_STATE', '该企业已由其他工作人员核验');
+      await this.tx.run(async (em) => {
+        const done = await em.getRepository(EnterpriseEntity).update({ id, status: 'pending' }, change);
+        if (!done.affected) throw new DomainError('INVALID_STATE', '该企业已由其他工作人员核验');
+        await this.notifications.send(this.companies.reviewNotice(decided, approve, text), em);
+      });
     } catch (err) {
       if (isDuplicateKey(err)) throw new DomainError('CONFLICT', '该统一社会信用代码已有通过核验的企业');
       throw err;
     }
-    const decided = { ...e, ...change };
     await this.audit.record({ actorId: caller.id, action: approve ? 'enterprise.verify' : 'enterprise.reject', objectType: 'enterprise', objectId: id, reason: text });
-    await this.notifications.send(this.companies.reviewNotice(decided, approve, text));
     if (approve) await this.companies.rejectRivalClaims(decided, caller.id, '同一统一社会信用代码的另一登记已通过大厅核验');
     return (await this.views([decided]))[0];
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { EnterpriseRole, isValidCreditCode, MeEnterprise, LINKS } from '@gov/shared';
 import { AuthUser, CallerContext, CallerContextLoader } from '../common/auth/auth.decorators';
 import { CallerContextCache } from '../common/auth/caller-context.cache';
@@ -150,19 +150,22 @@ export class EnterprisesService implements CallerContextLoader {
 
   /**
    * Once a company is verified, every other pending claim of its credit code is rejected, audited,
-   * and its creator told why.
+   * and its creator told why: each rejection and its message in one transaction.
    */
   async rejectRivalClaims(verified: EnterpriseEntity, actorId: string, note: string): Promise<void> {
     const rivals = await this.db.enterprises.find({ where: { creditCode: verified.creditCode, status: 'pending', id: Not(verified.id) } });
     const now = this.clock.now();
     for (const r of rivals) {
-      const done = await this.db.enterprises.update(
-        { id: r.id, status: 'pending' },
-        { status: 'rejected', claimKey: null, reviewedBy: actorId, reviewedAt: now, reviewNote: note, updatedAt: now },
-      );
+      const done = await this.tx.run(async (em: EntityManager) => {
+        const rejected = await em.getRepository(EnterpriseEntity).update(
+          { id: r.id, status: 'pending' },
+          { status: 'rejected', claimKey: null, reviewedBy: actorId, reviewedAt: now, reviewNote: note, updatedAt: now },
+        );
+        if (rejected.affected) await this.notifications.send(this.reviewNotice(r, false, note), em);
+        return rejected;
+      });
       if (!done.affected) continue;
       await this.audit.record({ actorId, action: 'enterprise.reject', objectType: 'enterprise', objectId: r.id, reason: note, data: { supersededBy: verified.id } });
-      await this.notifications.send(this.reviewNotice(r, false, note));
     }
   }
 

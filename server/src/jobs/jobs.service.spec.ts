@@ -18,6 +18,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     queue: { dayEnd: counting('ended') },
     supervision: { scan: counting('rectificationsOverdue') },
     outbox: { drain: counting('sent') },
+    outboxCleanup: { run: counting('deleted') },
   };
   const jobs = new JobsService(
     { jobsEnabled: false } as AppConfig,
@@ -31,6 +32,7 @@ function service(): { jobs: JobsService; fakes: Record<string, Fake> } {
     fakes.queue as never,
     fakes.supervision as never,
     fakes.outbox as never,
+    fakes.outboxCleanup as never,
   );
   return { jobs, fakes };
 }
@@ -54,6 +56,7 @@ describe('JobsService', () => {
     await expect(jobs.run('commitment-scan')).resolves.toEqual({ breached: 1 });
     expect(fakes.applications.commitmentScan).toHaveBeenCalledTimes(1);
     await expect(jobs.run('outbox')).resolves.toEqual({ sent: 1 });
+    await expect(jobs.run('outbox-cleanup')).resolves.toEqual({ deleted: 1 });
   });
 
   it('tells slot generation whether the timer or the run-now route asked', async () => {

@@ -10,6 +10,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { OffhoursService } from '../offhours/offhours.service';
 import { QueueJobs } from '../queue/queue.jobs';
 import { SupervisionService } from '../supervision/supervision.service';
+import { OutboxCleanup } from '../outbox/outbox.cleanup';
 import { OutboxWorker } from '../outbox/outbox.worker';
 import { RatingInvitationsJob } from '../ratings/rating-invitations.job';
 import { EVERY_MINUTE_MS, everyMinute, JobResult, ScheduledJob } from './scheduled-job';
@@ -40,6 +41,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     queue: QueueJobs,
     supervision: SupervisionService,
     outbox: OutboxWorker,
+    outboxCleanup: OutboxCleanup,
     @Optional() private readonly metrics?: MetricsService,
   ) {
     this.jobs = [
@@ -57,6 +59,12 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       everyMinute('deemed-agreement', () => applications.deemedAgreement()),
       // the outbox worker drains on its own (woken after each commit, and polling); this runs a drain now
       everyMinute('outbox', () => outbox.drain()),
+      // settled deliveries past OUTBOX_RETENTION_DAYS; cheap when there is nothing to delete (one indexed read)
+      everyMinute('outbox-cleanup', async () => {
+        const r = await outboxCleanup.run();
+        metrics?.outboxCleaned(r.deleted);
+        return r;
+      }),
     ];
   }
 

@@ -1,5 +1,5 @@
 /** The names of the scheduled jobs, in the order a scheduled run takes them (the run-now route's `:name`). */
-export const JOB_NAMES = ['no-show-sweep', 'reminders', 'waitlist-offers', 'sla-scan', 'rating-invitations', 'callback-sampling', 'slot-generation', 'offhours-expiry', 'queue-day-end', 'commitment-scan', 'deemed-agreement', 'outbox'] as const;
+export const JOB_NAMES = ['no-show-sweep', 'reminders', 'waitlist-offers', 'sla-scan', 'rating-invitations', 'callback-sampling', 'slot-generation', 'offhours-expiry', 'queue-day-end', 'commitment-scan', 'deemed-agreement', 'outbox', 'outbox-cleanup'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** What a job's run counts (rows marked, messages sent …), answered by the run-now route as JSON. */

@@ -25,6 +25,7 @@ export class MetricsService {
     registers: [this.registry],
   });
   readonly bookings = new Counter({ name: 'zwt_bookings_total', help: 'Booking requests by outcome: booked or refused (full, duplicate, not allowed…)', labelNames: ['result'] as const, registers: [this.registry] });
+  readonly outboxDeleted = new Counter({ name: 'zwt_outbox_deleted_total', help: 'Settled outbox deliveries (sent, skipped) deleted by the outbox-cleanup job after OUTBOX_RETENTION_DAYS', registers: [this.registry] });
   readonly jobRuns = new Counter({ name: 'zwt_job_runs_total', help: 'Scheduled job runs by job and outcome (ok, failed)', labelNames: ['job', 'result'] as const, registers: [this.registry] });
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -57,6 +58,11 @@ export class MetricsService {
   /** A booking request's outcome (see metrics.rules.ts `bookingResult`). */
   booking(result: 'booked' | 'refused'): void {
     this.bookings.inc({ result });
+  }
+
+  /** Settled outbox deliveries deleted by the retention clean-up. */
+  outboxCleaned(n: number): void {
+    if (n > 0) this.outboxDeleted.inc(n);
   }
 
   /** A job run and its outcome. */

@@ -26,10 +26,11 @@ export interface Notice {
   /** also as a WeChat subscribe message, where the user consented: thing1 title, time2 time, thing3 place/note */
   subscribe?: { key: SubscribeTemplateKey; data: { thing1: string; time2?: string; thing3?: string } };
   /**
-   * also as this SMS (`{ title }`) to the user's phone; by default the one `smsTemplateFor(type)`
-   * names (the events a person must not miss); null: no SMS (e.g. one already sent at the desk)
+   * also as this SMS to the user's phone: a template key (with `{ title }`), or a template with its
+   * own parameters (a registered booking's `booking`: code, time, hall, service); by default the one
+   * `smsTemplateFor(type)` names (the events a person must not miss); null: no SMS
    */
-  sms?: SmsTemplateKey | null;
+  sms?: SmsTemplateKey | OutboxPayloads['sms'] | null;
 }
 
 /** What a delivery on each outside channel carries (outbox_deliveries.payload). */
@@ -142,7 +143,7 @@ export class NotificationsService {
       out.push(['alipay', { page, data: { keyword1: n.title.slice(0, 20), keyword2: n.body.slice(0, 60) } } satisfies OutboxPayloads['alipay']]);
     }
     const sms = n.sms === undefined ? smsTemplateFor(n.type) : n.sms;
-    if (sms) out.push(['sms', { template: sms, params: { title: n.title } } satisfies OutboxPayloads['sms']]);
+    if (sms) out.push(['sms', typeof sms === 'string' ? ({ template: sms, params: { title: n.title } } satisfies OutboxPayloads['sms']) : sms]);
     return out;
   }
 

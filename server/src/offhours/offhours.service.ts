@@ -311,9 +311,11 @@ export class OffhoursService {
       active: true,
       createdAt: now,
     });
+    const materials = (await this.materialLists([r.serviceId])).get(r.serviceId) ?? [];
+    const bring = [...materials, ...(materialsNote ? [materialsNote] : [])];
     // the same admission rules as any booking (real name, standing, acting rights, one a day), the
-    // slot made for this request in the same transaction that claims the request
-    const booking = await this.admission.admit({
+    // slot made for this request in the same transaction that claims the request and tells the applicant
+    await this.admission.admit({
       path: 'offhours',
       slot,
       newSlot: true,
@@ -329,18 +331,19 @@ export class OffhoursService {
         );
         if (!claimed.affected) throw new DomainError('INVALID_STATE', '该申请已处理');
         await this.audit.record({ actorId: caller.id, action: 'offhours.confirm', objectType: 'offhours_request', objectId: id, data: { start: input.start, end: input.end } }, em);
+        await this.notifications.send(
+          {
+            userId: r.userId,
+            type: 'offhours_confirmed',
+            title: '错时预约已确认',
+            body:
+              `您申请的错时办理已确认：${slot.day} ${localTime(start)}-${localTime(end)}，接待人员 ${input.staffName}。请凭预约码 ${b.code} 按时前往。` +
+              (bring.length ? `\n请携带：${bring.map((m, i) => `${i + 1}. ${m}`).join('；')}。` : ''),
+            link: LINKS.booking(b.id),
+          },
+          em,
+        );
       },
-    });
-    const materials = (await this.materialLists([r.serviceId])).get(r.serviceId) ?? [];
-    const bring = [...materials, ...(materialsNote ? [materialsNote] : [])];
-    await this.notifications.send({
-      userId: r.userId,
-      type: 'offhours_confirmed',
-      title: '错时预约已确认',
-      body:
-        `您申请的错时办理已确认：${slot.day} ${localTime(start)}-${localTime(end)}，接待人员 ${input.staffName}。请凭预约码 ${booking.code} 按时前往。` +
-        (bring.length ? `\n请携带：${bring.map((m, i) => `${i + 1}. ${m}`).join('；')}。` : ''),
-      link: LINKS.booking(booking.id),
     });
     return this.get(caller, id);
   }
@@ -355,20 +358,17 @@ export class OffhoursService {
     const note = input.note?.trim() || null;
     if (input.reason === 'other' && !note) throw fieldError('note', '选择“其他原因”时请写明理由');
     const now = this.clock.now();
-    const done = await this.db.requests.update(
-      { id, status: 'pending' },
-      { status: 'refused', refuseCode: input.reason, refuseReason: note, decidedBy: caller.id, decidedAt: now, updatedAt: now },
-    );
-    if (!done.affected) throw new DomainError('INVALID_STATE', '该申请已处理');
     const text = refusalText(input.reason, note) ?? '';
-    await this.audit.record({ actorId: caller.id, action: 'offhours.refuse', objectType: 'offhours_request', objectId: id, reason: text });
-    await this.notifications.send({
-      userId: r.userId,
-      type: 'offhours_refused',
-      title: '错时预约未能安排',
-      body: `很抱歉，您申请的错时办理未能安排。原因：${text}`,
-      link: LINKS.offhours(id),
+    // the refusal and its message in one transaction
+    await this.tx.run(async (em) => {
+      const done = await em.getRepository(OffhoursRequestEntity).update(
+        { id, status: 'pending' },
+        { status: 'refused', refuseCode: input.reason, refuseReason: note, decidedBy: caller.id, decidedAt: now, updatedAt: now },
+      );
+      if (!done.affected) throw new DomainError('INVALID_STATE', '该申请已处理');
+      await this.notifications.send({ userId: r.userId, type: 'offhours_refused', title: '错时预约未能安排', body: `很抱歉，您申请的错时办理未能安排。原因：${text}`, link: LINKS.offhours(id) }, em);
     });
+    await this.audit.record({ actorId: caller.id, action: 'offhours.refuse', objectType: 'offhours_request', objectId: id, reason: text });
     return this.get(caller, id);
   }
 

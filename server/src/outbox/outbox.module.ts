@@ -9,6 +9,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { UserEntity } from '../users/entities/user.entity';
 import { OutboxDeliveryEntity } from './outbox-delivery.entity';
 import { OutboxChannels } from './outbox.channels';
+import { OutboxCleanup } from './outbox.cleanup';
 import { OUTBOX_QUEUE, OutboxQueueProcessor, OutboxQueueProducer, outboxQueuePrefix, redisConnection } from './outbox.queue';
 import { OutboxRunner } from './outbox.runner';
 import { OutboxWorker } from './outbox.worker';
@@ -16,7 +17,8 @@ import { OutboxWorker } from './outbox.worker';
 /**
  * The outbox worker: delivers messages to WeChat, Alipay and SMS. With REDIS_URL through BullMQ
  * (@nestjs/bullmq), else in process on the database; OUTBOX_WORKER=0 keeps an instance from
- * sending (it still writes and wakes). Global, so that the `outbox` job can run a drain.
+ * sending (it still writes and wakes). Global, so that the `outbox` job can run a drain and the
+ * `outbox-cleanup` job the retention clean-up.
  */
 @Module({})
 export class OutboxModule {
@@ -38,13 +40,14 @@ export class OutboxModule {
       ],
       providers: [
         OutboxWorker,
+        OutboxCleanup,
         OutboxChannels,
         WechatMessenger,
         AlipayClient,
         { provide: SmsProvider, inject: [AppConfig], useFactory: createSmsProvider },
         ...(redis ? [OutboxQueueProducer, ...(runs ? [OutboxQueueProcessor] : [])] : runs ? [OutboxRunner] : []),
       ],
-      exports: [OutboxWorker],
+      exports: [OutboxWorker, OutboxCleanup],
     };
   }
 }

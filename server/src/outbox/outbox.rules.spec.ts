@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '@gov/shared';
-import { nextAttemptAt, smsParams, smsTemplateFor, type SmsTemplateKey } from './outbox.rules';
+import { nextAttemptAt, PURGEABLE_STATUSES, retentionCutoff, smsParams, smsTemplateFor, type SmsTemplateKey } from './outbox.rules';
 
 describe('smsTemplateFor', () => {
   /** [notice type, filing status it reached (for `application`), SMS template or null]. */
@@ -57,5 +57,15 @@ describe('nextAttemptAt', () => {
   it('waits an hour at most, and gives up after the last attempt', () => {
     expect(nextAttemptAt(now, 3, 3600_000, 9)!.getTime() - now.getTime()).toBe(3600_000);
     expect(nextAttemptAt(now, 5, 1000, 5)).toBeNull();
+  });
+});
+
+describe('the outbox retention', () => {
+  it('reaches back whole days from now', () => {
+    expect(retentionCutoff(new Date('2026-12-31T00:00:00.000Z'), 30).toISOString()).toBe('2026-12-01T00:00:00.000Z');
+  });
+
+  it('deletes settled deliveries only: a failed one stays for inspection, a pending one is still to send', () => {
+    expect([...PURGEABLE_STATUSES].sort()).toEqual(['sent', 'skipped']);
   });
 });

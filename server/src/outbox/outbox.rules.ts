@@ -71,5 +71,13 @@ export function nextAttemptAt(now: Date, attempts: number, baseMs: number, maxAt
   return new Date(now.getTime() + delay);
 }
 
+/** The settled states the `outbox-cleanup` job deletes after the retention; `failed` rows stay for inspection, `pending` ones are still to send. */
+export const PURGEABLE_STATUSES: readonly OutboxStatus[] = ['sent', 'skipped'];
+
+/** Deliveries settled before this moment are past a retention of `days` days. */
+export function retentionCutoff(now: Date, days: number): Date {
+  return new Date(now.getTime() - days * 86_400_000);
+}
+
 /** What one delivery attempt came to: sent, nothing to send, a passing fault (retry) or a refusal (give up). */
 export type DeliveryOutcome = { result: 'sent' } | { result: 'skipped'; why: string } | { result: 'retry'; why: string } | { result: 'failed'; why: string };

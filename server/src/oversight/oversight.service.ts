@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { CatalogService } from '../catalog/catalog.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
@@ -45,13 +46,14 @@ export class OversightService {
   /**
    * Tell the department's reviewers and the hall's supervisors of a late item, once each (the
    * dedupe key). Returns how many of each it was put before — also when they had been told already
-   * by an earlier run — and the department's name. Raises nothing of its own.
+   * by an earlier run — and the department's name. Through `em`, in the transaction of the change
+   * that made the item late. Raises nothing of its own.
    */
-  async escalate(item: LateItem): Promise<Escalation> {
+  async escalate(item: LateItem, em?: EntityManager): Promise<Escalation> {
     const { reviewers, supervisors } = await this.users.overseers(item.hallId, item.departmentId);
     const ids = [...new Set([...reviewers, ...supervisors].map((u) => u.id))];
     for (const userId of ids) {
-      await this.notifications.send({ userId, type: 'supervision', title: item.title, body: item.body, link: item.link, dedupeKey: item.dedupeKey });
+      await this.notifications.send({ userId, type: 'supervision', title: item.title, body: item.body, link: item.link, dedupeKey: item.dedupeKey }, em);
     }
     return { reviewers: reviewers.length, supervisors: supervisors.length, departmentName: await this.departmentName(item.departmentId) };
   }

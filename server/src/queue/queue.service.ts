@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { repositories } from '../common/db/repositories';
 import { namesById } from '../common/db/names';
@@ -62,7 +62,6 @@ const CALL_TRIES = 20;
  */
 @Injectable()
 export class QueueService {
-  private readonly logger = new Logger('Queue');
 
   private readonly db = repositories(this.ds, { tickets: QueueTicketEntity, windows: QueueWindowEntity, overtime: OvertimeServiceEntity, bookings: BookingEntity, halls: HallEntity, serviceHalls: ServiceHallEntity, services: ServiceEntity, users: UserEntity });
 
@@ -312,14 +311,16 @@ export class QueueService {
             { id: t.id, status: 'waiting' },
             { status: 'called', windowId: w.id, calledBy: caller.id, calledAt: now, callCount: () => 'call_count + 1', updatedAt: now },
           );
-          if (r.affected) return t;
+          if (r.affected) {
+            await this.tellCalled(em, t.id); // the call and the holder's message commit together
+            return t;
+          }
         }
       }
       throw new DomainError('CONFLICT', '叫号繁忙，请重试');
     });
     await this.streams.bump(w.hallId);
     await this.audit.record({ actorId: caller.id, action: 'queue.ticket.call', objectType: 'queue_ticket', objectId: called.id, data: { windowId: w.id, number: called.number } });
-    await this.tellCalled(called.id);
     return this.staffView(called.id);
   }
 
@@ -333,22 +334,17 @@ export class QueueService {
   /**
    * Tells the holder (an account's ticket) that the ticket is called: an in-app message `ticket_called`
    * linking to the ticket page, and a WeChat subscribe message where they consented (the reminder
-   * template). Once per call (dedupe key: ticket and call count); a failure is not the call's.
+   * template). Once per call (dedupe key: ticket and call count). Through `em`, in the transaction
+   * that calls the ticket (read there, with its new call count); the SMS and WeChat sends are the
+   * outbox worker's, after the commit.
    */
-  private async tellCalled(ticketId: string): Promise<void> {
-    try {
-      await this.sendCalled(ticketId);
-    } catch (e) {
-      this.logger.warn(`call notice for ticket ${ticketId} failed: ${(e as Error).message}`);
-    }
-  }
-
-  private async sendCalled(ticketId: string): Promise<void> {
-    const t = await this.db.tickets.findOne({ where: { id: ticketId } });
+  private async tellCalled(em: EntityManager, ticketId: string): Promise<void> {
+    const t = await em.getRepository(QueueTicketEntity).findOne({ where: { id: ticketId } });
     if (!t?.userId || !t.calledAt) return;
-    const w = t.windowId ? await this.db.windows.findOne({ where: { id: t.windowId }, select: { id: true, name: true } }) : null;
+    const w = t.windowId ? await em.getRepository(QueueWindowEntity).findOne({ where: { id: t.windowId }, select: { id: true, name: true } }) : null;
     const where = w?.name ?? '窗口';
-    await this.notifications.send({
+    await this.notifications.send(
+      {
       userId: t.userId,
       type: 'ticket_called',
       title: `${t.number} 号请到${where}办理`,
@@ -356,7 +352,9 @@ export class QueueService {
       link: LINKS.ticket(t.id),
       dedupeKey: `ticket-called:${t.id}:${t.callCount}`,
       subscribe: { key: 'booking_reminder', data: { thing1: `${t.number} 号请到${where}`, time2: `${t.day} ${shanghaiTime(t.calledAt)}`, thing3: '请尽快到窗口办理' } },
-    });
+      },
+      em,
+    );
   }
 
   /** A staff action on a ticket of the caller's hall (NOT_FOUND otherwise). */
@@ -364,9 +362,26 @@ export class QueueService {
     return this.access.handled(caller, isId(id) ? await this.db.tickets.findOne({ where: { id } }) : null);
   }
 
-  /** One guarded update from the expected statuses; INVALID_STATE (naming the current status) when the ticket is no longer in one. Bumps the hall's version. */
-  private async guarded(t: QueueTicketEntity, from: TicketStatus[], set: Partial<QueueTicketEntity> | Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<void> {
-    const r = await this.db.tickets.update({ id: t.id, status: In(from), ...extra }, { ...set, updatedAt: this.clock.now() } as Partial<QueueTicketEntity>);
+  /**
+   * One guarded update from the expected statuses; INVALID_STATE (naming the current status) when the
+   * ticket is no longer in one. Bumps the hall's version — after `within`, when given, has run in the
+   * same transaction (e.g. the holder's message).
+   */
+  private async guarded(
+    t: QueueTicketEntity,
+    from: TicketStatus[],
+    set: Partial<QueueTicketEntity> | Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+    within?: (em: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    const update = (em: EntityManager) => em.getRepository(QueueTicketEntity).update({ id: t.id, status: In(from), ...extra }, { ...set, updatedAt: this.clock.now() } as Partial<QueueTicketEntity>);
+    const r = within
+      ? await this.tx.run(async (em) => {
+          const done = await update(em);
+          if (done.affected) await within(em);
+          return done;
+        })
+      : await update(this.db.tickets.manager);
     if (!r.affected) {
       const cur = await this.db.tickets.findOne({ where: { id: t.id }, select: { id: true, status: true } });
       throw new DomainError('INVALID_STATE', `该号当前为“${TICKET_STATUS_LABELS[cur?.status ?? t.status]}”，不能这样操作`, { status: cur?.status ?? t.status });
@@ -377,8 +392,7 @@ export class QueueService {
   /** POST /staff/tickets/:id/recall: call a `called` ticket again (call count +1, new call time). */
   async recall(caller: AuthUser, id: string): Promise<StaffTicketView> {
     const t = await this.handled(caller, id);
-    await this.guarded(t, ['called'], { calledAt: this.clock.now(), callCount: () => 'call_count + 1' });
-    await this.tellCalled(t.id);
+    await this.guarded(t, ['called'], { calledAt: this.clock.now(), callCount: () => 'call_count + 1' }, {}, (em) => this.tellCalled(em, t.id));
     return this.staffView(t.id);
   }
 

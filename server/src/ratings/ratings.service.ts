@@ -224,17 +224,23 @@ export class RatingsService {
   async answer(caller: AuthUser, id: string, answer: string): Promise<StaffRectificationView> {
     const t = this.access.handled(caller, await this.tickets.findOne({ where: { id } }));
     const now = this.clock.now();
-    const done = await this.tickets.update({ id, status: 'open' }, { status: 'answered', answer, answeredBy: caller.id, answeredAt: now });
-    if (!done.affected) throw new DomainError('INVALID_STATE', '该整改工单已答复');
-    await this.audit.record({ actorId: caller.id, action: 'rectification.answer', objectType: 'rectification', objectId: id });
     const r = await this.ratings.findOneOrFail({ where: { id: t.ratingId } });
-    await this.notifications.send({
-      userId: r.userId,
-      type: 'rectification_answered',
-      title: '您的评价已收到整改答复',
-      body: `针对您的“${RATING_LABELS[r.firstScore as 1 | 2 | 3 | 4 | 5]}”评价，答复如下：${answer} 您可以重新评价一次。`,
-      link: LINKS.myRatings(),
+    // the answer and the rater's message in one transaction
+    await this.tx.run(async (em) => {
+      const done = await em.getRepository(RectificationEntity).update({ id, status: 'open' }, { status: 'answered', answer, answeredBy: caller.id, answeredAt: now });
+      if (!done.affected) throw new DomainError('INVALID_STATE', '该整改工单已答复');
+      await this.notifications.send(
+        {
+          userId: r.userId,
+          type: 'rectification_answered',
+          title: '您的评价已收到整改答复',
+          body: `针对您的“${RATING_LABELS[r.firstScore as 1 | 2 | 3 | 4 | 5]}”评价，答复如下：${answer} 您可以重新评价一次。`,
+          link: LINKS.myRatings(),
+        },
+        em,
+      );
     });
+    await this.audit.record({ actorId: caller.id, action: 'rectification.answer', objectType: 'rectification', objectId: id });
     return (await this.staffList(caller, undefined, id))[0];
   }
 

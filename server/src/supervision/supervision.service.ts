@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, LessThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, LessThan, Repository } from 'typeorm';
 import { dateLabel, LINKS } from '@gov/shared';
 import type { SupervisionBoard } from '@gov/shared';
 import { AssistanceService } from '../assistance/assistance.service';
@@ -14,6 +14,7 @@ import { ConsultationEntity } from '../consultations/entities/consultation.entit
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { ClockService } from '../common/clock/clock.service';
 import { forEachClaimed } from '../common/db/claim';
+import { Transactions } from '../common/db/transactions';
 import { NotificationsService } from '../notifications/notifications.service';
 import { OffhoursRequestEntity } from '../offhours/entities/offhours-request.entity';
 import { OffhoursService } from '../offhours/offhours.service';
@@ -45,6 +46,7 @@ export class SupervisionService {
     private readonly consultations: ConsultationsService,
     private readonly forwarding: ForwardingService,
     private readonly assistance: AssistanceService,
+    private readonly tx: Transactions,
   ) {}
 
   /**
@@ -59,8 +61,8 @@ export class SupervisionService {
   async scan(): Promise<{ offhoursEscalated: number; rectificationsOverdue: number; consultationsEscalated: number; assistanceEscalated: number }> {
     const now = this.clock.now();
     const late = await this.requests.find({ where: { status: 'pending', replyBy: LessThan(now), escalatedAt: IsNull() }, order: { replyBy: 'ASC' }, take: 500 });
-    const claimLate = (r: OffhoursRequestEntity) => this.requests.update({ id: r.id, status: 'pending', escalatedAt: IsNull() }, { escalatedAt: now });
-    const offhoursEscalated = await forEachClaimed(late, claimLate, async (r) => {
+    const claimLate = (em: EntityManager, r: OffhoursRequestEntity) => em.getRepository(OffhoursRequestEntity).update({ id: r.id, status: 'pending', escalatedAt: IsNull() }, { escalatedAt: now });
+    const offhoursEscalated = await forEachClaimed(this.tx, late, claimLate, async (em, r) => {
       const dept = await this.oversight.departmentOfService(r.serviceId);
       const e = await this.oversight.escalate({
         hallId: r.hallId,
@@ -69,15 +71,15 @@ export class SupervisionService {
         body: `一件错时预约申请已超过答复时限（${shanghaiDate(r.replyBy!)}）仍未答复，请尽快确认或说明理由。`,
         link: LINKS.staffOffhours(),
         dedupeKey: `offhours-overdue:${r.id}`,
-      });
+      }, em);
       for (const userId of [...new Set([r.userId, r.actorId])]) {
-        await this.notifications.send({ userId, type: 'offhours', title: '错时预约申请超时未答复', body: overdueOffhoursText(e), link: LINKS.offhours(r.id), dedupeKey: `offhours-overdue:${r.id}` });
+        await this.notifications.send({ userId, type: 'offhours', title: '错时预约申请超时未答复', body: overdueOffhoursText(e), link: LINKS.offhours(r.id), dedupeKey: `offhours-overdue:${r.id}` }, em);
       }
     });
 
     const tickets = await this.tickets.find({ where: { status: 'open', dueAt: LessThan(now), overdueNotifiedAt: IsNull() }, order: { dueAt: 'ASC' }, take: 500 });
-    const claimTicket = (t: RectificationEntity) => this.tickets.update({ id: t.id, status: 'open', overdueNotifiedAt: IsNull() }, { overdueNotifiedAt: now });
-    const rectificationsOverdue = await forEachClaimed(tickets, claimTicket, async (t) => {
+    const claimTicket = (em: EntityManager, t: RectificationEntity) => em.getRepository(RectificationEntity).update({ id: t.id, status: 'open', overdueNotifiedAt: IsNull() }, { overdueNotifiedAt: now });
+    const rectificationsOverdue = await forEachClaimed(this.tx, tickets, claimTicket, async (em, t) => {
       const due = shanghaiDate(t.dueAt);
       const e = t.hallId
         ? await this.oversight.escalate({
@@ -87,17 +89,17 @@ export class SupervisionService {
             body: `一件差评整改工单已超过答复期限（${due}）仍未答复，请尽快整改答复。`,
             link: LINKS.staffRectifications(),
             dedupeKey: `rectification-overdue:${t.id}`,
-          })
+          }, em)
         : { reviewers: 0, supervisors: 0, departmentName: null };
       const rating = await this.ratings.findOne({ where: { id: t.ratingId }, select: { id: true, userId: true } });
       if (rating) {
-        await this.notifications.send({ userId: rating.userId, type: 'rectification_overdue', title: '整改答复已超期', body: overdueRectificationText(due, e), link: LINKS.myRatings(), dedupeKey: `rectification-overdue:${t.id}` });
+        await this.notifications.send({ userId: rating.userId, type: 'rectification_overdue', title: '整改答复已超期', body: overdueRectificationText(due, e), link: LINKS.myRatings(), dedupeKey: `rectification-overdue:${t.id}` }, em);
       }
     });
 
     const questions = await this.questions.find({ where: { status: 'open', answerBy: LessThan(now), escalatedAt: IsNull() }, order: { answerBy: 'ASC' }, take: 500 });
-    const claimQuestion = (c: ConsultationEntity) => this.questions.update({ id: c.id, status: 'open', escalatedAt: IsNull() }, { escalatedAt: now });
-    const consultationsEscalated = await forEachClaimed(questions, claimQuestion, async (c) => {
+    const claimQuestion = (em: EntityManager, c: ConsultationEntity) => em.getRepository(ConsultationEntity).update({ id: c.id, status: 'open', escalatedAt: IsNull() }, { escalatedAt: now });
+    const consultationsEscalated = await forEachClaimed(this.tx, questions, claimQuestion, async (em, c) => {
       await this.oversight.escalate({
         hallId: c.hallId,
         departmentId: null,
@@ -105,7 +107,7 @@ export class SupervisionService {
         body: `一件咨询已超过答复时限（${dateLabel(c.answerBy)}）仍未答复：“${questionExcerpt(c.question)}”，请尽快安排答复。`,
         link: LINKS.staffConsultations(),
         dedupeKey: `consultation-overdue:${c.id}`,
-      });
+      }, em);
     });
     const assistanceEscalated = await this.assistance.escalateOverdue();
     return { offhoursEscalated, rectificationsOverdue, consultationsEscalated, assistanceEscalated };

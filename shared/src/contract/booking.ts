@@ -153,8 +153,11 @@ export interface RegisterBookingRequest {
   idNumber?: string;
 }
 
-/** Answer of POST /staff/bookings: the booking as staff see it, and whether the code went out by SMS. */
-export type RegisteredBookingView = StaffBookingView & { smsSent: boolean };
+/**
+ * Answer of POST /staff/bookings: the booking as staff see it; `smsQueued`: the SMS with the check-in
+ * code is in the outbox, written with the booking (sent moments after; the desk never waits for the SMS cloud).
+ */
+export type RegisteredBookingView = StaffBookingView & { smsQueued: boolean };
 
 /** POST /bookings/:id/reschedule */
 export interface RescheduleRequest {

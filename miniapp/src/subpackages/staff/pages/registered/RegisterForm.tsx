@@ -77,7 +77,7 @@ export default function RegisterForm({ hallId, onRegistered }: { hallId: string;
           <Text className='st-text'>
             已登记：{done.applicant.name ?? '申请人'} · {dateLabel(done.start)} {shanghaiTime(done.start)} · 签到码 <Code>{done.code}</Code>
           </Text>
-          <Text className='st-line'>{done.smsSent ? '签到码已短信发送给申请人。' : '短信未发出，请把签到码告知申请人。'}</Text>
+          <Text className='st-line'>{done.smsQueued ? '签到码将以短信发给申请人；请同时当面或电话告知签到码。' : '短信未发出，请把签到码告知申请人。'}</Text>
         </View>
       ) : null}
       <ServicePick value={service} onChange={pickService} error={errors.of('service')} />
