@@ -81,6 +81,10 @@ export default defineAppConfig({
       pages: ['pages/index/index', 'pages/topic/index', 'pages/consultations/index', 'pages/assistance/index'],
     },
     {
+      root: 'subpackages/bundles',
+      pages: ['pages/detail/index'],
+    },
+    {
       root: 'subpackages/queue',
       pages: ['pages/take/index', 'pages/ticket/index', 'pages/screen/index'],
     },

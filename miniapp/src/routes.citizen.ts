@@ -21,6 +21,8 @@ export const CITIZEN_ROUTES = {
   guidanceTopic: '/subpackages/guidance/pages/topic/index',
   consultations: '/subpackages/guidance/pages/consultations/index',
   assistance: '/subpackages/guidance/pages/assistance/index',
+  /** 一件事 bundles (subpackages/bundles): one bundle, its services and merged checklist, 申请 */
+  bundle: '/subpackages/bundles/pages/detail/index',
 } as const
 
 export function withQuery(path: string, query: Record<string, string | number | undefined | null>): string {

@@ -12,7 +12,9 @@ describe('智能导办 and 咨询 on the H5 build', () => {
     await signInBrowser(context, citizen);
     await page.goto('/pages/index/index');
     await tap(page, '智能导办');
-    await page.getByRole('button', { name: '开办餐饮店' }).click();
+    // the topics page first: 首页's 一件事一次办 lists a 开办餐饮店 too
+    await seeVisible(page, /回答几个问题/);
+    await page.getByRole('button', { name: '开办餐饮店' }).locator('visible=true').first().click();
 
     await seeVisible(page, '第 1/3 题');
     await page.getByRole('button', { name: '个体工商户' }).click();

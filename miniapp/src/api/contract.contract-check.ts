@@ -6,6 +6,8 @@
  */
 import type {
   AppealView,
+  BundleDetail,
+  BundleSummary,
   ApplicantRevealed,
   AuthorizationView,
   CallbackView,
@@ -46,6 +48,7 @@ import type {
 } from '@gov/shared'
 import type { accountApi } from './account'
 import type { bookingApi } from './booking'
+import type { bundlesApi } from './bundles'
 import type { catalogApi } from './catalog'
 import type { configApi } from './config'
 import type { delegationApi } from './delegation'
@@ -72,6 +75,9 @@ export type ClientContractCheck = [
   Expect<Equal<Answer<typeof bookingApi.noShows>, NoShowRecordItem[]>>,
   Expect<Equal<Answer<typeof bookingApi.waitlist>, WaitlistView[]>>,
   Expect<Equal<Answer<typeof bookingApi.offhoursList>, OffhoursView[]>>,
+  Expect<Equal<Answer<typeof bundlesApi.list>, BundleSummary[]>>,
+  Expect<Equal<Answer<typeof bundlesApi.get>, BundleDetail>>,
+  Expect<Equal<Answer<typeof filingsApi.createBundle>, RatedApplicationView>>,
   Expect<Equal<Answer<typeof filingsApi.list>, RatedApplicationListItem[]>>,
   Expect<Equal<Answer<typeof filingsApi.get>, RatedApplicationView>>,
   Expect<Equal<Answer<typeof filingsApi.lookup>, LookupView>>,
@@ -86,6 +92,8 @@ export type ClientContractCheck = [
   Expect<Equal<Answer<typeof enterprisesApi.get>, EnterpriseDetail>>,
   Expect<Equal<Answer<typeof delegationApi.list>, AuthorizationView[]>>,
   Expect<Equal<Answer<typeof messagesApi.list>, MessageView[]>>,
+  Expect<Equal<Answer<typeof staffApi.partPrereview>, StaffApplicationView>>,
+  Expect<Equal<Answer<typeof staffApi.partAdvance>, StaffApplicationView>>,
   Expect<Equal<Answer<typeof staffApi.bookings>, Page<StaffBookingView>>>,
   Expect<Equal<Answer<typeof staffApi.registeredBookings>, Page<StaffBookingView>>>,
   Expect<Equal<Answer<typeof staffApi.registerBooking>, RegisteredBookingView>>,

@@ -12,6 +12,9 @@ export const filingsApi = {
   /** onBehalfOf: for a company or a principal (为谁办理, store/acting); omitted for oneself */
   create: (serviceId: string, hallId?: string, onBehalfOf?: OnBehalfOf | null) =>
     request<RatedApplicationView>('POST', '/api/applications', { body: { serviceId, hallId, ...(onBehalfOf ? { onBehalfOf } : {}) } satisfies CreateApplicationRequest }),
+  /** 一件事: one filing for the whole bundle (one merged materials list, a `parts` entry per department) */
+  createBundle: (bundleId: string, hallId?: string, onBehalfOf?: OnBehalfOf | null) =>
+    request<RatedApplicationView>('POST', '/api/applications', { body: { bundleId, hallId, ...(onBehalfOf ? { onBehalfOf } : {}) } satisfies CreateApplicationRequest }),
   list: () => request<RatedApplicationListItem[]>('GET', '/api/applications'),
   get: (filingId: string) => request<RatedApplicationView>('GET', `/api/applications/${id(filingId)}`),
   deleteFile: (filingId: string, materialId: string, fileId: string) =>

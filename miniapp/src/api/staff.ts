@@ -22,6 +22,9 @@ import type {
   Page,
   PhraseView,
   PrereviewDecision,
+  PartAdvanceRequest,
+  PartAdvanceTarget,
+  PartPrereviewRequest,
   RectificationState,
   RegisterBookingRequest,
   RegisteredBookingView,
@@ -124,6 +127,12 @@ export const staffApi = {
     request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/refuse`, { body: { reason } }),
   advance: (appId: string, to: AdvanceTarget, note: string) =>
     request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/advance`, { body: { to, note: note || undefined } }),
+  /** 一件事: one department's pre-review of its part (a decision for each of the part's materials) */
+  partPrereview: (appId: string, partId: string, decisions: PartPrereviewRequest['decisions']) =>
+    request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/parts/${id(partId)}/prereview`, { body: { decisions } satisfies PartPrereviewRequest }),
+  /** 一件事: the part's department opens its review or decides its part */
+  partAdvance: (appId: string, partId: string, to: PartAdvanceTarget, note: string) =>
+    request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/parts/${id(partId)}/advance`, { body: { to, note: note || undefined } satisfies PartAdvanceRequest }),
   deliver: (appId: string, method: DeliveryMethod, trackingNo?: string) =>
     request<StaffApplicationView>('POST', `/api/staff/applications/${id(appId)}/deliver`, { body: { method, trackingNo: trackingNo || undefined } }),
   /** 退件 after acceptance, with reasons */

@@ -1,4 +1,4 @@
-import { RECTIFICATION_STATE_LABELS, SLA_LABELS, type SlaState } from '@gov/shared'
+import { RECTIFICATION_STATE_LABELS, SLA_LABELS, type PartStatus, type SlaState } from '@gov/shared'
 import type { Tone } from '@/components/StatusTag/tone'
 
 /** A status as a StatusTag shows it: its one Chinese label (@gov/shared) and its colour. */
@@ -18,3 +18,16 @@ export const SLA_STATUS = toned(SLA_LABELS, SLA_TONE)
 
 /** A rectification ticket (整改) as the applicant and the staff see it. */
 export const RECTIFICATION_STATUS = toned(RECTIFICATION_STATE_LABELS, { open: 'warning', answered: 'success', overdue: 'danger' })
+
+/** One department's part of a 一件事 filing (超时默认 counts as agreed). */
+export const PART_TONE: Record<PartStatus, Tone> = {
+  draft: 'muted',
+  prereview: 'info',
+  flagged: 'danger',
+  passed: 'info',
+  accepted: 'info',
+  under_review: 'info',
+  approved: 'success',
+  denied: 'danger',
+  deemed_approved: 'success',
+}

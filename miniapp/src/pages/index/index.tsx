@@ -10,6 +10,7 @@ import TodoCard from '@/components/TodoCard'
 import { accountApi } from '@/api/account'
 import { useReloadOnShow } from '@/hooks/useReloadOnShow'
 import { catalogApi } from '@/api/catalog'
+import { bundlesApi } from '@/api/bundles'
 import { useAsync } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { ROUTES } from '@/routes'
@@ -42,12 +43,14 @@ export default function Home() {
   const [query, setQuery] = useState('')
   const { user, accessToken } = useSession()
   const hot = useAsync(() => catalogApi.search({ page: 1, pageSize: 6 }), [])
+  const bundles = useAsync(() => bundlesApi.list(), [])
   // the to-do card: signed-in citizens who agreed to the privacy terms; nothing while it loads or fails
   const citizen = !!accessToken && !!user && user.roles.includes('citizen') && !needsPrivacyConsent(user)
   const todo = useAsync(() => accountApi.todo(), [accessToken, citizen], citizen)
   useReloadOnShow(todo.reload, citizen)
   usePullRefresh(() => {
     hot.reload()
+    bundles.reload()
     if (citizen) todo.reload()
   })
 
@@ -107,6 +110,22 @@ export default function Home() {
         <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.guidance)}>
           <Text className='home__quick-title'>智能导办</Text>
         </Tappable>
+      </View>
+
+      <View className='section-title'>一件事一次办</View>
+      <View className='card home__bundles' role='group' aria-label='一件事一次办'>
+        <PageState of={bundles} loadingText='正在加载一件事…' empty={bundles.data?.length === 0} emptyText='暂无一件事套餐'>
+          {bundles.data?.map((b) => (
+            <Tappable
+              key={b.id}
+              className='home__bundle'
+              onTap={() => openPage(withQuery(CITIZEN_ROUTES.bundle, { id: b.id }))}
+            >
+              <Text className='home__bundle-name'>{b.name}</Text>
+              <Text className='muted'>{`${b.serviceIds.length} 个事项一次申请 · ${b.departmentNames.length} 个部门并联 · 承诺${b.promisedDays}个工作日 ›`}</Text>
+            </Tappable>
+          ))}
+        </PageState>
       </View>
 
       <View className='card home__large'>

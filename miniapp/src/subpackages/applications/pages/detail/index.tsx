@@ -15,6 +15,7 @@ import StatusTag from '@/components/StatusTag'
 import SubscribeCard from '@/components/SubscribeCard'
 import Tappable from '@/components/Tappable'
 import Timeline, { filingTimeline } from '@/components/Timeline'
+import { allPartsDecided, BundleParts, BundleResult } from '@/components/BundleParts'
 import { errorMessage, isApiError } from '@/api/client'
 import { APPLICATION_STATUS_LABELS, DEFAULT_UPLOAD_LIMITS, isEditable, LINKS, mayHandInOwed, sizeLabel, SLA_LABELS } from '@gov/shared'
 import { filingsApi, partyLabel, type RatedApplicationView, type MaterialView } from '@/api/filings'
@@ -109,6 +110,7 @@ function MaterialCard({ filing, m, missing, unchanged, flaggedReason, busy, uplo
         {m.tolerable ? <StatusTag tone='warning'>容缺</StatusTag> : null}
         {m.commitment ? <StatusTag tone='info'>已签信用承诺</StatusTag> : null}
         {m.reusedFrom ? <StatusTag tone='success'>电子证照免提交</StatusTag> : null}
+        {(m.serviceIds?.length ?? 0) > 1 ? <StatusTag tone='info'>{`${m.serviceIds?.length} 个事项共用，只交一次`}</StatusTag> : null}
         {m.review?.ok ? <StatusTag tone='success'>预审通过</StatusTag> : null}
         {flaggedReason && m.changedSinceNotice ? <StatusTag tone='success'>已更新</StatusTag> : null}
       </View>
@@ -284,6 +286,9 @@ export default function FilingDetail() {
   }
 
   const timeline = filingTimeline(f?.timeline ?? [])
+  // 一件事: one part per department, reviewed in parallel
+  const parts = f?.parts ?? []
+  const materialNames = new Map((f?.materials ?? []).map((m) => [m.materialId, m.name]))
 
   const progressBlock = timeline.length ? (
     <>
@@ -314,6 +319,7 @@ export default function FilingDetail() {
                   {f.deemedAccepted ? <StatusTag tone='info'>视为受理</StatusTag> : null}
                   {f.instant ? <StatusTag tone='success'>即办件</StatusTag> : null}
                   {f.onBehalf ? <StatusTag tone='info'>代办</StatusTag> : null}
+                  {parts.length ? <StatusTag tone='info'>{`一件事 · ${parts.length} 个事项`}</StatusTag> : null}
                 </View>
               </View>
 
@@ -350,7 +356,7 @@ export default function FilingDetail() {
                   </Text>
                   {f.notice.items.map((it) => (
                     <View key={it.materialId} className='notice__item'>
-                      <Text className='notice__name'>{it.name}</Text>
+                      <Text className='notice__name'>{it.departmentName ? `${it.name}（${it.departmentName}）` : it.name}</Text>
                       <Text className='notice__reason'>原因：{it.reason}</Text>
                     </View>
                   ))}
@@ -411,7 +417,8 @@ export default function FilingDetail() {
                   {f.acceptedAt ? <KeyValue label='受理日期'>{dateLabel(shanghaiDate(f.acceptedAt))}</KeyValue> : null}
                   {f.dueAt ? (
                     <KeyValue label='承诺办结期限' valueClassName='filing__due'>
-                      {dateLabel(shanghaiDate(f.dueAt))} 前{f.transfer?.pausedDays ? `（转办在途 ${f.transfer.pausedDays} 个工作日不计入，已顺延）` : ''}
+                      {dateLabel(shanghaiDate(f.dueAt))} 前{parts.length ? '（以最慢的事项为准）' : ''}
+                      {f.transfer?.pausedDays ? `（转办在途 ${f.transfer.pausedDays} 个工作日不计入，已顺延）` : ''}
                     </KeyValue>
                   ) : null}
                   {f.receiptNo ? (
@@ -436,6 +443,25 @@ export default function FilingDetail() {
                     </Tappable>
                   ) : null}
                 </View>
+              ) : null}
+
+              {parts.length ? (
+                <>
+                  <View className='section-title'>{`各部门办理进度（${parts.length} 个事项并联审批）`}</View>
+                  <View className='card'>
+                    <BundleParts parts={parts} materialNames={materialNames} certificateLinks />
+                  </View>
+                </>
+              ) : null}
+
+              {allPartsDecided(parts) ? (
+                <>
+                  <View className='section-title'>办结结果</View>
+                  <View className='card'>
+                    <Text className='muted'>{`本次一件事共 ${parts.length} 个事项，已全部办结：`}</Text>
+                    <BundleResult parts={parts} />
+                  </View>
+                </>
               ) : null}
 
               {f.status !== 'withdrawn' && f.status !== 'refused' ? <DeliveryCard filing={f} onChanged={filing.reload} /> : null}

@@ -29,6 +29,12 @@ function Plan({ result, onRestart }: { result: GuidanceResult; onRestart: () => 
           </Tappable>
         ))}
       </View>
+      {result.bundleId ? (
+        <Tappable className='card guidance__row' onTap={() => openPage(withQuery(CITIZEN_ROUTES.bundle, { id: result.bundleId }))}>
+          <Text className='guidance__topic-title'>一件事一次办 ›</Text>
+          <Text className='muted'>以上事项一次申请，材料只交一次，各部门并联审批</Text>
+        </Tappable>
+      ) : null}
       {result.hall ? (
         <>
           <View className='section-title'>办理大厅</View>

@@ -28,6 +28,7 @@ import '@/subpackages/staff/staff.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
 import FilingTags from '@/subpackages/staff/components/FilingTags'
+import PartSteps from '@/subpackages/staff/components/PartSteps'
 import { useBusy } from '@/hooks/useBusy'
 import { forDuties, holds } from '@/utils/duties'
 
@@ -77,6 +78,9 @@ const NEXT_STEPS: Partial<Record<ApplicationStatus, Step[]>> = {
   ready_for_pickup: [{ action: 'deliver', label: '确认已领取', duty: 'window' }],
 }
 
+/** The steps a 一件事 filing takes part by part (PartSteps), not as a whole. */
+const PART_DECIDES: Action[] = ['under_review', 'approved', 'denied']
+
 /** What the page says when the next step is another duty's. */
 const OTHERS_STEP: Record<StaffRole, string> = {
   window: '下一步由窗口人员办理（受理、送达）。',
@@ -118,20 +122,29 @@ export default function Review() {
   // the originals check at the window (预审通过) may still send the one notice
   const [checkingOriginals, setCheckingOriginals] = useState(false)
   useEffect(() => setCheckingOriginals(false), [f?.id, f?.status])
+  // 一件事: each department pre-reviews and decides its own part (PartSteps), not the filing as a whole
+  const bundle = !!f?.parts?.length
   // pre-review is the window's duty; a reviewer or supervisor reads the materials only
-  const reviewing = atWindow && (f?.status === 'submitted' || (f?.status === 'prereview_passed' && checkingOriginals))
+  const reviewing = !bundle && atWindow && (f?.status === 'submitted' || (f?.status === 'prereview_passed' && checkingOriginals))
   // 同城通办: only the hall holding the filing acts (the other hall follows it); a forwarded result is
   // delivered by the hall where it was filed, after it came back; 转办 only where the server offers a hall
   const targets = f?.forwardTargets ?? []
   const holding = !f?.transfer || !!roles?.includes('admin') || desk.user?.hallId === f.hallId
   const mustReturn = !!f?.transfer && f.hallId !== f.transfer.filedHallId
   const allSteps = f && holding
-    ? (NEXT_STEPS[f.status] ?? []).filter((step) => (!step.instantOnly || f.instant) && (!step.forwardOnly || targets.length > 0) && !(step.action === 'deliver' && mustReturn))
+    ? (NEXT_STEPS[f.status] ?? []).filter(
+        (step) =>
+          (!step.instantOnly || f.instant) &&
+          (!step.forwardOnly || targets.length > 0) &&
+          !(step.action === 'deliver' && mustReturn) &&
+          !(bundle && PART_DECIDES.includes(step.action)),
+      )
     : []
   const mySteps = forDuties(allSteps, roles)
   // whose the main next step is when it is not the caller's (退件 beside it is the window's); 待预审 says so below
   const next = allSteps[0]
-  const othersDuty = next && !mySteps.includes(next) && f?.status !== 'submitted' ? next.duty : null
+  // (一件事 under review: the parts' departments decide, PartSteps says whose part is whose)
+  const othersDuty = next && !mySteps.includes(next) && f?.status !== 'submitted' && !(bundle && (f?.status === 'accepted' || f?.status === 'under_review')) ? next.duty : null
   const set = (materialId: string, patch: Partial<Draft[string]>) => {
     setDraft((cur) => ({ ...cur, [materialId]: { ...cur[materialId], ...patch } }))
     errors.changed(materialId)
@@ -304,6 +317,16 @@ export default function Review() {
                 ) : null}
               </View>
 
+              {bundle ? (
+                <>
+                  <View className='section-title'>{`一件事各部门（${f.parts?.length ?? 0} 个事项并联审批）`}</View>
+                  <View className='card'>
+                    <Text className='st-line'>各部门分别预审、审查本部门的事项；各部门都预审后合并发出一次性告知，或由窗口统一受理。未在期限内答复的部门视为同意（超时默认）。</Text>
+                    <PartSteps filing={f} user={desk.user} onChanged={filing.reload} />
+                  </View>
+                </>
+              ) : null}
+
               <View className='section-title'>申请材料（{f.materials.length} 项）</View>
               <View className='card'>
                 {reviewing ? <Text className='st-line'>请逐项查看并一次性作出结论：合格，或写明需补正的原因。</Text> : null}
@@ -376,6 +399,9 @@ export default function Review() {
               <View className='section-title'>办理</View>
               <View className='card'>
                 {othersDuty ? <Text className='st-line'>{OTHERS_STEP[othersDuty]}</Text> : null}
+                {bundle && (f.status === 'accepted' || f.status === 'under_review') ? (
+                  <Text className='st-line'>各部门在“一件事各部门”中分别审查、决定本部门的事项；全部办结（含超时默认同意）后合并出具结果。</Text>
+                ) : null}
                 {mySteps.length ? (
                   <ButtonRow className='st-actions'>
                     {mySteps.map((step) => (
@@ -395,7 +421,9 @@ export default function Review() {
                     {f.status === 'submitted'
                       ? reviewing
                         ? '请先完成预审；依法不予受理的可直接不予受理。'
-                        : '等待窗口人员预审。'
+                        : bundle
+                          ? '等待各部门预审本部门的事项。'
+                          : '等待窗口人员预审。'
                       : f.status === 'correction_required'
                         ? '等待申请人补正材料。'
                         : '该办件已办结，无需操作。'}
