@@ -41,8 +41,8 @@ describe('catalogue on the embedded database', () => {
       expect(typeof guide.body.materials[0].required).toBe('boolean');
       expect(typeof guide.body.keyProject).toBe('boolean');
       // 智能导办 topics (JSON in TEXT) are seeded and answered on SQLite too
-      expect((await api.get('/api/guidance')).body.map((t: { title: string }) => t.title)).toEqual(['开办餐饮店', '新生儿出生', '企业开办']);
-      const plan = await api.post('/api/guidance/start-company/answers', { answers: { invoice: 'no', staff: 'no', premises: 'own' } });
+      expect((await api.get('/api/guidance')).body.map((t: { title: string }) => t.title)).toEqual(['开办企业', '新生儿出生', '个体工商户', '不动产登记', '开办餐饮店']);
+      const plan = await api.post('/api/guidance/start-company/answers', { answers: { invoice: 'no', staff: 'no', premises: 'own', district: 'city' } });
       expect(plan.body.services.map((x: { name: string }) => x.name)).toEqual(['有限责任公司设立登记（营业执照）', '印章刻制备案', '税务登记信息确认']);
       const admin = (await staffSignIn(api, 'admin', 'Admin@2026!')).accessToken;
       expect((await api.put('/api/admin/calendar/2027-10-01', { workday: false, name: '国庆节' }, { token: admin })).status).toBe(200);

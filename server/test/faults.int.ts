@@ -323,9 +323,12 @@ describe('faults', () => {
       // never a 500, a dropped connection or SQL in a body
       expect(hits.filter((h) => h.status === -1 || h.status === 500 || (h.status >= 500 && h.code !== 'UNAVAILABLE'))).toEqual([]);
       for (const h of hits.filter((x) => x.status >= 400)) expect(h.text).not.toMatch(SQL_OR_STACK);
-      // while it is gone: 503 UNAVAILABLE, and quickly (no hanging requests)
+      // while it is gone: 503 UNAVAILABLE, and quickly (no hanging requests); the booking eligibility
+      // may still be answered from the caller's no-show standing, which is cached (the booking path's reads)
+      const cached = (h: Hit) => h.path === '/api/me/booking-eligibility' && h.status === 200;
       expect(during.length).toBeGreaterThan(20);
-      expect(during.filter((h) => h.status !== 503)).toEqual([]);
+      expect(during.filter((h) => h.status !== 503 && !cached(h))).toEqual([]);
+      expect(during.filter((h) => h.path !== '/api/me/booking-eligibility').length).toBeGreaterThan(15);
       expect(Math.max(...during.map((h) => h.end - h.start))).toBeLessThan(3000);
       // when it is back: served again, with no restart
       expect(after.length).toBeGreaterThan(0);

@@ -12,9 +12,8 @@ describe('智能导办 and 咨询 on the H5 build', () => {
     await signInBrowser(context, citizen);
     await page.goto('/pages/index/index');
     await tap(page, '智能导办');
-    // the topics page first: 首页's 一件事一次办 lists a 开办餐饮店 too
-    await seeVisible(page, /回答几个问题/);
-    await page.getByRole('button', { name: '开办餐饮店' }).locator('visible=true').first().click();
+    // the topic on the topics page: 首页 (still under it) lists a 开办餐饮店 一件事 too
+    await page.locator('.guidance__topic').filter({ hasText: '开办餐饮店' }).click();
 
     await seeVisible(page, '第 1/3 题');
     await page.getByRole('button', { name: '个体工商户' }).click();
