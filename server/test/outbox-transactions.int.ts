@@ -93,6 +93,34 @@ describe('transactional outbox', () => {
     expect((await toldOf(holder.user.id)).deliveries.filter((d) => d.event === 'ticket_called')).toEqual([{ channel: 'sms', event: 'ticket_called', status: 'pending' }]);
   });
 
+  it('a booking moved (改约): a fault after its 预约已改期 leaves it in its old slot, the new place free and nobody told; the next try moves and tells once', async () => {
+    await setClock(api, shanghai('08:30'));
+    const person = (await verifiedCitizen(api)) as Session;
+    const from = await f.slot('2026-12-09T01:00:00.000Z', { capacity: 1 });
+    const to = await f.slot('2026-12-09T02:00:00.000Z', { capacity: 1 });
+    const booking = must(await api.post('/api/bookings', { slotId: from, serviceId: f.world.service.id }, { token: person.token }), 201, 'book');
+    const move = async () => api.post(`/api/bookings/${booking.id}/reschedule`, { slotId: to }, { token: (await refreshed(api, person)).token });
+    const moved = async () => (await toldOf(person.user.id)).messages.filter((m) => m.type === 'booking_rescheduled');
+    const remaining = async (slotId: string) =>
+      (must(await api.get(`/api/services/${f.world.service.id}/slots?hallId=${f.world.hallId}&from=2026-12-09&to=2026-12-09`), 200, 'slots') as Array<{ id: string; remaining: number }>).find((s) => s.id === slotId)!.remaining;
+
+    const restore = faultAfterNextNotice();
+    try {
+      expect((await move()).status).toBe(500);
+    } finally {
+      restore();
+    }
+    const mine = async () => must(await api.get(`/api/bookings/${booking.id}`, { token: (await refreshed(api, person)).token }), 200, 'booking');
+    expect((await mine()).start).toBe('2026-12-09T01:00:00.000Z');
+    expect([await remaining(from), await remaining(to)]).toEqual([0, 1]);
+    expect(await moved()).toEqual([]);
+
+    must(await move(), 200, 'move again');
+    expect((await mine()).start).toBe('2026-12-09T02:00:00.000Z');
+    expect([await remaining(from), await remaining(to)]).toEqual([1, 0]);
+    expect(await moved()).toHaveLength(1);
+  });
+
   it('the outbox-cleanup job deletes settled deliveries past the retention in batches, keeps failed, recent and pending ones and every message, and counts what it deleted', async () => {
     const users = f.t.app.get(UsersService);
     const notifications = f.t.app.get(NotificationsService);

@@ -200,6 +200,8 @@ export class AdmissionService {
           .execute();
         if (!moved.affected) throw new DomainError('INVALID_STATE', '该预约状态已变化，请刷新');
         await em.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked - 1' }).where('id = :id AND booked > 0', { id: booking.slotId }).execute();
+        // the person's message in the move's own transaction (moved and told, or neither)
+        if (req.then) await req.then(em, booking);
       });
     } catch (e) {
       if (isActiveKeyClash(e)) throw asError(duplicateRefusal('reschedule'));

@@ -160,18 +160,24 @@ export class BookingService {
     const slot = await this.db.slots.findOne({ where: { id: slotId } });
     if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
     if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
-    const moved = await this.admission.move({ path: 'reschedule', slot, serviceId: b.serviceId, acting: () => this.acting.forRecord(b, b.serviceId) }, b);
+    const names = await this.placeNames({ hallId: slot.hallId, serviceId: b.serviceId });
+    // 预约已改期 is written in the move's transaction (the outbox): moved and told, or neither
+    const tell = (em: EntityManager) =>
+      this.notifications.send(
+        {
+          userId: b.userId,
+          type: 'booking_rescheduled',
+          title: '预约已改期',
+          body: `您在${names.hallName || '大厅'}办理“${names.serviceName}”的预约已由 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)} 改为 ${shanghaiDate(slot.startAt)} ${localTime(slot.startAt)}-${localTime(slot.endAt)}，预约码 ${b.code} 不变。`,
+          link: bookingLink(b.id),
+        },
+        em,
+      ).then(() => undefined);
+    const moved = await this.admission.move({ path: 'reschedule', slot, serviceId: b.serviceId, acting: () => this.acting.forRecord(b, b.serviceId), then: tell }, b);
     await this.audit.record({ actorId: caller.id, action: 'booking.reschedule', objectType: 'booking', objectId: b.id, data: { fromSlotId: b.slotId, toSlotId: slot.id, from: b.startAt.toISOString(), to: moved.startAt.toISOString() } });
     await this.waitlist.offerNext(b.slotId);
     await Promise.all([this.places.giveBack(b.slotId), this.places.forget(slot.id)]); // the new slot's place was taken without its count
     const view = await this.get(caller, id);
-    await this.notifications.send({
-      userId: b.userId,
-      type: 'booking_rescheduled',
-      title: '预约已改期',
-      body: `您在${view.hallName || '大厅'}办理“${view.serviceName}”的预约已由 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)} 改为 ${shanghaiDate(moved.startAt)} ${localTime(moved.startAt)}-${localTime(moved.endAt)}，预约码 ${moved.code} 不变。`,
-      link: bookingLink(b.id),
-    });
     return view;
   }
 
