@@ -30,6 +30,8 @@ function notBundled(a: ApplicationEntity, message: string): void {
   if (a.bundleId) throw new DomainError('INVALID_STATE', message, { status: a.status, bundleId: a.bundleId });
 }
 
+/** A reviewer's note as a sentence of a message (its own full stop when it has none). */
+const sentence = (t: string): string => (t && !/[。！？.!?]$/.test(t) ? `${t}。` : t);
 const issuedText = (c: { type: string; number: string } | null): string => (c ? `已核发电子证照《${c.type}》（编号 ${c.number}），可在“我的证照”中查看。` : '');
 
 /** What staff do with filings of their hall: window staff pre-review, accept or refuse and deliver; the department's reviewers review and decide (受审分离). */
@@ -270,7 +272,7 @@ export class StaffApplicationsService {
       action === 'start_review'
         ? `您的办件 ${a.number} 已进入审查。`
         : action === 'approve'
-          ? `您的办件 ${a.number} 已审批通过（准予许可）。${text}${issuedText(certificate)}可在办件详情中下载准予许可决定书。`
+          ? `您的办件 ${a.number} 已审批通过（准予许可）。${text ? `审批意见：${sentence(text)}` : ''}${issuedText(certificate)}可在办件详情中下载准予许可决定书。`
           : `您的办件 ${a.number} 经审查不予许可。理由：${text}。如不服，可自收到决定书之日起六十日内申请行政复议，或者六个月内提起行政诉讼。可在办件详情中下载不予许可决定书。`;
     // the decision, its certificate and the applicant's message in one transaction
     await this.kernel.apply(step, await this.staffActor(caller), patch, text ? `${label}：${text}` : label, async (em, to) => {

@@ -8,6 +8,7 @@ import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
 import { repositories } from '../common/db/repositories';
 import { DomainError } from '../common/errors/domain-error';
+import { BundleEntity } from '../bundles/entities/bundle.entity';
 import { newId } from '../common/ids';
 import { GuidanceTopicEntity } from './entities/guidance-topic.entity';
 import { topicProblems, type GuidanceDefinition, type TopicCatalogue } from './guidance.rules';
@@ -20,7 +21,7 @@ import { topicProblems, type GuidanceDefinition, type TopicCatalogue } from './g
  */
 @Injectable()
 export class AdminGuidanceService {
-  private readonly db = repositories(this.ds, { topics: GuidanceTopicEntity, services: ServiceEntity, halls: HallEntity });
+  private readonly db = repositories(this.ds, { topics: GuidanceTopicEntity, services: ServiceEntity, halls: HallEntity, bundles: BundleEntity });
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -112,11 +113,16 @@ export class AdminGuidanceService {
   }
 
   private async catalogue(): Promise<TopicCatalogue> {
-    const [services, halls] = await Promise.all([
+    const [services, halls, bundles] = await Promise.all([
       this.db.services.find({ where: { active: true }, select: { code: true, name: true, audience: true } }),
       this.db.halls.find({ select: { id: true } }),
+      this.db.bundles.find({ where: { active: true }, select: { id: true } }),
     ]);
-    return { services: new Map(services.map((s) => [s.code, { name: s.name, audience: s.audience }])), hallIds: new Set(halls.map((h) => h.id)) };
+    return {
+      services: new Map(services.map((s) => [s.code, { name: s.name, audience: s.audience }])),
+      hallIds: new Set(halls.map((h) => h.id)),
+      bundleIds: new Set(bundles.map((b) => b.id)),
+    };
   }
 
   private async require(id: string): Promise<GuidanceTopicEntity> {

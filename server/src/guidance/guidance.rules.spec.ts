@@ -89,6 +89,7 @@ describe('topicProblems (what an admin may save)', () => {
       ['B', { name: '通用事项', audience: 'both' }],
     ]),
     hallIds: new Set(['H1']),
+    bundleIds: new Set(['BUNDLE1']),
   };
   const who = { id: 'who', text: '谁来申请？', options: [{ value: 'me', label: '个人', applicant: 'person' as const }, { value: 'co', label: '企业', applicant: 'enterprise' as const }] };
 
@@ -126,7 +127,9 @@ describe('topicProblems (what an admin may save)', () => {
     expect(topicProblems({ questions: [who], outcomes: [{ when: { who: 'co' }, serviceCodes: ['E'] }] }, cat)).toEqual([
       { field: 'outcomes', message: '回答“个人”时没有对应的事项或一件事' },
     ]);
-    expect(topicProblems({ questions: [who], outcomes: [{ bundleId: 'b-1' }] }, cat)).toEqual([]);
+    expect(topicProblems({ questions: [who], outcomes: [{ bundleId: 'BUNDLE1' }] }, cat)).toEqual([]);
+    // a bundle that does not exist (or was switched off) is named, not saved for citizens to be sent to
+    expect(topicProblems({ questions: [who], outcomes: [{ bundleId: 'b-1' }] }, cat)).toEqual([{ field: 'outcomes.0.bundleId', message: '所选一件事不存在或已停用' }]);
   });
 
   it('refuses more combinations than it can check', () => {

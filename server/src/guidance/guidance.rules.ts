@@ -118,6 +118,8 @@ export const MAX_ANSWER_SETS = 1000;
 export interface TopicCatalogue {
   services: ReadonlyMap<string, { name: string; audience: Audience }>;
   hallIds: ReadonlySet<string>;
+  /** the active 一件事 bundles an outcome may name */
+  bundleIds: ReadonlySet<string>;
 }
 
 export interface FieldProblem {
@@ -165,6 +167,7 @@ function shapeProblems(def: GuidanceDefinition, cat: TopicCatalogue): FieldProbl
     }
     for (const c of o.serviceCodes ?? []) if (!cat.services.has(c)) out.push({ field: `outcomes.${k}.serviceCodes`, message: `事项“${c}”不存在或已下架` });
     if (o.hallId && !cat.hallIds.has(o.hallId)) out.push({ field: `outcomes.${k}.hallId`, message: '所选大厅不存在' });
+    if (o.bundleId && !cat.bundleIds.has(o.bundleId)) out.push({ field: `outcomes.${k}.bundleId`, message: '所选一件事不存在或已停用' });
     if (!o.serviceCodes?.length && !o.bundleId && !o.hallId && !o.materials?.length) {
       out.push({ field: `outcomes.${k}`, message: '这条结果没有指向任何事项、一件事、大厅或材料' });
     }

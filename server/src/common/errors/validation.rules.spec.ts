@@ -1,4 +1,4 @@
-import { fieldMessage } from './validation.rules';
+import { fieldMessage, fieldMessages } from './validation.rules';
 
 describe('fieldMessage', () => {
   it('keeps a rule’s own Chinese message', () => {
@@ -20,6 +20,13 @@ describe('fieldMessage', () => {
   });
 
   it('says 格式不正确 for any other English default', () => {
-    expect(fieldMessage('phone must be a string')).toBe('格式不正确');
+    expect(fieldMessage('bundleId must be a UUID')).toBe('格式不正确');
+  });
+
+  it('names a wrong type alone, not the length or count it then also misses', () => {
+    expect(fieldMessages(['bundleId must be a string', 'bundleId must be shorter than or equal to 36 characters'])).toEqual(['应为文字']);
+    expect(fieldMessages(['serviceIds must contain no more than 10 elements', 'serviceIds must be an array'])).toEqual(['应为列表']);
+    expect(fieldMessages(['capacity must not be less than 1', 'capacity must be an integer number'])).toEqual(['应为整数']);
+    expect(fieldMessages(['reason must be longer than or equal to 2 characters'])).toEqual(['至少 2 个字']);
   });
 });

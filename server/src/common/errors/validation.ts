@@ -1,13 +1,13 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import { DomainError } from './domain-error';
-import { fieldMessage } from './validation.rules';
+import { fieldMessages } from './validation.rules';
 
 function flatten(errors: ValidationError[], prefix = ''): Array<{ field: string; message: string }> {
   const out: Array<{ field: string; message: string }> = [];
   for (const e of errors) {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     if (e.constraints) {
-      for (const m of Object.values(e.constraints)) out.push({ field, message: fieldMessage(m) });
+      for (const message of fieldMessages(Object.values(e.constraints))) out.push({ field, message });
     }
     if (e.children && e.children.length > 0) out.push(...flatten(e.children, field));
   }

@@ -8,6 +8,7 @@ describe('seeded 智能导办 topics fit the seeded catalogue', () => {
   const cat: TopicCatalogue = {
     services: new Map(SEED_SERVICES.map((s) => [s.code, { name: s.name, audience: s.audience }])),
     hallIds: new Set(SEED_HALLS.map((h) => h.key)),
+    bundleIds: new Set(), // the seeded topics name no bundle: 智能导办 finds it from the services
   };
 
   it('names demo halls by their seed keys', () => {
