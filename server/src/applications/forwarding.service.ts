@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, LessThan, Not, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, LessThan, Not, Repository } from 'typeorm';
 import { dateLabel, LINKS } from '@gov/shared';
 import type { StaffApplicationView } from '@gov/shared';
 import { shanghaiDate } from '../calendar/calendar.rules';
@@ -9,6 +9,8 @@ import { CatalogService } from '../catalog/catalog.service';
 import type { AuthUser } from '../common/auth/auth.decorators';
 import { AuditService } from '../common/audit/audit.service';
 import { ClockService } from '../common/clock/clock.service';
+import { forEachClaimed } from '../common/db/claim';
+import { Transactions } from '../common/db/transactions';
 import { DomainError, fieldError } from '../common/errors/domain-error';
 import { OversightService } from '../oversight/oversight.service';
 import { UsersService } from '../users/users.service';
@@ -45,6 +47,7 @@ export class ForwardingService {
     private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: ClockService,
+    private readonly tx: Transactions,
   ) {}
 
   /** A filing held by the caller's hall (admin: any), never a draft; else 404. */
@@ -122,10 +125,13 @@ export class ForwardingService {
     const now = this.clock.now();
     const cal = await this.calendar.view();
     const late = since !== null && lateReception(since, shanghaiDate(now), cal.isWorkday);
-    if (late && a.transitEscalatedAt === null) await this.escalate(a, since);
+    // a late reception no scan had put before the supervisors yet: told in the reception's own transaction
+    const escalate = async (em: EntityManager): Promise<void> => {
+      if (late && since && a.transitEscalatedAt === null) await this.escalate(a, since, em);
+    };
     const lateNote = late ? `（超过接收时限 ${dateLabel(receiveBy(since, cal.isWorkday))}，已报两地督办）` : '';
     if (returning) {
-      await this.kernel.apply(step, await this.actor(caller), { transitSince: null, transitEscalatedAt: null }, `已接收回传的办理结果，待送达${lateNote}`);
+      await this.kernel.apply(step, await this.actor(caller), { transitSince: null, transitEscalatedAt: null }, `已接收回传的办理结果，待送达${lateNote}`, escalate);
     } else {
       const days = since ? transitWorkingDays(since, now, cal.isWorkday) : 0;
       const dueAt = a.dueAt ? extendDue(a.dueAt, days, cal.isWorkday) : null;
@@ -138,7 +144,10 @@ export class ForwardingService {
         { transitSince: null, transitEscalatedAt: null, transitDays: a.transitDays + days, dueAt, sla: sla === 'overdue' ? null : sla },
         `计时恢复：在途 ${days} 个工作日不计入承诺时限${due}${lateNote}`,
         // back to `accepted`, which the applicant was told of by SMS at the window: no second 受理 SMS
-        (em, to) => this.kernel.tell(a, '转办已接收', `您的办件 ${a.number} 已由${here?.name ?? '承办大厅'}接收办理${due}。`, null, { em, to, sms: false }),
+        async (em, to) => {
+          await escalate(em);
+          await this.kernel.tell(a, '转办已接收', `您的办件 ${a.number} 已由${here?.name ?? '承办大厅'}接收办理${due}。`, null, { em, to, sms: false });
+        },
       );
     }
     await this.audit.record({ actorId: caller.id, action: 'application.receive', objectType: 'application', objectId: a.id, data: { late } });
@@ -156,19 +165,18 @@ export class ForwardingService {
     const today = shanghaiDate(now);
     // one working day is at least one calendar day: younger transfers cannot be late
     const moving = await this.apps.find({ where: { status: In([...IN_TRANSIT]), transitSince: LessThan(new Date(now.getTime() - DAY)), transitEscalatedAt: IsNull() }, take: 500 });
-    let n = 0;
-    for (const a of moving) {
-      if (!a.transitSince || !lateReception(a.transitSince, today, cal.isWorkday)) continue;
-      const r = await this.apps.update({ id: a.id, status: a.status, transitSince: a.transitSince, transitEscalatedAt: IsNull() }, { transitEscalatedAt: now });
-      if (!r.affected) continue;
-      await this.escalate(a, a.transitSince);
-      n++;
-    }
-    return n;
+    const late = moving.filter((a) => a.transitSince && lateReception(a.transitSince, today, cal.isWorkday));
+    // the mark and the supervisors' messages in one transaction (forEachClaimed): marked and told, or neither
+    return forEachClaimed(
+      this.tx,
+      late,
+      (em, a) => em.update(ApplicationEntity, { id: a.id, status: a.status, transitSince: a.transitSince!, transitEscalatedAt: IsNull() }, { transitEscalatedAt: now }),
+      (em, a) => this.escalate(a, a.transitSince!, em),
+    );
   }
 
   /** 督办 of a late reception: the supervisors of the sending and the receiving hall, once per trip. */
-  private async escalate(a: ApplicationEntity, since: Date): Promise<void> {
+  private async escalate(a: ApplicationEntity, since: Date, em?: EntityManager): Promise<void> {
     const halls = await this.catalog.hallsById([a.filedHallId, a.competentHallId]);
     const [fromId, toId] = a.status === 'returning' ? [a.competentHallId, a.filedHallId] : [a.filedHallId, a.competentHallId];
     const service = await this.catalog.service(a.serviceId);
@@ -177,7 +185,7 @@ export class ForwardingService {
     const body = `办件 ${a.number}（${service?.name ?? ''}）由${halls.get(fromId ?? '')?.name ?? ''}${what}至${halls.get(toId ?? '')?.name ?? ''}，应于 ${dateLabel(by)} 前接收，已超时，请督促接收。`;
     for (const hallId of [...new Set([fromId, toId])]) {
       if (!hallId) continue;
-      await this.oversight.escalate({ hallId, departmentId: null, title: '督办：转办超时未接收', body, link: LINKS.staffFiling(a.id), dedupeKey: `transfer-late:${a.id}:${since.getTime()}` });
+      await this.oversight.escalate({ hallId, departmentId: null, title: '督办：转办超时未接收', body, link: LINKS.staffFiling(a.id), dedupeKey: `transfer-late:${a.id}:${since.getTime()}` }, em);
     }
   }
 

@@ -217,25 +217,32 @@ export class EnterprisesService implements CallerContextLoader {
   async addMember(caller: AuthUser, id: string, phone: string, role: EnterpriseRole): Promise<EnterpriseDetail> {
     const e = await this.requireAdmin(caller, id);
     const user = await this.users.findOrCreateByPhone(phone);
-    const existing = await this.db.members.findOne({ where: { enterpriseId: id, userId: user.id } });
-    if (existing) {
-      if (existing.role !== role) await this.db.members.update({ enterpriseId: id, userId: user.id }, { role });
-    } else {
-      try {
-        await this.db.members.insert({ enterpriseId: id, userId: user.id, role, addedBy: caller.id, createdAt: this.clock.now() });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
+    // the membership and the new member's message in one transaction: added and told, or neither
+    await this.tx.run(async (em) => {
+      const members = em.getRepository(EnterpriseMemberEntity);
+      const existing = await members.findOne({ where: { enterpriseId: id, userId: user.id } });
+      if (existing) {
+        if (existing.role !== role) await members.update({ enterpriseId: id, userId: user.id }, { role });
+      } else {
+        try {
+          await members.insert({ enterpriseId: id, userId: user.id, role, addedBy: caller.id, createdAt: this.clock.now() });
+        } catch (err) {
+          if (!isDuplicateKey(err)) throw err;
+        }
       }
-    }
+      await this.notifications.send(
+        {
+          userId: user.id,
+          type: 'enterprise_member',
+          title: '您已成为企业办事人员',
+          body: `您已被添加为“${e.name}”的${role === 'admin' ? '管理员' : '经办人'}，${e.status === 'verified' ? '可以代表企业预约和申报。' : '企业通过大厅核验后即可代表企业预约和申报。'}`,
+          link: LINKS.company(id),
+        },
+        em,
+      );
+    });
     await this.callers.invalidate(user.id);
     await this.audit.record({ actorId: caller.id, action: 'enterprise.member_add', objectType: 'enterprise', objectId: id, data: { userId: user.id, role } });
-    await this.notifications.send({
-      userId: user.id,
-      type: 'enterprise_member',
-      title: '您已成为企业办事人员',
-      body: `您已被添加为“${e.name}”的${role === 'admin' ? '管理员' : '经办人'}，${e.status === 'verified' ? '可以代表企业预约和申报。' : '企业通过大厅核验后即可代表企业预约和申报。'}`,
-      link: LINKS.company(id),
-    });
     return this.get(caller, id);
   }
 
