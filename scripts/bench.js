@@ -3,7 +3,7 @@
  * `npm run bench`: the API's production build on MariaDB, each figure beside a baseline measured
  * in the same run on the same machine and database.
  *   (a) guide search  GET /api/services?q=营业执照   vs a bare node:http server sending the same bytes (autocannon)
- *   (b) booking under contention (one slot; many slots) vs the same transaction straight through mysql2
+ *   (b) booking under contention (one hot slot with a place for each user; many slots) vs the same transaction straight through mysql2
  *   (c) filing list and detail for a user with 200 filings vs the equivalent SQL through mysql2
  *   (d) 20 concurrent 15 MB uploads: peak RSS of the API process vs its RSS at idle
  *   (e) guide detail  GET /api/services/:id (and its conditional GET) vs a bare node:http server
@@ -14,7 +14,8 @@
  *       the Redis admission counter, vs the same arrivals through mysql2 (bench/flash.js; Redis at BENCH_REDIS_URL)
  * Prints a table and writes bench/results.json. Options: BENCH_SECONDS (default 8), BENCH_USERS (300),
  * BENCH_STREAMS (500), BENCH_ONLY (comma list of search,guide,booking,refusals,streams,filings,uploads,exports,flash),
- * FLASH_USERS (5000), FLASH_CAPACITY (500), FLASH_WINDOW_MS (2000), FLASH_BROWSERS (200).
+ * FLASH_USERS (5000), FLASH_CAPACITY (500), FLASH_WINDOW_MS (2000), FLASH_BROWSERS (200); BENCH_CPU_PROF=<folder>
+ * makes each API process write a V8 CPU profile there when it stops.
  */
 const { randomBytes, randomUUID } = require('node:crypto');
 const fs = require('node:fs');
