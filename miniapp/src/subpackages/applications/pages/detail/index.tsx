@@ -258,32 +258,18 @@ export default function FilingDetail() {
     }, (e) => toast(errorMessage(e)))
   }
 
-  const returnNotice = async () => {
+  /** a notice of this filing as a PDF (退件回执, 受理通知书, 许可决定书), named with its number */
+  const openNotice = async (path: (id: string) => string, title: string) => {
     if (!f) return
     try {
-      await openFile({ url: filingsApi.returnPath(f.id), fileName: `退件回执-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
+      await openFile({ url: path(f.id), fileName: `${title}-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
     } catch (e) {
       toast(errorMessage(e))
     }
   }
-
-  const receipt = async () => {
-    if (!f) return
-    try {
-      await openFile({ url: filingsApi.receiptPath(f.id), fileName: `受理通知书-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
-    } catch (e) {
-      toast(errorMessage(e))
-    }
-  }
-
-  const decision = async () => {
-    if (!f) return
-    try {
-      await openFile({ url: filingsApi.decisionPath(f.id), fileName: `许可决定书-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
-    } catch (e) {
-      toast(errorMessage(e))
-    }
-  }
+  const returnNotice = () => openNotice(filingsApi.returnPath, '退件回执')
+  const receipt = () => openNotice(filingsApi.receiptPath, '受理通知书')
+  const decision = () => openNotice(filingsApi.decisionPath, '许可决定书')
 
   const timeline = filingTimeline(f?.timeline ?? [])
   // 一件事: one part per department, reviewed in parallel

@@ -1,7 +1,6 @@
-import { useFormErrors } from '@/hooks/useFormErrors'
 import FormError from '@/components/FormError'
 import { useEffect, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import ActingBar, { useActingWho } from '@/components/ActingBar'
 import AppPage from '@/components/AppPage'
@@ -11,17 +10,13 @@ import HallPicker, { initialHallId } from '@/components/HallPicker'
 import PageState from '@/components/PageState'
 import SignInGate from '@/components/SignInGate'
 import { catalogApi } from '@/api/catalog'
-import { isApiError } from '@/api/client'
 import { filingsApi } from '@/api/filings'
 import { useAsync } from '@/hooks/useAsync'
-import { ROUTES } from '@/routes'
-import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
-import { acting, useActingFor } from '@/store/acting'
-import { toast } from '@/utils/nav'
+import { useActingFor } from '@/store/acting'
 import '@/subpackages/applications/components/filing.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
-import { useBusy } from '@/hooks/useBusy'
+import { useStartFiling } from '@/hooks/useStartFiling'
 
 /**
  * 在线申报: before a draft filing is made, say for whom (为谁办理: oneself, a company, a
@@ -35,9 +30,8 @@ export default function NewFiling() {
   const onBehalfOf = useActingFor()
   const who = useActingWho()
   const [hallId, setHallId] = useState<string | null>(null)
-  const [busy, whileBusy] = useBusy()
   // a refusal goes when the hall changes or the filing is made
-  const errors = useFormErrors()
+  const { busy, errors, start: startFiling } = useStartFiling()
   useEffect(() => errors.changed(), [hallId])
   // a person-only service is not filed for a company, nor a company-only one for a person: say why
   const blocked = !!useAudienceBlock(guide.data?.audience)
@@ -48,20 +42,7 @@ export default function NewFiling() {
 
   const start = async () => {
     if (!hallId) return
-    await whileBusy(async () => {
-      const filing = await filingsApi.create(serviceId, hallId, onBehalfOf)
-      // made in that name: the next errand starts from 本人 again
-      acting.done()
-      errors.clear()
-      Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.filing, { id: filing.id }) })
-    }, (e) => {
-      if (isApiError(e) && e.code === 'REAL_NAME_REQUIRED') {
-        toast(e.message)
-        Taro.navigateTo({ url: ROUTES.verify })
-      } else {
-        errors.failWith(e)
-      }
-    })
+    await startFiling(() => filingsApi.create(serviceId, hallId, onBehalfOf))
   }
 
   const g = guide.data

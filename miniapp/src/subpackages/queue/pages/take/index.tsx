@@ -159,14 +159,7 @@ export default function TakeTicket() {
               </View>
               <View className='section-title'>2. 办理事项</View>
               <View className='card'>
-                <ServicePick
-                  value={service}
-                  onChange={(v) => {
-                    setService(v)
-                    errors.changed('service')
-                  }}
-                  error={errors.of('service')}
-                />
+                <ServicePick {...errors.field('service', service, setService)} />
               </View>
             </>
           )}

@@ -135,14 +135,7 @@ function IssueTicket({ onIssued }: { onIssued: () => void }) {
           </Text>
         </View>
       ) : null}
-      <ServicePick
-        value={service}
-        onChange={(v) => {
-          setService(v)
-          errors.changed('service')
-        }}
-        error={errors.of('service')}
-      />
+      <ServicePick {...errors.field('service', service, setService)} />
       <FormField label='手机号（选填，用于叫号短信）' type='number' value={phone} maxlength={20} onChange={(v) => { setPhone(v); errors.changed('phone') }} error={errors.of('phone')} />
       <Segmented label='通道' value={green ? 'green' : 'normal'} options={[{ value: 'normal', label: '普通' }, { value: 'green', label: '绿色通道（老弱病残孕）' }]} onChange={(v) => setGreen(v === 'green')} />
       {green ? <FormField label='绿色通道原因' value={reason} maxlength={200} onChange={(v) => { setReason(v); errors.changed('reason') }} error={errors.of('reason')} /> : null}
