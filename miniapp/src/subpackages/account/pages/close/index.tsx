@@ -20,8 +20,7 @@ import { ROUTES } from '@/routes'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { session, useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
-import { confirmDestructive } from '@/utils/confirm'
-import { useBusy } from '@/hooks/useBusy'
+import { useConfirmedBusy } from '@/hooks/useBusy'
 import './index.scss'
 
 /** What the person types to confirm: the destructive step is never one careless tap. */
@@ -47,7 +46,7 @@ export default function CloseAccount() {
   const check = useAsync(() => accountApi.closingCheck(), [accessToken], !!accessToken)
   useReloadOnShow(check.reload, !!accessToken)
   const [typed, setTyped] = useState('')
-  const [closing, whileClosing] = useBusy()
+  const [closing, whileClosing] = useConfirmedBusy()
   const errors = useFormErrors()
 
   const c = check.data
@@ -55,8 +54,7 @@ export default function CloseAccount() {
 
   const close = async () => {
     if (!c?.canClose || !confirmed) return
-    if (!(await confirmDestructive({ title: '注销账号', content: '注销后本账号不能再登录或恢复。确定注销吗？', confirmText: '注销', cancelText: '不注销' }))) return
-    await whileClosing(async () => {
+    await whileClosing({ title: '注销账号', content: '注销后本账号不能再登录或恢复。确定注销吗？', confirmText: '注销', cancelText: '不注销' }, async () => {
       await accountApi.close()
       errors.clear()
       session.clear()

@@ -33,7 +33,7 @@ import { FILING_TONE, SLA_TONE } from '@/subpackages/applications/components/ton
 import '@/subpackages/applications/components/filing.scss'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
-import { useBusy } from '@/hooks/useBusy'
+import { useBusy, useConfirmedBusy } from '@/hooks/useBusy'
 
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
 /** a decision has been made: its 决定书 can be downloaded */
@@ -185,7 +185,7 @@ export default function FilingDetail() {
   const [sheet, setSheet] = useState(false)
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState('')
-  const [withdrawing, whileWithdrawing] = useBusy()
+  const [withdrawing, whileWithdrawing] = useConfirmedBusy()
   // just submitted: offer 开启提醒 (subscribe messages are asked for on that tap only)
   const [submitted, setSubmitted] = useState(false)
   // while a file is on its way, submitting (or withdrawing, or a commitment) would race it
@@ -250,8 +250,7 @@ export default function FilingDetail() {
 
   const withdraw = async () => {
     if (!f || uploading) return
-    if (!(await confirmDestructive({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
-    await whileWithdrawing(async () => {
+    await whileWithdrawing({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' }, async () => {
       await filingsApi.withdraw(f.id)
       toast('已撤回')
       filing.reload()

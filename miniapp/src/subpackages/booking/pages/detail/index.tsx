@@ -15,7 +15,7 @@ import StatusTag from '@/components/StatusTag'
 import { bookingTag } from '@/subpackages/booking/components/tones'
 import { bookingApi, type RatedBookingView } from '@/api/booking'
 import { useAsync } from '@/hooks/useAsync'
-import { useBusy } from '@/hooks/useBusy'
+import { useConfirmedBusy } from '@/hooks/useBusy'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { isH5 } from '@/platform'
@@ -25,7 +25,7 @@ import { fullDateTime, shanghaiDate, slotLabel } from '@/utils/time'
 import '@/subpackages/booking/components/booking.scss'
 import './index.scss'
 import ButtonRow from '@/components/ButtonRow'
-import { confirmDestructive, showFailure } from '@/utils/confirm'
+import { showFailure } from '@/utils/confirm'
 import CentreCancelled from '@/subpackages/booking/components/CentreCancelled'
 import SlotChooser from '@/subpackages/booking/components/SlotChooser'
 
@@ -62,15 +62,14 @@ export default function BookingDetail() {
   const id = params.id ?? ''
   const { accessToken } = useSession()
   const booking = useAsync(() => bookingApi.get(id), [id, accessToken], !!id && !!accessToken)
-  const [cancelling, whileCancelling] = useBusy()
+  const [cancelling, whileCancelling] = useConfirmedBusy()
   // 改约: the chooser is open; the slot being moved to
   const [rescheduling, setRescheduling] = useState(false)
   const [moving, setMoving] = useState<string | null>(null)
   usePullRefresh(booking.reload)
 
   const cancel = async () => {
-    if (!(await confirmDestructive({ title: '取消预约', content: '确定取消这次预约吗？取消后签到码作废，号源会释放给其他人。', confirmText: '确定取消', cancelText: '再想想' }))) return
-    await whileCancelling(async () => {
+    await whileCancelling({ title: '取消预约', content: '确定取消这次预约吗？取消后签到码作废，号源会释放给其他人。', confirmText: '确定取消', cancelText: '再想想' }, async () => {
       await bookingApi.cancel(id)
       toast('已取消预约', 'success')
       booking.reload()

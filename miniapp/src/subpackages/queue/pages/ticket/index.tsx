@@ -10,10 +10,10 @@ import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import SubscribeCard from '@/components/SubscribeCard'
 import { queueApi } from '@/api/queue'
-import { useBusy } from '@/hooks/useBusy'
+import { useConfirmedBusy } from '@/hooks/useBusy'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useSession } from '@/store/session'
-import { confirmDestructive, showFailure } from '@/utils/confirm'
+import { showFailure } from '@/utils/confirm'
 import { openPage, toast } from '@/utils/nav'
 import { shanghaiTime } from '@/utils/time'
 import { useLive } from '@/hooks/useLive'
@@ -59,11 +59,10 @@ export default function TicketPage() {
     },
   })
   usePullRefresh(ticket.reload)
-  const [leaving, whileLeaving] = useBusy()
+  const [leaving, whileLeaving] = useConfirmedBusy()
 
   const leave = async () => {
-    if (!(await confirmDestructive({ title: '放弃排队', content: '放弃后此号作废，需要办理时请重新取号。', confirmText: '放弃排队', cancelText: '继续排队' }))) return
-    await whileLeaving(async () => {
+    await whileLeaving({ title: '放弃排队', content: '放弃后此号作废，需要办理时请重新取号。', confirmText: '放弃排队', cancelText: '继续排队' }, async () => {
       await queueApi.leave(id)
       toast('已放弃排队')
       ticket.reload()
