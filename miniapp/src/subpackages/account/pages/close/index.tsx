@@ -6,10 +6,9 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { CloseAccountBlockers } from '@gov/shared'
 import Button from '@/components/AppButton'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import { MY_PAGES } from '@/components/MeEntries'
 import Section from '@/components/Section'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import { accountApi } from '@/api/account'
@@ -67,75 +66,73 @@ export default function CloseAccount() {
   }
 
   return (
-    <AppPage className='close-account'>
-      <SignInGate purpose='注销账号'>
-        <View className='close-account__warn' role='note'>
-          <Text>注销账号是不可恢复的操作，请仔细阅读以下说明。</Text>
-        </View>
+    <SignedInPage className='close-account' purpose='注销账号'>
+      <View className='close-account__warn' role='note'>
+        <Text>注销账号是不可恢复的操作，请仔细阅读以下说明。</Text>
+      </View>
 
-        <View className='section-title'>注销后</View>
-        <View className='card'>
-          {CONSEQUENCES.map((t, i) => (
-            <Text key={t} className='close-account__item'>
-              {`${i + 1}. ${t}`}
-            </Text>
-          ))}
-        </View>
+      <View className='section-title'>注销后</View>
+      <View className='card'>
+        {CONSEQUENCES.map((t, i) => (
+          <Text key={t} className='close-account__item'>
+            {`${i + 1}. ${t}`}
+          </Text>
+        ))}
+      </View>
 
-        <Section title='注销前需处理完' loading={check.loading && !c} error={!c ? check.error : null} onRetry={check.reload}>
-          {c ? (
-            <View>
-              {BLOCKERS.map((b) => {
-                const n = c[b.key]
-                return n > 0 ? (
-                  <Tappable key={b.key} className='close-account__blocker' onTap={() => openPage(b.url)}>
-                    <View className='close-account__blocker-text'>
-                      <Text className='close-account__blocker-label'>{b.label}</Text>
-                      <Text className='muted'>{b.action}方可注销</Text>
-                    </View>
-                    <View className='close-account__blocker-end'>
-                      <StatusTag tone='warning'>{`${n} ${b.unit}`}</StatusTag>
-                      <Text className='close-account__go'>去处理 ›</Text>
-                    </View>
-                  </Tappable>
-                ) : (
-                  <View key={b.key} className='close-account__blocker'>
+      <Section title='注销前需处理完' loading={check.loading && !c} error={!c ? check.error : null} onRetry={check.reload}>
+        {c ? (
+          <View>
+            {BLOCKERS.map((b) => {
+              const n = c[b.key]
+              return n > 0 ? (
+                <Tappable key={b.key} className='close-account__blocker' onTap={() => openPage(b.url)}>
+                  <View className='close-account__blocker-text'>
                     <Text className='close-account__blocker-label'>{b.label}</Text>
-                    <StatusTag tone='success'>无</StatusTag>
+                    <Text className='muted'>{b.action}方可注销</Text>
                   </View>
-                )
-              })}
-            </View>
-          ) : null}
-        </Section>
-
-        <View className='card close-account__confirm'>
-          {c && !c.canClose ? (
-            <View className='close-account__blocked' role='status'>
-              请先处理完上面的事项，再注销账号。
-            </View>
-          ) : null}
-          <View className='field'>
-            <Text className='field__label'>{`请输入“${CONFIRM_WORD}”两个字，确认注销本账号`}</Text>
-            <Input
-              className='field__input'
-              aria-label='确认注销'
-              placeholder={CONFIRM_WORD}
-              maxlength={8}
-              value={typed}
-              disabled={!c?.canClose}
-              onInput={(e) => {
-                setTyped(e.detail.value)
-                errors.changed()
-              }}
-            />
+                  <View className='close-account__blocker-end'>
+                    <StatusTag tone='warning'>{`${n} ${b.unit}`}</StatusTag>
+                    <Text className='close-account__go'>去处理 ›</Text>
+                  </View>
+                </Tappable>
+              ) : (
+                <View key={b.key} className='close-account__blocker'>
+                  <Text className='close-account__blocker-label'>{b.label}</Text>
+                  <StatusTag tone='success'>无</StatusTag>
+                </View>
+              )
+            })}
           </View>
-          <FormError message={errors.form} />
-          <Button className='btn-block' block fill='outline' type='danger' size='large' disabled={!c?.canClose || !confirmed} loading={closing} onClick={close}>
-            注销账号
-          </Button>
+        ) : null}
+      </Section>
+
+      <View className='card close-account__confirm'>
+        {c && !c.canClose ? (
+          <View className='close-account__blocked' role='status'>
+            请先处理完上面的事项，再注销账号。
+          </View>
+        ) : null}
+        <View className='field'>
+          <Text className='field__label'>{`请输入“${CONFIRM_WORD}”两个字，确认注销本账号`}</Text>
+          <Input
+            className='field__input'
+            aria-label='确认注销'
+            placeholder={CONFIRM_WORD}
+            maxlength={8}
+            value={typed}
+            disabled={!c?.canClose}
+            onInput={(e) => {
+              setTyped(e.detail.value)
+              errors.changed()
+            }}
+          />
         </View>
-      </SignInGate>
-    </AppPage>
+        <FormError message={errors.form} />
+        <Button className='btn-block' block fill='outline' type='danger' size='large' disabled={!c?.canClose || !confirmed} loading={closing} onClick={close}>
+          注销账号
+        </Button>
+      </View>
+    </SignedInPage>
   )
 }

@@ -3,12 +3,11 @@ import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import ActingBar, { useActingWho } from '@/components/ActingBar'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import AudienceNotice, { useAudienceBlock } from '@/components/AudienceNotice'
 import Button from '@/components/AppButton'
 import HallPicker, { initialHallId } from '@/components/HallPicker'
 import PageState from '@/components/PageState'
-import SignInGate from '@/components/SignInGate'
 import { catalogApi } from '@/api/catalog'
 import { filingsApi } from '@/api/filings'
 import { useAsync } from '@/hooks/useAsync'
@@ -49,35 +48,33 @@ export default function NewFiling() {
   const required = g ? g.materials.filter((m) => m.required) : []
   const hall = g?.halls.find((h) => h.id === hallId) ?? null
   return (
-    <AppPage className='new-filing'>
-      <SignInGate purpose='在线申报'>
-        <PageState loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
-          {g ? (
-            <View>
-              <ActingBar />
-              <AudienceNotice audience={g.audience} />
-              <View className='card'>
-                <Text className='new-filing__name'>{g.name}</Text>
-                <Text className='muted'>{`需上传必需材料 ${required.length} 项；标“容缺”的可签署信用承诺先行受理。`}</Text>
-              </View>
-              <View className='section-title'>办理大厅</View>
-              <View className='card'>
-                <HallPicker halls={g.halls} value={hallId} onChange={setHallId} />
-              </View>
-              <FormError banner message={errors.form} />
-              <ButtonRow className='filing__actions'>
-                <View className='new-filing__confirm button-row__line'>
-                  <Text className='new-filing__who'>{`将为 ${who} 办理`}</Text>
-                  <Text className='muted'>{hall ? `办理大厅：${hall.name}` : '请先选择办理大厅'}</Text>
-                </View>
-                <Button block type='primary' size='large' loading={busy} disabled={blocked || !hall} onClick={start}>
-                  开始申报
-                </Button>
-              </ButtonRow>
+    <SignedInPage className='new-filing' purpose='在线申报'>
+      <PageState loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
+        {g ? (
+          <View>
+            <ActingBar />
+            <AudienceNotice audience={g.audience} />
+            <View className='card'>
+              <Text className='new-filing__name'>{g.name}</Text>
+              <Text className='muted'>{`需上传必需材料 ${required.length} 项；标“容缺”的可签署信用承诺先行受理。`}</Text>
             </View>
-          ) : null}
-        </PageState>
-      </SignInGate>
-    </AppPage>
+            <View className='section-title'>办理大厅</View>
+            <View className='card'>
+              <HallPicker halls={g.halls} value={hallId} onChange={setHallId} />
+            </View>
+            <FormError banner message={errors.form} />
+            <ButtonRow className='filing__actions'>
+              <View className='new-filing__confirm button-row__line'>
+                <Text className='new-filing__who'>{`将为 ${who} 办理`}</Text>
+                <Text className='muted'>{hall ? `办理大厅：${hall.name}` : '请先选择办理大厅'}</Text>
+              </View>
+              <Button block type='primary' size='large' loading={busy} disabled={blocked || !hall} onClick={start}>
+                开始申报
+              </Button>
+            </ButtonRow>
+          </View>
+        ) : null}
+      </PageState>
+    </SignedInPage>
   )
 }

@@ -3,11 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ASSISTANCE_KIND_LABELS, ASSISTANCE_STATUS_LABELS, type AssistanceKind } from '@gov/shared'
 import Button from '@/components/AppButton'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
 import Segmented from '@/components/Segmented'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import TextArea from '@/components/TextArea'
 import RateEntry from '@/components/RateEntry'
@@ -107,10 +106,8 @@ function Ask({ serviceId }: { serviceId: string }) {
 export default function Assistance() {
   const { params } = useRouter()
   return (
-    <AppPage className='guidance'>
-      <SignInGate purpose='申请帮办代办' verified={!!params.serviceId}>
-        {params.serviceId ? <Ask serviceId={params.serviceId} /> : <Mine />}
-      </SignInGate>
-    </AppPage>
+    <SignedInPage className='guidance' purpose='申请帮办代办' verified={!!params.serviceId}>
+      {params.serviceId ? <Ask serviceId={params.serviceId} /> : <Mine />}
+    </SignedInPage>
   )
 }

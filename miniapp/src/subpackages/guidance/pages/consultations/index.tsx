@@ -3,10 +3,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CONSULTATION_STATUS_LABELS } from '@gov/shared'
 import Button from '@/components/AppButton'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import TextArea from '@/components/TextArea'
@@ -118,10 +117,8 @@ function Ask({ serviceId }: { serviceId: string }) {
 export default function Consultations() {
   const { params } = useRouter()
   return (
-    <AppPage className='guidance'>
-      <SignInGate purpose={params.serviceId ? '在线咨询' : '查看我的咨询'}>
-        {params.id ? <One id={params.id} /> : params.serviceId ? <Ask serviceId={params.serviceId} /> : <Mine />}
-      </SignInGate>
-    </AppPage>
+    <SignedInPage className='guidance' purpose={params.serviceId ? '在线咨询' : '查看我的咨询'}>
+      {params.id ? <One id={params.id} /> : params.serviceId ? <Ask serviceId={params.serviceId} /> : <Mine />}
+    </SignedInPage>
   )
 }
