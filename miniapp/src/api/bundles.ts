@@ -1,10 +1,8 @@
 import type { BundleDetail, BundleSummary } from '@gov/shared'
-import { request } from './client'
+import { pathSegment as id, request } from './client'
 
 /** 一件事 bundles (public): the list for the home page; one bundle with its services, departments and merged checklist (shapes: @gov/shared). */
 export type { BundleDetail, BundleSummary }
-
-const id = encodeURIComponent
 
 export const bundlesApi = {
   list: () => request<BundleSummary[]>('GET', '/api/bundles', { auth: false }),

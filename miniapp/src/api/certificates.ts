@@ -1,10 +1,8 @@
 import type { CertificateVerifyView, CertificateView } from '@gov/shared'
-import { request } from './client'
+import { pathSegment as id, request } from './client'
 
 /** Electronic certificates (电子证照): the wallet, one certificate with its QR, the public verification (shapes: @gov/shared). */
 export type { CertificateVerifyView, CertificateView }
-
-const id = encodeURIComponent
 
 export const certificatesApi = {
   mine: () => request<CertificateView[]>('GET', '/api/me/certificates'),
