@@ -1,5 +1,5 @@
 import type { AdminGuidanceTopic, AdminSlot, Audience, GuidanceTopicInput, CreateSlotTemplateRequest, Department, GenerateSlotsResult, Hall, PhraseView, SatisfactionQuery, SatisfactionStats, SlotTemplate } from '@gov/shared'
-import { pathSegment as id, request } from './client'
+import { request } from './client'
 import { ratingsApi } from './ratings'
 
 /** Admin statistics: satisfaction per hall and per department (public figures, GET /api/stats/satisfaction). */
@@ -8,6 +8,8 @@ export interface SatisfactionRow {
   name: string
   stats: SatisfactionStats
 }
+
+const id = encodeURIComponent
 
 /** A catalogue service as the admin lists it (GET /api/admin/services). */
 export interface AdminServiceRow {

@@ -8,10 +8,12 @@ import type {
   Slot,
   WaitlistView,
 } from '@gov/shared'
-import { pathSegment as id, request } from './client'
+import { request } from './client'
 
 /** Bookings, eligibility, the no-show record, the waitlist and off-hours requests (shapes: @gov/shared). */
 export type { EligibilityView, NoShowRecordItem, OffhoursCreateRequest, OffhoursView, RatedBookingView, WaitlistView }
+
+const id = encodeURIComponent
 
 export const bookingApi = {
   slots: (serviceId: string, hallId: string, from: string, to: string) =>

@@ -1,8 +1,10 @@
 import type { CertificateVerifyView, CertificateView } from '@gov/shared'
-import { pathSegment as id, request } from './client'
+import { request } from './client'
 
 /** Electronic certificates (电子证照): the wallet, one certificate with its QR, the public verification (shapes: @gov/shared). */
 export type { CertificateVerifyView, CertificateView }
+
+const id = encodeURIComponent
 
 export const certificatesApi = {
   mine: () => request<CertificateView[]>('GET', '/api/me/certificates'),

@@ -183,9 +183,6 @@ function refreshOnce(): Promise<boolean> {
   return refreshing
 }
 
-/** A value (an id) put into a request's path, escaped: `/api/bookings/${id(bookingId)}`. */
-export const pathSegment = encodeURIComponent
-
 /**
  * One call to the API with the session's token and the refresh-once rule. Area clients
  * (api/<area>.ts) build their typed methods on this.

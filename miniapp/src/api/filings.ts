@@ -1,10 +1,12 @@
 import type { CreateApplicationRequest, DeliveryChoiceRequest, LookupView, MaterialView, OnBehalfOf, PartyView, RatedApplicationListItem, RatedApplicationView, UploadedFile } from '@gov/shared'
-import { API_BASE, ApiError, pathSegment as id, request } from './client'
+import { API_BASE, ApiError, request } from './client'
 import { session } from '../store/session'
 import { uploadChosenFile, type ChosenFile, type UploadResult } from '../platform'
 
 /** Filings (办件): drafts, uploads, credit commitments, submit, notices, progress (shapes: @gov/shared). */
 export type { LookupView, MaterialView, PartyView, RatedApplicationListItem, RatedApplicationView, UploadedFile }
+
+const id = encodeURIComponent
 
 export const filingsApi = {
   /** onBehalfOf: for a company or a principal (为谁办理, store/acting); omitted for oneself */

@@ -10,10 +10,12 @@ import type {
   GuidanceTopicView,
   RatedAssistanceView,
 } from '@gov/shared'
-import { pathSegment as id, request } from './client'
+import { request } from './client'
 
 /** 智能导办 (public) and 咨询 (signed in; staff answer their hall's), shapes from @gov/shared. */
 export type { AssistanceView, ConsultationView, RatedAssistanceView, GuidanceResult, GuidanceTopicSummary, GuidanceTopicView }
+
+const id = encodeURIComponent
 
 export const guidanceApi = {
   topics: () => request<GuidanceTopicSummary[]>('GET', '/api/guidance', { auth: false }),

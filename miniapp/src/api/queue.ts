@@ -10,10 +10,12 @@ import type {
   TicketView,
   WindowView,
 } from '@gov/shared'
-import { pathSegment as id, request } from './client'
+import { request } from './client'
 
 /** The hall's queue (API.md, The hall's queue; Staff: hall-code, windows, tickets). Shapes: @gov/shared. */
 export type { HallCodeView, HallQueueFigures, HallQueueView, OvertimeServiceView, StaffTicketView, TicketView, WindowView }
+
+const id = encodeURIComponent
 
 export const queueApi = {
   /** 取号: hallCode from the hall's poster; with bookingId the booking is checked in (appointment lane) */

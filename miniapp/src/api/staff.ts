@@ -37,7 +37,7 @@ import type {
   SupervisionBoard,
 } from '@gov/shared'
 import { session } from '../store/session'
-import { API_BASE, pathSegment as id, request, withQuery } from './client'
+import { API_BASE, request, withQuery } from './client'
 
 /** Window staff and admin (API.md, Staff). Staff see their hall; admin sees every hall. Shapes: @gov/shared. */
 export type {
@@ -66,6 +66,8 @@ export const STAFF_PAGE_SIZE = 20
 function paged<T>(path: string, query: Record<string, string | undefined>, p: Paging): Promise<Page<T>> {
   return request<Page<T>>('GET', path, { query: { ...query, page: p.page, pageSize: p.pageSize ?? STAFF_PAGE_SIZE } })
 }
+
+const id = (v: string) => encodeURIComponent(v)
 
 export const staffApi = {
   /** 导出 (API.md Staff exports): paths of the .xlsx downloads, for ExportButton; phone and ID numbers come masked */
