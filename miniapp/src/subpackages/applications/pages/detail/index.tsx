@@ -286,7 +286,7 @@ export default function FilingDetail() {
   return (
     <SignedInPage className='filing' purpose='查看办件'>
       <PageState of={filing} notFound={!id} notFoundText='缺少办件编号'>
-        {f ? (
+        {(f) => (
           <View>
             <View className='filing__head'>
               <Text className='filing__name'>{f.serviceName}</Text>
@@ -501,7 +501,7 @@ export default function FilingDetail() {
 
             {editable ? progressBlock : null}
           </View>
-        ) : null}
+        )}
       </PageState>
       {/* WeChat: consent to the privacy guide before the album, camera or chat files */}
       <PrivacySheet />

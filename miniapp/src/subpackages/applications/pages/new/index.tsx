@@ -49,8 +49,8 @@ export default function NewFiling() {
   const hall = g?.halls.find((h) => h.id === hallId) ?? null
   return (
     <SignedInPage className='new-filing' purpose='在线申报'>
-      <PageState loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
-        {g ? (
+      <PageState of={guide} loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号'>
+        {(g) => (
           <View>
             <ActingBar />
             <AudienceNotice audience={g.audience} />
@@ -73,7 +73,7 @@ export default function NewFiling() {
               </Button>
             </ButtonRow>
           </View>
-        ) : null}
+        )}
       </PageState>
     </SignedInPage>
   )

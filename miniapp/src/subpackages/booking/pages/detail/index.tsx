@@ -99,8 +99,8 @@ export default function BookingDetail() {
   const today = b && (b.status === 'booked' || b.status === 'no_show') && shanghaiDate(b.start) === shanghaiDate()
   return (
     <SignedInPage className='booking' purpose='查看预约'>
-      <PageState loading={booking.loading} notFound={!id} notFoundText='缺少预约编号' error={booking.error} onRetry={booking.reload}>
-        {b ? (
+      <PageState of={booking} loading={booking.loading} notFound={!id} notFoundText='缺少预约编号'>
+        {(b) => (
           <View>
             <View className='card booking__qr-card'>
               <View className='booking__status'>
@@ -185,7 +185,7 @@ export default function BookingDetail() {
               </Button>
             </ButtonRow>
           </View>
-        ) : null}
+        )}
       </PageState>
     </SignedInPage>
   )

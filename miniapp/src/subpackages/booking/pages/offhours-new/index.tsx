@@ -141,8 +141,8 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
   const g = guide.data
   const hall = g?.halls.find((h) => h.id === hallId)
   return (
-    <PageState loading={guide.loading} error={guide.error} onRetry={guide.reload}>
-      {g ? (
+    <PageState of={guide} loading={guide.loading}>
+      {(g) => (
         <View>
           <ActingBar />
           <AudienceNotice audience={g.audience} />
@@ -227,7 +227,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
             </Button>
           </View>
         </View>
-      ) : null}
+      )}
     </PageState>
   )
 }

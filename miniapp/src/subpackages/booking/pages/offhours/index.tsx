@@ -43,8 +43,8 @@ function RequestStatus({ id }: { id: string }) {
   }
 
   return (
-    <PageState loading={req.loading} error={req.error} onRetry={req.reload}>
-      {r ? (
+    <PageState of={req} loading={req.loading}>
+      {(r) => (
         <View>
           <View className='card'>
             <KeyValue label='申请状态' block>
@@ -104,7 +104,7 @@ function RequestStatus({ id }: { id: string }) {
             ) : null}
           </ButtonRow>
         </View>
-      ) : null}
+      )}
     </PageState>
   )
 }

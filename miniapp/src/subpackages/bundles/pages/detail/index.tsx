@@ -53,7 +53,7 @@ export default function BundleDetail() {
   return (
     <AppPage className='bundle'>
       <PageState of={bundle} notFound={!bundleId} notFoundText='没有找到这个一件事'>
-        {b ? (
+        {(b) => (
           <View>
             <View className='card bundle__head'>
               <Text className='bundle__name'>{b.name}</Text>
@@ -118,7 +118,7 @@ export default function BundleDetail() {
               </Button>
             </ButtonRow>
           </View>
-        ) : null}
+        )}
       </PageState>
     </AppPage>
   )

@@ -36,7 +36,7 @@ export default function CertificateDetail() {
   return (
     <SignedInPage className='certificate' purpose='查看电子证照'>
       <PageState of={cert} notFound={!id} notFoundText='缺少证照编号'>
-        {c ? (
+        {(c) => (
           <View>
             <CertificateCard c={c} />
             <View className='card cert-qr'>
@@ -65,7 +65,7 @@ export default function CertificateDetail() {
               </Button>
             </View>
           </View>
-        ) : null}
+        )}
       </PageState>
     </SignedInPage>
   )

@@ -71,8 +71,8 @@ export default function TicketPage() {
   const t = ticket.data
   return (
     <SignedInPage className='ticket' purpose='查看排队号'>
-      <PageState loading={ticket.loading} notFound={!id} notFoundText='缺少排队号' error={t ? null : ticket.error} onRetry={ticket.reload}>
-        {t ? (
+      <PageState of={ticket} loading={ticket.loading} notFound={!id} notFoundText='缺少排队号' error={t ? null : ticket.error}>
+        {(t) => (
           <View>
             {t.status === 'called' && t.window ? (
               <View className='ticket__called' role='alert'>
@@ -131,7 +131,7 @@ export default function TicketPage() {
               ) : null}
             </ButtonRow>
           </View>
-        ) : null}
+        )}
       </PageState>
     </SignedInPage>
   )

@@ -65,11 +65,10 @@ function TicketLine({ t, children }: { t: StaffTicketView; children?: ReactNode 
 /** 今日取号码: the QR poster of the day, to show on a screen or print (H5 prints the poster only). */
 function HallCodePoster() {
   const code = useAsync(() => staffQueueApi.hallCode(), [])
-  const c = code.data
   return (
     <View className='card st-poster'>
-      <PageState loading={code.loading} error={code.error} onRetry={code.reload}>
-        {c ? (
+      <PageState of={code} loading={code.loading}>
+        {(c) => (
           <View className='st-poster__body'>
             <Text className='st-poster__title'>扫码取号</Text>
             {isH5 ? createElement('img', { className: 'st-poster__qr', src: c.qrImage, alt: `取号二维码，取号码 ${c.hallCode}` }) : <Image className='st-poster__qr' src={c.qrImage} mode='aspectFit' />}
@@ -84,7 +83,7 @@ function HallCodePoster() {
               </ButtonRow>
             ) : null}
           </View>
-        ) : null}
+        )}
       </PageState>
     </View>
   )
