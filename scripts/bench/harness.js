@@ -98,7 +98,9 @@ function productionEnv({ database, port, smsUrl, extra = {} }) {
 /** Spawn `node server/dist/main.js`; resolves once /api/health answers 200. */
 async function startServer(env, { logFile, timeoutMs = 240_000 } = {}) {
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
-  const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  // BENCH_CPU_PROF=<folder>: each API process writes a V8 CPU profile there when it stops
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...prof, path.join(ROOT, 'server/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   if (typeof out === 'number') fs.closeSync(out);
   const url = `http://127.0.0.1:${env.PORT}`;
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
