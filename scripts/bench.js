@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: the API's production build on MariaDB, each figure beside a baseline measured
  * in the same run on the same machine and database.
- *   (a) guide search  GET /api/services?q=营业执照   vs a bare node:http server sending the same bytes (autocannon)
+ *   (a) guide search  GET /api/services?q=营业执照   vs a bare node:http server sending the same bytes, headers included (autocannon)
  *   (b) booking under contention (one hot slot with a place for each user; many slots) vs the same transaction straight through mysql2
  *   (c) filing list and detail for a user with 200 filings vs the equivalent SQL through mysql2
  *   (d) 20 concurrent 15 MB uploads: peak RSS of the API process vs its RSS at idle
@@ -71,16 +71,22 @@ const fmt = (x) => `${x.rps} req/s, p50 ${x.p50} ms, p99 ${x.p99} ms${x.cpuMsPer
 // ---- (a) guide search vs a bare node:http server -------------------------------------------
 
 /**
- * A public GET of the API beside a bare node:http server sending the same bytes, both under autocannon;
- * with `conditional`, also the same GET with If-None-Match (its 304s) when the answer carries an ETag.
+ * A public GET of the API beside a bare node:http server sending the same bytes (the API's answer as
+ * it came: its body and every header but Date and Connection, which Node adds itself — the security
+ * headers, ETag, a request id of the same length), both under autocannon; with `conditional`, also
+ * the same GET with If-None-Match (its 304s) when the answer carries an ETag.
  */
 async function versusBare(srv, p, { conditional = false } = {}) {
   const sample = await fetch(srv.url + p);
   const bytes = Buffer.from(await sample.arrayBuffer());
   if (sample.status !== 200) throw new Error(`${p} answered ${sample.status}`);
   const etag = sample.headers.get('etag');
+  const replayed = [];
+  sample.headers.forEach((v, k) => {
+    if (!['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k)) replayed.push(k, v);
+  });
   const bare = http.createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
+    res.writeHead(200, replayed);
     res.end(bytes);
   });
   await new Promise((r) => bare.listen(0, '127.0.0.1', r));

@@ -99,6 +99,7 @@ function installLanes(app: NestExpressApplication, config: AppConfig, security: 
     const a = classifyError(e);
     return { status: httpStatusOf(a.code), headers: json, body: JSON.stringify({ code: a.code, message: a.message, details: a.details }), route };
   };
+  const counted = new Map<string, { latency: { observe(s: number): void }; requests: { inc(): void }; lane: { inc(): void }; booking: 'booked' | 'refused' | null }>();
   installFastLane(app.getHttpServer(), {
     lanes: [catalogLane(app.get(CatalogAnswersService))],
     bodyLanes: [bookingRefusalLane({ tokens: app.get(AccessTokenService), callers: app.get(CallerContextCache), loader: optional(app, CallerContextLoader), places: app.get(SlotPlacesCounter), headers: json })],
@@ -106,11 +107,17 @@ function installLanes(app: NestExpressApplication, config: AppConfig, security: 
     levelOf: logLevelOf,
     log: () => PinoLogger.root,
     answered: (method, route, status, seconds) => {
-      metrics.latency.observe({ method, route }, seconds);
-      metrics.requests.inc({ method, route, status: String(status) });
-      metrics.fastLane.inc({ route });
-      const booking = bookingResult(method, route, status);
-      if (booking) metrics.booking(booking);
+      // the metrics' children for this method, route and status, looked up once (labels hashed once)
+      const key = `${method} ${route} ${status}`;
+      let c = counted.get(key);
+      if (!c) {
+        c = { latency: metrics.latency.labels(method, route), requests: metrics.requests.labels(method, route, String(status)), lane: metrics.fastLane.labels(route), booking: bookingResult(method, route, status) };
+        counted.set(key, c);
+      }
+      c.latency.observe(seconds);
+      c.requests.inc();
+      c.lane.inc();
+      if (c.booking) metrics.booking(c.booking);
     },
     perAddressPerMinute: config.throttleIpLimit,
     trustLoopbackProxy: true,

@@ -15,7 +15,7 @@ const REDIS_URL = 'redis://127.0.0.1:6379';
  * company's bookings with the next request, on this instance and, through Redis pub/sub, on another.
  */
 describe('caller context cache: membership changes take effect at once', () => {
-  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z', env: { REDIS_URL } }); // Monday 08:00
+  const f = useTestApp({ now: '2026-12-07T00:00:00.000Z', env: { REDIS_URL, OUTBOX_WORKER: '0' } }); // Monday 08:00; no SMS worker: its polling would count among the statements below
   const api = f.api;
 
   /** A company with an admin and a handler, and a booking in the company's name the handler can see. */
@@ -73,6 +73,7 @@ describe('caller context cache: membership changes take effect at once', () => {
       expect(queries.mock.calls).toEqual([]);
       // a second on (FULL_MEMO_MS), the slot is read again: one read
       await new Promise((r) => setTimeout(r, FULL_MEMO_MS + 100));
+      queries.mockClear();
       const again = await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: late.token });
       expect(again.body.code).toBe('SLOT_FULL');
       expect(queries.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^SELECT .* FROM `slots`/s)]);

@@ -29,6 +29,12 @@ describe('classifyError', () => {
     expect(isUnavailableError(new Error('Pool is closed.'))).toBe(true);
   });
 
+  it('answers a deadlock that outlasted the retries as busy (UNAVAILABLE, try again), not INTERNAL', () => {
+    const a = classifyError(Object.assign(new Error("Deadlock found when trying to get lock; try restarting transaction"), { code: 'ER_LOCK_DEADLOCK', errno: 1213 }));
+    expect(a).toEqual({ code: 'UNAVAILABLE', message: '当前办理的人较多，请稍后再试', details: {}, unexpected: false });
+    expect(classifyError(Object.assign(new Error('Lock wait timeout exceeded'), { errno: 1205 })).code).toBe('UNAVAILABLE');
+  });
+
   it('answers body-parser and framework errors by their status', () => {
     expect(classifyError({ type: 'entity.parse.failed', status: 400 }).code).toBe('VALIDATION_FAILED');
     expect(classifyError({ type: 'entity.too.large', status: 413 }).code).toBe('FILE_TOO_LARGE');

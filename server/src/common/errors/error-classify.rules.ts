@@ -1,5 +1,5 @@
 import { DEFAULT_ERROR_MESSAGES, ErrorCode } from '@gov/shared';
-import { isUnavailableError } from '../db/db-errors';
+import { isRetryableTxError, isUnavailableError } from '../db/db-errors';
 import { DomainError } from './domain-error';
 
 /** What the filter answers: a code, a message for people and details; never a stack or SQL. */
@@ -25,6 +25,9 @@ const answer = (code: ErrorCode, message?: string, details: Record<string, unkno
 export function classifyError(e: unknown): ErrorAnswer {
   if (e instanceof DomainError) return answer(e.code, e.message, e.details);
   if (isUnavailableError(e)) return answer('UNAVAILABLE');
+  // a deadlock or certification conflict that outlasted the transaction runner's retries (a hot row
+  // on a Galera cluster at 8:00): busy, try again (503 with Retry-After), not our fault (500)
+  if (isRetryableTxError(e)) return answer('UNAVAILABLE', '当前办理的人较多，请稍后再试');
 
   const o = (typeof e === 'object' && e !== null ? e : {}) as {
     status?: unknown;

@@ -123,13 +123,24 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** Each answer's headers as the flat list writeHead takes, Content-Length included, made once per headers object and body length. */
+const lists = new WeakMap<object, { length: number; list: string[] }>();
+
+function headerList(a: LaneAnswer): string[] {
+  const length = a.body === null ? -1 : Buffer.byteLength(a.body);
+  const known = lists.get(a.headers);
+  if (known && known.length === length) return known.list;
+  const list = Object.entries(a.headers).flat();
+  if (length >= 0) list.push('content-length', String(length));
+  lists.set(a.headers, { length, list });
+  return list;
+}
+
 /** Send a lane's answer with the request id, log it and count it; false (nothing sent) when the address is past this instance's lane limit. */
 function send(req: IncomingMessage, res: ServerResponse, a: LaneAnswer, started: bigint, o: FastLaneOptions, window: FixedWindowCounter | null): boolean {
   if (window && o.perAddressPerMinute > 0 && window.hit(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], o.trustLoopbackProxy), Date.now()) > o.perAddressPerMinute) return false;
   const id = requestIdOf(req);
-  const headers: Record<string, string | number> = { ...a.headers, 'x-request-id': id };
-  if (a.body !== null) headers['content-length'] = Buffer.byteLength(a.body);
-  res.writeHead(a.status, headers);
+  res.writeHead(a.status, [...headerList(a), 'x-request-id', id]);
   res.end(a.body ?? undefined);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const method = req.method ?? 'GET';
