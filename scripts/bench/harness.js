@@ -98,7 +98,9 @@ function productionEnv({ database, port, smsUrl, extra = {} }) {
 /** Spawn `node server/dist/main.js`; resolves once /api/health answers 200. */
 async function startServer(env, { logFile, timeoutMs = 240_000 } = {}) {
   const out = logFile ? fs.openSync(logFile, 'a') : 'ignore';
-  const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  // BENCH_CPU_PROF=<folder>: each API process writes a V8 CPU profile there when it stops
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...prof, path.join(ROOT, 'server/dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   if (typeof out === 'number') fs.closeSync(out);
   const url = `http://127.0.0.1:${env.PORT}`;
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -121,7 +123,9 @@ async function startServer(env, { logFile, timeoutMs = 240_000 } = {}) {
 
 /** A keep-alive JSON client with a bounded socket pool. */
 function jsonClient(baseUrl, maxSockets = 64) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  // idle sockets dropped after 4 s, before the server's 5 s keep-alive timeout closes them under a new request
+  // (Node 20's agent ignores the server's Keep-Alive hint unless it has a timeout of its own): no ECONNRESET
+  const agent = new http.Agent({ keepAlive: true, maxSockets, timeout: 4000 });
   const u = new URL(baseUrl);
   function call(method, p, { body, token, headers = {} } = {}) {
     return new Promise((resolve, reject) => {
@@ -261,6 +265,26 @@ async function verifiedCitizen(api, sms, p = phone()) {
   return { token, userId: login.body.user.id, phone: p };
 }
 
+/** The seeded admin's access token (ADMIN_USERNAME / ADMIN_PASSWORD of the server's environment). */
+async function adminToken(api, env) {
+  const r = await api.post('/api/auth/staff/login', { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD });
+  if (r.status !== 200) throw new Error(`admin login ${r.status} ${r.text}`);
+  return r.body.accessToken;
+}
+
+/**
+ * Where the bench users book: the first 营业执照 guide for persons (a company-only one is
+ * AUDIENCE_MISMATCH) offered at a hall and with materials, and that hall; { first hall, null } when none is.
+ */
+async function bookableService(api) {
+  const list = (await api.get(`/api/services?q=${encodeURIComponent('营业执照')}&pageSize=50`)).body.items;
+  for (const s of list.filter((x) => x.audience !== 'enterprise')) {
+    const g = (await api.get(`/api/services/${s.id}`)).body;
+    if (g.halls.length && g.materials.length) return { hallId: g.halls[0].id, serviceId: s.id };
+  }
+  return { hallId: (await api.get('/api/halls')).body[0].id, serviceId: null };
+}
+
 /**
  * What a bench needs before it starts the API: MariaDB up, the shared package and the server built when
  * stale, a throwaway database, the fake SMS gateway, a free port, a log file and the production environment.
@@ -309,6 +333,8 @@ module.exports = {
   cpuMsOf,
   sampleRss,
   verifiedCitizen,
+  adminToken,
+  bookableService,
   idNumber,
   phone,
 };

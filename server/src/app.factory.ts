@@ -5,7 +5,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
@@ -14,6 +14,19 @@ import { assertUtf8mb4 } from './database/charset-guard';
 import { sendError } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { AppConfig } from './config/app-config';
+import { CatalogAnswersService } from './catalog/catalog-answers.service';
+import { catalogLane } from './catalog/catalog-answers.lane';
+import { headersSetBy, installFastLane, LaneAnswer } from './common/http/fast-lane';
+import { AccessTokenService } from './common/auth/access-token.service';
+import { CallerContextCache } from './common/auth/caller-context.cache';
+import { CallerContextLoader } from './common/auth/auth.decorators';
+import { classifyError } from './common/errors/error-classify.rules';
+import { httpStatusOf } from './common/errors/error-status';
+import { logLevelOf } from './common/logging/logging';
+import { bookingRefusalLane } from './booking/booking-refusal.lane';
+import { SlotPlacesCounter } from './booking/slot-places.counter';
+import { bookingResult } from './metrics/metrics.rules';
+import { MetricsService } from './metrics/metrics.service';
 
 /** Build the whole application (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -37,22 +50,24 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // (Nest's default re-raises the signal, so the process would end "killed by SIGTERM").
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'script-src': ["'self'", "'unsafe-inline'"],
-          // outside production the app is tried over plain http from a phone on the LAN: upgrading its
-          // script and style requests to https would leave a blank page
-          ...(config.isProduction ? {} : { 'upgrade-insecure-requests': null }),
-        },
+  const security = helmet({
+    contentSecurityPolicy: {
+      useDefaults: true,
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'script-src': ["'self'", "'unsafe-inline'"],
+        // outside production the app is tried over plain http from a phone on the LAN: upgrading its
+        // script and style requests to https would leave a blank page
+        ...(config.isProduction ? {} : { 'upgrade-insecure-requests': null }),
       },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  app.use(security);
   app.enableCors({ origin: config.corsOrigins, credentials: false, maxAge: 600 });
+  // no automatic ETag on every JSON answer (a hash of each body): the catalogue sets its own
+  app.set('etag', false);
+  installLanes(app, config, headersSetBy(security));
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
   // Errors thrown before Nest's routing (bad JSON, too large) get the same shape as every other error.
@@ -70,6 +85,45 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   serveH5(app, config.h5Dir);
   return app;
+}
+
+/**
+ * The fast lane (issue 18) in front of Express: repeated public catalogue reads, and booking requests
+ * for a slot this instance saw full, are answered from memory with the headers, log line and metrics
+ * the full pipeline would give them (common/http/fast-lane.ts).
+ */
+function installLanes(app: NestExpressApplication, config: AppConfig, security: Record<string, string>): void {
+  const metrics = app.get(MetricsService);
+  const json = { ...security, vary: 'Origin', 'content-type': 'application/json; charset=utf-8' };
+  const errorAnswer = (e: unknown, route: string): LaneAnswer => {
+    const a = classifyError(e);
+    return { status: httpStatusOf(a.code), headers: json, body: JSON.stringify({ code: a.code, message: a.message, details: a.details }), route };
+  };
+  installFastLane(app.getHttpServer(), {
+    lanes: [catalogLane(app.get(CatalogAnswersService))],
+    bodyLanes: [bookingRefusalLane({ tokens: app.get(AccessTokenService), callers: app.get(CallerContextCache), loader: optional(app, CallerContextLoader), places: app.get(SlotPlacesCounter), headers: json })],
+    badJson: () => errorAnswer({ type: 'entity.parse.failed', status: 400 }, 'unmatched'),
+    levelOf: logLevelOf,
+    log: () => PinoLogger.root,
+    answered: (method, route, status, seconds) => {
+      metrics.latency.observe({ method, route }, seconds);
+      metrics.requests.inc({ method, route, status: String(status) });
+      metrics.fastLane.inc({ route });
+      const booking = bookingResult(method, route, status);
+      if (booking) metrics.booking(booking);
+    },
+    perAddressPerMinute: config.throttleIpLimit,
+    trustLoopbackProxy: true,
+  });
+}
+
+/** A provider that may be absent (as `@Optional()` injects it). */
+function optional<T>(app: NestExpressApplication, token: abstract new (...args: never[]) => T): T | null {
+  try {
+    return app.get(token as never, { strict: false }) as T;
+  } catch {
+    return null;
+  }
 }
 
 const isApi = (req: Request): boolean => req.path === '/api' || req.path.startsWith('/api/');

@@ -1,3 +1,4 @@
+import { FULL_MEMO_MS } from '../src/booking/slot-places.counter';
 import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
@@ -57,7 +58,7 @@ describe('caller context cache: membership changes take effect at once', () => {
     expect((await api.get('/api/me', { token: handler.token })).status).toBe(401);
   });
 
-  it('refuses a full slot with one database read (the slot), the caller known from the cache', async () => {
+  it('refuses a full slot with no database read while this instance knows it full, then with one (the slot), the caller known from the cache', async () => {
     const slotId = await f.slot('2026-12-09T01:00:00.000Z', { capacity: 1 });
     const first = (await verifiedCitizen(api)) as Session;
     must(await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: first.token }), 201, 'the one place');
@@ -65,9 +66,15 @@ describe('caller context cache: membership changes take effect at once', () => {
     expect((await api.get('/api/me', { token: late.token })).status).toBe(200); // the caller's context now cached
     const queries = jest.spyOn(MysqlQueryRunner.prototype, 'query');
     try {
+      // the booking that took the last place told this instance: refused from memory (the fast lane)
       const refused = await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: late.token });
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('SLOT_FULL');
+      expect(queries.mock.calls).toEqual([]);
+      // a second on (FULL_MEMO_MS), the slot is read again: one read
+      await new Promise((r) => setTimeout(r, FULL_MEMO_MS + 100));
+      const again = await api.post('/api/bookings', { slotId, serviceId: f.world.service.id }, { token: late.token });
+      expect(again.body.code).toBe('SLOT_FULL');
       expect(queries.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^SELECT .* FROM `slots`/s)]);
     } finally {
       queries.mockRestore();

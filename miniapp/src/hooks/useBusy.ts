@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { confirmDestructive, type Destructive } from '@/utils/confirm'
 
 /**
  * A busy flag for an action the user started (a form sent, 提交, 撤回): on while `action` runs,
@@ -16,5 +17,20 @@ export function useBusy(): [boolean, (action: () => Promise<void>, onError: (e: 
       setBusy(false)
     }
   }, [])
+  return [busy, run]
+}
+
+/**
+ * useBusy for a destructive action (撤回, 取消预约, 放弃排队): the user confirms it first
+ * (confirmDestructive, `ask`); nothing runs when they keep things as they are.
+ */
+export function useConfirmedBusy(): [boolean, (ask: Destructive, action: () => Promise<void>, onError: (e: unknown) => void) => Promise<void>] {
+  const [busy, whileBusy] = useBusy()
+  const run = useCallback(
+    async (ask: Destructive, action: () => Promise<void>, onError: (e: unknown) => void) => {
+      if (await confirmDestructive(ask)) await whileBusy(action, onError)
+    },
+    [whileBusy],
+  )
   return [busy, run]
 }

@@ -27,8 +27,8 @@ export interface FormErrors<F extends string> {
   changed(field?: F): void
   /** the form went through (or was reset): every message goes */
   clear(): void
-  /** FormField props for a field: its value, its message, and a change that clears the message (`changed`) */
-  field(name: F, value: string, set: (value: string) => void): { value: string; error: string | undefined; onChange: (value: string) => void }
+  /** the props of a field's input (FormField, ServicePick): its value, its message, and a change that clears the message (`changed`) */
+  field<V = string>(name: F, value: V, set: (value: V) => void): { value: V; error: string | undefined; onChange: (value: V) => void }
 }
 
 /**
@@ -72,10 +72,10 @@ export function useFormErrors<F extends string = string>(): FormErrors<F> {
       failWith,
       changed,
       clear,
-      field: (name: F, value: string, set: (value: string) => void) => ({
+      field: <V>(name: F, value: V, set: (value: V) => void) => ({
         value,
         error: errors[name],
-        onChange: (v: string) => {
+        onChange: (v: V) => {
           set(v)
           changed(name)
         },

@@ -4,7 +4,7 @@ import { errorMessage } from '@/api/client'
 /** The colour of a destructive action (theme $color-danger): the confirm button of such a dialog. */
 export const DANGER_COLOR = '#b91c1c'
 
-interface Destructive {
+export interface Destructive {
   title: string
   /** what will be lost or cannot be undone */
   content: string

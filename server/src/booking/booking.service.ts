@@ -61,15 +61,16 @@ export class BookingService {
   async book(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
     // When slots open almost every request is for a full slot: with the Redis counter those are
     // refused from its count alone; only the requests that took a place go on to the database
+    // (and a slot this instance saw full a moment ago is refused from memory: SlotPlacesCounter.take)
     const place = await this.places.take(input.slotId);
     if (place === 'full') throw new DomainError('SLOT_FULL');
-    if (place === 'unknown') return this.bookInDatabase(caller, input);
     try {
       return await this.bookInDatabase(caller, input);
     } catch (e) {
+      const full = e instanceof DomainError && e.code === 'SLOT_FULL';
+      if (full) this.places.sawFull(input.slotId);
       // the database refused the place the count gave: the count was too high, read it again; else the place goes back
-      if (e instanceof DomainError && e.code === 'SLOT_FULL') await this.places.forget(input.slotId);
-      else await this.places.giveBack(input.slotId);
+      if (place === 'taken') await (full ? this.places.forget(input.slotId) : this.places.giveBack(input.slotId));
       throw e;
     }
   }
@@ -91,7 +92,11 @@ export class BookingService {
       kind: 'regular',
       actorVerified: caller.verified,
       acting: () => this.acting.resolve(caller, input.onBehalfOf, input.serviceId),
-      took: (count) => (booked = count),
+      took: (count) => {
+        booked = count;
+        // this booking took the last place: the next request here is refused without asking the database
+        if (count !== null && count + slot.held >= slot.capacity) this.places.sawFull(slot.id);
+      },
       then: async (em, b) => {
         await this.notifications.send(
           {

@@ -1,3 +1,4 @@
+import { SlotPlacesCounter } from './slot-places.counter';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
@@ -44,6 +45,7 @@ export class CentreCancellationService implements OnModuleInit {
     private readonly notifications: NotificationsService,
     private readonly calendar: CalendarService,
     private readonly catalogEvents: CatalogEvents,
+    private readonly places: SlotPlacesCounter,
   ) {}
 
   onModuleInit(): void {
@@ -73,6 +75,7 @@ export class CentreCancellationService implements OnModuleInit {
       if (!r.affected) continue;
       done.push(b.id);
       await em.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked - 1' }).where('id = :id AND booked > 0', { id: b.slotId }).execute();
+      this.places.freed(b.slotId);
       const offers = await this.nearestFreeSlots(b, now, em);
       const notice = centreCancellationNotice({ ...b, hallName: hallName.get(b.hallId) ?? '', serviceName: serviceName.get(b.serviceId) ?? '', reason, offers: offers.map((s) => ({ start: new Date(s.start), end: new Date(s.end) })) });
       await this.notifications.send({ userId: b.userId, type: 'booking_cancelled_by_centre', ...notice, link: LINKS.book(b.serviceId), dedupeKey: `centre_cancel:${b.id}` }, em);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Redis from 'ioredis';
+import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { ClockService } from '../common/clock/clock.service';
@@ -13,6 +14,13 @@ export const placesKey = (slotId: string): string => `zwt:slot-places:${slotId}`
 const KEY_PATTERN = 'zwt:slot-places:*';
 /** How long a count lives before it is read again from the database (bounds how long a place freed elsewhere stays unseen). */
 export const PLACES_TTL_S = 30;
+
+/**
+ * How long this instance keeps refusing a slot it saw full without asking again (a place freed on
+ * another instance is unseen here at most this long; freed here, at once; a freed place goes to the
+ * slot's waitlist first in any case).
+ */
+export const FULL_MEMO_MS = 1000;
 
 /** Take a place: 1 taken, 0 none left, -1 no count (read it from the database). */
 const TAKE = `local v = redis.call('GET', KEYS[1])
@@ -42,6 +50,8 @@ export type Admission = 'taken' | 'full' | 'unknown';
 @Injectable()
 export class SlotPlacesCounter implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('SlotPlacesCounter');
+  /** slots this instance saw full, with when it saw them (performance.now()), whatever the Redis setting */
+  private readonly seenFull = new Map<string, number>();
   private readonly redis: Redis | null;
   private readonly db = repositories(this.ds, { slots: SlotEntity });
 
@@ -84,8 +94,12 @@ export class SlotPlacesCounter implements OnModuleInit, OnModuleDestroy {
     return dropped;
   }
 
-  /** A place for this request, or 'full' (SLOT_FULL without the database), or 'unknown' (let the database judge). */
+  /**
+   * A place for this request, or 'full' (SLOT_FULL without the database: the slot was seen full here
+   * within FULL_MEMO_MS, or the Redis count is out), or 'unknown' (let the database judge).
+   */
   async take(slotId: string): Promise<Admission> {
+    if (this.knownFull(slotId)) return 'full';
     if (!this.redis || this.redis.status !== 'ready') return 'unknown';
     try {
       for (let attempt = 0; attempt < 2; attempt++) {
@@ -101,8 +115,29 @@ export class SlotPlacesCounter implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** The database said the slot has no free place (its read or its guarded update): refuse it here without asking for FULL_MEMO_MS. */
+  sawFull(slotId: string): void {
+    if (this.seenFull.size >= 10_000) this.seenFull.clear();
+    this.seenFull.set(slotId, performance.now());
+  }
+
+  /** A place of the slot was freed here (a cancellation, a hold released, a booking moved away): no longer known full. */
+  freed(slotId: string): void {
+    this.seenFull.delete(slotId);
+  }
+
+  /** Whether this instance saw the slot full within FULL_MEMO_MS (synchronous: no I/O). */
+  knownFull(slotId: string): boolean {
+    const at = this.seenFull.get(slotId);
+    if (at === undefined) return false;
+    if (performance.now() - at < FULL_MEMO_MS) return true;
+    this.seenFull.delete(slotId);
+    return false;
+  }
+
   /** A place taken here was not used (refused for another reason, or a booking cancelled): back to the count. */
   async giveBack(slotId: string): Promise<void> {
+    this.seenFull.delete(slotId);
     await this.quietly(() => this.redis!.eval(GIVE, 1, placesKey(slotId)));
   }
 

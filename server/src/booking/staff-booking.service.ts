@@ -1,3 +1,4 @@
+import { SlotPlacesCounter } from './slot-places.counter';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource, EntityManager } from 'typeorm';
@@ -46,6 +47,7 @@ export class StaffBookingService {
     private readonly tx: Transactions,
     private readonly centre: CentreCancellationService,
     private readonly waitlist: WaitlistService,
+    private readonly places: SlotPlacesCounter,
   ) {}
 
   private hallOf(caller: AuthUser, requested?: string): string | null {
@@ -222,6 +224,7 @@ export class StaffBookingService {
       if (!done.affected) return done;
       if (b.status === 'booked') {
         await em.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked - 1' }).where('id = :id AND booked > 0', { id: b.slotId }).execute();
+        this.places.freed(b.slotId);
       }
       await this.notifications.send(
         {

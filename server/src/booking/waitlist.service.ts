@@ -1,3 +1,4 @@
+import { SlotPlacesCounter } from './slot-places.counter';
 import { LINKS } from '@gov/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -53,6 +54,7 @@ export class WaitlistService {
     private readonly acting: ActingService,
     private readonly admission: AdmissionService,
     private readonly tx: Transactions,
+    private readonly places: SlotPlacesCounter,
   ) {}
 
   async join(caller: AuthUser, slotId: string, serviceId?: string): Promise<{ id: string; position: number }> {
@@ -245,6 +247,7 @@ export class WaitlistService {
 
   private async releaseHold(slotId: string, offerOn = true): Promise<void> {
     await this.db.slots.createQueryBuilder().update().set({ held: () => 'held - 1' }).where('id = :id AND held > 0', { id: slotId }).execute();
+    this.places.freed(slotId);
     if (offerOn) await this.offerNext(slotId);
   }
 

@@ -34,6 +34,11 @@ export class CatalogVersionService {
     return this.reading;
   }
 
+  /** The version without waiting: null when this instance's reading is older than VERSION_CHECK_MS (ask `current()`). */
+  peek(): number | null {
+    return performance.now() - this.checkedAt < VERSION_CHECK_MS ? this.known : null;
+  }
+
   /** A catalogue write committed: one more version, seen here at once and elsewhere within VERSION_CHECK_MS. */
   async bump(): Promise<void> {
     const now = this.clock.now();

@@ -4,7 +4,8 @@ import type { Request, Response } from 'express';
 import { type Department, type Hall } from '@gov/shared';
 import { Public } from '../common/auth/auth.decorators';
 import { contentDisposition } from '../files/files.rules';
-import { CachedAnswer, CatalogAnswersService } from './catalog-answers.service';
+import { replayableHeaders } from '../common/http/fast-lane.rules';
+import { AnswerKind, CachedAnswer, CatalogAnswersService } from './catalog-answers.service';
 import { etagMatches } from './catalog.rules';
 import { CatalogService, CategoryCount } from './catalog.service';
 import {
@@ -21,14 +22,15 @@ import {
  * A cached catalogue answer with its ETag: 304 without a body when the client's `If-None-Match`
  * names it, else the JSON. `no-cache`: clients may keep it but ask again (a conditional GET) each time.
  */
-function sendAnswer<T>(req: Request, res: Response, a: CachedAnswer<T>): void {
+function sendAnswer<T>(req: Request, res: Response, a: CachedAnswer<T>): boolean {
   res.setHeader('ETag', a.etag);
   res.setHeader('Cache-Control', 'public, no-cache');
   if (etagMatches(req.headers['if-none-match'], a.etag)) {
     res.status(304).end();
-    return;
+    return false;
   }
   res.status(200).type('application/json; charset=utf-8').send(a.body);
+  return true;
 }
 
 @ApiTags('catalogue')
@@ -67,7 +69,7 @@ export class CatalogController {
       // over 50 is clamped to 50 (not an error); 0, negatives and non-numbers are refused by the DTO
       pageSize: q.pageSize === undefined ? undefined : Number(q.pageSize),
     });
-    sendAnswer(req, res, a);
+    this.sendAndKeep('search', req, res, a);
   }
 
   /** Declared before `services/:id` so that "categories" is never taken for an id. */
@@ -83,7 +85,15 @@ export class CatalogController {
   @ApiHeader({ name: 'If-None-Match', required: false })
   @ApiResponse({ status: 304, description: '未变化（ETag 相同）' })
   async guide(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    sendAnswer(req, res, await this.answers.guide(id));
+    this.sendAndKeep('guide', req, res, await this.answers.guide(id));
+  }
+
+  /**
+   * Send the answer; a 200 to a request without an Origin (CORS headers vary by it) is also kept under
+   * the request's URL, with the headers just sent, for the fast lane (catalog-answers.lane.ts).
+   */
+  private sendAndKeep(kind: AnswerKind, req: Request, res: Response, a: CachedAnswer<unknown>): void {
+    if (sendAnswer(req, res, a) && req.headers.origin === undefined) this.answers.rememberUrl(req.originalUrl, kind, a, replayableHeaders(res.getHeaders()));
   }
 
   @Get('services/:id/materials/:materialId/template')

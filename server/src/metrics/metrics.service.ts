@@ -24,6 +24,7 @@ export class MetricsService {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [this.registry],
   });
+  readonly fastLane = new Counter({ name: 'zwt_fast_lane_answers_total', help: 'Requests answered by the fast lane (cached public catalogue answers sent before Express and Nest), by route pattern', labelNames: ['route'] as const, registers: [this.registry] });
   readonly bookings = new Counter({ name: 'zwt_bookings_total', help: 'Booking requests by outcome: booked or refused (full, duplicate, not allowed…)', labelNames: ['result'] as const, registers: [this.registry] });
   readonly outboxDeleted = new Counter({ name: 'zwt_outbox_deleted_total', help: 'Settled outbox deliveries (sent, skipped) deleted by the outbox-cleanup job after OUTBOX_RETENTION_DAYS', registers: [this.registry] });
   readonly jobRuns = new Counter({ name: 'zwt_job_runs_total', help: 'Scheduled job runs by job and outcome (ok, failed)', labelNames: ['job', 'result'] as const, registers: [this.registry] });

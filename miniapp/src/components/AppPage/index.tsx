@@ -9,7 +9,7 @@ import Tappable from '../Tappable'
 import TermsConsent from '../TermsConsent'
 import './index.scss'
 
-interface Props {
+export interface AppPageProps {
   className?: string
   /** the header's title (H5); default: the page config's navigationBarTitleText */
   title?: string
@@ -65,7 +65,7 @@ function Header({ title, actions }: { title?: string; actions?: ReactNode }) {
  * H5 header (title and 返回), and asks a signed-in citizen to consent to the privacy terms before
  * anything else (components/TermsConsent).
  */
-export default function AppPage({ className, title, actions, children }: PropsWithChildren<Props>) {
+export default function AppPage({ className, title, actions, children }: PropsWithChildren<AppPageProps>) {
   const { largeFont } = useSettings()
   const cls = ['app-page', largeFont ? 'app-page--large' : '', className ?? ''].filter(Boolean).join(' ')
   return (

@@ -1,4 +1,4 @@
-import type { PropsWithChildren, ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '../AppButton'
 import { errorMessage, isApiError } from '@/api/client'
@@ -6,9 +6,9 @@ import type { AsyncState } from '@/hooks/useAsync'
 import { goHome, homeOf } from '@/utils/nav'
 import './index.scss'
 
-export interface PageStateProps {
+export interface PageStateProps<T = unknown> {
   /** the state of a load (useAsync): loading until its first answer, its error, 重试 reloads it */
-  of?: AsyncState<unknown>
+  of?: AsyncState<T>
   loading?: boolean
   /** an error (ApiError, Error or text); shows its message and 重试 — a 404 shows the not-found state */
   error?: unknown
@@ -45,9 +45,10 @@ export function NotFound({ text = '未找到相关内容', hint, from }: { text?
 /**
  * The one page-state component: loading; an error with 重试 (a failure that may pass); an empty
  * list (no 重试: asking again gives the same nothing — say what to do instead in `emptyHint`); and
- * not found (a 404 or `notFound`) with 返回首页. Renders its children when there is data.
+ * not found (a 404 or `notFound`) with 返回首页. Renders its children when there is data; children
+ * given as a function are given the loaded data (`of`), and draw nothing while there is none.
  */
-export default function PageState({
+export default function PageState<T>({
   of,
   loading = !!of && of.loading && !of.data,
   error = of?.error,
@@ -59,7 +60,7 @@ export default function PageState({
   notFoundText,
   onRetry = of?.reload,
   children,
-}: PropsWithChildren<PageStateProps>) {
+}: PageStateProps<T> & { children?: ReactNode | ((data: T) => ReactNode) }) {
   if (loading) {
     return (
       <View className='page-state page-state--loading' role='status' aria-live='polite'>
@@ -93,5 +94,6 @@ export default function PageState({
       </View>
     )
   }
+  if (typeof children === 'function') return of?.data != null ? <>{children(of.data)}</> : null
   return <>{children}</>
 }

@@ -1,7 +1,5 @@
-import { Input, Text, View } from '@tarojs/components'
-import type { ServiceSummary } from '@gov/shared'
+import { Input, View } from '@tarojs/components'
 import Button from '../AppButton'
-import ServiceRow from '../ServiceRow'
 
 interface BarProps {
   /** the page's BEM block: the bar is `${block}__bar`, the field `${block}__input`, the button `${block}__submit` */
@@ -30,31 +28,5 @@ export function ServiceSearchBar({ block, placeholder = '输入事项名称或�
         搜索
       </Button>
     </View>
-  )
-}
-
-interface ListProps {
-  items: ServiceSummary[]
-  total: number
-  moreBusy: boolean
-  /** shown above 加载更多 when loading the next page failed */
-  moreError?: string
-  onMore: () => void
-}
-
-/** A page of catalogue services, with 加载更多 while there are more than shown. */
-export function ServiceResults({ items, total, moreBusy, moreError, onMore }: ListProps) {
-  return (
-    <>
-      {items.map((s) => (
-        <ServiceRow key={s.id} service={s} />
-      ))}
-      {moreError ? <Text className='field__error'>{moreError}</Text> : null}
-      {items.length < total ? (
-        <Button className='btn-block' block fill='outline' type='primary' loading={moreBusy} onClick={onMore}>
-          加载更多
-        </Button>
-      ) : null}
-    </>
   )
 }

@@ -6,7 +6,7 @@ import { ROUTES } from '@/routes'
 import { useSession } from '@/store/session'
 import './index.scss'
 
-interface Props {
+export interface SignInGateProps {
   /** what signing in is for, e.g. 查看我的预约 */
   purpose: string
   /** also require a verified real name */
@@ -14,7 +14,7 @@ interface Props {
 }
 
 /** Renders its children for a signed-in (and, when asked, verified) user; otherwise the way there. */
-export default function SignInGate({ purpose, verified, children }: PropsWithChildren<Props>) {
+export default function SignInGate({ purpose, verified, children }: PropsWithChildren<SignInGateProps>) {
   const { accessToken, user } = useSession()
   if (!accessToken) {
     return (

@@ -39,6 +39,14 @@ const THEMES: Array<{ key: string; title: string; sub: string; icon: string; mod
   { key: 'lookup', title: '办件进度查询', sub: '凭编号免登录查', icon: '查', url: CITIZEN_ROUTES.lookup },
 ]
 
+/** the quick links under the themes */
+const QUICK: Array<{ title: string; url: string }> = [
+  { title: '我的预约', url: CITIZEN_ROUTES.myBookings },
+  { title: '到厅取号', url: PAGES.takeTicket },
+  { title: '我的办件', url: CITIZEN_ROUTES.myFilings },
+  { title: '智能导办', url: CITIZEN_ROUTES.guidance },
+]
+
 export default function Home() {
   const [query, setQuery] = useState('')
   const { user, accessToken } = useSession()
@@ -98,18 +106,11 @@ export default function Home() {
       </View>
 
       <View className='card home__quick'>
-        <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.myBookings)}>
-          <Text className='home__quick-title'>我的预约</Text>
-        </Tappable>
-        <Tappable className='home__quick-item' onTap={() => openPage(PAGES.takeTicket)}>
-          <Text className='home__quick-title'>到厅取号</Text>
-        </Tappable>
-        <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.myFilings)}>
-          <Text className='home__quick-title'>我的办件</Text>
-        </Tappable>
-        <Tappable className='home__quick-item' onTap={() => openPage(CITIZEN_ROUTES.guidance)}>
-          <Text className='home__quick-title'>智能导办</Text>
-        </Tappable>
+        {QUICK.map((q) => (
+          <Tappable key={q.url} className='home__quick-item' onTap={() => openPage(q.url)}>
+            <Text className='home__quick-title'>{q.title}</Text>
+          </Tappable>
+        ))}
       </View>
 
       <View className='section-title'>一件事一次办</View>

@@ -1,4 +1,4 @@
-import FormError from '@/components/FormError'
+import FormSubmit from '@/components/FormSubmit'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -134,10 +134,9 @@ export default function Login() {
             </Button>
           }
         />
-        <FormError message={errors.form} />
-        <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={login}>
+        <FormSubmit error={errors.form} loading={submitting} onSubmit={login}>
           登录
-        </Button>
+        </FormSubmit>
         <Text className='login__note muted'>未注册的手机号验证后将自动创建账号</Text>
       </View>
       <StaffLoginLink />

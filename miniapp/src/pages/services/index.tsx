@@ -4,12 +4,13 @@ import { Text, View } from '@tarojs/components'
 import type { Audience } from '@gov/shared'
 import Button from '@/components/AppButton'
 import AppPage from '@/components/AppPage'
-import PageState from '@/components/PageState'
+import PageState, { type PageStateProps } from '@/components/PageState'
 import Segmented from '@/components/Segmented'
-import { ServiceResults, ServiceSearchBar } from '@/components/ServiceSearch'
+import { ServiceSearchBar } from '@/components/ServiceSearch'
+import { ServiceSearchResults } from '@/components/ServiceSearch/results'
 import Tappable from '@/components/Tappable'
 import { catalogApi } from '@/api/catalog'
-import { useAsync } from '@/hooks/useAsync'
+import { useAsync, type AsyncState } from '@/hooks/useAsync'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useServiceSearch } from '@/hooks/useServiceSearch'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
@@ -24,6 +25,11 @@ const MODES: Array<{ value: BrowseMode; label: string }> = [
   { value: 'department', label: '按部门' },
 ]
 
+/** The page state of a browsing list: loading (again on each reload), its error with 重试, or empty. */
+function listState(list: AsyncState<unknown[]>, emptyText: string): PageStateProps {
+  return { loading: list.loading, error: list.error, empty: (list.data ?? []).length === 0, emptyText, onRetry: list.reload }
+}
+
 /** 办事: search the catalogue, or browse it by theme (个人 / 法人) and by department. */
 export default function Services() {
   const [input, setInput] = useState('')
@@ -31,7 +37,7 @@ export default function Services() {
   const [mode, setMode] = useState<BrowseMode>('person')
 
   const search = useServiceSearch({ q: query }, [query], !!query)
-  const { results, items, total } = search
+  const { results, total } = search
   const themes = useAsync(
     () => (mode === 'department' ? Promise.resolve([]) : catalogApi.categories(mode as Audience)),
     [mode],
@@ -88,16 +94,7 @@ export default function Services() {
             </Button>
           </View>
           <View className='card services__list'>
-            <PageState
-              loading={results.loading}
-              error={results.error}
-              empty={items.length === 0}
-              emptyText={`没有找到与“${query}”相关的事项`}
-              emptyHint='换个关键词试试，或拨打 12345 政务服务热线咨询'
-              onRetry={results.reload}
-            >
-              <ServiceResults items={items} total={total} moreBusy={search.moreBusy} moreError={search.moreError} onMore={search.loadMore} />
-            </PageState>
+            <ServiceSearchResults search={search} emptyText={`没有找到与“${query}”相关的事项`} onRetry={results.reload} />
           </View>
         </View>
       ) : (
@@ -105,13 +102,7 @@ export default function Services() {
           <Segmented label='浏览方式' value={mode} options={MODES} onChange={setMode} />
           {mode === 'department' ? (
             <View className='card'>
-              <PageState
-                loading={departments.loading}
-                error={departments.error}
-                empty={(departments.data ?? []).length === 0}
-                emptyText='暂无部门'
-                onRetry={departments.reload}
-              >
+              <PageState {...listState(departments, '暂无部门')}>
                 {(departments.data ?? []).map((d) => (
                   <Tappable
                     key={d.id}
@@ -127,13 +118,7 @@ export default function Services() {
               </PageState>
             </View>
           ) : (
-            <PageState
-              loading={themes.loading}
-              error={themes.error}
-              empty={(themes.data ?? []).length === 0}
-              emptyText='暂无主题'
-              onRetry={themes.reload}
-            >
+            <PageState {...listState(themes, '暂无主题')}>
               <View className='services__themes'>
                 {(themes.data ?? []).map((c) => (
                   <Tappable

@@ -57,6 +57,12 @@ export class PerUserCache<T> {
     return p;
   }
 
+  /** The user's value when cached and fresh, without loading: `{ value }`, or undefined. */
+  peek(userId: string): { value: T } | undefined {
+    const hit = this.entries.get(userId);
+    return hit && hit.until > performance.now() ? { value: hit.value } : undefined;
+  }
+
   drop(userId: string): void {
     this.epoch++;
     this.entries.delete(userId);
@@ -94,6 +100,11 @@ export class CallerContextCache implements OnModuleDestroy {
   /** The caller's context: from the cache, or from `load` (one load per caller at a time). */
   get(userId: string, load: () => Promise<CallerContext | null>): Promise<CallerContext | null> {
     return this.contexts.get(userId, load);
+  }
+
+  /** The caller's context when cached (null: no such open account), undefined when it would have to be loaded. Synchronous. */
+  peek(userId: string): CallerContext | null | undefined {
+    return this.contexts.peek(userId)?.value;
   }
 
   /** Another per-user cache, dropped with the caller context on every `invalidate(userId)`, with the same lifetimes. */

@@ -5,6 +5,21 @@ import type { Params } from 'nestjs-pino';
 import { maskSensitiveText } from '@gov/shared';
 import { AppConfig } from '../../config/app-config';
 
+/** A request's id: the client's `X-Request-Id` when it is a plain token of at most 64 characters, else a new UUID. */
+export function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/**
+ * The access log's level for an answer's status: error for 5xx, warn for 4xx but 409, info else. A
+ * 409 is a business refusal answered as designed (SLOT_FULL, a duplicate, a state that moved on): at
+ * 8:00 there are thousands a second, and they are outcomes, not problems.
+ */
+export function logLevelOf(status: number): 'info' | 'warn' | 'error' {
+  return status >= 500 ? 'error' : status >= 400 && status !== 409 ? 'warn' : 'info';
+}
+
 /**
  * Structured JSON logs. Every line passes through `maskSensitiveText` on its way out, so that
  * no full phone or ID number reaches a log whatever code logged it; tokens are redacted.
@@ -19,8 +34,7 @@ export function loggingParams(config: AppConfig): Params {
         // the request and response serializers below write no headers: only fields of logged objects need redacting
         redact: { paths: ['*.password', '*.refreshToken', '*.accessToken'], censor: '[redacted]' },
         genReqId: (req: IncomingMessage, res: ServerResponse) => {
-          const given = req.headers['x-request-id'];
-          const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+          const id = requestIdOf(req);
           res.setHeader('x-request-id', id);
           return id;
         },
@@ -32,8 +46,7 @@ export function loggingParams(config: AppConfig): Params {
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           err: pino.stdSerializers.err,
         },
-        customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-          err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) => (err ? 'error' : logLevelOf(res.statusCode)),
         autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
       },
       stream,

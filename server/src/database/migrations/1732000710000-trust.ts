@@ -1,6 +1,6 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 import { sameLegalName } from '@gov/shared';
-import { ref, str, time } from './columns';
+import { addColumns, addIndices, byAt, dropColumns, dropIndices, key, str, time, uniqueIndex } from './columns';
 
 const OLD_UNIQUE = 'uq_enterprises_credit_code';
 
@@ -22,13 +22,7 @@ export class Trust1732000710000 implements MigrationInterface {
   name = 'Trust1732000710000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('enterprises', [
-      new TableColumn(str('status', 16, false, 'pending')),
-      new TableColumn(str('claim_key', 64, true)),
-      new TableColumn(ref('reviewed_by', true)),
-      new TableColumn(time('reviewed_at', true)),
-      new TableColumn(str('review_note', 200, true)),
-    ]);
+    await addColumns(q, 'enterprises', str('status', 16, false, 'pending'), str('claim_key', 64, true), ...byAt('reviewed'), str('review_note', 200, true));
     const rows: Array<{ id: string; credit_code: string; legal_rep_name: string; created_by: string; real_name: string | null; verified_at: unknown }> = await q.query(
       'SELECT e.id, e.credit_code, e.legal_rep_name, e.created_by, u.real_name, u.verified_at FROM enterprises e LEFT JOIN users u ON u.id = e.created_by',
     );
@@ -41,16 +35,14 @@ export class Trust1732000710000 implements MigrationInterface {
       ]);
     }
     await dropUnique(q, 'enterprises', OLD_UNIQUE);
-    await q.createIndex('enterprises', new TableIndex({ name: 'uq_enterprises_claim_key', columnNames: ['claim_key'], isUnique: true }));
-    await q.createIndex('enterprises', new TableIndex({ name: 'ix_enterprises_credit_code', columnNames: ['credit_code'] }));
-    await q.createIndex('enterprises', new TableIndex({ name: 'ix_enterprises_status', columnNames: ['status', 'created_at'] }));
-    await q.addColumn('authorizations', new TableColumn(time('responded_at', true)));
+    await addIndices(q, 'enterprises', uniqueIndex('uq_enterprises_claim_key', 'claim_key'), key('ix_enterprises_credit_code', 'credit_code'), key('ix_enterprises_status', 'status', 'created_at'));
+    await addColumns(q, 'authorizations', time('responded_at', true));
   }
 
   async down(q: QueryRunner): Promise<void> {
     // pending authorisations never took effect; declined ones gave no rights: both go
     await q.query("DELETE FROM authorizations WHERE status IN ('pending', 'declined')");
-    await q.dropColumn('authorizations', 'responded_at');
+    await dropColumns(q, 'authorizations', 'responded_at');
     // one company per credit code again: keep the verified one (else the oldest claim), drop the other claims and their members
     const rows: Array<{ id: string; credit_code: string; status: string }> = await q.query('SELECT id, credit_code, status FROM enterprises ORDER BY created_at ASC');
     const keep = new Map<string, string>();
@@ -61,9 +53,9 @@ export class Trust1732000710000 implements MigrationInterface {
       await q.query('DELETE FROM enterprise_members WHERE enterprise_id = ?', [id]);
       await q.query('DELETE FROM enterprises WHERE id = ?', [id]);
     }
-    for (const name of ['ix_enterprises_status', 'ix_enterprises_credit_code', 'uq_enterprises_claim_key']) await q.dropIndex('enterprises', name);
-    for (const c of ['review_note', 'reviewed_at', 'reviewed_by', 'claim_key', 'status']) await q.dropColumn('enterprises', c);
-    await q.createIndex('enterprises', new TableIndex({ name: OLD_UNIQUE, columnNames: ['credit_code'], isUnique: true }));
+    await dropIndices(q, 'enterprises', 'ix_enterprises_status', 'ix_enterprises_credit_code', 'uq_enterprises_claim_key');
+    await dropColumns(q, 'enterprises', 'review_note', 'reviewed_at', 'reviewed_by', 'claim_key', 'status');
+    await addIndices(q, 'enterprises', uniqueIndex(OLD_UNIQUE, 'credit_code'));
   }
 }
 

@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
-import { text } from './columns';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, dropColumns, text } from './columns';
 
 /**
  * Each material of a filing as it stood when the latest correction notice went out (the sha256 of
@@ -10,10 +10,10 @@ export class NoticeSnapshot1732000720000 implements MigrationInterface {
   name = 'NoticeSnapshot1732000720000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('application_materials', new TableColumn(text('notice_state')));
+    await addColumns(q, 'application_materials', text('notice_state'));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropColumn('application_materials', 'notice_state');
+    await dropColumns(q, 'application_materials', 'notice_state');
   }
 }

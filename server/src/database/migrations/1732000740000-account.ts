@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableColumnOptions, TableIndex } from 'typeorm';
-import { str, time } from './columns';
+import { MigrationInterface, QueryRunner, TableColumnOptions } from 'typeorm';
+import { addColumns, addIndices, dropIndices, key, str, time } from './columns';
 
 /** Degrees with six decimals (about 0.1 m), nullable: a hall's place on the map. */
 const degrees = (name: string): TableColumnOptions => ({ name, type: 'decimal', precision: 9, scale: 6, isNullable: true });
@@ -13,13 +13,13 @@ export class Account1732000740000 implements MigrationInterface {
   name = 'Account1732000740000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('users', [new TableColumn(str('consent_version', 16, true)), new TableColumn(time('consent_at', true)), new TableColumn(time('closed_at', true))]);
-    await q.addColumns('halls', [new TableColumn(degrees('latitude')), new TableColumn(degrees('longitude'))]);
-    await q.createIndex('refresh_tokens', new TableIndex({ name: 'ix_refresh_tokens_user', columnNames: ['user_id'] }));
+    await addColumns(q, 'users', str('consent_version', 16, true), time('consent_at', true), time('closed_at', true));
+    await addColumns(q, 'halls', degrees('latitude'), degrees('longitude'));
+    await addIndices(q, 'refresh_tokens', key('ix_refresh_tokens_user', 'user_id'));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropIndex('refresh_tokens', 'ix_refresh_tokens_user');
+    await dropIndices(q, 'refresh_tokens', 'ix_refresh_tokens_user');
     await q.dropColumns('halls', ['latitude', 'longitude']);
     await q.dropColumns('users', ['consent_version', 'consent_at', 'closed_at']);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { idColumn, int, str, timestamps } from './columns';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addIndices, createTables, dropIndices, dropTables, entity, int, key, str, timestamps } from './columns';
 
 /** The stock phrases admins keep; seeded so that a new centre starts with a sensible list. */
 export const SEED_PHRASES = [
@@ -22,25 +22,17 @@ export class Desk1732000760000 implements MigrationInterface {
   name = 'Desk1732000760000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createTable(
-      new Table({
-        name: 'correction_phrases',
-        columns: [idColumn(), str('text', 200), int('sort_order', 0), ...timestamps()],
-        uniques: [{ name: 'uq_correction_phrases_text', columnNames: ['text'] }],
-      }),
-    );
+    await createTables(q, entity('correction_phrases', [str('text', 200), int('sort_order', 0), ...timestamps()], { uniques: [key('uq_correction_phrases_text', 'text')] }));
     // a plain 'YYYY-MM-DD HH:MM:SS.mmm' (UTC) with '?' placeholders: the same on MariaDB and sql.js
     const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
     for (const [i, text] of SEED_PHRASES.entries()) {
       await q.query('INSERT INTO correction_phrases (id, text, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [randomUUID(), text, (i + 1) * 10, now, now]);
     }
-    await q.createIndex('users', new TableIndex({ name: 'ix_users_phone_tail', columnNames: ['phone_tail'] }));
-    await q.createIndex('users', new TableIndex({ name: 'ix_users_real_name', columnNames: ['real_name'] }));
+    await addIndices(q, 'users', key('ix_users_phone_tail', 'phone_tail'), key('ix_users_real_name', 'real_name'));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropIndex('users', 'ix_users_real_name');
-    await q.dropIndex('users', 'ix_users_phone_tail');
-    await q.dropTable('correction_phrases');
+    await dropIndices(q, 'users', 'ix_users_real_name', 'ix_users_phone_tail');
+    await dropTables(q, 'correction_phrases');
   }
 }

@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, dropColumns, str } from './columns';
 
 /**
  * The identity document a real name was verified against (issue 14, fault 8): `users.id_type`
@@ -10,11 +11,11 @@ export class IdentityType1732000810000 implements MigrationInterface {
   name = 'IdentityType1732000810000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('users', new TableColumn({ name: 'id_type', type: 'varchar', length: '24', isNullable: true }));
+    await addColumns(q, 'users', str('id_type', 24, true));
     await q.query("UPDATE users SET id_type = 'resident' WHERE id_number_enc IS NOT NULL");
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropColumn('users', 'id_type');
+    await dropColumns(q, 'users', 'id_type');
   }
 }

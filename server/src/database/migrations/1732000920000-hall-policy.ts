@@ -1,5 +1,4 @@
-import { MigrationInterface, QueryRunner, Table } from 'typeorm';
-import { bool, int, ref, text, timestamps } from './columns';
+import { bool, CreateTables, int, pk, ref, text, timestamps } from './columns';
 
 /**
  * A hall's own rules (issue 15): `hall_policies`, one row per hall (hall_id the key): no-show grace
@@ -7,19 +6,8 @@ import { bool, int, ref, text, timestamps } from './columns';
  * JSON `[{ weekday, start, end }]`. A hall without a row uses the defaults (NO_SHOW_GRACE_MINUTES,
  * no contact, Monday–Friday 9:00–12:00 and 13:30–17:00).
  */
-export class HallPolicy1732000920000 implements MigrationInterface {
+export class HallPolicy1732000920000 extends CreateTables {
   name = 'HallPolicy1732000920000';
 
-  async up(q: QueryRunner): Promise<void> {
-    await q.createTable(
-      new Table({
-        name: 'hall_policies',
-        columns: [{ ...ref('hall_id'), isPrimary: true }, int('no_show_grace_minutes'), bool('no_show_contact_required'), text('opening_hours', false), ...timestamps()],
-      }),
-    );
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.dropTable('hall_policies');
-  }
+  protected tables = [{ name: 'hall_policies', columns: [pk(ref('hall_id')), int('no_show_grace_minutes'), bool('no_show_contact_required'), text('opening_hours', false), ...timestamps()] }];
 }

@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, atBy, bool, dropColumns, int, str, time } from './columns';
 
 /**
  * No-shows by the hall's own rules (issue 15; 罗山 预约办 四.2): on `bookings`,
@@ -14,21 +15,22 @@ export class NoShowContact1732000925000 implements MigrationInterface {
   name = 'NoShowContact1732000925000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('bookings', [
-      new TableColumn({ name: 'no_show_counts', type: 'boolean', isNullable: false, default: 1 }),
-      new TableColumn({ name: 'contact_reached', type: 'boolean', isNullable: true }),
-      new TableColumn({ name: 'contact_outcome', type: 'varchar', length: '16', isNullable: true }),
-      new TableColumn({ name: 'contact_note', type: 'varchar', length: '500', isNullable: true }),
-      new TableColumn({ name: 'contact_at', type: 'datetime', precision: 3, isNullable: true }),
-      new TableColumn({ name: 'contact_by', type: 'varchar', length: '36', isNullable: true }),
-      new TableColumn({ name: 'cancel_reason', type: 'varchar', length: '500', isNullable: true }),
-      new TableColumn({ name: 'registered_name', type: 'varchar', length: '64', isNullable: true }),
-      new TableColumn({ name: 'rescheduled_at', type: 'datetime', precision: 3, isNullable: true }),
-      new TableColumn({ name: 'reschedule_count', type: 'int', isNullable: false, default: 0 }),
-    ]);
+    await addColumns(
+      q,
+      'bookings',
+      bool('no_show_counts', true),
+      bool('contact_reached', null),
+      str('contact_outcome', 16, true),
+      str('contact_note', 500, true),
+      ...atBy('contact'),
+      str('cancel_reason', 500, true),
+      str('registered_name', 64, true),
+      time('rescheduled_at', true),
+      int('reschedule_count', 0),
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const c of ['reschedule_count', 'rescheduled_at', 'registered_name', 'cancel_reason', 'contact_by', 'contact_at', 'contact_note', 'contact_outcome', 'contact_reached', 'no_show_counts']) await q.dropColumn('bookings', c);
+    await dropColumns(q, 'bookings', 'reschedule_count', 'rescheduled_at', 'registered_name', 'cancel_reason', 'contact_by', 'contact_at', 'contact_note', 'contact_outcome', 'contact_reached', 'no_show_counts');
   }
 }

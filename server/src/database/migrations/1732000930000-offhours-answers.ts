@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
-import { str, text, time } from './columns';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, addIndices, dropColumns, dropIndices, key, str, text, time } from './columns';
 
 /**
  * Off-hours as 罗山 预约办 says (issue 15): `reply_by` (staff answer within one working day; the
@@ -11,18 +11,12 @@ export class OffhoursAnswers1732000930000 implements MigrationInterface {
   name = 'OffhoursAnswers1732000930000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('offhours_requests', [
-      new TableColumn(time('reply_by', true)),
-      new TableColumn(str('refuse_code', 32, true)),
-      new TableColumn(text('materials_note')),
-    ]);
-    await q.createIndex('offhours_requests', new TableIndex({ name: 'ix_offhours_status_start', columnNames: ['status', 'preferred_start'] }));
-    await q.createIndex('offhours_requests', new TableIndex({ name: 'ix_offhours_status_reply', columnNames: ['status', 'reply_by'] }));
+    await addColumns(q, 'offhours_requests', time('reply_by', true), str('refuse_code', 32, true), text('materials_note'));
+    await addIndices(q, 'offhours_requests', key('ix_offhours_status_start', 'status', 'preferred_start'), key('ix_offhours_status_reply', 'status', 'reply_by'));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropIndex('offhours_requests', 'ix_offhours_status_reply');
-    await q.dropIndex('offhours_requests', 'ix_offhours_status_start');
-    for (const c of ['materials_note', 'refuse_code', 'reply_by']) await q.dropColumn('offhours_requests', c);
+    await dropIndices(q, 'offhours_requests', 'ix_offhours_status_reply', 'ix_offhours_status_start');
+    await dropColumns(q, 'offhours_requests', 'materials_note', 'refuse_code', 'reply_by');
   }
 }

@@ -1,4 +1,5 @@
-import { MigrationInterface, QueryRunner, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addIndices, dropIndices, key, uniqueIndex } from './columns';
 
 /**
  * One account per identity document (issue 14: "everything that keys on the ID number — one account per
@@ -20,12 +21,12 @@ export class OneAccountPerDocument1732000940000 implements MigrationInterface {
     if (n > 0) {
       throw new Error(`${n} identity document(s) are verified on more than one account; resolve them (one account per person) before this migration`);
     }
-    await q.dropIndex('users', 'ix_users_id_number_hash');
-    await q.createIndex('users', new TableIndex({ name: 'uq_users_id_number_hash', columnNames: ['id_number_hash'], isUnique: true }));
+    await dropIndices(q, 'users', 'ix_users_id_number_hash');
+    await addIndices(q, 'users', uniqueIndex('uq_users_id_number_hash', 'id_number_hash'));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropIndex('users', 'uq_users_id_number_hash');
-    await q.createIndex('users', new TableIndex({ name: 'ix_users_id_number_hash', columnNames: ['id_number_hash'] }));
+    await dropIndices(q, 'users', 'uq_users_id_number_hash');
+    await addIndices(q, 'users', key('ix_users_id_number_hash', 'id_number_hash'));
   }
 }

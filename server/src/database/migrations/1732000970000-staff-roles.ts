@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
-import { str, time } from './columns';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, addIndices, dropColumns, dropIndices, key, str, time } from './columns';
 
 /**
  * 受审分离 (新郑; 新乡 受理、审核、制证"三分离"): a staff account's duties, `users.staff_roles`, a
@@ -15,16 +15,16 @@ export class StaffRoles1732000970000 implements MigrationInterface {
   name = 'StaffRoles1732000970000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('users', new TableColumn(str('staff_roles', 64, true)));
+    await addColumns(q, 'users', str('staff_roles', 64, true));
     await q.query(`UPDATE users SET staff_roles = 'window,supervisor' WHERE role = 'staff' AND department_id IS NULL`);
     await q.query(`UPDATE users SET staff_roles = 'window,reviewer,supervisor' WHERE role = 'staff' AND department_id IS NOT NULL`);
-    await q.createIndex('users', new TableIndex({ name: 'ix_users_hall_department', columnNames: ['hall_id', 'department_id'] }));
-    await q.addColumn('offhours_requests', new TableColumn(time('escalated_at', true)));
+    await addIndices(q, 'users', key('ix_users_hall_department', 'hall_id', 'department_id'));
+    await addColumns(q, 'offhours_requests', time('escalated_at', true));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropColumn('offhours_requests', 'escalated_at');
-    await q.dropIndex('users', 'ix_users_hall_department');
-    await q.dropColumn('users', 'staff_roles');
+    await dropColumns(q, 'offhours_requests', 'escalated_at');
+    await dropIndices(q, 'users', 'ix_users_hall_department');
+    await dropColumns(q, 'users', 'staff_roles');
   }
 }

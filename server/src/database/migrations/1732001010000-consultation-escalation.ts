@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
-import { time } from './columns';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, dropColumns, time } from './columns';
 
 /**
  * 督办 of 咨询 (新郑 五(一)2⑴②, answered within one working day): `consultations.escalated_at`, when
@@ -9,10 +9,10 @@ export class ConsultationEscalation1732001010000 implements MigrationInterface {
   name = 'ConsultationEscalation1732001010000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('consultations', new TableColumn(time('escalated_at', true)));
+    await addColumns(q, 'consultations', time('escalated_at', true));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropColumn('consultations', 'escalated_at');
+    await dropColumns(q, 'consultations', 'escalated_at');
   }
 }

@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
-import { ref, time } from './columns';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, atBy, dropColumns, ref, time } from './columns';
 
 /**
  * 首问负责 and the end of the centre's own help (DESIGN.md, Across halls and departments):
@@ -12,12 +12,12 @@ export class ResponsibleAssistanceDone1732001020000 implements MigrationInterfac
   name = 'ResponsibleAssistanceDone1732001020000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumns('applications', [new TableColumn(ref('responsible_id', true)), new TableColumn(ref('responsible_hall_id', true))]);
-    await q.addColumns('assistance_requests', [new TableColumn(time('done_at', true)), new TableColumn(ref('done_by', true)), new TableColumn(time('escalated_at', true))]);
+    await addColumns(q, 'applications', ref('responsible_id', true), ref('responsible_hall_id', true));
+    await addColumns(q, 'assistance_requests', ...atBy('done'), time('escalated_at', true));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const c of ['escalated_at', 'done_by', 'done_at']) await q.dropColumn('assistance_requests', c);
-    for (const c of ['responsible_hall_id', 'responsible_id']) await q.dropColumn('applications', c);
+    await dropColumns(q, 'assistance_requests', 'escalated_at', 'done_by', 'done_at');
+    await dropColumns(q, 'applications', 'responsible_hall_id', 'responsible_id');
   }
 }

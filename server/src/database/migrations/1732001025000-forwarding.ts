@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeorm';
-import { int, ref, time } from './columns';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, addIndices, dropColumns, dropIndices, int, key, ref, time } from './columns';
 
 /**
  * 同城通办 / 跨层联办 (DESIGN.md, Across halls and departments): `halls.parent_hall_id` (town → county →
@@ -11,20 +11,14 @@ export class Forwarding1732001025000 implements MigrationInterface {
   name = 'Forwarding1732001025000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('halls', new TableColumn(ref('parent_hall_id', true)));
-    await q.addColumns('applications', [
-      new TableColumn(ref('filed_hall_id', true)),
-      new TableColumn(ref('competent_hall_id', true)),
-      new TableColumn(time('transit_since', true)),
-      new TableColumn(int('transit_days', 0)),
-      new TableColumn(time('transit_escalated_at', true)),
-    ]);
-    await q.createIndex('applications', new TableIndex({ name: 'ix_applications_transit', columnNames: ['status', 'transit_since'] }));
+    await addColumns(q, 'halls', ref('parent_hall_id', true));
+    await addColumns(q, 'applications', ref('filed_hall_id', true), ref('competent_hall_id', true), time('transit_since', true), int('transit_days', 0), time('transit_escalated_at', true));
+    await addIndices(q, 'applications', key('ix_applications_transit', 'status', 'transit_since'));
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.dropIndex('applications', 'ix_applications_transit');
-    for (const c of ['transit_escalated_at', 'transit_days', 'transit_since', 'competent_hall_id', 'filed_hall_id']) await q.dropColumn('applications', c);
-    await q.dropColumn('halls', 'parent_hall_id');
+    await dropIndices(q, 'applications', 'ix_applications_transit');
+    await dropColumns(q, 'applications', 'transit_escalated_at', 'transit_days', 'transit_since', 'competent_hall_id', 'filed_hall_id');
+    await dropColumns(q, 'halls', 'parent_hall_id');
   }
 }

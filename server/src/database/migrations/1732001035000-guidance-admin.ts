@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
-import { ref, time } from './columns';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { addColumns, dropColumns, ref, time } from './columns';
 
 /**
  * 智能导办 topics edited by admins (`guidance_topics.edited_at`: set by the admin routes; a seeded
@@ -11,14 +11,14 @@ export class GuidanceAdmin1732001035000 implements MigrationInterface {
   name = 'GuidanceAdmin1732001035000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('guidance_topics', new TableColumn(time('edited_at', true)));
-    await q.addColumn('consultations', new TableColumn(ref('guide_service_id', true)));
+    await addColumns(q, 'guidance_topics', time('edited_at', true));
+    await addColumns(q, 'consultations', ref('guide_service_id', true));
     await q.query(`UPDATE services SET audience = 'both' WHERE code IN ('QH-SCJG-003', 'QH-WJ-001') AND audience = 'enterprise'`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`UPDATE services SET audience = 'enterprise' WHERE code IN ('QH-SCJG-003', 'QH-WJ-001')`);
-    await q.dropColumn('consultations', 'guide_service_id');
-    await q.dropColumn('guidance_topics', 'edited_at');
+    await dropColumns(q, 'consultations', 'guide_service_id');
+    await dropColumns(q, 'guidance_topics', 'edited_at');
   }
 }

@@ -3,11 +3,10 @@ import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import Section from '@/components/Section'
 import RateEntry from '@/components/RateEntry'
 import Segmented from '@/components/Segmented'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import { bookingApi } from '@/api/booking'
@@ -84,95 +83,93 @@ export default function MyBookings({ initialTab = 'bookings' }: { initialTab?: M
   })
 
   return (
-    <AppPage className='mine'>
-      <SignInGate purpose='查看我的预约'>
-        <Segmented label='预约类别' value={tab} options={TABS} onChange={setTab} />
-        {tab === 'bookings' ? (
-          <Section
-            of={bookings}
-            empty={sorted.length === 0}
-            emptyText='还没有预约'
-            emptyHint='在办事指南中点“预约办理”即可预约窗口时段'
-          >
-            {sorted.map((b) => (
-              <View key={b.id} className='list-item'>
-                <Tappable onTap={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: b.id }))}>
-                  <View className='list-item__head'>
-                    <Text className='list-item__title'>{b.serviceName}</Text>
-                    <StatusTag tone={bookingTag(b).tone}>{bookingTag(b).text}</StatusTag>
-                  </View>
-                  <Text className='list-item__line'>{slotLabel(b.start, b.end)}</Text>
-                  <Text className='list-item__line'>
-                    {b.hallName}
-                    {b.kind === 'offhours' ? ' · 错时办理' : ''}
-                    {b.onBehalf ? ' · 代办' : ''}
-                  </Text>
-                </Tappable>
-                <RateEntry targetType='booking' targetId={b.id} state={b} />
-              </View>
-            ))}
-          </Section>
-        ) : null}
-
-        {tab === 'waitlist' ? (
-          <Section
-            of={waitlist}
-            empty={(waitlist.data ?? []).length === 0}
-            emptyText='没有候补'
-            emptyHint='时段约满时可在预约页点“候补”，有人取消时按顺序通知'
-          >
-            {(waitlist.data ?? []).map((w) => (
-              <View key={w.id} className='list-item'>
+    <SignedInPage className='mine' purpose='查看我的预约'>
+      <Segmented label='预约类别' value={tab} options={TABS} onChange={setTab} />
+      {tab === 'bookings' ? (
+        <Section
+          of={bookings}
+          empty={sorted.length === 0}
+          emptyText='还没有预约'
+          emptyHint='在办事指南中点“预约办理”即可预约窗口时段'
+        >
+          {sorted.map((b) => (
+            <View key={b.id} className='list-item'>
+              <Tappable onTap={() => openPage(withQuery(CITIZEN_ROUTES.booking, { id: b.id }))}>
                 <View className='list-item__head'>
-                  <Text className='list-item__title'>
-                    {w.slot ? slotLabel(w.slot.start, w.slot.end) : '候补时段'}
-                  </Text>
-                  {w.offer ? <StatusTag tone='success'>有空位</StatusTag> : <StatusTag tone='info'>{`第 ${w.position} 位`}</StatusTag>}
+                  <Text className='list-item__title'>{b.serviceName}</Text>
+                  <StatusTag tone={bookingTag(b).tone}>{bookingTag(b).text}</StatusTag>
                 </View>
-                {w.offer ? (
-                  <Text className='list-item__line'>有人取消了预约，请在 {dateTimeLabel(w.offer.expiresAt)} 前确认，逾期将顺延给下一位。</Text>
-                ) : (
-                  <Text className='list-item__line'>排队中，有空位时会通知您</Text>
-                )}
-                <ButtonRow className='list-item__actions'>
-                  {w.offer ? (
-                    <Button size='small' type='primary' loading={busyId === w.id} onClick={() => void accept(w.id)}>
-                      确认预约
-                    </Button>
-                  ) : null}
-                  <Button size='small' fill='outline' type='primary' loading={busyId === w.slotId} onClick={() => void leave(w.slotId)}>
-                    退出候补
-                  </Button>
-                </ButtonRow>
-              </View>
-            ))}
-          </Section>
-        ) : null}
-
-        {tab === 'offhours' ? (
-          <Section
-            of={offhours}
-            empty={(offhours.data ?? []).length === 0}
-            emptyText='没有错时/预约办申请'
-            emptyHint='工作时间来不了，可在预约页申请错时办理'
-          >
-            {(offhours.data ?? []).map((r) => (
-              <Tappable key={r.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.offhours, { id: r.id }))}>
-                <View className='list-item__head'>
-                  <Text className='list-item__title'>{slotLabel(r.preferredStart, r.preferredEnd)}</Text>
-                  <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABELS[r.status]}</StatusTag>
-                </View>
-                {r.note ? <Text className='list-item__line'>备注：{r.note}</Text> : null}
-                {r.status === 'pending' && r.replyBy ? <Text className='list-item__line'>大厅答复期限：{dateTimeLabel(r.replyBy)}</Text> : null}
+                <Text className='list-item__line'>{slotLabel(b.start, b.end)}</Text>
+                <Text className='list-item__line'>
+                  {b.hallName}
+                  {b.kind === 'offhours' ? ' · 错时办理' : ''}
+                  {b.onBehalf ? ' · 代办' : ''}
+                </Text>
               </Tappable>
-            ))}
-          </Section>
-        ) : null}
+              <RateEntry targetType='booking' targetId={b.id} state={b} />
+            </View>
+          ))}
+        </Section>
+      ) : null}
 
-        <Tappable className='eligibility__link mine__no-shows' onTap={() => openPage(CITIZEN_ROUTES.noShows)}>
-          <Text>查看我的爽约记录</Text>
-        </Tappable>
-      </SignInGate>
-    </AppPage>
+      {tab === 'waitlist' ? (
+        <Section
+          of={waitlist}
+          empty={(waitlist.data ?? []).length === 0}
+          emptyText='没有候补'
+          emptyHint='时段约满时可在预约页点“候补”，有人取消时按顺序通知'
+        >
+          {(waitlist.data ?? []).map((w) => (
+            <View key={w.id} className='list-item'>
+              <View className='list-item__head'>
+                <Text className='list-item__title'>
+                  {w.slot ? slotLabel(w.slot.start, w.slot.end) : '候补时段'}
+                </Text>
+                {w.offer ? <StatusTag tone='success'>有空位</StatusTag> : <StatusTag tone='info'>{`第 ${w.position} 位`}</StatusTag>}
+              </View>
+              {w.offer ? (
+                <Text className='list-item__line'>有人取消了预约，请在 {dateTimeLabel(w.offer.expiresAt)} 前确认，逾期将顺延给下一位。</Text>
+              ) : (
+                <Text className='list-item__line'>排队中，有空位时会通知您</Text>
+              )}
+              <ButtonRow className='list-item__actions'>
+                {w.offer ? (
+                  <Button size='small' type='primary' loading={busyId === w.id} onClick={() => void accept(w.id)}>
+                    确认预约
+                  </Button>
+                ) : null}
+                <Button size='small' fill='outline' type='primary' loading={busyId === w.slotId} onClick={() => void leave(w.slotId)}>
+                  退出候补
+                </Button>
+              </ButtonRow>
+            </View>
+          ))}
+        </Section>
+      ) : null}
+
+      {tab === 'offhours' ? (
+        <Section
+          of={offhours}
+          empty={(offhours.data ?? []).length === 0}
+          emptyText='没有错时/预约办申请'
+          emptyHint='工作时间来不了，可在预约页申请错时办理'
+        >
+          {(offhours.data ?? []).map((r) => (
+            <Tappable key={r.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.offhours, { id: r.id }))}>
+              <View className='list-item__head'>
+                <Text className='list-item__title'>{slotLabel(r.preferredStart, r.preferredEnd)}</Text>
+                <StatusTag tone={OFFHOURS_TONE[r.status] ?? 'info'}>{OFFHOURS_STATUS_LABELS[r.status]}</StatusTag>
+              </View>
+              {r.note ? <Text className='list-item__line'>备注：{r.note}</Text> : null}
+              {r.status === 'pending' && r.replyBy ? <Text className='list-item__line'>大厅答复期限：{dateTimeLabel(r.replyBy)}</Text> : null}
+            </Tappable>
+          ))}
+        </Section>
+      ) : null}
+
+      <Tappable className='eligibility__link mine__no-shows' onTap={() => openPage(CITIZEN_ROUTES.noShows)}>
+        <Text>查看我的爽约记录</Text>
+      </Tappable>
+    </SignedInPage>
   )
 }

@@ -6,10 +6,9 @@ import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { CloseAccountBlockers } from '@gov/shared'
 import Button from '@/components/AppButton'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import { MY_PAGES } from '@/components/MeEntries'
 import Section from '@/components/Section'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import { accountApi } from '@/api/account'
@@ -20,8 +19,7 @@ import { ROUTES } from '@/routes'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { session, useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
-import { confirmDestructive } from '@/utils/confirm'
-import { useBusy } from '@/hooks/useBusy'
+import { useConfirmedBusy } from '@/hooks/useBusy'
 import './index.scss'
 
 /** What the person types to confirm: the destructive step is never one careless tap. */
@@ -47,7 +45,7 @@ export default function CloseAccount() {
   const check = useAsync(() => accountApi.closingCheck(), [accessToken], !!accessToken)
   useReloadOnShow(check.reload, !!accessToken)
   const [typed, setTyped] = useState('')
-  const [closing, whileClosing] = useBusy()
+  const [closing, whileClosing] = useConfirmedBusy()
   const errors = useFormErrors()
 
   const c = check.data
@@ -55,8 +53,7 @@ export default function CloseAccount() {
 
   const close = async () => {
     if (!c?.canClose || !confirmed) return
-    if (!(await confirmDestructive({ title: '注销账号', content: '注销后本账号不能再登录或恢复。确定注销吗？', confirmText: '注销', cancelText: '不注销' }))) return
-    await whileClosing(async () => {
+    await whileClosing({ title: '注销账号', content: '注销后本账号不能再登录或恢复。确定注销吗？', confirmText: '注销', cancelText: '不注销' }, async () => {
       await accountApi.close()
       errors.clear()
       session.clear()
@@ -69,75 +66,73 @@ export default function CloseAccount() {
   }
 
   return (
-    <AppPage className='close-account'>
-      <SignInGate purpose='注销账号'>
-        <View className='close-account__warn' role='note'>
-          <Text>注销账号是不可恢复的操作，请仔细阅读以下说明。</Text>
-        </View>
+    <SignedInPage className='close-account' purpose='注销账号'>
+      <View className='close-account__warn' role='note'>
+        <Text>注销账号是不可恢复的操作，请仔细阅读以下说明。</Text>
+      </View>
 
-        <View className='section-title'>注销后</View>
-        <View className='card'>
-          {CONSEQUENCES.map((t, i) => (
-            <Text key={t} className='close-account__item'>
-              {`${i + 1}. ${t}`}
-            </Text>
-          ))}
-        </View>
+      <View className='section-title'>注销后</View>
+      <View className='card'>
+        {CONSEQUENCES.map((t, i) => (
+          <Text key={t} className='close-account__item'>
+            {`${i + 1}. ${t}`}
+          </Text>
+        ))}
+      </View>
 
-        <Section title='注销前需处理完' loading={check.loading && !c} error={!c ? check.error : null} onRetry={check.reload}>
-          {c ? (
-            <View>
-              {BLOCKERS.map((b) => {
-                const n = c[b.key]
-                return n > 0 ? (
-                  <Tappable key={b.key} className='close-account__blocker' onTap={() => openPage(b.url)}>
-                    <View className='close-account__blocker-text'>
-                      <Text className='close-account__blocker-label'>{b.label}</Text>
-                      <Text className='muted'>{b.action}方可注销</Text>
-                    </View>
-                    <View className='close-account__blocker-end'>
-                      <StatusTag tone='warning'>{`${n} ${b.unit}`}</StatusTag>
-                      <Text className='close-account__go'>去处理 ›</Text>
-                    </View>
-                  </Tappable>
-                ) : (
-                  <View key={b.key} className='close-account__blocker'>
+      <Section title='注销前需处理完' loading={check.loading && !c} error={!c ? check.error : null} onRetry={check.reload}>
+        {c ? (
+          <View>
+            {BLOCKERS.map((b) => {
+              const n = c[b.key]
+              return n > 0 ? (
+                <Tappable key={b.key} className='close-account__blocker' onTap={() => openPage(b.url)}>
+                  <View className='close-account__blocker-text'>
                     <Text className='close-account__blocker-label'>{b.label}</Text>
-                    <StatusTag tone='success'>无</StatusTag>
+                    <Text className='muted'>{b.action}方可注销</Text>
                   </View>
-                )
-              })}
-            </View>
-          ) : null}
-        </Section>
-
-        <View className='card close-account__confirm'>
-          {c && !c.canClose ? (
-            <View className='close-account__blocked' role='status'>
-              请先处理完上面的事项，再注销账号。
-            </View>
-          ) : null}
-          <View className='field'>
-            <Text className='field__label'>{`请输入“${CONFIRM_WORD}”两个字，确认注销本账号`}</Text>
-            <Input
-              className='field__input'
-              aria-label='确认注销'
-              placeholder={CONFIRM_WORD}
-              maxlength={8}
-              value={typed}
-              disabled={!c?.canClose}
-              onInput={(e) => {
-                setTyped(e.detail.value)
-                errors.changed()
-              }}
-            />
+                  <View className='close-account__blocker-end'>
+                    <StatusTag tone='warning'>{`${n} ${b.unit}`}</StatusTag>
+                    <Text className='close-account__go'>去处理 ›</Text>
+                  </View>
+                </Tappable>
+              ) : (
+                <View key={b.key} className='close-account__blocker'>
+                  <Text className='close-account__blocker-label'>{b.label}</Text>
+                  <StatusTag tone='success'>无</StatusTag>
+                </View>
+              )
+            })}
           </View>
-          <FormError message={errors.form} />
-          <Button className='btn-block' block fill='outline' type='danger' size='large' disabled={!c?.canClose || !confirmed} loading={closing} onClick={close}>
-            注销账号
-          </Button>
+        ) : null}
+      </Section>
+
+      <View className='card close-account__confirm'>
+        {c && !c.canClose ? (
+          <View className='close-account__blocked' role='status'>
+            请先处理完上面的事项，再注销账号。
+          </View>
+        ) : null}
+        <View className='field'>
+          <Text className='field__label'>{`请输入“${CONFIRM_WORD}”两个字，确认注销本账号`}</Text>
+          <Input
+            className='field__input'
+            aria-label='确认注销'
+            placeholder={CONFIRM_WORD}
+            maxlength={8}
+            value={typed}
+            disabled={!c?.canClose}
+            onInput={(e) => {
+              setTyped(e.detail.value)
+              errors.changed()
+            }}
+          />
         </View>
-      </SignInGate>
-    </AppPage>
+        <FormError message={errors.form} />
+        <Button className='btn-block' block fill='outline' type='danger' size='large' disabled={!c?.canClose || !confirmed} loading={closing} onClick={close}>
+          注销账号
+        </Button>
+      </View>
+    </SignedInPage>
   )
 }

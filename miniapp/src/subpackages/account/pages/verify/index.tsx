@@ -1,4 +1,4 @@
-import FormError from '@/components/FormError'
+import FormSubmit from '@/components/FormSubmit'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
@@ -145,10 +145,9 @@ export default function Verify() {
           {...errors.field('idNumber', idNumber, setIdNumber)}
           onConfirm={submit}
         />
-        <FormError message={errors.form} />
-        <Button className='btn-block' block type='primary' size='large' loading={submitting} onClick={submit}>
+        <FormSubmit error={errors.form} loading={submitting} onSubmit={submit}>
           提交
-        </Button>
+        </FormSubmit>
       </View>
     </AppPage>
   )

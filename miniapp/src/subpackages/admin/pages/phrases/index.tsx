@@ -72,11 +72,7 @@ export default function Phrases() {
         <View className='phrases__add'>
           <FormField
             label='新增补正语'
-            value={text}
-            onChange={(v) => {
-              setText(v)
-              errors.changed()
-            }}
+            {...errors.field('text', text, setText)}
             placeholder='例如：材料模糊不清，请重新拍摄上传'
             maxlength={200}
             onConfirm={() => void add()}

@@ -5,12 +5,11 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@/components/AppButton'
 import FormError from '@/components/FormError'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import PageState from '@/components/PageState'
 import PrivacySheet from '@/components/PrivacySheet'
 import RateEntry from '@/components/RateEntry'
 import MaterialUpload, { uploadHint } from '@/components/MaterialUpload'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import SubscribeCard from '@/components/SubscribeCard'
 import Tappable from '@/components/Tappable'
@@ -33,7 +32,7 @@ import { FILING_TONE, SLA_TONE } from '@/subpackages/applications/components/ton
 import '@/subpackages/applications/components/filing.scss'
 import ButtonRow from '@/components/ButtonRow'
 import { confirmDestructive } from '@/utils/confirm'
-import { useBusy } from '@/hooks/useBusy'
+import { useBusy, useConfirmedBusy } from '@/hooks/useBusy'
 
 const BEFORE_ACCEPTANCE = ['draft', 'submitted', 'correction_required', 'prereview_passed']
 /** a decision has been made: its 决定书 can be downloaded */
@@ -185,7 +184,7 @@ export default function FilingDetail() {
   const [sheet, setSheet] = useState(false)
   const [committing, setCommitting] = useState(false)
   const [commitError, setCommitError] = useState('')
-  const [withdrawing, whileWithdrawing] = useBusy()
+  const [withdrawing, whileWithdrawing] = useConfirmedBusy()
   // just submitted: offer 开启提醒 (subscribe messages are asked for on that tap only)
   const [submitted, setSubmitted] = useState(false)
   // while a file is on its way, submitting (or withdrawing, or a commitment) would race it
@@ -250,40 +249,25 @@ export default function FilingDetail() {
 
   const withdraw = async () => {
     if (!f || uploading) return
-    if (!(await confirmDestructive({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
-    await whileWithdrawing(async () => {
+    await whileWithdrawing({ title: '撤回申请', content: '撤回后本次申报结束，需要时可重新申报。确定撤回吗？', confirmText: '撤回', cancelText: '不撤回' }, async () => {
       await filingsApi.withdraw(f.id)
       toast('已撤回')
       filing.reload()
     }, (e) => toast(errorMessage(e)))
   }
 
-  const returnNotice = async () => {
+  /** a notice of this filing as a PDF (退件回执, 受理通知书, 许可决定书), named with its number */
+  const openNotice = async (path: (id: string) => string, title: string) => {
     if (!f) return
     try {
-      await openFile({ url: filingsApi.returnPath(f.id), fileName: `退件回执-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
+      await openFile({ url: path(f.id), fileName: `${title}-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
     } catch (e) {
       toast(errorMessage(e))
     }
   }
-
-  const receipt = async () => {
-    if (!f) return
-    try {
-      await openFile({ url: filingsApi.receiptPath(f.id), fileName: `受理通知书-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
-    } catch (e) {
-      toast(errorMessage(e))
-    }
-  }
-
-  const decision = async () => {
-    if (!f) return
-    try {
-      await openFile({ url: filingsApi.decisionPath(f.id), fileName: `许可决定书-${f.number}.pdf`, authorization: authorization(), fileType: 'pdf' })
-    } catch (e) {
-      toast(errorMessage(e))
-    }
-  }
+  const returnNotice = () => openNotice(filingsApi.returnPath, '退件回执')
+  const receipt = () => openNotice(filingsApi.receiptPath, '受理通知书')
+  const decision = () => openNotice(filingsApi.decisionPath, '许可决定书')
 
   const timeline = filingTimeline(f?.timeline ?? [])
   // 一件事: one part per department, reviewed in parallel
@@ -300,239 +284,237 @@ export default function FilingDetail() {
   ) : null
 
   return (
-    <AppPage className='filing'>
-      <SignInGate purpose='查看办件'>
-        <PageState of={filing} notFound={!id} notFoundText='缺少办件编号'>
-          {f ? (
-            <View>
-              <View className='filing__head'>
-                <Text className='filing__name'>{f.serviceName}</Text>
-                <Text className='filing__number'>办件编号：<Code>{f.number}</Code></Text>
-                <Text className='filing__number'>办理大厅：{f.transfer ? `${f.transfer.filedHallName}（受理）→ ${f.transfer.competentHallName}（承办）` : f.hallName}</Text>
-                {f.responsible ? (
-                  <Text className='filing__number filing__responsible'>{`首问负责人：${f.responsible.name}${f.responsible.hallName ? `（${f.responsible.hallName}）` : ''}`}</Text>
-                ) : null}
-                {f.party ? <Text className='filing__number filing__party'>{partyLabel(f.party, user?.id ?? null)}</Text> : null}
-                <View className='filing__tags'>
-                  <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
-                  {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABELS[f.sla]}</StatusTag> : null}
-                  {f.deemedAccepted ? <StatusTag tone='info'>视为受理</StatusTag> : null}
-                  {f.instant ? <StatusTag tone='success'>即办件</StatusTag> : null}
-                  {f.onBehalf ? <StatusTag tone='info'>代办</StatusTag> : null}
-                  {parts.length ? <StatusTag tone='info'>{`一件事 · ${parts.length} 个事项`}</StatusTag> : null}
-                </View>
+    <SignedInPage className='filing' purpose='查看办件'>
+      <PageState of={filing} notFound={!id} notFoundText='缺少办件编号'>
+        {(f) => (
+          <View>
+            <View className='filing__head'>
+              <Text className='filing__name'>{f.serviceName}</Text>
+              <Text className='filing__number'>办件编号：<Code>{f.number}</Code></Text>
+              <Text className='filing__number'>办理大厅：{f.transfer ? `${f.transfer.filedHallName}（受理）→ ${f.transfer.competentHallName}（承办）` : f.hallName}</Text>
+              {f.responsible ? (
+                <Text className='filing__number filing__responsible'>{`首问负责人：${f.responsible.name}${f.responsible.hallName ? `（${f.responsible.hallName}）` : ''}`}</Text>
+              ) : null}
+              {f.party ? <Text className='filing__number filing__party'>{partyLabel(f.party, user?.id ?? null)}</Text> : null}
+              <View className='filing__tags'>
+                <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
+                {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABELS[f.sla]}</StatusTag> : null}
+                {f.deemedAccepted ? <StatusTag tone='info'>视为受理</StatusTag> : null}
+                {f.instant ? <StatusTag tone='success'>即办件</StatusTag> : null}
+                {f.onBehalf ? <StatusTag tone='info'>代办</StatusTag> : null}
+                {parts.length ? <StatusTag tone='info'>{`一件事 · ${parts.length} 个事项`}</StatusTag> : null}
               </View>
-
-              {f.rateable || f.rating ? (
-                <View className='card'>
-                  <RateEntry targetType='application' targetId={f.id} state={f} size='large' />
-                </View>
-              ) : null}
-
-              {submitted && !isEditable(f.status) ? <SubscribeCard keys={['filing_progress']} purpose='办件进度提醒' /> : null}
-
-              {f.status === 'draft' ? (
-                <View className='banner banner--info'>
-                  <Text className='banner__title'>请逐项上传材料后提交预审</Text>
-                  <Text className='banner__line'>标“容缺”的材料暂缺时，可签署信用承诺先行受理。</Text>
-                </View>
-              ) : null}
-
-              {f.status === 'submitted' && f.prereview ? (
-                <View className='banner banner--info' role='status'>
-                  <Text className='banner__title'>等待预审</Text>
-                  <Text className='banner__line'>
-                    预审剩余 <Text className='banner__big'>{f.prereview.daysLeft}</Text> 个工作日（{dateLabel(f.prereview.deadline)} 前）
-                  </Text>
-                  <Text className='banner__line'>依《行政许可法》，逾期未出具补正告知的，自提交之日起视为受理。</Text>
-                </View>
-              ) : null}
-
-              {f.notice && f.status === 'correction_required' ? (
-                <View className='banner banner--danger' role='alert'>
-                  <Text className='banner__title'>一次性告知：请补正以下 {f.notice.items.length} 项材料</Text>
-                  <Text className='banner__line'>
-                    请于 {dateLabel(f.notice.deadline)} 前补正并重新提交（告知时间 {fullDateTime(f.notice.issuedAt)}）
-                  </Text>
-                  {f.notice.items.map((it) => (
-                    <View key={it.materialId} className='notice__item'>
-                      <Text className='notice__name'>{it.departmentName ? `${it.name}（${it.departmentName}）` : it.name}</Text>
-                      <Text className='notice__reason'>原因：{it.reason}</Text>
-                    </View>
-                  ))}
-                  <Text className='banner__line'>除上述材料外，不会再要求补充其他材料。</Text>
-                </View>
-              ) : null}
-
-              {f.commitment?.owed.length && f.commitment.dueAt && f.commitment.status === 'open' ? (
-                <View className='banner banner--warning' role='status'>
-                  <Text className='banner__title'>容缺受理：请补交 {f.commitment.owed.length} 项材料</Text>
-                  <Text className='banner__line'>
-                    补交期限还剩 <Text className='banner__big'>{f.commitment.daysLeft ?? 0}</Text> 个工作日（{dateLabel(shanghaiDate(f.commitment.dueAt))} 前）
-                  </Text>
-                  <Text className='banner__line'>
-                    请在下方“{f.materials.filter((m) => f.commitment?.owed.includes(m.materialId)).map((m) => m.name).join('”“')}”处上传。材料补齐前不能作出准予决定，逾期未补交将记入信用记录。
-                  </Text>
-                </View>
-              ) : null}
-
-              {f.commitment?.status === 'breached' ? (
-                <View className='banner banner--danger' role='alert'>
-                  <Text className='banner__title'>容缺承诺未按期履行</Text>
-                  <Text className='banner__line'>承诺补交的材料未在期限内补交，已记入信用记录，一段时间内不能再申请容缺受理。如有疑问请联系窗口。</Text>
-                </View>
-              ) : null}
-
-              {f.transfer && f.clockPaused ? (
-                <View className='banner banner--info' role='status' aria-label='计时暂停'>
-                  <Text className='banner__title'>计时暂停：{f.status === 'forwarding' ? `办件转${f.transfer.competentHallName}办理中` : `办理结果回传${f.transfer.filedHallName}中`}</Text>
-                  <Text className='banner__line'>
-                    同城通办：{f.transfer.filedHallName} 受理，{f.transfer.competentHallName} 承办。在途时间不计入承诺办结时限
-                    {f.transfer.receiveBy ? `，对方应于 ${dateLabel(f.transfer.receiveBy)} 前接收` : ''}。
-                  </Text>
-                  <Text className='banner__line'>办理结果在 {f.transfer.filedHallName} 领取，或按您选择的方式送达。</Text>
-                </View>
-              ) : null}
-
-              {f.status === 'returned' && f.returnReason ? (
-                <View className='banner banner--danger'>
-                  <Text className='banner__title'>已退件</Text>
-                  <Text className='banner__line'>退件理由：{f.returnReason}</Text>
-                  <Text className='banner__line'>请凭退件回执到窗口领回材料，补齐后可重新申报。</Text>
-                  <Tappable className='link' onTap={() => void returnNotice()}>
-                    <Text>下载退件回执（PDF）</Text>
-                  </Tappable>
-                </View>
-              ) : null}
-
-              {f.status === 'refused' && f.refuseReason ? (
-                <View className='banner banner--danger'>
-                  <Text className='banner__title'>不予受理</Text>
-                  <Text className='banner__line'>原因：{f.refuseReason}</Text>
-                </View>
-              ) : null}
-
-              {f.dueAt || f.receiptNo ? (
-                <View className='card'>
-                  {f.acceptedAt ? <KeyValue label='受理日期'>{dateLabel(shanghaiDate(f.acceptedAt))}</KeyValue> : null}
-                  {f.dueAt ? (
-                    <KeyValue label='承诺办结期限' valueClassName='filing__due'>
-                      {dateLabel(shanghaiDate(f.dueAt))} 前{parts.length ? '（以最慢的事项为准）' : ''}
-                      {f.transfer?.pausedDays ? `（转办在途 ${f.transfer.pausedDays} 个工作日不计入，已顺延）` : ''}
-                    </KeyValue>
-                  ) : null}
-                  {f.receiptNo ? (
-                    <KeyValue label='受理回执号' code copy={f.receiptNo}>
-                      {f.receiptNo}
-                    </KeyValue>
-                  ) : null}
-                  {f.decisionNote ? <KeyValue label='审查意见'>{f.decisionNote}</KeyValue> : null}
-                  {f.receiptNo ? (
-                    <Tappable className='link' onTap={() => void receipt()}>
-                      <Text>下载受理通知书（PDF）</Text>
-                    </Tappable>
-                  ) : null}
-                  {DECIDED.includes(f.status) && !completedOnSpot ? (
-                    <Tappable className='link' onTap={() => void decision()}>
-                      <Text>下载{denied ? '不予' : '准予'}许可决定书（PDF）</Text>
-                    </Tappable>
-                  ) : null}
-                  {f.certificate ? (
-                    <Tappable className='link' onTap={() => openPage(LINKS.certificate(f.certificate!.id))}>
-                      <Text>查看电子证照《{f.certificate.type}》</Text>
-                    </Tappable>
-                  ) : null}
-                </View>
-              ) : null}
-
-              {parts.length ? (
-                <>
-                  <View className='section-title'>{`各部门办理进度（${parts.length} 个事项并联审批）`}</View>
-                  <View className='card'>
-                    <BundleParts parts={parts} materialNames={materialNames} certificateLinks />
-                  </View>
-                </>
-              ) : null}
-
-              {allPartsDecided(parts) ? (
-                <>
-                  <View className='section-title'>办结结果</View>
-                  <View className='card'>
-                    <Text className='muted'>{`本次一件事共 ${parts.length} 个事项，已全部办结：`}</Text>
-                    <BundleResult parts={parts} />
-                  </View>
-                </>
-              ) : null}
-
-              {f.status !== 'withdrawn' && f.status !== 'refused' ? <DeliveryCard filing={f} onChanged={filing.reload} /> : null}
-
-              {!editable ? progressBlock : null}
-
-              <View className='section-title'>申请材料</View>
-              <View className='card'>
-                {editable ? <Text className='muted material-hint'>{uploadHint(f.uploadLimits ?? DEFAULT_UPLOAD_LIMITS)}</Text> : null}
-                {f.materials.map((m) => (
-                  <MaterialCard
-                    key={m.materialId}
-                    filing={f}
-                    m={m}
-                    missing={missing.includes(m.materialId)}
-                    unchanged={unchanged.includes(m.materialId)}
-                    flaggedReason={f.status === 'correction_required' ? flagged.get(m.materialId) ?? null : null}
-                    busy={submitting || withdrawing}
-                    uploading={uploading}
-                    onChanged={() => {
-                      errors.changed()
-                      setMissing((ms) => ms.filter((x) => x !== m.materialId))
-                      setUnchanged((ms) => ms.filter((x) => x !== m.materialId))
-                      filing.reload()
-                    }}
-                  />
-                ))}
-                {editable && committable.length > 0 ? (
-                  <Button block fill='outline' type='primary' disabled={uploading} onClick={() => setSheet(true)}>
-                    签署信用承诺（容缺受理）
-                  </Button>
-                ) : null}
-              </View>
-
-              <FormError banner message={errors.form} />
-
-              <ButtonRow className='filing__actions'>
-                {uploading && (editable || BEFORE_ACCEPTANCE.includes(f.status)) ? (
-                  <View className='banner banner--info filing__wait button-row__line' role='status'>
-                    <Text>文件正在上传，上传完成后才能提交或撤回</Text>
-                  </View>
-                ) : null}
-                {editable ? (
-                  <Button block type='primary' size='large' loading={submitting} disabled={uploading || withdrawing} onClick={submit}>
-                    {f.status === 'correction_required' ? '补正后重新提交' : '提交预审'}
-                  </Button>
-                ) : null}
-                {BEFORE_ACCEPTANCE.includes(f.status) ? (
-                  <Button block type='danger' fill='outline' loading={withdrawing} disabled={uploading || submitting} onClick={withdraw}>
-                    撤回申请
-                  </Button>
-                ) : null}
-              </ButtonRow>
-
-              {editable ? progressBlock : null}
             </View>
-          ) : null}
-        </PageState>
-        {/* WeChat: consent to the privacy guide before the album, camera or chat files */}
-        <PrivacySheet />
-        {sheet && f ? (
-          <CommitmentSheet
-            materials={committable}
-            days={f.commitmentDays ?? DEFAULT_COMMITMENT_DAYS}
-            busy={committing}
-            error={commitError}
-            onConfirm={(ids) => void commit(ids)}
-            onClose={() => setSheet(false)}
-          />
-        ) : null}
-      </SignInGate>
-    </AppPage>
+
+            {f.rateable || f.rating ? (
+              <View className='card'>
+                <RateEntry targetType='application' targetId={f.id} state={f} size='large' />
+              </View>
+            ) : null}
+
+            {submitted && !isEditable(f.status) ? <SubscribeCard keys={['filing_progress']} purpose='办件进度提醒' /> : null}
+
+            {f.status === 'draft' ? (
+              <View className='banner banner--info'>
+                <Text className='banner__title'>请逐项上传材料后提交预审</Text>
+                <Text className='banner__line'>标“容缺”的材料暂缺时，可签署信用承诺先行受理。</Text>
+              </View>
+            ) : null}
+
+            {f.status === 'submitted' && f.prereview ? (
+              <View className='banner banner--info' role='status'>
+                <Text className='banner__title'>等待预审</Text>
+                <Text className='banner__line'>
+                  预审剩余 <Text className='banner__big'>{f.prereview.daysLeft}</Text> 个工作日（{dateLabel(f.prereview.deadline)} 前）
+                </Text>
+                <Text className='banner__line'>依《行政许可法》，逾期未出具补正告知的，自提交之日起视为受理。</Text>
+              </View>
+            ) : null}
+
+            {f.notice && f.status === 'correction_required' ? (
+              <View className='banner banner--danger' role='alert'>
+                <Text className='banner__title'>一次性告知：请补正以下 {f.notice.items.length} 项材料</Text>
+                <Text className='banner__line'>
+                  请于 {dateLabel(f.notice.deadline)} 前补正并重新提交（告知时间 {fullDateTime(f.notice.issuedAt)}）
+                </Text>
+                {f.notice.items.map((it) => (
+                  <View key={it.materialId} className='notice__item'>
+                    <Text className='notice__name'>{it.departmentName ? `${it.name}（${it.departmentName}）` : it.name}</Text>
+                    <Text className='notice__reason'>原因：{it.reason}</Text>
+                  </View>
+                ))}
+                <Text className='banner__line'>除上述材料外，不会再要求补充其他材料。</Text>
+              </View>
+            ) : null}
+
+            {f.commitment?.owed.length && f.commitment.dueAt && f.commitment.status === 'open' ? (
+              <View className='banner banner--warning' role='status'>
+                <Text className='banner__title'>容缺受理：请补交 {f.commitment.owed.length} 项材料</Text>
+                <Text className='banner__line'>
+                  补交期限还剩 <Text className='banner__big'>{f.commitment.daysLeft ?? 0}</Text> 个工作日（{dateLabel(shanghaiDate(f.commitment.dueAt))} 前）
+                </Text>
+                <Text className='banner__line'>
+                  请在下方“{f.materials.filter((m) => f.commitment?.owed.includes(m.materialId)).map((m) => m.name).join('”“')}”处上传。材料补齐前不能作出准予决定，逾期未补交将记入信用记录。
+                </Text>
+              </View>
+            ) : null}
+
+            {f.commitment?.status === 'breached' ? (
+              <View className='banner banner--danger' role='alert'>
+                <Text className='banner__title'>容缺承诺未按期履行</Text>
+                <Text className='banner__line'>承诺补交的材料未在期限内补交，已记入信用记录，一段时间内不能再申请容缺受理。如有疑问请联系窗口。</Text>
+              </View>
+            ) : null}
+
+            {f.transfer && f.clockPaused ? (
+              <View className='banner banner--info' role='status' aria-label='计时暂停'>
+                <Text className='banner__title'>计时暂停：{f.status === 'forwarding' ? `办件转${f.transfer.competentHallName}办理中` : `办理结果回传${f.transfer.filedHallName}中`}</Text>
+                <Text className='banner__line'>
+                  同城通办：{f.transfer.filedHallName} 受理，{f.transfer.competentHallName} 承办。在途时间不计入承诺办结时限
+                  {f.transfer.receiveBy ? `，对方应于 ${dateLabel(f.transfer.receiveBy)} 前接收` : ''}。
+                </Text>
+                <Text className='banner__line'>办理结果在 {f.transfer.filedHallName} 领取，或按您选择的方式送达。</Text>
+              </View>
+            ) : null}
+
+            {f.status === 'returned' && f.returnReason ? (
+              <View className='banner banner--danger'>
+                <Text className='banner__title'>已退件</Text>
+                <Text className='banner__line'>退件理由：{f.returnReason}</Text>
+                <Text className='banner__line'>请凭退件回执到窗口领回材料，补齐后可重新申报。</Text>
+                <Tappable className='link' onTap={() => void returnNotice()}>
+                  <Text>下载退件回执（PDF）</Text>
+                </Tappable>
+              </View>
+            ) : null}
+
+            {f.status === 'refused' && f.refuseReason ? (
+              <View className='banner banner--danger'>
+                <Text className='banner__title'>不予受理</Text>
+                <Text className='banner__line'>原因：{f.refuseReason}</Text>
+              </View>
+            ) : null}
+
+            {f.dueAt || f.receiptNo ? (
+              <View className='card'>
+                {f.acceptedAt ? <KeyValue label='受理日期'>{dateLabel(shanghaiDate(f.acceptedAt))}</KeyValue> : null}
+                {f.dueAt ? (
+                  <KeyValue label='承诺办结期限' valueClassName='filing__due'>
+                    {dateLabel(shanghaiDate(f.dueAt))} 前{parts.length ? '（以最慢的事项为准）' : ''}
+                    {f.transfer?.pausedDays ? `（转办在途 ${f.transfer.pausedDays} 个工作日不计入，已顺延）` : ''}
+                  </KeyValue>
+                ) : null}
+                {f.receiptNo ? (
+                  <KeyValue label='受理回执号' code copy={f.receiptNo}>
+                    {f.receiptNo}
+                  </KeyValue>
+                ) : null}
+                {f.decisionNote ? <KeyValue label='审查意见'>{f.decisionNote}</KeyValue> : null}
+                {f.receiptNo ? (
+                  <Tappable className='link' onTap={() => void receipt()}>
+                    <Text>下载受理通知书（PDF）</Text>
+                  </Tappable>
+                ) : null}
+                {DECIDED.includes(f.status) && !completedOnSpot ? (
+                  <Tappable className='link' onTap={() => void decision()}>
+                    <Text>下载{denied ? '不予' : '准予'}许可决定书（PDF）</Text>
+                  </Tappable>
+                ) : null}
+                {f.certificate ? (
+                  <Tappable className='link' onTap={() => openPage(LINKS.certificate(f.certificate!.id))}>
+                    <Text>查看电子证照《{f.certificate.type}》</Text>
+                  </Tappable>
+                ) : null}
+              </View>
+            ) : null}
+
+            {parts.length ? (
+              <>
+                <View className='section-title'>{`各部门办理进度（${parts.length} 个事项并联审批）`}</View>
+                <View className='card'>
+                  <BundleParts parts={parts} materialNames={materialNames} certificateLinks />
+                </View>
+              </>
+            ) : null}
+
+            {allPartsDecided(parts) ? (
+              <>
+                <View className='section-title'>办结结果</View>
+                <View className='card'>
+                  <Text className='muted'>{`本次一件事共 ${parts.length} 个事项，已全部办结：`}</Text>
+                  <BundleResult parts={parts} />
+                </View>
+              </>
+            ) : null}
+
+            {f.status !== 'withdrawn' && f.status !== 'refused' ? <DeliveryCard filing={f} onChanged={filing.reload} /> : null}
+
+            {!editable ? progressBlock : null}
+
+            <View className='section-title'>申请材料</View>
+            <View className='card'>
+              {editable ? <Text className='muted material-hint'>{uploadHint(f.uploadLimits ?? DEFAULT_UPLOAD_LIMITS)}</Text> : null}
+              {f.materials.map((m) => (
+                <MaterialCard
+                  key={m.materialId}
+                  filing={f}
+                  m={m}
+                  missing={missing.includes(m.materialId)}
+                  unchanged={unchanged.includes(m.materialId)}
+                  flaggedReason={f.status === 'correction_required' ? flagged.get(m.materialId) ?? null : null}
+                  busy={submitting || withdrawing}
+                  uploading={uploading}
+                  onChanged={() => {
+                    errors.changed()
+                    setMissing((ms) => ms.filter((x) => x !== m.materialId))
+                    setUnchanged((ms) => ms.filter((x) => x !== m.materialId))
+                    filing.reload()
+                  }}
+                />
+              ))}
+              {editable && committable.length > 0 ? (
+                <Button block fill='outline' type='primary' disabled={uploading} onClick={() => setSheet(true)}>
+                  签署信用承诺（容缺受理）
+                </Button>
+              ) : null}
+            </View>
+
+            <FormError banner message={errors.form} />
+
+            <ButtonRow className='filing__actions'>
+              {uploading && (editable || BEFORE_ACCEPTANCE.includes(f.status)) ? (
+                <View className='banner banner--info filing__wait button-row__line' role='status'>
+                  <Text>文件正在上传，上传完成后才能提交或撤回</Text>
+                </View>
+              ) : null}
+              {editable ? (
+                <Button block type='primary' size='large' loading={submitting} disabled={uploading || withdrawing} onClick={submit}>
+                  {f.status === 'correction_required' ? '补正后重新提交' : '提交预审'}
+                </Button>
+              ) : null}
+              {BEFORE_ACCEPTANCE.includes(f.status) ? (
+                <Button block type='danger' fill='outline' loading={withdrawing} disabled={uploading || submitting} onClick={withdraw}>
+                  撤回申请
+                </Button>
+              ) : null}
+            </ButtonRow>
+
+            {editable ? progressBlock : null}
+          </View>
+        )}
+      </PageState>
+      {/* WeChat: consent to the privacy guide before the album, camera or chat files */}
+      <PrivacySheet />
+      {sheet && f ? (
+        <CommitmentSheet
+          materials={committable}
+          days={f.commitmentDays ?? DEFAULT_COMMITMENT_DAYS}
+          busy={committing}
+          error={commitError}
+          onConfirm={(ids) => void commit(ids)}
+          onClose={() => setSheet(false)}
+        />
+      ) : null}
+    </SignedInPage>
   )
 }

@@ -1,12 +1,11 @@
 import { APPLICATION_STATUS_LABELS, SLA_LABELS } from '@gov/shared'
-import FormError from '@/components/FormError'
+import FormSubmit from '@/components/FormSubmit'
 import { useBusy } from '@/hooks/useBusy'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import Code from '@/components/Code'
 import { useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
 import AppPage from '@/components/AppPage'
 import StatusTag from '@/components/StatusTag'
@@ -58,10 +57,9 @@ export default function Lookup() {
           {...errors.field('tail', tail, setTail)}
           onConfirm={search}
         />
-        <FormError message={errors.form} />
-        <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={search}>
+        <FormSubmit error={errors.form} loading={busy} onSubmit={search}>
           查询
-        </Button>
+        </FormSubmit>
       </View>
 
       {result ? (

@@ -3,10 +3,9 @@ import Code from '@/components/Code'
 import { useMemo, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import PageState from '@/components/PageState'
 import Segmented from '@/components/Segmented'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import { filingsApi, partyKey, partyLabel } from '@/api/filings'
@@ -47,45 +46,43 @@ export default function MyFilings() {
   const items = current === 'all' ? all : all.filter((f) => partyKey(f.party) === current)
 
   return (
-    <AppPage className='my-filings'>
-      <SignInGate purpose='查看我的办件'>
-        {options.length > 2 ? <Segmented label='按办理主体筛选' value={current} options={options} onChange={setFilter} /> : null}
-        <View className='card'>
-          <PageState of={list} empty={items.length === 0} emptyText='还没有办件' emptyHint='在办事指南中点“在线申报”即可网上预审'>
-            {items.map((f) => (
-              <Tappable key={f.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.filing, { id: f.id }))}>
-                <View className='list-item__head'>
-                  <Text className='list-item__title'>{f.serviceName}</Text>
-                </View>
-                <View className='list-item__tags'>
-                  <StatusTag tone={f.party.type === 'self' ? 'muted' : 'warning'} className='my-filings__party'>
-                    {partyLabel(f.party, me)}
-                  </StatusTag>
-                  <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
-                  {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABELS[f.sla]}</StatusTag> : null}
-                  {f.rateable ? <StatusTag tone='warning'>待评价</StatusTag> : null}
-                </View>
-                <Text className='list-item__line'>编号 <Code>{f.number}</Code></Text>
-                {f.dueAt ? <Text className='list-item__line'>办结期限：{dateLabel(shanghaiDate(f.dueAt))}</Text> : null}
-                {f.status === 'submitted' && f.prereview ? (
-                  <Text className='list-item__line'>预审剩余 {f.prereview.daysLeft} 个工作日</Text>
-                ) : null}
-                {f.status === 'correction_required' && f.notice ? (
-                  <Text className='list-item__line'>请于 {dateLabel(f.notice.deadline)} 前补正</Text>
-                ) : null}
-                {f.commitment?.status === 'open' && f.commitment.owed.length && f.commitment.dueAt ? (
-                  <Text className='list-item__line'>
-                    容缺材料待补交 {f.commitment.owed.length} 项，请于 {dateLabel(shanghaiDate(f.commitment.dueAt))} 前补交（还剩 {f.commitment.daysLeft ?? 0} 个工作日）
-                  </Text>
-                ) : null}
-              </Tappable>
-            ))}
-          </PageState>
-        </View>
-        <Tappable className='link my-filings__lookup' onTap={() => openPage(CITIZEN_ROUTES.lookup)}>
-          <Text>凭编号查询办件进度（免登录）</Text>
-        </Tappable>
-      </SignInGate>
-    </AppPage>
+    <SignedInPage className='my-filings' purpose='查看我的办件'>
+      {options.length > 2 ? <Segmented label='按办理主体筛选' value={current} options={options} onChange={setFilter} /> : null}
+      <View className='card'>
+        <PageState of={list} empty={items.length === 0} emptyText='还没有办件' emptyHint='在办事指南中点“在线申报”即可网上预审'>
+          {items.map((f) => (
+            <Tappable key={f.id} className='list-item' onTap={() => openPage(withQuery(CITIZEN_ROUTES.filing, { id: f.id }))}>
+              <View className='list-item__head'>
+                <Text className='list-item__title'>{f.serviceName}</Text>
+              </View>
+              <View className='list-item__tags'>
+                <StatusTag tone={f.party.type === 'self' ? 'muted' : 'warning'} className='my-filings__party'>
+                  {partyLabel(f.party, me)}
+                </StatusTag>
+                <StatusTag tone={FILING_TONE[f.status] ?? 'info'}>{APPLICATION_STATUS_LABELS[f.status]}</StatusTag>
+                {f.sla ? <StatusTag tone={SLA_TONE[f.sla]}>{SLA_LABELS[f.sla]}</StatusTag> : null}
+                {f.rateable ? <StatusTag tone='warning'>待评价</StatusTag> : null}
+              </View>
+              <Text className='list-item__line'>编号 <Code>{f.number}</Code></Text>
+              {f.dueAt ? <Text className='list-item__line'>办结期限：{dateLabel(shanghaiDate(f.dueAt))}</Text> : null}
+              {f.status === 'submitted' && f.prereview ? (
+                <Text className='list-item__line'>预审剩余 {f.prereview.daysLeft} 个工作日</Text>
+              ) : null}
+              {f.status === 'correction_required' && f.notice ? (
+                <Text className='list-item__line'>请于 {dateLabel(f.notice.deadline)} 前补正</Text>
+              ) : null}
+              {f.commitment?.status === 'open' && f.commitment.owed.length && f.commitment.dueAt ? (
+                <Text className='list-item__line'>
+                  容缺材料待补交 {f.commitment.owed.length} 项，请于 {dateLabel(shanghaiDate(f.commitment.dueAt))} 前补交（还剩 {f.commitment.daysLeft ?? 0} 个工作日）
+                </Text>
+              ) : null}
+            </Tappable>
+          ))}
+        </PageState>
+      </View>
+      <Tappable className='link my-filings__lookup' onTap={() => openPage(CITIZEN_ROUTES.lookup)}>
+        <Text>凭编号查询办件进度（免登录）</Text>
+      </Tappable>
+    </SignedInPage>
   )
 }

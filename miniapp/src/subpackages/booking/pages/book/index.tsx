@@ -142,11 +142,10 @@ export default function Book() {
     })
   }
 
-  const g = guide.data
   return (
     <AppPage className='book'>
-      <PageState loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
-        {g ? (
+      <PageState of={guide} loading={guide.loading} notFound={!serviceId} notFoundText='缺少事项编号'>
+        {(g) => (
           <View>
             <Text className='book__service'>{g.name}</Text>
             <SignInGate purpose='预约办理' verified>
@@ -266,7 +265,7 @@ export default function Book() {
               </View>
             </SignInGate>
           </View>
-        ) : null}
+        )}
       </PageState>
     </AppPage>
   )

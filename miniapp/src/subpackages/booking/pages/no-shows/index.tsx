@@ -6,9 +6,8 @@ import TextArea from '@/components/TextArea'
 import FormError from '@/components/FormError'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import Button from '@/components/AppButton'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import Section from '@/components/Section'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import { toned } from '@/utils/status-tones'
 import Tappable from '@/components/Tappable'
@@ -124,60 +123,58 @@ export default function NoShows() {
   const actingPrincipal = !principalId && choice?.type === 'person' ? choice : null
 
   return (
-    <AppPage className='no-shows'>
-      <SignInGate purpose='查看爽约记录'>
-        {principalId ? (
-          <View className='card'>
-            <Text className='no-shows__whose'>{`委托人 ${principalName} 的爽约记录`}</Text>
-            <View className='no-shows__summary'>
-              <Text className='no-shows__count'>{`${counted} / ${threshold}`}</Text>
-              <Text className='muted'>计入的爽约次数 / 暂停预约的上限</Text>
-            </View>
-            <Text className='muted'>您代委托人预约的，爽约记在委托人本人的记录上：以委托人的记录为准，委托人的预约资格也按这份记录判断。</Text>
-            <Tappable className='no-shows__link' onTap={() => Taro.redirectTo({ url: CITIZEN_ROUTES.noShows })}>
-              <Text>查看我本人的爽约记录</Text>
-            </Tappable>
+    <SignedInPage className='no-shows' purpose='查看爽约记录'>
+      {principalId ? (
+        <View className='card'>
+          <Text className='no-shows__whose'>{`委托人 ${principalName} 的爽约记录`}</Text>
+          <View className='no-shows__summary'>
+            <Text className='no-shows__count'>{`${counted} / ${threshold}`}</Text>
+            <Text className='muted'>计入的爽约次数 / 暂停预约的上限</Text>
           </View>
-        ) : null}
-        {!principalId && e ? (
-          <View className='card'>
-            <View className='no-shows__summary'>
-              <Text className='no-shows__count'>{`${e.noShows} / ${e.threshold}`}</Text>
-              <Text className='muted'>计入的爽约次数 / 暂停预约的上限</Text>
-            </View>
-            {!e.forfeited && e.noShows === 0 ? <Text className='no-shows__ok'>预约资格正常</Text> : null}
-          </View>
-        ) : null}
-        {!principalId && e ? <EligibilityBanner e={e} showLink={false} /> : null}
-        {actingPrincipal ? (
-          <Tappable
-            className='card no-shows__link'
-            onTap={() => Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.noShows, { principalId: actingPrincipal.id, name: actingPrincipal.name }) })}
-          >
-            <Text>{`查看委托人 ${actingPrincipal.name} 的爽约记录（以委托人的记录为准）`}</Text>
+          <Text className='muted'>您代委托人预约的，爽约记在委托人本人的记录上：以委托人的记录为准，委托人的预约资格也按这份记录判断。</Text>
+          <Tappable className='no-shows__link' onTap={() => Taro.redirectTo({ url: CITIZEN_ROUTES.noShows })}>
+            <Text>查看我本人的爽约记录</Text>
           </Tappable>
-        ) : null}
-
-        <View className='info-box'>
-          <Text>
-            预约后未取消、也未在开始后的宽限时间（一般为 30 分钟）内签到，记为一次爽约；累计 {threshold} 次将暂停预约资格。取消的预约不计入。由代办人代为预约的，爽约记入被代办人（委托人）本人的记录，以委托人的记录为准。对记录有异议，可对每条爽约申诉一次。
-          </Text>
         </View>
-
-        <Section
-          title='爽约明细'
-          loading={record.loading}
-          error={record.error}
-          empty={(record.data ?? []).length === 0}
-          emptyText='没有爽约记录'
-          emptyHint={principalId ? '委托人目前没有爽约记录' : '请继续按时办理或提前取消预约'}
-          onRetry={reload}
+      ) : null}
+      {!principalId && e ? (
+        <View className='card'>
+          <View className='no-shows__summary'>
+            <Text className='no-shows__count'>{`${e.noShows} / ${e.threshold}`}</Text>
+            <Text className='muted'>计入的爽约次数 / 暂停预约的上限</Text>
+          </View>
+          {!e.forfeited && e.noShows === 0 ? <Text className='no-shows__ok'>预约资格正常</Text> : null}
+        </View>
+      ) : null}
+      {!principalId && e ? <EligibilityBanner e={e} showLink={false} /> : null}
+      {actingPrincipal ? (
+        <Tappable
+          className='card no-shows__link'
+          onTap={() => Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.noShows, { principalId: actingPrincipal.id, name: actingPrincipal.name }) })}
         >
-          {(record.data ?? []).map((it) => (
-            <Item key={it.bookingId} item={it} onChanged={reload} />
-          ))}
-        </Section>
-      </SignInGate>
-    </AppPage>
+          <Text>{`查看委托人 ${actingPrincipal.name} 的爽约记录（以委托人的记录为准）`}</Text>
+        </Tappable>
+      ) : null}
+
+      <View className='info-box'>
+        <Text>
+          预约后未取消、也未在开始后的宽限时间（一般为 30 分钟）内签到，记为一次爽约；累计 {threshold} 次将暂停预约资格。取消的预约不计入。由代办人代为预约的，爽约记入被代办人（委托人）本人的记录，以委托人的记录为准。对记录有异议，可对每条爽约申诉一次。
+        </Text>
+      </View>
+
+      <Section
+        title='爽约明细'
+        loading={record.loading}
+        error={record.error}
+        empty={(record.data ?? []).length === 0}
+        emptyText='没有爽约记录'
+        emptyHint={principalId ? '委托人目前没有爽约记录' : '请继续按时办理或提前取消预约'}
+        onRetry={reload}
+      >
+        {(record.data ?? []).map((it) => (
+          <Item key={it.bookingId} item={it} onChanged={reload} />
+        ))}
+      </Section>
+    </SignedInPage>
   )
 }

@@ -6,11 +6,10 @@ import TextArea from '@/components/TextArea'
 import { type CalendarDay, minutesOf } from '@gov/shared'
 import Button from '@/components/AppButton'
 import ActingBar, { useActingWho } from '@/components/ActingBar'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import AudienceNotice, { useAudienceBlock } from '@/components/AudienceNotice'
 import HallPicker, { initialHallId } from '@/components/HallPicker'
 import PageState from '@/components/PageState'
-import SignInGate from '@/components/SignInGate'
 import Tappable from '@/components/Tappable'
 import { bookingApi } from '@/api/booking'
 import { catalogApi } from '@/api/catalog'
@@ -142,8 +141,8 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
   const g = guide.data
   const hall = g?.halls.find((h) => h.id === hallId)
   return (
-    <PageState loading={guide.loading} error={guide.error} onRetry={guide.reload}>
-      {g ? (
+    <PageState of={guide} loading={guide.loading}>
+      {(g) => (
         <View>
           <ActingBar />
           <AudienceNotice audience={g.audience} />
@@ -228,7 +227,7 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
             </Button>
           </View>
         </View>
-      ) : null}
+      )}
     </PageState>
   )
 }
@@ -238,10 +237,8 @@ function RequestForm({ serviceId, linkHallId }: { serviceId: string; linkHallId?
 export default function OffhoursNew() {
   const { params } = useRouter()
   return (
-    <AppPage className='offhours'>
-      <SignInGate purpose='申请错时/预约办' verified>
-        {params.serviceId ? <RequestForm serviceId={params.serviceId} linkHallId={params.hallId} /> : <PageState error={new Error('请从办事指南进入错时办理申请')} />}
-      </SignInGate>
-    </AppPage>
+    <SignedInPage className='offhours' purpose='申请错时/预约办' verified>
+      {params.serviceId ? <RequestForm serviceId={params.serviceId} linkHallId={params.hallId} /> : <PageState error={new Error('请从办事指南进入错时办理申请')} />}
+    </SignedInPage>
   )
 }

@@ -13,7 +13,7 @@ import { bookingApi } from '@/api/booking'
 import { catalogApi } from '@/api/catalog'
 import { errorMessage } from '@/api/client'
 import { useAsync } from '@/hooks/useAsync'
-import { useBusy } from '@/hooks/useBusy'
+import { useConfirmedBusy } from '@/hooks/useBusy'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
 import { useSession } from '@/store/session'
@@ -23,21 +23,19 @@ import { OFFHOURS_TONE } from '@/subpackages/booking/components/tones'
 import '@/subpackages/booking/components/booking.scss'
 import '@/subpackages/booking/components/offhours.scss'
 import ButtonRow from '@/components/ButtonRow'
-import { confirmDestructive } from '@/utils/confirm'
 
 /** The status of one off-hours request. */
 function RequestStatus({ id }: { id: string }) {
   const { accessToken } = useSession()
   const req = useAsync(() => bookingApi.offhours(id), [id, accessToken], !!accessToken)
   const service = useAsync(() => catalogApi.guide(req.data!.serviceId), [req.data?.serviceId], !!req.data)
-  const [busy, whileCancelling] = useBusy()
+  const [busy, whileCancelling] = useConfirmedBusy()
   usePullRefresh(req.reload)
   const r = req.data
   const hall = service.data?.halls.find((h) => h.id === r?.hallId)
 
   const cancel = async () => {
-    if (!(await confirmDestructive({ title: '撤回申请', content: '确定撤回这次错时办理申请吗？', confirmText: '撤回', cancelText: '不撤回' }))) return
-    await whileCancelling(async () => {
+    await whileCancelling({ title: '撤回申请', content: '确定撤回这次错时办理申请吗？', confirmText: '撤回', cancelText: '不撤回' }, async () => {
       await bookingApi.cancelOffhours(id)
       toast('已撤回')
       req.reload()
@@ -45,8 +43,8 @@ function RequestStatus({ id }: { id: string }) {
   }
 
   return (
-    <PageState loading={req.loading} error={req.error} onRetry={req.reload}>
-      {r ? (
+    <PageState of={req} loading={req.loading}>
+      {(r) => (
         <View>
           <View className='card'>
             <KeyValue label='申请状态' block>
@@ -106,7 +104,7 @@ function RequestStatus({ id }: { id: string }) {
             ) : null}
           </ButtonRow>
         </View>
-      ) : null}
+      )}
     </PageState>
   )
 }

@@ -10,17 +10,15 @@ import PageState from '@/components/PageState'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import { bundlesApi } from '@/api/bundles'
-import { isApiError } from '@/api/client'
 import { filingsApi } from '@/api/filings'
 import { useAsync } from '@/hooks/useAsync'
-import { useBusy } from '@/hooks/useBusy'
-import { useFormErrors } from '@/hooks/useFormErrors'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
+import { useStartFiling } from '@/hooks/useStartFiling'
 import { ROUTES } from '@/routes'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
-import { acting, useActingFor } from '@/store/acting'
+import { useActingFor } from '@/store/acting'
 import { session } from '@/store/session'
-import { openPage, toast } from '@/utils/nav'
+import { openPage } from '@/utils/nav'
 import '@/subpackages/bundles/components/bundle.scss'
 
 /**
@@ -35,8 +33,7 @@ export default function BundleDetail() {
   usePullRefresh(bundle.reload)
   const onBehalfOf = useActingFor()
   const who = useActingWho()
-  const [busy, whileBusy] = useBusy()
-  const errors = useFormErrors()
+  const { busy, errors, start } = useStartFiling()
 
   const b = bundle.data
   useEffect(() => {
@@ -49,26 +46,14 @@ export default function BundleDetail() {
       Taro.navigateTo({ url: ROUTES.login })
       return
     }
-    await whileBusy(async () => {
-      const filing = await filingsApi.createBundle(b.id, params.hallId || undefined, onBehalfOf)
-      acting.done()
-      errors.clear()
-      Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.filing, { id: filing.id }) })
-    }, (e) => {
-      if (isApiError(e) && e.code === 'REAL_NAME_REQUIRED') {
-        toast(e.message)
-        Taro.navigateTo({ url: ROUTES.verify })
-      } else {
-        errors.failWith(e)
-      }
-    })
+    await start(() => filingsApi.createBundle(b.id, params.hallId || undefined, onBehalfOf))
   }
 
   const required = b ? b.materials.filter((m) => m.required) : []
   return (
     <AppPage className='bundle'>
       <PageState of={bundle} notFound={!bundleId} notFoundText='没有找到这个一件事'>
-        {b ? (
+        {(b) => (
           <View>
             <View className='card bundle__head'>
               <Text className='bundle__name'>{b.name}</Text>
@@ -133,7 +118,7 @@ export default function BundleDetail() {
               </Button>
             </ButtonRow>
           </View>
-        ) : null}
+        )}
       </PageState>
     </AppPage>
   )

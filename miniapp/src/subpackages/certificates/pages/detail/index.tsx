@@ -1,11 +1,10 @@
 import { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { LINKS } from '@gov/shared'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import Button from '@/components/AppButton'
 import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
-import SignInGate from '@/components/SignInGate'
 import { errorMessage } from '@/api/client'
 import { certificatesApi } from '@/api/certificates'
 import { useAsync } from '@/hooks/useAsync'
@@ -35,41 +34,39 @@ export default function CertificateDetail() {
   }
 
   return (
-    <AppPage className='certificate'>
-      <SignInGate purpose='查看电子证照'>
-        <PageState of={cert} notFound={!id} notFoundText='缺少证照编号'>
-          {c ? (
-            <View>
-              <CertificateCard c={c} />
-              <View className='card cert-qr'>
-                {c.qrImage ? <Image className='cert-qr__image' src={c.qrImage} mode='aspectFit' aria-label='证照核验二维码' /> : null}
-                <Text className='cert-qr__caption'>出示此二维码，他人扫码即可核验证照真伪和状态（无需登录）</Text>
-              </View>
-              <View className='card'>
-                <KeyValue label='证照编号' code copy={c.number}>
-                  {c.number}
-                </KeyValue>
-                <KeyValue label='核验码' code copy={c.verifyCode}>
-                  {c.verifyCode}
-                </KeyValue>
-                <KeyValue label='发证时间'>{fullDateTime(c.issuedAt)}</KeyValue>
-                <KeyValue label='办理事项'>{c.serviceName}</KeyValue>
-              </View>
-              <View className='card'>
-                <Button block type='primary' onClick={() => void pdf()}>
-                  下载证照（PDF）
-                </Button>
-                <Button block fill='outline' type='primary' onClick={() => openPage(c.verifyPath)}>
-                  打开核验页面
-                </Button>
-                <Button block fill='none' type='primary' onClick={() => openPage(LINKS.filing(c.applicationId))}>
-                  查看办件
-                </Button>
-              </View>
+    <SignedInPage className='certificate' purpose='查看电子证照'>
+      <PageState of={cert} notFound={!id} notFoundText='缺少证照编号'>
+        {(c) => (
+          <View>
+            <CertificateCard c={c} />
+            <View className='card cert-qr'>
+              {c.qrImage ? <Image className='cert-qr__image' src={c.qrImage} mode='aspectFit' aria-label='证照核验二维码' /> : null}
+              <Text className='cert-qr__caption'>出示此二维码，他人扫码即可核验证照真伪和状态（无需登录）</Text>
             </View>
-          ) : null}
-        </PageState>
-      </SignInGate>
-    </AppPage>
+            <View className='card'>
+              <KeyValue label='证照编号' code copy={c.number}>
+                {c.number}
+              </KeyValue>
+              <KeyValue label='核验码' code copy={c.verifyCode}>
+                {c.verifyCode}
+              </KeyValue>
+              <KeyValue label='发证时间'>{fullDateTime(c.issuedAt)}</KeyValue>
+              <KeyValue label='办理事项'>{c.serviceName}</KeyValue>
+            </View>
+            <View className='card'>
+              <Button block type='primary' onClick={() => void pdf()}>
+                下载证照（PDF）
+              </Button>
+              <Button block fill='outline' type='primary' onClick={() => openPage(c.verifyPath)}>
+                打开核验页面
+              </Button>
+              <Button block fill='none' type='primary' onClick={() => openPage(LINKS.filing(c.applicationId))}>
+                查看办件
+              </Button>
+            </View>
+          </View>
+        )}
+      </PageState>
+    </SignedInPage>
   )
 }

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { LINKS } from '@gov/shared'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import PageState from '@/components/PageState'
-import SignInGate from '@/components/SignInGate'
 import { certificatesApi } from '@/api/certificates'
 import { useMine } from '@/hooks/useMine'
 import { openPage } from '@/utils/nav'
@@ -14,21 +13,19 @@ export default function MyCertificates() {
   const list = useMine(() => certificatesApi.mine())
   const items = list.data ?? []
   return (
-    <AppPage className='certificates'>
-      <SignInGate purpose='查看我的证照'>
-        <PageState
-          of={list}
-          empty={items.length === 0}
-          emptyText='您还没有电子证照'
-          emptyHint={<Text>发证类事项（如营业执照、食品经营许可证）准予许可后，电子证照会自动放入这里；以后办理其他事项时可直接调用，免于提交。</Text>}
-        >
-          <View>
-            {items.map((c) => (
-              <CertificateCard key={c.id} c={c} onTap={() => openPage(LINKS.certificate(c.id))} />
-            ))}
-          </View>
-        </PageState>
-      </SignInGate>
-    </AppPage>
+    <SignedInPage className='certificates' purpose='查看我的证照'>
+      <PageState
+        of={list}
+        empty={items.length === 0}
+        emptyText='您还没有电子证照'
+        emptyHint={<Text>发证类事项（如营业执照、食品经营许可证）准予许可后，电子证照会自动放入这里；以后办理其他事项时可直接调用，免于提交。</Text>}
+      >
+        <View>
+          {items.map((c) => (
+            <CertificateCard key={c.id} c={c} onTap={() => openPage(LINKS.certificate(c.id))} />
+          ))}
+        </View>
+      </PageState>
+    </SignedInPage>
   )
 }

@@ -18,12 +18,11 @@ export default function VerifyCertificate() {
   const { params } = useRouter()
   const code = decodeURIComponent(params.code ?? '')
   const result = useAsync(() => certificatesApi.verify(code), [code], !!code)
-  const r = result.data
 
   return (
     <AppPage className='verify'>
       <PageState of={result} notFound={!code} notFoundText='未找到该证照，请核对二维码'>
-        {r ? (
+        {(r) => (
           <View>
             <View className={`verify__verdict ${r.valid ? 'verify__verdict--ok' : 'verify__verdict--bad'}`} role='status'>
               <Text className='verify__title'>{r.valid ? '✓ 证照有效' : '✗ 证照无效'}</Text>
@@ -43,7 +42,7 @@ export default function VerifyCertificate() {
             </View>
             <Text className='muted'>本页由政务服务中心提供，持证主体信息已脱敏显示。</Text>
           </View>
-        ) : null}
+        )}
       </PageState>
     </AppPage>
   )

@@ -2,9 +2,8 @@ import { ENTERPRISE_ROLE_LABELS } from '@gov/shared'
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import PageState from '@/components/PageState'
-import SignInGate from '@/components/SignInGate'
 import Tappable from '@/components/Tappable'
 import { delegationApi } from '@/api/delegation'
 import { enterprisesApi } from '@/api/enterprises'
@@ -100,53 +99,51 @@ export default function Acting() {
   }
 
   return (
-    <AppPage className='acting'>
-      <SignInGate purpose='选择办理对象'>
-        <View className='section-title'>选择办理对象</View>
-        <View className='card' role='radiogroup' aria-label='为谁办理'>
-          <PageState of={data}>
-            {options.map((o) => {
-              const on = o.key === currentKey
-              const a11y = optionA11y('radio', on, () => pick(o), `${o.title}，${o.sub}`, !!o.disabled)
-              return (
-                <View
-                  key={o.key}
-                  className={`co-choice ${on ? 'co-choice--on' : ''} ${o.disabled ? 'co-choice--disabled' : ''}`}
-                  onClick={() => pick(o)}
-                  {...(a11y as object)}
-                >
-                  <View className='co-choice__mark' />
-                  <View className='acting__text'>
-                    <Text className='co-row__title'>{o.title}</Text>
-                    <Text className='acting__sub'>{o.sub}</Text>
-                  </View>
-                </View>
-              )
-            })}
-          </PageState>
-        </View>
-        <Text className='muted' style={{ display: 'block', margin: '0 12px' }}>
-          代委托人预约时，爽约记在委托人的预约记录上；收到的授权须先在“我收到的授权”中接受才能代办，过期或被撤销后不能再代办。
-        </Text>
-        {personPrincipals.length > 0 ? (
-          <>
-            <View className='section-title'>委托人的爽约记录</View>
-            <View className='card'>
-              {personPrincipals.map((o) => (
-                <Tappable
-                  key={`record:${o.key}`}
-                  className='acting__record'
-                  onTap={() => Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.noShows, { principalId: o.choice!.id, name: o.title }) })}
-                  label={`${o.title} 爽约记录（以委托人的记录为准）`}
-                >
+    <SignedInPage className='acting' purpose='选择办理对象'>
+      <View className='section-title'>选择办理对象</View>
+      <View className='card' role='radiogroup' aria-label='为谁办理'>
+        <PageState of={data}>
+          {options.map((o) => {
+            const on = o.key === currentKey
+            const a11y = optionA11y('radio', on, () => pick(o), `${o.title}，${o.sub}`, !!o.disabled)
+            return (
+              <View
+                key={o.key}
+                className={`co-choice ${on ? 'co-choice--on' : ''} ${o.disabled ? 'co-choice--disabled' : ''}`}
+                onClick={() => pick(o)}
+                {...(a11y as object)}
+              >
+                <View className='co-choice__mark' />
+                <View className='acting__text'>
                   <Text className='co-row__title'>{o.title}</Text>
-                  <Text className='acting__record-link'>爽约记录 ›</Text>
-                </Tappable>
-              ))}
-            </View>
-          </>
-        ) : null}
-      </SignInGate>
-    </AppPage>
+                  <Text className='acting__sub'>{o.sub}</Text>
+                </View>
+              </View>
+            )
+          })}
+        </PageState>
+      </View>
+      <Text className='muted' style={{ display: 'block', margin: '0 12px' }}>
+        代委托人预约时，爽约记在委托人的预约记录上；收到的授权须先在“我收到的授权”中接受才能代办，过期或被撤销后不能再代办。
+      </Text>
+      {personPrincipals.length > 0 ? (
+        <>
+          <View className='section-title'>委托人的爽约记录</View>
+          <View className='card'>
+            {personPrincipals.map((o) => (
+              <Tappable
+                key={`record:${o.key}`}
+                className='acting__record'
+                onTap={() => Taro.navigateTo({ url: withQuery(CITIZEN_ROUTES.noShows, { principalId: o.choice!.id, name: o.title }) })}
+                label={`${o.title} 爽约记录（以委托人的记录为准）`}
+              >
+                <Text className='co-row__title'>{o.title}</Text>
+                <Text className='acting__record-link'>爽约记录 ›</Text>
+              </Tappable>
+            ))}
+          </View>
+        </>
+      ) : null}
+    </SignedInPage>
   )
 }

@@ -2,13 +2,12 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Picker, Text, View } from '@tarojs/components'
 import { maskPhone, normalizePhone, PHONE_INPUT_MAX_LENGTH, type OnBehalfOf, type ServiceSummary } from '@gov/shared'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
 import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
 import ReasonDialog from '@/components/ReasonDialog'
-import SignInGate from '@/components/SignInGate'
 import { api } from '@/api/client'
 import { delegationApi } from '@/api/delegation'
 import { enterprisesApi } from '@/api/enterprises'
@@ -146,108 +145,106 @@ export default function Authorize() {
   }
 
   return (
-    <AppPage className='authorize'>
-      <SignInGate purpose='授权他人代办'>
-        <View className='section-title'>委托人</View>
-        <View className='card' role='radiogroup' aria-label='委托人'>
-          <Choice on={principalKeyNow === 'person'} label={`本人${user?.realName ? `（${user.realName}）` : ''}`} onTap={() => setPrincipalKey('person')} />
-          {usable.map((c) => (
-            <Choice key={c.id} on={principalKeyNow === `enterprise:${c.id}`} label={`${c.name}（企业）`} onTap={() => setPrincipalKey(`enterprise:${c.id}`)} />
-          ))}
-          <Text className='muted'>只有企业管理员可以企业名义授权。</Text>
-          {waiting.length > 0 ? (
-            <Text className='muted'>{waiting.map((c) => `“${c.name}”`).join('、')}尚未通过大厅核验，核验通过后才能以企业名义授权。</Text>
-          ) : null}
-        </View>
+    <SignedInPage className='authorize' purpose='授权他人代办'>
+      <View className='section-title'>委托人</View>
+      <View className='card' role='radiogroup' aria-label='委托人'>
+        <Choice on={principalKeyNow === 'person'} label={`本人${user?.realName ? `（${user.realName}）` : ''}`} onTap={() => setPrincipalKey('person')} />
+        {usable.map((c) => (
+          <Choice key={c.id} on={principalKeyNow === `enterprise:${c.id}`} label={`${c.name}（企业）`} onTap={() => setPrincipalKey(`enterprise:${c.id}`)} />
+        ))}
+        <Text className='muted'>只有企业管理员可以企业名义授权。</Text>
+        {waiting.length > 0 ? (
+          <Text className='muted'>{waiting.map((c) => `“${c.name}”`).join('、')}尚未通过大厅核验，核验通过后才能以企业名义授权。</Text>
+        ) : null}
+      </View>
 
-        <View className='section-title'>代办人</View>
-        <View className='card'>
-          <FormField
-            label='代办人手机号'
-            value={agentPhone}
-            onChange={(v) => {
-              setAgentPhone(v)
-              clear('agentPhone')
-            }}
-            maxlength={PHONE_INPUT_MAX_LENGTH}
-            placeholder='代办人登录政务通所用手机号'
-            error={errors.agentPhone}
-          />
-          <Text className='muted'>代办人用这个手机号登录后确认接受，授权才生效。</Text>
-        </View>
+      <View className='section-title'>代办人</View>
+      <View className='card'>
+        <FormField
+          label='代办人手机号'
+          value={agentPhone}
+          onChange={(v) => {
+            setAgentPhone(v)
+            clear('agentPhone')
+          }}
+          maxlength={PHONE_INPUT_MAX_LENGTH}
+          placeholder='代办人登录政务通所用手机号'
+          error={errors.agentPhone}
+        />
+        <Text className='muted'>代办人用这个手机号登录后确认接受，授权才生效。</Text>
+      </View>
 
-        <View className='section-title'>授权范围</View>
-        <View className='card' role='radiogroup' aria-label='授权范围'>
-          <Choice on={scope === 'some'} label='指定事项' onTap={() => chooseScope('some')} />
-          <Choice on={scope === 'all'} label='全部事项' onTap={() => chooseScope('all')} />
-          {scope === 'all' ? <Text className='co-status co-status--warning'>代办人可以您的名义办理所有事项，请确认您信任对方。</Text> : null}
-          {scope === null && !errors.serviceIds ? <Text className='muted'>请选择：只授权指定的事项，或授权全部事项。</Text> : null}
-          {errors.serviceIds ? <Text className='field__error'>{errors.serviceIds}</Text> : null}
-          {scope === 'some' && (
-            <View>
-              <View className='authorize__search'>
-                <FormField label='搜索事项' value={q} onChange={setQ} placeholder='事项名称或拼音首字母' onConfirm={search} />
-                <Button type='primary' loading={searching} onClick={search}>
-                  搜索
-                </Button>
-              </View>
-              {picked.length > 0 && (
-                <View className='authorize__picked' aria-label='已选事项'>
-                  {picked.map((p) => (
-                    <Text key={p.id} className='authorize__chip'>
-                      {p.name}
-                    </Text>
-                  ))}
-                </View>
-              )}
-              {(results !== null || !!searchError) && (
-                <PageState error={searchError} empty={results?.length === 0} emptyText='没有找到相关事项' onRetry={search}>
-                  {results?.map((s) => (
-                    <Choice key={s.id} check on={picked.some((p) => p.id === s.id)} label={s.name} onTap={() => toggle(s)} />
-                  ))}
-                </PageState>
-              )}
+      <View className='section-title'>授权范围</View>
+      <View className='card' role='radiogroup' aria-label='授权范围'>
+        <Choice on={scope === 'some'} label='指定事项' onTap={() => chooseScope('some')} />
+        <Choice on={scope === 'all'} label='全部事项' onTap={() => chooseScope('all')} />
+        {scope === 'all' ? <Text className='co-status co-status--warning'>代办人可以您的名义办理所有事项，请确认您信任对方。</Text> : null}
+        {scope === null && !errors.serviceIds ? <Text className='muted'>请选择：只授权指定的事项，或授权全部事项。</Text> : null}
+        {errors.serviceIds ? <Text className='field__error'>{errors.serviceIds}</Text> : null}
+        {scope === 'some' && (
+          <View>
+            <View className='authorize__search'>
+              <FormField label='搜索事项' value={q} onChange={setQ} placeholder='事项名称或拼音首字母' onConfirm={search} />
+              <Button type='primary' loading={searching} onClick={search}>
+                搜索
+              </Button>
             </View>
-          )}
-        </View>
-
-        <View className='section-title'>有效期</View>
-        <View className='card'>
-          <View className='authorize__dates'>
-            <DateField label='开始日期' value={validFrom} start={today} onChange={(d) => {
-                setValidFrom(d)
-                clear('validTo')
-              }} />
-            <DateField label='结束日期' value={validTo} start={validFrom} error={errors.validTo} onChange={(d) => {
-                setValidTo(d)
-                clear('validTo')
-              }} />
+            {picked.length > 0 && (
+              <View className='authorize__picked' aria-label='已选事项'>
+                {picked.map((p) => (
+                  <Text key={p.id} className='authorize__chip'>
+                    {p.name}
+                  </Text>
+                ))}
+              </View>
+            )}
+            {(results !== null || !!searchError) && (
+              <PageState error={searchError} empty={results?.length === 0} emptyText='没有找到相关事项' onRetry={search}>
+                {results?.map((s) => (
+                  <Choice key={s.id} check on={picked.some((p) => p.id === s.id)} label={s.name} onTap={() => toggle(s)} />
+                ))}
+              </PageState>
+            )}
           </View>
-          {validTo >= validFrom ? <Text className='muted'>共 {days(validFrom, validTo)} 天（建议期限为一个月，可按需更改）。</Text> : null}
-          <Button className='btn-block' block type='primary' size='large' onClick={review}>
-            下一步：核对授权
-          </Button>
-          <Text className='muted'>代办人的每次办理都会记录代办人和委托人；您可以随时撤销授权。</Text>
-        </View>
+        )}
+      </View>
 
-        <ReasonDialog
-          visible={confirming}
-          title='核对授权委托'
-          description='请核对以下内容。发送后，代办人确认接受前授权不生效。'
-          confirmText='确认授权'
-          onConfirm={send}
-          onClose={() => setConfirming(false)}
-        >
-          <View className='authorize__summary'>
-            <KeyValue label='委托人'>{principalLabel}</KeyValue>
-            <KeyValue label='代办人手机号'>{maskPhone(normalizePhone(agentPhone) ?? agentPhone.trim())}</KeyValue>
-            <KeyValue label='授权范围'>{scopeLabel}</KeyValue>
-            <KeyValue label='有效期'>
-              {validFrom} 至 {validTo}
-            </KeyValue>
-          </View>
-        </ReasonDialog>
-      </SignInGate>
-    </AppPage>
+      <View className='section-title'>有效期</View>
+      <View className='card'>
+        <View className='authorize__dates'>
+          <DateField label='开始日期' value={validFrom} start={today} onChange={(d) => {
+              setValidFrom(d)
+              clear('validTo')
+            }} />
+          <DateField label='结束日期' value={validTo} start={validFrom} error={errors.validTo} onChange={(d) => {
+              setValidTo(d)
+              clear('validTo')
+            }} />
+        </View>
+        {validTo >= validFrom ? <Text className='muted'>共 {days(validFrom, validTo)} 天（建议期限为一个月，可按需更改）。</Text> : null}
+        <Button className='btn-block' block type='primary' size='large' onClick={review}>
+          下一步：核对授权
+        </Button>
+        <Text className='muted'>代办人的每次办理都会记录代办人和委托人；您可以随时撤销授权。</Text>
+      </View>
+
+      <ReasonDialog
+        visible={confirming}
+        title='核对授权委托'
+        description='请核对以下内容。发送后，代办人确认接受前授权不生效。'
+        confirmText='确认授权'
+        onConfirm={send}
+        onClose={() => setConfirming(false)}
+      >
+        <View className='authorize__summary'>
+          <KeyValue label='委托人'>{principalLabel}</KeyValue>
+          <KeyValue label='代办人手机号'>{maskPhone(normalizePhone(agentPhone) ?? agentPhone.trim())}</KeyValue>
+          <KeyValue label='授权范围'>{scopeLabel}</KeyValue>
+          <KeyValue label='有效期'>
+            {validFrom} 至 {validTo}
+          </KeyValue>
+        </View>
+      </ReasonDialog>
+    </SignedInPage>
   )
 }

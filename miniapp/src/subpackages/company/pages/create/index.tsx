@@ -3,10 +3,9 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { isValidCreditCode, sameLegalName } from '@gov/shared'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
-import SignInGate from '@/components/SignInGate'
 import { errorMessage, isApiError } from '@/api/client'
 import { enterprisesApi } from '@/api/enterprises'
 import { useSession } from '@/store/session'
@@ -58,35 +57,33 @@ export default function CreateCompany() {
   }
 
   return (
-    <AppPage className='company-create'>
-      <SignInGate purpose='创建企业'>
-        <View className='card'>
-          <FormField label='企业名称' value={name} onChange={setName} placeholder='与营业执照一致' error={errors.name} maxlength={100} />
-          <FormField
-            label='统一社会信用代码'
-            value={creditCode}
-            onChange={(v) => setCreditCode(v.toUpperCase())}
-            placeholder='18 位，见营业执照'
-            error={errors.creditCode}
-            maxlength={18}
-          />
-          <FormField label='法定代表人' value={legalRepName} onChange={setLegalRepName} placeholder='姓名' error={errors.legalRepName} maxlength={64} />
-          {legalRepName.trim().length >= 2 ? (
-            sameLegalName(user?.realName, legalRepName) ? (
-              <Text className='co-status co-status--success'>法定代表人与您的实名一致，创建后立即生效。</Text>
-            ) : (
-              <Text className='co-status co-status--warning'>
-                法定代表人不是您本人：创建后企业为“待核验”，需携营业执照原件到政务服务中心窗口核验，核验通过前不能以企业名义办理。
-              </Text>
-            )
-          ) : null}
-          <FormError message={formError} />
-          <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
-            创建
-          </Button>
-          <Text className='muted'>创建后您是企业管理员，可添加经办人；企业核验通过后，成员可以企业名义办理，您也可以企业名义授权代办。</Text>
-        </View>
-      </SignInGate>
-    </AppPage>
+    <SignedInPage className='company-create' purpose='创建企业'>
+      <View className='card'>
+        <FormField label='企业名称' value={name} onChange={setName} placeholder='与营业执照一致' error={errors.name} maxlength={100} />
+        <FormField
+          label='统一社会信用代码'
+          value={creditCode}
+          onChange={(v) => setCreditCode(v.toUpperCase())}
+          placeholder='18 位，见营业执照'
+          error={errors.creditCode}
+          maxlength={18}
+        />
+        <FormField label='法定代表人' value={legalRepName} onChange={setLegalRepName} placeholder='姓名' error={errors.legalRepName} maxlength={64} />
+        {legalRepName.trim().length >= 2 ? (
+          sameLegalName(user?.realName, legalRepName) ? (
+            <Text className='co-status co-status--success'>法定代表人与您的实名一致，创建后立即生效。</Text>
+          ) : (
+            <Text className='co-status co-status--warning'>
+              法定代表人不是您本人：创建后企业为“待核验”，需携营业执照原件到政务服务中心窗口核验，核验通过前不能以企业名义办理。
+            </Text>
+          )
+        ) : null}
+        <FormError message={formError} />
+        <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
+          创建
+        </Button>
+        <Text className='muted'>创建后您是企业管理员，可添加经办人；企业核验通过后，成员可以企业名义办理，您也可以企业名义授权代办。</Text>
+      </View>
+    </SignedInPage>
   )
 }

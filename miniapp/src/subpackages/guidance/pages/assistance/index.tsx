@@ -2,25 +2,21 @@ import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ASSISTANCE_KIND_LABELS, ASSISTANCE_STATUS_LABELS, type AssistanceKind } from '@gov/shared'
-import Button from '@/components/AppButton'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
 import Segmented from '@/components/Segmented'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import TextArea from '@/components/TextArea'
 import RateEntry from '@/components/RateEntry'
 import { assistanceApi, type AssistanceView, type RatedAssistanceView } from '@/api/guidance'
-import { catalogApi } from '@/api/catalog'
 import { errorMessage } from '@/api/client'
-import { useAsync } from '@/hooks/useAsync'
 import { useBusy } from '@/hooks/useBusy'
-import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { CITIZEN_ROUTES } from '@/routes.citizen'
-import { useSession } from '@/store/session'
 import { toast } from '@/utils/nav'
 import { dateTimeLabel } from '@/utils/time'
+import AskForm from '@/subpackages/guidance/components/AskForm'
+import { useCallerLoad } from '@/subpackages/guidance/components/useCallerLoad'
 import '@/subpackages/guidance/components/guidance.scss'
 
 const KIND_HINTS: Record<AssistanceKind, string> = {
@@ -63,9 +59,7 @@ function Request({ r }: { r: RatedAssistanceView }) {
 }
 
 function Mine() {
-  const { accessToken } = useSession()
-  const list = useAsync(() => assistanceApi.mine(), [accessToken], !!accessToken)
-  usePullRefresh(list.reload)
+  const list = useCallerLoad(() => assistanceApi.mine())
   return (
     <PageState of={list} empty={list.data?.length === 0} emptyText='您还没有申请过帮办代办' emptyHint='可在办事指南页点“免费帮办代办”申请' onRetry={list.reload}>
       {list.data?.map((r) => <Request key={r.id} r={r} />)}
@@ -75,7 +69,6 @@ function Mine() {
 
 /** The request form for a service: the kind of help and what is needed. */
 function Ask({ serviceId }: { serviceId: string }) {
-  const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId])
   const [kind, setKind] = useState<AssistanceKind>('helper')
   const [note, setNote] = useState('')
   const [busy, whileBusy] = useBusy()
@@ -86,20 +79,14 @@ function Ask({ serviceId }: { serviceId: string }) {
       await Taro.redirectTo({ url: CITIZEN_ROUTES.assistance })
     }, (e) => toast(errorMessage(e)))
   return (
-    <PageState of={guide} notFoundText='没有找到这个事项' onRetry={guide.reload}>
-      <View className='card'>
-        <KeyValue label='办理事项'>{guide.data?.name ?? '…'}</KeyValue>
-        <Text className='guidance__label'>帮办方式</Text>
-        <Segmented label='帮办方式' value={kind} options={ASSISTANCE_KIND_LABELS} onChange={setKind} />
-        <Text className='muted'>{KIND_HINTS[kind]}</Text>
-        <Text className='guidance__label'>需求说明</Text>
-        <TextArea label='需求说明' placeholder='如：老人行动不便，希望上门协助' value={note} onChange={setNote} />
-        <Text className='muted'>帮办代办全程免费。</Text>
-        <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={() => void submit()}>
-          提交申请
-        </Button>
-      </View>
-    </PageState>
+    <AskForm serviceId={serviceId} serviceLabel='办理事项' submitText='提交申请' busy={busy} onSubmit={() => void submit()}>
+      <Text className='guidance__label'>帮办方式</Text>
+      <Segmented label='帮办方式' value={kind} options={ASSISTANCE_KIND_LABELS} onChange={setKind} />
+      <Text className='muted'>{KIND_HINTS[kind]}</Text>
+      <Text className='guidance__label'>需求说明</Text>
+      <TextArea label='需求说明' placeholder='如：老人行动不便，希望上门协助' value={note} onChange={setNote} />
+      <Text className='muted'>帮办代办全程免费。</Text>
+    </AskForm>
   )
 }
 
@@ -107,10 +94,8 @@ function Ask({ serviceId }: { serviceId: string }) {
 export default function Assistance() {
   const { params } = useRouter()
   return (
-    <AppPage className='guidance'>
-      <SignInGate purpose='申请帮办代办' verified={!!params.serviceId}>
-        {params.serviceId ? <Ask serviceId={params.serviceId} /> : <Mine />}
-      </SignInGate>
-    </AppPage>
+    <SignedInPage className='guidance' purpose='申请帮办代办' verified={!!params.serviceId}>
+      {params.serviceId ? <Ask serviceId={params.serviceId} /> : <Mine />}
+    </SignedInPage>
   )
 }

@@ -3,23 +3,20 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CONSULTATION_STATUS_LABELS } from '@gov/shared'
 import Button from '@/components/AppButton'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import KeyValue from '@/components/KeyValue'
 import PageState from '@/components/PageState'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import TextArea from '@/components/TextArea'
 import { consultationsApi, type ConsultationView } from '@/api/guidance'
-import { catalogApi } from '@/api/catalog'
 import { errorMessage } from '@/api/client'
-import { useAsync } from '@/hooks/useAsync'
 import { useBusy } from '@/hooks/useBusy'
-import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { CITIZEN_ROUTES, withQuery } from '@/routes.citizen'
-import { useSession } from '@/store/session'
 import { openPage, toast } from '@/utils/nav'
 import { dateTimeLabel } from '@/utils/time'
+import AskForm from '@/subpackages/guidance/components/AskForm'
+import { useCallerLoad } from '@/subpackages/guidance/components/useCallerLoad'
 import '@/subpackages/guidance/components/guidance.scss'
 
 const tone = (c: ConsultationView) => (c.status === 'answered' ? 'success' : c.overdue ? 'danger' : 'warning')
@@ -53,9 +50,7 @@ function Consultation({ c }: { c: ConsultationView }) {
 }
 
 function One({ id }: { id: string }) {
-  const { accessToken } = useSession()
-  const c = useAsync(() => consultationsApi.get(id), [id, accessToken], !!accessToken)
-  usePullRefresh(c.reload)
+  const c = useCallerLoad(() => consultationsApi.get(id), [id])
   return (
     <PageState of={c} notFoundText='没有找到这条咨询' onRetry={c.reload}>
       {c.data ? <Consultation c={c.data} /> : null}
@@ -64,9 +59,7 @@ function One({ id }: { id: string }) {
 }
 
 function Mine() {
-  const { accessToken } = useSession()
-  const list = useAsync(() => consultationsApi.mine(), [accessToken], !!accessToken)
-  usePullRefresh(list.reload)
+  const list = useCallerLoad(() => consultationsApi.mine())
   return (
     <PageState of={list} empty={list.data?.length === 0} emptyText='您还没有咨询过' emptyHint='可在办事指南页点“在线咨询”提问' onRetry={list.reload}>
       {list.data?.map((c) => (
@@ -85,7 +78,6 @@ function Mine() {
 
 /** The ask form for a service (`serviceId`): the question goes to the hall, answered within one working day. */
 function Ask({ serviceId }: { serviceId: string }) {
-  const guide = useAsync(() => catalogApi.guide(serviceId), [serviceId])
   const [question, setQuestion] = useState('')
   const [busy, whileBusy] = useBusy()
   const submit = async () => {
@@ -100,17 +92,11 @@ function Ask({ serviceId }: { serviceId: string }) {
     }, (e) => toast(errorMessage(e)))
   }
   return (
-    <PageState of={guide} notFoundText='没有找到这个事项' onRetry={guide.reload}>
-      <View className='card'>
-        <KeyValue label='咨询事项'>{guide.data?.name ?? '…'}</KeyValue>
-        <Text className='guidance__label'>您的问题</Text>
-        <TextArea label='您的问题' placeholder='如：可以用租来的房子做经营场所吗？' maxlength={1000} value={question} onChange={setQuestion} />
-        <Text className='muted'>大厅工作人员将在一个工作日内答复，答复会通过消息通知您。</Text>
-        <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
-          提交咨询
-        </Button>
-      </View>
-    </PageState>
+    <AskForm serviceId={serviceId} serviceLabel='咨询事项' submitText='提交咨询' busy={busy} onSubmit={() => void submit()}>
+      <Text className='guidance__label'>您的问题</Text>
+      <TextArea label='您的问题' placeholder='如：可以用租来的房子做经营场所吗？' maxlength={1000} value={question} onChange={setQuestion} />
+      <Text className='muted'>大厅工作人员将在一个工作日内答复，答复会通过消息通知您。</Text>
+    </AskForm>
   )
 }
 
@@ -118,10 +104,8 @@ function Ask({ serviceId }: { serviceId: string }) {
 export default function Consultations() {
   const { params } = useRouter()
   return (
-    <AppPage className='guidance'>
-      <SignInGate purpose={params.serviceId ? '在线咨询' : '查看我的咨询'}>
-        {params.id ? <One id={params.id} /> : params.serviceId ? <Ask serviceId={params.serviceId} /> : <Mine />}
-      </SignInGate>
-    </AppPage>
+    <SignedInPage className='guidance' purpose={params.serviceId ? '在线咨询' : '查看我的咨询'}>
+      {params.id ? <One id={params.id} /> : params.serviceId ? <Ask serviceId={params.serviceId} /> : <Mine />}
+    </SignedInPage>
   )
 }

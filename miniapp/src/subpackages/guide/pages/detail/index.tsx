@@ -77,8 +77,8 @@ export default function GuideDetail() {
 
   return (
     <AppPage className='guide'>
-      <PageState loading={guide.loading} notFound={!id} notFoundText='缺少事项编号' error={guide.error} onRetry={guide.reload}>
-        {g ? (
+      <PageState of={guide} loading={guide.loading} notFound={!id} notFoundText='缺少事项编号'>
+        {(g) => (
           <View>
             <View className='guide__head'>
               <Text className='guide__name' {...({ role: 'heading', 'aria-level': 1 } as object)}>
@@ -243,7 +243,7 @@ export default function GuideDetail() {
               ) : null}
             </ButtonRow>
           </View>
-        ) : null}
+        )}
       </PageState>
     </AppPage>
   )

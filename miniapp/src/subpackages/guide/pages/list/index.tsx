@@ -3,8 +3,8 @@ import { AUDIENCES } from '@gov/shared'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
-import PageState from '@/components/PageState'
-import { ServiceResults, ServiceSearchBar } from '@/components/ServiceSearch'
+import { ServiceSearchBar } from '@/components/ServiceSearch'
+import { ServiceSearchResults } from '@/components/ServiceSearch/results'
 import { usePullRefresh } from '@/hooks/usePullRefresh'
 import { useServiceSearch } from '@/hooks/useServiceSearch'
 import './index.scss'
@@ -28,7 +28,7 @@ export default function GuideList() {
   }, [title, query])
 
   const search = useServiceSearch({ q: query || undefined, category, audience, departmentId }, [query, category, audience, departmentId])
-  const { results: list, items, total } = search
+  const { results: list, total } = search
   usePullRefresh(search.reload)
 
   const submit = () => {
@@ -47,16 +47,7 @@ export default function GuideList() {
         </Text>
       ) : null}
       <View className='card'>
-        <PageState
-          loading={list.loading}
-          error={list.error}
-          empty={items.length === 0}
-          emptyText={query ? `没有找到与“${query}”相关的事项` : '这里还没有事项'}
-          emptyHint='换个关键词试试，或拨打 12345 政务服务热线咨询'
-          onRetry={search.reload}
-        >
-          <ServiceResults items={items} total={total} moreBusy={search.moreBusy} moreError={search.moreError} onMore={search.loadMore} />
-        </PageState>
+        <ServiceSearchResults search={search} emptyText={query ? `没有找到与“${query}”相关的事项` : '这里还没有事项'} />
       </View>
     </AppPage>
   )

@@ -1,10 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import Button from '@/components/AppButton'
 import Section from '@/components/Section'
 import Segmented from '@/components/Segmented'
-import SignInGate from '@/components/SignInGate'
 import StatusTag, { type Tone } from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import { deliveryTag, type MessageDelivery } from '@gov/shared'
@@ -77,53 +76,51 @@ export default function Messages() {
   }
 
   return (
-    <AppPage className='messages'>
-      <SignInGate purpose='查看消息'>
-        <Segmented label='消息筛选' value={filter} options={{ all: '全部消息', unread: '未读消息' }} onChange={setFilter} />
-        {unread.length > 0 && (
-          <View className='msg-toolbar'>
-            <Button size='small' fill='outline' type='primary' loading={marking} onClick={markAll}>
-              全部标为已读
-            </Button>
-          </View>
-        )}
-        <Section
-          of={list}
-          empty={items.length === 0}
-          emptyText={filter === 'unread' ? '没有未读消息' : '暂无消息'}
-          emptyHint='预约、办件进度、评价答复等通知都会出现在这里'
-        >
-          {items.map((m) => (
-            <Tappable
-              key={m.id}
-              className={`msg-item ${isRead(m) ? '' : 'msg-item--unread'} ${m.superseded ? 'msg-item--superseded' : ''}`}
-              onTap={() => void open(m)}
-              label={`${isRead(m) ? '' : '未读，'}${m.superseded ? '已失效，' : ''}${m.title}，${m.body}${deliveryTags(m).map((t) => `，${t.text}`).join('')}`}
-            >
-              <View className='msg-item__dot' aria-hidden />
-              <View className='msg-item__main'>
-                <View className='msg-item__head'>
-                  <Text className='msg-item__title'>{m.title}</Text>
-                  {m.superseded ? <StatusTag tone='muted'>已失效</StatusTag> : null}
-                  <Text className='msg-item__time'>{fullDateTime(m.at)}</Text>
-                </View>
-                <Text className='msg-item__body'>{m.body}</Text>
-                {deliveryTags(m).length > 0 ? (
-                  <View className='msg-item__deliveries'>
-                    {deliveryTags(m).map((t) => (
-                      <StatusTag key={t.key} tone={t.tone}>
-                        {t.text}
-                      </StatusTag>
-                    ))}
-                  </View>
-                ) : null}
-                {m.superseded ? <Text className='msg-item__stale'>此消息所述情况已变化，请以最新消息和详情页为准。</Text> : null}
-                {m.link ? <Text className='msg-item__link'>查看详情 ›</Text> : null}
+    <SignedInPage className='messages' purpose='查看消息'>
+      <Segmented label='消息筛选' value={filter} options={{ all: '全部消息', unread: '未读消息' }} onChange={setFilter} />
+      {unread.length > 0 && (
+        <View className='msg-toolbar'>
+          <Button size='small' fill='outline' type='primary' loading={marking} onClick={markAll}>
+            全部标为已读
+          </Button>
+        </View>
+      )}
+      <Section
+        of={list}
+        empty={items.length === 0}
+        emptyText={filter === 'unread' ? '没有未读消息' : '暂无消息'}
+        emptyHint='预约、办件进度、评价答复等通知都会出现在这里'
+      >
+        {items.map((m) => (
+          <Tappable
+            key={m.id}
+            className={`msg-item ${isRead(m) ? '' : 'msg-item--unread'} ${m.superseded ? 'msg-item--superseded' : ''}`}
+            onTap={() => void open(m)}
+            label={`${isRead(m) ? '' : '未读，'}${m.superseded ? '已失效，' : ''}${m.title}，${m.body}${deliveryTags(m).map((t) => `，${t.text}`).join('')}`}
+          >
+            <View className='msg-item__dot' aria-hidden />
+            <View className='msg-item__main'>
+              <View className='msg-item__head'>
+                <Text className='msg-item__title'>{m.title}</Text>
+                {m.superseded ? <StatusTag tone='muted'>已失效</StatusTag> : null}
+                <Text className='msg-item__time'>{fullDateTime(m.at)}</Text>
               </View>
-            </Tappable>
-          ))}
-        </Section>
-      </SignInGate>
-    </AppPage>
+              <Text className='msg-item__body'>{m.body}</Text>
+              {deliveryTags(m).length > 0 ? (
+                <View className='msg-item__deliveries'>
+                  {deliveryTags(m).map((t) => (
+                    <StatusTag key={t.key} tone={t.tone}>
+                      {t.text}
+                    </StatusTag>
+                  ))}
+                </View>
+              ) : null}
+              {m.superseded ? <Text className='msg-item__stale'>此消息所述情况已变化，请以最新消息和详情页为准。</Text> : null}
+              {m.link ? <Text className='msg-item__link'>查看详情 ›</Text> : null}
+            </View>
+          </Tappable>
+        ))}
+      </Section>
+    </SignedInPage>
   )
 }

@@ -72,8 +72,8 @@ export default function HallScreen() {
   }
   return (
     <AppPage className='screen'>
-      <PageState loading={queue.loading} error={q ? null : queue.error} onRetry={queue.reload} loadingText='正在连接大厅叫号系统…'>
-        {q ? (
+      <PageState of={queue} loading={queue.loading} error={q ? null : queue.error} loadingText='正在连接大厅叫号系统…'>
+        {(q) => (
           <View className='screen__board'>
             <View className='screen__head'>
               <Text className='screen__hall-name'>{q.hallName ?? '办事大厅'} · 叫号</Text>
@@ -104,7 +104,7 @@ export default function HallScreen() {
               平均办理约 {Math.max(1, Math.round(q.averageServiceMinutes))} 分钟 · 过号请到服务台 · 老弱病残孕可申请绿色通道
             </Text>
           </View>
-        ) : null}
+        )}
       </PageState>
     </AppPage>
   )

@@ -4,13 +4,12 @@ import { Text, View } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import { LINKS, TICKET_LANE_LABELS, TICKET_STATUS_LABELS } from '@gov/shared'
 import Button from '@/components/AppButton'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import FormError from '@/components/FormError'
 import FormField from '@/components/FormField'
 import HallPicker from '@/components/HallPicker'
 import PageState from '@/components/PageState'
 import ServicePick, { type PickedService } from '@/components/ServicePick'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import Tappable from '@/components/Tappable'
 import { bookingApi } from '@/api/booking'
@@ -118,110 +117,101 @@ export default function TakeTicket() {
   const bookingToday = b ? shanghaiDate(b.start) === today : true
 
   return (
-    <AppPage className='take'>
-      <SignInGate purpose='取号'>
-        {open.length > 0 ? (
+    <SignedInPage className='take' purpose='取号'>
+      {open.length > 0 ? (
+        <>
+          <View className='section-title'>今天的号</View>
+          <View className='card'>
+            {open.map((t) => (
+              <Tappable key={t.id} className='take__mine' onTap={() => openPage(LINKS.ticket(t.id))} label={`${t.number}，${TICKET_STATUS_LABELS[t.status]}，查看`}>
+                <Text className='take__mine-number'>{t.number}</Text>
+                <View className='take__mine-body'>
+                  <Text className='take__mine-line'>{t.serviceName ?? ''}</Text>
+                  <Text className='muted'>
+                    {TICKET_LANE_LABELS[t.lane]} · {shanghaiTime(t.takenAt)} 取号
+                  </Text>
+                </View>
+                <StatusTag tone={t.status === 'called' ? 'warning' : 'info'}>{TICKET_STATUS_LABELS[t.status]}</StatusTag>
+              </Tappable>
+            ))}
+          </View>
+        </>
+      ) : null}
+
+      <PageState loading={(!!bookingId && booking.loading) || halls.loading} error={booking.error ?? halls.error} onRetry={() => (booking.error ? booking.reload() : halls.reload())}>
+        {b ? (
+          <View className='card take__booking'>
+            <Text className='take__booking-title'>凭预约取号</Text>
+            <Text className='take__line'>
+              {b.serviceName} · {shanghaiTime(b.start)}–{shanghaiTime(b.end)}
+            </Text>
+            <Text className='take__line'>{b.hallName}</Text>
+            <Text className='muted'>取号即完成签到，进入预约通道优先叫号。</Text>
+            {!bookingToday ? <Text className='take__warn'>这不是今天的预约，只能在预约当天到大厅取号。</Text> : null}
+          </View>
+        ) : (
           <>
-            <View className='section-title'>今天的号</View>
+            <View className='section-title'>1. 所在大厅</View>
             <View className='card'>
-              {open.map((t) => (
-                <Tappable key={t.id} className='take__mine' onTap={() => openPage(LINKS.ticket(t.id))} label={`${t.number}，${TICKET_STATUS_LABELS[t.status]}，查看`}>
-                  <Text className='take__mine-number'>{t.number}</Text>
-                  <View className='take__mine-body'>
-                    <Text className='take__mine-line'>{t.serviceName ?? ''}</Text>
-                    <Text className='muted'>
-                      {TICKET_LANE_LABELS[t.lane]} · {shanghaiTime(t.takenAt)} 取号
-                    </Text>
-                  </View>
-                  <StatusTag tone={t.status === 'called' ? 'warning' : 'info'}>{TICKET_STATUS_LABELS[t.status]}</StatusTag>
-                </Tappable>
-              ))}
+              <HallPicker halls={halls.data ?? []} value={hallId} onChange={(h) => { setHallId(h); errors.changed() }} />
+            </View>
+            <View className='section-title'>2. 办理事项</View>
+            <View className='card'>
+              <ServicePick {...errors.field('service', service, setService)} />
             </View>
           </>
-        ) : null}
+        )}
 
-        <PageState loading={(!!bookingId && booking.loading) || halls.loading} error={booking.error ?? halls.error} onRetry={() => (booking.error ? booking.reload() : halls.reload())}>
-          {b ? (
-            <View className='card take__booking'>
-              <Text className='take__booking-title'>凭预约取号</Text>
-              <Text className='take__line'>
-                {b.serviceName} · {shanghaiTime(b.start)}–{shanghaiTime(b.end)}
-              </Text>
-              <Text className='take__line'>{b.hallName}</Text>
-              <Text className='muted'>取号即完成签到，进入预约通道优先叫号。</Text>
-              {!bookingToday ? <Text className='take__warn'>这不是今天的预约，只能在预约当天到大厅取号。</Text> : null}
+        <View className='section-title'>{b ? '大厅取号码' : '3. 大厅取号码'}</View>
+        <View className='card'>
+          <Text className='muted take__hint'>取号码印在大厅的取号二维码海报上，每天更换，证明您已在大厅。</Text>
+          {supportsScanCode ? (
+            <Button className='btn-block' block type='primary' size='large' onClick={() => void scan()}>
+              扫码取号
+            </Button>
+          ) : null}
+          <FormField
+            label='取号码'
+            value={hallCode}
+            onChange={(v) => {
+              setHallCode(v.trim())
+              errors.changed('hallCode')
+            }}
+            placeholder={supportsScanCode ? '扫不了码时手动输入' : '输入海报上的取号码'}
+            maxlength={32}
+            error={errors.of('hallCode')}
+            onConfirm={() => void take()}
+          />
+        </View>
+
+        <View className='card take__green'>
+          <View className='take__green-row'>
+            <View className='take__green-text'>
+              <Text className='take__booking-title'>申请绿色通道</Text>
+              <Text className='muted'>老、弱、病、残、孕可优先办理，窗口人员核实后生效。</Text>
             </View>
-          ) : (
-            <>
-              <View className='section-title'>1. 所在大厅</View>
-              <View className='card'>
-                <HallPicker halls={halls.data ?? []} value={hallId} onChange={(h) => { setHallId(h); errors.changed() }} />
-              </View>
-              <View className='section-title'>2. 办理事项</View>
-              <View className='card'>
-                <ServicePick
-                  value={service}
-                  onChange={(v) => {
-                    setService(v)
-                    errors.changed('service')
-                  }}
-                  error={errors.of('service')}
-                />
-              </View>
-            </>
-          )}
-
-          <View className='section-title'>{b ? '大厅取号码' : '3. 大厅取号码'}</View>
-          <View className='card'>
-            <Text className='muted take__hint'>取号码印在大厅的取号二维码海报上，每天更换，证明您已在大厅。</Text>
-            {supportsScanCode ? (
-              <Button className='btn-block' block type='primary' size='large' onClick={() => void scan()}>
-                扫码取号
-              </Button>
-            ) : null}
-            <FormField
-              label='取号码'
-              value={hallCode}
-              onChange={(v) => {
-                setHallCode(v.trim())
-                errors.changed('hallCode')
+            <Switch
+              aria-label='申请绿色通道'
+              {...({ role: 'switch', 'aria-checked': green ? 'true' : 'false' } as object)}
+              checked={green}
+              onChange={(v: boolean) => {
+                setGreen(v)
+                errors.changed('reason')
               }}
-              placeholder={supportsScanCode ? '扫不了码时手动输入' : '输入海报上的取号码'}
-              maxlength={32}
-              error={errors.of('hallCode')}
-              onConfirm={() => void take()}
             />
           </View>
+          {green ? (
+            <FormField label='申请原因' value={reason} onChange={(v) => { setReason(v); errors.changed('reason') }} placeholder='如：年满 70 周岁、孕妇、行动不便' maxlength={100} error={errors.of('reason')} />
+          ) : null}
+        </View>
 
-          <View className='card take__green'>
-            <View className='take__green-row'>
-              <View className='take__green-text'>
-                <Text className='take__booking-title'>申请绿色通道</Text>
-                <Text className='muted'>老、弱、病、残、孕可优先办理，窗口人员核实后生效。</Text>
-              </View>
-              <Switch
-                aria-label='申请绿色通道'
-                {...({ role: 'switch', 'aria-checked': green ? 'true' : 'false' } as object)}
-                checked={green}
-                onChange={(v: boolean) => {
-                  setGreen(v)
-                  errors.changed('reason')
-                }}
-              />
-            </View>
-            {green ? (
-              <FormField label='申请原因' value={reason} onChange={(v) => { setReason(v); errors.changed('reason') }} placeholder='如：年满 70 周岁、孕妇、行动不便' maxlength={100} error={errors.of('reason')} />
-            ) : null}
-          </View>
-
-          <View className='take__submit'>
-            <FormError message={errors.form} />
-            <Button block type='primary' size='large' loading={busy} disabled={!bookingToday} onClick={() => void take()}>
-              {b ? '签到并取号' : '取号'}
-            </Button>
-          </View>
-        </PageState>
-      </SignInGate>
-    </AppPage>
+        <View className='take__submit'>
+          <FormError message={errors.form} />
+          <Button block type='primary' size='large' loading={busy} disabled={!bookingToday} onClick={() => void take()}>
+            {b ? '签到并取号' : '取号'}
+          </Button>
+        </View>
+      </PageState>
+    </SignedInPage>
   )
 }

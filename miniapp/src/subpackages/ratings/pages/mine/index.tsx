@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import PageState from '@/components/PageState'
 import Button from '@/components/AppButton'
-import SignInGate from '@/components/SignInGate'
 import { ratingsApi } from '@/api/ratings'
 import { useMine } from '@/hooks/useMine'
 import { CITIZEN_ROUTES } from '@/routes.citizen'
@@ -16,33 +15,31 @@ export default function MyRatings() {
   const items = list.data ?? []
 
   return (
-    <AppPage className='my-ratings'>
-      <SignInGate purpose='查看我的评价'>
-        <View className='card'>
-          <PageState
-            of={list}
-            empty={items.length === 0}
-            emptyText='您还没有评价过'
-            emptyHint={
-              <>
-                <Text>预约签到办理后，或办件受理、不予受理、作出决定、送达后，打开“我的预约”或“我的办件”中的那一项，点“评价”即可。</Text>
-                <View className='rt-links'>
-                  <Button size='small' type='primary' fill='outline' onClick={() => openPage(CITIZEN_ROUTES.myBookings)}>
-                    我的预约
-                  </Button>
-                  <Button size='small' type='primary' fill='outline' onClick={() => openPage(CITIZEN_ROUTES.myFilings)}>
-                    我的办件
-                  </Button>
-                </View>
-              </>
-            }
-          >
-            {items.map((r) => (
-              <RatingCard key={r.id} rating={r} title={r.serviceName ?? (r.targetType === 'booking' ? '窗口预约服务' : '办件服务')} onRerated={list.reload} />
-            ))}
-          </PageState>
-        </View>
-      </SignInGate>
-    </AppPage>
+    <SignedInPage className='my-ratings' purpose='查看我的评价'>
+      <View className='card'>
+        <PageState
+          of={list}
+          empty={items.length === 0}
+          emptyText='您还没有评价过'
+          emptyHint={
+            <>
+              <Text>预约签到办理后，或办件受理、不予受理、作出决定、送达后，打开“我的预约”或“我的办件”中的那一项，点“评价”即可。</Text>
+              <View className='rt-links'>
+                <Button size='small' type='primary' fill='outline' onClick={() => openPage(CITIZEN_ROUTES.myBookings)}>
+                  我的预约
+                </Button>
+                <Button size='small' type='primary' fill='outline' onClick={() => openPage(CITIZEN_ROUTES.myFilings)}>
+                  我的办件
+                </Button>
+              </View>
+            </>
+          }
+        >
+          {items.map((r) => (
+            <RatingCard key={r.id} rating={r} title={r.serviceName ?? (r.targetType === 'booking' ? '窗口预约服务' : '办件服务')} onRerated={list.reload} />
+          ))}
+        </PageState>
+      </View>
+    </SignedInPage>
   )
 }

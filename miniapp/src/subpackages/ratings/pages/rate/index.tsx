@@ -4,11 +4,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { ASSISTANCE_KIND_LABELS, RATING_LABELS, RATING_TARGET_TYPES } from '@gov/shared'
 import AppPage from '@/components/AppPage'
+import SignedInPage from '@/components/SignedInPage'
 import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
 import PageState from '@/components/PageState'
 import ScorePicker from '@/components/ScorePicker'
-import SignInGate from '@/components/SignInGate'
 import StatusTag from '@/components/StatusTag'
 import { bookingApi } from '@/api/booking'
 import { errorMessage, isApiError } from '@/api/client'
@@ -130,86 +130,84 @@ export default function Rate() {
   const what = WHAT[targetType]
 
   return (
-    <AppPage className='rate'>
-      <SignInGate purpose='评价服务'>
-        <PageState loading={(subject.loading && !s) || (ratings.loading && !ratings.data)} error={subject.error ?? ratings.error} onRetry={reload}>
-          {s ? (
-            <View>
-              <View className='card' role='group' aria-label='评价对象'>
-                <Text className='rt-subject__label'>评价对象</Text>
-                <Text className='rt-subject__title'>{s.serviceName}</Text>
-                <Text className='rt-line'>{s.hallName}</Text>
-                <Text className='rt-line'>{s.when}</Text>
-                {stage ? <StatusTag tone='info'>{stage.label}</StatusTag> : null}
-              </View>
-
-              {done ? (
-                <View className='card rt-done' role='status'>
-                  <Text className='rt-done__title'>感谢您的评价</Text>
-                  <Text className='rt-line'>您的评价：{RATING_LABELS[done.score as 1 | 2 | 3 | 4 | 5]}</Text>
-                  {done.dueAt ? (
-                    <Text className='rt-line'>我们已转交责任部门整改，将于 {dateLabel(done.dueAt)} 前答复您；答复后您可以重新评价一次。</Text>
-                  ) : null}
-                  <Button className='btn-block' block type='primary' size='large' onClick={() => Taro.redirectTo({ url: CITIZEN_ROUTES.myRatings })}>
-                    查看我的评价
-                  </Button>
-                </View>
-              ) : s.rateable ? (
-                <View className='card'>
-                  <Text className='field__label'>您对本次{stage ? `${what}（${stage.label}）` : what}满意吗？</Text>
-                  <ScorePicker value={score} onChange={pickScore} />
-                  {choices.length > 0 && (
-                    <>
-                      <Text className='field__label' style={{ marginTop: '12px' }}>
-                        {score !== null && score >= 3 ? '满意在哪里（可多选）' : '哪里不满意（可多选）'}
-                      </Text>
-                      <View className='rt-tags' role='group' aria-label='评价标签'>
-                        {choices.map((t) => {
-                          const on = tags.includes(t)
-                          const a11y = isH5 ? { role: 'checkbox', tabIndex: 0, 'aria-checked': on ? 'true' : 'false' } : {}
-                          return (
-                            <Text key={t} className={`rt-tag ${on ? 'rt-tag--on' : ''}`} onClick={() => toggleTag(t)} {...(a11y as object)}>
-                              {t}
-                            </Text>
-                          )
-                        })}
-                      </View>
-                    </>
-                  )}
-                  <FormField label='评价内容' value={comment} onChange={setComment} multiline maxlength={500} placeholder='说说您的办事体验（选填）' />
-                  <FormError message={error} />
-                  <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
-                    提交评价
-                  </Button>
-                  <Text className='muted'>“不满意”“非常不满意”的评价将转交责任部门限期整改并答复您。</Text>
-                </View>
-              ) : current ? null : (
-                <View className='card' role='status'>
-                  <Text className='rt-line'>
-                    {s.rating ? `该环节已评价（${RATING_LABELS[s.rating.score as 1 | 2 | 3 | 4 | 5]}），每个环节只能评价一次。` : NOT_YET[targetType]}
-                  </Text>
-                </View>
-              )}
-
-              {current ? (
-                <View className='card'>
-                  <Text className='rt-section'>您的评价</Text>
-                  <RatingCard rating={current} title={current.stageLabel} onRerated={reload} />
-                </View>
-              ) : null}
-
-              {earlier.length > 0 ? (
-                <View className='card'>
-                  <Text className='rt-section'>此前各环节的评价</Text>
-                  {earlier.map((r) => (
-                    <RatingCard key={r.id} rating={r} title={r.stageLabel} onRerated={reload} />
-                  ))}
-                </View>
-              ) : null}
+    <SignedInPage className='rate' purpose='评价服务'>
+      <PageState loading={(subject.loading && !s) || (ratings.loading && !ratings.data)} error={subject.error ?? ratings.error} onRetry={reload}>
+        {s ? (
+          <View>
+            <View className='card' role='group' aria-label='评价对象'>
+              <Text className='rt-subject__label'>评价对象</Text>
+              <Text className='rt-subject__title'>{s.serviceName}</Text>
+              <Text className='rt-line'>{s.hallName}</Text>
+              <Text className='rt-line'>{s.when}</Text>
+              {stage ? <StatusTag tone='info'>{stage.label}</StatusTag> : null}
             </View>
-          ) : null}
-        </PageState>
-      </SignInGate>
-    </AppPage>
+
+            {done ? (
+              <View className='card rt-done' role='status'>
+                <Text className='rt-done__title'>感谢您的评价</Text>
+                <Text className='rt-line'>您的评价：{RATING_LABELS[done.score as 1 | 2 | 3 | 4 | 5]}</Text>
+                {done.dueAt ? (
+                  <Text className='rt-line'>我们已转交责任部门整改，将于 {dateLabel(done.dueAt)} 前答复您；答复后您可以重新评价一次。</Text>
+                ) : null}
+                <Button className='btn-block' block type='primary' size='large' onClick={() => Taro.redirectTo({ url: CITIZEN_ROUTES.myRatings })}>
+                  查看我的评价
+                </Button>
+              </View>
+            ) : s.rateable ? (
+              <View className='card'>
+                <Text className='field__label'>您对本次{stage ? `${what}（${stage.label}）` : what}满意吗？</Text>
+                <ScorePicker value={score} onChange={pickScore} />
+                {choices.length > 0 && (
+                  <>
+                    <Text className='field__label' style={{ marginTop: '12px' }}>
+                      {score !== null && score >= 3 ? '满意在哪里（可多选）' : '哪里不满意（可多选）'}
+                    </Text>
+                    <View className='rt-tags' role='group' aria-label='评价标签'>
+                      {choices.map((t) => {
+                        const on = tags.includes(t)
+                        const a11y = isH5 ? { role: 'checkbox', tabIndex: 0, 'aria-checked': on ? 'true' : 'false' } : {}
+                        return (
+                          <Text key={t} className={`rt-tag ${on ? 'rt-tag--on' : ''}`} onClick={() => toggleTag(t)} {...(a11y as object)}>
+                            {t}
+                          </Text>
+                        )
+                      })}
+                    </View>
+                  </>
+                )}
+                <FormField label='评价内容' value={comment} onChange={setComment} multiline maxlength={500} placeholder='说说您的办事体验（选填）' />
+                <FormError message={error} />
+                <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submit}>
+                  提交评价
+                </Button>
+                <Text className='muted'>“不满意”“非常不满意”的评价将转交责任部门限期整改并答复您。</Text>
+              </View>
+            ) : current ? null : (
+              <View className='card' role='status'>
+                <Text className='rt-line'>
+                  {s.rating ? `该环节已评价（${RATING_LABELS[s.rating.score as 1 | 2 | 3 | 4 | 5]}），每个环节只能评价一次。` : NOT_YET[targetType]}
+                </Text>
+              </View>
+            )}
+
+            {current ? (
+              <View className='card'>
+                <Text className='rt-section'>您的评价</Text>
+                <RatingCard rating={current} title={current.stageLabel} onRerated={reload} />
+              </View>
+            ) : null}
+
+            {earlier.length > 0 ? (
+              <View className='card'>
+                <Text className='rt-section'>此前各环节的评价</Text>
+                {earlier.map((r) => (
+                  <RatingCard key={r.id} rating={r} title={r.stageLabel} onRerated={reload} />
+                ))}
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+      </PageState>
+    </SignedInPage>
   )
 }

@@ -2,9 +2,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import AppPage from '@/components/AppPage'
-import Button from '@/components/AppButton'
 import FormField from '@/components/FormField'
-import FormError from '@/components/FormError'
+import FormSubmit from '@/components/FormSubmit'
 import { useFormErrors } from '@/hooks/useFormErrors'
 import { STAFF_HOME_PAGE } from '@/components/StaffPage'
 import { isApiError } from '@/api/client'
@@ -51,10 +50,9 @@ export default function StaffLogin() {
         <View className='card'>
           <FormField label='用户名' value={username} onChange={(v) => { setUsername(v); errors.changed() }} placeholder='工作人员用户名' maxlength={64} />
           <FormField label='密码' value={password} onChange={(v) => { setPassword(v); errors.changed() }} password placeholder='密码' maxlength={128} onConfirm={login} />
-          <FormError message={errors.form} />
-          <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={login}>
+          <FormSubmit error={errors.form} loading={busy} onSubmit={login}>
             登录工作台
-          </Button>
+          </FormSubmit>
           <Text className='muted'>办事群众请返回使用手机号登录。</Text>
         </View>
       </View>

@@ -65,11 +65,10 @@ function TicketLine({ t, children }: { t: StaffTicketView; children?: ReactNode 
 /** 今日取号码: the QR poster of the day, to show on a screen or print (H5 prints the poster only). */
 function HallCodePoster() {
   const code = useAsync(() => staffQueueApi.hallCode(), [])
-  const c = code.data
   return (
     <View className='card st-poster'>
-      <PageState loading={code.loading} error={code.error} onRetry={code.reload}>
-        {c ? (
+      <PageState of={code} loading={code.loading}>
+        {(c) => (
           <View className='st-poster__body'>
             <Text className='st-poster__title'>扫码取号</Text>
             {isH5 ? createElement('img', { className: 'st-poster__qr', src: c.qrImage, alt: `取号二维码，取号码 ${c.hallCode}` }) : <Image className='st-poster__qr' src={c.qrImage} mode='aspectFit' />}
@@ -84,7 +83,7 @@ function HallCodePoster() {
               </ButtonRow>
             ) : null}
           </View>
-        ) : null}
+        )}
       </PageState>
     </View>
   )
@@ -135,14 +134,7 @@ function IssueTicket({ onIssued }: { onIssued: () => void }) {
           </Text>
         </View>
       ) : null}
-      <ServicePick
-        value={service}
-        onChange={(v) => {
-          setService(v)
-          errors.changed('service')
-        }}
-        error={errors.of('service')}
-      />
+      <ServicePick {...errors.field('service', service, setService)} />
       <FormField label='手机号（选填，用于叫号短信）' type='number' value={phone} maxlength={20} onChange={(v) => { setPhone(v); errors.changed('phone') }} error={errors.of('phone')} />
       <Segmented label='通道' value={green ? 'green' : 'normal'} options={[{ value: 'normal', label: '普通' }, { value: 'green', label: '绿色通道（老弱病残孕）' }]} onChange={(v) => setGreen(v === 'green')} />
       {green ? <FormField label='绿色通道原因' value={reason} maxlength={200} onChange={(v) => { setReason(v); errors.changed('reason') }} error={errors.of('reason')} /> : null}

@@ -4,7 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { COMMITMENT_STATUS_LABELS, type ApplicationStatus, type DeliveryMethod, type StaffRole } from '@gov/shared'
 import Button from '@/components/AppButton'
-import FormError from '@/components/FormError'
+import FormSubmit from '@/components/FormSubmit'
 import FormField from '@/components/FormField'
 import PageState from '@/components/PageState'
 import ReasonDialog from '@/components/ReasonDialog'
@@ -385,12 +385,9 @@ export default function Review() {
                   </>
                 ) : null}
                 {reviewing && (
-                  <>
-                    <FormError message={errors.form} />
-                    <Button className='btn-block' block type='primary' size='large' loading={busy} onClick={submitReview}>
-                      {flagged > 0 ? `发出补正告知（${flagged} 项）` : '提交预审结论'}
-                    </Button>
-                  </>
+                  <FormSubmit error={errors.form} loading={busy} onSubmit={submitReview}>
+                    {flagged > 0 ? `发出补正告知（${flagged} 项）` : '提交预审结论'}
+                  </FormSubmit>
                 )}
               </View>
             </View>

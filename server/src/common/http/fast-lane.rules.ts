@@ -1,0 +1,65 @@
+/** Pure rules of the fast lane (common/http/fast-lane.ts). */
+
+const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
+
+/**
+ * The client's address as Express computes it with `trust proxy: loopback`: the socket's address,
+ * or — when that is a loopback proxy that sent X-Forwarded-For — the right-most forwarded address
+ * that is not itself loopback. `unknown` when there is none.
+ */
+export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined, trustLoopback: boolean): string {
+  let ip = remote ?? 'unknown';
+  if (!trustLoopback || !LOOPBACK.test(ip) || forwardedFor === undefined) return ip;
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',');
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = hops[i].trim();
+    if (!hop) break;
+    ip = hop;
+    if (!LOOPBACK.test(hop)) break;
+  }
+  return ip;
+}
+
+/**
+ * Counts hits by key in fixed windows of `ms` (all keys share the window's start): `hit` answers the
+ * key's count in the current window, this hit included. Memory: the keys seen in one window.
+ */
+export class FixedWindowCounter {
+  private start = -Infinity;
+  private counts = new Map<string, number>();
+
+  constructor(private readonly ms: number) {}
+
+  hit(key: string, now: number): number {
+    if (now - this.start >= this.ms) {
+      this.start = now;
+      this.counts = new Map();
+    }
+    const n = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, n);
+    return n;
+  }
+}
+
+/** Headers a lane may send again with a later answer: all the full pipeline set but the per-request and per-body ones. */
+const PER_ANSWER = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+/**
+ * The headers of a response the full pipeline just sent, as a lane replays them: names lower-case,
+ * values as strings (a list joined by ", "), without the request id, length, date and connection headers.
+ */
+export function replayableHeaders(sent: Record<string, string | number | readonly string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(sent)) {
+    const key = name.toLowerCase();
+    if (value === undefined || PER_ANSWER.has(key)) continue;
+    out[key] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+/** A 200's headers for its 304 (RFC 9110 §15.4.5: no content headers). */
+export function notModifiedHeaders(h: Readonly<Record<string, string>>): Record<string, string> {
+  const { 'content-type': _type, ...rest } = h;
+  return rest;
+}

@@ -1,0 +1,156 @@
+import { expectErrorShape, staffSignIn } from './helpers/http';
+import { verifiedCitizen } from './helpers/world';
+import { useTestApp } from '../../test/support/fixture';
+
+const TOKEN = 'scrape-token-0123456789';
+
+/** One sample of the Prometheus text: the value of `name{labels}` (0 when the series is absent). */
+function sample(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.slice(series.length + 1)) : 0;
+}
+
+/** Headers as a reader compares two answers: all but the per-request ones. */
+const comparable = (h: Headers): Record<string, string> => {
+  const out: Record<string, string> = {};
+  h.forEach((v, k) => {
+    if (!['x-request-id', 'date', 'keep-alive', 'connection'].includes(k)) out[k] = v;
+  });
+  return out;
+};
+
+/**
+ * The fast lane (issue 18): a repeated public catalogue read is answered before Express and Nest, and
+ * a client cannot tell: same bytes, headers, ETag/304, request id, metrics; never a stale answer.
+ */
+describe('fast lane for the public catalogue', () => {
+  const f = useTestApp({ world: false, env: { METRICS_TOKEN: TOKEN, THROTTLE_IP_LIMIT: '0' } });
+  const api = f.api;
+  const laneCount = async (route: string) =>
+    sample((await api.get('/api/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })).text, `zwt_fast_lane_answers_total{route="${route}"}`);
+
+  it('answers a repeated search and guide exactly as the full pipeline did, 304 included, and counts them', async () => {
+    const url = `/api/services?q=${encodeURIComponent('营业执照')}&pageSize=5`;
+    const lanesBefore = await laneCount('/api/services');
+    const first = await api.get(url);
+    const second = await api.get(url, { headers: { 'x-request-id': 'lane-req-1' } });
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(second.text).toBe(first.text);
+    expect(comparable(second.headers)).toEqual(comparable(first.headers));
+    expect(second.headers.get('content-security-policy')).toContain("default-src 'self'"); // the security headers too
+    expect(second.headers.get('x-request-id')).toBe('lane-req-1');
+    expect(await laneCount('/api/services')).toBe(lanesBefore + 1);
+
+    const id = first.body.items[0].id as string;
+    const guide = await api.get(`/api/services/${id}`);
+    const again = await api.get(`/api/services/${id}`);
+    expect(again.text).toBe(guide.text);
+    const notModified = await api.get(`/api/services/${id}`, { headers: { 'if-none-match': guide.headers.get('etag')! } });
+    expect(notModified.status).toBe(304);
+    expect(notModified.text).toBe('');
+    expect(notModified.headers.get('etag')).toBe(guide.headers.get('etag'));
+    expect(await laneCount('/api/services/:id')).toBe(2);
+    // the lane's answers are in the request metrics as the full pipeline's are
+    const text = (await api.get('/api/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })).text;
+    expect(sample(text, 'zwt_http_requests_total{method="GET",route="/api/services/:id",status="304"}')).toBe(1);
+  });
+
+  it('never answers from an older catalogue: an admin write is seen by the next read', async () => {
+    const admin = (await staffSignIn(api, 'admin', 'Admin@2026!')).accessToken;
+    const depts = (await api.get('/api/admin/departments', { token: admin })).body as Array<{ id: string; name: string; sortOrder: number }>;
+    const d = depts[0];
+    const url = `/api/services?departmentId=${d.id}&pageSize=1`;
+    const before = await api.get(url);
+    await api.get(url); // now kept for the lane
+    const renamed = await api.put(`/api/admin/departments/${d.id}`, { name: `${d.name}（改）`, sortOrder: d.sortOrder }, { token: admin });
+    expect(renamed.status).toBe(200);
+    try {
+      const after = await api.get(url);
+      expect(after.text).not.toBe(before.text);
+      expect(after.text).toContain(`${d.name}（改）`);
+    } finally {
+      await api.put(`/api/admin/departments/${d.id}`, { name: d.name, sortOrder: d.sortOrder }, { token: admin });
+    }
+  });
+
+  it('leaves a cross-origin read to the full pipeline and its CORS headers', async () => {
+    const url = `/api/services?q=${encodeURIComponent('户籍')}`;
+    await api.get(url);
+    const lanes = await laneCount('/api/services');
+    const r = await api.get(url, { headers: { origin: 'http://localhost:3000' } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(await laneCount('/api/services')).toBe(lanes);
+  });
+});
+
+describe('fast lane under a per-address limit', () => {
+  const f = useTestApp({ world: false, env: { THROTTLE_IP_LIMIT: '5' } });
+  it('still refuses an address past the limit (429 in the error shape)', async () => {
+    const answers = [];
+    for (let i = 0; i < 14; i++) answers.push(await f.api.get('/api/services?q=x'));
+    expect(answers.slice(0, 6).map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const refused = answers.find((a) => a.status === 429);
+    expect(refused).toBeDefined();
+    expectErrorShape(refused!, 429, 'RATE_LIMITED');
+  });
+});
+
+/**
+ * The booking refusal lane: at 8:00 a slot this instance saw full is refused from memory, and the
+ * caller cannot tell — same status, body and headers, counted as a refused booking — while a freed
+ * place is bookable at once and anything unusual takes the full way.
+ */
+describe('fast lane for refusals of a full slot', () => {
+  const f = useTestApp({ now: '2026-12-07T02:00:00.000Z', env: { METRICS_TOKEN: TOKEN, THROTTLE_IP_LIMIT: '0' } });
+  const api = f.api;
+  const scrape = async () => (await api.get('/api/metrics', { headers: { authorization: `Bearer ${TOKEN}` } })).text;
+  const lanes = async () => sample(await scrape(), 'zwt_fast_lane_answers_total{route="/api/bookings"}');
+
+  it('refuses a full slot as the full pipeline does, counts it, and lets a freed place be booked at once', async () => {
+    const slotId = await f.slot('2026-12-08T01:00:00.000Z', { capacity: 1 });
+    const serviceId = f.world.service.id;
+    const [a, b] = [await verifiedCitizen(api), await verifiedCitizen(api)];
+    const booked = await api.post('/api/bookings', { slotId, serviceId }, { token: a.token });
+    expect(booked.status).toBe(201);
+
+    // the last place was taken here: the next request is refused from memory (for a caller this
+    // instance knows: b has just looked at the bookings page)…
+    expect((await api.get('/api/bookings', { token: b.token })).status).toBe(200);
+    const before = await scrape();
+    const fromLane = await api.post('/api/bookings', { slotId, serviceId }, { token: b.token });
+    expectErrorShape(fromLane, 409, 'SLOT_FULL');
+    const after = await scrape();
+    expect(sample(after, 'zwt_fast_lane_answers_total{route="/api/bookings"}')).toBe(sample(before, 'zwt_fast_lane_answers_total{route="/api/bookings"}') + 1);
+    expect(sample(after, 'zwt_bookings_total{result="refused"}')).toBe(sample(before, 'zwt_bookings_total{result="refused"}') + 1);
+
+    // …and, once the memory is a second old, the full way (one read): the same answer
+    await new Promise((r) => setTimeout(r, 1100));
+    const n = await lanes();
+    const fromPipeline = await api.post('/api/bookings', { slotId, serviceId }, { token: b.token });
+    expect(await lanes()).toBe(n);
+    expect(fromPipeline.status).toBe(409);
+    expect(fromPipeline.text).toBe(fromLane.text);
+    expect(comparable(fromLane.headers)).toEqual(comparable(fromPipeline.headers));
+
+    // anything but a plain request of one's own goes the full way: a bad token, an agent's request
+    expectErrorShape(await api.post('/api/bookings', { slotId, serviceId }, { token: `${b.token}x` }), 401, 'UNAUTHENTICATED');
+    const onBehalf = await api.post('/api/bookings', { slotId, serviceId, onBehalfOf: { type: 'enterprise', id: 'nope' } }, { token: b.token });
+    expect(onBehalf.status).not.toBe(201);
+    expect(await lanes()).toBe(n);
+
+    // a place freed here is bookable at once
+    expect((await api.post(`/api/bookings/${booked.body.id}/cancel`, {}, { token: a.token })).status).toBe(200);
+    expect((await api.post('/api/bookings', { slotId, serviceId }, { token: b.token })).status).toBe(201);
+  });
+
+  it('answers a body that is not JSON as the body parser does', async () => {
+    const a = await verifiedCitizen(api);
+    const send = (path: string) => fetch(`${f.t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}` }, body: '{"slotId": ' });
+    const lane = await send('/api/bookings');
+    const pipeline = await send('/api/me/verify');
+    expect(lane.status).toBe(400);
+    expect(await lane.text()).toBe(await pipeline.text());
+  });
+});
