@@ -1,3 +1,4 @@
+import { DomainError } from '../errors/domain-error';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -23,7 +24,10 @@ export class Transactions {
     return this.ds.options.type === 'mysql';
   }
 
-  /** Run `work` in one transaction and return its result; rethrows its error (after the bounded retries on MySQL). */
+  /**
+   * Run `work` in one transaction and return its result; rethrows its error. On MySQL a deadlock or
+   * lock-wait timeout is retried; when all MAX_TX_ATTEMPTS tries lost, UNAVAILABLE (503, Retry-After).
+   */
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isMysql) {
       const next = this.sqliteQueue.then(
@@ -37,7 +41,12 @@ export class Transactions {
       try {
         return await this.ds.transaction(work);
       } catch (e) {
-        if (!shouldRetry(isRetryableTxError(e), attempt)) throw e;
+        const retryable = isRetryableTxError(e);
+        if (!shouldRetry(retryable, attempt)) {
+          // lost every round on a hot row (a Galera cluster at 8:00): the user is told to try again (503), not 500
+          if (retryable) throw new DomainError('UNAVAILABLE', '当前办理的人较多，请稍后再试', { retryable: true });
+          throw e;
+        }
         this.logger.warn(`transaction retry ${attempt} after ${(e as Error).message}`);
         await this.pause(retryDelayMs(attempt, Math.random()));
       }
