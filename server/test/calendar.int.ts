@@ -1,17 +1,11 @@
-import { expectErrorShape, signIn, staffSignIn } from './helpers/http';
-import { useTestApp } from '../../test/support/fixture';
+import { expectErrorShape } from './helpers/http';
+import { useAdminAndCitizen, useTestApp } from '../../test/support/fixture';
 
 /** The official calendar (issue 3): GET /calendar, admin overrides, and years the data package does not know. */
 describe('calendar', () => {
   const f = useTestApp({ world: false });
   const api = f.api;
-  let admin: string;
-  let citizen: string;
-
-  beforeAll(async () => {
-    admin = (await staffSignIn(api, 'admin', 'Admin@2026!')).accessToken;
-    citizen = (await signIn(api)).accessToken;
-  });
+  const tokens = useAdminAndCitizen(api);
 
   const days = async (from: string, to: string) => {
     const r = await api.get(`/api/calendar?from=${from}&to=${to}`);
@@ -43,22 +37,22 @@ describe('calendar', () => {
   });
 
   it('lets an admin enter next year’s schedule; GET shows it at once', async () => {
-    const put = await api.put('/api/admin/calendar/2027-10-01', { workday: false, name: '国庆节' }, { token: admin });
+    const put = await api.put('/api/admin/calendar/2027-10-01', { workday: false, name: '国庆节' }, { token: tokens.admin });
     expect(put.status).toBe(200);
     expect(put.body).toEqual({ date: '2027-10-01', workday: false, name: '国庆节' });
-    await api.put('/api/admin/calendar/2027-09-26', { workday: true, name: '国庆节调休上班' }, { token: admin });
+    await api.put('/api/admin/calendar/2027-09-26', { workday: true, name: '国庆节调休上班' }, { token: tokens.admin });
     const d = byDate(await days('2027-09-25', '2027-10-02'));
     expect(d.get('2027-10-01')).toEqual({ date: '2027-10-01', workday: false, name: '国庆节' });
     expect(d.get('2027-09-26')).toEqual({ date: '2027-09-26', workday: true, name: '国庆节调休上班' });
     // overwrite, then override the package's own data too
-    await api.put('/api/admin/calendar/2027-10-01', { workday: true }, { token: admin });
+    await api.put('/api/admin/calendar/2027-10-01', { workday: true }, { token: tokens.admin });
     expect(byDate(await days('2027-10-01', '2027-10-01')).get('2027-10-01')).toEqual({ date: '2027-10-01', workday: true, name: null });
-    await api.put('/api/admin/calendar/2026-10-09', { workday: false, name: '临时闭厅' }, { token: admin });
+    await api.put('/api/admin/calendar/2026-10-09', { workday: false, name: '临时闭厅' }, { token: tokens.admin });
     expect((await days('2026-10-09', '2026-10-09'))[0]).toEqual({ date: '2026-10-09', workday: false, name: '临时闭厅' });
     // the override list, and clearing one
-    const list = await api.get('/api/admin/calendar', { token: admin });
+    const list = await api.get('/api/admin/calendar', { token: tokens.admin });
     expect(list.body.map((x: { date: string }) => x.date)).toEqual(['2026-10-09', '2027-09-26', '2027-10-01']);
-    const cleared = await api.del('/api/admin/calendar/2026-10-09', { token: admin });
+    const cleared = await api.del('/api/admin/calendar/2026-10-09', { token: tokens.admin });
     expect(cleared.body).toEqual({ date: '2026-10-09', workday: true, name: null });
   });
 
@@ -76,10 +70,10 @@ describe('calendar', () => {
   });
 
   it('validates override writes and keeps them to admins', async () => {
-    expectErrorShape(await api.put('/api/admin/calendar/2027-02-30', { workday: true }, { token: admin }), 400, 'VALIDATION_FAILED');
-    expectErrorShape(await api.put('/api/admin/calendar/2027-10-02', { workday: 'yes' }, { token: admin }), 400, 'VALIDATION_FAILED');
-    expectErrorShape(await api.put('/api/admin/calendar/2027-10-02', {}, { token: admin }), 400, 'VALIDATION_FAILED');
-    expectErrorShape(await api.put('/api/admin/calendar/2027-10-02', { workday: false }, { token: citizen }), 403, 'FORBIDDEN');
+    expectErrorShape(await api.put('/api/admin/calendar/2027-02-30', { workday: true }, { token: tokens.admin }), 400, 'VALIDATION_FAILED');
+    expectErrorShape(await api.put('/api/admin/calendar/2027-10-02', { workday: 'yes' }, { token: tokens.admin }), 400, 'VALIDATION_FAILED');
+    expectErrorShape(await api.put('/api/admin/calendar/2027-10-02', {}, { token: tokens.admin }), 400, 'VALIDATION_FAILED');
+    expectErrorShape(await api.put('/api/admin/calendar/2027-10-02', { workday: false }, { token: tokens.citizen }), 403, 'FORBIDDEN');
     expectErrorShape(await api.put('/api/admin/calendar/2027-10-02', { workday: false }), 401, 'UNAUTHENTICATED');
   });
 });

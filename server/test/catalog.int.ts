@@ -5,22 +5,16 @@ import { SEED_SERVICES } from '../src/database/seeds/catalog.data';
 import { SeedService } from '../src/database/seeds/seed.service';
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { client, expectErrorShape, signIn, staffSignIn } from './helpers/http';
+import { client, expectErrorShape } from './helpers/http';
 import { testEnv } from './helpers/test-app';
 import { pdfFacts } from './helpers/pdf';
-import { useTestApp } from '../../test/support/fixture';
+import { useAdminAndCitizen, useTestApp } from '../../test/support/fixture';
 
 /** The catalogue (issue 3): departments, halls, search, guides, templates and admin CRUD. */
 describe('catalogue', () => {
   const f = useTestApp({ world: false });
   const api = f.api;
-  let admin: string;
-  let citizen: string;
-
-  beforeAll(async () => {
-    admin = (await staffSignIn(api, 'admin', 'Admin@2026!')).accessToken;
-    citizen = (await signIn(api)).accessToken;
-  });
+  const tokens = useAdminAndCitizen(api);
 
   const search = async (qs: string) => {
     const r = await api.get(`/api/services?${qs}`);
@@ -299,39 +293,39 @@ describe('catalogue', () => {
         ['PUT', '/api/admin/calendar/2027-10-01'],
       ]) {
         const body = m === 'GET' || m === 'DELETE' ? undefined : {};
-        expectErrorShape(await api.call(m, p, { token: citizen, body }), 403, 'FORBIDDEN');
+        expectErrorShape(await api.call(m, p, { token: tokens.citizen, body }), 403, 'FORBIDDEN');
         expectErrorShape(await api.call(m, p, { body }), 401, 'UNAUTHENTICATED');
       }
     });
 
     it('creates, renames and deletes a department; refuses a duplicate name', async () => {
-      const c = await api.post('/api/admin/departments', { name: '清河市测试局', sortOrder: 99 }, { token: admin });
+      const c = await api.post('/api/admin/departments', { name: '清河市测试局', sortOrder: 99 }, { token: tokens.admin });
       expect(c.status).toBe(201);
       departmentId = c.body.id;
-      expectErrorShape(await api.post('/api/admin/departments', { name: '清河市测试局' }, { token: admin }), 409, 'CONFLICT');
-      const tmp = await api.post('/api/admin/departments', { name: '临时部门' }, { token: admin });
-      const u = await api.put(`/api/admin/departments/${tmp.body.id}`, { name: '临时部门（改）' }, { token: admin });
+      expectErrorShape(await api.post('/api/admin/departments', { name: '清河市测试局' }, { token: tokens.admin }), 409, 'CONFLICT');
+      const tmp = await api.post('/api/admin/departments', { name: '临时部门' }, { token: tokens.admin });
+      const u = await api.put(`/api/admin/departments/${tmp.body.id}`, { name: '临时部门（改）' }, { token: tokens.admin });
       expect(u.body.name).toBe('临时部门（改）');
-      expect((await api.del(`/api/admin/departments/${tmp.body.id}`, { token: admin })).status).toBe(204);
+      expect((await api.del(`/api/admin/departments/${tmp.body.id}`, { token: tokens.admin })).status).toBe(204);
       expect((await api.get('/api/departments')).body.map((d: { name: string }) => d.name)).not.toContain('临时部门（改）');
-      expectErrorShape(await api.post('/api/admin/departments', { name: '' }, { token: admin }), 400, 'VALIDATION_FAILED');
+      expectErrorShape(await api.post('/api/admin/departments', { name: '' }, { token: tokens.admin }), 400, 'VALIDATION_FAILED');
     });
 
     it('creates and updates a hall, checking its level', async () => {
       const body = { name: '测试便民服务中心', address: '清河市测试路1号', phone: '0391-26600000', hours: '周一至周五 9:00-17:00', level: 'town' };
-      const c = await api.post('/api/admin/halls', body, { token: admin });
+      const c = await api.post('/api/admin/halls', body, { token: tokens.admin });
       expect(c.status).toBe(201);
       hallId = c.body.id;
-      const u = await api.put(`/api/admin/halls/${hallId}`, { ...body, hours: '周一至周六 9:00-17:00' }, { token: admin });
+      const u = await api.put(`/api/admin/halls/${hallId}`, { ...body, hours: '周一至周六 9:00-17:00' }, { token: tokens.admin });
       expect(u.body.hours).toBe('周一至周六 9:00-17:00');
-      const bad = await api.post('/api/admin/halls', { ...body, name: 'x', level: 'province' }, { token: admin });
+      const bad = await api.post('/api/admin/halls', { ...body, name: 'x', level: 'province' }, { token: tokens.admin });
       expectErrorShape(bad, 400, 'VALIDATION_FAILED');
       expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toContain('level');
       expect((await api.get('/api/halls')).body.map((h: { id: string }) => h.id)).toContain(hallId);
     });
 
     it('refuses promised days over legal days, naming promisedDays', async () => {
-      const r = await api.post('/api/admin/services', { ...serviceBody(), legalDays: 5, promisedDays: 6 }, { token: admin });
+      const r = await api.post('/api/admin/services', { ...serviceBody(), legalDays: 5, promisedDays: 6 }, { token: tokens.admin });
       expectErrorShape(r, 400, 'VALIDATION_FAILED');
       expect(r.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['promisedDays']);
     });
@@ -340,34 +334,34 @@ describe('catalogue', () => {
       const r = await api.post(
         '/api/admin/services',
         { ...serviceBody(), departmentId: randomUUID(), hallIds: [randomUUID()] },
-        { token: admin },
+        { token: tokens.admin },
       );
       expectErrorShape(r, 400, 'VALIDATION_FAILED');
       expect(r.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(['departmentId', 'hallIds']);
       const e = await api.post(
         '/api/admin/services',
         { ...serviceBody(), audience: 'alien', delivery: ['pigeon'], materials: [{ ...serviceBody().materials[0], form: 'scroll' }] },
-        { token: admin },
+        { token: tokens.admin },
       );
       expectErrorShape(e, 400, 'VALIDATION_FAILED');
       expect(e.body.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['audience', 'delivery', 'materials.0.form']));
       const tol = await api.post(
         '/api/admin/services',
         { ...serviceBody(), materials: [{ name: 'x', required: false, tolerable: true, copies: 1, form: 'copy' }] },
-        { token: admin },
+        { token: tokens.admin },
       );
       expect(tol.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['materials.0.tolerable']);
     });
 
     it('creates a service that search finds at once, updates it keeping material ids, and deactivates it', async () => {
-      const c = await api.post('/api/admin/services', serviceBody(), { token: admin });
+      const c = await api.post('/api/admin/services', serviceBody(), { token: tokens.admin });
       expect(c.status).toBe(201);
       const id = c.body.id as string;
       expect(c.body).toMatchObject({ code: 'QH-TEST-001', active: true, hallIds: [hallId], fee: { free: false, amount: 1500 } });
       expect((await search('q=shuibiao')).items.map((i) => i.id)).toEqual([id]);
       expect((await search('q=sbgh')).items.map((i) => i.id)).toContain(id);
 
-      expectErrorShape(await api.post('/api/admin/services', serviceBody(), { token: admin }), 409, 'CONFLICT');
+      expectErrorShape(await api.post('/api/admin/services', serviceBody(), { token: tokens.admin }), 409, 'CONFLICT');
 
       const guide = (await api.get(`/api/services/${id}`)).body;
       expect(guide.materials[0].templateUrl).toEqual(expect.stringContaining(`/api/services/${id}/materials/`));
@@ -380,7 +374,7 @@ describe('catalogue', () => {
           promisedDays: 10,
           materials: [{ id: keepId, name: '房屋产权证明', required: true, tolerable: false, copies: 2, form: 'copy' }],
         },
-        { token: admin },
+        { token: tokens.admin },
       );
       expect(u.status).toBe(200);
       expect(u.body.materials).toHaveLength(1);
@@ -390,36 +384,36 @@ describe('catalogue', () => {
       const foreign = await api.put(
         `/api/admin/services/${id}`,
         { ...serviceBody(), materials: [{ id: randomUUID(), name: 'x', required: true, tolerable: false, copies: 1, form: 'copy' }] },
-        { token: admin },
+        { token: tokens.admin },
       );
       expectErrorShape(foreign, 400, 'VALIDATION_FAILED');
-      expectErrorShape(await api.put(`/api/admin/services/${id}`, { ...serviceBody(), promisedDays: 11 }, { token: admin }), 400, 'VALIDATION_FAILED');
+      expectErrorShape(await api.put(`/api/admin/services/${id}`, { ...serviceBody(), promisedDays: 11 }, { token: tokens.admin }), 400, 'VALIDATION_FAILED');
 
       // in use: the department and hall cannot go while the service refers to them
-      expectErrorShape(await api.del(`/api/admin/departments/${departmentId}`, { token: admin }), 409, 'CONFLICT');
-      expectErrorShape(await api.del(`/api/admin/halls/${hallId}`, { token: admin }), 409, 'CONFLICT');
+      expectErrorShape(await api.del(`/api/admin/departments/${departmentId}`, { token: tokens.admin }), 409, 'CONFLICT');
+      expectErrorShape(await api.del(`/api/admin/halls/${hallId}`, { token: tokens.admin }), 409, 'CONFLICT');
 
-      expect((await api.del(`/api/admin/services/${id}`, { token: admin })).status).toBe(204);
+      expect((await api.del(`/api/admin/services/${id}`, { token: tokens.admin })).status).toBe(204);
       expectErrorShape(await api.get(`/api/services/${id}`), 404, 'NOT_FOUND');
       expect((await search('q=shuibiao')).total).toBe(0);
-      const list = await api.get('/api/admin/services', { token: admin });
+      const list = await api.get('/api/admin/services', { token: tokens.admin });
       expect(list.body.find((s: { id: string }) => s.id === id)).toMatchObject({ active: false });
-      expect((await api.get(`/api/admin/services/${id}`, { token: admin })).body.active).toBe(false);
+      expect((await api.get(`/api/admin/services/${id}`, { token: tokens.admin })).body.active).toBe(false);
     });
 
     it('404s on unknown admin targets', async () => {
-      expectErrorShape(await api.put(`/api/admin/services/${randomUUID()}`, serviceBody(), { token: admin }), 404, 'NOT_FOUND');
-      expectErrorShape(await api.del(`/api/admin/halls/${randomUUID()}`, { token: admin }), 404, 'NOT_FOUND');
-      expectErrorShape(await api.put('/api/admin/departments/nope', { name: 'x' }, { token: admin }), 404, 'NOT_FOUND');
+      expectErrorShape(await api.put(`/api/admin/services/${randomUUID()}`, serviceBody(), { token: tokens.admin }), 404, 'NOT_FOUND');
+      expectErrorShape(await api.del(`/api/admin/halls/${randomUUID()}`, { token: tokens.admin }), 404, 'NOT_FOUND');
+      expectErrorShape(await api.put('/api/admin/departments/nope', { name: 'x' }, { token: tokens.admin }), 404, 'NOT_FOUND');
     });
   });
 
   describe('cached answers and conditional GETs', () => {
     /** The admin's view of a hall, as PUT /admin/halls/:id takes it back, with another name. */
     const renameHall = async (hallId: string, name: string) => {
-      const halls = (await api.get('/api/admin/halls', { token: admin })).body as Array<Record<string, any>>;
+      const halls = (await api.get('/api/admin/halls', { token: tokens.admin })).body as Array<Record<string, any>>;
       const h = halls.find((x) => x.id === hallId)!;
-      const r = await api.put(`/api/admin/halls/${hallId}`, { name, address: h.address, phone: h.phone, hours: h.hours, level: h.level, latitude: h.latitude, longitude: h.longitude, sortOrder: h.sortOrder }, { token: admin });
+      const r = await api.put(`/api/admin/halls/${hallId}`, { name, address: h.address, phone: h.phone, hours: h.hours, level: h.level, latitude: h.latitude, longitude: h.longitude, sortOrder: h.sortOrder }, { token: tokens.admin });
       expect(r.status).toBe(200);
       return h.name as string;
     };
@@ -470,8 +464,8 @@ describe('catalogue', () => {
         expect(await scope(other)).toBe(before);
 
         // any admin catalogue write moves the version: this instance at once, the other within a second or so
-        const deptId = (await api.get('/api/admin/departments', { token: admin })).body[0];
-        const renamed = await api.put(`/api/admin/departments/${deptId.id}`, { name: deptId.name, sortOrder: deptId.sortOrder }, { token: admin });
+        const deptId = (await api.get('/api/admin/departments', { token: tokens.admin })).body[0];
+        const renamed = await api.put(`/api/admin/departments/${deptId.id}`, { name: deptId.name, sortOrder: deptId.sortOrder }, { token: tokens.admin });
         expect(renamed.status).toBe(200);
         expect(await scope(api)).toBe('缓存之外的改动');
         const t0 = Date.now();

@@ -125,14 +125,18 @@ export interface ServiceSummary {
   onlinePrereview: boolean;
 }
 
-export interface ServiceMaterial {
-  id: string;
+/** What a checklist line asks of the applicant: the material, whether it is required or deferrable (容缺), how many copies in which form, and a note. */
+export interface MaterialTerms {
   name: string;
   required: boolean;
   tolerable: boolean;
   copies: number;
   form: MaterialForm;
   note: string | null;
+}
+
+export interface ServiceMaterial extends MaterialTerms {
+  id: string;
   templateUrl: string | null;
   /** 免提交: a valid electronic certificate of this type (e.g. 营业执照) satisfies it; null when none does */
   certificateType?: string | null;

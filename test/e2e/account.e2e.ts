@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { PRIVACY_TERMS_VERSION } from '@gov/shared';
-import { e2ePhone, phonePage, useBrowser } from './browser';
+import { e2ePhone, phonePage, signedInAt, useBrowser } from './browser';
 import { agreeToPrivacyTerms, fillField, privacyDialog, submitSmsSignIn } from './actions';
 import { api, confirmModal, createSlot, expectAccessible, HttpError, idCardWorld, openVia, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
 
@@ -72,9 +72,7 @@ describe('the account on the H5 build', () => {
   it('注销账号 is blocked by an open booking, then succeeds once it is cancelled', async () => {
     const citizen = await verifiedCitizen('郑雨');
     const booking = await book(citizen.accessToken);
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, citizen);
-    await page.goto('/pages/me/index');
+    const { page, context } = await signedInAt(browser(), citizen, 'phone', '/pages/me/index');
     await openVia(page, '注销账号', '注销账号是不可恢复的操作，请仔细阅读以下说明。');
     await seeVisible(page, '已提交的办件及其材料依照法律规定作为政务档案保存');
     const blocker = page.locator('.close-account').getByRole('button', { name: /^待签到的预约.*1 个.*去处理/ });
@@ -154,9 +152,7 @@ describe('the account on the H5 build', () => {
 
     // a citizen with nothing to do sees no card
     const idle = await verifiedCitizen('许静');
-    const quiet = await phonePage(browser());
-    await signInBrowser(quiet.context, idle);
-    await quiet.page.goto('/pages/index/index');
+    const quiet = await signedInAt(browser(), idle, 'phone', '/pages/index/index');
     await seeVisible(quiet.page, '热门事项');
     await quiet.page.waitForLoadState('networkidle');
     expect(await api('GET', '/api/me/todo', { token: idle.accessToken })).toEqual({ nextBooking: null, filings: [], unreadMessages: 0 });

@@ -1,6 +1,6 @@
-import { screenshot, useBrowser } from './browser';
+import { screenshot, signedInAt, useBrowser } from './browser';
 import { expectAccessible, seeVisible } from './citizen.helpers';
-import { call, citizen, press, service, signedInContext, staff01, submittedFiling } from './staff.helpers';
+import { call, citizen, press, service, staff01, submittedFiling } from './staff.helpers';
 
 /** 首问负责 and the centre's own help on the applicant's side (H5, phone). */
 describe('首问负责人 and 帮办代办 on the H5 build (phone)', () => {
@@ -11,8 +11,7 @@ describe('首问负责人 and 帮办代办 on the H5 build (phone)', () => {
     const filing = await submittedFiling(person);
     const staff = await staff01();
     const f = await call<{ materials: Array<{ materialId: string }> }>('GET', `/api/applications/${filing.id}`, { token: person.accessToken });
-    const { page, context } = await signedInContext(browser(), person, 'phone');
-    await page.goto(`/subpackages/applications/pages/detail/index?id=${filing.id}`);
+    const { page, context } = await signedInAt(browser(), person, 'phone', `/subpackages/applications/pages/detail/index?id=${filing.id}`);
     await seeVisible(page, filing.serviceName);
     // submitted, not yet taken by anyone: nobody named
     expect(await page.getByText(/首问负责人/).count()).toBe(0);
@@ -29,8 +28,7 @@ describe('首问负责人 and 帮办代办 on the H5 build (phone)', () => {
     const person = await citizen('钱帮办');
     const s = await service('个体工商户设立登记');
     const r = await call<{ id: string }>('POST', '/api/assistance-requests', { token: person.accessToken, body: { serviceId: s.id, kind: 'helper', note: '不会用手机填表' } });
-    const { page, context } = await signedInContext(browser(), person, 'phone');
-    await page.goto('/subpackages/guidance/pages/assistance/index');
+    const { page, context } = await signedInAt(browser(), person, 'phone', '/subpackages/guidance/pages/assistance/index');
     await seeVisible(page, '待安排');
     await seeVisible(page, '大厅正在安排帮办专员，安排后会通过消息通知您。');
 

@@ -1,4 +1,4 @@
-import { phonePage, useBrowser } from './browser';
+import { phonePage, signedInAt, useBrowser } from './browser';
 import { fillField } from './actions';
 import { api, confirmModal, createSlot, expectAccessible, idCardWorld, seeCheckInCode, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
 
@@ -23,9 +23,7 @@ describe('booking on the H5 build', () => {
     await api('POST', '/api/bookings', { token: other.accessToken, body: { slotId: full.id, serviceId: service.id } });
 
     const citizen = await verifiedCitizen('王芳');
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, citizen);
-    await page.goto(`/subpackages/guide/pages/detail/index?id=${service.id}`);
+    const { page, context } = await signedInAt(browser(), citizen, 'phone', `/subpackages/guide/pages/detail/index?id=${service.id}`);
     await page.getByRole('button', { name: '预约办理' }).click();
 
     await seeVisible(page, '1. 选择办理大厅');
@@ -64,9 +62,7 @@ describe('booking on the H5 build', () => {
     const slot = await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '14:10', end: '14:40', capacity: 2 });
     const citizen = await verifiedCitizen('钱八');
     const booking = await api<{ id: string; code: string }>('POST', '/api/bookings', { token: citizen.accessToken, body: { slotId: slot.id, serviceId: service.id } });
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, citizen);
-    await page.goto(`/subpackages/booking/pages/detail/index?id=${booking.id}`);
+    const { page, context } = await signedInAt(browser(), citizen, 'phone', `/subpackages/booking/pages/detail/index?id=${booking.id}`);
     await seeVisible(page, '签到码（到大厅后出示二维码或报此码）');
     await seeVisible(page, booking.code);
 

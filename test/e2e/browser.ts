@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { e2eStateFile, E2eState } from './e2e-state';
 
 export const SCREENSHOTS = path.resolve(__dirname, '../../test-results/screenshots');
@@ -53,20 +53,53 @@ export function useBrowser(): () => Browser {
   };
 }
 
-/** A phone-sized page (375×812, touch) on the H5 build. */
-export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 375, height: 812 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    baseURL: e2eState().url,
-  });
+export type Opened = { context: BrowserContext; page: Page };
+
+/** A page on the H5 build, in a context of its own (Shanghai time, zh-CN) of the given size. */
+async function openPage(browser: Browser, size: BrowserContextOptions): Promise<Opened> {
+  const context = await browser.newContext({ ...size, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: e2eState().url });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { context, page };
+}
+
+/** A phone-sized page (375×812, touch) on the H5 build. */
+export const phonePage = (browser: Browser): Promise<Opened> =>
+  openPage(browser, { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
+/** A desk-sized page (1280×800), not signed in. */
+export const deskPage = (browser: Browser): Promise<Opened> => openPage(browser, { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+
+/** The session as the sign-in answers it (and the H5 build keeps it). */
+export interface SessionTokens {
+  accessToken: string;
+  refreshToken: string;
+  user: object;
+}
+
+/** Open the H5 build already signed in (the session store reads Taro storage: { data } in localStorage). */
+export async function signInBrowser(context: BrowserContext, tokens: SessionTokens): Promise<void> {
+  const value = JSON.stringify({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, user: tokens.user } });
+  await context.addInitScript(
+    ([key, v]) => {
+      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, v);
+    },
+    ['gov.session.v1', value] as const,
+  );
+}
+
+/** A phone- or desk-sized page already signed in as these tokens. */
+export async function signedInContext(browser: Browser, tokens: SessionTokens, kind: 'phone' | 'desk'): Promise<Opened> {
+  const opened = kind === 'phone' ? await phonePage(browser) : await deskPage(browser);
+  await signInBrowser(opened.context, tokens);
+  return opened;
+}
+
+/** The same, opened at `path` of the H5 build. */
+export async function signedInAt(browser: Browser, tokens: SessionTokens, kind: 'phone' | 'desk', path: string): Promise<Opened> {
+  const opened = await signedInContext(browser, tokens, kind);
+  await opened.page.goto(path);
+  return opened;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { dateLabel } from '@gov/shared';
 import { SEED_DEPARTMENTS } from '../../server/src/database/seeds/catalog.data';
-import { useBrowser } from './browser';
+import { signedInAt, useBrowser } from './browser';
 import { expectAccessible, pdfBytes, pngBytes, seeVisible, shot, withServerClock } from './citizen.helpers';
 import { admin, call, citizen, fill, press, signedInContext, staff01, staffTokens, type Tokens } from './staff.helpers';
 
@@ -39,8 +39,7 @@ describe('一件事 bundles on the H5 build', () => {
     expect(bundle.services.length).toBeGreaterThanOrEqual(2);
 
     const person = await citizen('钱餐饮');
-    const { page, context } = await signedInContext(browser(), person, 'phone');
-    await page.goto('/pages/index/index');
+    const { page, context } = await signedInAt(browser(), person, 'phone', '/pages/index/index');
     await seeVisible(page, '一件事一次办');
     await page.getByRole('group', { name: '一件事一次办' }).getByRole('button', { name: /^新生儿出生/ }).waitFor({ state: 'visible' });
     await expectAccessible(page, '首页（一件事一次办）');

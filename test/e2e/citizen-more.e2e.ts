@@ -1,4 +1,4 @@
-import { phonePage, serverNow, useBrowser } from './browser';
+import { phonePage, serverNow, signedInAt, useBrowser } from './browser';
 import {
   acceptedAuthorization,
   addDays,
@@ -95,9 +95,7 @@ describe('more citizen journeys on the H5 build', () => {
     const [entry] = await api<any[]>('GET', '/api/me/waitlist', { token: waiting.accessToken });
     expect(entry.offer).not.toBeNull();
 
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, waiting);
-    await page.goto('/subpackages/booking/pages/waitlist/index');
+    const { page, context } = await signedInAt(browser(), waiting, 'phone', '/subpackages/booking/pages/waitlist/index');
     await seeVisible(page, '有空位');
     await seeVisible(page, /有人取消了预约，请在 .* 前确认/);
     await shot(page, 'citizen-waitlist-offer');
@@ -113,9 +111,7 @@ describe('more citizen journeys on the H5 build', () => {
     const s = await findService('个体工商户', '个体工商户设立登记');
     const citizen = await verifiedCitizen('褚三');
     const draft = await api('POST', '/api/applications', { token: citizen.accessToken, body: { serviceId: s.id } });
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, citizen);
-    await page.goto(`/subpackages/applications/pages/detail/index?id=${draft.id}`);
+    const { page, context } = await signedInAt(browser(), citizen, 'phone', `/subpackages/applications/pages/detail/index?id=${draft.id}`);
     await seeVisible(page, `办件编号：${draft.number}`);
     await page.getByRole('button', { name: '撤回申请' }).click();
     await confirmModal(page, '撤回');
@@ -134,9 +130,7 @@ describe('more citizen journeys on the H5 build', () => {
     const date = await workdayAfter(4);
     await createSlot(admin, { hallId: hall.id, serviceId: service.id, date, start: '14:35', end: '15:05', capacity: 3 });
 
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, agent);
-    await page.goto('/subpackages/company/pages/acting/index');
+    const { page, context } = await signedInAt(browser(), agent, 'phone', '/subpackages/company/pages/acting/index');
     const option = page.getByRole('radio', { name: /个人委托/ });
     await option.waitFor({ state: 'visible' });
     const principalName = ((await option.getAttribute('aria-label')) ?? '').split('，')[0];

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { ApiError, client, TEST_SMS_CODE } from '../support/http';
 import { ADMIN, createSlot as createSlotAt, STAFF01, validIdNumber } from '../support/world';
@@ -71,16 +71,7 @@ export async function actingChoice(page: Page): Promise<{ type: 'person' | 'ente
   });
 }
 
-/** Open the H5 build already signed in (the session store reads Taro storage: { data } in localStorage). */
-export async function signInBrowser(context: BrowserContext, tokens: Tokens): Promise<void> {
-  const value = JSON.stringify({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, user: tokens.user } });
-  await context.addInitScript(
-    ([key, v]) => {
-      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, v);
-    },
-    ['gov.session.v1', value] as const,
-  );
-}
+export { signInBrowser } from './browser';
 
 export interface ServiceSummary {
   id: string;

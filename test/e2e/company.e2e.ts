@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { screenshot, useBrowser } from './browser';
+import { screenshot, signedInAt, useBrowser } from './browser';
 import { actingChoice, expectAccessible } from './citizen.helpers';
 import { admin, call, cityHall, citizen, fill, press, refusal, service, signedInContext, staff01, submittedFiling, validCreditCode, visible } from './staff.helpers';
 
@@ -87,8 +87,7 @@ describe('company on the H5 build (phone)', () => {
     const hukou = found.items.find((x) => x.name === '户口迁移')!;
     expect(hukou.audience).toBe('person');
 
-    const { page, context } = await signedInContext(browser(), owner, 'phone');
-    await page.goto('/subpackages/company/pages/acting/index');
+    const { page, context } = await signedInAt(browser(), owner, 'phone', '/subpackages/company/pages/acting/index');
     await page.getByRole('radio', { name: new RegExp(company.name) }).click();
     await page.waitForFunction(() => !!window.localStorage.getItem('gov.acting.v1'));
     expect(await actingChoice(page)).toMatchObject({ type: 'enterprise', id: company.id });

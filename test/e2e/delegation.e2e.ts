@@ -1,6 +1,6 @@
-import { screenshot, serverNow, useBrowser } from './browser';
+import { screenshot, serverNow, signedInAt, useBrowser } from './browser';
 import { actingChoice, expectAccessible } from './citizen.helpers';
-import { call, citizen, cityHall, fill, press, refusal, service, signedInContext, slotLaterToday, admin, visible } from './staff.helpers';
+import { call, citizen, cityHall, fill, press, refusal, service, slotLaterToday, admin, visible } from './staff.helpers';
 
 describe('delegation on the H5 build (phone)', () => {
   const browser = useBrowser();
@@ -14,8 +14,7 @@ describe('delegation on the H5 build (phone)', () => {
     const agentMasked = `${agent.phone.slice(0, 3)}****${agent.phone.slice(-4)}`;
 
     // the principal gives the authorisation: nothing is chosen for them, and they confirm what they send
-    const p = await signedInContext(browser(), principal, 'phone');
-    await p.page.goto('/subpackages/company/pages/authorizations/index');
+    const p = await signedInAt(browser(), principal, 'phone', '/subpackages/company/pages/authorizations/index');
     await visible(p.page, '您还没有授权他人代办');
     await press(p.page, '新建授权');
     await fill(p.page, '代办人手机号', agent.phone);
@@ -53,8 +52,7 @@ describe('delegation on the H5 build (phone)', () => {
     expect(early.body).toMatchObject({ code: 'AUTHORIZATION_INVALID', details: { reason: 'none' } });
 
     // the agent signs in and finds the invitation, waiting for them
-    const a = await signedInContext(browser(), agent, 'phone');
-    await a.page.goto('/subpackages/company/pages/acting/index');
+    const a = await signedInAt(browser(), agent, 'phone', '/subpackages/company/pages/acting/index');
     const waiting = a.page.getByRole('radio', { name: /个人委托 · 待您确认/ });
     await waiting.waitFor({ state: 'visible' });
     expect(await waiting.getAttribute('aria-disabled')).toBe('true');
@@ -124,8 +122,7 @@ describe('delegation on the H5 build (phone)', () => {
       token: principal.accessToken,
       body: { principal: { type: 'person', id: principal.user.id }, agentPhone: agent.phone, serviceIds: null, validFrom: today, validTo: today },
     });
-    const a = await signedInContext(browser(), agent, 'phone');
-    await a.page.goto('/subpackages/company/pages/authorizations/index?role=agent');
+    const a = await signedInAt(browser(), agent, 'phone', '/subpackages/company/pages/authorizations/index?role=agent');
     await a.page.locator('.status-tag', { hasText: '待您确认' }).first().waitFor({ state: 'visible' });
     await press(a.page, '拒绝');
     const dialog = a.page.getByRole('dialog', { name: '拒绝授权委托' });
@@ -138,8 +135,7 @@ describe('delegation on the H5 build (phone)', () => {
     await a.page.locator('.status-tag', { hasText: '已拒绝' }).first().waitFor({ state: 'visible' });
     expect(await a.page.getByRole('button', { name: '接受' }).count()).toBe(0);
 
-    const p = await signedInContext(browser(), principal, 'phone');
-    await p.page.goto('/subpackages/company/pages/authorizations/index');
+    const p = await signedInAt(browser(), principal, 'phone', '/subpackages/company/pages/authorizations/index');
     await p.page.locator('.status-tag', { hasText: '已拒绝' }).first().waitFor({ state: 'visible' });
     await visible(p.page, /代办人拒绝于/);
     await a.context.close();

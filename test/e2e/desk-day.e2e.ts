@@ -1,8 +1,8 @@
 import { Page } from 'playwright-core';
 import { fillField } from './actions';
-import { e2ePhone, screenshot, serverNow, useBrowser } from './browser';
+import { e2ePhone, screenshot, serverNow, signedInAt, useBrowser } from './browser';
 import { shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
-import { admin, call, cityHall, press, service, signedInContext, slotLaterToday, staff01, visible } from './staff.helpers';
+import { admin, call, cityHall, press, service, slotTodayAtCityHall, staff01, visible } from './staff.helpers';
 
 /** A journey through the desk takes longer than jest's default 5 s. */
 const JOURNEY_MS = 120_000;
@@ -20,13 +20,11 @@ describe('the desk’s day on the H5 build', () => {
   const browser = useBrowser();
 
   it('registers a phone booking at the desk and lists it among today’s registrations, with the code to read out again', async () => {
-    const [staff, adminT, hall] = [await staff01(), await admin(), await cityHall()];
-    const s = await service('', { hallId: hall.id });
-    const slot = await slotLaterToday(adminT.accessToken, hall.id, s.id);
+    const staff = await staff01();
+    const { service: s, slot } = await slotTodayAtCityHall((await admin()).accessToken);
     const at = new Date(Date.parse(slot.start) + 8 * 3_600_000).toISOString().slice(11, 16);
 
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/index/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/index/index');
     await openTile(page, '窗口登记');
     await page.getByRole('heading', { name: '窗口登记的预约' }).first().waitFor({ state: 'visible' });
     // nothing filled in: each missing field says so
@@ -78,8 +76,7 @@ describe('the desk’s day on the H5 build', () => {
     });
 
     const staff = await staff01();
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto(`/subpackages/staff/pages/overtime/index?date=${day}`);
+    const { page, context } = await signedInAt(browser(), staff, 'desk', `/subpackages/staff/pages/overtime/index?date=${day}`);
     await page.getByRole('heading', { name: '延时服务登记' }).first().waitFor({ state: 'visible' });
     await visible(page, number);
     await visible(page, '超出 12 分钟');

@@ -1,7 +1,7 @@
 import * as ExcelJS from 'exceljs';
 import { Page } from 'playwright-core';
-import { e2ePhone, screenshot, useBrowser } from './browser';
-import { admin, call, citizen, cityHall, service, signedInContext, slotLaterToday, staff01, submittedFiling } from './staff.helpers';
+import { e2ePhone, screenshot, signedInAt, useBrowser } from './browser';
+import { admin, call, citizen, signedInContext, slotTodayAtCityHall, staff01, submittedFiling } from './staff.helpers';
 
 /** A journey through a page and a download takes longer than jest's default 5 s. */
 const JOURNEY_MS = 120_000;
@@ -39,14 +39,12 @@ describe('导出 on the staff pages (H5, desk)', () => {
   const browser = useBrowser();
 
   it('downloads the day’s bookings: the booking the desk registered is there, with its code and the phone masked', async () => {
-    const [staff, adminT, hall] = [await staff01(), await admin(), await cityHall()];
-    const s = await service('', { hallId: hall.id });
-    const slot = await slotLaterToday(adminT.accessToken, hall.id, s.id);
+    const staff = await staff01();
+    const { service: s, slot } = await slotTodayAtCityHall((await admin()).accessToken);
     const phone = e2ePhone();
     const booked = await call<{ code: string; day: string }>('POST', '/api/staff/bookings', { token: staff.accessToken, body: { slotId: slot.id, serviceId: s.id, name: '赵丽华', phone } });
 
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/bookings/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/bookings/index');
     await page.locator('.st-booking').filter({ hasText: booked.code }).first().waitFor({ state: 'visible' });
     const sheet = await exportVia(page, '导出当天预约');
     expect(sheet.fileName).toMatch(/^预约签到-\d{4}-\d{2}-\d{2}\.xlsx$/);

@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { phonePage, useBrowser } from './browser';
+import { phonePage, signedInAt, useBrowser } from './browser';
 import { api, expectAccessible, findService, guideOf, pdfBytes, seeVisible, shot, signInBrowser, uploadVia, verifiedCitizen } from './citizen.helpers';
 import { validCreditCode } from './staff.helpers';
 
@@ -79,9 +79,7 @@ describe('filing forms on the H5 build', () => {
     const citizen = await verifiedCitizen('王二');
     const draft = await api('POST', '/api/applications', { token: citizen.accessToken, body: { serviceId: service.id, hallId: guide.halls[0].id } });
     const material = draft.materials[0];
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, citizen);
-    await page.goto(`/subpackages/applications/pages/detail/index?id=${draft.id}`);
+    const { page, context } = await signedInAt(browser(), citizen, 'phone', `/subpackages/applications/pages/detail/index?id=${draft.id}`);
     await seeVisible(page, '请逐项上传材料后提交预审');
     // a 2400×1800 photo of noise as PNG (several MB, as a phone camera gives)
     const png = Buffer.from(
@@ -188,9 +186,7 @@ describe('filing forms on the H5 build', () => {
     // a personal filing first (API), then one for the company through the forms
     await api('POST', '/api/applications', { token: owner.accessToken, body: { serviceId: service.id, hallId: guide.halls[0].id } });
 
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, owner);
-    await page.goto(`/subpackages/applications/pages/new/index?serviceId=${service.id}&hallId=${guide.halls[0].id}`);
+    const { page, context } = await signedInAt(browser(), owner, 'phone', `/subpackages/applications/pages/new/index?serviceId=${service.id}&hallId=${guide.halls[0].id}`);
     await seeVisible(page, `为 本人（${realName}） 办理`);
     await seeVisible(page, `将为 本人（${realName}） 办理`);
     // change it from the bar

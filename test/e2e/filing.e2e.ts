@@ -1,6 +1,6 @@
-import { phonePage, useBrowser } from './browser';
-import { adminLogin, api, expectAccessible, findService, guideOf, pdfBytes, pngBytes, signInBrowser, staff01Login, uploadVia, verifiedCitizen, seeVisible, shot } from './citizen.helpers';
-import { call, citizen, reviewer01, signedInContext, staff01, submittedFiling } from './staff.helpers';
+import { signedInAt, useBrowser } from './browser';
+import { adminLogin, api, expectAccessible, findService, guideOf, pdfBytes, pngBytes, staff01Login, uploadVia, verifiedCitizen, seeVisible, shot } from './citizen.helpers';
+import { call, citizen, reviewer01, staff01, submittedFiling } from './staff.helpers';
 
 describe('filings (网上预审) on the H5 build', () => {
   const browser = useBrowser();
@@ -14,9 +14,7 @@ describe('filings (网上预审) on the H5 build', () => {
     expect(tolerable.length).toBeGreaterThan(0);
 
     const citizen = await verifiedCitizen('周八');
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, citizen);
-    await page.goto(`/subpackages/guide/pages/detail/index?id=${service.id}`);
+    const { page, context } = await signedInAt(browser(), citizen, 'phone', `/subpackages/guide/pages/detail/index?id=${service.id}`);
     await page.getByRole('button', { name: '在线申报' }).click();
     // the filing page says for whom (为谁办理: 本人 here) and asks for the hall before the draft is made
     await seeVisible(page, '为谁办理');
@@ -153,8 +151,7 @@ describe('filings (网上预审) on the H5 build', () => {
       body: { decisions: f.materials.map((m: any) => ({ materialId: m.materialId, ok: !named.has(m.materialId), reason: named.has(m.materialId) ? '不清晰，请重新扫描' : null })) },
     });
 
-    const { page, context } = await signedInContext(browser(), person, 'phone');
-    await page.goto(`/subpackages/applications/pages/detail/index?id=${filing.id}`);
+    const { page, context } = await signedInAt(browser(), person, 'phone', `/subpackages/applications/pages/detail/index?id=${filing.id}`);
     await seeVisible(page, /一次性告知：请补正以下 2 项材料/);
     // nothing changed: refused, and the page names both materials and marks them
     await page.getByRole('button', { name: '补正后重新提交' }).click();
@@ -172,8 +169,7 @@ describe('filings (网上预审) on the H5 build', () => {
     expect(await page.getByText(/^尚未更改：请上传补正后的材料/).locator('visible=true').count()).toBe(1);
 
     // staff see which of the flagged materials changed since the notice
-    const desk = await signedInContext(browser(), staff, 'desk');
-    await desk.page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
+    const desk = await signedInAt(browser(), staff, 'desk', `/subpackages/staff/pages/review/index?id=${filing.id}`);
     await desk.page.getByRole('group', { name: first.name }).getByText('已更新').waitFor({ state: 'visible' });
     await desk.page.getByRole('group', { name: second.name }).getByText('未更改').waitFor({ state: 'visible' });
     await shot(desk.page, 'staff-review-changed-since-notice');

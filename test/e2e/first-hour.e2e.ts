@@ -1,7 +1,7 @@
 import { fillField, signInWithSms, tap } from './actions';
-import { e2ePhone, phonePage, serverNow, useBrowser } from './browser';
+import { e2ePhone, phonePage, serverNow, signedInAt, useBrowser } from './browser';
 import { addDays, api, expectAccessible, randomIdNumber, seeCheckInCode, seeVisible, shanghaiDate, shot } from './citizen.helpers';
-import { admin, cityHall, fill, signedInContext, visible, type Tokens } from './staff.helpers';
+import { admin, cityHall, fill, visible, type Tokens } from './staff.helpers';
 
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const weekdayOf = (date: string) => WEEKDAY[new Date(`${date}T00:00:00Z`).getUTCDay()];
@@ -83,8 +83,7 @@ describe('the first hour on the demo data', () => {
     const days = await api<Array<{ date: string; workday: boolean }>>('GET', `/api/calendar?from=${today}&to=${addDays(today, 13)}`);
     const workday = days.find((d) => d.workday)!.date;
 
-    const { page, context } = await signedInContext(browser(), adminT, 'desk');
-    await page.goto('/subpackages/staff/pages/index/index');
+    const { page, context } = await signedInAt(browser(), adminT, 'desk', '/subpackages/staff/pages/index/index');
     await page.getByRole('button', { name: '排班管理' }).click();
     await visible(page, '排班模板');
     await visible(page, '时段一览');

@@ -1,5 +1,5 @@
-import { screenshot, useBrowser } from './browser';
-import { call, citizen, pdfBytes, press, signedInContext, staffTokens, upload, visible, type Tokens } from './staff.helpers';
+import { screenshot, signedInAt, useBrowser } from './browser';
+import { call, citizen, pdfBytes, press, staffTokens, upload, visible, type Tokens } from './staff.helpers';
 
 const PASSWORD = 'Staff@2026';
 const STATION = '云溪县青石镇便民服务站';
@@ -34,8 +34,7 @@ describe('同城通办 on the staff desk and the applicant’s filing', () => {
     const filing = await acceptedAtStation(person, stationClerk);
 
     // the station's window: 转办, picking the county
-    const desk = await signedInContext(browser(), stationClerk, 'desk');
-    await desk.page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
+    const desk = await signedInAt(browser(), stationClerk, 'desk', `/subpackages/staff/pages/review/index?id=${filing.id}`);
     await visible(desk.page, `办件编号 ${filing.number}`);
     await press(desk.page, '转办');
     const dialog = desk.page.getByRole('dialog');
@@ -51,8 +50,7 @@ describe('同城通办 on the staff desk and the applicant’s filing', () => {
     await desk.context.close();
 
     // the applicant's filing: 转办中, the clock paused, the step on the timeline
-    const phone = await signedInContext(browser(), person, 'phone');
-    await phone.page.goto(`/subpackages/applications/pages/detail/index?id=${filing.id}`);
+    const phone = await signedInAt(browser(), person, 'phone', `/subpackages/applications/pages/detail/index?id=${filing.id}`);
     await visible(phone.page, `计时暂停：办件转${COUNTY}办理中`);
     await visible(phone.page, '转办（计时暂停）');
     await phone.page.locator('.status-tag', { hasText: '转办中' }).first().waitFor({ state: 'visible' });
@@ -61,8 +59,7 @@ describe('同城通办 on the staff desk and the applicant’s filing', () => {
 
     // the county's window: 接收; the clock runs again
     const countyClerk = await staffTokens('staff02', PASSWORD);
-    const county = await signedInContext(browser(), countyClerk, 'desk');
-    await county.page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
+    const county = await signedInAt(browser(), countyClerk, 'desk', `/subpackages/staff/pages/review/index?id=${filing.id}`);
     await visible(county.page, `办件编号 ${filing.number}`);
     await press(county.page, '接收');
     await county.page.getByRole('dialog').getByRole('button', { name: '接收' }).click();

@@ -1,5 +1,5 @@
-import { useBrowser } from './browser';
-import { admin, call, fill, press, signedInContext, visible } from './staff.helpers';
+import { signedInAt, useBrowser } from './browser';
+import { admin, call, fill, press, visible } from './staff.helpers';
 
 describe('智能导办 topics at the admin desk (H5)', () => {
   const browser = useBrowser();
@@ -21,8 +21,7 @@ describe('智能导办 topics at the admin desk (H5)', () => {
       },
     });
     try {
-      const { page, context } = await signedInContext(browser(), adminT, 'desk');
-      await page.goto('/subpackages/admin/pages/guidance/index');
+      const { page, context } = await signedInAt(browser(), adminT, 'desk', '/subpackages/admin/pages/guidance/index');
       const nav = page.getByRole('navigation', { name: '工作台导航' });
       expect(await nav.getByRole('link', { name: '智能导办' }).getAttribute('aria-current')).toBe('page');
       await visible(page, '开办企业');

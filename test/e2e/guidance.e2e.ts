@@ -1,6 +1,6 @@
-import { phonePage, useBrowser } from './browser';
+import { signedInAt, useBrowser } from './browser';
 import { fillField, tap } from './actions';
-import { api, expectAccessible, findService, seeVisible, shot, signInBrowser, staff01Login, verifiedCitizen } from './citizen.helpers';
+import { api, expectAccessible, findService, seeVisible, shot, staff01Login, verifiedCitizen } from './citizen.helpers';
 import { fill, signedInContext, staff01 } from './staff.helpers';
 
 describe('智能导办 and 咨询 on the H5 build', () => {
@@ -8,9 +8,7 @@ describe('智能导办 and 咨询 on the H5 build', () => {
 
   it('from 首页: answers 开办餐饮店 one question at a time, opens a listed guide, asks there, and reads the answer naming who gave it', async () => {
     const citizen = await verifiedCitizen('王小二');
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, citizen);
-    await page.goto('/pages/index/index');
+    const { page, context } = await signedInAt(browser(), citizen, 'phone', '/pages/index/index');
     await tap(page, '智能导办');
     // the topic on the topics page: 首页 (still under it) lists a 开办餐饮店 一件事 too
     await page.locator('.guidance__topic').filter({ hasText: '开办餐饮店' }).click();

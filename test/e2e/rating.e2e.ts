@@ -1,6 +1,6 @@
-import { screenshot, useBrowser } from './browser';
+import { screenshot, signedInAt, useBrowser } from './browser';
 import { seeVisible } from './citizen.helpers';
-import { admin, call, citizen, refusal, fill, finishedBooking, press, signedInContext, staff01, visible } from './staff.helpers';
+import { admin, call, citizen, refusal, fill, finishedBooking, press, staff01, visible } from './staff.helpers';
 
 describe('rating on the H5 build (phone)', () => {
   const browser = useBrowser();
@@ -12,8 +12,7 @@ describe('rating on the H5 build (phone)', () => {
     const b = await finishedBooking(person, staff.accessToken, adminT.accessToken);
     const booking = await call<{ serviceName: string; hallName: string }>('GET', `/api/bookings/${b.id}`, { token: person.accessToken });
 
-    const { page, context } = await signedInContext(browser(), person, 'phone');
-    await page.goto(`/subpackages/booking/pages/detail/index?id=${b.id}`);
+    const { page, context } = await signedInAt(browser(), person, 'phone', `/subpackages/booking/pages/detail/index?id=${b.id}`);
     await seeVisible(page, '您已签到办理。');
     expect(await page.locator('.booking__code').locator('visible=true').count()).toBe(0);
     await press(page, '评价');
@@ -54,8 +53,7 @@ describe('rating on the H5 build (phone)', () => {
     const person = await citizen('冯五');
     const b = await finishedBooking(person, staff.accessToken, adminT.accessToken);
 
-    const { page, context } = await signedInContext(browser(), person, 'phone');
-    await page.goto(`/subpackages/ratings/pages/rate/index?targetType=booking&targetId=${b.id}`);
+    const { page, context } = await signedInAt(browser(), person, 'phone', `/subpackages/ratings/pages/rate/index?targetType=booking&targetId=${b.id}`);
     await press(page, '提交评价');
     await visible(page, '请选择满意程度');
     await page.getByRole('radio', { name: '不满意', exact: true }).click();

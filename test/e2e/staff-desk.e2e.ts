@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
-import { screenshot, useBrowser } from './browser';
-import { admin, adminSlot, call, citizen, cityHall, fill, press, reviewer01, service, signedInContext, slotLaterToday, staff01, submittedFiling, supervisor01, validIdNumber, visible } from './staff.helpers';
+import { screenshot, signedInAt, useBrowser } from './browser';
+import { admin, adminSlot, bookedLaterToday, call, citizen, fill, press, reviewer01, signedInContext, slotTodayAtCityHall, staff01, submittedFiling, supervisor01, validIdNumber, visible } from './staff.helpers';
 
 /** A citizen verified with an ID number we know (to see it revealed in full). */
 async function citizenWithId(realName: string) {
@@ -17,15 +17,10 @@ describe('the staff desk (H5, desk)', () => {
   const browser = useBrowser();
 
   it('finds a booking by its code from the search box, and reveals the applicant’s full ID number', async () => {
-    const adminT = await admin();
     const person = await citizenWithId('欧阳小雨');
-    const hall = await cityHall();
-    const s = await service('', { hallId: hall.id });
-    const slot = await slotLaterToday(adminT.accessToken, hall.id, s.id);
-    const booking = await call<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
+    const booking = await bookedLaterToday(person, (await admin()).accessToken);
 
-    const { page, context } = await signedInContext(browser(), await staff01(), 'desk');
-    await page.goto('/subpackages/staff/pages/index/index');
+    const { page, context } = await signedInAt(browser(), await staff01(), 'desk', '/subpackages/staff/pages/index/index');
     await visible(page, '今日预约');
     await fill(page, '查找办件或预约', booking.code.toLowerCase());
     await press(page, '查找');
@@ -101,8 +96,7 @@ describe('the staff desk (H5, desk)', () => {
     const url = `/subpackages/staff/pages/review/index?id=${filing.id}`;
 
     // the window clerk accepts, and is offered no decision
-    const clerk = await signedInContext(browser(), clerkT, 'desk');
-    await clerk.page.goto(url);
+    const clerk = await signedInAt(browser(), clerkT, 'desk', url);
     await visible(clerk.page, `办件编号 ${filing.number}`);
     await press(clerk.page, '受理');
     await clerk.page.getByRole('dialog', { name: '受理办件' }).getByRole('button', { name: '受理', exact: true }).click();
@@ -150,9 +144,7 @@ describe('the staff desk (H5, desk)', () => {
   it('check-in: a refusal (another day’s booking) goes away when the code is changed or the list is refreshed', async () => {
     const adminT = await admin();
     const person = await citizen('上官云');
-    const hall = await cityHall();
-    const s = await service('', { hallId: hall.id });
-    const today = await slotLaterToday(adminT.accessToken, hall.id, s.id);
+    const { hall, service: s, slot: today } = await slotTodayAtCityHall(adminT.accessToken);
     const start = new Date(Date.parse(today.start) + 24 * 3_600_000);
     const slot = await adminSlot(adminT.accessToken, { hallId: hall.id, serviceId: s.id, start, capacity: 5 });
     const booking = await call<{ code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
@@ -174,8 +166,7 @@ describe('the staff desk (H5, desk)', () => {
 
   it('moves between sections with the side navigation, back to 工作台, and signs out to the staff login on the desk', async () => {
     const staff = await staff01();
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/appeals/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/appeals/index');
     const nav = page.getByRole('navigation', { name: '工作台导航' });
     await nav.waitFor({ state: 'visible' });
     expect(await nav.getByRole('link', { name: '申诉' }).getAttribute('aria-current')).toBe('page');
@@ -205,8 +196,7 @@ describe('the staff desk (H5, desk)', () => {
 
   it('shows admins their entries, and the 常用补正语 they add reach the pre-review chips', async () => {
     const adminT = await admin();
-    const { page, context } = await signedInContext(browser(), adminT, 'desk');
-    await page.goto('/subpackages/admin/pages/phrases/index');
+    const { page, context } = await signedInAt(browser(), adminT, 'desk', '/subpackages/admin/pages/phrases/index');
     const nav = page.getByRole('navigation', { name: '工作台导航' });
     expect(await nav.getByRole('link', { name: '常用补正语' }).getAttribute('aria-current')).toBe('page');
     await visible(page, '缺少签字或盖章');

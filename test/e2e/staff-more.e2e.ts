@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { drawnForFollowUp } from '../../server/src/follow-ups/follow-ups.rules';
-import { screenshot, serverNow, useBrowser } from './browser';
+import { screenshot, serverNow, signedInAt, useBrowser } from './browser';
 import { expectAccessible, shanghaiDate, withServerClock, workdayAfter } from './citizen.helpers';
 import { countNoShowsWithoutCall } from '../support/world';
 import { e2eApi } from './citizen.helpers';
@@ -15,7 +15,6 @@ import {
   pdfBytes,
   pngBytes,
   service,
-  signedInContext,
   staff01,
   submittedFiling,
   upload,
@@ -102,8 +101,7 @@ describe('more of the staff desk on the H5 build', () => {
       body: { serviceId: s.id, hallId: hall.id, preferredStart: `${date}T18:30:00+08:00`, preferredEnd: `${date}T19:30:00+08:00`, note },
     });
 
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/offhours/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/offhours/index');
     const item = page.locator('.st-item').filter({ hasText: note });
     await item.waitFor({ state: 'visible' });
     return { person, req, page, context, item };
@@ -172,8 +170,7 @@ describe('more of the staff desk on the H5 build', () => {
     const reason = `公交晚点 ${Date.now()}`;
     await call('POST', `/api/me/no-shows/${booking.id}/appeal`, { token: person.accessToken, body: { reason } });
 
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/appeals/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/appeals/index');
     const item = page.locator('.st-item').filter({ hasText: reason });
     await item.waitFor({ state: 'visible' });
     await screenshot(page, 'staff-appeals');
@@ -197,8 +194,7 @@ describe('more of the staff desk on the H5 build', () => {
     const rows = await call<Array<{ number: string }>>('GET', `/api/staff/callbacks?month=${month}`, { token: staff.accessToken });
     expect(rows.map((r) => r.number)).toContain(filing.number);
 
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/follow-ups/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/follow-ups/index');
     const item = page.locator('.st-item').filter({ hasText: filing.number });
     await item.waitFor({ state: 'visible' });
     await item.getByText('重点项目').waitFor();
@@ -217,8 +213,7 @@ describe('more of the staff desk on the H5 build', () => {
     const b = await finishedBooking(person, staff.accessToken, adminT.accessToken);
     await call('POST', '/api/ratings', { token: person.accessToken, body: { targetType: 'booking', targetId: b.id, score: 5, tags: [], comment: '办理很快' } });
 
-    const { page, context } = await signedInContext(browser(), adminT, 'desk');
-    await page.goto('/subpackages/admin/pages/stats/index');
+    const { page, context } = await signedInAt(browser(), adminT, 'desk', '/subpackages/admin/pages/stats/index');
     await visible(page, '总体满意率（基本满意及以上）');
     const charts = page.getByRole('figure');
     await charts.first().waitFor({ state: 'visible' });
@@ -237,8 +232,7 @@ describe('more of the staff desk on the H5 build', () => {
   it('axe: the staff bookings page and the pre-review page have no serious or critical violations', async () => {
     const person = await citizen('尤十');
     const filing = await submittedFiling(person);
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/bookings/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/bookings/index');
     await page.locator('input[aria-label="签到码"]').waitFor({ state: 'visible' });
     await settle(page);
     await expectAccessible(page, '今日预约');

@@ -1,17 +1,13 @@
-import { screenshot, useBrowser } from './browser';
-import { admin, call, citizen, deskPage, finishedBooking, fill, cityHall, press, service, signedInContext, slotLaterToday, staff01, submittedFiling, visible } from './staff.helpers';
+import { screenshot, signedInAt, useBrowser } from './browser';
+import { admin, bookedLaterToday, call, citizen, deskPage, finishedBooking, fill, press, staff01, submittedFiling, visible } from './staff.helpers';
 
 /** Window staff on a desk (H5, 1280×800): sign-in, check-in by code, pre-review and accept, answer a bad rating. */
 describe('staff on the H5 build (desk)', () => {
   const browser = useBrowser();
 
   it('signs in as staff and checks a booking in by its code', async () => {
-    const adminT = await admin();
     const person = await citizen('赵六');
-    const hall = await cityHall();
-    const s = await service('', { hallId: hall.id });
-    const slot = await slotLaterToday(adminT.accessToken, hall.id, s.id);
-    const booking = await call<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
+    const booking = await bookedLaterToday(person, (await admin()).accessToken);
 
     const { page, context } = await deskPage(browser());
     await page.goto('/pages/login/index');
@@ -45,8 +41,7 @@ describe('staff on the H5 build (desk)', () => {
     const person = await citizen('钱七');
     const filing = await submittedFiling(person);
     const staff = await staff01();
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/filings/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/filings/index');
     const item = page.locator('.st-filing').filter({ hasText: filing.number });
     await item.waitFor({ state: 'visible' });
     await visible(page, /预审剩余 \d+ 个工作日/);
@@ -82,8 +77,7 @@ describe('staff on the H5 build (desk)', () => {
     const staff = await staff01();
     const person = await citizen('吴九');
     const refused = await submittedFiling(person);
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto(`/subpackages/staff/pages/review/index?id=${refused.id}`);
+    const { page, context } = await signedInAt(browser(), staff, 'desk', `/subpackages/staff/pages/review/index?id=${refused.id}`);
     await visible(page, /受理时限：.*前受理或告知/);
     await press(page, '不予受理');
     await fill(page, '不予受理理由', '申请事项依法不需要取得行政许可');
@@ -107,8 +101,7 @@ describe('staff on the H5 build (desk)', () => {
     await screenshot(page, 'staff-returned');
     await context.close();
 
-    const phone = await signedInContext(browser(), person, 'phone');
-    await phone.page.goto(`/subpackages/applications/pages/detail/index?id=${returned.id}`);
+    const phone = await signedInAt(browser(), person, 'phone', `/subpackages/applications/pages/detail/index?id=${returned.id}`);
     await visible(phone.page, '已退件');
     await visible(phone.page, '退件理由：经审查，经营场所证明与实际经营地址不符');
     await visible(phone.page, '下载退件回执（PDF）');
@@ -123,8 +116,7 @@ describe('staff on the H5 build (desk)', () => {
     const comment = `等了很久才叫号 ${Date.now()}`;
     await call('POST', '/api/ratings', { token: person.accessToken, body: { targetType: 'booking', targetId: b.id, score: 1, tags: ['等候太久'], comment } });
 
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/rectifications/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/rectifications/index');
     const ticket = page.locator('.st-ticket').filter({ hasText: comment });
     await ticket.waitFor({ state: 'visible' });
     expect(await ticket.innerText()).not.toContain('孙');

@@ -3,11 +3,11 @@
  * signed-in browser contexts (phone for citizens, desk for staff), today's slots made by the admin,
  * filings with uploaded files, finished bookings.
  */
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { PRIVACY_TERMS_VERSION } from '@gov/shared';
 import { ApiError, refusal, TEST_SMS_CODE } from '../support/http';
 import { ADMIN, cityHall as cityHallOf, createSlot, pdfBytes, REVIEWER01, SlotSpec, pngBytes, serviceAtHall, STAFF01, SUPERVISOR01, validCreditCode, validIdNumber } from '../support/world';
-import { e2ePhone, e2eState, serverNow } from './browser';
+import { e2ePhone, serverNow } from './browser';
 import { api as call, e2eApi } from './citizen.helpers';
 
 export { refusal, call, validCreditCode, validIdNumber, pdfBytes, pngBytes };
@@ -38,33 +38,7 @@ export const staff01 = () => staffTokens(STAFF01.username, STAFF01.password);
 export const reviewer01 = () => staffTokens(REVIEWER01.username, REVIEWER01.password);
 export const supervisor01 = () => staffTokens(SUPERVISOR01.username, SUPERVISOR01.password);
 
-/** A browser context already signed in as these tokens (Taro storage: { data } in localStorage). */
-export async function signedInContext(browser: Browser, tokens: Tokens, kind: 'phone' | 'desk'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    ...(kind === 'phone'
-      ? { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
-      : { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 }),
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    baseURL: e2eState().url,
-  });
-  context.setDefaultTimeout(15_000);
-  const value = JSON.stringify({ data: { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, user: tokens.user } });
-  await context.addInitScript(
-    ([key, v]) => {
-      if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, v);
-    },
-    ['gov.session.v1', value] as const,
-  );
-  return { context, page: await context.newPage() };
-}
-
-/** A desk-sized page (1280×800), not signed in. */
-export async function deskPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: e2eState().url });
-  context.setDefaultTimeout(15_000);
-  return { context, page: await context.newPage() };
-}
+export { deskPage, signedInContext } from './browser';
 
 export const cityHall = () => cityHallOf(e2eApi());
 
@@ -90,14 +64,25 @@ export async function slotLaterToday(adminToken: string, hallId: string, service
   return { id: slot.id, start: new Date(start).toISOString() };
 }
 
-/** A booking of a slot later today, checked in by staff: a finished service that can be rated. */
-export async function finishedBooking(person: Tokens, staffToken: string, adminToken: string): Promise<{ id: string; code: string; serviceId: string }> {
+/** The city hall, a service handled there, and a slot of it later today (Shanghai) made by the admin. */
+export async function slotTodayAtCityHall(adminToken: string) {
   const hall = await cityHall();
   const s = await service('', { hallId: hall.id });
-  const slot = await slotLaterToday(adminToken, hall.id, s.id);
+  return { hall, service: s, slot: await slotLaterToday(adminToken, hall.id, s.id) };
+}
+
+/** This person's booking of a slot later today at the city hall, not yet checked in. */
+export async function bookedLaterToday(person: Tokens, adminToken: string): Promise<{ id: string; code: string; serviceId: string }> {
+  const { service: s, slot } = await slotTodayAtCityHall(adminToken);
   const b = await call<{ id: string; code: string }>('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
-  await call('POST', '/api/staff/bookings/check-in', { token: staffToken, body: { code: b.code } });
   return { id: b.id, code: b.code, serviceId: s.id };
+}
+
+/** A booking of a slot later today, checked in by staff: a finished service that can be rated. */
+export async function finishedBooking(person: Tokens, staffToken: string, adminToken: string): Promise<{ id: string; code: string; serviceId: string }> {
+  const b = await bookedLaterToday(person, adminToken);
+  await call('POST', '/api/staff/bookings/check-in', { token: staffToken, body: { code: b.code } });
+  return b;
 }
 
 /** Upload one file to a material of a filing (multipart). */

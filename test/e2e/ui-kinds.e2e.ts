@@ -1,7 +1,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { phonePage, useBrowser } from './browser';
+import { phonePage, signedInAt, useBrowser } from './browser';
 import { adminLogin, api, createSlot, findService, guideOf, pdfBytes, seeVisible, shot, signInBrowser, verifiedCitizen, workdayAfter } from './citizen.helpers';
-import { call, cityHall, service, signedInContext, slotLaterToday, staff01, submittedFiling, upload } from './staff.helpers';
+import { call, cityHall, service, slotLaterToday, staff01, submittedFiling, upload } from './staff.helpers';
 
 /**
  * One browser journey per kind of fault fixed once for the whole mini-app (issue 12, items 8–22):
@@ -56,9 +56,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
       await upload(person.accessToken, app.id, m.materialId, { name: `材料${++i}.pdf`, type: 'application/pdf', bytes: pdfBytes(`k${i}`) });
     }
 
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, person);
-    await page.goto(`/subpackages/applications/pages/detail/index?id=${app.id}`);
+    const { page, context } = await signedInAt(browser(), person, 'phone', `/subpackages/applications/pages/detail/index?id=${app.id}`);
     await page.getByRole('button', { name: '提交预审' }).click();
     const message = page.getByRole('alert').filter({ hasText: /必需材料未上传/ });
     await message.waitFor({ state: 'visible' });
@@ -80,8 +78,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
   it('check-in: the desk message (e.g. 不是今天) goes when the code changes and on 刷新', async () => {
     const { booking } = await bookedIdCard('孔二', 2, '09:10', '09:40');
     const staff = await staff01();
-    const { page, context } = await signedInContext(browser(), staff, 'desk');
-    await page.goto('/subpackages/staff/pages/bookings/index');
+    const { page, context } = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/bookings/index');
     const code = page.locator('input[aria-label="签到码"]');
     await code.fill(booking.code);
     await page.getByRole('button', { name: '签到', exact: true }).first().click();
@@ -101,9 +98,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
 
   it('an empty list says so without 重试; a missing object and an unknown address show not-found with 返回首页', async () => {
     const person = await verifiedCitizen('孔三');
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, person);
-    await page.goto('/subpackages/applications/pages/mine/index');
+    const { page, context } = await signedInAt(browser(), person, 'phone', '/subpackages/applications/pages/mine/index');
     await seeVisible(page, '还没有办件');
     expect(await page.getByRole('button', { name: '重试' }).locator('visible=true').count()).toBe(0);
 
@@ -138,8 +133,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
     await context.close();
 
     const staff = await staff01();
-    const desk = await signedInContext(browser(), staff, 'desk');
-    await desk.page.goto('/subpackages/staff/pages/bookings/index');
+    const desk = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/bookings/index');
     const deskHeader = desk.page.getByRole('banner').locator('visible=true').first();
     await deskHeader.getByRole('heading', { name: '预约签到' }).waitFor({ state: 'visible' });
     await deskHeader.getByRole('button', { name: '返回工作台' }).click();
@@ -163,8 +157,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
       token: staff.accessToken,
       body: { decisions: f.materials.map((m: any) => ({ materialId: m.materialId, ok: true, reason: null })) },
     });
-    const desk = await signedInContext(browser(), staff, 'desk');
-    await desk.page.goto(`/subpackages/staff/pages/review/index?id=${filing.id}`);
+    const desk = await signedInAt(browser(), staff, 'desk', `/subpackages/staff/pages/review/index?id=${filing.id}`);
     const accept = desk.page.getByRole('button', { name: '受理', exact: true });
     const refuse = desk.page.getByRole('button', { name: '不予受理', exact: true });
     await refuse.waitFor({ state: 'visible' });
@@ -182,9 +175,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
     // 确认预约 before a slot is chosen: grey, not white on blue
     const hall = await cityHall();
     const service = await findService('身份证');
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, person);
-    await page.goto(`/subpackages/booking/pages/book/index?serviceId=${service.id}&hallId=${hall.id}`);
+    const { page, context } = await signedInAt(browser(), person, 'phone', `/subpackages/booking/pages/book/index?serviceId=${service.id}&hallId=${hall.id}`);
     const confirm = page.getByRole('button', { name: '确认预约' }).locator('visible=true').first();
     await confirm.waitFor({ state: 'visible' });
     expect(await confirm.getAttribute('aria-disabled')).toBe('true');
@@ -215,9 +206,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
     const { person, booking } = await bookedIdCard('孔五', 3, '11:10', '11:40');
     await api('POST', `/api/bookings/${booking.id}/cancel`, { token: person.accessToken });
 
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, person);
-    await page.goto(`/subpackages/booking/pages/detail/index?id=${booking.id}`);
+    const { page, context } = await signedInAt(browser(), person, 'phone', `/subpackages/booking/pages/detail/index?id=${booking.id}`);
     await seeVisible(page, /签到码已作废/);
     expect(await page.getByText(booking.code).locator('visible=true').count()).toBe(0);
     expect(await page.locator('.booking__qr').locator('visible=true').count()).toBe(0);
@@ -231,9 +220,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
 
   it('退出登录 takes the unread badge off the 我的 tab at once', async () => {
     const { person } = await bookedIdCard('孔六', 2, '13:10', '13:40');
-    const { page, context } = await phonePage(browser());
-    await signInBrowser(context, person);
-    await page.goto('/pages/me/index');
+    const { page, context } = await signedInAt(browser(), person, 'phone', '/pages/me/index');
     const badge = page.locator('.weui-tabbar .weui-badge').locator('visible=true');
     await badge.first().waitFor({ state: 'visible' });
     await page.getByRole('button', { name: '退出登录' }).click();
@@ -249,8 +236,7 @@ describe('kinds of UI fault, each fixed once (H5 build)', () => {
     const slot = await slotLaterToday(admin, hall.id, s.id);
     const person = await verifiedCitizen('孔八');
     await api('POST', '/api/bookings', { token: person.accessToken, body: { slotId: slot.id, serviceId: s.id } });
-    const desk = await signedInContext(browser(), staff, 'desk');
-    await desk.page.goto('/subpackages/staff/pages/bookings/index');
+    const desk = await signedInAt(browser(), staff, 'desk', '/subpackages/staff/pages/bookings/index');
     const row = desk.page.locator('.st-booking').filter({ hasText: '孔*' }).or(desk.page.locator('.st-booking').filter({ hasText: '孔八' })).first();
     await row.waitFor({ state: 'visible' });
     await row.getByText(/开始后 \d+ 分钟可记爽约（\d{2}:\d{2} 起）/).waitFor({ state: 'visible' });

@@ -7,7 +7,7 @@
  *   const api = f.api; // usable at once: its calls go to the app started before the suite
  *   it('…', async () => { const slotId = await f.slot('2026-12-08T01:00:00.000Z'); … });
  */
-import { ApiError, client, Client } from './http';
+import { ApiError, client, Client, signIn } from './http';
 import { startTestApp, TestApp } from './test-app';
 import { adminToken, buildWorld, createSlot, setClock, SlotSpec, World } from './world';
 
@@ -72,4 +72,14 @@ export function useTestApp(o: FixtureOptions = {}): Fixture {
     },
   };
   return fixture;
+}
+
+/** The seeded admin's access token and a fresh citizen's, signed in by a beforeAll of the suite (after the app started). */
+export function useAdminAndCitizen(api: Client): { readonly admin: string; readonly citizen: string } {
+  const tokens = { admin: '', citizen: '' };
+  beforeAll(async () => {
+    tokens.admin = await adminToken(api);
+    tokens.citizen = (await signIn(api)).accessToken;
+  });
+  return tokens;
 }

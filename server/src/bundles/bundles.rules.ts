@@ -3,17 +3,11 @@
  * merged materials checklist, each part's promised days within the bundle, and who may apply.
  * No Nest, no database.
  */
-import type { Audience, MaterialForm } from '@gov/shared';
+import type { Audience, MaterialTerms } from '@gov/shared';
 
 /** One material of one service of the bundle, as the catalogue lists it. */
-export interface SourceMaterial {
+export interface SourceMaterial extends MaterialTerms {
   id: string;
-  name: string;
-  form: MaterialForm;
-  required: boolean;
-  tolerable: boolean;
-  copies: number;
-  note: string | null;
   /** 免提交: a certificate of this type satisfies it */
   certificateType: string | null;
 }
@@ -27,14 +21,8 @@ export interface SourceService {
 }
 
 /** One line of the merged checklist: the first service's material stands for every copy of it. */
-export interface MergedMaterial {
+export interface MergedMaterial extends MaterialTerms {
   materialId: string;
-  name: string;
-  form: MaterialForm;
-  required: boolean;
-  tolerable: boolean;
-  copies: number;
-  note: string | null;
   certificateType: string | null;
   /** the services needing it, in the bundle's order */
   serviceIds: string[];

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { Audience, BundleDetail, BundleSummary, CreateBundleRequest } from '@gov/shared';
 import { CatalogService } from '../catalog/catalog.service';
+import { materialTerms } from '../catalog/catalog.views';
 import type { ServiceEntity } from '../catalog/entities/service.entity';
 import { ClockService } from '../common/clock/clock.service';
 import { isDuplicateKey } from '../common/db/db-errors';
@@ -56,16 +57,7 @@ export class BundlesService {
         promisedDays,
         certificateType: s.certificateType,
       })),
-      materials: plan.materials.map((m) => ({
-        materialId: m.materialId,
-        name: m.name,
-        required: m.required,
-        tolerable: m.tolerable,
-        copies: m.copies,
-        form: m.form,
-        note: m.note,
-        serviceIds: m.serviceIds,
-      })),
+      materials: plan.materials.map((m) => ({ materialId: m.materialId, ...materialTerms(m), serviceIds: m.serviceIds })),
       departments: deptIds.map((d) => ({ id: d, name: departments.get(d) ?? '' })),
     };
   }

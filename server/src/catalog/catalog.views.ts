@@ -1,4 +1,4 @@
-import type { Department, GuideView, Hall, ServiceMaterial } from '@gov/shared';
+import type { Department, GuideView, Hall, MaterialTerms, ServiceMaterial } from '@gov/shared';
 import { DepartmentEntity } from './entities/department.entity';
 import { HallEntity } from './entities/hall.entity';
 import { ServiceMaterialEntity } from './entities/service-material.entity';
@@ -23,14 +23,19 @@ export const hallView = (h: HallEntity): Hall & { sortOrder: number } => ({
 
 export const templateUrl = (serviceId: string, materialId: string): string => `/api/services/${serviceId}/materials/${materialId}/template`;
 
-export const materialView = (m: ServiceMaterialEntity): ServiceMaterial => ({
-  id: m.id,
+/** A material's terms as every checklist shows them (a service's guide, a bundle's merged list), and nothing else of it. */
+export const materialTerms = (m: MaterialTerms): MaterialTerms => ({
   name: m.name,
   required: m.required,
   tolerable: m.tolerable,
   copies: m.copies,
   form: m.form,
   note: m.note,
+});
+
+export const materialView = (m: ServiceMaterialEntity): ServiceMaterial => ({
+  id: m.id,
+  ...materialTerms(m),
   templateUrl: m.templateName ? templateUrl(m.serviceId, m.id) : null,
   certificateType: m.certificateType,
 });

@@ -8,7 +8,8 @@
  * service's department, each within its own promised days. The filing is due when its slowest
  * part is due; a part not answered within its time is deemed to agree (超时默认).
  */
-import type { Audience, MaterialForm, SlaState } from '../enums';
+import type { MaterialTerms } from '../api.types';
+import type { Audience, SlaState } from '../enums';
 
 /** GET /bundles: one bundle (public). */
 export interface BundleSummary {
@@ -37,18 +38,14 @@ export interface BundleServiceView {
   certificateType: string | null;
 }
 
-/** One line of the merged checklist: asked for once however many services need it. */
-export interface BundleMaterialView {
+/**
+ * One line of the merged checklist: asked for once however many services need it. `required` when
+ * at least one of the services requires it; `tolerable` (容缺: may be deferred under a credit
+ * commitment) only when every service needing it allows it.
+ */
+export interface BundleMaterialView extends MaterialTerms {
   /** the material as the filing lists it (materials[].materialId of a bundle filing) */
   materialId: string;
-  name: string;
-  /** required by at least one of the services */
-  required: boolean;
-  /** 容缺: may be deferred under a credit commitment only when every service needing it allows it */
-  tolerable: boolean;
-  copies: number;
-  form: MaterialForm;
-  note: string | null;
   /** the services that need it (more than one: a shared material, asked for once) */
   serviceIds: string[];
 }

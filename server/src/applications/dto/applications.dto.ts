@@ -18,6 +18,7 @@ import {
 import { APPLICATION_STATUSES, ApplicationStatus, DELIVERY_METHODS, DeliveryMethod, SLA_STATES, SlaState } from '@gov/shared';
 import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
 import type { ForwardRequest, AdvanceRequest, CommitmentRequest, CompleteApplicationRequest, ReturnApplicationRequest, CreateApplicationRequest, DeliverRequest, DeliveryChoiceRequest, PostalAddress, PrereviewDecision, PrereviewRequest, RefuseApplicationRequest, WithdrawRequest } from '@gov/shared';
+import { NestedList } from '../../common/validation/nested-list';
 
 export class CreateApplicationDto implements CreateApplicationRequest {
   @ApiPropertyOptional({ description: '事项；与 bundleId 二者选一' })
@@ -114,12 +115,7 @@ export class DecisionDto implements PrereviewDecision {
 }
 
 export class PrereviewDto implements PrereviewRequest {
-  @ApiProperty({ type: DecisionDto, isArray: true, description: '对全部材料一次性作出结论' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => DecisionDto)
+  @NestedList(DecisionDto, 100, { min: 1, description: '对全部材料一次性作出结论' })
   decisions!: DecisionDto[];
 }
 

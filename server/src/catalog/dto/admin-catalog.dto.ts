@@ -21,6 +21,7 @@ import {
 } from 'class-validator';
 import { ServiceGuideDto } from './catalog-query.dto';
 import { IsOptionalRowId, IsRowId } from '../../common/validation/row-id';
+import { NestedList } from '../../common/validation/nested-list';
 
 const notNull = (field: string) => (o: Record<string, unknown>) => o[field] !== null && o[field] !== undefined;
 
@@ -178,11 +179,7 @@ export class ServiceBodyDto {
   @ApiProperty() @IsString() @Length(1, 2000) decidingBody!: string;
   @ApiProperty() @IsString() @Length(1, 10000) conditions!: string;
 
-  @ApiProperty({ type: MaterialBodyDto, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => MaterialBodyDto)
+  @NestedList(MaterialBodyDto, 100)
   materials!: MaterialBodyDto[];
 
   @ApiProperty({ type: String, isArray: true, example: ['申请', '受理', '审查', '决定', '送达'] })

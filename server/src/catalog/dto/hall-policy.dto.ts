@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
 import type { HallPolicyRequest, OpeningWindow } from '@gov/shared';
 import { MAX_GRACE_MINUTES } from '../hall-policy.rules';
+import { NestedList } from '../../common/validation/nested-list';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -24,11 +24,7 @@ export class HallPolicyBodyDto implements HallPolicyRequest {
   @IsBoolean()
   noShowContactRequired!: boolean;
 
-  @ApiProperty({ type: OpeningWindowDto, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(70)
-  @ValidateNested({ each: true })
-  @Type(() => OpeningWindowDto)
+  @NestedList(OpeningWindowDto, 70)
   openingHours!: OpeningWindowDto[];
 }
 

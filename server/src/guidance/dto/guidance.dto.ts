@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { GUIDANCE_APPLICANTS } from '@gov/shared';
 import type {
   GuidanceAnswersRequest,
@@ -12,6 +11,7 @@ import type {
   GuidanceTopicInput,
 } from '@gov/shared';
 import { IsOptionalRowId } from '../../common/validation/row-id';
+import { NestedList } from '../../common/validation/nested-list';
 
 export class GuidanceAnswersDto implements GuidanceAnswersRequest {
   @ApiProperty({ example: { form: 'individual', leisure: 'no', staff: 'yes' } })
@@ -54,11 +54,7 @@ export class GuidanceQuestionDto implements GuidanceQuestion {
   @Length(1, 200)
   text!: string;
 
-  @ApiProperty({ type: GuidanceOptionDto, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => GuidanceOptionDto)
+  @NestedList(GuidanceOptionDto, 20)
   options!: GuidanceOptionDto[];
 }
 
@@ -104,12 +100,7 @@ export class GuidanceOutcomeDto implements GuidanceOutcomeRule {
   @IsOptionalRowId({ description: '办理大厅' })
   hallId?: string;
 
-  @ApiPropertyOptional({ type: GuidanceMaterialDto, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => GuidanceMaterialDto)
+  @NestedList(GuidanceMaterialDto, 50, { optional: true })
   materials?: GuidanceMaterialDto[];
 }
 
@@ -140,17 +131,9 @@ export class GuidanceTopicDto implements GuidanceTopicInput {
   @IsBoolean()
   active?: boolean;
 
-  @ApiProperty({ type: GuidanceQuestionDto, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => GuidanceQuestionDto)
+  @NestedList(GuidanceQuestionDto, 20)
   questions!: GuidanceQuestionDto[];
 
-  @ApiProperty({ type: GuidanceOutcomeDto, isArray: true })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => GuidanceOutcomeDto)
+  @NestedList(GuidanceOutcomeDto, 100)
   outcomes!: GuidanceOutcomeDto[];
 }
