@@ -100,24 +100,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // Taro splits only initial chunks: code shared by the lazily loaded pages (API client,
         // stores, NutUI, @gov/shared) would be copied into every page chunk. Put it in one
-        // async chunk instead, loaded with the first page. Code shared by the pages of one
-        // subpackage only (src/subpackages/<name>/: its components, hooks, styles) goes in a chunk
-        // of that subpackage, loaded with its pages, as in the mini-program's packages.
+        // async chunk instead, loaded with the first page.
         const split = chain.optimization.get('splitChunks') || {}
-        const SUBPACKAGE = /[\\/]src[\\/]subpackages[\\/]([^\\/]+)[\\/]/
         chain.optimization.splitChunks({
           ...split,
           cacheGroups: {
             ...(split.cacheGroups || {}),
-            subpackageCommon: {
-              test: SUBPACKAGE,
-              name: (module: { nameForCondition?: () => string | null }) => `sub-${SUBPACKAGE.exec(module.nameForCondition?.() ?? '')?.[1] ?? 'common'}`,
-              chunks: 'async',
-              minChunks: 2,
-              priority: 10,
-              reuseExistingChunk: true,
-              enforce: true,
-            },
             pageCommon: {
               name: 'page-common',
               chunks: 'async',
