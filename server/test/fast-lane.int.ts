@@ -94,6 +94,11 @@ describe('fast lane under a per-address limit', () => {
     const refused = answers.find((a) => a.status === 429);
     expect(refused).toBeDefined();
     expectErrorShape(refused!, 429, 'RATE_LIMITED');
+    // the lane's answers count down as the limiter's do, never a replay of the first answer's count
+    const remaining = answers.slice(1, 6).map((a) => Number(a.headers.get('x-ratelimit-remaining')));
+    expect(answers[1].headers.get('x-ratelimit-limit')).toBe('5');
+    expect(remaining).toEqual([4, 3, 2, 1, 0]);
+    expect(Number(answers[1].headers.get('x-ratelimit-reset'))).toBeLessThanOrEqual(60);
   });
 });
 
@@ -143,6 +148,17 @@ describe('fast lane for refusals of a full slot', () => {
     // a place freed here is bookable at once
     expect((await api.post(`/api/bookings/${booked.body.id}/cancel`, {}, { token: a.token })).status).toBe(200);
     expect((await api.post('/api/bookings', { slotId, serviceId }, { token: b.token })).status).toBe(201);
+  });
+
+  it('reads a body with a byte-order mark as the body parser does (a booking, not a 400)', async () => {
+    const slotId = await f.slot('2026-12-08T03:00:00.000Z', { capacity: 3 });
+    const a = await verifiedCitizen(api);
+    const r = await fetch(`${f.t.url}/api/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}` },
+      body: `\uFEFF${JSON.stringify({ slotId, serviceId: f.world.service.id })}`,
+    });
+    expect(r.status).toBe(201);
   });
 
   it('answers a body that is not JSON as the body parser does', async () => {

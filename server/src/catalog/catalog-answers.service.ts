@@ -10,6 +10,8 @@ import { CatalogService } from './catalog.service';
 export interface CachedAnswer<T> {
   body: string;
   etag: string;
+  /** the catalogue version (and, for a search, the index build) the answer was built at */
+  stamp: string;
   /** the view `body` is the JSON of (for the type checker only: the wire contract; never set) */
   readonly view?: T;
 }
@@ -70,8 +72,10 @@ export class CatalogAnswersService {
   rememberUrl(url: string, kind: AnswerKind, answer: CachedAnswer<unknown>, headers: Record<string, string>): void {
     const version = this.versions.peek();
     if (version === null || (kind === 'search' && version !== this.indexVersion)) return;
+    // an answer built before a catalogue write that came while it was being built is not kept
+    if (answer.stamp !== this.stamp(kind, version)) return;
     if (this.byUrl.size >= MAX_ANSWERS) this.byUrl.clear();
-    this.byUrl.set(url, { kind, stamp: this.stamp(kind, version), answer, headers, notModified: notModifiedHeaders(headers) });
+    this.byUrl.set(url, { kind, stamp: answer.stamp, answer, headers, notModified: notModifiedHeaders(headers) });
   }
 
   /**
@@ -103,7 +107,7 @@ export class CatalogAnswersService {
     const hit = this.answers.get(key);
     if (hit && hit.stamp === stamp) return hit.answer as CachedAnswer<T>;
     const body = JSON.stringify(await build());
-    const answer: CachedAnswer<T> = { body, etag: etagOf(body) };
+    const answer: CachedAnswer<T> = { body, etag: etagOf(body), stamp };
     if (this.answers.size >= MAX_ANSWERS) this.answers.clear();
     this.answers.set(key, { stamp, answer });
     return answer;

@@ -30,6 +30,11 @@ export class FixedWindowCounter {
 
   constructor(private readonly ms: number) {}
 
+  /** Milliseconds from `now` until the current window ends (its counts start afresh). */
+  resetsInMs(now: number): number {
+    return Math.max(0, this.start + this.ms - now);
+  }
+
   hit(key: string, now: number): number {
     if (now - this.start >= this.ms) {
       this.start = now;
@@ -46,13 +51,14 @@ const PER_ANSWER = new Set(['x-request-id', 'content-length', 'date', 'connectio
 
 /**
  * The headers of a response the full pipeline just sent, as a lane replays them: names lower-case,
- * values as strings (a list joined by ", "), without the request id, length, date and connection headers.
+ * values as strings (a list joined by ", "), without the request id, length, date and connection
+ * headers and the rate limiter's (`X-RateLimit-*`: the lane sends its own count).
  */
 export function replayableHeaders(sent: Record<string, string | number | readonly string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(sent)) {
     const key = name.toLowerCase();
-    if (value === undefined || PER_ANSWER.has(key)) continue;
+    if (value === undefined || PER_ANSWER.has(key) || key.startsWith('x-ratelimit-')) continue;
     out[key] = Array.isArray(value) ? value.join(', ') : String(value);
   }
   return out;
@@ -62,4 +68,30 @@ export function replayableHeaders(sent: Record<string, string | number | readonl
 export function notModifiedHeaders(h: Readonly<Record<string, string>>): Record<string, string> {
   const { 'content-type': _type, ...rest } = h;
   return rest;
+}
+
+/**
+ * A lane answer's `X-RateLimit-*` headers as the throttler sets them on the full pipeline's answers
+ * (limit, what is left of it, seconds until the window starts afresh); none when there is no limit.
+ */
+export function rateLimitHeaders(limit: number, hits: number, resetsInMs: number): string[] {
+  if (limit <= 0) return [];
+  return ['x-ratelimit-limit', String(limit), 'x-ratelimit-remaining', String(Math.max(0, limit - hits)), 'x-ratelimit-reset', String(Math.ceil(resetsInMs / 1000))];
+}
+
+/**
+ * A request body as Express's strict JSON parser reads it: a leading byte-order mark dropped, an
+ * empty body `{}`, only an object or an array accepted; `undefined` for what it would refuse as
+ * not JSON (400).
+ */
+export function parseStrictJson(text: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const t = body.trim();
+  if (t === '') return {};
+  if (t[0] !== '{' && t[0] !== '[') return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
 }

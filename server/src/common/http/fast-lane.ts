@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { requestIdOf } from '../logging/logging';
-import { clientAddress, FixedWindowCounter } from './fast-lane.rules';
+import { clientAddress, FixedWindowCounter, parseStrictJson, rateLimitHeaders } from './fast-lane.rules';
 
 /** A ready answer a lane found for a request: sent as it is, without the framework. */
 export interface LaneAnswer {
@@ -79,9 +79,9 @@ export function installFastLane(server: Server, o: FastLaneOptions): void {
     const lane = req.method === 'POST' ? o.bodyLanes.find((l) => l.wants(req)) : undefined;
     if (!lane || !smallJson(req)) return full(req, res);
     readBody(req, (text) => {
-      const parsed = parseJson(text);
+      const parsed = parseStrictJson(text);
       // (answered whatever the lane limit: the full pipeline could no longer read the body)
-      if (parsed === BAD_JSON) return void send(req, res, o.badJson(), started, o, null);
+      if (parsed === undefined) return void send(req, res, o.badJson(), started, o, null);
       const decided = (a: LaneAnswer | null): void => {
         if (a && send(req, res, a, started, o, window)) return;
         // the body is read: Express's parsers see a finished request and leave `req.body` as it is
@@ -109,20 +109,6 @@ function readBody(req: IncomingMessage, done: (text: string) => void): void {
   req.once('end', () => done(Buffer.concat(chunks).toString('utf8')));
 }
 
-const BAD_JSON = Symbol('bad JSON');
-
-/** As Express's strict JSON parser: an empty body is `{}`, only an object or array is accepted. */
-function parseJson(text: string): unknown {
-  const t = text.trim();
-  if (t === '') return {};
-  if (t[0] !== '{' && t[0] !== '[') return BAD_JSON;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return BAD_JSON;
-  }
-}
-
 /** Each answer's headers as the flat list writeHead takes, Content-Length included, made once per headers object and body length. */
 const lists = new WeakMap<object, { length: number; list: string[] }>();
 
@@ -138,9 +124,15 @@ function headerList(a: LaneAnswer): string[] {
 
 /** Send a lane's answer with the request id, log it and count it; false (nothing sent) when the address is past this instance's lane limit. */
 function send(req: IncomingMessage, res: ServerResponse, a: LaneAnswer, started: bigint, o: FastLaneOptions, window: FixedWindowCounter | null): boolean {
-  if (window && o.perAddressPerMinute > 0 && window.hit(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], o.trustLoopbackProxy), Date.now()) > o.perAddressPerMinute) return false;
+  let limits: string[] = [];
+  if (window && o.perAddressPerMinute > 0) {
+    const now = Date.now();
+    const hits = window.hit(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], o.trustLoopbackProxy), now);
+    if (hits > o.perAddressPerMinute) return false;
+    limits = rateLimitHeaders(o.perAddressPerMinute, hits, window.resetsInMs(now));
+  }
   const id = requestIdOf(req);
-  res.writeHead(a.status, [...headerList(a), 'x-request-id', id]);
+  res.writeHead(a.status, [...headerList(a), ...limits, 'x-request-id', id]);
   res.end(a.body ?? undefined);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const method = req.method ?? 'GET';
