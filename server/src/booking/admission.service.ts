@@ -11,7 +11,9 @@ import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { Transactions } from '../common/db/transactions';
 import type { Acting } from '../delegation/acting.service';
+import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
+import { BookingBatches } from './booking-batch.service';
 import { ActiveBooking, admission, AdmissionFacts, duplicateRefusal, AdmissionPath, PlaceSource, Refusal } from './admission.rules';
 import { newBookingRow } from './booking.factory';
 import { checkInCode } from './booking.rules';
@@ -51,6 +53,12 @@ export interface AdmissionRequest {
    * message without its booking): the slot's row is locked only by the last statement before the commit.
    */
   then?: (em: EntityManager, booking: BookingEntity) => Promise<void>;
+  /**
+   * The message the booking sends (预约成功), written in its transaction with its outbox deliveries
+   * like `then`; unlike `then` it lets a new booking of a free place be written together with the
+   * other bookings of its slot that arrive meanwhile (BookingBatches, MySQL/MariaDB).
+   */
+  notice?: (booking: BookingEntity) => Notice;
   /** told the slot's booked count the guarded update left (null where the database cannot say: SQLite) */
   took?: (booked: number | null) => void;
 }
@@ -81,6 +89,8 @@ export class AdmissionService {
     private readonly standing: StandingService,
     private readonly users: UsersService,
     private readonly catalog: CatalogRowsCache,
+    private readonly notifications: NotificationsService,
+    private readonly batches: BookingBatches,
   ) {}
 
   /**
@@ -152,9 +162,12 @@ export class AdmissionService {
     if (refused) throw asError(refused);
     if (!who) throw new Error('admitted without a principal'); // admission() refuses when acting was refused
     const booking = newBookingRow(who, req.slot, req.serviceId, req.kind, facts.now, req.offhoursRequestId ?? null);
+    // a plain new booking of a free place goes with the others for its slot (group commit); the rest on its own
+    const together = this.tx.isMysql && !req.claim && !req.newSlot && !req.then && req.place === 'free';
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.tx.run((em) => this.write(em, req, booking, facts.now));
+        if (together) req.took?.(await this.batches.book({ booking, notice: req.notice?.(booking) ?? null, now: facts.now }));
+        else await this.tx.run((em) => this.write(em, req, booking, facts.now));
         return booking;
       } catch (e) {
         if (isActiveKeyClash(e)) throw asError(duplicateRefusal(req.path));
@@ -217,6 +230,7 @@ export class AdmissionService {
     // every column given: nothing for TypeORM to read back after the insert (updateEntity off)
     await em.createQueryBuilder().insert().into(BookingEntity).values(booking).updateEntity(false).execute();
     if (req.then) await req.then(em, booking);
+    if (req.notice) await this.notifications.send(req.notice(booking), em);
     // the capacity guard last: the slot's row (the one every request for the slot wants) stays locked
     // from here to the commit only, not while the rest of the transaction is written
     const guard = req.place === 'held' ? 'held > 0' : 'booked + held < capacity';

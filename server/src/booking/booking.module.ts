@@ -12,6 +12,7 @@ import { RatingsModule } from '../ratings/ratings.module';
 import { UserEntity } from '../users/entities/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AdminSlotsController } from './admin-slots.controller';
+import { BookingBatches } from './booking-batch.service';
 import { AdmissionService } from './admission.service';
 import { BookingController } from './booking.controller';
 import { BookingJobs } from './booking.jobs';
@@ -61,7 +62,7 @@ import { StandingService } from './standing.service';
     UsersModule,
   ],
   controllers: [BookingController, StaffBookingController, AdminSlotsController, NoShowRecordController, WaitlistController],
-  providers: [AdmissionService, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService, RegisteredBookingService, SlotPlacesCounter],
+  providers: [AdmissionService, BookingBatches, BookingService, SlotsService, StandingService, StaffBookingService, BookingJobs, NoShowRecordService, WaitlistService, SlotGenerationJob, SlotClosingService, CentreCancellationService, RegisteredBookingService, SlotPlacesCounter],
   exports: [AdmissionService, BookingService, SlotPlacesCounter, SlotsService, StandingService, StaffBookingService, BookingJobs, WaitlistService, SlotGenerationJob],
 })
 export class BookingModule {}

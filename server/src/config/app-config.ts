@@ -97,6 +97,8 @@ export class AppConfig {
   redisUrl!: string | null;
   /** admit requests for a slot through a count of its free places in Redis first (SLOT_COUNTER, default off; needs REDIS_URL; booking/slot-places.counter.ts) */
   slotCounter!: boolean;
+  /** most bookings of one slot written together in one transaction while another write for it is under way (BOOKING_BATCH_MAX, default 100; 1: each on its own; booking/booking-batch.service.ts) */
+  bookingBatchMax!: number;
   /** the bearer token GET /api/metrics asks for (METRICS_TOKEN, 16+ printable characters); null: metrics open (keep them off the public port) */
   metricsToken!: string | null;
   testClock!: boolean;
@@ -318,6 +320,7 @@ export function loadConfig(env: Env): AppConfig {
   // off unless asked: in the flash crowd of `npm run bench` it did not beat the database's guard alone (README, Measured)
   c.slotCounter = r.bool('SLOT_COUNTER', false);
   if (c.slotCounter && c.redisUrl === null) r.problems.push('SLOT_COUNTER=1 needs REDIS_URL (the counter lives in Redis)');
+  c.bookingBatchMax = r.int('BOOKING_BATCH_MAX', 100, 1, 1000);
   c.metricsToken = r.optional('METRICS_TOKEN');
   if (c.metricsToken !== null && !/^[\x21-\x7e]{16,256}$/.test(c.metricsToken)) r.problems.push('METRICS_TOKEN must be 16 to 256 printable characters without spaces');
   c.testClock = r.bool('TEST_CLOCK', false);

@@ -1,3 +1,4 @@
+import { insertRows } from '../common/db/bulk';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
@@ -82,51 +83,63 @@ export class NotificationsService {
   async send(n: Notice, em?: EntityManager): Promise<boolean> {
     // on its own, the message and its deliveries are one transaction (retried on a deadlock with the worker's claim)
     if (!em) return this.tx.run((own) => this.send(n, own));
-    const manager = em;
-    const id = newId();
-    const now = this.clock.now();
     try {
-      await manager.getRepository(MessageEntity).insert({
-        id,
-        userId: n.userId,
-        type: n.type,
-        title: n.title.slice(0, 100),
-        body: n.body,
-        link: n.link ?? null,
-        dedupeKey: n.dedupeKey ?? null,
-        readAt: null,
-        supersededAt: null,
-        createdAt: now,
-      });
+      await this.write([n], em);
     } catch (e) {
       if (n.dedupeKey && isDuplicateKey(e)) return false;
       throw e;
     }
-    const deliveries = this.deliveriesOf(n);
-    if (deliveries.length) {
-      const due = new Date();
-      // every column given: nothing to read back after the insert (updateEntity off)
-      await manager.createQueryBuilder().insert().into(OutboxDeliveryEntity).updateEntity(false).values(
-        deliveries.map(([channel, payload]) => ({
-          id: newId(),
-          messageId: id,
-          userId: n.userId,
-          channel,
-          event: n.type.slice(0, 32),
-          payload: JSON.stringify(payload),
-          status: 'pending' as const,
-          attempts: 0,
-          nextAttemptAt: due,
-          leaseOwner: null,
-          leaseUntil: null,
-          lastError: null,
-          createdAt: now,
-          doneAt: null,
-        })),
-      ).execute();
-      this.signal.written(em);
-    }
     return true;
+  }
+
+  /**
+   * Store several notices in the caller's transaction `em` in two statements (the messages, then
+   * their outbox deliveries): the messages of bookings written together (BookingBatches). Notices with
+   * a dedupe key go through `send`, which can tell a duplicate apart; here one is an error.
+   */
+  async sendMany(notices: Notice[], em: EntityManager): Promise<void> {
+    if (notices.some((n) => n.dedupeKey)) throw new Error('sendMany: a notice with a dedupe key goes through send()');
+    if (notices.length) await this.write(notices, em);
+  }
+
+  /** The messages and their outbox deliveries, one statement each (every column given: nothing read back). */
+  private async write(notices: Notice[], em: EntityManager): Promise<void> {
+    const now = this.clock.now();
+    const messages = notices.map((n) => ({
+      id: newId(),
+      userId: n.userId,
+      type: n.type,
+      title: n.title.slice(0, 100),
+      body: n.body,
+      link: n.link ?? null,
+      dedupeKey: n.dedupeKey ?? null,
+      readAt: null,
+      supersededAt: null,
+      createdAt: now,
+    }));
+    await insertRows(em, MessageEntity, messages);
+    const due = new Date();
+    const deliveries = notices.flatMap((n, i) =>
+      this.deliveriesOf(n).map(([channel, payload]) => ({
+        id: newId(),
+        messageId: messages[i].id,
+        userId: n.userId,
+        channel,
+        event: n.type.slice(0, 32),
+        payload: JSON.stringify(payload),
+        status: 'pending' as const,
+        attempts: 0,
+        nextAttemptAt: due,
+        leaseOwner: null,
+        leaseUntil: null,
+        lastError: null,
+        createdAt: now,
+        doneAt: null,
+      })),
+    );
+    if (!deliveries.length) return;
+    await insertRows(em, OutboxDeliveryEntity, deliveries);
+    this.signal.written(em);
   }
 
   /** The outside channels a notice goes by, with what each carries (whether the user can get it is known at delivery). */
