@@ -26,9 +26,14 @@ import { slotView } from './slots.service';
 import { WaitlistService } from './waitlist.service';
 import type { BookingView } from '@gov/shared';
 import { repositories } from '../common/db/repositories';
+import { KeyedBatcher, succeeded } from '../common/concurrency/batching.rules';
+import { PlacesInFlight, roomBeside } from './booking-batch.rules';
 export type { BookingView } from '@gov/shared';
 
 /** Booking, cancelling and reading bookings. Capacity and the one-booking rule are held by the database. */
+/** Most requests that share one read of a slot. */
+const SHARED_READ_MAX = 10_000;
+
 @Injectable()
 export class BookingService {
   private readonly db = repositories(this.ds, {
@@ -49,6 +54,19 @@ export class BookingService {
     private readonly catalog: CatalogRowsCache,
     private readonly places: SlotPlacesCounter,
   ) {}
+
+  /**
+   * The slot as read for a booking's first check: the requests for a slot that arrive while it is
+   * being read share the next read (one query however many tap at once when it opens); each gets its
+   * own copy. The database's guard decides the place; this read only refuses a full slot early.
+   */
+  /** the places of each slot this instance is taking (booking-batch.rules.ts `roomBeside`) */
+  private readonly inFlight = new PlacesInFlight();
+
+  private readonly slotReads = new KeyedBatcher<null, SlotEntity | null>(async (id, asking) => {
+    const slot = await this.db.slots.findOne({ where: { id } });
+    return asking.map(() => succeeded(slot && Object.assign(new SlotEntity(), slot)));
+  }, SHARED_READ_MAX);
 
   /**
    * POST /bookings: through the admission seam (every rule, capacity under the database guard), and
@@ -77,10 +95,25 @@ export class BookingService {
 
   private async bookInDatabase(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }): Promise<BookingView> {
     // refuse a full slot first, from one plain read, before any other check and without queueing on the slot's row lock
-    const slot = await this.db.slots.findOne({ where: { id: input.slotId } });
-    if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
-    if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
+    let slot: SlotEntity | null;
+    for (;;) {
+      slot = await this.slotReads.submit(input.slotId, null);
+      if (!slot) throw new DomainError('NOT_FOUND', '预约时段不存在');
+      if (!hasPlace(slot, 'free')) throw new DomainError('SLOT_FULL');
+      // the places this instance is taking for the slot may fill it: wait for them to settle, then look again
+      if (roomBeside(slot, this.inFlight.count(slot.id))) break;
+      await this.inFlight.settled(slot.id);
+    }
+    this.inFlight.add(slot.id);
+    try {
+      return await this.admitDirect(caller, input, slot);
+    } finally {
+      this.inFlight.done(slot.id);
+    }
+  }
 
+  /** Every rule of the admission seam on the slot as read, then the booking written with its message (BookingBatches on MySQL/MariaDB). */
+  private async admitDirect(caller: AuthUser, input: { slotId: string; serviceId: string; onBehalfOf?: OnBehalfOf }, slot: SlotEntity): Promise<BookingView> {
     // the service and hall from the catalogue cache; the caller's verified state from the guard's context
     const [service, hall] = await Promise.all([this.catalog.service(input.serviceId), this.catalog.hall(slot.hallId)]);
     let booked: number | null = null;
@@ -97,18 +130,13 @@ export class BookingService {
         // this booking took the last place: the next request here is refused without asking the database
         if (count !== null && count + slot.held >= slot.capacity) this.places.sawFull(slot.id);
       },
-      then: async (em, b) => {
-        await this.notifications.send(
-          {
-            userId: b.userId,
-            type: 'booking_created',
-            title: '预约成功',
-            body: `您已预约 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)}-${localTime(b.endAt)} 在${hall?.name || '大厅'}办理“${service?.name ?? ''}”。请凭预约码 ${b.code} 按时到窗口签到，不能前往请提前取消。`,
-            link: bookingLink(b.id),
-          },
-          em,
-        );
-      },
+      notice: (b) => ({
+        userId: b.userId,
+        type: 'booking_created',
+        title: '预约成功',
+        body: `您已预约 ${shanghaiDate(b.startAt)} ${localTime(b.startAt)}-${localTime(b.endAt)} 在${hall?.name || '大厅'}办理“${service?.name ?? ''}”。请凭预约码 ${b.code} 按时到窗口签到，不能前往请提前取消。`,
+        link: bookingLink(b.id),
+      }),
     });
     // the slot as the guarded update left it (its booked count came back with the update; SQLite reads it again)
     const after = booked === null ? await this.db.slots.findOneByOrFail({ id: slot.id }) : Object.assign(new SlotEntity(), slot, { booked });

@@ -1,4 +1,4 @@
-import { claimKey, enterpriseRefusal, initialStatus, mayReviewEnterprises, registrationConflict } from './enterprises.rules';
+import { callerContextsFrom, claimKey, enterpriseRefusal, initialStatus, mayReviewEnterprises, registrationConflict } from './enterprises.rules';
 
 describe('company registration', () => {
   it('is verified at once when the creator’s verified real name is the legal representative’s', () => {
@@ -36,5 +36,27 @@ describe('company status', () => {
     expect(mayReviewEnterprises({ roles: ['admin'], hallId: null })).toBe(true);
     expect(mayReviewEnterprises({ roles: ['staff'], hallId: null })).toBe(false);
     expect(mayReviewEnterprises({ roles: ['citizen'], hallId: null })).toBe(false);
+  });
+});
+
+describe('callerContextsFrom', () => {
+  const at = new Date('2026-11-01T00:00:00Z');
+  it("gathers each caller's companies from the joined rows, and whether the account is verified", () => {
+    const m = callerContextsFrom([
+      { userId: 'a', disabled: 0, verifiedAt: at, enterpriseId: 'e1' },
+      { userId: 'b', disabled: '0', verifiedAt: null, enterpriseId: null },
+      { userId: 'a', disabled: 0, verifiedAt: at, enterpriseId: 'e2' },
+    ]);
+    expect(m.get('a')).toEqual({ enterpriseIds: ['e1', 'e2'], verified: true });
+    expect(m.get('b')).toEqual({ enterpriseIds: [], verified: false });
+    expect(m.has('c')).toBe(false);
+  });
+  it('gives a closed account no context, whichever of its rows comes first', () => {
+    const m = callerContextsFrom([
+      { userId: 'a', disabled: false, verifiedAt: at, enterpriseId: 'e1' },
+      { userId: 'a', disabled: 1, verifiedAt: at, enterpriseId: 'e2' },
+      { userId: 'a', disabled: 1, verifiedAt: at, enterpriseId: 'e3' },
+    ]);
+    expect(m.get('a')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { sameLegalName, type EnterpriseStatus } from '@gov/shared';
-import type { AuthUser } from '../common/auth/auth.decorators';
+import type { AuthUser, CallerContext } from '../common/auth/auth.decorators';
 
 /**
  * Pure rules of company registration (企业认证).
@@ -55,4 +55,31 @@ export function enterpriseRefusal(status: EnterpriseStatus): { reason: Enterpris
 export function mayReviewEnterprises(caller: Pick<AuthUser, 'roles' | 'hallId'>): boolean {
   if (caller.roles.includes('admin')) return true;
   return caller.roles.includes('staff') && caller.hallId !== null;
+}
+
+/** One row of the callers' context query: an account joined with one of its memberships (none: enterpriseId null). */
+export interface CallerContextRow {
+  userId: string;
+  disabled: number | boolean | string;
+  verifiedAt: Date | string | null;
+  enterpriseId: string | null;
+}
+
+/**
+ * The callers' contexts from their rows: per account its companies and whether it is verified; an
+ * account closed (disabled) has none (its tokens stop working), and one without rows is unknown.
+ */
+export function callerContextsFrom(rows: CallerContextRow[]): Map<string, CallerContext | null> {
+  const out = new Map<string, CallerContext | null>();
+  for (const r of rows) {
+    if (Number(r.disabled) === 1) {
+      out.set(r.userId, null);
+      continue;
+    }
+    if (out.has(r.userId) && out.get(r.userId) === null) continue;
+    const ctx = out.get(r.userId) ?? { enterpriseIds: [], verified: r.verifiedAt !== null };
+    if (r.enterpriseId !== null) ctx.enterpriseIds.push(r.enterpriseId);
+    out.set(r.userId, ctx);
+  }
+  return out;
 }

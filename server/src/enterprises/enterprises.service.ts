@@ -16,7 +16,8 @@ import { UsersService } from '../users/users.service';
 import { requireVerified } from '../users/users.rules';
 import { EnterpriseMemberEntity } from './entities/enterprise-member.entity';
 import { EnterpriseEntity } from './entities/enterprise.entity';
-import { claimKey, enterpriseRefusal, initialStatus, registrationConflict } from './enterprises.rules';
+import { CallerContextRow, callerContextsFrom, claimKey, enterpriseRefusal, initialStatus, registrationConflict } from './enterprises.rules';
+import { KeyedBatcher, Outcome, succeeded } from '../common/concurrency/batching.rules';
 import type { EnterpriseView, EnterpriseDetail } from '@gov/shared';
 import { repositories } from '../common/db/repositories';
 export type { EnterpriseView, EnterpriseDetail } from '@gov/shared';
@@ -32,6 +33,9 @@ const view = (e: EnterpriseEntity, role: EnterpriseRole): EnterpriseView => ({
   reviewedAt: e.reviewedAt?.toISOString() ?? null,
 });
 
+/** Most callers whose contexts are loaded in one query. */
+const CONTEXT_LOAD_MAX = 200;
+
 /**
  * Companies (法人) and their members: the creator is admin; admins add and remove members by phone.
  * A company is verified or pending from the start (rules in enterprises.rules.ts); only a verified
@@ -42,6 +46,8 @@ export class EnterprisesService implements CallerContextLoader {
   private readonly db = repositories(this.ds, {
     enterprises: EnterpriseEntity, members: EnterpriseMemberEntity, userRows: UserEntity,
   });
+
+  private readonly contextLoads = new KeyedBatcher<string, CallerContext | null>((_, ids) => this.callerContextsOf(ids), CONTEXT_LOAD_MAX);
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -59,21 +65,29 @@ export class EnterprisesService implements CallerContextLoader {
   }
 
   /**
-   * The caller's companies and verified state in one query, or null when the account is closed or
-   * unknown. The auth guard keeps it in CallerContextCache: every write that changes it calls
+   * The caller's companies and verified state (one query, shared with the callers asked for at the
+   * same time), or null when the account is closed or unknown. The auth guard keeps it in CallerContextCache: every write that changes it calls
    * `cache.invalidate(userId)` after committing.
    */
-  async callerContext(userId: string): Promise<CallerContext | null> {
+  callerContext(userId: string): Promise<CallerContext | null> {
+    // the callers whose contexts are asked for while a load is under way are loaded together next
+    // (when slots open, thousands of callers the cache has not seen arrive within a second)
+    return this.contextLoads.submit('callers', userId);
+  }
+
+  /** One query for many callers: their accounts joined with their memberships; one outcome per id, in order. */
+  private async callerContextsOf(ids: string[]): Promise<Array<Outcome<CallerContext | null>>> {
     const rows = await this.db.userRows
       .createQueryBuilder('u')
       .leftJoin(EnterpriseMemberEntity, 'm', 'm.user_id = u.id')
-      .select('u.disabled', 'disabled')
+      .select('u.id', 'userId')
+      .addSelect('u.disabled', 'disabled')
       .addSelect('u.verified_at', 'verifiedAt')
       .addSelect('m.enterprise_id', 'enterpriseId')
-      .where('u.id = :id', { id: userId })
-      .getRawMany<{ disabled: number | boolean | string; verifiedAt: Date | string | null; enterpriseId: string | null }>();
-    if (rows.length === 0 || rows.some((r) => Number(r.disabled) === 1)) return null;
-    return { enterpriseIds: rows.map((r) => r.enterpriseId).filter((e): e is string => e !== null), verified: rows[0].verifiedAt !== null };
+      .where('u.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getRawMany<CallerContextRow>();
+    const contexts = callerContextsFrom(rows);
+    return ids.map((id) => succeeded(contexts.get(id) ?? null));
   }
 
   async membershipsOf(userId: string): Promise<MeEnterprise[]> {
