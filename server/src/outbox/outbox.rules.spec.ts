@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '@gov/shared';
-import { nextAttemptAt, PURGEABLE_STATUSES, retentionCutoff, smsParams, smsTemplateFor, type SmsTemplateKey } from './outbox.rules';
+import { MAX_GIVE_WAY_MS, mustGiveWay, nextAttemptAt, PURGEABLE_STATUSES, retentionCutoff, smsParams, smsTemplateFor, type SmsTemplateKey } from './outbox.rules';
 
 describe('smsTemplateFor', () => {
   /** [notice type, filing status it reached (for `application`), SMS template or null]. */
@@ -67,5 +67,16 @@ describe('the outbox retention', () => {
 
   it('deletes settled deliveries only: a failed one stays for inspection, a pending one is still to send', () => {
     expect([...PURGEABLE_STATUSES].sort()).toEqual(['sent', 'skipped']);
+  });
+});
+
+describe('mustGiveWay', () => {
+  it('holds background deliveries back while the process is busy serving a rush', () => {
+    expect(mustGiveWay(0.95, 0)).toBe(true);
+    expect(mustGiveWay(0.3, 0)).toBe(false);
+  });
+  it('holds them back no longer than the bound, however long the rush', () => {
+    expect(mustGiveWay(0.95, MAX_GIVE_WAY_MS - 1)).toBe(true);
+    expect(mustGiveWay(0.95, MAX_GIVE_WAY_MS)).toBe(false);
   });
 });

@@ -81,3 +81,18 @@ export function retentionCutoff(now: Date, days: number): Date {
 
 /** What one delivery attempt came to: sent, nothing to send, a passing fault (retry) or a refusal (give up). */
 export type DeliveryOutcome = { result: 'sent' } | { result: 'skipped'; why: string } | { result: 'retry'; why: string } | { result: 'failed'; why: string };
+
+/** Above this share of its time busy, the process is serving a rush: background deliveries wait. */
+export const BUSY_UTILIZATION = 0.8;
+/** The longest background deliveries give way to a rush before they go anyway. */
+export const MAX_GIVE_WAY_MS = 5_000;
+
+/**
+ * Whether the in-process outbox runner waits before its next drain: while the event loop was busy
+ * (`utilization`, 0–1, over the last moment) serving requests — when a slot opens at 8:00, the
+ * 预约成功 messages can go a few seconds later — but never longer than MAX_GIVE_WAY_MS in all
+ * (`waitedMs` so far), so that messages do not starve under a steady load.
+ */
+export function mustGiveWay(utilization: number, waitedMs: number): boolean {
+  return utilization > BUSY_UTILIZATION && waitedMs < MAX_GIVE_WAY_MS;
+}

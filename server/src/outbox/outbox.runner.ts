@@ -1,12 +1,19 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { OutboxSignal } from './outbox.signal';
+import { performance, EventLoopUtilization } from 'node:perf_hooks';
+import { mustGiveWay } from './outbox.rules';
 import { OutboxWorker } from './outbox.worker';
+
+/** How often the runner looks at how busy the process is, and waits between looks while it gives way. */
+const BUSY_SAMPLE_MS = 200;
 
 /**
  * The worker without Redis: in this process, on the database. Drains when woken (a delivery
  * committed) and every OUTBOX_POLL_MS for retries; one drain at a time, a wake-up during a drain
  * runs one more. Other instances may run theirs: the worker's claims keep each row to one sender.
+ * It gives way to a rush (outbox.rules.ts `mustGiveWay`): while the process was busy serving
+ * requests over the last moment, a drain waits, up to a bound.
  */
 @Injectable()
 export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -15,6 +22,9 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
   private again = false;
   private stopped = false;
   private timer: NodeJS.Timeout | null = null;
+  private sampler: NodeJS.Timeout | null = null;
+  /** the event loop's busy share over the last BUSY_SAMPLE_MS (0–1) */
+  private busy = 0;
 
   constructor(
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -26,12 +36,20 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.signal.onKick(() => this.kick());
     this.timer = setInterval(() => this.kick(), this.config.outbox.pollMs);
     this.timer.unref();
+    let last: EventLoopUtilization = performance.eventLoopUtilization();
+    this.sampler = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      this.busy = performance.eventLoopUtilization(now, last).utilization;
+      last = now;
+    }, BUSY_SAMPLE_MS);
+    this.sampler.unref();
     this.kick(); // what an earlier run left behind
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.sampler) clearInterval(this.sampler);
     await this.running;
   }
 
@@ -47,6 +65,8 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
   private async loop(): Promise<void> {
     do {
       this.again = false;
+      const since = performance.now();
+      while (!this.stopped && mustGiveWay(this.busy, performance.now() - since)) await new Promise((r) => setTimeout(r, BUSY_SAMPLE_MS));
       try {
         await this.worker.drain();
       } catch (e) {
