@@ -1,4 +1,4 @@
-import { admitted, countsAfter, freePlaces, PlacesInFlight, roomBeside } from './booking-batch.rules';
+import { admitted, countsAfter, placesLeft, PlacesInFlight, roomBeside } from './booking-batch.rules';
 
 const slot = (over: Partial<{ capacity: number; booked: number; held: number; active: boolean; startAt: Date }> = {}) => ({
   capacity: 10,
@@ -10,14 +10,14 @@ const slot = (over: Partial<{ capacity: number; booked: number; held: number; ac
 });
 const now = new Date('2026-12-01T01:00:00Z');
 
-describe('freePlaces', () => {
+describe('placesLeft', () => {
   it('is capacity less booked and held', () => {
-    expect(freePlaces(slot({ booked: 6, held: 1 }), now)).toBe(3);
+    expect(placesLeft(slot({ booked: 6, held: 1 }), now)).toBe(3);
   });
   it('is none for a closed slot, a slot that has started, or one over its capacity', () => {
-    expect(freePlaces(slot({ active: false }), now)).toBe(0);
-    expect(freePlaces(slot({ startAt: now }), now)).toBe(0);
-    expect(freePlaces(slot({ booked: 9, held: 3 }), now)).toBe(0);
+    expect(placesLeft(slot({ active: false }), now)).toBe(0);
+    expect(placesLeft(slot({ startAt: now }), now)).toBe(0);
+    expect(placesLeft(slot({ booked: 9, held: 3 }), now)).toBe(0);
   });
 });
 

@@ -9,13 +9,16 @@
  * the places left, first come first served.
  */
 
+import { freePlaces } from './admission.rules';
+
 /**
- * The places a slot has for new bookings: capacity less booked and held, none once it is closed
- * (inactive) or has started (`now` at or after its start). Never negative.
+ * The places a slot has for new bookings now: its free places (capacity less booked and held,
+ * admission.rules.ts `freePlaces`), none once it is closed (inactive) or has started (`now` at or
+ * after its start).
  */
-export function freePlaces(slot: { capacity: number; booked: number; held: number; active: boolean; startAt: Date }, now: Date): number {
+export function placesLeft(slot: { capacity: number; booked: number; held: number; active: boolean; startAt: Date }, now: Date): number {
   if (!slot.active || slot.startAt.getTime() <= now.getTime()) return 0;
-  return Math.max(0, slot.capacity - slot.booked - slot.held);
+  return freePlaces(slot);
 }
 
 /** How many of `asked` bookings (in the order they arrived) `free` places let in: the first ones. */

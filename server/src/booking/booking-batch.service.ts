@@ -9,7 +9,7 @@ import { Transactions } from '../common/db/transactions';
 import { DomainError } from '../common/errors/domain-error';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { failed, KeyedBatcher, Outcome, succeeded } from '../common/concurrency/batching.rules';
-import { admitted, countsAfter, freePlaces } from './booking-batch.rules';
+import { admitted, countsAfter, placesLeft } from './booking-batch.rules';
 import { BookingEntity } from './entities/booking.entity';
 import { SlotEntity } from './entities/slot.entity';
 
@@ -75,7 +75,7 @@ export class BookingBatches {
         if (e instanceof ShortOfPlaces) {
           // fewer places than asked for: the first arrivals take what is left, the others stay refused
           const slot = await this.db.slots.findOne({ where: { id: slotId } });
-          todo = todo.slice(0, slot ? admitted(freePlaces(slot, latest(batch)), todo.length) : 0);
+          todo = todo.slice(0, slot ? admitted(placesLeft(slot, latest(batch)), todo.length) : 0);
           continue;
         }
         if (todo.length > 1 && isDuplicateKey(e)) {
