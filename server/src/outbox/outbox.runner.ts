@@ -13,7 +13,7 @@ const BUSY_SAMPLE_MS = 200;
  * committed) and every OUTBOX_POLL_MS for retries; one drain at a time, a wake-up during a drain
  * runs one more. Other instances may run theirs: the worker's claims keep each row to one sender.
  * It gives way to a rush (outbox.rules.ts `mustGiveWay`): while the process was busy serving
- * requests over the last moment, a drain waits, up to a bound.
+ * requests over the last moment, each batch of a drain waits, up to a bound.
  */
 @Injectable()
 export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -62,13 +62,17 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.running = this.loop().finally(() => (this.running = null));
   }
 
+  /** Wait while the process is busy serving requests (before each batch of deliveries), up to the bound. */
+  private async giveWay(): Promise<void> {
+    const since = performance.now();
+    while (!this.stopped && mustGiveWay(this.busy, performance.now() - since)) await new Promise((r) => setTimeout(r, BUSY_SAMPLE_MS));
+  }
+
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      const since = performance.now();
-      while (!this.stopped && mustGiveWay(this.busy, performance.now() - since)) await new Promise((r) => setTimeout(r, BUSY_SAMPLE_MS));
       try {
-        await this.worker.drain();
+        await this.worker.drain(() => this.giveWay());
       } catch (e) {
         this.logger.warn(`outbox drain failed: ${(e as Error).message}`);
       }

@@ -39,10 +39,14 @@ export class OutboxWorker {
     private readonly tx: Transactions,
   ) {}
 
-  /** Deliver every due row (batch after batch) and count the outcomes. */
-  async drain(): Promise<DrainResult> {
+  /**
+   * Deliver every due row (batch after batch) and count the outcomes. `beforeClaim`, when given, is
+   * awaited before each batch is claimed (the in-process runner gives way to a rush there).
+   */
+  async drain(beforeClaim?: () => Promise<void>): Promise<DrainResult> {
     const total: DrainResult = { sent: 0, skipped: 0, retried: 0, failed: 0 };
     for (;;) {
+      if (beforeClaim) await beforeClaim();
       const claimed = await this.claim();
       if (!claimed.rows.length) return total;
       for (const d of claimed.rows) {
