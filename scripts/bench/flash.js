@@ -3,7 +3,8 @@
  * The flash crowd of issue 18 (`BENCH_ONLY=flash`): FLASH_USERS signed-in, verified users (5,000) hit
  * one slot of FLASH_CAPACITY places (500) within FLASH_WINDOW_MS (2 s, each at a random moment of
  * it: the arrivals do not wait for the answers), while FLASH_BROWSERS others (200) read guides and
- * search the catalogue in loops. Run three times on fresh slots of the same size:
+ * search the catalogue, each pausing FLASH_BROWSE_PAUSE_MS (1 s) after an answer before the next
+ * read as a person reading a page does (0: back to back, a load of its own bigger than the crowd). Run three times on fresh slots of the same size:
  *   - the API without Redis (the database's guarded update alone),
  *   - the API with REDIS_URL and SLOT_COUNTER=1 (the Redis admission counter; a second server on the same database),
  *   - the baseline: the same arrivals straight through mysql2 (insert + guarded update, 32 connections).
@@ -17,6 +18,7 @@ const USERS = Number(process.env.FLASH_USERS || 5000);
 const CAPACITY = Number(process.env.FLASH_CAPACITY || 500);
 const WINDOW_MS = Number(process.env.FLASH_WINDOW_MS || 2000);
 const BROWSERS = Number(process.env.FLASH_BROWSERS || 200);
+const BROWSE_PAUSE_MS = Number(process.env.FLASH_BROWSE_PAUSE_MS ?? 1000);
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const round = (n, d = 3) => Number(Number(n).toFixed(d));
 
@@ -82,6 +84,7 @@ function browse(url, serviceId, until) {
         const a = await client.get(paths[k++ % paths.length]).catch(() => ({ status: 0 }));
         if (a.status !== 200) bad++;
         lat.push(performance.now() - t);
+        if (BROWSE_PAUSE_MS > 0) await new Promise((r) => setTimeout(r, BROWSE_PAUSE_MS * (0.5 + Math.random())));
       }
     }),
   );
@@ -195,6 +198,7 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
     capacity: CAPACITY,
     windowMs: WINDOW_MS,
     browsers: BROWSERS,
+    browsePauseMs: BROWSE_PAUSE_MS,
     withoutRedis: { ...plain, loadAverage: loadA, exact: exact(plain) },
     withRedisCounter: { ...counted, loadAverage: loadB, exact: exact(counted) },
     mysql2: { ...floor, loadAverage: loadC },
