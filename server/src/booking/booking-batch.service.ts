@@ -79,8 +79,16 @@ export class BookingBatches {
           continue;
         }
         if (todo.length > 1 && isDuplicateKey(e)) {
-          // one of them already has a booking that day (or a code clashed): each on its own, to answer each rightly
-          for (const i of todo) out[i] = (await this.writeAll(slotId, [items[i]]))[0];
+          // one of them already has a booking that day (or a code clashed): halve the batch and write
+          // each half (the first first), down to the one that clashes, which answers it on its own
+          const half = Math.ceil(todo.length / 2);
+          for (const part of [todo.slice(0, half), todo.slice(half)]) {
+            const got = await this.writeAll(
+              slotId,
+              part.map((i) => items[i]),
+            );
+            part.forEach((i, j) => (out[i] = got[j]));
+          }
           return out;
         }
         for (const i of todo) out[i] = failed(e);

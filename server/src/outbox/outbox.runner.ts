@@ -13,7 +13,7 @@ const BUSY_SAMPLE_MS = 200;
  * committed) and every OUTBOX_POLL_MS for retries; one drain at a time, a wake-up during a drain
  * runs one more. Other instances may run theirs: the worker's claims keep each row to one sender.
  * It gives way to a rush (outbox.rules.ts `mustGiveWay`): while the process was busy serving
- * requests over the last moment, each batch of a drain waits, up to a bound.
+ * requests over the last moment, a drain waits before its batches, up to a bound for the drain.
  */
 @Injectable()
 export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -62,17 +62,42 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.running = this.loop().finally(() => (this.running = null));
   }
 
-  /** Wait while the process is busy serving requests (before each batch of deliveries), up to the bound. */
-  private async giveWay(): Promise<void> {
-    const since = performance.now();
-    while (!this.stopped && mustGiveWay(this.busy, performance.now() - since)) await new Promise((r) => setTimeout(r, BUSY_SAMPLE_MS));
+  /**
+   * A wait for the worker to call before each batch of one drain: while the process is busy serving
+   * requests it waits, up to the bound for the whole drain (after that the drain's batches go one
+   * after another, so that a steady load cannot hold messages back more than that).
+   */
+  private giveWay(): () => Promise<void> {
+    let waited = 0;
+    return async () => {
+      while (!this.stopped && mustGiveWay(this.utilization(), waited)) {
+        const t = this.now();
+        await this.pause(BUSY_SAMPLE_MS);
+        waited += this.now() - t;
+      }
+    };
+  }
+
+  /** The event loop's busy share over the last moment, 0–1 (a seam for the unit test). */
+  protected utilization(): number {
+    return this.busy;
+  }
+
+  /** Milliseconds on a monotonic clock (a seam for the unit test). */
+  protected now(): number {
+    return performance.now();
+  }
+
+  /** A wait of `ms` (a seam for the unit test). */
+  protected pause(ms: number): Promise<void> {
+    return new Promise((r) => setTimeout(r, ms));
   }
 
   private async loop(): Promise<void> {
     do {
       this.again = false;
       try {
-        await this.worker.drain(() => this.giveWay());
+        await this.worker.drain(this.giveWay());
       } catch (e) {
         this.logger.warn(`outbox drain failed: ${(e as Error).message}`);
       }

@@ -29,7 +29,8 @@ export async function insertIgnoringDuplicates<T extends ObjectLiteral>(em: Enti
  * and escapes; TypeORM's insert builder costs about a millisecond of CPU per row of a wide table
  * there, and these inserts sit on the hot path (the bookings of a slot written together, their
  * messages and deliveries). Column names and values follow the entity's metadata (a property left
- * undefined takes the column's default); no column here has a transformer. On SQLite TypeORM builds it.
+ * undefined takes the column's default). A table with a column transformer is refused (the values
+ * would go in untransformed). On SQLite TypeORM builds it.
  * Throws the driver's error (a duplicate key as ER_DUP_ENTRY).
  */
 /** The SQL keyword DEFAULT as a value the mysql2 driver writes unquoted (its `toSqlString` escape hatch). */
@@ -44,6 +45,8 @@ export async function insertRows<T extends ObjectLiteral>(em: EntityManager, tar
   }
   const meta = em.connection.getMetadata(target);
   const columns = meta.columns;
+  const transformed = columns.find((c) => c.transformer);
+  if (transformed) throw new Error(`insertRows: ${meta.tableName}.${transformed.databaseName} has a transformer, which this insert would not apply`);
   const names = columns.map((c) => `\`${c.databaseName}\``).join(', ');
   const valueOf = (row: T, c: (typeof columns)[number]): unknown => {
     const v: unknown = c.getEntityValue(row);
