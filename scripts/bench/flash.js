@@ -7,7 +7,9 @@
  * read as a person reading a page does (0: back to back, a load of its own bigger than the crowd). Run three times on fresh slots of the same size:
  *   - the API without Redis (the database's guarded update alone),
  *   - the API with REDIS_URL and SLOT_COUNTER=1 (the Redis admission counter; a second server on the same database),
- *   - the baseline: the same arrivals straight through mysql2 (insert + guarded update, 32 connections).
+ *   - the baseline: the same arrivals straight through mysql2 (insert + guarded update, 32 connections),
+ *   - the HTTP floor: the same arrivals against a bare node:http server that checks the token and
+ *     answers, without framework or database (http-floor.js): what this machine gives any Node API.
  * Checks exactly FLASH_CAPACITY booked (answers and rows), the rest SLOT_FULL, no 5xx.
  */
 const { randomBytes, randomUUID } = require('node:crypto');
@@ -147,6 +149,33 @@ async function sqlCrowd(ctx, slotId, day) {
   }
 }
 
+/** The same arrivals against the HTTP floor (http-floor.js, its own process): token check and answer, nothing else. */
+async function floorCrowd(ctx) {
+  const { spawn } = require('node:child_process');
+  const port = await h.freePort();
+  const child = spawn(process.execPath, [require('node:path').join(__dirname, 'http-floor.js')], {
+    env: { PATH: process.env.PATH, PORT: String(port), JWT_SECRET: ctx.env.JWT_SECRET, FLOOR_CAPACITY: String(CAPACITY) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((r) => child.once('exit', r));
+  try {
+    await new Promise((resolve, reject) => {
+      child.stdout.on('data', (d) => String(d).includes('listening') && resolve());
+      child.once('exit', (code) => reject(new Error(`http floor exited (${code})`)));
+    });
+    const client = h.jsonClient(`http://127.0.0.1:${port}`, 512);
+    try {
+      const r = await arrivals(ctx.crowd, (u) => client.post('/api/bookings', { slotId: 'floor', serviceId: ctx.serviceId }, { token: u.token }));
+      return r;
+    } finally {
+      client.close();
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  }
+}
+
 async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
   const { api, admin, hallId, serviceId, sqlPool, env, sms } = ctx;
   const newSlot = async (day) => {
@@ -192,6 +221,11 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
   const floor = await sqlCrowd(c, slotC, days[2]);
   log(`(i) mysql2: ${JSON.stringify(floor.outcomes)}, p50 ${floor.p50} ms, p99 ${floor.p99} ms, all answered in ${floor.wallMs} ms; load ${loadC}`);
 
+  // 4. the floor: a bare node:http server checking the token and answering, no framework, no database
+  const loadD = load();
+  const bare = await floorCrowd(c);
+  log(`(i) HTTP floor: ${JSON.stringify(bare.outcomes)}, p50 ${bare.p50} ms, p99 ${bare.p99} ms, all answered in ${bare.wallMs} ms; load ${loadD}`);
+
   const exact = (x) => x.created === CAPACITY && x.slot.booked === CAPACITY && x.slot.bookingRows === CAPACITY && x.full === USERS - CAPACITY && x.x5xx === 0 && x.noAnswer === 0;
   results.flash = {
     users: USERS,
@@ -202,12 +236,14 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
     withoutRedis: { ...plain, loadAverage: loadA, exact: exact(plain) },
     withRedisCounter: { ...counted, loadAverage: loadB, exact: exact(counted) },
     mysql2: { ...floor, loadAverage: loadC },
+    httpFloor: { ...bare, loadAverage: loadD },
     goal: 'exactly the capacity booked, the rest SLOT_FULL, 0 × 5xx, p99 < 500 ms',
   };
   const f = (x) => `all ${USERS} answered in ${(x.wallMs / 1000).toFixed(1)} s (${x.answeredPerSec}/s), p50 ${x.p50} ms, p99 ${x.p99} ms`;
   const note = (x) => `${x.created} booked, ${x.full} SLOT_FULL, ${x.x5xx} × 5xx, ${x.noAnswer || 0} unanswered; browsers p50 ${x.browsers.p50} / p99 ${x.browsers.p99} ms; load ${x === plain ? loadA : loadB}`;
   row(`flash crowd ${USERS} → 1 slot of ${CAPACITY}, no Redis`, f(plain), `mysql2: ${f(floor)}`, `${round(plain.answeredPerSec / floor.answeredPerSec, 2)}× mysql2 rate`, note(plain));
   row(`flash crowd, Redis counter`, f(counted), `mysql2: ${f(floor)}`, `${round(counted.answeredPerSec / floor.answeredPerSec, 2)}× mysql2 rate`, note(counted));
+  row(`flash crowd, p99 beside the HTTP floor`, `p99 ${plain.p99} ms (Redis counter ${counted.p99} ms)`, `bare node:http + token check, no database: p50 ${bare.p50} ms, p99 ${bare.p99} ms`, `${round(plain.p99 / bare.p99, 1)}× the floor's p99`, `the floor: ${bare.created} × 201, ${bare.full} SLOT_FULL`);
   for (const [name, x] of [['without Redis', plain], ['with the counter', counted]]) {
     if (!exact(x)) log(`!! flash crowd ${name}: not exact: ${JSON.stringify({ outcomes: x.outcomes, slot: x.slot })}`);
   }

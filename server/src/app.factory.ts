@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { assertUtf8mb4 } from './database/charset-guard';
-import { sendError } from './common/errors/all-exceptions.filter';
+import { reportError, RETRY_AFTER_503_S, sendError } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { AppConfig } from './config/app-config';
 import { CatalogAnswersService } from './catalog/catalog-answers.service';
@@ -22,8 +22,10 @@ import { CallerContextCache } from './common/auth/caller-context.cache';
 import { CallerContextLoader } from './common/auth/auth.decorators';
 import { classifyError } from './common/errors/error-classify.rules';
 import { httpStatusOf } from './common/errors/error-status';
-import { logLevelOf } from './common/logging/logging';
-import { bookingRefusalLane } from './booking/booking-refusal.lane';
+import { logLevelOf, requestIdOf } from './common/logging/logging';
+import type { IncomingMessage } from 'node:http';
+import { bookingLane } from './booking/booking.lane';
+import { BookingService } from './booking/booking.service';
 import { SlotPlacesCounter } from './booking/slot-places.counter';
 import { bookingResult } from './metrics/metrics.rules';
 import { MetricsService } from './metrics/metrics.service';
@@ -95,14 +97,30 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 function installLanes(app: NestExpressApplication, config: AppConfig, security: Record<string, string>): void {
   const metrics = app.get(MetricsService);
   const json = { ...security, vary: 'Origin', 'content-type': 'application/json; charset=utf-8' };
-  const errorAnswer = (e: unknown, route: string): LaneAnswer => {
+  const errorsLog = new NestLogger('Errors');
+  const retryLater = { ...json, 'retry-after': RETRY_AFTER_503_S };
+  /** an error as the global filter answers and logs it (AllExceptionsFilter → sendError) */
+  const errorAnswer = (e: unknown, route: string, req?: IncomingMessage): LaneAnswer => {
     const a = classifyError(e);
-    return { status: httpStatusOf(a.code), headers: json, body: JSON.stringify({ code: a.code, message: a.message, details: a.details }), route };
+    const status = httpStatusOf(a.code);
+    if (req) reportError(errorsLog, a, e, { id: requestIdOf(req), method: req.method, url: req.url });
+    return { status, headers: status === 503 ? retryLater : json, body: JSON.stringify({ code: a.code, message: a.message, details: a.details }), route };
   };
+  const bookings = app.get(BookingService);
   const counted = new Map<string, { latency: { observe(s: number): void }; requests: { inc(): void }; lane: { inc(): void }; booking: 'booked' | 'refused' | null }>();
   installFastLane(app.getHttpServer(), {
     lanes: [catalogLane(app.get(CatalogAnswersService))],
-    bodyLanes: [bookingRefusalLane({ tokens: app.get(AccessTokenService), callers: app.get(CallerContextCache), loader: optional(app, CallerContextLoader), places: app.get(SlotPlacesCounter), headers: json })],
+    bodyLanes: [
+      bookingLane({
+        tokens: app.get(AccessTokenService),
+        callers: app.get(CallerContextCache),
+        loader: optional(app, CallerContextLoader),
+        places: app.get(SlotPlacesCounter),
+        headers: json,
+        book: (caller, input) => bookings.book(caller, input),
+        error: (e, req) => errorAnswer(e, '/api/bookings', req),
+      }),
+    ],
     badJson: () => errorAnswer({ type: 'entity.parse.failed', status: 400 }, 'unmatched'),
     levelOf: logLevelOf,
     log: () => PinoLogger.root,

@@ -6,9 +6,12 @@ import { maskSensitiveText } from '@gov/shared';
 import { AppConfig } from '../../config/app-config';
 
 /** A request's id: the client's `X-Request-Id` when it is a plain token of at most 64 characters, else a new UUID. */
-export function requestIdOf(req: IncomingMessage): string {
+export function requestIdOf(req: IncomingMessage & { id?: unknown }): string {
+  if (typeof req.id === 'string') return req.id;
   const given = req.headers['x-request-id'];
-  return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+  const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+  req.id = id;
+  return id;
 }
 
 /**
