@@ -28,13 +28,13 @@ function worker(batches: number, runner: () => BusyRunner) {
   let done!: () => void;
   const drained = new Promise<void>((r) => (done = r));
   const fake = {
-    drain: async (beforeClaim?: () => Promise<void>): Promise<DrainResult> => {
+    drain: async (beforeClaim?: () => Promise<boolean | void>): Promise<DrainResult> => {
       for (let i = 0; i < batches; i++) {
-        if (beforeClaim) await beforeClaim();
+        if (beforeClaim && (await beforeClaim()) === false) break;
         claimedAt.push(runner().clock);
       }
       done();
-      return { sent: batches, skipped: 0, retried: 0, failed: 0 };
+      return { sent: claimedAt.length, skipped: 0, retried: 0, failed: 0 };
     },
   };
   return { fake: fake as unknown as OutboxWorker, claimedAt, drained };
@@ -50,9 +50,25 @@ describe('OutboxRunner giving way to a rush', () => {
     r = new BusyRunner(config, w.fake, signal);
     r.onApplicationBootstrap();
     await w.drained;
-    await r.onApplicationShutdown();
+    await r.beforeApplicationShutdown();
     // the first batch waited out the bound; the next two went at once
     expect(w.claimedAt).toEqual([MAX_GIVE_WAY_MS, MAX_GIVE_WAY_MS, MAX_GIVE_WAY_MS]);
+  });
+
+  it('on shutdown, claims no further batch and is done before the database closes', async () => {
+    let r!: BusyRunner;
+    const w = worker(3, () => r);
+    // shutdown begins while the drain gives way before its first batch
+    r = new (class extends BusyRunner {
+      protected override pause(ms: number): Promise<void> {
+        if (this.pauses === 0) void this.beforeApplicationShutdown();
+        return super.pause(ms);
+      }
+    })(config, w.fake, signal);
+    r.onApplicationBootstrap();
+    await w.drained;
+    await r.beforeApplicationShutdown();
+    expect(w.claimedAt).toEqual([]);
   });
 
   it('does not hold a drain back when the process is not busy', async () => {
@@ -62,7 +78,7 @@ describe('OutboxRunner giving way to a rush', () => {
     r.busyShare = 0.3;
     r.onApplicationBootstrap();
     await w.drained;
-    await r.onApplicationShutdown();
+    await r.beforeApplicationShutdown();
     expect({ claimedAt: w.claimedAt, pauses: r.pauses }).toEqual({ claimedAt: [0, 0], pauses: 0 });
   });
 });

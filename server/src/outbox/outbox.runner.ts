@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { OutboxSignal } from './outbox.signal';
 import { performance, EventLoopUtilization } from 'node:perf_hooks';
@@ -16,7 +16,7 @@ const BUSY_SAMPLE_MS = 200;
  * requests over the last moment, a drain waits before its batches, up to a bound for the drain.
  */
 @Injectable()
-export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Outbox');
   private running: Promise<void> | null = null;
   private again = false;
@@ -46,7 +46,11 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.kick(); // what an earlier run left behind
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before the database closes (Nest's shutdown hooks close it after this one): no new drain, no
+   * further batch in a drain under way, and that drain finished — none left racing a closed pool.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     if (this.sampler) clearInterval(this.sampler);
@@ -63,11 +67,11 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /**
-   * A wait for the worker to call before each batch of one drain: while the process is busy serving
+   * A wait for the worker to call before each batch of one drain (false: the process is shutting down, stop): while the process is busy serving
    * requests it waits, up to the bound for the whole drain (after that the drain's batches go one
    * after another, so that a steady load cannot hold messages back more than that).
    */
-  private giveWay(): () => Promise<void> {
+  private giveWay(): () => Promise<boolean> {
     let waited = 0;
     return async () => {
       while (!this.stopped && mustGiveWay(this.utilization(), waited)) {
@@ -75,6 +79,7 @@ export class OutboxRunner implements OnApplicationBootstrap, OnApplicationShutdo
         await this.pause(BUSY_SAMPLE_MS);
         waited += this.now() - t;
       }
+      return !this.stopped; // shutting down: claim no further batch
     };
   }
 

@@ -43,10 +43,11 @@ export class OutboxWorker {
    * Deliver every due row (batch after batch) and count the outcomes. `beforeClaim`, when given, is
    * awaited before each batch is claimed (the in-process runner gives way to a rush there).
    */
-  async drain(beforeClaim?: () => Promise<void>): Promise<DrainResult> {
+  async drain(beforeClaim?: () => Promise<boolean | void>): Promise<DrainResult> {
     const total: DrainResult = { sent: 0, skipped: 0, retried: 0, failed: 0 };
     for (;;) {
-      if (beforeClaim) await beforeClaim();
+      // false: stop here (the process is shutting down); what is left stays pending for the next drain
+      if (beforeClaim && (await beforeClaim()) === false) return total;
       const claimed = await this.claim();
       if (!claimed.rows.length) return total;
       for (const d of claimed.rows) {
