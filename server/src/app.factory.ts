@@ -25,6 +25,10 @@ import { httpStatusOf } from './common/errors/error-status';
 import { logLevelOf, requestIdOf } from './common/logging/logging';
 import type { IncomingMessage } from 'node:http';
 import { bookingLane } from './booking/booking.lane';
+import { BookingController } from './booking/booking.controller';
+import { CatalogController } from './catalog/catalog.controller';
+import { laneLimiter } from './common/http/lane-limiter';
+import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import { BookingService } from './booking/booking.service';
 import { SlotPlacesCounter } from './booking/slot-places.counter';
 import { bookingResult } from './metrics/metrics.rules';
@@ -137,8 +141,17 @@ function installLanes(app: NestExpressApplication, config: AppConfig, security: 
       c.lane.inc();
       if (c.booking) metrics.booking(c.booking);
     },
-    perAddressPerMinute: config.throttleIpLimit,
-    trustLoopbackProxy: true,
+    // the full pipeline's own per-address limit, in the ThrottlerGuard's counters under its keys
+    limit: laneLimiter({
+      storage: app.get<ThrottlerStorage>(getStorageToken()),
+      perMinute: config.throttleIpLimit,
+      handlers: new Map<string, readonly [string, string]>([
+        ['/api/services', [CatalogController.name, CatalogController.prototype.services.name]],
+        ['/api/services/:id', [CatalogController.name, CatalogController.prototype.guide.name]],
+        ['/api/bookings', [BookingController.name, BookingController.prototype.book.name]],
+      ]),
+      trustLoopbackProxy: true,
+    }),
   });
 }
 

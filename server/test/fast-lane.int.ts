@@ -88,18 +88,37 @@ describe('fast lane for the public catalogue', () => {
 
 describe('fast lane under a per-address limit', () => {
   const f = useTestApp({ world: false, env: { THROTTLE_IP_LIMIT: '5' } });
-  it('still refuses an address past the limit (429 in the error shape)', async () => {
+  it('counts lane answers in the limiter’s own allowance, and refuses an address past it (429 in the error shape)', async () => {
     const answers = [];
-    for (let i = 0; i < 14; i++) answers.push(await f.api.get('/api/services?q=x'));
-    expect(answers.slice(0, 6).map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
-    const refused = answers.find((a) => a.status === 429);
-    expect(refused).toBeDefined();
-    expectErrorShape(refused!, 429, 'RATE_LIMITED');
-    // the lane's answers count down as the limiter's do, never a replay of the first answer's count
-    const remaining = answers.slice(1, 6).map((a) => Number(a.headers.get('x-ratelimit-remaining')));
+    // the first is the full pipeline's (it keeps the answer for the lane), the rest the lane's
+    for (let i = 0; i < 8; i++) answers.push(await f.api.get('/api/services?q=x'));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
+    expectErrorShape(answers[5], 429, 'RATE_LIMITED');
+    expect(Number(answers[5].headers.get('retry-after'))).toBeGreaterThan(0);
+    // one count for both ways, as the limiter keeps it: never a second allowance for the lane
+    expect(answers.slice(0, 5).map((a) => a.headers.get('x-ratelimit-remaining'))).toEqual(['4', '3', '2', '1', '0']);
     expect(answers[1].headers.get('x-ratelimit-limit')).toBe('5');
-    expect(remaining).toEqual([4, 3, 2, 1, 0]);
     expect(Number(answers[1].headers.get('x-ratelimit-reset'))).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('fast lane under a per-address limit: bookings', () => {
+  const f = useTestApp({ now: '2026-12-07T02:00:00.000Z', env: { THROTTLE_IP_LIMIT: '5' } });
+  it('counts lane and pipeline bookings in one allowance, and books nothing past it', async () => {
+    const slotId = await f.slot('2026-12-08T01:00:00.000Z', { capacity: 5 });
+    const serviceId = f.world.service.id;
+    const a = await verifiedCitizen(f.api);
+    const tries = [];
+    // four through the lane (a slot that does not exist: 404), then one the full way
+    for (let i = 0; i < 4; i++) tries.push(await f.api.post('/api/bookings', { slotId: 'nope', serviceId }, { token: a.token }));
+    tries.push(await f.api.post('/api/bookings', { slotId: 'nope', serviceId, pad: 'x'.repeat(5000) }, { token: a.token }));
+    expect(tries.map((t) => t.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(tries.map((t) => t.headers.get('x-ratelimit-remaining'))).toEqual(['4', '3', '2', '1', '0']);
+    // the sixth, a real booking the lane would take: 429, and nothing booked (the limit comes before the work)
+    expectErrorShape(await f.api.post('/api/bookings', { slotId, serviceId }, { token: a.token }), 429, 'RATE_LIMITED');
+    const mine = await f.api.get('/api/bookings', { token: a.token });
+    expect(mine.status).toBe(200);
+    expect(mine.body).toEqual([]);
   });
 });
 
@@ -205,5 +224,10 @@ describe('fast lane for refusals of a full slot', () => {
     const pipeline = await send('/api/me/verify');
     expect(lane.status).toBe(400);
     expect(await lane.text()).toBe(await pipeline.text());
+    // whitespace alone is not an empty body to the parser: the same 400 either way
+    const blank = (path: string) => fetch(`${f.t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${a.token}` }, body: '  \n' });
+    const [laneBlank, pipelineBlank] = [await blank('/api/bookings'), await blank('/api/me/verify')];
+    expect(laneBlank.status).toBe(400);
+    expect(await laneBlank.text()).toBe(await pipelineBlank.text());
   });
 });

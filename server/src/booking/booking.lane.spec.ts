@@ -54,6 +54,11 @@ describe('booking lane', () => {
         },
         error: (e: unknown): LaneAnswer => ({ status: e instanceof DomainError ? 409 : 500, headers: {}, body: JSON.stringify({ code: e instanceof DomainError ? e.code : 'INTERNAL' }), route: '/api/bookings' }),
       } as unknown as BookingLaneDeps);
+    /** what the lane answers once the rate limit let the request through (its work run), or null */
+    const answer = async (l: ReturnType<typeof bookingLane>, r: IncomingMessage, b: unknown): Promise<LaneAnswer | null> => {
+      const d = await l.decide(r, b);
+      return d && 'work' in d ? d.work() : d;
+    };
     const req = (token?: string) => ({ url: '/api/bookings', headers: token ? { authorization: `Bearer ${token}` } : {} }) as unknown as IncomingMessage;
     const body = { slotId: 'slot1', serviceId: 'svc1' };
 
@@ -63,30 +68,36 @@ describe('booking lane', () => {
       outcome = () => Promise.resolve({ id: 'b1', code: 'ABC' } as unknown as BookingView);
     });
 
+    it('decides without booking: the booking waits for the rate limit (it runs as the decision’s work)', async () => {
+      const d = await lane().decide(req('citizen'), body);
+      expect(booked).toEqual([]);
+      expect(d && 'work' in d).toBe(true);
+    });
+
     it('books for an open citizen account with the caller the guard would make, answering 201 with the view', async () => {
-      const a = await lane().answer(req('citizen'), body);
+      const a = await answer(lane(), req('citizen'), body);
       expect(a).toMatchObject({ status: 201, body: JSON.stringify({ id: 'b1', code: 'ABC' }), route: '/api/bookings' });
       expect(booked).toEqual([{ caller: { id: 'u1', roles: ['citizen'], hallId: null, enterpriseIds: ['e1'], verified: true }, input: { slotId: 'slot1', serviceId: 'svc1' } }]);
     });
 
     it('answers a refusal as the filter does, and a known-full slot from memory without booking', async () => {
       outcome = () => Promise.reject(new DomainError('DUPLICATE_BOOKING'));
-      expect(await lane().answer(req('citizen'), body)).toMatchObject({ status: 409, body: JSON.stringify({ code: 'DUPLICATE_BOOKING' }) });
+      expect(await answer(lane(), req('citizen'), body)).toMatchObject({ status: 409, body: JSON.stringify({ code: 'DUPLICATE_BOOKING' }) });
       outcome = () => Promise.reject(new Error('connection lost'));
-      expect(await lane().answer(req('citizen'), body)).toMatchObject({ status: 500, body: JSON.stringify({ code: 'INTERNAL' }) });
+      expect(await answer(lane(), req('citizen'), body)).toMatchObject({ status: 500, body: JSON.stringify({ code: 'INTERNAL' }) });
       booked = [];
       full.add('slot1');
-      expect(await lane().answer(req('citizen'), body)).toMatchObject({ status: 409, body: expect.stringContaining('SLOT_FULL') });
-      expect(await lane().answer(req('clerk'), body)).toMatchObject({ status: 409, body: expect.stringContaining('SLOT_FULL') });
+      expect(await answer(lane(), req('citizen'), body)).toMatchObject({ status: 409, body: expect.stringContaining('SLOT_FULL') });
+      expect(await answer(lane(), req('clerk'), body)).toMatchObject({ status: 409, body: expect.stringContaining('SLOT_FULL') });
       expect(booked).toEqual([]);
     });
 
     it('leaves to the full pipeline: no or a bad token, a closed account, a staff booking of a slot with places', async () => {
-      expect(await lane().answer(req(), body)).toBeNull();
-      expect(await lane().answer(req('forged'), body)).toBeNull();
-      expect(await lane().answer(req('closed'), body)).toBeNull();
-      expect(await lane().answer(req('clerk'), body)).toBeNull();
-      expect(await lane().answer(req('citizen'), { ...body, onBehalfOf: { type: 'enterprise', id: 'e1' } })).toBeNull();
+      expect(await answer(lane(), req(), body)).toBeNull();
+      expect(await answer(lane(), req('forged'), body)).toBeNull();
+      expect(await answer(lane(), req('closed'), body)).toBeNull();
+      expect(await answer(lane(), req('clerk'), body)).toBeNull();
+      expect(await answer(lane(), req('citizen'), { ...body, onBehalfOf: { type: 'enterprise', id: 'e1' } })).toBeNull();
       expect(booked).toEqual([]);
     });
   });

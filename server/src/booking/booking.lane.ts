@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { BookingView } from '@gov/shared';
-import type { BodyLane, LaneAnswer } from '../common/http/fast-lane';
+import type { BodyLane, LaneAnswer, LaneDecision } from '../common/http/fast-lane';
 import { AccessTokenService } from '../common/auth/access-token.service';
 import type { AuthUser, CallerContext, CallerContextLoader } from '../common/auth/auth.decorators';
 import { CallerContextCache } from '../common/auth/caller-context.cache';
@@ -67,8 +67,9 @@ export function bookingLane(d: BookingLaneDeps): BodyLane {
   const full: LaneAnswer = { status: httpStatusOf(a.code), headers: d.headers, body: JSON.stringify({ code: a.code, message: a.message, details: a.details }), route: ROUTE };
   const booked = (v: BookingView): LaneAnswer => ({ status: 201, headers: d.headers, body: JSON.stringify(v), route: ROUTE });
   return {
+    route: ROUTE,
     wants: (req) => req.url === ROUTE,
-    answer: (req, body) => {
+    decide: (req, body) => {
       const plain = plainBookingBody(body);
       if (!plain) return null;
       const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
@@ -81,12 +82,13 @@ export function bookingLane(d: BookingLaneDeps): BodyLane {
       }
       const citizen = user.roles.includes('citizen');
       if (!citizen || !d.loader) return d.places.knownFull(plain.slotId) ? full : null;
-      const go = (ctx: CallerContext | null): LaneAnswer | null | Promise<LaneAnswer> => {
+      const go = (ctx: CallerContext | null): LaneDecision => {
         // a disabled or removed account: the guard's 401 (the full way)
         if (!ctx) return null;
         if (d.places.knownFull(plain.slotId)) return full;
         const caller: AuthUser = { ...user, enterpriseIds: ctx.enterpriseIds, verified: ctx.verified };
-        return d.book(caller, plain).then(booked, (e: unknown) => d.error(e, req));
+        // the booking itself runs only once the rate limit let the request through (fast-lane.ts)
+        return { work: () => d.book(caller, plain).then(booked, (e: unknown) => d.error(e, req)) };
       };
       // the account still open, as the auth guard asks (its cache; one read when it is not cached)
       const known = d.callers.peek(user.id);

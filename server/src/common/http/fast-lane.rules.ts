@@ -20,32 +20,6 @@ export function clientAddress(remote: string | undefined, forwardedFor: string |
   return ip;
 }
 
-/**
- * Counts hits by key in fixed windows of `ms` (all keys share the window's start): `hit` answers the
- * key's count in the current window, this hit included. Memory: the keys seen in one window.
- */
-export class FixedWindowCounter {
-  private start = -Infinity;
-  private counts = new Map<string, number>();
-
-  constructor(private readonly ms: number) {}
-
-  /** Milliseconds from `now` until the current window ends (its counts start afresh). */
-  resetsInMs(now: number): number {
-    return Math.max(0, this.start + this.ms - now);
-  }
-
-  hit(key: string, now: number): number {
-    if (now - this.start >= this.ms) {
-      this.start = now;
-      this.counts = new Map();
-    }
-    const n = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, n);
-    return n;
-  }
-}
-
 /** Headers a lane may send again with a later answer: all the full pipeline set but the per-request and per-body ones. */
 const PER_ANSWER = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
@@ -79,16 +53,19 @@ export function rateLimitHeaders(limit: number, hits: number, resetsInMs: number
   return ['x-ratelimit-limit', String(limit), 'x-ratelimit-remaining', String(Math.max(0, limit - hits)), 'x-ratelimit-reset', String(Math.ceil(resetsInMs / 1000))];
 }
 
+/** body-parser's strict check: the first character that is not JSON whitespace (space, tab, LF, CR). */
+const FIRST_CHAR = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
+
 /**
  * A request body as Express's strict JSON parser reads it: a leading byte-order mark dropped, an
- * empty body `{}`, only an object or an array accepted; `undefined` for what it would refuse as
- * not JSON (400).
+ * empty body `{}`, only an object or an array accepted (after JSON's own whitespace; a body of
+ * whitespace alone is refused); `undefined` for what it would refuse as not JSON (400).
  */
 export function parseStrictJson(text: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const t = body.trim();
-  if (t === '') return {};
-  if (t[0] !== '{' && t[0] !== '[') return undefined;
+  if (body === '') return {};
+  const first = FIRST_CHAR.exec(body)?.[1];
+  if (first !== '{' && first !== '[') return undefined;
   try {
     return JSON.parse(body);
   } catch {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { requestIdOf } from '../logging/logging';
-import { clientAddress, FixedWindowCounter, parseStrictJson, rateLimitHeaders } from './fast-lane.rules';
+import { parseStrictJson } from './fast-lane.rules';
 
 /** A ready answer a lane found for a request: sent as it is, without the framework. */
 export interface LaneAnswer {
@@ -17,24 +17,41 @@ export interface LaneAnswer {
 export type Lane = (req: IncomingMessage) => LaneAnswer | null;
 
 /**
- * A lane for a small JSON POST: `wants` looks at the request line and headers only; `answer` sees the
- * parsed body too and answers, or null: the full pipeline does, with the body already parsed (`req.body`).
+ * What a body lane decided: an answer ready now (nothing was done for it), work to run for the answer
+ * (it may change things — a booking — so it runs only once the rate limit let the request through),
+ * or null: the full pipeline answers.
+ */
+export type LaneDecision = LaneAnswer | { work: () => Promise<LaneAnswer> } | null;
+
+/**
+ * A lane for a small JSON POST: `wants` looks at the request line and headers only; `decide` sees
+ * the parsed body too and decides without side effects (see LaneDecision); a request it leaves goes
+ * to the full pipeline with the body already parsed (`req.body`).
  */
 export interface BodyLane {
+  /** the route pattern of the requests it takes (the rate limit's key, metrics, logs) */
+  route: string;
   wants(req: IncomingMessage): boolean;
-  answer(req: IncomingMessage, body: unknown): LaneAnswer | null | Promise<LaneAnswer | null>;
+  decide(req: IncomingMessage, body: unknown): LaneDecision | Promise<LaneDecision>;
 }
 
 /** The largest body a body lane reads (a larger one goes to the full pipeline unread). */
 export const LANE_BODY_MAX_BYTES = 4096;
 
-/** The structured logger's two calls a lane needs (pino's). */
+/** The structured logger's calls a lane needs (pino's). */
 export interface LaneLog {
   isLevelEnabled(level: string): boolean;
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
+
+/**
+ * The rate limit a lane answer counts against — the full pipeline's own (the throttler's shared
+ * counters, lane-limiter.ts): the `X-RateLimit-*` headers to send (name, value, …), or null when the
+ * address is over the limit (the full pipeline then answers, with its 429).
+ */
+export type LaneLimit = (req: IncomingMessage, route: string) => Promise<string[] | null>;
 
 export interface FastLaneOptions {
   lanes: Lane[];
@@ -47,22 +64,19 @@ export interface FastLaneOptions {
   log: () => LaneLog | undefined;
   /** told of each answer, as the metrics middleware is for the full pipeline */
   answered: (method: string, route: string, status: number, seconds: number) => void;
-  /** requests a minute an address may have answered by the lanes of this instance (0: no limit); past it the full pipeline, with the shared limiter, answers */
-  perAddressPerMinute: number;
-  /** whether the loopback proxy's X-Forwarded-For names the client (Express's `trust proxy: loopback`) */
-  trustLoopbackProxy: boolean;
+  limit: LaneLimit;
 }
 
 /**
  * The fast lane (issue 18): requests a lane can answer from memory (the public catalogue's cached
- * answers) are answered before Express, Nest and their per-request costs — with the same headers,
- * body, request id, access-log line and metrics as the full pipeline would give. Everything else,
- * and every request a lane declines, goes on to the app's own request listener unchanged.
+ * answers, a refusal of a full slot) or with the service alone (a citizen's booking) are answered
+ * before Express, Nest and their per-request costs — with the same headers, body, request id,
+ * access-log line, metrics and rate limit as the full pipeline would give. Everything else, and
+ * every request a lane declines, goes on to the app's own request listener unchanged.
  */
 export function installFastLane(server: Server, o: FastLaneOptions): void {
   const app = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   server.removeAllListeners('request');
-  const window = new FixedWindowCounter(60_000);
   const full = (req: IncomingMessage, res: ServerResponse): void => {
     for (const l of app) l.call(server, req, res);
   };
@@ -73,24 +87,33 @@ export function installFastLane(server: Server, o: FastLaneOptions): void {
     if (req.method === 'GET') {
       let a: LaneAnswer | null = null;
       for (const lane of o.lanes) if ((a = lane(req))) break;
-      if (!a || !send(req, res, a, started, o, window)) full(req, res);
+      if (!a) return full(req, res);
+      const answer = a;
+      o.limit(req, answer.route).then(
+        (limits) => (limits ? send(req, res, answer, started, o, limits) : full(req, res)),
+        () => full(req, res),
+      );
       return;
     }
     const lane = req.method === 'POST' ? o.bodyLanes.find((l) => l.wants(req)) : undefined;
     if (!lane || !smallJson(req)) return full(req, res);
     readBody(req, (text) => {
       const parsed = parseStrictJson(text);
-      // (answered whatever the lane limit: the full pipeline could no longer read the body)
-      if (parsed === undefined) return void send(req, res, o.badJson(), started, o, null);
-      const decided = (a: LaneAnswer | null): void => {
-        if (a && send(req, res, a, started, o, window)) return;
+      // (answered whatever the limit: the full pipeline could no longer read the body)
+      if (parsed === undefined) return void send(req, res, o.badJson(), started, o, []);
+      const handOn = (): void => {
         // the body is read: Express's parsers see a finished request and leave `req.body` as it is
         (req as IncomingMessage & { body?: unknown }).body = parsed;
         full(req, res);
       };
-      const a = lane.answer(req, parsed);
-      if (a instanceof Promise) a.then(decided, () => decided(null));
-      else decided(a);
+      void (async () => {
+        const decision = await lane.decide(req, parsed);
+        if (!decision) return handOn();
+        // the limit before any work: past it the full pipeline answers 429 and nothing is done
+        const limits = await o.limit(req, lane.route);
+        if (!limits) return handOn();
+        send(req, res, 'work' in decision ? await decision.work() : decision, started, o, limits);
+      })().catch(handOn);
     });
   });
 }
@@ -122,15 +145,8 @@ function headerList(a: LaneAnswer): string[] {
   return list;
 }
 
-/** Send a lane's answer with the request id, log it and count it; false (nothing sent) when the address is past this instance's lane limit. */
-function send(req: IncomingMessage, res: ServerResponse, a: LaneAnswer, started: bigint, o: FastLaneOptions, window: FixedWindowCounter | null): boolean {
-  let limits: string[] = [];
-  if (window && o.perAddressPerMinute > 0) {
-    const now = Date.now();
-    const hits = window.hit(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], o.trustLoopbackProxy), now);
-    if (hits > o.perAddressPerMinute) return false;
-    limits = rateLimitHeaders(o.perAddressPerMinute, hits, window.resetsInMs(now));
-  }
+/** Send a lane's answer with the request id and the rate limit's headers; log it (as pino-http would) and count it. */
+function send(req: IncomingMessage, res: ServerResponse, a: LaneAnswer, started: bigint, o: FastLaneOptions, limits: string[]): void {
   const id = requestIdOf(req);
   res.writeHead(a.status, [...headerList(a), ...limits, 'x-request-id', id]);
   res.end(a.body ?? undefined);
@@ -140,9 +156,11 @@ function send(req: IncomingMessage, res: ServerResponse, a: LaneAnswer, started:
   const log = o.log();
   const level = o.levelOf(a.status);
   if (log?.isLevelEnabled(level)) {
-    log[level]({ req: { id, method, url: req.url }, res: { statusCode: a.status }, responseTime: Math.round(seconds * 1000) }, 'request completed');
+    const line = { req: { id, method, url: req.url }, res: { statusCode: a.status }, responseTime: Math.round(seconds * 1000) };
+    // a 5xx is "request errored" with an error, as pino-http logs it on the full pipeline
+    if (a.status >= 500) log[level]({ ...line, err: { type: 'Error', message: `failed with status code ${a.status}` } }, 'request errored');
+    else log[level](line, 'request completed');
   }
-  return true;
 }
 
 /**

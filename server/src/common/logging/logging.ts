@@ -6,13 +6,17 @@ import { maskSensitiveText } from '@gov/shared';
 import { AppConfig } from '../../config/app-config';
 
 /** A request's id: the client's `X-Request-Id` when it is a plain token of at most 64 characters, else a new UUID. */
-export function requestIdOf(req: IncomingMessage & { id?: unknown }): string {
-  if (typeof req.id === 'string') return req.id;
+export function requestIdOf(req: IncomingMessage): string {
+  const known = ids.get(req);
+  if (known !== undefined) return known;
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-  req.id = id;
+  ids.set(req, id);
   return id;
 }
+
+/** Each request's id once made (the fast lane's log lines and answer, and pino-http's, share it). */
+const ids = new WeakMap<IncomingMessage, string>();
 
 /**
  * The access log's level for an answer's status: error for 5xx, warn for 4xx but 409, info else. A
