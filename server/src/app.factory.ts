@@ -107,7 +107,10 @@ function installLanes(app: NestExpressApplication, config: AppConfig, security: 
   const errorAnswer = (e: unknown, route: string, req?: IncomingMessage): LaneAnswer => {
     const a = classifyError(e);
     const status = httpStatusOf(a.code);
-    if (req) reportError(errorsLog, a, e, { id: requestIdOf(req), method: req.method, url: req.url });
+    if (req) {
+      const id = requestIdOf(req);
+      reportError(errorsLog, a, e, { id, method: req.method, url: req.url }, { req: { id, method: req.method, url: req.url } });
+    }
     return { status, headers: status === 503 ? retryLater : json, body: JSON.stringify({ code: a.code, message: a.message, details: a.details }), route };
   };
   const bookings = app.get(BookingService);

@@ -102,6 +102,19 @@ describe('fast lane under a per-address limit', () => {
   });
 });
 
+describe('fast lane under a per-address limit: odd forwarded addresses', () => {
+  const f = useTestApp({ world: false, env: { THROTTLE_IP_LIMIT: '5' } });
+  it('reads the client address as Express does, however odd the X-Forwarded-For: one allowance for both ways', async () => {
+    const odd = ['203.0.113.9,', '203.0.113.10, 127.0.0.1:80', '203.0.113.11, 127.999.0.1', '9.9.9.9,\t203.0.113.12', '203.0.113.13,,127.0.0.1'];
+    for (const [i, xff] of odd.entries()) {
+      const statuses = [];
+      // every other request the full way (an Origin header), the rest through the lane
+      for (let k = 0; k < 6; k++) statuses.push((await f.api.get(`/api/services?q=x${i}`, { headers: { 'x-forwarded-for': xff, ...(k % 2 ? { origin: 'https://elsewhere.example' } : {}) } })).status);
+      expect({ xff, statuses }).toEqual({ xff, statuses: [200, 200, 200, 200, 200, 429] });
+    }
+  });
+});
+
 describe('fast lane under a per-address limit: bookings', () => {
   const f = useTestApp({ now: '2026-12-07T02:00:00.000Z', env: { THROTTLE_IP_LIMIT: '5' } });
   it('counts lane and pipeline bookings in one allowance, and books nothing past it', async () => {

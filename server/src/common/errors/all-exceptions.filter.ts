@@ -19,13 +19,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
 /**
  * Log an error as it is answered: an unexpected one in full (its stack stays in the log, never in the
  * answer), a dependency that is down as a warning, and nothing for a domain refusal. Used by the
- * filter and by the fast lane's answers (common/http/fast-lane.ts).
+ * filter and by the fast lane's answers (common/http/fast-lane.ts), which pass the `req` binding the
+ * request logger gives the filter's lines on the full pipeline.
  */
-export function reportError(logger: Pick<Logger, 'error' | 'warn'>, a: ErrorAnswer, exception: unknown, req: { id?: unknown; method?: string; url?: string }): void {
+export function reportError(logger: Pick<Logger, 'error' | 'warn'>, a: ErrorAnswer, exception: unknown, req: { id?: unknown; method?: string; url?: string }, bindings: object = {}): void {
   if (a.unexpected) {
-    logger.error({ reqId: req.id, err: exception, method: req.method, url: req.url }, 'unexpected error');
+    logger.error({ ...bindings, reqId: req.id, err: exception, method: req.method, url: req.url }, 'unexpected error');
   } else if (a.code === 'UNAVAILABLE') {
-    logger.warn({ reqId: req.id, err: exception instanceof Error ? exception.message : String(exception) }, 'dependency unavailable');
+    logger.warn({ ...bindings, reqId: req.id, err: exception instanceof Error ? exception.message : String(exception) }, 'dependency unavailable');
   }
 }
 

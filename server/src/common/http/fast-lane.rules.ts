@@ -1,25 +1,5 @@
 /** Pure rules of the fast lane (common/http/fast-lane.ts). */
 
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
-
-/**
- * The client's address as Express computes it with `trust proxy: loopback`: the socket's address,
- * or — when that is a loopback proxy that sent X-Forwarded-For — the right-most forwarded address
- * that is not itself loopback. `unknown` when there is none.
- */
-export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined, trustLoopback: boolean): string {
-  let ip = remote ?? 'unknown';
-  if (!trustLoopback || !LOOPBACK.test(ip) || forwardedFor === undefined) return ip;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',');
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const hop = hops[i].trim();
-    if (!hop) break;
-    ip = hop;
-    if (!LOOPBACK.test(hop)) break;
-  }
-  return ip;
-}
-
 /** Headers a lane may send again with a later answer: all the full pipeline set but the per-request and per-body ones. */
 const PER_ANSWER = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 

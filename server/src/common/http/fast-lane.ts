@@ -158,7 +158,7 @@ function send(req: IncomingMessage, res: ServerResponse, a: LaneAnswer, started:
   if (log?.isLevelEnabled(level)) {
     const line = { req: { id, method, url: req.url }, res: { statusCode: a.status }, responseTime: Math.round(seconds * 1000) };
     // a 5xx is "request errored" with an error, as pino-http logs it on the full pipeline
-    if (a.status >= 500) log[level]({ ...line, err: { type: 'Error', message: `failed with status code ${a.status}` } }, 'request errored');
+    if (a.status >= 500) log[level]({ ...line, err: new Error(`failed with status code ${a.status}`) }, 'request errored');
     else log[level](line, 'request completed');
   }
 }

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DEFAULT_IPV6_SUBNET_PREFIX, normalizeIp, type ThrottlerStorage } from '@nestjs/throttler';
 import type { LaneLimit } from './fast-lane';
-import { clientAddress, rateLimitHeaders } from './fast-lane.rules';
+import proxyaddr from 'proxy-addr';
+import { rateLimitHeaders } from './fast-lane.rules';
+
+/** Express's `trust proxy: loopback`, compiled as Express compiles it. */
+const LOOPBACK = proxyaddr.compile('loopback');
 
 /** The throttler's name for the per-address limit (common/throttle.ts). */
 const THROTTLER = 'default';
@@ -30,7 +34,8 @@ export function laneLimiter(o: LaneLimiterOptions): LaneLimit {
   return async (req: IncomingMessage, route: string) => {
     const handler = o.handlers.get(route);
     if (o.perMinute <= 0 || !handler) return [];
-    const ip = normalizeIp(clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], o.trustLoopbackProxy), DEFAULT_IPV6_SUBNET_PREFIX);
+    // the address exactly as Express computes `req.ip` (proxy-addr, the library Express itself uses)
+    const ip = normalizeIp((o.trustLoopbackProxy ? proxyaddr(req, LOOPBACK) : req.socket.remoteAddress) ?? 'unknown', DEFAULT_IPV6_SUBNET_PREFIX);
     const key = createHash('sha256').update(`${handler[0]}-${handler[1]}-${THROTTLER}-${ip}`).digest('hex');
     const r = await o.storage.increment(key, ttl, o.perMinute, ttl, THROTTLER);
     if (r.isBlocked) return null;
