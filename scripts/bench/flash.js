@@ -10,7 +10,11 @@
  *   - the baseline: the same arrivals straight through mysql2 (insert + guarded update, 32 connections),
  *   - the HTTP floor: the same arrivals against a bare node:http server that checks the token and
  *     answers, without framework or database (http-floor.js): what this machine gives any Node API.
- * Checks exactly FLASH_CAPACITY booked (answers and rows), the rest SLOT_FULL, no 5xx.
+ * Checks exactly FLASH_CAPACITY booked (answers and rows), the rest SLOT_FULL, no 5xx. Each run
+ * also gives the latency of the bookings made and of the refusals apart (`byOutcome`), and the CPU
+ * each side used meanwhile (`cpuMs`: this client with its browsers, the server, MariaDB): on a
+ * machine the three share, that says whose work the tail waits for. FLASH_DUMP=<file> appends each
+ * run's answers as one JSON line of [ms due in the window, latency ms, status].
  */
 const { randomBytes, randomUUID } = require('node:crypto');
 const h = require('./harness');
@@ -48,6 +52,31 @@ async function crowdOf(n, { api, sms, sqlPool, jwtSecret }) {
   }));
 }
 
+/** The pid of the MariaDB server on this machine (its CPU is counted beside the API's), or null. */
+function mariadbPid() {
+  try {
+    return Number(require('node:child_process').execFileSync('pgrep', ['-o', '-x', 'mariadbd'], { encoding: 'utf8' }).trim()) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU each side used while `run` ran, in ms: this process (the bench client, browsers
+ * included), the server processes `pids`, and MariaDB (when it runs here) — on a machine shared by
+ * all three, what the server saves is what the others can use.
+ */
+async function cpuDuring(pids, run) {
+  const db = mariadbPid();
+  const server = () => pids.reduce((s, p) => s + h.cpuMsOf(p), 0);
+  const c0 = process.cpuUsage();
+  const s0 = server();
+  const d0 = db ? h.cpuMsOf(db) : 0;
+  const result = await run();
+  const c = process.cpuUsage(c0);
+  return { result, cpuMs: { client: Math.round((c.user + c.system) / 1000), server: Math.round(server() - s0), database: db ? Math.round(h.cpuMsOf(db) - d0) : null } };
+}
+
 /** Every user at a random moment of the window, none waiting for another's answer; latency from the moment it was due. */
 async function arrivals(users, attempt) {
   const t0 = performance.now();
@@ -58,17 +87,27 @@ async function arrivals(users, attempt) {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const started = t0 + due;
       const a = await attempt(u).catch((e) => ({ status: 0, body: { code: String(e.code || e.message) } }));
-      return { ...a, ms: performance.now() - started };
+      return { ...a, due, ms: performance.now() - started };
     }),
   );
   const wall = performance.now() - t0;
+  // FLASH_DUMP=<file>: each answer's moment due, latency and status, for a closer look
+  if (process.env.FLASH_DUMP) require('node:fs').appendFileSync(process.env.FLASH_DUMP, JSON.stringify(answers.map((a) => [Math.round(a.due), Math.round(a.ms), a.status, a.tm])) + '\n');
   const outcomes = {};
   for (const a of answers) {
     const k = a.status === 201 ? 'created' : `${a.status} ${a.body && a.body.code}`;
     outcomes[k] = (outcomes[k] || 0) + 1;
   }
   const st = h.latencyStats(answers.map((a) => a.ms), wall);
-  return { ...st, answeredPerSec: st.perSec, outcomes, created: answers.filter((a) => a.status === 201).length, full: answers.filter((a) => a.body && a.body.code === 'SLOT_FULL').length, x5xx: answers.filter((a) => a.status >= 500).length, noAnswer: answers.filter((a) => a.status === 0).length };
+  // where the tail is: the bookings made, and the refusals
+  const part = (keep) => {
+    const ms = answers.filter(keep).map((a) => a.ms);
+    if (ms.length === 0) return null;
+    const s = h.latencyStats(ms, wall);
+    return { n: ms.length, p50: s.p50, p99: s.p99, max: round(Math.max(...ms), 1) };
+  };
+  const byOutcome = { created: part((a) => a.status === 201), refused: part((a) => a.status !== 201) };
+  return { ...st, answeredPerSec: st.perSec, byOutcome, outcomes, created: answers.filter((a) => a.status === 201).length, full: answers.filter((a) => a.body && a.body.code === 'SLOT_FULL').length, x5xx: answers.filter((a) => a.status >= 500).length, noAnswer: answers.filter((a) => a.status === 0).length };
 }
 
 /** FLASH_BROWSERS loops reading guides and searching until `until()` says stop. */
@@ -97,16 +136,16 @@ function browse(url, serviceId, until) {
 }
 
 /** One crowd on a fresh slot against the API at `url`, with the browsers meanwhile; checks the rows after. */
-async function apiCrowd(url, ctx, slotId) {
+async function apiCrowd(url, ctx, slotId, pids) {
   const client = h.jsonClient(url, 512);
   let done = false;
   const browsing = browse(url, ctx.serviceId, () => done);
   try {
-    const r = await arrivals(ctx.crowd, (u) => client.post('/api/bookings', { slotId, serviceId: ctx.serviceId }, { token: u.token }));
+    const { result: r, cpuMs } = await cpuDuring(pids, () => arrivals(ctx.crowd, (u) => client.post('/api/bookings', { slotId, serviceId: ctx.serviceId }, { token: u.token })));
     done = true;
     const browsers = await browsing;
     const [[chk]] = await ctx.sqlPool.query(`SELECT s.booked, s.capacity, (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = s.id AND b.status = 'booked') AS rows_ FROM slots s WHERE s.id = ?`, [slotId]);
-    return { ...r, browsers, slot: { booked: Number(chk.booked), bookingRows: Number(chk.rows_), capacity: Number(chk.capacity) } };
+    return { ...r, cpuMs, browsers, slot: { booked: Number(chk.booked), bookingRows: Number(chk.rows_), capacity: Number(chk.capacity) } };
   } finally {
     done = true;
     client.close();
@@ -118,7 +157,7 @@ async function sqlCrowd(ctx, slotId, day) {
   const mysql = require('mysql2/promise');
   const pool = mysql.createPool({ uri: `${h.MYSQL_ROOT_URL}/${ctx.database}`, connectionLimit: 32, timezone: 'Z' });
   try {
-    const r = await arrivals(ctx.crowd, async (u) => {
+    const { result: r, cpuMs } = await cpuDuring([], () => arrivals(ctx.crowd, async (u) => {
       const conn = await pool.getConnection();
       try {
         await conn.beginTransaction();
@@ -141,9 +180,9 @@ async function sqlCrowd(ctx, slotId, day) {
       } finally {
         conn.release();
       }
-    });
+    }));
     const [[chk]] = await ctx.sqlPool.query('SELECT booked FROM slots WHERE id = ?', [slotId]);
-    return { ...r, slot: { booked: Number(chk.booked) } };
+    return { ...r, cpuMs, slot: { booked: Number(chk.booked) } };
   } finally {
     await pool.end();
   }
@@ -165,8 +204,8 @@ async function floorCrowd(ctx) {
     });
     const client = h.jsonClient(`http://127.0.0.1:${port}`, 512);
     try {
-      const r = await arrivals(ctx.crowd, (u) => client.post('/api/bookings', { slotId: 'floor', serviceId: ctx.serviceId }, { token: u.token }));
-      return r;
+      const { result: r, cpuMs } = await cpuDuring([child.pid], () => arrivals(ctx.crowd, (u) => client.post('/api/bookings', { slotId: 'floor', serviceId: ctx.serviceId }, { token: u.token })));
+      return { ...r, cpuMs };
     } finally {
       client.close();
     }
@@ -196,8 +235,9 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
   const days = [shanghaiDay(11), shanghaiDay(12), shanghaiDay(13)];
   const slotA = await newSlot(days[0]);
   const loadA = load();
-  const plain = await apiCrowd(ctx.srv.url, c, slotA);
+  const plain = await apiCrowd(ctx.srv.url, c, slotA, [ctx.srv.child.pid]);
   log(`(i) without Redis: ${JSON.stringify(plain.outcomes)}, p50 ${plain.p50} ms, p99 ${plain.p99} ms, all answered in ${plain.wallMs} ms; browsers p99 ${plain.browsers.p99} ms; load ${loadA}`);
+  log(`(i)   bookings made ${JSON.stringify(plain.byOutcome.created)}; refused ${JSON.stringify(plain.byOutcome.refused)}; CPU ms ${JSON.stringify(plain.cpuMs)}`);
 
   // 2. a second server on the same database with the Redis counter
   const port = await h.freePort();
@@ -207,7 +247,7 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
   try {
     const slotB = await newSlot(days[1]);
     loadB = load();
-    counted = await apiCrowd(srv2.url, c, slotB);
+    counted = await apiCrowd(srv2.url, c, slotB, [srv2.child.pid]);
   } finally {
     srv2.child.kill('SIGTERM');
     await Promise.race([srv2.exited, new Promise((r) => setTimeout(r, 10_000))]);
@@ -219,12 +259,12 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
   const slotC = await newSlot(days[2]);
   const loadC = load();
   const floor = await sqlCrowd(c, slotC, days[2]);
-  log(`(i) mysql2: ${JSON.stringify(floor.outcomes)}, p50 ${floor.p50} ms, p99 ${floor.p99} ms, all answered in ${floor.wallMs} ms; load ${loadC}`);
+  log(`(i) mysql2: ${JSON.stringify(floor.outcomes)}, p50 ${floor.p50} ms, p99 ${floor.p99} ms, all answered in ${floor.wallMs} ms; load ${loadC}; CPU ms ${JSON.stringify(floor.cpuMs)}`);
 
   // 4. the floor: a bare node:http server checking the token and answering, no framework, no database
   const loadD = load();
   const bare = await floorCrowd(c);
-  log(`(i) HTTP floor: ${JSON.stringify(bare.outcomes)}, p50 ${bare.p50} ms, p99 ${bare.p99} ms, all answered in ${bare.wallMs} ms; load ${loadD}`);
+  log(`(i) HTTP floor: ${JSON.stringify(bare.outcomes)}, p50 ${bare.p50} ms, p99 ${bare.p99} ms, all answered in ${bare.wallMs} ms; load ${loadD}; CPU ms ${JSON.stringify(bare.cpuMs)}`);
 
   const exact = (x) => x.created === CAPACITY && x.slot.booked === CAPACITY && x.slot.bookingRows === CAPACITY && x.full === USERS - CAPACITY && x.x5xx === 0 && x.noAnswer === 0;
   results.flash = {
@@ -244,6 +284,8 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
   row(`flash crowd ${USERS} → 1 slot of ${CAPACITY}, no Redis`, f(plain), `mysql2: ${f(floor)}`, `${round(plain.answeredPerSec / floor.answeredPerSec, 2)}× mysql2 rate`, note(plain));
   row(`flash crowd, Redis counter`, f(counted), `mysql2: ${f(floor)}`, `${round(counted.answeredPerSec / floor.answeredPerSec, 2)}× mysql2 rate`, note(counted));
   row(`flash crowd, p99 beside the HTTP floor`, `p99 ${plain.p99} ms (Redis counter ${counted.p99} ms)`, `bare node:http + token check, no database: p50 ${bare.p50} ms, p99 ${bare.p99} ms`, `${round(plain.p99 / bare.p99, 1)}× the floor's p99`, `the floor: ${bare.created} × 201, ${bare.full} SLOT_FULL`);
+  const cpu = (x) => `server ${x.cpuMs.server} ms, client ${x.cpuMs.client} ms, MariaDB ${x.cpuMs.database ?? '?'} ms of CPU`;
+  row(`flash crowd, CPU while it ran`, cpu(plain), `HTTP floor: ${cpu(bare)}`, `server ${round(plain.cpuMs.server / Math.max(1, bare.cpuMs.server), 2)}× the floor's`, `2 cores: ${Math.round(plain.wallMs * 2)} ms of CPU in the API's run`);
   for (const [name, x] of [['without Redis', plain], ['with the counter', counted]]) {
     if (!exact(x)) log(`!! flash crowd ${name}: not exact: ${JSON.stringify({ outcomes: x.outcomes, slot: x.slot })}`);
   }
