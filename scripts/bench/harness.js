@@ -289,6 +289,17 @@ async function bookableService(api) {
  * What a bench needs before it starts the API: MariaDB up, the shared package and the server built when
  * stale, a throwaway database, the fake SMS gateway, a free port, a log file and the production environment.
  */
+/** BENCH_SERVER_ENV: a JSON object of settings (strings) the API processes get on top of the bench's. */
+function serverEnvOverride() {
+  const raw = process.env.BENCH_SERVER_ENV;
+  if (!raw) return {};
+  const o = JSON.parse(raw);
+  if (typeof o !== 'object' || o === null || Array.isArray(o) || Object.values(o).some((v) => typeof v !== 'string')) {
+    throw new Error('BENCH_SERVER_ENV must be a JSON object of strings, e.g. {"THROTTLE_IP_LIMIT":"1000000"}');
+  }
+  return o;
+}
+
 async function prepare() {
   const { buildIfStale, ensureMariaDb } = require('../lib');
   await ensureMariaDb();
@@ -299,7 +310,7 @@ async function prepare() {
   const port = await freePort();
   fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
   const logFile = path.join(ROOT, 'test-results', `bench-${database}.log`);
-  return { database, sms, port, logFile, env: productionEnv({ database, port, smsUrl: sms.url }) };
+  return { database, sms, port, logFile, env: productionEnv({ database, port, smsUrl: sms.url, extra: serverEnvOverride() }) };
 }
 
 /** Stop what a bench started, whatever got started: the client, the pool, the server (SIGTERM, then SIGKILL after 10 s), the fake SMS gateway, the database. */
