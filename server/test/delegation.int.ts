@@ -74,8 +74,22 @@ describe('enterprises and delegation', () => {
       const removed = await api.del(`/api/enterprises/${e.id}/members/${handler.user.id}`, { token: boss.token });
       expect(removed.status).toBe(204);
       expectErrorShape(await bookFor(handler.token, s2.id, await slotFor(s2.id), { type: 'enterprise', id: e.id }), 403, 'AUTHORIZATION_INVALID');
-      // the booking they made is still theirs to see
+      // the booking they made is still theirs to see, but no longer theirs to move or cancel
       expect((await api.get(`/api/bookings/${booked.body.id}`, { token: handler.token })).status).toBe(200);
+      const elsewhere = await slotFor(s1.id, '2026-12-09T01:00:00.000Z');
+      for (const attempt of [
+        () => api.post(`/api/bookings/${booked.body.id}/reschedule`, { slotId: elsewhere }, { token: handler.token }),
+        () => api.post(`/api/bookings/${booked.body.id}/cancel`, undefined, { token: handler.token }),
+      ]) {
+        const r = await attempt();
+        expectErrorShape(r, 403, 'AUTHORIZATION_INVALID');
+        expect(r.body.details.reason).toBe('none');
+      }
+      expect((await api.get(`/api/bookings/${booked.body.id}`, { token: boss.token })).body.status).toBe('booked');
+      // the company's remaining member still may
+      const cancelled = await api.post(`/api/bookings/${booked.body.id}/cancel`, undefined, { token: boss.token });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body.status).toBe('cancelled');
     });
 
     it('keeps at least one admin', async () => {
@@ -134,6 +148,19 @@ describe('enterprises and delegation', () => {
       const after = await bookFor(agent.token, s1.id, await slotFor(s1.id, '2026-12-30T01:00:00.000Z'), onBehalf);
       expectErrorShape(after, 403, 'AUTHORIZATION_INVALID');
       expect(after.body.details.reason).toBe('revoked');
+      // nor may the agent move or cancel what they booked under it; the principal may
+      const moveTo = await slotFor(s2.id, '2026-12-30T02:00:00.000Z');
+      for (const attempt of [
+        () => api.post(`/api/bookings/${during.body.id}/reschedule`, { slotId: moveTo }, { token: agent.token }),
+        () => api.post(`/api/bookings/${during.body.id}/cancel`, undefined, { token: agent.token }),
+      ]) {
+        const r = await attempt();
+        expectErrorShape(r, 403, 'AUTHORIZATION_INVALID');
+        expect(r.body.details.reason).toBe('revoked');
+      }
+      const principalNow = (await refreshed(api, principal)).token;
+      expect((await api.get(`/api/bookings/${during.body.id}`, { token: principalNow })).body).toMatchObject({ status: 'booked', slot: { id: during.body.slot.id } });
+      expect((await api.post(`/api/bookings/${during.body.id}/cancel`, undefined, { token: principalNow })).body.status).toBe('cancelled');
       // only the principal may revoke
       expectErrorShape(await api.post(`/api/authorizations/${given.id}/revoke`, undefined, { token: agent.token }), 404, 'NOT_FOUND');
     });

@@ -81,8 +81,9 @@ export class ApplicationsService implements OnModuleInit {
   /** The filing for one of its parties to act on; NOT_FOUND to everyone else (staff included). */
   private async own(caller: AuthUser, id: string): Promise<ApplicationEntity> {
     const a = this.access.ownedBy(caller, await this.kernel.find(id));
-    // the centre's helper acts on it while the assignment stands (not once done or given to another helper)
-    if (isStaffOnly(caller) && !(await this.acting.isHelper(caller, a.userId, a.serviceId))) throw new DomainError('NOT_FOUND');
+    // acting for its principal now: an agent while authorised, a member while in the company, the
+    // centre's helper while the assignment stands (not once done or given to another helper)
+    await this.acting.assertMayActFor(caller, a, a.serviceId);
     return a;
   }
 

@@ -145,6 +145,7 @@ export class BookingService {
 
   async cancel(caller: AuthUser, id: string): Promise<BookingView> {
     const b = this.access.ownedBy(caller, await this.db.bookings.findOne({ where: { id } }));
+    await this.acting.assertMayActFor(caller, b, b.serviceId);
     const now = this.clock.now();
     if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '该预约已不能取消');
     if (!canCancel(b.startAt, now)) throw new DomainError('CANCEL_TOO_LATE');
@@ -185,6 +186,7 @@ export class BookingService {
    */
   async reschedule(caller: AuthUser, id: string, slotId: string): Promise<BookingView> {
     const b = this.access.ownedBy(caller, await this.db.bookings.findOne({ where: { id } }));
+    await this.acting.assertMayActFor(caller, b, b.serviceId);
     const now = this.clock.now();
     if (b.status !== 'booked') throw new DomainError('INVALID_STATE', '只有待签到的预约可以改约');
     if (!canCancel(b.startAt, now)) throw new DomainError('INVALID_STATE', '预约时间已到，不能改约');

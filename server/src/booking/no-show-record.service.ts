@@ -13,6 +13,7 @@ import { Transactions } from '../common/db/transactions';
 import { isDuplicateKey } from '../common/db/db-errors';
 import { DomainError } from '../common/errors/domain-error';
 import { newId } from '../common/ids';
+import { ActingService } from '../delegation/acting.service';
 import { DelegationService } from '../delegation/delegation.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UserEntity } from '../users/entities/user.entity';
@@ -39,6 +40,7 @@ export class NoShowRecordService {
     private readonly standing: StandingService,
     private readonly staffBookings: StaffBookingService,
     private readonly delegation: DelegationService,
+    private readonly acting: ActingService,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -84,6 +86,7 @@ export class NoShowRecordService {
   /** One appeal per no-show, by the person it counts against (or the agent who made the booking). */
   async appeal(caller: AuthUser, bookingId: string, reason: string): Promise<{ id: string; status: 'open' }> {
     const b = this.access.ownedBy(caller, await this.db.bookings.findOne({ where: { id: bookingId } }));
+    await this.acting.assertMayActFor(caller, b, b.serviceId);
     if (b.status !== 'no_show' || !b.noShowCounts) throw new DomainError('INVALID_STATE', '只有计入的爽约记录可以申诉');
     const a = this.db.appeals.create({ id: newId(), bookingId, userId: b.userId, hallId: b.hallId, reason, status: 'open', answer: null, decidedBy: null, decidedAt: null, createdAt: this.clock.now() });
     try {

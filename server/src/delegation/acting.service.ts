@@ -91,6 +91,21 @@ export class ActingService {
     return { userId: rec.userId, actorId: rec.actorId, enterpriseId: rec.enterpriseId, principalKey: rec.principalKey, serviceId } as Acting;
   }
 
+  /**
+   * Acting again on a stored record (cancelling or moving a booking, checking in with it, withdrawing
+   * an off-hours request, appealing a no-show, a step on a filing): the caller must be able to act for
+   * its principal now, exactly as for a new one — the person themself; a member of the company it is
+   * for; an agent whose authorisation for `serviceId` still holds; the centre's helper while assigned.
+   * Having made the record is not enough (DESIGN.md: outside scope, after expiry or after revocation,
+   * the agent is refused). Errors: AUTHORIZATION_INVALID with `details.reason` (`revoked`, `expired`,
+   * `out_of_scope`, `none` — for a former member of the company too); FORBIDDEN for a company no
+   * longer verified; NOT_FOUND for staff no longer the person's helper.
+   */
+  async assertMayActFor(caller: AuthUser, rec: { userId: string; enterpriseId: string | null }, serviceId: string): Promise<void> {
+    const onBehalfOf: OnBehalfOf | null = rec.enterpriseId ? { type: 'enterprise', id: rec.enterpriseId } : rec.userId === caller.id ? null : { type: 'person', id: rec.userId };
+    await this.principal(caller, onBehalfOf, serviceId);
+  }
+
   /** The assistance feature names who helps whom (see HelperCheck). */
   acceptHelpersBy(check: HelperCheck): void {
     this.helperCheck = check;

@@ -243,7 +243,8 @@ export class OffhoursService {
 
   /** The applicant withdraws a pending request; INVALID_STATE otherwise. */
   async cancel(caller: AuthUser, id: string): Promise<OffhoursView> {
-    this.access.ownedBy(caller, await this.db.requests.findOne({ where: { id } }));
+    const r = this.access.ownedBy(caller, await this.db.requests.findOne({ where: { id } }));
+    await this.acting.assertMayActFor(caller, r, r.serviceId);
     const done = await this.db.requests.update({ id, status: 'pending' }, { status: 'cancelled', updatedAt: this.clock.now() });
     if (!done.affected) throw new DomainError('INVALID_STATE', '只有待确认的申请可以撤回');
     return this.get(caller, id);

@@ -1,3 +1,4 @@
+import { DelegationModule } from '../delegation/delegation.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingEntity } from '../booking/entities/booking.entity';
@@ -17,7 +18,7 @@ import { WindowsService } from './windows.service';
 
 /** The hall's queue (issue 15): tickets, windows and calling, the hall code, live streams, 延时服务登记. */
 @Module({
-  imports: [TypeOrmModule.forFeature([...QUEUE_ENTITIES, BookingEntity, HallEntity, ServiceEntity, ServiceHallEntity, UserEntity]), HallPolicyModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([...QUEUE_ENTITIES, BookingEntity, HallEntity, ServiceEntity, ServiceHallEntity, UserEntity]), HallPolicyModule, NotificationsModule, DelegationModule],
   controllers: [QueueController, StaffQueueController, AdminWindowsController],
   providers: [QueueService, QueueViewsService, QueueStreamsService, WindowsService, QueueJobs],
   exports: [QueueService, WindowsService, QueueJobs],

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ActingService } from '../delegation/acting.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { repositories } from '../common/db/repositories';
 import { namesById } from '../common/db/names';
@@ -78,6 +79,7 @@ export class QueueService {
     private readonly crypto: CryptoService,
     private readonly notifications: NotificationsService,
     private readonly callers: CallerContextCache,
+    private readonly acting: ActingService,
   ) {}
 
   private today(): string {
@@ -115,6 +117,8 @@ export class QueueService {
     let booking: BookingEntity | null = null;
     if (body.bookingId) {
       booking = this.access.ownedBy(caller, isId(body.bookingId) ? await this.db.bookings.findOne({ where: { id: body.bookingId } }) : null);
+      // an agent checks in for the principal only while still authorised (a member while in the company)
+      await this.acting.assertMayActFor(caller, booking, booking.serviceId);
       const existing = await this.db.tickets.findOne({ where: { bookingId: booking.id } });
       if (existing) return this.ticketView(existing);
       if (booking.hallId !== hallId) throw new DomainError('INVALID_STATE', '这不是本大厅的预约');
