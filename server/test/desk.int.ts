@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { expectErrorShape, signIn, staffSignIn, uniquePhone } from './helpers/http';
 import { adminToken, createSlot, serviceAtHall, setClock, validIdNumber } from './helpers/world';
 import { useTestApp } from '../../test/support/fixture';
@@ -185,6 +186,21 @@ describe('staff desk', () => {
       expect(ids(tail.body.bookings)).toEqual(expect.arrayContaining([booking.id, agentBooking.id]));
       expect(ids((await search(principal.phone)).body.bookings)).toEqual(expect.arrayContaining([booking.id, agentBooking.id]));
       expect(ids((await search(principal.idNumber)).body.bookings)).toEqual(expect.arrayContaining([booking.id, agentBooking.id]));
+    });
+
+    it('finds by a phone or ID number typed with +86, spaces, dashes or full-width digits, and logs none of them in full', async () => {
+      const p = principal.phone;
+      const full = (d: string) => d.replace(/\d/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+      const idSpaced = `${principal.idNumber.slice(0, 6)} ${principal.idNumber.slice(6, 14)} ${principal.idNumber.slice(14)}`;
+      for (const typed of [`${p.slice(0, 3)}-${p.slice(3, 7)}-${p.slice(7)}`, `+86 ${p.slice(0, 3)} ${p.slice(3, 7)} ${p.slice(7)}`, `86${p}`, full(p), idSpaced]) {
+        expect(ids((await search(typed)).body.bookings)).toEqual(expect.arrayContaining([booking.id, agentBooking.id]));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      const digitsOnly = fs.readFileSync(f.t.config.logFile!, 'utf8').replace(/%20|%2B|%2D|[\s+-]/gi, '');
+      expect(digitsOnly).toContain(`${p.slice(0, 3)}****${p.slice(-4)}`);
+      expect(digitsOnly).not.toContain(p);
+      expect(digitsOnly).not.toContain(principal.idNumber);
+      expect(digitsOnly).not.toContain(full(p));
     });
 
     it('stays within the caller’s hall; admins search every hall; an empty query is refused', async () => {

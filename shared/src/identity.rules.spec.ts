@@ -12,6 +12,7 @@ import {
   maskIdNumber,
   maskName,
   maskSensitiveText,
+  maskTypedValue,
 } from './identity.rules';
 import { isValidPhone, maskPhone } from './phone.rules';
 
@@ -132,5 +133,24 @@ describe('identity documents (POST /me/verify idType)', () => {
     expect(maskIdNumber('H12345678')).toBe('H1*****78');
     expect(maskIdNumber('01234567')).toBe('01****67');
     expect(maskSensitiveText('permit H12345678 seen')).toBe('permit H1*****78 seen');
+  });
+});
+
+describe('maskTypedValue', () => {
+  it('masks a phone number however it was typed', () => {
+    for (const typed of ['13912340001', '139-1234-0001', '+86 139 1234 0001', '8613912340001', '0086 139 1234 0001', '１３９１２３４０００１']) {
+      expect(maskTypedValue(typed)).toBe('139****0001');
+    }
+  });
+
+  it('masks an ID document number typed in groups or in lower case', () => {
+    expect(maskTypedValue('110105 19491231 002x')).toBe('110***********002X');
+    expect(maskTypedValue('h1234 5678')).toBe('H1*****78');
+  });
+
+  it('leaves other values as they are, masking numbers inside free text', () => {
+    expect(maskTypedValue('2026-12-01')).toBe('2026-12-01');
+    expect(maskTypedValue('欧阳明')).toBe('欧阳明');
+    expect(maskTypedValue('call 13912340001 back')).toBe('call 139****0001 back');
   });
 });

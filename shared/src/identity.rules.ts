@@ -1,4 +1,4 @@
-import { maskPhone } from './phone.rules';
+import { maskPhone, normalizePhone } from './phone.rules';
 
 /**
  * Pure checks on Chinese identity numbers, shared by the server (before anything is stored)
@@ -79,6 +79,22 @@ export function maskSensitiveText(text: string): string {
     .replace(/(^|[^0-9A-Za-z])([1-9]\d{16}[\dXx])(?![0-9A-Za-z])/g, (_m, pre: string, id: string) => pre + (maskIdNumber(id) ?? id))
     .replace(/(^|[^0-9A-Za-z])([HM]\d{8}(?:\d{2})?|[A-Z]{3}\d{12})(?![0-9A-Za-z])/g, (_m, pre: string, id: string) => pre + (maskIdNumber(id) ?? id))
     .replace(/(^|\D)(1[3-9]\d{9})(?!\d)/g, (_m, pre: string, phone: string) => pre + (maskPhone(phone) ?? phone));
+}
+
+/** An ID document number in its stored form: 居民身份证 / 永居证 2023 (18), 港澳通行证 (H/M + 8 or 10), 永居证 2017 (3 letters, 12 digits). */
+const ID_NUMBER_SHAPES = /^(?:[1-9]\d{16}[\dX]|[HM]\d{8}(?:\d{2})?|[A-Z]{3}\d{12})$/;
+
+/**
+ * One value a person typed (a search box, a query parameter) as a log may show it: a phone number
+ * however it was written (+86 or 0086, spaces, dashes, full-width digits) or an ID document number
+ * (spaces, dashes, lower case) is masked as a whole; anything else as free text (maskSensitiveText).
+ */
+export function maskTypedValue(value: string): string {
+  const phone = normalizePhone(value);
+  if (phone) return maskPhone(phone) ?? phone;
+  const id = normalizeIdDocumentNumber(value);
+  if (ID_NUMBER_SHAPES.test(id)) return maskIdNumber(id) ?? id;
+  return maskSensitiveText(value);
 }
 
 /* ------------------------------------------------------------------------------------------------

@@ -18,6 +18,9 @@ describe('searchKeys', () => {
 
   it('reads a valid ID number (check character right) and nothing for a wrong one', () => {
     expect(searchKeys('11010519491231002x')).toEqual({ idNumber: '11010519491231002X' });
+    // typed in groups, with spaces or dashes
+    expect(searchKeys('110105 19491231 002x')).toEqual({ idNumber: '11010519491231002X' });
+    expect(searchKeys('110105-19491231-002X')).toEqual({ idNumber: '11010519491231002X' });
     expect(searchKeys('110105194912310021')).toEqual({});
   });
 

@@ -1,4 +1,4 @@
-import { isValidIdNumber, normalizeIdNumber, normalizePhone } from '@gov/shared';
+import { isValidIdNumber, normalizeIdDocumentNumber, normalizePhone } from '@gov/shared';
 import { FILING_NUMBER_RE } from '../applications/applications.rules';
 import { normalizeCheckInCode } from '../booking/booking.rules';
 
@@ -36,7 +36,8 @@ export function searchKeys(raw: string): SearchKeys {
   if (/^\d{4}$/.test(text)) keys.phoneTail = text;
   const phone = normalizePhone(text);
   if (phone) keys.phone = phone;
-  const id = normalizeIdNumber(text);
+  // an ID number as people type it: spaces or dashes between the groups, a lower-case x
+  const id = normalizeIdDocumentNumber(text);
   if (id.length === 18 && isValidIdNumber(id)) keys.idNumber = id;
   if (NAME_RE.test(text) && !keys.filingNumber) keys.name = text;
   return keys;

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { classifyError, type ErrorAnswer } from './error-classify.rules';
 import { httpStatusOf } from './error-status';
+import { urlForLog } from '../logging/logging';
 
 /** The one global filter: every error leaves as `{ code, message, details }`, never with a stack or SQL. */
 @Catch()
@@ -24,7 +25,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
  */
 export function reportError(logger: Pick<Logger, 'error' | 'warn'>, a: ErrorAnswer, exception: unknown, req: { id?: unknown; method?: string; url?: string }, bindings: object = {}): void {
   if (a.unexpected) {
-    logger.error({ ...bindings, reqId: req.id, err: exception, method: req.method, url: req.url }, 'unexpected error');
+    logger.error({ ...bindings, reqId: req.id, err: exception, method: req.method, url: urlForLog(req.url) }, 'unexpected error');
   } else if (a.code === 'UNAVAILABLE') {
     logger.warn({ ...bindings, reqId: req.id, err: exception instanceof Error ? exception.message : String(exception) }, 'dependency unavailable');
   }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { requestIdOf } from '../logging/logging';
+import { requestIdOf, urlForLog } from '../logging/logging';
 import { parseStrictJson } from './fast-lane.rules';
 
 /** A ready answer a lane found for a request: sent as it is, without the framework. */
@@ -156,7 +156,7 @@ function send(req: IncomingMessage, res: ServerResponse, a: LaneAnswer, started:
   const log = o.log();
   const level = o.levelOf(a.status);
   if (log?.isLevelEnabled(level)) {
-    const line = { req: { id, method, url: req.url }, res: { statusCode: a.status }, responseTime: Math.round(seconds * 1000) };
+    const line = { req: { id, method, url: urlForLog(req.url) }, res: { statusCode: a.status }, responseTime: Math.round(seconds * 1000) };
     // a 5xx is "request errored" with an error, as pino-http logs it on the full pipeline
     if (a.status >= 500) log[level]({ ...line, err: new Error(`failed with status code ${a.status}`) }, 'request errored');
     else log[level](line, 'request completed');

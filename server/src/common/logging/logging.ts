@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino from 'pino';
 import type { Params } from 'nestjs-pino';
-import { maskSensitiveText } from '@gov/shared';
+import { maskSensitiveText, maskTypedValue } from '@gov/shared';
 import { AppConfig } from '../../config/app-config';
 
 /** A request's id: the client's `X-Request-Id` when it is a plain token of at most 64 characters, else a new UUID. */
@@ -13,6 +13,20 @@ export function requestIdOf(req: IncomingMessage): string {
   const id = typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
   ids.set(req, id);
   return id;
+}
+
+/**
+ * A request URL as the logs show it: the path as it is, and each query value through
+ * `maskTypedValue`, written back decoded — a phone or ID number typed into a search box reaches the
+ * log masked however it was written (`?q=139-1234-0001`, `?q=%2B86%20139%201234%200001`, full-width
+ * digits: all `?q=139****0001`), which the line-wide `maskSensitiveText` cannot see through.
+ */
+export function urlForLog(url: string | undefined): string | undefined {
+  const at = url?.indexOf('?') ?? -1;
+  if (url === undefined || at < 0) return url;
+  const parts: string[] = [];
+  new URLSearchParams(url.slice(at + 1)).forEach((v, k) => parts.push(`${maskTypedValue(k)}=${maskTypedValue(v)}`));
+  return `${url.slice(0, at)}?${parts.join('&')}`;
 }
 
 /** Each request's id once made (the fast lane's log lines and answer, and pino-http's, share it). */
@@ -49,7 +63,7 @@ export function loggingParams(config: AppConfig): Params {
         // header of each request into an object that these three fields are then taken from.
         wrapSerializers: false,
         serializers: {
-          req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: urlForLog(req.url) }),
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           err: pino.stdSerializers.err,
         },
