@@ -28,6 +28,7 @@ import { bookingLane } from './booking/booking.lane';
 import { BookingController } from './booking/booking.controller';
 import { CatalogController } from './catalog/catalog.controller';
 import { laneLimiter } from './common/http/lane-limiter';
+import { JSON_MAX_DEPTH, nestsDeeperThan, tooDeep } from './common/http/json-depth.rules';
 import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import { BookingService } from './booking/booking.service';
 import { SlotPlacesCounter } from './booking/slot-places.counter';
@@ -76,8 +77,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   installLanes(app, config, headersSetBy(security));
   app.use(express.json({ limit: config.bodyLimit }));
   app.use(express.urlencoded({ extended: false, limit: config.bodyLimit }));
-  // Errors thrown before Nest's routing (bad JSON, too large) get the same shape as every other error.
+  // Errors thrown before Nest's routing (bad JSON, too large, too deep) get the same shape as every other error.
   const early = new NestLogger('Http');
+  app.use((req: Request, res: Response, next: NextFunction) => (nestsDeeperThan(req.body, JSON_MAX_DEPTH) ? sendError(res, req, tooDeep(), early) : next()));
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => (err ? sendError(res, req, err, early) : next()));
 
   app.setGlobalPrefix('api');

@@ -236,10 +236,14 @@ describe('enterprises and delegation', () => {
       await setClock(api, '2026-12-07T00:00:00.000Z');
       const principal = (await verifiedCitizen(api)) as Session;
       const base = { principal: { type: 'person', id: principal.user.id }, agentPhone: uniquePhone(), validFrom: '2026-12-07', validTo: '2026-12-31' };
-      for (const body of [base, { ...base, serviceIds: [] }]) {
+      for (const [body, said] of [
+        [base, '请选择授权的事项，或明确选择全部事项'],
+        [{ ...base, serviceIds: [] }, '请至少选择一个事项，或选择全部事项'],
+      ] as const) {
         const r = await api.post('/api/authorizations', body, { token: principal.token });
         expectErrorShape(r, 400, 'VALIDATION_FAILED');
-        expect(r.body.details.fields.map((f: { field: string }) => f.field)).toContain('serviceIds');
+        // one message, the one that says what to do (not the items' "至少 1 个字")
+        expect(r.body.details.fields.filter((f: { field: string }) => f.field === 'serviceIds')).toEqual([{ field: 'serviceIds', message: said }]);
       }
       const all = await api.post('/api/authorizations', { ...base, serviceIds: null }, { token: principal.token });
       expect(all.status).toBe(201);

@@ -10,6 +10,8 @@ describe('booking lane', () => {
     expect(plainBookingBody({ slotId: 's1', serviceId: 'v1' })).toEqual({ slotId: 's1', serviceId: 'v1' });
     expect(plainBookingBody({ slotId: 's1', serviceId: 'v1', note: 'stripped by the pipe' })).toEqual({ slotId: 's1', serviceId: 'v1' });
     expect(plainBookingBody({ slotId: 's1', serviceId: 'v1', onBehalfOf: { type: 'enterprise', id: 'e' } })).toBeNull();
+    // a field holding an object or array: its depth is judged on the full way before the pipe strips it
+    expect(plainBookingBody({ slotId: 's1', serviceId: 'v1', d: [[[]]] })).toBeNull();
     expect(plainBookingBody({ slotId: '', serviceId: 'v1' })).toBeNull();
     expect(plainBookingBody({ slotId: 'x'.repeat(37), serviceId: 'v1' })).toBeNull();
     expect(plainBookingBody({ slotId: 5, serviceId: 'v1' })).toBeNull();

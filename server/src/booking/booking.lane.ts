@@ -32,6 +32,8 @@ export interface PlainBooking {
 export function plainBookingBody(body: unknown): PlainBooking | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
   const b = body as Record<string, unknown>;
+  // a field holding an object or array goes the full way, where its depth is judged before the pipe strips it
+  if (Object.values(b).some((v) => typeof v === 'object' && v !== null)) return null;
   return isRowId(b.slotId) && isRowId(b.serviceId) && b.onBehalfOf === undefined ? { slotId: b.slotId, serviceId: b.serviceId } : null;
 }
 

@@ -19,12 +19,14 @@ export class CreateAuthorizationDto implements CreateAuthorizationRequest {
   agentPhone!: string;
 
   @ApiProperty({ type: [String], nullable: true, description: '授权的事项；null 表示全部事项（须明确传 null，不传则拒绝）；不能为空数组' })
+  // the pipe tells the first rule broken, and the rule nearest the property is checked first: the
+  // list itself (left out: 请选择…; empty: 请至少选择…) before its items
   @ValidateIf((o: CreateAuthorizationDto) => o.serviceIds !== null)
-  @IsArray({ message: '请选择授权的事项，或明确选择全部事项' })
-  @ArrayMinSize(1, { message: '请至少选择一个事项，或选择全部事项' })
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
   @Length(1, 36, { each: true })
+  @IsString({ each: true })
+  @ArrayMaxSize(100)
+  @ArrayMinSize(1, { message: '请至少选择一个事项，或选择全部事项' })
+  @IsArray({ message: '请选择授权的事项，或明确选择全部事项' })
   serviceIds!: string[] | null;
 
   @ApiProperty({ example: '2026-12-01' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) validFrom!: string;
