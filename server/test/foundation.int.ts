@@ -58,12 +58,26 @@ describe('foundation', () => {
       for (const f of [...messages, ...r.body.details.fields]) expect(f.message).toMatch(/\p{Script=Han}/u);
     });
 
-    it('a body over the limit → 413, not a 5xx', async () => {
+    it('a JSON body over BODY_LIMIT → 413 PAYLOAD_TOO_LARGE (API.md), not a 5xx', async () => {
       const r = await api.call('POST', '/api/auth/sms/send', {
         raw: JSON.stringify({ phone: 'x'.repeat(2 * 1024 * 1024) }),
         headers: { 'content-type': 'application/json' },
       });
-      expectErrorShape(r, 413, 'FILE_TOO_LARGE');
+      expectErrorShape(r, 413, 'PAYLOAD_TOO_LARGE');
+    });
+
+    it('a body nested thousands of levels deep → 400 naming the body, not a 5xx, with or without a token', async () => {
+      const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+      const user = await signIn(api);
+      for (const [path, token, body] of [
+        ['/api/auth/sms/send', undefined, `{"phone":"${uniquePhone()}","d":${deep(5000)}}`],
+        ['/api/bookings', user.accessToken, `{"slotId":"a","serviceId":"b","d":${deep(5000)}}`],
+        ['/api/bookings', user.accessToken, deep(5000)],
+      ] as const) {
+        const r = await api.call('POST', path, { raw: body, token, headers: { 'content-type': 'application/json' } });
+        expectErrorShape(r, 400, 'VALIDATION_FAILED');
+        expect(r.body.details.fields).toEqual([{ field: 'body', message: expect.stringContaining('32') }]);
+      }
     });
 
     it('an unexpected fault → 500 INTERNAL with no stack or SQL, logged with the request id', async () => {

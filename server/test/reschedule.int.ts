@@ -65,7 +65,7 @@ describe('rescheduling a booking', () => {
     expectErrorShape(await move(other, b.id, elsewhere), 404, 'NOT_FOUND');
     const closed = await f.slot('2026-12-17T01:00:00.000Z');
     must(await api.post(`/api/admin/slots/${closed}/close`, { reason: '系统维护' }, { token: f.world.admin }), 200, 'close');
-    expectErrorShape(await move(u, b.id, closed), 409, 'SLOT_NOT_BOOKABLE');
+    expectErrorShape(await move(u, b.id, closed), 409, 'HALL_CLOSED');
     const mine = must(await api.get(`/api/bookings/${b.id}`, { token: await token(u) }), 200, 'booking');
     expect(mine).toMatchObject({ status: 'booked', slot: { id: home } });
 

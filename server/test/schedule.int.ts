@@ -246,7 +246,9 @@ describe('schedule: demo templates, slot generation, closing a slot', () => {
       const offered = (await api.get(`/api/services/${serviceId}/slots?hallId=${demoHall('city').id}&from=2027-03-02&to=2027-03-02`)).body as Array<{ id: string }>;
       expect(offered.map((s) => s.id)).not.toContain(slot.id);
       expect(offered.length).toBeGreaterThan(0);
-      expectErrorShape(await api.post('/api/bookings', { slotId: slot.id, serviceId }, { token: (await verifiedCitizen(api)).token }), 409, 'SLOT_NOT_BOOKABLE');
+      const refused = await api.post('/api/bookings', { slotId: slot.id, serviceId }, { token: (await verifiedCitizen(api)).token });
+      expectErrorShape(refused, 409, 'HALL_CLOSED');
+      expect(refused.body.message).toBe('服务中心已关闭该时段，请选择其他时段');
       // the freed day: the applicant may book another slot of the same service that day
       expect((await api.post('/api/bookings', { slotId: offered[offered.length - 1].id, serviceId }, { token: (await refreshed(api, people[0])).token })).status).toBe(201);
 
@@ -272,7 +274,7 @@ describe('schedule: demo templates, slot generation, closing a slot', () => {
       ]);
       expect(closed.status).toBe(200);
       const made = answers.filter((a) => a.status === 201).map((a) => a.body.id as string);
-      expect(answers.every((a) => a.status === 201 || (a.status === 409 && ['SLOT_FULL', 'SLOT_NOT_BOOKABLE'].includes(a.body.code)))).toBe(true);
+      expect(answers.every((a) => a.status === 201 || (a.status === 409 && ['SLOT_FULL', 'HALL_CLOSED'].includes(a.body.code)))).toBe(true);
       expect(made.length).toBeLessThanOrEqual(6);
       const rows = made.length ? await sql<{ status: string }>('SELECT status FROM bookings WHERE id IN (?)', [made]) : [];
       expect(rows.every((r) => r.status === 'cancelled_by_centre')).toBe(true);

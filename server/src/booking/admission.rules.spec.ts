@@ -1,4 +1,4 @@
-import { admission, AdmissionFacts, hasPlace, offerExpiry, slotVerdict } from './admission.rules';
+import { admission, AdmissionFacts, hasPlace, offerExpiry, slotRefusal, slotVerdict } from './admission.rules';
 
 const NOW = new Date('2026-12-07T00:00:00.000Z'); // Monday 08:00 in Shanghai
 const at = (iso: string) => new Date(iso);
@@ -49,7 +49,8 @@ describe('admission', () => {
     expect(admission(all)?.code).toBe('AUTHORIZATION_INVALID');
     expect(admission({ ...all, acting: null })?.code).toBe('REAL_NAME_REQUIRED');
     expect(admission({ ...all, acting: null, verified: true })?.code).toBe('BOOKING_FORFEITED');
-    expect(admission({ ...all, acting: null, verified: true, forfeited: null })?.code).toBe('SLOT_NOT_BOOKABLE');
+    // the slot: closed by the centre (HALL_CLOSED, API.md), then the other slot rules
+    expect(admission({ ...all, acting: null, verified: true, forfeited: null })?.code).toBe('HALL_CLOSED');
     expect(admission({ ...all, acting: null, verified: true, forfeited: null, slot: { ...all.slot, active: true } })?.code).toBe('DUPLICATE_BOOKING');
     expect(admission({ ...all, acting: null, verified: true, forfeited: null, slot: { ...all.slot, active: true }, activeBookings: [] })?.code).toBe('SLOT_FULL');
   });
@@ -112,8 +113,11 @@ describe('slotVerdict', () => {
     expect(slotVerdict({ ...base, path: 'offhours', slot: slot({ kind: 'offhours', startAt: NOW }) })).toBe('past');
   });
 
-  it('a closed slot is closed whatever else holds', () => {
-    expect(slotVerdict({ ...base, slot: slot({ active: false }) })).toBe('closed');
+  it('a slot the centre closed is closed whatever else holds, and is refused HALL_CLOSED; a closed day SLOT_NOT_BOOKABLE', () => {
+    expect(slotVerdict({ ...base, slot: slot({ active: false }) })).toBe('closed_by_centre');
+    expect(slotRefusal('closed_by_centre')).toEqual({ code: 'HALL_CLOSED', message: '服务中心已关闭该时段，请选择其他时段' });
+    expect(slotRefusal('closed').code).toBe('SLOT_NOT_BOOKABLE');
+    expect(slotRefusal('past').code).toBe('SLOT_NOT_BOOKABLE');
   });
 });
 

@@ -83,8 +83,18 @@ export interface AdmissionFacts {
 const NOT_BOOKABLE = {
   past: '该时段已开始或已过去，不能预约',
   beyond_horizon: '该时段尚未开放预约',
-  closed: '该时段不开放预约（非工作日或已关闭）',
+  closed: '该时段不开放预约（非工作日或不对外预约）',
+  closed_by_centre: '服务中心已关闭该时段，请选择其他时段',
 } as const;
+
+/**
+ * The refusal of a slot verdict other than `ok`: HALL_CLOSED for a slot the centre closed (API.md,
+ * Errors: a booking for a slot that the centre has closed), SLOT_NOT_BOOKABLE for the rest (past,
+ * beyond the horizon, a closed day, an off-hours slot through another door).
+ */
+export function slotRefusal(verdict: Exclude<ReturnType<typeof slotVerdict>, 'ok'>): { code: 'HALL_CLOSED' | 'SLOT_NOT_BOOKABLE'; message: string } {
+  return { code: verdict === 'closed_by_centre' ? 'HALL_CLOSED' : 'SLOT_NOT_BOOKABLE', message: NOT_BOOKABLE[verdict] };
+}
 
 const DUPLICATE: Record<AdmissionPath, string> = {
   direct: '您当天已预约过该事项，如需改约请先取消原预约',
@@ -112,7 +122,7 @@ export function slotVerdict(
   f: Pick<AdmissionFacts, 'path' | 'now' | 'horizonDays' | 'isWorkday'> & { slot: Pick<AdmissionSlot, 'startAt' | 'kind' | 'active' | 'fromTemplate'> },
 ): 'ok' | keyof typeof NOT_BOOKABLE {
   const { slot, now } = f;
-  if (!slot.active) return 'closed';
+  if (!slot.active) return 'closed_by_centre';
   if (slot.startAt.getTime() <= now.getTime()) return 'past';
   const day = shanghaiDate(slot.startAt);
   if (day > addDays(shanghaiDate(now), f.horizonDays)) return 'beyond_horizon';
@@ -126,7 +136,7 @@ export function slotVerdict(
  * Admit, or the first rule broken, in this order (the order people are told things):
  * acting rights and audience (ActingService's refusal) → REAL_NAME_REQUIRED → BOOKING_FORFEITED →
  * the service and slot (NOT_FOUND, SLOT_NOT_BOOKABLE: wrong service, past, beyond the horizon,
- * closed) → DUPLICATE_BOOKING (one active booking per principal, service and day) → SLOT_FULL.
+ * a closed day; HALL_CLOSED: closed by the centre) → DUPLICATE_BOOKING (one active booking per principal, service and day) → SLOT_FULL.
  * Capacity here is what was read; the database's guarded update holds it under concurrency.
  */
 export function admission(f: AdmissionFacts): Refusal | null {
@@ -137,7 +147,7 @@ export function admission(f: AdmissionFacts): Refusal | null {
   if (!f.serviceActive) return { code: 'NOT_FOUND', message: '事项不存在' };
   if (!f.offeredAtHall) return { code: 'SLOT_NOT_BOOKABLE', message: '该大厅不办理此事项' };
   const verdict = slotVerdict(f);
-  if (verdict !== 'ok') return { code: 'SLOT_NOT_BOOKABLE', message: NOT_BOOKABLE[verdict] };
+  if (verdict !== 'ok') return slotRefusal(verdict);
   const day = shanghaiDate(f.slot.startAt);
   const clash = f.activeBookings !== 'unique-key' && f.activeBookings.some((b) => b.id !== f.movingBookingId && b.principalKey === f.principalKey && b.serviceId === f.serviceId && b.day === day);
   if (clash) return duplicateRefusal(f.path);

@@ -14,7 +14,7 @@ import type { Acting } from '../delegation/acting.service';
 import { Notice, NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { BookingBatches } from './booking-batch.service';
-import { ActiveBooking, admission, AdmissionFacts, duplicateRefusal, AdmissionPath, PlaceSource, Refusal } from './admission.rules';
+import { ActiveBooking, admission, AdmissionFacts, duplicateRefusal, AdmissionPath, PlaceSource, Refusal, slotRefusal } from './admission.rules';
 import { newBookingRow } from './booking.factory';
 import { checkInCode } from './booking.rules';
 import { BookingEntity } from './entities/booking.entity';
@@ -253,10 +253,11 @@ export class AdmissionService {
     req.took?.(count);
   }
 
-  /** The guard refused: SLOT_NOT_BOOKABLE when the slot closed or started meanwhile, else SLOT_FULL. */
+  /** The guard refused: HALL_CLOSED when the centre closed the slot meanwhile, SLOT_NOT_BOOKABLE when it started, else SLOT_FULL. */
   private async whyNoPlace(req: AdmissionRequest, now: Date, full: DomainError): Promise<DomainError> {
     const slot = await this.db.slots.findOne({ where: { id: req.slot.id } });
-    if (!slot || !slot.active) return new DomainError('SLOT_NOT_BOOKABLE', '该时段不开放预约（非工作日或已关闭）');
+    if (!slot) return new DomainError('NOT_FOUND', '预约时段不存在');
+    if (!slot.active) return asError(slotRefusal('closed_by_centre'));
     if (slot.startAt.getTime() <= now.getTime()) return new DomainError('SLOT_NOT_BOOKABLE', '该时段已开始或已过去，不能预约');
     return full;
   }

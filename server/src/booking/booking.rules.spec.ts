@@ -42,7 +42,7 @@ describe('slotBookability', () => {
     expect(slotBookability(slot('2026-12-08T01:00:00Z'), now, 14, isWorkday)).toBe('beyond_horizon');
     expect(slotBookability(slot('2026-11-28T01:00:00Z'), now, 14, isWorkday)).toBe('closed'); // Saturday
     expect(slotBookability(slot('2026-11-24T01:00:00Z', { kind: 'offhours' }), now, 14, isWorkday)).toBe('closed');
-    expect(slotBookability(slot('2026-11-24T01:00:00Z', { active: false }), now, 14, isWorkday)).toBe('closed');
+    expect(slotBookability(slot('2026-11-24T01:00:00Z', { active: false }), now, 14, isWorkday)).toBe('closed_by_centre');
   });
   it('offers a special single slot on a closed day', () => {
     expect(slotBookability(slot('2026-11-28T01:00:00Z', { fromTemplate: false }), now, 14, isWorkday)).toBe('ok');

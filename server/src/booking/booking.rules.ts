@@ -11,7 +11,7 @@ import { slotVerdict } from './admission.rules';
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-export type Bookability = 'ok' | 'past' | 'beyond_horizon' | 'closed';
+export type Bookability = 'ok' | 'past' | 'beyond_horizon' | 'closed' | 'closed_by_centre';
 
 /**
  * Whether a regular slot may be booked by the direct door: the admission rules' verdict on the slot

@@ -16,7 +16,7 @@ import { ActingService } from '../delegation/acting.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { UsersService } from '../users/users.service';
 import { requireVerified } from '../users/users.rules';
-import { hasPlace, offerExpiry } from './admission.rules';
+import { hasPlace, offerExpiry, slotRefusal } from './admission.rules';
 import { AdmissionRequest, AdmissionService } from './admission.service';
 import { localTime, slotBookability } from './booking.rules';
 import { SlotEntity } from './entities/slot.entity';
@@ -70,7 +70,10 @@ export class WaitlistService {
     await this.acting.resolve(caller, null, service); // the waitlist is for the caller: a person
     const view = await this.calendar.view();
     const verdict = slotBookability({ ...slot, fromTemplate: slot.templateId !== null }, this.clock.now(), this.config.bookingHorizonDays, view.isWorkday);
-    if (verdict !== 'ok') throw new DomainError('SLOT_NOT_BOOKABLE');
+    if (verdict !== 'ok') {
+      const r = slotRefusal(verdict);
+      throw new DomainError(r.code, r.message);
+    }
     if (slot.booked + slot.held < slot.capacity) throw new DomainError('INVALID_STATE', '该时段仍有余量，请直接预约');
     const waiting = await this.db.entries.count({ where: { slotId, status: In([...ACTIVE]) } });
     if (waiting >= this.config.waitlist.maxLength) throw new DomainError('INVALID_STATE', '该时段候补人数已满');

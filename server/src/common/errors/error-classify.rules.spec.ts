@@ -37,7 +37,8 @@ describe('classifyError', () => {
 
   it('answers body-parser and framework errors by their status', () => {
     expect(classifyError({ type: 'entity.parse.failed', status: 400 }).code).toBe('VALIDATION_FAILED');
-    expect(classifyError({ type: 'entity.too.large', status: 413 }).code).toBe('FILE_TOO_LARGE');
+    expect(classifyError({ type: 'entity.too.large', status: 413 }).code).toBe('PAYLOAD_TOO_LARGE');
+    expect(classifyError({ status: 413 }).code).toBe('FILE_TOO_LARGE');
     expect(classifyError({ name: 'ThrottlerException', status: 429 }).code).toBe('RATE_LIMITED');
     expect(classifyError({ status: 404 }).code).toBe('NOT_FOUND');
     expect(classifyError(new URIError('URI malformed')).code).toBe('VALIDATION_FAILED');

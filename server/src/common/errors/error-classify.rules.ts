@@ -36,7 +36,9 @@ export function classifyError(e: unknown): ErrorAnswer {
     name?: unknown;
   };
   const status = typeof o.status === 'number' ? o.status : typeof o.statusCode === 'number' ? o.statusCode : undefined;
-  if (o.type === 'entity.too.large' || status === 413) return answer('FILE_TOO_LARGE', '请求内容过大');
+  // a JSON or form body over BODY_LIMIT (an upload over its limit is the receiver's FILE_TOO_LARGE)
+  if (o.type === 'entity.too.large') return answer('PAYLOAD_TOO_LARGE', '提交的内容过大');
+  if (status === 413) return answer('FILE_TOO_LARGE', '请求内容过大');
   if (o.type === 'entity.parse.failed') return answer('VALIDATION_FAILED', '请求内容不是合法的 JSON', { fields: [{ field: 'body', message: '无法解析' }] });
   if (o.type === 'encoding.unsupported' || o.type === 'charset.unsupported') return answer('VALIDATION_FAILED', '不支持的请求编码');
   if (e instanceof URIError) return answer('VALIDATION_FAILED', '请求地址格式不正确');

@@ -19,6 +19,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_FOUND':
       return 404;
     case 'SLOT_FULL':
+    case 'HALL_CLOSED':
     case 'SLOT_NOT_BOOKABLE':
     case 'DUPLICATE_BOOKING':
     case 'CANCEL_TOO_LATE':
@@ -32,6 +33,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MATERIALS_OUTSTANDING':
       return 409;
     case 'FILE_TOO_LARGE':
+    case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_FILE_TYPE':
       return 415;

@@ -137,7 +137,7 @@ export default function Book() {
       Taro.redirectTo({ url: withQuery(CITIZEN_ROUTES.booking, { id: booking.id, fresh: 1 }) })
     }, (e) => {
       errors.failWith(e)
-      if (isApiError(e) && (e.code === 'SLOT_FULL' || e.code === 'SLOT_NOT_BOOKABLE')) days.reload()
+      if (isApiError(e) && (e.code === 'SLOT_FULL' || e.code === 'SLOT_NOT_BOOKABLE' || e.code === 'HALL_CLOSED')) days.reload()
       if (isApiError(e) && e.code === 'BOOKING_FORFEITED') eligibility.reload()
     })
   }
