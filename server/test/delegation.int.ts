@@ -79,8 +79,10 @@ describe('enterprises and delegation', () => {
       const companyList = await api.get(`/api/bookings?enterpriseId=${e.id}`, { token: boss.token });
       expect(companyList.body.map((x: { id: string }) => x.id)).toEqual([booked.body.id]);
       expect((await api.get(`/api/bookings?enterpriseId=${e.id}`, { token: stranger.accessToken })).body).toEqual([]);
-      // one active booking per company, service and day
-      expectErrorShape(await bookFor(boss.token, s1.id, slotId, { type: 'enterprise', id: e.id }), 409, 'DUPLICATE_BOOKING');
+      // one active booking per company, service and day: the refusal says it is the company's
+      const twice = await bookFor(boss.token, s1.id, slotId, { type: 'enterprise', id: e.id });
+      expectErrorShape(twice, 409, 'DUPLICATE_BOOKING');
+      expect(twice.body.message).toBe('该企业当天已预约过该事项，如需改约请先取消原预约');
 
       const removed = await api.del(`/api/enterprises/${e.id}/members/${handler.user.id}`, { token: boss.token });
       expect(removed.status).toBe(204);

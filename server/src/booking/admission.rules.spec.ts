@@ -1,4 +1,4 @@
-import { admission, AdmissionFacts, hasPlace, offerExpiry, slotRefusal, slotVerdict } from './admission.rules';
+import { admission, AdmissionFacts, duplicateRefusal, hasPlace, offerExpiry, slotRefusal, slotVerdict } from './admission.rules';
 
 const NOW = new Date('2026-12-07T00:00:00.000Z'); // Monday 08:00 in Shanghai
 const at = (iso: string) => new Date(iso);
@@ -127,5 +127,16 @@ describe('offerExpiry', () => {
     expect(offerExpiry(NOW, 15, start).toISOString()).toBe('2026-12-07T00:10:00.000Z');
     expect(offerExpiry(NOW, 5, start).toISOString()).toBe('2026-12-07T00:05:00.000Z');
     expect(offerExpiry(NOW, 10, start).toISOString()).toBe('2026-12-07T00:10:00.000Z');
+  });
+});
+
+describe('duplicateRefusal', () => {
+  it('says "您" to a person booking for themself, and names the company or the person booked for otherwise', () => {
+    expect(duplicateRefusal('direct', { principalKey: 'u:a', actorId: 'a' }).message).toBe('您当天已预约过该事项，如需改约请先取消原预约');
+    expect(duplicateRefusal('direct')).toEqual({ code: 'DUPLICATE_BOOKING', message: '您当天已预约过该事项，如需改约请先取消原预约' });
+    expect(duplicateRefusal('direct', { principalKey: 'e:c', actorId: 'a' }).message).toBe('该企业当天已预约过该事项，如需改约请先取消原预约');
+    expect(duplicateRefusal('direct', { principalKey: 'u:p', actorId: 'a' }).message).toBe('被代办人当天已预约过该事项，如需改约请先取消原预约');
+    // the other doors have their own wording already
+    expect(duplicateRefusal('registered', { principalKey: 'u:p', actorId: 's' }).message).toBe('申请人当天已有该事项的预约');
   });
 });

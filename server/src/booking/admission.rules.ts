@@ -156,7 +156,18 @@ export function admission(f: AdmissionFacts): Refusal | null {
 }
 
 /** DUPLICATE_BOOKING as told at each door (also when the database's unique key catches a race). */
-export const duplicateRefusal = (path: AdmissionPath): Refusal => ({ code: 'DUPLICATE_BOOKING', message: DUPLICATE[path] });
+/**
+ * DUPLICATE_BOOKING for the door it came through. A booking made for someone else (an agent for a
+ * person, a member for a company: `principalKey` not the actor's own `u:<id>`) names whose booking
+ * it is, not "您".
+ */
+export const duplicateRefusal = (path: AdmissionPath, principal?: { principalKey: string; actorId: string }): Refusal => {
+  if (path === 'direct' && principal && principal.principalKey !== `u:${principal.actorId}`) {
+    const whose = principal.principalKey.startsWith('e:') ? '该企业' : '被代办人';
+    return { code: 'DUPLICATE_BOOKING', message: `${whose}当天已预约过该事项，如需改约请先取消原预约` };
+  }
+  return { code: 'DUPLICATE_BOOKING', message: DUPLICATE[path] };
+};
 
 /** A slot's places neither booked nor held for a waitlist offer. */
 export const freePlaces = (slot: Pick<AdmissionSlot, 'capacity' | 'booked' | 'held'>): number => Math.max(0, slot.capacity - slot.booked - (slot.held ?? 0));

@@ -170,7 +170,7 @@ export class AdmissionService {
         else await this.tx.run((em) => this.write(em, req, booking, facts.now));
         return booking;
       } catch (e) {
-        if (isActiveKeyClash(e)) throw asError(duplicateRefusal(req.path));
+        if (isActiveKeyClash(e)) throw asError(duplicateRefusal(req.path, who));
         if (isDuplicateKey(e) && attempt < 2) {
           booking.code = checkInCode(randomBytes(8)); // a check-in code collision: draw again
           continue;
