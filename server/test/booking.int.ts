@@ -89,6 +89,13 @@ describe('bookings', () => {
       expect(detail.body.qrImage).toMatch(/^data:image\/png;base64,/);
       const slots = await api.get(`/api/services/${service.id}/slots?hallId=${staff.hallId}&from=2026-12-08&to=2026-12-08`);
       expect(slots.body.find((s: { id: string }) => s.id === slotId).remaining).toBe(4);
+      // a date that is no date is refused naming each field, here and on the admin's list
+      const admin = await adminToken(api);
+      for (const path of [`/api/services/${service.id}/slots?hallId=${staff.hallId}&from=2026-13-45&to=2026-02-30`, `/api/admin/slots?hallId=${staff.hallId}&from=2026-13-45&to=2026-02-30`]) {
+        const bad = await api.get(path, { token: admin });
+        expectErrorShape(bad, 400, 'VALIDATION_FAILED');
+        expect(bad.body.details.fields.map((x: { field: string }) => x.field).sort()).toEqual(['from', 'to']);
+      }
       const mine = await api.get('/api/bookings', { token: c.token });
       expect(mine.body.map((b: { id: string }) => b.id)).toContain(r.body.id);
       const msgs = await api.get('/api/messages', { token: c.token });

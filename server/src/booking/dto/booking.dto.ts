@@ -11,6 +11,7 @@ import {
   Max,
   MaxLength,
   Min,
+  Validate,
 } from 'class-validator';
 import { PageQuery } from '../../common/paging';
 import { IsOptionalOnBehalfOf, OnBehalfOfDto } from '../../delegation/dto/on-behalf-of.dto';
@@ -18,8 +19,8 @@ import { IsOffsetTime } from '../../common/validation/is-offset-time';
 import { AdminSlot, BOOKING_STATUSES, BookingStatus, SLOT_KINDS, SlotKind, CONTACT_OUTCOMES, ContactOutcome, SlotTemplate } from '@gov/shared';
 import type { CheckInRequest, ContactRequest, RegisterBookingRequest, RescheduleRequest, CloseSlotRequest, CreateBookingRequest, CreateSlotTemplateRequest, GenerateSlotsRequest, GenerateSlotsResult, ReasonRequest } from '@gov/shared';
 import { IsOptionalRowId, IsRowId } from '../../common/validation/row-id';
+import { IsCalendarDate } from '../../calendar/dto/calendar.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class CreateBookingDto implements CreateBookingRequest {
@@ -52,12 +53,12 @@ export class SlotQuery {
 
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  @Validate(IsCalendarDate)
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-14' })
   @IsOptional()
-  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  @Validate(IsCalendarDate)
   to?: string;
 }
 
@@ -77,14 +78,15 @@ export class CreateSlotTemplateDto implements CreateSlotTemplateRequest {
 
 export class GenerateSlotsDto implements GenerateSlotsRequest {
   @IsRowId() hallId!: string;
-  @ApiProperty({ example: '2026-12-01' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from!: string;
-  @ApiProperty({ example: '2026-12-31' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to!: string;
+  @ApiProperty({ example: '2026-12-01' }) @Validate(IsCalendarDate) from!: string;
+  @ApiProperty({ example: '2026-12-31' }) @Validate(IsCalendarDate) to!: string;
 }
 
 export class AdminSlotQuery {
   @IsRowId() hallId!: string;
-  @ApiProperty({ example: '2026-12-07' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from!: string;
-  @ApiProperty({ example: '2026-12-13', description: '至多 31 天' }) @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to!: string;
+  // a real calendar date (2026-13-45 is refused naming the field), not only its shape
+  @ApiProperty({ example: '2026-12-07' }) @Validate(IsCalendarDate) from!: string;
+  @ApiProperty({ example: '2026-12-13', description: '至多 31 天' }) @Validate(IsCalendarDate) to!: string;
 }
 
 export class CloseSlotDto implements CloseSlotRequest {
@@ -157,7 +159,7 @@ export class ReasonDto implements ReasonRequest {
 export class StaffBookingQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-12-01' })
   @IsOptional()
-  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  @Validate(IsCalendarDate)
   date?: string;
 
   @ApiPropertyOptional({ enum: [...BOOKING_STATUSES, 'late'], description: 'late：已过开始时间、未签到且未计爽约的预约（待联系名单）' })
@@ -167,7 +169,7 @@ export class StaffBookingQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '2026-12-01', description: '窗口登记（电话/现场）的预约：当天登记的，不论预约哪天；给出时忽略 date 和 status' })
   @IsOptional()
-  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  @Validate(IsCalendarDate)
   registeredOn?: string;
 
   @ApiPropertyOptional({ description: '管理员可指定大厅' })
