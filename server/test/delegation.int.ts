@@ -86,7 +86,9 @@ describe('enterprises and delegation', () => {
 
       const removed = await api.del(`/api/enterprises/${e.id}/members/${handler.user.id}`, { token: boss.token });
       expect(removed.status).toBe(204);
-      expectErrorShape(await bookFor(handler.token, s2.id, await slotFor(s2.id), { type: 'enterprise', id: e.id }), 403, 'AUTHORIZATION_INVALID');
+      const afterRemoval = await bookFor(handler.token, s2.id, await slotFor(s2.id), { type: 'enterprise', id: e.id });
+      expectErrorShape(afterRemoval, 403, 'AUTHORIZATION_INVALID');
+      expect(afterRemoval.body.message).toContain('您不是该企业的成员');
       // the booking they made is still theirs to see, but no longer theirs to move or cancel
       expect((await api.get(`/api/bookings/${booked.body.id}`, { token: handler.token })).status).toBe(200);
       await expectMayNotAct(booked.body.id, await slotFor(s1.id, '2026-12-09T01:00:00.000Z'), handler.token, 'none');

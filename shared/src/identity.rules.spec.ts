@@ -12,6 +12,7 @@ import {
   maskIdNumber,
   maskName,
   maskSensitiveText,
+  maskDigitRuns,
   maskTypedValue,
 } from './identity.rules';
 import { isValidPhone, maskPhone } from './phone.rules';
@@ -152,5 +153,18 @@ describe('maskTypedValue', () => {
     expect(maskTypedValue('2026-12-01')).toBe('2026-12-01');
     expect(maskTypedValue('欧阳明')).toBe('欧阳明');
     expect(maskTypedValue('call 13912340001 back')).toBe('call 139****0001 back');
+  });
+});
+
+describe('maskDigitRuns', () => {
+  it('masks a run of eleven or more digits however it is split, in any script, keeping what follows it', () => {
+    expect(maskDigitRuns('139\u200b8765\u200b4321')).toBe('139****4321');
+    expect(maskDigitRuns('139_8765_4321 找')).toBe('139****4321 找');
+    expect(maskDigitRuns('139/8765/4321')).toBe('139****4321');
+    expect(maskDigitRuns('\u0661\u0663\u0669\u0668\u0667\u0666\u0665\u0664\u0663\u0662\u0661')).toBe('\u0661\u0663\u0669****\u0664\u0663\u0662\u0661');
+  });
+
+  it('leaves shorter runs, dates and text alone; letters end a run', () => {
+    for (const t of ['2026-12-01', '1234 5678', '营业执照', 'abc 123', 'A1234567B12345']) expect(maskDigitRuns(t)).toBe(t);
   });
 });

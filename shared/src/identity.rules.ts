@@ -94,7 +94,48 @@ export function maskTypedValue(value: string): string {
   if (phone) return maskPhone(phone) ?? phone;
   const id = normalizeIdDocumentNumber(value);
   if (ID_NUMBER_SHAPES.test(id)) return maskIdNumber(id) ?? id;
-  return maskSensitiveText(value);
+  return maskSensitiveText(maskDigitRuns(value));
+}
+
+/** Digits of any script (Arabic-Indic, full-width …) counted as digits. */
+const DIGIT = /\p{Nd}/u;
+const LETTER = /\p{L}/u;
+/** A phone number's length: a longer run of digits may be one, however it is split. */
+const LONG_RUN = 11;
+
+/**
+ * Every run of at least LONG_RUN digits that only punctuation, spaces or invisible characters split
+ * (`139_8765_4321`, `139/8765/4321`, zero-width spaces, Arabic-Indic digits), written as its digits
+ * with all but the first three and the last four masked; letters end a run. What a person may have
+ * typed as a phone or ID number in a form nobody reads it as, so that a log never shows it whole.
+ */
+export function maskDigitRuns(text: string): string {
+  let out = '';
+  let run: string[] = [];
+  let raw = '';
+  // what followed the run's last digit (kept as it was when the run is masked)
+  let trail = '';
+  const flush = (): void => {
+    out += run.length >= LONG_RUN ? run.map((d, i) => (i < 3 || i >= run.length - 4 ? d : '*')).join('') + trail : raw;
+    run = [];
+    raw = '';
+    trail = '';
+  };
+  for (const c of Array.from(text)) {
+    if (DIGIT.test(c)) {
+      run.push(c);
+      raw += c;
+      trail = '';
+    } else if (LETTER.test(c) || run.length === 0) {
+      flush();
+      out += c;
+    } else {
+      raw += c;
+      trail += c;
+    }
+  }
+  flush();
+  return out;
 }
 
 /* ------------------------------------------------------------------------------------------------

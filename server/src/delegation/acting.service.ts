@@ -9,6 +9,9 @@ import { EnterprisesService } from '../enterprises/enterprises.service';
 import { authorizationVerdict, bestVerdict, refusal } from './delegation.rules';
 import { DelegationService } from './delegation.service';
 
+/** AUTHORIZATION_INVALID (reason `none`) for a company: the caller is not (or no longer) its member, nor holds its authorisation. */
+export const NOT_A_MEMBER = '您不是该企业的成员（或已被移出），也没有该企业的有效授权委托，不能代表企业办理';
+
 /** A staff or admin account (not a citizen's): it acts for others only as an assigned helper. */
 export const isStaffOnly = (caller: AuthUser): boolean => !caller.roles.includes('citizen') && caller.roles.includes('staff');
 
@@ -144,7 +147,9 @@ export class ActingService {
     const verdict = bestVerdict((await this.delegation.forAgent(caller.id, onBehalfOf)).map((a) => authorizationVerdict(a, serviceId, today)));
     if (verdict !== 'valid') {
       const { reason, message } = refusal(verdict);
-      throw new DomainError('AUTHORIZATION_INVALID', message, { reason });
+      // for a company, "none" means neither a member (any more) nor its agent: say that, not only the authorisation
+      const said = onBehalfOf.type === 'enterprise' && verdict === 'none' ? NOT_A_MEMBER : message;
+      throw new DomainError('AUTHORIZATION_INVALID', said, { reason });
     }
     if (onBehalfOf.type === 'enterprise') await this.companies.assertMayAct(onBehalfOf.id);
     return onBehalfOf.type === 'person'

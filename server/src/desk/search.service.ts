@@ -9,7 +9,7 @@ import type { AuthUser } from '../common/auth/auth.decorators';
 import { CryptoService } from '../common/crypto/crypto.service';
 import { UserEntity } from '../users/entities/user.entity';
 import { LIKE_ESCAPE, SearchKeys, searchKeys, startsWithPattern } from './search.rules';
-import type { DeskSearchResult } from '@gov/shared';
+import { maskTypedValue, type DeskSearchResult } from '@gov/shared';
 import { repositories } from '../common/db/repositories';
 export type { DeskSearchResult } from '@gov/shared';
 
@@ -43,7 +43,9 @@ export class DeskSearchService {
     const keys = searchKeys(q);
     const read = Object.keys(keys) as Array<keyof SearchKeys>;
     const isAdmin = caller.roles.includes('admin');
-    if (read.length === 0 || (!isAdmin && !caller.hallId)) return { q, keys: read, bookings: [], applications: [] };
+    // the query comes back as typed, but a phone or ID number in it only masked (as every answer shows them)
+    const shown = maskTypedValue(q);
+    if (read.length === 0 || (!isAdmin && !caller.hallId)) return { q: shown, keys: read, bookings: [], applications: [] };
     const people = await this.people(keys);
     /** The newest rows of the caller's hall (admins: all) whose `numberColumn` is `number`, or for or made by one of the people. */
     const matching = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, numberColumn: string, number: string | undefined, newestFirst: string): Promise<T[]> => {
@@ -67,7 +69,7 @@ export class DeskSearchService {
         ? await matching(this.db.apps.createQueryBuilder('a').where("a.status <> 'draft'"), 'number', keys.filingNumber, 'created_at')
         : [];
     const [bookingViews, appViews] = await Promise.all([this.staffBookings.staffViews(bookings), this.staffApps.staffViews(apps, false)]);
-    return { q, keys: read, bookings: bookingViews, applications: appViews };
+    return { q: shown, keys: read, bookings: bookingViews, applications: appViews };
   }
 
   /** Ids of the citizens the person keys point at. */

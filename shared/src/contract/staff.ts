@@ -81,6 +81,7 @@ export interface ReasonRequest {
 
 /** GET /staff/search: the hall's bookings and filings a query finds. */
 export interface DeskSearchResult {
+  /** the query as typed, a phone or ID number in it masked */
   q: string;
   /** what the query was read as */
   keys: DeskSearchKey[];

@@ -19,7 +19,9 @@ export function requestIdOf(req: IncomingMessage): string {
  * A request URL as the logs show it: the path as it is, and each query value through
  * `maskTypedValue`, written back decoded — a phone or ID number typed into a search box reaches the
  * log masked however it was written (`?q=139-1234-0001`, `?q=%2B86%20139%201234%200001`, full-width
- * digits: all `?q=139****0001`), which the line-wide `maskSensitiveText` cannot see through.
+ * digits, or split by any punctuation or invisible character: all `?q=139****0001`), which the
+ * line-wide `maskSensitiveText` cannot see through. Any run of eleven or more digits is masked so
+ * (a filing number searched for too: `ZW202*******0123`; the request id still ties the line to it).
  */
 export function urlForLog(url: string | undefined): string | undefined {
   const at = url?.indexOf('?') ?? -1;
