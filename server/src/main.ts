@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './app.factory';
+import { addAcceptors } from './common/http/acceptors';
 import { CharsetError } from './database/charset-guard';
 
 /** How long SIGTERM waits for in-flight requests before giving up (orchestrators usually allow 30 s). */
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
   // Nest hands the arguments after the port to Node's server.listen(port, host, backlog, callback); its type names only a callback there
   const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
   await listen(config.port, '0.0.0.0', LISTEN_BACKLOG);
+  // more than one connection taken per turn of the event loop when a crowd connects at once (acceptors.ts)
+  await addAcceptors(app.getHttpServer(), config.httpAcceptors - 1, LISTEN_BACKLOG);
   process.stdout.write(`政务通 listening on http://localhost:${config.port} (database: ${config.database.type})\n`);
 }
 

@@ -109,6 +109,8 @@ export class AppConfig {
   logFile!: string | null;
   h5Dir!: string;
   bodyLimit!: string;
+  /** handles accepting new connections on the listening socket, the server's own included (HTTP_ACCEPTORS, 1–64, default 16; 1: as Node does; common/http/acceptors.ts) */
+  httpAcceptors!: number;
   upload!: { dir: string; maxBytes: number; maxFilesPerMaterial: number };
   /** S3-compatible object store for uploads (S3_ENDPOINT set), else uploads stay on local disk under upload.dir */
   s3!: S3Config | null;
@@ -337,6 +339,7 @@ export function loadConfig(env: Env): AppConfig {
   const bodyLimit = r.str('BODY_LIMIT', '1mb');
   if (parseSize(bodyLimit) === null) r.problems.push('BODY_LIMIT must be a size such as 1mb');
   c.bodyLimit = bodyLimit;
+  c.httpAcceptors = r.int('HTTP_ACCEPTORS', 16, 1, 64);
   // the defaults live in @gov/shared; every filing publishes the values in force (`uploadLimits`)
   const maxUpload = parseSize(r.str('UPLOAD_MAX_SIZE', `${DEFAULT_UPLOAD_MAX_BYTES / 1024 / 1024}mb`));
   if (maxUpload === null) r.problems.push('UPLOAD_MAX_SIZE must be a size such as 20mb');
