@@ -17,6 +17,7 @@
  * Prints a table and writes bench/results.json. Options: BENCH_SECONDS (default 8), BENCH_USERS (300),
  * BENCH_STREAMS (500), BENCH_ONLY (comma list of search,guide,booking,refusals,streams,filings,uploads,exports,flash,cluster),
  * FLASH_USERS (5000), FLASH_CAPACITY (500), FLASH_WINDOW_MS (2000), FLASH_BROWSERS (200),
+ * FLASH_WARMUP_USERS (3000; 0: the crowd meets a server that has not booked yet), FLASH_DUMP=<file>,
  * CLUSTER_USERS (600), CLUSTER_CAPACITY (200), CLUSTER_CONCURRENCY (32); BENCH_CPU_PROF=<folder> makes each API
  * process write a V8 CPU profile there when it stops; BENCH_SERVER_ENV='{"NAME":"value",…}' gives the API
  * processes settings of their own on top of the bench's (to measure what a setting costs, e.g. the

@@ -10,6 +10,10 @@
  *   - the baseline: the same arrivals straight through mysql2 (insert + guarded update, 32 connections),
  *   - the HTTP floor: the same arrivals against a bare node:http server that checks the token and
  *     answers, without framework or database (http-floor.js): what this machine gives any Node API.
+ * Before each measured crowd the server gets one of its own (FLASH_WARMUP_USERS, 3,000 fresh users,
+ * on a slot of a tenth as many places, within 1.5 s; 0: none) through a client of its own
+ * that is closed after it: a server that has been running is warm (its JIT has compiled the booking
+ * path), while the measured crowd still opens every connection anew, as phones do at 8:00.
  * Checks exactly FLASH_CAPACITY booked (answers and rows), the rest SLOT_FULL, no 5xx. Each run
  * also gives the latency of the bookings made and of the refusals apart (`byOutcome`), and the CPU
  * each side used meanwhile (`cpuMs`: this client with its browsers, the server, MariaDB): on a
@@ -25,6 +29,9 @@ const CAPACITY = Number(process.env.FLASH_CAPACITY || 500);
 const WINDOW_MS = Number(process.env.FLASH_WINDOW_MS || 2000);
 const BROWSERS = Number(process.env.FLASH_BROWSERS || 200);
 const BROWSE_PAUSE_MS = Number(process.env.FLASH_BROWSE_PAUSE_MS ?? 1000);
+const WARMUP_USERS = Number(process.env.FLASH_WARMUP_USERS ?? 3000);
+const WARMUP_CAPACITY = Math.max(1, Math.round(WARMUP_USERS / 10));
+const WARMUP_WINDOW_MS = 1500;
 const REDIS_URL = process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
 const round = (n, d = 3) => Number(Number(n).toFixed(d));
 
@@ -78,11 +85,11 @@ async function cpuDuring(pids, run) {
 }
 
 /** Every user at a random moment of the window, none waiting for another's answer; latency from the moment it was due. */
-async function arrivals(users, attempt) {
+async function arrivals(users, attempt, windowMs = WINDOW_MS) {
   const t0 = performance.now();
   const answers = await Promise.all(
     users.map(async (u) => {
-      const due = Math.random() * WINDOW_MS;
+      const due = Math.random() * windowMs;
       const wait = due - (performance.now() - t0);
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const started = t0 + due;
@@ -92,7 +99,7 @@ async function arrivals(users, attempt) {
   );
   const wall = performance.now() - t0;
   // FLASH_DUMP=<file>: each answer's moment due, latency and status, for a closer look
-  if (process.env.FLASH_DUMP) require('node:fs').appendFileSync(process.env.FLASH_DUMP, JSON.stringify(answers.map((a) => [Math.round(a.due), Math.round(a.ms), a.status, a.tm])) + '\n');
+  if (process.env.FLASH_DUMP && windowMs === WINDOW_MS) require('node:fs').appendFileSync(process.env.FLASH_DUMP, JSON.stringify(answers.map((a) => [Math.round(a.due), Math.round(a.ms), a.status])) + '\n');
   const outcomes = {};
   for (const a of answers) {
     const k = a.status === 201 ? 'created' : `${a.status} ${a.body && a.body.code}`;
@@ -135,8 +142,24 @@ function browse(url, serviceId, until) {
   });
 }
 
-/** One crowd on a fresh slot against the API at `url`, with the browsers meanwhile; checks the rows after. */
-async function apiCrowd(url, ctx, slotId, pids) {
+/**
+ * The warm-up crowd (FLASH_WARMUP_USERS) through a client of its own, closed after it (its
+ * connections are not the measured crowd's): what came of it, or null when there is none.
+ */
+async function warmUp(url, ctx, slotId) {
+  if (!ctx.warmCrowd) return null;
+  const client = h.jsonClient(url, 512);
+  try {
+    const r = await arrivals(ctx.warmCrowd, (u) => client.post('/api/bookings', { slotId, serviceId: ctx.serviceId }, { token: u.token }), WARMUP_WINDOW_MS);
+    return { users: ctx.warmCrowd.length, outcomes: r.outcomes, p99: r.p99 };
+  } finally {
+    client.close();
+  }
+}
+
+/** One crowd on a fresh slot against the API at `url` (after its warm-up on `warmSlotId`), with the browsers meanwhile; checks the rows after. */
+async function apiCrowd(url, ctx, slotId, pids, warmSlotId) {
+  const warm = await warmUp(url, ctx, warmSlotId);
   const client = h.jsonClient(url, 512);
   let done = false;
   const browsing = browse(url, ctx.serviceId, () => done);
@@ -145,7 +168,7 @@ async function apiCrowd(url, ctx, slotId, pids) {
     done = true;
     const browsers = await browsing;
     const [[chk]] = await ctx.sqlPool.query(`SELECT s.booked, s.capacity, (SELECT COUNT(*) FROM bookings b WHERE b.slot_id = s.id AND b.status = 'booked') AS rows_ FROM slots s WHERE s.id = ?`, [slotId]);
-    return { ...r, cpuMs, browsers, slot: { booked: Number(chk.booked), bookingRows: Number(chk.rows_), capacity: Number(chk.capacity) } };
+    return { ...r, cpuMs, browsers, warmUp: warm, slot: { booked: Number(chk.booked), bookingRows: Number(chk.rows_), capacity: Number(chk.capacity) } };
   } finally {
     done = true;
     client.close();
@@ -202,10 +225,11 @@ async function floorCrowd(ctx) {
       child.stdout.on('data', (d) => String(d).includes('listening') && resolve());
       child.once('exit', (code) => reject(new Error(`http floor exited (${code})`)));
     });
+    const warm = await warmUp(`http://127.0.0.1:${port}`, ctx, 'warm-up');
     const client = h.jsonClient(`http://127.0.0.1:${port}`, 512);
     try {
       const { result: r, cpuMs } = await cpuDuring([child.pid], () => arrivals(ctx.crowd, (u) => client.post('/api/bookings', { slotId: 'floor', serviceId: ctx.serviceId }, { token: u.token })));
-      return { ...r, cpuMs };
+      return { ...r, cpuMs, warmUp: warm };
     } finally {
       client.close();
     }
@@ -217,10 +241,10 @@ async function floorCrowd(ctx) {
 
 async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
   const { api, admin, hallId, serviceId, sqlPool, env, sms } = ctx;
-  const newSlot = async (day) => {
+  const newSlot = async (day, capacity = CAPACITY) => {
     // a fresh connection: the shared client's idle ones may have been closed by the server meanwhile
     const once = h.jsonClient(ctx.srv.url, 1);
-    const r = await once.post('/api/admin/slots', slotRequest({ hallId, serviceId, start: startOn(day, 10), capacity: CAPACITY }), { token: admin }).finally(() => once.close());
+    const r = await once.post('/api/admin/slots', slotRequest({ hallId, serviceId, start: startOn(day, 10), capacity }), { token: admin }).finally(() => once.close());
     if (r.status !== 201) throw new Error(`slot ${r.status} ${r.text}`);
     return r.body.id;
   };
@@ -228,16 +252,19 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
   const t0 = performance.now();
   const crowd = await crowdOf(USERS, { api, sms, sqlPool, jwtSecret: env.JWT_SECRET });
   log(`(i) ${USERS} users ready in ${Math.round(performance.now() - t0)} ms`);
-  const c = { ...ctx, crowd };
+  const warmCrowd = WARMUP_USERS > 0 ? await crowdOf(WARMUP_USERS, { api, sms, sqlPool, jwtSecret: env.JWT_SECRET }) : null;
+  const c = { ...ctx, crowd, warmCrowd };
+  const warmSlot = (day) => (warmCrowd ? newSlot(day, WARMUP_CAPACITY) : null);
   const load = () => require('node:os').loadavg().map((x) => round(x, 1));
 
   // 1. the API as it runs without Redis
   const days = [shanghaiDay(11), shanghaiDay(12), shanghaiDay(13)];
   const slotA = await newSlot(days[0]);
   const loadA = load();
-  const plain = await apiCrowd(ctx.srv.url, c, slotA, [ctx.srv.child.pid]);
+  const plain = await apiCrowd(ctx.srv.url, c, slotA, [ctx.srv.child.pid], await warmSlot(shanghaiDay(8)));
   log(`(i) without Redis: ${JSON.stringify(plain.outcomes)}, p50 ${plain.p50} ms, p99 ${plain.p99} ms, all answered in ${plain.wallMs} ms; browsers p99 ${plain.browsers.p99} ms; load ${loadA}`);
   log(`(i)   bookings made ${JSON.stringify(plain.byOutcome.created)}; refused ${JSON.stringify(plain.byOutcome.refused)}; CPU ms ${JSON.stringify(plain.cpuMs)}`);
+  if (plain.warmUp) log(`(i)   after a warm-up of ${plain.warmUp.users} users: ${JSON.stringify(plain.warmUp.outcomes)}`);
 
   // 2. a second server on the same database with the Redis counter
   const port = await h.freePort();
@@ -247,13 +274,14 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
   try {
     const slotB = await newSlot(days[1]);
     loadB = load();
-    counted = await apiCrowd(srv2.url, c, slotB, [srv2.child.pid]);
+    counted = await apiCrowd(srv2.url, c, slotB, [srv2.child.pid], await warmSlot(shanghaiDay(9)));
   } finally {
     srv2.child.kill('SIGTERM');
     await Promise.race([srv2.exited, new Promise((r) => setTimeout(r, 10_000))]);
     srv2.child.kill('SIGKILL');
   }
   log(`(i) with the Redis counter: ${JSON.stringify(counted.outcomes)}, p50 ${counted.p50} ms, p99 ${counted.p99} ms, all answered in ${counted.wallMs} ms; browsers p99 ${counted.browsers.p99} ms; load ${loadB}`);
+  log(`(i)   bookings made ${JSON.stringify(counted.byOutcome.created)}; refused ${JSON.stringify(counted.byOutcome.refused)}; CPU ms ${JSON.stringify(counted.cpuMs)}`);
 
   // 3. the baseline: the same arrivals through mysql2
   const slotC = await newSlot(days[2]);
@@ -273,6 +301,7 @@ async function benchFlash(ctx, { results, row, log, shanghaiDay, startOn }) {
     windowMs: WINDOW_MS,
     browsers: BROWSERS,
     browsePauseMs: BROWSE_PAUSE_MS,
+    warmUp: { users: WARMUP_USERS, capacity: WARMUP_CAPACITY, windowMs: WARMUP_WINDOW_MS },
     withoutRedis: { ...plain, loadAverage: loadA, exact: exact(plain) },
     withRedisCounter: { ...counted, loadAverage: loadB, exact: exact(counted) },
     mysql2: { ...floor, loadAverage: loadC },
