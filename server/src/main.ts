@@ -43,10 +43,20 @@ async function main(): Promise<void> {
   process.once('SIGINT', stopping);
   // Nest hands the arguments after the port to Node's server.listen(port, host, backlog, callback); its type names only a callback there
   const listen = app.listen.bind(app) as unknown as (port: number, host: string, backlog: number) => Promise<unknown>;
-  await listen(config.port, '0.0.0.0', LISTEN_BACKLOG);
+  try {
+    await listen(config.port, '0.0.0.0', LISTEN_BACKLOG);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`port ${config.port} is already in use (another 政务通, or another program): stop it or set PORT\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
   // more than one connection taken per turn of the event loop when a crowd connects at once (acceptors.ts)
-  await addAcceptors(app.getHttpServer(), config.httpAcceptors - 1, LISTEN_BACKLOG);
-  process.stdout.write(`政务通 listening on http://localhost:${config.port} (database: ${config.database.type})\n`);
+  const extras = await addAcceptors(app.getHttpServer(), config.httpAcceptors - 1, LISTEN_BACKLOG);
+  const handles = 1 + extras.length;
+  if (handles < config.httpAcceptors) process.stderr.write(`HTTP_ACCEPTORS=${config.httpAcceptors}, but only ${handles} handle(s) accept connections (the helper process could not give more)\n`);
+  process.stdout.write(`政务通 listening on http://localhost:${config.port} (database: ${config.database.type}; ${handles} accepting handle${handles === 1 ? '' : 's'})\n`);
 }
 
 void main();

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createServer as createHttpServer, Server as HttpServer } from 'node:http';
-import { AddressInfo, createServer, Server as NetServer } from 'node:net';
+import { AddressInfo, connect, createServer, Server as NetServer } from 'node:net';
 import { addAcceptors } from './acceptors';
 
 const listening = (server: HttpServer | NetServer, port = 0): Promise<number> =>
@@ -62,6 +62,54 @@ describe('addAcceptors', () => {
     while (Date.now() < until); // (busy on purpose: the connections wait in the kernel's queue)
     expect(await answers).toEqual(Array(24).fill(200));
     expect(taken.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
+  it('closing the server stops every handle accepting at once and waits for the requests under way on any of them', async () => {
+    let received = 0;
+    let answered = 0;
+    const viaExtra = new WeakSet<object>();
+    server.removeAllListeners('request');
+    server.on('request', (req, res) => {
+      received++;
+      // the requests an extra handle took finish last: the close must wait for them
+      setTimeout(
+        () => {
+          answered++;
+          res.end('ok');
+        },
+        viaExtra.has(req.socket) ? 600 : 100,
+      );
+    });
+    const port = await listening(server);
+    const extras = await addAcceptors(server, 3, 511);
+    const taken = extras.map(() => 0);
+    extras.forEach((s, i) =>
+      s.on('connection', (c: object) => {
+        taken[i]++;
+        viaExtra.add(c);
+      }),
+    );
+    const { answers, started } = crowd(port, 24);
+    await started;
+    const until = Date.now() + 300;
+    while (Date.now() < until); // (busy on purpose: the connections wait to be taken by all four handles)
+    while (received < 24) await new Promise((r) => setTimeout(r, 10));
+    expect(taken.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+
+    const done = new Promise<number>((resolve) => server.close(() => resolve(answered)));
+    // no handle takes a new connection once the shutdown began
+    const refused = await new Promise<string>((resolve) => {
+      const c = connect(port, '127.0.0.1');
+      c.once('connect', () => {
+        c.destroy();
+        resolve('connected');
+      });
+      c.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+    });
+    expect(refused).toBe('ECONNREFUSED');
+    // the server closes only once every request under way was answered, whichever handle took it
+    expect(await done).toBe(24);
+    expect(await answers).toEqual(Array(24).fill(200));
   });
 
   it('closes its handles with the server: the port is free again', async () => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { Server as NetServer, createServer } from 'node:net';
+import { Server as NetServer, Socket, createServer } from 'node:net';
 import type { Server as HttpServer } from 'node:http';
 
 /**
@@ -29,11 +29,13 @@ function handleOf(server: NetServer): ListenHandle | null {
  * thousands open new connections at once (slots opening at 8:00), connections wait in the kernel's
  * queue while requests on open ones are served: in the flash crowd of `npm run bench` the first
  * arrivals waited up to 1.9 s before the server read them. Each extra handle on the same listening
- * socket takes one more per turn; the connections it takes go to `server` as its own
- * (`'connection'`), so everything about them — keep-alive, timeouts, the fast lane — is the same.
+ * socket takes one more per turn; the connections it takes become `server`'s own, as its own accept
+ * makes them (the same socket options; counted among its connections, so that closing it waits for
+ * them; handed to its `'connection'` listener): keep-alive, timeouts, the fast lane are the same.
  *
  * Node 20 cannot duplicate a descriptor itself: a short-lived helper process returns the handle it
- * is sent over IPC, once per extra handle. The extras close when `server` closes.
+ * is sent over IPC, once per extra handle. `server.close()` (a shutdown) stops the extras accepting
+ * at once, with its own handle.
  *
  * @param server an HTTP server already listening on TCP
  * @param extra how many handles to add besides the server's own (0 to MAX_EXTRA_ACCEPTORS)
@@ -46,18 +48,52 @@ export async function addAcceptors(server: HttpServer, extra: number, backlog: n
   const n = Math.max(0, Math.min(MAX_EXTRA_ACCEPTORS, Math.floor(extra)));
   if (n === 0 || !own || !server.listening || typeof server.address() !== 'object') return [];
   const handles = await duplicates(own, n).catch(() => [] as ListenHandle[]);
+  // the server's own socket options for what the extras accept (an HTTP server sets TCP_NODELAY)
+  const { noDelay, keepAlive, keepAliveInitialDelay } = server as unknown as SocketOptions;
   const extras = handles.map((h) => {
-    const s = createServer();
-    s.on('connection', (socket) => server.emit('connection', socket));
+    const s = createServer({ noDelay, keepAlive, keepAliveInitialDelay });
+    s.on('connection', (socket) => adopt(server, s, socket));
     // a failure on an extra handle must not stop the process: the server's own handle still accepts
     s.on('error', () => s.close());
     s.listen(h as never, backlog);
     return s;
   });
+  if (!extras.length) return extras;
+  // closing the server (a shutdown) stops every handle from accepting at once, not only its own
+  const close = server.close.bind(server);
+  server.close = ((cb?: (err?: Error) => void) => {
+    for (const s of extras) if (s.listening) s.close();
+    return close(cb);
+  }) as HttpServer['close'];
   server.once('close', () => {
-    for (const s of extras) s.close();
+    for (const s of extras) if (s.listening) s.close();
   });
   return extras;
+}
+
+/** A net.Server's socket options (public fields of Node's net.Server since Node 18). */
+interface SocketOptions {
+  noDelay: boolean;
+  keepAlive: boolean;
+  keepAliveInitialDelay: number;
+}
+
+/** Node's own count of a server's open connections, which `close()` waits for (net.js). */
+interface Counted {
+  _connections: number;
+}
+
+/**
+ * Make a connection an extra handle accepted the server's own, as Node's accept would have: counted
+ * among the server's connections (so that `server.close()` — a shutdown — waits for it to finish,
+ * and the socket's end uncounts it there), then handed to the HTTP server's connection listener.
+ */
+function adopt(server: HttpServer, from: NetServer, socket: Socket): void {
+  const s = socket as Socket & { server: unknown; _server: unknown };
+  (from as unknown as Counted)._connections--;
+  (server as unknown as Counted)._connections++;
+  s.server = s._server = server;
+  server.emit('connection', socket);
 }
 
 /**
