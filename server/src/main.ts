@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createApp } from './app.factory';
 import { addAcceptors } from './common/http/acceptors';
@@ -53,7 +54,9 @@ async function main(): Promise<void> {
     throw e;
   }
   // more than one connection taken per turn of the event loop when a crowd connects at once (acceptors.ts)
-  const extras = await addAcceptors(app.getHttpServer(), config.httpAcceptors - 1, LISTEN_BACKLOG);
+  const server = app.getHttpServer() as Server;
+  const extras = await addAcceptors(server, config.httpAcceptors - 1, LISTEN_BACKLOG);
+  if (!server.listening) return; // a shutdown began meanwhile
   const handles = 1 + extras.length;
   if (handles < config.httpAcceptors) process.stderr.write(`HTTP_ACCEPTORS=${config.httpAcceptors}, but only ${handles} handle(s) accept connections (the helper process could not give more)\n`);
   process.stdout.write(`政务通 listening on http://localhost:${config.port} (database: ${config.database.type}; ${handles} accepting handle${handles === 1 ? '' : 's'})\n`);

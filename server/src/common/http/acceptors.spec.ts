@@ -125,6 +125,18 @@ describe('addAcceptors', () => {
     await new Promise((r) => again.close(r));
   });
 
+  it('adds nothing when the server is closed while the handles are being fetched (a shutdown at start-up): the port is free', async () => {
+    const port = await listening(server);
+    const adding = addAcceptors(server, 4, 511);
+    await closed(server);
+    const got = await adding;
+    for (const s of got) s.close(); // (were there any, they would hold the port)
+    expect(got).toEqual([]);
+    const again = createServer();
+    await expect(listening(again, port)).resolves.toBe(port);
+    await new Promise((r) => again.close(r));
+  });
+
   it('adds nothing when none are asked for or the server does not listen', async () => {
     expect(await addAcceptors(server, 4, 511)).toEqual([]); // not listening yet
     await listening(server);

@@ -48,6 +48,11 @@ export async function addAcceptors(server: HttpServer, extra: number, backlog: n
   const n = Math.max(0, Math.min(MAX_EXTRA_ACCEPTORS, Math.floor(extra)));
   if (n === 0 || !own || !server.listening || typeof server.address() !== 'object') return [];
   const handles = await duplicates(own, n).catch(() => [] as ListenHandle[]);
+  if (!server.listening) {
+    // closed while the helper answered (a shutdown at start-up): the copies must not accept
+    for (const h of handles) (h as { close?: () => void }).close?.();
+    return [];
+  }
   // the server's own socket options for what the extras accept (an HTTP server sets TCP_NODELAY)
   const { noDelay, keepAlive, keepAliveInitialDelay } = server as unknown as SocketOptions;
   const extras = handles.map((h) => {
