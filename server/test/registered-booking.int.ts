@@ -89,10 +89,12 @@ describe('bookings staff register', () => {
     try {
       b = must(await register({ slotId, name: '孙八', phone }), 201, 'register');
       expect(b).toMatchObject({ status: 'booked', smsQueued: true });
-      // the worker tried, the gateway refused (503): the SMS waits for its next try
-      const tried = async () => (await deliveries(db, 'sms')).find((d) => d.event === 'booking_created' && d.status === 'pending' && d.attempts > 0);
-      for (let i = 0; i < 100 && !(await tried()); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(await tried()).toBeDefined();
+      // the worker tried, the gateway refused (503): the SMS waits for its next try (an attempt is
+      // counted when the delivery is claimed, before the send: wait for the gateway's refusal itself)
+      const refusedOnce = () => gateway.requests.some((r) => (JSON.parse(r.body) as Sent).phone === phone);
+      const tried = async () => refusedOnce() && (await deliveries(db, 'sms')).find((d) => d.event === 'booking_created' && d.status === 'pending' && d.attempts > 0);
+      for (let i = 0; i < 200 && !(await tried()); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await tried()).toBeTruthy();
     } finally {
       down = false;
     }
